@@ -1,0 +1,74 @@
+# METADATA
+# title: S3 bucket without a complete public access block
+# description: |
+#   Every S3 bucket needs a public access block with all four flags true, attached to the
+#   bucket (linked by reference or by bucket name) or at account level. Without it one ACL
+#   or policy edit makes customer data world-readable.
+#   Unknowns: a flag unknown at plan time cannot be proven true and is reported.
+# custom:
+#   id: aws-s3-public-access-block
+#   control: public-storage
+#   cloud: aws
+#   severity: critical
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.150 (private right of action after a breach)
+#   audit_component: Secure configuration of hardware and software; access controls
+#   remediation: |
+#     Add an aws_s3_bucket_public_access_block for the bucket (bucket = aws_s3_bucket.x.id)
+#     with block_public_acls, block_public_policy, ignore_public_acls and
+#     restrict_public_buckets all true, or an aws_s3_account_public_access_block.
+#   construct: HardenedBucket
+package leakguard.rules.aws.s3.public_access_block
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+flags := ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"]
+
+on(block, flag) if block.values[flag] == true
+
+complete(block) if every flag in flags {
+	on(block, flag)
+}
+
+# An account-level block with all four flags covers every bucket in the estate.
+account_blocked if {
+	some block in resources.of_type("aws_s3_account_public_access_block")
+	complete(block)
+}
+
+# Bucket names named literally by a complete block (brownfield code without references).
+blocked_names contains name if {
+	some block in resources.of_type("aws_s3_bucket_public_access_block")
+	complete(block)
+	name := block.values.bucket
+	not resources.is_reference(name)
+}
+
+linked(bucket) := resources.linked_from(bucket, "aws_s3_bucket_public_access_block", "bucket")
+
+protected(bucket) if {
+	some block in linked(bucket)
+	complete(block)
+}
+
+protected(bucket) if bucket.values.bucket in blocked_names
+
+deny contains finding.new(rego.metadata.chain(), bucket, msg) if {
+	not account_blocked
+	some bucket in resources.of_type("aws_s3_bucket")
+	not protected(bucket)
+	msg := message(bucket)
+}
+
+message(bucket) := sprintf("S3 bucket %s has no public access block; its objects can be made public by an ACL or policy", [bucket.address]) if {
+	count(linked(bucket)) == 0
+}
+
+message(bucket) := sprintf("S3 bucket %s has a public access block without all four flags true (%s)", [bucket.address, concat(", ", missing)]) if {
+	blocks := linked(bucket)
+	count(blocks) > 0
+	missing := sort({flag | some block in blocks; some flag in flags; not on(block, flag)})
+}

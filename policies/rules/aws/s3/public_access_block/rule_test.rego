@@ -1,0 +1,56 @@
+package leakguard.rules.aws.s3.public_access_block_test
+
+import data.leakguard.rules.aws.s3.public_access_block as rule
+import data.leakguard.testutil as t
+import rego.v1
+
+bucket := t.resource("aws_s3_bucket.b", {"bucket": "shop-exports"}, {})
+
+full := {"block_public_acls": true, "block_public_policy": true, "ignore_public_acls": true, "restrict_public_buckets": true}
+
+block(values, refs) := t.resource("aws_s3_bucket_public_access_block.b", values, refs)
+
+summary(fs) := {[f.rule_id, f.control, f.resource.key, f.message] | some f in fs}
+
+test_bucket_without_block_fails if {
+	fs := rule.deny with input as t.with_index([bucket])
+	summary(fs) == {[
+		"aws-s3-public-access-block", "public-storage", "test/aws_s3_bucket.b",
+		"S3 bucket aws_s3_bucket.b has no public access block; its objects can be made public by an ACL or policy",
+	]}
+}
+
+test_block_linked_by_reference_passes if {
+	b := block(object.union(full, {"bucket": "${aws_s3_bucket.b.id}"}), {"bucket": ["aws_s3_bucket.b"]})
+	count(rule.deny) == 0 with input as t.with_index([bucket, b])
+}
+
+# Plan case: the bucket id is unknown, so the block's `bucket` value is absent and only
+# the configuration reference links the two.
+test_block_linked_only_by_reference_with_unknown_bucket_passes if {
+	b := object.union(block(full, {"bucket": ["aws_s3_bucket.b"]}), {"unknown": ["bucket"]})
+	count(rule.deny) == 0 with input as t.with_index([bucket, b])
+}
+
+test_incomplete_block_names_missing_flags if {
+	b := block({"bucket": "${aws_s3_bucket.b.id}", "block_public_acls": true, "block_public_policy": false}, {"bucket": ["aws_s3_bucket.b"]})
+	summary(rule.deny) == {[
+		"aws-s3-public-access-block", "public-storage", "test/aws_s3_bucket.b",
+		"S3 bucket aws_s3_bucket.b has a public access block without all four flags true (block_public_policy, ignore_public_acls, restrict_public_buckets)",
+	]} with input as t.with_index([bucket, b])
+}
+
+test_block_naming_bucket_literally_passes if {
+	b := block(object.union(full, {"bucket": "shop-exports"}), {})
+	count(rule.deny) == 0 with input as t.with_index([bucket, b])
+}
+
+test_account_level_block_passes if {
+	a := t.resource("aws_s3_account_public_access_block.acct", full, {})
+	count(rule.deny) == 0 with input as t.with_index([bucket, a])
+}
+
+test_incomplete_account_level_block_does_not_cover if {
+	a := t.resource("aws_s3_account_public_access_block.acct", object.union(full, {"restrict_public_buckets": false}), {})
+	count(rule.deny) == 1 with input as t.with_index([bucket, a])
+}

@@ -1,0 +1,58 @@
+# METADATA
+# title: Test input builder
+# description: |
+#   Builds a normalized policy input (keys, by_type, reverse references) from a short
+#   list of resources, the way the engine's normalizer does, so rule tests stay small.
+package leakguard.testutil
+
+import rego.v1
+
+defaults := {
+	"mode": "managed",
+	"stack": "test",
+	"cloud": "aws",
+	"provider": "aws",
+	"region": "us-west-2",
+	"values": {},
+	"unknown": [],
+	"sensitive": [],
+	"tags": {},
+	"references": {},
+	"action": "none",
+	"origin": {"file": "test.tf.json"},
+}
+
+# resource(type.name-style address, values, references {attr: [addresses]})
+resource(address, values, refs) := r if {
+	parts := split(address, ".")
+	stack := "test"
+	r := object.union(defaults, {
+		"key": concat("/", [stack, address]),
+		"address": address,
+		"type": parts[0],
+		"name": parts[1],
+		"cloud": cloud_of(parts[0]),
+		"values": values,
+		"references": {attr: [concat("/", [stack, a]) | some a in addrs] | some attr, addrs in refs},
+	})
+}
+
+cloud_of(t) := "azure" if startswith(t, "azurerm_")
+
+cloud_of(t) := "aws" if not startswith(t, "azurerm_")
+
+# with_input(resources): the whole input document.
+with_index(rs) := {
+	"schema_version": "1",
+	"sources": [],
+	"stacks": {},
+	"resources": {r.key: object.union(r, {"referenced_by": referenced_by(rs, r.key)}) | some r in rs},
+	"by_type": {t: [r.key | some r in rs; r.type == t] | some t in {r.type | some r in rs}},
+	"regions": {c: sort({r.region | some r in rs; r.cloud == c}) | some c in {r.cloud | some r in rs}},
+}
+
+referenced_by(rs, key) := [{"key": o.key, "type": o.type, "attribute": attr} |
+	some o in rs
+	some attr, keys in o.references
+	key in keys
+]

@@ -1,0 +1,33 @@
+import { loadPaths } from './load';
+import { normalize } from './normalize';
+import { loadCompiledPolicy } from './evaluate/policy';
+import { loadConfig, policyData } from './evaluate/config';
+import type { Decision } from './types/decision';
+import type { PolicyInput } from './types/policy-input';
+
+export interface CheckOptions {
+  inputFormat?: string;
+  configPath?: string;
+  /** YYYY-MM-DD used for waiver expiry; today (UTC) unless given. */
+  today?: string;
+}
+
+export interface CheckResult {
+  input: PolicyInput;
+  decision: Decision;
+}
+
+/** load → normalize → evaluate, for every path together (cross-stack rules see all stacks). */
+export async function check(paths: string[], opts: CheckOptions = {}): Promise<CheckResult> {
+  const config = loadConfig(opts.configPath);
+  const docs = await loadPaths(paths, opts.inputFormat);
+  const input = normalize(docs);
+  const policy = await loadCompiledPolicy();
+  const decision = policy.evaluate(input, policyData(config, opts.configPath, opts.today));
+  return { input, decision };
+}
+
+/** 0 nothing blocks · 1 a blocking finding exists. (2 is raised for input errors.) */
+export function exitCodeOf(decision: Decision): 0 | 1 {
+  return decision.findings.some((f) => f.blocking) ? 1 : 0;
+}

@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { InputError } from '../errors';
+
+/** Written by build-policies next to policy.wasm; ties the WASM to the exact Rego it came from. */
+export interface PolicyManifest {
+  opa_version: string;
+  entrypoint: string;
+  wasm_sha256: string;
+  /** policies/-relative path → sha256 of every .rego file (tests included: they gate the build). */
+  sources: Record<string, string>;
+}
+
+export const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+
+export function regoFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.rego')) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+export function hashSources(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of regoFiles(dir)) out[relative(dir, f)] = sha256(readFileSync(f));
+  return out;
+}
+
+/** Refuses a WASM built from other sources than the ones on disk. */
+export function verifyManifest(manifest: PolicyManifest, wasm: Buffer, sourcesDir: string | null): void {
+  const rebuild = 'run `npm run build:policies`';
+  if (sha256(wasm) !== manifest.wasm_sha256) throw new InputError(`policy.wasm does not match its manifest; ${rebuild}`);
+  if (!sourcesDir || !existsSync(sourcesDir)) return;
+  const now = hashSources(sourcesDir);
+  const changed = [
+    ...Object.keys(now).filter((f) => manifest.sources[f] !== now[f]),
+    ...Object.keys(manifest.sources).filter((f) => !(f in now)),
+  ];
+  if (changed.length > 0) {
+    throw new InputError(`policy sources changed since policy.wasm was built (${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ', …' : ''}); ${rebuild}`);
+  }
+}

@@ -1,0 +1,53 @@
+import { InputError } from '../errors';
+import { isObject, readJson } from './read-file';
+import type { Loader } from './types';
+import { basename } from 'node:path';
+
+// `terraform show -json` output carries format_version "<major>.<minor>"; we read major 0 and 1.
+const SUPPORTED_MAJOR = new Set(['0', '1']);
+
+function checkFormatVersion(path: string, json: Record<string, unknown>): void {
+  const v = json.format_version;
+  if (typeof v !== 'string' || !/^\d+\.\d+$/.test(v)) {
+    throw new InputError(`${path}: missing or malformed format_version (expected "1.x" from terraform show -json)`);
+  }
+  if (!SUPPORTED_MAJOR.has(v.split('.')[0])) {
+    throw new InputError(`${path}: unsupported format_version "${v}" (supported: 0.x and 1.x)`);
+  }
+}
+
+const stackName = (path: string): string => basename(path).replace(/\.json$/, '');
+
+export function looksLikePlan(json: unknown): boolean {
+  return isObject(json) && 'format_version' in json && ('planned_values' in json || 'resource_changes' in json);
+}
+
+export function looksLikeState(json: unknown): boolean {
+  if (!isObject(json)) return false;
+  const showJson = 'format_version' in json && 'values' in json && !looksLikePlan(json);
+  const rawState = typeof json.version === 'number' && Array.isArray(json.resources) && 'terraform_version' in json;
+  return showJson || rawState || ('format_version' in json && Object.keys(json).every((k) => k === 'format_version' || k === 'terraform_version'));
+}
+
+export const planLoader: Loader = {
+  format: 'plan',
+  detect: (_path, isDir, json) => !isDir && looksLikePlan(json),
+  async load(path, json) {
+    const plan = json ?? readJson(path);
+    if (!isObject(plan) || !looksLikePlan(plan)) throw new InputError(`${path}: not a terraform show -json plan (no planned_values or resource_changes)`);
+    checkFormatVersion(path, plan);
+    return [{ kind: 'plan', format: 'plan', stack: stackName(path), file: path, plan }];
+  },
+};
+
+export const stateLoader: Loader = {
+  format: 'state',
+  detect: (_path, isDir, json) => !isDir && looksLikeState(json),
+  async load(path, json) {
+    const state = json ?? readJson(path);
+    if (!isObject(state) || !looksLikeState(state)) throw new InputError(`${path}: not a Terraform state (neither terraform show -json nor a .tfstate)`);
+    if ('format_version' in state) checkFormatVersion(path, state);
+    else if (state.version !== 4) throw new InputError(`${path}: unsupported .tfstate version ${String(state.version)} (supported: 4)`);
+    return [{ kind: 'state', format: 'state', stack: stackName(path), file: path, state }];
+  },
+};

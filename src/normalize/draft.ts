@@ -1,0 +1,79 @@
+import type { Action, Origin, Provider, Waiver } from '../types/policy-input';
+import type { Json } from '../load/types';
+
+/** A resource as one source format sees it, before keys, tags and regions are resolved. */
+export interface Draft {
+  address: string;
+  mode: 'managed' | 'data';
+  type: string;
+  name: string;
+  module: string;
+  index: string | number | null;
+  /** Provider configuration key, e.g. `aws`, `aws.west`. */
+  provider: string;
+  values: Json;
+  unknown: string[];
+  sensitive: string[];
+  action: Action;
+  origin: Origin;
+  /** Attribute path → addresses (same stack) it refers to. */
+  references: Record<string, string[]>;
+  waivers?: Waiver[];
+}
+
+export interface StackDraft {
+  name: string;
+  format: 'cdktf-out' | 'cdktf-json' | 'hcl' | 'plan' | 'state';
+  source: string;
+  providers: Record<string, Provider>;
+  resources: Draft[];
+  terraformVersion?: string;
+}
+
+export const SENSITIVE = '(sensitive)';
+
+export function cloudOf(type: string): 'aws' | 'azure' | 'other' {
+  if (type.startsWith('aws_')) return 'aws';
+  if (type.startsWith('azurerm_')) return 'azure';
+  return 'other';
+}
+
+/** `aws_s3_bucket` → `aws`; the provider a resource uses when it names none. */
+export function defaultProviderOf(type: string): string {
+  return type.split('_')[0];
+}
+
+export function isJson(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Paths where a Terraform marker tree (after_unknown, sensitive_values) is `true`. Array indexes are dropped. */
+export function markedPaths(tree: unknown, prefix = ''): string[] {
+  if (tree === true) return prefix ? [prefix] : [];
+  const out: string[] = [];
+  if (Array.isArray(tree)) {
+    for (const item of tree) out.push(...markedPaths(item, prefix));
+  } else if (isJson(tree)) {
+    for (const [k, v] of Object.entries(tree)) out.push(...markedPaths(v, prefix ? `${prefix}.${k}` : k));
+  }
+  return [...new Set(out)];
+}
+
+/** Replaces every value Terraform marks sensitive, so secrets never reach the policy or a report. */
+export function redact(values: unknown, marks: unknown): unknown {
+  if (marks === true) return values === null || values === undefined ? values : SENSITIVE;
+  if (Array.isArray(values) && Array.isArray(marks)) return values.map((v, i) => redact(v, marks[i]));
+  if (isJson(values) && isJson(marks)) {
+    const out: Json = { ...values };
+    for (const [k, m] of Object.entries(marks)) if (k in out) out[k] = redact(out[k], m);
+    return out;
+  }
+  return values;
+}
+
+export function actionOf(actions: unknown): Action {
+  if (!Array.isArray(actions) || actions.length === 0) return 'none';
+  if (actions.includes('delete') && actions.includes('create')) return 'replace';
+  const a = String(actions[0]);
+  return (['create', 'update', 'delete', 'no-op', 'read'].includes(a) ? a : 'none') as Action;
+}

@@ -1,0 +1,125 @@
+import type { ConfigDocument, Json } from '../load/types';
+import type { Provider, Waiver } from '../types/policy-input';
+import { cloudOf, defaultProviderOf, isJson, type Draft, type StackDraft } from './draft';
+
+// Meta-arguments are Terraform's, not the resource's attributes.
+const META = new Set(['provider', 'count', 'for_each', 'depends_on', 'lifecycle', '//', 'connection', 'provisioner']);
+const TOKEN = /\$\{([^}]*)\}/g;
+const ADDRESS = /(?:^|[^\w.])((?:data\.)?[a-zA-Z][\w-]*\.[a-zA-Z_][\w-]*)/g;
+
+/** Single blocks come as an object (CDKTF) or a one-element list (hcl2json). */
+function first(v: unknown): Json | undefined {
+  if (Array.isArray(v)) return isJson(v[0]) ? v[0] : undefined;
+  return isJson(v) ? v : undefined;
+}
+
+function variableDefault(config: Json, expr: unknown): unknown {
+  if (typeof expr !== 'string') return expr;
+  const m = /^\$\{var\.([\w-]+)\}$/.exec(expr);
+  if (!m) return expr;
+  const v = first((config.variable as Json | undefined)?.[m[1]]);
+  return v?.default ?? null;
+}
+
+function providersOf(config: Json): Record<string, Provider> {
+  const out: Record<string, Provider> = {};
+  for (const [name, blocks] of Object.entries((config.provider as Json) ?? {})) {
+    for (const block of Array.isArray(blocks) ? blocks : [blocks]) {
+      if (!isJson(block)) continue;
+      const alias = typeof block.alias === 'string' ? block.alias : undefined;
+      const key = alias ? `${name}.${alias}` : name;
+      const region = variableDefault(config, block.region ?? block.location ?? null);
+      const tags = first(block.default_tags)?.tags;
+      out[key] = {
+        key,
+        cloud: cloudOf(`${name}_`),
+        ...(alias ? { alias } : {}),
+        region: typeof region === 'string' && !region.includes('${') ? region : null,
+        ...(isJson(tags) ? { default_tags: stringMap(tags) } : {}),
+      };
+    }
+  }
+  return out;
+}
+
+export function stringMap(v: Json): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, x] of Object.entries(v)) if (x !== null && x !== undefined) out[k] = String(x);
+  return out;
+}
+
+/** Every `${…}` token naming a declared resource, by the attribute path holding it. */
+function referencesIn(values: unknown, declared: Set<string>, path = '', into: Record<string, string[]> = {}): Record<string, string[]> {
+  if (typeof values === 'string') {
+    for (const token of values.matchAll(TOKEN)) {
+      for (const m of token[1].matchAll(ADDRESS)) {
+        if (!declared.has(m[1]) || !path) continue;
+        const list = (into[path] ??= []);
+        if (!list.includes(m[1])) list.push(m[1]);
+      }
+    }
+  } else if (Array.isArray(values)) {
+    for (const v of values) referencesIn(v, declared, path, into);
+  } else if (isJson(values)) {
+    for (const [k, v] of Object.entries(values)) referencesIn(v, declared, path ? `${path}.${k}` : k, into);
+  }
+  return into;
+}
+
+function providerKey(raw: unknown, type: string): string {
+  if (typeof raw !== 'string') return defaultProviderOf(type);
+  return raw.replace(/^\$\{|\}$/g, '');
+}
+
+/** Normalizes a synthesized cdk.tf.json or an HCL folder (converted to the same JSON shape). */
+export function fromConfig(doc: ConfigDocument): StackDraft {
+  const { config } = doc;
+  const sections: Array<['managed' | 'data', Json]> = [
+    ['managed', (config.resource as Json) ?? {}],
+    ['data', (config.data as Json) ?? {}],
+  ];
+  const declared = new Set<string>();
+  const bodies: Array<{ mode: 'managed' | 'data'; type: string; name: string; body: Json }> = [];
+  for (const [mode, section] of sections) {
+    for (const [type, byName] of Object.entries(section)) {
+      if (!isJson(byName)) continue;
+      for (const [name, raw] of Object.entries(byName)) {
+        const body = first(raw);
+        if (!body) continue;
+        declared.add(`${mode === 'data' ? 'data.' : ''}${type}.${name}`);
+        bodies.push({ mode, type, name, body });
+      }
+    }
+  }
+  const resources = bodies.map(({ mode, type, name, body }): Draft => {
+    const address = `${mode === 'data' ? 'data.' : ''}${type}.${name}`;
+    const values: Json = {};
+    for (const [k, v] of Object.entries(body)) if (!META.has(k)) values[k] = v;
+    const meta = isJson(body['//']) ? body['//'] : {};
+    const md = isJson(meta.metadata) ? meta.metadata : {};
+    const at = doc.locations?.get(address);
+    const waivers = (isJson(meta.leakguard) && Array.isArray(meta.leakguard.waivers) ? meta.leakguard.waivers : []) as Waiver[];
+    return {
+      address,
+      mode,
+      type,
+      name,
+      module: '',
+      index: null,
+      provider: providerKey(body.provider, type),
+      values,
+      unknown: [],
+      sensitive: [],
+      action: 'none',
+      origin: {
+        file: at?.file ?? doc.file,
+        ...(at ? { line: at.line } : {}),
+        ...(typeof md.path === 'string' ? { construct_path: md.path } : {}),
+        ...(Array.isArray(md.stackTrace) ? { stack_trace: md.stackTrace.map(String) } : {}),
+      },
+      references: referencesIn(values, declared),
+      ...(waivers.length > 0 ? { waivers: waivers.map((w) => ({ ...w, source: String(md.path ?? address) })) } : {}),
+    };
+  });
+  return { name: doc.stack, format: doc.format, source: doc.file, providers: providersOf(config), resources };
+}

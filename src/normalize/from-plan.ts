@@ -1,0 +1,254 @@
+import type { Json, PlanDocument, StateDocument } from '../load/types';
+import type { Provider } from '../types/policy-input';
+import { actionOf, cloudOf, isJson, markedPaths, redact, type Draft, type StackDraft } from './draft';
+import { stringMap } from './from-config';
+
+interface ConfigResource {
+  providerKey: string;
+  /** Attribute path → raw reference strings (`aws_s3_bucket.b.id`, `var.x`, …). */
+  refs: Record<string, string[]>;
+}
+
+const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** `module.a["x"].module.b[0].aws_s3_bucket.c[1]` → module instance path and local address. */
+export function splitAddress(address: string): { module: string; local: string } {
+  const segs: string[] = [];
+  let cur = '';
+  let bracket = false;
+  let quote = false;
+  for (let i = 0; i < address.length; i++) {
+    const ch = address[i];
+    if (quote) {
+      cur += ch;
+      if (ch === '\\') cur += address[++i] ?? '';
+      else if (ch === '"') quote = false;
+      continue;
+    }
+    if (ch === '"') quote = true;
+    else if (ch === '[') bracket = true;
+    else if (ch === ']') bracket = false;
+    else if (ch === '.' && !bracket) {
+      segs.push(cur);
+      cur = '';
+      continue;
+    }
+    cur += ch;
+  }
+  segs.push(cur);
+  const mod: string[] = [];
+  let i = 0;
+  while (segs[i] === 'module' && i + 2 < segs.length) {
+    mod.push(`module.${segs[i + 1]}`);
+    i += 2;
+  }
+  return { module: mod.join('.'), local: segs.slice(i).join('.') };
+}
+
+const stripIndexes = (s: string): string => s.replace(/\[[^\]]*\]/g, '');
+
+/** Expression trees: leaves have `references`/`constant_value`; blocks are objects or lists. */
+function expressionRefs(exprs: unknown, path = '', into: Record<string, string[]> = {}): Record<string, string[]> {
+  if (Array.isArray(exprs)) {
+    for (const e of exprs) expressionRefs(e, path, into);
+  } else if (isJson(exprs)) {
+    if (Array.isArray(exprs.references) || 'constant_value' in exprs) {
+      if (path && Array.isArray(exprs.references)) (into[path] ??= []).push(...exprs.references.map(String));
+      return into;
+    }
+    for (const [k, v] of Object.entries(exprs)) expressionRefs(v, path ? `${path}.${k}` : k, into);
+  }
+  return into;
+}
+
+function configResources(module: unknown, prefix: string, into: Map<string, ConfigResource>): Map<string, ConfigResource> {
+  if (!isJson(module)) return into;
+  for (const r of asList(module.resources)) {
+    if (!isJson(r)) continue;
+    into.set(prefix ? `${prefix}.${r.address}` : String(r.address), {
+      providerKey: String(r.provider_config_key ?? ''),
+      refs: expressionRefs(r.expressions),
+    });
+  }
+  for (const [name, call] of Object.entries(isJson(module.module_calls) ? module.module_calls : {})) {
+    if (isJson(call)) configResources(call.module, prefix ? `${prefix}.module.${name}` : `module.${name}`, into);
+  }
+  return into;
+}
+
+function constant(expr: unknown, variables: Json): unknown {
+  if (!isJson(expr)) return undefined;
+  if ('constant_value' in expr) return expr.constant_value;
+  const ref = asList(expr.references).find((r) => typeof r === 'string' && r.startsWith('var.'));
+  const v = typeof ref === 'string' ? variables[ref.slice(4)] : undefined;
+  return isJson(v) ? v.value : undefined;
+}
+
+function planProviders(plan: Json): Record<string, Provider> {
+  const config = isJson(plan.configuration) ? plan.configuration : {};
+  const variables = isJson(plan.variables) ? plan.variables : {};
+  const out: Record<string, Provider> = {};
+  for (const [key, p] of Object.entries(isJson(config.provider_config) ? config.provider_config : {})) {
+    if (!isJson(p)) continue;
+    const exprs = isJson(p.expressions) ? p.expressions : {};
+    const region = constant(exprs.region ?? exprs.location, variables);
+    const tagsBlock = asList(exprs.default_tags)[0];
+    const tags = isJson(tagsBlock) ? constant(tagsBlock.tags, variables) : undefined;
+    out[key] = {
+      key,
+      cloud: cloudOf(`${String(p.name)}_`),
+      ...(typeof p.alias === 'string' ? { alias: p.alias } : {}),
+      region: typeof region === 'string' ? region : null,
+      ...(isJson(tags) ? { default_tags: stringMap(tags) } : {}),
+    };
+  }
+  return out;
+}
+
+/** Root provider key for a resource: modules inherit the root's configuration unless they declare one. */
+function resolveProviderKey(key: string, providers: Record<string, Provider>, providerName: string): string {
+  if (key && providers[key]) return key;
+  const local = key.includes(':') ? key.slice(key.lastIndexOf(':') + 1) : key;
+  if (local && providers[local]) return local;
+  return local || providerName.split('/').pop() || 'unknown';
+}
+
+interface ValuesResource extends Json {
+  address: string;
+  mode: string;
+  type: string;
+  name: string;
+  index?: string | number;
+  provider_name?: string;
+  values?: Json;
+  sensitive_values?: unknown;
+}
+
+function walkModule(module: unknown, out: ValuesResource[] = []): ValuesResource[] {
+  if (!isJson(module)) return out;
+  for (const r of asList(module.resources)) if (isJson(r)) out.push(r as ValuesResource);
+  for (const c of asList(module.child_modules)) walkModule(c, out);
+  return out;
+}
+
+/** Links a reference to resource instances in the same module instance, preferring the same index. */
+function resolveReference(ref: string, from: { module: string; index: unknown }, instances: Map<string, string[]>): string[] {
+  const m = /^((?:data\.)?[a-zA-Z][\w-]*\.[a-zA-Z_][\w-]*)(\[[^\]]*\])?/.exec(ref);
+  if (!m || /^(var|local|module|each|count|path|terraform|self)\./.test(m[1])) return [];
+  const candidates = instances.get(from.module ? `${from.module}.${m[1]}` : m[1]) ?? [];
+  if (m[2]) {
+    const exact = candidates.filter((c) => c.endsWith(m[2]));
+    if (exact.length > 0) return exact;
+  }
+  if (candidates.length > 1 && from.index !== null && from.index !== undefined) {
+    const same = candidates.filter((c) => c.endsWith(`[${JSON.stringify(from.index)}]`));
+    if (same.length > 0) return same;
+  }
+  return candidates;
+}
+
+function draftsFrom(
+  file: string,
+  resources: ValuesResource[],
+  providers: Record<string, Provider>,
+  config: Map<string, ConfigResource>,
+  changes: Map<string, Json>,
+): Draft[] {
+  // `module.m["a"].aws_s3_bucket.b[0]` grouped under `module.m["a"].aws_s3_bucket.b`.
+  const instances = new Map<string, string[]>();
+  for (const r of resources) {
+    const group = r.address.replace(/\[[^\]]*\]$/, '');
+    const list = instances.get(group) ?? [];
+    list.push(r.address);
+    instances.set(group, list);
+  }
+  return resources.map((r): Draft => {
+    const { module } = splitAddress(r.address);
+    const change = changes.get(r.address);
+    const delta = isJson(change?.change) ? change.change : {};
+    const cfg = config.get(stripIndexes(r.address));
+    const sensitiveMarks = r.sensitive_values ?? delta.after_sensitive;
+    const references: Record<string, string[]> = {};
+    for (const [attr, refs] of Object.entries(cfg?.refs ?? {})) {
+      const keys = [...new Set(refs.flatMap((ref) => resolveReference(ref, { module, index: r.index ?? null }, instances)))];
+      if (keys.length > 0) references[attr] = keys;
+    }
+    return {
+      address: r.address,
+      mode: r.mode === 'data' ? 'data' : 'managed',
+      type: r.type,
+      name: r.name,
+      module,
+      index: r.index ?? null,
+      provider: resolveProviderKey(cfg?.providerKey ?? '', providers, String(r.provider_name ?? r.type.split('_')[0])),
+      values: redact(r.values ?? {}, sensitiveMarks) as Json,
+      unknown: markedPaths(delta.after_unknown),
+      sensitive: markedPaths(sensitiveMarks),
+      action: change ? actionOf(delta.actions) : 'none',
+      origin: { file },
+      references,
+    };
+  });
+}
+
+export function fromPlan(doc: PlanDocument): StackDraft {
+  const { plan } = doc;
+  const providers = planProviders(plan);
+  const config = configResources(isJson(plan.configuration) ? plan.configuration.root_module : undefined, '', new Map());
+  const changes = new Map<string, Json>();
+  for (const c of asList(plan.resource_changes)) if (isJson(c)) changes.set(String(c.address), c);
+  const planned = isJson(plan.planned_values) ? plan.planned_values.root_module : undefined;
+  return {
+    name: doc.stack,
+    format: 'plan',
+    source: doc.file,
+    providers,
+    resources: draftsFrom(doc.file, walkModule(planned), providers, config, changes),
+    ...(typeof plan.terraform_version === 'string' ? { terraformVersion: plan.terraform_version } : {}),
+  };
+}
+
+/** Raw .tfstate v4 → the `values.root_module` shape of `terraform show -json`. */
+function rawStateResources(state: Json): ValuesResource[] {
+  const out: ValuesResource[] = [];
+  for (const r of asList(state.resources)) {
+    if (!isJson(r)) continue;
+    const prefix = typeof r.module === 'string' ? `${r.module}.` : '';
+    const local = `${r.mode === 'data' ? 'data.' : ''}${String(r.type)}.${String(r.name)}`;
+    for (const inst of asList(r.instances)) {
+      if (!isJson(inst)) continue;
+      const index = inst.index_key as string | number | undefined;
+      const suffix = index === undefined ? '' : `[${JSON.stringify(index)}]`;
+      const sensitive: Json = {};
+      for (const p of asList(inst.sensitive_attributes)) {
+        const step = asList(p)[0];
+        if (isJson(step) && typeof step.value === 'string') sensitive[step.value] = true;
+      }
+      out.push({
+        address: `${prefix}${local}${suffix}`,
+        mode: String(r.mode),
+        type: String(r.type),
+        name: String(r.name),
+        ...(index === undefined ? {} : { index }),
+        provider_name: String(r.provider ?? '').replace(/^provider\["|"\].*$/g, ''),
+        values: isJson(inst.attributes) ? inst.attributes : {},
+        sensitive_values: sensitive,
+      });
+    }
+  }
+  return out;
+}
+
+export function fromState(doc: StateDocument): StackDraft {
+  const { state } = doc;
+  const values = isJson(state.values) ? state.values : {};
+  const resources = 'format_version' in state ? walkModule(values.root_module) : rawStateResources(state);
+  return {
+    name: doc.stack,
+    format: 'state',
+    source: doc.file,
+    providers: {},
+    resources: draftsFrom(doc.file, resources, {}, new Map(), new Map()),
+    ...(typeof state.terraform_version === 'string' ? { terraformVersion: state.terraform_version } : {}),
+  };
+}

@@ -1,0 +1,120 @@
+import type { LoadedDocument } from '../load/types';
+import type { PolicyInput, Provider, Resource, Stack } from '../types/policy-input';
+import { cloudOf, isJson, type Draft, type StackDraft } from './draft';
+import { fromConfig, stringMap } from './from-config';
+import { fromPlan, fromState } from './from-plan';
+import { assertValid } from './validate';
+
+export function draftOf(doc: LoadedDocument): StackDraft {
+  switch (doc.kind) {
+    case 'config':
+      return fromConfig(doc);
+    case 'plan':
+      return fromPlan(doc);
+    case 'state':
+      return fromState(doc);
+  }
+}
+
+/** `West US 2` and `westus2` are the same Azure region. */
+const azureRegion = (loc: string): string => loc.toLowerCase().replace(/\s+/g, '');
+
+/** Region from an ARN (`arn:aws:kms:us-east-1:…`), for state files that carry no provider config. */
+function arnRegion(values: Record<string, unknown>): string | null {
+  const arn = values.arn;
+  if (typeof arn !== 'string') return null;
+  const region = arn.split(':')[3];
+  return region ? region : null;
+}
+
+function literal(v: unknown): string | null {
+  return typeof v === 'string' && v !== '' && !v.includes('${') ? v : null;
+}
+
+function regionOf(d: Draft, provider: Provider | undefined, byAddress: Map<string, Draft>, stackProviders: Record<string, Provider>): string | null {
+  const cloud = cloudOf(d.type);
+  if (cloud === 'azure') {
+    const loc = literal(d.values.location);
+    if (loc) return azureRegion(loc);
+    // `location = azurerm_resource_group.rg.location` → the group's location.
+    for (const target of d.references.location ?? []) {
+      const t = byAddress.get(target);
+      const tl = t ? literal(t.values.location) : null;
+      if (tl) return azureRegion(tl);
+    }
+    return null;
+  }
+  if (cloud === 'aws') {
+    return literal(d.values.region) ?? provider?.region ?? arnRegion(d.values) ?? stackProviders.aws?.region ?? null;
+  }
+  return provider?.region ?? null;
+}
+
+function tagsOf(d: Draft, provider: Provider | undefined): Record<string, string> {
+  // tags_all is AWS's own merge of default_tags and tags, present when known in plans/state.
+  const all = d.values.tags_all;
+  const own = isJson(d.values.tags) ? stringMap(d.values.tags) : {};
+  if (isJson(all)) return { ...stringMap(all), ...own };
+  return { ...(provider?.default_tags ?? {}), ...own };
+}
+
+/** Every source becomes one document: keyed resources, type index, reverse links, regions in use. */
+export function normalize(docs: LoadedDocument[]): PolicyInput {
+  const drafts = docs.map(draftOf);
+  const resources: Record<string, Resource> = {};
+  const stacks: Record<string, Stack> = {};
+  const byType: Record<string, string[]> = {};
+  const regions: Record<string, Set<string>> = {};
+
+  for (const sd of drafts) {
+    stacks[sd.name] = { name: sd.name, format: sd.format, source: sd.source, providers: sd.providers };
+    const byAddress = new Map(sd.resources.map((d) => [d.address, d]));
+    for (const d of sd.resources) {
+      const key = `${sd.name}/${d.address}`;
+      const provider = sd.providers[d.provider];
+      const region = regionOf(d, provider, byAddress, sd.providers);
+      const cloud = cloudOf(d.type);
+      const references: Record<string, string[]> = {};
+      for (const [attr, targets] of Object.entries(d.references)) references[attr] = targets.map((t) => `${sd.name}/${t}`);
+      resources[key] = {
+        key,
+        address: d.address,
+        stack: sd.name,
+        mode: d.mode,
+        type: d.type,
+        name: d.name,
+        module: d.module,
+        index: d.index,
+        cloud,
+        provider: d.provider,
+        region,
+        values: d.values,
+        unknown: d.unknown,
+        sensitive: d.sensitive,
+        tags: tagsOf(d, provider),
+        references,
+        referenced_by: [],
+        action: d.action,
+        origin: d.origin,
+        ...(d.waivers ? { waivers: d.waivers } : {}),
+      };
+      (byType[d.type] ??= []).push(key);
+      if (d.mode === 'managed' && region && cloud !== 'other' && d.action !== 'delete') (regions[cloud] ??= new Set()).add(region);
+    }
+  }
+  for (const r of Object.values(resources)) {
+    for (const [attribute, targets] of Object.entries(r.references)) {
+      for (const t of targets) resources[t]?.referenced_by.push({ key: r.key, type: r.type, attribute });
+    }
+  }
+  const input: PolicyInput = {
+    schema_version: '1',
+    sources: drafts.map((d) => ({ path: d.source, format: d.format, ...(d.terraformVersion ? { terraform_version: d.terraformVersion } : {}) })),
+    stacks,
+    resources,
+    by_type: byType,
+    regions: Object.fromEntries(Object.entries(regions).map(([c, s]) => [c, [...s].sort()])),
+  };
+  assertValid('policy-input', input);
+  return input;
+}

@@ -1,0 +1,12 @@
+import { InputError } from '../errors';
+import { jsonFormatter } from './json';
+import { textFormatter } from './text';
+import type { Formatter } from './types';
+
+export const formatters: readonly Formatter[] = [textFormatter, jsonFormatter];
+
+export function formatterFor(name: string): Formatter {
+  const f = formatters.find((x) => x.name === name);
+  if (!f) throw new InputError(`unknown format "${name}" (expected one of: ${formatters.map((x) => x.name).join(', ')})`);
+  return f;
+}

@@ -1,0 +1,112 @@
+/* Generated from schemas/decision.schema.json by scripts/gen-types.ts. Do not edit. */
+
+/**
+ * This interface was referenced by `Decision`'s JSON-Schema
+ * via the `definition` "Severity".
+ */
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+/**
+ * advisory: reported, never blocks; soft: blocks unless waived; hard: blocks, cannot be waived.
+ *
+ * This interface was referenced by `Decision`'s JSON-Schema
+ * via the `definition` "Enforcement".
+ */
+export type Enforcement = 'advisory' | 'soft' | 'hard';
+
+/**
+ * What the compiled policy returns for one policy input: every finding (blocking, waived or advisory), the fate of every waiver and a summary. Exit codes are computed from `findings[].blocking` only.
+ */
+export interface Decision {
+  schema_version: '1';
+  findings: Finding[];
+  waivers: WaiverResult[];
+  summary: Summary;
+}
+/**
+ * This interface was referenced by `Decision`'s JSON-Schema
+ * via the `definition` "Finding".
+ */
+export interface Finding {
+  rule_id: string;
+  title: string;
+  control: string;
+  severity: Severity;
+  cloud: 'aws' | 'azure';
+  enforcement: Enforcement;
+  blocking: boolean;
+  waived: boolean;
+  waiver?: Waiver;
+  message: string;
+  resource: FindingResource;
+  remediation: string;
+  legal: string[];
+  audit_component: string;
+}
+/**
+ * This interface was referenced by `Decision`'s JSON-Schema
+ * via the `definition` "Waiver".
+ */
+export interface Waiver {
+  rule: string;
+  resource?: string;
+  reason: string;
+  owner: string;
+  expires: string;
+  ticket?: string;
+  source?: string;
+}
+/**
+ * This interface was referenced by `Decision`'s JSON-Schema
+ * via the `definition` "FindingResource".
+ */
+export interface FindingResource {
+  key: string;
+  address: string;
+  stack: string;
+  type: string;
+  region?: string | null;
+  action?: string;
+  origin?: Origin;
+}
+/**
+ * This interface was referenced by `Decision`'s JSON-Schema
+ * via the `definition` "Origin".
+ */
+export interface Origin {
+  file: string;
+  line?: number;
+  construct_path?: string;
+  stack_trace?: string[];
+}
+/**
+ * This interface was referenced by `Decision`'s JSON-Schema
+ * via the `definition` "WaiverResult".
+ */
+export interface WaiverResult {
+  waiver: Waiver;
+  /**
+   * applied: waived at least one finding; expired: past its date, waives nothing; refused: targets a hard rule; unused: matched no finding.
+   */
+  status: 'applied' | 'expired' | 'refused' | 'unused';
+  /**
+   * Keys of the resources whose findings it matched.
+   */
+  matched: string[];
+}
+/**
+ * This interface was referenced by `Decision`'s JSON-Schema
+ * via the `definition` "Summary".
+ */
+export interface Summary {
+  resources: number;
+  findings: number;
+  blocking: number;
+  waived: number;
+  advisory: number;
+  by_severity: {
+    [k: string]: number;
+  };
+  by_control: {
+    [k: string]: number;
+  };
+}

@@ -1,0 +1,182 @@
+/* Generated from schemas/policy-input.schema.json by scripts/gen-types.ts. Do not edit. */
+
+/**
+ * This interface was referenced by `PolicyInput`'s JSON-Schema
+ * via the `definition` "Format".
+ */
+export type Format = 'cdktf-out' | 'cdktf-json' | 'plan' | 'state' | 'hcl';
+/**
+ * This interface was referenced by `PolicyInput`'s JSON-Schema
+ * via the `definition` "Cloud".
+ */
+export type Cloud = 'aws' | 'azure' | 'other';
+/**
+ * What the plan does to the resource; `none` for sources without a plan (synth, HCL, state).
+ *
+ * This interface was referenced by `PolicyInput`'s JSON-Schema
+ * via the `definition` "Action".
+ */
+export type Action = 'create' | 'update' | 'delete' | 'replace' | 'no-op' | 'read' | 'none';
+
+/**
+ * The one normalized document every loader produces and every policy reads. Resources are keyed by `<stack>/<address>`; `by_type` indexes them so rules never scan the whole estate per resource.
+ */
+export interface PolicyInput {
+  schema_version: '1';
+  sources: Source[];
+  /**
+   * Stacks by name.
+   */
+  stacks: {
+    [k: string]: Stack;
+  };
+  /**
+   * Resources (managed and data) by key `<stack>/<address>`.
+   */
+  resources: {
+    [k: string]: Resource;
+  };
+  /**
+   * Resource keys grouped by resource type.
+   */
+  by_type: {
+    [k: string]: string[];
+  };
+  /**
+   * Regions in use per cloud: every region where at least one managed resource lives.
+   */
+  regions: {
+    [k: string]: string[];
+  };
+}
+/**
+ * This interface was referenced by `PolicyInput`'s JSON-Schema
+ * via the `definition` "Source".
+ */
+export interface Source {
+  path: string;
+  format: Format;
+  terraform_version?: string;
+}
+/**
+ * This interface was referenced by `PolicyInput`'s JSON-Schema
+ * via the `definition` "Stack".
+ */
+export interface Stack {
+  name: string;
+  format: Format;
+  /**
+   * File the stack was read from.
+   */
+  source: string;
+  providers: {
+    [k: string]: Provider;
+  };
+}
+/**
+ * This interface was referenced by `PolicyInput`'s JSON-Schema
+ * via the `definition` "Provider".
+ */
+export interface Provider {
+  /**
+   * Provider configuration key as resources name it: `aws`, `aws.west`, `module.m:aws`.
+   */
+  key: string;
+  cloud: Cloud;
+  alias?: string;
+  region?: string | null;
+  default_tags?: {
+    [k: string]: string;
+  };
+}
+/**
+ * This interface was referenced by `PolicyInput`'s JSON-Schema
+ * via the `definition` "Resource".
+ */
+export interface Resource {
+  key: string;
+  /**
+   * Terraform address, module-qualified and with its count/for_each index.
+   */
+  address: string;
+  stack: string;
+  mode: 'managed' | 'data';
+  type: string;
+  name: string;
+  module?: string;
+  index?: string | number | null;
+  cloud: Cloud;
+  provider: string;
+  region: string | null;
+  /**
+   * Attribute values (planned after-values for plans). Sensitive values are replaced by the string `(sensitive)`; unknown ones are absent.
+   */
+  values: {
+    [k: string]: unknown;
+  };
+  /**
+   * Dotted attribute paths known only after apply.
+   */
+  unknown: string[];
+  /**
+   * Dotted attribute paths Terraform marks sensitive (values redacted).
+   */
+  sensitive: string[];
+  /**
+   * Resource tags merged over the provider's default_tags.
+   */
+  tags: {
+    [k: string]: string;
+  };
+  /**
+   * Attribute (dotted path) → keys of resources it refers to.
+   */
+  references: {
+    [k: string]: string[];
+  };
+  referenced_by: Reference[];
+  action: Action;
+  origin: Origin;
+  waivers?: Waiver[];
+}
+/**
+ * This interface was referenced by `PolicyInput`'s JSON-Schema
+ * via the `definition` "Reference".
+ */
+export interface Reference {
+  key: string;
+  type: string;
+  attribute: string;
+}
+/**
+ * This interface was referenced by `PolicyInput`'s JSON-Schema
+ * via the `definition` "Origin".
+ */
+export interface Origin {
+  file: string;
+  line?: number;
+  construct_path?: string;
+  stack_trace?: string[];
+}
+/**
+ * This interface was referenced by `PolicyInput`'s JSON-Schema
+ * via the `definition` "Waiver".
+ */
+export interface Waiver {
+  rule: string;
+  /**
+   * Resource key or address glob the waiver covers; absent on construct waivers (they cover their own resource).
+   */
+  resource?: string;
+  reason: string;
+  owner: string;
+  /**
+   * ISO date YYYY-MM-DD; the waiver stops waiving after it.
+   */
+  expires: string;
+  ticket?: string;
+  /**
+   * Where the waiver was declared (config file or construct path).
+   */
+  source?: string;
+}
