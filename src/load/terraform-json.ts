@@ -34,7 +34,9 @@ export const planLoader: Loader = {
   detect: (_path, isDir, json) => !isDir && looksLikePlan(json),
   async load(path, json) {
     const plan = json ?? readJson(path);
-    if (!isObject(plan) || !looksLikePlan(plan)) throw new InputError(`${path}: not a terraform show -json plan (no planned_values or resource_changes)`);
+    if (!isObject(plan) || !('planned_values' in plan || 'resource_changes' in plan)) {
+      throw new InputError(`${path}: not a terraform show -json plan (no planned_values or resource_changes)`);
+    }
     checkFormatVersion(path, plan);
     return [{ kind: 'plan', format: 'plan', stack: stackName(path), file: path, plan }];
   },

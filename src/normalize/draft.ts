@@ -59,6 +59,24 @@ export function markedPaths(tree: unknown, prefix = ''): string[] {
   return [...new Set(out)];
 }
 
+/** Union of two marker trees (planned_values.sensitive_values and change.after_sensitive). */
+export function mergeMarks(a: unknown, b: unknown): unknown {
+  if (a === true || b === true) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    const x = Array.isArray(a) ? a : [];
+    const y = Array.isArray(b) ? b : [];
+    return Array.from({ length: Math.max(x.length, y.length) }, (_, i) => mergeMarks(x[i], y[i]));
+  }
+  if (isJson(a) || isJson(b)) {
+    const x = isJson(a) ? a : {};
+    const y = isJson(b) ? b : {};
+    const out: Json = {};
+    for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) out[k] = mergeMarks(x[k], y[k]);
+    return out;
+  }
+  return false;
+}
+
 /** Replaces every value Terraform marks sensitive, so secrets never reach the policy or a report. */
 export function redact(values: unknown, marks: unknown): unknown {
   if (marks === true) return values === null || values === undefined ? values : SENSITIVE;

@@ -1,6 +1,6 @@
 import type { Json, PlanDocument, StateDocument } from '../load/types';
 import type { Provider } from '../types/policy-input';
-import { actionOf, cloudOf, isJson, markedPaths, redact, type Draft, type StackDraft } from './draft';
+import { actionOf, cloudOf, isJson, markedPaths, mergeMarks, redact, type Draft, type StackDraft } from './draft';
 import { stringMap } from './from-config';
 
 interface ConfigResource {
@@ -167,7 +167,7 @@ function draftsFrom(
     const change = changes.get(r.address);
     const delta = isJson(change?.change) ? change.change : {};
     const cfg = config.get(stripIndexes(r.address));
-    const sensitiveMarks = r.sensitive_values ?? delta.after_sensitive;
+    const sensitiveMarks = mergeMarks(r.sensitive_values, delta.after_sensitive);
     const references: Record<string, string[]> = {};
     for (const [attr, refs] of Object.entries(cfg?.refs ?? {})) {
       const keys = [...new Set(refs.flatMap((ref) => resolveReference(ref, { module, index: r.index ?? null }, instances)))];

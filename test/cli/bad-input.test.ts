@@ -1,0 +1,97 @@
+import { join } from 'node:path';
+import { PLANS, run, writeTree } from '../helpers/cli';
+
+// Every user mistake: exit 2 and exactly one line that names the file and the problem.
+function expectOneLineError(r: { code: number; stdout: string; stderr: string }, ...parts: string[]): void {
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe('');
+  const lines = r.stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).not.toMatch(/\s+at\s.+\(.*:\d+:\d+\)/); // no stack frames
+  for (const p of parts) expect(lines[0]).toContain(p);
+}
+
+describe('bad input gives exit 2 and one clear line', () => {
+  const dir = writeTree({
+    'malformed.json': '{"format_version": "1.2", "planned_values": {',
+    'empty.json': '',
+    'blank.json': '   \n',
+    'unknown.json': { hello: 'world', items: [1, 2] },
+    'future-plan.json': { format_version: '2.0', planned_values: { root_module: {} } },
+    'no-version-plan.json': { planned_values: { root_module: {} }, resource_changes: [] },
+    'hcl/main.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n',
+    'badconfig.json': { waivers: [{ rule: 'aws-s3-public-access-block', resource: '*', owner: 'sec', expires: '2030-01-01' }] },
+    'array.json': [1, 2, 3],
+  });
+
+  test('malformed JSON names the file and the line', async () => {
+    const f = join(dir, 'malformed.json');
+    expectOneLineError(await run('check', f), f, 'malformed JSON');
+  });
+
+  test('an empty file', async () => {
+    const f = join(dir, 'empty.json');
+    expectOneLineError(await run('check', f), f, 'file is empty');
+    expectOneLineError(await run('check', join(dir, 'blank.json')), 'blank.json', 'file is empty');
+  });
+
+  test('a missing path', async () => {
+    const f = join(dir, 'nope', 'plan.json');
+    expectOneLineError(await run('check', f), f, 'no such file or directory');
+  });
+
+  test('JSON of an unknown shape', async () => {
+    expectOneLineError(await run('check', join(dir, 'unknown.json')), 'unknown.json', 'unrecognised JSON');
+    expectOneLineError(await run('check', join(dir, 'array.json')), 'array.json', 'unrecognised JSON');
+  });
+
+  test('a plan with a wrong format_version', async () => {
+    expectOneLineError(await run('check', join(dir, 'future-plan.json')), 'future-plan.json', 'unsupported format_version "2.0"');
+  });
+
+  test('a forced plan format on a JSON without format_version', async () => {
+    expectOneLineError(await run('check', '--input-format', 'plan', join(dir, 'no-version-plan.json')), 'no-version-plan.json', 'format_version');
+  });
+
+  test('an HCL syntax error names the file and the position', async () => {
+    expectOneLineError(await run('check', join(dir, 'hcl')), 'main.tf', 'HCL syntax error', 'Unclosed configuration block');
+  });
+
+  test('a forced format that does not fit the file', async () => {
+    expectOneLineError(await run('check', '--input-format', 'state', join(PLANS, 'aws-kms-key-rotation-tf0.13.json')), 'not a Terraform state');
+  });
+
+  test('a waiver without a reason in the config file', async () => {
+    const r = await run('check', '--config', join(dir, 'badconfig.json'), join(PLANS, 'aws-kms-key-rotation-tf0.13.json'));
+    expectOneLineError(r, 'badconfig.json', 'invalid config', 'reason');
+  });
+
+  test('a file above the size limit is refused before parsing', async () => {
+    const prev = process.env.LEAKGUARD_MAX_INPUT_BYTES;
+    jest.resetModules();
+    process.env.LEAKGUARD_MAX_INPUT_BYTES = '1000';
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { main } = require('../../src/cli/main') as typeof import('../../src/cli/main');
+      let stderr = '';
+      const code = await main(['check', join(PLANS, 'aws-kms-key-rotation-tf0.13.json')], { stdout: () => {}, stderr: (s) => (stderr += s), isTTY: false });
+      expectOneLineError({ code, stdout: '', stderr }, 'aws-kms-key-rotation-tf0.13.json', 'above the', 'input limit');
+    } finally {
+      if (prev === undefined) delete process.env.LEAKGUARD_MAX_INPUT_BYTES;
+      else process.env.LEAKGUARD_MAX_INPUT_BYTES = prev;
+      jest.resetModules();
+    }
+  });
+
+  test('usage errors: unknown command, unknown format, no path', async () => {
+    expect((await run('frobnicate')).code).toBe(2);
+    expect((await run('check', '--format', 'yaml', join(PLANS, 'aws-kms-key-rotation-tf0.13.json'))).code).toBe(2);
+    const r = await run('check');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("missing required argument 'paths'");
+  });
+
+  test('a bad --today date', async () => {
+    expectOneLineError(await run('check', '--today', '28/11/2026', join(PLANS, 'aws-kms-key-rotation-tf0.13.json')), '--today must be YYYY-MM-DD');
+  });
+});

@@ -1,0 +1,198 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
+import { loadPaths } from '../../src/load';
+import { normalize } from '../../src/normalize';
+import { schemaErrors } from '../../src/normalize/validate';
+import { PLANS, writeTree } from '../helpers/cli';
+import { stack, synthApp } from '../helpers/synth';
+
+const input = async (...paths: string[]) => normalize(await loadPaths(paths));
+
+describe('synthesized stacks (cdktf.out)', () => {
+  const out = synthApp((app) => {
+    stack(app, 'shop-aws', (s) => {
+      new AwsProvider(s, 'aws', { region: 'us-west-2', defaultTags: [{ tags: { owner: 'platform', environment: 'prod' } }] });
+      const east = new AwsProvider(s, 'east', { region: 'us-east-1', alias: 'east' });
+      const bucket = new S3Bucket(s, 'exports', { bucket: 'shop-exports', tags: { 'data-classification': 'pii', owner: 'data' } });
+      new S3BucketPublicAccessBlock(s, 'exports-pab', { bucket: bucket.id, blockPublicAcls: true });
+      new KmsKey(s, 'key', { provider: east, enableKeyRotation: true });
+    });
+    stack(app, 'shop-azure', (s) => {
+      new AzurermProvider(s, 'azurerm', { features: [{}] });
+      const rg = new ResourceGroup(s, 'rg', { name: 'shop', location: 'West US 2' });
+      new StorageAccount(s, 'sa', {
+        name: 'shopsa',
+        resourceGroupName: rg.name,
+        location: rg.location,
+        accountTier: 'Standard',
+        accountReplicationType: 'GRS',
+      });
+    });
+  });
+
+  test('every stack of the manifest is loaded and evaluated together', async () => {
+    const doc = await input(out);
+    expect(Object.keys(doc.stacks).sort()).toEqual(['shop-aws', 'shop-azure']);
+    expect(schemaErrors('policy-input', doc)).toBeNull();
+    expect(doc.sources.map((s) => s.format)).toEqual(['cdktf-out', 'cdktf-out']);
+  });
+
+  test('references link the public access block to its bucket, both ways', async () => {
+    const doc = await input(out);
+    const pab = Object.values(doc.resources).find((r) => r.type === 'aws_s3_bucket_public_access_block')!;
+    const bucket = Object.values(doc.resources).find((r) => r.type === 'aws_s3_bucket')!;
+    expect(pab.references.bucket).toEqual([bucket.key]);
+    expect(bucket.referenced_by).toEqual([{ key: pab.key, type: 'aws_s3_bucket_public_access_block', attribute: 'bucket' }]);
+    expect(doc.by_type.aws_s3_bucket).toEqual([bucket.key]);
+  });
+
+  test('regions come from the provider alias; tags merge provider default_tags', async () => {
+    const doc = await input(out);
+    const bucket = Object.values(doc.resources).find((r) => r.type === 'aws_s3_bucket')!;
+    const key = Object.values(doc.resources).find((r) => r.type === 'aws_kms_key')!;
+    expect(bucket.region).toBe('us-west-2');
+    expect(key.provider).toBe('aws.east');
+    expect(key.region).toBe('us-east-1');
+    expect(bucket.tags).toEqual({ owner: 'data', environment: 'prod', 'data-classification': 'pii' });
+    expect(doc.regions.aws).toEqual(['us-east-1', 'us-west-2']);
+  });
+
+  test('Azure regions follow the resource group reference and are normalized', async () => {
+    const doc = await input(out);
+    const sa = Object.values(doc.resources).find((r) => r.type === 'azurerm_storage_account')!;
+    expect(sa.cloud).toBe('azure');
+    expect(sa.region).toBe('westus2');
+    expect(doc.regions.azure).toEqual(['westus2']);
+  });
+
+  test('origin carries the construct path from the CDKTF metadata', async () => {
+    const doc = await input(out);
+    const bucket = Object.values(doc.resources).find((r) => r.type === 'aws_s3_bucket')!;
+    expect(bucket.origin.construct_path).toBe('shop-aws/exports');
+    expect(bucket.origin.file).toMatch(/stacks\/shop-aws\/cdk\.tf\.json$/);
+    expect(bucket.values).not.toHaveProperty('//');
+  });
+
+  test('one cdk.tf.json alone is a stack named after its folder', async () => {
+    const doc = await input(join(out, 'stacks', 'shop-aws', 'cdk.tf.json'));
+    expect(Object.keys(doc.stacks)).toEqual(['shop-aws']);
+    expect(doc.sources[0].format).toBe('cdktf-json');
+  });
+});
+
+describe('plain HCL', () => {
+  const dir = writeTree({
+    'main.tf': [
+      'provider "aws" {',
+      '  region = var.region',
+      '  default_tags {',
+      '    tags = { owner = "platform" }',
+      '  }',
+      '}',
+      'provider "aws" {',
+      '  alias  = "eu"',
+      '  region = "eu-west-1"',
+      '}',
+      '',
+      'resource "aws_s3_bucket" "logs" {',
+      '  provider = aws.eu',
+      '  bucket   = "logs"',
+      '}',
+    ].join('\n'),
+    'variables.tf': 'variable "region" {\n  default = "us-west-2"\n}\n',
+    'pab.tf': [
+      'resource "aws_s3_bucket_public_access_block" "logs" {',
+      '  count  = 1',
+      '  bucket = aws_s3_bucket.logs.id',
+      '}',
+    ].join('\n'),
+  });
+
+  test('file and line of each block, references, provider alias and variable defaults', async () => {
+    const doc = await input(dir);
+    const bucket = doc.resources[`${Object.keys(doc.stacks)[0]}/aws_s3_bucket.logs`];
+    const pab = Object.values(doc.resources).find((r) => r.type === 'aws_s3_bucket_public_access_block')!;
+    expect(bucket.origin).toEqual({ file: join(dir, 'main.tf'), line: 12 });
+    expect(pab.origin).toEqual({ file: join(dir, 'pab.tf'), line: 1 });
+    expect(pab.references.bucket).toEqual([bucket.key]);
+    expect(pab.values).not.toHaveProperty('count');
+    expect(bucket.region).toBe('eu-west-1');
+    expect(pab.region).toBe('us-west-2');
+    expect(pab.tags).toEqual({ owner: 'platform' });
+  });
+});
+
+describe('terraform show -json plans', () => {
+  test('module for_each instances link to the bucket in their own module instance', async () => {
+    const doc = await input(join(PLANS, 'aws-s3-public-access-block-module-for-each-tf0.15.json'));
+    const stack = 'aws-s3-public-access-block-module-for-each-tf0.15';
+    const pab = doc.resources[`${stack}/module.test["b"].aws_s3_bucket_public_access_block.test["a"]`];
+    expect(pab.module).toBe('module.test["b"]');
+    expect(pab.index).toBe('a');
+    expect(pab.references.bucket).toEqual([`${stack}/module.test["b"].aws_s3_bucket.test["a"]`]);
+    // The bucket id is unknown at plan time: the link comes from the configuration only.
+    expect(pab.unknown).toContain('bucket');
+    expect(pab.values).not.toHaveProperty('bucket');
+    expect(pab.action).toBe('create');
+  });
+
+  test('count-indexed resources reference the instance with the same index', async () => {
+    const doc = await input(join(PLANS, 'aws-s3-acl-logging-ownership-count-tf1.3.json'));
+    const acls = Object.values(doc.resources).filter((r) => r.type === 'aws_s3_bucket_acl');
+    expect(acls.length).toBeGreaterThan(0);
+    for (const acl of acls) {
+      for (const target of acl.references.bucket ?? []) {
+        expect(doc.resources[target].type).toBe('aws_s3_bucket');
+      }
+    }
+  });
+
+  test('values Terraform marks sensitive never reach the normalized input', async () => {
+    const file = join(PLANS, 'aws-rds-db-instance-sensitive-tf1.2.json');
+    expect(readFileSync(file, 'utf8')).toContain('foobarbaz');
+    const doc = await input(file);
+    const db = Object.values(doc.resources).find((r) => r.type === 'aws_db_instance')!;
+    expect(db.sensitive).toContain('password');
+    expect(db.values.password).toBe('(sensitive)');
+    expect(JSON.stringify(doc)).not.toContain('foobarbaz');
+  });
+
+  test('plan actions: create, update, replace, no-op; deletions are not in planned values', async () => {
+    const doc = await input(join(PLANS, 'aws-s3-create-update-delete-noop-drift-tf1.2.json'));
+    const actions = new Set(Object.values(doc.resources).map((r) => r.action));
+    expect(actions).toEqual(new Set(['create', 'update', 'no-op']));
+    const replaced = await input(join(PLANS, 'null-replace-tainted-action-reason-tf1.15.json'));
+    expect(Object.values(replaced.resources).map((r) => r.action)).toEqual(['replace']);
+  });
+
+  test('provider region from the plan configuration', async () => {
+    const doc = await input(join(PLANS, 'aws-kms-key-rotation-tf0.13.json'));
+    const regions = new Set(Object.values(doc.resources).map((r) => r.region));
+    const plan = JSON.parse(readFileSync(join(PLANS, 'aws-kms-key-rotation-tf0.13.json'), 'utf8'));
+    expect(regions).toEqual(new Set([plan.configuration.provider_config.aws.expressions.region.constant_value]));
+  });
+
+  test('nested modules under a counted module', async () => {
+    const doc = await input(join(PLANS, 'aws-eventbridge-lambda-module-tf1.14.json'));
+    const modules = new Set(Object.values(doc.resources).map((r) => r.module));
+    expect([...modules].some((m) => (m ?? "").startsWith('module.outer[0].module.inner'))).toBe(true);
+  });
+
+  test('every public plan and state fixture loads and normalizes to a schema-valid input', async () => {
+    const { readdirSync } = await import('node:fs');
+    const files = readdirSync(PLANS).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThanOrEqual(20);
+    for (const f of files) {
+      const doc = await input(join(PLANS, f));
+      expect(schemaErrors('policy-input', doc)).toBeNull();
+      expect(doc.sources[0].format).toBe(f.startsWith('state-') ? 'state' : 'plan');
+    }
+  });
+});
