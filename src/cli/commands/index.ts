@@ -1,0 +1,6 @@
+import type { Command } from 'commander';
+import type { CommandContext } from '../io';
+import { checkCommand } from './check';
+
+/** Every subcommand, one module each; adding a command is one line here. */
+export const commands: Array<(ctx: CommandContext) => Command> = [checkCommand];

@@ -1,0 +1,17 @@
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  isTTY: boolean;
+}
+
+export const processIo: Io = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  isTTY: Boolean(process.stdout.isTTY),
+};
+
+/** A subcommand registers itself on the program and reports its exit code through `exit`. */
+export interface CommandContext {
+  io: Io;
+  exit: (code: number) => void;
+}
