@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../io';
 import { checkCommand } from './check';
+import { explainCommand, rulesCommand } from './rules';
 
 /** Every subcommand, one module each; adding a command is one line here. */
-export const commands: Array<(ctx: CommandContext) => Command> = [checkCommand];
+export const commands: Array<(ctx: CommandContext) => Command> = [checkCommand, rulesCommand, explainCommand];

@@ -1,0 +1,26 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../errors';
+import { buildDir } from './paths';
+
+/** One rule's facts, straight from its METADATA (written to rules.json by the policy build). */
+export interface RuleInfo {
+  id: string;
+  title: string;
+  description: string;
+  control: string;
+  cloud: 'aws' | 'azure';
+  severity: 'critical' | 'high' | 'medium' | 'low';
+  legal: string[];
+  audit_component: string;
+  remediation: string;
+  construct?: string;
+  example?: string;
+  file: string;
+}
+
+export function loadCatalog(dir = buildDir()): RuleInfo[] {
+  const file = join(dir, 'rules.json');
+  if (!existsSync(file)) throw new InputError(`no rule catalogue at ${file}; run \`npm run build:policies\``);
+  return JSON.parse(readFileSync(file, 'utf8')) as RuleInfo[];
+}
