@@ -26,7 +26,7 @@ test('no source file imports a CDKTF provider package by its root', () => {
     }
   });
   expect(files.length).toBeGreaterThan(10);
-  const offenders = files.filter((f) => ROOT_IMPORT.test(readFileSync(f, 'utf8'))).map((f) => relative(ROOT, f));
+  const offenders = files.filter((f) => f !== __filename && ROOT_IMPORT.test(readFileSync(f, 'utf8'))).map((f) => relative(ROOT, f));
   expect(offenders).toEqual([]);
 });
 
