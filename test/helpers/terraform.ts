@@ -1,0 +1,68 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { tempDir } from './cli';
+
+const AWS_VERSION = '5.100.0';
+
+/** Folders that may hold an offline provider mirror (registry.terraform.io/hashicorp/aws/<v>/...). */
+function mirrorCandidates(): string[] {
+  const out = [process.env.LEAKGUARD_TF_MIRROR ?? '', '/opt/tf-plugins', join(homedir(), '.terraform.d', 'plugins'), '/usr/share/terraform/plugins', '/usr/local/share/terraform/plugins'];
+  // A filesystem_mirror block in the user's CLI config names another.
+  const rc = process.env.TF_CLI_CONFIG_FILE ?? join(homedir(), '.terraformrc');
+  if (existsSync(rc)) {
+    for (const m of readFileSync(rc, 'utf8').matchAll(/filesystem_mirror\s*\{[^}]*path\s*=\s*"([^"]+)"/g)) out.unshift(m[1]);
+  }
+  return out.filter(Boolean);
+}
+
+export type Availability = { ok: true; mirror: string; version: string } | { ok: false; reason: string };
+
+/** Whether a real offline `terraform plan` can run here; the reason when it cannot. */
+export function terraformAvailability(): Availability {
+  const v = spawnSync('terraform', ['version', '-json'], { encoding: 'utf8' });
+  if (v.error || v.status !== 0) return { ok: false, reason: 'terraform is not on PATH' };
+  const version = JSON.parse(v.stdout).terraform_version as string;
+  for (const dir of mirrorCandidates()) {
+    const p = join(dir, 'registry.terraform.io', 'hashicorp', 'aws', AWS_VERSION);
+    if (existsSync(p) && readdirSync(p).length > 0) return { ok: true, mirror: dir, version };
+  }
+  return { ok: false, reason: `no offline mirror of hashicorp/aws ${AWS_VERSION} found (looked in ${mirrorCandidates().join(', ')})` };
+}
+
+/**
+ * `terraform init && plan && show -json` on one synthesized stack, offline: the provider
+ * comes from the filesystem mirror and credentials are fake (the stack's provider sets
+ * the skip_* flags). Returns the path of the plan JSON.
+ */
+export function planStack(stackJson: string, mirror: string): string {
+  const dir = tempDir('leakguard-tf-');
+  const config = JSON.parse(readFileSync(stackJson, 'utf8'));
+  delete config.terraform?.backend; // app.synth() writes a local backend with an absolute path
+  writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(config));
+  const rc = join(dir, 'terraformrc');
+  writeFileSync(
+    rc,
+    `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["registry.terraform.io/hashicorp/*"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/hashicorp/*"]\n  }\n}\n`,
+  );
+  const env = {
+    ...process.env,
+    TF_CLI_CONFIG_FILE: rc,
+    TF_IN_AUTOMATION: '1',
+    CHECKPOINT_DISABLE: '1',
+    AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKEFAKE',
+    AWS_SECRET_ACCESS_KEY: 'fake-secret-for-offline-plan',
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
+  const tf = (...args: string[]) => execFileSync('terraform', args, { cwd: dir, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 512 * 1024 * 1024 });
+  try {
+    tf('init', '-input=false', '-no-color');
+    tf('plan', '-input=false', '-lock=false', '-refresh=false', '-no-color', '-out=plan.bin');
+    writeFileSync(join(dir, 'plan.json'), tf('show', '-json', 'plan.bin'));
+  } catch (err) {
+    const e = err as { stderr?: string; stdout?: string; message: string };
+    throw new Error(`terraform failed in ${dir}: ${(e.stderr || e.stdout || e.message).slice(0, 2000)}`);
+  }
+  return join(dir, 'plan.json');
+}
