@@ -21,6 +21,11 @@ export interface Decision {
   findings: Finding[];
   waivers: WaiverResult[];
   summary: Summary;
+  /**
+   * With --baseline: baseline findings no longer found (fixed since the baseline was recorded).
+   */
+  fixed?: BaselineEntry[];
+  gate?: Gate;
 }
 /**
  * This interface was referenced by `Decision`'s JSON-Schema
@@ -41,6 +46,18 @@ export interface Finding {
   remediation: string;
   legal: string[];
   audit_component: string;
+  /**
+   * sha256 of rule_id and resource key (never the message): stable across runs, for baselines and SARIF partialFingerprints.
+   */
+  fingerprint?: string;
+  /**
+   * With --baseline: whether the baseline already held this finding.
+   */
+  baseline?: 'new' | 'existing';
+  /**
+   * Why the gate step (baseline, --changed-only) made this finding non-blocking.
+   */
+  gate?: string[];
 }
 /**
  * This interface was referenced by `Decision`'s JSON-Schema
@@ -109,4 +126,51 @@ export interface Summary {
   by_control: {
     [k: string]: number;
   };
+}
+/**
+ * This interface was referenced by `Decision`'s JSON-Schema
+ * via the `definition` "BaselineEntry".
+ */
+export interface BaselineEntry {
+  fingerprint: string;
+  rule_id: string;
+  /**
+   * Resource key (stack/address).
+   */
+  resource: string;
+  severity?: Severity;
+  /**
+   * For readers only; never used to match.
+   */
+  message?: string;
+}
+/**
+ * What the gate step after evaluation did; it only ever narrows blocking.
+ *
+ * This interface was referenced by `Decision`'s JSON-Schema
+ * via the `definition` "Gate".
+ */
+export interface Gate {
+  baseline?: {
+    file: string;
+    new: number;
+    existing: number;
+    fixed: number;
+  };
+  changed_only?: {
+    /**
+     * Findings no longer blocking because the plan does not create, update or replace their resource.
+     */
+    unblocked: number;
+  };
+}
+/**
+ * A baseline file (`leakguard baseline create`): the findings accepted at one point in time.
+ *
+ * This interface was referenced by `Decision`'s JSON-Schema
+ * via the `definition` "Baseline".
+ */
+export interface Baseline {
+  leakguard_baseline: '1';
+  findings: BaselineEntry[];
 }
