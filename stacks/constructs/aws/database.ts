@@ -114,10 +114,12 @@ export interface HardenedTableProps extends ClassifiedProps {
   readonly kmsKey?: HardenedKey;
   /** Point-in-time recovery window; default 35, within [1, 35]. */
   readonly pitrRecoveryDays?: number;
+  /** Global-table replicas; each region needs its own CMK (keys are regional). */
+  readonly replicas?: readonly { readonly region: string; readonly kmsKey: HardenedKey }[];
   readonly provider?: TerraformProvider;
 }
 
-/** DynamoDB table with a CMK, point-in-time recovery and deletion protection. */
+/** DynamoDB table with a CMK, point-in-time recovery and deletion protection (replicas included). */
 export class HardenedTable extends Construct {
   readonly table: DynamodbTable;
   readonly key: HardenedKey;
@@ -140,6 +142,10 @@ export class HardenedTable extends Construct {
       serverSideEncryption: { enabled: true, kmsKeyArn: this.key.arn },
       pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: pitrDays },
       deletionProtectionEnabled: true,
+      // Replication needs a stream; replicas carry the same protections and tags.
+      streamEnabled: props.replicas?.length ? true : undefined,
+      streamViewType: props.replicas?.length ? 'NEW_AND_OLD_IMAGES' : undefined,
+      replica: props.replicas?.map((r) => ({ regionName: r.region, kmsKeyArn: r.kmsKey.arn, pointInTimeRecovery: true, propagateTags: true })),
       tags: dataTags(this, props),
     });
   }

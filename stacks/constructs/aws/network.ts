@@ -37,6 +37,9 @@ const MAX_RANGE = 1024;
  */
 export class EgressRestrictedSecurityGroup extends Construct {
   readonly securityGroup: SecurityGroup;
+  private readonly provider?: TerraformProvider;
+  private egressCount = 0;
+  private ingressCount = 0;
 
   constructor(scope: Construct, id: string, props: EgressRestrictedSecurityGroupProps) {
     super(scope, id);
@@ -48,8 +51,19 @@ export class EgressRestrictedSecurityGroup extends Construct {
       description: props.description ?? `Egress-restricted ${this.node.path}`,
       revokeRulesOnDelete: true,
     });
-    (props.egress ?? []).forEach((r, i) => this.addRule('egress', r, i, props.provider));
-    (props.ingress ?? []).forEach((r, i) => this.addRule('ingress', r, i, props.provider));
+    this.provider = props.provider;
+    (props.egress ?? []).forEach((r) => this.allowEgress(r));
+    (props.ingress ?? []).forEach((r) => this.allowIngress(r));
+  }
+
+  /** Adds an egress rule (validated now); for peers created after the group. */
+  allowEgress(rule: SecurityGroupRule): void {
+    this.addRule('egress', rule, this.egressCount++, this.provider);
+  }
+
+  /** Adds an ingress rule (validated now); for peers created after the group. */
+  allowIngress(rule: SecurityGroupRule): void {
+    this.addRule('ingress', rule, this.ingressCount++, this.provider);
   }
 
   get id(): string {
