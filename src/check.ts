@@ -10,6 +10,8 @@ export interface CheckOptions {
   configPath?: string;
   /** YYYY-MM-DD used for waiver expiry; today (UTC) unless given. */
   today?: string;
+  /** Called as each stage starts, for a progress indicator. */
+  onStep?: (step: 'loading' | 'normalizing' | 'evaluating') => void;
 }
 
 export interface CheckResult {
@@ -20,8 +22,11 @@ export interface CheckResult {
 /** load → normalize → evaluate, for every path together (cross-stack rules see all stacks). */
 export async function check(paths: string[], opts: CheckOptions = {}): Promise<CheckResult> {
   const config = loadConfig(opts.configPath);
+  opts.onStep?.('loading');
   const docs = await loadPaths(paths, opts.inputFormat);
+  opts.onStep?.('normalizing');
   const input = normalize(docs);
+  opts.onStep?.('evaluating');
   const policy = await loadCompiledPolicy();
   const decision = policy.evaluate(input, policyData(config, opts.configPath, opts.today));
   return { input, decision };

@@ -1,9 +1,13 @@
 import { InputError } from '../errors';
+import { githubFormatter } from './github';
 import { jsonFormatter } from './json';
+import { junitFormatter } from './junit';
+import { markdownFormatter } from './markdown';
+import { sarifFormatter } from './sarif';
 import { textFormatter } from './text';
 import type { Formatter } from './types';
 
-export const formatters: readonly Formatter[] = [textFormatter, jsonFormatter];
+export const formatters: readonly Formatter[] = [textFormatter, jsonFormatter, sarifFormatter, junitFormatter, markdownFormatter, githubFormatter];
 
 export function formatterFor(name: string): Formatter {
   const f = formatters.find((x) => x.name === name);

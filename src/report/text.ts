@@ -1,25 +1,31 @@
 import pc from 'picocolors';
-import type { Finding } from '../types/decision';
-import type { Formatter } from './types';
+import type { Finding, WaiverResult } from '../types/decision';
+import { displayPath, LineIndex, locate } from './locate';
+import type { Formatter, ReportContext } from './types';
 
 const ORDER = ['critical', 'high', 'medium', 'low'];
+type Colors = ReturnType<typeof pc.createColors>;
 
 function group<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
   for (const i of items) {
     const k = key(i);
-    m.set(k, [...(m.get(k) ?? []), i]);
+    const list = m.get(k);
+    if (list) list.push(i);
+    else m.set(k, [i]);
   }
   return new Map([...m.entries()].sort(([a], [b]) => a.localeCompare(b)));
 }
 
 export const textFormatter: Formatter = {
   name: 'text',
-  description: 'Human-readable, grouped by stack and control',
-  render({ decision, color }) {
+  description: 'Human-readable, grouped by stack and control; colour only on a terminal',
+  render(ctx) {
+    const { decision, color } = ctx;
     const c = pc.createColors(color);
-    const sev: Record<string, (s: string) => string> = { critical: c.red, high: c.red, medium: c.yellow, low: c.cyan };
+    const sev: Record<string, (s: string) => string> = { critical: (s) => c.bold(c.red(s)), high: c.red, medium: c.yellow, low: c.cyan };
     const lines: string[] = [];
+    const where = new LineIndex();
     const sorted = [...decision.findings].sort(
       (a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity) || a.resource.address.localeCompare(b.resource.address),
     );
@@ -27,12 +33,16 @@ export const textFormatter: Formatter = {
       lines.push(c.bold(`stack ${stack}`));
       for (const [control, findings] of group(inStack, (f) => f.control)) {
         lines.push(`  ${c.underline(control)}`);
-        for (const f of findings) lines.push(...finding(f, c, sev));
+        for (const f of findings) lines.push(...finding(f, c, sev, ctx, where));
       }
       lines.push('');
     }
-    for (const w of decision.waivers.filter((x) => x.status !== 'applied')) {
-      lines.push(c.yellow(`waiver ${w.status}: ${w.waiver.rule} on ${w.waiver.resource ?? '(construct)'} (owner ${w.waiver.owner}, expires ${w.waiver.expires})`));
+    if (decision.findings.length === 0) lines.push(c.green('No findings.'), '');
+    lines.push(...waivers(decision.waivers, c));
+    if (decision.fixed?.length) {
+      lines.push(c.bold(`Fixed since the baseline (${decision.fixed.length})`));
+      for (const e of decision.fixed) lines.push(`  ${c.green('fixed')}    ${e.rule_id} on ${e.resource}`);
+      lines.push('');
     }
     const s = decision.summary;
     const verdict = s.blocking > 0 ? c.red(c.bold('BLOCKED')) : c.green(c.bold('PASSED'));
@@ -40,17 +50,57 @@ export const textFormatter: Formatter = {
       `${verdict}: ${s.findings} finding(s) over ${s.resources} resource(s): ${s.blocking} blocking, ${s.waived} waived, ${s.advisory} advisory` +
         ` (critical ${s.by_severity.critical ?? 0}, high ${s.by_severity.high ?? 0}, medium ${s.by_severity.medium ?? 0}, low ${s.by_severity.low ?? 0})`,
     );
+    const gate = decision.gate;
+    if (gate?.baseline) {
+      lines.push(`baseline ${gate.baseline.file}: ${gate.baseline.new} new, ${gate.baseline.existing} existing (not blocking), ${gate.baseline.fixed} fixed`);
+    }
+    if (gate?.changed_only) lines.push(`changed-only: ${gate.changed_only.unblocked} finding(s) on resources the plan does not change are not blocking`);
     return lines.join('\n') + '\n';
   },
 };
 
-function finding(f: Finding, c: ReturnType<typeof pc.createColors>, sev: Record<string, (s: string) => string>): string[] {
-  const state = f.waived ? c.dim(' [waived]') : f.blocking ? '' : c.dim(` [${f.enforcement}]`);
-  const where = f.resource.origin?.line ? `${f.resource.origin.file}:${f.resource.origin.line}` : f.resource.origin?.construct_path;
+function state(f: Finding, c: Colors): string {
+  const tags: string[] = [];
+  if (f.baseline) tags.push(f.baseline);
+  if (f.waived) tags.push('waived');
+  else if (!f.blocking) tags.push(f.gate ? 'not blocking' : f.enforcement);
+  return tags.length ? c.dim(` [${tags.join(', ')}]`) : '';
+}
+
+function finding(f: Finding, c: Colors, sev: Record<string, (s: string) => string>, ctx: ReportContext, lines: LineIndex): string[] {
+  const loc = locate(f, lines);
+  const at = loc.line ? `${displayPath(loc.file, ctx.cwd)}:${loc.line}` : displayPath(loc.file, ctx.cwd);
+  const pad = '             ';
+  const w = f.waiver;
   return [
-    `    ${sev[f.severity](f.severity.toUpperCase().padEnd(8))} ${c.bold(f.rule_id)}${state}  ${f.resource.address}`,
-    `             ${f.message}`,
-    ...(where ? [c.dim(`             at ${where}`)] : []),
-    `             ${c.green('fix:')} ${f.remediation.replace(/\s*\n\s*/g, ' ')}`,
+    `    ${sev[f.severity](f.severity.toUpperCase().padEnd(8))} ${c.bold(f.rule_id)}${state(f, c)}  ${f.resource.address}`,
+    `${pad}${f.message}`,
+    c.dim(`${pad}at ${at}${loc.constructPath ? ` (construct ${loc.constructPath})` : ''}`),
+    ...(w ? [c.dim(`${pad}waived: ${w.reason} (owner ${w.owner}, expires ${w.expires}${w.ticket ? `, ticket ${w.ticket}` : ''})`)] : []),
+    ...(f.gate ?? []).map((n) => c.dim(`${pad}${n}`)),
+    `${pad}${c.green('fix:')} ${f.remediation.replace(/\s*\n\s*/g, ' ')}`,
   ];
+}
+
+const WHY: Record<WaiverResult['status'], string> = {
+  applied: 'waives',
+  expired: 'expired: no longer waives; renew it or fix the finding',
+  refused: 'refused: the rule is hard-enforced and cannot be waived',
+  unused: 'unused: matches no finding; remove it',
+};
+
+function waivers(results: WaiverResult[], c: Colors): string[] {
+  if (results.length === 0) return [];
+  const colour: Record<WaiverResult['status'], (s: string) => string> = { applied: c.green, expired: c.yellow, refused: c.red, unused: c.yellow };
+  const order = ['refused', 'expired', 'unused', 'applied'];
+  const sorted = [...results].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
+  const out = [c.bold(`Waivers (${results.length})`)];
+  for (const r of sorted) {
+    const w = r.waiver;
+    const target = r.matched.length > 0 ? r.matched.join(', ') : (w.resource ?? '(construct)');
+    out.push(`  ${colour[r.status](r.status.padEnd(8))} ${w.rule} on ${target}: ${WHY[r.status]}`);
+    out.push(c.dim(`           "${w.reason}" (owner ${w.owner}, expires ${w.expires}${w.ticket ? `, ticket ${w.ticket}` : ''}${w.source ? `, from ${w.source}` : ''})`));
+  }
+  out.push('');
+  return out;
 }

@@ -1,26 +1,99 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Command, Option } from 'commander';
+import { readBaseline } from '../../baseline';
 import { check, exitCodeOf } from '../../check';
 import { InputError } from '../../errors';
+import { today as utcToday } from '../../evaluate/config';
+import { loadCatalog } from '../../evaluate/catalog';
+import { applyGate } from '../../evaluate/gate';
+import { recordEvidence } from '../../evidence';
 import { formats } from '../../load';
-import { formatterFor, formatters } from '../../report';
+import { formatters } from '../../report';
+import { noProgress, spinner } from '../../report/progress';
+import { pairTargets, type TargetToken } from '../../report/targets';
 import type { CommandContext } from '../io';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+interface CheckFlags {
+  inputFormat?: string;
+  config?: string;
+  today?: string;
+  color: boolean;
+  baseline?: string;
+  changedOnly?: boolean;
+  evidence?: string;
+  evidenceLog?: string;
+}
+
+function write(file: string, text: string): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  } catch (err) {
+    throw new InputError(`--output ${file}: cannot write (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
+
 export function checkCommand({ io, exit }: CommandContext): Command {
+  // Commander keeps repeated options apart; the pairing of --format and --output needs their order.
+  const tokens: TargetToken[] = [];
+  const names = formatters.map((f) => f.name).join(', ');
   return new Command('check')
     .description('check synthesized stacks, plans, state or HCL against every policy')
     .argument('<paths...>', 'cdktf.out folder, cdk.tf.json, plan/state JSON (terraform show -json) or HCL folder')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(formatters.map((f) => f.name)).default('text'))
+    .addOption(
+      new Option('-f, --format <format[=file]>', `output format (${names}); repeatable, each to stdout or to its --output / =file`).argParser((v: string) => {
+        tokens.push({ option: 'format', value: v });
+        return v;
+      }),
+    )
+    .addOption(
+      new Option('-o, --output <file>', 'file for the --format just before it (`-` is stdout)').argParser((v: string) => {
+        tokens.push({ option: 'output', value: v });
+        return v;
+      }),
+    )
     .addOption(new Option('--input-format <format>', 'force the input format instead of detecting it').choices([...formats]))
-    .option('-c, --config <file>', 'config file (JSON): policy thresholds and waivers')
+    .option('-c, --config <file>', 'config file (JSON): policy thresholds, enforcement levels and waivers')
     .option('--today <date>', 'date (YYYY-MM-DD) waivers expire against; defaults to today (UTC)')
+    .option('--baseline <file>', 'block only findings not in this baseline (leakguard baseline create); list fixed ones')
+    .option('--changed-only', 'plans: block only on resources the plan creates, updates or replaces; report the rest')
+    .option('--evidence <dir>', 'write an audit evidence bundle under <dir>/runs/ and append it to the evidence log')
+    .option('--evidence-log <file>', 'the hash-chained evidence log (default <dir>/evidence-log.jsonl)')
     .option('--no-color', 'never colour text output')
-    .action(async (paths: string[], opts: { format: string; inputFormat?: string; config?: string; today?: string; color: boolean }) => {
+    .action(async (paths: string[], opts: CheckFlags) => {
       if (opts.today && !DATE.test(opts.today)) throw new InputError(`--today must be YYYY-MM-DD, got "${opts.today}"`);
-      const formatter = formatterFor(opts.format);
-      const { input, decision } = await check(paths, { inputFormat: opts.inputFormat, configPath: opts.config, today: opts.today });
-      io.stdout(formatter.render({ decision, input, color: opts.color && io.isTTY }));
-      exit(exitCodeOf(decision));
+      if (opts.evidenceLog && !opts.evidence) throw new InputError('--evidence-log needs --evidence <dir>');
+      const targets = pairTargets(tokens);
+      const baseline = opts.baseline ? { file: opts.baseline, baseline: readBaseline(opts.baseline) } : undefined;
+      const rules = loadCatalog();
+      const today = opts.today ?? utcToday();
+
+      const progress = io.stderrIsTTY ? spinner(io.stderr) : noProgress;
+      let result;
+      try {
+        result = await check(paths, { inputFormat: opts.inputFormat, configPath: opts.config, today, onStep: (s) => progress.step(s) });
+      } finally {
+        progress.done();
+      }
+      const { input } = result;
+      const decision = applyGate(result.decision, input, { baseline, changedOnly: opts.changedOnly });
+      const code = exitCodeOf(decision);
+
+      const colour = opts.color && io.isTTY && !process.env.NO_COLOR;
+      const rendered = targets.map((t) => ({ ...t, text: t.formatter.render({ decision, input, rules, color: colour && t.output === undefined }) }));
+      for (const r of rendered) if (r.output !== undefined) write(r.output, r.text);
+      for (const r of rendered) if (r.output === undefined) io.stdout(r.text);
+      if (opts.evidence) {
+        const rec = recordEvidence(
+          opts.evidence,
+          { decision, rules, paths, configPath: opts.config, baselinePath: opts.baseline, today, changedOnly: Boolean(opts.changedOnly), exitCode: code, cwd: process.cwd() },
+          opts.evidenceLog,
+        );
+        io.stderr(`leakguard: evidence written to ${rec.bundleDir} (log ${rec.log}, entry ${rec.entry.seq})\n`);
+      }
+      exit(code);
     });
 }

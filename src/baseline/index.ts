@@ -1,0 +1,62 @@
+import { existsSync, readFileSync } from 'node:fs';
+import Ajv from 'ajv';
+import decisionSchema from '../../schemas/decision.schema.json';
+import { InputError } from '../errors';
+import { sha256 } from '../evaluate/manifest';
+import type { Baseline, BaselineEntry, Decision, Finding } from '../types/decision';
+
+/**
+ * A finding's identity across runs: its rule and its resource key. Never the message (wording
+ * changes) nor the line (code moves), so a baseline survives both.
+ */
+export function fingerprintOf(ruleId: string, resourceKey: string): string {
+  return sha256(`${ruleId}\u0000${resourceKey}`);
+}
+
+export function entryOf(f: Finding): BaselineEntry {
+  return {
+    fingerprint: f.fingerprint ?? fingerprintOf(f.rule_id, f.resource.key),
+    rule_id: f.rule_id,
+    resource: f.resource.key,
+    severity: f.severity,
+    message: f.message,
+  };
+}
+
+/** Every current finding (waived ones too: a waiver can expire), sorted so files diff cleanly. */
+export function createBaseline(decision: Decision): Baseline {
+  const byPrint = new Map(decision.findings.map((f) => [entryOf(f).fingerprint, entryOf(f)]));
+  const findings = [...byPrint.values()].sort((a, b) => a.rule_id.localeCompare(b.rule_id) || a.resource.localeCompare(b.resource));
+  return { leakguard_baseline: '1', findings };
+}
+
+export function serializeBaseline(b: Baseline): string {
+  return JSON.stringify(b, null, 2) + '\n';
+}
+
+// The file format is a definition of the decision schema: one source of truth for both.
+const ajv = new Ajv({ strict: false });
+ajv.addSchema(decisionSchema);
+const validate = ajv.getSchema(`${decisionSchema.$id}#/definitions/Baseline`)!;
+
+/** Reads and validates a baseline; anything wrong with it is the user's to fix (exit 2). */
+export function readBaseline(path: string): Baseline {
+  if (!existsSync(path)) throw new InputError(`${path}: baseline file not found`);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new InputError(`${path}: malformed baseline JSON (${err instanceof Error ? err.message : String(err)})`);
+  }
+  if (!validate(doc)) {
+    const e = validate.errors?.[0];
+    throw new InputError(`${path}: not a Leakguard baseline: ${e ? `${e.instancePath || '/'} ${e.message ?? 'is invalid'}` : 'invalid'} (create one with \`leakguard baseline create\`)`);
+  }
+  const b = doc as Baseline;
+  for (const [i, e] of b.findings.entries()) {
+    if (e.fingerprint !== fingerprintOf(e.rule_id, e.resource)) {
+      throw new InputError(`${path}: /findings/${i} fingerprint does not match its rule_id and resource (edited by hand?)`);
+    }
+  }
+  return b;
+}

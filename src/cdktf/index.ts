@@ -1,0 +1,1 @@
+export { Leakguard, suppress, SuppressError, type RecordedWaiver, type SuppressOptions } from './suppress';

@@ -1,0 +1,178 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { loadCatalog } from '../../src/evaluate/catalog';
+import { validator } from '../../src/normalize/validate';
+import { PLANS, run, tempDir, writeTree } from '../helpers/cli';
+import { expectValidSarif } from './sarif-schema';
+
+const PLAN = join(PLANS, 'aws-s3-public-access-block-module-for-each-tf0.15.json');
+const ADDRESS = 'module.test2.aws_s3_bucket.test["a"]';
+const KEY = `aws-s3-public-access-block-module-for-each-tf0.15/${ADDRESS}`;
+const RULE = 'aws-s3-public-access-block';
+
+describe('every format from one evaluation of a real plan', () => {
+  const out = tempDir();
+  let r: Awaited<ReturnType<typeof run>>;
+  const file = (n: string) => readFileSync(join(out, n), 'utf8');
+
+  beforeAll(async () => {
+    r = await run(
+      'check', PLAN,
+      '--format', 'sarif', '--output', join(out, 'r.sarif'),
+      '--format', 'markdown', '--output', join(out, 'c.md'),
+      '--format', `junit=${join(out, 'r.xml')}`,
+      '--format', 'json', '-o', join(out, 'd.json'),
+      '--format', `github=${join(out, 'gh.txt')}`,
+      '--format', 'text',
+    );
+  });
+
+  test('exit 1 (blocked); text goes to stdout, nothing else does', () => {
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^stack aws-s3-public-access-block-module-for-each-tf0\.15\n  public-storage\n    CRITICAL aws-s3-public-access-block  module\.test2/);
+    expect(r.stdout).toContain('has a public access block without all four flags true (block_public_policy)');
+    expect(r.stdout).toContain(`at ${PLAN}:1`);
+    expect(r.stdout).toContain('fix: Add an aws_s3_bucket_public_access_block');
+    expect(r.stdout.trimEnd().split('\n').pop()).toBe(
+      'BLOCKED: 1 finding(s) over 6 resource(s): 1 blocking, 0 waived, 0 advisory (critical 1, high 0, medium 0, low 0)',
+    );
+    expect(r.stdout).not.toContain('\x1b['); // not a TTY: no colour
+  });
+
+  test('JSON is the decision and validates against its schema', () => {
+    const d = JSON.parse(file('d.json'));
+    expect(validator('decision')(d)).toBe(true);
+    expect(d.findings).toHaveLength(1);
+    expect(d.findings[0]).toMatchObject({ rule_id: RULE, blocking: true, enforcement: 'hard', resource: { key: KEY, action: 'create' } });
+    expect(d.findings[0].fingerprint).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  test('SARIF 2.1.0: valid, one rule per policy with metadata help, the result at the plan file', () => {
+    const sarif = expectValidSarif(file('r.sarif'));
+    const { driver } = sarif.runs[0].tool;
+    expect(driver.name).toBe('Leakguard');
+    expect(driver.rules.map((x) => x.id)).toEqual(loadCatalog().map((x) => x.id).sort());
+    const rule = driver.rules.find((x) => x.id === RULE)!;
+    expect(rule.shortDescription.text).toBe('S3 bucket without a complete public access block');
+    expect(rule.help.text).toContain('Remediation: Add an aws_s3_bucket_public_access_block');
+    expect(rule.help.text).toContain('Cal. Civ. Code §1798.81.5');
+    expect(rule.help.markdown).toContain('`HardenedBucket`');
+    expect(rule.properties).toMatchObject({ 'security-severity': '9.5', control: 'public-storage', severity: 'critical' });
+    const [res] = sarif.runs[0].results;
+    expect(res).toMatchObject({ ruleId: RULE, level: 'error', message: { text: expect.stringContaining('block_public_policy') } });
+    expect(res.locations[0].physicalLocation.artifactLocation.uri).toBe(`file://${PLAN}`);
+    expect(res.locations[0].logicalLocations[0]).toEqual({ name: ADDRESS, fullyQualifiedName: KEY, kind: 'resource' });
+    expect(res.partialFingerprints['leakguardFingerprint/v1']).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  test('JUnit: a real XML document, a suite per rule, the failure carries the message', () => {
+    const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => ['testsuite', 'testcase', 'property'].includes(n) }).parse(file('r.xml'));
+    const root = xml.testsuites;
+    expect(root).toMatchObject({ name: 'leakguard', failures: '1', errors: '0' });
+    const suites = root.testsuite as Array<{ name: string; testcase: Array<Record<string, unknown>> }>;
+    expect(suites.map((s) => s.name)).toEqual(loadCatalog().map((x) => x.id).sort());
+    const suite = suites.find((s) => s.name === RULE)!;
+    expect(suite.testcase).toHaveLength(1);
+    const tc = suite.testcase[0] as { name: string; classname: string; file: string; failure: { message: string; type: string; '#text': string } };
+    expect(tc.name).toBe(KEY);
+    expect(tc.classname).toBe(RULE);
+    expect(tc.file).toBe(PLAN);
+    expect(tc.failure.message).toBe(`S3 bucket ${ADDRESS} has a public access block without all four flags true (block_public_policy)`);
+    expect(tc.failure.type).toBe('critical/hard');
+    expect(tc.failure['#text']).toContain('fix: Add an aws_s3_bucket_public_access_block');
+  });
+
+  test('Markdown: marker, summary table, blocking finding with remediation', () => {
+    const md = file('c.md');
+    expect(md.startsWith('<!-- leakguard-report -->\n## ❌ Leakguard blocked this change')).toBe(true);
+    expect(md).toContain('| Control | Critical | High | Medium | Low | Blocking | Waived | Not blocking |');
+    expect(md).toContain('| `public-storage` | 1 | 0 | 0 | 0 | 1 | 0 | 0 |');
+    expect(md).toContain('### ❌ Blocking findings (1)');
+    expect(md).toContain(`- **CRITICAL** \`${RULE}\` on \`${ADDRESS}\``);
+    expect(md).toContain('**Fix:** Add an aws_s3_bucket_public_access_block');
+    expect(md).not.toContain('<details>'); // nothing waived or non-blocking
+  });
+
+  test('github: one error annotation at the file, escaped', () => {
+    const lines = file('gh.txt').trimEnd().split('\n');
+    expect(lines[0]).toMatch(new RegExp(`^::error file=${PLAN.replace(/[.]/g, '\\.')},line=1,title=${RULE}%3A S3 bucket without a complete public access block::S3 bucket`));
+    expect(lines[0]).toContain('%0AFix: Add an aws_s3_bucket_public_access_block');
+    expect(lines[0]).not.toMatch(/\n/);
+    expect(lines[lines.length - 1]).toBe('::notice title=Leakguard::BLOCKED: 1 finding(s), 1 blocking, 0 waived, 0 advisory');
+  });
+});
+
+describe('locations', () => {
+  test('HCL: SARIF and text point at the .tf file and line, relative to the working directory', async () => {
+    const dir = writeTree({
+      'main.tf': 'provider "aws" {\n  region = "us-east-1"\n}\n\n# exports\nresource "aws_s3_bucket" "exports" {\n  bucket = "shop-exports"\n}\n',
+    });
+    const prev = process.cwd();
+    process.chdir(dir);
+    try {
+      const r = await run('check', '.', '--format', 'sarif');
+      expect(r.code).toBe(1);
+      const [res] = expectValidSarif(r.stdout).runs[0].results;
+      expect(res.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'main.tf', uriBaseId: '%SRCROOT%' }, region: { startLine: 6 } });
+      const t = await run('check', '.');
+      expect(t.stdout).toContain('at main.tf:6');
+    } finally {
+      process.chdir(prev);
+    }
+  });
+
+  test('CDKTF: the stack file and construct path, or the user frame of the stack trace when present', async () => {
+    const stackTrace = [
+      'new TerraformResource (/repo/node_modules/cdktf/lib/terraform-resource.js:10:5)',
+      'new S3Bucket (/repo/node_modules/@cdktf/provider-aws/lib/s3-bucket/index.js:20:9)',
+      'new ShopStack (/repo/stacks/shop.ts:42:7)',
+      'Object.<anonymous> (/repo/stacks/main.ts:5:1)',
+    ];
+    const tf = (trace?: string[]) => ({
+      provider: { aws: [{ region: 'us-east-1' }] },
+      resource: {
+        aws_s3_bucket: {
+          exports: { '//': { metadata: { path: 'shop/exports', uniqueId: 'exports', ...(trace ? { stackTrace: trace } : {}) } }, bucket: 'x' },
+        },
+      },
+    });
+    const dir = writeTree({ 'plain/cdk.tf.json': JSON.stringify(tf(), null, 2), 'traced/cdk.tf.json': JSON.stringify(tf(stackTrace), null, 2) });
+    const plain = expectValidSarif((await run('check', join(dir, 'plain', 'cdk.tf.json'), '-f', 'sarif')).stdout).runs[0].results[0];
+    expect(plain.locations[0].physicalLocation.artifactLocation.uri).toBe(`file://${join(dir, 'plain', 'cdk.tf.json')}`);
+    // The line of `"exports": {` inside resource.aws_s3_bucket in the pretty-printed JSON.
+    const lines = JSON.stringify(tf(), null, 2).split('\n');
+    expect(plain.locations[0].physicalLocation.region.startLine).toBe(lines.findIndex((l) => l === '      "exports": {') + 1);
+    expect(plain.locations[0].logicalLocations[0].fullyQualifiedName).toBe('shop/exports');
+
+    const traced = expectValidSarif((await run('check', join(dir, 'traced', 'cdk.tf.json'), '-f', 'sarif')).stdout).runs[0].results[0];
+    expect(traced.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'file:///repo/stacks/shop.ts' }, region: { startLine: 42 } });
+    expect(traced.locations[0].logicalLocations[0].fullyQualifiedName).toBe('shop/exports');
+    const text = (await run('check', join(dir, 'traced', 'cdk.tf.json'))).stdout;
+    expect(text).toContain('at /repo/stacks/shop.ts:42 (construct shop/exports)');
+  });
+
+  test('a clean input: every format says so and exits 0', async () => {
+    const clean = join(PLANS, 'aws-kms-key-rotation-tf0.13.json');
+    const text = await run('check', clean);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('No findings.');
+    expect(text.stdout).toMatch(/PASSED: 0 finding\(s\)/);
+    const sarif = expectValidSarif((await run('check', clean, '-f', 'sarif')).stdout);
+    expect(sarif.runs[0].results).toEqual([]);
+    expect(sarif.runs[0].tool.driver.rules.length).toBe(loadCatalog().length);
+    const md = (await run('check', clean, '-f', 'markdown')).stdout;
+    expect(md).toContain('## ✅ Leakguard passed');
+    expect(md).toContain('No findings.');
+    const junit = (await run('check', clean, '-f', 'junit')).stdout;
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(junit);
+    expect(parsed.testsuites.failures).toBe('0');
+    expect(junit).toContain(`<testsuite name="${RULE}" tests="1" failures="0"`);
+  });
+});
+
+test('the SARIF check itself rejects what is not SARIF 2.1.0', () => {
+  expect(() => expectValidSarif('{"version":"2.0.0","runs":[]}')).toThrow(/invalid SARIF/);
+  expect(() => expectValidSarif('{"version":"2.1.0","runs":[{"tool":{"driver":{}},"results":[]}]}')).toThrow(/name/);
+});
