@@ -9,6 +9,7 @@ const targets: Array<[schema: string, out: string]> = [
   ['schemas/policy-input.schema.json', 'src/types/policy-input.ts'],
   ['schemas/decision.schema.json', 'src/types/decision.ts'],
   ['schemas/config.schema.json', 'src/types/config.ts'],
+  ['schemas/drift-report.schema.json', 'src/types/drift-report.ts'],
 ];
 
 async function main(): Promise<void> {

@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../io';
 import { baselineCommand } from './baseline';
 import { checkCommand } from './check';
+import { driftCommand } from './drift';
 import { evidenceCommand } from './evidence';
 import { explainCommand, rulesCommand } from './rules';
 
 /** Every subcommand, one module each; adding a command is one line here. */
-export const commands: Array<(ctx: CommandContext) => Command> = [checkCommand, rulesCommand, explainCommand, baselineCommand, evidenceCommand];
+export const commands: Array<(ctx: CommandContext) => Command> = [checkCommand, rulesCommand, explainCommand, baselineCommand, evidenceCommand, driftCommand];

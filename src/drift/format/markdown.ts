@@ -1,0 +1,60 @@
+import type { DriftReport } from '../../types/drift-report';
+import { duration } from '../time';
+import { changeNote, clockPhrase, exposurePhrase, instant, KIND_TEXT, STATUS_TITLE, summaryLine, valueText } from './words';
+import type { DriftFormatter } from './types';
+
+/** The marker the scheduled workflow finds its one issue by. */
+export const ISSUE_MARKER = '<!-- leakguard-drift-report -->';
+
+const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
+
+export const markdownFormatter: DriftFormatter = {
+  name: 'markdown',
+  description: 'Markdown for an issue or PR comment (starts with the issue marker)',
+  render(r: DriftReport): string {
+    const out: string[] = [ISSUE_MARKER, `## Leakguard drift report: ${STATUS_TITLE[r.status]}`, ''];
+    out.push(`**${summaryLine(r)}**`, '');
+    const src = r.source.mode === 'plan' ? `plan ${code(r.source.plan ?? '')}${r.source.refresh_only ? ' (refresh-only)' : ''}` : `state ${code(r.source.state ?? '')} vs code ${code(r.source.config ?? '')}`;
+    out.push(`Stack ${code(r.source.stack)} · ${src}${r.source.terraform_version ? ` · Terraform ${r.source.terraform_version}` : ''} · run at ${instant(r.generated_at)} · severity **${r.severity}** · exit code ${r.exit_code}`, '');
+
+    const introduced = r.findings.filter((f) => f.status === 'introduced');
+    if (introduced.length > 0) {
+      out.push('### Policy findings introduced by drift', '', '| Severity | Rule | Resource | Exposure | Notification target¹ |', '|---|---|---|---|---|');
+      for (const f of introduced) {
+        const pii = f.classification.pii ? ` (${f.classification.value}${f.classification.via ? ` via ${f.classification.via}` : ''})` : '';
+        out.push(`| ${f.severity.toUpperCase()}${f.blocking ? '' : ` (${f.waived ? 'waived' : f.enforcement})`} | ${code(f.rule_id)}: ${cell(f.message)} | ${code(f.resource.address)}${pii} | ${cell(exposurePhrase(f))} | ${cell(clockPhrase(f) || '—')} |`);
+      }
+      out.push('', `¹ ${r.settings.notification_target_label}. Shown for findings on resources classified ${r.settings.pii_classifications.join('/')} (tag ${code(r.settings.classification_tag)}).`, '');
+    }
+
+    if (r.resources.length > 0) {
+      out.push('### Drifted resources', '');
+      for (const d of r.resources) {
+        const flags = [KIND_TEXT[d.kind], d.severity, d.violating ? 'violating' : 'benign', d.classification.pii ? `classified ${d.classification.value}` : ''].filter(Boolean);
+        out.push(`#### ${code(d.address)}: ${flags.join(' · ')}`, '', `Open ${duration(d.exposure.open_hours)} (first seen ${instant(d.exposure.first_seen)}).`, '');
+        if (d.changes.length > 0) {
+          out.push('| Attribute | Code / recorded | Live | Note |', '|---|---|---|---|');
+          for (const c of d.changes) out.push(`| ${code(c.path)} | ${code(valueText(c.before))} | ${code(valueText(c.after))} | ${changeNote(c)} |`);
+          out.push('');
+        }
+      }
+    }
+
+    if (r.resolved.length > 0) {
+      out.push('### Resolved since the last run', '', '| What | First seen | Resolved | Open for |', '|---|---|---|---|');
+      for (const x of r.resolved) out.push(`| ${code(x.subject)} | ${instant(x.first_seen)} | ${instant(x.resolved_at)} | ${duration(x.open_hours)} |`);
+      out.push('');
+    }
+
+    const pre = r.findings.filter((f) => f.status === 'preexisting');
+    if (pre.length > 0) {
+      out.push(`<details><summary>${pre.length} finding(s) also in the code (not caused by drift; see leakguard check)</summary>`, '');
+      for (const f of pre) out.push(`- ${f.severity.toUpperCase()} ${code(f.rule_id)} on ${code(f.resource.address)}`);
+      out.push('', '</details>', '');
+    }
+    const hist = r.history.path ? `history ${code(r.history.path)} ${r.history.status}${r.history.migrated_from !== undefined ? ` from version ${r.history.migrated_from}` : ''}` : 'no history file (ages start at this run)';
+    out.push(`<sub>${hist}${r.summary.unchanged_reports ? ` · ${r.summary.unchanged_reports} drift report(s) without any attribute change ignored` : ''}</sub>`, '');
+    return out.join('\n');
+  },
+};

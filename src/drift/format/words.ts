@@ -1,0 +1,49 @@
+import type { AttributeChange, DriftFinding, DriftReport } from '../../types/drift-report';
+import { duration } from '../time';
+
+export const STATUS_TITLE: Record<DriftReport['status'], string> = {
+  clean: 'No drift',
+  'benign-drift': 'Benign drift',
+  'violating-drift': 'Drift introduces policy violations',
+};
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** The one-sentence summary every format leads with (and the HTML test looks for). */
+export function summaryLine(r: DriftReport): string {
+  const s = r.summary;
+  if (s.drifted === 0) return `No drift: ${plural(s.resources, 'managed resource')} match the code.`;
+  const parts = [`${s.changed} changed`, `${s.deleted} deleted out of band`, `${s.unmanaged} unmanaged`];
+  const violations = s.introduced_findings > 0 ? `; ${plural(s.introduced_findings, 'policy finding')} introduced by drift (${s.violating} violating)` : '; no policy finding introduced';
+  return `${plural(s.drifted, 'drifted resource')} of ${s.resources} (${parts.join(', ')})${violations}.`;
+}
+
+/** "public since 2026-11-27 00:00 UTC, 31 h" — the phrase depends on what the control protects. */
+export function exposurePhrase(f: DriftFinding): string {
+  if (!f.exposure) return '';
+  const state = f.control === 'public-storage' ? 'public' : 'violating';
+  return `${state} since ${instant(f.exposure.first_seen)}, ${duration(f.exposure.open_hours)}`;
+}
+
+export function clockPhrase(f: DriftFinding): string {
+  const c = f.notification_clock;
+  if (!c) return '';
+  const left = c.exceeded ? `target passed ${duration(-c.remaining_hours)} ago` : `${duration(c.remaining_hours)} left`;
+  return `${duration(c.elapsed_hours)} of ${c.target_hours} h internal target (${left})`;
+}
+
+export const instant = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+
+/** A value for a table cell: compact JSON, long values cut. Sensitive values arrive already redacted. */
+export function valueText(v: unknown, max = 80): string {
+  if (v === undefined) return '(absent)';
+  const s = JSON.stringify(v);
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+export function changeNote(c: AttributeChange): string {
+  if (c.sensitive) return 'sensitive';
+  return c.cosmetic ? 'cosmetic' : '';
+}
+
+export const KIND_TEXT = { changed: 'changed out of band', deleted: 'deleted out of band (still in code)', unmanaged: 'unmanaged (in state, in no code)' } as const;

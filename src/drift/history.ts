@@ -1,0 +1,103 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { InputError } from '../errors';
+import { isJson } from '../normalize/draft';
+import type { DriftHistory, HistoryEntry, HistoryStatus, ResolvedItem } from '../types/drift-report';
+import { driftSchemaError } from './schema';
+import { hoursBetween } from './time';
+
+export const HISTORY_VERSION = 1;
+
+/** Something open in this run, keyed by fingerprint across runs. */
+export interface OpenItem {
+  fingerprint: string;
+  kind: HistoryEntry['kind'];
+  subject: string;
+}
+
+export interface LoadedHistory {
+  path: string | null;
+  history: DriftHistory;
+  status: HistoryStatus['status'];
+  migratedFrom?: number;
+}
+
+/**
+ * Version 0 (pre-release builds): a list of `{ id, subject, since, seen }` with epoch seconds.
+ * Version 1: a map fingerprint → `{ kind, subject, first_seen, last_seen }` with ISO instants.
+ */
+function migrateV0(path: string, doc: Record<string, unknown>): DriftHistory {
+  const bad = (why: string): never => {
+    throw new InputError(`${path}: corrupt drift history (version 0: ${why}); the file was left untouched`);
+  };
+  if (!Array.isArray(doc.findings)) bad('"findings" must be a list');
+  const items: DriftHistory['items'] = {};
+  let latest = 0;
+  for (const f of doc.findings as unknown[]) {
+    if (!isJson(f) || typeof f.id !== 'string' || typeof f.since !== 'number' || typeof f.seen !== 'number') {
+      bad('each finding needs id, since and seen');
+    }
+    const e = f as { id: string; subject?: unknown; since: number; seen: number };
+    latest = Math.max(latest, e.seen);
+    items[e.id] = {
+      kind: e.id.startsWith('finding:') ? 'finding' : 'drift',
+      subject: typeof e.subject === 'string' ? e.subject : e.id,
+      first_seen: new Date(e.since * 1000).toISOString(),
+      last_seen: new Date(e.seen * 1000).toISOString(),
+    };
+  }
+  return { version: 1, updated_at: new Date(latest * 1000).toISOString(), items };
+}
+
+/**
+ * Reads --history. Missing: a new, empty history. Unreadable, malformed or from a newer
+ * Leakguard: InputError (exit 2) before anything is written, so the file stays byte-identical.
+ */
+export function loadHistory(path: string | undefined, now: string): LoadedHistory {
+  const empty: DriftHistory = { version: HISTORY_VERSION, updated_at: now, items: {} };
+  if (!path) return { path: null, history: empty, status: 'none' };
+  if (!existsSync(path)) return { path, history: empty, status: 'created' };
+  const corrupt = (why: string): never => {
+    throw new InputError(`${path}: corrupt drift history (${why}); the file was left untouched`);
+  };
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    corrupt(err instanceof SyntaxError ? 'not valid JSON' : err instanceof Error ? err.message : String(err));
+  }
+  if (!isJson(doc) || typeof doc.version !== 'number') return corrupt('no numeric "version" field');
+  if (doc.version > HISTORY_VERSION) corrupt(`version ${doc.version} is newer than this Leakguard reads (${HISTORY_VERSION})`);
+  if (doc.version === 0) return { path, history: migrateV0(path, doc), status: 'migrated', migratedFrom: 0 };
+  const err = driftSchemaError(doc, '#/definitions/DriftHistory');
+  if (err) corrupt(err);
+  return { path, history: doc as unknown as DriftHistory, status: 'updated' };
+}
+
+/** Carries first_seen over, stamps last_seen, and drops what is no longer open (with its resolution time). */
+export function advance(prev: DriftHistory, open: OpenItem[], now: string): { next: DriftHistory; resolved: ResolvedItem[] } {
+  const items: DriftHistory['items'] = {};
+  for (const o of open) {
+    const seen = prev.items[o.fingerprint];
+    items[o.fingerprint] = { kind: o.kind, subject: o.subject, first_seen: seen?.first_seen ?? now, last_seen: now };
+  }
+  const resolved: ResolvedItem[] = Object.entries(prev.items)
+    .filter(([fp]) => !(fp in items))
+    .map(([fingerprint, e]) => ({
+      fingerprint,
+      kind: e.kind,
+      subject: e.subject,
+      first_seen: e.first_seen,
+      last_seen: e.last_seen,
+      resolved_at: now,
+      open_hours: Math.max(0, hoursBetween(e.first_seen, now)),
+    }))
+    .sort((a, b) => a.fingerprint.localeCompare(b.fingerprint));
+  return { next: { version: HISTORY_VERSION, updated_at: now, items }, resolved };
+}
+
+/** Written to a sibling temp file and renamed, so a crash never leaves half a history. */
+export function saveHistory(path: string, history: DriftHistory): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, JSON.stringify(history, null, 2) + '\n');
+  renameSync(tmp, path);
+}
