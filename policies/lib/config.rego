@@ -13,7 +13,131 @@ defaults := {
 		"rules": {},
 		"controls": {},
 	},
+	# Values of the classification tag that mark personal information (CMK, masking,
+	# central audit and data-event rules apply to these stores).
 	"pii_classifications": ["pii", "confidential"],
+	# --- data-classification ---
+	# Tag holding a data store's classification.
+	"classification_tag_key": "data-classification",
+	# Values the classification tag may take.
+	"allowed_classifications": ["public", "internal", "confidential", "pii"],
+	# Tags every data store carries besides the classification.
+	"ownership_tag_keys": ["owner", "environment"],
+	# AWS resource types that hold customer data and must be classified.
+	"aws_data_resource_types": [
+		"aws_s3_bucket", "aws_db_instance", "aws_rds_cluster", "aws_dynamodb_table",
+		"aws_ebs_volume", "aws_efs_file_system", "aws_redshift_cluster",
+		"aws_elasticache_replication_group", "aws_opensearch_domain", "aws_docdb_cluster",
+		"aws_neptune_cluster", "aws_kinesis_stream", "aws_backup_vault",
+		"aws_cloudwatch_log_group",
+	],
+	# Azure resource types that hold customer data and must be classified.
+	"azure_data_resource_types": [
+		"azurerm_storage_account", "azurerm_mssql_server", "azurerm_mssql_database",
+		"azurerm_sql_server", "azurerm_sql_database", "azurerm_cosmosdb_account",
+		"azurerm_key_vault", "azurerm_managed_disk", "azurerm_postgresql_flexible_server",
+		"azurerm_mysql_flexible_server", "azurerm_redis_cache", "azurerm_log_analytics_workspace",
+	],
+	# --- environments (shared-identity) ---
+	# Tag naming a resource's environment; the stack name is used when it is absent.
+	"environment_tag_key": "environment",
+	# Stack name → environment, for stacks whose name does not contain the environment.
+	"stack_environments": {},
+	# Environment names recognised as a token of a stack name (`shop-prod` → prod).
+	"environment_names": ["prod", "production", "staging", "stage", "qa", "test", "dev", "development", "sandbox"],
+	# Spellings folded into one environment before comparing.
+	"environment_aliases": {"production": "prod", "prd": "prod", "stage": "staging", "stg": "staging", "development": "dev"},
+	# Environment → AWS account ids of that environment.
+	"environment_accounts": {},
+	# Environment → Azure subscription ids of that environment.
+	"environment_subscriptions": {},
+	# Environment → Azure principal (object) ids that belong to it (identities defined elsewhere).
+	"environment_principals": {},
+	# --- iam-least-privilege ---
+	# AWS accounts outside environment_accounts that roles may trust without sts:ExternalId.
+	"trusted_account_ids": [],
+	# Condition keys (lower case) that restrict a Principal "*" statement to known callers.
+	"restricting_condition_keys": [
+		"aws:sourcearn", "aws:sourceaccount", "aws:sourceowner", "aws:sourcevpc", "aws:sourcevpce",
+		"aws:sourceip", "aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount",
+		"aws:principalarn", "aws:sourceorgid", "aws:sourceorgpaths", "aws:userid",
+		"kms:calleraccount", "kms:viaservice",
+	],
+	# Managed policies that make a role an administrator.
+	"admin_policy_arns": ["arn:aws:iam::aws:policy/AdministratorAccess"],
+	# Role names (globs) allowed administrator policies (break-glass roles, not workloads).
+	"admin_role_exemptions": [],
+	# Whether workload roles must carry a permissions boundary.
+	"require_permissions_boundary": true,
+	# Role names (globs) that need no permissions boundary.
+	"permissions_boundary_exempt_roles": [],
+	# Azure built-in roles too broad for workloads at subscription or management-group scope.
+	"azure_privileged_roles": ["Owner", "Contributor", "User Access Administrator"],
+	# The same roles by built-in role definition id (GUID).
+	"azure_privileged_role_ids": [
+		"8e3af657-a8ff-443c-a75c-2fe8c4bcb635", "b24988ac-6180-42a0-ab88-20f7382dd24c",
+		"18d7d88d-d35e-4fb5-a5c3-7773c20a72d9",
+	],
+	# Azure principal ids (break-glass / platform admins) allowed those roles.
+	"azure_privileged_principal_exemptions": [],
+	# --- egress-restriction ---
+	# TCP ports load balancers may expose to the internet.
+	"internet_ingress_ports": [80, 443],
+	# --- log-retention ---
+	# Minimum days logs are kept (audit evidence).
+	"log_retention_min_days": 90,
+	# Maximum days logs holding customer data are kept (0 / never-expire is always a violation).
+	"log_retention_max_days": 400,
+	# --- central-audit-correlation / audit-logging-every-region ---
+	# Names of the central CloudTrail trail(s); empty accepts any trail in the input.
+	"central_trail_names": [],
+	# Names of the central Log Analytics workspace(s); empty accepts any workspace.
+	"central_workspace_names": [],
+	# RDS engine (prefix) → CloudWatch log exports that carry its audit trail.
+	"rds_audit_log_exports": {
+		"aurora-postgresql": ["postgresql"], "postgres": ["postgresql"],
+		"aurora-mysql": ["audit"], "mysql": ["audit"], "mariadb": ["audit"],
+		"oracle": ["audit"], "sqlserver": ["error"],
+	},
+	# --- threat-detection ---
+	# Defender for Cloud plans that must be on the Standard tier.
+	"defender_required_plans": ["StorageAccounts", "SqlServers", "KeyVaults"],
+	# --- backup-protection ---
+	# Minimum automated backup / short-term retention in days (RDS, Azure SQL).
+	"backup_retention_days": 7,
+	# Vault immutability states that count as immutable (Azure Recovery Services / Data Protection).
+	"backup_vault_immutability_states": ["Locked", "Unlocked"],
+	# --- cdn-auth-caching / third-party-script-control ---
+	# Path patterns serving authenticated (personalised) responses; never cached.
+	"auth_path_patterns": ["/account*", "/checkout*", "/api/*"],
+	# CloudFront cache policies that disable caching (the managed CachingDisabled policy).
+	"cloudfront_caching_disabled_policy_ids": ["4135ea2d-6df8-44a3-9df3-4b5a84be39ad"],
+	# CloudFront viewer TLS policies accepted (TLS 1.2_2021 or newer).
+	"cloudfront_tls_policies": ["TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"],
+	# Path patterns of pages that take PII and must send a strict script CSP.
+	"script_control_path_patterns": ["/account*", "/checkout*"],
+	# --- sas-token-scope ---
+	# Longest lifetime, in hours, of a SAS token or a storage account SAS policy.
+	"sas_max_lifetime_hours": 24,
+	# SAS permissions that are over-broad beyond that lifetime.
+	"sas_broad_permissions": ["write", "delete", "list"],
+	# --- forensic-readiness ---
+	# Tag (key and value) marking the evidence bucket / storage account.
+	"forensic_tag_key": "purpose",
+	"forensic_tag_value": "forensics",
+	# Minimum Object Lock / immutability retention of evidence, in days.
+	"forensic_retention_days": 365,
+	# Names of the incident-response role(s) allowed to read evidence.
+	"incident_response_role_names": ["incident-response"],
+	# Longest session, in seconds, of the incident-response role.
+	"incident_response_max_session_seconds": 3600,
+	# Azure principal (object) ids of the incident-response group.
+	"incident_response_principal_ids": [],
+	# --- key-management ---
+	# Minimum KMS key deletion window in days.
+	"kms_min_deletion_window_days": 7,
+	# Minimum Key Vault soft-delete retention in days.
+	"key_vault_min_soft_delete_days": 7,
 }
 
 default user := {}

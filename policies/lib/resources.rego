@@ -57,3 +57,522 @@ is_set(r, attr) if {
 is_set(r, attr) if unknown(r, attr)
 
 is_set(r, attr) if count(object.get(r.references, attr, [])) > 0
+
+# ---------------------------------------------------------------------------------------
+# Added lookups. Everything below reads one resource, its reference links, or sets built
+# once; nothing scans all resources per resource.
+
+# The resources r refers to through attribute attr (e.g. the bucket a logging resource
+# names in `bucket`): the forward direction of linked_from.
+linked_to(r, attr) := [t |
+	some key in object.get(r.references, attr, [])
+	t := input.resources[key]
+]
+
+# Resources of type t that r refers to through attribute attr.
+linked_to_type(r, attr, t) := [x | some x in linked_to(r, attr); x.type == t]
+
+# Resources of type t that refer to r through any attribute.
+referrers(r, t) := [input.resources[ref.key] | some ref in r.referenced_by; ref.type == t]
+
+# A list of x: lists stay, null is empty, anything else is a one-element list.
+as_list(x) := x if is_array(x)
+
+as_list(null) := []
+
+as_list(x) := [x] if {
+	not is_array(x)
+	not is_null(x)
+}
+
+# The objects among a block value (object, list of objects, or anything else → none).
+objects(v) := [o | some o in v; is_object(o)] if is_array(v)
+
+objects(v) := [v] if is_object(v)
+
+objects(v) := [] if {
+	not is_array(v)
+	not is_object(v)
+}
+
+step(vs, k) := [x | some v in vs; some o in objects(v); x := o[k]]
+
+# Every value at a dotted path below v, through nested blocks whether they are objects
+# (CDKTF single blocks) or lists (plans, HCL). Up to four levels.
+path_values(v, path) := step([v], ks[0]) if {
+	ks := split(path, ".")
+	count(ks) == 1
+}
+
+path_values(v, path) := step(step([v], ks[0]), ks[1]) if {
+	ks := split(path, ".")
+	count(ks) == 2
+}
+
+path_values(v, path) := step(step(step([v], ks[0]), ks[1]), ks[2]) if {
+	ks := split(path, ".")
+	count(ks) == 3
+}
+
+path_values(v, path) := step(step(step(step([v], ks[0]), ks[1]), ks[2]), ks[3]) if {
+	ks := split(path, ".")
+	count(ks) == 4
+}
+
+# Values of a resource attribute at a dotted path, nulls dropped.
+values_at(r, path) := [x | some x in path_values(r.values, path); x != null]
+
+# The attribute at a dotted path, or one of its parent blocks, is known only after apply.
+unknown_at(r, path) if path in r.unknown
+
+unknown_at(r, path) if {
+	some u in r.unknown
+	startswith(path, concat("", [u, "."]))
+}
+
+# The attribute refers to another resource (config sources keep the reference even when
+# the plan cannot know the value).
+has_reference(r, path) if count(object.get(r.references, path, [])) > 0
+
+# Some value at path is true / false; every value at path is true.
+any_true(r, path) if true in values_at(r, path)
+
+any_false(r, path) if false in values_at(r, path)
+
+all_true(r, path) if {
+	vs := values_at(r, path)
+	count(vs) > 0
+	every x in vs {
+		x == true
+	}
+}
+
+# A literal string (no `${…}` interpolation).
+literal(v) if {
+	is_string(v)
+	v != ""
+	not contains(v, "${")
+}
+
+# ---------------------------------------------------------------------------------------
+# Tags, classification and environment.
+
+settings := data.leakguard.lib.config.settings
+
+classification(r) := lower(r.tags[settings.classification_tag_key])
+
+is_pii(r) if classification(r) in settings.pii_classifications
+
+# Environment names folded through the alias map (`production` → `prod`).
+env_name(e) := settings.environment_aliases[lower(e)]
+
+env_name(e) := lower(e) if not settings.environment_aliases[lower(e)]
+
+stack_tokens(stack) := split(replace(replace(lower(stack), "_", "-"), ".", "-"), "-")
+
+stack_environment(stack) := env_name(settings.stack_environments[stack])
+
+stack_environment(stack) := env_name(names[0]) if {
+	not settings.stack_environments[stack]
+	names := [tok | some tok in stack_tokens(stack); tok in settings.environment_names]
+	count(names) > 0
+}
+
+# A resource's environment: its environment tag (provider default tags included), else
+# its stack's environment (configured map, then a token of the stack name).
+environment(r) := env_name(e) if {
+	e := r.tags[settings.environment_tag_key]
+	e != ""
+} else := stack_environment(r.stack)
+
+# The environments an AWS account id / Azure subscription id / principal id belongs to.
+account_environments(account) := {env_name(env) |
+	some env, ids in settings.environment_accounts
+	account in ids
+}
+
+subscription_environments(sub) := {env_name(env) |
+	some env, ids in settings.environment_subscriptions
+	lower(sub) in {lower(i) | some i in ids}
+}
+
+principal_environments(id) := {env_name(env) |
+	some env, ids in settings.environment_principals
+	lower(id) in {lower(i) | some i in ids}
+}
+
+# Every AWS account the configuration knows (environment accounts plus trusted ones).
+known_accounts contains account if {
+	some ids in settings.environment_accounts
+	some account in ids
+}
+
+known_accounts contains account if some account in settings.trusted_account_ids
+
+# The account id in an IAM principal (`123456789012` or `arn:aws:iam::123456789012:…`).
+principal_account(id) := id if regex.match(`^[0-9]{12}$`, id)
+
+principal_account(id) := parts[4] if {
+	parts := split(id, ":")
+	count(parts) >= 6
+	parts[0] == "arn"
+	regex.match(`^[0-9]{12}$`, parts[4])
+}
+
+# ---------------------------------------------------------------------------------------
+# Regions. A finding about a whole region is reported on the region's first managed
+# resource (by key), so every finding still names a real resource.
+
+regions_in_use(cloud) := object.get(input.regions, cloud, [])
+
+region_anchor(cloud, region) := input.resources[key] if {
+	key := min({k |
+		some k, r in input.resources
+		r.mode == "managed"
+		r.cloud == cloud
+		r.region == region
+	})
+}
+
+# ---------------------------------------------------------------------------------------
+# IAM and resource policy documents, normalized to
+#   {effect, actions, not_actions, resources, not_resources, principals, not_principals,
+#    conditions}
+# with actions, condition tests and variables in lower case, principals as {type, id} and
+# conditions as {test, variable, values}.
+
+str(v) := lower(v) if is_string(v)
+
+str(v) := json.marshal(v) if not is_string(v)
+
+principal_list("*") := [{"type": "*", "id": "*"}]
+
+principal_list(p) := [{"type": t, "id": id} |
+	some t, ids in p
+	some id in as_list(ids)
+] if is_object(p)
+
+principal_list(p) := [] if {
+	p != "*"
+	not is_object(p)
+}
+
+condition_list(c) := [{"test": lower(op), "variable": lower(k), "values": [str(x) | some x in as_list(vals)]} |
+	some op, kv in c
+	is_object(kv)
+	some k, vals in kv
+] if is_object(c)
+
+condition_list(c) := [] if not is_object(c)
+
+lower_strings(v) := [lower(x) | some x in as_list(v); is_string(x)]
+
+json_statement(s) := {
+	"effect": object.get(s, "Effect", "Allow"),
+	"actions": lower_strings(object.get(s, "Action", null)),
+	"not_actions": lower_strings(object.get(s, "NotAction", null)),
+	"resources": [x | some x in as_list(object.get(s, "Resource", null)); is_string(x)],
+	"not_resources": [x | some x in as_list(object.get(s, "NotResource", null)); is_string(x)],
+	"principals": principal_list(object.get(s, "Principal", null)),
+	"not_principals": principal_list(object.get(s, "NotPrincipal", null)),
+	"conditions": condition_list(object.get(s, "Condition", null)),
+}
+
+json_statements(doc) := [json_statement(s) | some s in as_list(object.get(doc, "Statement", null)); is_object(s)] if is_object(doc)
+
+json_statements(doc) := [] if not is_object(doc)
+
+block_principals(v) := [{"type": object.get(p, "type", ""), "id": id} |
+	some p in objects(v)
+	some id in as_list(object.get(p, "identifiers", null))
+]
+
+block_statement(b) := {
+	"effect": effect_of(object.get(b, "effect", null)),
+	"actions": lower_strings(object.get(b, "actions", null)),
+	"not_actions": lower_strings(object.get(b, "not_actions", null)),
+	"resources": [x | some x in as_list(object.get(b, "resources", null)); is_string(x)],
+	"not_resources": [x | some x in as_list(object.get(b, "not_resources", null)); is_string(x)],
+	"principals": block_principals(object.get(b, "principals", null)),
+	"not_principals": block_principals(object.get(b, "not_principals", null)),
+	"conditions": [{"test": lower(object.get(c, "test", "")), "variable": lower(object.get(c, "variable", "")), "values": [str(x) | some x in as_list(object.get(c, "values", null))]} |
+		some c in objects(object.get(b, "condition", null))
+	],
+}
+
+effect_of(null) := "Allow"
+
+effect_of(e) := e if e != null
+
+# A literal JSON policy string.
+json_policy(v) := json.unmarshal(v) if {
+	is_string(v)
+	json.is_valid(v)
+}
+
+# An aws_iam_policy_document data source is readable when its rendered JSON is known or
+# its statement blocks are (values inside a block that are unknown are computed ARNs,
+# never the literal wildcards the rules look for).
+document_known(d) if json_policy(object.get(d.values, "json", null))
+
+document_known(d) if {
+	not json_policy(object.get(d.values, "json", null))
+	not unknown_at(d, "statement")
+	_ := objects(object.get(d.values, "statement", null))
+	not is_string(object.get(d.values, "statement", null))
+}
+
+document_statements(d) := json_statements(doc) if {
+	doc := json_policy(object.get(d.values, "json", null))
+} else := [block_statement(b) | some b in objects(object.get(d.values, "statement", null))]
+
+# The policy document at r.values[attr]:
+#   {"status": "known" | "absent" | "unknown", "statements": [...]}
+# `known`: a literal JSON string, or aws_iam_policy_document data sources the attribute
+# refers to; `absent`: no policy; `unknown`: computed at apply or an expression the tool
+# cannot read (e.g. `${jsonencode(…)}`), so nothing can be proven about it.
+policy(r, attr) := {"status": "known", "statements": json_statements(doc)} if {
+	doc := json_policy(object.get(r.values, attr, null))
+} else := {"status": "known", "statements": statements} if {
+	docs := linked_to_type(r, attr, "aws_iam_policy_document")
+	count(docs) > 0
+	every d in docs {
+		document_known(d)
+	}
+	statements := [s | some d in docs; some s in document_statements(d)]
+} else := {"status": "absent", "statements": []} if {
+	object.get(r.values, attr, null) in {null, ""}
+	not unknown_at(r, attr)
+	not has_reference(r, attr)
+} else := {"status": "unknown", "statements": []}
+
+# The statement applies to everyone: Principal "*" or {"AWS": "*"}.
+public_principal(s) if {
+	some p in s.principals
+	p.id == "*"
+	p.type in {"*", "AWS"}
+}
+
+# A condition limits the statement to known callers (source account, VPC, org, ARN …).
+restricted(s) if {
+	some c in s.conditions
+	c.variable in settings.restricting_condition_keys
+	not startswith(c.test, "null")
+	not "*" in c.values
+}
+
+# The statement grants `action` (lower case), through wildcards too.
+grants(s, action) if {
+	some a in s.actions
+	glob.match(a, null, action)
+}
+
+allow(s) if s.effect == "Allow"
+
+# ---------------------------------------------------------------------------------------
+# Dates. WASM has no time parsing: `YYYY-MM-DDTHH:MM…` becomes hours since 1970 by the
+# days-from-civil algorithm (proleptic Gregorian calendar).
+
+early(m) := 1 if m <= 2
+
+early(m) := 0 if m > 2
+
+# Rounds a remainder of minutes/seconds up to one more hour.
+round_up(mm, ss) := 1 if mm + ss > 0
+
+round_up(mm, ss) := 0 if mm + ss == 0
+
+days_from_civil(y, m, d) := days if {
+	yy := y - early(m)
+	era := floor(yy / 400)
+	yoe := yy - (era * 400)
+	mp := (m + 9) % 12
+	doy := (floor(((153 * mp) + 2) / 5) + d) - 1
+	doe := (((yoe * 365) + floor(yoe / 4)) - floor(yoe / 100)) + doy
+	days := ((era * 146097) + doe) - 719468
+}
+
+# Hours since the epoch of an ISO 8601 UTC timestamp or date (hour 0 when absent).
+timestamp_hours(ts) := hours if {
+	regex.match(`^[0-9]{4}-[0-9]{2}-[0-9]{2}`, ts)
+	y := to_number(substring(ts, 0, 4))
+	m := to_number(substring(ts, 5, 2))
+	d := to_number(substring(ts, 8, 2))
+	h := hour_of(ts)
+	hours := (days_from_civil(y, m, d) * 24) + h
+}
+
+hour_of(ts) := to_number(substring(ts, 11, 2)) if regex.match(`^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}`, ts)
+
+hour_of(ts) := 0 if not regex.match(`^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}`, ts)
+
+# Hours in a .NET TimeSpan `D.HH:MM:SS` / `HH:MM:SS` (Azure SAS expiration periods);
+# minutes and seconds round up to the next hour.
+timespan_hours(span) := hours if {
+	parts := split(span, ".")
+	count(parts) >= 2
+	regex.match(`^[0-9]+$`, parts[0])
+	hms := split(parts[1], ":")
+	count(hms) == 3
+	hours := ((to_number(parts[0]) * 24) + to_number(hms[0])) + round_up(to_number(hms[1]), to_number(hms[2]))
+}
+
+timespan_hours(span) := hours if {
+	not contains(span, ".")
+	hms := split(span, ":")
+	count(hms) == 3
+	hours := to_number(hms[0]) + round_up(to_number(hms[1]), to_number(hms[2]))
+}
+
+# ---------------------------------------------------------------------------------------
+# Unknown values. Plans mark computed attributes unknown whether or not the configuration
+# sets them; an unknown attribute with no reference under it is one the provider fills in
+# itself (e.g. aws_s3_bucket.policy when a separate aws_s3_bucket_policy manages it).
+
+references_under(r, path) if {
+	some k, _ in r.references
+	k == path
+}
+
+references_under(r, path) if {
+	some k, _ in r.references
+	startswith(k, concat("", [path, "."]))
+}
+
+# A config-source value that is an interpolation the tool cannot evaluate.
+interpolated(r, path) if {
+	some v in values_at(r, path)
+	is_string(v)
+	contains(v, "${")
+}
+
+# Unknown at plan time and not configured: the provider computes it.
+computed_unset(r, path) if {
+	unknown_at(r, path)
+	not references_under(r, path)
+}
+
+# Configured, but its value cannot be read: set from another resource and known only after
+# apply, or an interpolation. Rules never read such a value as compliant.
+unresolved(r, path) if {
+	unknown_at(r, path)
+	references_under(r, path)
+}
+
+unresolved(r, path) if interpolated(r, path)
+
+# ---------------------------------------------------------------------------------------
+# CloudTrail data events. A trail covers a data store when an event selector (basic or
+# advanced) logs data events of its type for all stores, for its ARN, or by reference.
+
+all_stores := {"AWS::S3::Object": {"arn:aws:s3", "arn:aws:s3:::"}, "AWS::DynamoDB::Table": {"arn:aws:dynamodb"}}
+
+store_name(r) := r.values.bucket if r.type == "aws_s3_bucket"
+
+store_name(r) := r.values.name if r.type == "aws_dynamodb_table"
+
+names_store(v, "AWS::S3::Object", r) if startswith(v, concat("", ["arn:aws:s3:::", store_name(r), "/"]))
+
+names_store(v, "AWS::S3::Object", r) if v == concat("", ["arn:aws:s3:::", store_name(r)])
+
+names_store(v, "AWS::DynamoDB::Table", r) if endswith(v, concat("", [":table/", store_name(r)]))
+
+selects(trail, path, values, data_type, r) if {
+	some v in values
+	v in all_stores[data_type]
+} else if {
+	some v in values
+	names_store(v, data_type, r)
+} else if {
+	r.key in object.get(trail.references, path, [])
+}
+
+basic_covers(trail, data_type, r) if {
+	some sel in objects(object.get(trail.values, "event_selector", null))
+	object.get(sel, "read_write_type", "All") in {"All", null}
+	some dr in objects(object.get(sel, "data_resource", null))
+	dr.type == data_type
+	selects(trail, "event_selector.data_resource.values", as_list(object.get(dr, "values", null)), data_type, r)
+}
+
+selector_values(sel, field) := [v |
+	some fs in objects(object.get(sel, "field_selector", null))
+	fs.field == field
+	some v in array.concat(as_list(object.get(fs, "equals", null)), as_list(object.get(fs, "starts_with", null)))
+]
+
+advanced_covers(trail, data_type, r) if {
+	some sel in objects(object.get(trail.values, "advanced_event_selector", null))
+	"Data" in selector_values(sel, "eventCategory")
+	data_type in selector_values(sel, "resources.type")
+	count(selector_values(sel, "readOnly")) == 0
+	arn_selected(trail, sel, data_type, r)
+}
+
+arn_selected(_, sel, _, _) if count(selector_values(sel, "resources.ARN")) == 0
+
+arn_selected(trail, sel, data_type, r) if {
+	values := selector_values(sel, "resources.ARN")
+	count(values) > 0
+	selects(trail, "advanced_event_selector.field_selector", values, data_type, r)
+}
+
+arn_selected(trail, sel, _, r) if {
+	count(selector_values(sel, "resources.ARN")) > 0
+	r.key in object.get(trail.references, "advanced_event_selector.field_selector.starts_with", [])
+}
+
+arn_selected(trail, sel, _, r) if {
+	count(selector_values(sel, "resources.ARN")) > 0
+	r.key in object.get(trail.references, "advanced_event_selector.field_selector.equals", [])
+}
+
+# The trail logs data events of data_type ("AWS::S3::Object", "AWS::DynamoDB::Table") on r.
+trail_covers(trail, data_type, r) if {
+	object.get(trail.values, "enable_logging", true) != false
+	basic_covers(trail, data_type, r)
+}
+
+trail_covers(trail, data_type, r) if {
+	object.get(trail.values, "enable_logging", true) != false
+	advanced_covers(trail, data_type, r)
+}
+
+# ---------------------------------------------------------------------------------------
+# AWS identity policies and trust policies in the input, each as
+#   {"resource": r, "label": "<address>" or "<address> inline policy <name>", "doc": policy}
+
+identity_policy_types := ["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy"]
+
+identity_documents contains {"resource": r, "label": r.address, "doc": policy(r, "policy")} if {
+	some t in identity_policy_types
+	some r in of_type(t)
+}
+
+# aws_iam_role inline_policy blocks (legacy inline form).
+identity_documents contains {"resource": r, "label": label, "doc": doc} if {
+	some r in of_type("aws_iam_role")
+	some b in objects(object.get(r.values, "inline_policy", null))
+	p := object.get(b, "policy", null)
+	p != null
+	p != ""
+	label := sprintf("%s inline policy %s", [r.address, object.get(b, "name", "")])
+	doc := inline_document(p)
+}
+
+inline_document(p) := {"status": "known", "statements": json_statements(json_policy(p))} if json_policy(p)
+
+inline_document(p) := {"status": "unknown", "statements": []} if not json_policy(p)
+
+trust_documents contains {"resource": r, "label": r.address, "doc": policy(r, "assume_role_policy")} if {
+	some r in of_type("aws_iam_role")
+}
+
+# The IAM service prefix wildcard: "*" or "svc:*".
+service_wildcard(a) if a == "*"
+
+service_wildcard(a) if {
+	parts := split(a, ":")
+	count(parts) == 2
+	parts[1] == "*"
+}

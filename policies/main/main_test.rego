@@ -11,6 +11,12 @@ doc := t.with_index([bucket])
 
 ctx := {"today": "2026-06-01"}
 
+# Only the public-access-block rule's findings: the other rules also report on these
+# bare buckets, and these tests are about enforcement and waivers, not rules.
+pab_only(d) := {"aws": {"s3": {"public_access_block": {"deny": fs}}}} if {
+	fs := data.leakguard.rules.aws.s3.public_access_block.deny with input as d
+}
+
 waiver(extra) := object.union(
 	{"rule": "aws-s3-public-access-block", "resource": "test/aws_s3_bucket.b", "reason": "legacy bucket, migration in SHOP-12", "owner": "platform", "expires": "2026-12-31"},
 	extra,
@@ -19,7 +25,7 @@ waiver(extra) := object.union(
 soft := {"enforcement": {"rules": {"aws-s3-public-access-block": "soft"}}}
 
 test_hard_by_default_blocks if {
-	d := main.decision with input as doc with data.context as ctx
+	d := main.decision with input as doc with data.leakguard.rules as pab_only(doc) with data.context as ctx
 	[f] := d.findings
 	f.enforcement == "hard"
 	f.blocking == true
@@ -30,7 +36,7 @@ test_hard_by_default_blocks if {
 }
 
 test_soft_rule_waived_by_valid_waiver if {
-	d := main.decision with input as doc with data.context as ctx with data.config as soft with data.waivers as [waiver({})]
+	d := main.decision with input as doc with data.leakguard.rules as pab_only(doc) with data.context as ctx with data.config as soft with data.waivers as [waiver({})]
 	[f] := d.findings
 	f.waived == true
 	f.blocking == false
@@ -41,19 +47,19 @@ test_soft_rule_waived_by_valid_waiver if {
 
 test_glob_waiver_on_address if {
 	w := waiver({"resource": "aws_s3_bucket.*"})
-	d := main.decision with input as doc with data.context as ctx with data.config as soft with data.waivers as [w]
+	d := main.decision with input as doc with data.leakguard.rules as pab_only(doc) with data.context as ctx with data.config as soft with data.waivers as [w]
 	d.findings[0].waived == true
 }
 
 test_expired_waiver_stops_waiving if {
 	w := waiver({"expires": "2026-05-31"})
-	d := main.decision with input as doc with data.context as ctx with data.config as soft with data.waivers as [w]
+	d := main.decision with input as doc with data.leakguard.rules as pab_only(doc) with data.context as ctx with data.config as soft with data.waivers as [w]
 	d.findings[0].blocking == true
 	d.waivers[0].status == "expired"
 }
 
 test_waiver_on_hard_rule_is_refused if {
-	d := main.decision with input as doc with data.context as ctx with data.waivers as [waiver({})]
+	d := main.decision with input as doc with data.leakguard.rules as pab_only(doc) with data.context as ctx with data.waivers as [waiver({})]
 	d.findings[0].blocking == true
 	d.findings[0].waived == false
 	d.waivers[0].status == "refused"
@@ -61,13 +67,13 @@ test_waiver_on_hard_rule_is_refused if {
 
 test_unused_waiver_is_reported if {
 	w := waiver({"resource": "test/aws_s3_bucket.other"})
-	d := main.decision with input as doc with data.context as ctx with data.config as soft with data.waivers as [w]
+	d := main.decision with input as doc with data.leakguard.rules as pab_only(doc) with data.context as ctx with data.config as soft with data.waivers as [w]
 	d.waivers == [{"waiver": w, "status": "unused", "matched": []}]
 }
 
 test_control_override_makes_advisory if {
 	cfg := {"enforcement": {"controls": {"public-storage": "advisory"}}}
-	d := main.decision with input as doc with data.context as ctx with data.config as cfg
+	d := main.decision with input as doc with data.leakguard.rules as pab_only(doc) with data.context as ctx with data.config as cfg
 	d.findings[0].enforcement == "advisory"
 	d.findings[0].blocking == false
 	d.summary.advisory == 1
@@ -76,14 +82,14 @@ test_control_override_makes_advisory if {
 
 test_rule_override_beats_control_override if {
 	cfg := {"enforcement": {"controls": {"public-storage": "advisory"}, "rules": {"aws-s3-public-access-block": "hard"}}}
-	d := main.decision with input as doc with data.context as ctx with data.config as cfg
+	d := main.decision with input as doc with data.leakguard.rules as pab_only(doc) with data.context as ctx with data.config as cfg
 	d.findings[0].enforcement == "hard"
 }
 
 test_construct_waiver_covers_its_own_resource if {
 	w := {"rule": "aws-s3-public-access-block", "reason": "public website assets, no PII", "owner": "web", "expires": "2027-01-01", "source": "shop/site"}
 	waived := object.union(bucket, {"waivers": [w]})
-	d := main.decision with input as t.with_index([waived]) with data.context as ctx with data.config as soft
+	d := main.decision with input as t.with_index([waived]) with data.leakguard.rules as pab_only(t.with_index([waived])) with data.context as ctx with data.config as soft
 	d.findings[0].waived == true
 	d.waivers[0].status == "applied"
 	d.waivers[0].waiver.resource == "test/aws_s3_bucket.b"
@@ -92,7 +98,7 @@ test_construct_waiver_covers_its_own_resource if {
 test_clean_input_has_no_findings if {
 	full := {"block_public_acls": true, "block_public_policy": true, "ignore_public_acls": true, "restrict_public_buckets": true}
 	pab := t.resource("aws_s3_bucket_public_access_block.b", object.union(full, {"bucket": "${aws_s3_bucket.b.id}"}), {"bucket": ["aws_s3_bucket.b"]})
-	d := main.decision with input as t.with_index([bucket, pab]) with data.context as ctx
+	d := main.decision with input as t.with_index([bucket, pab]) with data.leakguard.rules as pab_only(t.with_index([bucket, pab])) with data.context as ctx
 	d.findings == []
 	d.summary.findings == 0
 	d.summary.resources == 2

@@ -1,0 +1,42 @@
+# METADATA
+# title: Long-lived IAM user access key
+# description: |
+#   aws_iam_access_key creates a static credential that never expires and is routinely
+#   leaked through code, CI logs and laptops; S3 presigned URLs signed with it last up to
+#   seven days. Workloads use roles (temporary credentials) instead. Inactive keys pass.
+#   Unknowns: a status unknown at plan time counts as active.
+# custom:
+#   id: aws-iam-access-key
+#   control: sas-token-scope
+#   cloud: aws
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Access controls; account and credential management
+#   remediation: |
+#     Remove the aws_iam_access_key; give the workload an IAM role (instance profile, task
+#     role, IRSA/OIDC federation for CI) so it receives short-lived credentials.
+#   construct: ScopedRole
+package leakguard.rules.aws.iam.access_key
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("aws_iam_access_key")
+	object.get(r.values, "status", "Active") != "Inactive"
+	msg := sprintf("%s creates a long-lived access key for IAM user %s", [r.address, user(r)])
+}
+
+user(r) := r.values.user if resources.literal(r.values.user)
+
+user(r) := concat(", ", [u.address | some u in resources.linked_to(r, "user")]) if {
+	not resources.literal(object.get(r.values, "user", null))
+	count(resources.linked_to(r, "user")) > 0
+}
+
+user(r) := "(unknown)" if {
+	not resources.literal(object.get(r.values, "user", null))
+	count(resources.linked_to(r, "user")) == 0
+}

@@ -1,0 +1,82 @@
+# METADATA
+# title: Administrator policy attached to a workload identity
+# description: |
+#   AdministratorAccess (configurable list) on a workload role, user or group turns any bug
+#   in that workload into full account compromise. Checked on role/user/group policy
+#   attachments, aws_iam_policy_attachment and aws_iam_role.managed_policy_arns. Roles named
+#   in admin_role_exemptions (break-glass) are allowed.
+#   Unknowns: a policy ARN unknown at plan time refers to a policy created in the same
+#   configuration, which is checked by the policy-document rules instead; a role name
+#   unknown at plan time is not exempt.
+# custom:
+#   id: aws-iam-admin-attachment
+#   control: iam-least-privilege
+#   cloud: aws
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.150 (private right of action after a breach)
+#   audit_component: Access controls and least privilege
+#   remediation: |
+#     Replace the administrator policy with a policy listing the actions the workload needs;
+#     keep administrator access on break-glass roles listed in admin_role_exemptions.
+#   construct: ScopedRole
+package leakguard.rules.aws.iam.admin_attachment
+
+import data.leakguard.lib.config
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+admin_arns := config.settings.admin_policy_arns
+
+# Attachment type → attributes naming the identities it attaches to.
+identity_attrs := {
+	"aws_iam_role_policy_attachment": ["role"],
+	"aws_iam_user_policy_attachment": ["user"],
+	"aws_iam_group_policy_attachment": ["group"],
+	"aws_iam_policy_attachment": ["roles", "users", "groups"],
+}
+
+names(r, attr) := {n | some n in resources.as_list(object.get(r.values, attr, null)); resources.literal(n)} | {n |
+	some target in resources.linked_to(r, attr)
+	n := target.values.name
+	resources.literal(n)
+}
+
+exempt_name(n) if {
+	some pattern in config.settings.admin_role_exemptions
+	glob.match(pattern, null, n)
+}
+
+# Exempt only when every identity it attaches to is a listed role.
+exempt(r, attrs) if {
+	attrs == ["role"]
+	ns := names(r, "role")
+	count(ns) > 0
+	every n in ns {
+		exempt_name(n)
+	}
+}
+
+label(r, attrs) := concat(", ", sort({n | some a in attrs; some n in names(r, a)}))
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some t, attrs in identity_attrs
+	some r in resources.of_type(t)
+	r.values.policy_arn in admin_arns
+	not exempt(r, attrs)
+	msg := sprintf("%s attaches %s to %s", [r.address, r.values.policy_arn, who(r, attrs)])
+}
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("aws_iam_role")
+	some arn in resources.as_list(object.get(r.values, "managed_policy_arns", null))
+	arn in admin_arns
+	not exempt_name(object.get(r.values, "name", ""))
+	msg := sprintf("%s attaches %s to itself", [r.address, arn])
+}
+
+who(r, attrs) := label(r, attrs) if label(r, attrs) != ""
+
+who(r, attrs) := "an identity whose name is unknown at plan time" if label(r, attrs) == ""

@@ -1,0 +1,36 @@
+# METADATA
+# title: IAM policy allows with NotAction
+# description: |
+#   Allow + NotAction grants every action except the listed ones, including every action
+#   AWS adds later; it is never least privilege. Checked in the same identity policy
+#   documents as aws-iam-wildcard-action.
+#   Unknowns: NotAction is a literal key; a document that cannot be read at all is reported
+#   by aws-iam-policy-unreadable.
+# custom:
+#   id: aws-iam-not-action-allow
+#   control: iam-least-privilege
+#   cloud: aws
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Access controls and least privilege
+#   remediation: |
+#     Replace the Allow + NotAction statement with an Allow listing the needed actions (use
+#     Deny + NotAction only for guardrails).
+#   construct: ScopedRole
+package leakguard.rules.aws.iam.not_action_allow
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+deny contains finding.new(rego.metadata.chain(), d.resource, msg) if {
+	some d in resources.identity_documents
+	excluded := {a |
+		some s in d.doc.statements
+		resources.allow(s)
+		some a in s.not_actions
+	}
+	count(excluded) > 0
+	msg := sprintf("%s allows every action except %s (Allow with NotAction)", [d.label, concat(", ", sort(excluded))])
+}

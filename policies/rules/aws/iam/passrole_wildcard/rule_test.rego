@@ -1,0 +1,32 @@
+package leakguard.rules.aws.iam.passrole_wildcard_test
+
+import data.leakguard.rules.aws.iam.passrole_wildcard as rule
+import data.leakguard.testkit as k
+import data.leakguard.testutil as t
+import rego.v1
+
+doc(statements) := json.marshal({"Version": "2012-10-17", "Statement": statements})
+
+failing_input := t.with_index([t.resource("aws_iam_role_policy.deployer", {"policy": doc([{"Effect": "Allow", "Action": ["iam:PassRole", "lambda:CreateFunction"], "Resource": "*"}])}, {})])
+
+test_passrole_on_star_fails if {
+	k.summary(rule.deny) == {[
+		"aws-iam-passrole-wildcard", "test/aws_iam_role_policy.deployer",
+		"aws_iam_role_policy.deployer allows iam:passrole on Resource \"*\", so any role can be passed to a service",
+	]} with input as failing_input
+}
+
+test_passrole_glob_fails if {
+	p := t.resource("aws_iam_policy.p", {"policy": doc([{"Effect": "Allow", "Action": "iam:Pass*", "Resource": "*"}])}, {})
+	count(rule.deny) == 1 with input as t.with_index([p])
+}
+
+test_scoped_passrole_passes if {
+	p := t.resource("aws_iam_policy.p", {"policy": doc([{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::111122223333:role/app"}])}, {})
+	count(rule.deny) == 0 with input as t.with_index([p])
+}
+
+test_full_wildcard_is_left_to_wildcard_rule if {
+	p := t.resource("aws_iam_policy.p", {"policy": doc([{"Effect": "Allow", "Action": ["*", "iam:*"], "Resource": "*"}])}, {})
+	count(rule.deny) == 0 with input as t.with_index([p])
+}

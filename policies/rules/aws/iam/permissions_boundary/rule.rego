@@ -1,0 +1,41 @@
+# METADATA
+# title: Workload role without a permissions boundary
+# description: |
+#   A permissions boundary caps what a role can ever do, even if someone later attaches a
+#   broader policy to it. Required on every aws_iam_role when require_permissions_boundary
+#   is true, except roles matching permissions_boundary_exempt_roles.
+#   Unknowns: a boundary ARN unknown at plan time (set from a policy in the configuration)
+#   counts as set; a role name unknown at plan time is not exempt.
+# custom:
+#   id: aws-iam-permissions-boundary
+#   control: iam-least-privilege
+#   cloud: aws
+#   severity: medium
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Access controls and least privilege
+#   remediation: |
+#     Set permissions_boundary = aws_iam_policy.boundary.arn (a boundary denying
+#     privilege-escalation and audit-tampering actions).
+#   construct: ScopedRole
+package leakguard.rules.aws.iam.permissions_boundary
+
+import data.leakguard.lib.config
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+exempt(r) if {
+	name := r.values.name
+	resources.literal(name)
+	some pattern in config.settings.permissions_boundary_exempt_roles
+	glob.match(pattern, null, name)
+}
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	config.settings.require_permissions_boundary == true
+	some r in resources.of_type("aws_iam_role")
+	not resources.is_set(r, "permissions_boundary")
+	not exempt(r)
+	msg := sprintf("IAM role %s has no permissions boundary", [r.address])
+}

@@ -1,0 +1,31 @@
+# METADATA
+# title: IAM policy cannot be checked before apply
+# description: |
+#   An identity or trust policy computed at apply time, or written as an expression the
+#   tool cannot evaluate (e.g. jsonencode in HCL), cannot be checked for wildcards,
+#   NotAction, PassRole or public trust, so it would pass unseen. Reported once per
+#   document; the other IAM rules skip it.
+#   Unknowns: this rule is the unknown case of the IAM document rules.
+# custom:
+#   id: aws-iam-policy-unreadable
+#   control: iam-least-privilege
+#   cloud: aws
+#   severity: medium
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Access controls and least privilege
+#   remediation: |
+#     Build the policy with an aws_iam_policy_document data source or literal JSON (CDKTF:
+#     JSON.stringify with token references) so it can be checked from the configuration.
+#   construct: ScopedRole
+package leakguard.rules.aws.iam.policy_unreadable
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+deny contains finding.new(rego.metadata.chain(), d.resource, msg) if {
+	some d in (resources.identity_documents | resources.trust_documents)
+	d.doc.status == "unknown"
+	msg := sprintf("%s has a policy document that cannot be read before apply; least privilege cannot be checked", [d.label])
+}

@@ -1,0 +1,49 @@
+# METADATA
+# title: IAM role trusts an unknown account without an external id
+# description: |
+#   Trusting an AWS account outside the organization's configured accounts
+#   (environment_accounts and trusted_account_ids) without an sts:ExternalId condition
+#   exposes the role to the confused-deputy problem: anyone the third party serves can make
+#   it assume the role.
+#   Unknowns: a principal whose account is an interpolation or unknown at plan time (usually
+#   the caller's own account) cannot be attributed and is not reported; a trust policy that
+#   cannot be read at all is reported by aws-iam-policy-unreadable.
+# custom:
+#   id: aws-iam-trust-foreign-account
+#   control: iam-least-privilege
+#   cloud: aws
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.100(e) (reasonable security for personal information)
+#   audit_component: Access controls; oversight of service providers and contractors
+#   remediation: |
+#     Add Condition { StringEquals = { "sts:ExternalId" = "<secret agreed with the vendor>" } },
+#     or list the account in trusted_account_ids / environment_accounts if it is your own.
+#   construct: ScopedRole
+package leakguard.rules.aws.iam.trust_foreign_account
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+external_id(s) if {
+	some c in s.conditions
+	c.variable == "sts:externalid"
+	c.test in {"stringequals", "stringlike"}
+}
+
+deny contains finding.new(rego.metadata.chain(), d.resource, msg) if {
+	some d in resources.trust_documents
+	accounts := {account |
+		some s in d.doc.statements
+		resources.allow(s)
+		not external_id(s)
+		some p in s.principals
+		p.type == "AWS"
+		account := resources.principal_account(p.id)
+		not account in resources.known_accounts
+	}
+	count(accounts) > 0
+	msg := sprintf("%s trusts account %s, which is not a configured account, without an sts:ExternalId condition", [d.label, concat(", ", sort(accounts))])
+}

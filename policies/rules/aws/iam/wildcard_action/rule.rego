@@ -1,0 +1,42 @@
+# METADATA
+# title: IAM policy allows all actions of a service on all resources
+# description: |
+#   An Allow with Action "*" or "<service>:*" on Resource "*" gives the identity every
+#   permission of that service (or of the account) over every resource, so one compromised
+#   microservice reads all customer data. Checked in aws_iam_policy, aws_iam_role_policy,
+#   aws_iam_user_policy, aws_iam_group_policy and aws_iam_role inline_policy documents,
+#   whether literal JSON or aws_iam_policy_document data sources.
+#   Unknowns: wildcards are literals, so values computed at apply (ARNs) are never taken
+#   for them; a document that cannot be read at all is reported by
+#   aws-iam-policy-unreadable.
+# custom:
+#   id: aws-iam-wildcard-action
+#   control: iam-least-privilege
+#   cloud: aws
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.150 (private right of action after a breach)
+#   audit_component: Access controls and least privilege
+#   remediation: |
+#     List the actions the workload calls (e.g. s3:GetObject) and the resource ARNs it
+#     needs; never "*" or "service:*" on Resource "*".
+#   construct: ScopedRole
+package leakguard.rules.aws.iam.wildcard_action
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+deny contains finding.new(rego.metadata.chain(), d.resource, msg) if {
+	some d in resources.identity_documents
+	actions := {a |
+		some s in d.doc.statements
+		resources.allow(s)
+		"*" in s.resources
+		some a in s.actions
+		resources.service_wildcard(a)
+	}
+	count(actions) > 0
+	msg := sprintf("%s allows %s on Resource \"*\"", [d.label, concat(", ", sort(actions))])
+}

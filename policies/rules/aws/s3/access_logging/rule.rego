@@ -1,0 +1,61 @@
+# METADATA
+# title: S3 bucket object access is not logged
+# description: |
+#   Without object-level logs nobody can tell which customer records were read after a
+#   leak, so breach scope and notice (§1798.82) become guesswork. A bucket is covered by
+#   server access logging (aws_s3_bucket_logging linked by reference or naming it, or the
+#   legacy inline logging block) or by a CloudTrail trail logging S3 data events for all
+#   buckets or for this bucket (basic or advanced event selectors). Log-target buckets are
+#   not exempt: they need the CloudTrail data events.
+#   Unknowns: a logging target unknown at plan time but set by reference counts as set.
+# custom:
+#   id: aws-s3-access-logging
+#   control: object-access-logging
+#   cloud: aws
+#   severity: medium
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.82 (breach notification without unreasonable delay)
+#   audit_component: Audit-log management
+#   remediation: |
+#     Add aws_s3_bucket_logging (bucket = aws_s3_bucket.x.id, target_bucket = the access-log
+#     bucket), or an aws_cloudtrail event_selector with data_resource type AWS::S3::Object
+#     for the bucket ARN (or arn:aws:s3 for all buckets).
+#   construct: HardenedBucket
+package leakguard.rules.aws.s3.access_logging
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+t := "aws_s3_bucket_logging"
+
+logged_names contains name if {
+	some l in resources.of_type(t)
+	name := l.values.bucket
+	resources.literal(name)
+}
+
+logged(bucket) if count(resources.linked_from(bucket, t, "bucket")) > 0
+
+logged(bucket) if bucket.values.bucket in logged_names
+
+logged(bucket) if {
+	some target in resources.values_at(bucket, "logging.target_bucket")
+	target != ""
+}
+
+logged(bucket) if resources.references_under(bucket, "logging.target_bucket")
+
+trails := resources.of_type("aws_cloudtrail")
+
+logged(bucket) if {
+	some trail in trails
+	resources.trail_covers(trail, "AWS::S3::Object", bucket)
+}
+
+deny contains finding.new(rego.metadata.chain(), bucket, msg) if {
+	some bucket in resources.of_type("aws_s3_bucket")
+	not logged(bucket)
+	msg := sprintf("S3 bucket %s has neither server access logging nor CloudTrail S3 data events covering it", [bucket.address])
+}

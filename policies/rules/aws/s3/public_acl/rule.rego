@@ -1,0 +1,57 @@
+# METADATA
+# title: S3 bucket ACL grants public access
+# description: |
+#   A canned ACL (public-read, public-read-write, authenticated-read) or a grant to the
+#   AllUsers / AuthenticatedUsers groups, on the bucket (legacy inline acl/grant) or in an
+#   aws_s3_bucket_acl, lets anyone list or read customer data.
+#   Unknowns: an ACL set from another resource and unknown at plan time cannot be shown
+#   private and is reported; an ACL the provider computes because none is configured
+#   (aws_s3_bucket.acl in AWS provider 4+) is not an ACL.
+# custom:
+#   id: aws-s3-public-acl
+#   control: public-storage
+#   cloud: aws
+#   severity: critical
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.150 (private right of action after a breach)
+#   audit_component: Secure configuration of hardware and software; access controls
+#   remediation: |
+#     Remove the public canned ACL / AllUsers and AuthenticatedUsers grants, and disable
+#     ACLs altogether with aws_s3_bucket_ownership_controls (BucketOwnerEnforced).
+#   construct: HardenedBucket
+package leakguard.rules.aws.s3.public_acl
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+public_acls := {"public-read", "public-read-write", "authenticated-read"}
+
+public_groups := {
+	"http://acs.amazonaws.com/groups/global/AllUsers": "AllUsers",
+	"http://acs.amazonaws.com/groups/global/AuthenticatedUsers": "AuthenticatedUsers",
+}
+
+# Grantee URIs: inline grant blocks (aws_s3_bucket), access_control_policy (aws_s3_bucket_acl).
+grant_paths := ["grant.uri", "access_control_policy.grant.grantee.uri"]
+
+reasons(r) := ({sprintf("canned ACL %s", [acl]) |
+	some acl in resources.values_at(r, "acl")
+	acl in public_acls
+} | {sprintf("a grant to %s", [public_groups[uri]]) |
+	some path in grant_paths
+	some uri in resources.values_at(r, path)
+	public_groups[uri]
+}) | {"an ACL unknown at plan time" |
+	some path in ["acl", "grant", "access_control_policy"]
+	resources.unresolved(r, path)
+}
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some t in ["aws_s3_bucket", "aws_s3_bucket_acl"]
+	some r in resources.of_type(t)
+	rs := reasons(r)
+	count(rs) > 0
+	msg := sprintf("%s gives the bucket a public ACL: %s", [r.address, concat(", ", sort(rs))])
+}

@@ -1,0 +1,99 @@
+# METADATA
+# title: S3 bucket not encrypted with a customer-managed KMS key and bucket key
+# description: |
+#   Personal data at rest must be encrypted under a key the organization controls and can
+#   revoke: default encryption aws:kms with a customer-managed key (kms_master_key_id that
+#   is not the AWS-managed aws/s3 key) and the S3 bucket key on. Read from an
+#   aws_s3_bucket_server_side_encryption_configuration linked by reference (or naming the
+#   bucket) or the legacy inline server_side_encryption_configuration block.
+#   Unknowns: a key id that is unknown at plan time but refers to another resource counts as
+#   set (the reference is the key); an algorithm or bucket-key flag unknown at plan time
+#   cannot be proven and is reported.
+# custom:
+#   id: aws-s3-sse-kms-cmk
+#   control: storage-encryption
+#   cloud: aws
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
+#   audit_component: Encryption of personal information at rest
+#   remediation: |
+#     Add aws_s3_bucket_server_side_encryption_configuration with rule {
+#     apply_server_side_encryption_by_default { sse_algorithm = "aws:kms",
+#     kms_master_key_id = aws_kms_key.x.arn } bucket_key_enabled = true }.
+#   construct: HardenedBucket
+package leakguard.rules.aws.s3.sse_kms_cmk
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+t := "aws_s3_bucket_server_side_encryption_configuration"
+
+by_name[name] contains c if {
+	some c in resources.of_type(t)
+	name := c.values.bucket
+	resources.literal(name)
+}
+
+aws_managed := {"aws/s3", "alias/aws/s3"}
+
+# Encryption settings as {resource, prefix}: the standalone resources and the inline block.
+configs(bucket) := array.concat(
+	[{"r": c, "prefix": "rule"} | some c in array.concat(resources.linked_from(bucket, t, "bucket"), [c | some c in by_name[bucket.values.bucket]])],
+	[{"r": bucket, "prefix": "server_side_encryption_configuration.rule"} |
+		count(resources.values_at(bucket, "server_side_encryption_configuration")) > 0
+	],
+)
+
+path(cfg, attr) := concat(".", [cfg.prefix, attr])
+
+kms(cfg) if {
+	some alg in resources.values_at(cfg.r, path(cfg, "apply_server_side_encryption_by_default.sse_algorithm"))
+	alg in {"aws:kms", "aws:kms:dsse"}
+}
+
+cmk(cfg) if {
+	some id in resources.values_at(cfg.r, path(cfg, "apply_server_side_encryption_by_default.kms_master_key_id"))
+	resources.literal(id)
+	not id in aws_managed
+	not endswith(id, ":alias/aws/s3")
+}
+
+cmk(cfg) if resources.references_under(cfg.r, path(cfg, "apply_server_side_encryption_by_default.kms_master_key_id"))
+
+bucket_key(cfg) if true in resources.values_at(cfg.r, path(cfg, "bucket_key_enabled"))
+
+missing(cfgs) := [item |
+	some [item, check] in [["SSE-KMS", "kms"], ["a customer-managed key", "cmk"], ["the bucket key", "bucket_key"]]
+	not satisfied(cfgs, check)
+]
+
+satisfied(cfgs, "kms") if {
+	some cfg in cfgs
+	kms(cfg)
+}
+
+satisfied(cfgs, "cmk") if {
+	some cfg in cfgs
+	cmk(cfg)
+}
+
+satisfied(cfgs, "bucket_key") if {
+	some cfg in cfgs
+	bucket_key(cfg)
+}
+
+deny contains finding.new(rego.metadata.chain(), bucket, msg) if {
+	some bucket in resources.of_type("aws_s3_bucket")
+	msg := message(bucket, configs(bucket))
+}
+
+message(bucket, cfgs) := sprintf("S3 bucket %s has no default encryption configuration; objects get SSE-S3 with an AWS-owned key", [bucket.address]) if count(cfgs) == 0
+
+message(bucket, cfgs) := sprintf("S3 bucket %s default encryption lacks %s", [bucket.address, concat(", ", m)]) if {
+	count(cfgs) > 0
+	m := missing(cfgs)
+	count(m) > 0
+}

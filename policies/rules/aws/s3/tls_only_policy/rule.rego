@@ -1,0 +1,73 @@
+# METADATA
+# title: S3 bucket policy does not deny requests without TLS
+# description: |
+#   Without a Deny on aws:SecureTransport = false, clients can read and write customer data
+#   over plain HTTP. The bucket policy (aws_s3_bucket_policy or the legacy inline policy,
+#   JSON or aws_iam_policy_document) needs a Deny for every principal on s3 actions with
+#   the condition Bool aws:SecureTransport false.
+#   Unknowns: a policy unknown at plan time or written as an expression the tool cannot
+#   read cannot be shown to deny plain HTTP and is reported.
+# custom:
+#   id: aws-s3-tls-only-policy
+#   control: storage-encryption
+#   cloud: aws
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Encryption of personal information in transit
+#   remediation: |
+#     Add a statement { Effect = "Deny", Principal = "*", Action = "s3:*", Resource =
+#     [bucket ARN, bucket ARN/*], Condition = { Bool = { "aws:SecureTransport" = "false" } } }.
+#   construct: HardenedBucket
+package leakguard.rules.aws.s3.tls_only_policy
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+t := "aws_s3_bucket_policy"
+
+by_name[name] contains p if {
+	some p in resources.of_type(t)
+	name := p.values.bucket
+	resources.literal(name)
+}
+
+documents(bucket) := array.concat(
+	[resources.policy(p, "policy") | some p in array.concat(resources.linked_from(bucket, t, "bucket"), [p | some p in by_name[bucket.values.bucket]])],
+	[resources.policy(bucket, "policy") | not resources.computed_unset(bucket, "policy")],
+)
+
+denies_plain_http(s) if {
+	s.effect == "Deny"
+	resources.public_principal(s)
+	resources.grants(s, "s3:getobject")
+	some c in s.conditions
+	c.test == "bool"
+	c.variable == "aws:securetransport"
+	"false" in c.values
+}
+
+enforced(docs) if {
+	some doc in docs
+	some s in doc.statements
+	denies_plain_http(s)
+}
+
+deny contains finding.new(rego.metadata.chain(), bucket, msg) if {
+	some bucket in resources.of_type("aws_s3_bucket")
+	docs := documents(bucket)
+	not enforced(docs)
+	msg := message(bucket, docs)
+}
+
+message(bucket, docs) := sprintf("S3 bucket %s has a bucket policy that cannot be read before apply; it cannot be shown to deny requests without TLS", [bucket.address]) if {
+	some doc in docs
+	doc.status == "unknown"
+}
+
+message(bucket, docs) := sprintf("S3 bucket %s has no bucket policy statement denying requests where aws:SecureTransport is false", [bucket.address]) if {
+	every doc in docs {
+		doc.status != "unknown"
+	}
+}

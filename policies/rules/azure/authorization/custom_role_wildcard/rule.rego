@@ -1,0 +1,46 @@
+# METADATA
+# title: Custom role definition with wildcard actions
+# description: |
+#   A custom azurerm_role_definition whose permissions list "*" or a wildcard action
+#   (e.g. Microsoft.Storage/*) in actions or data_actions grants far more than a workload
+#   needs, including actions Azure adds later.
+#   Unknowns: wildcards are literals; actions unknown at plan time are reported as
+#   unverifiable.
+# custom:
+#   id: azure-rbac-custom-role-wildcard
+#   control: iam-least-privilege
+#   cloud: azure
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Access controls and least privilege
+#   remediation: |
+#     List the exact operations (e.g. Microsoft.Storage/storageAccounts/blobServices/
+#     containers/blobs/read) instead of wildcards.
+#   construct: ScopedRoleAssignment
+package leakguard.rules.azure.authorization.custom_role_wildcard
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+attrs := ["permissions.actions", "permissions.data_actions"]
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("azurerm_role_definition")
+	wildcards := {a |
+		some attr in attrs
+		some list in resources.values_at(r, attr)
+		some a in resources.as_list(list)
+		contains(a, "*")
+	}
+	count(wildcards) > 0
+	msg := sprintf("Custom role %s allows wildcard actions %s", [r.address, concat(", ", sort(wildcards))])
+}
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("azurerm_role_definition")
+	some attr in attrs
+	resources.unknown_at(r, attr)
+	msg := sprintf("Custom role %s has %s unknown at plan time; wildcards cannot be ruled out", [r.address, attr])
+}

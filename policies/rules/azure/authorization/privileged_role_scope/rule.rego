@@ -1,0 +1,66 @@
+# METADATA
+# title: Broad built-in role at subscription or management-group scope
+# description: |
+#   Owner, Contributor or User Access Administrator (configurable, by name or built-in role
+#   id) assigned at a subscription or management group lets a workload identity read,
+#   change or re-grant access to every data store in it. Principals listed in
+#   azure_privileged_principal_exemptions (break-glass, platform admins) are allowed.
+#   Unknowns: a scope unknown at plan time counts as subscription-wide when it refers to a
+#   subscription or management group, and is reported as unverifiable when it refers to
+#   nothing the tool can see.
+# custom:
+#   id: azure-rbac-privileged-scope
+#   control: iam-least-privilege
+#   cloud: azure
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.150 (private right of action after a breach)
+#   audit_component: Access controls and least privilege
+#   remediation: |
+#     Assign a narrower role (e.g. Storage Blob Data Reader) on the resource or resource
+#     group the workload uses.
+#   construct: ScopedRoleAssignment
+package leakguard.rules.azure.authorization.privileged_role_scope
+
+import data.leakguard.lib.config
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+broad_scope_types := {"azurerm_subscription", "azurerm_management_group"}
+
+role(r) := r.values.role_definition_name if r.values.role_definition_name in config.settings.azure_privileged_roles
+
+role(r) := id if {
+	not object.get(r.values, "role_definition_name", null) in config.settings.azure_privileged_roles
+	id := r.values.role_definition_id
+	is_string(id)
+	some guid in config.settings.azure_privileged_role_ids
+	endswith(lower(id), guid)
+}
+
+scope(r) := "subscription" if regex.match(`^/subscriptions/[^/]+/?$`, object.get(r.values, "scope", ""))
+
+scope(r) := "management group" if startswith(lower(object.get(r.values, "scope", "")), "/providers/microsoft.management/managementgroups/")
+
+scope(r) := "subscription or management group" if {
+	not resources.literal(object.get(r.values, "scope", ""))
+	some target in resources.linked_to(r, "scope")
+	target.type in broad_scope_types
+}
+
+scope(r) := "a scope unknown at plan time" if {
+	not resources.literal(object.get(r.values, "scope", ""))
+	count(resources.linked_to(r, "scope")) == 0
+}
+
+exempt(r) if lower(object.get(r.values, "principal_id", "")) in {lower(p) | some p in config.settings.azure_privileged_principal_exemptions}
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("azurerm_role_assignment")
+	name := role(r)
+	where := scope(r)
+	not exempt(r)
+	msg := sprintf("%s grants %s at %s", [r.address, name, where])
+}

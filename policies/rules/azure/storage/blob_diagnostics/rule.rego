@@ -1,0 +1,82 @@
+# METADATA
+# title: Blob reads, writes and deletes are not logged
+# description: |
+#   Object-level logs show which customer files were read after a leak. Every storage
+#   account needs an azurerm_monitor_diagnostic_setting on its blob service
+#   (target_resource_id = "<account id>/blobServices/default") with the StorageRead,
+#   StorageWrite and StorageDelete categories (or the allLogs category group).
+#   Unknowns: a target id unknown at plan time but referring to the account counts as the
+#   blob service when the setting enables blob categories.
+# custom:
+#   id: azure-storage-blob-diagnostics
+#   control: object-access-logging
+#   cloud: azure
+#   severity: medium
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.82 (breach notification without unreasonable delay)
+#   audit_component: Audit-log management
+#   remediation: |
+#     Add azurerm_monitor_diagnostic_setting { target_resource_id =
+#     "${azurerm_storage_account.x.id}/blobServices/default" with enabled_log blocks for
+#     StorageRead, StorageWrite and StorageDelete }.
+#   construct: HardenedStorageAccount
+package leakguard.rules.azure.storage.blob_diagnostics
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+required := {"StorageRead", "StorageWrite", "StorageDelete"}
+
+# An account-level target (no /blobServices/) cannot carry blob categories.
+blob_target(s) if {
+	some id in resources.values_at(s, "target_resource_id")
+	contains(lower(id), "/blobservices/")
+}
+
+blob_target(s) if resources.unknown_at(s, "target_resource_id")
+
+categories(s) := {c |
+	some b in resources.objects(object.get(s.values, "enabled_log", null))
+	c := object.get(b, "category", null)
+	c != null
+} | {c |
+	some b in resources.objects(object.get(s.values, "log", null))
+	object.get(b, "enabled", true) != false
+	c := object.get(b, "category", null)
+	c != null
+}
+
+groups(s) := {g |
+	some b in resources.objects(object.get(s.values, "enabled_log", null))
+	g := object.get(b, "category_group", null)
+	g != null
+}
+
+complete(s) if "allLogs" in groups(s)
+
+complete(s) if count(required - categories(s)) == 0
+
+settings(account) := resources.linked_from(account, "azurerm_monitor_diagnostic_setting", "target_resource_id")
+
+deny contains finding.new(rego.metadata.chain(), account, msg) if {
+	some account in resources.of_type("azurerm_storage_account")
+	blob := [s | some s in settings(account); blob_target(s)]
+	not any_complete(blob)
+	msg := message(account, blob)
+}
+
+any_complete(ss) if {
+	some s in ss
+	complete(s)
+}
+
+message(account, blob) := sprintf("Storage account %s has no diagnostic setting on its blob service; blob reads, writes and deletes are not logged", [account.address]) if count(blob) == 0
+
+message(account, blob) := sprintf("Storage account %s blob diagnostic setting does not log %s", [account.address, concat(", ", sort(missing))]) if {
+	count(blob) > 0
+	missing := {c | some c in required; every s in blob {
+		not c in categories(s)
+	}}
+}

@@ -1,0 +1,44 @@
+package leakguard.rules.azure.storage.blob_diagnostics_test
+
+import data.leakguard.rules.azure.storage.blob_diagnostics as rule
+import data.leakguard.testkit as k
+import data.leakguard.testutil as t
+import rego.v1
+
+account := k.az("azurerm_storage_account.sa", {"name": "shopdata"}, {})
+
+setting(target, values) := k.az("azurerm_monitor_diagnostic_setting.blob", object.union({"name": "blob", "target_resource_id": target}, values), {"target_resource_id": ["azurerm_storage_account.sa"]})
+
+blob := "${azurerm_storage_account.sa.id}/blobServices/default"
+
+all_three := {"enabled_log": [{"category": "StorageRead"}, {"category": "StorageWrite"}, {"category": "StorageDelete"}]}
+
+failing_input := t.with_index([account, setting("${azurerm_storage_account.sa.id}", all_three)])
+
+test_account_level_setting_fails if {
+	k.summary(rule.deny) == {[
+		"azure-storage-blob-diagnostics", "test/azurerm_storage_account.sa",
+		"Storage account azurerm_storage_account.sa has no diagnostic setting on its blob service; blob reads, writes and deletes are not logged",
+	]} with input as failing_input
+}
+
+test_blob_setting_with_all_categories_passes if {
+	count(rule.deny) == 0 with input as t.with_index([account, setting(blob, all_three)])
+}
+
+test_all_logs_group_passes if {
+	count(rule.deny) == 0 with input as t.with_index([account, setting(blob, {"enabled_log": {"category_group": "allLogs"}})])
+}
+
+test_missing_category_fails if {
+	s := setting(blob, {"log": [{"category": "StorageRead", "enabled": true}, {"category": "StorageDelete", "enabled": false}]})
+	k.summary(rule.deny) == {[
+		"azure-storage-blob-diagnostics", "test/azurerm_storage_account.sa",
+		"Storage account azurerm_storage_account.sa blob diagnostic setting does not log StorageDelete, StorageWrite",
+	]} with input as t.with_index([account, s])
+}
+
+test_unknown_target_with_categories_passes if {
+	s := k.unknown(k.az("azurerm_monitor_diagnostic_setting.blob", all_three, {"target_resource_id": ["azurerm_storage_account.sa"]}), ["target_resource_id"])
+	count(rule.deny) == 0 with input as t.with_index([account, s])
+}

@@ -1,0 +1,39 @@
+# METADATA
+# title: SAS token allows plain HTTP
+# description: |
+#   A SAS generated with https_only = false can be sent and used over HTTP, where it and the
+#   data it unlocks can be captured. Applies to azurerm_storage_account_sas and
+#   azurerm_storage_account_blob_container_sas data sources (https_only defaults to true).
+#   Unknowns: an https_only unknown at plan time is reported.
+# custom:
+#   id: azure-storage-sas-https-only
+#   control: sas-token-scope
+#   cloud: azure
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Encryption of personal information in transit; access controls
+#   remediation: |
+#     Remove https_only = false from the SAS data source.
+#   construct: HardenedStorageAccount
+package leakguard.rules.azure.storage.sas_https_only
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+sas_types := ["azurerm_storage_account_sas", "azurerm_storage_account_blob_container_sas"]
+
+deny contains finding.new(rego.metadata.chain(), d, msg) if {
+	some t in sas_types
+	some d in resources.data_of_type(t)
+	d.values.https_only == false
+	msg := sprintf("SAS %s allows HTTP (https_only = false)", [d.address])
+}
+
+deny contains finding.new(rego.metadata.chain(), d, msg) if {
+	some t in sas_types
+	some d in resources.data_of_type(t)
+	resources.unknown_at(d, "https_only")
+	msg := sprintf("SAS %s has https_only unknown at plan time", [d.address])
+}

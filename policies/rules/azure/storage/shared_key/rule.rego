@@ -1,0 +1,64 @@
+# METADATA
+# title: Storage account shared keys unrestricted
+# description: |
+#   While shared-key authorization is on, anyone holding an account key can mint SAS tokens
+#   of any scope and lifetime. Either disable it (shared_access_key_enabled = false, Entra ID
+#   only) or cap every SAS with a sas_policy whose expiration_period is within the
+#   configured maximum lifetime. Shared keys default to on.
+#   Unknowns: a flag or expiration period unknown at plan time cannot be shown safe and is
+#   reported.
+# custom:
+#   id: azure-storage-shared-key
+#   control: sas-token-scope
+#   cloud: azure
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Access controls; account and credential management
+#   remediation: |
+#     Set shared_access_key_enabled = false and use Entra ID (RBAC) access, or add
+#     sas_policy { expiration_period = "0.08:00:00" } within the configured maximum.
+#   construct: HardenedStorageAccount
+package leakguard.rules.azure.storage.shared_key
+
+import data.leakguard.lib.config
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+max_hours := config.settings.sas_max_lifetime_hours
+
+periods(r) := resources.values_at(r, "sas_policy.expiration_period")
+
+capped(r) if {
+	count(periods(r)) > 0
+	every p in periods(r) {
+		resources.timespan_hours(p) <= max_hours
+	}
+}
+
+# Shared-key authorization stays on unless explicitly disabled.
+key_auth_on(r) if object.get(r.values, "shared_access_key_enabled", true) != false
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("azurerm_storage_account")
+	key_auth_on(r)
+	not capped(r)
+	msg := message(r)
+}
+
+unknown(r) if resources.unknown_at(r, "shared_access_key_enabled")
+
+unknown(r) if resources.unresolved(r, "sas_policy.expiration_period")
+
+message(r) := sprintf("Storage account %s has shared-key settings unknown at plan time; SAS scope cannot be shown bounded", [r.address]) if unknown(r)
+
+message(r) := sprintf("Storage account %s allows shared-key authorization with no sas_policy capping SAS lifetime at %d hours", [r.address, max_hours]) if {
+	not unknown(r)
+	count(periods(r)) == 0
+}
+
+message(r) := sprintf("Storage account %s sas_policy expiration_period %s exceeds %d hours", [r.address, concat(", ", periods(r)), max_hours]) if {
+	not unknown(r)
+	count(periods(r)) > 0
+}
