@@ -1,0 +1,99 @@
+import { Construct } from 'constructs';
+import { TerraformStack } from 'cdktf';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { settingsStack } from '../constructs/common/stack';
+import { dataTags } from '../constructs/common/tags';
+import { AwsRegionalProviders } from '../constructs/aws/providers';
+import { RegionalBaseline } from '../constructs/aws/baseline';
+import { azureProvider, AzurePlacement } from '../constructs/azure/common';
+import { AzureBaseline } from '../constructs/azure/baseline';
+import { HardenedKeyVault } from '../constructs/azure/key-vault';
+import { EnvironmentName, SHOP_CONFIG } from '../config';
+
+/**
+ * Each leaky stack carries one seed failure and is otherwise as compliant as the constructs
+ * make it, including its own audit/detection baseline, so it should trip only these controls
+ * (whether stacks are evaluated alone or together).
+ */
+export const LEAKY_PATTERNS = {
+  'public-bucket-no-object-logging': { controls: ['object-access-logging', 'public-storage'], stacks: ['leaky-public-bucket-no-object-logging'] },
+  'permissive-sas': { controls: ['sas-token-scope'], stacks: ['leaky-permissive-sas'] },
+  'wildcard-iam': { controls: ['iam-least-privilege'], stacks: ['leaky-wildcard-iam'] },
+  'unrestricted-egress': { controls: ['egress-restriction'], stacks: ['leaky-unrestricted-egress'] },
+  'unbounded-log-retention': { controls: ['log-retention'], stacks: ['leaky-unbounded-log-retention'] },
+  'audit-log-gap-region': { controls: ['audit-logging-every-region'], stacks: ['leaky-audit-log-gap-region'] },
+  'shared-service-account': { controls: ['shared-identity'], stacks: ['leaky-shared-service-account-dev', 'leaky-shared-service-account-prod'] },
+  'public-unencrypted-db-backup': { controls: ['backup-protection'], stacks: ['leaky-public-unencrypted-db-backup'] },
+  'api-no-input-validation': { controls: ['api-input-validation'], stacks: ['leaky-api-no-input-validation'] },
+  'cdn-caching-auth': { controls: ['cdn-auth-caching'], stacks: ['leaky-cdn-caching-auth'] },
+  'checkout-no-script-restriction': { controls: ['third-party-script-control'], stacks: ['leaky-checkout-no-script-restriction'] },
+  'no-central-audit-correlation': { controls: ['central-audit-correlation'], stacks: ['leaky-no-central-audit-correlation'] },
+} as const;
+
+export type LeakyPattern = keyof typeof LEAKY_PATTERNS;
+
+export const LEAKY_OWNER = 'leakguard-fixtures';
+
+/** A leaky stack in one environment's AWS account and Azure subscription (from the shop config). */
+export function leakyStack(scope: Construct, name: string, env: EnvironmentName = 'prod'): TerraformStack {
+  const e = SHOP_CONFIG.environments[env];
+  return settingsStack(scope, name, {
+    owner: LEAKY_OWNER,
+    environment: env,
+    awsAccountId: e.aws.accountId,
+    azureSubscriptionId: e.azure.subscriptionId,
+    azureTenantId: e.azure.tenantId,
+  });
+}
+
+export interface AwsPart {
+  readonly providers: AwsRegionalProviders;
+  readonly baseline: RegionalBaseline;
+}
+
+/**
+ * Providers plus a full regional baseline. The trail records data events only for buckets
+ * and tables passed to coverS3Bucket/coverTable, so one stack's trail never "covers" another
+ * stack's fixture.
+ */
+export function awsPart(stack: TerraformStack, code: string, opts: { regions?: string[]; apiGatewayLogging?: boolean } = {}): AwsPart {
+  const providers = new AwsRegionalProviders(stack, 'providers', { regions: opts.regions ?? ['us-west-2'], defaultTags: { app: 'leaky' } });
+  const baseline = new RegionalBaseline(stack, 'baseline', {
+    providers,
+    trailName: `leaky-${code}`,
+    dataEvents: 'listed',
+    apiGatewayLogging: opts.apiGatewayLogging ?? false,
+  });
+  return { providers, baseline };
+}
+
+export interface AzurePart {
+  readonly group: ResourceGroup;
+  readonly baseline: AzureBaseline;
+  readonly workspaceId: string;
+  readonly keyVault: HardenedKeyVault;
+  /** Placement in the part's resource group, in the given region (default westus2). */
+  at(location?: string): AzurePlacement;
+}
+
+/** Provider, resource group, subscription baseline and a CMK vault for one leaky stack. */
+export function azurePart(stack: TerraformStack, code: string, opts: { regions?: string[] } = {}): AzurePart {
+  azureProvider(stack, 'azurerm');
+  const regions = opts.regions ?? ['westus2'];
+  const group = new ResourceGroup(stack, 'rg', { name: `rg-leaky-${code}`, location: regions[0], tags: dataTags(stack, { classification: 'internal' }) });
+  const baseline = new AzureBaseline(stack, 'azure-baseline', { regions, resourceGroupName: group.name, workspaceName: `law-leaky-${code}-central` });
+  const workspaceId = baseline.workspace.id;
+  const keyVault = new HardenedKeyVault(stack, 'key-vault', {
+    name: `kv-leaky-${code}`,
+    resourceGroupName: group.name,
+    location: regions[0],
+    workspaceId,
+  });
+  return {
+    group,
+    baseline,
+    workspaceId,
+    keyVault,
+    at: (location = regions[0]) => ({ resourceGroupName: group.name, location }),
+  };
+}

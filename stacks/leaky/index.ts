@@ -1,0 +1,27 @@
+import { App, TerraformStack } from 'cdktf';
+import { publicBucketNoObjectLogging, permissiveSas, noCentralAuditCorrelation } from './storage';
+import { wildcardIam, sharedServiceAccount } from './identity';
+import { unrestrictedEgress } from './network';
+import { unboundedLogRetention, auditLogGapRegion } from './logging';
+import { publicUnencryptedDbBackup } from './backup';
+import { apiNoInputValidation, cdnCachingAuth, checkoutNoScriptRestriction } from './edge';
+
+export { LEAKY_PATTERNS, LeakyPattern } from './common';
+
+/** Adds one `leaky-<pattern>` stack per seed failure (two for the dev/prod shared identity). */
+export function buildLeakyApp(app: App): TerraformStack[] {
+  return [
+    publicBucketNoObjectLogging(app),
+    permissiveSas(app),
+    wildcardIam(app),
+    unrestrictedEgress(app),
+    unboundedLogRetention(app),
+    auditLogGapRegion(app),
+    ...sharedServiceAccount(app),
+    publicUnencryptedDbBackup(app),
+    apiNoInputValidation(app),
+    cdnCachingAuth(app),
+    checkoutNoScriptRestriction(app),
+    noCentralAuditCorrelation(app),
+  ];
+}
