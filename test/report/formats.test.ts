@@ -3,17 +3,19 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { loadCatalog } from '../../src/evaluate/catalog';
 import { validator } from '../../src/normalize/validate';
+import type { Decision } from '../../src/types/decision';
 import { PLANS, run, tempDir, writeTree } from '../helpers/cli';
+import { ofRule, RULE } from './support';
 import { expectValidSarif } from './sarif-schema';
 
 const PLAN = join(PLANS, 'aws-s3-public-access-block-module-for-each-tf0.15.json');
 const ADDRESS = 'module.test2.aws_s3_bucket.test["a"]';
 const KEY = `aws-s3-public-access-block-module-for-each-tf0.15/${ADDRESS}`;
-const RULE = 'aws-s3-public-access-block';
 
 describe('every format from one evaluation of a real plan', () => {
   const out = tempDir();
   let r: Awaited<ReturnType<typeof run>>;
+  let d: Decision;
   const file = (n: string) => readFileSync(join(out, n), 'utf8');
 
   beforeAll(async () => {
@@ -26,30 +28,37 @@ describe('every format from one evaluation of a real plan', () => {
       '--format', `github=${join(out, 'gh.txt')}`,
       '--format', 'text',
     );
+    d = JSON.parse(file('d.json'));
   });
 
-  test('exit 1 (blocked); text goes to stdout, nothing else does', () => {
+  test('exit 1 (blocked); text goes to stdout, grouped by stack then control, nothing else does', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/^stack aws-s3-public-access-block-module-for-each-tf0\.15\n  public-storage\n    CRITICAL aws-s3-public-access-block  module\.test2/);
-    expect(r.stdout).toContain('has a public access block without all four flags true (block_public_policy)');
-    expect(r.stdout).toContain(`at ${PLAN}:1`);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('stack aws-s3-public-access-block-module-for-each-tf0.15');
+    const controls = lines.filter((l) => /^ {2}\S/.test(l)).map((l) => l.trim());
+    expect(controls).toEqual([...new Set(d.findings.map((f) => f.control))].sort());
+    expect(r.stdout).toContain(`CRITICAL aws-s3-public-access-block  ${ADDRESS}\n`);
+    expect(r.stdout).toContain(`${ADDRESS} has a public access block without all four flags true (block_public_policy)`);
+    expect(r.stdout).toContain(`at ${PLAN}:`);
     expect(r.stdout).toContain('fix: Add an aws_s3_bucket_public_access_block');
-    expect(r.stdout.trimEnd().split('\n').pop()).toBe(
-      'BLOCKED: 1 finding(s) over 6 resource(s): 1 blocking, 0 waived, 0 advisory (critical 1, high 0, medium 0, low 0)',
+    const s = d.summary;
+    expect(lines[lines.length - 2]).toBe(
+      `BLOCKED: ${s.findings} finding(s) over 6 resource(s): ${s.blocking} blocking, ${s.waived} waived, ${s.advisory} advisory` +
+        ` (critical ${s.by_severity.critical}, high ${s.by_severity.high}, medium ${s.by_severity.medium}, low ${s.by_severity.low})`,
     );
     expect(r.stdout).not.toContain('\x1b['); // not a TTY: no colour
   });
 
   test('JSON is the decision and validates against its schema', () => {
-    const d = JSON.parse(file('d.json'));
     expect(validator('decision')(d)).toBe(true);
-    expect(d.findings).toHaveLength(1);
-    expect(d.findings[0]).toMatchObject({ rule_id: RULE, blocking: true, enforcement: 'hard', resource: { key: KEY, action: 'create' } });
-    expect(d.findings[0].fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    const [pab] = ofRule(d);
+    expect(ofRule(d)).toHaveLength(1);
+    expect(pab).toMatchObject({ rule_id: RULE, blocking: true, enforcement: 'hard', resource: { key: KEY, action: 'create' } });
+    expect(pab.fingerprint).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  test('SARIF 2.1.0: valid, one rule per policy with metadata help, the result at the plan file', () => {
+  test('SARIF 2.1.0: valid, one rule per policy with metadata help, results at the plan file', () => {
     const sarif = expectValidSarif(file('r.sarif'));
     const { driver } = sarif.runs[0].tool;
     expect(driver.name).toBe('Leakguard');
@@ -60,19 +69,22 @@ describe('every format from one evaluation of a real plan', () => {
     expect(rule.help.text).toContain('Cal. Civ. Code §1798.81.5');
     expect(rule.help.markdown).toContain('`HardenedBucket`');
     expect(rule.properties).toMatchObject({ 'security-severity': '9.5', control: 'public-storage', severity: 'critical' });
-    const [res] = sarif.runs[0].results;
-    expect(res).toMatchObject({ ruleId: RULE, level: 'error', message: { text: expect.stringContaining('block_public_policy') } });
+    expect(sarif.runs[0].results).toHaveLength(d.findings.length);
+    const res = sarif.runs[0].results.find((x) => x.ruleId === RULE)!;
+    expect(res).toMatchObject({ level: 'error', message: { text: expect.stringContaining('block_public_policy') } });
     expect(res.locations[0].physicalLocation.artifactLocation.uri).toBe(`file://${PLAN}`);
     expect(res.locations[0].logicalLocations[0]).toEqual({ name: ADDRESS, fullyQualifiedName: KEY, kind: 'resource' });
-    expect(res.partialFingerprints['leakguardFingerprint/v1']).toMatch(/^[0-9a-f]{64}$/);
+    expect(res.partialFingerprints['leakguardFingerprint/v1']).toBe(ofRule(d)[0].fingerprint);
   });
 
-  test('JUnit: a real XML document, a suite per rule, the failure carries the message', () => {
+  test('JUnit: a real XML document, a suite per rule, a case per rule × resource, failures carry the message', () => {
     const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => ['testsuite', 'testcase', 'property'].includes(n) }).parse(file('r.xml'));
     const root = xml.testsuites;
-    expect(root).toMatchObject({ name: 'leakguard', failures: '1', errors: '0' });
+    expect(root).toMatchObject({ name: 'leakguard', failures: String(d.summary.blocking), errors: '0' });
     const suites = root.testsuite as Array<{ name: string; testcase: Array<Record<string, unknown>> }>;
     expect(suites.map((s) => s.name)).toEqual(loadCatalog().map((x) => x.id).sort());
+    const cases = suites.flatMap((s) => s.testcase.filter((c) => c.name !== 'no findings'));
+    expect(cases).toHaveLength(d.findings.length);
     const suite = suites.find((s) => s.name === RULE)!;
     expect(suite.testcase).toHaveLength(1);
     const tc = suite.testcase[0] as { name: string; classname: string; file: string; failure: { message: string; type: string; '#text': string } };
@@ -84,23 +96,28 @@ describe('every format from one evaluation of a real plan', () => {
     expect(tc.failure['#text']).toContain('fix: Add an aws_s3_bucket_public_access_block');
   });
 
-  test('Markdown: marker, summary table, blocking finding with remediation', () => {
+  test('Markdown: marker, summary table by control, blocking findings with remediation', () => {
     const md = file('c.md');
     expect(md.startsWith('<!-- leakguard-report -->\n## ❌ Leakguard blocked this change')).toBe(true);
     expect(md).toContain('| Control | Critical | High | Medium | Low | Blocking | Waived | Not blocking |');
-    expect(md).toContain('| `public-storage` | 1 | 0 | 0 | 0 | 1 | 0 | 0 |');
-    expect(md).toContain('### ❌ Blocking findings (1)');
+    const ps = d.findings.filter((f) => f.control === 'public-storage');
+    const n = (sev: string) => ps.filter((f) => f.severity === sev).length;
+    expect(md).toContain(`| \`public-storage\` | ${n('critical')} | ${n('high')} | ${n('medium')} | ${n('low')} | ${ps.filter((f) => f.blocking).length} | 0 | 0 |`);
+    expect(md).toContain(`### ❌ Blocking findings (${d.summary.blocking})`);
     expect(md).toContain(`- **CRITICAL** \`${RULE}\` on \`${ADDRESS}\``);
     expect(md).toContain('**Fix:** Add an aws_s3_bucket_public_access_block');
+    // Critical first.
+    expect(md.indexOf('**CRITICAL**')).toBeLessThan(md.indexOf('**HIGH**'));
     expect(md).not.toContain('<details>'); // nothing waived or non-blocking
   });
 
-  test('github: one error annotation at the file, escaped', () => {
+  test('github: one error annotation per blocking finding, at the file, escaped', () => {
     const lines = file('gh.txt').trimEnd().split('\n');
-    expect(lines[0]).toMatch(new RegExp(`^::error file=${PLAN.replace(/[.]/g, '\\.')},line=1,title=${RULE}%3A S3 bucket without a complete public access block::S3 bucket`));
-    expect(lines[0]).toContain('%0AFix: Add an aws_s3_bucket_public_access_block');
-    expect(lines[0]).not.toMatch(/\n/);
-    expect(lines[lines.length - 1]).toBe('::notice title=Leakguard::BLOCKED: 1 finding(s), 1 blocking, 0 waived, 0 advisory');
+    expect(lines.filter((l) => l.startsWith('::error '))).toHaveLength(d.summary.blocking);
+    const pab = lines.find((l) => l.includes(`title=${RULE}%3A`))!;
+    expect(pab).toMatch(new RegExp(`^::error file=${PLAN.replace(/[.]/g, '\\.')},line=\\d+,title=${RULE}%3A S3 bucket without a complete public access block::S3 bucket`));
+    expect(pab).toContain('%0AFix: Add an aws_s3_bucket_public_access_block');
+    expect(lines[lines.length - 1]).toBe(`::notice title=Leakguard::BLOCKED: ${d.summary.findings} finding(s), ${d.summary.blocking} blocking, 0 waived, 0 advisory`);
   });
 });
 
@@ -154,7 +171,8 @@ describe('locations', () => {
   });
 
   test('a clean input: every format says so and exits 0', async () => {
-    const clean = join(PLANS, 'aws-kms-key-rotation-tf0.13.json');
+    // Only the random provider: no rule can fire, however the policy set grows.
+    const clean = join(PLANS, 'random-moved-block-tf1.5.json');
     const text = await run('check', clean);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('No findings.');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pairTargets, type TargetToken } from '../../src/report/targets';
 import { PLANS, run, tempDir } from '../helpers/cli';
 import { expectValidSarif } from './sarif-schema';
+import { ofRule } from './support';
 
 const PLAN = join(PLANS, 'aws-s3-public-access-block-module-for-each-tf0.15.json');
 const f = (value: string): TargetToken => ({ option: 'format', value });
@@ -50,7 +51,7 @@ describe('pairing --format with --output', () => {
     expect(ok.code).toBe(1);
     expect(ok.stdout).toBe('');
     expectValidSarif(readFileSync(join(dir, 'sub', 'r.sarif'), 'utf8'));
-    expect(JSON.parse(readFileSync(join(dir, 'd.json'), 'utf8')).findings).toHaveLength(1);
+    expect(ofRule(JSON.parse(readFileSync(join(dir, 'd.json'), 'utf8')))).toHaveLength(1);
 
     const bad = await run('check', PLAN, '--format', 'sarif', '--format', 'json', '--output', join(dir, 'x.json'), '--format', 'markdown');
     expect(bad.code).toBe(2);
