@@ -231,6 +231,7 @@ region_anchor(cloud, region) := input.resources[key] if {
 		r.mode == "managed"
 		r.cloud == cloud
 		r.region == region
+		r.action != "delete"
 	})
 }
 
@@ -507,7 +508,23 @@ advanced_covers(trail, data_type, r) if {
 	data_type in selector_values(sel, "resources.type")
 	count(selector_values(sel, "readOnly")) == 0
 	arn_selected(trail, sel, data_type, r)
+	not arn_excluded(trail, sel, data_type, r)
 }
+
+excluded_values(sel) := [v |
+	some fs in objects(object.get(sel, "field_selector", null))
+	fs.field == "resources.ARN"
+	some v in array.concat(as_list(object.get(fs, "not_equals", null)), as_list(object.get(fs, "not_starts_with", null)))
+]
+
+arn_excluded(_, sel, data_type, r) if {
+	some v in excluded_values(sel)
+	names_store(v, data_type, r)
+}
+
+arn_excluded(trail, _, _, r) if r.key in object.get(trail.references, "advanced_event_selector.field_selector.not_starts_with", [])
+
+arn_excluded(trail, _, _, r) if r.key in object.get(trail.references, "advanced_event_selector.field_selector.not_equals", [])
 
 arn_selected(_, sel, _, _) if count(selector_values(sel, "resources.ARN")) == 0
 
@@ -575,4 +592,34 @@ service_wildcard(a) if {
 	parts := split(a, ":")
 	count(parts) == 2
 	parts[1] == "*"
+}
+
+# ---------------------------------------------------------------------------------------
+# AWS identities by name across every stack, with the environments they are defined in,
+# so a reference by name or ARN from another stack can be attributed.
+
+identity_environments[name] contains env if {
+	some t in ["aws_iam_role", "aws_iam_user"]
+	some r in of_type(t)
+	name := r.values.name
+	literal(name)
+	env := environment(r)
+}
+
+# `arn:aws:iam::123456789012:role/path/name` → name (also user/…).
+arn_identity_name(arn) := parts[count(parts) - 1] if {
+	startswith(arn, "arn:")
+	regex.match(`:(role|user)/`, arn)
+	parts := split(arn, "/")
+}
+
+# A finding about a whole cloud estate (no trail, no activity-log export) is reported on the
+# cloud's first managed resource (by key).
+cloud_anchor(cloud) := input.resources[key] if {
+	key := min({k |
+		some k, r in input.resources
+		r.mode == "managed"
+		r.cloud == cloud
+		r.action != "delete"
+	})
 }

@@ -99,3 +99,24 @@ test_disabled_trail_does_not_cover if {
 	trail := t.resource("aws_cloudtrail.main", {"enable_logging": false, "event_selector": [{"data_resource": [{"type": "AWS::S3::Object", "values": ["arn:aws:s3"]}]}]}, {})
 	count(rule.deny) == 1 with input as t.with_index([bucket, trail])
 }
+
+test_bucket_excluded_from_all_bucket_selector_is_not_covered if {
+	trail := t.resource(
+		"aws_cloudtrail.main", {"advanced_event_selector": [{"field_selector": [
+			{"field": "eventCategory", "equals": ["Data"]},
+			{"field": "resources.type", "equals": ["AWS::S3::Object"]},
+			{"field": "resources.ARN", "not_starts_with": ["${aws_s3_bucket.b.arn}/"]},
+		]}]},
+		{"advanced_event_selector.field_selector.not_starts_with": ["aws_s3_bucket.b"]},
+	)
+	count(rule.deny) == 1 with input as t.with_index([bucket, trail])
+	by_name := t.resource(
+		"aws_cloudtrail.main", {"advanced_event_selector": [{"field_selector": [
+			{"field": "eventCategory", "equals": ["Data"]},
+			{"field": "resources.type", "equals": ["AWS::S3::Object"]},
+			{"field": "resources.ARN", "not_starts_with": ["arn:aws:s3:::shop-exports/"]},
+		]}]},
+		{},
+	)
+	count(rule.deny) == 1 with input as t.with_index([bucket, by_name])
+}

@@ -1,0 +1,75 @@
+# METADATA
+# title: No multi-region, validated, encrypted CloudTrail trail
+# description: |
+#   Across all stacks evaluated together, some aws_cloudtrail must log every region
+#   (is_multi_region_trail), global service events, with log-file validation (tamper
+#   evidence) and a KMS key; otherwise API activity in a region nobody watches leaves no
+#   trail for breach investigation. When trails exist but none qualifies, each trail is
+#   reported with what it lacks; when there is none, the estate's first AWS resource is.
+#   Unknowns: flags unknown at plan time are not proven and are listed as missing; a KMS
+#   key unknown at plan time but set by reference counts as set.
+# custom:
+#   id: aws-cloudtrail-multi-region
+#   control: audit-logging-every-region
+#   cloud: aws
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.82 (breach notification without unreasonable delay)
+#   audit_component: Audit-log management
+#   remediation: |
+#     Add one aws_cloudtrail with is_multi_region_trail = true,
+#     include_global_service_events = true, enable_log_file_validation = true and
+#     kms_key_id = a CMK.
+#   construct: RegionalBaseline
+package leakguard.rules.aws.cloudtrail.multi_region_trail
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+trails := resources.of_type("aws_cloudtrail")
+
+checks := [
+	["multi-region", "is_multi_region_trail"],
+	["log-file validation", "enable_log_file_validation"],
+	["KMS encryption", "kms_key_id"],
+	["global service events", "include_global_service_events"],
+	["logging enabled", "enable_logging"],
+]
+
+missing(t) := [what |
+	some [what, attr] in checks
+	not passes(t, attr)
+]
+
+passes(t, "kms_key_id") if resources.is_set(t, "kms_key_id")
+
+passes(t, attr) if {
+	attr in {"is_multi_region_trail", "enable_log_file_validation"}
+	t.values[attr] == true
+}
+
+# Default true when not set.
+passes(t, attr) if {
+	attr in {"include_global_service_events", "enable_logging"}
+	object.get(t.values, attr, true) == true
+	not resources.unknown_at(t, attr)
+}
+
+compliant if {
+	some t in trails
+	count(missing(t)) == 0
+}
+
+deny contains finding.new(rego.metadata.chain(), t, msg) if {
+	not compliant
+	some t in trails
+	msg := sprintf("CloudTrail %s lacks %s, and no other trail is multi-region with validation and KMS", [t.address, concat(", ", missing(t))])
+}
+
+deny contains finding.new(rego.metadata.chain(), anchor, msg) if {
+	count(trails) == 0
+	anchor := resources.cloud_anchor("aws")
+	msg := sprintf("No CloudTrail trail in the evaluated stacks; AWS API activity (first resource %s) is not recorded", [anchor.address])
+}

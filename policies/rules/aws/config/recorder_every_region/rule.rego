@@ -1,0 +1,35 @@
+# METADATA
+# title: AWS Config recorder missing in a region in use
+# description: |
+#   Every region where the evaluated stacks create resources (regions resolved from each
+#   resource's provider alias) needs an aws_config_configuration_recorder, or
+#   configuration changes there (a bucket made public, a security group opened) go
+#   unrecorded. A missing region is reported on its first resource.
+#   Unknowns: resources whose region cannot be resolved do not add a region.
+# custom:
+#   id: aws-config-recorder-every-region
+#   control: audit-logging-every-region
+#   cloud: aws
+#   severity: medium
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.82 (breach notification without unreasonable delay)
+#   audit_component: Audit-log management; secure configuration of hardware and software
+#   remediation: |
+#     Add an aws_config_configuration_recorder (with delivery channel and enabled status)
+#     using a provider for each region in use.
+#   construct: RegionalBaseline
+package leakguard.rules.aws.config.recorder_every_region
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+recorded contains r.region if some r in resources.of_type("aws_config_configuration_recorder")
+
+deny contains finding.new(rego.metadata.chain(), anchor, msg) if {
+	some region in resources.regions_in_use("aws")
+	not region in recorded
+	anchor := resources.region_anchor("aws", region)
+	msg := sprintf("Region %s has resources (first: %s) but no AWS Config recorder", [region, anchor.address])
+}

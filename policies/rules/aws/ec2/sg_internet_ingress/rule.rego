@@ -1,0 +1,98 @@
+# METADATA
+# title: Internet ingress outside load balancer web ports
+# description: |
+#   Only load balancers face the internet, and only on the web ports (internet_ingress_ports,
+#   default 80/443). Ingress from 0.0.0.0/0 or ::/0 to any other port, or to a security
+#   group no load balancer (aws_lb/aws_alb/aws_elb) uses, exposes hosts and databases.
+#   Checked in aws_security_group ingress blocks, aws_security_group_rule (type ingress)
+#   and aws_vpc_security_group_ingress_rule.
+#   Unknowns: CIDRs unknown at plan time are other resources' ranges and are not reported;
+#   ports unknown at plan time cannot be shown to be web ports and are reported.
+# custom:
+#   id: aws-sg-internet-ingress
+#   control: egress-restriction
+#   cloud: aws
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Network monitoring and defences; segmentation
+#   remediation: |
+#     Put the service behind a load balancer and allow internet ingress only on tcp 80/443 to
+#     the load balancer's security group; reach hosts through SSM Session Manager.
+#   construct: EgressRestrictedSecurityGroup
+package leakguard.rules.aws.ec2.sg_internet_ingress
+
+import data.leakguard.lib.config
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+internet := {"0.0.0.0/0", "::/0"}
+
+lb_types := {"aws_lb", "aws_alb", "aws_elb"}
+
+ports := {p | some p in config.settings.internet_ingress_ports}
+
+protocol(v) := lower(v) if is_string(v)
+
+protocol(v) := format_int(v, 10) if is_number(v)
+
+to_internet(rule) := {c | some attr in ["cidr_blocks", "ipv6_cidr_blocks"]; some c in resources.as_list(object.get(rule, attr, null)); c in internet} | {c | some attr in ["cidr_ipv4", "cidr_ipv6"]; c := object.get(rule, attr, null); c in internet}
+
+# One web port over tcp.
+web_port(rule) if {
+	some attr in ["protocol", "ip_protocol"]
+	protocol(object.get(rule, attr, "")) in {"tcp", "6"}
+	rule.from_port == rule.to_port
+	rule.from_port in ports
+}
+
+load_balanced(sg) if {
+	some ref in sg.referenced_by
+	ref.type in lb_types
+}
+
+port_text(rule) := sprintf("ports %d-%d", [rule.from_port, rule.to_port]) if {
+	is_number(rule.from_port)
+	is_number(rule.to_port)
+}
+
+port_text(rule) := "all ports" if not is_number(object.get(rule, "from_port", null))
+
+# [reported resource, security group or null, rule]
+ingress contains [r, r, rule] if {
+	some r in resources.of_type("aws_security_group")
+	some rule in resources.objects(object.get(r.values, "ingress", null))
+}
+
+ingress contains [r, sg, r.values] if {
+	some r in resources.of_type("aws_security_group_rule")
+	r.values.type == "ingress"
+	sg := group_of(r)
+}
+
+ingress contains [r, sg, r.values] if {
+	some r in resources.of_type("aws_vpc_security_group_ingress_rule")
+	sg := group_of(r)
+}
+
+group_of(r) := gs[0] if {
+	gs := resources.linked_to(r, "security_group_id")
+	count(gs) > 0
+} else := null
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some [r, sg, rule] in ingress
+	cidrs := to_internet(rule)
+	count(cidrs) > 0
+	msg := message(r, sg, rule, cidrs)
+}
+
+message(r, sg, rule, cidrs) := sprintf("%s allows %s from %s; only load balancers may take internet traffic", [r.address, port_text(rule), concat(", ", sort(cidrs))]) if {
+	not load_balanced(sg)
+}
+
+message(r, sg, rule, cidrs) := sprintf("%s allows %s from %s to a load balancer; only tcp %s are allowed", [r.address, port_text(rule), concat(", ", sort(cidrs)), concat("/", [format_int(p, 10) | some p in sort(ports)])]) if {
+	load_balanced(sg)
+	not web_port(rule)
+}

@@ -1,0 +1,57 @@
+package leakguard.rules.aws.ec2.sg_internet_ingress_test
+
+import data.leakguard.rules.aws.ec2.sg_internet_ingress as rule
+import data.leakguard.testkit as k
+import data.leakguard.testutil as t
+import rego.v1
+
+sg(ingress) := t.resource("aws_security_group.web", {"name": "web", "ingress": ingress}, {})
+
+lb := t.resource("aws_lb.web", {"security_groups": ["${aws_security_group.web.id}"]}, {"security_groups": ["aws_security_group.web"]})
+
+https := {"cidr_blocks": ["0.0.0.0/0"], "protocol": "tcp", "from_port": 443, "to_port": 443}
+
+failing_input := t.with_index([sg([{"cidr_blocks": ["0.0.0.0/0"], "protocol": "tcp", "from_port": 22, "to_port": 22}])])
+
+test_ssh_from_internet_fails if {
+	k.summary(rule.deny) == {[
+		"aws-sg-internet-ingress", "test/aws_security_group.web",
+		"aws_security_group.web allows ports 22-22 from 0.0.0.0/0; only load balancers may take internet traffic",
+	]} with input as failing_input
+}
+
+test_https_on_load_balancer_passes if {
+	count(rule.deny) == 0 with input as t.with_index([sg([https]), lb])
+}
+
+test_https_without_load_balancer_fails if {
+	count(rule.deny) == 1 with input as t.with_index([sg([https])])
+}
+
+test_range_covering_443_on_load_balancer_fails if {
+	r := {"cidr_blocks": ["0.0.0.0/0"], "protocol": "tcp", "from_port": 442, "to_port": 444}
+	k.summary(rule.deny) == {[
+		"aws-sg-internet-ingress", "test/aws_security_group.web",
+		"aws_security_group.web allows ports 442-444 from 0.0.0.0/0 to a load balancer; only tcp 80/443 are allowed",
+	]} with input as t.with_index([sg([r]), lb])
+}
+
+test_standalone_rules_use_their_group if {
+	web := t.resource("aws_security_group.web", {"name": "web"}, {})
+	ok := t.resource("aws_vpc_security_group_ingress_rule.https", {"cidr_ipv4": "0.0.0.0/0", "ip_protocol": "tcp", "from_port": 443, "to_port": 443}, {"security_group_id": ["aws_security_group.web"]})
+	count(rule.deny) == 0 with input as t.with_index([web, lb, ok])
+	all := t.resource("aws_security_group_rule.all", {"type": "ingress", "ipv6_cidr_blocks": ["::/0"], "protocol": "-1"}, {"security_group_id": ["aws_security_group.web"]})
+	k.summary(rule.deny) == {[
+		"aws-sg-internet-ingress", "test/aws_security_group_rule.all",
+		"aws_security_group_rule.all allows all ports from ::/0 to a load balancer; only tcp 80/443 are allowed",
+	]} with input as t.with_index([web, lb, all])
+}
+
+test_rule_without_known_group_fails if {
+	r := t.resource("aws_security_group_rule.x", {"type": "ingress", "cidr_blocks": ["0.0.0.0/0"], "protocol": "tcp", "from_port": 443, "to_port": 443}, {})
+	count(rule.deny) == 1 with input as t.with_index([r])
+}
+
+test_private_ranges_pass if {
+	count(rule.deny) == 0 with input as t.with_index([sg([{"cidr_blocks": ["10.0.0.0/8"], "protocol": "tcp", "from_port": 22, "to_port": 22}])])
+}

@@ -1,0 +1,65 @@
+# METADATA
+# title: Security group allows all egress to the internet
+# description: |
+#   An egress rule to 0.0.0.0/0 or ::/0 on all protocols (-1) or all ports lets a
+#   compromised workload ship customer data anywhere. Checked in aws_security_group egress
+#   blocks, aws_security_group_rule (type egress) and aws_vpc_security_group_egress_rule.
+#   Unknowns: CIDRs unknown at plan time come from other resources (VPC or subnet ranges),
+#   never the literal internet range, and are not reported; egress blocks the provider only
+#   computes (rules managed as separate resources) are not rules.
+# custom:
+#   id: aws-sg-unrestricted-egress
+#   control: egress-restriction
+#   cloud: aws
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Network monitoring and defences; limiting ports, services and protocols
+#   remediation: |
+#     Allow egress only to named destinations (VPC endpoints, prefix lists, security groups)
+#     on named ports; route internet-bound traffic through an egress proxy or firewall.
+#   construct: EgressRestrictedSecurityGroup
+package leakguard.rules.aws.ec2.sg_unrestricted_egress
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+internet := {"0.0.0.0/0", "::/0"}
+
+protocol(v) := lower(v) if is_string(v)
+
+protocol(v) := format_int(v, 10) if is_number(v)
+
+all_traffic(rule) if {
+	some attr in ["protocol", "ip_protocol"]
+	protocol(object.get(rule, attr, "")) in {"-1", "all"}
+}
+
+all_traffic(rule) if {
+	object.get(rule, "from_port", -1) == 0
+	object.get(rule, "to_port", -1) == 65535
+}
+
+to_internet(rule) := {c | some attr in ["cidr_blocks", "ipv6_cidr_blocks"]; some c in resources.as_list(object.get(rule, attr, null)); c in internet} | {c | some attr in ["cidr_ipv4", "cidr_ipv6"]; c := object.get(rule, attr, null); c in internet}
+
+# [resource, rule] pairs for every egress rule in the input.
+egress contains [r, rule] if {
+	some r in resources.of_type("aws_security_group")
+	some rule in resources.objects(object.get(r.values, "egress", null))
+}
+
+egress contains [r, r.values] if {
+	some r in resources.of_type("aws_security_group_rule")
+	r.values.type == "egress"
+}
+
+egress contains [r, r.values] if some r in resources.of_type("aws_vpc_security_group_egress_rule")
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some [r, rule] in egress
+	cidrs := to_internet(rule)
+	count(cidrs) > 0
+	all_traffic(rule)
+	msg := sprintf("%s allows all egress traffic to %s", [r.address, concat(", ", sort(cidrs))])
+}

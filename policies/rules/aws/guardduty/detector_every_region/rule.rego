@@ -1,0 +1,41 @@
+# METADATA
+# title: GuardDuty not enabled in a region in use
+# description: |
+#   Every region where the evaluated stacks create resources needs an enabled
+#   aws_guardduty_detector; without it credential misuse and data exfiltration from S3 go
+#   undetected there. A missing region is reported on its first resource.
+#   Unknowns: a detector whose enable flag is unknown at plan time is not counted.
+# custom:
+#   id: aws-guardduty-every-region
+#   control: threat-detection
+#   cloud: aws
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.82 (breach notification without unreasonable delay)
+#   audit_component: Network monitoring and defences; incident detection
+#   remediation: |
+#     Add aws_guardduty_detector { enable = true } with a provider for each region in use.
+#   construct: RegionalBaseline
+package leakguard.rules.aws.guardduty.detector_every_region
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+enabled(d) if {
+	object.get(d.values, "enable", true) == true
+	not resources.unknown_at(d, "enable")
+}
+
+covered contains d.region if {
+	some d in resources.of_type("aws_guardduty_detector")
+	enabled(d)
+}
+
+deny contains finding.new(rego.metadata.chain(), anchor, msg) if {
+	some region in resources.regions_in_use("aws")
+	not region in covered
+	anchor := resources.region_anchor("aws", region)
+	msg := sprintf("Region %s has resources (first: %s) but no enabled GuardDuty detector", [region, anchor.address])
+}

@@ -1,0 +1,23 @@
+package leakguard.rules.aws.guardduty.detector_every_region_test
+
+import data.leakguard.rules.aws.guardduty.detector_every_region as rule
+import data.leakguard.testkit as k
+import data.leakguard.testutil as t
+import rego.v1
+
+west := t.resource("aws_s3_bucket.west", {}, {})
+
+failing_input := t.with_index([west, t.resource("aws_guardduty_detector.west", {"enable": false}, {})])
+
+test_disabled_detector_fails if {
+	k.summary(rule.deny) == {["aws-guardduty-every-region", "test/aws_guardduty_detector.west", "Region us-west-2 has resources (first: aws_guardduty_detector.west) but no enabled GuardDuty detector"]} with input as failing_input
+}
+
+test_enabled_detector_passes if {
+	count(rule.deny) == 0 with input as t.with_index([west, t.resource("aws_guardduty_detector.west", {}, {})])
+}
+
+test_region_without_detector_fails if {
+	east := k.in_region(t.resource("aws_s3_bucket.east", {}, {}), "us-east-1")
+	count(rule.deny) == 1 with input as t.with_index([west, east, t.resource("aws_guardduty_detector.west", {"enable": true}, {})])
+}

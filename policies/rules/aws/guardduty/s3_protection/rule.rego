@@ -1,0 +1,40 @@
+# METADATA
+# title: GuardDuty detector without S3 protection
+# description: |
+#   S3 protection analyses S3 data events for anomalous reads (exfiltration, access from
+#   Tor or unusual principals). Each enabled detector needs datasources.s3_logs.enable =
+#   true or an aws_guardduty_detector_feature S3_DATA_EVENTS with status ENABLED linked to
+#   it.
+#   Unknowns: a flag or status unknown at plan time is not proven and is reported.
+# custom:
+#   id: aws-guardduty-s3-protection
+#   control: threat-detection
+#   cloud: aws
+#   severity: medium
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Network monitoring and defences; incident detection
+#   remediation: |
+#     Add aws_guardduty_detector_feature { detector_id = aws_guardduty_detector.x.id,
+#     name = "S3_DATA_EVENTS", status = "ENABLED" }.
+#   construct: RegionalBaseline
+package leakguard.rules.aws.guardduty.s3_protection
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+protected(d) if true in resources.values_at(d, "datasources.s3_logs.enable")
+
+protected(d) if {
+	some f in resources.linked_from(d, "aws_guardduty_detector_feature", "detector_id")
+	f.values.name == "S3_DATA_EVENTS"
+	f.values.status == "ENABLED"
+}
+
+deny contains finding.new(rego.metadata.chain(), d, msg) if {
+	some d in resources.of_type("aws_guardduty_detector")
+	object.get(d.values, "enable", true) != false
+	not protected(d)
+	msg := sprintf("GuardDuty detector %s does not have S3 protection (S3_DATA_EVENTS) enabled", [d.address])
+}

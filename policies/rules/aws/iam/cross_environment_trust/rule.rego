@@ -1,0 +1,59 @@
+# METADATA
+# title: IAM role trusts an identity of another environment
+# description: |
+#   A role in one environment (its environment tag, else its stack's environment) must only
+#   trust its own environment: a trust policy naming an account that environment_accounts
+#   maps to another environment, or a role/user that another stack defines for another
+#   environment, lets a development identity reach production data. Evaluated across all
+#   stacks at once.
+#   Unknowns: principals whose account or name is an interpolation or unknown at plan time,
+#   and roles whose environment cannot be determined, cannot be attributed and are not
+#   compared; a trust policy that cannot be read is reported by aws-iam-policy-unreadable.
+# custom:
+#   id: aws-iam-cross-environment-trust
+#   control: shared-identity
+#   cloud: aws
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.150 (private right of action after a breach)
+#   audit_component: Access controls; segmentation of environments
+#   remediation: |
+#     Trust only principals of the role's own environment account; give each environment
+#     its own roles and deployment identities.
+#   construct: ScopedRole
+package leakguard.rules.aws.iam.cross_environment_trust
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+# The environments a trusted principal belongs to, and how the tool knows.
+principal_envs(id) := [envs, sprintf("account %s", [account])] if {
+	account := resources.principal_account(id)
+	envs := resources.account_environments(account)
+	count(envs) > 0
+}
+
+principal_envs(id) := [envs, sprintf("identity %s", [name])] if {
+	not account_mapped(id)
+	name := resources.arn_identity_name(id)
+	envs := resources.identity_environments[name]
+}
+
+account_mapped(id) if count(resources.account_environments(resources.principal_account(id))) > 0
+
+deny contains finding.new(rego.metadata.chain(), d.resource, msg) if {
+	some d in resources.trust_documents
+	env := resources.environment(d.resource)
+	foreign := {sprintf("%s (%s)", [what, concat("/", sort(envs))]) |
+		some s in d.doc.statements
+		resources.allow(s)
+		some p in s.principals
+		p.type == "AWS"
+		[envs, what] := principal_envs(p.id)
+		not env in envs
+	}
+	count(foreign) > 0
+	msg := sprintf("%s in environment %s trusts %s of another environment", [d.label, env, concat(", ", sort(foreign))])
+}

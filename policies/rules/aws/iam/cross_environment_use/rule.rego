@@ -1,0 +1,78 @@
+# METADATA
+# title: IAM identity of one environment used in another
+# description: |
+#   A role or user defined for one environment must not be attached, granted policies or
+#   handed to workloads in another (instance profiles, policy attachments, Lambda/ECS/
+#   Step Functions roles, group memberships, access keys). Identities are matched across
+#   all stacks by name or ARN (account mapped by environment_accounts, or the name of a
+#   role/user another stack defines); the environment is the environment tag, else the
+#   stack's.
+#   Unknowns: names and ARNs unknown at plan time or interpolated are matched through the
+#   configuration reference when there is one and otherwise not compared.
+# custom:
+#   id: aws-iam-cross-environment-use
+#   control: shared-identity
+#   cloud: aws
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Access controls; segmentation of environments
+#   remediation: |
+#     Create a separate role/user per environment and reference the one of the consuming
+#     resource's own environment.
+#   construct: ScopedRole
+package leakguard.rules.aws.iam.cross_environment_use
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+# Resource type → attributes naming an identity by name or ARN.
+uses := {
+	"aws_iam_role_policy_attachment": ["role"],
+	"aws_iam_role_policy": ["role"],
+	"aws_iam_instance_profile": ["role"],
+	"aws_iam_policy_attachment": ["roles", "users"],
+	"aws_iam_user_policy_attachment": ["user"],
+	"aws_iam_user_policy": ["user"],
+	"aws_iam_user_group_membership": ["user"],
+	"aws_iam_group_membership": ["users"],
+	"aws_iam_access_key": ["user"],
+	"aws_lambda_function": ["role"],
+	"aws_ecs_task_definition": ["task_role_arn", "execution_role_arn"],
+	"aws_sfn_state_machine": ["role_arn"],
+	"aws_codebuild_project": ["service_role"],
+	"aws_glue_job": ["role_arn"],
+}
+
+# [identity, its environments] for each identity the attribute names: by reference (same
+# stack), or by a literal name or ARN matched across stacks.
+identities(r, attr) := {[target.address, {env}] |
+	some target in resources.linked_to(r, attr)
+	target.type in {"aws_iam_role", "aws_iam_user"}
+	env := resources.environment(target)
+} | {[v, envs] |
+	some v in resources.as_list(object.get(r.values, attr, null))
+	resources.literal(v)
+	envs := literal_envs(v)
+	count(envs) > 0
+}
+
+literal_envs(v) := resources.account_environments(resources.principal_account(v)) if {
+	count(resources.account_environments(resources.principal_account(v))) > 0
+} else := object.get(resources.identity_environments, resources.arn_identity_name(v), set()) if {
+	resources.arn_identity_name(v)
+} else := object.get(resources.identity_environments, v, set())
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some t, attrs in uses
+	some r in resources.of_type(t)
+	env := resources.environment(r)
+	foreign := {sprintf("%s (%s)", [id, concat("/", sort(envs))]) |
+		some attr in attrs
+		some [id, envs] in identities(r, attr)
+		not env in envs
+	}
+	count(foreign) > 0
+	msg := sprintf("%s in environment %s uses %s of another environment", [r.address, env, concat(", ", sort(foreign))])
+}

@@ -1,0 +1,53 @@
+# METADATA
+# title: Principal of one environment holds a role in another
+# description: |
+#   A managed identity or principal belonging to one environment (e.g. non-production) must
+#   hold no role on another environment's scope (e.g. production). The scope's environment
+#   comes from the subscription in the scope (environment_subscriptions) or the resource it
+#   refers to; the principal's from the identity resource principal_id refers to or from
+#   environment_principals.
+#   Unknowns: scopes and principals unknown at plan time with no reference and no
+#   configured mapping cannot be attributed and are not compared.
+# custom:
+#   id: azure-identity-cross-environment
+#   control: shared-identity
+#   cloud: azure
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.150 (private right of action after a breach)
+#   audit_component: Access controls; segmentation of environments
+#   remediation: |
+#     Give each environment its own managed identities and assign roles only to identities
+#     of the scope's environment.
+#   construct: ScopedRoleAssignment
+package leakguard.rules.azure.authorization.cross_environment_assignment
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+scope_envs(r) := {env |
+	parts := split(object.get(r.values, "scope", ""), "/")
+	count(parts) > 2
+	parts[1] == "subscriptions"
+	some env in resources.subscription_environments(parts[2])
+} | {env |
+	some target in resources.linked_to(r, "scope")
+	env := resources.environment(target)
+}
+
+principal_envs(r) := {env |
+	some target in resources.linked_to(r, "principal_id")
+	env := resources.environment(target)
+} | resources.principal_environments(object.get(r.values, "principal_id", ""))
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("azurerm_role_assignment")
+	scope := scope_envs(r)
+	principal := principal_envs(r)
+	count(scope) > 0
+	count(principal) > 0
+	count(scope & principal) == 0
+	msg := sprintf("%s gives a principal of environment %s a role on a scope of environment %s", [r.address, concat("/", sort(principal)), concat("/", sort(scope))])
+}

@@ -1,0 +1,35 @@
+package leakguard.rules.azure.authorization.cross_environment_assignment_test
+
+import data.leakguard.rules.azure.authorization.cross_environment_assignment as rule
+import data.leakguard.testkit as k
+import data.leakguard.testutil as t
+import rego.v1
+
+cfg := {
+	"environment_subscriptions": {"prod": ["3F2A1B0C-0000-0000-0000-000000000001"]},
+	"environment_principals": {"dev": ["dddddddd-0000-0000-0000-000000000001"]},
+}
+
+assignment(values, refs) := k.az("azurerm_role_assignment.ra", object.union({"role_definition_name": "Storage Blob Data Reader"}, values), refs)
+
+failing_input := t.with_index([assignment({"scope": "/subscriptions/3f2a1b0c-0000-0000-0000-000000000001/resourceGroups/shop", "principal_id": "dddddddd-0000-0000-0000-000000000001"}, {})])
+
+test_dev_principal_on_prod_subscription_fails if {
+	k.summary(rule.deny) == {[
+		"azure-identity-cross-environment", "test/azurerm_role_assignment.ra",
+		"azurerm_role_assignment.ra gives a principal of environment dev a role on a scope of environment prod",
+	]} with input as failing_input with data.config as cfg
+}
+
+test_referenced_identity_and_scope_environments_are_compared if {
+	id := k.tagged(k.az("azurerm_user_assigned_identity.ci", {}, {}), {"environment": "dev"})
+	sa := k.tagged(k.az("azurerm_storage_account.sa", {}, {}), {"environment": "prod"})
+	a := assignment({"scope": "${azurerm_storage_account.sa.id}", "principal_id": "${azurerm_user_assigned_identity.ci.principal_id}"}, {"scope": ["azurerm_storage_account.sa"], "principal_id": ["azurerm_user_assigned_identity.ci"]})
+	count(rule.deny) == 1 with input as t.with_index([id, sa, a])
+	same := k.tagged(id, {"environment": "prod"})
+	count(rule.deny) == 0 with input as t.with_index([same, sa, a])
+}
+
+test_unmapped_principal_is_not_compared if {
+	count(rule.deny) == 0 with input as failing_input
+}

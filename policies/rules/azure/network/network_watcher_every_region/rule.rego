@@ -1,0 +1,32 @@
+# METADATA
+# title: Network Watcher missing in a region in use
+# description: |
+#   Every Azure region where the evaluated stacks create resources needs an
+#   azurerm_network_watcher (flow logs, connection troubleshooting, packet capture for
+#   investigations). A missing region is reported on its first resource.
+#   Unknowns: resources whose location cannot be resolved do not add a region.
+# custom:
+#   id: azure-network-watcher-every-region
+#   control: audit-logging-every-region
+#   cloud: azure
+#   severity: medium
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Network monitoring and defences; audit-log management
+#   remediation: |
+#     Add an azurerm_network_watcher with location = the region, for each region in use.
+#   construct: AzureBaseline
+package leakguard.rules.azure.network.network_watcher_every_region
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+watched contains w.region if some w in resources.of_type("azurerm_network_watcher")
+
+deny contains finding.new(rego.metadata.chain(), anchor, msg) if {
+	some region in resources.regions_in_use("azure")
+	not region in watched
+	anchor := resources.region_anchor("azure", region)
+	msg := sprintf("Region %s has resources (first: %s) but no Network Watcher", [region, anchor.address])
+}

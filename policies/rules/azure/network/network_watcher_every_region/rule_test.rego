@@ -1,0 +1,18 @@
+package leakguard.rules.azure.network.network_watcher_every_region_test
+
+import data.leakguard.rules.azure.network.network_watcher_every_region as rule
+import data.leakguard.testkit as k
+import data.leakguard.testutil as t
+import rego.v1
+
+sa := k.az("azurerm_storage_account.sa", {}, {})
+
+failing_input := t.with_index([sa])
+
+test_region_without_watcher_fails if {
+	k.summary(rule.deny) == {["azure-network-watcher-every-region", "test/azurerm_storage_account.sa", "Region westeurope has resources (first: azurerm_storage_account.sa) but no Network Watcher"]} with input as failing_input
+}
+
+test_watcher_in_region_passes if {
+	count(rule.deny) == 0 with input as t.with_index([sa, k.az("azurerm_network_watcher.we", {"location": "westeurope"}, {})])
+}

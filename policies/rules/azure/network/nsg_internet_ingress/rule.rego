@@ -1,0 +1,79 @@
+# METADATA
+# title: NSG allows internet ingress outside web ports
+# description: |
+#   An Inbound Allow rule from "*", "Any", "Internet", 0.0.0.0/0 or ::/0 may only open the
+#   web ports (internet_ingress_ports, default 80/443); SSH, RDP, database or all ports from
+#   the internet expose hosts and data. Checked in inline security_rule blocks and in
+#   azurerm_network_security_rule.
+#   Unknowns: sources unknown at plan time are other resources' ranges and are not
+#   reported; destination ports unknown at plan time are reported.
+# custom:
+#   id: azure-nsg-internet-ingress
+#   control: egress-restriction
+#   cloud: azure
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Network monitoring and defences; segmentation
+#   remediation: |
+#     Limit internet ingress to 80/443 on the Application Gateway / Front Door subnet; reach
+#     hosts through Azure Bastion.
+#   construct: RestrictedNsg
+package leakguard.rules.azure.network.nsg_internet_ingress
+
+import data.leakguard.lib.config
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+internet := {"*", "any", "internet", "0.0.0.0/0", "::/0"}
+
+allowed := {format_int(p, 10) | some p in config.settings.internet_ingress_ports}
+
+rules contains [r, rule] if {
+	some r in resources.of_type("azurerm_network_security_group")
+	some rule in resources.objects(object.get(r.values, "security_rule", null))
+}
+
+rules contains [r, r.values] if some r in resources.of_type("azurerm_network_security_rule")
+
+sources(rule) := {s |
+	some s in array.concat([object.get(rule, "source_address_prefix", null)], resources.as_list(object.get(rule, "source_address_prefixes", null)))
+	is_string(s)
+	lower(s) in internet
+}
+
+port_specs(rule) := [p |
+	some p in array.concat([object.get(rule, "destination_port_range", null)], resources.as_list(object.get(rule, "destination_port_ranges", null)))
+	is_string(p)
+	p != ""
+]
+
+# "443" and "443-443" are one allowed port.
+web(spec) if spec in allowed
+
+web(spec) if {
+	parts := split(spec, "-")
+	count(parts) == 2
+	parts[0] == parts[1]
+	parts[0] in allowed
+}
+
+bad_ports(rule) := {p | some p in port_specs(rule); not web(p)}
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some [r, rule] in rules
+	lower(object.get(rule, "direction", "")) == "inbound"
+	lower(object.get(rule, "access", "")) == "allow"
+	srcs := sources(rule)
+	count(srcs) > 0
+	msg := message(r, rule, srcs)
+}
+
+message(r, rule, srcs) := sprintf("%s rule %s allows ports %s from %s", [r.address, object.get(rule, "name", ""), concat(", ", sort(bad_ports(rule))), concat(", ", sort(srcs))]) if {
+	count(bad_ports(rule)) > 0
+}
+
+message(r, rule, srcs) := sprintf("%s rule %s allows ports unknown at plan time from %s", [r.address, object.get(rule, "name", ""), concat(", ", sort(srcs))]) if {
+	count(port_specs(rule)) == 0
+}

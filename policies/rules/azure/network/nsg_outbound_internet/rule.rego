@@ -1,0 +1,49 @@
+# METADATA
+# title: NSG allows outbound traffic to the internet
+# description: |
+#   An Outbound Allow rule whose destination is "*", "Any", "Internet", 0.0.0.0/0 or ::/0
+#   lets a compromised workload send customer data anywhere. Checked in inline security_rule
+#   blocks of azurerm_network_security_group and in azurerm_network_security_rule.
+#   Unknowns: destinations unknown at plan time are other resources' address ranges and
+#   are not reported.
+# custom:
+#   id: azure-nsg-outbound-internet
+#   control: egress-restriction
+#   cloud: azure
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Network monitoring and defences; limiting ports, services and protocols
+#   remediation: |
+#     Allow outbound traffic only to service tags or address ranges the workload needs
+#     (e.g. Storage.WestUS2) and route the rest through Azure Firewall.
+#   construct: RestrictedNsg
+package leakguard.rules.azure.network.nsg_outbound_internet
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+internet := {"*", "any", "internet", "0.0.0.0/0", "::/0"}
+
+rules contains [r, rule] if {
+	some r in resources.of_type("azurerm_network_security_group")
+	some rule in resources.objects(object.get(r.values, "security_rule", null))
+}
+
+rules contains [r, r.values] if some r in resources.of_type("azurerm_network_security_rule")
+
+destinations(rule) := {d |
+	some d in array.concat([object.get(rule, "destination_address_prefix", null)], resources.as_list(object.get(rule, "destination_address_prefixes", null)))
+	is_string(d)
+	lower(d) in internet
+}
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some [r, rule] in rules
+	lower(object.get(rule, "direction", "")) == "outbound"
+	lower(object.get(rule, "access", "")) == "allow"
+	ds := destinations(rule)
+	count(ds) > 0
+	msg := sprintf("%s rule %s allows outbound traffic to %s", [r.address, object.get(rule, "name", ""), concat(", ", sort(ds))])
+}

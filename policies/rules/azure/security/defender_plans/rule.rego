@@ -1,0 +1,52 @@
+# METADATA
+# title: Defender for Cloud plan not on the Standard tier
+# description: |
+#   Defender for Storage, SQL and Key Vault (defender_required_plans) detect malware
+#   uploads, anomalous data extraction, SQL injection and unusual key access. Each required
+#   plan needs an azurerm_security_center_subscription_pricing with tier "Standard" in the
+#   evaluated stacks; a plan on Free is reported on its pricing resource, a missing plan on
+#   the first Azure resource.
+#   Unknowns: a tier unknown at plan time is not proven and is reported.
+# custom:
+#   id: azure-defender-plans
+#   control: threat-detection
+#   cloud: azure
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.82 (breach notification without unreasonable delay)
+#   audit_component: Network monitoring and defences; protection against malicious code
+#   remediation: |
+#     Add azurerm_security_center_subscription_pricing { resource_type = "<plan>",
+#     tier = "Standard" } for StorageAccounts, SqlServers and KeyVaults.
+#   construct: AzureBaseline
+package leakguard.rules.azure.security.defender_plans
+
+import data.leakguard.lib.config
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+pricings := resources.of_type("azurerm_security_center_subscription_pricing")
+
+# resource_type defaults to VirtualMachines in the provider.
+plan(p) := object.get(p.values, "resource_type", "VirtualMachines")
+
+standard contains plan(p) if {
+	some p in pricings
+	p.values.tier == "Standard"
+}
+
+deny contains finding.new(rego.metadata.chain(), p, msg) if {
+	some p in pricings
+	plan(p) in config.settings.defender_required_plans
+	not plan(p) in standard
+	msg := sprintf("%s leaves Defender plan %s on tier %s", [p.address, plan(p), object.get(p.values, "tier", "unknown at plan time")])
+}
+
+deny contains finding.new(rego.metadata.chain(), anchor, msg) if {
+	some required in config.settings.defender_required_plans
+	not required in {plan(p) | some p in pricings}
+	anchor := resources.cloud_anchor("azure")
+	msg := sprintf("Defender for Cloud plan %s is not enabled (Standard tier) in the evaluated stacks (first Azure resource %s)", [required, anchor.address])
+}
