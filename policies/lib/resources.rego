@@ -623,3 +623,80 @@ cloud_anchor(cloud) := input.resources[key] if {
 		r.action != "delete"
 	})
 }
+
+# ---------------------------------------------------------------------------------------
+# S3 bucket configuration resources (AWS provider 4+ split them from aws_s3_bucket).
+
+s3_attachment_types := [
+	"aws_s3_bucket_ownership_controls", "aws_s3_bucket_server_side_encryption_configuration",
+	"aws_s3_bucket_policy", "aws_s3_bucket_logging", "aws_s3_bucket_versioning",
+	"aws_s3_bucket_object_lock_configuration",
+]
+
+# Attachments naming their bucket literally (code without references), by type and name.
+s3_named[t][name] contains r.key if {
+	some t in s3_attachment_types
+	some r in of_type(t)
+	name := r.values.bucket
+	literal(name)
+}
+
+# Resources of type t that configure the bucket: linked by reference or naming it.
+s3_attached(bucket, t) := array.concat(linked_from(bucket, t, "bucket"), [input.resources[k] |
+	name := object.get(bucket.values, "bucket", "")
+	some k in object.get(object.get(s3_named, t, {}), name, set())
+])
+
+s3_aws_managed_keys := {"aws/s3", "alias/aws/s3"}
+
+# Default-encryption settings of a bucket as {r, prefix}: the standalone configuration
+# resources and the legacy inline block.
+s3_encryption_configs(bucket) := array.concat(
+	[{"r": c, "prefix": "rule"} | some c in s3_attached(bucket, "aws_s3_bucket_server_side_encryption_configuration")],
+	[{"r": bucket, "prefix": "server_side_encryption_configuration.rule"} |
+		count(values_at(bucket, "server_side_encryption_configuration")) > 0
+	],
+)
+
+s3_config_path(cfg, attr) := concat(".", [cfg.prefix, attr])
+
+s3_sse_kms(cfg) if {
+	some alg in values_at(cfg.r, s3_config_path(cfg, "apply_server_side_encryption_by_default.sse_algorithm"))
+	alg in {"aws:kms", "aws:kms:dsse"}
+}
+
+s3_cmk(cfg) if {
+	some id in values_at(cfg.r, s3_config_path(cfg, "apply_server_side_encryption_by_default.kms_master_key_id"))
+	literal(id)
+	not id in s3_aws_managed_keys
+	not endswith(id, ":alias/aws/s3")
+}
+
+s3_cmk(cfg) if references_under(cfg.r, s3_config_path(cfg, "apply_server_side_encryption_by_default.kms_master_key_id"))
+
+s3_bucket_key(cfg) if true in values_at(cfg.r, s3_config_path(cfg, "bucket_key_enabled"))
+
+# The bucket's default encryption is SSE-KMS under a customer-managed key.
+s3_encrypted_with_cmk(bucket) if {
+	some cfg in s3_encryption_configs(bucket)
+	s3_sse_kms(cfg)
+	s3_cmk(cfg)
+}
+
+# Bucket policy documents: attached aws_s3_bucket_policy resources and the legacy inline
+# policy (unless the provider only computes it).
+s3_policy_documents(bucket) := array.concat(
+	[policy(p, "policy") | some p in s3_attached(bucket, "aws_s3_bucket_policy")],
+	[policy(bucket, "policy") | not computed_unset(bucket, "policy")],
+)
+
+# ---------------------------------------------------------------------------------------
+# Forensic evidence stores: tagged purpose = forensics (configurable key and value).
+
+is_evidence(r) if r.tags[settings.forensic_tag_key] == settings.forensic_tag_value
+
+# Incident-response roles, by their literal name.
+is_incident_response_role(r) if {
+	r.type == "aws_iam_role"
+	lower(object.get(r.values, "name", "")) in {lower(n) | some n in settings.incident_response_role_names}
+}

@@ -30,15 +30,7 @@ import rego.v1
 
 t := "aws_s3_bucket_logging"
 
-logged_names contains name if {
-	some l in resources.of_type(t)
-	name := l.values.bucket
-	resources.literal(name)
-}
-
-logged(bucket) if count(resources.linked_from(bucket, t, "bucket")) > 0
-
-logged(bucket) if bucket.values.bucket in logged_names
+logged(bucket) if count(resources.s3_attached(bucket, t)) > 0
 
 logged(bucket) if {
 	some target in resources.values_at(bucket, "logging.target_bucket")

@@ -25,14 +25,7 @@ import rego.v1
 
 t := "aws_s3_bucket_ownership_controls"
 
-# Controls naming a bucket literally (code without references).
-by_name[name] contains c if {
-	some c in resources.of_type(t)
-	name := c.values.bucket
-	resources.literal(name)
-}
-
-controls(bucket) := array.concat(resources.linked_from(bucket, t, "bucket"), [c | some c in by_name[bucket.values.bucket]])
+controls(bucket) := resources.s3_attached(bucket, t)
 
 enforced(c) if {
 	"BucketOwnerEnforced" in resources.values_at(c, "rule.object_ownership")

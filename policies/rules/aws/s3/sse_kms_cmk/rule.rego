@@ -29,41 +29,11 @@ import data.leakguard.lib.finding
 import data.leakguard.lib.resources
 import rego.v1
 
-t := "aws_s3_bucket_server_side_encryption_configuration"
+kms(cfg) if resources.s3_sse_kms(cfg)
 
-by_name[name] contains c if {
-	some c in resources.of_type(t)
-	name := c.values.bucket
-	resources.literal(name)
-}
+cmk(cfg) if resources.s3_cmk(cfg)
 
-aws_managed := {"aws/s3", "alias/aws/s3"}
-
-# Encryption settings as {resource, prefix}: the standalone resources and the inline block.
-configs(bucket) := array.concat(
-	[{"r": c, "prefix": "rule"} | some c in array.concat(resources.linked_from(bucket, t, "bucket"), [c | some c in by_name[bucket.values.bucket]])],
-	[{"r": bucket, "prefix": "server_side_encryption_configuration.rule"} |
-		count(resources.values_at(bucket, "server_side_encryption_configuration")) > 0
-	],
-)
-
-path(cfg, attr) := concat(".", [cfg.prefix, attr])
-
-kms(cfg) if {
-	some alg in resources.values_at(cfg.r, path(cfg, "apply_server_side_encryption_by_default.sse_algorithm"))
-	alg in {"aws:kms", "aws:kms:dsse"}
-}
-
-cmk(cfg) if {
-	some id in resources.values_at(cfg.r, path(cfg, "apply_server_side_encryption_by_default.kms_master_key_id"))
-	resources.literal(id)
-	not id in aws_managed
-	not endswith(id, ":alias/aws/s3")
-}
-
-cmk(cfg) if resources.references_under(cfg.r, path(cfg, "apply_server_side_encryption_by_default.kms_master_key_id"))
-
-bucket_key(cfg) if true in resources.values_at(cfg.r, path(cfg, "bucket_key_enabled"))
+bucket_key(cfg) if resources.s3_bucket_key(cfg)
 
 missing(cfgs) := [item |
 	some [item, check] in [["SSE-KMS", "kms"], ["a customer-managed key", "cmk"], ["the bucket key", "bucket_key"]]
@@ -87,7 +57,7 @@ satisfied(cfgs, "bucket_key") if {
 
 deny contains finding.new(rego.metadata.chain(), bucket, msg) if {
 	some bucket in resources.of_type("aws_s3_bucket")
-	msg := message(bucket, configs(bucket))
+	msg := message(bucket, resources.s3_encryption_configs(bucket))
 }
 
 message(bucket, cfgs) := sprintf("S3 bucket %s has no default encryption configuration; objects get SSE-S3 with an AWS-owned key", [bucket.address]) if count(cfgs) == 0

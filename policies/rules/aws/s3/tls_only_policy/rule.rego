@@ -25,19 +25,6 @@ import data.leakguard.lib.finding
 import data.leakguard.lib.resources
 import rego.v1
 
-t := "aws_s3_bucket_policy"
-
-by_name[name] contains p if {
-	some p in resources.of_type(t)
-	name := p.values.bucket
-	resources.literal(name)
-}
-
-documents(bucket) := array.concat(
-	[resources.policy(p, "policy") | some p in array.concat(resources.linked_from(bucket, t, "bucket"), [p | some p in by_name[bucket.values.bucket]])],
-	[resources.policy(bucket, "policy") | not resources.computed_unset(bucket, "policy")],
-)
-
 denies_plain_http(s) if {
 	s.effect == "Deny"
 	resources.public_principal(s)
@@ -56,7 +43,7 @@ enforced(docs) if {
 
 deny contains finding.new(rego.metadata.chain(), bucket, msg) if {
 	some bucket in resources.of_type("aws_s3_bucket")
-	docs := documents(bucket)
+	docs := resources.s3_policy_documents(bucket)
 	not enforced(docs)
 	msg := message(bucket, docs)
 }

@@ -1,0 +1,41 @@
+# METADATA
+# title: KMS key rotation disabled
+# description: |
+#   Customer-managed symmetric keys must rotate (enable_key_rotation = true, default
+#   false) so a leaked key version stops protecting new data. Asymmetric and HMAC keys
+#   (customer_master_key_spec other than SYMMETRIC_DEFAULT) cannot rotate and are skipped.
+#   This rule also serves the storage-encryption control's rotation check.
+#   Unknowns: a flag unknown at plan time is not proven and is reported.
+# custom:
+#   id: aws-kms-key-rotation
+#   control: key-management
+#   cloud: aws
+#   severity: medium
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Encryption of personal information (key management)
+#   remediation: |
+#     Set enable_key_rotation = true (optionally rotation_period_in_days) on the aws_kms_key.
+#   construct: HardenedKey
+package leakguard.rules.aws.kms.key_rotation
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+symmetric(k) if object.get(k.values, "customer_master_key_spec", "SYMMETRIC_DEFAULT") in {"SYMMETRIC_DEFAULT", null}
+
+deny contains finding.new(rego.metadata.chain(), k, msg) if {
+	some k in resources.of_type("aws_kms_key")
+	symmetric(k)
+	msg := message(k)
+}
+
+message(k) := sprintf("KMS key %s does not rotate (enable_key_rotation is not true)", [k.address]) if {
+	not resources.unknown_at(k, "enable_key_rotation")
+	object.get(k.values, "enable_key_rotation", false) != true
+}
+
+message(k) := sprintf("KMS key %s has enable_key_rotation unknown at plan time", [k.address]) if {
+	resources.unknown_at(k, "enable_key_rotation")
+}

@@ -1,0 +1,33 @@
+# METADATA
+# title: Key Vault reachable from public networks
+# description: |
+#   A Key Vault holding the customer-managed keys of PII stores should not be reachable from
+#   the internet: public_network_access_enabled (default true) must be false, with access
+#   through private endpoints.
+#   Unknowns: a flag unknown at plan time is not proven and is reported.
+# custom:
+#   id: azure-keyvault-public-network
+#   control: key-management
+#   cloud: azure
+#   severity: medium
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Network monitoring and defences; encryption of personal information (key management)
+#   remediation: |
+#     Set public_network_access_enabled = false and add a private endpoint.
+#   construct: HardenedKeyVault
+package leakguard.rules.azure.keyvault.public_network
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+deny contains finding.new(rego.metadata.chain(), v, msg) if {
+	some v in resources.of_type("azurerm_key_vault")
+	object.get(v.values, "public_network_access_enabled", true) != false
+	msg := message(v)
+}
+
+message(v) := sprintf("Key Vault %s has public network access unknown at plan time", [v.address]) if resources.unknown_at(v, "public_network_access_enabled")
+
+message(v) := sprintf("Key Vault %s is reachable from public networks (public_network_access_enabled is not false)", [v.address]) if not resources.unknown_at(v, "public_network_access_enabled")

@@ -1,0 +1,33 @@
+# METADATA
+# title: Key Vault without purge protection
+# description: |
+#   Without purge_protection_enabled (default false) anyone with the right role can
+#   permanently delete the vault or a key during soft-delete retention, destroying every
+#   store encrypted with it, backups included.
+#   Unknowns: a flag unknown at plan time is not proven and is reported.
+# custom:
+#   id: azure-keyvault-purge-protection
+#   control: key-management
+#   cloud: azure
+#   severity: medium
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Encryption of personal information (key management); business continuity
+#   remediation: |
+#     Set purge_protection_enabled = true on the azurerm_key_vault.
+#   construct: HardenedKeyVault
+package leakguard.rules.azure.keyvault.purge_protection
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+deny contains finding.new(rego.metadata.chain(), v, msg) if {
+	some v in resources.of_type("azurerm_key_vault")
+	object.get(v.values, "purge_protection_enabled", false) != true
+	msg := message(v)
+}
+
+message(v) := sprintf("Key Vault %s has purge protection unknown at plan time", [v.address]) if resources.unknown_at(v, "purge_protection_enabled")
+
+message(v) := sprintf("Key Vault %s does not enable purge protection", [v.address]) if not resources.unknown_at(v, "purge_protection_enabled")

@@ -1,0 +1,41 @@
+# METADATA
+# title: Key Vault soft-delete retention too short
+# description: |
+#   Deleted keys, secrets and vaults stay recoverable for soft_delete_retention_days
+#   (provider default 90, Azure minimum 7); it must be at least
+#   key_vault_min_soft_delete_days.
+#   Unknowns: a retention unknown at plan time is not proven and is reported.
+# custom:
+#   id: azure-keyvault-soft-delete-retention
+#   control: key-management
+#   cloud: azure
+#   severity: low
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Encryption of personal information (key management); business continuity
+#   remediation: |
+#     Set soft_delete_retention_days to at least the configured minimum (90 recommended).
+#   construct: HardenedKeyVault
+package leakguard.rules.azure.keyvault.soft_delete_retention
+
+import data.leakguard.lib.config
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+min_days := config.settings.key_vault_min_soft_delete_days
+
+deny contains finding.new(rego.metadata.chain(), v, msg) if {
+	some v in resources.of_type("azurerm_key_vault")
+	msg := message(v)
+}
+
+message(v) := sprintf("Key Vault %s keeps deleted objects %d days (minimum %d)", [v.address, days, min_days]) if {
+	days := v.values.soft_delete_retention_days
+	is_number(days)
+	days < min_days
+}
+
+message(v) := sprintf("Key Vault %s has a soft-delete retention unknown at plan time", [v.address]) if {
+	resources.unknown_at(v, "soft_delete_retention_days")
+}
