@@ -11,7 +11,6 @@ import { HardenedKey } from '../constructs/aws/key';
 import { HardenedTable } from '../constructs/aws/database';
 import { PII_DATA_IDENTIFIERS } from '../constructs/aws/log-group';
 import { RestrictedNsg } from '../constructs/azure/network';
-import { SHOP_CONFIG } from '../config';
 import { awsPart, azurePart, leakyStack } from './common';
 
 /** Customer-data logs kept forever (or for a decade): encrypted and masked, but unbounded. */
@@ -58,11 +57,9 @@ export function auditLogGapRegion(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-audit-log-gap-region');
   // The baseline covers us-west-2 only; eu-west-1 gets a provider outside it.
   awsPart(stack, 'gap');
-  const accountId = SHOP_CONFIG.environments.prod.aws.accountId;
   const eu = new AwsProvider(stack, 'aws-eu-west-1', {
     region: 'eu-west-1',
     alias: 'eu-west-1',
-    allowedAccountIds: [accountId],
     defaultTags: [{ tags: { owner: 'leakguard-fixtures', environment: 'prod', app: 'leaky' } }],
     skipCredentialsValidation: true,
     skipRequestingAccountId: true,

@@ -23,6 +23,7 @@ export interface IncidentResponseRoleProps {
 export class IncidentResponseRole extends Construct {
   readonly role: ScopedRole;
   readonly roleName: string;
+  readonly accountId: string;
   private readonly props: IncidentResponseRoleProps;
 
   constructor(scope: Construct, id: string, props: IncidentResponseRoleProps = {}) {
@@ -30,10 +31,11 @@ export class IncidentResponseRole extends Construct {
     this.props = props;
     const session = requireIntInRange(this, 'maxSessionDurationSeconds', props.maxSessionDurationSeconds ?? 3600, 900, 3600);
     this.roleName = props.name ?? 'incident-response';
+    this.accountId = awsAccountId(this, props.accountId);
     this.role = new ScopedRole(this, 'role', {
       name: this.roleName,
       description: 'Incident response: evidence collection and review (MFA required)',
-      trust: { accountId: awsAccountId(this, props.accountId), roleName: props.trustedRoleName, requireMfa: true },
+      trust: { accountId: this.accountId, roleName: props.trustedRoleName, requireMfa: true },
       maxSessionDurationSeconds: session,
       accountId: props.accountId,
       provider: props.provider,
@@ -42,6 +44,11 @@ export class IncidentResponseRole extends Construct {
 
   get arn(): string {
     return this.role.arn;
+  }
+
+  /** The role's ARN as a literal (for conditions that must not depend on the role resource). */
+  get literalArn(): string {
+    return `arn:aws:iam::${this.accountId}:role/${this.roleName}`;
   }
 
   get provider(): TerraformProvider | undefined {
@@ -82,14 +89,20 @@ export class ForensicEvidenceBucket extends Construct {
     if (!ir) throw new UnsafeConfigError(this, 'incidentResponseRole is required');
     const provider = props.provider ?? ir.provider;
 
-    const key = props.kmsKey ?? new HardenedKey(this, 'key', { provider, description: 'Forensic evidence CMK' });
-    key.grantUse(ir.arn);
+    const key = props.kmsKey ?? new HardenedKey(this, 'key', { provider, description: 'Forensic evidence CMK', restrictUseTo: [ir.literalArn] });
+    // Access logs get their own key: the evidence key is usable by the IR role alone.
+    const accessLogBucket = props.accessLogBucket ?? new HardenedBucket(this, 'access-logs', {
+      classification: 'internal',
+      isAccessLogTarget: true,
+      expirationDays: 400,
+      provider,
+    });
     this.bucket = new HardenedBucket(this, 'evidence', {
       name: props.name,
       classification: 'pii',
       tags: { purpose: 'forensics' },
       kmsKey: key,
-      accessLogBucket: props.accessLogBucket,
+      accessLogBucket,
       objectLockRetentionDays: retention,
       // Evidence versions are kept for the retention period; delete markers never remove data.
       noncurrentVersionExpirationDays: Math.min(3650, retention + 30),

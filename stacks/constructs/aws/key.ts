@@ -13,8 +13,11 @@ export interface HardenedKeyProps {
   /** Rotation period; default 365 (AWS allows 90–2560). */
   readonly rotationPeriodDays?: number;
   readonly alias?: string;
-  /** IAM role ARNs that may use (not administer) the key. */
-  readonly keyUsers?: readonly string[];
+  /**
+   * Literal role ARNs that alone may use the key (others are denied even with IAM grants).
+   * Unset: any principal of this account whose IAM policy grants use of the key.
+   */
+  readonly restrictUseTo?: readonly string[];
   /** AWS service principals that may use the key, e.g. `cloudtrail.amazonaws.com`. */
   readonly servicePrincipals?: readonly string[];
   readonly accountId?: string;
@@ -27,22 +30,28 @@ const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 
 /**
  * Customer-managed KMS key: rotation on, a deletion window of at least 7 days, and a key policy
- * where only the account root administers and only named roles/services (scoped to this
- * account) use the key — never Principal "*". Grants added later by other constructs
- * (e.g. a log bucket that needs `logging.s3.amazonaws.com`) land in the same policy.
+ * that never grants to Principal "*": the account root administers (so IAM policies grant use
+ * to roles — naming roles here would make key ⇄ role reference cycles), and named AWS services
+ * may use it for this account only. Service grants added later by other constructs (e.g. a log
+ * bucket that needs `logging.s3.amazonaws.com`) land in the same policy.
  */
 export class HardenedKey extends Construct {
   readonly key: KmsKey;
   readonly accountId: string;
-  private readonly users = new Set<string>();
   private readonly services = new Set<string>();
+  private readonly onlyUsers?: readonly string[];
 
   constructor(scope: Construct, id: string, props: HardenedKeyProps = {}) {
     super(scope, id);
     this.accountId = awsAccountId(this, props.accountId);
     const deletionWindow = requireIntInRange(this, 'deletionWindowDays', props.deletionWindowDays ?? 30, 7, 30);
     const rotation = requireIntInRange(this, 'rotationPeriodDays', props.rotationPeriodDays ?? 365, 90, 2560);
-    props.keyUsers?.forEach((u) => this.grantUse(u));
+    for (const arn of props.restrictUseTo ?? []) {
+      // Literal ARNs only: a condition needs no dependency on the role (no cycle, no ordering).
+      if (Token.isUnresolved(arn) || !ROLE_ARN.test(arn)) throw new UnsafeConfigError(this, `restrictUseTo needs literal role ARNs, got ${JSON.stringify(arn)}`);
+    }
+    if (props.restrictUseTo?.length === 0) throw new UnsafeConfigError(this, 'restrictUseTo must name at least one role');
+    this.onlyUsers = props.restrictUseTo;
     props.servicePrincipals?.forEach((s) => this.grantService(s));
 
     this.key = new KmsKey(this, 'key', {
@@ -65,15 +74,6 @@ export class HardenedKey extends Construct {
     return this.key.arn;
   }
 
-  /** Lets an IAM role (by ARN or token) encrypt/decrypt with the key. */
-  grantUse(roleArn: string): void {
-    // A token is a reference to a role created in this app; a literal must be a role ARN.
-    if (!Token.isUnresolved(roleArn) && !ROLE_ARN.test(roleArn)) {
-      throw new UnsafeConfigError(this, `key user must be an IAM role ARN, got ${JSON.stringify(roleArn)}`);
-    }
-    this.users.add(roleArn);
-  }
-
   /** Lets an AWS service use the key on behalf of this account only (aws:SourceAccount). */
   grantService(servicePrincipal: string): void {
     if (!SERVICE_PRINCIPAL.test(servicePrincipal)) {
@@ -91,8 +91,15 @@ export class HardenedKey extends Construct {
         resources: ['*'],
       },
     ];
-    if (this.users.size) {
-      statements.push({ sid: 'NamedRolesUse', principal: { AWS: [...this.users] }, actions: USE_ACTIONS, resources: ['*'] });
+    if (this.onlyUsers) {
+      statements.push({
+        sid: 'OnlyNamedRolesUse',
+        effect: 'Deny',
+        principal: '*',
+        actions: USE_ACTIONS.filter((a) => a !== 'kms:DescribeKey'),
+        resources: ['*'],
+        conditions: { ArnNotEquals: { 'aws:PrincipalArn': [...this.onlyUsers] }, Bool: { 'aws:PrincipalIsAWSService': 'false' } },
+      });
     }
     for (const service of [...this.services].sort()) {
       // CloudWatch Logs identifies the caller by encryption context, other services by source account.

@@ -73,6 +73,8 @@ export class IamAuthFunction extends Construct {
       ...(props.vpc
         ? [{ sid: 'VpcNetworking', actions: ['ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses'], resources: ['*'] }]
         : []),
+      // Key use is granted by identity policy; the key policy lets the account's IAM decide.
+      { sid: 'FunctionKey', actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [key.arn] },
       ...(props.permissions ?? []),
     ];
     this.role = new ScopedRole(this, 'role', {
@@ -82,7 +84,6 @@ export class IamAuthFunction extends Construct {
       permissionsBoundaryArn: props.permissionsBoundaryArn,
       provider,
     });
-    key.grantUse(this.role.arn);
 
     this.fn = new LambdaFunction(this, 'function', {
       provider,

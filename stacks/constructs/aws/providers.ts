@@ -15,9 +15,10 @@ export interface AwsRegionalProvidersProps {
 const REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
 
 /**
- * One AWS provider per region: the home region unaliased, the others aliased by region name.
- * Providers pin the account (allowed_account_ids) so a dev plan can never touch prod, and set
- * default_tags so untagged resources still carry owner and environment.
+ * One AWS provider per region: the home region unaliased, the others aliased by region name,
+ * with default_tags so untagged resources still carry owner and environment. No
+ * allowed_account_ids: with skip_requesting_account_id (offline plans) the provider cannot
+ * learn the account and would reject every plan.
  */
 export class AwsRegionalProviders extends Construct {
   readonly home: AwsProvider;
@@ -28,7 +29,7 @@ export class AwsRegionalProviders extends Construct {
     super(scope, id);
     const regions = requireNonEmpty(this, 'regions', props.regions);
     if (new Set(regions).size !== regions.length) throw new UnsafeConfigError(this, `regions contain duplicates: ${regions.join(', ')}`);
-    const accountId = awsAccountId(this, props.accountId);
+    awsAccountId(this, props.accountId); // validated: constructs below rely on it
     const tags = {
       ...props.defaultTags,
       owner: requireSetting(this, 'owner', props.defaultTags?.owner),
@@ -40,7 +41,6 @@ export class AwsRegionalProviders extends Construct {
       const provider = new AwsProvider(scope, `aws-${region}`, {
         region,
         alias: i === 0 ? undefined : region,
-        allowedAccountIds: [accountId],
         defaultTags: [{ tags }],
         // Synth/plan run offline with fake credentials passed by env, never in code.
         skipCredentialsValidation: true,
