@@ -48,6 +48,13 @@ covers(w, f) if {
 	glob.match(w.resource, [], target)
 }
 
+# A key or address written out in full matches as written: in `module.m["a"].aws_s3_bucket.b[0]`
+# the brackets are Terraform indexes, not glob character classes.
+covers(w, f) if {
+	w.rule == f.rule_id
+	w.resource in {f.resource.key, f.resource.address}
+}
+
 expired(w) if w.expires < today
 
 usable(w, f) if {

@@ -51,6 +51,21 @@ test_glob_waiver_on_address if {
 	d.findings[0].waived == true
 }
 
+indexed := t.resource(`aws_s3_bucket.b["a"]`, {"bucket": "shop-exports"}, {})
+
+applies_to_indexed(w) if {
+	in_doc := t.with_index([indexed])
+	d := main.decision with input as in_doc with data.leakguard.rules as pab_only(in_doc) with data.context as ctx with data.config as soft with data.waivers as [w]
+	d.findings[0].waived == true
+	d.waivers == [{"waiver": w, "status": "applied", "matched": [`test/aws_s3_bucket.b["a"]`]}]
+}
+
+test_exact_waiver_on_indexed_address if {
+	applies_to_indexed(waiver({"resource": `aws_s3_bucket.b["a"]`}))
+	applies_to_indexed(waiver({"resource": `test/aws_s3_bucket.b["a"]`}))
+	not applies_to_indexed(waiver({"resource": `aws_s3_bucket.b["b"]`}))
+}
+
 test_expired_waiver_stops_waiving if {
 	w := waiver({"expires": "2026-05-31"})
 	d := main.decision with input as doc with data.leakguard.rules as pab_only(doc) with data.context as ctx with data.config as soft with data.waivers as [w]
