@@ -10,8 +10,8 @@ export interface CheckOptions {
   configPath?: string;
   /** YYYY-MM-DD used for waiver expiry; today (UTC) unless given. */
   today?: string;
-  /** Called as each stage starts, for a progress indicator. */
-  onStep?: (step: 'loading' | 'normalizing' | 'evaluating') => void;
+  /** Called as each stage starts, for a progress indicator (`resources`: how many are evaluated). */
+  onStep?: (step: 'loading' | 'normalizing' | 'evaluating', resources?: number) => void;
 }
 
 export interface CheckResult {
@@ -26,7 +26,7 @@ export async function check(paths: string[], opts: CheckOptions = {}): Promise<C
   const docs = await loadPaths(paths, opts.inputFormat);
   opts.onStep?.('normalizing');
   const input = normalize(docs);
-  opts.onStep?.('evaluating');
+  opts.onStep?.('evaluating', Object.keys(input.resources).length);
   const policy = await loadCompiledPolicy();
   const decision = policy.evaluate(input, policyData(config, opts.configPath, opts.today));
   return { input, decision };

@@ -23,6 +23,18 @@ describe('progress spinner', () => {
     expect(out).toEqual(['\r\x1b[K⠋ leakguard: evaluating… 1.5s', '\r\x1b[K']);
   });
 
+  test('a step announced as slow (a large input) shows at once: evaluation blocks the timer', () => {
+    let t = 0;
+    const out: string[] = [];
+    const p = spinner((s) => out.push(s), 1000, () => t);
+    p.step('loading');
+    t = 200;
+    p.step('evaluating 8000 resource(s)', true);
+    t = 60000;
+    p.done();
+    expect(out).toEqual(['\r\x1b[K⠋ leakguard: evaluating 8000 resource(s)… 0.2s', '\r\x1b[K']);
+  });
+
   test('the CLI shows no progress when stderr is not a terminal', async () => {
     const { run, PLANS } = await import('../helpers/cli');
     const r = await run('check', `${PLANS}/random-moved-block-tf1.5.json`);

@@ -49,6 +49,14 @@ describe('config-file waivers', () => {
     expect(md).toContain('waived by platform until 2026-12-31: bucket is being retired in SHOP-12');
   });
 
+  test('a resource key or address written in full matches as written, indexes and all', async () => {
+    for (const resource of [KEY, 'module.test2.aws_s3_bucket.test["a"]']) {
+      const r = await check({ policy: SOFT, waivers: [waiver({ resource })] });
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).waivers[0]).toMatchObject({ status: 'applied', matched: [KEY] });
+    }
+  });
+
   test('expired: stops waiving, blocks, and is reported in text and markdown', async () => {
     const config = { policy: SOFT, waivers: [waiver({ expires: '2026-05-31' })] };
     const r = await check(config);

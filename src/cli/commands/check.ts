@@ -15,6 +15,8 @@ import { pairTargets, type TargetToken } from '../../report/targets';
 import type { CommandContext } from '../io';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+// From about this many resources one evaluation takes more than a second on a CI-class machine.
+const SLOW_EVALUATION = 500;
 
 interface CheckFlags {
   inputFormat?: string;
@@ -74,7 +76,9 @@ export function checkCommand({ io, exit }: CommandContext): Command {
       const progress = io.stderrIsTTY ? spinner(io.stderr) : noProgress;
       let result;
       try {
-        result = await check(paths, { inputFormat: opts.inputFormat, configPath: opts.config, today, onStep: (s) => progress.step(s) });
+        const onStep = (step: string, resources?: number): void =>
+          resources === undefined ? progress.step(step) : progress.step(`${step} ${resources} resource(s)`, resources >= SLOW_EVALUATION);
+        result = await check(paths, { inputFormat: opts.inputFormat, configPath: opts.config, today, onStep });
       } finally {
         progress.done();
       }
