@@ -55,3 +55,14 @@ export function ref(out: Synth, type: string, attr: string, filter: (body: Recor
   if (names.length !== 1) throw new Error(`expected exactly one matching ${type}, found ${names.length}`);
   return `\${${type}.${names[0]}.${attr}}`;
 }
+
+/** Parses a JSON policy document held in a synthesized attribute. */
+export function doc(body: Record<string, any>, attr = 'policy'): { Statement: Record<string, any>[] } {
+  return JSON.parse(body[attr]);
+}
+
+export function statement(policy: { Statement: Record<string, any>[] }, sid: string): Record<string, any> {
+  const s = policy.Statement.find((x) => x.Sid === sid);
+  if (!s) throw new Error(`no statement ${sid} in ${JSON.stringify(policy)}`);
+  return s;
+}
