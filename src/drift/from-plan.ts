@@ -1,5 +1,3 @@
-import { basename } from 'node:path';
-import { InputError } from '../errors';
 import type { Json, PlanDocument } from '../load/types';
 import { isJson, mergeMarks } from '../normalize/draft';
 import { diffValues, deepEqual } from './diff';
@@ -122,8 +120,4 @@ export function driftFromPlan(doc: PlanDocument): DriftWorlds {
     entries,
     unchangedReports,
   };
-}
-
-export function requirePlan(doc: { kind: string; file: string }): asserts doc is PlanDocument {
-  if (doc.kind !== 'plan') throw new InputError(`${basename(doc.file)}: expected a plan (terraform show -json of a refresh-only plan)`);
 }
