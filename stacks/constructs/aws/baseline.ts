@@ -172,9 +172,8 @@ export class RegionalBaseline extends Construct {
 
   /** Records object-level data events for this bucket (needed in `listed` mode). */
   coverS3Bucket(bucket: HardenedBucket | string): void {
-    const arn = typeof bucket === 'string' ? bucket : bucket.arn;
-    if (arn === this.trailBucket?.arn) throw new UnsafeConfigError(this, 'the trail bucket cannot record its own data events');
-    this.s3Arns.push(arn);
+    if (bucket === this.trailBucket) throw new UnsafeConfigError(this, 'the trail bucket cannot record its own data events');
+    this.s3Arns.push(typeof bucket === 'string' ? bucket : bucket.arn);
     this.trail?.putAdvancedEventSelector(this.selectors());
   }
 
