@@ -700,3 +700,76 @@ is_incident_response_role(r) if {
 	r.type == "aws_iam_role"
 	lower(object.get(r.values, "name", "")) in {lower(n) | some n in settings.incident_response_role_names}
 }
+
+# ---------------------------------------------------------------------------------------
+# RDS: stand-alone instances and clusters own storage, backups and deletion protection;
+# instances that join a cluster inherit them.
+
+cluster_member(r) if {
+	r.type == "aws_db_instance"
+	is_set(r, "cluster_identifier")
+}
+
+rds_storage_owners := [r |
+	some t in ["aws_db_instance", "aws_rds_cluster"]
+	some r in of_type(t)
+	not cluster_member(r)
+]
+
+# ---------------------------------------------------------------------------------------
+# CloudFront behaviours and Front Door routes by path pattern.
+
+# The path pattern lies within one of the patterns (`/account/*` within `/account*`).
+within_patterns(path, patterns) if {
+	some p in patterns
+	glob.match(p, null, path)
+}
+
+# Ordered cache behaviours of a distribution (objects in every source shape).
+ordered_behaviours(d) := objects(object.get(d.values, "ordered_cache_behavior", null))
+
+# ---------------------------------------------------------------------------------------
+# Content-Security-Policy: what is wrong with the script sources of a header value.
+
+csp_directives(csp) := {name: tokens |
+	some part in split(csp, ";")
+	words := [w | some w in split(trim_space(part), " "); w != ""]
+	count(words) > 0
+	name := lower(words[0])
+	tokens := array.slice(words, 1, count(words))
+}
+
+# script-src governs scripts; default-src applies when it is absent.
+csp_script_sources(csp) := csp_directives(csp)["script-src"]
+
+csp_script_sources(csp) := csp_directives(csp)["default-src"] if not csp_directives(csp)["script-src"]
+
+csp_script_problems(csp) := {"no script-src or default-src"} if not csp_script_sources(csp)
+
+csp_script_problems(csp) := {sprintf("script source %s", [tok]) |
+	some tok in sources
+	bad_script_source(tok)
+} if {
+	sources := csp_script_sources(csp)
+}
+
+bad_script_source(tok) if contains(tok, "*")
+
+bad_script_source(tok) if lower(tok) == "'unsafe-inline'"
+
+# ---------------------------------------------------------------------------------------
+# Data classification: what is missing from a data store's tags (provider default tags
+# included).
+
+classification_problems(r) := missing_tags(r) | invalid_classification(r)
+
+missing_tags(r) := {sprintf("missing tag %s", [key]) |
+	some key in array.concat([settings.classification_tag_key], settings.ownership_tag_keys)
+	object.get(r.tags, key, "") == ""
+}
+
+invalid_classification(r) := {sprintf("%s %s is not one of %s", [settings.classification_tag_key, value, concat(", ", settings.allowed_classifications)]) |
+	value := object.get(r.tags, settings.classification_tag_key, "")
+	value != ""
+	not lower(value) in settings.allowed_classifications
+}

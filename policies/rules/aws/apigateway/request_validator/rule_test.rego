@@ -1,0 +1,19 @@
+package leakguard.rules.aws.apigateway.request_validator_test
+
+import data.leakguard.rules.aws.apigateway.request_validator as rule
+import data.leakguard.testkit as k
+import data.leakguard.testutil as t
+import rego.v1
+
+method(values) := t.resource("aws_api_gateway_method.orders", object.union({"http_method": "POST", "authorization": "AWS_IAM"}, values), {})
+
+failing_input := t.with_index([method({})])
+
+test_post_without_validator_fails if {
+	k.summary(rule.deny) == {["aws-apigw-request-validator", "test/aws_api_gateway_method.orders", "API Gateway method aws_api_gateway_method.orders (POST) accepts a request body without a request validator"]} with input as failing_input
+}
+
+test_validator_and_get_pass if {
+	count(rule.deny) == 0 with input as t.with_index([method({"request_validator_id": "${aws_api_gateway_request_validator.v.id}"})])
+	count(rule.deny) == 0 with input as t.with_index([method({"http_method": "GET"})])
+}

@@ -1,0 +1,36 @@
+# METADATA
+# title: API Gateway stage without access logging
+# description: |
+#   Access logs (access_log_settings.destination_arn) record who called which API with
+#   what result; without them abuse of a data-returning endpoint cannot be traced.
+#   Unknowns: a destination unknown at plan time but set by reference counts as set.
+# custom:
+#   id: aws-apigw-stage-access-logs
+#   control: api-input-validation
+#   cloud: aws
+#   severity: medium
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.82 (breach notification without unreasonable delay)
+#   audit_component: Audit-log management
+#   remediation: |
+#     Add access_log_settings { destination_arn = aws_cloudwatch_log_group.x.arn, format = … }.
+#   construct: ValidatedRestApi
+package leakguard.rules.aws.apigateway.stage_access_logs
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+logged(stage) if {
+	some d in resources.values_at(stage, "access_log_settings.destination_arn")
+	d != ""
+}
+
+logged(stage) if resources.references_under(stage, "access_log_settings.destination_arn")
+
+deny contains finding.new(rego.metadata.chain(), stage, msg) if {
+	some stage in resources.of_type("aws_api_gateway_stage")
+	not logged(stage)
+	msg := sprintf("API Gateway stage %s has no access logging", [stage.address])
+}

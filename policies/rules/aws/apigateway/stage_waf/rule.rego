@@ -1,0 +1,33 @@
+# METADATA
+# title: API Gateway stage without a WAF
+# description: |
+#   A public REST API stage needs an aws_wafv2_web_acl_association whose resource_arn
+#   refers to it, so injection payloads, known bad inputs and floods are blocked before they
+#   reach handlers.
+#   Unknowns: associations are matched by reference, so an ARN unknown at plan time is
+#   still linked; an association naming the stage only by a literal ARN is not recognised.
+# custom:
+#   id: aws-apigw-stage-waf
+#   control: api-input-validation
+#   cloud: aws
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Network monitoring and defences; secure development and coding practices
+#   remediation: |
+#     Add aws_wafv2_web_acl_association { resource_arn = aws_api_gateway_stage.x.arn,
+#     web_acl_arn = <regional web ACL with AWS managed rule groups> }.
+#   construct: ValidatedRestApi
+package leakguard.rules.aws.apigateway.stage_waf
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+associated(stage) if count(resources.linked_from(stage, "aws_wafv2_web_acl_association", "resource_arn")) > 0
+
+deny contains finding.new(rego.metadata.chain(), stage, msg) if {
+	some stage in resources.of_type("aws_api_gateway_stage")
+	not associated(stage)
+	msg := sprintf("API Gateway stage %s has no WAF web ACL associated", [stage.address])
+}

@@ -1,0 +1,30 @@
+# METADATA
+# title: Backup vault not encrypted with a customer-managed key
+# description: |
+#   AWS Backup recovery points hold full copies of customer data; the vault's kms_key_arn
+#   must be a customer-managed key (without it the AWS-managed aws/backup key is used and
+#   access cannot be revoked by key policy).
+#   Unknowns: a key unknown at plan time but set by reference counts as set.
+# custom:
+#   id: aws-backup-vault-cmk
+#   control: backup-protection
+#   cloud: aws
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
+#   audit_component: Business continuity and disaster recovery (backups); encryption of personal information
+#   remediation: |
+#     Set kms_key_arn = aws_kms_key.backup.arn on the aws_backup_vault.
+#   construct: LockedBackupVault
+package leakguard.rules.aws.backup.vault_cmk
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+deny contains finding.new(rego.metadata.chain(), v, msg) if {
+	some v in resources.of_type("aws_backup_vault")
+	not resources.is_set(v, "kms_key_arn")
+	msg := sprintf("Backup vault %s is not encrypted with a customer-managed KMS key", [v.address])
+}

@@ -1,0 +1,43 @@
+# METADATA
+# title: Backup vault without Vault Lock
+# description: |
+#   Without aws_backup_vault_lock_configuration, anyone with backup:DeleteRecoveryPoint
+#   (or an attacker with the account) can delete every backup before encrypting the
+#   primaries. Each aws_backup_vault needs a lock configuration linked by reference or
+#   naming the vault.
+#   Unknowns: a lock linked by reference counts even when the vault name is unknown.
+# custom:
+#   id: aws-backup-vault-lock
+#   control: backup-protection
+#   cloud: aws
+#   severity: medium
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Business continuity and disaster recovery (backups)
+#   remediation: |
+#     Add aws_backup_vault_lock_configuration { backup_vault_name = aws_backup_vault.x.name,
+#     min_retention_days = …, changeable_for_days = 3 } (compliance mode once it expires).
+#   construct: LockedBackupVault
+package leakguard.rules.aws.backup.vault_lock
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+t := "aws_backup_vault_lock_configuration"
+
+locked_names contains name if {
+	some l in resources.of_type(t)
+	name := l.values.backup_vault_name
+	resources.literal(name)
+}
+
+locked(v) if count(resources.linked_from(v, t, "backup_vault_name")) > 0
+
+locked(v) if v.values.name in locked_names
+
+deny contains finding.new(rego.metadata.chain(), v, msg) if {
+	some v in resources.of_type("aws_backup_vault")
+	not locked(v)
+	msg := sprintf("Backup vault %s has no Vault Lock; its recovery points can be deleted", [v.address])
+}

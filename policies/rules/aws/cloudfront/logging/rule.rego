@@ -1,0 +1,39 @@
+# METADATA
+# title: CloudFront distribution without access logging
+# description: |
+#   Standard logs (logging_config with a bucket) or a CloudWatch log delivery source for
+#   the distribution record every viewer request; without them abuse of account and
+#   checkout pages cannot be traced.
+#   Unknowns: a log bucket unknown at plan time but set by reference counts as set.
+# custom:
+#   id: aws-cloudfront-logging
+#   control: cdn-auth-caching
+#   cloud: aws
+#   severity: medium
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.82 (breach notification without unreasonable delay)
+#   audit_component: Audit-log management
+#   remediation: |
+#     Add logging_config { bucket = <log bucket domain name>, include_cookies = false }.
+#   construct: SecureDistribution
+package leakguard.rules.aws.cloudfront.logging
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+logged(d) if {
+	some b in resources.values_at(d, "logging_config.bucket")
+	b != ""
+}
+
+logged(d) if resources.references_under(d, "logging_config.bucket")
+
+logged(d) if count(resources.referrers(d, "aws_cloudwatch_log_delivery_source")) > 0
+
+deny contains finding.new(rego.metadata.chain(), d, msg) if {
+	some d in resources.of_type("aws_cloudfront_distribution")
+	not logged(d)
+	msg := sprintf("CloudFront distribution %s does not log viewer requests", [d.address])
+}

@@ -1,0 +1,44 @@
+package leakguard.rules.aws.cloudfront.script_csp_test
+
+import data.leakguard.rules.aws.cloudfront.script_csp as rule
+import data.leakguard.testkit as k
+import data.leakguard.testutil as t
+import rego.v1
+
+headers(csp) := t.resource("aws_cloudfront_response_headers_policy.checkout", {"security_headers_config": {"content_security_policy": {"content_security_policy": csp, "override": true}}}, {})
+
+dist(policy_id) := t.resource("aws_cloudfront_distribution.shop", {"ordered_cache_behavior": [{"path_pattern": "/checkout*", "response_headers_policy_id": policy_id}]}, {"ordered_cache_behavior.response_headers_policy_id": ["aws_cloudfront_response_headers_policy.checkout"]})
+
+ref := "${aws_cloudfront_response_headers_policy.checkout.id}"
+
+failing_input := t.with_index([headers("default-src 'self'; script-src 'self' 'unsafe-inline' https://*.tags.example"), dist(ref)])
+
+test_wildcard_and_inline_fail if {
+	k.summary(rule.deny) == {["aws-cloudfront-script-csp", "test/aws_cloudfront_distribution.shop", "CloudFront distribution aws_cloudfront_distribution.shop behaviour /checkout* lets third-party scripts run unrestricted: script source 'unsafe-inline', script source https://*.tags.example"]} with input as failing_input
+}
+
+test_strict_csp_passes if {
+	count(rule.deny) == 0 with input as t.with_index([headers("default-src 'self'; script-src 'self' https://js.stripe.com; object-src 'none'"), dist(ref)])
+	count(rule.deny) == 0 with input as t.with_index([headers("default-src 'self'"), dist(ref)])
+}
+
+test_managed_policy_without_csp_fails if {
+	d := t.resource("aws_cloudfront_distribution.shop", {"ordered_cache_behavior": {"path_pattern": "/account/*", "response_headers_policy_id": "67f7725c-6f97-4210-82d7-5512b31e9d03"}}, {})
+	k.summary(rule.deny) == {["aws-cloudfront-script-csp", "test/aws_cloudfront_distribution.shop", "CloudFront distribution aws_cloudfront_distribution.shop behaviour /account/* lets third-party scripts run unrestricted: no response headers policy with a CSP the tool can read"]} with input as t.with_index([d])
+}
+
+test_policy_without_csp_or_script_directive_fails if {
+	p := t.resource("aws_cloudfront_response_headers_policy.checkout", {"security_headers_config": [{"frame_options": [{"frame_option": "DENY"}]}]}, {})
+	count(rule.deny) == 1 with input as t.with_index([p, dist(ref)])
+	count(rule.deny) == 1 with input as t.with_index([headers("object-src 'none'"), dist(ref)])
+}
+
+test_unknown_policy_id_uses_references if {
+	d := t.resource("aws_cloudfront_distribution.shop", {"ordered_cache_behavior": [{"path_pattern": "/checkout*"}]}, {"ordered_cache_behavior.response_headers_policy_id": ["aws_cloudfront_response_headers_policy.checkout"]})
+	count(rule.deny) == 0 with input as t.with_index([headers("script-src 'self'"), d])
+}
+
+test_other_paths_are_not_checked if {
+	d := t.resource("aws_cloudfront_distribution.shop", {"ordered_cache_behavior": [{"path_pattern": "/blog/*"}]}, {})
+	count(rule.deny) == 0 with input as t.with_index([d])
+}

@@ -1,0 +1,46 @@
+# METADATA
+# title: CloudFront accepts TLS older than 1.2
+# description: |
+#   viewer_certificate.minimum_protocol_version must be one of cloudfront_tls_policies
+#   (TLSv1.2_2021 or newer). The default CloudFront certificate
+#   (cloudfront_default_certificate = true) always allows TLSv1 and fails.
+#   Unknowns: a version unknown at plan time is not proven and is reported.
+# custom:
+#   id: aws-cloudfront-tls
+#   control: cdn-auth-caching
+#   cloud: aws
+#   severity: medium
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Encryption of personal information in transit
+#   remediation: |
+#     Use an ACM certificate with ssl_support_method = "sni-only" and
+#     minimum_protocol_version = "TLSv1.2_2021".
+#   construct: SecureDistribution
+package leakguard.rules.aws.cloudfront.tls_version
+
+import data.leakguard.lib.config
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+accepted := {v | some v in config.settings.cloudfront_tls_policies}
+
+version(d) := "the default certificate (TLSv1)" if true in resources.values_at(d, "viewer_certificate.cloudfront_default_certificate")
+
+version(d) := v if {
+	not true in resources.values_at(d, "viewer_certificate.cloudfront_default_certificate")
+	[v] := resources.values_at(d, "viewer_certificate.minimum_protocol_version")
+}
+
+version(d) := "a version unknown at plan time" if {
+	not true in resources.values_at(d, "viewer_certificate.cloudfront_default_certificate")
+	count(resources.values_at(d, "viewer_certificate.minimum_protocol_version")) == 0
+}
+
+deny contains finding.new(rego.metadata.chain(), d, msg) if {
+	some d in resources.of_type("aws_cloudfront_distribution")
+	v := version(d)
+	not v in accepted
+	msg := sprintf("CloudFront distribution %s accepts viewers with %s; require TLSv1.2_2021 or newer", [d.address, v])
+}

@@ -1,0 +1,55 @@
+# METADATA
+# title: PII data store not covered by central trail data events
+# description: |
+#   Microservices each logging on their own leave no single record of who read which
+#   customer data. S3 buckets and DynamoDB tables classified as personal information must
+#   be covered by data events of the central trail (central_trail_names; any trail in the
+#   evaluated stacks when none is configured), through basic or advanced event selectors
+#   for all stores, the store's ARN, or a reference to it.
+#   Unknowns: a store whose name is unknown at plan time is matched only by reference or by
+#   an all-stores selector.
+# custom:
+#   id: aws-central-trail-pii-data-events
+#   control: central-audit-correlation
+#   cloud: aws
+#   severity: medium
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.82 (breach notification without unreasonable delay)
+#   audit_component: Audit-log management (centralised collection and correlation)
+#   remediation: |
+#     Add the store to the central trail's data-event selectors (AWS::S3::Object with the
+#     bucket ARN prefix, AWS::DynamoDB::Table with the table ARN), or select all stores.
+#   construct: RegionalBaseline
+package leakguard.rules.aws.cloudtrail.pii_data_events
+
+import data.leakguard.lib.config
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+names := config.settings.central_trail_names
+
+central := [t |
+	some t in resources.of_type("aws_cloudtrail")
+	central_trail(t)
+]
+
+central_trail(_) if count(names) == 0
+
+central_trail(t) if t.values.name in names
+
+stores := {"aws_s3_bucket": "AWS::S3::Object", "aws_dynamodb_table": "AWS::DynamoDB::Table"}
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some t, data_type in stores
+	some r in resources.of_type(t)
+	resources.is_pii(r)
+	not covered(r, data_type)
+	msg := sprintf("%s holds %s data but the central trail records no data events for it", [r.address, resources.classification(r)])
+}
+
+covered(r, data_type) if {
+	some trail in central
+	resources.trail_covers(trail, data_type, r)
+}

@@ -1,0 +1,45 @@
+package leakguard.rules.aws.cloudtrail.pii_data_events_test
+
+import data.leakguard.rules.aws.cloudtrail.pii_data_events as rule
+import data.leakguard.testkit as k
+import data.leakguard.testutil as t
+import rego.v1
+
+bucket := k.tagged(t.resource("aws_s3_bucket.customers", {"bucket": "shop-customers"}, {}), {"data-classification": "pii"})
+
+table := k.tagged(t.resource("aws_dynamodb_table.profiles", {"name": "profiles"}, {}), {"data-classification": "confidential"})
+
+all_data := t.resource(
+	"aws_cloudtrail.central", {"name": "central-audit", "advanced_event_selector": [
+		{"field_selector": [{"field": "eventCategory", "equals": ["Data"]}, {"field": "resources.type", "equals": ["AWS::S3::Object"]}]},
+		{"field_selector": [{"field": "eventCategory", "equals": ["Data"]}, {"field": "resources.type", "equals": ["AWS::DynamoDB::Table"]}]},
+	]},
+	{},
+)
+
+failing_input := t.with_index([bucket, table, t.resource("aws_cloudtrail.central", {"name": "central-audit"}, {})])
+
+test_uncovered_stores_fail if {
+	k.summary(rule.deny) == {
+		["aws-central-trail-pii-data-events", "test/aws_s3_bucket.customers", "aws_s3_bucket.customers holds pii data but the central trail records no data events for it"],
+		["aws-central-trail-pii-data-events", "test/aws_dynamodb_table.profiles", "aws_dynamodb_table.profiles holds confidential data but the central trail records no data events for it"],
+	} with input as failing_input
+}
+
+test_all_data_events_pass if {
+	count(rule.deny) == 0 with input as t.with_index([bucket, table, all_data])
+}
+
+test_only_the_configured_central_trail_counts if {
+	count(rule.deny) == 2 with input as t.with_index([bucket, table, all_data]) with data.config as {"central_trail_names": ["org-trail"]}
+	count(rule.deny) == 0 with input as t.with_index([bucket, table, all_data]) with data.config as {"central_trail_names": ["central-audit"]}
+}
+
+test_table_by_arn_passes if {
+	trail := t.resource("aws_cloudtrail.central", {"event_selector": [{"data_resource": [{"type": "AWS::DynamoDB::Table", "values": ["arn:aws:dynamodb:us-west-2:111111111111:table/profiles"]}]}]}, {})
+	k.summary(rule.deny) == {["aws-central-trail-pii-data-events", "test/aws_s3_bucket.customers", "aws_s3_bucket.customers holds pii data but the central trail records no data events for it"]} with input as t.with_index([bucket, table, trail])
+}
+
+test_internal_store_is_not_checked if {
+	count(rule.deny) == 0 with input as t.with_index([k.tagged(bucket, {"data-classification": "internal"})])
+}

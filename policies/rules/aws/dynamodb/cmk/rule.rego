@@ -1,0 +1,43 @@
+# METADATA
+# title: DynamoDB table not encrypted with a customer-managed key
+# description: |
+#   Tables (and their backups and PITR data) are encrypted with an AWS-owned key unless
+#   server_side_encryption { enabled = true, kms_key_arn = <CMK> }; enabled without a key
+#   uses the AWS-managed aws/dynamodb key, which cannot be restricted or revoked.
+#   Unknowns: a key unknown at plan time but set by reference counts as set; an enabled
+#   flag unknown at plan time is not proven and is reported.
+# custom:
+#   id: aws-dynamodb-cmk
+#   control: backup-protection
+#   cloud: aws
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
+#   audit_component: Encryption of personal information; business continuity and disaster recovery (backups)
+#   remediation: |
+#     Add server_side_encryption { enabled = true, kms_key_arn = aws_kms_key.x.arn }.
+#   construct: HardenedTable
+package leakguard.rules.aws.dynamodb.cmk
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+cmk(r) if {
+	resources.any_true(r, "server_side_encryption.enabled")
+	key_set(r)
+}
+
+key_set(r) if {
+	some k in resources.values_at(r, "server_side_encryption.kms_key_arn")
+	k != ""
+}
+
+key_set(r) if resources.references_under(r, "server_side_encryption.kms_key_arn")
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("aws_dynamodb_table")
+	not cmk(r)
+	msg := sprintf("DynamoDB table %s is not encrypted with a customer-managed KMS key", [r.address])
+}

@@ -1,0 +1,32 @@
+# METADATA
+# title: DynamoDB table without point-in-time recovery
+# description: |
+#   Point-in-time recovery (point_in_time_recovery.enabled, default false) lets a table be
+#   restored to any second of the last 35 days after corruption or malicious writes.
+#   Unknowns: a flag unknown at plan time is not proven and is reported.
+# custom:
+#   id: aws-dynamodb-pitr
+#   control: backup-protection
+#   cloud: aws
+#   severity: medium
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Business continuity and disaster recovery (backups)
+#   remediation: |
+#     Add point_in_time_recovery { enabled = true } to the aws_dynamodb_table.
+#   construct: HardenedTable
+package leakguard.rules.aws.dynamodb.pitr
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("aws_dynamodb_table")
+	not resources.any_true(r, "point_in_time_recovery.enabled")
+	msg := message(r)
+}
+
+message(r) := sprintf("DynamoDB table %s has point-in-time recovery unknown at plan time", [r.address]) if resources.unknown_at(r, "point_in_time_recovery.enabled")
+
+message(r) := sprintf("DynamoDB table %s has no point-in-time recovery", [r.address]) if not resources.unknown_at(r, "point_in_time_recovery.enabled")

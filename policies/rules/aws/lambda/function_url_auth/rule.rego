@@ -1,0 +1,35 @@
+# METADATA
+# title: Lambda function URL without authentication
+# description: |
+#   A function URL with authorization_type "NONE" is a public HTTPS endpoint anyone can
+#   call, bypassing API Gateway validation and WAF.
+#   Unknowns: an authorization type unknown at plan time is not proven and is reported.
+# custom:
+#   id: aws-lambda-url-auth
+#   control: api-input-validation
+#   cloud: aws
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.150 (private right of action after a breach)
+#   audit_component: Access controls; secure development and coding practices
+#   remediation: |
+#     Set authorization_type = "AWS_IAM", or expose the function through API Gateway.
+#   construct: IamAuthFunction
+package leakguard.rules.aws.lambda.function_url_auth
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+deny contains finding.new(rego.metadata.chain(), u, msg) if {
+	some u in resources.of_type("aws_lambda_function_url")
+	u.values.authorization_type == "NONE"
+	msg := sprintf("Lambda function URL %s accepts unauthenticated calls (authorization_type NONE)", [u.address])
+}
+
+deny contains finding.new(rego.metadata.chain(), u, msg) if {
+	some u in resources.of_type("aws_lambda_function_url")
+	resources.unknown_at(u, "authorization_type")
+	msg := sprintf("Lambda function URL %s has an authorization type unknown at plan time", [u.address])
+}

@@ -1,0 +1,49 @@
+# METADATA
+# title: RDS backup retention below the configured minimum
+# description: |
+#   Automated backups must be kept at least backup_retention_days so data lost to an
+#   incident (ransomware, bad deploy) can be restored. Applies to stand-alone instances and
+#   clusters; unset means the AWS default of 1 day.
+#   Unknowns: a period unknown at plan time with no reference is the provider default (1
+#   day) and is reported; one set by reference is reported as unverifiable.
+# custom:
+#   id: aws-rds-backup-retention
+#   control: backup-protection
+#   cloud: aws
+#   severity: medium
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Business continuity and disaster recovery (backups)
+#   remediation: |
+#     Set backup_retention_period to at least the configured minimum (RDS allows up to 35;
+#     use AWS Backup for longer).
+#   construct: HardenedPostgres
+package leakguard.rules.aws.rds.backup_retention
+
+import data.leakguard.lib.config
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+min_days := config.settings.backup_retention_days
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.rds_storage_owners
+	msg := message(r)
+}
+
+message(r) := sprintf("%s keeps automated backups %d days (minimum %d)", [r.address, days, min_days]) if {
+	days := r.values.backup_retention_period
+	is_number(days)
+	days < min_days
+}
+
+message(r) := sprintf("%s does not set backup_retention_period (AWS default 1 day; minimum %d)", [r.address, min_days]) if {
+	object.get(r.values, "backup_retention_period", null) == null
+	not resources.unresolved(r, "backup_retention_period")
+	min_days > 1
+}
+
+message(r) := sprintf("%s has a backup retention unknown at plan time", [r.address]) if {
+	resources.unresolved(r, "backup_retention_period")
+}

@@ -1,0 +1,33 @@
+# METADATA
+# title: RDS deletion protection off
+# description: |
+#   Without deletion_protection (default false) one destroy, console click or compromised
+#   pipeline deletes the database and, by default, its automated backups.
+#   Applies to stand-alone instances and clusters.
+#   Unknowns: a flag unknown at plan time is not proven and is reported.
+# custom:
+#   id: aws-rds-deletion-protection
+#   control: backup-protection
+#   cloud: aws
+#   severity: medium
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Business continuity and disaster recovery (backups)
+#   remediation: |
+#     Set deletion_protection = true (and delete_automated_backups = false).
+#   construct: HardenedPostgres
+package leakguard.rules.aws.rds.deletion_protection
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.rds_storage_owners
+	object.get(r.values, "deletion_protection", false) != true
+	msg := message(r)
+}
+
+message(r) := sprintf("%s has deletion protection unknown at plan time", [r.address]) if resources.unknown_at(r, "deletion_protection")
+
+message(r) := sprintf("%s can be deleted without turning off deletion protection first", [r.address]) if not resources.unknown_at(r, "deletion_protection")

@@ -1,0 +1,35 @@
+# METADATA
+# title: RDS instance publicly accessible
+# description: |
+#   publicly_accessible = true gives the instance a public DNS name and address: its data,
+#   and every restore of its backups, is one leaked password away from the internet.
+#   Unknowns: a flag unknown at plan time is not proven false and is reported.
+# custom:
+#   id: aws-rds-public
+#   control: backup-protection
+#   cloud: aws
+#   severity: critical
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.150 (private right of action after a breach)
+#   audit_component: Network monitoring and defences; segmentation
+#   remediation: |
+#     Set publicly_accessible = false and reach the database from private subnets.
+#   construct: HardenedPostgres
+package leakguard.rules.aws.rds.public_access
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("aws_db_instance")
+	r.values.publicly_accessible == true
+	msg := sprintf("RDS instance %s is publicly accessible", [r.address])
+}
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("aws_db_instance")
+	resources.unknown_at(r, "publicly_accessible")
+	msg := sprintf("RDS instance %s has publicly_accessible unknown at plan time", [r.address])
+}

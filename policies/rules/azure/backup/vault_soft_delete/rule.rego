@@ -1,0 +1,39 @@
+# METADATA
+# title: Backup vault soft delete disabled
+# description: |
+#   Soft delete keeps deleted backup data recoverable for 14+ days. It is on by default;
+#   azurerm_recovery_services_vault soft_delete_enabled = false or
+#   azurerm_data_protection_backup_vault soft_delete = "Off" turns it off.
+#   Unknowns: a setting unknown at plan time is not proven and is reported.
+# custom:
+#   id: azure-backup-vault-soft-delete
+#   control: backup-protection
+#   cloud: azure
+#   severity: medium
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Business continuity and disaster recovery (backups)
+#   remediation: |
+#     Remove soft_delete_enabled = false / soft_delete = "Off" (use "AlwaysOn" to lock it on).
+#   construct: LockedRecoveryVault
+package leakguard.rules.azure.backup.vault_soft_delete
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+settings := {"azurerm_recovery_services_vault": "soft_delete_enabled", "azurerm_data_protection_backup_vault": "soft_delete"}
+
+deny contains finding.new(rego.metadata.chain(), v, msg) if {
+	some t, attr in settings
+	some v in resources.of_type(t)
+	object.get(v.values, attr, null) in {false, "Off"}
+	msg := sprintf("Backup vault %s has soft delete turned off (%s)", [v.address, attr])
+}
+
+deny contains finding.new(rego.metadata.chain(), v, msg) if {
+	some t, attr in settings
+	some v in resources.of_type(t)
+	resources.unknown_at(v, attr)
+	msg := sprintf("Backup vault %s has %s unknown at plan time", [v.address, attr])
+}

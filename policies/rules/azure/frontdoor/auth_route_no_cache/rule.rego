@@ -1,0 +1,40 @@
+# METADATA
+# title: Front Door caches authenticated routes
+# description: |
+#   An azurerm_cdn_frontdoor_route whose patterns_to_match lie within the authenticated
+#   patterns (auth_path_patterns, default /account*, /checkout*, /api/*) must have no cache
+#   block (caching off), or personalised responses are served to other users.
+#   Unknowns: patterns unknown at plan time are not matched; a cache block unknown at plan
+#   time is reported.
+# custom:
+#   id: azure-frontdoor-auth-no-cache
+#   control: cdn-auth-caching
+#   cloud: azure
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.150 (private right of action after a breach)
+#   audit_component: Secure configuration of hardware and software
+#   remediation: |
+#     Give authenticated paths their own route without a cache block.
+#   construct: SecureFrontDoor
+package leakguard.rules.azure.frontdoor.auth_route_no_cache
+
+import data.leakguard.lib.config
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+patterns := config.settings.auth_path_patterns
+
+caches(r) if count(resources.objects(object.get(r.values, "cache", null))) > 0
+
+caches(r) if resources.unknown_at(r, "cache")
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("azurerm_cdn_frontdoor_route")
+	auth := {p | some p in resources.as_list(object.get(r.values, "patterns_to_match", null)); resources.within_patterns(p, patterns)}
+	count(auth) > 0
+	caches(r)
+	msg := sprintf("Front Door route %s caches authenticated paths %s", [r.address, concat(", ", sort(auth))])
+}

@@ -1,0 +1,42 @@
+# METADATA
+# title: Front Door / CDN serves content over plain HTTP
+# description: |
+#   A Front Door route that supports Http with https_redirect_enabled = false (default
+#   true), or a classic azurerm_cdn_endpoint with is_http_allowed not false (default true),
+#   serves pages and cookies over HTTP.
+#   Unknowns: a setting unknown at plan time is not proven and is reported.
+# custom:
+#   id: azure-frontdoor-https-only
+#   control: cdn-auth-caching
+#   cloud: azure
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Encryption of personal information in transit
+#   remediation: |
+#     Use supported_protocols = ["Https"] or keep https_redirect_enabled = true; set
+#     is_http_allowed = false on CDN endpoints.
+#   construct: SecureFrontDoor
+package leakguard.rules.azure.frontdoor.https_only
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("azurerm_cdn_frontdoor_route")
+	"Http" in resources.as_list(object.get(r.values, "supported_protocols", null))
+	not redirects(r)
+	msg := sprintf("Front Door route %s serves HTTP without redirecting to HTTPS", [r.address])
+}
+
+redirects(r) if {
+	object.get(r.values, "https_redirect_enabled", true) == true
+	not resources.unknown_at(r, "https_redirect_enabled")
+}
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("azurerm_cdn_endpoint")
+	object.get(r.values, "is_http_allowed", true) != false
+	msg := sprintf("CDN endpoint %s allows HTTP (is_http_allowed is not false)", [r.address])
+}

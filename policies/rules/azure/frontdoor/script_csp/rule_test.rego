@@ -1,0 +1,27 @@
+package leakguard.rules.azure.frontdoor.script_csp_test
+
+import data.leakguard.rules.azure.frontdoor.script_csp as rule
+import data.leakguard.testkit as k
+import data.leakguard.testutil as t
+import rego.v1
+
+route := k.az("azurerm_cdn_frontdoor_route.checkout", {"patterns_to_match": ["/checkout/*"]}, {"cdn_frontdoor_rule_set_ids": ["azurerm_cdn_frontdoor_rule_set.csp"]})
+
+rule_set := k.az("azurerm_cdn_frontdoor_rule_set.csp", {"name": "csp"}, {})
+
+csp_rule(csp) := k.az("azurerm_cdn_frontdoor_rule.csp", {"actions": {"response_header_action": [{"header_action": "Overwrite", "header_name": "Content-Security-Policy", "value": csp}]}}, {"cdn_frontdoor_rule_set_id": ["azurerm_cdn_frontdoor_rule_set.csp"]})
+
+failing_input := t.with_index([route, rule_set, csp_rule("script-src *")])
+
+test_wildcard_script_source_fails if {
+	k.summary(rule.deny) == {["azure-frontdoor-script-csp", "test/azurerm_cdn_frontdoor_route.checkout", "Front Door route azurerm_cdn_frontdoor_route.checkout (/checkout/*) lets third-party scripts run unrestricted: script source *"]} with input as failing_input
+}
+
+test_strict_csp_passes if {
+	count(rule.deny) == 0 with input as t.with_index([route, rule_set, csp_rule("default-src 'self'; script-src 'self' https://js.stripe.com")])
+}
+
+test_route_without_rule_set_fails if {
+	r := k.az("azurerm_cdn_frontdoor_route.checkout", {"patterns_to_match": ["/account/*"]}, {})
+	k.summary(rule.deny) == {["azure-frontdoor-script-csp", "test/azurerm_cdn_frontdoor_route.checkout", "Front Door route azurerm_cdn_frontdoor_route.checkout (/account/*) lets third-party scripts run unrestricted: no Content-Security-Policy response header"]} with input as t.with_index([r])
+}

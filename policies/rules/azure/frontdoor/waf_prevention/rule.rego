@@ -1,0 +1,44 @@
+# METADATA
+# title: Front Door profile without a WAF in Prevention mode
+# description: |
+#   Every azurerm_cdn_frontdoor_profile needs an azurerm_cdn_frontdoor_security_policy
+#   linking it to an azurerm_cdn_frontdoor_firewall_policy that is enabled and in
+#   Prevention mode; Detection only logs attacks on the APIs behind it.
+#   Unknowns: a firewall policy referred to but not in the input, or a mode unknown at plan
+#   time, is not proven and is reported.
+# custom:
+#   id: azure-frontdoor-waf-prevention
+#   control: api-input-validation
+#   cloud: azure
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Network monitoring and defences; secure development and coding practices
+#   remediation: |
+#     Add azurerm_cdn_frontdoor_firewall_policy { mode = "Prevention", managed_rule … } and an
+#     azurerm_cdn_frontdoor_security_policy associating it with the profile's domains.
+#   construct: SecureFrontDoor
+package leakguard.rules.azure.frontdoor.waf_prevention
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+waf_attr := "security_policies.firewall.cdn_frontdoor_firewall_policy_id"
+
+prevention(p) if {
+	p.values.mode == "Prevention"
+	object.get(p.values, "enabled", true) == true
+}
+
+protected(profile) if {
+	some sp in resources.linked_from(profile, "azurerm_cdn_frontdoor_security_policy", "cdn_frontdoor_profile_id")
+	some p in resources.linked_to(sp, waf_attr)
+	prevention(p)
+}
+
+deny contains finding.new(rego.metadata.chain(), profile, msg) if {
+	some profile in resources.of_type("azurerm_cdn_frontdoor_profile")
+	not protected(profile)
+	msg := sprintf("Front Door profile %s has no security policy with a WAF in Prevention mode", [profile.address])
+}

@@ -1,0 +1,47 @@
+# METADATA
+# title: SQL database without long-term backup retention
+# description: |
+#   Point-in-time backups last at most 35 days; incidents are often found later. Each
+#   azurerm_mssql_database needs a long_term_retention_policy with a weekly, monthly or
+#   yearly retention (ISO-8601 period other than PT0S).
+#   Unknowns: a policy unknown at plan time is not proven and is reported.
+# custom:
+#   id: azure-sql-long-term-retention
+#   control: backup-protection
+#   cloud: azure
+#   severity: medium
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Business continuity and disaster recovery (backups)
+#   remediation: |
+#     Add long_term_retention_policy { weekly_retention = "P12W", monthly_retention = "P12M",
+#     yearly_retention = "P7Y", week_of_year = 1 }.
+#   construct: HardenedSqlDatabase
+package leakguard.rules.azure.sql.long_term_retention
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+periods := ["weekly_retention", "monthly_retention", "yearly_retention"]
+
+retained(db) if {
+	some p in periods
+	some v in resources.values_at(db, concat(".", ["long_term_retention_policy", p]))
+	v != ""
+	v != "PT0S"
+}
+
+deny contains finding.new(rego.metadata.chain(), db, msg) if {
+	some db in resources.of_type("azurerm_mssql_database")
+	not retained(db)
+	msg := message(db)
+}
+
+message(db) := sprintf("SQL database %s has a long-term retention policy unknown at plan time", [db.address]) if {
+	resources.unknown_at(db, "long_term_retention_policy")
+}
+
+message(db) := sprintf("SQL database %s has no long-term backup retention", [db.address]) if {
+	not resources.unknown_at(db, "long_term_retention_policy")
+}

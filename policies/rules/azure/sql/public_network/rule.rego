@@ -1,0 +1,41 @@
+# METADATA
+# title: SQL server reachable from public networks
+# description: |
+#   public_network_access_enabled (default true) exposes the server endpoint, and with it
+#   restores of every backup, to the internet, protected only by firewall rules and
+#   passwords. azurerm_mssql_server must set it false; the legacy azurerm_sql_server cannot
+#   and is reported as such.
+#   Unknowns: a flag unknown at plan time is not proven and is reported.
+# custom:
+#   id: azure-sql-public-network
+#   control: backup-protection
+#   cloud: azure
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.150 (private right of action after a breach)
+#   audit_component: Network monitoring and defences; segmentation
+#   remediation: |
+#     Set public_network_access_enabled = false and connect through a private endpoint
+#     (migrate azurerm_sql_server to azurerm_mssql_server).
+#   construct: HardenedSqlServer
+package leakguard.rules.azure.sql.public_network
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+deny contains finding.new(rego.metadata.chain(), s, msg) if {
+	some s in resources.of_type("azurerm_mssql_server")
+	object.get(s.values, "public_network_access_enabled", true) != false
+	msg := message(s)
+}
+
+message(s) := sprintf("SQL server %s has public network access unknown at plan time", [s.address]) if resources.unknown_at(s, "public_network_access_enabled")
+
+message(s) := sprintf("SQL server %s accepts connections from public networks", [s.address]) if not resources.unknown_at(s, "public_network_access_enabled")
+
+deny contains finding.new(rego.metadata.chain(), s, msg) if {
+	some s in resources.of_type("azurerm_sql_server")
+	msg := sprintf("SQL server %s (legacy azurerm_sql_server) cannot disable public network access", [s.address])
+}

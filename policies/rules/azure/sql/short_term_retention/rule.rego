@@ -1,0 +1,45 @@
+# METADATA
+# title: SQL database short-term backup retention below minimum
+# description: |
+#   Point-in-time restore needs short_term_retention_policy.retention_days (provider
+#   default 7) of at least backup_retention_days.
+#   Unknowns: a retention unknown at plan time is not proven and is reported.
+# custom:
+#   id: azure-sql-short-term-retention
+#   control: backup-protection
+#   cloud: azure
+#   severity: medium
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Business continuity and disaster recovery (backups)
+#   remediation: |
+#     Add short_term_retention_policy { retention_days = <backup_retention_days or more> }.
+#   construct: HardenedSqlDatabase
+package leakguard.rules.azure.sql.short_term_retention
+
+import data.leakguard.lib.config
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+min_days := config.settings.backup_retention_days
+
+provider_default := 7
+
+days(db) := d if {
+	[d] := resources.values_at(db, "short_term_retention_policy.retention_days")
+} else := provider_default
+
+deny contains finding.new(rego.metadata.chain(), db, msg) if {
+	some db in resources.of_type("azurerm_mssql_database")
+	msg := message(db)
+}
+
+message(db) := sprintf("SQL database %s keeps point-in-time backups %d days (minimum %d)", [db.address, days(db), min_days]) if {
+	not resources.unknown_at(db, "short_term_retention_policy.retention_days")
+	days(db) < min_days
+}
+
+message(db) := sprintf("SQL database %s has a short-term retention unknown at plan time", [db.address]) if {
+	resources.unknown_at(db, "short_term_retention_policy.retention_days")
+}

@@ -1,0 +1,45 @@
+# METADATA
+# title: SQL server TDE not using a customer-managed key
+# description: |
+#   Transparent data encryption protects databases, their backups and long-term retention
+#   copies; with the service-managed key, access cannot be revoked by disabling the key.
+#   An azurerm_mssql_server (or legacy azurerm_sql_server) needs
+#   transparent_data_encryption_key_vault_key_id, or an
+#   azurerm_mssql_server_transparent_data_encryption linked by server_id with a Key Vault
+#   or managed HSM key.
+#   Unknowns: a key id unknown at plan time but set by reference counts as set.
+# custom:
+#   id: azure-sql-tde-cmk
+#   control: backup-protection
+#   cloud: azure
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
+#   audit_component: Encryption of personal information; business continuity and disaster recovery (backups)
+#   remediation: |
+#     Add azurerm_mssql_server_transparent_data_encryption { server_id = the server,
+#     key_vault_key_id = azurerm_key_vault_key.x.id, auto_rotation_enabled = true }.
+#   construct: HardenedSqlServer
+package leakguard.rules.azure.sql.tde_cmk
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+key_attrs := ["key_vault_key_id", "managed_hsm_key_id"]
+
+cmk(s) if resources.is_set(s, "transparent_data_encryption_key_vault_key_id")
+
+cmk(s) if {
+	some tde in resources.linked_from(s, "azurerm_mssql_server_transparent_data_encryption", "server_id")
+	some attr in key_attrs
+	resources.is_set(tde, attr)
+}
+
+deny contains finding.new(rego.metadata.chain(), s, msg) if {
+	some t in ["azurerm_mssql_server", "azurerm_sql_server"]
+	some s in resources.of_type(t)
+	not cmk(s)
+	msg := sprintf("SQL server %s encrypts databases and backups with the service-managed key, not a customer-managed key", [s.address])
+}
