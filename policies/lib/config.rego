@@ -127,8 +127,8 @@ defaults := {
 	"forensic_tag_value": "forensics",
 	# Minimum Object Lock / immutability retention of evidence, in days.
 	"forensic_retention_days": 365,
-	# Names of the incident-response role(s) allowed to read evidence.
-	"incident_response_role_names": ["incident-response"],
+	# Names (globs) of the incident-response role(s) allowed to read evidence.
+	"incident_response_role_names": ["*incident-response*"],
 	# Longest session, in seconds, of the incident-response role.
 	"incident_response_max_session_seconds": 3600,
 	# Azure principal (object) ids of the incident-response group.

@@ -695,10 +695,18 @@ s3_policy_documents(bucket) := array.concat(
 
 is_evidence(r) if r.tags[settings.forensic_tag_key] == settings.forensic_tag_value
 
+# Incident-response role names: globs over the role name (`*incident-response*`).
+incident_response_name(name) if {
+	some pattern in settings.incident_response_role_names
+	glob.match(lower(pattern), null, lower(name))
+}
+
 # Incident-response roles, by their literal name.
 is_incident_response_role(r) if {
 	r.type == "aws_iam_role"
-	lower(object.get(r.values, "name", "")) in {lower(n) | some n in settings.incident_response_role_names}
+	name := r.values.name
+	literal(name)
+	incident_response_name(name)
 }
 
 # ---------------------------------------------------------------------------------------

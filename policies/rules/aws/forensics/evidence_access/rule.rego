@@ -28,13 +28,13 @@ import data.leakguard.lib.finding
 import data.leakguard.lib.resources
 import rego.v1
 
-names := {lower(n) | some n in config.settings.incident_response_role_names}
+names := config.settings.incident_response_role_names
 
 # The role the tool knows as the incident-response role: by ARN, or a `${aws_iam_role.x.arn}`
 # reference to a role named like one.
 ir_value(v, _) if {
-	some n in names
-	endswith(v, concat("", [":role/", n]))
+	contains(v, ":role/")
+	resources.incident_response_name(resources.arn_identity_name(v))
 }
 
 ir_value(v, ir_addresses) if {

@@ -7,7 +7,7 @@ import rego.v1
 
 bucket := k.tagged(t.resource("aws_s3_bucket.evidence", {"bucket": "shop-evidence"}, {}), {"purpose": "forensics"})
 
-ir := t.resource("aws_iam_role.ir", {"name": "incident-response"}, {})
+ir := t.resource("aws_iam_role.ir", {"name": "shop-prod-incident-response"}, {})
 
 policy(statements, refs) := t.resource("aws_s3_bucket_policy.evidence", {"policy": json.marshal({"Statement": statements})}, object.union({"bucket": ["aws_s3_bucket.evidence"]}, refs))
 
@@ -16,7 +16,7 @@ deny_others(arn) := {"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Reso
 failing_input := t.with_index([bucket, ir, policy([{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111111111111:role/incident-response"}, "Action": "s3:GetObject", "Resource": "*"}], {})])
 
 test_allow_only_policy_fails if {
-	k.summary(rule.deny) == {["aws-forensic-evidence-access", "test/aws_s3_bucket.evidence", "Evidence bucket aws_s3_bucket.evidence policy does not deny access to everyone but the incident-response role (incident-response)"]} with input as failing_input
+	k.summary(rule.deny) == {["aws-forensic-evidence-access", "test/aws_s3_bucket.evidence", "Evidence bucket aws_s3_bucket.evidence policy does not deny access to everyone but the incident-response role (*incident-response*)"]} with input as failing_input
 }
 
 test_deny_all_but_ir_arn_passes if {

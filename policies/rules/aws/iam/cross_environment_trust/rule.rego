@@ -57,3 +57,26 @@ deny contains finding.new(rego.metadata.chain(), d.resource, msg) if {
 	count(foreign) > 0
 	msg := sprintf("%s in environment %s trusts %s of another environment", [d.label, env, concat(", ", sort(foreign))])
 }
+
+# Role/user names that trust policies name by ARN: name → [trusting environment, trusting role].
+trusted_names[name] contains [env, d.resource.address] if {
+	some d in resources.trust_documents
+	env := resources.environment(d.resource)
+	some s in d.doc.statements
+	resources.allow(s)
+	some p in s.principals
+	p.type == "AWS"
+	name := resources.arn_identity_name(p.id)
+}
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some t in ["aws_iam_role", "aws_iam_user"]
+	some r in resources.of_type(t)
+	env := resources.environment(r)
+	trusting := {sprintf("%s (%s)", [address, other]) |
+		some [other, address] in trusted_names[r.values.name]
+		other != env
+	}
+	count(trusting) > 0
+	msg := sprintf("%s in environment %s is trusted by %s of another environment", [r.address, env, concat(", ", sort(trusting))])
+}

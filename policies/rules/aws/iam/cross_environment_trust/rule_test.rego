@@ -30,15 +30,21 @@ test_unmapped_accounts_are_not_compared if {
 test_role_defined_by_another_environment_stack_fails if {
 	dev_ci := k.in_stack(t.resource("aws_iam_role.ci", {"name": "ci"}, {}), "shop-dev")
 	prod := k.in_stack(object.union(role("arn:aws:iam::333333333333:role/ci"), {"tags": {}}), "shop-prod")
-	k.summary(rule.deny) == {[
-		"aws-iam-cross-environment-trust", "shop-prod/aws_iam_role.deploy",
-		"aws_iam_role.deploy in environment prod trusts identity ci (dev) of another environment",
-	]} with input as t.with_index([dev_ci, prod])
+	k.summary(rule.deny) == {
+		[
+			"aws-iam-cross-environment-trust", "shop-prod/aws_iam_role.deploy",
+			"aws_iam_role.deploy in environment prod trusts identity ci (dev) of another environment",
+		],
+		[
+			"aws-iam-cross-environment-trust", "shop-dev/aws_iam_role.ci",
+			"aws_iam_role.ci in environment dev is trusted by aws_iam_role.deploy (prod) of another environment",
+		],
+	} with input as t.with_index([dev_ci, prod])
 }
 
 test_stack_environment_map_is_used if {
 	dev_ci := k.in_stack(t.resource("aws_iam_role.ci", {"name": "ci"}, {}), "sandbox-a")
 	prod := k.in_stack(object.union(role("arn:aws:iam::333333333333:role/ci"), {"tags": {}}), "payments")
-	count(rule.deny) == 1 with input as t.with_index([dev_ci, prod]) with data.config as {"stack_environments": {"sandbox-a": "dev", "payments": "prod"}}
+	count(rule.deny) == 2 with input as t.with_index([dev_ci, prod]) with data.config as {"stack_environments": {"sandbox-a": "dev", "payments": "prod"}}
 	count(rule.deny) == 0 with input as t.with_index([dev_ci, prod]) with data.config as {"stack_environments": {"sandbox-a": "prod", "payments": "prod"}}
 }

@@ -5,7 +5,9 @@
 #   hold no role on another environment's scope (e.g. production). The scope's environment
 #   comes from the subscription in the scope (environment_subscriptions) or the resource it
 #   refers to; the principal's from the identity resource principal_id refers to or from
-#   environment_principals.
+#   environment_principals. A literal principal id holding roles on scopes of more than one
+#   environment (the same service principal in dev and prod stacks) is reported on each of
+#   those assignments.
 #   Unknowns: scopes and principals unknown at plan time with no reference and no
 #   configured mapping cannot be attributed and are not compared.
 # custom:
@@ -50,4 +52,24 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	count(principal) > 0
 	count(scope & principal) == 0
 	msg := sprintf("%s gives a principal of environment %s a role on a scope of environment %s", [r.address, concat("/", sort(principal)), concat("/", sort(scope))])
+}
+
+# Environments of the scopes each literal principal id holds roles on, across all stacks.
+assignment_scope_envs(r) := scope_envs(r) if count(scope_envs(r)) > 0
+
+assignment_scope_envs(r) := {resources.environment(r)} if count(scope_envs(r)) == 0
+
+principal_scopes[id] contains env if {
+	some r in resources.of_type("azurerm_role_assignment")
+	id := lower(r.values.principal_id)
+	resources.literal(id)
+	some env in assignment_scope_envs(r)
+}
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("azurerm_role_assignment")
+	id := lower(r.values.principal_id)
+	envs := principal_scopes[id]
+	count(envs) > 1
+	msg := sprintf("%s gives principal %s a role while it also holds roles in other environments (%s); an identity must not be shared across environments", [r.address, r.values.principal_id, concat(", ", sort(envs))])
 }

@@ -33,3 +33,16 @@ test_referenced_identity_and_scope_environments_are_compared if {
 test_unmapped_principal_is_not_compared if {
 	count(rule.deny) == 0 with input as failing_input
 }
+
+test_principal_shared_across_environment_stacks_fails if {
+	dev_rg := k.in_stack(k.az("azurerm_resource_group.rg", {}, {}), "shop-dev")
+	prod_rg := k.in_stack(k.az("azurerm_resource_group.rg", {}, {}), "shop-prod")
+	a := assignment({"principal_id": "D4E5F6A7-0000-0000-0000-000000000000"}, {"scope": ["azurerm_resource_group.rg"]})
+	dev := k.in_stack(a, "shop-dev")
+	prod := k.in_stack(a, "shop-prod")
+	k.summary(rule.deny) == {
+		["azure-identity-cross-environment", "shop-dev/azurerm_role_assignment.ra", "azurerm_role_assignment.ra gives principal D4E5F6A7-0000-0000-0000-000000000000 a role while it also holds roles in other environments (dev, prod); an identity must not be shared across environments"],
+		["azure-identity-cross-environment", "shop-prod/azurerm_role_assignment.ra", "azurerm_role_assignment.ra gives principal D4E5F6A7-0000-0000-0000-000000000000 a role while it also holds roles in other environments (dev, prod); an identity must not be shared across environments"],
+	} with input as t.with_index([dev_rg, prod_rg, dev, prod])
+	count(rule.deny) == 0 with input as t.with_index([dev_rg, dev])
+}
