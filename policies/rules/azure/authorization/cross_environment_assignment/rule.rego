@@ -7,7 +7,8 @@
 #   refers to; the principal's from the identity resource principal_id refers to or from
 #   environment_principals. A literal principal id holding roles on scopes of more than one
 #   environment (the same service principal in dev and prod stacks) is reported on each of
-#   those assignments.
+#   those assignments; people (principal_type User or Group, e.g. the incident-response
+#   team) may work across environments.
 #   Unknowns: scopes and principals unknown at plan time with no reference and no
 #   configured mapping cannot be attributed and are not compared.
 # custom:
@@ -59,8 +60,11 @@ assignment_scope_envs(r) := scope_envs(r) if count(scope_envs(r)) > 0
 
 assignment_scope_envs(r) := {resources.environment(r)} if count(scope_envs(r)) == 0
 
+workload(r) if not object.get(r.values, "principal_type", "") in {"User", "Group"}
+
 principal_scopes[id] contains env if {
 	some r in resources.of_type("azurerm_role_assignment")
+	workload(r)
 	id := lower(r.values.principal_id)
 	resources.literal(id)
 	some env in assignment_scope_envs(r)
@@ -68,6 +72,7 @@ principal_scopes[id] contains env if {
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some r in resources.of_type("azurerm_role_assignment")
+	workload(r)
 	id := lower(r.values.principal_id)
 	envs := principal_scopes[id]
 	count(envs) > 1

@@ -45,4 +45,6 @@ test_principal_shared_across_environment_stacks_fails if {
 		["azure-identity-cross-environment", "shop-prod/azurerm_role_assignment.ra", "azurerm_role_assignment.ra gives principal D4E5F6A7-0000-0000-0000-000000000000 a role while it also holds roles in other environments (dev, prod); an identity must not be shared across environments"],
 	} with input as t.with_index([dev_rg, prod_rg, dev, prod])
 	count(rule.deny) == 0 with input as t.with_index([dev_rg, dev])
+	group := object.union(a, {"values": {"principal_type": "Group"}})
+	count(rule.deny) == 0 with input as t.with_index([dev_rg, prod_rg, k.in_stack(group, "shop-dev"), k.in_stack(group, "shop-prod")])
 }
