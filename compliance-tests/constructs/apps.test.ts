@@ -4,9 +4,10 @@ import * as path from 'path';
 import { App, TerraformStack, Testing } from 'cdktf';
 import { buildApp } from '../../stacks/app';
 import { buildLeakyApp, LEAKY_PATTERNS } from '../../stacks/leaky';
-import { buildExampleApp } from '../../stacks/examples';
+import { buildExampleApp, EXAMPLE_TRAIL, EXAMPLE_WORKSPACE } from '../../stacks/examples';
+import { policyConfig } from '../../stacks/policy-config';
 import { SHARED_SERVICE_PRINCIPAL_ID } from '../../stacks/leaky/identity';
-import { resources, Synth } from './helpers';
+import { only, resources, Synth } from './helpers';
 
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf.outdir.'));
 afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
@@ -40,6 +41,16 @@ describe('reference shop (buildApp)', () => {
     const app = stacks.get('shop-prod-aws')!;
     expect(app.provider!.aws.map((p) => p.region).every((r) => base.provider!.aws.some((b) => b.region === r))).toBe(true);
     expect(resources(stacks.get('shop-prod-azure')!, 'azurerm_network_watcher').map((w) => w.location).sort()).toEqual(['eastus', 'westus2']);
+  });
+
+  test('the policy configuration names both environments, their central trails and workspaces', () => {
+    const policy = policyConfig().policy as Record<string, unknown>;
+    expect(policy.environment_accounts).toEqual({ prod: ['111111111111'], dev: ['222222222222'] });
+    for (const env of ['prod', 'dev']) {
+      expect(policy.central_trail_names).toContain(only(stacks.get(`shop-${env}-aws-baseline`)!, 'aws_cloudtrail').name);
+      const central = resources(stacks.get(`shop-${env}-azure`)!, 'azurerm_log_analytics_workspace').find((w) => w.tags.purpose === 'central-audit')!;
+      expect(policy.central_workspace_names).toContain(central.name);
+    }
   });
 
   test('environments use their own accounts and subscriptions', () => {
@@ -77,6 +88,19 @@ describe('leaky fixtures (buildLeakyApp)', () => {
 
   test('one stack per seed failure, named leaky-<pattern>', () => {
     expect([...stacks.keys()].sort()).toEqual(Object.values(LEAKY_PATTERNS).flatMap((p) => p.stacks).sort());
+    for (const [pattern, p] of Object.entries(LEAKY_PATTERNS)) {
+      expect(p.stacks.every((s) => s.startsWith(`leaky-${pattern}`))).toBe(true);
+      expect(p.flaggedStacks.every((s) => (p.stacks as readonly string[]).includes(s))).toBe(true);
+    }
+  });
+
+  test('each fixture names its central trail and workspace in the policy configuration', () => {
+    const policy = policyConfig().policy as { central_trail_names: string[]; central_workspace_names: string[] };
+    for (const [name, out] of stacks) {
+      expect(policy.central_trail_names).toContain(resources(out, 'aws_cloudtrail')[0].name);
+      const central = resources(out, 'azurerm_log_analytics_workspace').find((w) => w.tags.purpose === 'central-audit')!;
+      expect({ name, workspace: policy.central_workspace_names.includes(central.name) }).toEqual({ name, workspace: true });
+    }
   });
 
   test.each([...stacks.keys()])('%s carries its own audit trail and threat detection', (name) => {
@@ -190,14 +214,26 @@ describe('leaky fixtures (buildLeakyApp)', () => {
 });
 
 describe('example pair (buildExampleApp)', () => {
-  test('hardened: a bucket with its key and log bucket, and a hardened storage account', () => {
-    const stacks = synthAll((app) => buildExampleApp(app, { leaky: false }));
+  test('hardened, minimal: a bucket with its key and log bucket, and a hardened storage account', () => {
+    const stacks = synthAll((app) => buildExampleApp(app, { leaky: false, baseline: false }));
     expect([...stacks.keys()]).toEqual(['HardenedAwsExample', 'HardenedAzureExample']);
     const aws = stacks.get('HardenedAwsExample')!;
-    expect(resources(aws, 'aws_s3_bucket')).toHaveLength(2);
+    expect(resources(aws, 'aws_s3_bucket').map((b) => b.tags['data-classification']).sort()).toEqual(['internal', 'pii']);
     expect(resources(aws, 'aws_kms_key')).toHaveLength(1);
     expect(aws.provider!.aws[0].region).toBe('us-west-2');
+    expect(resources(aws, 'aws_cloudtrail')).toHaveLength(0);
     expect(resources(stacks.get('HardenedAzureExample')!, 'azurerm_storage_account')[0].allow_nested_items_to_be_public).toBe(false);
+  });
+
+  test('hardened, default: adds the region baseline the region-wide controls ask for', () => {
+    const stacks = synthAll((app) => buildExampleApp(app, { leaky: false }));
+    const aws = stacks.get('HardenedAwsExample')!;
+    expect(only(aws, 'aws_cloudtrail').name).toBe(EXAMPLE_TRAIL);
+    expect(resources(aws, 'aws_guardduty_detector')).toHaveLength(1);
+    const azure = stacks.get('HardenedAzureExample')!;
+    const central = Object.entries(azure.resource.azurerm_log_analytics_workspace).find(([, w]) => w.name === EXAMPLE_WORKSPACE)![0];
+    const blob = resources(azure, 'azurerm_monitor_diagnostic_setting').find((d) => d.target_resource_id.endsWith('/blobServices/default'))!;
+    expect(blob.log_analytics_workspace_id).toBe(`\${azurerm_log_analytics_workspace.${central}.id}`);
   });
 
   test('leaky: public bucket without a block and AES256; public TLS 1.0 storage', () => {
@@ -211,4 +247,10 @@ describe('example pair (buildExampleApp)', () => {
     expect(resources(azure, 'azurerm_storage_account')[0]).toMatchObject({ allow_nested_items_to_be_public: true, min_tls_version: 'TLS1_0' });
     expect(resources(azure, 'azurerm_storage_container')[0].container_access_type).toBe('blob');
   });
+});
+
+test('stacks/leakguard.json is the policy configuration generated from stacks/config.ts', () => {
+  const file = JSON.parse(fs.readFileSync(path.join(__dirname, '../../stacks/leakguard.json'), 'utf8'));
+  // Regenerate with `npx tsc -p tsconfig.build.json && node dist/stacks/policy-config.js`.
+  expect(file).toEqual(policyConfig());
 });

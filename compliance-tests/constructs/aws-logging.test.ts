@@ -30,7 +30,13 @@ describe('BoundedLogGroup', () => {
     expect(statements[0].DataIdentifier).toContain('arn:aws:dataprotection::aws:data-identifier/EmailAddress');
   });
 
-  test('non-PII groups are not masked', () => {
+  test('confidential groups are masked too (they may hold personal data)', () => {
+    const s = testStack();
+    new BoundedLogGroup(s, 'support', { name: '/app/support', classification: 'confidential' });
+    expect(resources(synth(s), 'aws_cloudwatch_log_data_protection_policy')).toHaveLength(1);
+  });
+
+  test('non-personal groups are not masked', () => {
     const s = testStack();
     new BoundedLogGroup(s, 'ops', { name: '/app/ops', classification: 'internal', retentionDays: 30 });
     expect(resources(synth(s), 'aws_cloudwatch_log_data_protection_policy')).toHaveLength(0);

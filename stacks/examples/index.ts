@@ -8,6 +8,8 @@ import { dataTags } from '../constructs/common/tags';
 import { AwsRegionalProviders } from '../constructs/aws/providers';
 import { HardenedBucket } from '../constructs/aws/bucket';
 import { HardenedKey } from '../constructs/aws/key';
+import { RegionalBaseline } from '../constructs/aws/baseline';
+import { AzureBaseline } from '../constructs/azure/baseline';
 import { azureProvider } from '../constructs/azure/common';
 import { HardenedStorageAccount } from '../constructs/azure/storage';
 import { rawBucket } from '../leaky/raw';
@@ -15,8 +17,9 @@ import { SHOP_CONFIG } from '../config';
 
 /**
  * The minimal pair for the pipeline demo: one bucket and one storage account, hardened or
- * leaky. They carry no regional baseline, so region-wide controls (audit logging, threat
- * detection) are out of scope for them.
+ * leaky. Audit logging and threat detection are checked for every region in use, so the
+ * hardened pair brings its regional/subscription baseline (unless `baseline: false`); the
+ * leaky pair does not need one to be blocked.
  */
 const prod = SHOP_CONFIG.environments.prod;
 const SETTINGS: StackSettings = {
@@ -40,19 +43,31 @@ function azureExample(app: App, name: string): { stack: TerraformStack; group: R
   return { stack, group };
 }
 
-export function buildExampleApp(app: App, options: { leaky: boolean }): TerraformStack[] {
+export const EXAMPLE_TRAIL = 'hardened-example';
+export const EXAMPLE_WORKSPACE = 'law-hardened-example';
+
+export function buildExampleApp(app: App, options: { leaky: boolean; baseline?: boolean }): TerraformStack[] {
   if (!options.leaky) {
+    const withBaseline = options.baseline ?? true;
     const aws = awsExample(app, 'HardenedAwsExample');
     const key = new HardenedKey(aws, 'key', { alias: 'hardened-example' });
     const logs = new HardenedBucket(aws, 'access-logs', { classification: 'internal', kmsKey: key, isAccessLogTarget: true, expirationDays: 365 });
     new HardenedBucket(aws, 'customer-data', { classification: 'pii', kmsKey: key, accessLogBucket: logs });
+    if (withBaseline) {
+      const providers = aws.node.findChild('providers') as AwsRegionalProviders;
+      new RegionalBaseline(aws, 'baseline', { providers, trailName: EXAMPLE_TRAIL, apiGatewayLogging: false });
+    }
 
     const azure = azureExample(app, 'HardenedAzureExample');
+    const workspaceId = withBaseline
+      ? new AzureBaseline(azure.stack, 'baseline', { regions: ['westus2'], resourceGroupName: azure.group.name, workspaceName: EXAMPLE_WORKSPACE }).workspace.id
+      : undefined;
     new HardenedStorageAccount(azure.stack, 'customer-data', {
       resourceGroupName: azure.group.name,
       location: 'westus2',
       name: 'sthardenedexample',
       classification: 'pii',
+      workspaceId,
       containers: [{ name: 'exports' }],
     });
     return [aws, azure.stack];

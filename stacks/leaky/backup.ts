@@ -18,7 +18,7 @@ import { awsPart, azurePart, leakyStack } from './common';
 /** Customer databases and their backups: unencrypted, reachable from the internet, barely retained, deletable. */
 export function publicUnencryptedDbBackup(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-public-unencrypted-db-backup');
-  const { baseline } = awsPart(stack, 'dbbak');
+  const { baseline } = awsPart(stack);
   const pii = dataTags(stack, { classification: 'pii' });
   const network = new PrivateVpc(stack, 'network', { name: 'leaky-dbbak', cidr: '10.44.0.0/16' });
   // Only the VPC may connect: the exposure is the instance's public endpoint, not the security group.
@@ -76,6 +76,7 @@ export function publicUnencryptedDbBackup(scope: Construct): TerraformStack {
     tags: pii,
   });
   diagnostics(stack, 'sql-diagnostics', { targetResourceId: db.id, workspaceId: az.workspaceId, categoryGroups: ['allLogs'] });
+  diagnostics(stack, 'sql-audit-diagnostics', { targetResourceId: `${server.id}/databases/master`, workspaceId: az.workspaceId, categories: ['SQLSecurityAuditEvents'] });
   new RecoveryServicesVault(stack, 'recovery-vault', {
     ...az.at(),
     name: 'rsv-leaky-dbbak',

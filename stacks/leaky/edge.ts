@@ -25,7 +25,7 @@ const CERTIFICATE = SHOP_CONFIG.environments.prod.aws.certificateArn;
 /** A checkout API that accepts any body, a Lambda URL anyone can call, and a WAF that only watches. */
 export function apiNoInputValidation(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-api-no-input-validation');
-  awsPart(stack, 'apival', { apiGatewayLogging: true });
+  awsPart(stack, { apiGatewayLogging: true });
   const handler = new IamAuthFunction(stack, 'orders-fn', { name: 'leaky-apival-orders', code: { s3Bucket: 'leaky-artifacts-111111111111', s3Key: 'orders.zip' } });
   new LambdaFunctionUrl(stack, 'orders-url', { functionName: handler.fn.functionName, authorizationType: 'NONE' });
 
@@ -57,7 +57,7 @@ export function apiNoInputValidation(scope: Construct): TerraformStack {
 /** Authenticated account/checkout/API responses cached at the edge. */
 export function cdnCachingAuth(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-cdn-caching-auth');
-  const { baseline } = awsPart(stack, 'cdncache');
+  const { baseline } = awsPart(stack);
   const site = new HardenedBucket(stack, 'site', { classification: 'public' });
   baseline.coverS3Bucket(site.accessLogBucket!);
   rawDistribution(stack, 'storefront', {
@@ -76,7 +76,7 @@ export function cdnCachingAuth(scope: Construct): TerraformStack {
 /** Checkout pages whose CSP lets any third-party script (and inline script) read the form. */
 export function checkoutNoScriptRestriction(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-checkout-no-script-restriction');
-  const { baseline } = awsPart(stack, 'csp');
+  const { baseline } = awsPart(stack);
   const site = new HardenedBucket(stack, 'site', { classification: 'public' });
   baseline.coverS3Bucket(site.accessLogBucket!);
   const permissive = "default-src 'self'; script-src 'self' 'unsafe-inline' *";

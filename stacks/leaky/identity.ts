@@ -13,7 +13,7 @@ import { awsPart, azurePart, leakyStack } from './common';
 /** Workload identities with wildcard permissions and subscription-wide Owner. */
 export function wildcardIam(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-wildcard-iam');
-  awsPart(stack, 'wiam');
+  awsPart(stack);
   const account = SHOP_CONFIG.environments.prod.aws.accountId;
   const role = new IamRole(stack, 'orders-worker', {
     name: 'leaky-orders-worker',
@@ -69,7 +69,7 @@ const SHARED_ROLE = 'shop-orders-worker';
 function sharedServiceAccountStack(scope: Construct, env: EnvironmentName): TerraformStack {
   const stack = leakyStack(scope, `leaky-shared-service-account-${env}`, env);
   const code = `shared${env}`;
-  awsPart(stack, code);
+  awsPart(stack);
   const dev = SHOP_CONFIG.environments.dev.aws.accountId;
   if (env === 'dev') {
     new ScopedRole(stack, 'orders-worker', {

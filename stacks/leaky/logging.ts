@@ -16,7 +16,7 @@ import { awsPart, azurePart, leakyStack } from './common';
 /** Customer-data logs kept forever (or for a decade): encrypted and masked, but unbounded. */
 export function unboundedLogRetention(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-unbounded-log-retention');
-  awsPart(stack, 'logret');
+  awsPart(stack);
   const key = new HardenedKey(stack, 'logs-key');
   key.grantService('logs.us-west-2.amazonaws.com');
   const identifiers = PII_DATA_IDENTIFIERS.map((i) => `arn:aws:dataprotection::aws:data-identifier/${i}`);
@@ -56,7 +56,7 @@ export function unboundedLogRetention(scope: Construct): TerraformStack {
 export function auditLogGapRegion(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-audit-log-gap-region');
   // The baseline covers us-west-2 only; eu-west-1 gets a provider outside it.
-  awsPart(stack, 'gap');
+  const { baseline } = awsPart(stack);
   const eu = new AwsProvider(stack, 'aws-eu-west-1', {
     region: 'eu-west-1',
     alias: 'eu-west-1',
@@ -68,13 +68,15 @@ export function auditLogGapRegion(scope: Construct): TerraformStack {
   // GuardDuty is on in eu-west-1 (threat detection holds); only the audit recorder is missing.
   const detector = new GuarddutyDetector(stack, 'guardduty-eu-west-1', { provider: eu, enable: true, findingPublishingFrequency: 'FIFTEEN_MINUTES' });
   new GuarddutyDetectorFeature(stack, 'guardduty-s3-eu-west-1', { provider: eu, detectorId: detector.id, name: 'S3_DATA_EVENTS', status: 'ENABLED' });
-  new HardenedTable(stack, 'eu-sessions', {
+  const sessions = new HardenedTable(stack, 'eu-sessions', {
     name: 'leaky-eu-sessions',
     classification: 'confidential',
     hashKey: 'sessionId',
     attributes: [{ name: 'sessionId', type: 'S' }],
     provider: eu,
   });
+  // The multi-region trail still sees eu-west-1 data: only the Config recorder is missing.
+  baseline.coverTable(sessions.arn);
 
   const az = azurePart(stack, 'gap', { regions: ['westus2'] });
   new RestrictedNsg(stack, 'eastus-app-nsg', {

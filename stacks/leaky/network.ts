@@ -10,7 +10,7 @@ import { awsPart, azurePart, leakyStack } from './common';
 /** Security groups / NSG rules that let workloads send data anywhere on the internet. */
 export function unrestrictedEgress(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-unrestricted-egress');
-  awsPart(stack, 'egress');
+  awsPart(stack);
   const network = new PrivateVpc(stack, 'network', { name: 'leaky-egress', cidr: '10.43.0.0/16' });
   // Standalone rule resource: all protocols to 0.0.0.0/0.
   const worker = new SecurityGroup(stack, 'worker-sg', { name: 'leaky-worker', description: 'Worker with open egress', vpcId: network.id });

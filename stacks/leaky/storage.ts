@@ -22,7 +22,7 @@ import { rawBucket, rawStorageAccount } from './raw';
 /** Public bucket / public blobs with no object-level access logging anywhere. */
 export function publicBucketNoObjectLogging(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-public-bucket-no-object-logging');
-  awsPart(stack, 'pubnolog');
+  awsPart(stack);
   // Neither server access logging nor trail data events: the trail lists no buckets.
   rawBucket(stack, 'public-assets', { classification: 'public', publicAccessBlock: 'off', publicReadPolicy: true, accessLogs: false });
 
@@ -42,7 +42,7 @@ export function publicBucketNoObjectLogging(scope: Construct): TerraformStack {
 /** Long-lived, over-broad shared-access credentials: account SAS and IAM user keys. */
 export function permissiveSas(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-permissive-sas');
-  awsPart(stack, 'sas');
+  awsPart(stack);
   const user = new IamUser(stack, 'integration-user', { name: 'leaky-partner-integration', tags: dataTags(stack, { classification: 'internal' }) });
   new IamAccessKey(stack, 'integration-key', { user: user.name });
 
@@ -70,7 +70,7 @@ export function permissiveSas(scope: Construct): TerraformStack {
 /** PII stores whose data access never reaches the central trail / workspace. */
 export function noCentralAuditCorrelation(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-no-central-audit-correlation');
-  const { baseline } = awsPart(stack, 'central');
+  const { baseline } = awsPart(stack);
   // Server access logging keeps object-level logging on, but the central trail never sees the bucket.
   const customers = new HardenedBucket(stack, 'customer-exports', { classification: 'pii' });
   baseline.coverS3Bucket(customers.accessLogBucket!);

@@ -32,7 +32,7 @@ export function buildAwsBaseline(scope: Construct, shop: ShopConfig, env: Enviro
 export function buildAwsForensics(scope: Construct, shop: ShopConfig, env: EnvironmentConfig): TerraformStack {
   const stack = awsStack(scope, `${shop.app}-${env.name}-aws-forensics`, shop, env);
   new AwsRegionalProviders(stack, 'providers', { regions: [env.aws.regions[0]], defaultTags: { app: shop.app } });
-  const ir = new IncidentResponseRole(stack, 'incident-response', { name: `${shop.app}-${env.name}-incident-response`, trustedRoleName: env.aws.incidentResponderRoleName });
+  const ir = new IncidentResponseRole(stack, 'incident-response', { trustedRoleName: env.aws.incidentResponderRoleName });
   new ForensicEvidenceBucket(stack, 'evidence', {
     incidentResponseRole: ir,
     name: `${shop.app}-${env.name}-evidence-${env.aws.accountId}`,

@@ -71,8 +71,10 @@ export class RegionalBaseline extends Construct {
       expirationDays: 400,
       provider: home,
     });
+    // Operator audit records, not customer data: classified internal, so they are neither
+    // masked (investigators need IPs and identities) nor fed back into the trail (a loop).
     this.trailBucket = new HardenedBucket(this, 'trail-bucket', {
-      classification: 'confidential',
+      classification: 'internal',
       tags: { purpose: 'central-audit' },
       kmsKey: this.key,
       accessLogBucket: this.accessLogBucket,
@@ -98,7 +100,7 @@ export class RegionalBaseline extends Construct {
 
     const logGroup = new BoundedLogGroup(this, 'trail-logs', {
       name: `/aws/cloudtrail/${trailName}`,
-      classification: 'confidential',
+      classification: 'internal',
       retentionDays: props.logRetentionDays,
       kmsKey: this.key,
       provider: home,

@@ -3,7 +3,7 @@ import { TerraformProvider } from 'cdktf';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { CloudwatchLogDataProtectionPolicy } from '@cdktf/provider-aws/lib/cloudwatch-log-data-protection-policy';
 import { UnsafeConfigError, requireIntInRange } from '../common/errors';
-import { ClassifiedProps, DEFAULT_CLASSIFICATION, dataTags } from '../common/tags';
+import { ClassifiedProps, DEFAULT_CLASSIFICATION, PERSONAL_CLASSIFICATIONS, dataTags } from '../common/tags';
 import { HardenedKey } from './key';
 import { regionOf } from './providers';
 
@@ -21,14 +21,14 @@ export interface BoundedLogGroupProps extends ClassifiedProps {
   readonly maxRetentionDays?: number;
   /** CMK; created (with the regional Logs service granted) when absent. */
   readonly kmsKey?: HardenedKey;
-  /** Managed identifiers to audit and mask when classification is pii. */
+  /** Managed identifiers to audit and mask when the classification is pii or confidential. */
   readonly dataIdentifiers?: readonly string[];
   readonly provider?: TerraformProvider;
 }
 
 /**
  * Log group whose retention is bounded (never "forever", never beyond the configured max),
- * encrypted with a CMK, and — for PII — masked by a data-protection policy with Audit and
+ * encrypted with a CMK, and — for pii/confidential — masked by a data-protection policy with Audit and
  * Deidentify statements so personal data is not readable by everyone with logs:GetLogEvents.
  */
 export class BoundedLogGroup extends Construct {
@@ -56,9 +56,9 @@ export class BoundedLogGroup extends Construct {
       tags: dataTags(this, props),
     });
 
-    if ((props.classification ?? DEFAULT_CLASSIFICATION) === 'pii') {
+    if (PERSONAL_CLASSIFICATIONS.includes(props.classification ?? DEFAULT_CLASSIFICATION)) {
       const ids = props.dataIdentifiers ?? PII_DATA_IDENTIFIERS;
-      if (ids.length === 0) throw new UnsafeConfigError(this, 'a PII log group needs at least one data identifier to mask');
+      if (ids.length === 0) throw new UnsafeConfigError(this, 'a personal-data log group needs at least one data identifier to mask');
       const arns = ids.map((i) => `arn:aws:dataprotection::aws:data-identifier/${i}`);
       new CloudwatchLogDataProtectionPolicy(this, 'data-protection', {
         provider: props.provider,

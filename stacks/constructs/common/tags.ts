@@ -5,6 +5,9 @@ import { requireSetting } from './settings';
 export const DATA_CLASSIFICATIONS = ['public', 'internal', 'confidential', 'pii'] as const;
 export type DataClassification = (typeof DATA_CLASSIFICATIONS)[number];
 
+/** Classes that may hold personal information: masked, CMK-encrypted, centrally audited. */
+export const PERSONAL_CLASSIFICATIONS: readonly DataClassification[] = ['pii', 'confidential'];
+
 /** Unclassified data is handled as the most sensitive class until someone classifies it. */
 export const DEFAULT_CLASSIFICATION: DataClassification = 'pii';
 
