@@ -13,23 +13,23 @@ import { EnvironmentName, SHOP_CONFIG } from '../config';
 /**
  * Each leaky stack carries one seed failure and is otherwise as compliant as the constructs
  * make it, including its own audit/detection baseline, so it should trip only these controls
- * (whether stacks are evaluated alone or together). `flaggedStacks` are where the findings
- * land: the shared identity is legitimate in dev and a violation in prod. Central trail and
- * workspace names, environments and principals come from stacks/leakguard.json.
+ * (whether stacks are evaluated alone or together). The shared identity spans two stacks and
+ * is reported on both sides. Central trail and workspace names, environments and principals
+ * come from stacks/leakguard.json (see policy-config.ts).
  */
 export const LEAKY_PATTERNS = {
-  'public-bucket-no-object-logging': { controls: ['object-access-logging', 'public-storage'], stacks: ['leaky-public-bucket-no-object-logging'], flaggedStacks: ['leaky-public-bucket-no-object-logging'] },
-  'permissive-sas': { controls: ['sas-token-scope'], stacks: ['leaky-permissive-sas'], flaggedStacks: ['leaky-permissive-sas'] },
-  'wildcard-iam': { controls: ['iam-least-privilege'], stacks: ['leaky-wildcard-iam'], flaggedStacks: ['leaky-wildcard-iam'] },
-  'unrestricted-egress': { controls: ['egress-restriction'], stacks: ['leaky-unrestricted-egress'], flaggedStacks: ['leaky-unrestricted-egress'] },
-  'unbounded-log-retention': { controls: ['log-retention'], stacks: ['leaky-unbounded-log-retention'], flaggedStacks: ['leaky-unbounded-log-retention'] },
-  'audit-log-gap-region': { controls: ['audit-logging-every-region'], stacks: ['leaky-audit-log-gap-region'], flaggedStacks: ['leaky-audit-log-gap-region'] },
-  'shared-service-account': { controls: ['shared-identity'], stacks: ['leaky-shared-service-account-dev', 'leaky-shared-service-account-prod'], flaggedStacks: ['leaky-shared-service-account-prod'] },
-  'public-unencrypted-db-backup': { controls: ['backup-protection'], stacks: ['leaky-public-unencrypted-db-backup'], flaggedStacks: ['leaky-public-unencrypted-db-backup'] },
-  'api-no-input-validation': { controls: ['api-input-validation'], stacks: ['leaky-api-no-input-validation'], flaggedStacks: ['leaky-api-no-input-validation'] },
-  'cdn-caching-auth': { controls: ['cdn-auth-caching'], stacks: ['leaky-cdn-caching-auth'], flaggedStacks: ['leaky-cdn-caching-auth'] },
-  'checkout-no-script-restriction': { controls: ['third-party-script-control'], stacks: ['leaky-checkout-no-script-restriction'], flaggedStacks: ['leaky-checkout-no-script-restriction'] },
-  'no-central-audit-correlation': { controls: ['central-audit-correlation'], stacks: ['leaky-no-central-audit-correlation'], flaggedStacks: ['leaky-no-central-audit-correlation'] },
+  'public-bucket-no-object-logging': { controls: ['object-access-logging', 'public-storage'], stacks: ['leaky-public-bucket-no-object-logging'] },
+  'permissive-sas': { controls: ['sas-token-scope'], stacks: ['leaky-permissive-sas'] },
+  'wildcard-iam': { controls: ['iam-least-privilege'], stacks: ['leaky-wildcard-iam'] },
+  'unrestricted-egress': { controls: ['egress-restriction'], stacks: ['leaky-unrestricted-egress'] },
+  'unbounded-log-retention': { controls: ['log-retention'], stacks: ['leaky-unbounded-log-retention'] },
+  'audit-log-gap-region': { controls: ['audit-logging-every-region'], stacks: ['leaky-audit-log-gap-region'] },
+  'shared-service-account': { controls: ['shared-identity'], stacks: ['leaky-shared-service-account-dev', 'leaky-shared-service-account-prod'] },
+  'public-unencrypted-db-backup': { controls: ['backup-protection'], stacks: ['leaky-public-unencrypted-db-backup'] },
+  'api-no-input-validation': { controls: ['api-input-validation'], stacks: ['leaky-api-no-input-validation'] },
+  'cdn-caching-auth': { controls: ['cdn-auth-caching'], stacks: ['leaky-cdn-caching-auth'] },
+  'checkout-no-script-restriction': { controls: ['third-party-script-control'], stacks: ['leaky-checkout-no-script-restriction'] },
+  'no-central-audit-correlation': { controls: ['central-audit-correlation'], stacks: ['leaky-no-central-audit-correlation'] },
 } as const;
 
 export type LeakyPattern = keyof typeof LEAKY_PATTERNS;
