@@ -35,6 +35,7 @@ describe('HardenedPostgres', () => {
   });
 
   test('forces TLS through the parameter group and is classified', () => {
+    expect(only(out, 'aws_db_parameter_group')).toMatchObject({ family: 'postgres16' });
     expect(only(out, 'aws_db_parameter_group').parameter).toContainEqual({ name: 'rds.force_ssl', value: '1' });
     expect(instance.tags['data-classification']).toBe('pii');
   });
@@ -46,6 +47,7 @@ const dbRejected: [string, Partial<HardenedPostgresProps>, RegExp][] = [
   ['retention below a configured minimum', { minBackupRetentionDays: 21, backupRetentionDays: 14 }, /backupRetentionDays/],
   ['a single subnet', { subnetIds: ['subnet-a'] }, /at least two availability zones/],
   ['an invalid identifier', { identifier: 'Customers_DB' }, /invalid identifier/],
+  ['a malformed engine version', { engineVersion: 'latest' }, /engineVersion/],
 ];
 test.each(dbRejected)('HardenedPostgres rejects %s', (_name, props, message) => {
   expect(() => db(testStack(), props)).toThrow(message);

@@ -46,6 +46,9 @@ export class HardenedPostgres extends Construct {
     const groups = requireNonEmpty(this, 'securityGroupIds', props.securityGroupIds);
     if (subnets.length < 2) throw new UnsafeConfigError(this, 'RDS needs subnets in at least two availability zones');
 
+    const engineVersion = props.engineVersion ?? '16.4';
+    const major = /^(\d+)(\.\d+)?$/.exec(engineVersion)?.[1];
+    if (!major) throw new UnsafeConfigError(this, `engineVersion must look like 16.4, got ${JSON.stringify(engineVersion)}`);
     this.key = props.kmsKey ?? new HardenedKey(this, 'key', { provider, description: `RDS CMK for ${props.identifier}` });
     const tags = dataTags(this, props);
     // RDS exports into this exact name; creating it first bounds retention and adds KMS/masking.
@@ -61,7 +64,7 @@ export class HardenedPostgres extends Construct {
     const parameters = new DbParameterGroup(this, 'parameters', {
       provider,
       namePrefix: `${props.identifier}-`,
-      family: 'postgres16',
+      family: `postgres${major}`,
       parameter: [
         { name: 'rds.force_ssl', value: '1' },
         { name: 'log_connections', value: '1' },
@@ -75,7 +78,7 @@ export class HardenedPostgres extends Construct {
       provider,
       identifier: props.identifier,
       engine: 'postgres',
-      engineVersion: props.engineVersion ?? '16.4',
+      engineVersion,
       instanceClass: props.instanceClass ?? 'db.t4g.medium',
       allocatedStorage: requireIntInRange(this, 'allocatedStorageGb', props.allocatedStorageGb ?? 50, 20, 65536),
       storageType: 'gp3',
