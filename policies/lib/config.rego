@@ -83,6 +83,8 @@ defaults := {
 	# --- egress-restriction ---
 	# TCP ports load balancers may expose to the internet.
 	"internet_ingress_ports": [80, 443],
+	# Largest IPv4 range (number of addresses) an Azure SQL firewall rule may open.
+	"sql_firewall_max_addresses": 65536,
 	# --- log-retention ---
 	# Minimum days logs are kept (audit evidence).
 	"log_retention_min_days": 90,

@@ -1,10 +1,11 @@
 # METADATA
-# title: SQL server firewall open to the whole internet
+# title: SQL server firewall open to the internet
 # description: |
-#   A firewall rule from 0.0.0.0 to 255.255.255.255 on azurerm_mssql_firewall_rule or
-#   azurerm_sql_firewall_rule lets any address reach the database login, leaving only the
-#   password between the internet and customer data. (0.0.0.0–0.0.0.0 is Azure's "allow
-#   Azure services" switch and is left to the public-network rule.)
+#   A firewall rule on azurerm_mssql_firewall_rule or azurerm_sql_firewall_rule opening
+#   more than sql_firewall_max_addresses addresses (default 65,536, a /16), up to
+#   0.0.0.0–255.255.255.255, lets a large part of the internet reach the database login,
+#   leaving only the password between it and customer data. (0.0.0.0–0.0.0.0 is Azure's
+#   "allow Azure services" switch and is left to azure-sql-public-network.)
 #   Unknowns: addresses unknown at plan time come from other resources and are not
 #   reported.
 # custom:
@@ -22,14 +23,26 @@
 #   construct: HardenedSqlServer
 package leakguard.rules.azure.sql.firewall_internet
 
+import data.leakguard.lib.config
 import data.leakguard.lib.finding
 import data.leakguard.lib.resources
 import rego.v1
 
+max_addresses := config.settings.sql_firewall_max_addresses
+
+# Dotted IPv4 address → integer.
+ip(s) := n if {
+	regex.match(`^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$`, s)
+	o := [to_number(x) | some x in split(s, ".")]
+	n := (((o[0] * 16777216) + (o[1] * 65536)) + (o[2] * 256)) + o[3]
+}
+
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some t in ["azurerm_mssql_firewall_rule", "azurerm_sql_firewall_rule"]
 	some r in resources.of_type(t)
-	r.values.start_ip_address == "0.0.0.0"
-	r.values.end_ip_address == "255.255.255.255"
-	msg := sprintf("%s allows every internet address (0.0.0.0-255.255.255.255) to reach the SQL server", [r.address])
+	start := r.values.start_ip_address
+	end := r.values.end_ip_address
+	size := (ip(end) - ip(start)) + 1
+	size > max_addresses
+	msg := sprintf("%s opens the SQL server to %d internet addresses (%s-%s)", [r.address, size, start, end])
 }
