@@ -781,3 +781,13 @@ invalid_classification(r) := {sprintf("%s %s is not one of %s", [settings.classi
 	value != ""
 	not lower(value) in settings.allowed_classifications
 }
+
+# Set in the configuration: a non-empty value, or a reference (even one unknown at plan
+# time). Unlike is_set, an attribute the provider computes when it is not configured (e.g.
+# aws_db_instance.kms_key_id, filled with the AWS-managed key) does not count.
+configured(r, path) if {
+	some v in values_at(r, path)
+	v != ""
+}
+
+configured(r, path) if references_under(r, path)

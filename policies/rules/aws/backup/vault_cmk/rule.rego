@@ -4,7 +4,8 @@
 #   AWS Backup recovery points hold full copies of customer data; the vault's kms_key_arn
 #   must be a customer-managed key (without it the AWS-managed aws/backup key is used and
 #   access cannot be revoked by key policy).
-#   Unknowns: a key unknown at plan time but set by reference counts as set.
+#   Unknowns: a key unknown at plan time but set by reference counts as set; one the
+#   provider computes (not configured) is the AWS-managed key and does not.
 # custom:
 #   id: aws-backup-vault-cmk
 #   control: backup-protection
@@ -25,6 +26,6 @@ import rego.v1
 
 deny contains finding.new(rego.metadata.chain(), v, msg) if {
 	some v in resources.of_type("aws_backup_vault")
-	not resources.is_set(v, "kms_key_arn")
+	not resources.configured(v, "kms_key_arn")
 	msg := sprintf("Backup vault %s is not encrypted with a customer-managed KMS key", [v.address])
 }

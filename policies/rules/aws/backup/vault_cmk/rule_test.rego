@@ -14,3 +14,7 @@ test_no_key_fails if {
 test_key_passes if {
 	count(rule.deny) == 0 with input as t.with_index([t.resource("aws_backup_vault.v", {"kms_key_arn": "${aws_kms_key.k.arn}"}, {"kms_key_arn": ["aws_kms_key.k"]})])
 }
+
+test_provider_computed_key_fails if {
+	count(rule.deny) == 1 with input as t.with_index([k.unknown(t.resource("aws_backup_vault.v", {"name": "shop"}, {}), ["kms_key_arn"])])
+}

@@ -5,7 +5,8 @@
 #   instance or cluster leaves every backup readable by whoever gets a copy. RDS instances
 #   (not cluster members) and Aurora/RDS clusters need storage_encrypted = true and a
 #   kms_key_id (customer-managed key; without it RDS uses the AWS-managed aws/rds key).
-#   Unknowns: a key id unknown at plan time but set by reference counts as set; a
+#   Unknowns: a key id unknown at plan time but set by reference counts as set; one the
+#   provider computes (not configured) is the AWS-managed key and does not; a
 #   storage_encrypted flag unknown at plan time is not proven and is reported.
 # custom:
 #   id: aws-rds-encrypted-cmk
@@ -38,7 +39,7 @@ encrypted(r) if r.values.storage_encrypted == true
 
 else := false
 
-cmk(r) if resources.is_set(r, "kms_key_id")
+cmk(r) if resources.configured(r, "kms_key_id")
 
 else := false
 

@@ -28,3 +28,9 @@ test_cluster_member_is_skipped if {
 test_unknown_flag_fails if {
 	count(rule.deny) == 1 with input as t.with_index([k.unknown(db({"kms_key_id": "arn:aws:kms:us-west-2:111111111111:key/x"}), ["storage_encrypted"])])
 }
+
+test_provider_computed_key_is_not_a_cmk if {
+	r := k.unknown(db({"storage_encrypted": true}), ["kms_key_id"])
+	k.summary(rule.deny) == {["aws-rds-encrypted-cmk", "test/aws_db_instance.orders", "aws_db_instance.orders lacks a customer-managed kms_key_id; its storage, snapshots and backups are not under a customer-managed key"]} with input as t.with_index([r])
+	count(rule.deny) == 0 with input as t.with_index([object.union(r, {"references": {"kms_key_id": ["test/aws_kms_key.k"]}})])
+}

@@ -12,8 +12,10 @@ block(values, refs) := t.resource("aws_s3_bucket_public_access_block.b", values,
 
 summary(fs) := {[f.rule_id, f.control, f.resource.key, f.message] | some f in fs}
 
+failing_input := t.with_index([bucket])
+
 test_bucket_without_block_fails if {
-	fs := rule.deny with input as t.with_index([bucket])
+	fs := rule.deny with input as failing_input
 	summary(fs) == {[
 		"aws-s3-public-access-block", "public-storage", "test/aws_s3_bucket.b",
 		"S3 bucket aws_s3_bucket.b has no public access block; its objects can be made public by an ACL or policy",

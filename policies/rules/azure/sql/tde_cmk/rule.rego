@@ -29,12 +29,12 @@ import rego.v1
 
 key_attrs := ["key_vault_key_id", "managed_hsm_key_id"]
 
-cmk(s) if resources.is_set(s, "transparent_data_encryption_key_vault_key_id")
+cmk(s) if resources.configured(s, "transparent_data_encryption_key_vault_key_id")
 
 cmk(s) if {
 	some tde in resources.linked_from(s, "azurerm_mssql_server_transparent_data_encryption", "server_id")
 	some attr in key_attrs
-	resources.is_set(tde, attr)
+	resources.configured(tde, attr)
 }
 
 deny contains finding.new(rego.metadata.chain(), s, msg) if {
