@@ -12,13 +12,13 @@ cfg := {
 
 assignment(values, refs) := k.az("azurerm_role_assignment.ra", object.union({"role_definition_name": "Storage Blob Data Reader"}, values), refs)
 
-failing_input := t.with_index([assignment({"scope": "/subscriptions/3f2a1b0c-0000-0000-0000-000000000001/resourceGroups/shop", "principal_id": "dddddddd-0000-0000-0000-000000000001"}, {})])
+dev_principal_on_prod := t.with_index([assignment({"scope": "/subscriptions/3f2a1b0c-0000-0000-0000-000000000001/resourceGroups/shop", "principal_id": "dddddddd-0000-0000-0000-000000000001"}, {})])
 
 test_dev_principal_on_prod_subscription_fails if {
 	k.summary(rule.deny) == {[
 		"azure-identity-cross-environment", "test/azurerm_role_assignment.ra",
 		"azurerm_role_assignment.ra gives a principal of environment dev a role on a scope of environment prod",
-	]} with input as failing_input with data.config as cfg
+	]} with input as dev_principal_on_prod with data.config as cfg
 }
 
 test_referenced_identity_and_scope_environments_are_compared if {
@@ -31,20 +31,24 @@ test_referenced_identity_and_scope_environments_are_compared if {
 }
 
 test_unmapped_principal_is_not_compared if {
-	count(rule.deny) == 0 with input as failing_input
+	count(rule.deny) == 0 with input as dev_principal_on_prod
 }
 
+dev_rg := k.in_stack(k.az("azurerm_resource_group.rg", {}, {}), "shop-dev")
+
+prod_rg := k.in_stack(k.az("azurerm_resource_group.rg", {}, {}), "shop-prod")
+
+shared := assignment({"principal_id": "D4E5F6A7-0000-0000-0000-000000000000"}, {"scope": ["azurerm_resource_group.rg"]})
+
+failing_input := t.with_index([dev_rg, prod_rg, k.in_stack(shared, "shop-dev"), k.in_stack(shared, "shop-prod")])
+
 test_principal_shared_across_environment_stacks_fails if {
-	dev_rg := k.in_stack(k.az("azurerm_resource_group.rg", {}, {}), "shop-dev")
-	prod_rg := k.in_stack(k.az("azurerm_resource_group.rg", {}, {}), "shop-prod")
-	a := assignment({"principal_id": "D4E5F6A7-0000-0000-0000-000000000000"}, {"scope": ["azurerm_resource_group.rg"]})
-	dev := k.in_stack(a, "shop-dev")
-	prod := k.in_stack(a, "shop-prod")
+	dev := k.in_stack(shared, "shop-dev")
 	k.summary(rule.deny) == {
 		["azure-identity-cross-environment", "shop-dev/azurerm_role_assignment.ra", "azurerm_role_assignment.ra gives principal D4E5F6A7-0000-0000-0000-000000000000 a role while it also holds roles in other environments (dev, prod); an identity must not be shared across environments"],
 		["azure-identity-cross-environment", "shop-prod/azurerm_role_assignment.ra", "azurerm_role_assignment.ra gives principal D4E5F6A7-0000-0000-0000-000000000000 a role while it also holds roles in other environments (dev, prod); an identity must not be shared across environments"],
-	} with input as t.with_index([dev_rg, prod_rg, dev, prod])
+	} with input as failing_input
 	count(rule.deny) == 0 with input as t.with_index([dev_rg, dev])
-	group := object.union(a, {"values": {"principal_type": "Group"}})
+	group := object.union(shared, {"values": {"principal_type": "Group"}})
 	count(rule.deny) == 0 with input as t.with_index([dev_rg, prod_rg, k.in_stack(group, "shop-dev"), k.in_stack(group, "shop-prod")])
 }
