@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CLOUDS, CONTROLS, SEVERITIES, readRules, staleFiles, type RuleDoc } from '../../scripts/gen-docs';
 import { opaBinary, policyDir } from '../../src/evaluate/paths';
+import { schemaErrors } from '../../src/normalize/validate';
 import { CONTROLS_MD, FIXTURES, ROOT } from './helpers';
 
 const RULES_DIR = join(policyDir(), 'rules');
@@ -75,6 +76,13 @@ describe('rule conformance', () => {
     const doc = readFileSync(join(ROOT, 'docs', 'configuration.md'), 'utf8');
     const undocumented = Object.keys(defaults).filter((key) => !doc.includes(`\`${key}`));
     expect(undocumented).toEqual([]);
+  });
+});
+
+describe('documented configuration', () => {
+  test('docs/examples/shop-config.json is a valid config file', () => {
+    const config = JSON.parse(readFileSync(join(ROOT, 'docs', 'examples', 'shop-config.json'), 'utf8'));
+    expect(schemaErrors('config', config)).toBeNull();
   });
 });
 
