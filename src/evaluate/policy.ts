@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadPolicy, type LoadedPolicy } from '@open-policy-agent/opa-wasm';
+import { loadPolicySync } from '@open-policy-agent/opa-wasm';
 import { InputError } from '../errors';
 import type { Decision } from '../types/decision';
 import type { PolicyInput } from '../types/policy-input';
@@ -20,6 +20,14 @@ export interface CompiledPolicy {
   evaluate(input: PolicyInput, data: PolicyData): Decision;
 }
 
+const PAGE = 64 * 1024;
+const MAX_PAGES = 65536; // WASM32's 4 GiB ceiling
+
+/** Measured: evaluation peaks near 27× the input JSON; reserving is virtual until touched. */
+export function pagesFor(inputBytes: number): number {
+  return Math.min(MAX_PAGES, Math.ceil(Math.max(64 * 1024 * 1024, inputBytes * 40) / PAGE));
+}
+
 /** Loads build/policy/policy.wasm once, after checking it was built from the sources on disk. */
 export async function loadCompiledPolicy(dir = buildDir(), sources: string | null = policyDir()): Promise<CompiledPolicy> {
   const wasmPath = join(dir, 'policy.wasm');
@@ -30,12 +38,17 @@ export async function loadCompiledPolicy(dir = buildDir(), sources: string | nul
   const wasm = readFileSync(wasmPath);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as PolicyManifest;
   verifyManifest(manifest, wasm, sources);
-  const policy: LoadedPolicy = await loadPolicy(wasm);
+  const module = await WebAssembly.compile(wasm);
   return {
     manifest,
     evaluate(input, data) {
+      const encoded = Buffer.from(JSON.stringify(input));
+      // A fresh instance per evaluation, its memory reserved up front: growing WASM memory
+      // page by page while OPA allocates made a 20k-resource plan take minutes, not seconds.
+      const policy = loadPolicySync(module, { initial: pagesFor(encoded.byteLength), maximum: MAX_PAGES });
       policy.setData(data as unknown as object);
-      const result = policy.evaluate(input, manifest.entrypoint) as Array<{ result?: Decision }>;
+      const bytes = encoded.buffer.slice(encoded.byteOffset, encoded.byteOffset + encoded.byteLength) as ArrayBuffer;
+      const result = policy.evaluate(bytes, manifest.entrypoint) as Array<{ result?: Decision }>;
       const decision = result[0]?.result;
       if (!decision) throw new Error('policy returned no decision (entrypoint undefined)');
       assertValid('decision', decision);
