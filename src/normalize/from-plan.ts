@@ -7,6 +7,8 @@ interface ConfigResource {
   providerKey: string;
   /** Attribute path → raw reference strings (`aws_s3_bucket.b.id`, `var.x`, …). */
   refs: Record<string, string[]>;
+  /** Top-level attributes the configuration gives as a constant (JSON configs keep `${…}` templates there). */
+  constants: Record<string, unknown>;
 }
 
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
@@ -65,9 +67,13 @@ function configResources(module: unknown, prefix: string, into: Map<string, Conf
   if (!isJson(module)) return into;
   for (const r of asList(module.resources)) {
     if (!isJson(r)) continue;
+    const exprs = isJson(r.expressions) ? r.expressions : {};
+    const constants: Record<string, unknown> = {};
+    for (const [k, e] of Object.entries(exprs)) if (isJson(e) && 'constant_value' in e) constants[k] = e.constant_value;
     into.set(prefix ? `${prefix}.${r.address}` : String(r.address), {
       providerKey: String(r.provider_config_key ?? ''),
-      refs: expressionRefs(r.expressions),
+      refs: expressionRefs(exprs),
+      constants,
     });
   }
   for (const [name, call] of Object.entries(isJson(module.module_calls) ? module.module_calls : {})) {
@@ -173,6 +179,15 @@ function draftsFrom(
       const keys = [...new Set(refs.flatMap((ref) => resolveReference(ref, { module, index: r.index ?? null }, instances)))];
       if (keys.length > 0) references[attr] = keys;
     }
+    // A value unknown at plan time whose configuration is a constant template (CDKTF writes
+    // `"policy": "{…${aws_s3_bucket.b.arn}…}"`) is as readable as in the synthesized stack.
+    const values = { ...(r.values ?? {}) } as Json;
+    let unknown = markedPaths(delta.after_unknown);
+    for (const [attr, constant] of Object.entries(cfg?.constants ?? {})) {
+      if (!unknown.includes(attr) || values[attr] !== undefined && values[attr] !== null) continue;
+      values[attr] = constant;
+      unknown = unknown.filter((u) => u !== attr && !u.startsWith(`${attr}.`));
+    }
     return {
       address: r.address,
       mode: r.mode === 'data' ? 'data' : 'managed',
@@ -181,8 +196,8 @@ function draftsFrom(
       module,
       index: r.index ?? null,
       provider: resolveProviderKey(cfg?.providerKey ?? '', providers, String(r.provider_name ?? r.type.split('_')[0])),
-      values: redact(r.values ?? {}, sensitiveMarks) as Json,
-      unknown: markedPaths(delta.after_unknown),
+      values: redact(values, sensitiveMarks) as Json,
+      unknown,
       sensitive: markedPaths(sensitiveMarks),
       action: change ? actionOf(delta.actions) : 'none',
       origin: { file },
