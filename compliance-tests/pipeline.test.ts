@@ -85,3 +85,22 @@ describe('a real terraform plan of the synthesized AWS stack gives the synth ver
     else expect(fromPlan).toEqual([]);
   });
 });
+
+describe('terraform plan succeeds on every AWS stack of the reference shop', () => {
+  const tf = terraformAvailability();
+  const maybe = tf.ok ? test : test.skip;
+  if (!tf.ok) console.warn(`SKIPPED terraform plan of the shop: ${tf.reason}`);
+
+  maybe('all AWS stacks plan offline and their plans, checked together, pass every policy', async () => {
+    const out = synth((app) => buildApp(app));
+    const { input } = await check([out], { configPath: SHOP_CONFIG, today: '2026-11-28' });
+    const awsStacks = Object.keys(input.stacks).filter((s) => Object.values(input.resources).some((r) => r.stack === s && r.cloud === 'aws'));
+    expect(awsStacks.length).toBeGreaterThanOrEqual(6);
+    const plans = awsStacks.map((s) => planStack(join(out, 'stacks', s, 'cdk.tf.json'), (tf as { mirror: string }).mirror));
+    const { input: planned, decision } = await check(plans, { configPath: SHOP_CONFIG, today: '2026-11-28' });
+    expect(planned.sources.every((s) => s.format === 'plan')).toBe(true);
+    const awsResources = Object.values(input.resources).filter((r) => r.cloud === 'aws' && r.mode === 'managed').length;
+    expect(Object.values(planned.resources).filter((r) => r.mode === 'managed' && r.cloud === 'aws')).toHaveLength(awsResources);
+    expect(summary(decision.findings)).toEqual([]);
+  }, 600000);
+});
