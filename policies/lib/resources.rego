@@ -85,6 +85,27 @@ as_list(x) := [x] if {
 	not is_null(x)
 }
 
+# Groups [key, value] pairs by key: {key: [values]}, in one pass over the sorted pairs. A
+# comprehension per key would rescan every pair for every key (quadratic); call this from a
+# complete rule so it runs once per evaluation.
+group_pairs(pairs) := {sorted[start][0]: [p[1] | some p in array.slice(sorted, start, group_end(starts, j, count(sorted)))] |
+	some j, start in starts
+} if {
+	sorted := sort(pairs)
+	starts := [i | some i, _ in sorted; group_start(sorted, i)]
+}
+
+group_start(_, 0)
+
+group_start(sorted, i) if {
+	i > 0
+	sorted[i - 1][0] != sorted[i][0]
+}
+
+group_end(starts, j, _) := starts[j + 1] if j + 1 < count(starts)
+
+group_end(starts, j, n) := n if j + 1 >= count(starts)
+
 # The objects among a block value (object, list of objects, or anything else → none).
 objects(v) := [o | some o in v; is_object(o)] if is_array(v)
 
@@ -174,9 +195,13 @@ stack_environment(stack) := env_name(settings.stack_environments[stack])
 
 stack_environment(stack) := env_name(names[0]) if {
 	not settings.stack_environments[stack]
-	names := [tok | some tok in stack_tokens(stack); tok in settings.environment_names]
+	names := [tok | some tok in stack_tokens(stack); known_environment_token(tok)]
 	count(names) > 0
 }
+
+known_environment_token(tok) if tok in settings.environment_names
+
+known_environment_token(tok) if settings.environment_aliases[tok]
 
 # A resource's environment: its environment tag (provider default tags included), else
 # its stack's environment (configured map, then a token of the stack name).
@@ -463,8 +488,10 @@ unresolved(r, path) if {
 unresolved(r, path) if interpolated(r, path)
 
 # ---------------------------------------------------------------------------------------
-# CloudTrail data events. A trail covers a data store when an event selector (basic or
-# advanced) logs data events of its type for all stores, for its ARN, or by reference.
+# CloudTrail data events. trail_coverage(trails) indexes, once, which data stores a set of
+# trails records data events for (basic or advanced selectors): wholesale (all stores of a
+# type, minus exclusions) or named (by ARN or by reference). Rules keep the index in a
+# complete rule and test each store with covered_by in constant time.
 
 all_stores := {"AWS::S3::Object": {"arn:aws:s3", "arn:aws:s3:::"}, "AWS::DynamoDB::Table": {"arn:aws:dynamodb"}}
 
@@ -472,29 +499,15 @@ store_name(r) := r.values.bucket if r.type == "aws_s3_bucket"
 
 store_name(r) := r.values.name if r.type == "aws_dynamodb_table"
 
-names_store(v, "AWS::S3::Object", r) if startswith(v, concat("", ["arn:aws:s3:::", store_name(r), "/"]))
+# The store an ARN (or ARN prefix) in a selector names.
+arn_store_name(v, "AWS::S3::Object") := split(trim_prefix(v, "arn:aws:s3:::"), "/")[0] if startswith(v, "arn:aws:s3:::")
 
-names_store(v, "AWS::S3::Object", r) if v == concat("", ["arn:aws:s3:::", store_name(r)])
-
-names_store(v, "AWS::DynamoDB::Table", r) if endswith(v, concat("", [":table/", store_name(r)]))
-
-selects(trail, path, values, data_type, r) if {
-	some v in values
-	v in all_stores[data_type]
-} else if {
-	some v in values
-	names_store(v, data_type, r)
-} else if {
-	r.key in object.get(trail.references, path, [])
+arn_store_name(v, "AWS::DynamoDB::Table") := split(parts[1], "/")[0] if {
+	parts := split(v, ":table/")
+	count(parts) == 2
 }
 
-basic_covers(trail, data_type, r) if {
-	some sel in objects(object.get(trail.values, "event_selector", null))
-	object.get(sel, "read_write_type", "All") in {"All", null}
-	some dr in objects(object.get(sel, "data_resource", null))
-	dr.type == data_type
-	selects(trail, "event_selector.data_resource.values", as_list(object.get(dr, "values", null)), data_type, r)
-}
+logging_trails(trails) := [t | some t in trails; object.get(t.values, "enable_logging", true) != false]
 
 selector_values(sel, field) := [v |
 	some fs in objects(object.get(sel, "field_selector", null))
@@ -502,58 +515,88 @@ selector_values(sel, field) := [v |
 	some v in array.concat(as_list(object.get(fs, "equals", null)), as_list(object.get(fs, "starts_with", null)))
 ]
 
-advanced_covers(trail, data_type, r) if {
-	some sel in objects(object.get(trail.values, "advanced_event_selector", null))
-	"Data" in selector_values(sel, "eventCategory")
-	data_type in selector_values(sel, "resources.type")
-	count(selector_values(sel, "readOnly")) == 0
-	arn_selected(trail, sel, data_type, r)
-	not arn_excluded(trail, sel, data_type, r)
-}
-
 excluded_values(sel) := [v |
 	some fs in objects(object.get(sel, "field_selector", null))
 	fs.field == "resources.ARN"
 	some v in array.concat(as_list(object.get(fs, "not_equals", null)), as_list(object.get(fs, "not_starts_with", null)))
 ]
 
-arn_excluded(_, sel, data_type, r) if {
-	some v in excluded_values(sel)
-	names_store(v, data_type, r)
+refs_at(trail, path) := object.get(trail.references, path, [])
+
+basic_data_resources(trail) := [[dr.type, as_list(object.get(dr, "values", null))] |
+	some sel in objects(object.get(trail.values, "event_selector", null))
+	object.get(sel, "read_write_type", "All") in {"All", null}
+	some dr in objects(object.get(sel, "data_resource", null))
+	all_stores[dr.type]
+]
+
+# Advanced selectors for data events of one type, read and write alike.
+advanced_data_selectors(trail) := [[data_type, sel] |
+	some sel in objects(object.get(trail.values, "advanced_event_selector", null))
+	"Data" in selector_values(sel, "eventCategory")
+	count(selector_values(sel, "readOnly")) == 0
+	some data_type in selector_values(sel, "resources.type")
+	all_stores[data_type]
+]
+
+trail_coverage(trails) := {"wholesale": wholesale, "named": named} if {
+	logging := logging_trails(trails)
+	wholesale := array.concat(
+		[w |
+			some trail in logging
+			some [data_type, values] in basic_data_resources(trail)
+			some v in values
+			v in all_stores[data_type]
+			w := {"type": data_type, "excluded_names": set(), "excluded_keys": set()}
+		],
+		[w |
+			some trail in logging
+			some [data_type, sel] in advanced_data_selectors(trail)
+			count(selector_values(sel, "resources.ARN")) == 0
+			w := {
+				"type": data_type,
+				"excluded_names": {n | some v in excluded_values(sel); n := arn_store_name(v, data_type)},
+				"excluded_keys": {k | some path in ["advanced_event_selector.field_selector.not_starts_with", "advanced_event_selector.field_selector.not_equals"]; some k in refs_at(trail, path)},
+			}
+		],
+	)
+	named := {e |
+		some trail in logging
+		some [data_type, values] in basic_data_resources(trail)
+		some e in named_entries(trail, data_type, values, ["event_selector.data_resource.values"])
+	} | {e |
+		some trail in logging
+		some [data_type, sel] in advanced_data_selectors(trail)
+		values := selector_values(sel, "resources.ARN")
+		count(values) > 0
+		some e in named_entries(trail, data_type, values, ["advanced_event_selector.field_selector.equals", "advanced_event_selector.field_selector.starts_with"])
+	}
 }
 
-arn_excluded(trail, _, _, r) if r.key in object.get(trail.references, "advanced_event_selector.field_selector.not_starts_with", [])
-
-arn_excluded(trail, _, _, r) if r.key in object.get(trail.references, "advanced_event_selector.field_selector.not_equals", [])
-
-arn_selected(_, sel, _, _) if count(selector_values(sel, "resources.ARN")) == 0
-
-arn_selected(trail, sel, data_type, r) if {
-	values := selector_values(sel, "resources.ARN")
-	count(values) > 0
-	selects(trail, "advanced_event_selector.field_selector", values, data_type, r)
+named_entries(trail, data_type, values, paths) := {concat("|", [data_type, "name", n]) |
+	some v in values
+	n := arn_store_name(v, data_type)
+	n != ""
+	not contains(n, "${")
+} | {concat("|", [data_type, "key", k]) |
+	some path in paths
+	some k in refs_at(trail, path)
 }
 
-arn_selected(trail, sel, _, r) if {
-	count(selector_values(sel, "resources.ARN")) > 0
-	r.key in object.get(trail.references, "advanced_event_selector.field_selector.starts_with", [])
+# The indexed trails record data events of data_type ("AWS::S3::Object",
+# "AWS::DynamoDB::Table") for store r.
+covered_by(coverage, data_type, r) if concat("|", [data_type, "key", r.key]) in coverage.named
+
+covered_by(coverage, data_type, r) if concat("|", [data_type, "name", store_name(r)]) in coverage.named
+
+covered_by(coverage, data_type, r) if {
+	some w in coverage.wholesale
+	w.type == data_type
+	not r.key in w.excluded_keys
+	not excluded_name(w, r)
 }
 
-arn_selected(trail, sel, _, r) if {
-	count(selector_values(sel, "resources.ARN")) > 0
-	r.key in object.get(trail.references, "advanced_event_selector.field_selector.equals", [])
-}
-
-# The trail logs data events of data_type ("AWS::S3::Object", "AWS::DynamoDB::Table") on r.
-trail_covers(trail, data_type, r) if {
-	object.get(trail.values, "enable_logging", true) != false
-	basic_covers(trail, data_type, r)
-}
-
-trail_covers(trail, data_type, r) if {
-	object.get(trail.values, "enable_logging", true) != false
-	advanced_covers(trail, data_type, r)
-}
+excluded_name(w, r) if store_name(r) in w.excluded_names
 
 # ---------------------------------------------------------------------------------------
 # AWS identity policies and trust policies in the input, each as
@@ -598,13 +641,13 @@ service_wildcard(a) if {
 # AWS identities by name across every stack, with the environments they are defined in,
 # so a reference by name or ARN from another stack can be attributed.
 
-identity_environments[name] contains env if {
+identity_environments := {name: {env | some env in envs} | some name, envs in group_pairs({[name, env] |
 	some t in ["aws_iam_role", "aws_iam_user"]
 	some r in of_type(t)
 	name := r.values.name
 	literal(name)
 	env := environment(r)
-}
+})}
 
 # `arn:aws:iam::123456789012:role/path/name` → name (also user/…).
 arn_identity_name(arn) := parts[count(parts) - 1] if {
@@ -633,18 +676,17 @@ s3_attachment_types := [
 	"aws_s3_bucket_object_lock_configuration",
 ]
 
-# Attachments naming their bucket literally (code without references), by type and name.
-s3_named[t][name] contains r.key if {
+# Attachments naming their bucket literally (code without references): "type|name" → keys.
+s3_named := group_pairs({[concat("|", [t, name]), r.key] |
 	some t in s3_attachment_types
 	some r in of_type(t)
 	name := r.values.bucket
 	literal(name)
-}
+})
 
 # Resources of type t that configure the bucket: linked by reference or naming it.
 s3_attached(bucket, t) := array.concat(linked_from(bucket, t, "bucket"), [input.resources[k] |
-	name := object.get(bucket.values, "bucket", "")
-	some k in object.get(object.get(s3_named, t, {}), name, set())
+	some k in object.get(s3_named, concat("|", [t, object.get(bucket.values, "bucket", "")]), [])
 ])
 
 s3_aws_managed_keys := {"aws/s3", "alias/aws/s3"}

@@ -5,6 +5,7 @@
 #   sources, tags, other stacks, and the finding summary the tests compare.
 package leakguard.testkit
 
+import data.leakguard.lib.resources as lib
 import data.leakguard.testutil as t
 import rego.v1
 
@@ -33,3 +34,33 @@ in_stack(r, stack) := object.union(r, {
 	"key": concat("/", [stack, r.address]),
 	"references": {attr: [concat("/", [stack, trim_prefix(k, "test/")]) | some k in keys] | some attr, keys in r.references},
 })
+
+# ---------------------------------------------------------------------------------------
+# Tests of the shared lookups in leakguard.lib.resources that no single rule pins down.
+
+test_group_pairs_groups_sorted_values_by_key if {
+	lib.group_pairs({["b", 2], ["a", 1], ["b", 1], ["c", 3]}) == {"a": [1], "b": [1, 2], "c": [3]}
+	lib.group_pairs(set()) == {}
+}
+
+test_timestamps_and_timespans if {
+	lib.days_from_civil(1970, 1, 1) == 0
+	lib.days_from_civil(2000, 3, 1) == 11017
+	lib.timestamp_hours("2026-03-01T05:00:00Z") - lib.timestamp_hours("2026-02-28") == 29
+	lib.timespan_hours("1.00:00:01") == 25
+	lib.timespan_hours("06:00:00") == 6
+	not lib.timestamp_hours("next tuesday")
+}
+
+test_environment_resolution if {
+	lib.environment({"tags": {"environment": "Production"}, "stack": "x"}) == "prod"
+	lib.environment({"tags": {}, "stack": "shop_stg.eu"}) == "staging"
+	not lib.environment({"tags": {}, "stack": "payments"})
+	lib.environment({"tags": {}, "stack": "payments"}) == "prod" with data.config as {"stack_environments": {"payments": "production"}}
+}
+
+test_csp_script_problems if {
+	lib.csp_script_problems("default-src 'self'") == set()
+	lib.csp_script_problems("default-src *; script-src 'self' 'UNSAFE-INLINE'") == {"script source 'UNSAFE-INLINE'"}
+	lib.csp_script_problems("img-src *") == {"no script-src or default-src"}
+}

@@ -49,7 +49,6 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	msg := sprintf("%s holds %s data but the central trail records no data events for it", [r.address, resources.classification(r)])
 }
 
-covered(r, data_type) if {
-	some trail in central
-	resources.trail_covers(trail, data_type, r)
-}
+coverage := resources.trail_coverage(central)
+
+covered(r, data_type) if resources.covered_by(coverage, data_type, r)

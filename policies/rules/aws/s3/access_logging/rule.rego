@@ -39,12 +39,9 @@ logged(bucket) if {
 
 logged(bucket) if resources.references_under(bucket, "logging.target_bucket")
 
-trails := resources.of_type("aws_cloudtrail")
+coverage := resources.trail_coverage(resources.of_type("aws_cloudtrail"))
 
-logged(bucket) if {
-	some trail in trails
-	resources.trail_covers(trail, "AWS::S3::Object", bucket)
-}
+logged(bucket) if resources.covered_by(coverage, "AWS::S3::Object", bucket)
 
 deny contains finding.new(rego.metadata.chain(), bucket, msg) if {
 	some bucket in resources.of_type("aws_s3_bucket")
