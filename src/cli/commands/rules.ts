@@ -45,6 +45,19 @@ export function explain(rule: RuleInfo): string {
   ].join('\n') + '\n';
 }
 
+/** Rules whose id contains the query, else those sharing the longest id prefix. */
+function suggestions(rules: RuleInfo[], query: string): RuleInfo[] {
+  const containing = rules.filter((r) => r.id.includes(query));
+  if (containing.length > 0) return containing.slice(0, 3);
+  const common = (a: string) => {
+    let i = 0;
+    while (i < a.length && a[i] === query[i]) i++;
+    return i;
+  };
+  const best = Math.max(0, ...rules.map((r) => common(r.id)));
+  return best >= 4 ? rules.filter((r) => common(r.id) === best).slice(0, 3) : [];
+}
+
 export function explainCommand({ io }: CommandContext): Command {
   return new Command('explain')
     .description('explain one rule: what it checks, why it matters for CCPA, how to fix it')
@@ -53,7 +66,7 @@ export function explainCommand({ io }: CommandContext): Command {
       const rules = loadCatalog();
       const rule = rules.find((r) => r.id === id);
       if (!rule) {
-        const near = rules.filter((r) => r.id.includes(id) || id.includes(r.id.split('-').slice(0, 2).join('-'))).slice(0, 3);
+        const near = suggestions(rules, id);
         throw new InputError(`unknown rule "${id}"${near.length ? ` (did you mean ${near.map((r) => r.id).join(', ')}?)` : ''}; see \`leakguard rules\``);
       }
       io.stdout(explain(rule));
