@@ -1,13 +1,15 @@
 // Benchmark: prints figures for load, normalize and evaluate over (a) a synthetic plan of
-// N resources shaped like a real estate and (b) the synthesized example app.
-// Usage: node dist/scripts/bench.js [--resources 20000] [--runs 5] [--app cdktf.out]
-import { mkdtempSync, writeFileSync, statSync, existsSync } from 'node:fs';
+// N resources shaped like a real estate and (b) the synthesized reference shop.
+// Usage: node dist/scripts/bench.js [--resources 20000] [--runs 5]
+import { mkdtempSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPaths } from '../src/load';
 import { normalize } from '../src/normalize';
 import { loadCompiledPolicy } from '../src/evaluate/policy';
-import { policyData } from '../src/evaluate/config';
+import { loadConfig, policyData } from '../src/evaluate/config';
+import { App } from 'cdktf';
+import { buildApp } from '../stacks/app';
 
 function arg(name: string, def: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -50,9 +52,9 @@ function syntheticPlan(n: number): object {
   };
 }
 
-async function measure(label: string, path: string, runs: number): Promise<void> {
+async function measure(label: string, path: string, runs: number, configPath?: string): Promise<void> {
   const policy = await loadCompiledPolicy();
-  const data = policyData({}, undefined, '2026-01-01');
+  const data = policyData(loadConfig(configPath), configPath, '2026-01-01');
   const load: number[] = [];
   const norm: number[] = [];
   const evals: number[] = [];
@@ -80,12 +82,29 @@ async function measure(label: string, path: string, runs: number): Promise<void>
   );
 }
 
+/** Synth of the whole reference shop (same as `cdktf synth`), median of `runs`, into temp folders. */
+function synthShop(runs: number): string {
+  const times: number[] = [];
+  let outdir = '';
+  for (let r = 0; r < runs; r++) {
+    outdir = join(mkdtempSync(join(tmpdir(), 'leakguard-bench-synth-')), 'cdktf.out');
+    const t = process.hrtime.bigint();
+    const app = new App({ outdir, stackTraces: false });
+    buildApp(app);
+    app.synth();
+    times.push(ms(t));
+  }
+  console.log(`synth of the reference shop: median of ${runs} ${median(times).toFixed(0)} ms (first ${times[0].toFixed(0)} ms, includes module loading)`);
+  return outdir;
+}
+
 async function main(): Promise<void> {
   const runs = Number(arg('runs', '5'));
   const n = Number(arg('resources', '20000'));
-  const app = arg('app', 'cdktf.out');
-  if (existsSync(join(app, 'manifest.json'))) await measure(`example app (${app})`, app, runs);
-  else console.log(`example app: ${app} not found (run npm run synth first); skipped`);
+  const app = synthShop(runs);
+  const input = normalize(await loadPaths([app]));
+  console.log(`reference shop: ${Object.keys(input.stacks).length} stacks, ${Object.keys(input.resources).length} resources`);
+  await measure(`check of the reference shop (stacks/leakguard.json)`, app, runs, join(__dirname, '..', '..', 'stacks', 'leakguard.json'));
   const dir = mkdtempSync(join(tmpdir(), 'leakguard-bench-'));
   const file = join(dir, 'plan.json');
   writeFileSync(file, JSON.stringify(syntheticPlan(n)));
