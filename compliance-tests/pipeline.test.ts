@@ -104,3 +104,20 @@ describe('terraform plan succeeds on every AWS stack of the reference shop', () 
     expect(summary(decision.findings)).toEqual([]);
   }, 600000);
 });
+
+describe('cdktf synth', () => {
+  test('the cdktf.json app command synthesizes every stack into the folder cdktf synth asks for', () => {
+    // `cdktf synth` runs the app command with CDKTF_OUTDIR set; do exactly that.
+    const { execSync } = require('node:child_process') as typeof import('node:child_process');
+    const { readFileSync } = require('node:fs') as typeof import('node:fs');
+    const root = join(__dirname, '..');
+    const app = JSON.parse(readFileSync(join(root, 'cdktf.json'), 'utf8')).app as string;
+    const outdir = join(require('node:os').tmpdir(), `leakguard-cdktf-synth-${process.pid}`);
+    execSync(app, { cwd: root, env: { ...process.env, CDKTF_OUTDIR: outdir }, stdio: 'pipe' });
+    const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
+    expect(Object.keys(manifest.stacks).sort()).toEqual([
+      'shop-dev-aws', 'shop-dev-aws-baseline', 'shop-dev-aws-forensics', 'shop-dev-azure',
+      'shop-prod-aws', 'shop-prod-aws-baseline', 'shop-prod-aws-forensics', 'shop-prod-azure',
+    ]);
+  }, 120000);
+});

@@ -1,6 +1,8 @@
 import { App } from 'cdktf';
 import { buildApp } from './app';
 
-const app = new App({ outdir: 'cdktf.out' });
+// No explicit outdir: `cdktf synth` passes its output folder through CDKTF_OUTDIR; plain
+// `node dist/stacks/main.js` writes to cdktf.out.
+const app = new App();
 buildApp(app);
 app.synth();
