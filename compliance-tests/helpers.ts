@@ -1,20 +1,13 @@
 import { join } from 'node:path';
-import { App } from 'cdktf';
 import { check } from '../src/check';
 import type { Finding } from '../src/types/decision';
-import { tempDir } from '../test/helpers/cli';
+import { synthApp } from '../test/helpers/synth';
 
 /** The policy config the example shop is built for (environments, accounts, central trail). */
 export const SHOP_CONFIG = join(__dirname, '..', 'stacks', 'leakguard.json');
 
 /** Synthesizes an app with the real CDKTF App into a temp cdktf.out. */
-export function synth(build: (app: App) => void): string {
-  const outdir = join(tempDir('leakguard-app-'), 'cdktf.out');
-  const app = new App({ outdir, stackTraces: false });
-  build(app);
-  app.synth();
-  return outdir;
-}
+export const synth = synthApp;
 
 export async function findingsOf(path: string, configPath = SHOP_CONFIG): Promise<Finding[]> {
   const { decision } = await check([path], { configPath, today: '2026-11-28' });

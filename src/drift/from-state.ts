@@ -4,54 +4,13 @@ import { draftOf } from '../normalize';
 import { isJson } from '../normalize/draft';
 import type { AttributeChange } from '../types/drift-report';
 import { deepEqual, leafChange, step, type Segment } from './diff';
-import { asList, declaredAddress, flatten, type DriftEntry, type DriftWorlds, type WorldResource } from './worlds';
+import { asList, stateInstances } from '../normalize/instances';
+import { declaredAddress, type DriftEntry, type DriftWorlds, type WorldResource } from './worlds';
 
 const TOKEN = /\$\{/;
 const hasToken = (v: unknown): boolean =>
   typeof v === 'string' ? TOKEN.test(v) : Array.isArray(v) ? v.some(hasToken) : isJson(v) ? Object.values(v).some(hasToken) : false;
 const isScalar = (v: unknown): boolean => v === null || ['string', 'number', 'boolean'].includes(typeof v);
-
-/** `sensitive_attributes` paths of a raw .tfstate (`[[{"type":"get_attr","value":"password"}]]`) → a marker tree. */
-function marksFromPaths(paths: unknown): Json {
-  const root: Json = {};
-  for (const p of asList(paths)) {
-    const steps = asList(p).map((s) => (isJson(s) ? (s.type === 'index' && isJson(s.value) ? s.value.value : s.value) : undefined));
-    if (steps.length === 0 || steps.some((s) => typeof s !== 'string' && typeof s !== 'number')) continue;
-    let node: Record<string, unknown> = root;
-    steps.forEach((s, i) => {
-      const k = String(s);
-      if (i === steps.length - 1) node[k] = true;
-      else node = (isJson(node[k]) ? node[k] : (node[k] = {})) as Record<string, unknown>;
-    });
-  }
-  return root;
-}
-
-/** Instances of a state: `terraform show -json` (values.root_module) or a raw .tfstate v4. */
-export function stateResources(state: Json): WorldResource[] {
-  if ('format_version' in state) return flatten(isJson(state.values) ? state.values.root_module : undefined);
-  const out: WorldResource[] = [];
-  for (const r of asList(state.resources)) {
-    if (!isJson(r)) continue;
-    const prefix = typeof r.module === 'string' ? `${r.module}.` : '';
-    const local = `${r.mode === 'data' ? 'data.' : ''}${String(r.type)}.${String(r.name)}`;
-    for (const inst of asList(r.instances)) {
-      if (!isJson(inst)) continue;
-      const index = inst.index_key as string | number | undefined;
-      out.push({
-        address: `${prefix}${local}${index === undefined ? '' : `[${JSON.stringify(index)}]`}`,
-        mode: String(r.mode),
-        type: String(r.type),
-        name: String(r.name),
-        ...(index === undefined ? {} : { index }),
-        provider_name: String(r.provider ?? '').replace(/^provider\["|"\].*$/g, ''),
-        values: isJson(inst.attributes) ? inst.attributes : {},
-        sensitive_values: marksFromPaths(inst.sensitive_attributes),
-      });
-    }
-  }
-  return out;
-}
 
 const looseEqual = (a: unknown, b: unknown): boolean => deepEqual(a, b) || (isScalar(a) && isScalar(b) && a !== null && b !== null && String(a) === String(b));
 
@@ -162,7 +121,7 @@ function pickStack(configs: ConfigDocument[], stack: string | undefined, where: 
  */
 export function driftFromState(state: StateDocument, configs: ConfigDocument[], configPath: string, stack?: string): DriftWorlds {
   const config = pickStack(configs, stack, configPath);
-  const live = stateResources(state.state);
+  const live = stateInstances(state.state);
   const liveByAddress = new Map(live.map((r) => [r.address, r]));
   const code = draftOf(config).resources.filter((d) => d.mode === 'managed');
   const codeByAddress = new Map(code.map((d) => [d.address, d]));

@@ -2,6 +2,7 @@ import type { Json, PlanDocument, StateDocument } from '../load/types';
 import type { Provider } from '../types/policy-input';
 import { actionOf, cloudOf, isJson, markedPaths, mergeMarks, redact, type Draft, type StackDraft } from './draft';
 import { stringMap } from './from-config';
+import { asList, moduleInstances, stateInstances, type Instance } from './instances';
 
 interface ConfigResource {
   providerKey: string;
@@ -11,7 +12,6 @@ interface ConfigResource {
   constants: Record<string, unknown>;
 }
 
-const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** `module.a["x"].module.b[0].aws_s3_bucket.c[1]` → module instance path and local address. */
 export function splitAddress(address: string): { module: string; local: string } {
@@ -119,24 +119,6 @@ function resolveProviderKey(key: string, providers: Record<string, Provider>, pr
   return local || providerName.split('/').pop() || 'unknown';
 }
 
-interface ValuesResource extends Json {
-  address: string;
-  mode: string;
-  type: string;
-  name: string;
-  index?: string | number;
-  provider_name?: string;
-  values?: Json;
-  sensitive_values?: unknown;
-}
-
-function walkModule(module: unknown, out: ValuesResource[] = []): ValuesResource[] {
-  if (!isJson(module)) return out;
-  for (const r of asList(module.resources)) if (isJson(r)) out.push(r as ValuesResource);
-  for (const c of asList(module.child_modules)) walkModule(c, out);
-  return out;
-}
-
 /** Links a reference to resource instances in the same module instance, preferring the same index. */
 function resolveReference(ref: string, from: { module: string; index: unknown }, instances: Map<string, string[]>): string[] {
   const m = /^((?:data\.)?[a-zA-Z][\w-]*\.[a-zA-Z_][\w-]*)(\[[^\]]*\])?/.exec(ref);
@@ -155,7 +137,7 @@ function resolveReference(ref: string, from: { module: string; index: unknown },
 
 function draftsFrom(
   file: string,
-  resources: ValuesResource[],
+  resources: Instance[],
   providers: Record<string, Provider>,
   config: Map<string, ConfigResource>,
   changes: Map<string, Json>,
@@ -218,46 +200,14 @@ export function fromPlan(doc: PlanDocument): StackDraft {
     format: 'plan',
     source: doc.file,
     providers,
-    resources: draftsFrom(doc.file, walkModule(planned), providers, config, changes),
+    resources: draftsFrom(doc.file, moduleInstances(planned), providers, config, changes),
     ...(typeof plan.terraform_version === 'string' ? { terraformVersion: plan.terraform_version } : {}),
   };
 }
 
-/** Raw .tfstate v4 → the `values.root_module` shape of `terraform show -json`. */
-function rawStateResources(state: Json): ValuesResource[] {
-  const out: ValuesResource[] = [];
-  for (const r of asList(state.resources)) {
-    if (!isJson(r)) continue;
-    const prefix = typeof r.module === 'string' ? `${r.module}.` : '';
-    const local = `${r.mode === 'data' ? 'data.' : ''}${String(r.type)}.${String(r.name)}`;
-    for (const inst of asList(r.instances)) {
-      if (!isJson(inst)) continue;
-      const index = inst.index_key as string | number | undefined;
-      const suffix = index === undefined ? '' : `[${JSON.stringify(index)}]`;
-      const sensitive: Json = {};
-      for (const p of asList(inst.sensitive_attributes)) {
-        const step = asList(p)[0];
-        if (isJson(step) && typeof step.value === 'string') sensitive[step.value] = true;
-      }
-      out.push({
-        address: `${prefix}${local}${suffix}`,
-        mode: String(r.mode),
-        type: String(r.type),
-        name: String(r.name),
-        ...(index === undefined ? {} : { index }),
-        provider_name: String(r.provider ?? '').replace(/^provider\["|"\].*$/g, ''),
-        values: isJson(inst.attributes) ? inst.attributes : {},
-        sensitive_values: sensitive,
-      });
-    }
-  }
-  return out;
-}
-
 export function fromState(doc: StateDocument): StackDraft {
   const { state } = doc;
-  const values = isJson(state.values) ? state.values : {};
-  const resources = 'format_version' in state ? walkModule(values.root_module) : rawStateResources(state);
+  const resources = stateInstances(state);
   return {
     name: doc.stack,
     format: 'state',
