@@ -1,0 +1,57 @@
+import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../../src/errors';
+import { loadCompiledPolicy } from '../../src/evaluate/policy';
+import { buildDir, policyDir } from '../../src/evaluate/paths';
+import { tempDir } from '../helpers/cli';
+
+// The engine must never run a WASM that no longer matches the Rego on disk.
+describe('compiled policy manifest', () => {
+  function copies(): { build: string; policies: string } {
+    const dir = tempDir('leakguard-manifest-');
+    cpSync(buildDir(), join(dir, 'build'), { recursive: true });
+    cpSync(policyDir(), join(dir, 'policies'), { recursive: true });
+    return { build: join(dir, 'build'), policies: join(dir, 'policies') };
+  }
+
+  test('the manifest records the pinned OPA version and a hash of every Rego file', () => {
+    const manifest = JSON.parse(readFileSync(join(buildDir(), 'manifest.json'), 'utf8'));
+    const pinned = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')).leakguard.opaVersion;
+    expect(manifest.opa_version).toBe(pinned);
+    expect(manifest.entrypoint).toBe('leakguard/main/decision');
+    expect(manifest.sources['rules/aws/s3/public_access_block/rule.rego']).toMatch(/^[0-9a-f]{64}$/);
+    expect(Object.keys(manifest.sources).length).toBeGreaterThan(100);
+  });
+
+  test('an intact build loads', async () => {
+    const { build, policies } = copies();
+    await expect(loadCompiledPolicy(build, policies)).resolves.toHaveProperty('manifest');
+  });
+
+  test('an edited rule makes the engine refuse the WASM and say how to rebuild', async () => {
+    const { build, policies } = copies();
+    appendFileSync(join(policies, 'rules/aws/s3/public_access_block/rule.rego'), '\n# edited\n');
+    const err = await loadCompiledPolicy(build, policies).catch((e) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect(err.message).toContain('policy sources changed since policy.wasm was built (rules/aws/s3/public_access_block/rule.rego)');
+    expect(err.message).toContain('npm run build:policies');
+  });
+
+  test('a new or removed rule file is a change too', async () => {
+    const { build, policies } = copies();
+    writeFileSync(join(policies, 'rules/aws/s3/extra.rego'), 'package leakguard.extra\n');
+    await expect(loadCompiledPolicy(build, policies)).rejects.toThrow(/rules\/aws\/s3\/extra\.rego/);
+  });
+
+  test('a swapped WASM no longer matches its manifest', async () => {
+    const { build, policies } = copies();
+    const wasm = readFileSync(join(build, 'policy.wasm'));
+    wasm[wasm.length - 1] ^= 0xff;
+    writeFileSync(join(build, 'policy.wasm'), wasm);
+    await expect(loadCompiledPolicy(build, policies)).rejects.toThrow('policy.wasm does not match its manifest');
+  });
+
+  test('a missing build says to run the build', async () => {
+    await expect(loadCompiledPolicy(tempDir(), policyDir())).rejects.toThrow(/no compiled policy at .*run `npm run build:policies`/);
+  });
+});
