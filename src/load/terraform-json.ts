@@ -1,7 +1,7 @@
 import { InputError } from '../errors';
 import { isObject, readJson } from './read-file';
 import type { Loader } from './types';
-import { basename } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 
 // `terraform show -json` output carries format_version "<major>.<minor>"; we read major 0 and 1.
 const SUPPORTED_MAJOR = new Set(['0', '1']);
@@ -16,7 +16,11 @@ function checkFormatVersion(path: string, json: Record<string, unknown>): void {
   }
 }
 
-const stackName = (path: string): string => basename(path).replace(/\.json$/, '');
+/** A plan's stack is its file name, or its folder's when the file name says nothing (`plan.json`). */
+function stackName(path: string): string {
+  const base = basename(path).replace(/\.json$/, '');
+  return /^(tf)?(plan|state)(\.out)?$|^terraform(\.tfstate)?$/i.test(base) ? basename(dirname(resolve(path))) : base;
+}
 
 export function looksLikePlan(json: unknown): boolean {
   return isObject(json) && 'format_version' in json && ('planned_values' in json || 'resource_changes' in json);

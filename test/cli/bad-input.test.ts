@@ -91,6 +91,20 @@ describe('bad input gives exit 2 and one clear line', () => {
     expect(r.stderr).toContain("missing required argument 'paths'");
   });
 
+  test('an input without resources is an error unless --allow-empty', async () => {
+    const empty = writeTree({ 'main.tf': 'variable "region" {\n  default = "us-west-2"\n}\n' });
+    expectOneLineError(await run('check', empty), empty, 'no resources found, so nothing was checked');
+    const ok = await run('check', '--allow-empty', '--format', 'json', empty);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).summary.resources).toBe(0);
+  });
+
+  test('an input with no AWS or Azure resource passes with a warning, not silently', async () => {
+    const r = await run('check', join(PLANS, 'random-moved-block-tf1.5.json'));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('warning: none of the 1 resource(s) is AWS or Azure');
+  });
+
   test('a bad --today date', async () => {
     expectOneLineError(await run('check', '--today', '28/11/2026', join(PLANS, 'aws-kms-key-rotation-tf0.13.json')), '--today must be YYYY-MM-DD');
   });

@@ -179,6 +179,13 @@ describe('terraform show -json plans', () => {
     expect(regions).toEqual(new Set([plan.configuration.provider_config.aws.expressions.region.constant_value]));
   });
 
+  test('a plan saved as plan.json takes its folder name as the stack name', async () => {
+    const plan = readFileSync(join(PLANS, 'aws-kms-key-rotation-tf0.13.json'), 'utf8');
+    const dir = writeTree({ 'prod-network/plan.json': plan, 'dev-network/plan.json': plan });
+    const doc = await input(join(dir, 'prod-network', 'plan.json'), join(dir, 'dev-network', 'plan.json'));
+    expect(Object.keys(doc.stacks).sort()).toEqual(['dev-network', 'prod-network']);
+  });
+
   test('nested modules under a counted module', async () => {
     const doc = await input(join(PLANS, 'aws-eventbridge-lambda-module-tf1.14.json'));
     const modules = new Set(Object.values(doc.resources).map((r) => r.module));

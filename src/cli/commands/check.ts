@@ -27,6 +27,7 @@ interface CheckFlags {
   changedOnly?: boolean;
   evidence?: string;
   evidenceLog?: string;
+  allowEmpty?: boolean;
 }
 
 function write(file: string, text: string): void {
@@ -64,6 +65,7 @@ export function checkCommand({ io, exit }: CommandContext): Command {
     .option('--changed-only', 'plans: block only on resources the plan creates, updates or replaces; report the rest')
     .option('--evidence <dir>', 'write an audit evidence bundle under <dir>/runs/ and append it to the evidence log')
     .option('--evidence-log <file>', 'the hash-chained evidence log (default <dir>/evidence-log.jsonl)')
+    .option('--allow-empty', 'accept an input with no resources (otherwise exit 2: nothing would be checked)')
     .option('--no-color', 'never colour text output')
     .action(async (paths: string[], opts: CheckFlags) => {
       if (opts.today && !DATE.test(opts.today)) throw new InputError(`--today must be YYYY-MM-DD, got "${opts.today}"`);
@@ -83,6 +85,14 @@ export function checkCommand({ io, exit }: CommandContext): Command {
         progress.done();
       }
       const { input } = result;
+      // Nothing ever passes silently: an input without resources checks nothing.
+      const resources = Object.values(input.resources).filter((r) => r.mode === 'managed');
+      if (resources.length === 0 && !opts.allowEmpty) {
+        throw new InputError(`${paths.join(', ')}: no resources found, so nothing was checked (pass --allow-empty to accept an empty input)`);
+      }
+      if (resources.length > 0 && resources.every((r) => r.cloud === 'other')) {
+        io.stderr(`leakguard: warning: none of the ${resources.length} resource(s) is AWS or Azure; no rule applies to them\n`);
+      }
       const decision = applyGate(result.decision, input, { baseline, changedOnly: opts.changedOnly });
       const code = exitCodeOf(decision);
 
