@@ -42,6 +42,8 @@ export interface RuleDoc {
   audit_component: string;
   remediation: string;
   construct: string;
+  /** A compliant Terraform HCL snippet (custom.example), shown by `leakguard explain`. */
+  example: string;
   package: string;
   file: string;
 }
@@ -77,6 +79,7 @@ export function readRules(root = projectRoot()): RuleDoc[] {
         audit_component: text(c.audit_component),
         remediation: text(c.remediation),
         construct: text(c.construct),
+        example: text(c.example),
         package: a.path.slice(1).map((p) => p.value).join('.'),
         file: relative(root, join(root, a.location.file)),
       };
@@ -127,6 +130,12 @@ function renderMarkdown(rules: RuleDoc[]): string {
         'Remediation:',
         '',
         ...r.remediation.split('\n').map((l) => `> ${l}`.trimEnd()),
+        '',
+        'Example fix:',
+        '',
+        '```hcl',
+        r.example,
+        '```',
         '',
       );
     }

@@ -32,6 +32,18 @@ describe('leakguard rules / explain', () => {
     expect(r.stdout).toContain(rule.remediation.trim().split('\n')[0]);
   });
 
+  test('explain shows the rule\'s example fix (Terraform HCL from its METADATA)', async () => {
+    expect(catalog.filter((x) => !x.example?.trim()).map((x) => x.id)).toEqual([]);
+    const rule = catalog.find((x) => x.id === 'aws-s3-public-access-block')!;
+    const r = await run('explain', rule.id);
+    expect(r.code).toBe(0);
+    const [, section] = r.stdout.split('\nExample fix\n');
+    expect(section).toBeDefined();
+    const indented = rule.example!.trim().split('\n').map((l) => (l ? `  ${l}` : '')).join('\n');
+    expect(section.split('\nSource: ')[0].trim()).toBe(indented.trim());
+    expect(section).toContain('resource "aws_s3_bucket_public_access_block"');
+  });
+
   test('explain of an unknown rule is a usage error with a suggestion', async () => {
     const r = await run('explain', 'aws-s3-public');
     expect(r.code).toBe(2);

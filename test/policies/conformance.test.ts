@@ -32,7 +32,7 @@ describe('rule conformance', () => {
   });
 
   test.each(rules.map((r) => [r.id, r] as const))('%s has complete, valid METADATA', (_id, r) => {
-    for (const field of ['id', 'title', 'description', 'control', 'cloud', 'severity', 'audit_component', 'remediation', 'construct'] as const) {
+    for (const field of ['id', 'title', 'description', 'control', 'cloud', 'severity', 'audit_component', 'remediation', 'construct', 'example'] as const) {
       expect({ field, value: r[field] }).toEqual({ field, value: expect.stringMatching(/\S/) });
     }
     expect(CONTROLS.map((c) => c.id)).toContain(r.control);
@@ -42,6 +42,7 @@ describe('rule conformance', () => {
     expect(r.legal.length).toBeGreaterThan(0);
     for (const ref of r.legal) expect(ref).toMatch(/^Cal\. Civ\. Code §1798\.(100\(e\)|81\.5|150|155|199\.90|82)( |$)/);
     expect(r.description).toMatch(/Unknowns: \S/);
+    expect(r.example).toMatch(/^(resource|data) "[a-z0-9_]+" "[a-z0-9_]+" \{$/m);
     expect(relative(ROOT, join(ROOT, r.file))).toBe(`policies/rules/${r.package.replace(/^leakguard\.rules\./, '').split('.').join('/')}/rule.rego`);
   });
 

@@ -25,7 +25,7 @@ export function rulesCommand({ io }: CommandContext): Command {
 }
 
 export function explain(rule: RuleInfo): string {
-  const indent = (s: string) => s.trim().split('\n').map((l) => `  ${l}`).join('\n');
+  const indent = (s: string) => s.trim().split('\n').map((l) => (l.trim() ? `  ${l}` : '')).join('\n');
   return [
     `${rule.id}: ${rule.title}`,
     `control ${rule.control} · ${rule.cloud} · severity ${rule.severity}${rule.construct ? ` · satisfied by the ${rule.construct} construct` : ''}`,

@@ -17,6 +17,22 @@
 #     Add an aws_api_gateway_request_validator (validate_request_body and parameters) and set
 #     request_validator_id plus request_models on the method.
 #   construct: ValidatedRestApi
+#   example: |
+#     resource "aws_api_gateway_request_validator" "body" {
+#       rest_api_id                 = aws_api_gateway_rest_api.shop.id
+#       name                        = "body-and-params"
+#       validate_request_body       = true
+#       validate_request_parameters = true
+#     }
+#
+#     resource "aws_api_gateway_method" "create_order" {
+#       rest_api_id          = aws_api_gateway_rest_api.shop.id
+#       resource_id          = aws_api_gateway_resource.orders.id
+#       http_method          = "POST"
+#       authorization        = "AWS_IAM"
+#       request_validator_id = aws_api_gateway_request_validator.body.id
+#       request_models       = { "application/json" = aws_api_gateway_model.order.name }
+#     }
 package leakguard.rules.aws.apigateway.request_validator
 
 import data.leakguard.lib.finding

@@ -16,6 +16,20 @@
 #   remediation: |
 #     Add access_log_settings { destination_arn = aws_cloudwatch_log_group.x.arn, format = … }.
 #   construct: ValidatedRestApi
+#   example: |
+#     resource "aws_api_gateway_stage" "prod" {
+#       rest_api_id   = aws_api_gateway_rest_api.shop.id
+#       deployment_id = aws_api_gateway_deployment.shop.id
+#       stage_name    = "prod"
+#
+#       access_log_settings {
+#         destination_arn = aws_cloudwatch_log_group.api_access.arn
+#         format = jsonencode({
+#           requestId = "$context.requestId", ip = "$context.identity.sourceIp",
+#           caller    = "$context.identity.caller", status = "$context.status"
+#         })
+#       }
+#     }
 package leakguard.rules.aws.apigateway.stage_access_logs
 
 import data.leakguard.lib.finding

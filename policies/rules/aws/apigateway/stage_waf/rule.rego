@@ -18,6 +18,19 @@
 #     Add aws_wafv2_web_acl_association { resource_arn = aws_api_gateway_stage.x.arn,
 #     web_acl_arn = <regional web ACL with AWS managed rule groups> }.
 #   construct: ValidatedRestApi
+#   example: |
+#     resource "aws_api_gateway_stage" "prod" {
+#       rest_api_id   = aws_api_gateway_rest_api.shop.id
+#       deployment_id = aws_api_gateway_deployment.shop.id
+#       stage_name    = "prod"
+#     }
+#
+#     # aws_wafv2_web_acl.api: scope = "REGIONAL", AWS managed rule groups (AWSManagedRulesCommonRuleSet,
+#     # AWSManagedRulesKnownBadInputsRuleSet) and a rate-based rule.
+#     resource "aws_wafv2_web_acl_association" "prod" {
+#       resource_arn = aws_api_gateway_stage.prod.arn
+#       web_acl_arn  = aws_wafv2_web_acl.api.arn
+#     }
 package leakguard.rules.aws.apigateway.stage_waf
 
 import data.leakguard.lib.finding

@@ -18,6 +18,17 @@
 #   remediation: |
 #     Set kms_key_arn = aws_kms_key.backup.arn on the aws_backup_vault.
 #   construct: LockedBackupVault
+#   example: |
+#     resource "aws_kms_key" "backup" {
+#       description             = "AWS Backup vault"
+#       enable_key_rotation     = true
+#       deletion_window_in_days = 30
+#     }
+#
+#     resource "aws_backup_vault" "main" {
+#       name        = "shop-backups"
+#       kms_key_arn = aws_kms_key.backup.arn
+#     }
 package leakguard.rules.aws.backup.vault_cmk
 
 import data.leakguard.lib.finding

@@ -18,6 +18,18 @@
 #     Add aws_backup_vault_lock_configuration { backup_vault_name = aws_backup_vault.x.name,
 #     min_retention_days = …, changeable_for_days = 3 } (compliance mode once it expires).
 #   construct: LockedBackupVault
+#   example: |
+#     resource "aws_backup_vault" "main" {
+#       name        = "shop-backups"
+#       kms_key_arn = aws_kms_key.backup.arn
+#     }
+#
+#     resource "aws_backup_vault_lock_configuration" "main" {
+#       backup_vault_name   = aws_backup_vault.main.name
+#       min_retention_days  = 35
+#       max_retention_days  = 365
+#       changeable_for_days = 3 # becomes compliance mode (immutable) after 3 days
+#     }
 package leakguard.rules.aws.backup.vault_lock
 
 import data.leakguard.lib.finding

@@ -22,6 +22,21 @@
 #     Give each authenticated path an ordered_cache_behavior with cache_policy_id = the
 #     managed CachingDisabled policy (4135ea2d-6df8-44a3-9df3-4b5a84be39ad).
 #   construct: SecureDistribution
+#   example: |
+#     resource "aws_cloudfront_distribution" "shop" {
+#       # ... origin, default_cache_behavior, restrictions, viewer_certificate ...
+#
+#       # One behaviour per authenticated path (/account*, /checkout*, /api/*):
+#       ordered_cache_behavior {
+#         path_pattern             = "/account*"
+#         target_origin_id         = "app"
+#         viewer_protocol_policy   = "redirect-to-https"
+#         allowed_methods          = ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"]
+#         cached_methods           = ["GET", "HEAD"]
+#         cache_policy_id          = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad" # Managed-CachingDisabled
+#         origin_request_policy_id = "b689b0a8-53d0-40ab-baf2-68738e2966ac" # AllViewerExceptHostHeader
+#       }
+#     }
 package leakguard.rules.aws.cloudfront.auth_path_no_cache
 
 import data.leakguard.lib.config

@@ -16,6 +16,20 @@
 #   remediation: |
 #     Set viewer_protocol_policy = "redirect-to-https" (or "https-only") on every behaviour.
 #   construct: SecureDistribution
+#   example: |
+#     resource "aws_cloudfront_distribution" "shop" {
+#       # ... origin, restrictions, viewer_certificate ...
+#
+#       default_cache_behavior {
+#         target_origin_id       = "app"
+#         viewer_protocol_policy = "redirect-to-https" # or "https-only"; never "allow-all"
+#         allowed_methods        = ["GET", "HEAD"]
+#         cached_methods         = ["GET", "HEAD"]
+#         cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6" # Managed-CachingOptimized
+#       }
+#
+#       # Every ordered_cache_behavior sets viewer_protocol_policy the same way.
+#     }
 package leakguard.rules.aws.cloudfront.https_viewers
 
 import data.leakguard.lib.finding

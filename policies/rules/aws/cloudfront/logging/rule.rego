@@ -17,6 +17,16 @@
 #   remediation: |
 #     Add logging_config { bucket = <log bucket domain name>, include_cookies = false }.
 #   construct: SecureDistribution
+#   example: |
+#     resource "aws_cloudfront_distribution" "shop" {
+#       # ... origin, default_cache_behavior, restrictions, viewer_certificate ...
+#
+#       logging_config {
+#         bucket          = aws_s3_bucket.cdn_logs.bucket_domain_name
+#         prefix          = "cloudfront/shop/"
+#         include_cookies = false
+#       }
+#     }
 package leakguard.rules.aws.cloudfront.logging
 
 import data.leakguard.lib.finding

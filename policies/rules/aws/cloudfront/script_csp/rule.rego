@@ -24,6 +24,19 @@
 #     content_security_policy { content_security_policy = "script-src 'self'
 #     https://js.payments.example; …", override = true } } to those behaviours.
 #   construct: SecureDistribution
+#   example: |
+#     resource "aws_cloudfront_response_headers_policy" "strict_csp" {
+#       name = "strict-script-csp"
+#       security_headers_config {
+#         content_security_policy {
+#           content_security_policy = "default-src 'self'; script-src 'self' https://js.stripe.com"
+#           override                = true
+#         }
+#       }
+#     }
+#
+#     # In aws_cloudfront_distribution, on each ordered_cache_behavior for /checkout* and /account*:
+#     #   response_headers_policy_id = aws_cloudfront_response_headers_policy.strict_csp.id
 package leakguard.rules.aws.cloudfront.script_csp
 
 import data.leakguard.lib.config

@@ -17,6 +17,17 @@
 #     Use an ACM certificate with ssl_support_method = "sni-only" and
 #     minimum_protocol_version = "TLSv1.2_2021".
 #   construct: SecureDistribution
+#   example: |
+#     resource "aws_cloudfront_distribution" "shop" {
+#       # ... origin, default_cache_behavior, restrictions ...
+#       aliases = ["shop.example.com"]
+#
+#       viewer_certificate {
+#         acm_certificate_arn      = aws_acm_certificate.shop.arn # issued in us-east-1
+#         ssl_support_method       = "sni-only"
+#         minimum_protocol_version = "TLSv1.2_2021"
+#       }
+#     }
 package leakguard.rules.aws.cloudfront.tls_version
 
 import data.leakguard.lib.config

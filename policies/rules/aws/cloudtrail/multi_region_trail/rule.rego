@@ -22,6 +22,16 @@
 #     include_global_service_events = true, enable_log_file_validation = true and
 #     kms_key_id = a CMK.
 #   construct: RegionalBaseline
+#   example: |
+#     resource "aws_cloudtrail" "main" {
+#       name                          = "shop-trail"
+#       s3_bucket_name                = aws_s3_bucket.trail.id
+#       is_multi_region_trail         = true
+#       include_global_service_events = true
+#       enable_log_file_validation    = true
+#       enable_logging                = true
+#       kms_key_id                    = aws_kms_key.trail.arn
+#     }
 package leakguard.rules.aws.cloudtrail.multi_region_trail
 
 import data.leakguard.lib.finding

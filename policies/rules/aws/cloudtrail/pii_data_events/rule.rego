@@ -21,6 +21,22 @@
 #     Add the store to the central trail's data-event selectors (AWS::S3::Object with the
 #     bucket ARN prefix, AWS::DynamoDB::Table with the table ARN), or select all stores.
 #   construct: RegionalBaseline
+#   example: |
+#     resource "aws_cloudtrail" "central" {
+#       name           = "central" # listed in central_trail_names
+#       s3_bucket_name = aws_s3_bucket.trail.id
+#
+#       event_selector {
+#         data_resource {
+#           type   = "AWS::S3::Object"
+#           values = ["${aws_s3_bucket.customers.arn}/"]
+#         }
+#         data_resource {
+#           type   = "AWS::DynamoDB::Table"
+#           values = [aws_dynamodb_table.orders.arn]
+#         }
+#       }
+#     }
 package leakguard.rules.aws.cloudtrail.pii_data_events
 
 import data.leakguard.lib.config

@@ -20,6 +20,22 @@
 #     Add aws_cloudwatch_log_data_protection_policy { log_group_name = the group,
 #     policy_document with Audit and Deidentify statements for the data identifiers }.
 #   construct: BoundedLogGroup
+#   example: |
+#     locals {
+#       prefix = "arn:aws:dataprotection::aws:data-identifier"
+#       pii    = ["${local.prefix}/EmailAddress", "${local.prefix}/CreditCardNumber"]
+#     }
+#
+#     resource "aws_cloudwatch_log_data_protection_policy" "orders" {
+#       log_group_name = aws_cloudwatch_log_group.orders.name # tagged data-classification = pii
+#       policy_document = jsonencode({
+#         Name = "mask-pii", Version = "2021-06-01"
+#         Statement = [
+#           { DataIdentifier = local.pii, Operation = { Audit = { FindingsDestination = {} } } },
+#           { DataIdentifier = local.pii, Operation = { Deidentify = { MaskConfig = {} } } },
+#         ]
+#       })
+#     }
 package leakguard.rules.aws.cloudwatch.log_group_data_protection
 
 import data.leakguard.lib.finding

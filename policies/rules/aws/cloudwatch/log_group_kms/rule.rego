@@ -16,6 +16,19 @@
 #   remediation: |
 #     Set kms_key_id = aws_kms_key.x.arn (the key policy must allow logs.<region>.amazonaws.com).
 #   construct: BoundedLogGroup
+#   example: |
+#     # The key policy lets logs.<region>.amazonaws.com use the key.
+#     resource "aws_kms_key" "logs" {
+#       description         = "CloudWatch Logs"
+#       enable_key_rotation = true
+#       policy              = data.aws_iam_policy_document.logs_key.json
+#     }
+#
+#     resource "aws_cloudwatch_log_group" "orders" {
+#       name              = "/shop/orders"
+#       retention_in_days = 365
+#       kms_key_id        = aws_kms_key.logs.arn
+#     }
 package leakguard.rules.aws.cloudwatch.log_group_kms
 
 import data.leakguard.lib.finding

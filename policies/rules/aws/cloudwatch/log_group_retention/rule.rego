@@ -19,6 +19,14 @@
 #     Set retention_in_days to a CloudWatch value within the configured range (e.g. 90,
 #     180, 365).
 #   construct: BoundedLogGroup
+#   example: |
+#     resource "aws_cloudwatch_log_group" "orders" {
+#       name       = "/shop/orders"
+#       kms_key_id = aws_kms_key.logs.arn
+#
+#       # A CloudWatch value within [log_retention_min_days, log_retention_max_days] (default 90-400).
+#       retention_in_days = 365
+#     }
 package leakguard.rules.aws.cloudwatch.log_group_retention
 
 import data.leakguard.lib.config

@@ -19,6 +19,20 @@
 #     Add an aws_config_configuration_recorder (with delivery channel and enabled status)
 #     using a provider for each region in use.
 #   construct: RegionalBaseline
+#   example: |
+#     # One recorder per region in use, each through that region's provider.
+#     resource "aws_config_configuration_recorder" "eu_west_1" {
+#       provider = aws.eu_west_1
+#       name     = "default"
+#       role_arn = aws_iam_role.config.arn
+#     }
+#
+#     resource "aws_config_configuration_recorder_status" "eu_west_1" {
+#       provider   = aws.eu_west_1
+#       name       = aws_config_configuration_recorder.eu_west_1.name
+#       is_enabled = true
+#       depends_on = [aws_config_delivery_channel.eu_west_1]
+#     }
 package leakguard.rules.aws.config.recorder_every_region
 
 import data.leakguard.lib.finding

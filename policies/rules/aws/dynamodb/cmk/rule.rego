@@ -18,6 +18,21 @@
 #   remediation: |
 #     Add server_side_encryption { enabled = true, kms_key_arn = aws_kms_key.x.arn }.
 #   construct: HardenedTable
+#   example: |
+#     resource "aws_dynamodb_table" "orders" {
+#       name         = "orders"
+#       billing_mode = "PAY_PER_REQUEST"
+#       hash_key     = "order_id"
+#       attribute {
+#         name = "order_id"
+#         type = "S"
+#       }
+#
+#       server_side_encryption {
+#         enabled     = true
+#         kms_key_arn = aws_kms_key.orders.arn
+#       }
+#     }
 package leakguard.rules.aws.dynamodb.cmk
 
 import data.leakguard.lib.finding

@@ -15,6 +15,20 @@
 #   remediation: |
 #     Add point_in_time_recovery { enabled = true } to the aws_dynamodb_table.
 #   construct: HardenedTable
+#   example: |
+#     resource "aws_dynamodb_table" "orders" {
+#       name         = "orders"
+#       billing_mode = "PAY_PER_REQUEST"
+#       hash_key     = "order_id"
+#       attribute {
+#         name = "order_id"
+#         type = "S"
+#       }
+#
+#       point_in_time_recovery {
+#         enabled = true
+#       }
+#     }
 package leakguard.rules.aws.dynamodb.pitr
 
 import data.leakguard.lib.finding

@@ -20,6 +20,22 @@
 #     Put the service behind a load balancer and allow internet ingress only on tcp 80/443 to
 #     the load balancer's security group; reach hosts through SSM Session Manager.
 #   construct: EgressRestrictedSecurityGroup
+#   example: |
+#     resource "aws_security_group" "lb" {
+#       vpc_id = var.vpc_id
+#       ingress {
+#         protocol    = "tcp"
+#         from_port   = 443
+#         to_port     = 443
+#         cidr_blocks = ["0.0.0.0/0"]
+#       }
+#     }
+#
+#     # Only the load balancer's group takes internet traffic; hosts allow the LB group only.
+#     resource "aws_lb" "web" {
+#       subnets         = var.public_subnet_ids
+#       security_groups = [aws_security_group.lb.id]
+#     }
 package leakguard.rules.aws.ec2.sg_internet_ingress
 
 import data.leakguard.lib.config

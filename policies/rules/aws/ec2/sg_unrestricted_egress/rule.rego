@@ -19,6 +19,22 @@
 #     Allow egress only to named destinations (VPC endpoints, prefix lists, security groups)
 #     on named ports; route internet-bound traffic through an egress proxy or firewall.
 #   construct: EgressRestrictedSecurityGroup
+#   example: |
+#     resource "aws_vpc_security_group_egress_rule" "to_endpoints" {
+#       security_group_id            = aws_security_group.app.id
+#       referenced_security_group_id = aws_security_group.vpc_endpoints.id
+#       ip_protocol                  = "tcp"
+#       from_port                    = 443
+#       to_port                      = 443
+#     }
+#
+#     resource "aws_vpc_security_group_egress_rule" "to_s3" {
+#       security_group_id = aws_security_group.app.id
+#       prefix_list_id    = aws_vpc_endpoint.s3.prefix_list_id
+#       ip_protocol       = "tcp"
+#       from_port         = 443
+#       to_port           = 443
+#     }
 package leakguard.rules.aws.ec2.sg_unrestricted_egress
 
 import data.leakguard.lib.finding

@@ -21,6 +21,18 @@
 #     Add a bucket policy statement { Effect = "Deny", Principal = "*", Action = "s3:*",
 #     Condition = { ArnNotEquals = { "aws:PrincipalArn" = aws_iam_role.incident_response.arn } } }.
 #   construct: ForensicEvidenceBucket
+#   example: |
+#     resource "aws_s3_bucket_policy" "evidence" {
+#       bucket = aws_s3_bucket.evidence.id # tagged purpose = forensics
+#       policy = <<-JSON
+#         {"Version": "2012-10-17", "Statement": [{
+#           "Sid": "OnlyIncidentResponse", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
+#           "Resource": ["arn:aws:s3:::shop-evidence", "arn:aws:s3:::shop-evidence/*"],
+#           "Condition": {"ArnNotEquals": {
+#             "aws:PrincipalArn": "arn:aws:iam::111122223333:role/incident-response"}}
+#         }]}
+#       JSON
+#     }
 package leakguard.rules.aws.forensics.evidence_access
 
 import data.leakguard.lib.config

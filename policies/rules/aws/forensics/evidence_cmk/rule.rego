@@ -19,6 +19,22 @@
 #     Encrypt the evidence bucket with SSE-KMS under a dedicated CMK usable only by the
 #     incident-response role.
 #   construct: ForensicEvidenceBucket
+#   example: |
+#     resource "aws_s3_bucket" "evidence" {
+#       bucket = "shop-evidence"
+#       tags   = { purpose = "forensics" }
+#     }
+#
+#     resource "aws_s3_bucket_server_side_encryption_configuration" "evidence" {
+#       bucket = aws_s3_bucket.evidence.id
+#       rule {
+#         apply_server_side_encryption_by_default {
+#           sse_algorithm     = "aws:kms"
+#           kms_master_key_id = aws_kms_key.evidence.arn # key policy: incident-response role only
+#         }
+#         bucket_key_enabled = true
+#       }
+#     }
 package leakguard.rules.aws.forensics.evidence_cmk
 
 import data.leakguard.lib.finding

@@ -21,6 +21,22 @@
 #     aws_s3_bucket_object_lock_configuration { rule { default_retention { mode =
 #     "COMPLIANCE", days = <forensic_retention_days> } } }.
 #   construct: ForensicEvidenceBucket
+#   example: |
+#     resource "aws_s3_bucket" "evidence" {
+#       bucket              = "shop-evidence"
+#       object_lock_enabled = true
+#       tags                = { purpose = "forensics" }
+#     }
+#
+#     resource "aws_s3_bucket_object_lock_configuration" "evidence" {
+#       bucket = aws_s3_bucket.evidence.id
+#       rule {
+#         default_retention {
+#           mode = "COMPLIANCE"
+#           days = 365 # at least forensic_retention_days
+#         }
+#       }
+#     }
 package leakguard.rules.aws.forensics.evidence_object_lock
 
 import data.leakguard.lib.config

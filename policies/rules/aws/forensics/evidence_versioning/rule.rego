@@ -17,6 +17,18 @@
 #   remediation: |
 #     Add aws_s3_bucket_versioning { versioning_configuration { status = "Enabled" } }.
 #   construct: ForensicEvidenceBucket
+#   example: |
+#     resource "aws_s3_bucket" "evidence" {
+#       bucket = "shop-evidence"
+#       tags   = { purpose = "forensics" }
+#     }
+#
+#     resource "aws_s3_bucket_versioning" "evidence" {
+#       bucket = aws_s3_bucket.evidence.id
+#       versioning_configuration {
+#         status = "Enabled"
+#       }
+#     }
 package leakguard.rules.aws.forensics.evidence_versioning
 
 import data.leakguard.lib.finding

@@ -19,6 +19,18 @@
 #     Add Condition { Bool = { "aws:MultiFactorAuthPresent" = "true" } } to the role's trust
 #     policy statements.
 #   construct: IncidentResponseRole
+#   example: |
+#     resource "aws_iam_role" "incident_response" {
+#       name                 = "incident-response"
+#       max_session_duration = 3600
+#       assume_role_policy   = <<-JSON
+#         {"Version": "2012-10-17", "Statement": [{
+#           "Effect": "Allow", "Action": "sts:AssumeRole",
+#           "Principal": {"AWS": "arn:aws:iam::111122223333:root"},
+#           "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}
+#         }]}
+#       JSON
+#     }
 package leakguard.rules.aws.forensics.ir_role_mfa
 
 import data.leakguard.lib.finding

@@ -17,6 +17,13 @@
 #   remediation: |
 #     Set max_session_duration to at most the configured maximum (e.g. 3600).
 #   construct: IncidentResponseRole
+#   example: |
+#     resource "aws_iam_role" "incident_response" {
+#       name                 = "incident-response"
+#       assume_role_policy   = data.aws_iam_policy_document.incident_response_trust.json
+#       permissions_boundary = aws_iam_policy.boundary.arn
+#       max_session_duration = 3600 # at most incident_response_max_session_seconds
+#     }
 package leakguard.rules.aws.forensics.ir_role_session
 
 import data.leakguard.lib.config

@@ -17,6 +17,21 @@
 #   remediation: |
 #     Add aws_guardduty_detector { enable = true } with a provider for each region in use.
 #   construct: RegionalBaseline
+#   example: |
+#     # One enabled detector in every region in use, each through that region's provider.
+#     resource "aws_guardduty_detector" "us_east_1" {
+#       enable = true
+#     }
+#
+#     provider "aws" {
+#       alias  = "eu_west_1"
+#       region = "eu-west-1"
+#     }
+#
+#     resource "aws_guardduty_detector" "eu_west_1" {
+#       provider = aws.eu_west_1
+#       enable   = true
+#     }
 package leakguard.rules.aws.guardduty.detector_every_region
 
 import data.leakguard.lib.finding

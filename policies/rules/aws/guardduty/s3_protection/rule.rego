@@ -18,6 +18,16 @@
 #     Add aws_guardduty_detector_feature { detector_id = aws_guardduty_detector.x.id,
 #     name = "S3_DATA_EVENTS", status = "ENABLED" }.
 #   construct: RegionalBaseline
+#   example: |
+#     resource "aws_guardduty_detector" "main" {
+#       enable = true
+#     }
+#
+#     resource "aws_guardduty_detector_feature" "s3" {
+#       detector_id = aws_guardduty_detector.main.id
+#       name        = "S3_DATA_EVENTS"
+#       status      = "ENABLED"
+#     }
 package leakguard.rules.aws.guardduty.s3_protection
 
 import data.leakguard.lib.finding

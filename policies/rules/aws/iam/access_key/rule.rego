@@ -17,6 +17,18 @@
 #     Remove the aws_iam_access_key; give the workload an IAM role (instance profile, task
 #     role, IRSA/OIDC federation for CI) so it receives short-lived credentials.
 #   construct: ScopedRole
+#   example: |
+#     # No aws_iam_access_key: the workload gets short-lived credentials from a role.
+#     resource "aws_iam_role" "worker" {
+#       name                 = "orders-worker"
+#       assume_role_policy   = data.aws_iam_policy_document.ec2_trust.json
+#       permissions_boundary = aws_iam_policy.boundary.arn
+#     }
+#
+#     resource "aws_iam_instance_profile" "worker" {
+#       name = "orders-worker"
+#       role = aws_iam_role.worker.name
+#     }
 package leakguard.rules.aws.iam.access_key
 
 import data.leakguard.lib.finding

@@ -21,6 +21,20 @@
 #     Replace the administrator policy with a policy listing the actions the workload needs;
 #     keep administrator access on break-glass roles listed in admin_role_exemptions.
 #   construct: ScopedRole
+#   example: |
+#     # Instead of AdministratorAccess: only the actions and resources the workload uses.
+#     data "aws_iam_policy_document" "orders_api" {
+#       statement {
+#         actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"]
+#         resources = [aws_dynamodb_table.orders.arn]
+#       }
+#     }
+#
+#     resource "aws_iam_role_policy" "orders_api" {
+#       name   = "orders-api"
+#       role   = aws_iam_role.orders_api.id
+#       policy = data.aws_iam_policy_document.orders_api.json
+#     }
 package leakguard.rules.aws.iam.admin_attachment
 
 import data.leakguard.lib.config

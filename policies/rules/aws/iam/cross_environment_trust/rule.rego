@@ -22,6 +22,18 @@
 #     Trust only principals of the role's own environment account; give each environment
 #     its own roles and deployment identities.
 #   construct: ScopedRole
+#   example: |
+#     # 444455556666 is the prod account (environment_accounts.prod).
+#     resource "aws_iam_role" "deploy" {
+#       name               = "prod-deploy"
+#       tags               = { environment = "prod" }
+#       assume_role_policy = <<-JSON
+#         {"Version": "2012-10-17", "Statement": [{
+#           "Effect": "Allow", "Action": "sts:AssumeRole",
+#           "Principal": {"AWS": "arn:aws:iam::444455556666:role/prod-ci"}
+#         }]}
+#       JSON
+#     }
 package leakguard.rules.aws.iam.cross_environment_trust
 
 import data.leakguard.lib.finding

@@ -21,6 +21,20 @@
 #     Create a separate role/user per environment and reference the one of the consuming
 #     resource's own environment.
 #   construct: ScopedRole
+#   example: |
+#     # Each environment defines its own role; prod resources use the prod one.
+#     resource "aws_iam_role" "orders_prod" {
+#       name               = "orders-prod"
+#       assume_role_policy = data.aws_iam_policy_document.lambda_trust.json
+#       tags               = { environment = "prod" }
+#     }
+#
+#     resource "aws_lambda_function" "orders" {
+#       function_name = "orders-prod"
+#       role          = aws_iam_role.orders_prod.arn
+#       tags          = { environment = "prod" }
+#       # ... runtime, handler, filename ...
+#     }
 package leakguard.rules.aws.iam.cross_environment_use
 
 import data.leakguard.lib.finding

@@ -18,6 +18,19 @@
 #     Replace the Allow + NotAction statement with an Allow listing the needed actions (use
 #     Deny + NotAction only for guardrails).
 #   construct: ScopedRole
+#   example: |
+#     data "aws_iam_policy_document" "reports" {
+#       # Allow names the actions; NotAction only ever with Deny (guardrails).
+#       statement {
+#         actions   = ["s3:GetObject", "s3:ListBucket"]
+#         resources = [aws_s3_bucket.reports.arn, "${aws_s3_bucket.reports.arn}/*"]
+#       }
+#     }
+#
+#     resource "aws_iam_policy" "reports" {
+#       name   = "reports-read"
+#       policy = data.aws_iam_policy_document.reports.json
+#     }
 package leakguard.rules.aws.iam.not_action_allow
 
 import data.leakguard.lib.finding

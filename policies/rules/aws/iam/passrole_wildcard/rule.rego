@@ -19,6 +19,17 @@
 #     Limit iam:PassRole to the ARNs of the roles the workload passes, with an
 #     iam:PassedToService condition.
 #   construct: ScopedRole
+#   example: |
+#     resource "aws_iam_role_policy" "deployer" {
+#       role   = aws_iam_role.deployer.id
+#       policy = <<-JSON
+#         {"Version": "2012-10-17", "Statement": [{
+#           "Effect": "Allow", "Action": "iam:PassRole",
+#           "Resource": "arn:aws:iam::111122223333:role/orders-task",
+#           "Condition": {"StringEquals": {"iam:PassedToService": "ecs-tasks.amazonaws.com"}}
+#         }]}
+#       JSON
+#     }
 package leakguard.rules.aws.iam.passrole_wildcard
 
 import data.leakguard.lib.finding

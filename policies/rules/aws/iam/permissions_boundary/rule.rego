@@ -18,6 +18,19 @@
 #     Set permissions_boundary = aws_iam_policy.boundary.arn (a boundary denying
 #     privilege-escalation and audit-tampering actions).
 #   construct: ScopedRole
+#   example: |
+#     resource "aws_iam_role" "orders_api" {
+#       name                 = "orders-api"
+#       assume_role_policy   = data.aws_iam_policy_document.lambda_trust.json
+#       permissions_boundary = aws_iam_policy.workload_boundary.arn
+#     }
+#
+#     # The boundary allows the services workloads use and denies iam:* and audit tampering
+#     # (cloudtrail:StopLogging, cloudtrail:DeleteTrail, logs:DeleteLogGroup).
+#     resource "aws_iam_policy" "workload_boundary" {
+#       name   = "workload-boundary"
+#       policy = data.aws_iam_policy_document.workload_boundary.json
+#     }
 package leakguard.rules.aws.iam.permissions_boundary
 
 import data.leakguard.lib.config

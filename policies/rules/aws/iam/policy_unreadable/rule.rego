@@ -18,6 +18,19 @@
 #     Build the policy with an aws_iam_policy_document data source or literal JSON (CDKTF:
 #     JSON.stringify with token references) so it can be checked from the configuration.
 #   construct: ScopedRole
+#   example: |
+#     # Not policy = jsonencode({...}): a policy document data source can be checked before apply.
+#     data "aws_iam_policy_document" "orders_api" {
+#       statement {
+#         actions   = ["sqs:SendMessage"]
+#         resources = [aws_sqs_queue.orders.arn]
+#       }
+#     }
+#
+#     resource "aws_iam_role_policy" "orders_api" {
+#       role   = aws_iam_role.orders_api.id
+#       policy = data.aws_iam_policy_document.orders_api.json
+#     }
 package leakguard.rules.aws.iam.policy_unreadable
 
 import data.leakguard.lib.finding

@@ -21,6 +21,17 @@
 #     Add Condition { StringEquals = { "sts:ExternalId" = "<secret agreed with the vendor>" } },
 #     or list the account in trusted_account_ids / environment_accounts if it is your own.
 #   construct: ScopedRole
+#   example: |
+#     resource "aws_iam_role" "vendor_audit" {
+#       name               = "vendor-audit"
+#       assume_role_policy = <<-JSON
+#         {"Version": "2012-10-17", "Statement": [{
+#           "Effect": "Allow", "Action": "sts:AssumeRole",
+#           "Principal": {"AWS": "arn:aws:iam::999988887777:root"},
+#           "Condition": {"StringEquals": {"sts:ExternalId": "${var.vendor_external_id}"}}
+#         }]}
+#       JSON
+#     }
 package leakguard.rules.aws.iam.trust_foreign_account
 
 import data.leakguard.lib.finding

@@ -19,6 +19,16 @@
 #     Trust one service (Principal { Service = "x.amazonaws.com" } with aws:SourceAccount)
 #     or one account/role ARN, never "*".
 #   construct: ScopedRole
+#   example: |
+#     resource "aws_iam_role" "orders_api" {
+#       name               = "orders-api"
+#       assume_role_policy = <<-JSON
+#         {"Version": "2012-10-17", "Statement": [{
+#           "Effect": "Allow", "Action": "sts:AssumeRole",
+#           "Principal": {"Service": "lambda.amazonaws.com"}
+#         }]}
+#       JSON
+#     }
 package leakguard.rules.aws.iam.trust_public_principal
 
 import data.leakguard.lib.finding

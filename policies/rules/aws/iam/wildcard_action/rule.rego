@@ -22,6 +22,18 @@
 #     List the actions the workload calls (e.g. s3:GetObject) and the resource ARNs it
 #     needs; never "*" or "service:*" on Resource "*".
 #   construct: ScopedRole
+#   example: |
+#     data "aws_iam_policy_document" "orders_api" {
+#       statement {
+#         actions   = ["s3:GetObject", "s3:PutObject"]
+#         resources = ["${aws_s3_bucket.orders.arn}/*"]
+#       }
+#     }
+#
+#     resource "aws_iam_role_policy" "orders_api" {
+#       role   = aws_iam_role.orders_api.id
+#       policy = data.aws_iam_policy_document.orders_api.json
+#     }
 package leakguard.rules.aws.iam.wildcard_action
 
 import data.leakguard.lib.finding

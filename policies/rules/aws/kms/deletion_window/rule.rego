@@ -16,6 +16,12 @@
 #   remediation: |
 #     Set deletion_window_in_days to at least the configured minimum (30 recommended).
 #   construct: HardenedKey
+#   example: |
+#     resource "aws_kms_key" "orders" {
+#       description             = "orders table"
+#       enable_key_rotation     = true
+#       deletion_window_in_days = 30 # at least kms_min_deletion_window_days
+#     }
 package leakguard.rules.aws.kms.deletion_window
 
 import data.leakguard.lib.config

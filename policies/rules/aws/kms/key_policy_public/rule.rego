@@ -21,6 +21,20 @@
 #     Name the account root, roles and services that use the key; scope service principals
 #     with aws:SourceAccount / kms:ViaService; never Principal "*".
 #   construct: HardenedKey
+#   example: |
+#     resource "aws_kms_key_policy" "orders" {
+#       key_id = aws_kms_key.orders.id
+#       policy = <<-JSON
+#         {"Version": "2012-10-17", "Statement": [
+#           {"Sid": "AccountAdmin", "Effect": "Allow", "Action": "kms:*", "Resource": "*",
+#            "Principal": {"AWS": "arn:aws:iam::111122223333:root"}},
+#           {"Sid": "OrdersApi", "Effect": "Allow", "Resource": "*",
+#            "Action": ["kms:Decrypt", "kms:GenerateDataKey"],
+#            "Principal": {"AWS": "arn:aws:iam::111122223333:role/orders-api"},
+#            "Condition": {"StringEquals": {"kms:ViaService": "dynamodb.us-east-1.amazonaws.com"}}}
+#         ]}
+#       JSON
+#     }
 package leakguard.rules.aws.kms.key_policy_public
 
 import data.leakguard.lib.finding

@@ -17,6 +17,13 @@
 #   remediation: |
 #     Set enable_key_rotation = true (optionally rotation_period_in_days) on the aws_kms_key.
 #   construct: HardenedKey
+#   example: |
+#     resource "aws_kms_key" "orders" {
+#       description             = "orders table"
+#       enable_key_rotation     = true
+#       rotation_period_in_days = 365
+#       deletion_window_in_days = 30
+#     }
 package leakguard.rules.aws.kms.key_rotation
 
 import data.leakguard.lib.finding

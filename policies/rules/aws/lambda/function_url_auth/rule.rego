@@ -16,6 +16,19 @@
 #   remediation: |
 #     Set authorization_type = "AWS_IAM", or expose the function through API Gateway.
 #   construct: IamAuthFunction
+#   example: |
+#     resource "aws_lambda_function_url" "orders" {
+#       function_name      = aws_lambda_function.orders.function_name
+#       authorization_type = "AWS_IAM"
+#     }
+#
+#     resource "aws_lambda_permission" "frontend_url" {
+#       statement_id           = "FrontendInvokeUrl"
+#       action                 = "lambda:InvokeFunctionUrl"
+#       function_name          = aws_lambda_function.orders.function_name
+#       principal              = "arn:aws:iam::111122223333:role/frontend"
+#       function_url_auth_type = "AWS_IAM"
+#     }
 package leakguard.rules.aws.lambda.function_url_auth
 
 import data.leakguard.lib.finding

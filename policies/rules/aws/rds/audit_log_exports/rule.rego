@@ -20,6 +20,18 @@
 #     Set enabled_cloudwatch_logs_exports = ["postgresql"] (or ["audit"] with the audit
 #     plugin/parameter enabled) and ship the log group to the central account.
 #   construct: HardenedPostgres
+#   example: |
+#     resource "aws_db_instance" "orders" {
+#       identifier                  = "orders"
+#       engine                      = "postgres"
+#       instance_class              = "db.t4g.medium"
+#       allocated_storage           = 50
+#       username                    = "orders_admin"
+#       manage_master_user_password = true
+#       parameter_group_name        = aws_db_parameter_group.pgaudit.name # loads pgaudit
+#
+#       enabled_cloudwatch_logs_exports = ["postgresql"] # MySQL/MariaDB/Oracle: ["audit"]
+#     }
 package leakguard.rules.aws.rds.audit_log_exports
 
 import data.leakguard.lib.config

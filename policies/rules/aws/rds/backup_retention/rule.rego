@@ -18,6 +18,17 @@
 #     Set backup_retention_period to at least the configured minimum (RDS allows up to 35;
 #     use AWS Backup for longer).
 #   construct: HardenedPostgres
+#   example: |
+#     resource "aws_db_instance" "orders" {
+#       identifier                  = "orders"
+#       engine                      = "postgres"
+#       instance_class              = "db.t4g.medium"
+#       allocated_storage           = 50
+#       username                    = "orders_admin"
+#       manage_master_user_password = true
+#       backup_retention_period     = 14 # at least backup_retention_days; AWS Backup for longer
+#       backup_window               = "03:00-04:00"
+#     }
 package leakguard.rules.aws.rds.backup_retention
 
 import data.leakguard.lib.config

@@ -16,6 +16,19 @@
 #   remediation: |
 #     Set deletion_protection = true (and delete_automated_backups = false).
 #   construct: HardenedPostgres
+#   example: |
+#     resource "aws_db_instance" "orders" {
+#       identifier                  = "orders"
+#       engine                      = "postgres"
+#       instance_class              = "db.t4g.medium"
+#       allocated_storage           = 50
+#       username                    = "orders_admin"
+#       manage_master_user_password = true
+#       deletion_protection         = true
+#       delete_automated_backups    = false
+#       skip_final_snapshot         = false
+#       final_snapshot_identifier   = "orders-final"
+#     }
 package leakguard.rules.aws.rds.deletion_protection
 
 import data.leakguard.lib.finding

@@ -16,6 +16,18 @@
 #   remediation: |
 #     Set publicly_accessible = false and reach the database from private subnets.
 #   construct: HardenedPostgres
+#   example: |
+#     resource "aws_db_instance" "orders" {
+#       identifier                  = "orders"
+#       engine                      = "postgres"
+#       instance_class              = "db.t4g.medium"
+#       allocated_storage           = 50
+#       username                    = "orders_admin"
+#       manage_master_user_password = true
+#       publicly_accessible         = false
+#       db_subnet_group_name        = aws_db_subnet_group.private.name
+#       vpc_security_group_ids      = [aws_security_group.db.id]
+#     }
 package leakguard.rules.aws.rds.public_access
 
 import data.leakguard.lib.finding

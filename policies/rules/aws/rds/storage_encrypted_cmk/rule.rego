@@ -21,6 +21,17 @@
 #     Set storage_encrypted = true and kms_key_id = aws_kms_key.x.arn (encryption cannot be
 #     added in place: restore an encrypted copy of a snapshot).
 #   construct: HardenedPostgres
+#   example: |
+#     resource "aws_db_instance" "orders" {
+#       identifier                  = "orders"
+#       engine                      = "postgres"
+#       instance_class              = "db.t4g.medium"
+#       allocated_storage           = 50
+#       username                    = "orders_admin"
+#       manage_master_user_password = true
+#       storage_encrypted           = true
+#       kms_key_id                  = aws_kms_key.rds.arn
+#     }
 package leakguard.rules.aws.rds.storage_encrypted_cmk
 
 import data.leakguard.lib.finding

@@ -22,6 +22,17 @@
 #     bucket), or an aws_cloudtrail event_selector with data_resource type AWS::S3::Object
 #     for the bucket ARN (or arn:aws:s3 for all buckets).
 #   construct: HardenedBucket
+#   example: |
+#     resource "aws_s3_bucket" "data" {
+#       bucket = "shop-customer-data"
+#     }
+#
+#     # The access-log bucket itself is covered by a CloudTrail S3 data-event selector.
+#     resource "aws_s3_bucket_logging" "data" {
+#       bucket        = aws_s3_bucket.data.id
+#       target_bucket = aws_s3_bucket.access_logs.id
+#       target_prefix = "s3/shop-customer-data/"
+#     }
 package leakguard.rules.aws.s3.access_logging
 
 import data.leakguard.lib.finding

@@ -17,6 +17,17 @@
 #     Add aws_s3_bucket_ownership_controls { bucket = aws_s3_bucket.x.id
 #     rule { object_ownership = "BucketOwnerEnforced" } }.
 #   construct: HardenedBucket
+#   example: |
+#     resource "aws_s3_bucket" "data" {
+#       bucket = "shop-customer-data"
+#     }
+#
+#     resource "aws_s3_bucket_ownership_controls" "data" {
+#       bucket = aws_s3_bucket.data.id
+#       rule {
+#         object_ownership = "BucketOwnerEnforced"
+#       }
+#     }
 package leakguard.rules.aws.s3.ownership_controls
 
 import data.leakguard.lib.finding

@@ -21,6 +21,19 @@
 #     such as aws:SourceArn, aws:SourceAccount, aws:SourceVpce or aws:PrincipalOrgID.
 #     Write the policy as literal JSON or an aws_iam_policy_document so it can be checked.
 #   construct: HardenedBucket
+#   example: |
+#     resource "aws_s3_bucket_policy" "assets" {
+#       bucket = aws_s3_bucket.assets.id
+#       policy = <<-JSON
+#         {"Version": "2012-10-17", "Statement": [{
+#           "Sid": "CloudFrontRead", "Effect": "Allow", "Action": "s3:GetObject",
+#           "Principal": {"Service": "cloudfront.amazonaws.com"},
+#           "Resource": "arn:aws:s3:::shop-assets/*",
+#           "Condition": {"StringEquals": {
+#             "AWS:SourceArn": "arn:aws:cloudfront::111122223333:distribution/EDFDVBD6EXAMPLE"}}
+#         }]}
+#       JSON
+#     }
 package leakguard.rules.aws.s3.policy_public_principal
 
 import data.leakguard.lib.finding

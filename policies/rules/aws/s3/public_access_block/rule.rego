@@ -19,6 +19,18 @@
 #     with block_public_acls, block_public_policy, ignore_public_acls and
 #     restrict_public_buckets all true, or an aws_s3_account_public_access_block.
 #   construct: HardenedBucket
+#   example: |
+#     resource "aws_s3_bucket" "data" {
+#       bucket = "shop-customer-data"
+#     }
+#
+#     resource "aws_s3_bucket_public_access_block" "data" {
+#       bucket                  = aws_s3_bucket.data.id
+#       block_public_acls       = true
+#       block_public_policy     = true
+#       ignore_public_acls      = true
+#       restrict_public_buckets = true
+#     }
 package leakguard.rules.aws.s3.public_access_block
 
 import data.leakguard.lib.finding

@@ -20,6 +20,18 @@
 #     Remove the public canned ACL / AllUsers and AuthenticatedUsers grants, and disable
 #     ACLs altogether with aws_s3_bucket_ownership_controls (BucketOwnerEnforced).
 #   construct: HardenedBucket
+#   example: |
+#     resource "aws_s3_bucket" "data" {
+#       bucket = "shop-customer-data" # no acl or grant arguments, no aws_s3_bucket_acl
+#     }
+#
+#     # ACLs disabled: no canned ACL or grant can make the bucket public.
+#     resource "aws_s3_bucket_ownership_controls" "data" {
+#       bucket = aws_s3_bucket.data.id
+#       rule {
+#         object_ownership = "BucketOwnerEnforced"
+#       }
+#     }
 package leakguard.rules.aws.s3.public_acl
 
 import data.leakguard.lib.finding

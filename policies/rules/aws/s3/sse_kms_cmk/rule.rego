@@ -23,6 +23,21 @@
 #     apply_server_side_encryption_by_default { sse_algorithm = "aws:kms",
 #     kms_master_key_id = aws_kms_key.x.arn } bucket_key_enabled = true }.
 #   construct: HardenedBucket
+#   example: |
+#     resource "aws_s3_bucket" "data" {
+#       bucket = "shop-customer-data"
+#     }
+#
+#     resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
+#       bucket = aws_s3_bucket.data.id
+#       rule {
+#         apply_server_side_encryption_by_default {
+#           sse_algorithm     = "aws:kms"
+#           kms_master_key_id = aws_kms_key.s3.arn
+#         }
+#         bucket_key_enabled = true
+#       }
+#     }
 package leakguard.rules.aws.s3.sse_kms_cmk
 
 import data.leakguard.lib.finding

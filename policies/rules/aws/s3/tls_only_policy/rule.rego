@@ -19,6 +19,21 @@
 #     Add a statement { Effect = "Deny", Principal = "*", Action = "s3:*", Resource =
 #     [bucket ARN, bucket ARN/*], Condition = { Bool = { "aws:SecureTransport" = "false" } } }.
 #   construct: HardenedBucket
+#   example: |
+#     resource "aws_s3_bucket" "data" {
+#       bucket = "shop-customer-data"
+#     }
+#
+#     resource "aws_s3_bucket_policy" "data" {
+#       bucket = aws_s3_bucket.data.id
+#       policy = <<-JSON
+#         {"Version": "2012-10-17", "Statement": [{
+#           "Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
+#           "Resource": ["arn:aws:s3:::shop-customer-data", "arn:aws:s3:::shop-customer-data/*"],
+#           "Condition": {"Bool": {"aws:SecureTransport": "false"}}
+#         }]}
+#       JSON
+#     }
 package leakguard.rules.aws.s3.tls_only_policy
 
 import data.leakguard.lib.finding

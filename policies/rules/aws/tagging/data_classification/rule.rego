@@ -19,6 +19,19 @@
 #     Tag the resource (or the provider's default_tags) with data-classification =
 #     public|internal|confidential|pii, owner and environment.
 #   construct: HardenedBucket
+#   example: |
+#     provider "aws" {
+#       region = "us-east-1"
+#       default_tags {
+#         tags = { owner = "orders-team", environment = "prod" }
+#       }
+#     }
+#
+#     resource "aws_dynamodb_table" "orders" {
+#       name = "orders"
+#       # ... billing_mode, hash_key, attribute ...
+#       tags = { "data-classification" = "pii" } # public | internal | confidential | pii
+#     }
 package leakguard.rules.aws.tagging.data_classification
 
 import data.leakguard.lib.config

@@ -18,6 +18,21 @@
 #     Deploy API Management with virtual_network_type = "Internal" and publish it through an
 #     Application Gateway or Front Door with a WAF policy in Prevention mode.
 #   construct: SecureFrontDoor
+#   example: |
+#     # Published only through an Application Gateway or Front Door WAF in Prevention mode.
+#     resource "azurerm_api_management" "shop" {
+#       name                 = "shop-apim"
+#       location             = azurerm_resource_group.shop.location
+#       resource_group_name  = azurerm_resource_group.shop.name
+#       publisher_name       = "Shop"
+#       publisher_email      = "platform@shop.example"
+#       sku_name             = "Premium_1"
+#       virtual_network_type = "Internal"
+#
+#       virtual_network_configuration {
+#         subnet_id = azurerm_subnet.apim.id
+#       }
+#     }
 package leakguard.rules.azure.apim.internal_network
 
 import data.leakguard.lib.finding

@@ -24,6 +24,20 @@
 #     Give each environment its own managed identities and assign roles only to identities
 #     of the scope's environment.
 #   construct: ScopedRoleAssignment
+#   example: |
+#     # The prod workload gets its own identity, with roles only on prod scopes.
+#     resource "azurerm_user_assigned_identity" "orders_prod" {
+#       name                = "orders-prod"
+#       location            = azurerm_resource_group.prod.location
+#       resource_group_name = azurerm_resource_group.prod.name
+#       tags                = { environment = "prod" }
+#     }
+#
+#     resource "azurerm_role_assignment" "orders_prod_blob" {
+#       scope                = azurerm_storage_account.orders_prod.id
+#       role_definition_name = "Storage Blob Data Contributor"
+#       principal_id         = azurerm_user_assigned_identity.orders_prod.principal_id
+#     }
 package leakguard.rules.azure.authorization.cross_environment_assignment
 
 import data.leakguard.lib.finding

@@ -18,6 +18,16 @@
 #     List the exact operations (e.g. Microsoft.Storage/storageAccounts/blobServices/
 #     containers/blobs/read) instead of wildcards.
 #   construct: ScopedRoleAssignment
+#   example: |
+#     resource "azurerm_role_definition" "orders_blob_reader" {
+#       name  = "orders-blob-reader"
+#       scope = azurerm_resource_group.shop.id
+#       permissions {
+#         actions      = ["Microsoft.Storage/storageAccounts/blobServices/containers/read"]
+#         data_actions = ["Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read"]
+#       }
+#       assignable_scopes = [azurerm_resource_group.shop.id]
+#     }
 package leakguard.rules.azure.authorization.custom_role_wildcard
 
 import data.leakguard.lib.finding

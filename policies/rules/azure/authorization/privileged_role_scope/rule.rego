@@ -21,6 +21,13 @@
 #     Assign a narrower role (e.g. Storage Blob Data Reader) on the resource or resource
 #     group the workload uses.
 #   construct: ScopedRoleAssignment
+#   example: |
+#     # Not Owner/Contributor on the subscription: a data role on the one account the workload uses.
+#     resource "azurerm_role_assignment" "orders_blob_reader" {
+#       scope                = azurerm_storage_account.orders.id
+#       role_definition_name = "Storage Blob Data Reader"
+#       principal_id         = azurerm_user_assigned_identity.orders.principal_id
+#     }
 package leakguard.rules.azure.authorization.privileged_role_scope
 
 import data.leakguard.lib.config

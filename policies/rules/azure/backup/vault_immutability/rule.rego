@@ -18,6 +18,15 @@
 #   remediation: |
 #     Set immutability = "Locked" (irreversible) or "Unlocked" on the vault.
 #   construct: LockedRecoveryVault
+#   example: |
+#     resource "azurerm_recovery_services_vault" "backups" {
+#       name                = "shop-backups"
+#       location            = azurerm_resource_group.shop.location
+#       resource_group_name = azurerm_resource_group.shop.name
+#       sku                 = "Standard"
+#       soft_delete_enabled = true
+#       immutability        = "Locked" # irreversible; "Unlocked" can still be turned off
+#     }
 package leakguard.rules.azure.backup.vault_immutability
 
 import data.leakguard.lib.config

@@ -16,6 +16,17 @@
 #   remediation: |
 #     Remove soft_delete_enabled = false / soft_delete = "Off" (use "AlwaysOn" to lock it on).
 #   construct: LockedRecoveryVault
+#   example: |
+#     resource "azurerm_data_protection_backup_vault" "backups" {
+#       name                       = "shop-backup-vault"
+#       location                   = azurerm_resource_group.shop.location
+#       resource_group_name        = azurerm_resource_group.shop.name
+#       datastore_type             = "VaultStore"
+#       redundancy                 = "GeoRedundant"
+#       soft_delete                = "AlwaysOn" # cannot be turned off; never "Off"
+#       retention_duration_in_days = 14
+#     }
+#     # azurerm_recovery_services_vault: keep soft_delete_enabled = true (the default).
 package leakguard.rules.azure.backup.vault_soft_delete
 
 import data.leakguard.lib.finding

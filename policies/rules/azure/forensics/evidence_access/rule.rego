@@ -20,6 +20,22 @@
 #     Assign evidence roles only to the incident-response group (list its object id in
 #     incident_response_principal_ids) and set shared_access_key_enabled = false.
 #   construct: ForensicEvidenceContainer
+#   example: |
+#     resource "azurerm_storage_account" "evidence" {
+#       name                      = "shopevidence"
+#       resource_group_name       = azurerm_resource_group.security.name
+#       location                  = azurerm_resource_group.security.location
+#       account_tier              = "Standard"
+#       account_replication_type  = "GRS"
+#       shared_access_key_enabled = false # Entra ID only: account keys bypass role assignments
+#       tags                      = { purpose = "forensics" }
+#     }
+#
+#     resource "azurerm_role_assignment" "evidence_ir" {
+#       scope                = azurerm_storage_account.evidence.id
+#       role_definition_name = "Storage Blob Data Reader"
+#       principal_id         = "00000000-0000-0000-0000-000000000001" # incident-response group
+#     }
 package leakguard.rules.azure.forensics.evidence_access
 
 import data.leakguard.lib.config

@@ -20,6 +20,18 @@
 #     Add azurerm_storage_container_immutability_policy { storage_container_resource_manager_id
 #     = the container, immutability_period_in_days = <forensic_retention_days>, locked = true }.
 #   construct: ForensicEvidenceContainer
+#   example: |
+#     resource "azurerm_storage_container" "evidence" {
+#       name                  = "evidence"
+#       storage_account_id    = azurerm_storage_account.evidence.id # tagged purpose = forensics
+#       container_access_type = "private"
+#     }
+#
+#     resource "azurerm_storage_container_immutability_policy" "evidence" {
+#       storage_container_resource_manager_id = azurerm_storage_container.evidence.resource_manager_id
+#       immutability_period_in_days           = 365 # at least forensic_retention_days
+#       locked                                = true
+#     }
 package leakguard.rules.azure.forensics.evidence_immutability
 
 import data.leakguard.lib.config

@@ -18,6 +18,18 @@
 #   remediation: |
 #     Give authenticated paths their own route without a cache block.
 #   construct: SecureFrontDoor
+#   example: |
+#     # Authenticated paths get their own route, with no cache block.
+#     resource "azurerm_cdn_frontdoor_route" "authenticated" {
+#       name                          = "authenticated"
+#       cdn_frontdoor_endpoint_id     = azurerm_cdn_frontdoor_endpoint.shop.id
+#       cdn_frontdoor_origin_group_id = azurerm_cdn_frontdoor_origin_group.app.id
+#       cdn_frontdoor_origin_ids      = [azurerm_cdn_frontdoor_origin.app.id]
+#       patterns_to_match             = ["/account/*", "/checkout/*", "/api/*"]
+#       supported_protocols           = ["Https"]
+#       https_redirect_enabled        = false
+#       forwarding_protocol           = "HttpsOnly"
+#     }
 package leakguard.rules.azure.frontdoor.auth_route_no_cache
 
 import data.leakguard.lib.config

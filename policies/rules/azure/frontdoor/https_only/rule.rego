@@ -17,6 +17,18 @@
 #     Use supported_protocols = ["Https"] or keep https_redirect_enabled = true; set
 #     is_http_allowed = false on CDN endpoints.
 #   construct: SecureFrontDoor
+#   example: |
+#     resource "azurerm_cdn_frontdoor_route" "shop" {
+#       name                          = "shop"
+#       cdn_frontdoor_endpoint_id     = azurerm_cdn_frontdoor_endpoint.shop.id
+#       cdn_frontdoor_origin_group_id = azurerm_cdn_frontdoor_origin_group.app.id
+#       cdn_frontdoor_origin_ids      = [azurerm_cdn_frontdoor_origin.app.id]
+#       patterns_to_match             = ["/*"]
+#       supported_protocols           = ["Http", "Https"]
+#       https_redirect_enabled        = true # HTTP requests are redirected to HTTPS
+#       forwarding_protocol           = "HttpsOnly"
+#     }
+#     # Classic azurerm_cdn_endpoint: is_http_allowed = false.
 package leakguard.rules.azure.frontdoor.https_only
 
 import data.leakguard.lib.finding

@@ -22,6 +22,21 @@
 #     = "Overwrite", header_name = "Content-Security-Policy", value = "script-src 'self' …" } }
 #     and attach its rule set to the route.
 #   construct: SecureFrontDoor
+#   example: |
+#     resource "azurerm_cdn_frontdoor_rule" "strict_csp" {
+#       name                      = "strictcsp"
+#       cdn_frontdoor_rule_set_id = azurerm_cdn_frontdoor_rule_set.security_headers.id
+#       order                     = 1
+#       actions {
+#         response_header_action {
+#           header_action = "Overwrite"
+#           header_name   = "Content-Security-Policy"
+#           value         = "default-src 'self'; script-src 'self' https://js.stripe.com"
+#         }
+#       }
+#     }
+#     # On the routes serving /checkout* and /account*:
+#     #   cdn_frontdoor_rule_set_ids = [azurerm_cdn_frontdoor_rule_set.security_headers.id]
 package leakguard.rules.azure.frontdoor.script_csp
 
 import data.leakguard.lib.config

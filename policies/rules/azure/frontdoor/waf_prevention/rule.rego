@@ -18,6 +18,22 @@
 #     Add azurerm_cdn_frontdoor_firewall_policy { mode = "Prevention", managed_rule … } and an
 #     azurerm_cdn_frontdoor_security_policy associating it with the profile's domains.
 #   construct: SecureFrontDoor
+#   example: |
+#     # azurerm_cdn_frontdoor_firewall_policy.shop: mode = "Prevention", enabled = true and
+#     # managed_rule { type = "Microsoft_DefaultRuleSet", version = "2.1", action = "Block" }.
+#     resource "azurerm_cdn_frontdoor_security_policy" "shop" {
+#       name                     = "shop-waf"
+#       cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.shop.id
+#       security_policies {
+#         firewall {
+#           cdn_frontdoor_firewall_policy_id = azurerm_cdn_frontdoor_firewall_policy.shop.id
+#           association {
+#             patterns_to_match = ["/*"]
+#             domain { cdn_frontdoor_domain_id = azurerm_cdn_frontdoor_endpoint.shop.id }
+#           }
+#         }
+#       }
+#     }
 package leakguard.rules.azure.frontdoor.waf_prevention
 
 import data.leakguard.lib.finding

@@ -16,6 +16,19 @@
 #   remediation: |
 #     Set public_network_access_enabled = false and add a private endpoint.
 #   construct: HardenedKeyVault
+#   example: |
+#     resource "azurerm_key_vault" "keys" {
+#       name                          = "shop-keys"
+#       location                      = azurerm_resource_group.shop.location
+#       resource_group_name           = azurerm_resource_group.shop.name
+#       tenant_id                     = data.azurerm_client_config.current.tenant_id
+#       sku_name                      = "premium"
+#       public_network_access_enabled = false # reached through an azurerm_private_endpoint
+#       network_acls {
+#         default_action = "Deny"
+#         bypass         = "AzureServices"
+#       }
+#     }
 package leakguard.rules.azure.keyvault.public_network
 
 import data.leakguard.lib.finding

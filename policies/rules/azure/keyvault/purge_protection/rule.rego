@@ -16,6 +16,16 @@
 #   remediation: |
 #     Set purge_protection_enabled = true on the azurerm_key_vault.
 #   construct: HardenedKeyVault
+#   example: |
+#     resource "azurerm_key_vault" "keys" {
+#       name                       = "shop-keys"
+#       location                   = azurerm_resource_group.shop.location
+#       resource_group_name        = azurerm_resource_group.shop.name
+#       tenant_id                  = data.azurerm_client_config.current.tenant_id
+#       sku_name                   = "premium"
+#       purge_protection_enabled   = true
+#       soft_delete_retention_days = 90
+#     }
 package leakguard.rules.azure.keyvault.purge_protection
 
 import data.leakguard.lib.finding

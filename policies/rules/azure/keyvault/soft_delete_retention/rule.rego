@@ -16,6 +16,16 @@
 #   remediation: |
 #     Set soft_delete_retention_days to at least the configured minimum (90 recommended).
 #   construct: HardenedKeyVault
+#   example: |
+#     resource "azurerm_key_vault" "keys" {
+#       name                       = "shop-keys"
+#       location                   = azurerm_resource_group.shop.location
+#       resource_group_name        = azurerm_resource_group.shop.name
+#       tenant_id                  = data.azurerm_client_config.current.tenant_id
+#       sku_name                   = "premium"
+#       soft_delete_retention_days = 90 # at least key_vault_min_soft_delete_days (Azure allows 7-90)
+#       purge_protection_enabled   = true
+#     }
 package leakguard.rules.azure.keyvault.soft_delete_retention
 
 import data.leakguard.lib.config

@@ -22,6 +22,18 @@
 #     log_analytics_workspace_id = the central workspace, enabled_log { category =
 #     "Administrative" } (and Security, Policy, Alert) }.
 #   construct: AzureBaseline
+#   example: |
+#     data "azurerm_subscription" "current" {}
+#
+#     resource "azurerm_monitor_diagnostic_setting" "activity_log" {
+#       name                       = "activity-log-to-central"
+#       target_resource_id         = data.azurerm_subscription.current.id
+#       log_analytics_workspace_id = azurerm_log_analytics_workspace.central.id
+#       enabled_log { category = "Administrative" }
+#       enabled_log { category = "Security" }
+#       enabled_log { category = "Policy" }
+#       enabled_log { category = "Alert" }
+#     }
 package leakguard.rules.azure.monitor.activity_log_export
 
 import data.leakguard.lib.finding

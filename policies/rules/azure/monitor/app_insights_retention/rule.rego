@@ -18,6 +18,15 @@
 #     Set retention_in_days within the configured range on azurerm_application_insights
 #     (or on its workspace for workspace-based components).
 #   construct: BoundedWorkspace
+#   example: |
+#     resource "azurerm_application_insights" "shop" {
+#       name                = "shop-appinsights"
+#       location            = azurerm_resource_group.shop.location
+#       resource_group_name = azurerm_resource_group.shop.name
+#       application_type    = "web"
+#       workspace_id        = azurerm_log_analytics_workspace.central.id
+#       retention_in_days   = 180 # within [log_retention_min_days, log_retention_max_days]
+#     }
 package leakguard.rules.azure.monitor.app_insights_retention
 
 import data.leakguard.lib.config

@@ -23,6 +23,16 @@
 #     log_analytics_workspace_id = the central workspace, enabled_log { category_group =
 #     "audit" } }.
 #   construct: HardenedStorageAccount
+#   example: |
+#     # For the PII store (tagged data-classification = pii): its blob service, SQL server or Key Vault.
+#     resource "azurerm_monitor_diagnostic_setting" "customers_blob" {
+#       name                       = "to-central-workspace"
+#       target_resource_id         = "${azurerm_storage_account.customers.id}/blobServices/default"
+#       log_analytics_workspace_id = azurerm_log_analytics_workspace.central.id # central_workspace_names
+#       enabled_log {
+#         category_group = "allLogs"
+#       }
+#     }
 package leakguard.rules.azure.monitor.pii_central_diagnostics
 
 import data.leakguard.lib.config

@@ -16,6 +16,14 @@
 #   remediation: |
 #     Set retention_in_days within the configured range on azurerm_log_analytics_workspace.
 #   construct: BoundedWorkspace
+#   example: |
+#     resource "azurerm_log_analytics_workspace" "central" {
+#       name                = "shop-central"
+#       location            = azurerm_resource_group.shop.location
+#       resource_group_name = azurerm_resource_group.shop.name
+#       sku                 = "PerGB2018"
+#       retention_in_days   = 365 # within [log_retention_min_days, log_retention_max_days]
+#     }
 package leakguard.rules.azure.monitor.workspace_retention
 
 import data.leakguard.lib.config

@@ -20,6 +20,21 @@
 #     Use the WAF_v2 SKU with firewall_policy_id = an azurerm_web_application_firewall_policy
 #     in Prevention mode (OWASP managed rule set).
 #   construct: SecureFrontDoor
+#   example: |
+#     resource "azurerm_web_application_firewall_policy" "shop" {
+#       name                = "shop-waf"
+#       location            = azurerm_resource_group.shop.location
+#       resource_group_name = azurerm_resource_group.shop.name
+#       policy_settings { mode = "Prevention" }
+#       managed_rules {
+#         managed_rule_set {
+#           type    = "OWASP"
+#           version = "3.2"
+#         }
+#       }
+#     }
+#
+#     # On the gateway (sku WAF_v2): firewall_policy_id = azurerm_web_application_firewall_policy.shop.id
 package leakguard.rules.azure.network.appgw_waf_prevention
 
 import data.leakguard.lib.finding

@@ -16,6 +16,19 @@
 #   remediation: |
 #     Add an azurerm_network_watcher with location = the region, for each region in use.
 #   construct: AzureBaseline
+#   example: |
+#     # One per region in use (Azure may already have created NetworkWatcher_<region>: import it).
+#     resource "azurerm_network_watcher" "westus2" {
+#       name                = "NetworkWatcher_westus2"
+#       location            = "westus2"
+#       resource_group_name = "NetworkWatcherRG"
+#     }
+#
+#     resource "azurerm_network_watcher" "eastus2" {
+#       name                = "NetworkWatcher_eastus2"
+#       location            = "eastus2"
+#       resource_group_name = "NetworkWatcherRG"
+#     }
 package leakguard.rules.azure.network.network_watcher_every_region
 
 import data.leakguard.lib.finding

@@ -19,6 +19,21 @@
 #     Limit internet ingress to 80/443 on the Application Gateway / Front Door subnet; reach
 #     hosts through Azure Bastion.
 #   construct: RestrictedNsg
+#   example: |
+#     # Application Gateway subnet: only 443 from the internet; reach hosts through Azure Bastion.
+#     resource "azurerm_network_security_rule" "https_in" {
+#       name                        = "allow-https-from-internet"
+#       resource_group_name         = azurerm_resource_group.shop.name
+#       network_security_group_name = azurerm_network_security_group.appgw.name
+#       priority                    = 100
+#       direction                   = "Inbound"
+#       access                      = "Allow"
+#       protocol                    = "Tcp"
+#       source_address_prefix       = "Internet"
+#       source_port_range           = "*"
+#       destination_address_prefix  = "VirtualNetwork"
+#       destination_port_range      = "443"
+#     }
 package leakguard.rules.azure.network.nsg_internet_ingress
 
 import data.leakguard.lib.config

@@ -18,6 +18,21 @@
 #     Allow outbound traffic only to service tags or address ranges the workload needs
 #     (e.g. Storage.WestUS2) and route the rest through Azure Firewall.
 #   construct: RestrictedNsg
+#   example: |
+#     # Outbound only to the service tags the workload needs; the rest goes through Azure Firewall.
+#     resource "azurerm_network_security_rule" "to_storage" {
+#       name                        = "allow-storage-out"
+#       resource_group_name         = azurerm_resource_group.shop.name
+#       network_security_group_name = azurerm_network_security_group.app.name
+#       priority                    = 100
+#       direction                   = "Outbound"
+#       access                      = "Allow"
+#       protocol                    = "Tcp"
+#       source_address_prefix       = "VirtualNetwork"
+#       source_port_range           = "*"
+#       destination_address_prefix  = "Storage.WestUS2"
+#       destination_port_range      = "443"
+#     }
 package leakguard.rules.azure.network.nsg_outbound_internet
 
 import data.leakguard.lib.finding

@@ -20,6 +20,22 @@
 #     Add azurerm_security_center_subscription_pricing { resource_type = "<plan>",
 #     tier = "Standard" } for StorageAccounts, SqlServers and KeyVaults.
 #   construct: AzureBaseline
+#   example: |
+#     resource "azurerm_security_center_subscription_pricing" "storage" {
+#       tier          = "Standard"
+#       resource_type = "StorageAccounts"
+#       subplan       = "DefenderForStorageV2"
+#     }
+#
+#     resource "azurerm_security_center_subscription_pricing" "sql" {
+#       tier          = "Standard"
+#       resource_type = "SqlServers"
+#     }
+#
+#     resource "azurerm_security_center_subscription_pricing" "key_vaults" {
+#       tier          = "Standard"
+#       resource_type = "KeyVaults"
+#     }
 package leakguard.rules.azure.security.defender_plans
 
 import data.leakguard.lib.config

@@ -21,6 +21,14 @@
 #     Remove the rule; reach the server through a private endpoint or list the exact
 #     addresses that need access.
 #   construct: HardenedSqlServer
+#   example: |
+#     # No 0.0.0.0-255.255.255.255 rule: a private endpoint, or only the addresses that need access.
+#     resource "azurerm_mssql_firewall_rule" "office" {
+#       name             = "office-egress"
+#       server_id        = azurerm_mssql_server.shop.id
+#       start_ip_address = "203.0.113.10"
+#       end_ip_address   = "203.0.113.10"
+#     }
 package leakguard.rules.azure.sql.firewall_internet
 
 import data.leakguard.lib.config

@@ -17,6 +17,19 @@
 #     Add long_term_retention_policy { weekly_retention = "P12W", monthly_retention = "P12M",
 #     yearly_retention = "P7Y", week_of_year = 1 }.
 #   construct: HardenedSqlDatabase
+#   example: |
+#     resource "azurerm_mssql_database" "orders" {
+#       name      = "orders"
+#       server_id = azurerm_mssql_server.shop.id
+#       sku_name  = "S1"
+#
+#       long_term_retention_policy {
+#         weekly_retention  = "P12W"
+#         monthly_retention = "P12M"
+#         yearly_retention  = "P7Y"
+#         week_of_year      = 1
+#       }
+#     }
 package leakguard.rules.azure.sql.long_term_retention
 
 import data.leakguard.lib.finding

@@ -19,6 +19,20 @@
 #     Set public_network_access_enabled = false and connect through a private endpoint
 #     (migrate azurerm_sql_server to azurerm_mssql_server).
 #   construct: HardenedSqlServer
+#   example: |
+#     resource "azurerm_mssql_server" "shop" {
+#       name                          = "shop-sql"
+#       resource_group_name           = azurerm_resource_group.shop.name
+#       location                      = azurerm_resource_group.shop.location
+#       version                       = "12.0"
+#       minimum_tls_version           = "1.2"
+#       public_network_access_enabled = false # connect through an azurerm_private_endpoint
+#       azuread_administrator {
+#         login_username              = "sql-admins"
+#         object_id                   = var.sql_admins_group_id
+#         azuread_authentication_only = true
+#       }
+#     }
 package leakguard.rules.azure.sql.public_network
 
 import data.leakguard.lib.finding

@@ -15,6 +15,17 @@
 #   remediation: |
 #     Add short_term_retention_policy { retention_days = <backup_retention_days or more> }.
 #   construct: HardenedSqlDatabase
+#   example: |
+#     resource "azurerm_mssql_database" "orders" {
+#       name      = "orders"
+#       server_id = azurerm_mssql_server.shop.id
+#       sku_name  = "S1"
+#
+#       short_term_retention_policy {
+#         retention_days           = 14 # at least backup_retention_days
+#         backup_interval_in_hours = 12
+#       }
+#     }
 package leakguard.rules.azure.sql.short_term_retention
 
 import data.leakguard.lib.config

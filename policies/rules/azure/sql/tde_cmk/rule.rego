@@ -21,6 +21,19 @@
 #     Add azurerm_mssql_server_transparent_data_encryption { server_id = the server,
 #     key_vault_key_id = azurerm_key_vault_key.x.id, auto_rotation_enabled = true }.
 #   construct: HardenedSqlServer
+#   example: |
+#     resource "azurerm_mssql_server" "shop" {
+#       # ... name, resource_group_name, location, version, azuread_administrator ...
+#       identity {
+#         type = "SystemAssigned" # needs Key Vault Crypto Service Encryption User on the key
+#       }
+#     }
+#
+#     resource "azurerm_mssql_server_transparent_data_encryption" "shop" {
+#       server_id             = azurerm_mssql_server.shop.id
+#       key_vault_key_id      = azurerm_key_vault_key.sql_tde.id
+#       auto_rotation_enabled = true
+#     }
 package leakguard.rules.azure.sql.tde_cmk
 
 import data.leakguard.lib.finding

@@ -21,6 +21,15 @@
 #     "${azurerm_storage_account.x.id}/blobServices/default" with enabled_log blocks for
 #     StorageRead, StorageWrite and StorageDelete }.
 #   construct: HardenedStorageAccount
+#   example: |
+#     resource "azurerm_monitor_diagnostic_setting" "customers_blob" {
+#       name                       = "blob-access"
+#       target_resource_id         = "${azurerm_storage_account.customers.id}/blobServices/default"
+#       log_analytics_workspace_id = azurerm_log_analytics_workspace.central.id
+#       enabled_log { category = "StorageRead" }
+#       enabled_log { category = "StorageWrite" }
+#       enabled_log { category = "StorageDelete" }
+#     }
 package leakguard.rules.azure.storage.blob_diagnostics
 
 import data.leakguard.lib.finding

@@ -19,6 +19,22 @@
 #     Add customer_managed_key { key_vault_key_id = azurerm_key_vault_key.x.id,
 #     user_assigned_identity_id = … } or an azurerm_storage_account_customer_managed_key.
 #   construct: HardenedStorageAccount
+#   example: |
+#     resource "azurerm_storage_account" "customers" {
+#       name                     = "shopcustomers"
+#       resource_group_name      = azurerm_resource_group.shop.name
+#       location                 = azurerm_resource_group.shop.location
+#       account_tier             = "Standard"
+#       account_replication_type = "GRS"
+#       tags                     = { "data-classification" = "pii" }
+#       identity { type = "SystemAssigned" } # needs Key Vault Crypto Service Encryption User on the key
+#     }
+#
+#     resource "azurerm_storage_account_customer_managed_key" "customers" {
+#       storage_account_id = azurerm_storage_account.customers.id
+#       key_vault_id       = azurerm_key_vault.keys.id
+#       key_name           = azurerm_key_vault_key.storage.name
+#     }
 package leakguard.rules.azure.storage.cmk_for_pii
 
 import data.leakguard.lib.finding

@@ -16,6 +16,13 @@
 #   remediation: |
 #     Set container_access_type = "private" (or remove it) on the azurerm_storage_container.
 #   construct: HardenedStorageAccount
+#   example: |
+#     # Serve files through the application or short-lived user-delegation SAS, never anonymously.
+#     resource "azurerm_storage_container" "invoices" {
+#       name                  = "invoices"
+#       storage_account_id    = azurerm_storage_account.customers.id
+#       container_access_type = "private"
+#     }
 package leakguard.rules.azure.storage.container_private
 
 import data.leakguard.lib.finding

@@ -16,6 +16,16 @@
 #   remediation: |
 #     Remove the override or set https_traffic_only_enabled = true.
 #   construct: HardenedStorageAccount
+#   example: |
+#     resource "azurerm_storage_account" "customers" {
+#       name                       = "shopcustomers"
+#       resource_group_name        = azurerm_resource_group.shop.name
+#       location                   = azurerm_resource_group.shop.location
+#       account_tier               = "Standard"
+#       account_replication_type   = "GRS"
+#       https_traffic_only_enabled = true # the default; never false
+#       min_tls_version            = "TLS1_2"
+#     }
 package leakguard.rules.azure.storage.https_only
 
 import data.leakguard.lib.finding

@@ -16,6 +16,15 @@
 #   remediation: |
 #     Set infrastructure_encryption_enabled = true (forces a new account; migrate the data).
 #   construct: HardenedStorageAccount
+#   example: |
+#     resource "azurerm_storage_account" "customers" {
+#       name                              = "shopcustomers"
+#       resource_group_name               = azurerm_resource_group.shop.name
+#       location                          = azurerm_resource_group.shop.location
+#       account_tier                      = "Standard"
+#       account_replication_type          = "GRS"
+#       infrastructure_encryption_enabled = true # only at creation: forces a new account
+#     }
 package leakguard.rules.azure.storage.infrastructure_encryption
 
 import data.leakguard.lib.finding

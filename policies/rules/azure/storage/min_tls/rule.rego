@@ -16,6 +16,15 @@
 #   remediation: |
 #     Set min_tls_version = "TLS1_2" on the azurerm_storage_account.
 #   construct: HardenedStorageAccount
+#   example: |
+#     resource "azurerm_storage_account" "customers" {
+#       name                     = "shopcustomers"
+#       resource_group_name      = azurerm_resource_group.shop.name
+#       location                 = azurerm_resource_group.shop.location
+#       account_tier             = "Standard"
+#       account_replication_type = "GRS"
+#       min_tls_version          = "TLS1_2"
+#     }
 package leakguard.rules.azure.storage.min_tls
 
 import data.leakguard.lib.finding

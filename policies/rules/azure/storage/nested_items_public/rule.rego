@@ -17,6 +17,15 @@
 #   remediation: |
 #     Set allow_nested_items_to_be_public = false on the azurerm_storage_account.
 #   construct: HardenedStorageAccount
+#   example: |
+#     resource "azurerm_storage_account" "customers" {
+#       name                            = "shopcustomers"
+#       resource_group_name             = azurerm_resource_group.shop.name
+#       location                        = azurerm_resource_group.shop.location
+#       account_tier                    = "Standard"
+#       account_replication_type        = "GRS"
+#       allow_nested_items_to_be_public = false
+#     }
 package leakguard.rules.azure.storage.nested_items_public
 
 import data.leakguard.lib.finding

@@ -18,6 +18,17 @@
 #     Set public_network_access_enabled = false (private endpoints), or add network_rules {
 #     default_action = "Deny" } with the allowed subnets and IP ranges.
 #   construct: HardenedStorageAccount
+#   example: |
+#     resource "azurerm_storage_account" "customers" {
+#       name                          = "shopcustomers"
+#       resource_group_name           = azurerm_resource_group.shop.name
+#       location                      = azurerm_resource_group.shop.location
+#       account_tier                  = "Standard"
+#       account_replication_type      = "GRS"
+#       public_network_access_enabled = false # reached through an azurerm_private_endpoint
+#     }
+#     # Or keep public access with network_rules { default_action = "Deny" } plus the allowed
+#     # virtual_network_subnet_ids and ip_rules.
 package leakguard.rules.azure.storage.network_default_deny
 
 import data.leakguard.lib.finding

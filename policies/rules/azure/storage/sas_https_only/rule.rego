@@ -16,6 +16,22 @@
 #   remediation: |
 #     Remove https_only = false from the SAS data source.
 #   construct: HardenedStorageAccount
+#   example: |
+#     data "azurerm_storage_account_blob_container_sas" "invoice_read" {
+#       connection_string = azurerm_storage_account.customers.primary_connection_string
+#       container_name    = azurerm_storage_container.invoices.name
+#       https_only        = true # the default; never false
+#       start             = "2025-06-01T08:00:00Z"
+#       expiry            = "2025-06-01T16:00:00Z"
+#       permissions {
+#         read   = true
+#         add    = false
+#         create = false
+#         write  = false
+#         delete = false
+#         list   = false
+#       }
+#     }
 package leakguard.rules.azure.storage.sas_https_only
 
 import data.leakguard.lib.finding

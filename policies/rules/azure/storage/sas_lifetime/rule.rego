@@ -19,6 +19,21 @@
 #     Issue read-only SAS tokens, or set expiry within the configured maximum after start;
 #     prefer user-delegation SAS generated at request time by the application.
 #   construct: HardenedStorageAccount
+#   example: |
+#     data "azurerm_storage_account_blob_container_sas" "upload" {
+#       connection_string = azurerm_storage_account.customers.primary_connection_string
+#       container_name    = azurerm_storage_container.uploads.name
+#       start             = "2025-06-01T08:00:00Z"
+#       expiry            = "2025-06-01T16:00:00Z" # within sas_max_lifetime_hours of start
+#       permissions {
+#         read   = false
+#         add    = true
+#         create = true
+#         write  = true
+#         delete = false
+#         list   = false
+#       }
+#     }
 package leakguard.rules.azure.storage.sas_lifetime
 
 import data.leakguard.lib.config

@@ -19,6 +19,18 @@
 #     Set shared_access_key_enabled = false and use Entra ID (RBAC) access, or add
 #     sas_policy { expiration_period = "0.08:00:00" } within the configured maximum.
 #   construct: HardenedStorageAccount
+#   example: |
+#     # provider "azurerm" { storage_use_azuread = true } so Terraform itself uses Entra ID.
+#     resource "azurerm_storage_account" "customers" {
+#       name                      = "shopcustomers"
+#       resource_group_name       = azurerm_resource_group.shop.name
+#       location                  = azurerm_resource_group.shop.location
+#       account_tier              = "Standard"
+#       account_replication_type  = "GRS"
+#       shared_access_key_enabled = false # Entra ID (RBAC) only
+#     }
+#     # Or keep shared keys and cap every SAS: sas_policy { expiration_period = "0.08:00:00" }
+#     # (at most sas_max_lifetime_hours).
 package leakguard.rules.azure.storage.shared_key
 
 import data.leakguard.lib.config

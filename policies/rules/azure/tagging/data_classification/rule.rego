@@ -18,6 +18,19 @@
 #     Add tags data-classification = public|internal|confidential|pii, owner and environment
 #     (Azure Policy can inherit them from the resource group).
 #   construct: HardenedStorageAccount
+#   example: |
+#     resource "azurerm_storage_account" "customers" {
+#       name                     = "shopcustomers"
+#       resource_group_name      = azurerm_resource_group.shop.name
+#       location                 = azurerm_resource_group.shop.location
+#       account_tier             = "Standard"
+#       account_replication_type = "GRS"
+#       tags = {
+#         "data-classification" = "pii" # public | internal | confidential | pii
+#         owner                 = "crm-team"
+#         environment           = "prod"
+#       }
+#     }
 package leakguard.rules.azure.tagging.data_classification
 
 import data.leakguard.lib.config
