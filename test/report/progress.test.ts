@@ -37,7 +37,7 @@ describe('progress spinner', () => {
 
   test('the CLI shows no progress when stderr is not a terminal', async () => {
     const { run, PLANS } = await import('../helpers/cli');
-    const r = await run('check', `${PLANS}/random-moved-block-tf1.5.json`);
+    const r = await run('check', `${PLANS}/aws-kms-key-rotation-tf0.13.json`);
     expect(r.stderr).toBe('');
   });
 });
