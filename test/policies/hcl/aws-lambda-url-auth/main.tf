@@ -1,0 +1,38 @@
+# Seed mistake: the function URL takes unauthenticated calls (authorization_type NONE).
+# Expect: aws_lambda_function_url.orders
+terraform {
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 5.0"
+    }
+  }
+}
+
+provider "aws" {
+  region = "us-west-2"
+}
+
+resource "aws_iam_role" "orders" {
+  name                 = "orders-api"
+  permissions_boundary = "arn:aws:iam::111111111111:policy/workload-boundary"
+  assume_role_policy   = <<-JSON
+    {"Version": "2012-10-17", "Statement": [{
+      "Effect": "Allow", "Action": "sts:AssumeRole",
+      "Principal": {"Service": "lambda.amazonaws.com"}
+    }]}
+  JSON
+}
+
+resource "aws_lambda_function" "orders" {
+  function_name = "orders-api"
+  role          = aws_iam_role.orders.arn
+  runtime       = "nodejs20.x"
+  handler       = "index.handler"
+  filename      = "orders.zip"
+}
+
+resource "aws_lambda_function_url" "orders" {
+  function_name      = aws_lambda_function.orders.function_name
+  authorization_type = "NONE"
+}

@@ -1,0 +1,28 @@
+# Seed mistake: Application Insights keeps telemetry 730 days (maximum 400).
+# Expect: azurerm_application_insights.web
+terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.0"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+  subscription_id = "3f2a1b0c-5d6e-4f70-8a9b-0c1d2e3f4a5b"
+}
+
+resource "azurerm_resource_group" "shop" {
+  name     = "rg-shop"
+  location = "westeurope"
+}
+
+resource "azurerm_application_insights" "web" {
+  name                = "appi-shop-web"
+  resource_group_name = azurerm_resource_group.shop.name
+  location            = azurerm_resource_group.shop.location
+  application_type    = "web"
+  retention_in_days   = 730
+}
