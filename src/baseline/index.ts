@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import Ajv from 'ajv';
-import decisionSchema from '../../schemas/decision.schema.json';
 import { InputError } from '../errors';
 import { sha256 } from '../evaluate/manifest';
+import { schemaErrors } from '../normalize/validate';
 import type { Baseline, BaselineEntry, Decision, Finding } from '../types/decision';
 
 /**
@@ -34,10 +33,6 @@ export function serializeBaseline(b: Baseline): string {
   return JSON.stringify(b, null, 2) + '\n';
 }
 
-// The file format is a definition of the decision schema: one source of truth for both.
-const ajv = new Ajv({ strict: false });
-ajv.addSchema(decisionSchema);
-const validate = ajv.getSchema(`${decisionSchema.$id}#/definitions/Baseline`)!;
 
 /** Reads and validates a baseline; anything wrong with it is the user's to fix (exit 2). */
 export function readBaseline(path: string): Baseline {
@@ -48,10 +43,9 @@ export function readBaseline(path: string): Baseline {
   } catch (err) {
     throw new InputError(`${path}: malformed baseline JSON (${err instanceof Error ? err.message : String(err)})`);
   }
-  if (!validate(doc)) {
-    const e = validate.errors?.[0];
-    throw new InputError(`${path}: not a Leakguard baseline: ${e ? `${e.instancePath || '/'} ${e.message ?? 'is invalid'}` : 'invalid'} (create one with \`leakguard baseline create\`)`);
-  }
+  // The file format is a definition of the decision schema: one source of truth for both.
+  const err = schemaErrors('decision', doc, '#/definitions/Baseline');
+  if (err) throw new InputError(`${path}: not a Leakguard baseline: ${err} (create one with \`leakguard baseline create\`)`);
   const b = doc as Baseline;
   for (const [i, e] of b.findings.entries()) {
     if (e.fingerprint !== fingerprintOf(e.rule_id, e.resource)) {

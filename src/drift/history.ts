@@ -2,7 +2,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { InputError } from '../errors';
 import { isJson } from '../normalize/draft';
 import type { DriftHistory, HistoryEntry, HistoryStatus, ResolvedItem } from '../types/drift-report';
-import { driftSchemaError } from './schema';
+import { schemaErrors } from '../normalize/validate';
 import { hoursBetween } from './time';
 
 export const HISTORY_VERSION = 1;
@@ -68,7 +68,7 @@ export function loadHistory(path: string | undefined, now: string): LoadedHistor
   if (!isJson(doc) || typeof doc.version !== 'number') return corrupt('no numeric "version" field');
   if (doc.version > HISTORY_VERSION) corrupt(`version ${doc.version} is newer than this Leakguard reads (${HISTORY_VERSION})`);
   if (doc.version === 0) return { path, history: migrateV0(path, doc), status: 'migrated', migratedFrom: 0 };
-  const err = driftSchemaError(doc, '#/definitions/DriftHistory');
+  const err = schemaErrors('drift-report', doc, '#/definitions/DriftHistory');
   if (err) corrupt(err);
   return { path, history: doc as unknown as DriftHistory, status: 'updated' };
 }

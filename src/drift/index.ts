@@ -9,7 +9,7 @@ import { driftFromPlan } from './from-plan';
 import { driftFromState } from './from-state';
 import { advance, loadHistory, saveHistory } from './history';
 import { buildReport, notificationLabel, type Evaluated } from './report';
-import { driftSchemaError } from './schema';
+import { schemaErrors } from '../normalize/validate';
 import type { DriftWorlds } from './worlds';
 
 export interface DriftOptions {
@@ -90,7 +90,7 @@ export async function drift(opts: DriftOptions): Promise<DriftReport> {
       return { entries: step.next.items, resolved: step.resolved };
     },
   });
-  const err = driftSchemaError(report);
+  const err = schemaErrors('drift-report', report);
   if (err) throw new Error(`internal error: produced drift report does not match its schema: ${err}`);
   if (history.path) saveHistory(history.path, next);
   return report;

@@ -1,25 +1,34 @@
 import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
 import inputSchema from '../../schemas/policy-input.schema.json';
 import decisionSchema from '../../schemas/decision.schema.json';
 import configSchema from '../../schemas/config.schema.json';
+import driftSchema from '../../schemas/drift-report.schema.json';
 
-const schemas = { 'policy-input': inputSchema, decision: decisionSchema, config: configSchema } as const;
+// One validator for every schema of the project (input, decision and baseline, config, drift report and history).
+const schemas = { 'policy-input': inputSchema, decision: decisionSchema, config: configSchema, 'drift-report': driftSchema } as const;
 export type SchemaName = keyof typeof schemas;
+/** A whole schema (`''`) or one of its definitions (`#/definitions/X`). */
+export type SchemaRef = '' | `#/definitions/${string}`;
 
 const ajv = new Ajv({ allErrors: false, strict: false });
-const compiled = new Map<SchemaName, ValidateFunction>();
+addFormats(ajv);
+for (const s of Object.values(schemas)) ajv.addSchema(s);
+const compiled = new Map<string, ValidateFunction>();
 
-export function validator(name: SchemaName): ValidateFunction {
-  let v = compiled.get(name);
+export function validator(name: SchemaName, ref: SchemaRef = ''): ValidateFunction {
+  const id = `${schemas[name].$id}${ref}`;
+  let v = compiled.get(id);
   if (!v) {
-    v = ajv.compile(schemas[name]);
-    compiled.set(name, v);
+    v = ajv.getSchema(id) ?? ajv.compile({ $ref: id });
+    compiled.set(id, v);
   }
   return v;
 }
 
-export function schemaErrors(name: SchemaName, doc: unknown): string | null {
-  const v = validator(name);
+/** The first schema error of `doc` as one line (`/path message`), or null when valid. */
+export function schemaErrors(name: SchemaName, doc: unknown, ref: SchemaRef = ''): string | null {
+  const v = validator(name, ref);
   if (v(doc)) return null;
   const e = v.errors?.[0];
   return e ? `${e.instancePath || '/'} ${e.message ?? 'is invalid'}` : 'is invalid';
