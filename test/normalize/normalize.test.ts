@@ -129,6 +129,25 @@ describe('plain HCL', () => {
   });
 });
 
+describe('quoted booleans', () => {
+  test('"true"/"false" in HCL become booleans, as Terraform converts them; tags stay strings', async () => {
+    const dir = writeTree({
+      'main.tf': [
+        'resource "aws_db_instance" "db" {',
+        '  publicly_accessible = "true"',
+        '  deletion_protection = "false"',
+        '  tags = { pii = "true" }',
+        '}',
+      ].join('\n'),
+    });
+    const doc = await input(dir);
+    const db = Object.values(doc.resources)[0];
+    expect(db.values.publicly_accessible).toBe(true);
+    expect(db.values.deletion_protection).toBe(false);
+    expect(db.tags).toEqual({ pii: 'true' });
+  });
+});
+
 describe('terraform show -json plans', () => {
   test('module for_each instances link to the bucket in their own module instance', async () => {
     const doc = await input(join(PLANS, 'aws-s3-public-access-block-module-for-each-tf0.15.json'));
