@@ -15,4 +15,13 @@ if [ -f dist/scripts/gen-docs.js ]; then
   node dist/scripts/gen-docs.js --check
 fi
 echo "== jest"
-npx jest --ci "$@"
+mkdir -p build
+status=0
+npx jest --ci --json --outputFile=build/jest-results.json "$@" || status=$?
+# One plain closing line, whatever the reporter printed above.
+node -e '
+const r = require("./build/jest-results.json");
+console.log(`jest: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`);
+if (r.numTotalTests === 0) { console.error("no test ran"); process.exit(1); }
+' || status=1
+exit $status
