@@ -28,7 +28,7 @@ export async function check(paths: string[], opts: CheckOptions = {}): Promise<C
   const input = normalize(docs);
   opts.onStep?.('evaluating', Object.keys(input.resources).length);
   const policy = await loadCompiledPolicy();
-  const decision = policy.evaluate(input, policyData(config, opts.configPath, opts.today));
+  const decision = await policy.evaluateInWorker(input, policyData(config, opts.configPath, opts.today));
   return { input, decision };
 }
 

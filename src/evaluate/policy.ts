@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { loadPolicySync } from '@open-policy-agent/opa-wasm';
 import { InputError } from '../errors';
 import type { Decision } from '../types/decision';
@@ -18,7 +19,18 @@ export interface PolicyData {
 export interface CompiledPolicy {
   manifest: PolicyManifest;
   evaluate(input: PolicyInput, data: PolicyData): Decision;
+  /** The same evaluation on a worker thread, so the event loop (a progress spinner) keeps running. */
+  evaluateInWorker(input: PolicyInput, data: PolicyData): Promise<Decision>;
 }
+
+// Runs in a worker: plain JS so it loads the same way from src/ (tests) and dist/.
+const WORKER_SOURCE = `
+const { parentPort, workerData: w } = require('node:worker_threads');
+const { loadPolicySync } = require(w.sdk);
+const policy = loadPolicySync(w.module, { initial: w.pages, maximum: w.maxPages });
+policy.setData(w.data);
+parentPort.postMessage(policy.evaluate(w.input, w.entrypoint));
+`;
 
 const PAGE = 64 * 1024;
 const MAX_PAGES = 65536; // WASM32's 4 GiB ceiling
@@ -42,17 +54,49 @@ export async function loadCompiledPolicy(dir = buildDir(), sources: string | nul
   return {
     manifest,
     evaluate(input, data) {
-      const encoded = Buffer.from(JSON.stringify(input));
+      const bytes = encode(input);
       // A fresh instance per evaluation, its memory reserved up front: growing WASM memory
       // page by page while OPA allocates made a 20k-resource plan take minutes, not seconds.
-      const policy = loadPolicySync(module, { initial: pagesFor(encoded.byteLength), maximum: MAX_PAGES });
+      const policy = loadPolicySync(module, { initial: pagesFor(bytes.byteLength), maximum: MAX_PAGES });
       policy.setData(data as unknown as object);
-      const bytes = encoded.buffer.slice(encoded.byteOffset, encoded.byteOffset + encoded.byteLength) as ArrayBuffer;
-      const result = policy.evaluate(bytes, manifest.entrypoint) as Array<{ result?: Decision }>;
-      const decision = result[0]?.result;
-      if (!decision) throw new Error('policy returned no decision (entrypoint undefined)');
-      assertValid('decision', decision);
-      return decision;
+      return decisionOf(policy.evaluate(bytes, manifest.entrypoint));
+    },
+    evaluateInWorker(input, data) {
+      const bytes = encode(input);
+      const workerData = {
+        sdk: require.resolve('@open-policy-agent/opa-wasm'),
+        module,
+        pages: pagesFor(bytes.byteLength),
+        maxPages: MAX_PAGES,
+        data,
+        input: bytes,
+        entrypoint: manifest.entrypoint,
+      };
+      return new Promise<Decision>((resolve, reject) => {
+        const worker = new Worker(WORKER_SOURCE, { eval: true, workerData, transferList: [bytes] });
+        worker.once('message', (result) => {
+          try {
+            resolve(decisionOf(result));
+          } catch (err) {
+            reject(err);
+          }
+        });
+        worker.once('error', reject);
+        worker.once('exit', (code) => code !== 0 && reject(new Error(`policy worker exited with code ${code}`)));
+      });
     },
   };
+}
+
+/** The input as JSON bytes: opa-wasm copies an ArrayBuffer straight into WASM memory. */
+function encode(input: PolicyInput): ArrayBuffer {
+  const buf = Buffer.from(JSON.stringify(input));
+  return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
+}
+
+function decisionOf(result: unknown): Decision {
+  const decision = (result as Array<{ result?: Decision }>)[0]?.result;
+  if (!decision) throw new Error('policy returned no decision (entrypoint undefined)');
+  assertValid('decision', decision);
+  return decision;
 }

@@ -9,9 +9,9 @@ export interface Progress {
 export const noProgress: Progress = { step: () => {}, done: () => {} };
 
 /**
- * A spinner on stderr (a terminal only) for runs that take more than `delayMs`. Loading and
- * evaluation are synchronous (the event loop, and so the timer, is blocked while they run),
- * so it also draws on each step, and at once for a step announced as slow.
+ * A spinner on stderr (a terminal only) for runs that take more than `delayMs`. Evaluation
+ * runs on a worker thread, so the timer animates it; loading and normalizing block the
+ * event loop, so it also draws on each step, and at once for a step announced as slow.
  */
 export function spinner(write: (s: string) => void, delayMs = 1000, now: () => number = Date.now): Progress {
   const started = now();
