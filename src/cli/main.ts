@@ -1,9 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { projectRoot } from '../evaluate/paths';
 import { describe, InputError } from '../errors';
 import { commands } from './commands';
 import { processIo, type Io } from './io';
 
 export type { Io } from './io';
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
 
 /** Runs the CLI and returns the exit code: 0 pass · 1 blocked · 2 usage or input error. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
@@ -11,6 +18,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   const debug = argv.includes('--debug');
   const program = new Command('leakguard')
     .description('Policy-as-code guardrails that stop cloud data leaks before terraform apply')
+    .version(packageVersion(), '-V, --version', 'print the Leakguard version')
     .option('--debug', 'print stack traces for internal errors')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });

@@ -105,6 +105,12 @@ describe('bad input gives exit 2 and one clear line', () => {
     expect(r.stderr).toContain('warning: none of the 1 resource(s) is AWS or Azure');
   });
 
+  test('--version prints the package version and exits 0', async () => {
+    const r = await run('--version');
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(require('../../package.json').version);
+  });
+
   test('a bad --today date', async () => {
     expectOneLineError(await run('check', '--today', '28/11/2026', join(PLANS, 'aws-kms-key-rotation-tf0.13.json')), '--today must be YYYY-MM-DD');
   });
