@@ -46,8 +46,6 @@ describe('HCL fixtures: every rule fires on plain Terraform', () => {
 // the encryption (which the rule reads) is not declared, so alone it is an interpolation the
 // tool cannot resolve. Each entry is checked to still need its skip.
 const NOT_SELF_CONTAINED: Record<string, string> = {
-  'aws-s3-sse-kms-cmk': 'kms_master_key_id refers to aws_kms_key.s3, which the example does not declare (an unresolved interpolation is not shown to be a customer-managed key)',
-  'aws-forensic-evidence-cmk': 'kms_master_key_id refers to aws_kms_key.evidence, which the example does not declare (an unresolved interpolation is not shown to be a customer-managed key)',
 };
 
 // Configuration the example's own comments assume (`# incident-response group`, `# listed in

@@ -20,6 +20,10 @@
 #     incident-response role.
 #   construct: ForensicEvidenceBucket
 #   example: |
+#     resource "aws_kms_key" "evidence" {
+#       enable_key_rotation = true # key policy: incident-response role only
+#     }
+#
 #     resource "aws_s3_bucket" "evidence" {
 #       bucket = "shop-evidence"
 #       tags   = { purpose = "forensics" }
@@ -30,7 +34,7 @@
 #       rule {
 #         apply_server_side_encryption_by_default {
 #           sse_algorithm     = "aws:kms"
-#           kms_master_key_id = aws_kms_key.evidence.arn # key policy: incident-response role only
+#           kms_master_key_id = aws_kms_key.evidence.arn
 #         }
 #         bucket_key_enabled = true
 #       }

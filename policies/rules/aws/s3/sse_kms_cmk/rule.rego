@@ -24,6 +24,10 @@
 #     kms_master_key_id = aws_kms_key.x.arn } bucket_key_enabled = true }.
 #   construct: HardenedBucket
 #   example: |
+#     resource "aws_kms_key" "s3" {
+#       enable_key_rotation = true
+#     }
+#
 #     resource "aws_s3_bucket" "data" {
 #       bucket = "shop-customer-data"
 #     }
