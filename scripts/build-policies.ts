@@ -108,6 +108,12 @@ async function main(): Promise<void> {
     .sort((a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id));
   writeFileSync(join(out, 'rules.json'), JSON.stringify(rules, null, 2) + '\n');
 
+  // The policy's own defaults, so the engine can reject a mistyped or mistyped-value setting.
+  const defaults = JSON.parse(
+    execFileSync(opa, ['eval', '--format', 'json', '-d', join(policies, 'lib', 'config.rego'), 'data.leakguard.lib.config.defaults'], { encoding: 'utf8' }),
+  ).result[0].expressions[0].value;
+  writeFileSync(join(out, 'defaults.json'), JSON.stringify(defaults, null, 2) + '\n');
+
   const manifest: PolicyManifest = { opa_version: version, entrypoint: ENTRYPOINT, wasm_sha256: sha256(wasm), sources: hashSources(policies) };
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   process.stderr.write(`built ${join(out, 'policy.wasm')} (${rules.length} rules, OPA ${version}, sha256 ${manifest.wasm_sha256.slice(0, 12)})\n`);

@@ -1,7 +1,8 @@
 import { loadPaths } from './load';
 import { normalize } from './normalize';
 import { loadCompiledPolicy } from './evaluate/policy';
-import { loadConfig, policyData } from './evaluate/config';
+import { checkPolicySettings, loadConfig, policyData } from './evaluate/config';
+import { loadCatalog, loadDefaults } from './evaluate/catalog';
 import type { Decision } from './types/decision';
 import type { PolicyInput } from './types/policy-input';
 
@@ -22,6 +23,7 @@ export interface CheckResult {
 /** load → normalize → evaluate, for every path together (cross-stack rules see all stacks). */
 export async function check(paths: string[], opts: CheckOptions = {}): Promise<CheckResult> {
   const config = loadConfig(opts.configPath);
+  checkPolicySettings(opts.configPath, config, loadDefaults(), loadCatalog());
   opts.onStep?.('loading');
   const docs = await loadPaths(paths, opts.inputFormat);
   opts.onStep?.('normalizing');

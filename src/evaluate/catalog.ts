@@ -24,3 +24,10 @@ export function loadCatalog(dir = buildDir()): RuleInfo[] {
   if (!existsSync(file)) throw new InputError(`no rule catalogue at ${file}; run \`npm run build:policies\``);
   return JSON.parse(readFileSync(file, 'utf8')) as RuleInfo[];
 }
+
+/** The policy's default settings (lib/config.rego), written by the policy build. */
+export function loadDefaults(dir = buildDir()): Record<string, unknown> {
+  const file = join(dir, 'defaults.json');
+  if (!existsSync(file)) throw new InputError(`no policy defaults at ${file}; run \`npm run build:policies\``);
+  return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+}

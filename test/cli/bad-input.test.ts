@@ -105,6 +105,28 @@ describe('bad input gives exit 2 and one clear line', () => {
     expect(r.stderr).toContain('warning: none of the 1 resource(s) is AWS or Azure');
   });
 
+  test('config mistakes are caught instead of silently falling back to defaults', async () => {
+    const plan = join(PLANS, 'aws-kms-key-rotation-tf0.13.json');
+    const cfg = writeTree({
+      'typo.json': { policy: { log_retention_min_dayz: 30 } },
+      'type.json': { policy: { log_retention_min_days: '30' } },
+      'level.json': { policy: { enforcement: { controls: { 'public-storage': 'strict' } } } },
+      'rule.json': { policy: { enforcement: { rules: { 'aws-s3-no-such-rule': 'soft' } } } },
+      'waiver.json': { waivers: [{ rule: 'aws-s3-publik-acl', resource: '*', reason: 'legacy bucket, see SHOP-12', owner: 'sec', expires: '2030-01-01' }] },
+      'good.json': { policy: { log_retention_min_days: 14, enforcement: { controls: { 'key-management': 'advisory' } } } },
+    });
+    expectOneLineError(await run('check', '--config', join(cfg, 'typo.json'), plan), 'unknown policy setting "log_retention_min_dayz"', 'did you mean', 'log_retention_min_days');
+    expectOneLineError(await run('check', '--config', join(cfg, 'type.json'), plan), 'policy setting "log_retention_min_days" must be number, got string');
+    expectOneLineError(await run('check', '--config', join(cfg, 'level.json'), plan), 'enforcement.controls.public-storage must be advisory, soft or hard, got "strict"');
+    expectOneLineError(await run('check', '--config', join(cfg, 'rule.json'), plan), 'enforcement.rules names an unknown rule "aws-s3-no-such-rule"');
+    expectOneLineError(await run('check', '--config', join(cfg, 'waiver.json'), plan), '/waivers/0 names an unknown rule "aws-s3-publik-acl"');
+    const ok = await run('check', '--config', join(cfg, 'good.json'), '--format', 'json', plan);
+    expect(ok.stderr).toBe('');
+    const kms = JSON.parse(ok.stdout).findings.filter((f: { control: string }) => f.control === 'key-management');
+    expect(kms.length).toBeGreaterThan(0);
+    expect(kms.every((f: { enforcement: string; blocking: boolean }) => f.enforcement === 'advisory' && !f.blocking)).toBe(true);
+  });
+
   test('--version prints the package version and exits 0', async () => {
     const r = await run('--version');
     expect(r.code).toBe(0);
