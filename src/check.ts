@@ -1,8 +1,7 @@
 import { loadPaths } from './load';
 import { normalize } from './normalize';
 import { loadCompiledPolicy } from './evaluate/policy';
-import { checkPolicySettings, loadConfig, policyData } from './evaluate/config';
-import { loadCatalog, loadDefaults } from './evaluate/catalog';
+import { loadConfig, policyData } from './evaluate/config';
 import type { Decision } from './types/decision';
 import type { PolicyInput } from './types/policy-input';
 
@@ -23,7 +22,6 @@ export interface CheckResult {
 /** load → normalize → evaluate, for every path together (cross-stack rules see all stacks). */
 export async function check(paths: string[], opts: CheckOptions = {}): Promise<CheckResult> {
   const config = loadConfig(opts.configPath);
-  checkPolicySettings(opts.configPath, config, loadDefaults(), loadCatalog());
   opts.onStep?.('loading');
   const docs = await loadPaths(paths, opts.inputFormat);
   opts.onStep?.('normalizing');

@@ -3,6 +3,7 @@ import { InputError } from '../errors';
 import { readJson } from '../load/read-file';
 import { schemaErrors } from '../normalize/validate';
 import type { LeakguardConfig } from '../types/config';
+import { loadCatalog, loadDefaults } from './catalog';
 import type { PolicyData } from './policy';
 
 /** Reads and validates --config; an invalid waiver or key is the user's to fix (exit 2). */
@@ -12,6 +13,7 @@ export function loadConfig(path?: string): LeakguardConfig {
   const config = readJson(path);
   const err = schemaErrors('config', config);
   if (err) throw new InputError(`${path}: invalid config: ${err}`);
+  checkPolicySettings(path, config as LeakguardConfig, loadDefaults(), loadCatalog());
   return config as LeakguardConfig;
 }
 
