@@ -33,7 +33,8 @@ parentPort.postMessage(policy.evaluate(w.input, w.entrypoint));
 `;
 
 const PAGE = 64 * 1024;
-const MAX_PAGES = 65536; // WASM32's 4 GiB ceiling
+// WASM32's ceiling is 4 GiB; LEAKGUARD_WASM_MAX_MB lowers it on memory-tight runners.
+const MAX_PAGES = Math.min(65536, Math.floor((Number(process.env.LEAKGUARD_WASM_MAX_MB) || 4096) * 16));
 
 /** Measured: evaluation peaks near 27× the input JSON; reserving is virtual until touched. */
 export function pagesFor(inputBytes: number): number {
@@ -59,7 +60,11 @@ export async function loadCompiledPolicy(dir = buildDir(), sources: string | nul
       // page by page while OPA allocates made a 20k-resource plan take minutes, not seconds.
       const policy = loadPolicySync(module, { initial: pagesFor(bytes.byteLength), maximum: MAX_PAGES });
       policy.setData(data as unknown as object);
-      return decisionOf(policy.evaluate(bytes, manifest.entrypoint));
+      try {
+        return decisionOf(policy.evaluate(bytes, manifest.entrypoint));
+      } catch (err) {
+        throw tooLarge(err, bytes.byteLength);
+      }
     },
     evaluateInWorker(input, data) {
       const bytes = encode(input);
@@ -81,11 +86,19 @@ export async function loadCompiledPolicy(dir = buildDir(), sources: string | nul
             reject(err);
           }
         });
-        worker.once('error', reject);
+        worker.once('error', (err) => reject(tooLarge(err, bytes.byteLength)));
         worker.once('exit', (code) => code !== 0 && reject(new Error(`policy worker exited with code ${code}`)));
       });
     },
   };
+}
+
+/** WASM32 stops at 4 GiB: running out of it is the input's size, said in one line (exit 2). */
+function tooLarge(err: unknown, inputBytes: number): unknown {
+  const msg = err instanceof Error ? err.message : String(err);
+  if (!/out of bounds|out of memory|Cannot allocate|memory/i.test(msg)) return err;
+  const mb = (inputBytes / 1024 / 1024).toFixed(0);
+  return new InputError(`the normalized input (${mb} MB) is too large to evaluate in one pass (WASM memory exhausted); check stacks or plans separately`);
 }
 
 /** The input as JSON bytes: opa-wasm copies an ArrayBuffer straight into WASM memory. */

@@ -1,8 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../errors';
 
-/** Inputs above this are refused before reading: a real 20k-resource plan is ~40 MB. */
-export const MAX_INPUT_BYTES = Number(process.env.LEAKGUARD_MAX_INPUT_BYTES ?? 512 * 1024 * 1024);
+/** Inputs above this are refused before reading: a real 20k-resource plan is ~40 MB, and the
+ * WASM evaluator (4 GiB at most, ~27× the normalized input at its peak) tops out near 150 MB. */
+export const MAX_INPUT_BYTES = Number(process.env.LEAKGUARD_MAX_INPUT_BYTES ?? 200 * 1024 * 1024);
 
 export function readText(path: string): string {
   let size: number;

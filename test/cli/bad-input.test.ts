@@ -83,6 +83,23 @@ describe('bad input gives exit 2 and one clear line', () => {
     }
   });
 
+  test('an input too large for the WASM memory is one line, not a crash', async () => {
+    const prev = process.env.LEAKGUARD_WASM_MAX_MB;
+    jest.resetModules();
+    process.env.LEAKGUARD_WASM_MAX_MB = '0.25'; // 4 pages: the module's minimum
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { main } = require('../../src/cli/main') as typeof import('../../src/cli/main');
+      let stderr = '';
+      const code = await main(['check', join(PLANS, 'aws-lambda-iam-sg-delete-update-drift-tf1.0.json')], { stdout: () => {}, stderr: (s) => (stderr += s), isTTY: false });
+      expectOneLineError({ code, stdout: '', stderr }, 'too large to evaluate in one pass', 'WASM memory exhausted');
+    } finally {
+      if (prev === undefined) delete process.env.LEAKGUARD_WASM_MAX_MB;
+      else process.env.LEAKGUARD_WASM_MAX_MB = prev;
+      jest.resetModules();
+    }
+  });
+
   test('usage errors: unknown command, unknown format, no path', async () => {
     expect((await run('frobnicate')).code).toBe(2);
     expect((await run('check', '--format', 'yaml', join(PLANS, 'aws-kms-key-rotation-tf0.13.json'))).code).toBe(2);
