@@ -35,6 +35,14 @@ const running = (text: string) => indexOf((s) => (s.run ?? '').includes(text));
 const using = (action: string) => indexOf((s) => (s.uses ?? '').startsWith(`${action}@`));
 
 describe('.github/workflows/leakguard-pr.yml', () => {
+  test('checks with the config the example app is built for, which exists and is valid', async () => {
+    expect(workflow.env.LEAKGUARD_CONFIG).toBe('stacks/leakguard.json');
+    expect(existsSync(join(ROOT, workflow.env.LEAKGUARD_CONFIG))).toBe(true);
+    expect(shell).toContain('--config "$LEAKGUARD_CONFIG"');
+    const { loadConfig } = await import('../../src/evaluate/config');
+    expect(() => loadConfig(join(ROOT, workflow.env.LEAKGUARD_CONFIG))).not.toThrow();
+  });
+
   test('runs on pull requests with the permissions its uploads need, no more', () => {
     expect(Object.keys(workflow.on)).toEqual(['pull_request']);
     expect(workflow.permissions).toEqual({ contents: 'read', 'pull-requests': 'write', 'security-events': 'write', actions: 'read' });
