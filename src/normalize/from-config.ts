@@ -121,7 +121,9 @@ export function fromConfig(doc: ConfigDocument): StackDraft {
       index: null,
       provider: providerKey(body.provider, type),
       values,
-      unknown: [],
+      // `tags = merge(local.tags, {...})` is an expression, not a map: its keys are unknown
+      // until Terraform evaluates it, so rules must not read it as "no tags".
+      unknown: typeof values.tags === 'string' ? ['tags'] : [],
       sensitive: [],
       action: 'none',
       origin: {

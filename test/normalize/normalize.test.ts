@@ -148,6 +148,17 @@ describe('quoted booleans', () => {
   });
 });
 
+describe('computed tags', () => {
+  test('tags built by an expression are unknown, not empty', async () => {
+    const dir = writeTree({
+      'main.tf': 'resource "aws_dynamodb_table" "orders" {\n  tags = merge(local.tags, { owner = "data" })\n}\n',
+    });
+    const table = Object.values((await input(dir)).resources)[0];
+    expect(table.unknown).toEqual(['tags']);
+    expect(table.tags).toEqual({});
+  });
+});
+
 describe('terraform show -json plans', () => {
   test('module for_each instances link to the bucket in their own module instance', async () => {
     const doc = await input(join(PLANS, 'aws-s3-public-access-block-module-for-each-tf0.15.json'));
