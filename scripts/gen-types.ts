@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   for (const [schemaPath, outPath] of targets) {
     const schema = JSON.parse(readFileSync(join(root, schemaPath), 'utf8'));
     const ts = await compile(schema, schema.title, {
+      cwd: join(root, 'schemas'), // cross-schema $refs (decision → policy-input) resolve locally
       bannerComment: `/* Generated from ${schemaPath} by scripts/gen-types.ts. Do not edit. */`,
       additionalProperties: false,
       unreachableDefinitions: true,

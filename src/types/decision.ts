@@ -65,11 +65,20 @@ export interface Finding {
  */
 export interface Waiver {
   rule: string;
+  /**
+   * Resource key or address glob the waiver covers; absent on construct waivers (they cover their own resource).
+   */
   resource?: string;
   reason: string;
   owner: string;
+  /**
+   * ISO date YYYY-MM-DD; the waiver stops waiving after it.
+   */
   expires: string;
   ticket?: string;
+  /**
+   * Where the waiver was declared (config file or construct path).
+   */
   source?: string;
 }
 /**
