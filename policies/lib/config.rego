@@ -85,6 +85,8 @@ defaults := {
 	"internet_ingress_ports": [80, 443],
 	# Largest IPv4 range (number of addresses) an Azure SQL firewall rule may open.
 	"sql_firewall_max_addresses": 65536,
+	# Largest IPv4 range a storage account ip_rules entry may allow under default_action Deny.
+	"storage_ip_rule_max_addresses": 65536,
 	# --- log-retention ---
 	# Minimum days logs are kept (audit evidence).
 	"log_retention_min_days": 90,

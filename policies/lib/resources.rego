@@ -733,6 +733,49 @@ s3_policy_documents(bucket) := array.concat(
 )
 
 # ---------------------------------------------------------------------------------------
+# Guards: resources that protect another resource (a public access block, ownership
+# controls, a bucket policy, network rules). Estates split them across stacks, modules and
+# states, so when what a guard protects is not in the input the guard is checked on its own
+# and the finding names the guard; when it is, the finding stays on the guarded resource.
+
+s3_bucket_names := {name |
+	some b in of_type("aws_s3_bucket")
+	name := b.values.bucket
+	literal(name)
+}
+
+# The bucket an S3 attachment configures is in the input: by reference or by literal name.
+s3_bucket_present(a) if count(linked_to_type(a, "bucket", "aws_s3_bucket")) > 0
+
+s3_bucket_present(a) if object.get(a.values, "bucket", null) in s3_bucket_names
+
+# The bucket a guard names, for messages: its literal name, never expression text.
+guarded_bucket(a) := sprintf("bucket %s", [a.values.bucket]) if literal(a.values.bucket)
+
+guarded_bucket(a) := "a bucket" if not literal(object.get(a.values, "bucket", null))
+
+# How a boolean guard setting reads: its value, unknown, or unset with the provider default.
+flag_state(r, attr, _) := "unknown at plan time" if unresolved(r, attr)
+
+flag_state(r, attr, _) := "unknown at plan time" if {
+	not unresolved(r, attr)
+	unknown_at(r, attr)
+}
+
+flag_state(r, attr, default_value) := sprintf("unset (%v by default)", [default_value]) if {
+	not unknown_at(r, attr)
+	not unresolved(r, attr)
+	object.get(r.values, attr, null) == null
+}
+
+flag_state(r, attr, _) := sprintf("%v", [v]) if {
+	not unknown_at(r, attr)
+	not unresolved(r, attr)
+	v := object.get(r.values, attr, null)
+	v != null
+}
+
+# ---------------------------------------------------------------------------------------
 # Forensic evidence stores: tagged purpose = forensics (configurable key and value).
 
 is_evidence(r) if r.tags[settings.forensic_tag_key] == settings.forensic_tag_value

@@ -37,10 +37,15 @@ export function terraformAvailability(): Availability {
  * the skip_* flags). Returns the path of the plan JSON.
  */
 export function planStack(stackJson: string, mirror: string): string {
-  const dir = tempDir('leakguard-tf-');
   const config = JSON.parse(readFileSync(stackJson, 'utf8'));
   delete config.terraform?.backend; // app.synth() writes a local backend with an absolute path
-  writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(config));
+  return planFolder({ 'main.tf.json': JSON.stringify(config) }, mirror);
+}
+
+/** The same for a folder of Terraform files (name → text), written to a fresh folder. */
+export function planFolder(files: Record<string, string>, mirror: string): string {
+  const dir = tempDir('leakguard-tf-');
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   const rc = join(dir, 'terraformrc');
   writeFileSync(
     rc,

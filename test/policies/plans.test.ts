@@ -34,7 +34,7 @@ describe('public plans', () => {
     const hits = await findings('aws-s3-public-access-block-module-for-each-tf0.15.json');
     expect(reported(hits, 'aws-s3-public-access-block')).toEqual(['module.test2.aws_s3_bucket.test["a"]']);
     expect(message(hits, 'aws-s3-public-access-block', 'module.test2.aws_s3_bucket.test["a"]')).toEqual([
-      'S3 bucket module.test2.aws_s3_bucket.test["a"] has a public access block without all four flags true (block_public_policy)',
+      'S3 bucket module.test2.aws_s3_bucket.test["a"] has a public access block without all four flags true (block_public_policy false)',
     ]);
     // acl = "private" everywhere; no provider region, so no region-level findings.
     expect(reported(hits, 'aws-s3-public-acl')).toEqual([]);

@@ -39,7 +39,7 @@ describe('every format from one evaluation of a real plan', () => {
     const controls = lines.filter((l) => /^ {2}\S/.test(l)).map((l) => l.trim());
     expect(controls).toEqual([...new Set(d.findings.map((f) => f.control))].sort());
     expect(r.stdout).toContain(`CRITICAL aws-s3-public-access-block  ${ADDRESS}\n`);
-    expect(r.stdout).toContain(`${ADDRESS} has a public access block without all four flags true (block_public_policy)`);
+    expect(r.stdout).toContain(`${ADDRESS} has a public access block without all four flags true (block_public_policy false)`);
     expect(r.stdout).toContain(`at ${PLAN}:`);
     expect(r.stdout).toContain('fix: Add an aws_s3_bucket_public_access_block');
     const s = d.summary;
@@ -91,7 +91,7 @@ describe('every format from one evaluation of a real plan', () => {
     expect(tc.name).toBe(KEY);
     expect(tc.classname).toBe(RULE);
     expect(tc.file).toBe(PLAN);
-    expect(tc.failure.message).toBe(`S3 bucket ${ADDRESS} has a public access block without all four flags true (block_public_policy)`);
+    expect(tc.failure.message).toBe(`S3 bucket ${ADDRESS} has a public access block without all four flags true (block_public_policy false)`);
     expect(tc.failure.type).toBe('critical/hard');
     expect(tc.failure['#text']).toContain('fix: Add an aws_s3_bucket_public_access_block');
   });

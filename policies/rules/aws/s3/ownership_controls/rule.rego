@@ -3,7 +3,8 @@
 # description: |
 #   With object ownership BucketOwnerEnforced, ACLs are disabled and cannot grant access:
 #   only policies decide. Every bucket needs an aws_s3_bucket_ownership_controls (linked by
-#   reference or naming the bucket) with that setting.
+#   reference or naming the bucket) with that setting. Ownership controls whose bucket is
+#   not in the input are checked on their own and reported on themselves.
 #   Unknowns: an object_ownership unknown at plan time is reported.
 # custom:
 #   id: aws-s3-ownership-controls
@@ -57,7 +58,22 @@ any_enforced(cs) if {
 
 message(bucket, cs) := sprintf("S3 bucket %s has no ownership controls, so ACLs can still grant access", [bucket.address]) if count(cs) == 0
 
-message(bucket, cs) := sprintf("S3 bucket %s has object ownership %s, not BucketOwnerEnforced, so ACLs can still grant access", [bucket.address, concat("/", settings)]) if {
-	count(cs) > 0
-	settings := sort({s | some c in cs; some s in resources.values_at(c, "rule.object_ownership")} | {"unknown at plan time" | some c in cs; resources.unresolved(c, "rule.object_ownership")})
+message(bucket, cs) := sprintf("S3 bucket %s has object ownership %s, not BucketOwnerEnforced, so ACLs can still grant access", [bucket.address, ownership(cs)]) if count(cs) > 0
+
+# The literal settings, or "unknown at plan time"; never expression text.
+ownership(cs) := concat("/", sort({s | some c in cs; some s in resources.values_at(c, "rule.object_ownership"); resources.literal(s)} | {"unknown at plan time" |
+	some c in cs
+	unknown_ownership(c)
+}))
+
+unknown_ownership(c) if resources.unresolved(c, "rule.object_ownership")
+
+unknown_ownership(c) if resources.unknown_at(c, "rule.object_ownership")
+
+# Controls whose bucket is not in the input are checked on their own.
+deny contains finding.new(rego.metadata.chain(), c, msg) if {
+	some c in resources.of_type(t)
+	not resources.s3_bucket_present(c)
+	not enforced(c)
+	msg := sprintf("Ownership controls %s (for %s not in this input) set object ownership %s, not BucketOwnerEnforced, so ACLs can still grant access", [c.address, resources.guarded_bucket(c), ownership([c])])
 }

@@ -3,7 +3,10 @@
 # description: |
 #   Every S3 bucket needs a public access block with all four flags true, attached to the
 #   bucket (linked by reference or by bucket name) or at account level. Without it one ACL
-#   or policy edit makes customer data world-readable.
+#   or policy edit makes customer data world-readable. A bucket-level block whose bucket is
+#   not in the input (another stack, module or state) is checked on its own, and an
+#   account-level block is always checked: a flag switched off is reported on the block.
+#   An unset flag is false (the AWS provider's default).
 #   Unknowns: a flag unknown at plan time cannot be proven true and is reported.
 # custom:
 #   id: aws-s3-public-access-block
@@ -79,8 +82,28 @@ message(bucket) := sprintf("S3 bucket %s has no public access block; its objects
 	count(linked(bucket)) == 0
 }
 
-message(bucket) := sprintf("S3 bucket %s has a public access block without all four flags true (%s)", [bucket.address, concat(", ", missing)]) if {
+message(bucket) := sprintf("S3 bucket %s has a public access block without all four flags true (%s)", [bucket.address, concat(", ", weak)]) if {
 	blocks := linked(bucket)
 	count(blocks) > 0
-	missing := sort({flag | some block in blocks; some flag in flags; not on(block, flag)})
+	weak := sort({weakness(block, flag) | some block in blocks; some flag in flags; not on(block, flag)})
+}
+
+# "block_public_policy false", "restrict_public_buckets unset (false by default)", "… unknown at plan time".
+weakness(block, flag) := sprintf("%s %s", [flag, resources.flag_state(block, flag, false)])
+
+weaknesses(block) := sort({weakness(block, flag) | some flag in flags; not on(block, flag)})
+
+# A bucket-level block whose bucket is not in the input is checked on its own.
+deny contains finding.new(rego.metadata.chain(), block, msg) if {
+	some block in resources.of_type("aws_s3_bucket_public_access_block")
+	not resources.s3_bucket_present(block)
+	not complete(block)
+	msg := sprintf("Public access block %s (for %s not in this input) does not block public access: %s", [block.address, resources.guarded_bucket(block), concat(", ", weaknesses(block))])
+}
+
+# The account-level block guards every bucket of the account, most of them never in one input.
+deny contains finding.new(rego.metadata.chain(), block, msg) if {
+	some block in resources.of_type("aws_s3_account_public_access_block")
+	not complete(block)
+	msg := sprintf("Account public access block %s does not block public access for the account's buckets: %s", [block.address, concat(", ", weaknesses(block))])
 }

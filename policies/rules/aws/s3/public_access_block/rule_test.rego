@@ -1,6 +1,7 @@
 package leakguard.rules.aws.s3.public_access_block_test
 
 import data.leakguard.rules.aws.s3.public_access_block as rule
+import data.leakguard.testkit as k
 import data.leakguard.testutil as t
 import rego.v1
 
@@ -38,7 +39,7 @@ test_incomplete_block_names_missing_flags if {
 	b := block({"bucket": "${aws_s3_bucket.b.id}", "block_public_acls": true, "block_public_policy": false}, {"bucket": ["aws_s3_bucket.b"]})
 	summary(rule.deny) == {[
 		"aws-s3-public-access-block", "public-storage", "test/aws_s3_bucket.b",
-		"S3 bucket aws_s3_bucket.b has a public access block without all four flags true (block_public_policy, ignore_public_acls, restrict_public_buckets)",
+		"S3 bucket aws_s3_bucket.b has a public access block without all four flags true (block_public_policy false, ignore_public_acls unset (false by default), restrict_public_buckets unset (false by default))",
 	]} with input as t.with_index([bucket, b])
 }
 
@@ -54,5 +55,53 @@ test_account_level_block_passes if {
 
 test_incomplete_account_level_block_does_not_cover if {
 	a := t.resource("aws_s3_account_public_access_block.acct", object.union(full, {"restrict_public_buckets": false}), {})
-	count(rule.deny) == 1 with input as t.with_index([bucket, a])
+	summary(rule.deny) == {
+		[
+			"aws-s3-public-access-block", "public-storage", "test/aws_s3_bucket.b",
+			"S3 bucket aws_s3_bucket.b has no public access block; its objects can be made public by an ACL or policy",
+		],
+		[
+			"aws-s3-public-access-block", "public-storage", "test/aws_s3_account_public_access_block.acct",
+			"Account public access block aws_s3_account_public_access_block.acct does not block public access for the account's buckets: restrict_public_buckets false",
+		],
+	} with input as t.with_index([bucket, a])
+}
+
+# Guards checked on their own: the block's bucket lives in another stack, module or state.
+
+test_block_without_its_bucket_fails_on_the_block if {
+	b := block(object.union(full, {"bucket": "shop-exports", "block_public_policy": false}), {})
+	summary(rule.deny) == {[
+		"aws-s3-public-access-block", "public-storage", "test/aws_s3_bucket_public_access_block.b",
+		"Public access block aws_s3_bucket_public_access_block.b (for bucket shop-exports not in this input) does not block public access: block_public_policy false",
+	]} with input as t.with_index([b])
+}
+
+test_complete_block_without_its_bucket_passes if {
+	count(rule.deny) == 0 with input as t.with_index([block(object.union(full, {"bucket": "shop-exports"}), {})])
+}
+
+test_block_with_unknown_flag_and_unnamed_bucket_is_unknown if {
+	b := k.unknown(block(object.union(full, {"restrict_public_buckets": null}), {}), ["bucket", "restrict_public_buckets"])
+	summary(rule.deny) == {[
+		"aws-s3-public-access-block", "public-storage", "test/aws_s3_bucket_public_access_block.b",
+		"Public access block aws_s3_bucket_public_access_block.b (for a bucket not in this input) does not block public access: restrict_public_buckets unknown at plan time",
+	]} with input as t.with_index([b])
+}
+
+# With its bucket in the input the weak block is reported once, on the bucket.
+test_block_with_its_bucket_reports_only_the_bucket if {
+	by_name := block(object.union(full, {"bucket": "shop-exports", "ignore_public_acls": false}), {})
+	by_ref := block(object.union(full, {"bucket": "${aws_s3_bucket.b.id}", "ignore_public_acls": false}), {"bucket": ["aws_s3_bucket.b"]})
+	every b in [by_name, by_ref] {
+		{f.resource.key | some f in rule.deny} == {"test/aws_s3_bucket.b"} with input as t.with_index([bucket, b])
+	}
+}
+
+test_weak_account_block_alone_fails if {
+	a := t.resource("aws_s3_account_public_access_block.acct", {"block_public_acls": true, "block_public_policy": "${var.x}"}, {"block_public_policy": ["var.x"]})
+	summary(rule.deny) == {[
+		"aws-s3-public-access-block", "public-storage", "test/aws_s3_account_public_access_block.acct",
+		"Account public access block aws_s3_account_public_access_block.acct does not block public access for the account's buckets: block_public_policy unknown at plan time, ignore_public_acls unset (false by default), restrict_public_buckets unset (false by default)",
+	]} with input as t.with_index([a])
 }

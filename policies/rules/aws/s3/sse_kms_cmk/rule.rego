@@ -5,7 +5,8 @@
 #   revoke: default encryption aws:kms with a customer-managed key (kms_master_key_id that
 #   is not the AWS-managed aws/s3 key) and the S3 bucket key on. Read from an
 #   aws_s3_bucket_server_side_encryption_configuration linked by reference (or naming the
-#   bucket) or the legacy inline server_side_encryption_configuration block.
+#   bucket) or the legacy inline server_side_encryption_configuration block. A configuration
+#   whose bucket is not in the input is checked on its own and reported on itself.
 #   Unknowns: a key id that is unknown at plan time but refers to another resource counts as
 #   set (the reference is the key); an algorithm or bucket-key flag unknown at plan time
 #   cannot be proven and is reported.
@@ -85,4 +86,13 @@ message(bucket, cfgs) := sprintf("S3 bucket %s default encryption lacks %s", [bu
 	count(cfgs) > 0
 	m := missing(cfgs)
 	count(m) > 0
+}
+
+# An encryption configuration whose bucket is not in the input is checked on its own.
+deny contains finding.new(rego.metadata.chain(), c, msg) if {
+	some c in resources.of_type("aws_s3_bucket_server_side_encryption_configuration")
+	not resources.s3_bucket_present(c)
+	m := missing([{"r": c, "prefix": "rule"}])
+	count(m) > 0
+	msg := sprintf("Encryption configuration %s (for %s not in this input) lacks %s", [c.address, resources.guarded_bucket(c), concat(", ", m)])
 }

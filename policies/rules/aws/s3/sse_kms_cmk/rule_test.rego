@@ -58,3 +58,20 @@ test_config_naming_bucket_literally_passes if {
 	c := t.resource("aws_s3_bucket_server_side_encryption_configuration.b", {"bucket": "shop-exports", "rule": good_rule}, key_ref)
 	count(rule.deny) == 0 with input as t.with_index([bucket, c])
 }
+
+test_configuration_without_its_bucket_fails_on_itself if {
+	c := t.resource("aws_s3_bucket_server_side_encryption_configuration.b", {"bucket": "elsewhere", "rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": "AES256"}]}]}, {})
+	k.summary(rule.deny) == {[
+		"aws-s3-sse-kms-cmk", "test/aws_s3_bucket_server_side_encryption_configuration.b",
+		"Encryption configuration aws_s3_bucket_server_side_encryption_configuration.b (for bucket elsewhere not in this input) lacks SSE-KMS, a customer-managed key, the bucket key",
+	]} with input as t.with_index([c])
+}
+
+test_good_configuration_without_its_bucket_passes if {
+	c := t.resource("aws_s3_bucket_server_side_encryption_configuration.b", {"bucket": "elsewhere", "rule": good_rule}, key_ref)
+	count(rule.deny) == 0 with input as t.with_index([c])
+}
+
+test_weak_configuration_with_its_bucket_reports_only_the_bucket if {
+	{f.resource.key | some f in rule.deny} == {"test/aws_s3_bucket.b"} with input as t.with_index([bucket, sse(object.union(good_rule, {"bucket_key_enabled": false}), key_ref)])
+}

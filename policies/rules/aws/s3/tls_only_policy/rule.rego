@@ -4,7 +4,8 @@
 #   Without a Deny on aws:SecureTransport = false, clients can read and write customer data
 #   over plain HTTP. The bucket policy (aws_s3_bucket_policy or the legacy inline policy,
 #   JSON or aws_iam_policy_document) needs a Deny for every principal on s3 actions with
-#   the condition Bool aws:SecureTransport false.
+#   the condition Bool aws:SecureTransport false. A bucket policy whose bucket is not in
+#   the input is checked on its own and reported on itself.
 #   Unknowns: a policy unknown at plan time or written as an expression the tool cannot
 #   read cannot be shown to deny plain HTTP and is reported.
 # custom:
@@ -73,3 +74,16 @@ message(bucket, docs) := sprintf("S3 bucket %s has no bucket policy statement de
 		doc.status != "unknown"
 	}
 }
+
+# A bucket policy whose bucket is not in the input is checked on its own.
+deny contains finding.new(rego.metadata.chain(), p, msg) if {
+	some p in resources.of_type("aws_s3_bucket_policy")
+	not resources.s3_bucket_present(p)
+	doc := resources.policy(p, "policy")
+	not enforced([doc])
+	msg := guard_message(p, doc)
+}
+
+guard_message(p, doc) := sprintf("Bucket policy %s (for %s not in this input) cannot be read before apply; it cannot be shown to deny requests without TLS", [p.address, resources.guarded_bucket(p)]) if doc.status == "unknown"
+
+guard_message(p, doc) := sprintf("Bucket policy %s (for %s not in this input) has no statement denying requests where aws:SecureTransport is false", [p.address, resources.guarded_bucket(p)]) if doc.status != "unknown"

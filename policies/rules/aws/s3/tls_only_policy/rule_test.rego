@@ -51,3 +51,29 @@ test_legacy_inline_policy_passes if {
 	b := object.union(bucket, {"values": {"policy": json.marshal({"Statement": [tls_deny]})}})
 	count(rule.deny) == 0 with input as t.with_index([b])
 }
+
+orphan(values, refs) := t.resource("aws_s3_bucket_policy.b", values, refs)
+
+test_policy_without_its_bucket_fails_on_itself if {
+	p := orphan({"bucket": "elsewhere", "policy": json.marshal({"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*"}]})}, {})
+	k.summary(rule.deny) == {[
+		"aws-s3-tls-only-policy", "test/aws_s3_bucket_policy.b",
+		"Bucket policy aws_s3_bucket_policy.b (for bucket elsewhere not in this input) has no statement denying requests where aws:SecureTransport is false",
+	]} with input as t.with_index([p])
+}
+
+test_unreadable_policy_without_its_bucket_is_unknown if {
+	p := k.unknown(orphan({}, {"bucket": ["var.bucket"], "policy": ["var.policy"]}), ["bucket", "policy"])
+	k.summary(rule.deny) == {[
+		"aws-s3-tls-only-policy", "test/aws_s3_bucket_policy.b",
+		"Bucket policy aws_s3_bucket_policy.b (for a bucket not in this input) cannot be read before apply; it cannot be shown to deny requests without TLS",
+	]} with input as t.with_index([p])
+}
+
+test_tls_policy_without_its_bucket_passes if {
+	count(rule.deny) == 0 with input as t.with_index([orphan({"bucket": "elsewhere", "policy": json.marshal({"Statement": [tls_deny]})}, {})])
+}
+
+test_weak_policy_with_its_bucket_reports_only_the_bucket if {
+	{f.resource.key | some f in rule.deny} == {"test/aws_s3_bucket.b"} with input as failing_input
+}

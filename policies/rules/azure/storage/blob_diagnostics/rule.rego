@@ -4,7 +4,9 @@
 #   Object-level logs show which customer files were read after a leak. Every storage
 #   account needs an azurerm_monitor_diagnostic_setting on its blob service
 #   (target_resource_id = "<account id>/blobServices/default") with the StorageRead,
-#   StorageWrite and StorageDelete categories (or the allLogs category group).
+#   StorageWrite and StorageDelete categories (or the allLogs category group). A blob
+#   diagnostic setting whose storage account is not in the input is checked on its own and
+#   reported on itself.
 #   Unknowns: a target id unknown at plan time but referring to the account counts as the
 #   blob service when the setting enables blob categories.
 # custom:
@@ -88,4 +90,30 @@ message(account, blob) := sprintf("Storage account %s blob diagnostic setting do
 	missing := {c | some c in required; every s in blob {
 		not c in categories(s)
 	}}
+}
+
+# A setting naming a blob service (`…/storageAccounts/<name>/blobServices/…`) whose account
+# is not in the input is checked on its own.
+account_names := {name |
+	some a in resources.of_type("azurerm_storage_account")
+	name := lower(a.values.name)
+	resources.literal(name)
+}
+
+named_blob_account(s) := lower(parts[i + 1]) if {
+	some id in resources.values_at(s, "target_resource_id")
+	resources.literal(id)
+	parts := split(id, "/")
+	some i, p in parts
+	lower(p) == "storageaccounts"
+	lower(parts[i + 2]) == "blobservices"
+}
+
+deny contains finding.new(rego.metadata.chain(), s, msg) if {
+	some s in resources.of_type("azurerm_monitor_diagnostic_setting")
+	count(resources.linked_to_type(s, "target_resource_id", "azurerm_storage_account")) == 0
+	name := named_blob_account(s)
+	not name in account_names
+	not complete(s)
+	msg := sprintf("Diagnostic setting %s (for the blob service of storage account %s not in this input) does not log %s", [s.address, name, concat(", ", sort(required - categories(s)))])
 }

@@ -42,3 +42,22 @@ test_unknown_target_with_categories_passes if {
 	s := k.unknown(k.az("azurerm_monitor_diagnostic_setting.blob", all_three, {"target_resource_id": ["azurerm_storage_account.sa"]}), ["target_resource_id"])
 	count(rule.deny) == 0 with input as t.with_index([account, s])
 }
+
+blob_id(name) := sprintf("/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/%s/blobServices/default", [name])
+
+orphan(name, values) := k.az("azurerm_monitor_diagnostic_setting.blob", object.union({"name": "blob", "target_resource_id": blob_id(name)}, values), {})
+
+test_setting_without_its_account_fails_on_itself if {
+	k.summary(rule.deny) == {[
+		"azure-storage-blob-diagnostics", "test/azurerm_monitor_diagnostic_setting.blob",
+		"Diagnostic setting azurerm_monitor_diagnostic_setting.blob (for the blob service of storage account elsewhere not in this input) does not log StorageDelete, StorageWrite",
+	]} with input as t.with_index([orphan("elsewhere", {"enabled_log": [{"category": "StorageRead"}]})])
+}
+
+test_complete_setting_without_its_account_passes if {
+	count(rule.deny) == 0 with input as t.with_index([orphan("elsewhere", all_three)])
+}
+
+test_weak_setting_naming_its_account_reports_only_the_account if {
+	{f.resource.key | some f in rule.deny} == {"test/azurerm_storage_account.sa"} with input as t.with_index([account, orphan("shopdata", {})])
+}

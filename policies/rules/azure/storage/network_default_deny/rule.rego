@@ -4,6 +4,10 @@
 #   A storage account should refuse the public internet: public_network_access_enabled =
 #   false, or network rules with default_action "Deny" (inline network_rules block or an
 #   azurerm_storage_account_network_rules linked to the account). Both default to open.
+#   Deny is no protection when ip_rules allow the internet: an entry "0.0.0.0/0" (or any
+#   range above storage_ip_rule_max_addresses addresses) is reported too. Network rules
+#   whose storage account is not in the input are checked on their own and reported on
+#   themselves.
 #   Unknowns: a default_action unknown at plan time cannot be shown Deny and is reported;
 #   network_rules the provider only computes (not configured) count as absent.
 # custom:
@@ -31,31 +35,74 @@
 #     # virtual_network_subnet_ids and ip_rules.
 package leakguard.rules.azure.storage.network_default_deny
 
+import data.leakguard.lib.config
 import data.leakguard.lib.finding
 import data.leakguard.lib.resources
 import rego.v1
 
 rules_type := "azurerm_storage_account_network_rules"
 
+max_addresses := config.settings.storage_ip_rule_max_addresses
+
+# The rule sets of an account as {r, prefix}: the inline block and linked network rules.
+rule_sets(account) := array.concat(
+	[{"r": account, "prefix": "network_rules."} | count(resources.values_at(account, "network_rules")) > 0],
+	[{"r": n, "prefix": ""} | some n in attached(account)],
+)
+
+# Network rules linked by reference, or naming the account literally (brownfield code).
+attached(account) := array.concat(resources.referrers(account, rules_type), [input.resources[k] |
+	some k in object.get(named_rules, object.get(account.values, "name", ""), [])
+])
+
+named_rules := resources.group_pairs({[name, n.key] |
+	some n in resources.of_type(rules_type)
+	name := account_name(n)
+})
+
+path(set, attr) := concat("", [set.prefix, attr])
+
+denies(set) if {
+	"Deny" in resources.values_at(set.r, path(set, "default_action"))
+	not resources.unresolved(set.r, path(set, "default_action"))
+}
+
+undecided(set) if resources.unresolved(set.r, path(set, "default_action"))
+
+undecided(set) if resources.unknown_at(set.r, path(set, "default_action"))
+
+# ip_rules entries that open the account to the internet.
+internet_ips(set) := {ip |
+	some list in resources.values_at(set.r, path(set, "ip_rules"))
+	some ip in resources.as_list(list)
+	internet_wide(ip)
+}
+
+internet_wide(ip) if lower(ip) in {"*", "any", "internet", "0.0.0.0", "0.0.0.0/0"}
+
+internet_wide(ip) if {
+	parts := split(ip, "/")
+	count(parts) == 2
+	regex.match(`^[0-9]{1,2}$`, parts[1])
+	bits.lsh(1, 32 - to_number(parts[1])) > max_addresses
+}
+
+open_ips(sets) := sort({ip | some set in sets; some ip in internet_ips(set)})
+
 closed(r) if r.values.public_network_access_enabled == false
 
 closed(r) if {
-	"Deny" in resources.values_at(r, "network_rules.default_action")
-	not resources.unresolved(r, "network_rules.default_action")
+	sets := rule_sets(r)
+	some set in sets
+	denies(set)
+	count(open_ips(sets)) == 0
 }
-
-closed(r) if {
-	some n in resources.referrers(r, rules_type)
-	n.values.default_action == "Deny"
-}
-
-unknown(r) if resources.unresolved(r, "network_rules.default_action")
 
 unknown(r) if resources.unknown_at(r, "public_network_access_enabled")
 
 unknown(r) if {
-	some n in resources.referrers(r, rules_type)
-	resources.unknown_at(n, "default_action")
+	some set in rule_sets(r)
+	undecided(set)
 }
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
@@ -66,4 +113,67 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 
 message(r) := sprintf("Storage account %s has network access settings unknown at plan time; it cannot be shown closed to the internet", [r.address]) if unknown(r)
 
-message(r) := sprintf("Storage account %s accepts traffic from any network (public network access on, no network rules with default_action Deny)", [r.address]) if not unknown(r)
+message(r) := sprintf("Storage account %s denies by default but its ip_rules allow the internet (%s)", [r.address, concat(", ", ips)]) if {
+	not unknown(r)
+	ips := open_ips(rule_sets(r))
+	count(ips) > 0
+}
+
+message(r) := sprintf("Storage account %s accepts traffic from any network (public network access on, no network rules with default_action Deny)", [r.address]) if {
+	not unknown(r)
+	count(open_ips(rule_sets(r))) == 0
+}
+
+# Network rules whose storage account is not in the input are checked on their own.
+account_present(n) if count(resources.linked_to_type(n, "storage_account_id", "azurerm_storage_account")) > 0
+
+account_present(n) if count(resources.linked_to_type(n, "storage_account_name", "azurerm_storage_account")) > 0
+
+account_present(n) if account_name(n) in account_names
+
+account_names := {name |
+	some a in resources.of_type("azurerm_storage_account")
+	name := a.values.name
+	resources.literal(name)
+}
+
+# The account a rules resource names literally: the last segment of its id, or its name.
+account_name(n) := name if {
+	id := n.values.storage_account_id
+	resources.literal(id)
+	parts := split(id, "/")
+	name := parts[count(parts) - 1]
+}
+
+account_name(n) := n.values.storage_account_name if {
+	not resources.literal(object.get(n.values, "storage_account_id", null))
+	resources.literal(n.values.storage_account_name)
+}
+
+account_label(n) := sprintf("storage account %s", [account_name(n)])
+
+account_label(n) := "a storage account" if not account_name(n)
+
+deny contains finding.new(rego.metadata.chain(), n, msg) if {
+	some n in resources.of_type(rules_type)
+	not account_present(n)
+	set := {"r": n, "prefix": ""}
+	msg := guard_message(n, set, sort(internet_ips(set)))
+}
+
+guard_message(n, set, _) := sprintf("Network rules %s (for %s not in this input) have a default_action unknown at plan time; the account cannot be shown closed to the internet", [n.address, account_label(n)]) if undecided(set)
+
+guard_message(n, set, _) := sprintf("Network rules %s (for %s not in this input) have default_action %s, so the account accepts traffic from any network", [n.address, account_label(n), action]) if {
+	not undecided(set)
+	not denies(set)
+	action := action_of(object.get(n.values, "default_action", null))
+}
+
+action_of(null) := "unset"
+
+action_of(v) := v if v != null
+
+guard_message(n, set, ips) := sprintf("Network rules %s (for %s not in this input) deny by default but their ip_rules allow the internet (%s)", [n.address, account_label(n), concat(", ", ips)]) if {
+	denies(set)
+	count(ips) > 0
+}
