@@ -37,6 +37,7 @@ defaults := {
 		"azurerm_sql_server", "azurerm_sql_database", "azurerm_cosmosdb_account",
 		"azurerm_key_vault", "azurerm_managed_disk", "azurerm_postgresql_flexible_server",
 		"azurerm_mysql_flexible_server", "azurerm_redis_cache", "azurerm_log_analytics_workspace",
+		"azurerm_postgresql_server", "azurerm_mysql_server",
 	],
 	# --- environments (shared-identity) ---
 	# Tag naming a resource's environment; the stack name is used when it is absent.
@@ -83,7 +84,8 @@ defaults := {
 	# --- egress-restriction ---
 	# TCP ports load balancers may expose to the internet.
 	"internet_ingress_ports": [80, 443],
-	# Largest IPv4 range (number of addresses) an Azure SQL firewall rule may open.
+	# Largest IPv4 range (number of addresses) an Azure SQL, PostgreSQL, MySQL or Synapse firewall
+	# rule, or a Cosmos DB / Search IP filter entry, may open.
 	"sql_firewall_max_addresses": 65536,
 	# Largest IPv4 range a storage account ip_rules entry may allow under default_action Deny.
 	"storage_ip_rule_max_addresses": 65536,

@@ -876,3 +876,52 @@ configured(r, path) if {
 }
 
 configured(r, path) if references_under(r, path)
+
+# ---------------------------------------------------------------------------------------
+# Settings a rule cannot read: unknown at plan time, or an interpolation the tool cannot
+# evaluate. Rules report these as "cannot be verified", never as compliant.
+
+unverifiable(r, path) if unknown_at(r, path)
+
+unverifiable(r, path) if interpolated(r, path)
+
+# A boolean whose provider default is true (public network access, local keys …) is not
+# literally false.
+not_false(r, path) if object.get(r.values, path, true) != false
+
+# ---------------------------------------------------------------------------------------
+# IPv4 ranges in firewall rules and IP filters.
+
+# Dotted IPv4 address → integer.
+ipv4(s) := n if {
+	regex.match(`^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$`, s)
+	o := [to_number(x) | some x in split(s, ".")]
+	n := (((o[0] * 16777216) + (o[1] * 65536)) + (o[2] * 256)) + o[3]
+}
+
+# Addresses a start–end firewall rule opens.
+ipv4_range_size(start, end) := (ipv4(end) - ipv4(start)) + 1
+
+# Addresses an IP-filter entry admits: one address, or a CIDR block ("10.0.0.0/16").
+ipv4_entry_size(e) := 1 if ipv4(e)
+
+ipv4_entry_size(e) := bits.lsh(1, 32 - prefix) if {
+	parts := split(trim_space(e), "/")
+	count(parts) == 2
+	ipv4(parts[0])
+	regex.match(`^[0-9]{1,2}$`, parts[1])
+	prefix := to_number(parts[1])
+	prefix <= 32
+}
+
+# Entries of an IP filter given as a list or as one comma-separated string (azurerm 3.x).
+ip_filter_entries(v) := [trim_space(e) | some x in as_list(v); is_string(x); some e in split(x, ","); trim_space(e) != ""]
+
+# Firewall rules (start_ip_address … end_ip_address) of the given types that open more than
+# sql_firewall_max_addresses addresses, as [rule, number of addresses].
+wide_firewall_rules(types) := [[r, size] |
+	some t in types
+	some r in of_type(t)
+	size := ipv4_range_size(r.values.start_ip_address, r.values.end_ip_address)
+	size > settings.sql_firewall_max_addresses
+]

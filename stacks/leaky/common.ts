@@ -30,6 +30,10 @@ export const LEAKY_PATTERNS = {
   'cdn-caching-auth': { controls: ['cdn-auth-caching'], stacks: ['leaky-cdn-caching-auth'] },
   'checkout-no-script-restriction': { controls: ['third-party-script-control'], stacks: ['leaky-checkout-no-script-restriction'] },
   'no-central-audit-correlation': { controls: ['central-audit-correlation'], stacks: ['leaky-no-central-audit-correlation'] },
+  'open-mysql': { controls: ['public-storage', 'egress-restriction'], stacks: ['leaky-open-mysql'] },
+  'plaintext-postgres': { controls: ['storage-encryption'], stacks: ['leaky-plaintext-postgres'] },
+  'public-cosmos': { controls: ['public-storage'], stacks: ['leaky-public-cosmos'] },
+  'plaintext-redis': { controls: ['storage-encryption'], stacks: ['leaky-plaintext-redis'] },
 } as const;
 
 export type LeakyPattern = keyof typeof LEAKY_PATTERNS;

@@ -5,6 +5,7 @@ import { unrestrictedEgress } from './network';
 import { unboundedLogRetention, auditLogGapRegion } from './logging';
 import { publicUnencryptedDbBackup } from './backup';
 import { apiNoInputValidation, cdnCachingAuth, checkoutNoScriptRestriction } from './edge';
+import { openMysql, plaintextPostgres, publicCosmos, plaintextRedis } from './data-stores';
 
 export { LEAKY_PATTERNS, LeakyPattern } from './common';
 
@@ -23,5 +24,9 @@ export function buildLeakyApp(app: App): TerraformStack[] {
     cdnCachingAuth(app),
     checkoutNoScriptRestriction(app),
     noCentralAuditCorrelation(app),
+    openMysql(app),
+    plaintextPostgres(app),
+    publicCosmos(app),
+    plaintextRedis(app),
   ];
 }

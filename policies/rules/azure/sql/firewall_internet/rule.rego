@@ -31,26 +31,11 @@
 #     }
 package leakguard.rules.azure.sql.firewall_internet
 
-import data.leakguard.lib.config
 import data.leakguard.lib.finding
 import data.leakguard.lib.resources
 import rego.v1
 
-max_addresses := config.settings.sql_firewall_max_addresses
-
-# Dotted IPv4 address → integer.
-ip(s) := n if {
-	regex.match(`^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$`, s)
-	o := [to_number(x) | some x in split(s, ".")]
-	n := (((o[0] * 16777216) + (o[1] * 65536)) + (o[2] * 256)) + o[3]
-}
-
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
-	some t in ["azurerm_mssql_firewall_rule", "azurerm_sql_firewall_rule"]
-	some r in resources.of_type(t)
-	start := r.values.start_ip_address
-	end := r.values.end_ip_address
-	size := (ip(end) - ip(start)) + 1
-	size > max_addresses
-	msg := sprintf("%s opens the SQL server to %d internet addresses (%s-%s)", [r.address, size, start, end])
+	some [r, size] in resources.wide_firewall_rules(["azurerm_mssql_firewall_rule", "azurerm_sql_firewall_rule"])
+	msg := sprintf("%s opens the SQL server to %d internet addresses (%s-%s)", [r.address, size, r.values.start_ip_address, r.values.end_ip_address])
 }

@@ -1,0 +1,52 @@
+# METADATA
+# title: Cosmos DB account accepts its primary keys
+# description: |
+#   Cosmos DB account keys are long-lived, account-wide shared secrets: whoever holds one
+#   (a leaked connection string, an old CI variable) reads and writes every document, and
+#   the access is not tied to an identity. local_authentication_disabled (default false)
+#   must be true so only Entra ID (RBAC) identities get in.
+#   Unknowns: a flag unknown at plan time or given by an expression the tool cannot
+#   evaluate is not proven and is reported.
+# custom:
+#   id: azure-cosmosdb-local-auth
+#   control: sas-token-scope
+#   cloud: azure
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Access controls; account and credential management
+#   remediation: |
+#     Set local_authentication_disabled = true and grant applications Cosmos DB data-plane
+#     roles (azurerm_cosmosdb_sql_role_assignment) on their managed identities.
+#   construct: HardenedCosmosAccount
+#   example: |
+#     resource "azurerm_cosmosdb_account" "carts" {
+#       name                          = "cosmos-shop-carts"
+#       location                      = azurerm_resource_group.shop.location
+#       resource_group_name           = azurerm_resource_group.shop.name
+#       offer_type                    = "Standard"
+#       public_network_access_enabled = false
+#       local_authentication_disabled = true # Entra ID only
+#       consistency_policy {
+#         consistency_level = "Session"
+#       }
+#       geo_location {
+#         location          = azurerm_resource_group.shop.location
+#         failover_priority = 0
+#       }
+#     }
+package leakguard.rules.azure.cosmosdb.local_auth
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+deny contains finding.new(rego.metadata.chain(), a, msg) if {
+	some a in resources.of_type("azurerm_cosmosdb_account")
+	object.get(a.values, "local_authentication_disabled", false) != true
+	msg := message(a)
+}
+
+message(a) := sprintf("Cosmos DB account %s has local_authentication_disabled unknown at plan time; key-based access cannot be shown off", [a.address]) if resources.unverifiable(a, "local_authentication_disabled")
+
+message(a) := sprintf("Cosmos DB account %s accepts its account keys (local_authentication_disabled is not true)", [a.address]) if not resources.unverifiable(a, "local_authentication_disabled")

@@ -1,0 +1,49 @@
+# METADATA
+# title: Azure Cache for Redis reachable from public networks
+# description: |
+#   Caches hold sessions, carts and tokens of signed-in customers. With public network
+#   access on (the default) the cache endpoint answers the whole internet, protected only by
+#   its access keys. public_network_access_enabled must be false (access through a private
+#   endpoint), unless the cache is injected into a virtual network (subnet_id).
+#   Unknowns: a flag unknown at plan time or given by an expression the tool cannot evaluate
+#   is not proven off and is reported.
+# custom:
+#   id: azure-redis-public-network
+#   control: public-storage
+#   cloud: azure
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.150 (private right of action after a breach)
+#   audit_component: Network monitoring and defences; segmentation
+#   remediation: |
+#     Set public_network_access_enabled = false and add an azurerm_private_endpoint (or
+#     deploy a Premium cache into a subnet with subnet_id).
+#   construct: HardenedRedisCache
+#   example: |
+#     resource "azurerm_redis_cache" "sessions" {
+#       name                          = "redis-shop-sessions"
+#       location                      = azurerm_resource_group.shop.location
+#       resource_group_name           = azurerm_resource_group.shop.name
+#       capacity                      = 1
+#       family                        = "C"
+#       sku_name                      = "Standard"
+#       minimum_tls_version           = "1.2"
+#       public_network_access_enabled = false # reached through an azurerm_private_endpoint
+#     }
+package leakguard.rules.azure.redis.public_network
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+deny contains finding.new(rego.metadata.chain(), c, msg) if {
+	some c in resources.of_type("azurerm_redis_cache")
+	resources.not_false(c, "public_network_access_enabled")
+	not resources.is_set(c, "subnet_id")
+	msg := message(c)
+}
+
+message(c) := sprintf("Redis cache %s has public_network_access_enabled unknown at plan time; public access cannot be shown off", [c.address]) if resources.unverifiable(c, "public_network_access_enabled")
+
+message(c) := sprintf("Redis cache %s accepts connections from public networks (public_network_access_enabled is not false)", [c.address]) if not resources.unverifiable(c, "public_network_access_enabled")

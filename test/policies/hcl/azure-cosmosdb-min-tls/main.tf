@@ -1,0 +1,38 @@
+# Seed mistake: the Cosmos DB account accepts TLS 1.0 clients.
+# Expect: azurerm_cosmosdb_account.carts
+terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.0"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+  subscription_id = "3f2a1b0c-5d6e-4f70-8a9b-0c1d2e3f4a5b"
+}
+
+resource "azurerm_resource_group" "shop" {
+  name     = "rg-shop"
+  location = "westeurope"
+}
+
+resource "azurerm_cosmosdb_account" "carts" {
+  name                          = "cosmos-shop-carts"
+  location                      = azurerm_resource_group.shop.location
+  resource_group_name           = azurerm_resource_group.shop.name
+  offer_type                    = "Standard"
+  minimal_tls_version           = "Tls"
+  public_network_access_enabled = false
+
+  consistency_policy {
+    consistency_level = "Session"
+  }
+
+  geo_location {
+    location          = azurerm_resource_group.shop.location
+    failover_priority = 0
+  }
+}
