@@ -37,7 +37,8 @@ defaults := {
 		"azurerm_sql_server", "azurerm_sql_database", "azurerm_cosmosdb_account",
 		"azurerm_key_vault", "azurerm_managed_disk", "azurerm_postgresql_flexible_server",
 		"azurerm_mysql_flexible_server", "azurerm_redis_cache", "azurerm_log_analytics_workspace",
-		"azurerm_postgresql_server", "azurerm_mysql_server",
+		"azurerm_postgresql_server", "azurerm_mysql_server", "azurerm_snapshot", "azurerm_synapse_workspace",
+		"azurerm_search_service",
 	],
 	# --- environments (shared-identity) ---
 	# Tag naming a resource's environment; the stack name is used when it is absent.

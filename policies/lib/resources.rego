@@ -925,3 +925,13 @@ wide_firewall_rules(types) := [[r, size] |
 	size := ipv4_range_size(r.values.start_ip_address, r.values.end_ip_address)
 	size > settings.sql_firewall_max_addresses
 ]
+
+# ---------------------------------------------------------------------------------------
+# App Service: web apps, function apps and their deployment slots, current and legacy.
+
+legacy_app_service_types := ["azurerm_app_service", "azurerm_function_app", "azurerm_app_service_slot", "azurerm_function_app_slot"]
+
+app_service_types := array.concat(legacy_app_service_types, [
+	"azurerm_linux_web_app", "azurerm_windows_web_app", "azurerm_linux_function_app", "azurerm_windows_function_app",
+	"azurerm_linux_web_app_slot", "azurerm_windows_web_app_slot", "azurerm_linux_function_app_slot", "azurerm_windows_function_app_slot",
+])

@@ -1,11 +1,12 @@
 import type { LoadedDocument } from '../load/types';
 import type { PolicyInput, Provider, Resource, Stack } from '../types/policy-input';
+import { fromAzapi } from './azapi';
 import { cloudOf, isJson, type Draft, type StackDraft } from './draft';
 import { fromConfig, stringMap } from './from-config';
 import { fromPlan, fromState } from './from-plan';
 import { assertValid } from './validate';
 
-export function draftOf(doc: LoadedDocument): StackDraft {
+function sourceDraft(doc: LoadedDocument): StackDraft {
   switch (doc.kind) {
     case 'config':
       return fromConfig(doc);
@@ -14,6 +15,12 @@ export function draftOf(doc: LoadedDocument): StackDraft {
     case 'state':
       return fromState(doc);
   }
+}
+
+/** One source's resources, AzAPI declarations of known data stores mapped onto their azurerm types. */
+export function draftOf(doc: LoadedDocument): StackDraft {
+  const sd = sourceDraft(doc);
+  return { ...sd, resources: sd.resources.map(fromAzapi) };
 }
 
 /** `West US 2` and `westus2` are the same Azure region. */

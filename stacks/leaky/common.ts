@@ -34,6 +34,11 @@ export const LEAKY_PATTERNS = {
   'plaintext-postgres': { controls: ['storage-encryption'], stacks: ['leaky-plaintext-postgres'] },
   'public-cosmos': { controls: ['public-storage'], stacks: ['leaky-public-cosmos'] },
   'plaintext-redis': { controls: ['storage-encryption'], stacks: ['leaky-plaintext-redis'] },
+  'exportable-disk': { controls: ['public-storage'], stacks: ['leaky-exportable-disk'] },
+  'plain-http-web-app': { controls: ['storage-encryption'], stacks: ['leaky-plain-http-web-app'] },
+  'public-service-bus': { controls: ['public-storage'], stacks: ['leaky-public-service-bus'] },
+  'public-synapse': { controls: ['public-storage'], stacks: ['leaky-public-synapse'] },
+  'public-search': { controls: ['public-storage'], stacks: ['leaky-public-search'] },
 } as const;
 
 export type LeakyPattern = keyof typeof LEAKY_PATTERNS;

@@ -5,7 +5,17 @@ import { unrestrictedEgress } from './network';
 import { unboundedLogRetention, auditLogGapRegion } from './logging';
 import { publicUnencryptedDbBackup } from './backup';
 import { apiNoInputValidation, cdnCachingAuth, checkoutNoScriptRestriction } from './edge';
-import { openMysql, plaintextPostgres, publicCosmos, plaintextRedis } from './data-stores';
+import {
+  openMysql,
+  plaintextPostgres,
+  publicCosmos,
+  plaintextRedis,
+  exportableDisk,
+  plainHttpWebApp,
+  publicServiceBus,
+  publicSynapse,
+  publicSearch,
+} from './data-stores';
 
 export { LEAKY_PATTERNS, LeakyPattern } from './common';
 
@@ -28,5 +38,10 @@ export function buildLeakyApp(app: App): TerraformStack[] {
     plaintextPostgres(app),
     publicCosmos(app),
     plaintextRedis(app),
+    exportableDisk(app),
+    plainHttpWebApp(app),
+    publicServiceBus(app),
+    publicSynapse(app),
+    publicSearch(app),
   ];
 }

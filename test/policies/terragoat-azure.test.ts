@@ -11,6 +11,7 @@ const EXPECTED: Record<string, string[]> = {
   'azurerm_mysql_server.example': ['azure-rdbms-public-network', 'azure-rdbms-tls'],
   'azurerm_postgresql_server.example': ['azure-rdbms-public-network', 'azure-rdbms-tls'],
   'azurerm_postgresql_firewall_rule.everyone': ['azure-rdbms-firewall-internet'],
+  'azurerm_app_service.app-service1': ['azure-appservice-https-only', 'azure-appservice-min-tls', 'azure-appservice-ftps'],
 };
 
 describe('TerraGoat-like Azure estate', () => {

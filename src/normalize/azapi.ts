@@ -1,0 +1,196 @@
+// AzAPI → azurerm. Microsoft's Verified Modules declare resources with `azapi_resource`
+// (`type = "Microsoft.Storage/storageAccounts@2023-05-01"`, `body = { properties = … }`).
+// One table maps the ARM properties of the common data stores onto the azurerm attributes the
+// rules read, applied once here, so every azurerm rule judges the AzAPI resource too and no
+// rule is written twice. The mapped resource keeps its own address and origin.
+import type { Json } from '../load/types';
+import { isJson, type Draft } from './draft';
+
+/** ARM property value → azurerm attribute value. */
+type Convert = (v: unknown) => unknown;
+
+const enabled: Convert = (v) => (v === 'Enabled' ? true : v === 'Disabled' ? false : v);
+const publicAccess: Convert = (v) => (v === 'None' ? 'private' : typeof v === 'string' ? v.toLowerCase() : v);
+const ipRules: Convert = (v) => (Array.isArray(v) ? v.map((r) => (isJson(r) ? r.ipAddressOrRange : r)) : v);
+const subnetRules: Convert = (v) => (Array.isArray(v) ? v.map((r) => (isJson(r) ? { id: r.id } : r)) : v);
+
+interface Mapping {
+  /** The azurerm resource type whose rules apply. */
+  readonly azurerm: string;
+  /** ARM path under `body` → azurerm attribute path (dotted; a block is a one-element list). */
+  readonly properties: ReadonlyArray<readonly [string, string, Convert?]>;
+  /** The azurerm attribute naming the parent (`parent_id` of a child resource). */
+  readonly parent?: string;
+}
+
+const firewallRule = (azurerm: string, parent: string): Mapping => ({
+  azurerm,
+  parent,
+  properties: [
+    ['properties.startIpAddress', 'start_ip_address'],
+    ['properties.endIpAddress', 'end_ip_address'],
+  ],
+});
+
+const flexibleServer = (azurerm: string, publicAttr: string, convert?: Convert): Mapping => ({
+  azurerm,
+  properties: [
+    ['properties.network.publicNetworkAccess', publicAttr, convert],
+    ['properties.network.delegatedSubnetResourceId', 'delegated_subnet_id'],
+    ['properties.dataEncryption.primaryKeyURI', 'customer_managed_key.key_vault_key_id'],
+  ],
+});
+
+/** ARM resource type (case-insensitive, without the API version) → its azurerm equivalent. */
+export const AZAPI_MAPPINGS: Record<string, Mapping> = {
+  'microsoft.storage/storageaccounts': {
+    azurerm: 'azurerm_storage_account',
+    properties: [
+      ['properties.allowBlobPublicAccess', 'allow_nested_items_to_be_public'],
+      ['properties.minimumTlsVersion', 'min_tls_version'],
+      ['properties.supportsHttpsTrafficOnly', 'https_traffic_only_enabled'],
+      ['properties.publicNetworkAccess', 'public_network_access_enabled', enabled],
+      ['properties.networkAcls.defaultAction', 'network_rules.default_action'],
+      ['properties.allowSharedKeyAccess', 'shared_access_key_enabled'],
+      ['properties.encryption.requireInfrastructureEncryption', 'infrastructure_encryption_enabled'],
+      ['properties.encryption.keyvaultproperties.keyname', 'customer_managed_key.key_vault_key_id'],
+    ],
+  },
+  'microsoft.storage/storageaccounts/blobservices/containers': {
+    azurerm: 'azurerm_storage_container',
+    parent: 'storage_account_id',
+    properties: [['properties.publicAccess', 'container_access_type', publicAccess]],
+  },
+  'microsoft.keyvault/vaults': {
+    azurerm: 'azurerm_key_vault',
+    properties: [
+      ['properties.enablePurgeProtection', 'purge_protection_enabled'],
+      ['properties.softDeleteRetentionInDays', 'soft_delete_retention_days'],
+      ['properties.publicNetworkAccess', 'public_network_access_enabled', enabled],
+      ['properties.networkAcls.defaultAction', 'network_acls.default_action'],
+    ],
+  },
+  'microsoft.sql/servers': {
+    azurerm: 'azurerm_mssql_server',
+    properties: [
+      ['properties.publicNetworkAccess', 'public_network_access_enabled', enabled],
+      ['properties.minimalTlsVersion', 'minimum_tls_version'],
+    ],
+  },
+  'microsoft.sql/servers/firewallrules': firewallRule('azurerm_mssql_firewall_rule', 'server_id'),
+  'microsoft.dbforpostgresql/flexibleservers': flexibleServer('azurerm_postgresql_flexible_server', 'public_network_access_enabled', enabled),
+  'microsoft.dbforpostgresql/flexibleservers/firewallrules': firewallRule('azurerm_postgresql_flexible_server_firewall_rule', 'server_id'),
+  'microsoft.dbforpostgresql/flexibleservers/configurations': {
+    azurerm: 'azurerm_postgresql_flexible_server_configuration',
+    parent: 'server_id',
+    properties: [['properties.value', 'value']],
+  },
+  'microsoft.dbformysql/flexibleservers': flexibleServer('azurerm_mysql_flexible_server', 'public_network_access'),
+  'microsoft.dbformysql/flexibleservers/firewallrules': firewallRule('azurerm_mysql_flexible_server_firewall_rule', 'server_id'),
+  'microsoft.dbformysql/flexibleservers/configurations': {
+    azurerm: 'azurerm_mysql_flexible_server_configuration',
+    parent: 'server_id',
+    properties: [['properties.value', 'value']],
+  },
+  'microsoft.documentdb/databaseaccounts': {
+    azurerm: 'azurerm_cosmosdb_account',
+    properties: [
+      ['properties.publicNetworkAccess', 'public_network_access_enabled', enabled],
+      ['properties.ipRules', 'ip_range_filter', ipRules],
+      ['properties.isVirtualNetworkFilterEnabled', 'is_virtual_network_filter_enabled'],
+      ['properties.virtualNetworkRules', 'virtual_network_rule', subnetRules],
+      ['properties.disableLocalAuth', 'local_authentication_disabled'],
+      ['properties.keyVaultKeyUri', 'key_vault_key_id'],
+      ['properties.minimalTlsVersion', 'minimal_tls_version'],
+    ],
+  },
+  'microsoft.cache/redis': {
+    azurerm: 'azurerm_redis_cache',
+    properties: [
+      ['properties.enableNonSslPort', 'non_ssl_port_enabled'],
+      ['properties.minimumTlsVersion', 'minimum_tls_version'],
+      ['properties.publicNetworkAccess', 'public_network_access_enabled', enabled],
+      ['properties.subnetId', 'subnet_id'],
+    ],
+  },
+};
+
+export const AZAPI_TYPES = new Set(['azapi_resource']);
+
+/** `Microsoft.Storage/storageAccounts@2023-05-01` → its mapping, if the table has one. */
+export function mappingOf(armType: unknown): Mapping | undefined {
+  if (typeof armType !== 'string') return undefined;
+  return AZAPI_MAPPINGS[armType.split('@')[0].toLowerCase()];
+}
+
+function get(v: unknown, path: string): unknown {
+  let cur = v;
+  for (const k of path.split('.')) {
+    if (!isJson(cur) || !(k in cur)) return undefined;
+    cur = cur[k];
+  }
+  return cur;
+}
+
+/** Sets a dotted azurerm path, making each intermediate block a one-element list (as HCL and plans do). */
+function set(into: Json, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let cur = into;
+  for (const k of keys.slice(0, -1)) {
+    const list = Array.isArray(cur[k]) ? (cur[k] as Json[]) : (cur[k] = [{}] as Json[]);
+    cur = list[0];
+  }
+  cur[keys[keys.length - 1]] = value as Json[string];
+}
+
+/** The body as an object: HCL/azapi v2 objects as they are, JSON strings (azapi v1, jsonencode evaluated) parsed. */
+function bodyOf(body: unknown): Json | undefined {
+  if (isJson(body)) return body;
+  if (typeof body !== 'string' || body.includes('${')) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return isJson(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Unknown body paths (plans: `body.properties.x`) are unknown azurerm attributes. */
+function unknownUnder(unknown: string[], armPath: string): boolean {
+  const full = `body.${armPath}`;
+  return unknown.some((u) => u === 'body' || full === u || full.startsWith(`${u}.`));
+}
+
+/**
+ * An azapi_resource of a mapped ARM type becomes a draft of the azurerm type: the mapped
+ * properties, name, location, tags and the parent link. A body the tool cannot read (an
+ * unevaluated expression, unknown at plan time) leaves every mapped attribute unknown, so the
+ * rules say "cannot be verified" instead of passing. Other drafts pass through unchanged.
+ */
+export function fromAzapi(d: Draft): Draft {
+  if (!AZAPI_TYPES.has(d.type)) return d;
+  const mapping = mappingOf(d.values.type);
+  if (!mapping) return d;
+  const body = bodyOf(d.values.body);
+  const values: Json = {};
+  const unknown: string[] = [];
+  const references: Record<string, string[]> = {};
+  for (const key of ['name', 'location', 'tags']) if (d.values[key] !== undefined) values[key] = d.values[key];
+  for (const key of ['name', 'location', 'tags']) if (d.unknown.includes(key)) unknown.push(key);
+  if (mapping.parent) {
+    if (d.values.parent_id !== undefined) values[mapping.parent] = d.values.parent_id;
+    if (d.references.parent_id) references[mapping.parent] = d.references.parent_id;
+    if (d.unknown.includes('parent_id')) unknown.push(mapping.parent);
+  }
+  for (const [armPath, attr, convert] of mapping.properties) {
+    if (!body || unknownUnder(d.unknown, armPath)) {
+      unknown.push(attr);
+      continue;
+    }
+    const raw = get(body, armPath);
+    if (raw !== undefined) set(values, attr, convert ? convert(raw) : raw);
+    const refs = Object.entries(d.references).filter(([p]) => p === `body.${armPath}` || p.startsWith(`body.${armPath}.`)).flatMap(([, t]) => t);
+    if (refs.length > 0) references[attr] = [...new Set(refs)];
+  }
+  return { ...d, type: mapping.azurerm, values, unknown, references };
+}
