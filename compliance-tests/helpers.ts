@@ -4,7 +4,7 @@ import type { Finding } from '../src/types/decision';
 import { synthApp } from '../test/helpers/synth';
 
 /** The policy config the example shop is built for (environments, accounts, central trail). */
-export const SHOP_CONFIG = join(__dirname, '..', 'stacks', 'leakguard.json');
+export const SHOP_CONFIG = join(__dirname, '..', 'leakguard.config.json');
 
 /** Synthesizes an app with the real CDKTF App into a temp cdktf.out. */
 export const synth = synthApp;

@@ -104,7 +104,7 @@ async function main(): Promise<void> {
   const app = synthShop(runs);
   const input = normalize(await loadPaths([app]));
   console.log(`reference shop: ${Object.keys(input.stacks).length} stacks, ${Object.keys(input.resources).length} resources`);
-  await measure(`check of the reference shop (stacks/leakguard.json)`, app, runs, join(__dirname, '..', '..', 'stacks', 'leakguard.json'));
+  await measure(`check of the reference shop (leakguard.config.json)`, app, runs, join(__dirname, '..', '..', 'leakguard.config.json'));
   const dir = mkdtempSync(join(tmpdir(), 'leakguard-bench-'));
   const file = join(dir, 'plan.json');
   writeFileSync(file, JSON.stringify(syntheticPlan(n)));

@@ -2,7 +2,7 @@
 // → test with coverage → build WASM → manifest with OPA version and sha256 of sources and WASM.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { loadPolicy } from '@open-policy-agent/opa-wasm';
 import { hashSources, sha256, type PolicyManifest } from '../src/evaluate/manifest';
 import { buildDir, opaBinary, policyDir, projectRoot } from '../src/evaluate/paths';
@@ -87,7 +87,9 @@ async function main(): Promise<void> {
   }
 
   const bundle = join(out, 'bundle.tar.gz');
-  step('opa build -t wasm', ['build', '-t', 'wasm', '-e', ENTRYPOINT, '--capabilities', caps, '--ignore', '*_test.rego', '-o', bundle, policies]);
+  // The WASM embeds the source paths it was given: a path relative to the project root makes
+  // the same sources and OPA version give the same bytes in any checkout (test/package).
+  step('opa build -t wasm', ['build', '-t', 'wasm', '-e', ENTRYPOINT, '--capabilities', caps, '--ignore', '*_test.rego', '-o', bundle, relative(root, policies)]);
   rmSync(join(out, 'extract'), { recursive: true, force: true });
   mkdirSync(join(out, 'extract'));
   execFileSync('tar', ['-xzf', bundle, '-C', join(out, 'extract'), '/policy.wasm'], { stdio: 'ignore' });

@@ -13,4 +13,4 @@ echo "== synthesizing the example shop (cdktf synth → cdktf.out)"
 rm -rf cdktf.out
 node dist/stacks/main.js
 echo "== leakguard check cdktf.out"
-node bin/leakguard.js check cdktf.out --config stacks/leakguard.json "$@"
+node bin/leakguard.js check cdktf.out "$@"   # leakguard.config.json is discovered

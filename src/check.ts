@@ -2,12 +2,15 @@ import { loadPaths } from './load';
 import { normalize } from './normalize';
 import { loadCompiledPolicy } from './evaluate/policy';
 import { loadConfig, policyData } from './evaluate/config';
+import type { ConfigChoice } from './load/config-file';
 import type { Decision } from './types/decision';
 import type { PolicyInput } from './types/policy-input';
 
 export interface CheckOptions {
   inputFormat?: string;
   configPath?: string;
+  /** How the CLI chose the config (stated in every report); defaults to configPath or none. */
+  configOrigin?: ConfigChoice['origin'];
   /** YYYY-MM-DD used for waiver expiry; today (UTC) unless given. */
   today?: string;
   /** Called as each stage starts, for a progress indicator (`resources`: how many are evaluated). */
@@ -29,7 +32,12 @@ export async function check(paths: string[], opts: CheckOptions = {}): Promise<C
   opts.onStep?.('evaluating', Object.keys(input.resources).length);
   const policy = await loadCompiledPolicy();
   const decision = await policy.evaluateInWorker(input, policyData(config, opts.configPath, opts.today));
+  decision.config = configUsed(opts);
   return { input, decision };
+}
+
+export function configUsed(opts: Pick<CheckOptions, 'configPath' | 'configOrigin'>): ConfigChoice {
+  return { file: opts.configPath ?? null, origin: opts.configOrigin ?? (opts.configPath ? 'option' : 'disabled') };
 }
 
 /** 0 nothing blocks · 1 a blocking finding exists. (2 is raised for input errors.) */

@@ -9,7 +9,7 @@ import { EXAMPLE_TRAIL, EXAMPLE_WORKSPACE } from './examples';
  * The Leakguard policy data (`--config`) that describes these stacks: which accounts and
  * subscriptions belong to which environment, who the incident responders are, and which
  * trail/workspace is central (shop, leaky fixtures and the example pair). Generated from config.ts so the two cannot drift;
- * `stacks/leakguard.json` is this object written out (a test keeps them equal);
+ * `leakguard.config.json` at the repository root (where `leakguard check` discovers it) is this object written out (a test keeps them equal);
  * regenerate it with `node dist/stacks/policy-config.js`.
  */
 export function policyConfig(shop: ShopConfig = SHOP_CONFIG): { policy: Record<string, unknown> } {
@@ -32,6 +32,6 @@ export function policyConfig(shop: ShopConfig = SHOP_CONFIG): { policy: Record<s
 }
 
 if (require.main === module) {
-  // dist/stacks/policy-config.js → stacks/leakguard.json
-  writeFileSync(join(__dirname, '..', '..', 'stacks', 'leakguard.json'), `${JSON.stringify(policyConfig(), null, 2)}\n`);
+  // dist/stacks/policy-config.js → leakguard.config.json
+  writeFileSync(join(__dirname, '..', '..', 'leakguard.config.json'), `${JSON.stringify(policyConfig(), null, 2)}\n`);
 }

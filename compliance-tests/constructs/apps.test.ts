@@ -248,8 +248,8 @@ describe('example pair (buildExampleApp)', () => {
   });
 });
 
-test('stacks/leakguard.json is the policy configuration generated from stacks/config.ts', () => {
-  const file = JSON.parse(fs.readFileSync(path.join(__dirname, '../../stacks/leakguard.json'), 'utf8'));
+test('leakguard.config.json is the policy configuration generated from stacks/config.ts', () => {
+  const file = JSON.parse(fs.readFileSync(path.join(__dirname, '../../leakguard.config.json'), 'utf8'));
   // Regenerate with `npx tsc -p tsconfig.build.json && node dist/stacks/policy-config.js`.
   expect(file).toEqual(policyConfig());
 });

@@ -1,16 +1,16 @@
 import { existsSync } from 'node:fs';
 import { InputError } from '../errors';
-import { readJson } from '../load/read-file';
+import { readConfigFile } from '../load/config-file';
 import { schemaErrors } from '../normalize/validate';
 import type { LeakguardConfig } from '../types/config';
 import { loadCatalog, loadDefaults } from './catalog';
 import type { PolicyData } from './policy';
 
-/** Reads and validates --config; an invalid waiver or key is the user's to fix (exit 2). */
+/** Reads and validates a config (JSON or YAML); an invalid waiver or key is the user's to fix (exit 2). */
 export function loadConfig(path?: string): LeakguardConfig {
   if (!path) return {};
   if (!existsSync(path)) throw new InputError(`${path}: config file not found`);
-  const config = readJson(path);
+  const config = readConfigFile(path);
   const err = schemaErrors('config', config);
   if (err) throw new InputError(`${path}: invalid config: ${err}`);
   checkPolicySettings(path, config as LeakguardConfig, loadDefaults(), loadCatalog());

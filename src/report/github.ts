@@ -1,5 +1,6 @@
 import type { Finding } from '../types/decision';
 import { displayPath, LineIndex, locate } from './locate';
+import { configLine } from './config-line';
 import type { Formatter } from './types';
 
 /** Workflow-command message: `%`, CR and LF would end or corrupt the command. */
@@ -34,6 +35,8 @@ export const githubFormatter: Formatter = {
       );
     }
     const s = ctx.decision.summary;
+    const config = configLine(ctx.decision.config);
+    if (config) out.unshift(`::notice title=Leakguard config::${escapeData(config)}`);
     out.push(
       `::notice title=Leakguard::${escapeData(`${s.blocking > 0 ? 'BLOCKED' : 'PASSED'}: ${s.findings} finding(s), ${s.blocking} blocking, ${s.waived} waived, ${s.advisory} advisory`)}`,
     );

@@ -1,5 +1,6 @@
 import { InputError } from '../errors';
 import { githubFormatter } from './github';
+import { gitlabFormatter } from './gitlab';
 import { jsonFormatter } from './json';
 import { junitFormatter } from './junit';
 import { markdownFormatter } from './markdown';
@@ -7,7 +8,7 @@ import { sarifFormatter } from './sarif';
 import { textFormatter } from './text';
 import type { Formatter } from './types';
 
-export const formatters: readonly Formatter[] = [textFormatter, jsonFormatter, sarifFormatter, junitFormatter, markdownFormatter, githubFormatter];
+export const formatters: readonly Formatter[] = [textFormatter, jsonFormatter, sarifFormatter, junitFormatter, markdownFormatter, githubFormatter, gitlabFormatter];
 
 export function formatterFor(name: string): Formatter {
   const f = formatters.find((x) => x.name === name);

@@ -1,5 +1,6 @@
 import type { Finding } from '../types/decision';
 import { displayPath, LineIndex, locate } from './locate';
+import { configLine } from './config-line';
 import type { Formatter } from './types';
 
 /** XML 1.0 text or attribute value; characters XML cannot carry at all are dropped. */
@@ -95,6 +96,7 @@ export const junitFormatter: Formatter = {
     return [
       '<?xml version="1.0" encoding="UTF-8"?>',
       `<testsuites name="leakguard" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}">`,
+      ...(configLine(ctx.decision.config) ? [`  <!-- ${xml(configLine(ctx.decision.config)!).replace(/--/g, '- -')} -->`] : []),
       ...suites,
       '</testsuites>',
       '',

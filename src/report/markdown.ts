@@ -1,5 +1,6 @@
 import type { Finding, WaiverResult } from '../types/decision';
 import { displayPath, LineIndex, locate } from './locate';
+import { configLine } from './config-line';
 import type { Formatter, ReportContext } from './types';
 
 /** A bot finds and updates its own comment by this marker instead of posting a new one. */
@@ -129,6 +130,7 @@ export const markdownFormatter: Formatter = {
         `**${s.blocking} blocking** of ${s.findings} finding(s) over ${s.resources} resource(s) · ${s.waived} waived · ${s.advisory} advisory` +
           (gate?.baseline ? ` · baseline: ${gate.baseline.new} new, ${gate.baseline.existing} existing, ${gate.baseline.fixed} fixed` : '') +
           (gate?.changed_only ? ` · ${gate.changed_only.unblocked} on unchanged resources not blocking (changed-only)` : ''),
+        ...(configLine(decision.config) ? ['', `<sub>${escape(configLine(decision.config)!)}</sub>`] : []),
         '',
         ...(decision.findings.length > 0 ? [summaryTable(decision.findings), ''] : ['No findings.', '']),
         '',

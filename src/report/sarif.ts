@@ -141,7 +141,7 @@ export const sarifFormatter: Formatter = {
           },
           originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd + '/').href } },
           results: ctx.decision.findings.map((f) => result(f, index.get(f.rule_id)!, cwd, lines)),
-          properties: { summary: ctx.decision.summary, ...(ctx.decision.gate ? { gate: ctx.decision.gate } : {}) },
+          properties: { summary: ctx.decision.summary, ...(ctx.decision.gate ? { gate: ctx.decision.gate } : {}), ...(ctx.decision.config ? { config: ctx.decision.config } : {}) },
         },
       ],
     };

@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 import type { Finding, WaiverResult } from '../types/decision';
+import { configLine } from './config-line';
 import { displayPath, LineIndex, locate } from './locate';
 import type { Formatter, ReportContext } from './types';
 
@@ -55,6 +56,8 @@ export const textFormatter: Formatter = {
       lines.push(`baseline ${gate.baseline.file}: ${gate.baseline.new} new, ${gate.baseline.existing} existing (not blocking), ${gate.baseline.fixed} fixed`);
     }
     if (gate?.changed_only) lines.push(`changed-only: ${gate.changed_only.unblocked} finding(s) on resources the plan does not change are not blocking`);
+    const config = configLine(decision.config);
+    if (config) lines.push(c.dim(config));
     return lines.join('\n') + '\n';
   },
 };

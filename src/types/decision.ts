@@ -26,6 +26,7 @@ export interface Decision {
    */
   fixed?: BaselineEntry[];
   gate?: Gate;
+  config?: ConfigUsed;
 }
 /**
  * This interface was referenced by `Decision`'s JSON-Schema
@@ -172,6 +173,16 @@ export interface Gate {
      */
     unblocked: number;
   };
+}
+/**
+ * Added by the engine: the config file the run used and how it was chosen (--config, discovered from the working directory up to the repository root, none found, or disabled with --no-config).
+ *
+ * This interface was referenced by `Decision`'s JSON-Schema
+ * via the `definition` "ConfigUsed".
+ */
+export interface ConfigUsed {
+  file: string | null;
+  origin: 'option' | 'discovered' | 'none' | 'disabled';
 }
 /**
  * A baseline file (`leakguard baseline create`): the findings accepted at one point in time.

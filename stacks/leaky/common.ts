@@ -15,7 +15,7 @@ import { EnvironmentName, SHOP_CONFIG } from '../config';
  * make it, including its own audit/detection baseline, so it should trip only these controls
  * (whether stacks are evaluated alone or together). The shared identity spans two stacks and
  * is reported on both sides. Central trail and workspace names, environments and principals
- * come from stacks/leakguard.json (see policy-config.ts).
+ * come from leakguard.config.json (see policy-config.ts).
  */
 export const LEAKY_PATTERNS = {
   'public-bucket-no-object-logging': { controls: ['object-access-logging', 'public-storage'], stacks: ['leaky-public-bucket-no-object-logging'] },

@@ -1,19 +1,19 @@
 import { Construct } from 'constructs';
 import { TerraformStack } from 'cdktf';
-import { settingsStack } from '../constructs/common/stack';
-import { AwsRegionalProviders } from '../constructs/aws/providers';
-import { RegionalBaseline } from '../constructs/aws/baseline';
-import { HardenedKey } from '../constructs/aws/key';
-import { HardenedBucket } from '../constructs/aws/bucket';
-import { PrivateVpc } from '../constructs/aws/vpc';
-import { EgressRestrictedSecurityGroup } from '../constructs/aws/network';
-import { HardenedPostgres, HardenedTable } from '../constructs/aws/database';
-import { LockedBackupVault, TagBasedBackupPlan } from '../constructs/aws/backup';
-import { IamAuthFunction } from '../constructs/aws/lambda';
-import { ValidatedRestApi } from '../constructs/aws/api';
-import { ManagedRulesWebAcl } from '../constructs/aws/waf';
-import { SecureDistribution } from '../constructs/aws/cdn';
-import { ForensicEvidenceBucket, IncidentResponseRole } from '../constructs/aws/forensics';
+import { settingsStack } from 'leakguard/constructs/common/stack';
+import { AwsRegionalProviders } from 'leakguard/constructs/aws/providers';
+import { RegionalBaseline } from 'leakguard/constructs/aws/baseline';
+import { HardenedKey } from 'leakguard/constructs/aws/key';
+import { HardenedBucket } from 'leakguard/constructs/aws/bucket';
+import { PrivateVpc } from 'leakguard/constructs/aws/vpc';
+import { EgressRestrictedSecurityGroup } from 'leakguard/constructs/aws/network';
+import { HardenedPostgres, HardenedTable } from 'leakguard/constructs/aws/database';
+import { LockedBackupVault, TagBasedBackupPlan } from 'leakguard/constructs/aws/backup';
+import { IamAuthFunction } from 'leakguard/constructs/aws/lambda';
+import { ValidatedRestApi } from 'leakguard/constructs/aws/api';
+import { ManagedRulesWebAcl } from 'leakguard/constructs/aws/waf';
+import { SecureDistribution } from 'leakguard/constructs/aws/cdn';
+import { ForensicEvidenceBucket, IncidentResponseRole } from 'leakguard/constructs/aws/forensics';
 import { EnvironmentConfig, ShopConfig } from '../config';
 
 function awsStack(scope: Construct, name: string, shop: ShopConfig, env: EnvironmentConfig): TerraformStack {

@@ -2,17 +2,17 @@ import { Construct } from 'constructs';
 import { TerraformStack } from 'cdktf';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
-import { settingsStack } from '../constructs/common/stack';
-import { dataTags } from '../constructs/common/tags';
-import { azureProvider } from '../constructs/azure/common';
-import { AzureBaseline } from '../constructs/azure/baseline';
-import { HardenedKeyVault } from '../constructs/azure/key-vault';
-import { ForensicEvidenceContainer, HardenedStorageAccount } from '../constructs/azure/storage';
-import { HardenedSqlDatabase, HardenedSqlServer } from '../constructs/azure/sql';
-import { LockedRecoveryVault } from '../constructs/azure/backup';
-import { RestrictedNsg } from '../constructs/azure/network';
-import { SecureFrontDoor } from '../constructs/azure/front-door';
-import { ScopedRoleAssignment } from '../constructs/azure/role-assignment';
+import { settingsStack } from 'leakguard/constructs/common/stack';
+import { dataTags } from 'leakguard/constructs/common/tags';
+import { azureProvider } from 'leakguard/constructs/azure/common';
+import { AzureBaseline } from 'leakguard/constructs/azure/baseline';
+import { HardenedKeyVault } from 'leakguard/constructs/azure/key-vault';
+import { ForensicEvidenceContainer, HardenedStorageAccount } from 'leakguard/constructs/azure/storage';
+import { HardenedSqlDatabase, HardenedSqlServer } from 'leakguard/constructs/azure/sql';
+import { LockedRecoveryVault } from 'leakguard/constructs/azure/backup';
+import { RestrictedNsg } from 'leakguard/constructs/azure/network';
+import { SecureFrontDoor } from 'leakguard/constructs/azure/front-door';
+import { ScopedRoleAssignment } from 'leakguard/constructs/azure/role-assignment';
 import { EnvironmentConfig, ShopConfig } from '../config';
 
 /**

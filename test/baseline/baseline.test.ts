@@ -28,7 +28,7 @@ describe('baseline create', () => {
     const r = await run('baseline', 'create', shop('orders', 'exports'), '--output', file);
     expect(r.code).toBe(0);
     const b = JSON.parse(readFileSync(file, 'utf8'));
-    expect(r.stderr).toBe(`leakguard: baseline of ${b.findings.length} finding(s) written to ${file}\n`);
+    expect(r.stderr).toBe(`leakguard: baseline of ${b.findings.length} finding(s) written to ${file} (config: none (disabled), policy defaults)\n`);
     expect(b.leakguard_baseline).toBe('1');
     // Every finding of every rule; sorted by rule then resource.
     const keys = b.findings.map((e: BaselineEntry) => `${e.rule_id} ${e.resource}`);

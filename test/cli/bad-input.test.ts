@@ -74,7 +74,7 @@ describe('bad input gives exit 2 and one clear line', () => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { main } = require('../../src/cli/main') as typeof import('../../src/cli/main');
       let stderr = '';
-      const code = await main(['check', join(PLANS, 'aws-kms-key-rotation-tf0.13.json')], { stdout: () => {}, stderr: (s) => (stderr += s), isTTY: false });
+      const code = await main(['check', join(PLANS, 'aws-kms-key-rotation-tf0.13.json'), '--no-config'], { stdout: () => {}, stderr: (s) => (stderr += s), isTTY: false });
       expectOneLineError({ code, stdout: '', stderr }, 'aws-kms-key-rotation-tf0.13.json', 'above the', 'input limit');
     } finally {
       if (prev === undefined) delete process.env.LEAKGUARD_MAX_INPUT_BYTES;

@@ -9,8 +9,19 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs the CLI in-process with captured output. */
+const EVALUATING = /^(check|drift|baseline)$/;
+
+/**
+ * Runs the CLI in-process with captured output. Hermetic: unless a test passes --config or
+ * --no-config itself, --no-config keeps the repository's own leakguard.config.json (the example
+ * shop's, discovered from the working directory) out of tests about something else.
+ */
 export async function run(...argv: string[]): Promise<Run> {
+  return runDiscovering(...(EVALUATING.test(argv[0] ?? '') && !argv.some((a) => /^(-c|--config|--no-config)(=|$)/.test(a)) ? [...argv, '--no-config'] : argv));
+}
+
+/** Runs the CLI in-process exactly as given: config discovery applies. */
+export async function runDiscovering(...argv: string[]): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTTY: false });

@@ -1,6 +1,6 @@
 // The compiled WASM and the OPA CLI must decide identically: every rule's failing fixture, every
 // public plan, every plain-HCL rule fixture (with its leakguard.json) and the synthesized leaky
-// app (all stacks together and each stack alone, with stacks/leakguard.json), with the same
+// app (all stacks together and each stack alone, with leakguard.config.json), with the same
 // input and data. Needs `npm run build:policies` first.
 import { join } from 'node:path';
 import { loadConfig, policyData } from '../../src/evaluate/config';
@@ -15,7 +15,7 @@ import { DATA, ROOT, canonical, opaDecision, planFiles, planInput, ruleFixtures,
 import { hclFixtures } from './hcl/fixtures';
 
 const TODAY = '2026-11-28';
-const LEAKY_CONFIG = join(ROOT, 'stacks', 'leakguard.json');
+const LEAKY_CONFIG = join(ROOT, 'leakguard.config.json');
 
 const fixtures = ruleFixtures();
 const plans = planFiles();

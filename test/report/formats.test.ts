@@ -43,7 +43,8 @@ describe('every format from one evaluation of a real plan', () => {
     expect(r.stdout).toContain(`at ${PLAN}:`);
     expect(r.stdout).toContain('fix: Add an aws_s3_bucket_public_access_block');
     const s = d.summary;
-    expect(lines[lines.length - 2]).toBe(
+    expect(lines[lines.length - 2]).toBe('config: none (disabled), policy defaults');
+    expect(lines[lines.length - 3]).toBe(
       `BLOCKED: ${s.findings} finding(s) over 6 resource(s): ${s.blocking} blocking, ${s.waived} waived, ${s.advisory} advisory` +
         ` (critical ${s.by_severity.critical}, high ${s.by_severity.high}, medium ${s.by_severity.medium}, low ${s.by_severity.low})`,
     );

@@ -39,7 +39,7 @@ describe('pairing --format with --output', () => {
     [[o('a'), f('sarif'), f('json')], /--output a comes before any --format/],
     [[o('a'), o('b'), f('json')], /--output a comes before any --format/],
     [[f('sarif'), o('x'), f('json'), o('x')], /--format sarif and --format json both write to x/],
-    [[f('yaml')], /unknown format "yaml" \(expected one of: text, json, sarif, junit, markdown, github\)/],
+    [[f('yaml')], /unknown format "yaml" \(expected one of: text, json, sarif, junit, markdown, github, gitlab\)/],
     [[f('sarif=')], /no file after "="/],
   ])('ambiguous or wrong: %j', (tokens, message) => {
     expect(() => pairTargets(tokens as TargetToken[])).toThrow(message);

@@ -36,7 +36,7 @@ const using = (action: string) => indexOf((s) => (s.uses ?? '').startsWith(`${ac
 
 describe('.github/workflows/leakguard-pr.yml', () => {
   test('checks with the config the example app is built for, which exists and is valid', async () => {
-    expect(workflow.env.LEAKGUARD_CONFIG).toBe('stacks/leakguard.json');
+    expect(workflow.env.LEAKGUARD_CONFIG).toBe('leakguard.config.json');
     expect(existsSync(join(ROOT, workflow.env.LEAKGUARD_CONFIG))).toBe(true);
     expect(shell).toContain('--config "$LEAKGUARD_CONFIG"');
     const { loadConfig } = await import('../../src/evaluate/config');

@@ -12,6 +12,7 @@ import { formats } from '../../load';
 import { formatters } from '../../report';
 import { noProgress, spinner } from '../../report/progress';
 import { pairTargets, type TargetToken } from '../../report/targets';
+import { configOf, withConfigOptions } from '../config-option';
 import type { CommandContext } from '../io';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -20,7 +21,7 @@ const SLOW_EVALUATION = 500;
 
 interface CheckFlags {
   inputFormat?: string;
-  config?: string;
+  config?: string | boolean;
   today?: string;
   color: boolean;
   baseline?: string;
@@ -43,7 +44,7 @@ export function checkCommand({ io, exit }: CommandContext): Command {
   // Commander keeps repeated options apart; the pairing of --format and --output needs their order.
   const tokens: TargetToken[] = [];
   const names = formatters.map((f) => f.name).join(', ');
-  return new Command('check')
+  const cmd = new Command('check')
     .description('check synthesized stacks, plans, state or HCL against every policy')
     .argument('<paths...>', 'cdktf.out folder, cdk.tf.json, plan/state JSON (terraform show -json) or HCL folder')
     .addOption(
@@ -59,28 +60,29 @@ export function checkCommand({ io, exit }: CommandContext): Command {
       }),
     )
     .addOption(new Option('--input-format <format>', 'force the input format instead of detecting it').choices([...formats]))
-    .option('-c, --config <file>', 'config file (JSON): policy thresholds, enforcement levels and waivers')
     .option('--today <date>', 'date (YYYY-MM-DD) waivers expire against; defaults to today (UTC)')
     .option('--baseline <file>', 'block only findings not in this baseline (leakguard baseline create); list fixed ones')
     .option('--changed-only', 'plans: block only on resources the plan creates, updates or replaces; report the rest')
     .option('--evidence <dir>', 'write an audit evidence bundle under <dir>/runs/ and append it to the evidence log')
     .option('--evidence-log <file>', 'the hash-chained evidence log (default <dir>/evidence-log.jsonl)')
     .option('--allow-empty', 'accept an input with no resources (otherwise exit 2: nothing would be checked)')
-    .option('--no-color', 'never colour text output')
-    .action(async (paths: string[], opts: CheckFlags) => {
+    .option('--no-color', 'never colour text output');
+  return withConfigOptions(cmd).action(async (paths: string[], opts: CheckFlags) => {
       if (opts.today && !DATE.test(opts.today)) throw new InputError(`--today must be YYYY-MM-DD, got "${opts.today}"`);
       if (opts.evidenceLog && !opts.evidence) throw new InputError('--evidence-log needs --evidence <dir>');
       const targets = pairTargets(tokens);
       const baseline = opts.baseline ? { file: opts.baseline, baseline: readBaseline(opts.baseline) } : undefined;
       const rules = loadCatalog();
       const today = opts.today ?? utcToday();
+      const config = configOf(opts);
+      const configPath = config.file ?? undefined;
 
       const progress = io.stderrIsTTY ? spinner(io.stderr) : noProgress;
       let result;
       try {
         const onStep = (step: string, resources?: number): void =>
           resources === undefined ? progress.step(step) : progress.step(`${step} ${resources} resource(s)`, resources >= SLOW_EVALUATION);
-        result = await check(paths, { inputFormat: opts.inputFormat, configPath: opts.config, today, onStep });
+        result = await check(paths, { inputFormat: opts.inputFormat, configPath, configOrigin: config.origin, today, onStep });
       } finally {
         progress.done();
       }
@@ -103,7 +105,7 @@ export function checkCommand({ io, exit }: CommandContext): Command {
       if (opts.evidence) {
         const rec = recordEvidence(
           opts.evidence,
-          { decision, rules, paths, configPath: opts.config, baselinePath: opts.baseline, today, changedOnly: Boolean(opts.changedOnly), exitCode: code, cwd: process.cwd() },
+          { decision, rules, paths, configPath, baselinePath: opts.baseline, today, changedOnly: Boolean(opts.changedOnly), exitCode: code, cwd: process.cwd() },
           opts.evidenceLog,
         );
         io.stderr(`leakguard: evidence written to ${rec.bundleDir} (log ${rec.log}, entry ${rec.entry.seq})\n`);

@@ -5,6 +5,8 @@ import { driftFormatterFor, driftFormatters } from '../../drift/format';
 import { summaryLine } from '../../drift/format/words';
 import { ISO_INSTANT } from '../../drift/time';
 import { InputError } from '../../errors';
+import { configLine } from '../../report/config-line';
+import { configOf, withConfigOptions } from '../config-option';
 import type { CommandContext } from '../io';
 
 interface DriftCliOptions {
@@ -16,14 +18,14 @@ interface DriftCliOptions {
   history?: string;
   now?: string;
   failOnDrift?: boolean;
-  config?: string;
+  config?: string | boolean;
   notificationHours: string;
   classificationTag: string;
   piiClassifications?: string;
 }
 
 export function driftCommand({ io, exit }: CommandContext): Command {
-  return new Command('drift')
+  const cmd = new Command('drift')
     .description('report drift between code and the live estate, and the policy violations it introduces')
     .argument('[plan]', 'terraform show -json of `terraform plan -refresh-only -out p` (its resource_drift)')
     .option('--state <file>', 'state instead of a plan: terraform show -json or a raw .tfstate (v4); needs --config-dir')
@@ -34,21 +36,21 @@ export function driftCommand({ io, exit }: CommandContext): Command {
     .option('--history <file>', 'JSON history of first/last seen per finding across runs (created if missing)')
     .option('--now <iso>', 'the run\'s clock as an ISO 8601 instant (default: now), for reproducible reports')
     .option('--fail-on-drift', 'exit 1 on any drift, not only drift that introduces a violation')
-    .option('-c, --config <file>', 'config file (JSON): policy thresholds and waivers, as for check')
     .option('--notification-hours <hours>', 'internal notification-target clock for findings on PII-classified resources', '72')
     .option('--classification-tag <tag>', 'tag holding the data classification', 'data-classification')
-    .option('--pii-classifications <list>', 'comma-separated classifications that count as PII (default: policy config, else pii,confidential)')
-    .action(async (plan: string | undefined, opts: DriftCliOptions) => {
+    .option('--pii-classifications <list>', 'comma-separated classifications that count as PII (default: policy config, else pii,confidential)');
+  return withConfigOptions(cmd).action(async (plan: string | undefined, opts: DriftCliOptions) => {
       if (opts.now && !ISO_INSTANT.test(opts.now)) throw new InputError(`--now must be an ISO 8601 instant with a zone (2026-11-28T07:00:00Z), got "${opts.now}"`);
       const hours = Number(opts.notificationHours);
       if (!Number.isFinite(hours) || hours <= 0) throw new InputError(`--notification-hours must be a positive number, got "${opts.notificationHours}"`);
       const formatter = driftFormatterFor(opts.format);
+      const config = configOf(opts);
       const report = await drift({
         plan,
         state: opts.state,
         configDir: opts.configDir,
         stack: opts.stack,
-        configPath: opts.config,
+        configPath: config.file ?? undefined,
         historyPath: opts.history,
         now: opts.now ?? new Date().toISOString(),
         classificationTag: opts.classificationTag,
@@ -63,6 +65,7 @@ export function driftCommand({ io, exit }: CommandContext): Command {
       } else {
         io.stdout(text);
       }
+      io.stderr(`leakguard drift: ${configLine(config)}\n`);
       exit(report.exit_code);
     });
 }

@@ -1,0 +1,154 @@
+// A new user's project: the packed tarball installed with npm (--prefer-offline: tarballs from the cache `npm ci` filled),
+// on a PATH without go or opa, used the way the README says. What users install is what runs.
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { accessSync, constants, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { hashSources, sha256, type PolicyManifest } from '../../src/evaluate/manifest';
+import { tempDir } from '../helpers/cli';
+
+const ROOT = join(__dirname, '..', '..');
+const FIXTURES = join(__dirname, 'fixtures');
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const devVersion = (name: string): string => `${name}@${pkg.devDependencies[name]}`;
+
+/** PATH without any folder that holds a `go` or `opa` executable. */
+function pathWithout(tools: string[]): string {
+  const runnable = (p: string): boolean => {
+    try {
+      accessSync(p, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter((dir) => dir && !tools.some((t) => runnable(join(dir, t))))
+    .join(delimiter);
+}
+
+// The outer `npm test` exports npm_* settings; the consumer's npm must not inherit them.
+const ENV: NodeJS.ProcessEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && !/^LEAKGUARD_/.test(k) && k !== 'INIT_CWD'),
+);
+ENV.PATH = pathWithout(['go', 'opa']);
+ENV.NO_COLOR = '1';
+
+function sh(cmd: string, args: string[], cwd: string, timeout = 240_000): SpawnSyncReturns<string> {
+  return spawnSync(cmd, args, { cwd, env: ENV, encoding: 'utf8', timeout, maxBuffer: 64 * 1024 * 1024 });
+}
+
+function ok(r: SpawnSyncReturns<string>, what: string): string {
+  if (r.status !== 0) throw new Error(`${what} exited ${r.status}${r.error ? ` (${r.error.message})` : ''}\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+const npm = (cwd: string, ...args: string[]) => ok(sh('npm', [...args, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], cwd), `npm ${args.join(' ')}`);
+const leakguard = (cwd: string, ...args: string[]) => sh('npx', ['--no', 'leakguard', ...args], cwd);
+
+let tarball: string;
+let packed: string[];
+let project: string;
+
+beforeAll(() => {
+  // The test command has just built dist/ and the policy; `prepack` (checked below) does the
+  // same for a release. Packing with scripts here would rewrite files other tests are reading.
+  const out = tempDir('leakguard-pack-');
+  const info = JSON.parse(ok(sh('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', out], ROOT), 'npm pack'));
+  tarball = join(out, info[0].filename);
+  packed = info[0].files.map((f: { path: string }) => f.path);
+
+  project = tempDir('leakguard-consumer-');
+  ok(sh('git', ['init', '-q'], project), 'git init');
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'platform-infra', version: '1.0.0', private: true }, null, 2));
+  npm(project, 'install', tarball);
+}, 300_000);
+
+describe('the npm package', () => {
+  test('holds the built engine, the compiled policy, schemas, docs, README and licence, and nothing else', () => {
+    for (const f of ['dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/cli/main.js', 'bin/leakguard.js', 'build/policy/policy.wasm', 'build/policy/manifest.json', 'build/policy/rules.json', 'build/policy/defaults.json', 'schemas/decision.schema.json', 'schemas/config.schema.json', 'docs/rules.md', 'docs/configuration.md', 'README.md', 'LICENSE', 'package.json']) {
+      expect({ f, packed: packed.includes(f) }).toEqual({ f, packed: true });
+    }
+    expect(packed).toEqual(expect.arrayContaining(['dist/stacks/constructs/aws/bucket.js', 'dist/stacks/constructs/aws/bucket.d.ts', 'dist/stacks/constructs/azure/index.d.ts']));
+    const allowed = /^(bin\/|dist\/src\/|dist\/stacks\/constructs\/|dist\/schemas\/|build\/policy\/(policy\.wasm|manifest\.json|rules\.json|defaults\.json)$|schemas\/|docs\/|action\.yml$|README\.md$|LICENSE$|package\.json$)/;
+    expect(packed.filter((f) => !allowed.test(f))).toEqual([]);
+    expect(packed.filter((f) => /(^|\/)(test|compliance-tests|policies|\.tools|stacks\/shop|stacks\/leaky|scripts)\//.test(f) || /\.test\.|\.rego$/.test(f))).toEqual([]);
+  });
+
+  test('prepack builds the engine and the policy, so a tarball never lacks or carries a stale WASM', () => {
+    expect(pkg.scripts.prepack).toBe('npm run build && npm run build:policies');
+    // What was packed is what the sources on disk compile to.
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'build', 'policy', 'manifest.json'), 'utf8')) as PolicyManifest;
+    expect(sha256(readFileSync(join(ROOT, 'build', 'policy', 'policy.wasm')))).toBe(manifest.wasm_sha256);
+    expect(manifest.sources).toEqual(hashSources(join(ROOT, 'policies')));
+  });
+
+  test('installing it pulls neither CDKTF nor the provider packages (optional peers)', () => {
+    expect(existsSync(join(project, 'node_modules', 'leakguard', 'build', 'policy', 'policy.wasm'))).toBe(true);
+    for (const peer of ['cdktf', 'constructs', '@cdktf/provider-aws', '@cdktf/provider-azurerm']) {
+      expect({ peer, installed: existsSync(join(project, 'node_modules', peer)) }).toEqual({ peer, installed: false });
+      expect(pkg.peerDependenciesMeta[peer]).toEqual({ optional: true });
+    }
+  });
+});
+
+describe('the CLI in a consumer project, with no go or opa on PATH', () => {
+  beforeAll(() => {
+    cpSync(join(FIXTURES, 'leaky-hcl'), join(project, 'infra', 'leaky'), { recursive: true });
+    cpSync(join(FIXTURES, 'clean-hcl'), join(project, 'infra', 'clean'), { recursive: true });
+  });
+
+  test('go and opa are not reachable', () => {
+    for (const tool of ['go', 'opa']) expect(sh('sh', ['-c', `command -v ${tool}`], project).status).not.toBe(0);
+  });
+
+  test('blocks a leaky HCL folder (exit 1, a public-storage finding) and passes a clean one', () => {
+    const leaky = leakguard(project, 'check', 'infra/leaky', '--format', 'json');
+    expect(leaky.status).toBe(1);
+    const findings = JSON.parse(leaky.stdout).findings as Array<{ control: string; blocking: boolean; resource: { address: string } }>;
+    expect(findings.filter((f) => f.control === 'public-storage' && f.blocking).map((f) => f.resource.address)).toContain('aws_s3_bucket_acl.customer_exports');
+    const clean = leakguard(project, 'check', 'infra/clean');
+    expect({ status: clean.status, stderr: clean.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(clean.stdout).toMatch(/^PASSED: 0 finding\(s\) over 5 resource\(s\)/m);
+    expect(clean.stdout).toContain('config: none found');
+  });
+
+  test('rules, explain, baseline, evidence and drift work from the package alone', () => {
+    const rules = leakguard(project, 'rules');
+    expect(rules.status).toBe(0);
+    expect(rules.stdout).toContain('aws-s3-public-acl');
+    expect(leakguard(project, 'explain', 'aws-s3-public-acl').stdout).toContain('public-storage');
+    expect(leakguard(project, 'baseline', 'create', 'infra/leaky', '-o', '.leakguard/baseline.json').status).toBe(0);
+    expect(leakguard(project, 'check', 'infra/leaky', '--baseline', '.leakguard/baseline.json').status).toBe(0);
+    expect(leakguard(project, 'check', 'infra/leaky', '--evidence', 'evidence').status).toBe(1);
+    const verify = leakguard(project, 'evidence', 'verify', 'evidence/evidence-log.jsonl');
+    expect({ status: verify.status, stderr: verify.stderr }).toEqual({ status: 0, stderr: expect.any(String) });
+    const plan = join(ROOT, 'test', 'drift', 'fixtures', 'emulator', 'drift-plan.json');
+    const drift = leakguard(project, 'drift', plan, '--format', 'json', '--now', '2026-12-01T00:00:00Z');
+    expect([0, 1]).toContain(drift.status);
+    expect(JSON.parse(drift.stdout).status).toMatch(/drift|clean/);
+  });
+});
+
+describe('the exported constructs in a CDKTF app', () => {
+  beforeAll(() => {
+    npm(project, 'install', '--save-dev', devVersion('cdktf'), devVersion('constructs'), devVersion('@cdktf/provider-aws'));
+    mkdirSync(join(project, 'cdk'), { recursive: true });
+    cpSync(join(FIXTURES, 'cdktf-app'), join(project, 'cdk'), { recursive: true });
+  }, 300_000);
+
+  test('an app built from leakguard/constructs/* synthesizes and passes with its discovered config', () => {
+    ok(sh('node', ['main.js'], join(project, 'cdk')), 'synth');
+    const r = leakguard(join(project, 'cdk'), 'check', 'cdktf.out');
+    expect(r.stdout).toContain('config: leakguard.config.json (discovered)');
+    expect(r.stdout).toMatch(/^PASSED: 0 finding\(s\)/m);
+    expect(r.status).toBe(0);
+  });
+
+  test('the constructs come with type declarations at their public paths', () => {
+    const d = readFileSync(join(project, 'node_modules', 'leakguard', 'dist', 'stacks', 'constructs', 'aws', 'bucket.d.ts'), 'utf8');
+    expect(d).toMatch(/export declare class HardenedBucket extends Construct/);
+    const resolved = ok(sh('node', ['-p', "require.resolve('leakguard/constructs/aws/bucket') + ' ' + Object.keys(require('leakguard/constructs/aws')).length"], project), 'resolve');
+    expect(resolved.trim()).toMatch(/node_modules\/leakguard\/dist\/stacks\/constructs\/aws\/bucket\.js \d+$/);
+  });
+});
