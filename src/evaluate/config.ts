@@ -10,10 +10,14 @@ import type { PolicyData } from './policy';
 export function loadConfig(path?: string): LeakguardConfig {
   if (!path) return {};
   if (!existsSync(path)) throw new InputError(`${path}: config file not found`);
-  const config = readConfigFile(path);
+  return validConfig(readConfigFile(path), path);
+}
+
+/** A config read from a file or given as an object (Jest matchers, the synth-time aspect). */
+export function validConfig(config: unknown, where: string): LeakguardConfig {
   const err = schemaErrors('config', config);
-  if (err) throw new InputError(`${path}: invalid config: ${err}`);
-  checkPolicySettings(path, config as LeakguardConfig, loadDefaults(), loadCatalog());
+  if (err) throw new InputError(`${where}: invalid config: ${err}`);
+  checkPolicySettings(where, config as LeakguardConfig, loadDefaults(), loadCatalog());
   return config as LeakguardConfig;
 }
 

@@ -43,6 +43,11 @@ export function pagesFor(inputBytes: number): number {
 
 /** Loads build/policy/policy.wasm once, after checking it was built from the sources on disk. */
 export async function loadCompiledPolicy(dir = buildDir(), sources: string | null = policyDir()): Promise<CompiledPolicy> {
+  return loadCompiledPolicySync(dir, sources);
+}
+
+/** The same, synchronously (CDKTF aspects run inside synth, which cannot await). */
+export function loadCompiledPolicySync(dir = buildDir(), sources: string | null = policyDir()): CompiledPolicy {
   const wasmPath = join(dir, 'policy.wasm');
   const manifestPath = join(dir, 'manifest.json');
   if (!existsSync(wasmPath) || !existsSync(manifestPath)) {
@@ -51,7 +56,7 @@ export async function loadCompiledPolicy(dir = buildDir(), sources: string | nul
   const wasm = readFileSync(wasmPath);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as PolicyManifest;
   verifyManifest(manifest, wasm, sources);
-  const module = await WebAssembly.compile(wasm);
+  const module = new WebAssembly.Module(wasm);
   return {
     manifest,
     evaluate(input, data) {

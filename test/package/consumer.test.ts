@@ -44,7 +44,9 @@ function ok(r: SpawnSyncReturns<string>, what: string): string {
 }
 
 const npm = (cwd: string, ...args: string[]) => ok(sh('npm', [...args, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], cwd), `npm ${args.join(' ')}`);
-const leakguard = (cwd: string, ...args: string[]) => sh('npx', ['--no', 'leakguard', ...args], cwd);
+// `npx leakguard` the way users call it; the rest through the same installed bin, skipping npm's start-up.
+const npx = (cwd: string, ...args: string[]) => sh('npx', ['--no', 'leakguard', ...args], cwd);
+const leakguard = (cwd: string, ...args: string[]) => sh(join(project, 'node_modules', '.bin', 'leakguard'), args, cwd);
 
 let tarball: string;
 let packed: string[];
@@ -103,7 +105,7 @@ describe('the CLI in a consumer project, with no go or opa on PATH', () => {
   });
 
   test('blocks a leaky HCL folder (exit 1, a public-storage finding) and passes a clean one', () => {
-    const leaky = leakguard(project, 'check', 'infra/leaky', '--format', 'json');
+    const leaky = npx(project, 'check', 'infra/leaky', '--format', 'json');
     expect(leaky.status).toBe(1);
     const findings = JSON.parse(leaky.stdout).findings as Array<{ control: string; blocking: boolean; resource: { address: string } }>;
     expect(findings.filter((f) => f.control === 'public-storage' && f.blocking).map((f) => f.resource.address)).toContain('aws_s3_bucket_acl.customer_exports');
@@ -132,14 +134,14 @@ describe('the CLI in a consumer project, with no go or opa on PATH', () => {
 
 describe('the exported constructs in a CDKTF app', () => {
   beforeAll(() => {
-    npm(project, 'install', '--save-dev', devVersion('cdktf'), devVersion('constructs'), devVersion('@cdktf/provider-aws'));
+    npm(project, 'install', '--save-dev', devVersion('cdktf'), devVersion('constructs'), devVersion('@cdktf/provider-aws'), devVersion('jest'));
     mkdirSync(join(project, 'cdk'), { recursive: true });
     cpSync(join(FIXTURES, 'cdktf-app'), join(project, 'cdk'), { recursive: true });
   }, 300_000);
 
   test('an app built from leakguard/constructs/* synthesizes and passes with its discovered config', () => {
     ok(sh('node', ['main.js'], join(project, 'cdk')), 'synth');
-    const r = leakguard(join(project, 'cdk'), 'check', 'cdktf.out');
+    const r = npx(join(project, 'cdk'), 'check', 'cdktf.out');
     expect(r.stdout).toContain('config: leakguard.config.json (discovered)');
     expect(r.stdout).toMatch(/^PASSED: 0 finding\(s\)/m);
     expect(r.status).toBe(0);
@@ -150,5 +152,40 @@ describe('the exported constructs in a CDKTF app', () => {
     expect(d).toMatch(/export declare class HardenedBucket extends Construct/);
     const resolved = ok(sh('node', ['-p', "require.resolve('leakguard/constructs/aws/bucket') + ' ' + Object.keys(require('leakguard/constructs/aws')).length"], project), 'resolve');
     expect(resolved.trim()).toMatch(/node_modules\/leakguard\/dist\/stacks\/constructs\/aws\/bucket\.js \d+$/);
+  });
+});
+
+describe('CDKTF-native checks in the consumer project', () => {
+  const cdk = () => join(project, 'cdk');
+
+  test('a Jest run exercises both matchers: passing cases pass, failing ones print the findings', () => {
+    const results = join(cdk(), 'jest-results.json');
+    const r = sh(join(project, 'node_modules', '.bin', 'jest'), ['--ci', '--rootDir', '.', '--json', '--outputFile', results], cdk());
+    expect(r.status).toBe(1); // failing.test.js fails on purpose
+    const tests = (JSON.parse(readFileSync(results, 'utf8')).testResults as Array<{ name: string; assertionResults: Array<{ title: string; status: string; failureMessages: string[] }> }>).flatMap((f) =>
+      f.assertionResults.map((a) => ({ file: f.name.split('/').pop(), ...a })),
+    );
+    const byTitle = new Map(tests.map((t) => [t.title, t]));
+    expect(tests.filter((t) => t.file === 'compliance.test.js').map((t) => [t.title, t.status, t.failureMessages])).toEqual([
+      ['the orders stack passes Leakguard', 'passed', []],
+      ['the leaky stack violates public storage on its ACL', 'passed', []],
+    ]);
+    const notPassing = byTitle.get('FAILS: the leaky stack does not pass')!;
+    expect(notPassing.status).toBe('failed');
+    const msg = notPassing.failureMessages.join('\n');
+    expect(msg).toMatch(/expected stack leaky to pass Leakguard, but \d+ finding\(s\) block it:/);
+    expect(msg).toMatch(/CRITICAL aws-s3-public-acl {2}aws_s3_bucket_acl\.exports-acl/);
+    expect(msg).toContain('(construct leaky/exports-acl)');
+    expect(msg).toContain('fix: Remove the public canned ACL');
+    const notViolating = byTitle.get('FAILS: the orders stack has no public ACL')!;
+    expect(notViolating.status).toBe('failed');
+    expect(notViolating.failureMessages.join('\n')).toContain('expected stack orders to violate {"rule":"aws-s3-public-acl"}, but no finding matches. Leakguard found nothing.');
+  });
+
+  test('the synth-time aspect makes synth fail on the leaky bucket, naming the construct path', () => {
+    const r = sh('node', ['leaky.js'], cdk());
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/\[leaky\/exports-acl\] \[leakguard\] aws-s3-public-acl: .*Fix: /);
+    expect(r.stderr).toContain('[leaky/exports] [leakguard] aws-s3-public-access-block');
   });
 });
