@@ -13,7 +13,7 @@ test('the policy build in another checkout gives a byte-identical policy.wasm', 
   const other = join(tempDir('leakguard-rebuild-'), 'elsewhere', 'checkout');
   for (const p of ['package.json', 'policies', 'schemas', 'dist/src', 'dist/scripts', 'dist/schemas']) cpSync(join(ROOT, p), join(other, p), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(other, 'node_modules'));
-  const env = { ...process.env, LEAKGUARD_OPA: opaBinary() };
+  const env: NodeJS.ProcessEnv = { ...process.env, LEAKGUARD_OPA: opaBinary() };
   delete env.LEAKGUARD_POLICY_BUILD;
   const r = spawnSync(process.execPath, [join(other, 'dist', 'scripts', 'build-policies.js')], {
     cwd: other,
