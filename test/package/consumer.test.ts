@@ -3,6 +3,7 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { accessSync, constants, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { parse } from 'yaml';
 import { hashSources, sha256, type PolicyManifest } from '../../src/evaluate/manifest';
 import { tempDir } from '../helpers/cli';
 
@@ -115,7 +116,7 @@ describe('the CLI in a consumer project, with no go or opa on PATH', () => {
     expect(clean.stdout).toContain('config: none found');
   });
 
-  test('rules, explain, baseline, evidence and drift work from the package alone', () => {
+  test('rules, explain, baseline, evidence, init and drift work from the package alone', () => {
     const rules = leakguard(project, 'rules');
     expect(rules.status).toBe(0);
     expect(rules.stdout).toContain('aws-s3-public-acl');
@@ -125,6 +126,16 @@ describe('the CLI in a consumer project, with no go or opa on PATH', () => {
     expect(leakguard(project, 'check', 'infra/leaky', '--evidence', 'evidence').status).toBe(1);
     const verify = leakguard(project, 'evidence', 'verify', 'evidence/evidence-log.jsonl');
     expect({ status: verify.status, stderr: verify.stderr }).toEqual({ status: 0, stderr: expect.any(String) });
+    const empty = join(project, 'new-repo');
+    mkdirSync(empty);
+    ok(sh('git', ['init', '-q'], empty), 'git init');
+    const init = leakguard(empty, 'init');
+    expect(init.status).toBe(0);
+    expect(init.stdout).toMatch(/wrote {4}leakguard\.config\.yaml\n {2}wrote {4}\.github\/workflows\/leakguard\.yml\n {2}wrote {4}\.github\/workflows\/leakguard-drift\.yml\n/);
+    for (const f of ['leakguard.yml', 'leakguard-drift.yml']) {
+      const w = parse(readFileSync(join(empty, '.github', 'workflows', f), 'utf8'));
+      expect(Object.keys(w.jobs).length).toBe(1);
+    }
     const plan = join(ROOT, 'test', 'drift', 'fixtures', 'emulator', 'drift-plan.json');
     const drift = leakguard(project, 'drift', plan, '--format', 'json', '--now', '2026-12-01T00:00:00Z');
     expect([0, 1]).toContain(drift.status);

@@ -1,0 +1,240 @@
+import type { Found, RepoFacts } from './detect';
+
+const q = (s: string): string => JSON.stringify(s);
+
+/** The folders `check` is given: each CDKTF app's synthesized output, then the Terraform folders. */
+export function checkPaths(facts: RepoFacts): string[] {
+  const apps = facts.cdktfApps.map((a) => (a.dir === '.' ? 'cdktf.out' : `${a.dir}/cdktf.out`));
+  return [...apps, ...facts.tfDirs];
+}
+
+function environmentMap(key: string, found: Found[], what: string): string[] {
+  if (found.length === 0) {
+    return [`  ${key}: {}`, `  # No ${what} found in the code; name each environment's, for example:`, `  # ${key}:`, `  #   prod: [${what === 'AWS account ids' ? '"111111111111"' : '"00000000-0000-0000-0000-000000000000"'}]`];
+  }
+  const byEnv = new Map<string, Found[]>();
+  for (const f of found) byEnv.set(f.environment ?? 'unassigned', [...(byEnv.get(f.environment ?? 'unassigned') ?? []), f]);
+  const lines: string[] = [`  ${key}:`];
+  for (const [env, list] of byEnv) {
+    if (env === 'unassigned') lines.push('    # TODO: move these to the environment they belong to (found in the code, environment unknown)');
+    lines.push(`    ${env}:`);
+    for (const f of list) lines.push(`      - ${q(f.id)} # ${f.file}`);
+  }
+  return lines;
+}
+
+/** leakguard.config.yaml: every section, explained, prefilled from what the code names. */
+export function starterConfig(facts: RepoFacts): string {
+  return [
+    '# Leakguard configuration. `leakguard check` finds this file from the working directory up to',
+    '# the repository root (--config <file> overrides it, --no-config ignores it). Every key is',
+    '# optional; the policy defaults apply to what is left out. All keys and their defaults:',
+    '# node_modules/leakguard/docs/configuration.md. Rules: npx leakguard rules / npx leakguard explain <id>.',
+    'policy:',
+    '  # Environments. A resource belongs to the environment in its `environment` tag, else the',
+    '  # first token of its stack or folder name that is an environment (orders-prod → prod).',
+    '  # Which AWS accounts belong to which environment: trust between environments is blocked',
+    '  # (aws-iam-cross-environment-*), and these accounts count as your own (aws-iam-trust-foreign-account).',
+    ...environmentMap('environment_accounts', facts.awsAccounts, 'AWS account ids'),
+    '  # Which Azure subscriptions belong to which environment (azure-identity-cross-environment).',
+    ...environmentMap('environment_subscriptions', facts.azureSubscriptions, 'Azure subscription ids'),
+    '  # Accounts outside your environments that roles may trust without sts:ExternalId (vendors).',
+    '  trusted_account_ids: []',
+    '',
+    '  # Central audit: the multi-region CloudTrail trail and the Log Analytics workspace that',
+    '  # collect every environment\'s audit logs (aws-central-trail-pii-data-events,',
+    '  # azure-pii-central-diagnostics). Fill in their names.',
+    '  central_trail_names: []',
+    '  central_workspace_names: []',
+    '',
+    '  # Incident response: the role (AWS) and group object ids (Azure) that alone may read',
+    '  # forensic evidence (aws-forensic-evidence-access, azure-forensic-evidence-access).',
+    '  incident_response_role_names: []',
+    '  incident_response_principal_ids: []',
+    '',
+    '  # Data classification: the tag every data store carries, and which values are personal',
+    '  # information (customer-managed keys, log masking and central audit apply to them).',
+    '  classification_tag_key: data-classification',
+    '  pii_classifications: [pii, confidential]',
+    '',
+    '  # Enforcement: advisory (reported), soft (blocks unless waived), hard (blocks, no waiver).',
+    '  # Defaults: critical hard, high and medium soft, low advisory. Override per control or rule:',
+    '  enforcement:',
+    '    controls: {}',
+    '    rules: {}',
+    '    # rules:',
+    '    #   aws-kms-deletion-window: advisory',
+    '',
+    '# Waivers: accepted exceptions, each with a reason, an owner and an expiry (YYYY-MM-DD); an',
+    '# expired waiver stops waiving. In CDKTF code use Leakguard.suppress(construct, ruleId, {...}).',
+    'waivers: []',
+    '# waivers:',
+    '#   - rule: aws-s3-access-logging',
+    '#     resource: orders-prod/aws_s3_bucket.exports   # stack/address, or an address; * globs',
+    '#     reason: Access is logged by the central trail\'s data events',
+    '#     owner: platform-team',
+    '#     expires: "2027-06-30"',
+    '#     ticket: SEC-123',
+    '',
+  ].join('\n');
+}
+
+function synthSteps(facts: RepoFacts, indent: string): string[] {
+  return facts.cdktfApps.flatMap((a) => [
+    `${indent}- name: Synthesize the CDKTF app${a.dir === '.' ? '' : ` in ${a.dir}`}`,
+    ...(a.dir === '.' ? [] : [`${indent}  working-directory: ${a.dir}`]),
+    `${indent}  env:`,
+    `${indent}    CDKTF_OUTDIR: cdktf.out`,
+    `${indent}  run: ${a.app ?? 'npx cdktf synth # TODO: the command that runs your app (cdktf.json "app")'}`,
+  ]);
+}
+
+/** Pull requests: check once, every report from that one run (SARIF, PR comment, annotations). */
+export function prWorkflow(facts: RepoFacts): string {
+  const paths = checkPaths(facts);
+  const target = paths.length > 0 ? paths.join(' ') : 'infra # TODO: your Terraform folders or cdktf.out';
+  return [
+    '# Leakguard on pull requests (written by `leakguard init`). Blocks the merge on a blocking finding;',
+    '# findings appear as code-scanning alerts, annotations on the diff and one PR comment.',
+    'name: leakguard',
+    '',
+    'on:',
+    '  pull_request:',
+    '',
+    'permissions:',
+    '  contents: read',
+    '  pull-requests: write # the PR comment',
+    '  security-events: write # SARIF upload to code scanning',
+    '',
+    'jobs:',
+    '  leakguard:',
+    '    runs-on: ubuntu-latest',
+    '    timeout-minutes: 20',
+    '    steps:',
+    '      - uses: actions/checkout@v4',
+    '      - uses: actions/setup-node@v4',
+    '        with:',
+    '          node-version: 20',
+    '          cache: npm',
+    '      - name: Install (Leakguard is a devDependency)',
+    '        run: npm ci',
+    ...synthSteps(facts, '      '),
+    '      - name: leakguard check',
+    '        id: check',
+    '        run: |',
+    '          set +e',
+    `          npx leakguard check ${target} \\`,
+    '            --format sarif=leakguard.sarif --format markdown=leakguard-comment.md --format text=leakguard.txt --format github',
+    '          echo "exit-code=$?" >> "$GITHUB_OUTPUT"',
+    '      - name: Upload SARIF to code scanning',
+    "        if: always() && hashFiles('leakguard.sarif') != ''",
+    '        uses: github/codeql-action/upload-sarif@v3',
+    '        with:',
+    '          sarif_file: leakguard.sarif',
+    '          category: leakguard',
+    '      - name: Comment on the pull request',
+    "        if: always() && hashFiles('leakguard-comment.md') != '' && github.event.pull_request.head.repo.full_name == github.repository",
+    '        uses: actions/github-script@v7',
+    '        with:',
+    '          script: |',
+    "            const body = require('fs').readFileSync('leakguard-comment.md', 'utf8');",
+    "            const marker = '<!-- leakguard-report -->';",
+    '            const { owner, repo } = context.repo;',
+    '            const issue_number = context.issue.number;',
+    '            const comments = await github.paginate(github.rest.issues.listComments, { owner, repo, issue_number, per_page: 100 });',
+    "            const mine = comments.find((c) => c.user?.type === 'Bot' && (c.body ?? '').includes(marker));",
+    '            if (mine) await github.rest.issues.updateComment({ owner, repo, comment_id: mine.id, body });',
+    '            else await github.rest.issues.createComment({ owner, repo, issue_number, body });',
+    '      - name: Verdict (0 pass, 1 blocking findings, 2 could not check)',
+    '        run: |',
+    '          cat leakguard.txt || true',
+    '          exit ${{ steps.check.outputs.exit-code }}',
+    '',
+  ].join('\n');
+}
+
+/** Nightly: a refresh-only plan of each Terraform root, `leakguard drift` on it, reports kept. */
+export function driftWorkflow(facts: RepoFacts): string {
+  const roots = facts.tfDirs.length > 0 ? facts.tfDirs : facts.cdktfApps.length > 0 ? [] : ['infra'];
+  const stackLoops = facts.cdktfApps.map((a) => (a.dir === '.' ? 'cdktf.out/stacks/*/' : `${a.dir}/cdktf.out/stacks/*/`));
+  return [
+    '# Leakguard drift (written by `leakguard init`): what changed in the live estate outside of',
+    '# Terraform, and which policy violations that introduced. Configure cloud credentials before',
+    '# the plan (for example aws-actions/configure-aws-credentials with OIDC). Plans hold secrets',
+    '# in plain text: they stay in $RUNNER_TEMP; the reports redact them.',
+    'name: leakguard drift',
+    '',
+    'on:',
+    '  schedule:',
+    "    - cron: '17 5 * * *'",
+    '  workflow_dispatch:',
+    '',
+    'permissions:',
+    '  contents: read',
+    '',
+    'jobs:',
+    '  drift:',
+    '    runs-on: ubuntu-latest',
+    '    timeout-minutes: 30',
+    '    steps:',
+    '      - uses: actions/checkout@v4',
+    '      - uses: actions/setup-node@v4',
+    '        with:',
+    '          node-version: 20',
+    '          cache: npm',
+    '      - run: npm ci',
+    '      - uses: hashicorp/setup-terraform@v3',
+    '        with:',
+    '          terraform_wrapper: false',
+    ...synthSteps(facts, '      '),
+    '      - name: Refresh-only plans and leakguard drift',
+    '        run: |',
+    '          mkdir -p drift-reports',
+    '          worst=0',
+    `          for dir in ${[...roots.map((r) => `${r}/`), ...stackLoops].join(' ')}; do${roots.length === 0 && stackLoops.length === 0 ? ' # TODO: your Terraform roots' : ''}`,
+    '            name=$(echo "${dir%/}" | tr "/" "-")',
+    '            (cd "$dir" && terraform init -input=false -no-color >/dev/null \\',
+    '              && terraform plan -refresh-only -input=false -lock=false -no-color -out "$RUNNER_TEMP/$name.tfplan" >/dev/null \\',
+    '              && terraform show -json "$RUNNER_TEMP/$name.tfplan" > "$RUNNER_TEMP/$name.json") || { echo "::error::could not plan $dir"; worst=2; continue; }',
+    '            npx leakguard drift "$RUNNER_TEMP/$name.json" --format markdown --output "drift-reports/$name.md"',
+    '            code=$?',
+    '            if [ "$code" -gt "$worst" ]; then worst=$code; fi',
+    '          done',
+    '          echo "worst exit code: $worst"',
+    '          exit $worst',
+    '        shell: bash {0}',
+    '      - name: Upload the drift reports',
+    '        if: always()',
+    '        uses: actions/upload-artifact@v4',
+    '        with:',
+    '          name: leakguard-drift',
+    '          path: drift-reports/',
+    '',
+  ].join('\n');
+}
+
+/** compliance.test.ts for a CDKTF app: every stack must pass; the matchers' failures print findings. */
+export function complianceTest(stackClasses: Array<{ name: string; file: string }>): string {
+  const first = stackClasses[0];
+  return [
+    "import 'leakguard/jest';",
+    "import { Testing } from 'cdktf';",
+    first ? `import { ${first.name} } from './${first.file.replace(/\.(ts|js)$/, '')}';` : "// TODO: import your stacks, e.g. import { MyStack } from './main';",
+    '',
+    '// Leakguard in your unit tests (written by `leakguard init`): the same policies as `leakguard check`,',
+    '// with the config it discovers (leakguard.config.yaml). See `npx leakguard rules` for rule ids.',
+    "describe('Leakguard', () => {",
+    "  test('the app passes every blocking rule', () => {",
+    '    const app = Testing.app();',
+    first ? `    new ${first.name}(app, 'stack'); // TODO: build the app as main.ts does` : "    // TODO: new MyStack(app, 'my-stack');",
+    '    expect(app).toPassLeakguard();',
+    '  });',
+    '',
+    '  // A guardrail test: a change that makes a bucket public must fail here, not in review.',
+    "  // test('exports bucket is never public', () => {",
+    "  //   expect(stack).not.toViolate({ control: 'public-storage' });",
+    '  // });',
+    '});',
+    '',
+  ].join('\n');
+}

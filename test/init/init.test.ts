@@ -1,0 +1,86 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { loadConfig } from '../../src/evaluate/config';
+import { formatters } from '../../src/report';
+import { run, writeTree } from '../helpers/cli';
+
+const read = (dir: string, f: string) => readFileSync(join(dir, f), 'utf8');
+type Workflow = { on: Record<string, unknown>; jobs: Record<string, { steps: Array<{ run?: string; uses?: string; 'working-directory'?: string }> }> };
+const workflow = (dir: string, f: string) => parse(read(dir, f)) as Workflow;
+const shell = (w: Workflow) => Object.values(w.jobs).flatMap((j) => j.steps.map((s) => s.run ?? '')).join('\n');
+
+const repo = () =>
+  writeTree({
+    '.git/HEAD': 'ref: refs/heads/main\n',
+    'envs/prod/main.tf': 'provider "aws" {\n  region = "us-east-1"\n  allowed_account_ids = ["111111111111"]\n}\n',
+    'envs/dev/main.tf': 'provider "aws" {\n  region = "us-east-1"\n  assume_role {\n    role_arn = "arn:aws:iam::222222222222:role/deploy"\n  }\n}\n',
+    'envs/dev/modules/bucket/main.tf': 'variable "name" {}\n',
+    'shared/azure.tf': 'provider "azurerm" {\n  features {}\n  subscription_id = "3F2A1B0C-5D6E-4F70-8A9B-0C1D2E3F4A5B"\n}\n',
+    'cdk/cdktf.json': JSON.stringify({ language: 'typescript', app: 'npx ts-node main.ts' }),
+    'cdk/main.ts': "import { TerraformStack } from 'cdktf';\nexport class OrdersStack extends TerraformStack {}\n",
+  });
+
+describe('leakguard init', () => {
+  test('detects the CDKTF app and the Terraform roots and writes config, workflows and a compliance test', async () => {
+    const dir = repo();
+    const r = await run('init', dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('found CDKTF app(s) in cdk and Terraform in envs/dev, envs/prod, shared');
+    for (const f of ['leakguard.config.yaml', '.github/workflows/leakguard.yml', '.github/workflows/leakguard-drift.yml', 'cdk/compliance.test.ts']) expect(r.stdout).toContain(`wrote    ${f}`);
+    expect(r.stdout).toMatch(/To fill in:\n {2}- leakguard\.config\.yaml: /);
+
+    // The starter config is one `check` accepts, prefilled from the code, environments from the paths.
+    const config = loadConfig(join(dir, 'leakguard.config.yaml'));
+    expect(config.policy?.environment_accounts).toEqual({ prod: ['111111111111'], dev: ['222222222222'] });
+    expect(config.policy?.environment_subscriptions).toEqual({ unassigned: ['3f2a1b0c-5d6e-4f70-8a9b-0c1d2e3f4a5b'] });
+    expect(read(dir, 'leakguard.config.yaml')).toMatch(/# TODO: move these to the environment/);
+
+    // The workflows parse, run the installed package and check what was found, with known formats.
+    const pr = workflow(dir, '.github/workflows/leakguard.yml');
+    expect(Object.keys(pr.on)).toEqual(['pull_request']);
+    const check = shell(pr);
+    expect(check).toContain('npx leakguard check cdk/cdktf.out envs/dev envs/prod shared');
+    expect(check).not.toMatch(/node bin\/|dist\//);
+    const known = formatters.map((f) => f.name);
+    for (const m of check.matchAll(/--format (\w+)/g)) expect(known).toContain(m[1]);
+    expect(pr.jobs.leakguard.steps.find((s) => s.run === 'npx ts-node main.ts')?.['working-directory']).toBe('cdk');
+    const drift = workflow(dir, '.github/workflows/leakguard-drift.yml');
+    expect(Object.keys(drift.on)).toEqual(['schedule', 'workflow_dispatch']);
+    expect(shell(drift)).toContain('for dir in envs/dev/ envs/prod/ shared/ cdk/cdktf.out/stacks/*/; do');
+    expect(shell(drift)).toContain('npx leakguard drift');
+
+    expect(read(dir, 'cdk/compliance.test.ts')).toContain("import { OrdersStack } from './main';");
+    expect(read(dir, 'cdk/compliance.test.ts')).toContain('expect(app).toPassLeakguard();');
+  });
+
+  test('never overwrites a file without --force, and says so', async () => {
+    const dir = repo();
+    writeFileSync(join(dir, 'leakguard.config.yaml'), 'policy: {}\n');
+    const r = await run('init', dir);
+    expect(r.stdout).toContain('kept     leakguard.config.yaml (exists; --force overwrites it)');
+    expect(read(dir, 'leakguard.config.yaml')).toBe('policy: {}\n');
+    const again = await run('init', dir);
+    expect(again.stdout.match(/kept {5}/g)).toHaveLength(4);
+    const forced = await run('init', dir, '--force');
+    expect(forced.stdout).toContain('replaced leakguard.config.yaml');
+    expect(read(dir, 'leakguard.config.yaml')).toContain('environment_accounts:');
+  });
+
+  test('keeps a config of another name: a second one in the same folder would be ambiguous', async () => {
+    const dir = repo();
+    writeFileSync(join(dir, '.leakguard.json'), '{"policy": {}}');
+    const r = await run('init', dir, '--force');
+    expect(r.stdout).toContain('kept     .leakguard.json');
+    expect(r.stdout).not.toContain('leakguard.config.yaml');
+  });
+
+  test('an empty repository gets placeholders and is told what to fill in', async () => {
+    const dir = writeTree({ '.git/HEAD': 'ref: refs/heads/main\n' });
+    const r = await run('init', dir);
+    expect(r.stdout).toContain('found no cdktf.json and no .tf files');
+    expect(r.stdout).toContain('replace "infra" with your Terraform folders');
+    expect(loadConfig(join(dir, 'leakguard.config.yaml'))).toMatchObject({ policy: { environment_accounts: {}, environment_subscriptions: {} }, waivers: [] });
+    expect(shell(workflow(dir, '.github/workflows/leakguard.yml'))).toContain('npx leakguard check infra');
+  });
+});
