@@ -1,8 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { formatters } from '../../src/report';
-import { MARKER } from '../../src/report/markdown';
 
 const ROOT = join(__dirname, '..', '..');
 const WORKFLOW = join(ROOT, '.github', 'workflows', 'leakguard-pr.yml');
@@ -32,15 +30,14 @@ const indexOf = (pred: (s: Step) => boolean): number => {
   return i;
 };
 const running = (text: string) => indexOf((s) => (s.run ?? '').includes(text));
-const using = (action: string) => indexOf((s) => (s.uses ?? '').startsWith(`${action}@`));
+const using = (action: string) => indexOf((s) => s.uses === action || (s.uses ?? '').startsWith(`${action}@`));
 
 describe('.github/workflows/leakguard-pr.yml', () => {
-  test('checks with the config the example app is built for, which exists and is valid', async () => {
-    expect(workflow.env.LEAKGUARD_CONFIG).toBe('leakguard.config.json');
-    expect(existsSync(join(ROOT, workflow.env.LEAKGUARD_CONFIG))).toBe(true);
-    expect(shell).toContain('--config "$LEAKGUARD_CONFIG"');
-    const { loadConfig } = await import('../../src/evaluate/config');
-    expect(() => loadConfig(join(ROOT, workflow.env.LEAKGUARD_CONFIG))).not.toThrow();
+  test('checks with the config the example app is built for, discovered at the repository root', async () => {
+    expect(workflow.env.LEAKGUARD_CONFIG).toBeUndefined();
+    expect(steps[using('./')].with!.config).toBeUndefined();
+    const { discoverConfig } = await import('../../src/load/config-file');
+    expect(discoverConfig(ROOT)).toBe(join(ROOT, 'leakguard.config.json'));
   });
 
   test('runs on pull requests with the permissions its uploads need, no more', () => {
@@ -57,7 +54,8 @@ describe('.github/workflows/leakguard-pr.yml', () => {
 
   test('every script and file it runs exists in the repository (dist/ from its TypeScript source)', () => {
     const files = [...shell.matchAll(/(?:bash|node|sh) ((?:scripts|bin|dist)\/[\w./-]+)/g)].map((m) => m[1]);
-    expect(files).toEqual(expect.arrayContaining(['scripts/setup-opa.sh', 'bin/leakguard.js']));
+    expect(files).toEqual(expect.arrayContaining(['scripts/setup-opa.sh']));
+    expect(existsSync(join(ROOT, 'bin', 'leakguard.js'))).toBe(true);
     // What the npm scripts it calls run, too.
     const viaNpm = ['build', 'build:policies', 'synth'].flatMap((n) => [...pkg.scripts[n].matchAll(/node ((?:dist)\/[\w./-]+)/g)].map((m) => m[1]));
     for (const f of [...files, ...viaNpm]) {
@@ -77,9 +75,8 @@ describe('.github/workflows/leakguard-pr.yml', () => {
       running('npm run build:policies'),
       running('npm run synth'),
       running('terraform plan'),
-      running('node bin/leakguard.js check'),
-      using('github/codeql-action/upload-sarif'),
-      using('actions/github-script'),
+      using('./'),
+      using('actions/upload-artifact'),
     ];
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
@@ -93,39 +90,25 @@ describe('.github/workflows/leakguard-pr.yml', () => {
     expect(steps[running('terraform plan')].run).toContain('"$RUNNER_TEMP/plans/$stack.json"');
   });
 
-  test('one leakguard check writes every report, with formats the CLI knows and one stdout format at most', () => {
-    const check = steps[running('node bin/leakguard.js check')].run!;
-    expect(check.match(/node bin\/leakguard\.js check/g)).toHaveLength(1);
-    const formats = [...check.matchAll(/--format (\w+)(?: --output (\S+))?/g)].map((m) => [m[1], m[2]]);
-    expect(formats).toEqual([
-      ['sarif', '"$REPORTS/leakguard.sarif"'],
-      ['markdown', '"$REPORTS/comment.md"'],
-      ['junit', '"$REPORTS/junit.xml"'],
-      ['github', undefined],
-    ]);
-    const known = formatters.map((f) => f.name);
-    for (const [f] of formats) expect(known).toContain(f);
-    expect(check).toContain('--evidence "$REPORTS/evidence"');
-    expect(check).toContain('options+=(--changed-only)');
-    expect(check).toContain('echo "exit-code=$code" >> "$GITHUB_OUTPUT"');
+  test('one leakguard check through the repository\'s own action, with inputs the action declares', () => {
+    const check = steps[using('./')];
+    expect(check.id).toBe('check');
+    expect(steps.filter((s) => s.uses === './')).toHaveLength(1);
+    expect(check.with).toEqual({
+      paths: '${{ steps.inputs.outputs.paths }}',
+      baseline: '.leakguard/baseline.json',
+      'changed-only': "${{ steps.plan.outputs.planned != '' && steps.plan.outputs.planned != '0' }}",
+      formats: 'junit=${{ env.REPORTS }}/junit.xml',
+      evidence: '${{ env.REPORTS }}/evidence',
+      'reports-dir': '${{ env.REPORTS }}',
+      leakguard: 'node bin/leakguard.js',
+      fail: 'false',
+    });
+    const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> };
+    for (const k of Object.keys(check.with!)) expect(Object.keys(action.inputs)).toContain(k);
     expect(workflow.env.REPORTS).toBe('leakguard-reports');
-  });
-
-  test('SARIF goes to code scanning from the file the check wrote', () => {
-    const upload = steps[using('github/codeql-action/upload-sarif')];
-    expect(upload.with).toEqual({ sarif_file: 'leakguard-reports/leakguard.sarif', category: 'leakguard' });
-    expect(upload.if).toContain("hashFiles('leakguard-reports/leakguard.sarif')");
-  });
-
-  test('the PR comment is updated in place through the marker the markdown report writes', () => {
-    const comment = steps[using('actions/github-script')];
-    expect(comment.env).toEqual({ COMMENT: 'leakguard-reports/comment.md' });
-    const script = comment.with!.script;
-    expect(script).toContain(`const marker = '${MARKER}';`);
-    expect(script).toContain('github.rest.issues.updateComment');
-    expect(script).toContain('github.rest.issues.createComment');
-    expect(script.indexOf('updateComment')).toBeLessThan(script.indexOf('createComment'));
-    expect(comment.if).toContain('github.event.pull_request.head.repo.full_name == github.repository');
+    // Each stack is checked from its plan when one was made, else from its synthesized JSON.
+    expect(steps[running('inputs+=("$RUNNER_TEMP/plans/$stack.json")')].run).toContain('echo "paths=${inputs[*]}" >> "$GITHUB_OUTPUT"');
   });
 
   test('the job fails on blocking findings (1) and on errors (2), after the reports are out', () => {
