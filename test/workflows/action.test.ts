@@ -71,3 +71,25 @@ describe('action.yml (composite GitHub Action)', () => {
     expect(r.stdout).toContain('BLOCKED:');
   });
 });
+
+describe('docs/ci.md', () => {
+  const doc = readFileSync(join(ROOT, 'docs', 'ci.md'), 'utf8');
+  const blocks = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => parse(m[1]) as Record<string, unknown>);
+
+  test('shows a GitHub, a GitLab and an Azure Pipelines job, each valid YAML', () => {
+    expect(blocks).toHaveLength(3);
+    expect(JSON.stringify(blocks[0])).toContain('<owner>/leakguard@v0');
+    expect((blocks[1].leakguard as { artifacts: { reports: Record<string, string> } }).artifacts.reports).toEqual({ codequality: 'gl-code-quality.json', junit: 'leakguard-junit.xml' });
+    expect(JSON.stringify(blocks[2])).toContain('PublishTestResults@2');
+  });
+
+  test('its leakguard commands use formats the CLI knows, and the action example inputs the action has', () => {
+    const known = formatters.map((f) => f.name);
+    const commands = JSON.stringify(blocks).match(/npx leakguard check [^"]*/g)!;
+    expect(commands).toHaveLength(2);
+    for (const c of commands) for (const m of c.matchAll(/--format (\w+)/g)) expect(known).toContain(m[1]);
+    const steps = (blocks[0].jobs as Record<string, { steps: Step[] }>).leakguard.steps;
+    const uses = steps.find((s) => s.uses?.includes('leakguard@'))!;
+    for (const k of Object.keys(uses.with!)) expect(Object.keys(action.inputs)).toContain(k);
+  });
+});
