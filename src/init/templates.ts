@@ -79,6 +79,24 @@ export function starterConfig(facts: RepoFacts): string {
   ].join('\n');
 }
 
+/** The job's opening: checkout, Node and the repository's own install (Leakguard is a devDependency). */
+function jobStart(job: string, minutes: number): string[] {
+  return [
+    'jobs:',
+    `  ${job}:`,
+    '    runs-on: ubuntu-latest',
+    `    timeout-minutes: ${minutes}`,
+    '    steps:',
+    '      - uses: actions/checkout@v4',
+    '      - uses: actions/setup-node@v4',
+    '        with:',
+    '          node-version: 20',
+    '          cache: npm',
+    '      - name: Install (Leakguard is a devDependency)',
+    '        run: npm ci',
+  ];
+}
+
 function synthSteps(facts: RepoFacts, indent: string): string[] {
   return facts.cdktfApps.flatMap((a) => [
     `${indent}- name: Synthesize the CDKTF app${a.dir === '.' ? '' : ` in ${a.dir}`}`,
@@ -106,18 +124,7 @@ export function prWorkflow(facts: RepoFacts): string {
     '  pull-requests: write # the PR comment',
     '  security-events: write # SARIF upload to code scanning',
     '',
-    'jobs:',
-    '  leakguard:',
-    '    runs-on: ubuntu-latest',
-    '    timeout-minutes: 20',
-    '    steps:',
-    '      - uses: actions/checkout@v4',
-    '      - uses: actions/setup-node@v4',
-    '        with:',
-    '          node-version: 20',
-    '          cache: npm',
-    '      - name: Install (Leakguard is a devDependency)',
-    '        run: npm ci',
+    ...jobStart('leakguard', 20),
     ...synthSteps(facts, '      '),
     '      - name: leakguard check',
     '        id: check',
@@ -172,17 +179,7 @@ export function driftWorkflow(facts: RepoFacts): string {
     'permissions:',
     '  contents: read',
     '',
-    'jobs:',
-    '  drift:',
-    '    runs-on: ubuntu-latest',
-    '    timeout-minutes: 30',
-    '    steps:',
-    '      - uses: actions/checkout@v4',
-    '      - uses: actions/setup-node@v4',
-    '        with:',
-    '          node-version: 20',
-    '          cache: npm',
-    '      - run: npm ci',
+    ...jobStart('drift', 30),
     '      - uses: hashicorp/setup-terraform@v3',
     '        with:',
     '          terraform_wrapper: false',
