@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { InputError } from '../errors';
+import { readJson } from '../load/read-file';
 import { sha256 } from '../evaluate/manifest';
 import { schemaErrors } from '../normalize/validate';
 import type { Baseline, BaselineEntry, Decision, Finding } from '../types/decision';
@@ -37,12 +38,7 @@ export function serializeBaseline(b: Baseline): string {
 /** Reads and validates a baseline; anything wrong with it is the user's to fix (exit 2). */
 export function readBaseline(path: string): Baseline {
   if (!existsSync(path)) throw new InputError(`${path}: baseline file not found`);
-  let doc: unknown;
-  try {
-    doc = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new InputError(`${path}: malformed baseline JSON (${err instanceof Error ? err.message : String(err)})`);
-  }
+  const doc = readJson(path, { what: 'baseline' });
   // The file format is a definition of the decision schema: one source of truth for both.
   const err = schemaErrors('decision', doc, '#/definitions/Baseline');
   if (err) throw new InputError(`${path}: not a Leakguard baseline: ${err} (create one with \`leakguard baseline create\`)`);

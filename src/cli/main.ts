@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { projectRoot } from '../evaluate/paths';
 import { describe, InputError } from '../errors';
+import { checkSettings } from '../settings';
 import { commands } from './commands';
 import { processIo, type Io } from './io';
 
@@ -27,6 +28,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
 
   try {
+    checkSettings();
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (err) {

@@ -1,7 +1,7 @@
 import type { Json, PlanDocument } from '../load/types';
 import { isJson, mergeMarks } from '../normalize/draft';
 import { diffValues, deepEqual } from './diff';
-import { asList, moduleInstances } from '../normalize/instances';
+import { asList, moduleInstances, Structure } from '../normalize/instances';
 import { declaredAddress, type DriftEntry, type DriftWorlds, type WorldResource } from './worlds';
 
 /** Addresses the configuration declares (module calls prefixed `module.<name>.`, no instance keys). */
@@ -51,7 +51,7 @@ function planDocument(source: PlanDocument, resources: WorldResource[]): PlanDoc
 export function driftFromPlan(doc: PlanDocument): DriftWorlds {
   const { plan } = doc;
   const prior = isJson(plan.prior_state) && isJson(plan.prior_state.values) ? plan.prior_state.values.root_module : undefined;
-  const live = moduleInstances(prior);
+  const live = moduleInstances(prior, new Structure(doc.file), 'prior_state.values.root_module');
   const liveAddresses = new Set(live.map((r) => r.address));
   const known = new Set(liveAddresses);
   for (const c of asList(plan.resource_changes)) if (isJson(c) && typeof c.address === 'string') known.add(c.address);

@@ -121,7 +121,7 @@ function pickStack(configs: ConfigDocument[], stack: string | undefined, where: 
  */
 export function driftFromState(state: StateDocument, configs: ConfigDocument[], configPath: string, stack?: string): DriftWorlds {
   const config = pickStack(configs, stack, configPath);
-  const live = stateInstances(state.state);
+  const live = stateInstances(state.state, state.file);
   const liveByAddress = new Map(live.map((r) => [r.address, r]));
   const code = draftOf(config).resources.filter((d) => d.mode === 'managed');
   const codeByAddress = new Map(code.map((d) => [d.address, d]));

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { InputError } from '../errors';
+import { readJson } from '../load/read-file';
 import { isJson } from '../normalize/draft';
 import type { DriftHistory, HistoryEntry, HistoryStatus, ResolvedItem } from '../types/drift-report';
 import { schemaErrors } from '../normalize/validate';
@@ -61,9 +62,10 @@ export function loadHistory(path: string | undefined, now: string): LoadedHistor
   };
   let doc: unknown;
   try {
-    doc = JSON.parse(readFileSync(path, 'utf8'));
+    doc = readJson(path);
   } catch (err) {
-    corrupt(err instanceof SyntaxError ? 'not valid JSON' : err instanceof Error ? err.message : String(err));
+    if (err instanceof InputError) corrupt(err.message.slice(path.length + 2));
+    throw err;
   }
   if (!isJson(doc) || typeof doc.version !== 'number') return corrupt('no numeric "version" field');
   if (doc.version > HISTORY_VERSION) corrupt(`version ${doc.version} is newer than this Leakguard reads (${HISTORY_VERSION})`);

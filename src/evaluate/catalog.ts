@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors';
+import { readJson } from '../load/read-file';
 import { buildDir } from './paths';
 
 /** One rule's facts, straight from its METADATA (written to rules.json by the policy build). */
@@ -22,12 +23,12 @@ export interface RuleInfo {
 export function loadCatalog(dir = buildDir()): RuleInfo[] {
   const file = join(dir, 'rules.json');
   if (!existsSync(file)) throw new InputError(`no rule catalogue at ${file}; run \`npm run build:policies\``);
-  return JSON.parse(readFileSync(file, 'utf8')) as RuleInfo[];
+  return readJson(file, { own: true }) as RuleInfo[];
 }
 
 /** The policy's default settings (lib/config.rego), written by the policy build. */
 export function loadDefaults(dir = buildDir()): Record<string, unknown> {
   const file = join(dir, 'defaults.json');
   if (!existsSync(file)) throw new InputError(`no policy defaults at ${file}; run \`npm run build:policies\``);
-  return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  return readJson(file, { own: true }) as Record<string, unknown>;
 }

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { settings } from '../settings';
 
 /** Project root: the folder holding package.json, whether running from src/ (tests) or dist/. */
 export function projectRoot(): string {
@@ -13,7 +14,7 @@ export function projectRoot(): string {
 }
 
 export const policyDir = (): string => join(projectRoot(), 'policies');
-export const buildDir = (): string => process.env.LEAKGUARD_POLICY_BUILD ?? join(projectRoot(), 'build', 'policy');
+export const buildDir = (): string => settings.policyBuildDir() ?? join(projectRoot(), 'build', 'policy');
 
 /** The pinned OPA: the project-local install unless LEAKGUARD_OPA points elsewhere. */
-export const opaBinary = (): string => process.env.LEAKGUARD_OPA ?? join(projectRoot(), '.tools', 'bin', 'opa');
+export const opaBinary = (): string => settings.opaBinary() ?? join(projectRoot(), '.tools', 'bin', 'opa');

@@ -1,8 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { loadPolicySync } from '@open-policy-agent/opa-wasm';
 import { InputError } from '../errors';
+import { readBytes, readJson } from '../load/read-file';
+import { settings } from '../settings';
 import type { Decision } from '../types/decision';
 import type { PolicyInput } from '../types/policy-input';
 import { assertValid } from '../normalize/validate';
@@ -34,11 +36,11 @@ parentPort.postMessage(policy.evaluate(w.input, w.entrypoint));
 
 const PAGE = 64 * 1024;
 // WASM32's ceiling is 4 GiB; LEAKGUARD_WASM_MAX_MB lowers it on memory-tight runners.
-const MAX_PAGES = Math.min(65536, Math.floor((Number(process.env.LEAKGUARD_WASM_MAX_MB) || 4096) * 16));
+const maxPages = (): number => Math.min(65536, Math.floor(settings.wasmMaxMb() * 16));
 
 /** Measured: evaluation peaks near 27× the input JSON; reserving is virtual until touched. */
 export function pagesFor(inputBytes: number): number {
-  return Math.min(MAX_PAGES, Math.ceil(Math.max(64 * 1024 * 1024, inputBytes * 40) / PAGE));
+  return Math.min(maxPages(), Math.ceil(Math.max(64 * 1024 * 1024, inputBytes * 40) / PAGE));
 }
 
 /** Loads build/policy/policy.wasm once, after checking it was built from the sources on disk. */
@@ -53,8 +55,8 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
   if (!existsSync(wasmPath) || !existsSync(manifestPath)) {
     throw new InputError(`no compiled policy at ${dir}; run \`npm run build:policies\``);
   }
-  const wasm = readFileSync(wasmPath);
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as PolicyManifest;
+  const wasm = readBytes(wasmPath, { own: true });
+  const manifest = readJson(manifestPath, { own: true }) as PolicyManifest;
   verifyManifest(manifest, wasm, sources);
   const module = new WebAssembly.Module(wasm);
   return {
@@ -63,7 +65,7 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
       const bytes = encode(input);
       // A fresh instance per evaluation, its memory reserved up front: growing WASM memory
       // page by page while OPA allocates made a 20k-resource plan take minutes, not seconds.
-      const policy = loadPolicySync(module, { initial: pagesFor(bytes.byteLength), maximum: MAX_PAGES });
+      const policy = loadPolicySync(module, { initial: pagesFor(bytes.byteLength), maximum: maxPages() });
       policy.setData(data as unknown as object);
       try {
         return decisionOf(policy.evaluate(bytes, manifest.entrypoint));
@@ -73,11 +75,13 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
     },
     evaluateInWorker(input, data) {
       const bytes = encode(input);
+      // Transferring the buffer to the worker empties it here: keep its size for the error line.
+      const size = bytes.byteLength;
       const workerData = {
         sdk: require.resolve('@open-policy-agent/opa-wasm'),
         module,
-        pages: pagesFor(bytes.byteLength),
-        maxPages: MAX_PAGES,
+        pages: pagesFor(size),
+        maxPages: maxPages(),
         data,
         input: bytes,
         entrypoint: manifest.entrypoint,
@@ -91,7 +95,7 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
             reject(err);
           }
         });
-        worker.once('error', (err) => reject(tooLarge(err, bytes.byteLength)));
+        worker.once('error', (err) => reject(tooLarge(err, size)));
         worker.once('exit', (code) => code !== 0 && reject(new Error(`policy worker exited with code ${code}`)));
       });
     },
@@ -102,7 +106,7 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
 function tooLarge(err: unknown, inputBytes: number): unknown {
   const msg = err instanceof Error ? err.message : String(err);
   if (!/out of bounds|out of memory|Cannot allocate|memory/i.test(msg)) return err;
-  const mb = (inputBytes / 1024 / 1024).toFixed(0);
+  const mb = (inputBytes / 1024 / 1024).toFixed(1);
   return new InputError(`the normalized input (${mb} MB) is too large to evaluate in one pass (WASM memory exhausted); check stacks or plans separately`);
 }
 

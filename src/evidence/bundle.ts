@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { parseJson, readBytes } from '../load/read-file';
 import { join, relative } from 'node:path';
 import { InputError } from '../errors';
 import type { RuleInfo } from '../evaluate/catalog';
@@ -86,7 +87,7 @@ export interface EvidenceRun {
 const INPUT_FILE = /\.(json|tf|tfvars|hcl)$/;
 
 function digest(path: string): FileDigest {
-  const data = readFileSync(path);
+  const data = readBytes(path);
   return { path, sha256: sha256(data), bytes: data.length };
 }
 
@@ -138,8 +139,8 @@ export function buildBundle(run: EvidenceRun): EvidenceBundle {
   const manifestPath = join(dir, 'manifest.json');
   const rulesPath = join(dir, 'rules.json');
   if (!existsSync(manifestPath) || !existsSync(rulesPath)) throw new InputError(`no compiled policy at ${dir}; run \`npm run build:policies\``);
-  const manifestBytes = readFileSync(manifestPath);
-  const manifest = JSON.parse(manifestBytes.toString('utf8')) as { opa_version: string; wasm_sha256: string; entrypoint: string };
+  const manifestBytes = readBytes(manifestPath, { own: true });
+  const manifest = parseJson(manifestPath, manifestBytes.toString('utf8')) as { opa_version: string; wasm_sha256: string; entrypoint: string };
 
   const byRule = new Map<string, Finding[]>(run.rules.map((r) => [r.id, []]));
   for (const f of run.decision.findings) byRule.get(f.rule_id)?.push(f);
@@ -183,7 +184,7 @@ export function buildBundle(run: EvidenceRun): EvidenceBundle {
       opa_version: manifest.opa_version,
       wasm_sha256: manifest.wasm_sha256,
       entrypoint: manifest.entrypoint,
-      rules_sha256: sha256(readFileSync(rulesPath)),
+      rules_sha256: sha256(readBytes(rulesPath, { own: true })),
     },
     rules,
     by_control: sorted(byControl),

@@ -1,4 +1,5 @@
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
+import { readText } from '../load/read-file';
 import { dirname, join } from 'node:path';
 import { InputError } from '../errors';
 import { sha256 } from '../evaluate/manifest';
@@ -50,7 +51,7 @@ function parseEntry(log: string, line: string, n: number): LogEntry {
 /** Every entry, in file order; blank lines are ignored (a trailing newline). */
 export function readLog(log: string): LogEntry[] {
   if (!existsSync(log)) throw new InputError(`${log}: evidence log not found`);
-  const lines = readFileSync(log, 'utf8').split('\n');
+  const lines = readText(log, { what: 'evidence log', allowEmpty: true }).split('\n');
   const entries: LogEntry[] = [];
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
@@ -101,7 +102,7 @@ export function verifyLog(log: string, opts: VerifyOptions = {}): Verdict {
     if (opts.bundles) {
       const file = join(dirname(log), e.bundle, 'evidence.json');
       if (!existsSync(file)) return { intact: false, entry: n, reason: `bundle ${e.bundle} is missing` };
-      if (sha256(readFileSync(file, 'utf8')) !== e.bundle_sha256) return { intact: false, entry: n, reason: `bundle ${e.bundle}/evidence.json was changed` };
+      if (sha256(readText(file, { allowEmpty: true })) !== e.bundle_sha256) return { intact: false, entry: n, reason: `bundle ${e.bundle}/evidence.json was changed` };
     }
     prev = hash;
   }

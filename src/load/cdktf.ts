@@ -50,7 +50,7 @@ export const cdktfOutLoader: Loader = {
         throw new InputError(`${manifestPath}: stack "${name}" has no synthesizedStackPath`);
       }
       const file = join(path, entry.synthesizedStackPath);
-      const config = checkConfig(file, readJson(file));
+      const config = checkConfig(file, readJson(file, { within: path }));
       return { kind: 'config', format: 'cdktf-out', stack: name, file, config };
     });
   },

@@ -18,14 +18,17 @@ function locate(file: string, text: string, into: Map<string, { file: string; li
 }
 
 /** hcl2json gives every block as a list; files of one module merge block by block. */
-function merge(target: Json, part: Json): void {
+function merge(target: Json, part: Json, file: string): void {
   for (const [section, body] of Object.entries(part)) {
     if (!isObject(body)) continue;
     const into = (target[section] ??= {}) as Json;
     for (const [k, v] of Object.entries(body)) {
       if (section === 'resource' || section === 'data') {
         const byName = (into[k] ??= {}) as Json;
-        Object.assign(byName, v as Json);
+        for (const [name, block] of Object.entries(isObject(v) ? v : {})) {
+          if (name in byName) throw new InputError(`${file}: ${section === 'data' ? 'data.' : ''}${k}.${name} is declared in two files of the folder`);
+          byName[name] = block;
+        }
       } else if (Array.isArray(v) && Array.isArray(into[k])) {
         (into[k] as unknown[]).push(...v);
       } else {
@@ -35,12 +38,12 @@ function merge(target: Json, part: Json): void {
   }
 }
 
-async function parseFile(file: string): Promise<Json> {
-  const text = readText(file);
+async function parseFile(file: string, text: string): Promise<Json> {
   try {
     const out = await parse(basename(file), text);
     return out as Json;
   } catch (err) {
+    if (err instanceof RangeError) throw new InputError(`${file}: HCL nested too deeply to read (${err.message})`);
     const msg = String(err instanceof Error ? err.message : err).replace(/^Error: /, '').replace(/\s+/g, ' ');
     throw new InputError(`${file}: HCL syntax error: ${msg.replace(/^parse config: \[|\]$/g, '')}`);
   }
@@ -57,8 +60,9 @@ export const hclLoader: Loader = {
     const config: Json = {};
     const locations = new Map<string, { file: string; line: number }>();
     for (const file of files) {
-      merge(config, await parseFile(file));
-      locate(file, readText(file), locations);
+      const text = readText(file);
+      merge(config, await parseFile(file, text), file);
+      locate(file, text, locations);
     }
     const stack = basename(resolve(path.endsWith('.tf') ? join(path, '..') : path));
     const doc: ConfigDocument = { kind: 'config', format: 'hcl', stack, file: path, config, locations };

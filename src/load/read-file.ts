@@ -1,52 +1,169 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { InputError } from '../errors';
+import { settings } from '../settings';
+import { checkJson } from './json-syntax';
 
-/** Inputs above this are refused before reading: a real 20k-resource plan is ~40 MB, and the
- * WASM evaluator (4 GiB at most, ~27× the normalized input at its peak) tops out near 150 MB. */
-export const MAX_INPUT_BYTES = Number(process.env.LEAKGUARD_MAX_INPUT_BYTES ?? 200 * 1024 * 1024);
-
-export function readText(path: string): string {
-  let size: number;
-  try {
-    const st = statSync(path);
-    if (!st.isFile()) throw new InputError(`${path}: not a file`);
-    size = st.size;
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError(`${path}: no such file or directory`);
-  }
-  if (size === 0) throw new InputError(`${path}: file is empty`);
-  if (size > MAX_INPUT_BYTES) {
-    throw new InputError(`${path}: file is ${mb(size)}, above the ${mb(MAX_INPUT_BYTES)} input limit (LEAKGUARD_MAX_INPUT_BYTES)`);
-  }
-  const text = readFileSync(path, 'utf8');
-  if (text.trim() === '') throw new InputError(`${path}: file is empty`);
-  return text;
+/**
+ * The one place that opens a file the tool reads (inputs, config, baseline, history,
+ * evidence log, manifests, waiver and var files). Every file gets the same checks:
+ * a regular file (a FIFO or device would block or never end), within the size limit,
+ * valid UTF-8 (no silent U+FFFD), inside its folder when the path came from a file,
+ * and JSON errors with a line and column but never the input's own text.
+ */
+export interface ReadOptions {
+  /** The path was read from a file in this folder (a manifest): it must stay inside. */
+  within?: string;
+  /** An empty file is valid (a log before its first entry). */
+  allowEmpty?: boolean;
+  /** What the file is, when the path alone does not say (`baseline`, `config`). */
+  what?: string;
+  /** The tool's own build output (compiled policy, rule catalogue): not bound by the input limit. */
+  own?: boolean;
 }
 
-export function readJson(path: string): unknown {
-  const text = readText(path);
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new InputError(`${path}: malformed JSON (${jsonErrorWhere(text, err)})`);
-  }
+const OPEN_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  ENOTDIR: 'no such file or directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a folder, not a file',
+  ENXIO: 'not a regular file (a socket or a device without a reader)',
+  ELOOP: 'too many levels of symbolic links',
+  ENAMETOOLONG: 'file name too long',
+};
+
+const label = (path: string, opts: ReadOptions): string => (opts.what ? `${opts.what} ${path}` : path);
+
+function fail(path: string, opts: ReadOptions, problem: string): never {
+  throw new InputError(`${label(path, opts)}: ${problem}`);
 }
 
-/** Turns V8's "at position N" into a line and column the user can jump to. */
-function jsonErrorWhere(text: string, err: unknown): string {
-  const msg = err instanceof Error ? err.message : String(err);
-  const m = /position (\d+)/.exec(msg);
-  if (!m) return msg.replace(/\s+/g, ' ');
-  const pos = Number(m[1]);
-  const before = text.slice(0, pos);
-  const line = before.split('\n').length;
-  const col = pos - before.lastIndexOf('\n');
-  return `${msg.replace(/ in JSON at position \d+.*$/, '').replace(/^.*?: /, '')} at line ${line} column ${col}`;
+function kindOf(st: Stats): string {
+  if (st.isDirectory()) return 'a folder';
+  if (st.isFIFO()) return 'a FIFO';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/** `child` resolves (symbolic links followed) to a path inside `folder`. */
+function inside(folder: string, child: string): boolean {
+  const rel = relative(folder, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+function checkWithin(path: string, opts: ReadOptions): void {
+  if (!opts.within) return;
+  if (!inside(resolve(opts.within), resolve(path))) fail(path, opts, `path leaves its folder ${opts.within}`);
+  let real: string;
+  let root: string;
+  try {
+    real = realpathSync(path);
+    root = realpathSync(opts.within);
+  } catch {
+    return; // open() reports a missing file
+  }
+  if (!inside(root, real)) fail(path, opts, `path leaves its folder ${opts.within} (through a symbolic link)`);
 }
 
 function mb(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The file's bytes, after the checks above. Never blocks: FIFOs are opened non-blocking and refused. */
+export function readBytes(path: string, opts: ReadOptions = {}): Buffer<ArrayBuffer> {
+  checkWithin(path, opts);
+  const max = opts.own ? Number.MAX_SAFE_INTEGER : settings.maxInputBytes();
+  let fd: number;
+  try {
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    return fail(path, opts, OPEN_ERRORS[code] ?? `cannot open (${code || 'unknown error'})`);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) fail(path, opts, `${kindOf(st)}, not a regular file`);
+    if (st.size === 0 && !opts.allowEmpty) fail(path, opts, 'file is empty');
+    if (st.size > max) fail(path, opts, `file is ${mb(st.size)}, above the ${mb(max)} input limit (LEAKGUARD_MAX_INPUT_BYTES)`);
+    // Read what fstat promised plus one byte: a file that grows while read is refused, not truncated.
+    const buf = Buffer.allocUnsafe(st.size + 1);
+    let n = 0;
+    for (;;) {
+      let got: number;
+      try {
+        got = readSync(fd, buf, n, buf.length - n, null);
+      } catch (err) {
+        return fail(path, opts, `cannot read (${(err as NodeJS.ErrnoException).code ?? 'I/O error'})`);
+      }
+      if (got === 0) break;
+      n += got;
+      if (n > st.size) fail(path, opts, 'file grew while it was read');
+    }
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Byte offset of the first invalid UTF-8 sequence (called only once the strict decoder refused). */
+function firstInvalidUtf8(b: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let lo = 0;
+  let hi = b.length;
+  // The longest valid prefix, by bisection: each probe is one strict decode.
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    try {
+      decoder.decode(b.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+export function lineColumn(text: string, pos: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < pos; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: pos - start + 1 };
+}
+
+export function readText(path: string, opts: ReadOptions = {}): string {
+  const bytes = readBytes(path, opts);
+  let text: string;
+  try {
+    // Fatal: a replacement character in an address would name a resource that does not exist.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    const { line } = lineColumn(bytes.subarray(0, at).toString('utf8'), at);
+    return fail(path, opts, `not valid UTF-8 (byte ${at + 1}, line ${line})`);
+  }
+  if (text.trim() === '' && !opts.allowEmpty) fail(path, opts, 'file is empty');
+  return text;
+}
+
+/** Parses JSON text read from `path`; errors name the line and column, never the text. */
+export function parseJson(path: string, text: string, opts: ReadOptions = {}): unknown {
+  const problem = checkJson(text);
+  if (problem) {
+    const { line, column } = lineColumn(text, problem.pos);
+    fail(path, opts, `malformed JSON at line ${line} column ${column}: ${problem.what}`);
+  }
+  return JSON.parse(text);
+}
+
+export function readJson(path: string, opts: ReadOptions = {}): unknown {
+  return parseJson(path, readText(path, opts), opts);
 }
 
 export function isObject(v: unknown): v is Record<string, unknown> {

@@ -1,6 +1,7 @@
 import type { ConfigDocument, Json } from '../load/types';
 import type { Provider, Waiver } from '../types/policy-input';
 import { cloudOf, defaultProviderOf, isJson, type Draft, type StackDraft } from './draft';
+import { kindOf, Structure } from './instances';
 
 // Meta-arguments are Terraform's, not the resource's attributes.
 const META = new Set(['provider', 'count', 'for_each', 'depends_on', 'lifecycle', '//', 'connection', 'provisioner']);
@@ -87,19 +88,23 @@ function providerKey(raw: unknown, type: string): string {
 /** Normalizes a synthesized cdk.tf.json or an HCL folder (converted to the same JSON shape). */
 export function fromConfig(doc: ConfigDocument): StackDraft {
   const { config } = doc;
+  const s = new Structure(doc.file);
   const sections: Array<['managed' | 'data', Json]> = [
-    ['managed', (config.resource as Json) ?? {}],
-    ['data', (config.data as Json) ?? {}],
+    ['managed', config.resource === undefined ? {} : s.object(config.resource, '"resource"')],
+    ['data', config.data === undefined ? {} : s.object(config.data, '"data"')],
   ];
   const declared = new Set<string>();
   const bodies: Array<{ mode: 'managed' | 'data'; type: string; name: string; body: Json }> = [];
   for (const [mode, section] of sections) {
     for (const [type, byName] of Object.entries(section)) {
-      if (!isJson(byName)) continue;
-      for (const [name, raw] of Object.entries(byName)) {
-        const body = first(raw);
-        if (!body) continue;
-        declared.add(`${mode === 'data' ? 'data.' : ''}${type}.${name}`);
+      const prefix = `${mode === 'data' ? 'data.' : ''}${type}`;
+      if (!/^[A-Za-z][\w-]*$/.test(type)) s.fail(`${mode === 'data' ? '"data"' : '"resource"'} key ${JSON.stringify(type.slice(0, 80))}`, 'is not a resource type name');
+      for (const [name, raw] of Object.entries(s.object(byName, prefix))) {
+        // One block: an object (CDKTF) or a one-element list (hcl2json).
+        if (Array.isArray(raw) && raw.length > 1) s.fail(`resource ${prefix}.${name}`, `is declared ${raw.length} times`);
+        const body = Array.isArray(raw) && raw.length === 1 ? raw[0] : raw;
+        if (!isJson(body)) s.fail(`resource ${prefix}.${name}`, `has a body of type ${kindOf(raw)} (expected one block)`);
+        declared.add(`${prefix}.${name}`);
         bodies.push({ mode, type, name, body });
       }
     }

@@ -2,7 +2,7 @@ import type { Json, PlanDocument, StateDocument } from '../load/types';
 import type { Provider } from '../types/policy-input';
 import { actionOf, cloudOf, isJson, markedPaths, mergeMarks, redact, type Draft, type StackDraft } from './draft';
 import { stringMap } from './from-config';
-import { asList, moduleInstances, stateInstances, type Instance } from './instances';
+import { asList, moduleInstances, stateInstances, Structure, type Instance } from './instances';
 
 interface ConfigResource {
   providerKey: string;
@@ -188,26 +188,46 @@ function draftsFrom(
   });
 }
 
+/** The plan's changes by address, each checked: the actions and the unknown/sensitive marks rules depend on. */
+function resourceChanges(plan: Json, s: Structure): Map<string, Json> {
+  const changes = new Map<string, Json>();
+  s.list(plan.resource_changes, 'resource_changes').forEach((raw, i) => {
+    const where = `resource_changes[${i}]`;
+    const c = s.object(raw, where);
+    if (typeof c.address !== 'string' || c.address === '') s.fail(where, `has address of type ${typeof c.address} (expected a non-empty string)`);
+    const at = `resource ${c.address} change`;
+    const change = s.object(c.change, at);
+    const actions = s.list(change.actions, `${at} actions`);
+    if (actions.length === 0 || actions.some((a) => typeof a !== 'string')) s.fail(`${at} actions`, 'must be a non-empty list of strings');
+    for (const k of ['after_unknown', 'after_sensitive', 'before_sensitive']) s.marks(change[k], `${at} ${k}`);
+    // A deposed object (create_before_destroy) shares the address of the instance that stays.
+    if (c.deposed !== undefined) return;
+    if (changes.has(c.address)) s.fail(`resource ${c.address}`, 'appears twice in resource_changes');
+    changes.set(c.address, c);
+  });
+  return changes;
+}
+
 export function fromPlan(doc: PlanDocument): StackDraft {
   const { plan } = doc;
   const providers = planProviders(plan);
   const config = configResources(isJson(plan.configuration) ? plan.configuration.root_module : undefined, '', new Map());
-  const changes = new Map<string, Json>();
-  for (const c of asList(plan.resource_changes)) if (isJson(c)) changes.set(String(c.address), c);
-  const planned = isJson(plan.planned_values) ? plan.planned_values.root_module : undefined;
+  const s = new Structure(doc.file);
+  const changes = resourceChanges(plan, s);
+  const planned = plan.planned_values === undefined ? undefined : s.object(plan.planned_values, 'planned_values').root_module;
   return {
     name: doc.stack,
     format: 'plan',
     source: doc.file,
     providers,
-    resources: draftsFrom(doc.file, moduleInstances(planned), providers, config, changes),
+    resources: draftsFrom(doc.file, moduleInstances(planned, s, 'planned_values.root_module'), providers, config, changes),
     ...(typeof plan.terraform_version === 'string' ? { terraformVersion: plan.terraform_version } : {}),
   };
 }
 
 export function fromState(doc: StateDocument): StackDraft {
   const { state } = doc;
-  const resources = stateInstances(state);
+  const resources = stateInstances(state, doc.file);
   return {
     name: doc.stack,
     format: 'state',

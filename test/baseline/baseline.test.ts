@@ -108,7 +108,7 @@ describe('check --baseline', () => {
 
   test.each([
     ['missing', null, 'baseline file not found'],
-    ['malformed JSON', '{"leakguard_baseline": "1", ', 'malformed baseline JSON'],
+    ['malformed JSON', '{"leakguard_baseline": "1", ', 'b.json: malformed JSON at line 1 column 29: unexpected end of input'],
     ['another document', { findings: [] }, "not a Leakguard baseline: / must have required property 'leakguard_baseline'"],
     ['a wrong entry', { leakguard_baseline: '1', findings: [{ rule_id: RULE }] }, 'not a Leakguard baseline: /findings/0'],
     [

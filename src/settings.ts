@@ -1,0 +1,67 @@
+import { InputError } from './errors';
+
+/**
+ * Every environment setting the tool reads, parsed and validated in one place. A value that
+ * does not parse is exit 2 with one line: `LEAKGUARD_MAX_INPUT_BYTES=abc` used to turn the
+ * input limit off silently (Number('abc') is NaN, and every size compares false with NaN).
+ */
+interface Setting<T> {
+  name: string;
+  /** What a valid value looks like, for the error line. */
+  expects: string;
+  parse(raw: string): T | undefined;
+  fallback: () => T;
+}
+
+const DECIMAL = /^\d+(\.\d+)?$/;
+
+const maxInputBytes: Setting<number> = {
+  name: 'LEAKGUARD_MAX_INPUT_BYTES',
+  expects: 'a whole number of bytes above 0',
+  parse: (raw) => (/^\d+$/.test(raw) && Number(raw) > 0 && Number.isSafeInteger(Number(raw)) ? Number(raw) : undefined),
+  // A real 20k-resource plan is ~40 MB; the WASM evaluator (4 GiB at most, ~27× the
+  // normalized input at its peak) tops out near 150 MB.
+  fallback: () => 200 * 1024 * 1024,
+};
+
+const wasmMaxMb: Setting<number> = {
+  name: 'LEAKGUARD_WASM_MAX_MB',
+  expects: 'a number of MB above 0 and at most 4096 (the WASM32 ceiling)',
+  parse: (raw) => (DECIMAL.test(raw) && Number(raw) > 0 && Number(raw) <= 4096 ? Number(raw) : undefined),
+  fallback: () => 4096,
+};
+
+const path = (name: string, what: string): Setting<string | undefined> => ({
+  name,
+  expects: `a non-empty path (${what})`,
+  parse: (raw) => (raw.trim() !== '' && !raw.includes('\0') ? raw : undefined),
+  fallback: () => undefined,
+});
+
+const policyBuild = path('LEAKGUARD_POLICY_BUILD', 'folder of the compiled policy');
+const opa = path('LEAKGUARD_OPA', 'the opa binary');
+
+const all: ReadonlyArray<Setting<unknown>> = [maxInputBytes, wasmMaxMb, policyBuild, opa];
+
+function read<T>(s: Setting<T>): T {
+  const raw = process.env[s.name];
+  if (raw === undefined) return s.fallback();
+  const v = s.parse(raw);
+  if (v === undefined) throw new InputError(`environment setting ${s.name}=${JSON.stringify(raw.slice(0, 40))} is invalid: expected ${s.expects}`);
+  return v;
+}
+
+export const settings = {
+  maxInputBytes: (): number => read(maxInputBytes),
+  wasmMaxMb: (): number => read(wasmMaxMb),
+  policyBuildDir: (): string | undefined => read(policyBuild),
+  opaBinary: (): string | undefined => read(opa),
+};
+
+/** Validates every setting up front, so garbage is refused even by a command that would not read it. */
+export function checkSettings(): void {
+  for (const s of all) read(s);
+}
+
+/** The names, for docs and tests. */
+export const settingNames = all.map((s) => s.name);
