@@ -2,7 +2,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, type
 import { isAbsolute, relative, resolve } from 'node:path';
 import { InputError } from '../errors';
 import { settings } from '../settings';
-import { checkJson } from './json-syntax';
+import { parseJsonText } from './json-syntax';
 
 /**
  * The one place that opens a file the tool reads (inputs, config, baseline, history,
@@ -154,12 +154,10 @@ export function readText(path: string, opts: ReadOptions = {}): string {
 
 /** Parses JSON text read from `path`; errors name the line and column, never the text. */
 export function parseJson(path: string, text: string, opts: ReadOptions = {}): unknown {
-  const problem = checkJson(text);
-  if (problem) {
-    const { line, column } = lineColumn(text, problem.pos);
-    fail(path, opts, `malformed JSON at line ${line} column ${column}: ${problem.what}`);
-  }
-  return JSON.parse(text);
+  const parsed = parseJsonText(text);
+  if ('value' in parsed) return parsed.value;
+  const { line, column } = lineColumn(text, parsed.problem.pos);
+  return fail(path, opts, `malformed JSON at line ${line} column ${column}: ${parsed.problem.what}`);
 }
 
 export function readJson(path: string, opts: ReadOptions = {}): unknown {
