@@ -79,7 +79,7 @@ describe('config discovery', () => {
     const r = await checkIn('broken');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^leakguard: \.leakguard\.json: malformed JSON \(.+\)$/)]);
+    expect(r.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^leakguard: \.leakguard\.json: malformed JSON at line \d+ column \d+: .+$/)]);
   });
 
   test('two configs in one folder are ambiguous: exit 2 naming both', async () => {
