@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { loadPolicy } from '@open-policy-agent/opa-wasm';
 import { hashSources, sha256, type PolicyManifest } from '../src/evaluate/manifest';
 import { buildDir, opaBinary, policyDir, projectRoot } from '../src/evaluate/paths';
+import { pagesFor } from '../src/evaluate/policy';
 
 const ENTRYPOINT = 'leakguard/main/decision';
 const root = projectRoot();
@@ -51,7 +52,9 @@ function wasmCapabilities(file: string): void {
 
 /** Built-ins the WASM asks its host for: each must exist in the JS SDK. */
 async function checkHostBuiltins(wasm: Buffer): Promise<void> {
-  const policy = (await loadPolicy(wasm)) as unknown as {
+  // The engine's own memory reservation: the default initial memory is smaller than the
+  // policy's data segment (rule metadata) once there are enough rules.
+  const policy = (await loadPolicy(wasm, { initial: pagesFor(0) })) as unknown as {
     wasmInstance: WebAssembly.Instance;
     mem: WebAssembly.Memory;
   };

@@ -140,6 +140,11 @@ defaults := {
 	"incident_response_max_session_seconds": 3600,
 	# Azure principal (object) ids of the incident-response group.
 	"incident_response_principal_ids": [],
+	# --- storage-encryption (data stores) ---
+	# OpenSearch/Elasticsearch endpoint TLS policies accepted (TLS 1.2 minimum).
+	"opensearch_tls_policies": ["Policy-Min-TLS-1-2-2019-07", "Policy-Min-TLS-1-2-PFS-2023-10"],
+	# SSM parameter names (globs, case-insensitive) that hold credentials and must be SecureStrings.
+	"secret_parameter_name_patterns": ["*password*", "*passwd*", "*secret*", "*token*", "*api-key*", "*api_key*", "*apikey*", "*private-key*", "*private_key*", "*credential*"],
 	# --- key-management ---
 	# Minimum KMS key deletion window in days.
 	"kms_min_deletion_window_days": 7,

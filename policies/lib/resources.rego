@@ -387,6 +387,20 @@ restricted(s) if {
 	not "*" in c.values
 }
 
+# What a known policy document grants to every principal without a restricting condition,
+# one entry per statement ("s3:getobject, s3:listbucket", "everything but …"), sorted; empty
+# when nothing is public. Shared by every resource-policy rule (S3, KMS, data stores).
+public_grants(doc) := sort({granted_actions(s) |
+	some s in doc.statements
+	allow(s)
+	public_principal(s)
+	not restricted(s)
+})
+
+granted_actions(s) := concat(", ", s.actions) if count(s.actions) > 0
+
+granted_actions(s) := concat("", ["everything but ", concat(", ", s.not_actions)]) if count(s.actions) == 0
+
 # The statement grants `action` (lower case), through wildcards too.
 grants(s, action) if {
 	some a in s.actions

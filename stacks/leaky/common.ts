@@ -39,6 +39,20 @@ export const LEAKY_PATTERNS = {
   'public-service-bus': { controls: ['public-storage'], stacks: ['leaky-public-service-bus'] },
   'public-synapse': { controls: ['public-storage'], stacks: ['leaky-public-synapse'] },
   'public-search': { controls: ['public-storage'], stacks: ['leaky-public-search'] },
+  'public-search-domain': { controls: ['public-storage', 'storage-encryption'], stacks: ['leaky-public-search-domain'] },
+  'unencrypted-volume-snapshot': { controls: ['backup-protection', 'storage-encryption'], stacks: ['leaky-unencrypted-volume-snapshot'] },
+  'public-snapshots': { controls: ['backup-protection'], stacks: ['leaky-public-snapshots'] },
+  'unencrypted-graph-db': { controls: ['public-storage', 'storage-encryption'], stacks: ['leaky-unencrypted-graph-db'] },
+  'unencrypted-document-db': { controls: ['storage-encryption'], stacks: ['leaky-unencrypted-document-db'] },
+  'public-warehouse': { controls: ['public-storage', 'storage-encryption'], stacks: ['leaky-public-warehouse'] },
+  'open-cache': { controls: ['public-storage', 'storage-encryption'], stacks: ['leaky-open-cache'] },
+  'unencrypted-streams': { controls: ['storage-encryption'], stacks: ['leaky-unencrypted-streams'] },
+  'public-messaging': { controls: ['public-storage', 'storage-encryption'], stacks: ['leaky-public-messaging'] },
+  'public-secrets': { controls: ['public-storage', 'storage-encryption'], stacks: ['leaky-public-secrets'] },
+  'public-kafka': { controls: ['public-storage', 'storage-encryption'], stacks: ['leaky-public-kafka'] },
+  'unencrypted-analytics': { controls: ['storage-encryption'], stacks: ['leaky-unencrypted-analytics'] },
+  'public-file-system': { controls: ['public-storage', 'storage-encryption'], stacks: ['leaky-public-file-system'] },
+  'cdn-plain-http-origin': { controls: ['cdn-auth-caching'], stacks: ['leaky-cdn-plain-http-origin'] },
 } as const;
 
 export type LeakyPattern = keyof typeof LEAKY_PATTERNS;

@@ -86,3 +86,19 @@ export function checkoutNoScriptRestriction(scope: Construct): TerraformStack {
   rawFrontDoor(stack, 'front-door', { name: 'fdleakycsp', resourceGroupName: az.group.name, workspaceId: az.workspaceId, csp: permissive });
   return stack;
 }
+
+/** The storefront's API origin reached over plain HTTP: cookies and tokens cross the internet in clear. */
+export function cdnPlainHttpOrigin(scope: Construct): TerraformStack {
+  const stack = leakyStack(scope, 'leaky-cdn-plain-http-origin');
+  const { baseline } = awsPart(stack);
+  const site = new HardenedBucket(stack, 'site', { classification: 'public' });
+  baseline.coverS3Bucket(site.accessLogBucket!);
+  rawDistribution(stack, 'storefront', {
+    name: 'leaky-cdnorigin',
+    certificateArn: CERTIFICATE,
+    site,
+    checkoutCsp: checkoutCsp(stack),
+    apiOrigin: { domainName: 'origin.leaky-shop.example.com', protocolPolicy: 'http-only' },
+  });
+  return stack;
+}

@@ -4,7 +4,6 @@ import { wildcardIam, sharedServiceAccount } from './identity';
 import { unrestrictedEgress } from './network';
 import { unboundedLogRetention, auditLogGapRegion } from './logging';
 import { publicUnencryptedDbBackup } from './backup';
-import { apiNoInputValidation, cdnCachingAuth, checkoutNoScriptRestriction } from './edge';
 import {
   openMysql,
   plaintextPostgres,
@@ -16,6 +15,8 @@ import {
   publicSynapse,
   publicSearch,
 } from './data-stores';
+import { apiNoInputValidation, cdnCachingAuth, cdnPlainHttpOrigin, checkoutNoScriptRestriction } from './edge';
+import * as stores from './stores';
 
 export { LEAKY_PATTERNS, LeakyPattern } from './common';
 
@@ -43,5 +44,19 @@ export function buildLeakyApp(app: App): TerraformStack[] {
     publicServiceBus(app),
     publicSynapse(app),
     publicSearch(app),
+    stores.publicSearchDomain(app),
+    stores.unencryptedVolumeSnapshot(app),
+    stores.publicSnapshots(app),
+    stores.unencryptedGraphDatabase(app),
+    stores.unencryptedDocumentDatabase(app),
+    stores.publicWarehouse(app),
+    stores.openCache(app),
+    stores.unencryptedStreams(app),
+    stores.publicMessaging(app),
+    stores.publicSecrets(app),
+    stores.publicKafka(app),
+    stores.unencryptedAnalytics(app),
+    stores.publicFileSystem(app),
+    cdnPlainHttpOrigin(app),
   ];
 }

@@ -146,6 +146,8 @@ export interface RawDistributionOptions {
   readonly authenticatedCachePolicyId?: string;
   /** CSP sent on checkout/account paths. */
   readonly checkoutCsp: string;
+  /** Custom origin serving `/api/*`, reached with this origin protocol policy (default: S3 only). */
+  readonly apiOrigin?: { readonly domainName: string; readonly protocolPolicy: 'http-only' | 'match-viewer' | 'https-only' };
 }
 
 /** CloudFront with the same shape as SecureDistribution but accepting any cache policy and CSP. */
@@ -159,9 +161,9 @@ export function rawDistribution(scope: Construct, id: string, o: RawDistribution
     },
   });
   const oac = new CloudfrontOriginAccessControl(c, 'oac', { name: `${o.name}-site`, originAccessControlOriginType: 's3', signingBehavior: 'always', signingProtocol: 'sigv4' });
-  const behaviour = (pathPattern: string, scripted: boolean) => ({
+  const behaviour = (pathPattern: string, scripted: boolean, targetOriginId = 'site') => ({
     pathPattern,
-    targetOriginId: 'site',
+    targetOriginId,
     viewerProtocolPolicy: 'redirect-to-https',
     cachePolicyId: o.authenticatedCachePolicyId ?? CLOUDFRONT_MANAGED.cachingDisabled,
     responseHeadersPolicyId: scripted ? headers.id : CLOUDFRONT_MANAGED.securityHeaders,
@@ -171,7 +173,12 @@ export function rawDistribution(scope: Construct, id: string, o: RawDistribution
   const distribution = new CloudfrontDistribution(c, 'distribution', {
     enabled: true,
     comment: o.name,
-    origin: [{ originId: 'site', domainName: o.site.bucket.bucketRegionalDomainName, originAccessControlId: oac.id }],
+    origin: [
+      { originId: 'site', domainName: o.site.bucket.bucketRegionalDomainName, originAccessControlId: oac.id },
+      ...(o.apiOrigin
+        ? [{ originId: 'api', domainName: o.apiOrigin.domainName, customOriginConfig: { httpPort: 80, httpsPort: 443, originProtocolPolicy: o.apiOrigin.protocolPolicy, originSslProtocols: ['TLSv1.2'] } }]
+        : []),
+    ],
     defaultCacheBehavior: {
       targetOriginId: 'site',
       viewerProtocolPolicy: 'redirect-to-https',
@@ -179,7 +186,7 @@ export function rawDistribution(scope: Construct, id: string, o: RawDistribution
       allowedMethods: ['GET', 'HEAD'],
       cachedMethods: ['GET', 'HEAD'],
     },
-    orderedCacheBehavior: [behaviour('/account*', true), behaviour('/checkout*', true), behaviour('/api/*', false)],
+    orderedCacheBehavior: [behaviour('/account*', true), behaviour('/checkout*', true), behaviour('/api/*', false, o.apiOrigin ? 'api' : 'site')],
     loggingConfig: { bucket: o.site.accessLogBucket!.bucket.bucketDomainName, prefix: 'cloudfront/', includeCookies: false },
     restrictions: { geoRestriction: { restrictionType: 'none' } },
     viewerCertificate: { acmCertificateArn: o.certificateArn, sslSupportMethod: 'sni-only', minimumProtocolVersion: 'TLSv1.2_2021' },

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { tempDir } from './cli';
@@ -70,4 +70,35 @@ export function planFolder(files: Record<string, string>, mirror: string): strin
     throw new Error(`terraform failed in ${dir}: ${(e.stderr || e.stdout || e.message).slice(0, 2000)}`);
   }
   return join(dir, 'plan.json');
+}
+
+/**
+ * `terraform init && validate`, offline, of configurations given as module name → main.tf: each
+ * becomes a module of one root, so one init serves them all. Returns validate's output; throws
+ * with terraform's own message when a configuration is invalid.
+ */
+export function validateConfigurations(mirror: string, modules: Record<string, string>): string {
+  const root = tempDir('leakguard-tf-validate-');
+  const calls = Object.entries(modules).map(([name, mainTf]) => {
+    mkdirSync(join(root, 'modules', name), { recursive: true });
+    copyFileSync(mainTf, join(root, 'modules', name, 'main.tf'));
+    return `module "${name}" {\n  source = "./modules/${name}"\n}\n`;
+  });
+  writeFileSync(join(root, 'main.tf'), calls.join('\n'));
+  const rc = join(root, 'terraformrc');
+  writeFileSync(
+    rc,
+    `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["registry.terraform.io/hashicorp/*"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/hashicorp/*"]\n  }\n}\n`,
+  );
+  const env = { ...process.env, TF_CLI_CONFIG_FILE: rc, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
+  const terraform = (...args: string[]) => execFileSync('terraform', args, { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    terraform('init', '-input=false', '-no-color', '-backend=false');
+    return terraform('validate', '-no-color');
+  } catch (err) {
+    const e = err as { stderr?: string; stdout?: string; message: string };
+    throw new Error(`terraform failed in ${root}: ${(e.stderr || e.stdout || e.message).slice(0, 4000)}`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }

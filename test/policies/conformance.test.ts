@@ -46,6 +46,15 @@ describe('rule conformance', () => {
     expect(relative(ROOT, join(ROOT, r.file))).toBe(`policies/rules/${r.package.replace(/^leakguard\.rules\./, '').split('.').join('/')}/rule.rego`);
   });
 
+  test('the construct each rule names exists in stacks/constructs', () => {
+    const constructsDir = join(ROOT, 'stacks', 'constructs');
+    const sources = dirs(constructsDir)
+      .flatMap((d) => readdirSync(join(constructsDir, d)).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(join(constructsDir, d, f), 'utf8')))
+      .join('\n');
+    const missing = rules.filter((r) => !new RegExp(`^export class ${r.construct} `, 'm').test(sources)).map((r) => `${r.id}: ${r.construct}`);
+    expect(missing).toEqual([]);
+  });
+
   test('rule ids are unique', () => {
     const ids = rules.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);

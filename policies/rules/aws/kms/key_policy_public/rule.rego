@@ -48,10 +48,6 @@ documents contains [k, resources.policy(k, "policy")] if {
 
 documents contains [p, resources.policy(p, "policy")] if some p in resources.of_type("aws_kms_key_policy")
 
-what(s) := concat(", ", s.actions) if count(s.actions) > 0
-
-what(s) := concat("", ["everything but ", concat(", ", s.not_actions)]) if count(s.actions) == 0
-
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some [r, doc] in documents
 	msg := message(r, doc)
@@ -59,12 +55,7 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 
 message(r, doc) := sprintf("Key policy of %s allows %s to every principal without a restricting condition", [r.address, concat("; ", grants)]) if {
 	doc.status == "known"
-	grants := sort({what(s) |
-		some s in doc.statements
-		resources.allow(s)
-		resources.public_principal(s)
-		not resources.restricted(s)
-	})
+	grants := resources.public_grants(doc)
 	count(grants) > 0
 }
 

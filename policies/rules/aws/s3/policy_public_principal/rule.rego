@@ -48,10 +48,6 @@ policies contains r if {
 	not resources.computed_unset(r, "policy")
 }
 
-what(s) := concat(", ", s.actions) if count(s.actions) > 0
-
-what(s) := concat("", ["everything but ", concat(", ", s.not_actions)]) if count(s.actions) == 0
-
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some r in policies
 	msg := message(r, resources.policy(r, "policy"))
@@ -59,12 +55,7 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 
 message(r, doc) := sprintf("%s allows %s to every principal without a restricting condition", [r.address, concat("; ", grants)]) if {
 	doc.status == "known"
-	grants := sort({what(s) |
-		some s in doc.statements
-		resources.allow(s)
-		resources.public_principal(s)
-		not resources.restricted(s)
-	})
+	grants := resources.public_grants(doc)
 	count(grants) > 0
 }
 

@@ -1,0 +1,95 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TerraformStack } from 'cdktf';
+import { EbsRegionDefaults, EncryptedFileSystem, EncryptedVolume } from '../../stacks/constructs/aws/block-storage';
+import { SecureSearchDomain, SecureSearchDomainProps } from '../../stacks/constructs/aws/search';
+import { EncryptedDocumentDatabase, EncryptedGraphDatabase, EncryptedRedis, PrivateClusterProps, PrivateWarehouse } from '../../stacks/constructs/aws/clusters';
+import { EncryptedDeliveryStream, EncryptedStream, HardenedQueue, HardenedTopic, PrivateKafka } from '../../stacks/constructs/aws/messaging';
+import { HardenedSecret } from '../../stacks/constructs/aws/secrets';
+import { EncryptedAthenaWorkgroup, EncryptedDataCatalog } from '../../stacks/constructs/aws/analytics';
+import { awsPart, leakyStack } from '../../stacks/leaky/common';
+import { policyConfig } from '../../stacks/policy-config';
+import { check } from '../../src/check';
+import { cleanup as removeDir, synthApp } from '../../test/helpers/synth';
+import { tempDir } from '../../test/helpers/cli';
+import { cleanup, only, ref, synth, testStack } from './helpers';
+
+afterAll(cleanup);
+
+const SUBNETS = ['subnet-a', 'subnet-b'];
+const GROUPS = ['sg-1'];
+const CLIENT = 'arn:aws:iam::123456789012:role/orders-api';
+const cluster = (identifier: string): PrivateClusterProps => ({ identifier, subnetIds: SUBNETS, securityGroupIds: GROUPS });
+
+/** One of every data-store construct, as a caller would write it. */
+function everyStore(stack: TerraformStack): void {
+  new EbsRegionDefaults(stack, 'ebs-defaults');
+  new EncryptedVolume(stack, 'volume', { availabilityZone: 'us-west-2a', sizeGb: 50 });
+  new EncryptedFileSystem(stack, 'uploads', { creationToken: 'customer-uploads' });
+  new SecureSearchDomain(stack, 'search', { domainName: 'orders-search', subnetIds: SUBNETS, securityGroupIds: GROUPS, clientRoleArns: [CLIENT] });
+  new EncryptedGraphDatabase(stack, 'graph', cluster('customer-graph'));
+  new EncryptedDocumentDatabase(stack, 'profiles', { ...cluster('customer-profiles'), masterUsername: 'profiles_admin' });
+  new PrivateWarehouse(stack, 'warehouse', { ...cluster('analytics'), masterUsername: 'analytics_admin' });
+  new EncryptedRedis(stack, 'sessions', { ...cluster('sessions'), userGroupIds: ['checkout-users'] });
+  const topic = new HardenedTopic(stack, 'events', { name: 'order-events' });
+  new HardenedQueue(stack, 'orders', { name: 'orders', senderTopicArns: [topic.topic.arn] });
+  new EncryptedStream(stack, 'clicks', { name: 'clickstream' });
+  new EncryptedDeliveryStream(stack, 'lake', { name: 'orders-to-lake', roleArn: 'arn:aws:iam::123456789012:role/firehose', bucketArn: 'arn:aws:s3:::orders-lake' });
+  new PrivateKafka(stack, 'kafka', { clusterName: 'order-events', subnetIds: SUBNETS, securityGroupIds: GROUPS });
+  new HardenedSecret(stack, 'db-secret', { name: 'orders/db' });
+  new EncryptedDataCatalog(stack, 'catalog');
+  new EncryptedAthenaWorkgroup(stack, 'athena', { name: 'analysts', outputLocation: 's3://athena-results/analysts/' });
+}
+
+describe('data-store constructs', () => {
+  test('one of each, beside a regional baseline, passes every rule', async () => {
+    const name = 'hardened-stores';
+    const out = synthApp((app) => {
+      const stack = leakyStack(app, name);
+      awsPart(stack);
+      everyStore(stack);
+    });
+    const dir = tempDir('leakguard-stores-');
+    const config = join(dir, 'leakguard.json');
+    const base = policyConfig().policy as Record<string, string[]>;
+    writeFileSync(config, JSON.stringify({ policy: { ...base, central_trail_names: [...base.central_trail_names, name] } }));
+    const { input, decision } = await check([out], { configPath: config, today: '2026-11-28' });
+    // Every store type the data-store rules judge is in the stack.
+    const types = new Set(Object.values(input.resources).map((r) => r.type));
+    for (const t of ['aws_ebs_volume', 'aws_efs_file_system', 'aws_opensearch_domain', 'aws_neptune_cluster', 'aws_docdb_cluster', 'aws_redshift_cluster', 'aws_elasticache_replication_group', 'aws_sqs_queue', 'aws_sns_topic', 'aws_kinesis_stream', 'aws_kinesis_firehose_delivery_stream', 'aws_msk_cluster', 'aws_secretsmanager_secret', 'aws_glue_data_catalog_encryption_settings', 'aws_athena_workgroup']) {
+      expect(types).toContain(t);
+    }
+    expect(decision.findings.map((f) => `${f.rule_id} ${f.resource.address}: ${f.message}`)).toEqual([]);
+    removeDir(join(out, '..'));
+    removeDir(dir);
+  });
+
+  test('every store is under its own customer-managed key', () => {
+    const stack = testStack();
+    new EncryptedVolume(stack, 'volume', { availabilityZone: 'us-west-2a', sizeGb: 50 });
+    const out = synth(stack);
+    expect(only(out, 'aws_ebs_volume')).toMatchObject({ encrypted: true, kms_key_id: ref(out, 'aws_kms_key', 'arn') });
+  });
+
+  test('the search domain has no public endpoint and names its clients', () => {
+    const stack = testStack();
+    new SecureSearchDomain(stack, 'search', { domainName: 'orders-search', subnetIds: SUBNETS, securityGroupIds: GROUPS, clientRoleArns: [CLIENT] });
+    const domain = only(synth(stack), 'aws_opensearch_domain');
+    expect(domain.vpc_options).toEqual({ subnet_ids: SUBNETS, security_group_ids: GROUPS });
+    expect(JSON.parse(domain.access_policies).Statement[0].Principal).toEqual({ AWS: [CLIENT] });
+  });
+});
+
+const rejected: [string, (stack: TerraformStack) => void, RegExp][] = [
+  ['a search domain client given as a token or wildcard', (s) => new SecureSearchDomain(s, 'd', { domainName: 'orders', subnetIds: SUBNETS, securityGroupIds: GROUPS, clientRoleArns: ['*'] } as SecureSearchDomainProps), /clientRoleArns/],
+  ['a search domain without subnets', (s) => new SecureSearchDomain(s, 'd', { domainName: 'orders', subnetIds: [], securityGroupIds: GROUPS, clientRoleArns: [CLIENT] }), /subnetIds/],
+  ['a cluster in one subnet', (s) => new PrivateWarehouse(s, 'w', { ...cluster('analytics'), subnetIds: ['subnet-a'], masterUsername: 'a' }), /two availability zones/],
+  ['a backup retention under 7 days', (s) => new EncryptedGraphDatabase(s, 'g', { ...cluster('graph'), backupRetentionDays: 1 }), /backupRetentionDays/],
+  ['a cache without user groups', (s) => new EncryptedRedis(s, 'r', { ...cluster('sessions'), userGroupIds: [] }), /userGroupIds/],
+  ['a Kafka cluster in one subnet', (s) => new PrivateKafka(s, 'k', { clusterName: 'events', subnetIds: ['subnet-a'], securityGroupIds: GROUPS }), /two availability zones/],
+  ['an Athena output that is not an S3 prefix', (s) => new EncryptedAthenaWorkgroup(s, 'a', { name: 'x', outputLocation: 'results' }), /outputLocation/],
+  ['a volume size of 0', (s) => new EncryptedVolume(s, 'v', { availabilityZone: 'us-west-2a', sizeGb: 0 }), /sizeGb/],
+];
+test.each(rejected)('rejects %s', (_name, build, message) => {
+  expect(() => build(testStack())).toThrow(message);
+});

@@ -1,0 +1,65 @@
+# METADATA
+# title: Data-store automated backups kept too briefly
+# description: |
+#   Automated backups are what a ransomware or deletion incident is recovered from. Neptune
+#   and DocumentDB clusters keep 1 day unless backup_retention_period says otherwise,
+#   Redshift clusters 1 day (automated_snapshot_retention_period) and ElastiCache
+#   replication groups none (snapshot_retention_limit); each must keep at least
+#   backup_retention_days (default 7). RDS has its own rule (aws-rds-backup-retention).
+#   Unknowns: a retention not readable before apply is reported.
+# custom:
+#   id: aws-store-backup-retention
+#   control: backup-protection
+#   cloud: aws
+#   severity: medium
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Business continuity and disaster recovery (backups)
+#   remediation: |
+#     Set the retention attribute to at least backup_retention_days (e.g.
+#     backup_retention_period = 14).
+#   construct: EncryptedGraphDatabase
+#   example: |
+#     resource "aws_docdb_cluster" "profiles" {
+#       cluster_identifier          = "customer-profiles"
+#       master_username             = "profiles_admin"
+#       manage_master_user_password = true
+#       storage_encrypted           = true
+#       kms_key_id                  = "arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+#       backup_retention_period     = 14
+#     }
+package leakguard.rules.aws.backup.store_retention
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+# Type → [label, retention attribute, service default in days].
+stores := {
+	"aws_neptune_cluster": ["Neptune cluster", "backup_retention_period", 1],
+	"aws_docdb_cluster": ["DocumentDB cluster", "backup_retention_period", 1],
+	"aws_redshift_cluster": ["Redshift cluster", "automated_snapshot_retention_period", 1],
+	"aws_elasticache_replication_group": ["ElastiCache replication group", "snapshot_retention_limit", 0],
+}
+
+minimum := data.leakguard.lib.config.settings.backup_retention_days
+
+retention(r, attr, default_days) := "unknown" if {
+	resources.unresolved(r, attr)
+} else := v if {
+	some v in resources.values_at(r, attr)
+	is_number(v)
+} else := default_days
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some t, [label, attr, default_days] in stores
+	some r in resources.of_type(t)
+	msg := message(r, label, attr, retention(r, attr, default_days))
+}
+
+message(r, label, attr, "unknown") := sprintf("%s %s has %s unknown before apply; backup retention cannot be verified", [label, r.address, attr])
+
+message(r, label, attr, days) := sprintf("%s %s keeps automated backups %d days (%s); at least %d required", [label, r.address, days, attr, minimum]) if {
+	is_number(days)
+	days < minimum
+}

@@ -1,0 +1,51 @@
+# METADATA
+# title: DocumentDB parameter group turns TLS off
+# description: |
+#   A cluster parameter group with tls = "disabled" lets clients connect to every cluster
+#   using it in plain text, credentials and documents included. The default parameter group
+#   requires TLS.
+#   Unknowns: a tls value not readable before apply is reported.
+# custom:
+#   id: aws-docdb-tls
+#   control: storage-encryption
+#   cloud: aws
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
+#   audit_component: Encryption of personal information (in transit)
+#   remediation: |
+#     Set the tls parameter to "enabled" (or "tls1.2+"), or remove it.
+#   construct: EncryptedDocumentDatabase
+#   example: |
+#     resource "aws_docdb_cluster_parameter_group" "profiles" {
+#       family = "docdb5.0"
+#       name   = "customer-profiles"
+#       parameter {
+#         name  = "tls"
+#         value = "tls1.2+"
+#       }
+#     }
+package leakguard.rules.aws.docdb.tls
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+tls_values(g) := [v |
+	some p in resources.objects(object.get(g.values, "parameter", null))
+	p.name == "tls"
+	v := object.get(p, "value", null)
+]
+
+deny contains finding.new(rego.metadata.chain(), g, msg) if {
+	some g in resources.of_type("aws_docdb_cluster_parameter_group")
+	some v in tls_values(g)
+	msg := message(g, v)
+}
+
+message(g, "disabled") := sprintf("DocumentDB parameter group %s turns TLS off (tls = disabled)", [g.address])
+
+message(g, v) := sprintf("DocumentDB parameter group %s sets tls to a value not readable before apply", [g.address]) if {
+	not resources.literal(v)
+}

@@ -1,0 +1,27 @@
+package leakguard.rules.aws.elasticache.auth_test
+
+import data.leakguard.rules.aws.elasticache.auth as rule
+import data.leakguard.testkit as k
+import data.leakguard.testutil as t
+import rego.v1
+
+group(values) := t.resource("aws_elasticache_replication_group.sessions", object.union({"replication_group_id": "sessions", "description": "d"}, values), {})
+
+failing_input := t.with_index([group({"transit_encryption_enabled": true})])
+
+test_no_auth_fails if {
+	k.summary(rule.deny) == {["aws-elasticache-auth", "test/aws_elasticache_replication_group.sessions", "ElastiCache replication group aws_elasticache_replication_group.sessions accepts any client that reaches it (no auth_token or user_group_ids)"]} with input as failing_input
+	count(rule.deny) == 1 with input as t.with_index([group({"user_group_ids": []})])
+}
+
+test_auth_passes if {
+	count(rule.deny) == 0 with input as t.with_index([group({"user_group_ids": ["checkout"]})])
+	count(rule.deny) == 0 with input as t.with_index([object.union(group({}), {"sensitive": ["auth_token"]})])
+	count(rule.deny) == 0 with input as t.with_index([group({"auth_token": "${random_password.p.result}"})])
+}
+
+test_referenced_user_groups_count_as_set_computed_ones_do_not if {
+	ref := object.union(group({}), {"references": {"user_group_ids": ["test/aws_elasticache_user_group.g"]}})
+	count(rule.deny) == 0 with input as t.with_index([ref])
+	count(rule.deny) == 1 with input as t.with_index([k.unknown(group({}), ["user_group_ids"])])
+}

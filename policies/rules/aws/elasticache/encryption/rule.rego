@@ -1,0 +1,66 @@
+# METADATA
+# title: ElastiCache Redis/Valkey data not encrypted at rest and in transit
+# description: |
+#   Session stores and caches hold customer data in memory, in backups and on the wire. A
+#   replication group needs at_rest_encryption_enabled = true (backups and swap),
+#   transit_encryption_enabled = true with transit_encryption_mode "required" when set
+#   ("preferred" still accepts plain-text clients), and a customer-managed kms_key_id
+#   unless it is classified as holding no personal information.
+#   Unknowns: a flag not readable before apply is reported; a key unknown at plan time but
+#   set by reference counts as set.
+# custom:
+#   id: aws-elasticache-encryption
+#   control: storage-encryption
+#   cloud: aws
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
+#   audit_component: Encryption of personal information (at rest and in transit)
+#   remediation: |
+#     Set at_rest_encryption_enabled = true, kms_key_id = aws_kms_key.x.arn and
+#     transit_encryption_enabled = true (at-rest encryption needs a new replication group).
+#   construct: EncryptedRedis
+#   example: |
+#     resource "aws_elasticache_replication_group" "sessions" {
+#       replication_group_id       = "sessions"
+#       description                = "checkout sessions"
+#       engine                     = "valkey"
+#       node_type                  = "cache.t4g.small"
+#       at_rest_encryption_enabled = true
+#       kms_key_id                 = "arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+#       transit_encryption_enabled = true
+#       user_group_ids             = ["checkout-users"]
+#     }
+package leakguard.rules.aws.elasticache.encryption
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import data.leakguard.lib.stores
+import rego.v1
+
+flags := [
+	["at_rest_encryption_enabled", "encryption at rest"],
+	["transit_encryption_enabled", "encryption in transit"],
+]
+
+transit_mode_problem(r) := "required in-transit encryption (transit_encryption_mode preferred)" if {
+	stores.text(r, "transit_encryption_mode") == "preferred"
+}
+
+key_problem(r) := sprintf("a customer-managed kms_key_id (%s)", [stores.cmk_reason(r)]) if {
+	stores.setting(r, "at_rest_encryption_enabled") == "on"
+	stores.lacks_cmk(r, "kms_key_id")
+}
+
+problems(r) := array.concat(
+	stores.flags_not_on(r, flags),
+	array.concat([p | p := transit_mode_problem(r)], [p | p := key_problem(r)]),
+)
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("aws_elasticache_replication_group")
+	ps := problems(r)
+	count(ps) > 0
+	msg := sprintf("ElastiCache replication group %s lacks %s", [r.address, concat(", ", ps)])
+}

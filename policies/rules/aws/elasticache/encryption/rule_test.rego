@@ -1,0 +1,34 @@
+package leakguard.rules.aws.elasticache.encryption_test
+
+import data.leakguard.rules.aws.elasticache.encryption as rule
+import data.leakguard.testkit as k
+import data.leakguard.testutil as t
+import rego.v1
+
+group(values) := t.resource("aws_elasticache_replication_group.sessions", object.union({"replication_group_id": "sessions", "description": "d"}, values), {})
+
+cmk := "arn:aws:kms:us-west-2:111122223333:key/k"
+
+failing_input := t.with_index([group({})])
+
+test_unencrypted_fails if {
+	k.summary(rule.deny) == {["aws-elasticache-encryption", "test/aws_elasticache_replication_group.sessions", "ElastiCache replication group aws_elasticache_replication_group.sessions lacks encryption at rest, encryption in transit"]} with input as failing_input
+}
+
+test_partial_settings_fail if {
+	# The provider types at_rest_encryption_enabled as a string.
+	k.summary(rule.deny) == {["aws-elasticache-encryption", "test/aws_elasticache_replication_group.sessions", "ElastiCache replication group aws_elasticache_replication_group.sessions lacks required in-transit encryption (transit_encryption_mode preferred), a customer-managed kms_key_id (it is classified pii)"]} with input as t.with_index([k.tagged(group({"at_rest_encryption_enabled": "true", "transit_encryption_enabled": true, "transit_encryption_mode": "preferred"}), {"data-classification": "pii"})])
+}
+
+test_only_the_key_missing_fails if {
+	k.summary(rule.deny) == {["aws-elasticache-encryption", "test/aws_elasticache_replication_group.sessions", "ElastiCache replication group aws_elasticache_replication_group.sessions lacks a customer-managed kms_key_id (it is not classified as holding no personal information)"]} with input as t.with_index([group({"at_rest_encryption_enabled": true, "transit_encryption_enabled": true})])
+}
+
+test_encrypted_passes if {
+	count(rule.deny) == 0 with input as t.with_index([group({"at_rest_encryption_enabled": true, "transit_encryption_enabled": true, "kms_key_id": cmk})])
+	count(rule.deny) == 0 with input as t.with_index([k.tagged(group({"at_rest_encryption_enabled": "true", "transit_encryption_enabled": true, "transit_encryption_mode": "required"}), {"data-classification": "internal"})])
+}
+
+test_unknown_fails if {
+	k.summary(rule.deny) == {["aws-elasticache-encryption", "test/aws_elasticache_replication_group.sessions", "ElastiCache replication group aws_elasticache_replication_group.sessions lacks encryption in transit (not readable before apply)"]} with input as t.with_index([group({"at_rest_encryption_enabled": true, "transit_encryption_enabled": "${var.tls}", "kms_key_id": cmk})])
+}

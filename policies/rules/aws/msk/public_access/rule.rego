@@ -1,0 +1,72 @@
+# METADATA
+# title: MSK cluster reachable from the internet or without client authentication
+# description: |
+#   Kafka topics carry order and customer events. Public access
+#   (broker_node_group_info.connectivity_info.public_access.type = "SERVICE_PROVIDED_EIPS")
+#   gives every broker an internet address; client_authentication.unauthenticated = true
+#   lets any client that reaches a broker read and write every topic.
+#   Unknowns: a public access type or flag not readable before apply is reported.
+# custom:
+#   id: aws-msk-public
+#   control: public-storage
+#   cloud: aws
+#   severity: critical
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.150 (private right of action after a breach)
+#   audit_component: Access controls; network monitoring and defences; segmentation
+#   remediation: |
+#     Set public_access type = "DISABLED" (reach brokers through private subnets or
+#     multi-VPC connectivity) and authenticate clients with IAM, SCRAM or mutual TLS
+#     (unauthenticated = false).
+#   construct: PrivateKafka
+#   example: |
+#     resource "aws_msk_cluster" "events" {
+#       cluster_name           = "order-events"
+#       kafka_version          = "3.6.0"
+#       number_of_broker_nodes = 3
+#       broker_node_group_info {
+#         instance_type   = "kafka.m7g.large"
+#         client_subnets  = ["subnet-0a1b2c3d4e5f60718", "subnet-0a1b2c3d4e5f60719", "subnet-0a1b2c3d4e5f60710"]
+#         security_groups = ["sg-0a1b2c3d4e5f60718"]
+#         connectivity_info {
+#           public_access {
+#             type = "DISABLED"
+#           }
+#         }
+#       }
+#       client_authentication {
+#         unauthenticated = false
+#         sasl {
+#           iam = true
+#         }
+#       }
+#     }
+package leakguard.rules.aws.msk.public_access
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import data.leakguard.lib.stores
+import rego.v1
+
+public_path := "broker_node_group_info.connectivity_info.public_access.type"
+
+problems(r) := array.concat(
+	[p | p := public_problem(r, stores.text(r, public_path))],
+	[p | p := auth_problem(r, stores.setting(r, "client_authentication.unauthenticated"))],
+)
+
+public_problem(_, "SERVICE_PROVIDED_EIPS") := "has public broker endpoints (public_access SERVICE_PROVIDED_EIPS)"
+
+public_problem(_, "unknown") := "has a public_access type unknown before apply"
+
+auth_problem(_, "on") := "accepts unauthenticated clients"
+
+auth_problem(_, "unknown") := "has client_authentication.unauthenticated unknown before apply"
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("aws_msk_cluster")
+	ps := problems(r)
+	count(ps) > 0
+	msg := sprintf("MSK cluster %s %s", [r.address, concat(" and ", ps)])
+}

@@ -1,0 +1,41 @@
+# METADATA
+# title: Neptune cluster not encrypted at rest under a customer-managed key
+# description: |
+#   storage_encrypted = true encrypts the graph's storage, automated backups, snapshots and
+#   replicas; without kms_key_arn the AWS-managed aws/rds key is used. Encryption cannot be
+#   added to an existing cluster. A customer-managed key is required unless the cluster is
+#   classified as holding no personal information.
+#   Unknowns: a storage_encrypted flag not readable before apply is reported; a key unknown
+#   at plan time but set by reference counts as set.
+# custom:
+#   id: aws-neptune-encryption
+#   control: storage-encryption
+#   cloud: aws
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
+#   audit_component: Encryption of personal information; business continuity and disaster recovery (backups)
+#   remediation: |
+#     Set storage_encrypted = true and kms_key_arn = aws_kms_key.x.arn (restore an encrypted
+#     copy of a snapshot for an existing cluster).
+#   construct: EncryptedGraphDatabase
+#   example: |
+#     resource "aws_neptune_cluster" "graph" {
+#       cluster_identifier  = "customer-graph"
+#       engine              = "neptune"
+#       storage_encrypted   = true
+#       kms_key_arn         = "arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+#       skip_final_snapshot = false
+#     }
+package leakguard.rules.aws.neptune.encryption
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import data.leakguard.lib.stores
+import rego.v1
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("aws_neptune_cluster")
+	msg := stores.at_rest_message(r, "Neptune cluster", "storage_encrypted", "kms_key_arn")
+}

@@ -1,0 +1,77 @@
+# METADATA
+# title: Redshift warehouse without audit logging
+# description: |
+#   Who connected and what they ran against the customer tables is recorded only when audit
+#   logging is on: a cluster needs logging { enable = true } (inline, hashicorp/aws 5.x) or
+#   an aws_redshift_logging resource naming it; a Serverless namespace needs log_exports
+#   with connectionlog and useractivitylog.
+#   Unknowns: an enable flag or log list not readable before apply is reported; an
+#   aws_redshift_logging resource counts when it refers to the cluster or names it literally.
+# custom:
+#   id: aws-redshift-audit-logging
+#   control: central-audit-correlation
+#   cloud: aws
+#   severity: medium
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.82 (breach notice, which needs to know what was accessed)
+#   audit_component: Audit-log management; monitoring of access to personal information
+#   remediation: |
+#     Add aws_redshift_logging { cluster_identifier = aws_redshift_cluster.x.id,
+#     log_destination_type = "cloudwatch", log_exports = ["connectionlog", "userlog",
+#     "useractivitylog"] } (and enable_user_activity_logging in the parameter group), or
+#     log_exports on the Serverless namespace.
+#   construct: PrivateWarehouse
+#   example: |
+#     resource "aws_redshift_logging" "analytics" {
+#       cluster_identifier   = "analytics"
+#       log_destination_type = "cloudwatch"
+#       log_exports          = ["connectionlog", "userlog", "useractivitylog"]
+#     }
+package leakguard.rules.aws.redshift.audit_logging
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import data.leakguard.lib.stores
+import rego.v1
+
+required_exports := {"connectionlog", "useractivitylog"}
+
+# Cluster identifiers named literally by aws_redshift_logging resources.
+logged_names := {name |
+	some l in resources.of_type("aws_redshift_logging")
+	name := l.values.cluster_identifier
+	resources.literal(name)
+}
+
+logged(c) if count(resources.linked_from(c, "aws_redshift_logging", "cluster_identifier")) > 0
+
+logged(c) if c.values.cluster_identifier in logged_names
+
+logged(c) if stores.setting(c, "logging.enable") == "on"
+
+deny contains finding.new(rego.metadata.chain(), c, msg) if {
+	some c in resources.of_type("aws_redshift_cluster")
+	not logged(c)
+	msg := cluster_message(c, stores.setting(c, "logging.enable"))
+}
+
+cluster_message(c, "unknown") := sprintf("Redshift cluster %s has logging.enable unknown before apply; audit logging cannot be verified", [c.address])
+
+cluster_message(c, state) := sprintf("Redshift cluster %s has no audit logging (no logging block or aws_redshift_logging)", [c.address]) if state != "unknown"
+
+deny contains finding.new(rego.metadata.chain(), n, msg) if {
+	some n in resources.of_type("aws_redshiftserverless_namespace")
+	msg := namespace_message(n)
+}
+
+namespace_message(n) := sprintf("Redshift Serverless namespace %s has log_exports unknown before apply; audit logging cannot be verified", [n.address]) if {
+	resources.unresolved(n, "log_exports")
+}
+
+namespace_message(n) := sprintf("Redshift Serverless namespace %s does not export %s", [n.address, concat(", ", sort(missing))]) if {
+	not resources.unresolved(n, "log_exports")
+	exports := {e | some v in resources.values_at(n, "log_exports"); some e in resources.as_list(v)}
+	missing := required_exports - exports
+	count(missing) > 0
+}

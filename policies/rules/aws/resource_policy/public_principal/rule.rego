@@ -1,0 +1,93 @@
+# METADATA
+# title: Data-store resource policy allows every principal
+# description: |
+#   A resource policy that Allows Principal "*" (or {"AWS": "*"}) without a condition
+#   restricting the caller (source account/ARN/VPC, organization …) opens the store to every
+#   AWS account: SQS queues, SNS topics, Secrets Manager secrets, EFS file systems, the Glue
+#   Data Catalog, Kinesis streams, DynamoDB tables, MSK clusters, Redshift and Backup vaults.
+#   Read from the stand-alone policy resources and the inline `policy` of queues, topics and
+#   secrets, as JSON or through aws_iam_policy_document. S3 buckets, KMS keys and OpenSearch
+#   domains have rules of their own.
+#   Unknowns: a policy unknown at plan time or written as an expression the tool cannot read
+#   (e.g. jsonencode of a variable) cannot be shown private and is reported.
+# custom:
+#   id: aws-resource-policy-public
+#   control: public-storage
+#   cloud: aws
+#   severity: critical
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.150 (private right of action after a breach)
+#   audit_component: Access controls; secure configuration of hardware and software
+#   remediation: |
+#     Name the accounts, roles or services that need the store instead of "*", or add a
+#     condition such as aws:SourceArn, aws:SourceAccount, aws:SourceVpce or
+#     aws:PrincipalOrgID. Write the policy as literal JSON or an aws_iam_policy_document.
+#   construct: HardenedQueue
+#   example: |
+#     resource "aws_sqs_queue_policy" "orders" {
+#       queue_url = "https://sqs.us-west-2.amazonaws.com/111122223333/orders"
+#       policy = <<-JSON
+#         {"Version": "2012-10-17", "Statement": [{
+#           "Sid": "OrderEvents", "Effect": "Allow", "Action": "sqs:SendMessage",
+#           "Principal": {"Service": "sns.amazonaws.com"},
+#           "Resource": "arn:aws:sqs:us-west-2:111122223333:orders",
+#           "Condition": {"ArnEquals": {
+#             "aws:SourceArn": "arn:aws:sns:us-west-2:111122223333:order-events"}}
+#         }]}
+#       JSON
+#     }
+package leakguard.rules.aws.resource_policy.public_principal
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+# Policy-bearing resource type → the store it guards.
+stand_alone := {
+	"aws_sqs_queue_policy": "SQS queue",
+	"aws_sns_topic_policy": "SNS topic",
+	"aws_secretsmanager_secret_policy": "Secrets Manager secret",
+	"aws_efs_file_system_policy": "EFS file system",
+	"aws_glue_resource_policy": "Glue Data Catalog",
+	"aws_kinesis_resource_policy": "Kinesis stream",
+	"aws_dynamodb_resource_policy": "DynamoDB table",
+	"aws_msk_cluster_policy": "MSK cluster",
+	"aws_redshift_resource_policy": "Redshift cluster",
+	"aws_redshiftserverless_resource_policy": "Redshift Serverless snapshot",
+	"aws_backup_vault_policy": "Backup vault",
+}
+
+# Stores that also take their policy inline.
+inline := {
+	"aws_sqs_queue": "SQS queue",
+	"aws_sns_topic": "SNS topic",
+	"aws_secretsmanager_secret": "Secrets Manager secret",
+}
+
+policies contains [r, kind] if {
+	some t, kind in stand_alone
+	some r in resources.of_type(t)
+}
+
+# The inline policy, unless the provider only computes it from a separate policy resource.
+policies contains [r, kind] if {
+	some t, kind in inline
+	some r in resources.of_type(t)
+	not resources.computed_unset(r, "policy")
+}
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some [r, kind] in policies
+	msg := message(r, kind, resources.policy(r, "policy"))
+}
+
+message(r, kind, doc) := sprintf("%s (%s policy) allows %s to every principal without a restricting condition", [r.address, kind, concat("; ", grants)]) if {
+	doc.status == "known"
+	grants := resources.public_grants(doc)
+	count(grants) > 0
+}
+
+message(r, kind, doc) := sprintf("%s (%s policy) cannot be read before apply; it cannot be shown not to allow every principal", [r.address, kind]) if {
+	doc.status == "unknown"
+}

@@ -1,0 +1,46 @@
+package leakguard.rules.aws.resource_policy.public_principal_test
+
+import data.leakguard.rules.aws.resource_policy.public_principal as rule
+import data.leakguard.testkit as k
+import data.leakguard.testutil as t
+import rego.v1
+
+public_doc := json.marshal({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "sqs:*", "Resource": "*"}]})
+
+restricted_doc := json.marshal({"Version": "2012-10-17", "Statement": [{
+	"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sns:Publish", "Resource": "*",
+	"Condition": {"StringEquals": {"AWS:SourceOwner": "111122223333"}},
+}]})
+
+failing_input := t.with_index([t.resource("aws_sqs_queue_policy.orders", {"queue_url": "q", "policy": public_doc}, {})])
+
+test_public_stand_alone_policy_fails if {
+	k.summary(rule.deny) == {["aws-resource-policy-public", "test/aws_sqs_queue_policy.orders", "aws_sqs_queue_policy.orders (SQS queue policy) allows sqs:* to every principal without a restricting condition"]} with input as failing_input
+}
+
+# Every policy-bearing type of the table is read, stand-alone and inline.
+test_every_store_type_is_checked if {
+	types := array.concat([name | some name, _ in rule.stand_alone], [name | some name, _ in rule.inline])
+	every typ in types {
+		count(rule.deny) == 1 with input as t.with_index([t.resource(concat(".", [typ, "x"]), {"policy": public_doc}, {})])
+	}
+}
+
+test_restricted_or_named_principals_pass if {
+	count(rule.deny) == 0 with input as t.with_index([t.resource("aws_sns_topic.events", {"policy": restricted_doc}, {})])
+	named := json.marshal({"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "secretsmanager:GetSecretValue", "Resource": "*"}]})
+	count(rule.deny) == 0 with input as t.with_index([t.resource("aws_secretsmanager_secret_policy.s", {"policy": named}, {})])
+	count(rule.deny) == 0 with input as t.with_index([t.resource("aws_sqs_queue.q", {}, {})])
+}
+
+test_policy_document_data_source_is_read if {
+	doc := k.data_source("aws_iam_policy_document.open", {"statement": [{"effect": "Allow", "actions": ["elasticfilesystem:ClientMount"], "principals": [{"type": "AWS", "identifiers": ["*"]}]}]})
+	p := t.resource("aws_efs_file_system_policy.fs", {"file_system_id": "fs-1", "policy": "${data.aws_iam_policy_document.open.json}"}, {"policy": ["data.aws_iam_policy_document.open"]})
+	k.summary(rule.deny) == {["aws-resource-policy-public", "test/aws_efs_file_system_policy.fs", "aws_efs_file_system_policy.fs (EFS file system policy) allows elasticfilesystem:clientmount to every principal without a restricting condition"]} with input as t.with_index([doc, p])
+}
+
+test_unknown_policy_fails_and_computed_inline_policy_is_skipped if {
+	unreadable := t.resource("aws_kinesis_resource_policy.s", {"resource_arn": "arn", "policy": "${jsonencode(var.p)}"}, {})
+	k.summary(rule.deny) == {["aws-resource-policy-public", "test/aws_kinesis_resource_policy.s", "aws_kinesis_resource_policy.s (Kinesis stream policy) cannot be read before apply; it cannot be shown not to allow every principal"]} with input as t.with_index([unreadable])
+	count(rule.deny) == 0 with input as t.with_index([k.unknown(t.resource("aws_sqs_queue.q", {}, {}), ["policy"])])
+}

@@ -1,0 +1,154 @@
+import { Construct } from 'constructs';
+import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
+import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
+import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { KinesisStream } from '@cdktf/provider-aws/lib/kinesis-stream';
+import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
+import { MskCluster } from '@cdktf/provider-aws/lib/msk-cluster';
+import { UnsafeConfigError, requireNonEmpty } from '../common/errors';
+import { dataTags } from '../common/tags';
+import { HardenedKey } from './key';
+import { policyJson } from './policy';
+import { EncryptedStoreProps, storeKey } from './store-key';
+
+const NAME = /^[A-Za-z0-9_-]{1,80}$/;
+
+function requireName(scope: Construct, name: string): string {
+  if (!NAME.test(name)) throw new UnsafeConfigError(scope, `invalid name ${JSON.stringify(name)}`);
+  return name;
+}
+
+export interface HardenedQueueProps extends EncryptedStoreProps {
+  readonly name: string;
+  /** SNS topics (by ARN) allowed to send to the queue, each scoped with aws:SourceArn. */
+  readonly senderTopicArns?: readonly string[];
+}
+
+/** SQS under a customer-managed key; the only resource-policy grants are to named SNS topics. */
+export class HardenedQueue extends Construct {
+  readonly queue: SqsQueue;
+  readonly key: HardenedKey;
+
+  constructor(scope: Construct, id: string, props: HardenedQueueProps) {
+    super(scope, id);
+    this.key = storeKey(this, props, `SQS ${props.name}`, props.senderTopicArns?.length ? ['sns.amazonaws.com'] : []);
+    this.queue = new SqsQueue(this, 'queue', {
+      provider: props.provider,
+      name: requireName(this, props.name),
+      kmsMasterKeyId: this.key.arn,
+      kmsDataKeyReusePeriodSeconds: 300,
+      tags: dataTags(this, props),
+    });
+    if (props.senderTopicArns?.length) {
+      new SqsQueuePolicy(this, 'policy', {
+        provider: props.provider,
+        queueUrl: this.queue.url,
+        policy: policyJson([
+          {
+            sid: 'NamedTopicsSend',
+            principal: { Service: 'sns.amazonaws.com' },
+            actions: ['sqs:SendMessage'],
+            resources: [this.queue.arn],
+            conditions: { ArnEquals: { 'aws:SourceArn': [...props.senderTopicArns] } },
+          },
+        ]),
+      });
+    }
+  }
+}
+
+/** SNS under a customer-managed key (no resource policy beyond the account default). */
+export class HardenedTopic extends Construct {
+  readonly topic: SnsTopic;
+  readonly key: HardenedKey;
+
+  constructor(scope: Construct, id: string, props: EncryptedStoreProps & { readonly name: string }) {
+    super(scope, id);
+    this.key = storeKey(this, props, `SNS ${props.name}`);
+    this.topic = new SnsTopic(this, 'topic', { provider: props.provider, name: requireName(this, props.name), kmsMasterKeyId: this.key.arn, tags: dataTags(this, props) });
+  }
+}
+
+/** A Kinesis data stream encrypted with a customer-managed key. */
+export class EncryptedStream extends Construct {
+  readonly stream: KinesisStream;
+  readonly key: HardenedKey;
+
+  constructor(scope: Construct, id: string, props: EncryptedStoreProps & { readonly name: string; readonly retentionHours?: number }) {
+    super(scope, id);
+    this.key = storeKey(this, props, `Kinesis ${props.name}`);
+    this.stream = new KinesisStream(this, 'stream', {
+      provider: props.provider,
+      name: requireName(this, props.name),
+      retentionPeriod: props.retentionHours ?? 24,
+      encryptionType: 'KMS',
+      kmsKeyId: this.key.arn,
+      streamModeDetails: { streamMode: 'ON_DEMAND' },
+      tags: dataTags(this, props),
+    });
+  }
+}
+
+export interface EncryptedDeliveryStreamProps extends EncryptedStoreProps {
+  readonly name: string;
+  readonly roleArn: string;
+  readonly bucketArn: string;
+}
+
+/** A Direct PUT Firehose stream to S3: buffered records and delivered objects under the CMK. */
+export class EncryptedDeliveryStream extends Construct {
+  readonly stream: KinesisFirehoseDeliveryStream;
+  readonly key: HardenedKey;
+
+  constructor(scope: Construct, id: string, props: EncryptedDeliveryStreamProps) {
+    super(scope, id);
+    this.key = storeKey(this, props, `Firehose ${props.name}`);
+    this.stream = new KinesisFirehoseDeliveryStream(this, 'stream', {
+      provider: props.provider,
+      name: requireName(this, props.name),
+      destination: 'extended_s3',
+      serverSideEncryption: { enabled: true, keyType: 'CUSTOMER_MANAGED_CMK', keyArn: this.key.arn },
+      extendedS3Configuration: { roleArn: props.roleArn, bucketArn: props.bucketArn, kmsKeyArn: this.key.arn },
+      tags: dataTags(this, props),
+    });
+  }
+}
+
+export interface PrivateKafkaProps extends EncryptedStoreProps {
+  readonly clusterName: string;
+  readonly kafkaVersion?: string;
+  readonly subnetIds: readonly string[];
+  readonly securityGroupIds: readonly string[];
+  readonly instanceType?: string;
+}
+
+/** MSK without public endpoints, IAM-authenticated clients only, TLS everywhere, CMK at rest. */
+export class PrivateKafka extends Construct {
+  readonly cluster: MskCluster;
+  readonly key: HardenedKey;
+
+  constructor(scope: Construct, id: string, props: PrivateKafkaProps) {
+    super(scope, id);
+    const subnets = requireNonEmpty(this, 'subnetIds', props.subnetIds);
+    if (subnets.length < 2) throw new UnsafeConfigError(this, 'MSK needs subnets in at least two availability zones');
+    this.key = storeKey(this, props, `MSK ${props.clusterName}`);
+    this.cluster = new MskCluster(this, 'cluster', {
+      provider: props.provider,
+      clusterName: requireName(this, props.clusterName),
+      kafkaVersion: props.kafkaVersion ?? '3.6.0',
+      numberOfBrokerNodes: subnets.length,
+      brokerNodeGroupInfo: {
+        instanceType: props.instanceType ?? 'kafka.m7g.large',
+        clientSubnets: [...subnets],
+        securityGroups: [...requireNonEmpty(this, 'securityGroupIds', props.securityGroupIds)],
+        connectivityInfo: { publicAccess: { type: 'DISABLED' } },
+      },
+      clientAuthentication: { unauthenticated: false, sasl: { iam: true } },
+      encryptionInfo: {
+        encryptionAtRestKmsKeyArn: this.key.arn,
+        encryptionInTransit: { clientBroker: 'TLS', inCluster: true },
+      },
+      tags: dataTags(this, props),
+    });
+  }
+}

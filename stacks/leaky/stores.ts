@@ -1,0 +1,228 @@
+import { Construct } from 'constructs';
+import { TerraformStack } from 'cdktf';
+import { ElasticsearchDomain } from '@cdktf/provider-aws/lib/elasticsearch-domain';
+import { ElasticsearchDomainPolicy } from '@cdktf/provider-aws/lib/elasticsearch-domain-policy';
+import { EbsVolume } from '@cdktf/provider-aws/lib/ebs-volume';
+import { EbsSnapshot } from '@cdktf/provider-aws/lib/ebs-snapshot';
+import { SnapshotCreateVolumePermission } from '@cdktf/provider-aws/lib/snapshot-create-volume-permission';
+import { DbSnapshot } from '@cdktf/provider-aws/lib/db-snapshot';
+import { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
+import { EfsFileSystemPolicy } from '@cdktf/provider-aws/lib/efs-file-system-policy';
+import { NeptuneCluster } from '@cdktf/provider-aws/lib/neptune-cluster';
+import { NeptuneClusterInstance } from '@cdktf/provider-aws/lib/neptune-cluster-instance';
+import { DocdbCluster } from '@cdktf/provider-aws/lib/docdb-cluster';
+import { DocdbClusterParameterGroup } from '@cdktf/provider-aws/lib/docdb-cluster-parameter-group';
+import { RedshiftCluster } from '@cdktf/provider-aws/lib/redshift-cluster';
+import { RedshiftLogging } from '@cdktf/provider-aws/lib/redshift-logging';
+import { ElasticacheReplicationGroup } from '@cdktf/provider-aws/lib/elasticache-replication-group';
+import { KinesisStream } from '@cdktf/provider-aws/lib/kinesis-stream';
+import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
+import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
+import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
+import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
+import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
+import { SecretsmanagerSecretPolicy } from '@cdktf/provider-aws/lib/secretsmanager-secret-policy';
+import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
+import { MskCluster } from '@cdktf/provider-aws/lib/msk-cluster';
+import { GlueDataCatalogEncryptionSettings } from '@cdktf/provider-aws/lib/glue-data-catalog-encryption-settings';
+import { AthenaWorkgroup } from '@cdktf/provider-aws/lib/athena-workgroup';
+import { dataTags } from '../constructs/common/tags';
+import { EncryptedVolume } from '../constructs/aws/block-storage';
+import { HardenedKey } from '../constructs/aws/key';
+import { policyJson } from '../constructs/aws/policy';
+import { awsPart, leakyStack } from './common';
+
+// Stores are reached through literal subnet and security-group ids: the fixtures are about the
+// stores' own settings, not their networks (which the egress rules judge elsewhere).
+const SUBNETS = ['subnet-0a1b2c3d4e5f60718', 'subnet-0a1b2c3d4e5f60719', 'subnet-0a1b2c3d4e5f60710'];
+const SECURITY_GROUPS = ['sg-0a1b2c3d4e5f60718'];
+
+/** Everyone may do anything with the resource: the policy TerraGoat gives its Elasticsearch domain. */
+const everyone = (actions: string[], resource: string) => policyJson([{ sid: 'Everyone', principal: '*', actions, resources: [resource] }]);
+
+/** TerraGoat's Elasticsearch domain: public endpoint, `es:*` for `Principal "*"`, no encryption. */
+export function publicSearchDomain(scope: Construct): TerraformStack {
+  const stack = leakyStack(scope, 'leaky-public-search-domain');
+  awsPart(stack);
+  const domain = new ElasticsearchDomain(stack, 'search', {
+    domainName: 'leaky-customer-search',
+    elasticsearchVersion: '7.10',
+    clusterConfig: { instanceType: 't3.small.elasticsearch' },
+    ebsOptions: { ebsEnabled: true, volumeSize: 10 },
+    tags: dataTags(stack, { classification: 'pii' }),
+  });
+  new ElasticsearchDomainPolicy(stack, 'search-policy', { domainName: domain.domainName, accessPolicies: everyone(['es:*'], `${domain.arn}/*`) });
+  return stack;
+}
+
+/** TerraGoat's EBS volume and its snapshot, neither encrypted, in a region without default encryption. */
+export function unencryptedVolumeSnapshot(scope: Construct): TerraformStack {
+  const stack = leakyStack(scope, 'leaky-unencrypted-volume-snapshot');
+  awsPart(stack);
+  const volume = new EbsVolume(stack, 'web-host-storage', { availabilityZone: 'us-west-2a', size: 1, tags: dataTags(stack, { classification: 'pii' }) });
+  new EbsSnapshot(stack, 'web-host-snapshot', { volumeId: volume.id, tags: dataTags(stack, { classification: 'pii' }) });
+  return stack;
+}
+
+/** Backups anyone can restore: an encrypted volume's snapshot and an RDS snapshot shared with all accounts. */
+export function publicSnapshots(scope: Construct): TerraformStack {
+  const stack = leakyStack(scope, 'leaky-public-snapshots');
+  awsPart(stack);
+  const volume = new EncryptedVolume(stack, 'data', { availabilityZone: 'us-west-2a', sizeGb: 20 });
+  const snapshot = new EbsSnapshot(stack, 'data-snapshot', { volumeId: volume.volume.id, tags: dataTags(stack) });
+  new SnapshotCreateVolumePermission(stack, 'data-snapshot-public', { snapshotId: snapshot.id, accountId: 'all' });
+  new DbSnapshot(stack, 'orders-snapshot', { dbInstanceIdentifier: 'leaky-orders', dbSnapshotIdentifier: 'leaky-orders-export', sharedAccounts: ['all'] });
+  return stack;
+}
+
+/** TerraGoat's Neptune cluster (storage_encrypted = false) with a public instance. */
+export function unencryptedGraphDatabase(scope: Construct): TerraformStack {
+  const stack = leakyStack(scope, 'leaky-unencrypted-graph-db');
+  awsPart(stack);
+  const pii = dataTags(stack, { classification: 'pii' });
+  const cluster = new NeptuneCluster(stack, 'graph', {
+    clusterIdentifier: 'leaky-customer-graph',
+    engine: 'neptune',
+    storageEncrypted: false,
+    backupRetentionPeriod: 7,
+    enableCloudwatchLogsExports: ['audit'],
+    skipFinalSnapshot: true,
+    tags: pii,
+  });
+  new NeptuneClusterInstance(stack, 'graph-instance', { clusterIdentifier: cluster.id, instanceClass: 'db.r6g.large', publiclyAccessible: true, tags: pii });
+  return stack;
+}
+
+/** DocumentDB with plain-text storage and plain-text client connections. */
+export function unencryptedDocumentDatabase(scope: Construct): TerraformStack {
+  const stack = leakyStack(scope, 'leaky-unencrypted-document-db');
+  awsPart(stack);
+  const parameters = new DocdbClusterParameterGroup(stack, 'profiles-parameters', { family: 'docdb5.0', namePrefix: 'leaky-profiles-', parameter: [{ name: 'tls', value: 'disabled' }] });
+  new DocdbCluster(stack, 'profiles', {
+    clusterIdentifier: 'leaky-customer-profiles',
+    masterUsername: 'profiles_admin',
+    manageMasterUserPassword: true,
+    dbClusterParameterGroupName: parameters.name,
+    backupRetentionPeriod: 7,
+    enabledCloudwatchLogsExports: ['audit'],
+    skipFinalSnapshot: true,
+    tags: dataTags(stack, { classification: 'pii' }),
+  });
+  return stack;
+}
+
+/** A Redshift warehouse left at the 5.x provider defaults: public and unencrypted. */
+export function publicWarehouse(scope: Construct): TerraformStack {
+  const stack = leakyStack(scope, 'leaky-public-warehouse');
+  awsPart(stack);
+  const cluster = new RedshiftCluster(stack, 'analytics', {
+    clusterIdentifier: 'leaky-analytics',
+    nodeType: 'ra3.xlplus',
+    masterUsername: 'analytics_admin',
+    manageMasterPassword: true,
+    automatedSnapshotRetentionPeriod: 7,
+    skipFinalSnapshot: true,
+    tags: dataTags(stack, { classification: 'pii' }),
+  });
+  new RedshiftLogging(stack, 'analytics-audit-logs', { clusterIdentifier: cluster.id, logDestinationType: 'cloudwatch', logExports: ['connectionlog', 'userlog', 'useractivitylog'] });
+  return stack;
+}
+
+/** A session cache that stores and sends everything in clear and lets any client in. */
+export function openCache(scope: Construct): TerraformStack {
+  const stack = leakyStack(scope, 'leaky-open-cache');
+  awsPart(stack);
+  new ElasticacheReplicationGroup(stack, 'sessions', {
+    replicationGroupId: 'leaky-sessions',
+    description: 'checkout sessions',
+    engine: 'redis',
+    nodeType: 'cache.t4g.small',
+    numCacheClusters: 2,
+    securityGroupIds: SECURITY_GROUPS,
+    snapshotRetentionLimit: 7,
+    tags: dataTags(stack, { classification: 'pii' }),
+  });
+  return stack;
+}
+
+/** Clickstream and order events buffered without encryption. */
+export function unencryptedStreams(scope: Construct): TerraformStack {
+  const stack = leakyStack(scope, 'leaky-unencrypted-streams');
+  awsPart(stack);
+  const pii = dataTags(stack, { classification: 'pii' });
+  new KinesisStream(stack, 'clickstream', { name: 'leaky-clickstream', streamModeDetails: { streamMode: 'ON_DEMAND' }, tags: pii });
+  new KinesisFirehoseDeliveryStream(stack, 'orders-to-lake', {
+    name: 'leaky-orders-to-lake',
+    destination: 'extended_s3',
+    extendedS3Configuration: { roleArn: 'arn:aws:iam::111111111111:role/leaky-firehose', bucketArn: 'arn:aws:s3:::leaky-orders-lake' },
+    tags: pii,
+  });
+  return stack;
+}
+
+/** Order messages anyone can read or publish, stored without encryption. */
+export function publicMessaging(scope: Construct): TerraformStack {
+  const stack = leakyStack(scope, 'leaky-public-messaging');
+  awsPart(stack);
+  const pii = dataTags(stack, { classification: 'pii' });
+  const queue = new SqsQueue(stack, 'orders', { name: 'leaky-orders', sqsManagedSseEnabled: false, tags: pii });
+  new SqsQueuePolicy(stack, 'orders-policy', { queueUrl: queue.url, policy: everyone(['sqs:SendMessage', 'sqs:ReceiveMessage'], queue.arn) });
+  const topic = new SnsTopic(stack, 'order-events', { name: 'leaky-order-events', tags: pii });
+  new SnsTopicPolicy(stack, 'order-events-policy', { arn: topic.arn, policy: everyone(['sns:Subscribe', 'sns:Publish'], topic.arn) });
+  return stack;
+}
+
+/** Credentials readable by every AWS account, and a password kept as a plain String parameter. */
+export function publicSecrets(scope: Construct): TerraformStack {
+  const stack = leakyStack(scope, 'leaky-public-secrets');
+  awsPart(stack);
+  const key = new HardenedKey(stack, 'secrets-key');
+  const secret = new SecretsmanagerSecret(stack, 'orders-db', { name: 'leaky/orders/db', kmsKeyId: key.arn, tags: dataTags(stack, { classification: 'confidential' }) });
+  new SecretsmanagerSecretPolicy(stack, 'orders-db-policy', { secretArn: secret.arn, policy: everyone(['secretsmanager:GetSecretValue'], '*') });
+  new SsmParameter(stack, 'payments-api-token', { name: '/leaky/payments/api-token', type: 'String', value: 'placeholder-not-a-real-token', tags: dataTags(stack, { classification: 'confidential' }) });
+  return stack;
+}
+
+/** Kafka brokers on public addresses, open to unauthenticated clients in plain text. */
+export function publicKafka(scope: Construct): TerraformStack {
+  const stack = leakyStack(scope, 'leaky-public-kafka');
+  awsPart(stack);
+  new MskCluster(stack, 'events', {
+    clusterName: 'leaky-order-events',
+    kafkaVersion: '3.6.0',
+    numberOfBrokerNodes: 3,
+    brokerNodeGroupInfo: { instanceType: 'kafka.m7g.large', clientSubnets: SUBNETS, securityGroups: SECURITY_GROUPS, connectivityInfo: { publicAccess: { type: 'SERVICE_PROVIDED_EIPS' } } },
+    clientAuthentication: { unauthenticated: true },
+    encryptionInfo: { encryptionInTransit: { clientBroker: 'TLS_PLAINTEXT' } },
+    tags: dataTags(stack, { classification: 'pii' }),
+  });
+  return stack;
+}
+
+/** A data lake whose catalog and query results are unencrypted. */
+export function unencryptedAnalytics(scope: Construct): TerraformStack {
+  const stack = leakyStack(scope, 'leaky-unencrypted-analytics');
+  awsPart(stack);
+  new GlueDataCatalogEncryptionSettings(stack, 'catalog', {
+    dataCatalogEncryptionSettings: {
+      encryptionAtRest: { catalogEncryptionMode: 'DISABLED' },
+      connectionPasswordEncryption: { returnConnectionPasswordEncrypted: false },
+    },
+  });
+  new AthenaWorkgroup(stack, 'analysts', {
+    name: 'leaky-analysts',
+    configuration: { enforceWorkgroupConfiguration: false, resultConfiguration: { outputLocation: 's3://leaky-athena-results/analysts/' } },
+    tags: dataTags(stack, { classification: 'pii' }),
+  });
+  return stack;
+}
+
+/** Customer uploads on an unencrypted file system any AWS account may mount. */
+export function publicFileSystem(scope: Construct): TerraformStack {
+  const stack = leakyStack(scope, 'leaky-public-file-system');
+  awsPart(stack);
+  const fs = new EfsFileSystem(stack, 'uploads', { creationToken: 'leaky-customer-uploads', tags: dataTags(stack, { classification: 'pii' }) });
+  new EfsFileSystemPolicy(stack, 'uploads-policy', { fileSystemId: fs.id, policy: everyone(['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'], fs.arn) });
+  return stack;
+}
