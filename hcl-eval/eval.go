@@ -262,6 +262,9 @@ func (e *Evaluator) callValue(mi *Instance, c *Call) cty.Value {
 		return cty.DynamicVal
 	}
 	outputs := func(child *Instance) cty.Value {
+		if child == nil {
+			return cty.DynamicVal
+		}
 		out := map[string]cty.Value{}
 		for name := range c.Module.Outputs {
 			if v, ok := child.Outputs[name]; ok {
@@ -456,7 +459,7 @@ func (e *Evaluator) evalResource(mi *Instance, r *Resource) {
 func (e *Evaluator) evalCall(mi *Instance, c *Call) {
 	st, ok := mi.Calls[c.Name]
 	if !ok {
-		st = &CallState{Def: c, Insts: map[string]*Instance{}}
+		st = &CallState{Def: c, Mode: unknownExpansion, Insts: map[string]*Instance{}}
 		mi.Calls[c.Name] = st
 	}
 	if c.Module == nil {

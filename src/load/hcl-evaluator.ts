@@ -60,14 +60,18 @@ function evaluator(): Promise<EvalFn> {
     const dir = hclEvalBuildDir();
     const wasm = join(dir, 'hcl-eval.wasm');
     if (!existsSync(wasm)) throw new InputError(`${wasm} is missing; run \`bash scripts/build-hcl-eval.sh\` (needs Go) to build the HCL evaluator`);
-    const g = globalThis as unknown as { Go?: new () => GoRuntime; leakguardHclEval?: EvalFn };
-    // wasm_exec.js (Go's own loader, copied beside the build) defines globalThis.Go.
-    if (!g.Go) require(join(dir, 'wasm_exec.js'));
-    const go = new g.Go!();
+    // Go's wasm_exec.js runs against its own global scope (inheriting the real one), so the
+    // Go class and the entry point it registers never meet another Go WASM in the process
+    // (@cdktf/hcl2json loads an older Go runtime under the same global names).
+    const scope = Object.create(globalThis) as { Go: new () => GoRuntime; leakguardHclEval?: EvalFn };
+    // Node's accessors for these refuse any `this` but the real global.
+    for (const name of ['crypto', 'performance'] as const) Object.defineProperty(scope, name, { value: globalThis[name] });
+    new Function('globalThis', readFileSync(join(dir, 'wasm_exec.js'), 'utf8'))(scope);
+    const go = new scope.Go();
     const { instance } = await WebAssembly.instantiate(readFileSync(wasm), go.importObject);
     void go.run(instance);
-    if (typeof g.leakguardHclEval !== 'function') throw new Error('hcl-eval.wasm did not register its entry point');
-    return g.leakguardHclEval;
+    if (typeof scope.leakguardHclEval !== 'function') throw new Error('hcl-eval.wasm did not register its entry point');
+    return scope.leakguardHclEval;
   })();
   return loaded;
 }
