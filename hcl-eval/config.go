@@ -75,6 +75,9 @@ type Module struct {
 	Calls     []*Call
 	Providers []*ProviderBlock
 	Outputs   map[string]hclsyntax.Expression
+	Declared  map[string]bool // resource addresses in the module (`aws_s3_bucket.b`, `data.x.y`)
+	// Resource addresses some expression of the module names: only these need a value in scope.
+	Referenced map[string]bool
 	// Every attribute name any traversal of the module steps through: a resource instance
 	// exposes these as unknown when its configuration does not set them (computed values).
 	AttrNames map[string]bool
@@ -117,7 +120,7 @@ func (l *loader) load(dir string, only string) (*Module, error) {
 		}
 		sort.Strings(files)
 	}
-	m := &Module{Dir: dir, Variables: map[string]*Variable{}, Outputs: map[string]hclsyntax.Expression{}, AttrNames: map[string]bool{}}
+	m := &Module{Dir: dir, Variables: map[string]*Variable{}, Outputs: map[string]hclsyntax.Expression{}, Declared: map[string]bool{}, Referenced: map[string]bool{}, AttrNames: map[string]bool{}}
 	l.modules[dir] = m
 	for _, file := range files {
 		text, ok, err := l.fs.Read(file, true)
@@ -209,6 +212,7 @@ func (l *loader) addFile(m *Module, file string, body *hclsyntax.Body) error {
 				r.Provider = traversalName(a.Expr)
 			}
 			m.Resources = append(m.Resources, r)
+			m.Declared[r.Local()] = true
 		case "module":
 			if len(b.Labels) != 1 {
 				continue
@@ -370,6 +374,24 @@ func collectAttrNames(m *Module) {
 }
 
 func addSteps(m *Module, t hcl.Traversal) {
+	names := []string{}
+	for _, s := range t {
+		switch s := s.(type) {
+		case hcl.TraverseRoot:
+			names = append(names, s.Name)
+		case hcl.TraverseAttr:
+			names = append(names, s.Name)
+		}
+		if len(names) == 3 {
+			break
+		}
+	}
+	if len(names) >= 2 {
+		m.Referenced[names[0]+"."+names[1]] = true
+	}
+	if len(names) >= 3 && names[0] == "data" {
+		m.Referenced["data."+names[1]+"."+names[2]] = true
+	}
 	for _, s := range t {
 		if a, ok := s.(hcl.TraverseAttr); ok {
 			m.AttrNames[a.Name] = true

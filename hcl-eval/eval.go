@@ -175,14 +175,19 @@ func (e *Evaluator) evalInstance(mi *Instance) {
 	for _, a := range mi.Def.Locals {
 		mi.Locals[a.Name] = e.value(a.Expr, e.ctx(mi), mi, "local."+a.Name)
 	}
+	// One scope for all calls and one for all resources: building it costs a pass over every
+	// resource, and what changes within the pass is seen by the next one.
+	ctx := e.ctx(mi)
 	for _, c := range mi.Def.Calls {
-		e.evalCall(mi, c)
+		e.evalCall(mi, c, ctx)
 	}
+	ctx = e.ctx(mi)
 	for _, r := range mi.Def.Resources {
-		e.evalResource(mi, r)
+		e.evalResource(mi, r, ctx)
 	}
+	ctx = e.ctx(mi)
 	for name, expr := range mi.Def.Outputs {
-		mi.Outputs[name] = e.value(expr, e.ctx(mi), mi, "output."+name)
+		mi.Outputs[name] = e.value(expr, ctx, mi, "output."+name)
 	}
 }
 
@@ -224,6 +229,9 @@ func (e *Evaluator) ctx(mi *Instance) *hcl.EvalContext {
 	managed := map[string]map[string]cty.Value{}
 	data := map[string]map[string]cty.Value{}
 	for _, r := range mi.Def.Resources {
+		if !mi.Def.Referenced[r.Local()] {
+			continue
+		}
 		into := managed
 		if r.Mode == "data" {
 			into = data
@@ -329,8 +337,7 @@ func (e *Evaluator) resourceValue(mi *Instance, r *Resource) cty.Value {
 }
 
 // expand evaluates count / for_each: the instance keys, or unknownExpansion.
-func (e *Evaluator) expand(mi *Instance, count, each hcl.Expression, what string) (expansion, []cty.Value) {
-	ctx := e.ctx(mi)
+func (e *Evaluator) expand(mi *Instance, ctx *hcl.EvalContext, count, each hcl.Expression, what string) (expansion, []cty.Value) {
 	if count != nil {
 		v := e.value(count, ctx, mi, what+" count")
 		if !v.IsKnown() {
@@ -422,10 +429,9 @@ func eachCtx(parent *hcl.EvalContext, mode expansion, key cty.Value, forEachVal 
 	return child
 }
 
-func (e *Evaluator) evalResource(mi *Instance, r *Resource) {
+func (e *Evaluator) evalResource(mi *Instance, r *Resource, ctx *hcl.EvalContext) {
 	what := r.Local()
-	mode, keys := e.expand(mi, r.Count, r.ForEach, what)
-	ctx := e.ctx(mi)
+	mode, keys := e.expand(mi, ctx, r.Count, r.ForEach, what)
 	var forEachVal cty.Value
 	if mode == forEach {
 		forEachVal, _ = r.ForEach.Value(ctx)
@@ -456,7 +462,7 @@ func (e *Evaluator) evalResource(mi *Instance, r *Resource) {
 	mi.Res[r.Local()] = st
 }
 
-func (e *Evaluator) evalCall(mi *Instance, c *Call) {
+func (e *Evaluator) evalCall(mi *Instance, c *Call, ctx *hcl.EvalContext) {
 	st, ok := mi.Calls[c.Name]
 	if !ok {
 		st = &CallState{Def: c, Mode: unknownExpansion, Insts: map[string]*Instance{}}
@@ -465,7 +471,7 @@ func (e *Evaluator) evalCall(mi *Instance, c *Call) {
 	if c.Module == nil {
 		return
 	}
-	mode, keys := e.expand(mi, c.Count, c.ForEach, "module."+c.Name)
+	mode, keys := e.expand(mi, ctx, c.Count, c.ForEach, "module."+c.Name)
 	if mode == unknownExpansion {
 		e.warn("%s:%d: %smodule.%s: the number of instances (count/for_each) cannot be determined; checked as one instance", c.File, c.Line, modulePrefix(mi), c.Name)
 		keys = []cty.Value{cty.NilVal}
@@ -474,7 +480,6 @@ func (e *Evaluator) evalCall(mi *Instance, c *Call) {
 		keys = []cty.Value{cty.NilVal}
 	}
 	st.Mode, st.Keys = mode, keys
-	ctx := e.ctx(mi)
 	var forEachVal cty.Value
 	if mode == forEach {
 		forEachVal, _ = c.ForEach.Value(ctx)
@@ -706,12 +711,7 @@ func (e *Evaluator) references(expr hcl.Expression, mi *Instance, p string, refs
 }
 
 func (mi *Instance) declares(local string) bool {
-	for _, r := range mi.Def.Resources {
-		if r.Local() == local {
-			return true
-		}
-	}
-	return false
+	return mi.Def.Declared[local]
 }
 
 func contains(list []string, s string) bool {
