@@ -122,6 +122,8 @@ func (l *loader) load(dir string, only string) (*Module, error) {
 	}
 	m := &Module{Dir: dir, Variables: map[string]*Variable{}, Outputs: map[string]hclsyntax.Expression{}, Declared: map[string]bool{}, Referenced: map[string]bool{}, AttrNames: map[string]bool{}}
 	l.modules[dir] = m
+	// Override files (override.tf, *_override.tf) merge into the blocks of the others, after them.
+	var blocks, overrides []*hclsyntax.Block
 	for _, file := range files {
 		text, ok, err := l.fs.Read(file, true)
 		if err != nil {
@@ -134,7 +136,20 @@ func (l *loader) load(dir string, only string) (*Module, error) {
 		if diags.HasErrors() {
 			return nil, fmt.Errorf("%s: HCL syntax error: %s", file, diagText(diags))
 		}
-		if err := l.addFile(m, file, f.Body.(*hclsyntax.Body)); err != nil {
+		base := path.Base(file)
+		if base == "override.tf" || strings.HasSuffix(base, "_override.tf") {
+			overrides = append(overrides, f.Body.(*hclsyntax.Body).Blocks...)
+		} else {
+			blocks = append(blocks, f.Body.(*hclsyntax.Body).Blocks...)
+		}
+	}
+	for _, o := range overrides {
+		if err := override(blocks, o); err != nil {
+			return nil, err
+		}
+	}
+	for _, b := range blocks {
+		if err := l.addBlock(m, b); err != nil {
 			return nil, err
 		}
 	}
@@ -160,69 +175,117 @@ func diagText(diags hcl.Diagnostics) string {
 	return "invalid"
 }
 
-func (l *loader) addFile(m *Module, file string, body *hclsyntax.Body) error {
-	for _, b := range body.Blocks {
-		line := b.TypeRange.Start.Line
-		switch b.Type {
-		case "variable":
-			if len(b.Labels) != 1 {
-				continue
-			}
-			v, err := decodeVariable(b, file)
-			if err != nil {
-				return err
-			}
-			m.Variables[v.Name] = v
-		case "locals":
-			attrs := sortedAttrs(b.Body)
-			m.Locals = append(m.Locals, attrs...)
-		case "output":
-			if len(b.Labels) == 1 {
-				if a, ok := b.Body.Attributes["value"]; ok {
-					m.Outputs[b.Labels[0]] = a.Expr
+// override merges an override file's block into the block it names, as Terraform does:
+// its attributes replace the original's, its nested block types replace those types.
+func override(blocks []*hclsyntax.Block, o *hclsyntax.Block) error {
+	if o.Type == "locals" {
+		for name, a := range o.Body.Attributes {
+			for _, b := range blocks {
+				if _, ok := b.Body.Attributes[name]; ok && b.Type == "locals" {
+					b.Body.Attributes[name] = a
 				}
 			}
-		case "provider":
-			if len(b.Labels) != 1 {
-				continue
-			}
-			p := &ProviderBlock{Name: b.Labels[0], Body: b.Body, File: file, Line: line}
-			if a, ok := b.Body.Attributes["alias"]; ok {
-				if v, d := a.Expr.Value(nil); !d.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
-					p.Alias = v.AsString()
-				}
-			}
-			m.Providers = append(m.Providers, p)
-		case "resource", "data":
-			if len(b.Labels) != 2 {
-				continue
-			}
-			mode := "managed"
-			if b.Type == "data" {
-				mode = "data"
-			}
-			r := &Resource{Mode: mode, Type: b.Labels[0], Name: b.Labels[1], Body: b.Body, File: file, Line: line}
-			if a, ok := b.Body.Attributes["count"]; ok {
-				r.Count = a.Expr
-			}
-			if a, ok := b.Body.Attributes["for_each"]; ok {
-				r.ForEach = a.Expr
-			}
-			if a, ok := b.Body.Attributes["provider"]; ok {
-				r.Provider = traversalName(a.Expr)
-			}
-			m.Resources = append(m.Resources, r)
-			m.Declared[r.Local()] = true
-		case "module":
-			if len(b.Labels) != 1 {
-				continue
-			}
-			c, err := l.decodeCall(m, b, file)
-			if err != nil {
-				return err
-			}
-			m.Calls = append(m.Calls, c)
 		}
+		return nil
+	}
+	for _, b := range blocks {
+		if b.Type != o.Type || strings.Join(b.Labels, ".") != strings.Join(o.Labels, ".") {
+			continue
+		}
+		merged := &hclsyntax.Body{Attributes: hclsyntax.Attributes{}, SrcRange: b.Body.SrcRange, EndRange: b.Body.EndRange}
+		for k, a := range b.Body.Attributes {
+			merged.Attributes[k] = a
+		}
+		for k, a := range o.Body.Attributes {
+			merged.Attributes[k] = a
+		}
+		replaced := map[string]bool{}
+		for _, ob := range o.Body.Blocks {
+			replaced[blockKind(ob)] = true
+		}
+		for _, nb := range b.Body.Blocks {
+			if !replaced[blockKind(nb)] {
+				merged.Blocks = append(merged.Blocks, nb)
+			}
+		}
+		merged.Blocks = append(merged.Blocks, o.Body.Blocks...)
+		b.Body = merged
+		return nil
+	}
+	r := o.TypeRange
+	return fmt.Errorf("%s:%d: override of %s %q, which no other file declares", r.Filename, r.Start.Line, o.Type, strings.Join(o.Labels, "."))
+}
+
+// blockKind: a `dynamic "x"` block stands for the x blocks it makes.
+func blockKind(b *hclsyntax.Block) string {
+	if b.Type == "dynamic" && len(b.Labels) == 1 {
+		return b.Labels[0]
+	}
+	return b.Type
+}
+
+func (l *loader) addBlock(m *Module, b *hclsyntax.Block) error {
+	file := b.TypeRange.Filename
+	line := b.TypeRange.Start.Line
+	switch b.Type {
+	case "variable":
+		if len(b.Labels) != 1 {
+			return nil
+		}
+		v, err := decodeVariable(b, file)
+		if err != nil {
+			return err
+		}
+		m.Variables[v.Name] = v
+	case "locals":
+		attrs := sortedAttrs(b.Body)
+		m.Locals = append(m.Locals, attrs...)
+	case "output":
+		if len(b.Labels) == 1 {
+			if a, ok := b.Body.Attributes["value"]; ok {
+				m.Outputs[b.Labels[0]] = a.Expr
+			}
+		}
+	case "provider":
+		if len(b.Labels) != 1 {
+			return nil
+		}
+		p := &ProviderBlock{Name: b.Labels[0], Body: b.Body, File: file, Line: line}
+		if a, ok := b.Body.Attributes["alias"]; ok {
+			if v, d := a.Expr.Value(nil); !d.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
+				p.Alias = v.AsString()
+			}
+		}
+		m.Providers = append(m.Providers, p)
+	case "resource", "data":
+		if len(b.Labels) != 2 {
+			return nil
+		}
+		mode := "managed"
+		if b.Type == "data" {
+			mode = "data"
+		}
+		r := &Resource{Mode: mode, Type: b.Labels[0], Name: b.Labels[1], Body: b.Body, File: file, Line: line}
+		if a, ok := b.Body.Attributes["count"]; ok {
+			r.Count = a.Expr
+		}
+		if a, ok := b.Body.Attributes["for_each"]; ok {
+			r.ForEach = a.Expr
+		}
+		if a, ok := b.Body.Attributes["provider"]; ok {
+			r.Provider = traversalName(a.Expr)
+		}
+		m.Resources = append(m.Resources, r)
+		m.Declared[r.Local()] = true
+	case "module":
+		if len(b.Labels) != 1 {
+			return nil
+		}
+		c, err := l.decodeCall(m, b, file)
+		if err != nil {
+			return err
+		}
+		m.Calls = append(m.Calls, c)
 	}
 	return nil
 }

@@ -38,11 +38,11 @@ type OutProvider struct {
 }
 
 type Output struct {
-	Resources []OutResource  `json:"resources"`
-	Providers []OutProvider  `json:"providers"`
-	Remote    []string       `json:"modules_not_followed"`
-	Warnings  []string       `json:"warnings"`
-	Error     string         `json:"error,omitempty"`
+	Resources []OutResource `json:"resources"`
+	Providers []OutProvider `json:"providers"`
+	Remote    []string      `json:"modules_not_followed"`
+	Warnings  []string      `json:"warnings"`
+	Error     string        `json:"error,omitempty"`
 }
 
 func (e *Evaluator) output(root *Instance) *Output {

@@ -92,6 +92,24 @@ describe('what cannot be evaluated is unknown, never text', () => {
   });
 });
 
+describe('files of a folder', () => {
+  test('override files merge into the blocks they name: attributes replaced, nested block types replaced', async () => {
+    const dir = writeTree({
+      'main.tf': `${PROVIDER}locals {\n  acl = "private"\n}\nresource "aws_s3_bucket" "b" {\n  bucket = "x"\n  acl    = local.acl\n  versioning {\n    enabled = true\n  }\n}\n`,
+      'z_override.tf': 'locals {\n  acl = "public-read"\n}\nresource "aws_s3_bucket" "b" {\n  versioning {\n    enabled = false\n  }\n}\n',
+      'empty.tf': '',
+    });
+    const b = byAddress(await evaluateFolder(dir, { env: {} }), 'aws_s3_bucket.b');
+    expect(b.values).toEqual({ bucket: 'x', acl: 'public-read', versioning: [{ enabled: false }] });
+    expect(b.line).toBe(7);
+  });
+
+  test('an override of a block no other file declares is refused, as Terraform refuses it', async () => {
+    const dir = writeTree({ 'main.tf': PROVIDER, 'override.tf': 'resource "aws_s3_bucket" "nope" {\n  acl = "private"\n}\n' });
+    await expect(evaluateFolder(dir, { env: {} })).rejects.toThrow(/override\.tf:1: override of resource "aws_s3_bucket\.nope", which no other file declares/);
+  });
+});
+
 describe('modules', () => {
   test('a root of only remote modules: the one-line message names the modules not followed', async () => {
     const dir = writeTree({
