@@ -7,6 +7,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund
 fi
 bash scripts/setup-opa.sh
+bash scripts/build-hcl-eval.sh
 npx tsc -p tsconfig.build.json
 node dist/scripts/build-policies.js
 echo "== synthesizing the example shop (cdktf synth → cdktf.out)"

@@ -1,4 +1,5 @@
 import { loadPaths } from './load';
+import type { VarInput } from './load/hcl-evaluator';
 import { normalize } from './normalize';
 import { loadCompiledPolicy } from './evaluate/policy';
 import { loadConfig, policyData } from './evaluate/config';
@@ -11,6 +12,8 @@ export interface CheckOptions {
   configPath?: string;
   /** How the CLI chose the config (stated in every report); defaults to configPath or none. */
   configOrigin?: ConfigChoice['origin'];
+  /** HCL folders: `--var-file` / `--var`, in command-line order. */
+  vars?: VarInput[];
   /** YYYY-MM-DD used for waiver expiry; today (UTC) unless given. */
   today?: string;
   /** Called as each stage starts, for a progress indicator (`resources`: how many are evaluated). */
@@ -20,20 +23,27 @@ export interface CheckOptions {
 export interface CheckResult {
   input: PolicyInput;
   decision: Decision;
+  /** What the loaders could not fully read (HCL: values treated as unknown, remote modules). */
+  warnings: string[];
+  /** HCL module calls not followed (remote sources): `module.vpc from registry …`. */
+  modulesNotFollowed: string[];
 }
 
 /** load → normalize → evaluate, for every path together (cross-stack rules see all stacks). */
 export async function check(paths: string[], opts: CheckOptions = {}): Promise<CheckResult> {
   const config = loadConfig(opts.configPath);
   opts.onStep?.('loading');
-  const docs = await loadPaths(paths, opts.inputFormat);
+  const docs = await loadPaths(paths, opts.inputFormat, { vars: opts.vars });
+  const modulesNotFollowed = docs.flatMap((d) => (d.kind === 'hcl' ? d.evaluated.modules_not_followed : []));
+  const warnings = docs.flatMap((d) => (d.kind === 'hcl' ? d.evaluated.warnings : []));
+  warnings.push(...modulesNotFollowed.map((m) => `not checked: ${m}`));
   opts.onStep?.('normalizing');
   const input = normalize(docs);
   opts.onStep?.('evaluating', Object.keys(input.resources).length);
   const policy = await loadCompiledPolicy();
   const decision = await policy.evaluateInWorker(input, policyData(config, opts.configPath, opts.today));
   decision.config = configUsed(opts);
-  return { input, decision };
+  return { input, decision, warnings, modulesNotFollowed };
 }
 
 export function configUsed(opts: Pick<CheckOptions, 'configPath' | 'configOrigin'>): ConfigChoice {

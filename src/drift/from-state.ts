@@ -1,5 +1,5 @@
 import { InputError } from '../errors';
-import type { ConfigDocument, Json, StateDocument } from '../load/types';
+import type { ConfigDocument, HclDocument, Json, StateDocument } from '../load/types';
 import { draftOf } from '../normalize';
 import { isJson } from '../normalize/draft';
 import type { AttributeChange } from '../types/drift-report';
@@ -103,7 +103,7 @@ function stateDocument(source: StateDocument, stack: string, resources: WorldRes
   };
 }
 
-function pickStack(configs: ConfigDocument[], stack: string | undefined, where: string): ConfigDocument {
+function pickStack<T extends ConfigDocument | HclDocument>(configs: T[], stack: string | undefined, where: string): T {
   if (stack) {
     const doc = configs.find((c) => c.stack === stack);
     if (!doc) throw new InputError(`${where}: no stack "${stack}" (stacks: ${configs.map((c) => c.stack).join(', ')})`);
@@ -119,7 +119,7 @@ function pickStack(configs: ConfigDocument[], stack: string | undefined, where: 
  * their literal values), and resources no code declares left out. Resources inside child
  * modules are kept in both worlds but not compared (the config loaders do not expand modules).
  */
-export function driftFromState(state: StateDocument, configs: ConfigDocument[], configPath: string, stack?: string): DriftWorlds {
+export function driftFromState(state: StateDocument, configs: Array<ConfigDocument | HclDocument>, configPath: string, stack?: string): DriftWorlds {
   const config = pickStack(configs, stack, configPath);
   const live = stateInstances(state.state, state.file);
   const liveByAddress = new Map(live.map((r) => [r.address, r]));

@@ -1,6 +1,6 @@
 import { InputError } from '../errors';
 import { loaderFor, loadPath } from '../load';
-import type { ConfigDocument } from '../load/types';
+import type { ConfigDocument, HclDocument } from '../load/types';
 import { loadConfig, policyData } from '../evaluate/config';
 import { loadCompiledPolicy } from '../evaluate/policy';
 import { normalize } from '../normalize';
@@ -45,8 +45,8 @@ async function worldsOf(opts: DriftOptions): Promise<DriftWorlds> {
   const [state] = await loaderFor('state').load(opts.state);
   if (state.kind !== 'state') throw new InputError(`${opts.state}: not a Terraform state`);
   const configs = await loadPath(opts.configDir);
-  if (configs.some((d) => d.kind !== 'config')) throw new InputError(`${opts.configDir}: --config-dir takes code (a cdktf.out folder, a cdk.tf.json or an HCL folder), not a plan or state`);
-  return driftFromState(state, configs as ConfigDocument[], opts.configDir, opts.stack);
+  if (configs.some((d) => d.kind !== 'config' && d.kind !== 'hcl')) throw new InputError(`${opts.configDir}: --config-dir takes code (a cdktf.out folder, a cdk.tf.json or an HCL folder), not a plan or state`);
+  return driftFromState(state, configs as Array<ConfigDocument | HclDocument>, opts.configDir, opts.stack);
 }
 
 /**

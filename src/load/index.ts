@@ -5,7 +5,7 @@ import { cdktfJsonLoader, cdktfOutLoader } from './cdktf';
 import { hclLoader } from './hcl';
 import { readJson } from './read-file';
 import { planLoader, stateLoader } from './terraform-json';
-import type { LoadedDocument, Loader } from './types';
+import type { LoadedDocument, LoadOptions, Loader } from './types';
 
 /** Order matters for detection: the most specific shapes first. */
 export const loaders: readonly Loader[] = [cdktfOutLoader, hclLoader, planLoader, stateLoader, cdktfJsonLoader];
@@ -19,20 +19,20 @@ export function loaderFor(format: string): Loader {
 }
 
 /** Loads one path, detecting its format unless `format` forces one. */
-export async function loadPath(path: string, format?: string): Promise<LoadedDocument[]> {
+export async function loadPath(path: string, format?: string, opts: LoadOptions = {}): Promise<LoadedDocument[]> {
   let isDir: boolean;
   try {
     isDir = statSync(path).isDirectory();
   } catch {
     throw new InputError(`${path}: no such file or directory`);
   }
-  if (format) return loaderFor(format).load(path);
+  if (format) return loaderFor(format).load(path, undefined, opts);
   if (isDir) {
     const loader = loaders.find((l) => l.detect(path, true));
     if (!loader) throw new InputError(`${path}: folder holds neither a cdktf.out manifest.json nor .tf files`);
-    return loader.load(path);
+    return loader.load(path, undefined, opts);
   }
-  if (path.endsWith('.tf')) return hclLoader.load(path);
+  if (path.endsWith('.tf')) return hclLoader.load(path, undefined, opts);
   const json = readJson(path);
   const loader = loaders.find((l) => l.detect(path, false, json));
   if (!loader) {
@@ -41,9 +41,9 @@ export async function loadPath(path: string, format?: string): Promise<LoadedDoc
   return loader.load(path, json);
 }
 
-export async function loadPaths(paths: string[], format?: string): Promise<LoadedDocument[]> {
+export async function loadPaths(paths: string[], format?: string, opts: LoadOptions = {}): Promise<LoadedDocument[]> {
   const docs: LoadedDocument[] = [];
-  for (const p of paths) docs.push(...(await loadPath(p, format)));
+  for (const p of paths) docs.push(...(await loadPath(p, format, opts)));
   const seen = new Set<string>();
   for (const d of docs) {
     // Stacks are namespaces for resource keys; two inputs with one name would collide.

@@ -1,16 +1,24 @@
 import type { Format } from '../types/policy-input';
+import type { EvaluatedFolder, VarInput } from './hcl-evaluator';
 
 export type Json = Record<string, unknown>;
 
-/** A Terraform JSON configuration (cdk.tf.json, or HCL converted by hcl2json). */
+/** A Terraform JSON configuration (cdk.tf.json of a CDKTF stack). */
 export interface ConfigDocument {
   kind: 'config';
-  format: 'cdktf-out' | 'cdktf-json' | 'hcl';
+  format: 'cdktf-out' | 'cdktf-json';
   stack: string;
   file: string;
   config: Json;
-  /** HCL only: where each `type.name` block (or `provider.name`) starts, for reports. */
-  locations?: Map<string, { file: string; line: number }>;
+}
+
+/** A folder of .tf files as hcl-eval evaluated it: resource instances, providers, warnings. */
+export interface HclDocument {
+  kind: 'hcl';
+  format: 'hcl';
+  stack: string;
+  file: string;
+  evaluated: EvaluatedFolder;
 }
 
 /** `terraform show -json` of a plan. */
@@ -31,12 +39,17 @@ export interface StateDocument {
   state: Json;
 }
 
-export type LoadedDocument = ConfigDocument | PlanDocument | StateDocument;
+export type LoadedDocument = ConfigDocument | HclDocument | PlanDocument | StateDocument;
+
+/** Inputs only some formats use (Terraform variables for HCL folders). */
+export interface LoadOptions {
+  vars?: VarInput[];
+}
 
 /** One parser per input format (Conftest style), picked by name or by `detect`. */
 export interface Loader {
   format: Format;
   /** Cheap check on a path (and its parsed JSON, for JSON files). */
   detect(path: string, isDir: boolean, json?: unknown): boolean;
-  load(path: string, json?: unknown): Promise<LoadedDocument[]>;
+  load(path: string, json?: unknown, opts?: LoadOptions): Promise<LoadedDocument[]>;
 }

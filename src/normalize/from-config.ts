@@ -8,7 +8,7 @@ const META = new Set(['provider', 'count', 'for_each', 'depends_on', 'lifecycle'
 const TOKEN = /\$\{([^}]*)\}/g;
 const ADDRESS = /(?:^|[^\w.])((?:data\.)?[a-zA-Z][\w-]*\.[a-zA-Z_][\w-]*)/g;
 
-/** Single blocks come as an object (CDKTF) or a one-element list (hcl2json). */
+/** Single blocks come as an object or a one-element list. */
 function first(v: unknown): Json | undefined {
   if (Array.isArray(v)) return isJson(v[0]) ? v[0] : undefined;
   return isJson(v) ? v : undefined;
@@ -72,7 +72,7 @@ function referencesIn(values: unknown, declared: Set<string>, path = '', into: R
  * JSON) may quote them, so rules would miss `publicly_accessible = "true"`. Tags stay
  * strings either way (they are re-stringified when merged).
  */
-function literalBooleans(v: unknown): unknown {
+export function literalBooleans(v: unknown): unknown {
   if (v === 'true') return true;
   if (v === 'false') return false;
   if (Array.isArray(v)) return v.map(literalBooleans);
@@ -85,7 +85,7 @@ function providerKey(raw: unknown, type: string): string {
   return raw.replace(/^\$\{|\}$/g, '');
 }
 
-/** Normalizes a synthesized cdk.tf.json or an HCL folder (converted to the same JSON shape). */
+/** Normalizes a synthesized cdk.tf.json. */
 export function fromConfig(doc: ConfigDocument): StackDraft {
   const { config } = doc;
   const s = new Structure(doc.file);
@@ -115,7 +115,6 @@ export function fromConfig(doc: ConfigDocument): StackDraft {
     for (const [k, v] of Object.entries(body)) if (!META.has(k)) values[k] = literalBooleans(v);
     const meta = isJson(body['//']) ? body['//'] : {};
     const md = isJson(meta.metadata) ? meta.metadata : {};
-    const at = doc.locations?.get(address);
     const waivers = (isJson(meta.leakguard) && Array.isArray(meta.leakguard.waivers) ? meta.leakguard.waivers : []) as Waiver[];
     return {
       address,
@@ -132,8 +131,7 @@ export function fromConfig(doc: ConfigDocument): StackDraft {
       sensitive: [],
       action: 'none',
       origin: {
-        file: at?.file ?? doc.file,
-        ...(at ? { line: at.line } : {}),
+        file: doc.file,
         ...(typeof md.path === 'string' ? { construct_path: md.path } : {}),
         ...(Array.isArray(md.stackTrace) ? { stack_trace: md.stackTrace.map(String) } : {}),
       },

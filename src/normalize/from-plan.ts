@@ -120,7 +120,7 @@ function resolveProviderKey(key: string, providers: Record<string, Provider>, pr
 }
 
 /** Links a reference to resource instances in the same module instance, preferring the same index. */
-function resolveReference(ref: string, from: { module: string; index: unknown }, instances: Map<string, string[]>): string[] {
+export function resolveReference(ref: string, from: { module: string; index: unknown }, instances: Map<string, string[]>): string[] {
   const m = /^((?:data\.)?[a-zA-Z][\w-]*\.[a-zA-Z_][\w-]*)(\[[^\]]*\])?/.exec(ref);
   if (!m || /^(var|local|module|each|count|path|terraform|self)\./.test(m[1])) return [];
   const candidates = instances.get(from.module ? `${from.module}.${m[1]}` : m[1]) ?? [];
@@ -135,6 +135,18 @@ function resolveReference(ref: string, from: { module: string; index: unknown },
   return candidates;
 }
 
+/** `module.m["a"].aws_s3_bucket.b[0]` grouped under `module.m["a"].aws_s3_bucket.b`. */
+export function instanceGroups(addresses: string[]): Map<string, string[]> {
+  const instances = new Map<string, string[]>();
+  for (const address of addresses) {
+    const group = address.replace(/\[[^\]]*\]$/, '');
+    const list = instances.get(group) ?? [];
+    list.push(address);
+    instances.set(group, list);
+  }
+  return instances;
+}
+
 function draftsFrom(
   file: string,
   resources: Instance[],
@@ -142,14 +154,7 @@ function draftsFrom(
   config: Map<string, ConfigResource>,
   changes: Map<string, Json>,
 ): Draft[] {
-  // `module.m["a"].aws_s3_bucket.b[0]` grouped under `module.m["a"].aws_s3_bucket.b`.
-  const instances = new Map<string, string[]>();
-  for (const r of resources) {
-    const group = r.address.replace(/\[[^\]]*\]$/, '');
-    const list = instances.get(group) ?? [];
-    list.push(r.address);
-    instances.set(group, list);
-  }
+  const instances = instanceGroups(resources.map((r) => r.address));
   return resources.map((r): Draft => {
     const { module } = splitAddress(r.address);
     const change = changes.get(r.address);

@@ -3,6 +3,7 @@ import type { PolicyInput, Provider, Resource, Stack } from '../types/policy-inp
 import { fromAzapi } from './azapi';
 import { cloudOf, isJson, type Draft, type StackDraft } from './draft';
 import { fromConfig, stringMap } from './from-config';
+import { fromHcl } from './from-hcl';
 import { fromPlan, fromState } from './from-plan';
 import { assertValid } from './validate';
 
@@ -10,6 +11,8 @@ function sourceDraft(doc: LoadedDocument): StackDraft {
   switch (doc.kind) {
     case 'config':
       return fromConfig(doc);
+    case 'hcl':
+      return fromHcl(doc);
     case 'plan':
       return fromPlan(doc);
     case 'state':

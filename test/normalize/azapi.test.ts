@@ -19,10 +19,10 @@ describe('AVM-like storage module written with azapi_resource', () => {
       expect.arrayContaining(['azure-storage-nested-public', 'azure-storage-min-tls', 'azure-storage-https-only', 'azure-storage-network-deny', 'azure-storage-shared-key', 'azure-storage-cmk-pii']),
     );
     expect(on('azapi_resource.container')).toContain('azure-storage-container-private');
-    // jsonencode(...) is not evaluated: the vault's settings are unknown, never "fine".
+    // The HCL evaluator evaluates jsonencode(...): the vault's settings are read from the body it renders.
     const vault = decision.findings.filter((f) => f.resource.address === 'azapi_resource.vault');
     expect(vault.map((f) => f.rule_id)).toEqual(expect.arrayContaining(['azure-keyvault-public-network', 'azure-keyvault-purge-protection']));
-    expect(vault.find((f) => f.rule_id === 'azure-keyvault-public-network')!.message).toMatch(/unknown at plan time/);
+    expect(vault.find((f) => f.rule_id === 'azure-keyvault-public-network')!.message).toMatch(/reachable from public networks \(public_network_access_enabled is not false\)/);
     expect(exitCodeOf(decision)).toBe(1);
   });
 });

@@ -69,11 +69,11 @@ beforeAll(() => {
 
 describe('the npm package', () => {
   test('holds the built engine, the compiled policy, schemas, docs, README and licence, and nothing else', () => {
-    for (const f of ['dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/cli/main.js', 'bin/leakguard.js', 'build/policy/policy.wasm', 'build/policy/manifest.json', 'build/policy/rules.json', 'build/policy/defaults.json', 'schemas/decision.schema.json', 'schemas/config.schema.json', 'docs/rules.md', 'docs/configuration.md', 'README.md', 'LICENSE', 'package.json']) {
+    for (const f of ['dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/cli/main.js', 'bin/leakguard.js', 'build/policy/policy.wasm', 'build/policy/manifest.json', 'build/policy/rules.json', 'build/policy/defaults.json', 'build/hcl-eval/hcl-eval.wasm', 'build/hcl-eval/wasm_exec.js', 'schemas/decision.schema.json', 'schemas/config.schema.json', 'docs/rules.md', 'docs/configuration.md', 'README.md', 'LICENSE', 'package.json']) {
       expect({ f, packed: packed.includes(f) }).toEqual({ f, packed: true });
     }
     expect(packed).toEqual(expect.arrayContaining(['dist/stacks/constructs/aws/bucket.js', 'dist/stacks/constructs/aws/bucket.d.ts', 'dist/stacks/constructs/azure/index.d.ts']));
-    const allowed = /^(bin\/|dist\/src\/|dist\/stacks\/constructs\/|dist\/schemas\/|build\/policy\/(policy\.wasm|manifest\.json|rules\.json|defaults\.json)$|schemas\/|docs\/|action\.yml$|README\.md$|LICENSE$|package\.json$)/;
+    const allowed = /^(bin\/|dist\/src\/|dist\/stacks\/constructs\/|dist\/schemas\/|build\/policy\/(policy\.wasm|manifest\.json|rules\.json|defaults\.json)$|build\/hcl-eval\/(hcl-eval\.wasm|wasm_exec\.js)$|schemas\/|docs\/|action\.yml$|README\.md$|LICENSE$|package\.json$)/;
     expect(packed.filter((f) => !allowed.test(f))).toEqual([]);
     expect(packed.filter((f) => /(^|\/)(test|compliance-tests|policies|\.tools|stacks\/shop|stacks\/leaky|scripts)\//.test(f) || /\.test\.|\.rego$/.test(f))).toEqual([]);
   });

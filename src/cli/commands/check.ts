@@ -9,6 +9,7 @@ import { loadCatalog } from '../../evaluate/catalog';
 import { applyGate } from '../../evaluate/gate';
 import { recordEvidence } from '../../evidence';
 import { formats } from '../../load';
+import type { VarInput } from '../../load/hcl-evaluator';
 import { formatters } from '../../report';
 import { noProgress, spinner } from '../../report/progress';
 import { pairTargets, type TargetToken } from '../../report/targets';
@@ -31,6 +32,15 @@ interface CheckFlags {
   allowEmpty?: boolean;
 }
 
+/** `--var-file` / `--var` share one list: Terraform applies them in command-line order. */
+function varOption(flags: string, kind: VarInput['kind'], description: string, into: VarInput[]): Option {
+  return new Option(flags, description).argParser((value: string) => {
+    if (kind === 'var' && !/^[^=]+=/.test(value)) throw new InputError(`--var "${value}": expected name=value`);
+    into.push({ kind, value });
+    return value;
+  });
+}
+
 function write(file: string, text: string): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
@@ -43,6 +53,7 @@ function write(file: string, text: string): void {
 export function checkCommand({ io, exit }: CommandContext): Command {
   // Commander keeps repeated options apart; the pairing of --format and --output needs their order.
   const tokens: TargetToken[] = [];
+  const vars: VarInput[] = [];
   const names = formatters.map((f) => f.name).join(', ');
   const cmd = new Command('check')
     .description('check synthesized stacks, plans, state or HCL against every policy')
@@ -60,6 +71,8 @@ export function checkCommand({ io, exit }: CommandContext): Command {
       }),
     )
     .addOption(new Option('--input-format <format>', 'force the input format instead of detecting it').choices([...formats]))
+    .addOption(varOption('--var-file <file>', 'file', 'HCL folders: a .tfvars (or .tfvars.json) file of variable values; repeatable', vars))
+    .addOption(varOption('--var <name=value>', 'var', 'HCL folders: a variable value, as terraform plan -var; repeatable', vars))
     .option('--today <date>', 'date (YYYY-MM-DD) waivers expire against; defaults to today (UTC)')
     .option('--baseline <file>', 'block only findings not in this baseline (leakguard baseline create); list fixed ones')
     .option('--changed-only', 'plans: block only on resources the plan creates, updates or replaces; report the rest')
@@ -82,15 +95,17 @@ export function checkCommand({ io, exit }: CommandContext): Command {
       try {
         const onStep = (step: string, resources?: number): void =>
           resources === undefined ? progress.step(step) : progress.step(`${step} ${resources} resource(s)`, resources >= SLOW_EVALUATION);
-        result = await check(paths, { inputFormat: opts.inputFormat, configPath, configOrigin: config.origin, today, onStep });
+        result = await check(paths, { inputFormat: opts.inputFormat, configPath, configOrigin: config.origin, vars, today, onStep });
       } finally {
         progress.done();
       }
       const { input } = result;
+      for (const w of result.warnings) io.stderr(`leakguard: warning: ${w}\n`);
       // Nothing ever passes silently: an input without resources checks nothing.
       const resources = Object.values(input.resources).filter((r) => r.mode === 'managed');
       if (resources.length === 0 && !opts.allowEmpty) {
-        throw new InputError(`${paths.join(', ')}: no resources found, so nothing was checked (pass --allow-empty to accept an empty input)`);
+        const why = result.modulesNotFollowed.length > 0 ? `; modules not followed: ${result.modulesNotFollowed.join(', ')}` : '';
+        throw new InputError(`${paths.join(', ')}: no resources found, so nothing was checked${why} (pass --allow-empty to accept an empty input)`);
       }
       if (resources.length > 0 && resources.every((r) => r.cloud === 'other')) {
         io.stderr(`leakguard: warning: none of the ${resources.length} resource(s) is AWS or Azure; no rule applies to them\n`);

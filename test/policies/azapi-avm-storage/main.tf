@@ -1,7 +1,7 @@
 # An Azure Verified Module-style storage deployment written with AzAPI (the shape of
 # Azure/terraform-azurerm-avm-res-storage-storageaccount's azapi resources, written afresh):
 # public blobs, TLS 1.0 and plain HTTP on the account, an anonymous container, and a
-# jsonencode'd body the tool cannot evaluate. test/normalize/azapi.test.ts asserts the
+# jsonencode'd key vault body open to public networks. test/normalize/azapi.test.ts asserts the
 # azurerm rules judge every one of them.
 terraform {
   required_providers {

@@ -1,4 +1,5 @@
-# Seed mistake: the inline policy is built with jsonencode from a local, which cannot be read before apply.
+# Seed mistake: the inline policy is built with jsonencode around the table's ARN, which only apply knows,
+# so the policy cannot be read before apply.
 # Expect: aws_iam_role_policy.app
 terraform {
   required_providers {
@@ -18,9 +19,19 @@ locals {
     {
       Effect   = "Allow"
       Action   = ["dynamodb:GetItem", "dynamodb:PutItem"]
-      Resource = "*"
+      Resource = aws_dynamodb_table.orders.arn
     },
   ]
+}
+
+resource "aws_dynamodb_table" "orders" {
+  name         = "orders"
+  billing_mode = "PAY_PER_REQUEST"
+  hash_key     = "order_id"
+  attribute {
+    name = "order_id"
+    type = "S"
+  }
 }
 
 resource "aws_iam_role" "app" {

@@ -1,0 +1,724 @@
+package main
+
+// Evaluation of a module tree the way `terraform plan` sees it: variables, locals, module
+// calls, count/for_each and resource bodies are evaluated in passes until nothing changes.
+// Whatever is not known yet (a computed attribute, a value only apply knows, an expression
+// that cannot be evaluated) is cty's unknown, exactly where a plan has an unknown.
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
+)
+
+const maxPasses = 40
+
+type Evaluator struct {
+	root     *Module
+	rootDir  string
+	fs       FileSystem
+	funcs    map[string]function.Function
+	warnings map[string]bool
+	order    []string
+}
+
+// Instance is one instance of a module: the root, or `module.a["k"].module.b[0]`.
+type Instance struct {
+	Def     *Module
+	Path    string
+	Vars    map[string]cty.Value
+	Locals  map[string]cty.Value
+	Res     map[string]*ResState
+	Calls   map[string]*CallState
+	Outputs map[string]cty.Value
+	ProvMap map[string]string // local provider reference → root provider configuration key
+	parent  *Instance
+}
+
+type expansion int
+
+const (
+	single expansion = iota
+	counted
+	forEach
+	unknownExpansion
+)
+
+type ResState struct {
+	Def   *Resource
+	Mode  expansion
+	Insts []*ResInst
+}
+
+type ResInst struct {
+	Key  cty.Value // cty.NilVal, a number (count) or a string (for_each)
+	Obj  cty.Value
+	Refs map[string][]string
+}
+
+type CallState struct {
+	Def   *Call
+	Mode  expansion
+	Keys  []cty.Value
+	Insts map[string]*Instance
+}
+
+func (e *Evaluator) warn(format string, args ...interface{}) {
+	msg := fmt.Sprintf(format, args...)
+	if !e.warnings[msg] {
+		e.warnings[msg] = true
+		e.order = append(e.order, msg)
+	}
+}
+
+func newInstance(def *Module, path string, parent *Instance) *Instance {
+	return &Instance{Def: def, Path: path, Vars: map[string]cty.Value{}, Locals: map[string]cty.Value{}, Res: map[string]*ResState{},
+		Calls: map[string]*CallState{}, Outputs: map[string]cty.Value{}, ProvMap: map[string]string{}, parent: parent}
+}
+
+// Run evaluates passes until a fixpoint; warnings are those of the last pass.
+func (e *Evaluator) Run(rootVars map[string]cty.Value) *Instance {
+	root := newInstance(e.root, "", nil)
+	root.Vars = rootVars
+	prev := ""
+	for pass := 0; pass < maxPasses; pass++ {
+		e.warnings, e.order = map[string]bool{}, nil
+		e.evalInstance(root)
+		fp := fingerprint(root)
+		if fp == prev {
+			break
+		}
+		prev = fp
+	}
+	return root
+}
+
+func fingerprint(root *Instance) string {
+	h := sha256.New()
+	var walk func(mi *Instance)
+	walk = func(mi *Instance) {
+		fmt.Fprintf(h, "%s|", mi.Path)
+		for _, k := range sortedKeys(mi.Vars) {
+			fmt.Fprintf(h, "v%s=%#v;", k, mi.Vars[k])
+		}
+		for _, k := range sortedKeys(mi.Locals) {
+			fmt.Fprintf(h, "l%s=%#v;", k, mi.Locals[k])
+		}
+		for _, k := range sortedKeys(mi.Outputs) {
+			fmt.Fprintf(h, "o%s=%#v;", k, mi.Outputs[k])
+		}
+		for _, r := range mi.Def.Resources {
+			if st, ok := mi.Res[r.Local()]; ok {
+				fmt.Fprintf(h, "r%s:%d;", r.Local(), st.Mode)
+				for _, inst := range st.Insts {
+					fmt.Fprintf(h, "%#v=%#v;", inst.Key, inst.Obj)
+				}
+			}
+		}
+		for _, c := range mi.Def.Calls {
+			if st, ok := mi.Calls[c.Name]; ok {
+				for _, k := range st.Keys {
+					walk(st.Insts[keyString(k)])
+				}
+			}
+		}
+	}
+	walk(root)
+	return fmt.Sprintf("%x", h.Sum(nil))
+}
+
+func sortedKeys(m map[string]cty.Value) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func keyString(k cty.Value) string {
+	if k == cty.NilVal {
+		return ""
+	}
+	if k.Type() == cty.Number {
+		bf := k.AsBigFloat()
+		return "[" + bf.Text('f', -1) + "]"
+	}
+	return "[" + quote(k.AsString()) + "]"
+}
+
+func quote(s string) string {
+	b := strings.Builder{}
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"', '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case '\n':
+			b.WriteString(`\n`)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+func (e *Evaluator) evalInstance(mi *Instance) {
+	for _, a := range mi.Def.Locals {
+		mi.Locals[a.Name] = e.value(a.Expr, e.ctx(mi), mi, "local."+a.Name)
+	}
+	// One scope for all calls and one for all resources: building it costs a pass over every
+	// resource, and what changes within the pass is seen by the next one.
+	ctx := e.ctx(mi)
+	for _, c := range mi.Def.Calls {
+		e.evalCall(mi, c, ctx)
+	}
+	ctx = e.ctx(mi)
+	for _, r := range mi.Def.Resources {
+		e.evalResource(mi, r, ctx)
+	}
+	ctx = e.ctx(mi)
+	for name, expr := range mi.Def.Outputs {
+		mi.Outputs[name] = e.value(expr, ctx, mi, "output."+name)
+	}
+}
+
+// value evaluates an expression; one it cannot evaluate is unknown, with a warning.
+func (e *Evaluator) value(expr hcl.Expression, ctx *hcl.EvalContext, mi *Instance, what string) cty.Value {
+	v, diags := expr.Value(ctx)
+	if diags.HasErrors() {
+		r := expr.Range()
+		e.warn("%s:%d: %s%s cannot be evaluated (%s); treated as unknown", r.Filename, r.Start.Line, modulePrefix(mi), what, diagText(diags))
+		return cty.DynamicVal
+	}
+	return v
+}
+
+func modulePrefix(mi *Instance) string {
+	if mi.Path == "" {
+		return ""
+	}
+	return mi.Path + "."
+}
+
+// ctx is the scope of a module instance: var, local, module, path, terraform, resources, data.
+func (e *Evaluator) ctx(mi *Instance) *hcl.EvalContext {
+	vars := map[string]cty.Value{
+		"var":       cty.ObjectVal(mi.Vars),
+		"local":     cty.ObjectVal(mi.Locals),
+		"terraform": cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")}),
+		"path": cty.ObjectVal(map[string]cty.Value{
+			"module": cty.StringVal(relPath(e.rootDir, mi.Def.Dir)),
+			"root":   cty.StringVal("."),
+			"cwd":    cty.StringVal(e.rootDir),
+		}),
+	}
+	modules := map[string]cty.Value{}
+	for _, c := range mi.Def.Calls {
+		modules[c.Name] = e.callValue(mi, c)
+	}
+	vars["module"] = cty.ObjectVal(modules)
+	managed := map[string]map[string]cty.Value{}
+	data := map[string]map[string]cty.Value{}
+	for _, r := range mi.Def.Resources {
+		if !mi.Def.Referenced[r.Local()] {
+			continue
+		}
+		into := managed
+		if r.Mode == "data" {
+			into = data
+		}
+		if into[r.Type] == nil {
+			into[r.Type] = map[string]cty.Value{}
+		}
+		into[r.Type][r.Name] = e.resourceValue(mi, r)
+	}
+	for t, byName := range managed {
+		if _, reserved := vars[t]; !reserved {
+			vars[t] = cty.ObjectVal(byName)
+		}
+	}
+	dataObj := map[string]cty.Value{}
+	for t, byName := range data {
+		dataObj[t] = cty.ObjectVal(byName)
+	}
+	vars["data"] = cty.ObjectVal(dataObj)
+	return &hcl.EvalContext{Variables: vars, Functions: e.funcs}
+}
+
+func relPath(root, dir string) string {
+	if dir == root {
+		return "."
+	}
+	if strings.HasPrefix(dir, root+"/") {
+		return dir[len(root)+1:]
+	}
+	return dir
+}
+
+func (e *Evaluator) callValue(mi *Instance, c *Call) cty.Value {
+	st, ok := mi.Calls[c.Name]
+	if !ok || st.Mode == unknownExpansion || c.Module == nil {
+		return cty.DynamicVal
+	}
+	outputs := func(child *Instance) cty.Value {
+		if child == nil {
+			return cty.DynamicVal
+		}
+		out := map[string]cty.Value{}
+		for name := range c.Module.Outputs {
+			if v, ok := child.Outputs[name]; ok {
+				out[name] = v
+			} else {
+				out[name] = cty.DynamicVal
+			}
+		}
+		return cty.ObjectVal(out)
+	}
+	return collect(st.Mode, st.Keys, func(k cty.Value) cty.Value { return outputs(st.Insts[keyString(k)]) })
+}
+
+func collect(mode expansion, keys []cty.Value, of func(cty.Value) cty.Value) cty.Value {
+	switch mode {
+	case single:
+		return of(cty.NilVal)
+	case counted:
+		vals := make([]cty.Value, len(keys))
+		for i, k := range keys {
+			vals[i] = of(k)
+		}
+		return cty.TupleVal(vals)
+	case forEach:
+		m := map[string]cty.Value{}
+		for _, k := range keys {
+			m[k.AsString()] = of(k)
+		}
+		return cty.ObjectVal(m)
+	}
+	return cty.DynamicVal
+}
+
+// resourceValue is what `aws_s3_bucket.b` means in an expression: configured attributes as
+// evaluated, and every other attribute the module reads unknown (computed by the provider).
+func (e *Evaluator) resourceValue(mi *Instance, r *Resource) cty.Value {
+	st, ok := mi.Res[r.Local()]
+	if !ok || st.Mode == unknownExpansion {
+		return cty.DynamicVal
+	}
+	keys := make([]cty.Value, len(st.Insts))
+	byKey := map[string]*ResInst{}
+	for i, inst := range st.Insts {
+		keys[i] = inst.Key
+		byKey[keyString(inst.Key)] = inst
+	}
+	return collect(st.Mode, keys, func(k cty.Value) cty.Value {
+		inst := byKey[keyString(k)]
+		attrs := map[string]cty.Value{}
+		if inst.Obj.Type().IsObjectType() {
+			for name, v := range inst.Obj.AsValueMap() {
+				attrs[name] = v
+			}
+		}
+		for name := range mi.Def.AttrNames {
+			if _, ok := attrs[name]; !ok {
+				attrs[name] = cty.DynamicVal
+			}
+		}
+		return cty.ObjectVal(attrs)
+	})
+}
+
+// expand evaluates count / for_each: the instance keys, or unknownExpansion.
+func (e *Evaluator) expand(mi *Instance, ctx *hcl.EvalContext, count, each hcl.Expression, what string) (expansion, []cty.Value) {
+	if count != nil {
+		v := e.value(count, ctx, mi, what+" count")
+		if !v.IsKnown() {
+			return unknownExpansion, nil
+		}
+		if v.IsNull() {
+			e.warn("%s%s: count is null; treated as unknown", modulePrefix(mi), what)
+			return unknownExpansion, nil
+		}
+		n, err := toInt(v)
+		if err != nil || n < 0 {
+			e.warn("%s%s: count is not a whole number >= 0; treated as unknown", modulePrefix(mi), what)
+			return unknownExpansion, nil
+		}
+		keys := make([]cty.Value, n)
+		for i := range keys {
+			keys[i] = cty.NumberIntVal(int64(i))
+		}
+		return counted, keys
+	}
+	if each != nil {
+		v := e.value(each, ctx, mi, what+" for_each")
+		if !v.IsWhollyKnown() && !(v.IsKnown() && v.Type().IsMapType() || v.IsKnown() && v.Type().IsObjectType()) {
+			return unknownExpansion, nil
+		}
+		if v.IsNull() {
+			e.warn("%s%s: for_each is null; treated as unknown", modulePrefix(mi), what)
+			return unknownExpansion, nil
+		}
+		ty := v.Type()
+		var keys []cty.Value
+		switch {
+		case ty.IsMapType() || ty.IsObjectType():
+			for it := v.ElementIterator(); it.Next(); {
+				k, _ := it.Element()
+				keys = append(keys, k)
+			}
+		case ty.IsSetType():
+			for it := v.ElementIterator(); it.Next(); {
+				_, el := it.Element()
+				if !el.IsKnown() || el.IsNull() || el.Type() != cty.String {
+					return unknownExpansion, nil
+				}
+				keys = append(keys, el)
+			}
+		default:
+			e.warn("%s%s: for_each must be a map or a set of strings; treated as unknown", modulePrefix(mi), what)
+			return unknownExpansion, nil
+		}
+		sort.Slice(keys, func(i, j int) bool { return keys[i].AsString() < keys[j].AsString() })
+		return forEach, keys
+	}
+	return single, nil
+}
+
+func toInt(v cty.Value) (int, error) {
+	if v.Type() != cty.Number {
+		return 0, fmt.Errorf("not a number")
+	}
+	bf := v.AsBigFloat()
+	if !bf.IsInt() {
+		return 0, fmt.Errorf("not whole")
+	}
+	i, _ := bf.Int64()
+	return int(i), nil
+}
+
+// eachCtx adds count.index or each.key / each.value for one instance.
+func eachCtx(parent *hcl.EvalContext, mode expansion, key cty.Value, forEachVal cty.Value) *hcl.EvalContext {
+	child := parent.NewChild()
+	switch mode {
+	case counted:
+		child.Variables = map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": key})}
+	case forEach:
+		val := key
+		switch {
+		case forEachVal.Type().IsObjectType():
+			val = forEachVal.GetAttr(key.AsString())
+		case forEachVal.Type().IsMapType():
+			val = forEachVal.Index(key)
+		}
+		child.Variables = map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": key, "value": val})}
+	case unknownExpansion:
+		child.Variables = map[string]cty.Value{
+			"count": cty.ObjectVal(map[string]cty.Value{"index": cty.UnknownVal(cty.Number)}),
+			"each":  cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal}),
+		}
+	}
+	return child
+}
+
+func (e *Evaluator) evalResource(mi *Instance, r *Resource, ctx *hcl.EvalContext) {
+	what := r.Local()
+	mode, keys := e.expand(mi, ctx, r.Count, r.ForEach, what)
+	var forEachVal cty.Value
+	if mode == forEach {
+		forEachVal, _ = r.ForEach.Value(ctx)
+	}
+	st := &ResState{Def: r, Mode: mode}
+	evalOne := func(key cty.Value) *ResInst {
+		ictx := eachCtx(ctx, mode, key, forEachVal)
+		refs := map[string][]string{}
+		obj := e.body(r.Body, ictx, mi, "", refs, resourceMeta)
+		if r.Mode == "data" {
+			obj = e.dataSource(mi, r, obj)
+		}
+		return &ResInst{Key: key, Obj: obj, Refs: refs}
+	}
+	switch mode {
+	case single:
+		st.Insts = []*ResInst{evalOne(cty.NilVal)}
+	case unknownExpansion:
+		if r.Count != nil || r.ForEach != nil {
+			e.warn("%s:%d: %s%s: the number of instances (count/for_each) cannot be determined; checked as one instance", r.File, r.Line, modulePrefix(mi), what)
+		}
+		st.Insts = []*ResInst{evalOne(cty.NilVal)}
+	default:
+		for _, k := range keys {
+			st.Insts = append(st.Insts, evalOne(k))
+		}
+	}
+	mi.Res[r.Local()] = st
+}
+
+func (e *Evaluator) evalCall(mi *Instance, c *Call, ctx *hcl.EvalContext) {
+	st, ok := mi.Calls[c.Name]
+	if !ok {
+		st = &CallState{Def: c, Mode: unknownExpansion, Insts: map[string]*Instance{}}
+		mi.Calls[c.Name] = st
+	}
+	if c.Module == nil {
+		return
+	}
+	mode, keys := e.expand(mi, ctx, c.Count, c.ForEach, "module."+c.Name)
+	if mode == unknownExpansion {
+		e.warn("%s:%d: %smodule.%s: the number of instances (count/for_each) cannot be determined; checked as one instance", c.File, c.Line, modulePrefix(mi), c.Name)
+		keys = []cty.Value{cty.NilVal}
+	}
+	if mode == single {
+		keys = []cty.Value{cty.NilVal}
+	}
+	st.Mode, st.Keys = mode, keys
+	var forEachVal cty.Value
+	if mode == forEach {
+		forEachVal, _ = c.ForEach.Value(ctx)
+	}
+	for _, k := range keys {
+		path := modulePrefix(mi) + "module." + c.Name + keyString(k)
+		child, ok := st.Insts[keyString(k)]
+		if !ok {
+			child = newInstance(c.Module, path, mi)
+			st.Insts[keyString(k)] = child
+		}
+		e.providerMap(mi, c, child)
+		ictx := eachCtx(ctx, mode, k, forEachVal)
+		child.Vars = e.moduleInputs(mi, c, ictx)
+		e.evalInstance(child)
+	}
+}
+
+// providerMap: a child inherits the caller's default providers; `providers = {…}` overrides.
+func (e *Evaluator) providerMap(mi *Instance, c *Call, child *Instance) {
+	child.ProvMap = map[string]string{}
+	for local := range mi.ProvMap {
+		if !strings.Contains(local, ".") {
+			child.ProvMap[local] = mi.ProvMap[local]
+		}
+	}
+	for childName, parentName := range c.Providers {
+		child.ProvMap[childName] = resolveProvider(mi, parentName)
+	}
+}
+
+func resolveProvider(mi *Instance, local string) string {
+	if mi.Path == "" {
+		return local
+	}
+	if k, ok := mi.ProvMap[local]; ok {
+		return k
+	}
+	if i := strings.Index(local, "."); i >= 0 {
+		if k, ok := mi.ProvMap[local[:i]]; ok {
+			return k
+		}
+	}
+	return local
+}
+
+func (e *Evaluator) moduleInputs(mi *Instance, c *Call, ctx *hcl.EvalContext) map[string]cty.Value {
+	given := map[string]cty.Value{}
+	for name, a := range c.Body.Attributes {
+		if moduleMeta[name] {
+			continue
+		}
+		given[name] = e.value(a.Expr, ctx, mi, "module."+c.Name+"."+name)
+	}
+	out := map[string]cty.Value{}
+	for name, v := range c.Module.Variables {
+		val, ok := given[name]
+		if !ok || (val.IsKnown() && val.IsNull() && !v.Nullable) {
+			if v.Default != cty.NilVal {
+				out[name] = v.Default
+			} else {
+				if !ok {
+					e.warn("%s:%d: %smodule.%s: required input %q is not set; treated as unknown", c.File, c.Line, modulePrefix(mi), c.Name, name)
+				}
+				out[name] = cty.UnknownVal(v.Type)
+			}
+			continue
+		}
+		conv, err := v.convert(val)
+		if err != nil {
+			e.warn("%s:%d: %smodule.%s: input %q does not match its type (%s); treated as unknown", c.File, c.Line, modulePrefix(mi), c.Name, name, err)
+			conv = cty.UnknownVal(v.Type)
+		}
+		out[name] = conv
+	}
+	return out
+}
+
+// body evaluates a block body to an object: attributes, nested blocks (lists of objects) and
+// `dynamic` blocks expanded. refs collects resource references by attribute path.
+func (e *Evaluator) body(b *hclsyntax.Body, ctx *hcl.EvalContext, mi *Instance, prefix string, refs map[string][]string, skip map[string]bool) cty.Value {
+	attrs := map[string]cty.Value{}
+	for name, a := range b.Attributes {
+		if skip[name] {
+			continue
+		}
+		p := joinPath(prefix, name)
+		e.references(a.Expr, mi, p, refs)
+		attrs[name] = e.value(a.Expr, ctx, mi, p)
+	}
+	blocks := map[string][]cty.Value{}
+	unknownBlocks := map[string]bool{}
+	order := []string{}
+	add := func(t string, v cty.Value) {
+		if _, ok := blocks[t]; !ok {
+			order = append(order, t)
+		}
+		blocks[t] = append(blocks[t], v)
+	}
+	for _, blk := range b.Blocks {
+		switch blk.Type {
+		case "lifecycle", "provisioner", "connection":
+			continue
+		case "dynamic":
+			if len(blk.Labels) != 1 {
+				continue
+			}
+			t := blk.Labels[0]
+			if _, ok := blocks[t]; !ok {
+				blocks[t] = nil
+				order = append(order, t)
+			}
+			items, known := e.dynamic(blk, ctx, mi, joinPath(prefix, t), refs)
+			if !known {
+				unknownBlocks[t] = true
+			}
+			blocks[t] = append(blocks[t], items...)
+		default:
+			add(blk.Type, e.body(blk.Body, ctx, mi, joinPath(prefix, blk.Type), refs, nil))
+		}
+	}
+	for _, t := range order {
+		if _, clash := attrs[t]; clash {
+			continue
+		}
+		if unknownBlocks[t] {
+			attrs[t] = cty.DynamicVal
+		} else {
+			attrs[t] = cty.TupleVal(blocks[t])
+		}
+	}
+	return cty.ObjectVal(attrs)
+}
+
+func joinPath(prefix, name string) string {
+	if prefix == "" {
+		return name
+	}
+	return prefix + "." + name
+}
+
+// dynamic expands `dynamic "x" { for_each = …; content {…} }`; false when for_each is unknown.
+func (e *Evaluator) dynamic(blk *hclsyntax.Block, ctx *hcl.EvalContext, mi *Instance, p string, refs map[string][]string) ([]cty.Value, bool) {
+	iterator := blk.Labels[0]
+	var content *hclsyntax.Body
+	for _, inner := range blk.Body.Blocks {
+		if inner.Type == "content" {
+			content = inner.Body
+		}
+	}
+	if a, ok := blk.Body.Attributes["iterator"]; ok {
+		if k := hcl.ExprAsKeyword(a.Expr); k != "" {
+			iterator = k
+		}
+	}
+	fe, ok := blk.Body.Attributes["for_each"]
+	if !ok || content == nil {
+		return nil, true
+	}
+	e.references(fe.Expr, mi, p, refs)
+	v := e.value(fe.Expr, ctx, mi, p+" for_each")
+	if !v.IsKnown() || v.IsNull() {
+		// Still collect references from the content, as a plan's configuration does.
+		e.body(content, eachIter(ctx, iterator, cty.DynamicVal, cty.DynamicVal), mi, p, refs, nil)
+		return nil, false
+	}
+	if !v.CanIterateElements() {
+		e.warn("%s: dynamic %q for_each is not a collection; treated as unknown", blk.TypeRange.Filename, blk.Labels[0])
+		return nil, false
+	}
+	var out []cty.Value
+	for it := v.ElementIterator(); it.Next(); {
+		k, el := it.Element()
+		if v.Type().IsSetType() {
+			k = el
+		}
+		out = append(out, e.body(content, eachIter(ctx, iterator, k, el), mi, p, refs, nil))
+	}
+	return out, true
+}
+
+func eachIter(ctx *hcl.EvalContext, name string, k, v cty.Value) *hcl.EvalContext {
+	child := ctx.NewChild()
+	child.Variables = map[string]cty.Value{name: cty.ObjectVal(map[string]cty.Value{"key": k, "value": v})}
+	return child
+}
+
+// references records the resources an expression names, in the plan's configuration form
+// (`aws_s3_bucket.b`, `aws_s3_bucket.b[0]`, `data.x.y`), under the attribute path.
+func (e *Evaluator) references(expr hcl.Expression, mi *Instance, p string, refs map[string][]string) {
+	for _, t := range expr.Variables() {
+		root := t.RootName()
+		var local string
+		rest := t[1:]
+		if root == "data" && len(rest) >= 2 {
+			a, ok1 := rest[0].(hcl.TraverseAttr)
+			b, ok2 := rest[1].(hcl.TraverseAttr)
+			if !ok1 || !ok2 {
+				continue
+			}
+			local = "data." + a.Name + "." + b.Name
+			rest = rest[2:]
+		} else if len(rest) >= 1 {
+			a, ok := rest[0].(hcl.TraverseAttr)
+			if !ok {
+				continue
+			}
+			local = root + "." + a.Name
+			rest = rest[1:]
+		} else {
+			continue
+		}
+		if !mi.declares(local) {
+			continue
+		}
+		ref := local
+		if len(rest) > 0 {
+			if idx, ok := rest[0].(hcl.TraverseIndex); ok && idx.Key.IsKnown() && !idx.Key.IsNull() {
+				switch idx.Key.Type() {
+				case cty.Number, cty.String:
+					ref += keyString(idx.Key)
+				}
+			}
+		}
+		if !contains(refs[p], ref) {
+			refs[p] = append(refs[p], ref)
+		}
+	}
+}
+
+func (mi *Instance) declares(local string) bool {
+	return mi.Def.Declared[local]
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

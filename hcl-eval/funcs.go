@@ -1,0 +1,379 @@
+package main
+
+// Terraform's built-in functions, from the same libraries Terraform builds them on
+// (go-cty's stdlib, go-cty-funcs, hcl's tryfunc). Functions whose result only apply knows
+// (timestamp, uuid) are unknown, as in a plan. A function not listed here makes the
+// expression unknown, with a warning naming it.
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/hashicorp/go-cty-funcs/cidr"
+	"github.com/hashicorp/go-cty-funcs/crypto"
+	"github.com/hashicorp/go-cty-funcs/encoding"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/ext/tryfunc"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+	"github.com/zclconf/go-cty/cty/function"
+	"github.com/zclconf/go-cty/cty/function/stdlib"
+)
+
+func (e *Evaluator) functions() map[string]function.Function {
+	fs := map[string]function.Function{
+		"abs":             stdlib.AbsoluteFunc,
+		"alltrue":         allTrue,
+		"anytrue":         anyTrue,
+		"base64decode":    encoding.Base64DecodeFunc,
+		"base64encode":    encoding.Base64EncodeFunc,
+		"ceil":            stdlib.CeilFunc,
+		"chomp":           stdlib.ChompFunc,
+		"chunklist":       stdlib.ChunklistFunc,
+		"cidrhost":        cidr.HostFunc,
+		"cidrnetmask":     cidr.NetmaskFunc,
+		"cidrsubnet":      cidr.SubnetFunc,
+		"cidrsubnets":     cidr.SubnetsFunc,
+		"coalesce":        stdlib.CoalesceFunc,
+		"coalescelist":    stdlib.CoalesceListFunc,
+		"compact":         stdlib.CompactFunc,
+		"concat":          stdlib.ConcatFunc,
+		"contains":        stdlib.ContainsFunc,
+		"csvdecode":       stdlib.CSVDecodeFunc,
+		"distinct":        stdlib.DistinctFunc,
+		"element":         stdlib.ElementFunc,
+		"endswith":        endsWith,
+		"flatten":         stdlib.FlattenFunc,
+		"floor":           stdlib.FloorFunc,
+		"format":          stdlib.FormatFunc,
+		"formatdate":      stdlib.FormatDateFunc,
+		"formatlist":      stdlib.FormatListFunc,
+		"indent":          stdlib.IndentFunc,
+		"index":           stdlib.IndexFunc,
+		"join":            stdlib.JoinFunc,
+		"jsondecode":      stdlib.JSONDecodeFunc,
+		"jsonencode":      stdlib.JSONEncodeFunc,
+		"keys":            stdlib.KeysFunc,
+		"length":          lengthFunc,
+		"log":             stdlib.LogFunc,
+		"lookup":          stdlib.LookupFunc,
+		"lower":           stdlib.LowerFunc,
+		"max":             stdlib.MaxFunc,
+		"md5":             crypto.Md5Func,
+		"merge":           stdlib.MergeFunc,
+		"min":             stdlib.MinFunc,
+		"one":             oneFunc,
+		"parseint":        stdlib.ParseIntFunc,
+		"pow":             stdlib.PowFunc,
+		"range":           stdlib.RangeFunc,
+		"regex":           stdlib.RegexFunc,
+		"regexall":        stdlib.RegexAllFunc,
+		"replace":         replaceFunc,
+		"reverse":         stdlib.ReverseListFunc,
+		"setintersection": stdlib.SetIntersectionFunc,
+		"setproduct":      stdlib.SetProductFunc,
+		"setsubtract":     stdlib.SetSubtractFunc,
+		"setunion":        stdlib.SetUnionFunc,
+		"sha1":            crypto.Sha1Func,
+		"sha256":          crypto.Sha256Func,
+		"sha512":          crypto.Sha512Func,
+		"signum":          stdlib.SignumFunc,
+		"slice":           stdlib.SliceFunc,
+		"sort":            stdlib.SortFunc,
+		"split":           stdlib.SplitFunc,
+		"startswith":      startsWith,
+		"strcontains":     strContains,
+		"strrev":          stdlib.ReverseFunc,
+		"substr":          stdlib.SubstrFunc,
+		"sum":             sumFunc,
+		"timeadd":         stdlib.TimeAddFunc,
+		"title":           stdlib.TitleFunc,
+		"tobool":          stdlib.MakeToFunc(cty.Bool),
+		"tolist":          stdlib.MakeToFunc(cty.List(cty.DynamicPseudoType)),
+		"tomap":           stdlib.MakeToFunc(cty.Map(cty.DynamicPseudoType)),
+		"tonumber":        stdlib.MakeToFunc(cty.Number),
+		"toset":           stdlib.MakeToFunc(cty.Set(cty.DynamicPseudoType)),
+		"tostring":        stdlib.MakeToFunc(cty.String),
+		"transpose":       transposeFunc,
+		"trim":            stdlib.TrimFunc,
+		"trimprefix":      stdlib.TrimPrefixFunc,
+		"trimspace":       stdlib.TrimSpaceFunc,
+		"trimsuffix":      stdlib.TrimSuffixFunc,
+		"try":             tryfunc.TryFunc,
+		"can":             tryfunc.CanFunc,
+		"upper":           stdlib.UpperFunc,
+		"urlencode":       encoding.URLEncodeFunc,
+		"values":          stdlib.ValuesFunc,
+		"zipmap":          stdlib.ZipmapFunc,
+		"timestamp":       unknownAtPlan(cty.String),
+		"uuid":            unknownAtPlan(cty.String),
+		"basename":        pathFunc(path.Base),
+		"dirname":         pathFunc(path.Dir),
+		"abspath":         pathFunc(func(p string) string { return p }),
+	}
+	fs["file"] = e.fileFunc()
+	fs["fileexists"] = e.fileExistsFunc()
+	fs["templatefile"] = e.templateFileFunc(fs)
+	return fs
+}
+
+func unknownAtPlan(t cty.Type) function.Function {
+	return function.New(&function.Spec{Type: function.StaticReturnType(t), Impl: func([]cty.Value, cty.Type) (cty.Value, error) {
+		return cty.UnknownVal(t), nil
+	}})
+}
+
+func stringFn(f func(string) string) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "s", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			return cty.StringVal(f(args[0].AsString())), nil
+		},
+	})
+}
+
+func pathFunc(f func(string) string) function.Function { return stringFn(f) }
+
+func stringPredicate(f func(s, x string) bool) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "s", Type: cty.String}, {Name: "x", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.Bool),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			return cty.BoolVal(f(args[0].AsString(), args[1].AsString())), nil
+		},
+	})
+}
+
+var startsWith = stringPredicate(strings.HasPrefix)
+var endsWith = stringPredicate(strings.HasSuffix)
+var strContains = stringPredicate(strings.Contains)
+
+// length counts characters of a string too, as Terraform's does (go-cty's counts collections).
+var lengthFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "value", Type: cty.DynamicPseudoType, AllowDynamicType: true, AllowUnknown: true, AllowMarked: true}},
+	Type:   function.StaticReturnType(cty.Number),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		v := args[0]
+		switch {
+		case v.Type() == cty.String:
+			if !v.IsKnown() {
+				return cty.UnknownVal(cty.Number), nil
+			}
+			return stdlib.Strlen(v)
+		case v.Type().IsListType() || v.Type().IsSetType() || v.Type().IsMapType() || v.Type().IsTupleType() || v.Type().IsObjectType():
+			if v.Type().IsTupleType() {
+				return cty.NumberIntVal(int64(len(v.Type().TupleElementTypes()))), nil
+			}
+			if v.Type().IsObjectType() {
+				return cty.NumberIntVal(int64(len(v.Type().AttributeTypes()))), nil
+			}
+			if !v.IsKnown() {
+				return cty.UnknownVal(cty.Number), nil
+			}
+			return v.Length(), nil
+		case v.Type() == cty.DynamicPseudoType:
+			return cty.UnknownVal(cty.Number), nil
+		}
+		return cty.NilVal, fmt.Errorf("argument must be a string, a collection type, or a structural type")
+	},
+})
+
+// replace treats a substring wrapped in slashes as a regular expression, as Terraform's does.
+var replaceFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "str", Type: cty.String}, {Name: "substr", Type: cty.String}, {Name: "replace", Type: cty.String}},
+	Type:   function.StaticReturnType(cty.String),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		str, sub, rep := args[0].AsString(), args[1].AsString(), args[2].AsString()
+		if len(sub) > 1 && sub[0] == '/' && sub[len(sub)-1] == '/' {
+			re, err := regexp.Compile(sub[1 : len(sub)-1])
+			if err != nil {
+				return cty.NilVal, err
+			}
+			return cty.StringVal(re.ReplaceAllString(str, rep)), nil
+		}
+		return cty.StringVal(strings.ReplaceAll(str, sub, rep)), nil
+	},
+})
+
+func boolFold(all bool) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "list", Type: cty.List(cty.Bool)}},
+		Type:   function.StaticReturnType(cty.Bool),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			result := all
+			for it := args[0].ElementIterator(); it.Next(); {
+				_, v := it.Element()
+				if !v.IsKnown() {
+					return cty.UnknownVal(cty.Bool), nil
+				}
+				if v.IsNull() {
+					continue
+				}
+				if all && v.False() {
+					result = false
+				}
+				if !all && v.True() {
+					result = true
+				}
+			}
+			return cty.BoolVal(result), nil
+		},
+	})
+}
+
+var allTrue = boolFold(true)
+var anyTrue = boolFold(false)
+
+var sumFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "list", Type: cty.List(cty.Number)}},
+	Type:   function.StaticReturnType(cty.Number),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		total := cty.NumberIntVal(0)
+		for it := args[0].ElementIterator(); it.Next(); {
+			_, v := it.Element()
+			total = total.Add(v)
+		}
+		return total, nil
+	},
+})
+
+var oneFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "list", Type: cty.DynamicPseudoType}},
+	Type: func(args []cty.Value) (cty.Type, error) {
+		ty := args[0].Type()
+		switch {
+		case ty.IsListType() || ty.IsSetType():
+			return ty.ElementType(), nil
+		case ty.IsTupleType():
+			els := ty.TupleElementTypes()
+			if len(els) == 0 {
+				return cty.DynamicPseudoType, nil
+			}
+			return els[0], nil
+		}
+		return cty.NilType, fmt.Errorf("must be a list, set or tuple")
+	},
+	Impl: func(args []cty.Value, ret cty.Type) (cty.Value, error) {
+		v := args[0]
+		if v.LengthInt() == 0 {
+			return cty.NullVal(ret), nil
+		}
+		if v.LengthInt() > 1 {
+			return cty.NilVal, fmt.Errorf("must be a list, set, or tuple value with either zero or one elements")
+		}
+		it := v.ElementIterator()
+		it.Next()
+		_, el := it.Element()
+		return el, nil
+	},
+})
+
+var transposeFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "values", Type: cty.Map(cty.List(cty.String))}},
+	Type:   function.StaticReturnType(cty.Map(cty.List(cty.String))),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		out := map[string][]cty.Value{}
+		for it := args[0].ElementIterator(); it.Next(); {
+			k, list := it.Element()
+			for li := list.ElementIterator(); li.Next(); {
+				_, v := li.Element()
+				out[v.AsString()] = append(out[v.AsString()], k)
+			}
+		}
+		m := map[string]cty.Value{}
+		for k, v := range out {
+			m[k] = cty.ListVal(v)
+		}
+		if len(m) == 0 {
+			return cty.MapValEmpty(cty.List(cty.String)), nil
+		}
+		return cty.MapVal(m), nil
+	},
+})
+
+// readInside reads a file that file()/templatefile() name, refusing anything outside the folder.
+func (e *Evaluator) readInside(p string) (string, error) {
+	full := p
+	if !path.IsAbs(full) {
+		full = path.Join(e.rootDir, p)
+	}
+	full = path.Clean(full)
+	if full != e.rootDir && !strings.HasPrefix(full, e.rootDir+"/") {
+		return "", fmt.Errorf("%s is outside the checked folder", p)
+	}
+	text, ok, err := e.fs.Read(full, true)
+	if err != nil {
+		return "", err
+	}
+	if !ok {
+		return "", fmt.Errorf("no file %s", p)
+	}
+	return text, nil
+}
+
+func (e *Evaluator) fileFunc() function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "path", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			text, err := e.readInside(args[0].AsString())
+			if err != nil {
+				return cty.NilVal, err
+			}
+			return cty.StringVal(text), nil
+		},
+	})
+}
+
+func (e *Evaluator) fileExistsFunc() function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "path", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.Bool),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			_, err := e.readInside(args[0].AsString())
+			return cty.BoolVal(err == nil), nil
+		},
+	})
+}
+
+func (e *Evaluator) templateFileFunc(funcs map[string]function.Function) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "path", Type: cty.String}, {Name: "vars", Type: cty.DynamicPseudoType}},
+		Type:   function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			text, err := e.readInside(args[0].AsString())
+			if err != nil {
+				return cty.NilVal, err
+			}
+			tmpl, diags := hclsyntax.ParseTemplate([]byte(text), args[0].AsString(), hcl.Pos{Line: 1, Column: 1})
+			if diags.HasErrors() {
+				return cty.NilVal, fmt.Errorf("%s", diagText(diags))
+			}
+			vars := args[1]
+			if !vars.IsWhollyKnown() {
+				return cty.UnknownVal(cty.String), nil
+			}
+			if !(vars.Type().IsObjectType() || vars.Type().IsMapType()) {
+				return cty.NilVal, fmt.Errorf("vars must be an object or a map")
+			}
+			ctx := &hcl.EvalContext{Variables: map[string]cty.Value{}, Functions: map[string]function.Function{}}
+			for k, v := range vars.AsValueMap() {
+				ctx.Variables[k] = v
+			}
+			for k, f := range funcs {
+				if k != "templatefile" {
+					ctx.Functions[k] = f
+				}
+			}
+			out, diags := tmpl.Value(ctx)
+			if diags.HasErrors() {
+				return cty.NilVal, fmt.Errorf("%s", diagText(diags))
+			}
+			return convert.Convert(out, cty.String)
+		},
+	})
+}

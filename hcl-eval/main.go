@@ -1,0 +1,45 @@
+// hcl-eval reads a Terraform root module folder the way `terraform plan` does and prints
+// its resource instances as a plan-like JSON document (see output.go). Built to
+// WebAssembly for Leakguard's HCL loader (main_js.go); main_native.go runs it on a host.
+package main
+
+import (
+	"path"
+)
+
+// FileSystem is the caller's file access: Leakguard opens every file it reads in one place.
+type FileSystem interface {
+	// Read returns the text of a file; ok is false when there is no such file.
+	Read(file string, allowEmpty bool) (text string, ok bool, err error)
+	// List returns the names in a folder; ok is false when there is no such folder.
+	List(dir string) (names []string, ok bool)
+}
+
+type Request struct {
+	// Dir is the root module folder; File, when set, restricts the root to that one .tf file.
+	Dir  string            `json:"dir"`
+	File string            `json:"file,omitempty"`
+	Env  map[string]string `json:"env"`
+	Vars []CLIVar          `json:"vars"`
+}
+
+func evaluate(req Request, fs FileSystem) *Output {
+	dir := path.Clean(req.Dir)
+	l := &loader{fs: fs, modules: map[string]*Module{}}
+	root, err := l.load(dir, req.File)
+	if err != nil {
+		return &Output{Error: err.Error()}
+	}
+	e := &Evaluator{root: root, rootDir: dir, fs: fs, warnings: map[string]bool{}}
+	e.funcs = e.functions()
+	names, _ := fs.List(dir)
+	vars, err := e.rootVariables(req.Env, req.Vars, names)
+	if err != nil {
+		return &Output{Error: err.Error()}
+	}
+	varWarnings := e.order
+	tree := e.Run(vars)
+	out := e.output(tree)
+	out.Warnings = append(append([]string{}, varWarnings...), out.Warnings...)
+	return out
+}

@@ -1,0 +1,225 @@
+package main
+
+// The evaluated tree as a plan-like document: resource instances with Terraform's
+// addresses, values (unknowns left out and listed by path, as a plan's after_unknown),
+// references, provider configurations and origin.
+
+import (
+	"encoding/json"
+	"math/big"
+	"sort"
+
+	"github.com/zclconf/go-cty/cty"
+)
+
+type OutResource struct {
+	Address    string              `json:"address"`
+	Module     string              `json:"module"`
+	Mode       string              `json:"mode"`
+	Type       string              `json:"type"`
+	Name       string              `json:"name"`
+	Index      any                 `json:"index"`
+	Provider   string              `json:"provider"`
+	Values     map[string]any      `json:"values"`
+	Unknown    []string            `json:"unknown"`
+	References map[string][]string `json:"references"`
+	File       string              `json:"file"`
+	Line       int                 `json:"line"`
+}
+
+type OutProvider struct {
+	Key         string            `json:"key"`
+	Name        string            `json:"name"`
+	Alias       string            `json:"alias,omitempty"`
+	Region      *string           `json:"region"`
+	DefaultTags map[string]string `json:"default_tags,omitempty"`
+	File        string            `json:"file"`
+	Line        int               `json:"line"`
+}
+
+type Output struct {
+	Resources []OutResource `json:"resources"`
+	Providers []OutProvider `json:"providers"`
+	Remote    []string      `json:"modules_not_followed"`
+	Warnings  []string      `json:"warnings"`
+	Error     string        `json:"error,omitempty"`
+}
+
+func (e *Evaluator) output(root *Instance) *Output {
+	out := &Output{Resources: []OutResource{}, Providers: []OutProvider{}, Remote: []string{}}
+	var walk func(mi *Instance)
+	walk = func(mi *Instance) {
+		for _, r := range mi.Def.Resources {
+			st := mi.Res[r.Local()]
+			if st == nil {
+				continue
+			}
+			local := r.Provider
+			if local == "" {
+				local = defaultProvider(r.Type)
+			}
+			for _, inst := range st.Insts {
+				unknown := map[string]bool{}
+				values, _ := toJSON(inst.Obj, "", unknown).(map[string]any)
+				if values == nil {
+					values = map[string]any{}
+				}
+				var index any
+				if inst.Key != cty.NilVal {
+					index = toJSONValue(inst.Key)
+				}
+				out.Resources = append(out.Resources, OutResource{
+					Address:    modulePrefix(mi) + r.Local() + keyString(inst.Key),
+					Module:     mi.Path,
+					Mode:       r.Mode,
+					Type:       r.Type,
+					Name:       r.Name,
+					Index:      index,
+					Provider:   resolveProvider(mi, local),
+					Values:     values,
+					Unknown:    sortedSet(unknown),
+					References: inst.Refs,
+					File:       r.File,
+					Line:       r.Line,
+				})
+			}
+		}
+		for _, c := range mi.Def.Calls {
+			st := mi.Calls[c.Name]
+			if c.Module == nil {
+				out.Remote = append(out.Remote, modulePrefix(mi)+"module."+c.Name+" from "+sourceKind(c.Source))
+				continue
+			}
+			if st == nil {
+				continue
+			}
+			for _, k := range st.Keys {
+				walk(st.Insts[keyString(k)])
+			}
+		}
+	}
+	walk(root)
+	ctx := e.ctx(root)
+	for _, p := range e.root.Providers {
+		key := p.Name
+		if p.Alias != "" {
+			key += "." + p.Alias
+		}
+		obj := e.body(p.Body, ctx, root, "", map[string][]string{}, map[string]bool{"alias": true})
+		op := OutProvider{Key: key, Name: p.Name, Alias: p.Alias, File: p.File, Line: p.Line}
+		for _, attr := range []string{"region", "location"} {
+			if v := attrOf(obj, attr); v.IsKnown() && !v.IsNull() && v.Type() == cty.String {
+				s := v.AsString()
+				op.Region = &s
+			}
+		}
+		if tags := blocks(obj, "default_tags"); len(tags) > 0 {
+			if t := attrOf(tags[0], "tags"); t.IsWhollyKnown() && !t.IsNull() && t.CanIterateElements() {
+				op.DefaultTags = map[string]string{}
+				for it := t.ElementIterator(); it.Next(); {
+					k, v := it.Element()
+					if !v.IsNull() {
+						b, _ := json.Marshal(toJSONValue(v))
+						s := string(b)
+						if v.Type() == cty.String {
+							s = v.AsString()
+						}
+						op.DefaultTags[k.AsString()] = s
+					}
+				}
+			}
+		}
+		out.Providers = append(out.Providers, op)
+	}
+	out.Warnings = e.order
+	if out.Warnings == nil {
+		out.Warnings = []string{}
+	}
+	return out
+}
+
+func attrOf(obj cty.Value, name string) cty.Value {
+	if !obj.IsKnown() || obj.IsNull() || !obj.Type().IsObjectType() || !obj.Type().HasAttribute(name) {
+		return cty.DynamicVal
+	}
+	return obj.GetAttr(name)
+}
+
+func defaultProvider(t string) string {
+	for i, c := range t {
+		if c == '_' {
+			return t[:i]
+		}
+	}
+	return t
+}
+
+func sourceKind(source string) string {
+	if registrySource.MatchString(source) {
+		return "registry " + source
+	}
+	return source
+}
+
+func sortedSet(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// toJSON converts a value; unknown parts are left out (null inside lists) and their dotted
+// paths (list indexes dropped, as the plan normalizer reads after_unknown) recorded.
+func toJSON(v cty.Value, p string, unknown map[string]bool) any {
+	if !v.IsKnown() {
+		if p != "" {
+			unknown[p] = true
+		}
+		return nil
+	}
+	if v.IsNull() {
+		return nil
+	}
+	ty := v.Type()
+	switch {
+	case ty == cty.String:
+		return v.AsString()
+	case ty == cty.Number:
+		return number(v.AsBigFloat())
+	case ty == cty.Bool:
+		return v.True()
+	case ty.IsListType() || ty.IsSetType() || ty.IsTupleType():
+		out := []any{}
+		for it := v.ElementIterator(); it.Next(); {
+			_, el := it.Element()
+			out = append(out, toJSON(el, p, unknown))
+		}
+		return out
+	case ty.IsMapType() || ty.IsObjectType():
+		out := map[string]any{}
+		for it := v.ElementIterator(); it.Next(); {
+			k, el := it.Element()
+			name := k.AsString()
+			x := toJSON(el, joinPath(p, name), unknown)
+			if el.IsKnown() {
+				out[name] = x
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+func toJSONValue(v cty.Value) any { return toJSON(v, "", map[string]bool{}) }
+
+func number(f *big.Float) any {
+	if f.IsInt() {
+		if i, acc := f.Int64(); acc == big.Exact {
+			return i
+		}
+	}
+	x, _ := f.Float64()
+	return x
+}

@@ -1,0 +1,232 @@
+package main
+
+// `data "aws_iam_policy_document"` rendered as hashicorp/aws renders it during plan, so a
+// policy that refers to it holds the JSON AWS receives. Any unknown input leaves the JSON
+// unknown, as the provider defers the read to apply.
+
+import (
+	"encoding/json"
+	"sort"
+
+	"github.com/zclconf/go-cty/cty"
+)
+
+type policyDoc struct {
+	Version    string           `json:"Version,omitempty"`
+	ID         string           `json:"Id,omitempty"`
+	Statements []map[string]any `json:"Statement"`
+}
+
+func (e *Evaluator) dataSource(mi *Instance, r *Resource, obj cty.Value) cty.Value {
+	if r.Type != "aws_iam_policy_document" {
+		return obj
+	}
+	attrs := obj.AsValueMap()
+	if attrs == nil {
+		attrs = map[string]cty.Value{}
+	}
+	rendered, ok := renderPolicy(obj)
+	if !ok {
+		attrs["json"] = cty.UnknownVal(cty.String)
+		attrs["minified_json"] = cty.UnknownVal(cty.String)
+		return cty.ObjectVal(attrs)
+	}
+	pretty, _ := json.MarshalIndent(rendered, "", "  ")
+	minified, _ := json.Marshal(rendered)
+	attrs["json"] = cty.StringVal(string(pretty))
+	attrs["minified_json"] = cty.StringVal(string(minified))
+	return cty.ObjectVal(attrs)
+}
+
+func renderPolicy(obj cty.Value) (*policyDoc, bool) {
+	if !obj.IsWhollyKnown() {
+		return nil, false
+	}
+	doc := &policyDoc{Version: str(obj, "version"), ID: str(obj, "policy_id")}
+	if doc.Version == "" {
+		doc.Version = "2012-10-17"
+	}
+	// source_policy_documents first, then this document's statements, then overrides; a
+	// statement with a Sid replaces an earlier one with the same Sid.
+	merge := func(stmts []map[string]any) {
+		for _, s := range stmts {
+			sid, _ := s["Sid"].(string)
+			replaced := false
+			if sid != "" {
+				for i, old := range doc.Statements {
+					if os, _ := old["Sid"].(string); os == sid {
+						doc.Statements[i] = s
+						replaced = true
+					}
+				}
+			}
+			if !replaced {
+				doc.Statements = append(doc.Statements, s)
+			}
+		}
+	}
+	for _, src := range strList(obj, "source_policy_documents") {
+		stmts, ok := parsedStatements(src)
+		if !ok {
+			return nil, false
+		}
+		merge(stmts)
+	}
+	var own []map[string]any
+	for _, b := range blocks(obj, "statement") {
+		own = append(own, renderStatement(b))
+	}
+	merge(own)
+	for _, src := range strList(obj, "override_policy_documents") {
+		stmts, ok := parsedStatements(src)
+		if !ok {
+			return nil, false
+		}
+		merge(stmts)
+	}
+	if doc.Statements == nil {
+		doc.Statements = []map[string]any{}
+	}
+	return doc, true
+}
+
+func parsedStatements(src string) ([]map[string]any, bool) {
+	var d struct {
+		Statement any `json:"Statement"`
+	}
+	if err := json.Unmarshal([]byte(src), &d); err != nil {
+		return nil, false
+	}
+	switch s := d.Statement.(type) {
+	case []any:
+		out := []map[string]any{}
+		for _, x := range s {
+			if m, ok := x.(map[string]any); ok {
+				out = append(out, m)
+			}
+		}
+		return out, true
+	case map[string]any:
+		return []map[string]any{s}, true
+	}
+	return nil, true
+}
+
+func renderStatement(b cty.Value) map[string]any {
+	s := map[string]any{}
+	if sid := str(b, "sid"); sid != "" {
+		s["Sid"] = sid
+	}
+	effect := str(b, "effect")
+	if effect == "" {
+		effect = "Allow"
+	}
+	s["Effect"] = effect
+	for attr, key := range map[string]string{"actions": "Action", "not_actions": "NotAction", "resources": "Resource", "not_resources": "NotResource"} {
+		if v := stringOrList(strList(b, attr)); v != nil {
+			s[key] = v
+		}
+	}
+	for attr, key := range map[string]string{"principals": "Principal", "not_principals": "NotPrincipal"} {
+		if p := principals(blocks(b, attr)); p != nil {
+			s[key] = p
+		}
+	}
+	cond := map[string]map[string]any{}
+	for _, c := range blocks(b, "condition") {
+		test, variable := str(c, "test"), str(c, "variable")
+		if cond[test] == nil {
+			cond[test] = map[string]any{}
+		}
+		cond[test][variable] = stringOrList(strList(c, "values"))
+	}
+	if len(cond) > 0 {
+		s["Condition"] = cond
+	}
+	return s
+}
+
+func principals(ps []cty.Value) any {
+	if len(ps) == 0 {
+		return nil
+	}
+	if len(ps) == 1 && str(ps[0], "type") == "*" {
+		ids := strList(ps[0], "identifiers")
+		if len(ids) == 1 && ids[0] == "*" {
+			return "*"
+		}
+	}
+	byType := map[string][]string{}
+	for _, p := range ps {
+		t := str(p, "type")
+		byType[t] = append(byType[t], strList(p, "identifiers")...)
+	}
+	out := map[string]any{}
+	for t, ids := range byType {
+		out[t] = stringOrList(ids)
+	}
+	return out
+}
+
+// stringOrList: one value is a string, several a list (sorted, as the provider's sets are).
+func stringOrList(v []string) any {
+	switch len(v) {
+	case 0:
+		return nil
+	case 1:
+		return v[0]
+	}
+	sorted := append([]string(nil), v...)
+	sort.Sort(sort.Reverse(sort.StringSlice(sorted)))
+	return sorted
+}
+
+func attr(obj cty.Value, name string) cty.Value {
+	if obj.IsNull() || !obj.Type().IsObjectType() || !obj.Type().HasAttribute(name) {
+		return cty.NullVal(cty.DynamicPseudoType)
+	}
+	return obj.GetAttr(name)
+}
+
+func str(obj cty.Value, name string) string {
+	v := attr(obj, name)
+	if v.IsNull() || v.Type() != cty.String {
+		if !v.IsNull() && (v.Type() == cty.Number || v.Type() == cty.Bool) {
+			out := toJSONValue(v)
+			b, _ := json.Marshal(out)
+			return string(b)
+		}
+		return ""
+	}
+	return v.AsString()
+}
+
+func strList(obj cty.Value, name string) []string {
+	v := attr(obj, name)
+	if v.IsNull() || !v.CanIterateElements() {
+		return nil
+	}
+	var out []string
+	for it := v.ElementIterator(); it.Next(); {
+		_, el := it.Element()
+		if !el.IsNull() && el.Type() == cty.String {
+			out = append(out, el.AsString())
+		}
+	}
+	return out
+}
+
+func blocks(obj cty.Value, name string) []cty.Value {
+	v := attr(obj, name)
+	if v.IsNull() || !v.CanIterateElements() {
+		return nil
+	}
+	var out []cty.Value
+	for it := v.ElementIterator(); it.Next(); {
+		_, el := it.Element()
+		if el.Type().IsObjectType() {
+			out = append(out, el)
+		}
+	}
+	return out
+}

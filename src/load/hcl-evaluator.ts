@@ -1,0 +1,110 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { InputError, describe } from '../errors';
+import { projectRoot } from '../evaluate/paths';
+import { readText } from './read-file';
+
+/** `--var-file` and `--var`, in command-line order (later wins, as in Terraform). */
+export interface VarInput {
+  kind: 'file' | 'var';
+  value: string;
+}
+
+/** One resource instance as hcl-eval/ evaluates it (hcl-eval/output.go). */
+export interface EvaluatedResource {
+  address: string;
+  module: string;
+  mode: 'managed' | 'data';
+  type: string;
+  name: string;
+  index: string | number | null;
+  provider: string;
+  values: Record<string, unknown>;
+  unknown: string[];
+  /** Attribute path → resources named there, as in a plan's configuration (`aws_s3_bucket.b`, `…b[0]`). */
+  references: Record<string, string[]>;
+  file: string;
+  line: number;
+}
+
+export interface EvaluatedProvider {
+  key: string;
+  name: string;
+  alias?: string;
+  region: string | null;
+  default_tags?: Record<string, string>;
+  file: string;
+  line: number;
+}
+
+export interface EvaluatedFolder {
+  resources: EvaluatedResource[];
+  providers: EvaluatedProvider[];
+  /** `module.x from registry ns/name/aws`: calls whose source is not a local folder. */
+  modules_not_followed: string[];
+  warnings: string[];
+  error?: string;
+}
+
+type ReadResult = { text: string } | { missing: true } | { error: string };
+type EvalFn = (request: string, read: (file: string, allowEmpty: boolean) => ReadResult, list: (dir: string) => string[] | null) => string;
+
+/** build/hcl-eval/ of the package (scripts/build-hcl-eval.sh writes it; the npm package ships it). */
+export const hclEvalBuildDir = (): string => process.env.LEAKGUARD_HCL_EVAL_BUILD ?? join(projectRoot(), 'build', 'hcl-eval');
+
+let loaded: Promise<EvalFn> | undefined;
+
+/** The Go evaluator compiled to WebAssembly, started once per process. */
+function evaluator(): Promise<EvalFn> {
+  loaded ??= (async () => {
+    const dir = hclEvalBuildDir();
+    const wasm = join(dir, 'hcl-eval.wasm');
+    if (!existsSync(wasm)) throw new InputError(`${wasm} is missing; run \`bash scripts/build-hcl-eval.sh\` (needs Go) to build the HCL evaluator`);
+    // Go's wasm_exec.js runs against its own global scope (inheriting the real one), so the
+    // Go class and the entry point it registers never meet another Go WASM in the process
+    // (@cdktf/hcl2json loads an older Go runtime under the same global names).
+    const scope = Object.create(globalThis) as { Go: new () => GoRuntime; leakguardHclEval?: EvalFn };
+    // Node's accessors for these refuse any `this` but the real global.
+    for (const name of ['crypto', 'performance'] as const) Object.defineProperty(scope, name, { value: globalThis[name] });
+    new Function('globalThis', readFileSync(join(dir, 'wasm_exec.js'), 'utf8'))(scope);
+    const go = new scope.Go();
+    const { instance } = await WebAssembly.instantiate(readFileSync(wasm), go.importObject);
+    void go.run(instance);
+    if (typeof scope.leakguardHclEval !== 'function') throw new Error('hcl-eval.wasm did not register its entry point');
+    return scope.leakguardHclEval;
+  })();
+  return loaded;
+}
+
+interface GoRuntime {
+  importObject: WebAssembly.Imports;
+  run(instance: WebAssembly.Instance): Promise<void>;
+}
+
+function read(file: string, allowEmpty: boolean): ReadResult {
+  try {
+    if (!existsSync(file)) return { missing: true };
+    return { text: readText(file, { allowEmpty }) };
+  } catch (err) {
+    return { error: describe(err) };
+  }
+}
+
+function list(dir: string): string[] | null {
+  try {
+    return readdirSync(dir).filter((n) => statSync(join(dir, n)).isFile());
+  } catch {
+    return null;
+  }
+}
+
+/** Evaluates a root module folder (or one .tf file) with the variables Terraform would use. */
+export async function evaluateFolder(dir: string, opts: { file?: string; vars?: VarInput[]; env?: NodeJS.ProcessEnv } = {}): Promise<EvaluatedFolder> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(opts.env ?? process.env)) if (k.startsWith('TF_VAR_') && v !== undefined) env[k.slice(7)] = v;
+  const vars = (opts.vars ?? []).map((v) => (v.kind === 'file' ? { kind: v.kind, value: resolve(v.value) } : v));
+  const request = JSON.stringify({ dir: resolve(dir), ...(opts.file ? { file: resolve(opts.file) } : {}), env, vars });
+  const out = JSON.parse((await evaluator())(request, read, list)) as EvaluatedFolder;
+  if (out.error) throw new InputError(out.error);
+  return out;
+}

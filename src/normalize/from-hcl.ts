@@ -1,0 +1,44 @@
+import type { HclDocument } from '../load/types';
+import type { Provider } from '../types/policy-input';
+import { cloudOf, type Draft, type StackDraft } from './draft';
+import { literalBooleans } from './from-config';
+import { instanceGroups, resolveReference } from './from-plan';
+
+/** An evaluated HCL folder (hcl-eval) to drafts, as a plan's planned values are mapped. */
+export function fromHcl(doc: HclDocument): StackDraft {
+  const { evaluated } = doc;
+  const instances = instanceGroups(evaluated.resources.map((r) => r.address));
+  const providers: Record<string, Provider> = {};
+  for (const p of evaluated.providers) {
+    providers[p.key] = {
+      key: p.key,
+      cloud: cloudOf(`${p.name}_`),
+      ...(p.alias ? { alias: p.alias } : {}),
+      region: p.region,
+      ...(p.default_tags ? { default_tags: p.default_tags } : {}),
+    };
+  }
+  const resources = evaluated.resources.map((r): Draft => {
+    const references: Record<string, string[]> = {};
+    for (const [attr, refs] of Object.entries(r.references)) {
+      const keys = [...new Set(refs.flatMap((ref) => resolveReference(ref, { module: r.module, index: r.index }, instances)))];
+      if (keys.length > 0) references[attr] = keys;
+    }
+    return {
+      address: r.address,
+      mode: r.mode,
+      type: r.type,
+      name: r.name,
+      module: r.module,
+      index: r.index,
+      provider: r.provider,
+      values: literalBooleans(r.values) as Draft['values'],
+      unknown: r.unknown,
+      sensitive: [],
+      action: 'none',
+      origin: { file: r.file, line: r.line },
+      references,
+    };
+  });
+  return { name: doc.stack, format: 'hcl', source: doc.file, providers, resources };
+}

@@ -1,0 +1,112 @@
+// Same code, same verdict: every AWS Terraform folder in the repository (the rules' HCL
+// fixtures, their self-contained METADATA examples, and the folders in same-verdict/ that
+// use variables, tfvars, locals, jsonencode, policy documents, count/for_each, dynamic
+// blocks and local modules) is checked twice: as an HCL folder, and as the plan a real
+// offline `terraform plan` makes from it. The findings (rule id + resource address) must be
+// equal; the only differences allowed are listed below with their cause.
+// Needs `npm run build:policies`, the HCL evaluator (scripts/build-hcl-eval.sh) and, for the
+// plans, terraform with an offline mirror of hashicorp/aws (test/helpers/terraform.ts).
+import { readdirSync, statSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { check } from '../../src/check';
+import { loadCatalog } from '../../src/evaluate/catalog';
+import { tempDir } from '../helpers/cli';
+import { planCases, type PlanCase } from '../helpers/plan-modules';
+import { terraformAvailability } from '../helpers/terraform';
+import { EXAMPLE_CONFIG, exampleGap, hclFixtures } from './hcl/fixtures';
+
+const TODAY = '2026-11-28';
+const SAME_VERDICT = join(__dirname, 'same-verdict');
+
+interface Case extends PlanCase {
+  configPath?: string;
+}
+
+/** Differences between the two forms that are understood: `case|rule address|side` → cause. */
+const KNOWN: Record<string, string> = {};
+
+function cases(): { cases: Case[]; skipped: string[] } {
+  const out: Case[] = [];
+  const skipped: string[] = [];
+  for (const f of hclFixtures().filter((x) => x.ruleId.startsWith('aws-'))) {
+    out.push({ id: `fixture-${f.ruleId}`, dir: f.dir, configPath: f.configPath });
+  }
+  const examples = tempDir('leakguard-examples-');
+  for (const rule of loadCatalog().filter((r) => r.id.startsWith('aws-') && r.example)) {
+    const gap = exampleGap(rule.example!);
+    if (gap) {
+      skipped.push(`example-${rule.id}: ${gap}`);
+      continue;
+    }
+    const dir = join(examples, rule.id);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'main.tf'), rule.example!);
+    const providers = rule.example!.match(/^provider "aws" \{[\s\S]*?^\}/gm) ?? [];
+    if (!providers.some((p) => !/^\s*alias\s*=/m.test(p))) writeFileSync(join(dir, 'providers.tf'), 'provider "aws" {\n  region = "us-east-1"\n}\n');
+    let configPath: string | undefined;
+    if (EXAMPLE_CONFIG[rule.id]) {
+      configPath = join(examples, `${rule.id}.json`);
+      writeFileSync(configPath, JSON.stringify({ policy: EXAMPLE_CONFIG[rule.id] }));
+    }
+    out.push({ id: `example-${rule.id}`, dir, configPath });
+  }
+  for (const name of readdirSync(SAME_VERDICT).sort()) {
+    const dir = join(SAME_VERDICT, name);
+    if (!statSync(dir).isDirectory()) continue;
+    const config = join(dir, 'leakguard.json');
+    out.push({ id: `case-${name}`, dir, ...(existsSync(config) ? { configPath: config } : {}) });
+  }
+  return { cases: out, skipped };
+}
+
+async function findings(path: string, configPath: string | undefined): Promise<Set<string>> {
+  const { decision } = await check([path], { configPath, today: TODAY });
+  return new Set(decision.findings.map((f) => `${f.rule_id} ${f.resource.address}`));
+}
+
+const tf = terraformAvailability();
+const { cases: all, skipped } = cases();
+
+(tf.ok ? describe : describe.skip)(`HCL folder vs its terraform plan (${tf.ok ? `${all.length} folders` : `skipped: ${tf.ok ? '' : tf.reason}`})`, () => {
+  let plans: Map<string, string>;
+  const differences: Array<{ key: string; cause?: string }> = [];
+  let equal = 0;
+  let compared = 0;
+
+  beforeAll(() => {
+    if (tf.ok) plans = planCases(all, tf.mirror);
+  }, 600_000);
+
+  afterAll(() => {
+    const byCause = new Map<string, number>();
+    for (const d of differences) byCause.set(d.cause ?? 'UNEXPLAINED', (byCause.get(d.cause ?? 'UNEXPLAINED') ?? 0) + 1);
+    process.stdout.write(
+      [
+        `same verdict: ${compared} folders compared (HCL folder vs terraform plan); ${equal} findings equal, ${differences.length} different`,
+        ...[...byCause].map(([cause, n]) => `  ${n} × ${cause}`),
+        ...differences.filter((d) => !d.cause).map((d) => `  unexplained: ${d.key}`),
+        ...skipped.map((s) => `  not compared: ${s}`),
+      ].join('\n') + '\n',
+    );
+  });
+
+  test.each(all.map((c) => [c.id, c] as const))('%s', async (id, c) => {
+    const fromHcl = await findings(c.dir, c.configPath);
+    const fromPlan = await findings(plans.get(id)!, c.configPath);
+    compared++;
+    const unexplained: string[] = [];
+    for (const [side, mine, other] of [['hcl', fromHcl, fromPlan], ['plan', fromPlan, fromHcl]] as const) {
+      for (const f of mine) {
+        if (other.has(f)) {
+          if (side === 'hcl') equal++;
+          continue;
+        }
+        const key = `${id}|${f}|only in ${side}`;
+        const cause = KNOWN[key];
+        differences.push({ key, cause });
+        if (!cause) unexplained.push(`only in the ${side === 'hcl' ? 'HCL folder' : 'plan'}: ${f}`);
+      }
+    }
+    expect(unexplained).toEqual([]);
+  });
+});
