@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { check } from '../../src/check';
 import { loadCatalog, type RuleInfo } from '../../src/evaluate/catalog';
-import { run, tempDir, writeTree } from '../helpers/cli';
+import { run, writeTree } from '../helpers/cli';
 import { terraformAvailability, validateConfigurations } from '../helpers/terraform';
 import { blockLine, EXAMPLE_CONFIG, exampleStubs, hclFixtures, type HclFixture } from './hcl/fixtures';
 
