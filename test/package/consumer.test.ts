@@ -79,7 +79,7 @@ describe('the npm package', () => {
   });
 
   test('prepack builds the engine and the policy, so a tarball never lacks or carries a stale WASM', () => {
-    expect(pkg.scripts.prepack).toBe('npm run build && npm run build:policies');
+    expect(pkg.scripts.prepack).toBe('npm run build && npm run build:policies && bash scripts/build-hcl-eval.sh');
     // What was packed is what the sources on disk compile to.
     const manifest = JSON.parse(readFileSync(join(ROOT, 'build', 'policy', 'manifest.json'), 'utf8')) as PolicyManifest;
     expect(sha256(readFileSync(join(ROOT, 'build', 'policy', 'policy.wasm')))).toBe(manifest.wasm_sha256);
