@@ -242,20 +242,36 @@ func literal(body *hclwrite.Body, name string) (cty.Value, bool) {
 	return v, true
 }
 
+// stringsOf: a scalar (bools and numbers as HCL writes them) or the scalars of a list.
 func stringsOf(v cty.Value) []string {
-	if v.Type() == cty.String {
-		return []string{v.AsString()}
+	if s, ok := scalarString(v); ok {
+		return []string{s}
 	}
 	out := []string{}
 	if v.CanIterateElements() {
 		for it := v.ElementIterator(); it.Next(); {
 			_, el := it.Element()
-			if el.IsKnown() && !el.IsNull() && el.Type() == cty.String {
-				out = append(out, el.AsString())
+			if s, ok := scalarString(el); ok {
+				out = append(out, s)
 			}
 		}
 	}
 	return out
+}
+
+func scalarString(v cty.Value) (string, bool) {
+	if !v.IsKnown() || v.IsNull() {
+		return "", false
+	}
+	switch v.Type() {
+	case cty.String:
+		return v.AsString(), true
+	case cty.Bool:
+		return fmt.Sprint(v.True()), true
+	case cty.Number:
+		return v.AsBigFloat().Text('f', -1), true
+	}
+	return "", false
 }
 
 func removeValues(body *hclwrite.Body, m *Match) bool {

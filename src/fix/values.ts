@@ -27,9 +27,9 @@ export function expressionOf(value: Value, ctx: FixContext): { expr: string } | 
   if (typeof value === 'string') return { expr: fill(value, ctx) };
   if (typeof value === 'number' || typeof value === 'boolean') return { expr: String(value) };
   const min = Number(ctx.settings[value.at_least]);
-  const max = Number(ctx.settings[value.at_most]);
+  const max = value.at_most === undefined ? Infinity : Number(ctx.settings[value.at_most]);
   const pick = [...value.smallest_of].sort((a, b) => a - b).find((v) => v >= min && v <= max);
-  return pick === undefined ? { reason: `none of ${value.smallest_of.join(', ')} lies within ${value.at_least}..${value.at_most} (${min}..${max})` } : { expr: String(pick) };
+  return pick === undefined ? { reason: `none of ${value.smallest_of.join(', ')} lies within ${value.at_least}..${value.at_most ?? ''} (${min}..${value.at_most ? max : ''})` } : { expr: String(pick) };
 }
 
 /** Every policy setting a fix reads, so the policy build can refuse a misspelt one. */
@@ -42,7 +42,7 @@ export function fixSettings(fix: RuleFix): string[] {
     if (e.create) scan(e.create);
     for (const v of Object.values(e.set ?? {})) {
       if (typeof v === 'string') scan(v);
-      else if (typeof v === 'object') [v.at_least, v.at_most].forEach((k) => keys.add(k));
+      else if (typeof v === 'object') [v.at_least, v.at_most].forEach((k) => k && keys.add(k));
     }
   }
   return [...keys];

@@ -64,7 +64,7 @@ export interface Linked {
   via: string;
 }
 /**
- * An attribute that literally holds (a string) or contains (a list) one of the values.
+ * An attribute that literally holds (a scalar; true, false and numbers as HCL writes them) or contains (a list) one of the values.
  *
  * This interface was referenced by `RuleFix`'s JSON-Schema
  * via the `definition` "Match".
@@ -77,7 +77,7 @@ export interface Match {
   values: [string, ...string[]];
 }
 /**
- * The smallest of the allowed values inside [settings.at_least, settings.at_most] (e.g. a CloudWatch retention period inside the configured range).
+ * The smallest of the allowed values inside [settings.at_least, settings.at_most] (e.g. a CloudWatch retention period inside the configured range); no at_most: no upper bound.
  *
  * This interface was referenced by `RuleFix`'s JSON-Schema
  * via the `definition` "Choice".
@@ -88,7 +88,7 @@ export interface Choice {
    */
   smallest_of: [number, ...number[]];
   at_least: string;
-  at_most: string;
+  at_most?: string;
 }
 /**
  * For CDKTF inputs: the option of the rule's construct (METADATA `construct`) that fixes the finding, and a TypeScript snippet using it.
