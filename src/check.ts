@@ -1,5 +1,5 @@
 import { loadPaths } from './load';
-import type { VarInput } from './load/hcl-evaluator';
+import type { LoadOptions } from './load/types';
 import { normalize } from './normalize';
 import { loadCompiledPolicy } from './evaluate/policy';
 import { loadConfig, policyData } from './evaluate/config';
@@ -7,15 +7,11 @@ import type { ConfigChoice } from './load/config-file';
 import type { Decision } from './types/decision';
 import type { PolicyInput } from './types/policy-input';
 
-export interface CheckOptions {
+export interface CheckOptions extends LoadOptions {
   inputFormat?: string;
   configPath?: string;
   /** How the CLI chose the config (stated in every report); defaults to configPath or none. */
   configOrigin?: ConfigChoice['origin'];
-  /** HCL folders: `--var-file` / `--var`, in command-line order. */
-  vars?: VarInput[];
-  /** HCL folders: absolute path → text to read instead of the file. */
-  overlay?: ReadonlyMap<string, string>;
   /** YYYY-MM-DD used for waiver expiry; today (UTC) unless given. */
   today?: string;
   /** Called as each stage starts, for a progress indicator (`resources`: how many are evaluated). */
@@ -35,7 +31,7 @@ export interface CheckResult {
 export async function check(paths: string[], opts: CheckOptions = {}): Promise<CheckResult> {
   const config = loadConfig(opts.configPath);
   opts.onStep?.('loading');
-  const docs = await loadPaths(paths, opts.inputFormat, { vars: opts.vars, overlay: opts.overlay });
+  const docs = await loadPaths(paths, opts.inputFormat, opts);
   const modulesNotFollowed = docs.flatMap((d) => (d.kind === 'hcl' ? d.evaluated.modules_not_followed : []));
   const warnings = docs.flatMap((d) => (d.kind === 'hcl' ? d.evaluated.warnings : []));
   warnings.push(...modulesNotFollowed.map((m) => `not checked: ${m}`));

@@ -245,17 +245,68 @@ principal_account(id) := parts[4] if {
 }
 
 # ---------------------------------------------------------------------------------------
-# Regions. A finding about a whole region is reported on the region's first managed
-# resource (by key), so every finding still names a real resource.
+# Regions and estates. A finding about a whole region ("no GuardDuty in us-east-1") or a
+# whole cloud estate ("no CloudTrail") has a subject of its own, keyed
+# `region:<cloud>:<region>` or `estate:<cloud>`, so it keeps its identity (baselines,
+# waivers, drift history) whichever resources come and go. It is located at the provider
+# block that configures the region (the first by stack and provider key), else at the
+# stack of the first resource there.
 
 regions_in_use(cloud) := object.get(input.regions, cloud, [])
 
-region_anchor(cloud, region) := input.resources[key] if {
+region_subject(cloud, region) := object.union(subject_place(cloud, region), {
+	"key": key,
+	"address": key,
+	"type": "region",
+	"region": region,
+}) if {
+	key := concat(":", ["region", cloud, region])
+}
+
+estate_subject(cloud) := object.union(subject_place(cloud, null), {
+	"key": key,
+	"address": key,
+	"type": "estate",
+	"region": null,
+}) if {
+	key := concat(":", ["estate", cloud])
+}
+
+# [stack, provider key, provider] of one cloud, in order.
+cloud_providers(cloud) := sort([[s, k, p] |
+	some s, st in input.stacks
+	some k, p in st.providers
+	p.cloud == cloud
+])
+
+# Only where the cloud (region) has a resource: an empty estate has nothing to report.
+subject_place(cloud, region) := provider_place(ps[0]) if {
+	first_resource(cloud, region)
+	ps := [x | some x in cloud_providers(cloud); region_matches(x[2], region)]
+	count(ps) > 0
+} else := stack_place(cloud, first_resource(cloud, region).stack)
+
+# An estate (region null) takes any provider of its cloud.
+region_matches(_, null)
+
+region_matches(p, region) if object.get(p, "region", null) == region
+
+provider_place([s, _, p]) := {"stack": s, "origin": object.get(p, "origin", stack_origin(s))}
+
+# The stack's first provider of the cloud, else the stack's source file.
+stack_place(cloud, s) := provider_place(ps[0]) if {
+	ps := [x | some x in cloud_providers(cloud); x[0] == s]
+	count(ps) > 0
+} else := {"stack": s, "origin": stack_origin(s)}
+
+stack_origin(s) := {"file": object.get(object.get(input.stacks, s, {}), "source", s)}
+
+first_resource(cloud, region) := input.resources[key] if {
 	key := min({k |
 		some k, r in input.resources
 		r.mode == "managed"
 		r.cloud == cloud
-		r.region == region
+		region_matches(r, region)
 		r.action != "delete"
 	})
 }
@@ -668,17 +719,6 @@ arn_identity_name(arn) := parts[count(parts) - 1] if {
 	startswith(arn, "arn:")
 	regex.match(`:(role|user)/`, arn)
 	parts := split(arn, "/")
-}
-
-# A finding about a whole cloud estate (no trail, no activity-log export) is reported on the
-# cloud's first managed resource (by key).
-cloud_anchor(cloud) := input.resources[key] if {
-	key := min({k |
-		some k, r in input.resources
-		r.mode == "managed"
-		r.cloud == cloud
-		r.action != "delete"
-	})
 }
 
 # ---------------------------------------------------------------------------------------

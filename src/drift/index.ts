@@ -1,5 +1,5 @@
 import { InputError } from '../errors';
-import { loaderFor, loadPath } from '../load';
+import { loaderFor, loadPath, nameStack } from '../load';
 import type { ConfigDocument, HclDocument } from '../load/types';
 import { loadConfig, policyData } from '../evaluate/config';
 import { loadCompiledPolicy } from '../evaluate/policy';
@@ -21,6 +21,8 @@ export interface DriftOptions {
   configDir?: string;
   /** The cdktf.out stack the state belongs to, when the folder holds several. */
   stack?: string;
+  /** Plans: the stack's own name (--stack-name), instead of the folder holding the plan. */
+  stackName?: string;
   /** Leakguard config (policy thresholds, waivers), as for `check`. */
   configPath?: string;
   historyPath?: string;
@@ -39,6 +41,7 @@ async function worldsOf(opts: DriftOptions): Promise<DriftWorlds> {
   if (opts.plan) {
     const [doc] = await loaderFor('plan').load(opts.plan);
     if (doc.kind !== 'plan') throw new InputError(`${opts.plan}: not a terraform show -json plan`);
+    if (opts.stackName !== undefined) nameStack([doc], opts.stackName);
     return driftFromPlan(doc);
   }
   if (!opts.state || !opts.configDir) throw new InputError('give a refresh-only plan (terraform show -json), or --state together with --config-dir');

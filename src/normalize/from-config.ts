@@ -22,7 +22,7 @@ function variableDefault(config: Json, expr: unknown): unknown {
   return v?.default ?? null;
 }
 
-function providersOf(config: Json): Record<string, Provider> {
+function providersOf(config: Json, file: string): Record<string, Provider> {
   const out: Record<string, Provider> = {};
   for (const [name, blocks] of Object.entries((config.provider as Json) ?? {})) {
     for (const block of Array.isArray(blocks) ? blocks : [blocks]) {
@@ -37,6 +37,7 @@ function providersOf(config: Json): Record<string, Provider> {
         ...(alias ? { alias } : {}),
         region: typeof region === 'string' && !region.includes('${') ? region : null,
         ...(isJson(tags) ? { default_tags: stringMap(tags) } : {}),
+        origin: { file },
       };
     }
   }
@@ -139,5 +140,5 @@ export function fromConfig(doc: ConfigDocument): StackDraft {
       ...(waivers.length > 0 ? { waivers: waivers.map((w) => ({ ...w, source: String(md.path ?? address) })) } : {}),
     };
   });
-  return { name: doc.stack, format: doc.format, source: doc.file, providers: providersOf(config), resources };
+  return { name: doc.stack, format: doc.format, source: doc.file, providers: providersOf(config, doc.file), resources };
 }

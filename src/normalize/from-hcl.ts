@@ -16,6 +16,7 @@ export function fromHcl(doc: HclDocument): StackDraft {
       ...(p.alias ? { alias: p.alias } : {}),
       region: p.region,
       ...(p.default_tags ? { default_tags: p.default_tags } : {}),
+      origin: { file: p.file, line: p.line },
     };
   }
   const resources = evaluated.resources.map((r): Draft => {

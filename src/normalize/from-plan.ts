@@ -90,7 +90,13 @@ function constant(expr: unknown, variables: Json): unknown {
   return isJson(v) ? v.value : undefined;
 }
 
-function planProviders(plan: Json): Record<string, Provider> {
+/** `aws.east` → `provider.aws.east`; `module.m:aws` → `module.m.provider.aws` (how source locations are keyed). */
+const providerLocationKey = (key: string): string => {
+  const at = key.lastIndexOf(':');
+  return at < 0 ? `provider.${key}` : `${key.slice(0, at)}.provider.${key.slice(at + 1)}`;
+};
+
+function planProviders(plan: Json, file: string, locations: PlanDocument['locations']): Record<string, Provider> {
   const config = isJson(plan.configuration) ? plan.configuration : {};
   const variables = isJson(plan.variables) ? plan.variables : {};
   const out: Record<string, Provider> = {};
@@ -106,6 +112,7 @@ function planProviders(plan: Json): Record<string, Provider> {
       ...(typeof p.alias === 'string' ? { alias: p.alias } : {}),
       region: typeof region === 'string' ? region : null,
       ...(isJson(tags) ? { default_tags: stringMap(tags) } : {}),
+      origin: locations?.get(providerLocationKey(key)) ?? { file },
     };
   }
   return out;
@@ -149,6 +156,7 @@ export function instanceGroups(addresses: string[]): Map<string, string[]> {
 
 function draftsFrom(
   file: string,
+  locations: PlanDocument['locations'],
   resources: Instance[],
   providers: Record<string, Provider>,
   config: Map<string, ConfigResource>,
@@ -187,7 +195,7 @@ function draftsFrom(
       unknown,
       sensitive: markedPaths(sensitiveMarks),
       action: change ? actionOf(delta.actions) : 'none',
-      origin: { file },
+      origin: locations?.get(stripIndexes(r.address)) ?? { file },
       references,
     };
   });
@@ -215,7 +223,7 @@ function resourceChanges(plan: Json, s: Structure): Map<string, Json> {
 
 export function fromPlan(doc: PlanDocument): StackDraft {
   const { plan } = doc;
-  const providers = planProviders(plan);
+  const providers = planProviders(plan, doc.file, doc.locations);
   const config = configResources(isJson(plan.configuration) ? plan.configuration.root_module : undefined, '', new Map());
   const s = new Structure(doc.file);
   const changes = resourceChanges(plan, s);
@@ -225,7 +233,7 @@ export function fromPlan(doc: PlanDocument): StackDraft {
     format: 'plan',
     source: doc.file,
     providers,
-    resources: draftsFrom(doc.file, moduleInstances(planned, s, 'planned_values.root_module'), providers, config, changes),
+    resources: draftsFrom(doc.file, doc.locations, moduleInstances(planned, s, 'planned_values.root_module'), providers, config, changes),
     ...(typeof plan.terraform_version === 'string' ? { terraformVersion: plan.terraform_version } : {}),
   };
 }
@@ -238,7 +246,7 @@ export function fromState(doc: StateDocument): StackDraft {
     format: 'state',
     source: doc.file,
     providers: {},
-    resources: draftsFrom(doc.file, resources, {}, new Map(), new Map()),
+    resources: draftsFrom(doc.file, undefined, resources, {}, new Map(), new Map()),
     ...(typeof state.terraform_version === 'string' ? { terraformVersion: state.terraform_version } : {}),
   };
 }

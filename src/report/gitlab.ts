@@ -1,4 +1,4 @@
-import { fingerprintOf } from '../baseline';
+import { findingFingerprint } from '../fingerprint';
 import type { Finding } from '../types/decision';
 import { displayPath, LineIndex, locate } from './locate';
 import type { Formatter } from './types';
@@ -32,7 +32,7 @@ export const gitlabFormatter: Formatter = {
       return {
         description: `${f.rule_id}${state(f)}: ${f.message} (${f.resource.key}${loc.constructPath ? `, construct ${loc.constructPath}` : ''}). Fix: ${f.remediation}`,
         check_name: f.rule_id,
-        fingerprint: f.fingerprint ?? fingerprintOf(f.rule_id, f.resource.key),
+        fingerprint: f.fingerprint ?? findingFingerprint(f),
         severity: severityOf(f),
         location: { path: displayPath(loc.file, ctx.cwd), lines: { begin: loc.line ?? 1 } },
       };

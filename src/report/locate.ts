@@ -59,6 +59,8 @@ function build(file: string): Map<string, number> {
     const depth = m[1].length / 2;
     path.length = depth;
     path[depth - 1] = m[2];
+    // The provider section: where region and estate findings point when nothing nearer is known.
+    if (depth === 1 && path[0] === 'provider' && !out.has('provider')) out.set('provider', i + 1);
     if (depth === 3 && (path[0] === 'resource' || path[0] === 'data')) {
       const address = `${path[0] === 'data' ? 'data.' : ''}${path[1]}.${path[2]}`;
       if (!out.has(address)) out.set(address, i + 1);
@@ -85,7 +87,7 @@ export function locate(f: Finding, lines: LineIndex): SourceLocation {
   if (origin.line) return withPath({ file: origin.file, line: origin.line });
   const frame = origin.stack_trace ? userFrame(origin.stack_trace) : undefined;
   if (frame) return withPath(frame);
-  const line = lines.lineOf(origin.file, f.resource.address);
+  const line = lines.lineOf(origin.file, isScope(f) ? 'provider' : f.resource.address);
   return withPath(line ? { file: origin.file, line } : { file: origin.file });
 }
 
@@ -97,3 +99,6 @@ export function displayPath(file: string, cwd = process.cwd()): string {
   return abs.split(sep).join('/');
 }
 
+
+/** A finding about a region or a whole estate (its subject is a scope, not a resource). */
+export const isScope = (f: Finding): boolean => f.resource.type === 'region' || f.resource.type === 'estate';

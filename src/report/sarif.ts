@@ -1,8 +1,9 @@
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RuleInfo } from '../evaluate/catalog';
+import { findingFingerprint } from '../fingerprint';
 import type { Finding, Severity } from '../types/decision';
-import { displayPath, LineIndex, locate } from './locate';
+import { displayPath, isScope, LineIndex, locate } from './locate';
 import { toolVersion } from './tool';
 import type { Formatter, ReportContext } from './types';
 
@@ -86,11 +87,11 @@ function result(f: Finding, ruleIndex: number, cwd: string, lines: LineIndex): o
           region: { startLine: loc.line ?? 1 },
         },
         logicalLocations: [
-          { name: f.resource.address, fullyQualifiedName: loc.constructPath ?? f.resource.key, kind: 'resource' },
+          { name: f.resource.address, fullyQualifiedName: loc.constructPath ?? f.resource.key, kind: isScope(f) ? 'namespace' : 'resource' },
         ],
       },
     ],
-    partialFingerprints: { 'leakguardFingerprint/v1': f.fingerprint ?? `${f.rule_id}|${f.resource.key}` },
+    partialFingerprints: { 'leakguardFingerprint/v1': f.fingerprint ?? findingFingerprint(f) },
     ...(f.baseline ? { baselineState: f.baseline === 'new' ? 'new' : 'unchanged' } : {}),
     ...(waiver
       ? {

@@ -48,7 +48,7 @@ export interface Finding {
   legal: string[];
   audit_component: string;
   /**
-   * sha256 of rule_id and resource key (never the message): stable across runs, for baselines and SARIF partialFingerprints.
+   * sha256 of rule_id, NUL and resource.key (never the message or a line), computed in one place (src/fingerprint.ts): the identity baselines, SARIF partialFingerprints and drift history share.
    */
   fingerprint?: string;
   /**
@@ -83,13 +83,21 @@ export interface Waiver {
   source?: string;
 }
 /**
+ * The finding's subject: a resource, or for findings about a region or a whole cloud estate a scope (type `region` or `estate`, key and address `region:<cloud>:<region>` or `estate:<cloud>`, stack and origin those of the provider block that configures it). Waivers name it by key or address.
+ *
  * This interface was referenced by `Decision`'s JSON-Schema
  * via the `definition` "FindingResource".
  */
 export interface FindingResource {
+  /**
+   * Stable identity: `<stack>/<address>` (the address with its instance key; the stack's own name: CDKTF stack, root module folder or --stack-name, never an input file's name), `region:<cloud>:<region>` or `estate:<cloud>`.
+   */
   key: string;
   address: string;
   stack: string;
+  /**
+   * Resource type, or `region` / `estate` for a scope subject.
+   */
   type: string;
   region?: string | null;
   action?: string;

@@ -295,13 +295,13 @@ export interface HistoryEntry {
   last_seen: string;
 }
 /**
- * The --history file, version 1: open items by fingerprint. Resolved items drop out.
+ * The --history file, version 2: open items by fingerprint (the sha256 fingerprint of src/fingerprint.ts, as baselines and SARIF use). Resolved items drop out.
  *
  * This interface was referenced by `DriftReport`'s JSON-Schema
  * via the `definition` "DriftHistory".
  */
 export interface DriftHistory {
-  version: 1;
+  version: 2;
   updated_at: string;
   items: {
     [k: string]: HistoryEntry;

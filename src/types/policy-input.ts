@@ -88,6 +88,16 @@ export interface Provider {
   default_tags?: {
     [k: string]: string;
   };
+  origin?: Origin;
+}
+/**
+ * Where the provider block is: findings about its region are located there.
+ */
+export interface Origin {
+  file: string;
+  line?: number;
+  construct_path?: string;
+  stack_trace?: string[];
 }
 /**
  * This interface was referenced by `PolicyInput`'s JSON-Schema
@@ -136,7 +146,7 @@ export interface Resource {
   };
   referenced_by: Reference[];
   action: Action;
-  origin: Origin;
+  origin: Origin1;
   waivers?: Waiver[];
 }
 /**
@@ -152,7 +162,7 @@ export interface Reference {
  * This interface was referenced by `PolicyInput`'s JSON-Schema
  * via the `definition` "Origin".
  */
-export interface Origin {
+export interface Origin1 {
   file: string;
   line?: number;
   construct_path?: string;

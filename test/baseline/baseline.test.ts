@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
-import { fingerprintOf } from '../../src/baseline';
+import { fingerprintOf } from '../../src/fingerprint';
 import { validator } from '../../src/normalize/validate';
 import { PLANS, run, tempDir } from '../helpers/cli';
 import { stack, synthApp } from '../helpers/synth';
@@ -132,7 +132,8 @@ describe('check --baseline', () => {
 describe('check --changed-only', () => {
   // A real plan: create_bucket (create), update_bucket (update), noop_bucket (no-op), all without a block.
   const PLAN = join(PLANS, 'aws-s3-create-update-delete-noop-drift-tf1.2.json');
-  const STACK = 'aws-s3-create-update-delete-noop-drift-tf1.2';
+  // A plan's stack is the folder holding it (the shared fixtures folder), not the file name.
+  const STACK = 'plans';
 
   test('blocks only on resources the plan creates, updates or replaces; reports the rest as not blocking', async () => {
     const all: Decision = JSON.parse((await run('check', PLAN, '--format', 'json')).stdout);

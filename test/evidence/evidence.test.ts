@@ -9,7 +9,7 @@ import { PLANS, run, tempDir, writeTree } from '../helpers/cli';
 import { isolated, ofRule, RULE } from '../report/support';
 
 const PLAN = join(PLANS, 'aws-s3-create-update-delete-noop-drift-tf1.2.json');
-const STACK = 'aws-s3-create-update-delete-noop-drift-tf1.2';
+const STACK = 'plans'; // the folder holding the plan
 // The public-access-block rule soft (so waivable) and every other rule advisory.
 const config = join(
   writeTree({

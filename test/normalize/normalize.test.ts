@@ -162,7 +162,7 @@ describe('computed tags', () => {
 describe('terraform show -json plans', () => {
   test('module for_each instances link to the bucket in their own module instance', async () => {
     const doc = await input(join(PLANS, 'aws-s3-public-access-block-module-for-each-tf0.15.json'));
-    const stack = 'aws-s3-public-access-block-module-for-each-tf0.15';
+    const stack = 'plans'; // the folder holding the plan
     const pab = doc.resources[`${stack}/module.test["b"].aws_s3_bucket_public_access_block.test["a"]`];
     expect(pab.module).toBe('module.test["b"]');
     expect(pab.index).toBe('a');

@@ -10,7 +10,8 @@ import { expectValidSarif } from './sarif-schema';
 
 const PLAN = join(PLANS, 'aws-s3-public-access-block-module-for-each-tf0.15.json');
 const ADDRESS = 'module.test2.aws_s3_bucket.test["a"]';
-const KEY = `aws-s3-public-access-block-module-for-each-tf0.15/${ADDRESS}`;
+// A plan's stack is the folder holding it, not the file name.
+const KEY = `plans/${ADDRESS}`;
 
 describe('every format from one evaluation of a real plan', () => {
   const out = tempDir();
@@ -35,7 +36,7 @@ describe('every format from one evaluation of a real plan', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toBe('stack aws-s3-public-access-block-module-for-each-tf0.15');
+    expect(lines[0]).toBe('stack plans');
     const controls = lines.filter((l) => /^ {2}\S/.test(l)).map((l) => l.trim());
     expect(controls).toEqual([...new Set(d.findings.map((f) => f.control))].sort());
     expect(r.stdout).toContain(`CRITICAL aws-s3-public-access-block  ${ADDRESS}\n`);
@@ -157,14 +158,20 @@ describe('locations', () => {
       },
     });
     const dir = writeTree({ 'plain/cdk.tf.json': JSON.stringify(tf(), null, 2), 'traced/cdk.tf.json': JSON.stringify(tf(stackTrace), null, 2) });
-    const plain = expectValidSarif((await run('check', join(dir, 'plain', 'cdk.tf.json'), '-f', 'sarif')).stdout).runs[0].results[0];
+    type Result = { ruleId: string; locations: Array<{ physicalLocation: { region: { startLine: number } }; logicalLocations: Array<{ kind: string }> }> };
+    const onResource = (results: Result[]) => results.find((r) => r.locations[0].logicalLocations[0].kind === 'resource')!;
+    const plainRun = expectValidSarif((await run('check', join(dir, 'plain', 'cdk.tf.json'), '-f', 'sarif')).stdout).runs[0];
+    const plain = onResource(plainRun.results);
+    // Estate and region findings point at the stack's provider section.
+    const trail = plainRun.results.find((r: Result) => r.ruleId === 'aws-cloudtrail-multi-region');
+    expect(trail.locations[0].physicalLocation.region.startLine).toBe(JSON.stringify(tf(), null, 2).split('\n').indexOf('  "provider": {') + 1);
     expect(plain.locations[0].physicalLocation.artifactLocation.uri).toBe(`file://${join(dir, 'plain', 'cdk.tf.json')}`);
     // The line of `"exports": {` inside resource.aws_s3_bucket in the pretty-printed JSON.
     const lines = JSON.stringify(tf(), null, 2).split('\n');
     expect(plain.locations[0].physicalLocation.region.startLine).toBe(lines.findIndex((l) => l === '      "exports": {') + 1);
     expect(plain.locations[0].logicalLocations[0].fullyQualifiedName).toBe('shop/exports');
 
-    const traced = expectValidSarif((await run('check', join(dir, 'traced', 'cdk.tf.json'), '-f', 'sarif')).stdout).runs[0].results[0];
+    const traced = onResource(expectValidSarif((await run('check', join(dir, 'traced', 'cdk.tf.json'), '-f', 'sarif')).stdout).runs[0].results);
     expect(traced.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'file:///repo/stacks/shop.ts' }, region: { startLine: 42 } });
     expect(traced.locations[0].logicalLocations[0].fullyQualifiedName).toBe('shop/exports');
     const text = (await run('check', join(dir, 'traced', 'cdk.tf.json'))).stdout;

@@ -14,7 +14,7 @@ import { formatters } from '../../report';
 import { noProgress, spinner } from '../../report/progress';
 import { pairTargets, type TargetToken } from '../../report/targets';
 import { configOf, withConfigOptions } from '../config-option';
-import type { CommandContext } from '../io';
+import { SOURCE_DIR_HELP, STACK_NAME_HELP, type CommandContext } from '../io';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // From about this many resources one evaluation takes more than a second on a CI-class machine.
@@ -30,6 +30,8 @@ interface CheckFlags {
   evidence?: string;
   evidenceLog?: string;
   allowEmpty?: boolean;
+  stackName?: string;
+  sourceDir?: string;
 }
 
 /** `--var-file` / `--var` share one list: Terraform applies them in command-line order. */
@@ -78,6 +80,8 @@ export function checkCommand({ io, exit }: CommandContext): Command {
     .option('--changed-only', 'plans: block only on resources the plan creates, updates or replaces; report the rest')
     .option('--evidence <dir>', 'write an audit evidence bundle under <dir>/runs/ and append it to the evidence log')
     .option('--evidence-log <file>', 'the hash-chained evidence log (default <dir>/evidence-log.jsonl)')
+    .option('--stack-name <name>', STACK_NAME_HELP)
+    .option('--source-dir <dir>', SOURCE_DIR_HELP)
     .option('--allow-empty', 'accept an input with no resources (otherwise exit 2: nothing would be checked)')
     .option('--no-color', 'never colour text output');
   return withConfigOptions(cmd).action(async (paths: string[], opts: CheckFlags) => {
@@ -95,7 +99,7 @@ export function checkCommand({ io, exit }: CommandContext): Command {
       try {
         const onStep = (step: string, resources?: number): void =>
           resources === undefined ? progress.step(step) : progress.step(`${step} ${resources} resource(s)`, resources >= SLOW_EVALUATION);
-        result = await check(paths, { inputFormat: opts.inputFormat, configPath, configOrigin: config.origin, vars, today, onStep });
+        result = await check(paths, { inputFormat: opts.inputFormat, configPath, configOrigin: config.origin, vars, today, onStep, stackName: opts.stackName, sourceDir: opts.sourceDir });
       } finally {
         progress.done();
       }

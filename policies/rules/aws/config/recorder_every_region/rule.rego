@@ -4,7 +4,7 @@
 #   Every region where the evaluated stacks create resources (regions resolved from each
 #   resource's provider alias) needs an aws_config_configuration_recorder, or
 #   configuration changes there (a bucket made public, a security group opened) go
-#   unrecorded. A missing region is reported on its first resource.
+#   unrecorded. A missing region is reported on the region (subject region:<cloud>:<region>).
 #   Unknowns: resources whose region cannot be resolved do not add a region.
 # custom:
 #   id: aws-config-recorder-every-region
@@ -41,9 +41,8 @@ import rego.v1
 
 recorded contains r.region if some r in resources.of_type("aws_config_configuration_recorder")
 
-deny contains finding.new(rego.metadata.chain(), anchor, msg) if {
+deny contains finding.new(rego.metadata.chain(), resources.region_subject("aws", region), msg) if {
 	some region in resources.regions_in_use("aws")
 	not region in recorded
-	anchor := resources.region_anchor("aws", region)
-	msg := sprintf("Region %s has resources (first: %s) but no AWS Config recorder", [region, anchor.address])
+	msg := sprintf("Region %s has AWS resources but no AWS Config recorder", [region])
 }

@@ -16,7 +16,7 @@ recorder := t.resource("aws_config_configuration_recorder.west", {"name": "defau
 failing_input := t.with_index([west, east, east2, recorder])
 
 test_region_without_recorder_fails if {
-	k.summary(rule.deny) == {["aws-config-recorder-every-region", "test/aws_s3_bucket.east", "Region us-east-1 has resources (first: aws_s3_bucket.east) but no AWS Config recorder"]} with input as failing_input
+	k.summary(rule.deny) == {["aws-config-recorder-every-region", "region:aws:us-east-1", "Region us-east-1 has AWS resources but no AWS Config recorder"]} with input as failing_input
 }
 
 test_every_region_recorded_passes if {

@@ -3,7 +3,7 @@
 # description: |
 #   Every region where the evaluated stacks create resources needs an enabled
 #   aws_guardduty_detector; without it credential misuse and data exfiltration from S3 go
-#   undetected there. A missing region is reported on its first resource.
+#   undetected there. A missing region is reported on the region (subject region:<cloud>:<region>).
 #   Unknowns: a detector whose enable flag is unknown at plan time is not counted.
 # custom:
 #   id: aws-guardduty-every-region
@@ -48,9 +48,8 @@ covered contains d.region if {
 	enabled(d)
 }
 
-deny contains finding.new(rego.metadata.chain(), anchor, msg) if {
+deny contains finding.new(rego.metadata.chain(), resources.region_subject("aws", region), msg) if {
 	some region in resources.regions_in_use("aws")
 	not region in covered
-	anchor := resources.region_anchor("aws", region)
-	msg := sprintf("Region %s has resources (first: %s) but no enabled GuardDuty detector", [region, anchor.address])
+	msg := sprintf("Region %s has AWS resources but no enabled GuardDuty detector", [region])
 }

@@ -10,7 +10,7 @@ west := t.resource("aws_s3_bucket.west", {}, {})
 failing_input := t.with_index([west, t.resource("aws_guardduty_detector.west", {"enable": false}, {})])
 
 test_disabled_detector_fails if {
-	k.summary(rule.deny) == {["aws-guardduty-every-region", "test/aws_guardduty_detector.west", "Region us-west-2 has resources (first: aws_guardduty_detector.west) but no enabled GuardDuty detector"]} with input as failing_input
+	k.summary(rule.deny) == {["aws-guardduty-every-region", "region:aws:us-west-2", "Region us-west-2 has AWS resources but no enabled GuardDuty detector"]} with input as failing_input
 }
 
 test_enabled_detector_passes if {

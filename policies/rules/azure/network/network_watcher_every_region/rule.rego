@@ -3,7 +3,7 @@
 # description: |
 #   Every Azure region where the evaluated stacks create resources needs an
 #   azurerm_network_watcher (flow logs, connection troubleshooting, packet capture for
-#   investigations). A missing region is reported on its first resource.
+#   investigations). A missing region is reported on the region (subject region:<cloud>:<region>).
 #   Unknowns: resources whose location cannot be resolved do not add a region.
 # custom:
 #   id: azure-network-watcher-every-region
@@ -37,9 +37,8 @@ import rego.v1
 
 watched contains w.region if some w in resources.of_type("azurerm_network_watcher")
 
-deny contains finding.new(rego.metadata.chain(), anchor, msg) if {
+deny contains finding.new(rego.metadata.chain(), resources.region_subject("azure", region), msg) if {
 	some region in resources.regions_in_use("azure")
 	not region in watched
-	anchor := resources.region_anchor("azure", region)
-	msg := sprintf("Region %s has resources (first: %s) but no Network Watcher", [region, anchor.address])
+	msg := sprintf("Region %s has Azure resources but no Network Watcher", [region])
 }

@@ -10,7 +10,7 @@ sa := k.az("azurerm_storage_account.sa", {}, {})
 failing_input := t.with_index([sa])
 
 test_region_without_watcher_fails if {
-	k.summary(rule.deny) == {["azure-network-watcher-every-region", "test/azurerm_storage_account.sa", "Region westeurope has resources (first: azurerm_storage_account.sa) but no Network Watcher"]} with input as failing_input
+	k.summary(rule.deny) == {["azure-network-watcher-every-region", "region:azure:westeurope", "Region westeurope has Azure resources but no Network Watcher"]} with input as failing_input
 }
 
 test_watcher_in_region_passes if {
