@@ -158,12 +158,12 @@ describe('locations', () => {
       },
     });
     const dir = writeTree({ 'plain/cdk.tf.json': JSON.stringify(tf(), null, 2), 'traced/cdk.tf.json': JSON.stringify(tf(stackTrace), null, 2) });
-    type Result = { ruleId: string; locations: Array<{ physicalLocation: { region: { startLine: number } }; logicalLocations: Array<{ kind: string }> }> };
+    type Result = { ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } }; logicalLocations: Array<{ kind: string; fullyQualifiedName: string }> }> };
     const onResource = (results: Result[]) => results.find((r) => r.locations[0].logicalLocations[0].kind === 'resource')!;
     const plainRun = expectValidSarif((await run('check', join(dir, 'plain', 'cdk.tf.json'), '-f', 'sarif')).stdout).runs[0];
     const plain = onResource(plainRun.results);
     // Estate and region findings point at the stack's provider section.
-    const trail = plainRun.results.find((r: Result) => r.ruleId === 'aws-cloudtrail-multi-region');
+    const trail = plainRun.results.find((r: Result) => r.ruleId === 'aws-cloudtrail-multi-region')!;
     expect(trail.locations[0].physicalLocation.region.startLine).toBe(JSON.stringify(tf(), null, 2).split('\n').indexOf('  "provider": {') + 1);
     expect(plain.locations[0].physicalLocation.artifactLocation.uri).toBe(`file://${join(dir, 'plain', 'cdk.tf.json')}`);
     // The line of `"exports": {` inside resource.aws_s3_bucket in the pretty-printed JSON.
