@@ -168,6 +168,15 @@ all_true(r, path) if {
 	}
 }
 
+# A value as a message shows it: as written, or "unknown at plan time" for an expression the
+# tool cannot read (never the expression text).
+shown(v) := "unknown at plan time" if {
+	is_string(v)
+	contains(v, "${")
+}
+
+shown(v) := sprintf("%v", [v]) if not contains(sprintf("%v", [v]), "${")
+
 # A literal string (no `${…}` interpolation).
 literal(v) if {
 	is_string(v)
@@ -205,9 +214,10 @@ known_environment_token(tok) if settings.environment_aliases[tok]
 
 # A resource's environment: its environment tag (provider default tags included), else
 # its stack's environment (configured map, then a token of the stack name).
+# An environment tag that is an expression the tool cannot read says nothing; the stack does.
 environment(r) := env_name(e) if {
 	e := r.tags[settings.environment_tag_key]
-	e != ""
+	literal(e)
 } else := stack_environment(r.stack)
 
 # The environments an AWS account id / Azure subscription id / principal id belongs to.
@@ -908,16 +918,36 @@ bad_script_source(tok) if lower(tok) == "'unsafe-inline'"
 # Data classification: what is missing from a data store's tags (provider default tags
 # included).
 
-classification_problems(r) := missing_tags(r) | invalid_classification(r)
+classification_problems(r) := (missing_tags(r) | unknown_tags(r)) | invalid_classification(r)
 
+required_tag_keys := array.concat([settings.classification_tag_key], settings.ownership_tag_keys)
+
+# A tag whose value is known only after apply (plans mark `tags.<key>`), or an expression.
+tag_unknown(r, key) if concat(".", ["tags", key]) in r.unknown
+
+tag_unknown(r, key) if concat(".", ["tags_all", key]) in r.unknown
+
+tag_unknown(r, key) if {
+	v := object.get(r.tags, key, "")
+	is_string(v)
+	contains(v, "${")
+}
+
+# Absent from tags whose keys are known: missing, not "unknown".
 missing_tags(r) := {sprintf("missing tag %s", [key]) |
-	some key in array.concat([settings.classification_tag_key], settings.ownership_tag_keys)
+	some key in required_tag_keys
 	object.get(r.tags, key, "") == ""
+	not tag_unknown(r, key)
+}
+
+unknown_tags(r) := {sprintf("tag %s unknown at plan time", [key]) |
+	some key in required_tag_keys
+	tag_unknown(r, key)
 }
 
 invalid_classification(r) := {sprintf("%s %s is not one of %s", [settings.classification_tag_key, value, concat(", ", settings.allowed_classifications)]) |
 	value := object.get(r.tags, settings.classification_tag_key, "")
-	value != ""
+	literal(value)
 	not lower(value) in settings.allowed_classifications
 }
 

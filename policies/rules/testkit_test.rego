@@ -106,3 +106,9 @@ test_region_without_provider_is_located_at_its_first_resources_stack if {
 	} with input as t.with_index([we])
 	not lib.region_subject("azure", "westeurope") with input as t.with_index([])
 }
+
+test_shown_never_prints_expression_text if {
+	lib.shown("TLS1_0") == "TLS1_0"
+	lib.shown(7) == "7"
+	lib.shown("${var.tls}") == "unknown at plan time"
+}

@@ -206,7 +206,7 @@ describe('public plans', () => {
     const hits = await findings('aws-rds-db-instance-sensitive-tf1.2.json');
     const db = 'aws_db_instance.default';
     expect(message(hits, 'aws-rds-encrypted-cmk', db)).toEqual([
-      'aws_db_instance.default lacks storage_encrypted and a customer-managed kms_key_id; its storage, snapshots and backups are not under a customer-managed key',
+      'aws_db_instance.default lacks storage_encrypted (unset: false by default) and a customer-managed kms_key_id; its storage, snapshots and backups are not under a customer-managed key',
     ]);
     expect(reported(hits, 'aws-rds-public')).toEqual([]);
     expect(reported(hits, 'aws-rds-deletion-protection')).toEqual([db]);
