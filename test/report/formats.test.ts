@@ -133,8 +133,11 @@ describe('locations', () => {
     try {
       const r = await run('check', '.', '--format', 'sarif');
       expect(r.code).toBe(1);
-      const [res] = expectValidSarif(r.stdout).runs[0].results;
-      expect(res.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'main.tf', uriBaseId: '%SRCROOT%' }, region: { startLine: 6 } });
+      const results = expectValidSarif(r.stdout).runs[0].results as Array<{ ruleId: string; locations: Array<{ physicalLocation: unknown }> }>;
+      const at = (rule: string) => results.find((x) => x.ruleId === rule)!.locations[0].physicalLocation;
+      expect(at(RULE)).toEqual({ artifactLocation: { uri: 'main.tf', uriBaseId: '%SRCROOT%' }, region: { startLine: 6 } });
+      // The estate finding (no CloudTrail) points at the provider block.
+      expect(at('aws-cloudtrail-multi-region')).toEqual({ artifactLocation: { uri: 'main.tf', uriBaseId: '%SRCROOT%' }, region: { startLine: 1 } });
       const t = await run('check', '.');
       expect(t.stdout).toContain('at main.tf:6');
     } finally {
