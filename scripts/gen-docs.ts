@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { opaBinary, policyDir, projectRoot } from '../src/evaluate/paths';
+import { deriveCoverage, renderCoverage } from './coverage';
 
 /** The control catalogue (design/controls.md): the ids rules map to, in catalogue order. */
 export const CONTROLS: ReadonlyArray<{ id: string; title: string }> = [
@@ -149,6 +150,7 @@ export function generate(root = projectRoot()): Map<string, string> {
   return new Map([
     ['docs/rules.md', renderMarkdown(rules)],
     ['docs/rules/index.json', JSON.stringify(rules, null, 2) + '\n'],
+    ['policies/lib/coverage.rego', renderCoverage(deriveCoverage(join(root, 'policies')))],
   ]);
 }
 

@@ -7,6 +7,7 @@
 package leakguard.main
 
 import data.leakguard.lib.config
+import data.leakguard.lib.coverage
 import rego.v1
 
 raw contains f if {
@@ -125,6 +126,26 @@ waiver_results := [{"waiver": w, "status": waiver_status(w, matched), "matched":
 # Findings with f[field] == value, counted per value once.
 tally(field) := {v: n | some v in {f[field] | some f in findings}; n := count([f | some f in findings; f[field] == v])}
 
+# Types some rule reads: the list generated from the rule sources, plus the types named by
+# the type-list settings those rules read (as configured).
+covered_types := coverage.types | {t | some key in coverage.type_settings; some t in config.settings[key]}
+
+managed_count(keys) := count([k | some k in keys; input.resources[k].mode == "managed"])
+
+# Managed resources of a type no rule reads, per type (data sources are not counted).
+uncovered_by_type := {t: n |
+	some t, keys in input.by_type
+	not t in covered_types
+	n := managed_count(keys)
+	n > 0
+}
+
+uncovered := {
+	"resources": sum([n | some n in uncovered_by_type]),
+	"managed": sum([managed_count(keys) | some keys in input.by_type]),
+	"by_type": uncovered_by_type,
+}
+
 decision := {
 	"schema_version": "1",
 	"findings": findings,
@@ -137,5 +158,6 @@ decision := {
 		"advisory": object.get(tally("enforcement"), "advisory", 0),
 		"by_severity": object.union({"critical": 0, "high": 0, "medium": 0, "low": 0}, tally("severity")),
 		"by_control": tally("control"),
+		"uncovered": uncovered,
 	},
 }

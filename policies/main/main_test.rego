@@ -118,3 +118,23 @@ test_clean_input_has_no_findings if {
 	d.summary.findings == 0
 	d.summary.resources == 2
 }
+
+# Resources of a type no rule reads are counted, per type; data sources are not, and a type a
+# type-list setting adds (as configured) counts as covered.
+test_uncovered_resources_are_counted_by_type if {
+	rg := object.union(t.resource("azurerm_resource_group.rg", {}, {}), {"cloud": "azure"})
+	pw := t.resource("random_password.db", {}, {})
+	ds := object.union(t.resource("random_id.x", {}, {}), {"mode": "data", "key": "test/data.random_id.x", "address": "data.random_id.x"})
+	d := main.decision with input as t.with_index([bucket, rg, pw, ds]) with data.context as ctx
+	d.summary.uncovered == {"resources": 2, "managed": 3, "by_type": {"azurerm_resource_group": 1, "random_password": 1}}
+	e := main.decision with input as t.with_index([bucket, rg, pw]) with data.context as ctx
+		with data.config as {"azure_data_resource_types": ["azurerm_resource_group"]}
+	e.summary.uncovered.by_type == {"random_password": 1}
+}
+
+# The generated list holds the types the rules name, and no invented ones.
+test_coverage_list_comes_from_the_rules if {
+	"azurerm_postgresql_flexible_server_configuration" in data.leakguard.lib.coverage.types
+	"aws_s3_bucket_policy" in data.leakguard.lib.coverage.types
+	not "azurerm_resource_group" in data.leakguard.lib.coverage.types
+}

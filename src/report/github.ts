@@ -2,6 +2,7 @@ import type { Finding } from '../types/decision';
 import { displayPath, LineIndex, locate } from './locate';
 import { configLine } from './config-line';
 import type { Formatter } from './types';
+import { uncoveredLine, verdictOf } from './verdict';
 
 /** Workflow-command message: `%`, CR and LF would end or corrupt the command. */
 export const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -38,8 +39,10 @@ export const githubFormatter: Formatter = {
     const config = configLine(ctx.decision.config);
     if (config) out.unshift(`::notice title=Leakguard config::${escapeData(config)}`);
     out.push(
-      `::notice title=Leakguard::${escapeData(`${s.blocking > 0 ? 'BLOCKED' : 'PASSED'}: ${s.findings} finding(s), ${s.blocking} blocking, ${s.waived} waived, ${s.advisory} advisory`)}`,
+      `::notice title=Leakguard::${escapeData(`${verdictOf(s)}: ${s.findings} finding(s), ${s.blocking} blocking, ${s.waived} waived, ${s.advisory} advisory`)}`,
     );
+    const uncovered = uncoveredLine(s);
+    if (uncovered) out.push(`::warning title=Leakguard coverage::${escapeData(uncovered)}`);
     return out.join('\n') + '\n';
   },
 };

@@ -93,6 +93,19 @@ export const junitFormatter: Formatter = {
         [`  <testsuite name="${xml(id)}" tests="${n}" failures="${f}" errors="0" skipped="${s}">`, ...props, ...cases, `  </testsuite>`].join('\n'),
       );
     }
+    // Types no rule reads: one skipped case each, so CI dashboards show what was not checked.
+    const uncovered = Object.entries(ctx.decision.summary.uncovered.by_type).sort(([a], [b]) => a.localeCompare(b));
+    if (uncovered.length > 0) {
+      tests += uncovered.length;
+      skipped += uncovered.length;
+      suites.push(
+        [
+          `  <testsuite name="not-covered" tests="${uncovered.length}" failures="0" errors="0" skipped="${uncovered.length}">`,
+          ...uncovered.map(([type, n]) => `    <testcase classname="leakguard.not-covered" name="${xml(type)}">\n      <skipped message="${xml(`${n} resource(s) of type ${type} not covered by any rule`)}"/>\n    </testcase>`),
+          `  </testsuite>`,
+        ].join('\n'),
+      );
+    }
     return [
       '<?xml version="1.0" encoding="UTF-8"?>',
       `<testsuites name="leakguard" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}">`,

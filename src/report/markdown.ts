@@ -2,6 +2,7 @@ import type { Finding, WaiverResult } from '../types/decision';
 import { displayPath, LineIndex, locate } from './locate';
 import { configLine } from './config-line';
 import type { Formatter, ReportContext } from './types';
+import { uncoveredLine, verdictOf } from './verdict';
 
 /** A bot finds and updates its own comment by this marker instead of posting a new one. */
 export const MARKER = '<!-- leakguard-report -->';
@@ -120,7 +121,8 @@ export const markdownFormatter: Formatter = {
     let shown = 0;
     const total = decision.findings.length + attention.length + fixed.length;
 
-    const verdict = s.blocking > 0 ? '❌ Leakguard blocked this change' : '✅ Leakguard passed';
+    const verdict = { BLOCKED: '❌ Leakguard blocked this change', PASSED: '✅ Leakguard passed', 'NOT CHECKED': '⚠️ Leakguard checked nothing: no rule covers these resources' }[verdictOf(s)];
+    const uncovered = uncoveredLine(s);
     const gate = decision.gate;
     out.force(
       [
@@ -132,6 +134,7 @@ export const markdownFormatter: Formatter = {
           (gate?.changed_only ? ` · ${gate.changed_only.unblocked} on unchanged resources not blocking (changed-only)` : ''),
         ...(configLine(decision.config) ? ['', `<sub>${escape(configLine(decision.config)!)}</sub>`] : []),
         '',
+        ...(uncovered ? [`⚠️ ${uncovered}`, ''] : []),
         ...(decision.findings.length > 0 ? [summaryTable(decision.findings), ''] : ['No findings.', '']),
         '',
       ].join('\n'),

@@ -3,6 +3,7 @@ import type { Finding, WaiverResult } from '../types/decision';
 import { configLine } from './config-line';
 import { displayPath, LineIndex, locate } from './locate';
 import type { Formatter, ReportContext } from './types';
+import { uncoveredLine, verdictOf } from './verdict';
 
 const ORDER = ['critical', 'high', 'medium', 'low'];
 type Colors = ReturnType<typeof pc.createColors>;
@@ -46,11 +47,14 @@ export const textFormatter: Formatter = {
       lines.push('');
     }
     const s = decision.summary;
-    const verdict = s.blocking > 0 ? c.red(c.bold('BLOCKED')) : c.green(c.bold('PASSED'));
+    const word = verdictOf(s);
+    const verdict = word === 'BLOCKED' ? c.red(c.bold(word)) : word === 'PASSED' ? c.green(c.bold(word)) : c.yellow(c.bold(word));
     lines.push(
       `${verdict}: ${s.findings} finding(s) over ${s.resources} resource(s): ${s.blocking} blocking, ${s.waived} waived, ${s.advisory} advisory` +
         ` (critical ${s.by_severity.critical ?? 0}, high ${s.by_severity.high ?? 0}, medium ${s.by_severity.medium ?? 0}, low ${s.by_severity.low ?? 0})`,
     );
+    const uncovered = uncoveredLine(s);
+    if (uncovered) lines.push(c.yellow(uncovered));
     const gate = decision.gate;
     if (gate?.baseline) {
       lines.push(`baseline ${gate.baseline.file}: ${gate.baseline.new} new, ${gate.baseline.existing} existing (not blocking), ${gate.baseline.fixed} fixed`);

@@ -144,6 +144,16 @@ export interface Summary {
   by_control: {
     [k: string]: number;
   };
+  /**
+   * Managed resources of a type no rule reads (the types come from the rule sources: policies/lib/coverage.rego, generated): how many, out of how many managed resources, by type. When every managed resource is uncovered, nothing was checked.
+   */
+  uncovered: {
+    resources: number;
+    managed: number;
+    by_type: {
+      [k: string]: number;
+    };
+  };
 }
 /**
  * This interface was referenced by `Decision`'s JSON-Schema

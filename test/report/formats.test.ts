@@ -182,17 +182,19 @@ describe('locations', () => {
   });
 
   test('a clean input: every format says so and exits 0', async () => {
-    // Only the random provider: no rule can fire, however the policy set grows.
+    // Only the random provider: no rule can fire, however the policy set grows. No rule reads
+    // its types either, so it is "not checked", never "passed" (test/report/uncovered.test.ts).
     const clean = join(PLANS, 'random-moved-block-tf1.5.json');
     const text = await run('check', clean);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('No findings.');
-    expect(text.stdout).toMatch(/PASSED: 0 finding\(s\)/);
+    expect(text.stdout).toMatch(/NOT CHECKED: 0 finding\(s\)/);
+    expect(text.stdout).not.toMatch(/PASSED/);
     const sarif = expectValidSarif((await run('check', clean, '-f', 'sarif')).stdout);
     expect(sarif.runs[0].results).toEqual([]);
     expect(sarif.runs[0].tool.driver.rules.length).toBe(loadCatalog().length);
     const md = (await run('check', clean, '-f', 'markdown')).stdout;
-    expect(md).toContain('## ✅ Leakguard passed');
+    expect(md).toContain('## ⚠️ Leakguard checked nothing');
     expect(md).toContain('No findings.');
     const junit = (await run('check', clean, '-f', 'junit')).stdout;
     const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(junit);

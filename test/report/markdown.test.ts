@@ -37,6 +37,7 @@ function decision(findings: Finding[], extra: Partial<Decision> = {}): Decision 
       advisory: count((f) => f.enforcement === 'advisory'),
       by_severity: {},
       by_control: {},
+      uncovered: { resources: 0, managed: findings.length, by_type: {} },
     },
     ...extra,
   };
