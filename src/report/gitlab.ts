@@ -1,7 +1,9 @@
-import { findingFingerprint } from '../fingerprint';
+import { findingFingerprint, fingerprintOf } from '../fingerprint';
 import type { Finding } from '../types/decision';
+import { configLine } from './config-line';
 import { displayPath, LineIndex, locate } from './locate';
-import type { Formatter } from './types';
+import type { Formatter, ReportContext } from './types';
+import { uncoveredLine, verdictOf } from './verdict';
 
 // GitLab's five levels; a blocking finding is never shown below "major" in the MR widget.
 const LEVEL: Record<Finding['severity'], string> = { critical: 'critical', high: 'major', medium: 'minor', low: 'info' };
@@ -18,9 +20,31 @@ function state(f: Finding): string {
 }
 
 /**
+ * The run itself as one issue: Code Quality JSON is a bare list of issues, with no place for the
+ * verdict, the config used or what no rule covers. Its fingerprint depends on the config alone,
+ * so the issue is never "new" on a merge request unless the config changes. An input nothing
+ * checks is a major issue, never a silent pass.
+ */
+function runIssue(ctx: ReportContext): object {
+  const s = ctx.decision.summary;
+  const verdict = verdictOf(s);
+  const config = configLine(ctx.decision.config);
+  const facts = [`${verdict}: ${s.findings} finding(s) over ${s.resources} resource(s), ${s.blocking} blocking`, config, uncoveredLine(s)];
+  const where = ctx.decision.config?.file ?? Object.values(ctx.input.stacks)[0]?.source ?? '.';
+  return {
+    description: `leakguard: ${facts.filter(Boolean).join('; ')}`,
+    check_name: 'leakguard-run',
+    fingerprint: fingerprintOf('leakguard-run', config ?? ''),
+    severity: verdict === 'NOT CHECKED' ? 'major' : 'info',
+    location: { path: displayPath(where, ctx.cwd), lines: { begin: 1 } },
+  };
+}
+
+/**
  * GitLab Code Quality report (artifacts:reports:codequality): one issue per finding with the
  * fields GitLab reads. The fingerprint is the one baselines and SARIF use, so an issue keeps
- * its identity between pipelines and GitLab shows only new ones on a merge request.
+ * its identity between pipelines and GitLab shows only new ones on a merge request. The last
+ * issue is the run's own (runIssue).
  */
 export const gitlabFormatter: Formatter = {
   name: 'gitlab',
@@ -37,6 +61,6 @@ export const gitlabFormatter: Formatter = {
         location: { path: displayPath(loc.file, ctx.cwd), lines: { begin: loc.line ?? 1 } },
       };
     });
-    return JSON.stringify(issues, null, 2) + '\n';
+    return JSON.stringify([...issues, runIssue(ctx)], null, 2) + '\n';
   },
 };

@@ -99,6 +99,5 @@ export function displayPath(file: string, cwd = process.cwd()): string {
   return abs.split(sep).join('/');
 }
 
-
 /** A finding about a region or a whole estate (its subject is a scope, not a resource). */
 export const isScope = (f: Finding): boolean => f.resource.type === 'region' || f.resource.type === 'estate';
