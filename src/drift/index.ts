@@ -1,7 +1,9 @@
 import { InputError } from '../errors';
 import { loaderFor, loadPath, nameStack } from '../load';
 import type { ConfigDocument, HclDocument } from '../load/types';
+import { configUsed } from '../check';
 import { loadConfig, policyData } from '../evaluate/config';
+import type { ConfigChoice } from '../load/config-file';
 import { loadCompiledPolicy } from '../evaluate/policy';
 import { normalize } from '../normalize';
 import type { DriftReport, Settings } from '../types/drift-report';
@@ -25,6 +27,8 @@ export interface DriftOptions {
   stackName?: string;
   /** Leakguard config (policy thresholds, waivers), as for `check`. */
   configPath?: string;
+  /** How the CLI chose the config (stated in the report, as check's reports state it). */
+  configOrigin?: ConfigChoice['origin'];
   historyPath?: string;
   /** ISO instant the run happens at. */
   now: string;
@@ -93,6 +97,7 @@ export async function drift(opts: DriftOptions): Promise<DriftReport> {
       return { entries: step.next.items, resolved: step.resolved };
     },
   });
+  report.config = configUsed(opts);
   const err = schemaErrors('drift-report', report);
   if (err) throw new Error(`internal error: produced drift report does not match its schema: ${err}`);
   if (history.path) saveHistory(history.path, next);

@@ -48,6 +48,7 @@ export interface DriftReport {
    */
   resolved: ResolvedItem[];
   history: HistoryStatus;
+  config?: ConfigUsed;
 }
 /**
  * This interface was referenced by `DriftReport`'s JSON-Schema
@@ -283,6 +284,13 @@ export interface HistoryStatus {
    */
   status: 'created' | 'updated' | 'migrated' | 'none';
   migrated_from?: number;
+}
+/**
+ * Added by the engine: the config file the run used and how it was chosen (--config, discovered from the working directory up to the repository root, none found, or disabled with --no-config).
+ */
+export interface ConfigUsed {
+  file: string | null;
+  origin: 'option' | 'discovered' | 'none' | 'disabled';
 }
 /**
  * This interface was referenced by `DriftReport`'s JSON-Schema

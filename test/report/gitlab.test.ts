@@ -1,6 +1,5 @@
-// Every report says which config the run used, whatever its format; the GitLab Code Quality
-// report carries it (with the verdict and what no rule covers) as one issue of its own, and
-// its findings carry the one fingerprint baselines and SARIF use.
+// The GitLab Code Quality report: the run's verdict, config and what no rule covers as one
+// issue of its own, and findings that carry the one fingerprint baselines and SARIF use.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findingFingerprint } from '../../src/fingerprint';
@@ -21,24 +20,13 @@ interface Issue {
 }
 
 /** One check writing every format to its own file. */
-async function everyFormat(input: string, ...options: string[]) {
+export async function everyFormat(input: string, ...options: string[]) {
   const dir = writeTree({});
   const file = (name: string) => join(dir, `report.${name}`);
   const r = await run('check', input, '--today', '2026-11-28', ...options, ...formatters.flatMap((f) => ['--format', `${f.name}=${file(f.name)}`]));
   const out = Object.fromEntries(formatters.map((f) => [f.name, readFileSync(file(f.name), 'utf8')]));
   return { r, out, gitlab: JSON.parse(out.gitlab) as Issue[], decision: JSON.parse(out.json) as Decision };
 }
-
-describe('the config used, in every report', () => {
-  test('every format names the config given with --config, and says when there is none', async () => {
-    const config = writeTree({ 'team-leakguard.json': { policy: {} } });
-    const given = await everyFormat(LEAKY, '--config', join(config, 'team-leakguard.json'));
-    expect(given.r.code).toBe(1);
-    for (const [format, text] of Object.entries(given.out)) expect({ format, named: text.includes('team-leakguard.json') }).toEqual({ format, named: true });
-    const none = await everyFormat(LEAKY);
-    for (const [format, text] of Object.entries(none.out)) expect({ format, says: /none \(disabled\)|"origin": ?"disabled"/.test(text) }).toEqual({ format, says: true });
-  });
-});
 
 describe('--format gitlab (GitLab Code Quality)', () => {
   test('one issue per finding with the fields GitLab reads, fingerprinted as baselines and SARIF are', async () => {

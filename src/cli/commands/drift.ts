@@ -54,6 +54,7 @@ export function driftCommand({ io, exit }: CommandContext): Command {
         stack: opts.stack,
         stackName: opts.stackName,
         configPath: config.file ?? undefined,
+        configOrigin: config.origin,
         historyPath: opts.history,
         now: opts.now ?? new Date().toISOString(),
         classificationTag: opts.classificationTag,
