@@ -264,7 +264,8 @@ principal_account(id) := parts[4] if {
 
 regions_in_use(cloud) := object.get(input.regions, cloud, [])
 
-region_subject(cloud, region) := object.union(subject_place(cloud, region), {
+# What a region's findings are anchored to: the region's own subject, never a resource in it.
+region_anchor(cloud, region) := object.union(subject_place(cloud, region), {
 	"key": key,
 	"address": key,
 	"type": "region",

@@ -78,9 +78,9 @@ stacks_with_providers := {
 
 placed(rs) := object.union(t.with_index(rs), {"stacks": stacks_with_providers})
 
-test_region_subject_is_keyed_by_region_and_located_at_its_provider if {
+test_region_anchor_is_keyed_by_region_and_located_at_its_provider if {
 	east := in_region(t.resource("aws_s3_bucket.x", {}, {}), "us-east-1")
-	lib.region_subject("aws", "us-east-1") == {
+	lib.region_anchor("aws", "us-east-1") == {
 		"key": "region:aws:us-east-1", "address": "region:aws:us-east-1", "type": "region", "region": "us-east-1",
 		"stack": "a-net", "origin": {"file": "a/main.tf", "line": 9},
 	} with input as placed([east])
@@ -90,21 +90,21 @@ test_region_subject_is_keyed_by_region_and_located_at_its_provider if {
 	} with input as placed([east])
 }
 
-test_region_subject_does_not_depend_on_which_resources_exist if {
+test_region_anchor_does_not_depend_on_which_resources_exist if {
 	a := in_region(t.resource("aws_s3_bucket.a", {}, {}), "us-east-1")
 	z := in_region(t.resource("aws_sqs_queue.z", {}, {}), "us-east-1")
-	s1 := lib.region_subject("aws", "us-east-1") with input as placed([a, z])
-	s2 := lib.region_subject("aws", "us-east-1") with input as placed([z])
+	s1 := lib.region_anchor("aws", "us-east-1") with input as placed([a, z])
+	s2 := lib.region_anchor("aws", "us-east-1") with input as placed([z])
 	s1 == s2
 }
 
 test_region_without_provider_is_located_at_its_first_resources_stack if {
 	we := az("azurerm_storage_account.sa", {}, {})
-	lib.region_subject("azure", "westeurope") == {
+	lib.region_anchor("azure", "westeurope") == {
 		"key": "region:azure:westeurope", "address": "region:azure:westeurope", "type": "region", "region": "westeurope",
 		"stack": "test", "origin": {"file": "test"},
 	} with input as t.with_index([we])
-	not lib.region_subject("azure", "westeurope") with input as t.with_index([])
+	not lib.region_anchor("azure", "westeurope") with input as t.with_index([])
 }
 
 test_shown_never_prints_expression_text if {

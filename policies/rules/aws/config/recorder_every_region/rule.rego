@@ -41,8 +41,9 @@ import rego.v1
 
 recorded contains r.region if some r in resources.of_type("aws_config_configuration_recorder")
 
-deny contains finding.new(rego.metadata.chain(), resources.region_subject("aws", region), msg) if {
+deny contains finding.new(rego.metadata.chain(), anchor, msg) if {
 	some region in resources.regions_in_use("aws")
 	not region in recorded
+	anchor := resources.region_anchor("aws", region)
 	msg := sprintf("Region %s has AWS resources but no AWS Config recorder", [region])
 }

@@ -48,8 +48,9 @@ covered contains d.region if {
 	enabled(d)
 }
 
-deny contains finding.new(rego.metadata.chain(), resources.region_subject("aws", region), msg) if {
+deny contains finding.new(rego.metadata.chain(), anchor, msg) if {
 	some region in resources.regions_in_use("aws")
 	not region in covered
+	anchor := resources.region_anchor("aws", region)
 	msg := sprintf("Region %s has AWS resources but no enabled GuardDuty detector", [region])
 }

@@ -37,8 +37,9 @@ import rego.v1
 
 watched contains w.region if some w in resources.of_type("azurerm_network_watcher")
 
-deny contains finding.new(rego.metadata.chain(), resources.region_subject("azure", region), msg) if {
+deny contains finding.new(rego.metadata.chain(), anchor, msg) if {
 	some region in resources.regions_in_use("azure")
 	not region in watched
+	anchor := resources.region_anchor("azure", region)
 	msg := sprintf("Region %s has Azure resources but no Network Watcher", [region])
 }
