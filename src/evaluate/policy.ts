@@ -4,12 +4,14 @@ import { Worker } from 'node:worker_threads';
 import { loadPolicySync } from '@open-policy-agent/opa-wasm';
 import { InputError } from '../errors';
 import { readBytes, readJson } from '../load/read-file';
-import { settings } from '../settings';
 import type { Decision } from '../types/decision';
 import type { PolicyInput } from '../types/policy-input';
 import { assertValid } from '../normalize/validate';
 import { verifyManifest, type PolicyManifest } from './manifest';
 import { buildDir, policyDir } from './paths';
+import { defaultWorkers, evaluateParallel } from './parallel';
+import { project } from './projection';
+import { encode, maxPages, pagesFor, tooLarge } from './wasm-memory';
 
 /** What the engine hands the policy as `data` besides the compiled rules. */
 export interface PolicyData {
@@ -18,11 +20,25 @@ export interface PolicyData {
   context: { today: string };
 }
 
+export interface EvaluationOptions {
+  /**
+   * Worker threads for evaluateInWorker, each with its own policy instance over a shard of
+   * the rules (parallel.ts); 1 is one pass. Default: LEAKGUARD_WORKERS, else up to two on
+   * inputs of PARALLEL_MIN_RESOURCES or more.
+   */
+  workers?: number;
+  /** Send the policy only the attributes its Rego reads (projection.ts); default true. */
+  project?: boolean;
+  /** false: evaluate the shards one after another in this thread (same phases, no worker threads). */
+  threads?: boolean;
+}
+
 export interface CompiledPolicy {
   manifest: PolicyManifest;
-  evaluate(input: PolicyInput, data: PolicyData): Decision;
-  /** The same evaluation on a worker thread, so the event loop (a progress spinner) keeps running. */
-  evaluateInWorker(input: PolicyInput, data: PolicyData): Promise<Decision>;
+  /** One pass in this thread (CDKTF aspects run inside synth, which cannot await). */
+  evaluate(input: PolicyInput, data: PolicyData, opts?: EvaluationOptions): Decision;
+  /** Off the main thread, so the event loop (a progress spinner) keeps running; in parallel on large inputs. */
+  evaluateInWorker(input: PolicyInput, data: PolicyData, opts?: EvaluationOptions): Promise<Decision>;
 }
 
 // Runs in a worker: plain JS so it loads the same way from src/ (tests) and dist/.
@@ -33,15 +49,6 @@ const policy = loadPolicySync(w.module, { initial: w.pages, maximum: w.maxPages 
 policy.setData(w.data);
 parentPort.postMessage(policy.evaluate(w.input, w.entrypoint));
 `;
-
-const PAGE = 64 * 1024;
-// WASM32's ceiling is 4 GiB; LEAKGUARD_WASM_MAX_MB lowers it on memory-tight runners.
-const maxPages = (): number => Math.min(65536, Math.floor(settings.wasmMaxMb() * 16));
-
-/** Measured: evaluation peaks near 27× the input JSON; reserving is virtual until touched. */
-export function pagesFor(inputBytes: number): number {
-  return Math.min(maxPages(), Math.ceil(Math.max(64 * 1024 * 1024, inputBytes * 40) / PAGE));
-}
 
 /** Loads build/policy/policy.wasm once, after checking it was built from the sources on disk. */
 export async function loadCompiledPolicy(dir = buildDir(), sources: string | null = policyDir()): Promise<CompiledPolicy> {
@@ -59,10 +66,11 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
   const manifest = readJson(manifestPath, { own: true }) as PolicyManifest;
   verifyManifest(manifest, wasm, sources);
   const module = new WebAssembly.Module(wasm);
+  const projected = (input: PolicyInput, opts: EvaluationOptions): PolicyInput => (opts.project === false ? input : project(input, manifest.attributes));
   return {
     manifest,
-    evaluate(input, data) {
-      const bytes = encode(input);
+    evaluate(input, data, opts = {}) {
+      const bytes = encode(projected(input, opts));
       // A fresh instance per evaluation, its memory reserved up front: growing WASM memory
       // page by page while OPA allocates made a 20k-resource plan take minutes, not seconds.
       const policy = loadPolicySync(module, { initial: pagesFor(bytes.byteLength), maximum: maxPages() });
@@ -73,8 +81,10 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
         throw tooLarge(err, bytes.byteLength);
       }
     },
-    evaluateInWorker(input, data) {
-      const bytes = encode(input);
+    evaluateInWorker(input, data, opts = {}) {
+      const workers = opts.workers ?? defaultWorkers(Object.keys(input.resources).length);
+      if (workers > 1) return evaluateParallel(module, manifest, projected(input, opts), data, workers, opts.threads).then(decisionOf);
+      const bytes = encode(projected(input, opts));
       // Transferring the buffer to the worker empties it here: keep its size for the error line.
       const size = bytes.byteLength;
       const workerData = {
@@ -102,21 +112,7 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
   };
 }
 
-/** WASM32 stops at 4 GiB: running out of it is the input's size, said in one line (exit 2). */
-function tooLarge(err: unknown, inputBytes: number): unknown {
-  const msg = err instanceof Error ? err.message : String(err);
-  if (!/out of bounds|out of memory|Cannot allocate|memory/i.test(msg)) return err;
-  const mb = (inputBytes / 1024 / 1024).toFixed(1);
-  return new InputError(`the normalized input (${mb} MB) is too large to evaluate in one pass (WASM memory exhausted); check stacks or plans separately`);
-}
-
-/** The input as JSON bytes: opa-wasm copies an ArrayBuffer straight into WASM memory. */
-function encode(input: PolicyInput): ArrayBuffer {
-  const buf = Buffer.from(JSON.stringify(input));
-  return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
-}
-
-function decisionOf(result: unknown): Decision {
+export function decisionOf(result: unknown): Decision {
   const decision = (result as Array<{ result?: Decision }>)[0]?.result;
   if (!decision) throw new Error('policy returned no decision (entrypoint undefined)');
   assertValid('decision', decision);
