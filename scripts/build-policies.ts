@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadPolicy } from '@open-policy-agent/opa-wasm';
 import { hashSources, regoFiles, sha256, type PolicyManifest } from '../src/evaluate/manifest';
+import { resourceTypes } from '../src/evaluate/parallel';
 import { readAttributes } from '../src/evaluate/projection';
 import { buildDir, opaBinary, policyDir, projectRoot } from '../src/evaluate/paths';
 import { pagesFor } from '../src/evaluate/wasm-memory';
@@ -144,7 +145,10 @@ async function main(): Promise<void> {
     wasm_sha256: sha256(wasm),
     sources: hashSources(policies),
     attributes: readAttributes(sources.map((f) => readFileSync(f, 'utf8'))),
-    rule_paths: sources.map((f) => relative(join(policies, 'rules'), f).split('/')).filter((p) => p.length === 4 && p[3] === 'rule.rego').map((p) => p.slice(0, 3)),
+    rules: sources
+      .map((f) => ({ file: f, path: relative(join(policies, 'rules'), f).split('/') }))
+      .filter(({ path }) => path.length === 4 && path[3] === 'rule.rego')
+      .map(({ file, path }) => ({ path: path.slice(0, 3), types: resourceTypes(readFileSync(file, 'utf8')) })),
   };
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   process.stderr.write(`built ${join(out, 'policy.wasm')} (${rules.length} rules, OPA ${version}, sha256 ${manifest.wasm_sha256.slice(0, 12)})\n`);

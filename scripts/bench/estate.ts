@@ -2,8 +2,8 @@
 // public access block, encryption and versioning, a KMS key with its policy, a log group
 // encrypted with it, a security group, an IAM role, a managed policy and its attachment,
 // every link a reference in `configuration`; per plan a trail, a recorder and a detector.
-// Half the services are unchanged (known values), half are created (ids and ARNs unknown):
-// about 1.5 KB of plan per resource, as in the estate plans of issue 12.
+// A quarter of the services are unchanged (known values), the rest created (ids and ARNs
+// unknown): about 1.8 KB of plan per resource (issue 12 measured plans of about 1.45 KB).
 
 const PROVIDER = 'registry.terraform.io/hashicorp/aws';
 
@@ -40,7 +40,7 @@ export function estatePlan(n: number, opts: Options = { region: 'us-west-2', pre
     config.push({ address, mode: 'managed', type, name, provider_config_key: 'aws', expressions, schema_version: 0 });
   };
   const tags = (i: number): Record<string, string> => ({
-    'data-classification': i % 3 === 0 ? 'pii' : 'internal', owner: `team-${i % 17}`, environment: 'prod', 'cost-center': `cc-${1000 + (i % 40)}`, service: `svc-${i}`,
+    'data-classification': i % 3 === 0 ? 'pii' : 'internal', owner: `team-${i % 17}`, environment: 'prod',
   });
   const doc = (statements: object[]): string => JSON.stringify({ Version: '2012-10-17', Statement: statements });
 
@@ -54,12 +54,12 @@ export function estatePlan(n: number, opts: Options = { region: 'us-west-2', pre
 
   for (let i = 0; resources.length < n; i++) {
     const s = `s${i}`;
-    const created = i % 2 === 0;
+    const created = i % 4 !== 0;
     const bucket = `${prefix}-data-${i}`;
     const t = tags(i);
     add('aws_s3_bucket', s, {
       bucket, force_destroy: false, object_lock_enabled: false, tags: t, tags_all: t, id: bucket, arn: `arn:aws:s3:::${bucket}`,
-      bucket_domain_name: `${bucket}.s3.amazonaws.com`, bucket_regional_domain_name: `${bucket}.s3.${region}.amazonaws.com`, hosted_zone_id: 'Z3BJ6K6RIION7M', region,
+      bucket_regional_domain_name: `${bucket}.s3.${region}.amazonaws.com`, region,
     }, {}, created);
     add('aws_s3_bucket_public_access_block', s, { bucket, block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: i % 50 !== 0, id: bucket }, { bucket: [`aws_s3_bucket.${s}.id`, `aws_s3_bucket.${s}`] }, created);
     add('aws_s3_bucket_server_side_encryption_configuration', s, {

@@ -14,8 +14,8 @@ export interface PolicyManifest {
   sources: Record<string, string>;
   /** Resource attributes the Rego can read (projection.ts); null: every attribute. */
   attributes: string[] | null;
-  /** [cloud, service, rule] of every rule package, in source order. */
-  rule_paths: string[][];
+  /** Every rule package: its [cloud, service, rule] path and the resource types its source names (parallel.ts weighs shards by them). */
+  rules: Array<{ path: string[]; types: string[] }>;
 }
 
 export const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');

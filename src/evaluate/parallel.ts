@@ -1,10 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { loadPolicySync } from '@open-policy-agent/opa-wasm';
+import { loadPolicySync, type LoadedPolicy } from '@open-policy-agent/opa-wasm';
 import { settings } from '../settings';
 import type { PolicyInput, Resource } from '../types/policy-input';
 import type { PolicyManifest } from './manifest';
 import type { PolicyData } from './policy';
+import { lex } from './projection';
 import { encode, maxPages, pagesFor, tooLarge } from './wasm-memory';
 
 // Both cores in two phases. Phase 1: each worker, with its own policy instance, evaluates
@@ -15,6 +16,9 @@ import { encode, maxPages, pagesFor, tooLarge } from './wasm-memory';
 // would; main.rego evaluates no rule again there. test/evaluate/parallel.test.ts proves the
 // JSON decision byte-identical to the one-pass evaluation.
 
+/** Chunks of rules per worker: enough for a worker that finishes early to take another, few enough that the lookups rules share are not rebuilt too often. */
+const CHUNKS_PER_WORKER = 2;
+
 /** Below this many resources two instances cost more than they save. */
 export const PARALLEL_MIN_RESOURCES = 2000;
 
@@ -22,11 +26,26 @@ export function defaultWorkers(resources: number): number {
   return settings.workers() ?? (resources >= PARALLEL_MIN_RESOURCES ? Math.min(2, availableParallelism()) : 1);
 }
 
-/** Rules dealt round-robin in source order, so the rules of one service (which read the same resources) spread over the shards. */
-export function shardRules(paths: string[][], n: number): string[][][] {
-  const shards: string[][][] = Array.from({ length: n }, () => []);
-  paths.forEach((p, i) => shards[i % n].push(p));
-  return shards;
+/** The resource types a rule's source names (`"aws_s3_bucket"`): what its cost grows with. */
+export function resourceTypes(src: string): string[] {
+  return [...new Set(lex(src).strings.filter((s) => /^(aws|azurerm|azapi|azuread)_[a-z0-9_]+$/.test(s)))].sort();
+}
+
+/**
+ * Rules split into n shards of about equal work: heaviest first, each to the lightest shard,
+ * a rule weighing the resources of the types it names (rules of one service, which read the
+ * same resources, spread over the shards).
+ */
+export function shardRules(rules: PolicyManifest['rules'], n: number, byType: Record<string, string[]>): string[][][] {
+  const weighed = rules.map((r) => ({ path: r.path, weight: 1 + r.types.reduce((w, t) => w + (byType[t]?.length ?? 0), 0) }));
+  weighed.sort((a, b) => b.weight - a.weight || a.path.join('/').localeCompare(b.path.join('/')));
+  const shards = Array.from({ length: n }, () => ({ rules: [] as string[][], weight: 0 }));
+  for (const r of weighed) {
+    const lightest = shards.reduce((min, s) => (s.weight < min.weight ? s : min));
+    lightest.rules.push(r.path);
+    lightest.weight += r.weight;
+  }
+  return shards.map((s) => s.rules);
 }
 
 /**
@@ -39,26 +58,80 @@ export function judgingInput(input: PolicyInput): PolicyInput {
   return { ...input, resources, by_type: {} };
 }
 
-// Runs in a worker: plain JS so it loads the same way from src/ (tests) and dist/. One
-// instance per worker, reused for each job; a shared input buffer is copied, not moved.
-const WORKER_SOURCE = `
+// The shard loop, plain JS so a worker loads it the same way from src/ (tests) and dist/.
+// It parses the input into the instance's memory once, then takes chunks of rules from a
+// counter shared by every worker until none is left: for each, the heap is reset to just
+// after the parsed input, the chunk's data parsed and `shard/findings` evaluated. (Below
+// opa-wasm's evaluate(), which parses the input again on every call: its ABI 1.1 exports.)
+// Memory peaks at the parsed input plus one chunk's evaluation, not the whole policy's.
+const SHARD_LOOP = `
+function evaluateChunks(policy, job) {
+  const ex = policy.wasmInstance.exports;
+  const load = (bytes) => {
+    const addr = ex.opa_malloc(bytes.length);
+    new Uint8Array(policy.mem.buffer).set(bytes, addr);
+    const parsed = ex.opa_json_parse(addr, bytes.length);
+    if (parsed === 0) throw new Error('policy input is not JSON');
+    return parsed;
+  };
+  const dump = (addr) => {
+    const at = ex.opa_json_dump(addr);
+    const mem = new Uint8Array(policy.mem.buffer);
+    let end = at;
+    while (mem[end] !== 0) end++;
+    return JSON.parse(Buffer.from(mem.buffer, at, end - at).toString('utf8'));
+  };
+  ex.opa_heap_ptr_set(policy.baseHeapPtr);
+  const input = load(new Uint8Array(job.input));
+  const afterInput = ex.opa_heap_ptr_get();
+  const next = new Int32Array(job.next);
+  const found = [];
+  for (let i = Atomics.add(next, 0, 1); i < job.chunks.length; i = Atomics.add(next, 0, 1)) {
+    ex.opa_heap_ptr_set(afterInput);
+    const data = load(Buffer.from(JSON.stringify({ ...job.data, shard: { rules: job.chunks[i], findings: [] } })));
+    const ctx = ex.opa_eval_ctx_new();
+    ex.opa_eval_ctx_set_input(ctx, input);
+    ex.opa_eval_ctx_set_data(ctx, data);
+    ex.opa_eval_ctx_set_entrypoint(ctx, policy.entrypoints[job.entrypoint]);
+    ex.eval(ctx);
+    for (const f of dump(ex.opa_eval_ctx_get_result(ctx))[0].result) found.push(f);
+  }
+  return found;
+}
+`;
+
+const WORKER_SOURCE = `${SHARD_LOOP}
 const { parentPort, workerData: w } = require('node:worker_threads');
 const { loadPolicySync } = require(w.sdk);
 const policy = loadPolicySync(w.module, { initial: w.pages, maximum: w.maxPages });
 parentPort.on('message', (job) => {
+  if (job.kind === 'shards') return parentPort.postMessage(evaluateChunks(policy, job));
   policy.setData(job.data);
-  const input = job.input instanceof ArrayBuffer ? job.input : new Uint8Array(job.input).slice().buffer;
-  parentPort.postMessage(policy.evaluate(input, job.entrypoint));
+  parentPort.postMessage(policy.evaluate(job.input, job.entrypoint));
 });
 `;
 
-interface Job {
-  data: PolicyData & { shard: { rules: string[][]; findings: unknown[] } };
-  input: ArrayBuffer | SharedArrayBuffer;
+/** Chunks of rules taken from a shared counter, over the input parsed once; answers the findings. */
+interface ShardJob {
+  kind: 'shards';
+  input: SharedArrayBuffer;
+  data: PolicyData;
+  chunks: string[][][];
+  next: SharedArrayBuffer;
   entrypoint: string;
 }
 
-/** Where shard jobs run: a worker thread, or this thread (one job after another). */
+/** Judging: one ordinary evaluation of the decision; answers the opa-wasm result. */
+interface JudgeJob {
+  kind: 'judge';
+  input: ArrayBuffer;
+  data: PolicyData & { shard: { rules: string[][]; findings: unknown[] } };
+  entrypoint: string;
+}
+
+type Job = ShardJob | JudgeJob;
+
+/** Where jobs run: a worker thread, or this thread (one job after another). */
 interface Runner {
   run(job: Job): Promise<unknown>;
   close(): Promise<unknown>;
@@ -87,40 +160,38 @@ function workerRunner(workerData: object): Runner {
   };
 }
 
+const evaluateChunks = new Function(`${SHARD_LOOP}; return evaluateChunks;`)() as (policy: LoadedPolicy, job: ShardJob) => unknown[];
+
 function threadRunner(module: WebAssembly.Module, pages: number): Runner {
   const policy = loadPolicySync(module, { initial: pages, maximum: maxPages() });
   return {
     run: async (job) => {
+      if (job.kind === 'shards') return evaluateChunks(policy, job);
       policy.setData(job.data);
-      return policy.evaluate(job.input instanceof ArrayBuffer ? job.input : new Uint8Array(job.input).slice().buffer, job.entrypoint);
+      return policy.evaluate(job.input, job.entrypoint);
     },
     close: async () => undefined,
   };
 }
-
-const rawOf = (result: unknown): unknown[] => {
-  const raw = (result as Array<{ result?: unknown[] }>)[0]?.result;
-  if (!Array.isArray(raw)) throw new Error('policy returned no findings (raw entrypoint undefined)');
-  return raw;
-};
 
 /**
  * The decision of `input` (already projected) evaluated by `shards` policy instances, on as
  * many worker threads (or, threads false, one after another in this thread: the same phases,
  * for tests); the raw opa-wasm result.
  */
-export async function evaluateParallel(module: WebAssembly.Module, manifest: PolicyManifest, input: PolicyInput, data: PolicyData, shards: number, threads = true): Promise<unknown> {
+export async function evaluateParallel(module: WebAssembly.Module, manifest: PolicyManifest, input: PolicyInput, data: PolicyData, workers: number, threads = true): Promise<unknown> {
   const text = JSON.stringify(input);
   const size = Buffer.byteLength(text);
   const shared = new SharedArrayBuffer(size);
   Buffer.from(shared).write(text);
   const workerData = { sdk: require.resolve('@open-policy-agent/opa-wasm'), module, pages: pagesFor(size), maxPages: maxPages() };
-  const pool = Array.from({ length: shards }, () => (threads ? workerRunner(workerData) : threadRunner(module, workerData.pages)));
+  const pool = Array.from({ length: workers }, () => (threads ? workerRunner(workerData) : threadRunner(module, workerData.pages)));
   try {
-    const rules = shardRules(manifest.rule_paths, shards);
-    const parts = await Promise.all(pool.map((r, i) => r.run({ data: { ...data, shard: { rules: rules[i], findings: [] } }, input: shared, entrypoint: manifest.raw_entrypoint })));
-    const findings = parts.flatMap(rawOf);
-    return await pool[0].run({ data: { ...data, shard: { rules: [], findings } }, input: encode(judgingInput(input)), entrypoint: manifest.entrypoint });
+    const chunks = shardRules(manifest.rules, workers * CHUNKS_PER_WORKER, input.by_type);
+    const job: ShardJob = { kind: 'shards', input: shared, data, chunks, next: new SharedArrayBuffer(4), entrypoint: manifest.raw_entrypoint };
+    const parts = (await Promise.all(pool.map((r) => r.run(job)))) as unknown[][];
+    const findings = ([] as unknown[]).concat(...parts);
+    return await pool[0].run({ kind: 'judge', data: { ...data, shard: { rules: [], findings } }, input: encode(judgingInput(input)), entrypoint: manifest.entrypoint });
   } catch (err) {
     throw tooLarge(err, size);
   } finally {

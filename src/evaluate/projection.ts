@@ -28,7 +28,7 @@ export function readAttributes(sources: string[]): string[] | null {
 }
 
 /** Rego text without comments, and the contents of its string literals ("…" and `…`). */
-function lex(src: string): { code: string; strings: string[] } {
+export function lex(src: string): { code: string; strings: string[] } {
   let code = '';
   const strings: string[] = [];
   for (let i = 0; i < src.length; i++) {
