@@ -1,10 +1,11 @@
 import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { loadPolicySync, type LoadedPolicy } from '@open-policy-agent/opa-wasm';
 import { settings } from '../settings';
 import type { PolicyInput, Resource } from '../types/policy-input';
 import type { PolicyManifest } from './manifest';
 import type { PolicyData } from './policy';
+import { opaInstance, type OpaInstance } from './opa-runtime';
 import { lex } from './projection';
 import { encode, maxPages, pagesFor, tooLarge } from './wasm-memory';
 
@@ -16,8 +17,12 @@ import { encode, maxPages, pagesFor, tooLarge } from './wasm-memory';
 // would; main.rego evaluates no rule again there. test/evaluate/parallel.test.ts proves the
 // JSON decision byte-identical to the one-pass evaluation.
 
-/** Chunks of rules per worker: enough for a worker that finishes early to take another, few enough that the lookups rules share are not rebuilt too often. */
-const CHUNKS_PER_WORKER = 2;
+/**
+ * Chunks of rules per worker: two, so a worker that finishes early takes another, and one more
+ * per 25 MB of input, so that on a huge estate one chunk's evaluation fits in the memory the
+ * parsed input leaves; few enough that the lookups rules share are not rebuilt too often.
+ */
+export const chunksPerWorker = (inputBytes: number): number => 2 + Math.floor(inputBytes / (25 * 1024 * 1024));
 
 /** Below this many resources two instances cost more than they save. */
 export const PARALLEL_MIN_RESOURCES = 2000;
@@ -58,61 +63,8 @@ export function judgingInput(input: PolicyInput): PolicyInput {
   return { ...input, resources, by_type: {} };
 }
 
-// The shard loop, plain JS so a worker loads it the same way from src/ (tests) and dist/.
-// It parses the input into the instance's memory once, then takes chunks of rules from a
-// counter shared by every worker until none is left: for each, the heap is reset to just
-// after the parsed input, the chunk's data parsed and `shard/findings` evaluated. (Below
-// opa-wasm's evaluate(), which parses the input again on every call: its ABI 1.1 exports.)
-// Memory peaks at the parsed input plus one chunk's evaluation, not the whole policy's.
-const SHARD_LOOP = `
-function evaluateChunks(policy, job) {
-  const ex = policy.wasmInstance.exports;
-  const load = (bytes) => {
-    const addr = ex.opa_malloc(bytes.length);
-    new Uint8Array(policy.mem.buffer).set(bytes, addr);
-    const parsed = ex.opa_json_parse(addr, bytes.length);
-    if (parsed === 0) throw new Error('policy input is not JSON');
-    return parsed;
-  };
-  const dump = (addr) => {
-    const at = ex.opa_json_dump(addr);
-    const mem = new Uint8Array(policy.mem.buffer);
-    let end = at;
-    while (mem[end] !== 0) end++;
-    return JSON.parse(Buffer.from(mem.buffer, at, end - at).toString('utf8'));
-  };
-  ex.opa_heap_ptr_set(policy.baseHeapPtr);
-  const input = load(new Uint8Array(job.input));
-  const afterInput = ex.opa_heap_ptr_get();
-  const next = new Int32Array(job.next);
-  const found = [];
-  for (let i = Atomics.add(next, 0, 1); i < job.chunks.length; i = Atomics.add(next, 0, 1)) {
-    ex.opa_heap_ptr_set(afterInput);
-    const data = load(Buffer.from(JSON.stringify({ ...job.data, shard: { rules: job.chunks[i], findings: [] } })));
-    const ctx = ex.opa_eval_ctx_new();
-    ex.opa_eval_ctx_set_input(ctx, input);
-    ex.opa_eval_ctx_set_data(ctx, data);
-    ex.opa_eval_ctx_set_entrypoint(ctx, policy.entrypoints[job.entrypoint]);
-    ex.eval(ctx);
-    for (const f of dump(ex.opa_eval_ctx_get_result(ctx))[0].result) found.push(f);
-  }
-  return found;
-}
-`;
-
-const WORKER_SOURCE = `${SHARD_LOOP}
-const { parentPort, workerData: w } = require('node:worker_threads');
-const { loadPolicySync } = require(w.sdk);
-const policy = loadPolicySync(w.module, { initial: w.pages, maximum: w.maxPages });
-parentPort.on('message', (job) => {
-  if (job.kind === 'shards') return parentPort.postMessage(evaluateChunks(policy, job));
-  policy.setData(job.data);
-  parentPort.postMessage(policy.evaluate(job.input, job.entrypoint));
-});
-`;
-
-/** Chunks of rules taken from a shared counter, over the input parsed once; answers the findings. */
-interface ShardJob {
+/** A shard job: chunks of rules taken from a counter shared by every worker; answers their findings. */
+export interface ShardJob {
   kind: 'shards';
   input: SharedArrayBuffer;
   data: PolicyData;
@@ -121,15 +73,51 @@ interface ShardJob {
   entrypoint: string;
 }
 
-/** Judging: one ordinary evaluation of the decision; answers the opa-wasm result. */
-interface JudgeJob {
-  kind: 'judge';
-  input: ArrayBuffer;
-  data: PolicyData & { shard: { rules: string[][]; findings: unknown[] } };
+/** One ordinary evaluation of an entrypoint (the whole decision, or judging); answers the result set. */
+export interface DecisionJob {
+  kind: 'decision';
+  input: ArrayBuffer | SharedArrayBuffer;
+  data: PolicyData & { shard?: { rules: string[][]; findings: unknown[] } };
   entrypoint: string;
 }
 
-type Job = ShardJob | JudgeJob;
+export type Job = ShardJob | DecisionJob;
+
+/**
+ * Runs a job on an instance whose heap starts at `base`. A shard job parses the input once,
+ * then for each chunk it takes resets the heap to just after the input, parses the chunk's
+ * data and evaluates `shard/findings`: memory peaks at the parsed input plus one chunk's
+ * evaluation, not the whole policy's. Self-contained like opaInstance (shipped to workers).
+ */
+export function runJob(inst: OpaInstance, base: number, job: Job): unknown {
+  inst.reset(base);
+  const json = (v: unknown): Buffer => Buffer.from(JSON.stringify(v));
+  if (job.kind === 'decision') {
+    const data = inst.load(json(job.data));
+    return inst.evaluate(job.entrypoint, inst.load(new Uint8Array(job.input)), data);
+  }
+  const input = inst.load(new Uint8Array(job.input));
+  const afterInput = inst.mark();
+  const next = new Int32Array(job.next);
+  const found: unknown[] = [];
+  for (let i = Atomics.add(next, 0, 1); i < job.chunks.length; i = Atomics.add(next, 0, 1)) {
+    inst.reset(afterInput);
+    const data = inst.load(json(Object.assign({}, job.data, { shard: { rules: job.chunks[i], findings: [] } })));
+    const result = inst.evaluate(job.entrypoint, input, data) as Array<{ result: unknown[] }>;
+    for (const f of result[0].result) found.push(f);
+  }
+  return found;
+}
+
+// Workers run the two functions above from their source: plain JS after compilation, so it
+// loads the same way from src/ (tests) and dist/.
+const WORKER_SOURCE = `${opaInstance.toString()}
+${runJob.toString()}
+const { parentPort, workerData: w } = require('node:worker_threads');
+const inst = opaInstance(w.module, w.pages, w.maxPages, w.builtins);
+const base = inst.mark();
+parentPort.on('message', (job) => parentPort.postMessage(runJob(inst, base, job)));
+`;
 
 /** Where jobs run: a worker thread, or this thread (one job after another). */
 interface Runner {
@@ -137,8 +125,15 @@ interface Runner {
   close(): Promise<unknown>;
 }
 
-function workerRunner(workerData: object): Runner {
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
+export interface Host {
+  module: WebAssembly.Module;
+  pages: number;
+  maxPages: number;
+  builtins: string;
+}
+
+export function workerRunner(host: Host): Runner {
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: host });
   return {
     run: (job) =>
       new Promise((resolve, reject) => {
@@ -160,38 +155,33 @@ function workerRunner(workerData: object): Runner {
   };
 }
 
-const evaluateChunks = new Function(`${SHARD_LOOP}; return evaluateChunks;`)() as (policy: LoadedPolicy, job: ShardJob) => unknown[];
-
-function threadRunner(module: WebAssembly.Module, pages: number): Runner {
-  const policy = loadPolicySync(module, { initial: pages, maximum: maxPages() });
-  return {
-    run: async (job) => {
-      if (job.kind === 'shards') return evaluateChunks(policy, job);
-      policy.setData(job.data);
-      return policy.evaluate(job.input, job.entrypoint);
-    },
-    close: async () => undefined,
-  };
+export function threadRunner(host: Host): Runner {
+  const inst = opaInstance(host.module, host.pages, host.maxPages, host.builtins);
+  const base = inst.mark();
+  return { run: async (job) => runJob(inst, base, job), close: async () => undefined };
 }
 
+/** opa-wasm's JavaScript built-ins (sprintf, glob.match, …), by absolute path: the package exports only its loader. */
+export const BUILTINS = join(dirname(require.resolve('@open-policy-agent/opa-wasm')), 'builtins', 'index.js');
+
 /**
- * The decision of `input` (already projected) evaluated by `shards` policy instances, on as
+ * The decision of `input` (already projected) evaluated by `workers` policy instances, on as
  * many worker threads (or, threads false, one after another in this thread: the same phases,
- * for tests); the raw opa-wasm result.
+ * for tests); the result set.
  */
 export async function evaluateParallel(module: WebAssembly.Module, manifest: PolicyManifest, input: PolicyInput, data: PolicyData, workers: number, threads = true): Promise<unknown> {
   const text = JSON.stringify(input);
   const size = Buffer.byteLength(text);
   const shared = new SharedArrayBuffer(size);
   Buffer.from(shared).write(text);
-  const workerData = { sdk: require.resolve('@open-policy-agent/opa-wasm'), module, pages: pagesFor(size), maxPages: maxPages() };
-  const pool = Array.from({ length: workers }, () => (threads ? workerRunner(workerData) : threadRunner(module, workerData.pages)));
+  const host: Host = { module, pages: pagesFor(size), maxPages: maxPages(), builtins: BUILTINS };
+  const pool = Array.from({ length: workers }, () => (threads ? workerRunner(host) : threadRunner(host)));
   try {
-    const chunks = shardRules(manifest.rules, workers * CHUNKS_PER_WORKER, input.by_type);
+    const chunks = shardRules(manifest.rules, workers * chunksPerWorker(size), input.by_type);
     const job: ShardJob = { kind: 'shards', input: shared, data, chunks, next: new SharedArrayBuffer(4), entrypoint: manifest.raw_entrypoint };
     const parts = (await Promise.all(pool.map((r) => r.run(job)))) as unknown[][];
     const findings = ([] as unknown[]).concat(...parts);
-    return await pool[0].run({ kind: 'judge', data: { ...data, shard: { rules: [], findings } }, input: encode(judgingInput(input)), entrypoint: manifest.entrypoint });
+    return await pool[0].run({ kind: 'decision', data: { ...data, shard: { rules: [], findings } }, input: encode(judgingInput(input)), entrypoint: manifest.entrypoint });
   } catch (err) {
     throw tooLarge(err, size);
   } finally {

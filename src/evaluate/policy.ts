@@ -1,7 +1,5 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { loadPolicySync } from '@open-policy-agent/opa-wasm';
 import { InputError } from '../errors';
 import { readBytes, readJson } from '../load/read-file';
 import type { Decision } from '../types/decision';
@@ -9,7 +7,8 @@ import type { PolicyInput } from '../types/policy-input';
 import { assertValid } from '../normalize/validate';
 import { verifyManifest, type PolicyManifest } from './manifest';
 import { buildDir, policyDir } from './paths';
-import { defaultWorkers, evaluateParallel } from './parallel';
+import { opaInstance } from './opa-runtime';
+import { BUILTINS, defaultWorkers, evaluateParallel, runJob, workerRunner } from './parallel';
 import { project } from './projection';
 import { encode, maxPages, pagesFor, tooLarge } from './wasm-memory';
 
@@ -41,15 +40,6 @@ export interface CompiledPolicy {
   evaluateInWorker(input: PolicyInput, data: PolicyData, opts?: EvaluationOptions): Promise<Decision>;
 }
 
-// Runs in a worker: plain JS so it loads the same way from src/ (tests) and dist/.
-const WORKER_SOURCE = `
-const { parentPort, workerData: w } = require('node:worker_threads');
-const { loadPolicySync } = require(w.sdk);
-const policy = loadPolicySync(w.module, { initial: w.pages, maximum: w.maxPages });
-policy.setData(w.data);
-parentPort.postMessage(policy.evaluate(w.input, w.entrypoint));
-`;
-
 /** Loads build/policy/policy.wasm once, after checking it was built from the sources on disk. */
 export async function loadCompiledPolicy(dir = buildDir(), sources: string | null = policyDir()): Promise<CompiledPolicy> {
   return loadCompiledPolicySync(dir, sources);
@@ -73,41 +63,26 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
       const bytes = encode(projected(input, opts));
       // A fresh instance per evaluation, its memory reserved up front: growing WASM memory
       // page by page while OPA allocates made a 20k-resource plan take minutes, not seconds.
-      const policy = loadPolicySync(module, { initial: pagesFor(bytes.byteLength), maximum: maxPages() });
-      policy.setData(data as unknown as object);
+      const host = { module, pages: pagesFor(bytes.byteLength), maxPages: maxPages(), builtins: BUILTINS };
       try {
-        return decisionOf(policy.evaluate(bytes, manifest.entrypoint));
+        const inst = opaInstance(host.module, host.pages, host.maxPages, host.builtins);
+        return decisionOf(runJob(inst, inst.mark(), { kind: 'decision', data, input: bytes, entrypoint: manifest.entrypoint }));
       } catch (err) {
         throw tooLarge(err, bytes.byteLength);
       }
     },
-    evaluateInWorker(input, data, opts = {}) {
+    async evaluateInWorker(input, data, opts = {}) {
       const workers = opts.workers ?? defaultWorkers(Object.keys(input.resources).length);
-      if (workers > 1) return evaluateParallel(module, manifest, projected(input, opts), data, workers, opts.threads).then(decisionOf);
+      if (workers > 1) return decisionOf(await evaluateParallel(module, manifest, projected(input, opts), data, workers, opts.threads));
       const bytes = encode(projected(input, opts));
-      // Transferring the buffer to the worker empties it here: keep its size for the error line.
-      const size = bytes.byteLength;
-      const workerData = {
-        sdk: require.resolve('@open-policy-agent/opa-wasm'),
-        module,
-        pages: pagesFor(size),
-        maxPages: maxPages(),
-        data,
-        input: bytes,
-        entrypoint: manifest.entrypoint,
-      };
-      return new Promise<Decision>((resolve, reject) => {
-        const worker = new Worker(WORKER_SOURCE, { eval: true, workerData, transferList: [bytes] });
-        worker.once('message', (result) => {
-          try {
-            resolve(decisionOf(result));
-          } catch (err) {
-            reject(err);
-          }
-        });
-        worker.once('error', (err) => reject(tooLarge(err, size)));
-        worker.once('exit', (code) => code !== 0 && reject(new Error(`policy worker exited with code ${code}`)));
-      });
+      const worker = workerRunner({ module, pages: pagesFor(bytes.byteLength), maxPages: maxPages(), builtins: BUILTINS });
+      try {
+        return decisionOf(await worker.run({ kind: 'decision', data, input: bytes, entrypoint: manifest.entrypoint }));
+      } catch (err) {
+        throw tooLarge(err, bytes.byteLength);
+      } finally {
+        await worker.close();
+      }
     },
   };
 }
