@@ -1,8 +1,9 @@
 // Benchmark (issue 12): `leakguard check` end to end on generated estate plans of 5k / 20k /
 // 50k resources and on a 200k-resource estate of several plans, each measurement in a fresh
 // child process (its own peak RSS, worker threads included), beside the read + JSON.parse
-// floor measured in the same run. `--before <checkout>` runs the same plans through another
-// build (e.g. main before a change) interleaved with this one, so both see the same load.
+// floor measured in the same run; this build runs as it does by default and in one pass
+// (LEAKGUARD_WORKERS=1). `--before <checkout>` runs the same plans through another build
+// (e.g. main before a change) interleaved with these, so all see the same load.
 // Usage: node dist/scripts/bench.js [--sizes 5000,20000,50000] [--runs 3] [--estate 200000]
 //        [--plans 4] [--before /path/to/other/checkout]
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -33,10 +34,16 @@ interface Probe {
   decision_sha256: string;
 }
 
+/** A build to measure: its checkout, and environment settings (LEAKGUARD_WORKERS=1 for one pass). */
+interface Build {
+  root: string;
+  env?: Record<string, string>;
+}
+
 /** One cold `check` of the paths in a child process: its figures plus the wall time of the process. */
-function probe(root: string, paths: string[]): Probe & { wall: number } {
+function probe({ root, env }: Build, paths: string[]): Probe & { wall: number } {
   const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [join(root, 'dist', 'scripts', 'bench', 'probe.js'), ...paths], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [join(root, 'dist', 'scripts', 'bench', 'probe.js'), ...paths], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } });
   const wall = Number(process.hrtime.bigint() - t) / 1e6;
   if (r.status !== 0) throw new Error(`check of ${paths.join(' ')} with ${root} failed: ${r.stderr.trim().split('\n').pop()}`);
   return { ...(JSON.parse(r.stdout) as Probe), wall };
@@ -57,14 +64,14 @@ interface Row {
   load: string;
 }
 
-function measure(label: string, paths: string[], runs: number, builds: Record<string, string>): Row {
+function measure(label: string, paths: string[], runs: number, builds: Record<string, Build>): Row {
   const bytes = paths.reduce((n, p) => n + statSync(p).size, 0);
   const floors: number[] = [];
   const probes: Record<string, Array<Probe & { wall: number }>> = Object.fromEntries(Object.keys(builds).map((b) => [b, []]));
   const loads: string[] = [load()];
   for (let r = 0; r < runs; r++) {
     floors.push(floor(paths));
-    for (const [name, root] of Object.entries(builds)) probes[name].push(probe(root, paths));
+    for (const [name, build] of Object.entries(builds)) probes[name].push(probe(build, paths));
     loads.push(load());
   }
   const row: Row = { label, bytes, floor: median(floors), builds: {}, load: loads.join('→') };
@@ -83,7 +90,7 @@ function measure(label: string, paths: string[], runs: number, builds: Record<st
 function print(row: Row): void {
   for (const [name, b] of Object.entries(row.builds)) {
     console.log(
-      `${row.label.padEnd(28)} ${name.padEnd(6)} input ${mb(row.bytes).padStart(7)} | floor ${s(row.floor)} | end to end ${s(b.wall)} (${(b.wall / row.floor).toFixed(1)}× floor)` +
+      `${row.label.padEnd(26)} ${name.padEnd(6)} input ${mb(row.bytes).padStart(7)} | floor ${s(row.floor)} | end to end ${s(b.wall)} (${(b.wall / row.floor).toFixed(1)}× floor)` +
         ` | evaluate ${s(b.evaluate)} | peak RSS ${mb(b.rss)} (${(b.rss / row.bytes).toFixed(1)}× input) | ${b.findings} findings | load ${row.load}`,
     );
   }
@@ -96,9 +103,11 @@ function main(): void {
   const runs = Number(arg('runs', '3'));
   const estate = Number(arg('estate', '200000'));
   const plans = Number(arg('plans', '4'));
-  const builds: Record<string, string> = { this: join(__dirname, '..', '..') };
+  const root = join(__dirname, '..', '..');
+  // This build as it runs by default, in one pass (what the second core adds), and optionally another checkout.
+  const builds: Record<string, Build> = { this: { root }, '1 pass': { root, env: { LEAKGUARD_WORKERS: '1' } } };
   const before = arg('before', '');
-  if (before) builds.before = before;
+  if (before) builds.before = { root: before };
   const dir = mkdtempSync(join(tmpdir(), 'leakguard-bench-'));
   try {
     console.log(`leakguard bench: median of ${runs} cold runs per build (child processes), load average shown per row`);

@@ -24,8 +24,12 @@ import { encode, maxPages, pagesFor, tooLarge } from './wasm-memory';
  */
 export const chunksPerWorker = (inputBytes: number): number => 2 + Math.floor(inputBytes / (25 * 1024 * 1024));
 
-/** Below this many resources two instances cost more than they save. */
-export const PARALLEL_MIN_RESOURCES = 2000;
+/**
+ * Below this many resources one pass is cheaper: the shards repeat the lookups rules share
+ * and judging is a third evaluation, about 30 % more CPU in all, which a 5k-resource plan
+ * does not win back (measured on a busy 2-core runner, where the second core is not free).
+ */
+export const PARALLEL_MIN_RESOURCES = 10000;
 
 export function defaultWorkers(resources: number): number {
   return settings.workers() ?? (resources >= PARALLEL_MIN_RESOURCES ? Math.min(2, availableParallelism()) : 1);
