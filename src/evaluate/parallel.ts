@@ -58,13 +58,14 @@ export function shardRules(rules: PolicyManifest['rules'], n: number, byType: Re
 }
 
 /**
- * What judging reads of the input: every resource key (the summary counts them) and the
- * waivers CDKTF constructs recorded on their resource. The rules' attributes stay behind.
+ * What judging reads of the input: every resource key and mode, and the type index (the
+ * summary counts resources, and the managed ones of types no rule covers), and the waivers
+ * CDKTF constructs recorded on their resource. The rules' attributes stay behind.
  */
 export function judgingInput(input: PolicyInput): PolicyInput {
   const resources: Record<string, Resource> = {};
-  for (const [key, r] of Object.entries(input.resources)) resources[key] = (r.waivers ? { waivers: r.waivers } : {}) as Resource;
-  return { ...input, resources, by_type: {} };
+  for (const [key, r] of Object.entries(input.resources)) resources[key] = (r.waivers ? { mode: r.mode, waivers: r.waivers } : { mode: r.mode }) as Resource;
+  return { ...input, resources };
 }
 
 /** A shard job: chunks of rules taken from a counter shared by every worker; answers their findings. */
