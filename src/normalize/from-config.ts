@@ -67,19 +67,6 @@ function referencesIn(values: unknown, declared: Set<string>, path = '', into: R
   return into;
 }
 
-/**
- * Terraform converts `"true"`/`"false"` to booleans for bool attributes; configs (HCL and
- * JSON) may quote them, so rules would miss `publicly_accessible = "true"`. Tags stay
- * strings either way (they are re-stringified when merged).
- */
-export function literalBooleans(v: unknown): unknown {
-  if (v === 'true') return true;
-  if (v === 'false') return false;
-  if (Array.isArray(v)) return v.map(literalBooleans);
-  if (isJson(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, literalBooleans(x)]));
-  return v;
-}
-
 function providerKey(raw: unknown, type: string): string {
   if (typeof raw !== 'string') return defaultProviderOf(type);
   return raw.replace(/^\$\{|\}$/g, '');
@@ -112,7 +99,7 @@ export function fromConfig(doc: ConfigDocument): StackDraft {
   const resources = bodies.map(({ mode, type, name, body }): Draft => {
     const address = `${mode === 'data' ? 'data.' : ''}${type}.${name}`;
     const values: Json = {};
-    for (const [k, v] of Object.entries(body)) if (!META.has(k)) values[k] = literalBooleans(v);
+    for (const [k, v] of Object.entries(body)) if (!META.has(k)) values[k] = v;
     const meta = isJson(body['//']) ? body['//'] : {};
     const md = isJson(meta.metadata) ? meta.metadata : {};
     const waivers = (isJson(meta.leakguard) && Array.isArray(meta.leakguard.waivers) ? meta.leakguard.waivers : []) as Waiver[];
