@@ -55,7 +55,7 @@ export function configUsed(opts: Pick<CheckOptions, 'configPath' | 'configOrigin
 }
 
 // How rules word a finding about a value they cannot read ("… unknown at plan time", "… cannot be read before apply").
-const CANNOT_VERIFY = /unknown|cannot be (read|shown|checked|verified)/i;
+export const CANNOT_VERIFY = /unknown|cannot be (read|shown|checked|verified)/i;
 
 /**
  * A value Terraform would reject for its declared type is unknown to the rules (normalize

@@ -139,6 +139,8 @@ export function coerceDraft(d: Draft, expressions: boolean): void {
   const w: Walk = { table, expressions, unreadable: new Set() };
   d.values = walkBlock(d.values, '', w);
   if (w.unreadable.size === 0) return;
+  // Tags merge tags_all over tags: either unreadable leaves the resource's tags unknown.
+  if (w.unreadable.has('tags_all')) w.unreadable.add('tags');
   const paths = [...w.unreadable].sort();
   d.unreadable = paths;
   d.unknown = [...new Set([...d.unknown, ...paths])];

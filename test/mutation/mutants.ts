@@ -11,6 +11,7 @@ export interface Mutant {
 }
 
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const scalar = (v: unknown): boolean => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
 /** Every resource entry of a plan's planned_values (child modules included). */
 function plannedEntries(module: unknown, out: Json[] = []): Json[] {
@@ -72,11 +73,11 @@ function setAt(root: unknown, path: Path, value: unknown): void {
  */
 const attributeMutations: Record<string, (v: unknown) => unknown> = {
   'array around a value': (v) => (v === null ? undefined : [v]),
-  'object around a value': (v) => (v === null ? undefined : { value: v }),
+  'object around a value': (v) => (scalar(v) || (Array.isArray(v) && v.every(scalar)) ? { value: v } : undefined),
   'quoted boolean or number': (v) => (typeof v === 'boolean' || typeof v === 'number' ? String(v) : undefined),
   'number as a padded string': (v) => (typeof v === 'number' ? ` ${v} ` : undefined),
   'capitalised boolean string': (v) => (typeof v === 'boolean' ? (v ? 'True' : 'False') : undefined),
-  'empty object': (v) => (v === null || (isObj(v) && Object.keys(v).length === 0) ? undefined : {}),
+  'empty object': (v) => (scalar(v) ? {} : undefined),
   'list of lists': (v) => (Array.isArray(v) ? [v] : undefined),
 };
 
