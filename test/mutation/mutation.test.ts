@@ -66,7 +66,7 @@ async function targetsOf(source: Source): Promise<Finding[]> {
 
 beforeAll(async () => {
   policy = await loadCompiledPolicy();
-  sources = [...ruleFixtureSources(join(ROOT, 'test', 'policies', 'fixtures')), ...leakySources(join(ROOT, 'stacks', 'leakguard.json')), ...publicPlanSources()];
+  sources = [...ruleFixtureSources(join(ROOT, 'test', 'policies', 'fixtures')), ...leakySources(join(ROOT, 'leakguard.config.json')), ...publicPlanSources()];
 }, 300_000);
 
 test('mutants of the violating resources never pass silently', async () => {
@@ -116,5 +116,7 @@ test('mutants of the violating resources never pass silently', async () => {
   );
   expect(silent).toEqual([]);
   expect(misjudged).toEqual([]);
+  // A source refused as it is would drop out of the test unnoticed.
+  expect(unusable).toEqual([]);
   expect(figures.generated).toBeGreaterThan(Math.min(MUTANTS / 2, 100));
 });

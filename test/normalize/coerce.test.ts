@@ -90,15 +90,38 @@ describe('coercion in normalize, for every source', () => {
     expect(r.values.ingress).toBeNull();
   });
 
-  test('HCL and CDKTF JSON get the same conversion; `${…}` expressions are left for the rules', async () => {
+  test('HCL (the evaluator\'s output) and CDKTF JSON get the same conversion; `${…}` expressions are left for the rules', async () => {
     const hcl = writeTree({
       'main.tf': 'resource "aws_db_instance" "db" {\n  publicly_accessible = "true"\n  backup_retention_period = "7"\n  kms_key_id = aws_kms_key.k.arn\n}\nresource "aws_kms_key" "k" {}\n',
     });
-    const json = writeTree({ 'db.tf.json': { resource: { aws_db_instance: { db: { publicly_accessible: 'true', backup_retention_period: '7', tags: { n: 1 } } } } } });
+    const json = writeTree({ 'db.tf.json': { resource: { aws_db_instance: { db: { publicly_accessible: 'true', backup_retention_period: '7', kms_key_id: '${aws_kms_key.k.arn}', tags: { n: 1 } } } } } });
     const h = (await input(hcl))[`${hcl.split('/').pop()}/aws_db_instance.db`];
-    expect(h.values).toMatchObject({ publicly_accessible: true, backup_retention_period: 7, kms_key_id: '${aws_kms_key.k.arn}' });
+    expect(h.values).toMatchObject({ publicly_accessible: true, backup_retention_period: 7 });
+    // The evaluator leaves a value known only after apply out of `values` and lists it as unknown.
+    expect(h.unknown).toContain('kms_key_id');
+    expect(h.unreadable).toBeUndefined();
     const j = (await input(join(json, 'db.tf.json')))['db/aws_db_instance.db'];
     // Tags are map(string): numbers become strings, "true" stays a string.
-    expect(j.values).toMatchObject({ publicly_accessible: true, backup_retention_period: 7, tags: { n: '1' } });
+    expect(j.values).toMatchObject({ publicly_accessible: true, backup_retention_period: 7, kms_key_id: '${aws_kms_key.k.arn}', tags: { n: '1' } });
+    expect(j.unreadable).toBeUndefined();
+  });
+
+  test('an evaluated HCL value of a type Terraform would reject is unreadable, as in a plan', async () => {
+    const attrs = fc.constantFrom(
+      ['aws_s3_bucket_acl', 'acl', '["public-read"]'],
+      ['aws_db_instance', 'publicly_accessible', '["true"]'],
+      ['aws_db_instance', 'backup_retention_period', '"0x1"'],
+      ['aws_vpc_security_group_ingress_rule', 'cidr_ipv4', '{ a = "0.0.0.0/0" }'],
+    );
+    await fc.assert(
+      fc.asyncProperty(attrs, async ([type, attr, value]) => {
+        const dir = writeTree({ 'main.tf': `resource "${type}" "r" {\n  ${attr} = ${value}\n}\n` });
+        const r = (await input(dir))[`${dir.split('/').pop()}/${type}.r`];
+        expect(r.values[attr]).toBeNull();
+        expect(r.unreadable).toEqual([attr]);
+        expect(r.unknown).toContain(attr);
+      }),
+      { numRuns: 8 },
+    );
   });
 });
