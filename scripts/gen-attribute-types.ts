@@ -28,7 +28,9 @@ export interface AttributeTypes {
   types: Record<string, Record<string, Entry>>;
   /** Names that look like resource types but that neither schema declares: resources removed
    * from the provider (azurerm 4 dropped azurerm_sql_*; older plans still hold them) or
-   * setting names. Their values are read as they are. */
+   * setting names. Their top-level attributes take the one type every resource of the same
+   * provider gives that name (`start_ip_address`: string everywhere); a name the provider
+   * types differently in different resources is read as it is. */
   undeclared: string[];
 }
 
@@ -181,6 +183,23 @@ function keepRead(all: Record<string, Entry>, names: Set<string>): Record<string
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
+/**
+ * For a resource type the schema no longer has: each attribute name the rules read, typed as
+ * every resource of the provider declares it at the top level, when they all agree.
+ */
+function byName(schemas: Array<Record<string, Entry>>, names: Set<string>): Record<string, Entry> {
+  const seen = new Map<string, Set<string>>();
+  for (const table of schemas) {
+    for (const [path, entry] of Object.entries(table)) {
+      if (path.includes('.') || !names.has(path) || (typeof entry === 'object' && !Array.isArray(entry))) continue;
+      seen.set(path, (seen.get(path) ?? new Set()).add(JSON.stringify(entry)));
+    }
+  }
+  const out: Record<string, Entry> = {};
+  for (const [name, types] of [...seen].sort(([a], [b]) => (a < b ? -1 : 1))) if (types.size === 1) out[name] = JSON.parse([...types][0]) as Entry;
+  return out;
+}
+
 function generate(): AttributeTypes {
   const scanned = scanRules();
   const names = new Set(scanned.names);
@@ -195,7 +214,13 @@ function generate(): AttributeTypes {
     if (resource) types[t] = keepRead(resource, names);
     if (data) types[`data.${t}`] = keepRead(data, names);
   }
-  if (unknown.length > 0) console.warn(`not declared by either schema (values read as they are): ${unknown.join(', ')}`);
+  const awsTables = Object.values(aws.resources).map((b) => flattenSchema(b));
+  const azureTables = Object.values(azure.resources);
+  for (const t of unknown) {
+    const table = byName(t.startsWith('aws_') ? awsTables : azureTables, names);
+    if (Object.keys(table).length > 0) types[t] = table;
+  }
+  if (unknown.length > 0) console.warn(`not declared by either schema (top-level attributes typed by name across the provider): ${unknown.join(', ')}`);
   const azureVersion = JSON.parse(readFileSync(join(root, 'node_modules', AZURE_PACKAGE, 'package.json'), 'utf8')).version;
   return {
     sources: { aws: `hashicorp/aws ${AWS_VERSION} (terraform providers schema -json)`, azurerm: `${AZURE_PACKAGE} ${azureVersion}` },

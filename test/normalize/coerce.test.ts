@@ -77,6 +77,18 @@ describe('coercion in normalize, for every source', () => {
     );
   });
 
+  test('a resource type the provider schema no longer has (azurerm 3 single servers) is typed by attribute name', async () => {
+    const dir = writeTree({
+      'p.json': {
+        format_version: '1.2',
+        planned_values: { root_module: { resources: [{ address: 'azurerm_mysql_firewall_rule.all', mode: 'managed', type: 'azurerm_mysql_firewall_rule', name: 'all', values: { start_ip_address: {}, end_ip_address: '255.255.255.255', ssl_enforcement_enabled: 'false' } }] } },
+      },
+    });
+    const r = (await input(join(dir, 'p.json')))['p/azurerm_mysql_firewall_rule.all'];
+    expect(r.unreadable).toEqual(['start_ip_address']);
+    expect(r.values).toMatchObject({ start_ip_address: null, end_ip_address: '255.255.255.255', ssl_enforcement_enabled: false });
+  });
+
   test('a single string where a list is declared is not wrapped (Terraform rejects it)', async () => {
     const dir = writeTree({
       'p.json': {
