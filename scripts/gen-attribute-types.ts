@@ -46,6 +46,7 @@ function regoFiles(dir: string): string[] {
 }
 
 const TYPE = /^(aws|azurerm)_[a-z0-9_]+$/;
+const NORMALIZE_READS = ['arn', 'location', 'region', 'tags', 'tags_all'];
 const NAME = /^[a-z_][a-z0-9_]*$/;
 
 /**
@@ -68,6 +69,8 @@ export function scanRules(policies = join(root, 'policies')): { types: string[];
     const outsideStrings = code.replace(/"((?:[^"\\]|\\.)*)"|`[^`]*`/g, '""');
     for (const m of outsideStrings.matchAll(/\.([a-z_][a-z0-9_]*)/g)) names.add(m[1]);
   }
+  // normalize reads these itself: the region (Azure `location`, AWS `region`, the ARN's) and tags.
+  for (const n of NORMALIZE_READS) names.add(n);
   return { types: [...types].sort(), names: [...names].sort() };
 }
 

@@ -24,6 +24,8 @@ const MUTANTS = Number(process.env.MUTANTS ?? 600);
 const LIMIT_MS = Number(process.env.MUTATION_SECONDS ?? 45) * 1000;
 const TODAY = '2026-11-28';
 const dir = tempDir('leakguard-mutants-');
+// Printed with the figures, so a failing run can be replayed (MUTATION_SEED=…).
+const SEED = Number(process.env.MUTATION_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
 type Outcome = { refused: string } | { decision: Decision };
 
@@ -106,10 +108,10 @@ test('mutants of the violating resources never pass silently', async () => {
       if ((wanted === 'refuse' && verdict !== 'refused') || (wanted === 'keep' && verdict !== 'kept')) misjudged.push(`${what}: expected ${wanted}, got ${verdict}`);
     }),
     // Bounded in time as well as in number, whatever the machine's speed.
-    { numRuns: MUTANTS, interruptAfterTimeLimit: LIMIT_MS, markInterruptAsFailure: false, seed: process.env.MUTATION_SEED ? Number(process.env.MUTATION_SEED) : undefined },
+    { numRuns: MUTANTS, interruptAfterTimeLimit: LIMIT_MS, markInterruptAsFailure: false, seed: SEED },
   );
   process.stdout.write(
-    `mutation test: ${sources.length} sources, ${[...baselines.values()].reduce((n, t) => n + t.length, 0)} violating findings in the ${baselines.size} sampled; mutants generated ${figures.generated}, kept ${figures.kept}, ` +
+    `mutation test (seed ${SEED}): ${sources.length} sources, ${[...baselines.values()].reduce((n, t) => n + t.length, 0)} violating findings in the ${baselines.size} sampled; mutants generated ${figures.generated}, kept ${figures.kept}, ` +
       `unverifiable ${figures.unverifiable}, refused ${figures.refused}, silently passed ${figures.silent}` +
       (unusable.length ? `; ${unusable.length} source(s) refused as they are: ${unusable.join('; ')}` : '') +
       '\n',

@@ -89,6 +89,18 @@ describe('coercion in normalize, for every source', () => {
     expect(r.values).toMatchObject({ start_ip_address: null, end_ip_address: '255.255.255.255', ssl_enforcement_enabled: false });
   });
 
+  test('the attributes normalize reads itself (location, region) are typed too: a wrong shape leaves the region unknown and unreadable', async () => {
+    const dir = writeTree({
+      'p.json': {
+        format_version: '1.2',
+        planned_values: { root_module: { resources: [{ address: 'azurerm_network_security_group.app', mode: 'managed', type: 'azurerm_network_security_group', name: 'app', values: { name: 'app', location: { value: 'eastus' } } }] } },
+      },
+    });
+    const r = (await input(join(dir, 'p.json')))['p/azurerm_network_security_group.app'];
+    expect(r.unreadable).toEqual(['location']);
+    expect(r.region).toBeNull();
+  });
+
   test('a single string where a list is declared is not wrapped (Terraform rejects it)', async () => {
     const dir = writeTree({
       'p.json': {
