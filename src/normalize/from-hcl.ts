@@ -1,6 +1,7 @@
 import type { HclDocument } from '../load/types';
 import type { Provider } from '../types/policy-input';
 import { cloudOf, type Draft, type StackDraft } from './draft';
+import { literalBooleans } from './from-config';
 import { instanceGroups, resolveReference } from './from-plan';
 
 /** An evaluated HCL folder (hcl-eval) to drafts, as a plan's planned values are mapped. */
@@ -31,7 +32,7 @@ export function fromHcl(doc: HclDocument): StackDraft {
       module: r.module,
       index: r.index,
       provider: r.provider,
-      values: r.values,
+      values: literalBooleans(r.values) as Draft['values'],
       unknown: r.unknown,
       sensitive: [],
       action: 'none',
