@@ -65,6 +65,10 @@ defaults := {
 		"aws:principalarn", "aws:sourceorgid", "aws:sourceorgpaths", "aws:userid",
 		"kms:calleraccount", "kms:viaservice",
 	],
+	# IAM actions that escalate privileges when allowed on Resource "*".
+	"iam_escalation_actions": ["iam:PassRole", "iam:UpdateLoginProfile", "iam:CreateLoginProfile"],
+	# Azure actions a custom role must not hold: they let it grant itself any permission.
+	"azure_escalation_actions": ["Microsoft.Authorization/roleDefinitions/write", "Microsoft.Authorization/roleAssignments/write"],
 	# Managed policies that make a role an administrator.
 	"admin_policy_arns": ["arn:aws:iam::aws:policy/AdministratorAccess"],
 	# Role names (globs) allowed administrator policies (break-glass roles, not workloads).

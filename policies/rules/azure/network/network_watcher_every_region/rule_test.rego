@@ -16,3 +16,9 @@ test_region_without_watcher_fails if {
 test_watcher_in_region_passes if {
 	count(rule.deny) == 0 with input as t.with_index([sa, k.az("azurerm_network_watcher.we", {"location": "westeurope"}, {})])
 }
+
+test_region_unknown_is_its_own_scope if {
+	nowhere := object.union(sa, {"region": null})
+	k.summary(rule.deny) == {["azure-network-watcher-every-region", "test/azurerm_storage_account.sa", "Region (region unknown) has resources (first: azurerm_storage_account.sa) but no Network Watcher"]} with input as t.with_index([nowhere, k.az("azurerm_network_watcher.we", {}, {})])
+	count(rule.deny) == 0 with input as t.with_index([nowhere, object.union(k.az("azurerm_network_watcher.we", {}, {}), {"region": null})])
+}
