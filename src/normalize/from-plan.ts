@@ -3,6 +3,7 @@ import type { Provider } from '../types/policy-input';
 import { actionOf, cloudOf, isJson, markedPaths, mergeMarks, redact, type Draft, type StackDraft } from './draft';
 import { stringMap } from './from-config';
 import { asList, moduleInstances, stateInstances, Structure, type Instance } from './instances';
+import { secretCandidates } from './secrets';
 
 interface ConfigResource {
   providerKey: string;
@@ -90,6 +91,14 @@ function constant(expr: unknown, variables: Json): unknown {
   return isJson(v) ? v.value : undefined;
 }
 
+/** The literal values in an expressions tree (`{x: {constant_value: v}}` → `{x: v}`), nested blocks included. */
+function constants(exprs: unknown): unknown {
+  if (Array.isArray(exprs)) return exprs.map(constants);
+  if (!isJson(exprs)) return undefined;
+  if ('constant_value' in exprs) return exprs.constant_value;
+  return Object.fromEntries(Object.entries(exprs).map(([k, v]) => [k, constants(v)]));
+}
+
 function planProviders(plan: Json): Record<string, Provider> {
   const config = isJson(plan.configuration) ? plan.configuration : {};
   const variables = isJson(plan.variables) ? plan.variables : {};
@@ -100,12 +109,15 @@ function planProviders(plan: Json): Record<string, Provider> {
     const region = constant(exprs.region ?? exprs.location, variables);
     const tagsBlock = asList(exprs.default_tags)[0];
     const tags = isJson(tagsBlock) ? constant(tagsBlock.tags, variables) : undefined;
+    // provider_config carries the provider's arguments in plain text: only candidates leave here.
+    const secrets = secretCandidates(constants(exprs));
     out[key] = {
       key,
       cloud: cloudOf(`${String(p.name)}_`),
       ...(typeof p.alias === 'string' ? { alias: p.alias } : {}),
       region: typeof region === 'string' ? region : null,
       ...(isJson(tags) ? { default_tags: stringMap(tags) } : {}),
+      ...(secrets.length > 0 ? { secrets } : {}),
     };
   }
   return out;

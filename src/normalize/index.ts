@@ -5,6 +5,7 @@ import { cloudOf, isJson, type Draft, type StackDraft } from './draft';
 import { fromConfig, stringMap } from './from-config';
 import { fromHcl } from './from-hcl';
 import { fromPlan, fromState } from './from-plan';
+import { secretCandidates } from './secrets';
 import { assertValid } from './validate';
 
 function sourceDraft(doc: LoadedDocument): StackDraft {
@@ -108,6 +109,10 @@ export function normalize(docs: LoadedDocument[]): PolicyInput {
         origin: d.origin,
         ...(d.waivers ? { waivers: d.waivers } : {}),
       };
+      if (d.mode === 'managed') {
+        const secrets = secretCandidates(d.values);
+        if (secrets.length > 0) resources[key].secrets = secrets;
+      }
       (byType[d.type] ??= []).push(key);
       if (d.mode === 'managed' && region && cloud !== 'other' && d.action !== 'delete') (regions[cloud] ??= new Set()).add(region);
     }

@@ -18,6 +18,9 @@
 #   remediation: |
 #     Add server_side_encryption { enabled = true, kms_key_arn = aws_kms_key.x.arn }.
 #   construct: HardenedTable
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_dynamodb_table]
 #   example: |
 #     resource "aws_dynamodb_table" "orders" {
 #       name         = "orders"

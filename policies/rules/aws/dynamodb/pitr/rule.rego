@@ -15,6 +15,9 @@
 #   remediation: |
 #     Add point_in_time_recovery { enabled = true } to the aws_dynamodb_table.
 #   construct: HardenedTable
+#   data_stores:
+#     check: backups
+#     types: [aws_dynamodb_table]
 #   example: |
 #     resource "aws_dynamodb_table" "orders" {
 #       name         = "orders"

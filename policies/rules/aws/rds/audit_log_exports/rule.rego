@@ -20,6 +20,9 @@
 #     Set enabled_cloudwatch_logs_exports = ["postgresql"] (or ["audit"] with the audit
 #     plugin/parameter enabled) and ship the log group to the central account.
 #   construct: HardenedPostgres
+#   data_stores:
+#     check: audit-logging
+#     types: [aws_db_instance, aws_rds_cluster]
 #   example: |
 #     resource "aws_db_instance" "orders" {
 #       identifier                  = "orders"

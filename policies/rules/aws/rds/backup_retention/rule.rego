@@ -18,6 +18,9 @@
 #     Set backup_retention_period to at least the configured minimum (RDS allows up to 35;
 #     use AWS Backup for longer).
 #   construct: HardenedPostgres
+#   data_stores:
+#     check: backups
+#     types: [aws_db_instance, aws_rds_cluster]
 #   example: |
 #     resource "aws_db_instance" "orders" {
 #       identifier                  = "orders"

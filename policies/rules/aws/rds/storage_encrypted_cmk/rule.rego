@@ -21,6 +21,9 @@
 #     Set storage_encrypted = true and kms_key_id = aws_kms_key.x.arn (encryption cannot be
 #     added in place: restore an encrypted copy of a snapshot).
 #   construct: HardenedPostgres
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_db_instance, aws_rds_cluster]
 #   example: |
 #     resource "aws_db_instance" "orders" {
 #       identifier                  = "orders"

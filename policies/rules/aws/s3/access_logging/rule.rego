@@ -22,6 +22,9 @@
 #     bucket), or an aws_cloudtrail event_selector with data_resource type AWS::S3::Object
 #     for the bucket ARN (or arn:aws:s3 for all buckets).
 #   construct: HardenedBucket
+#   data_stores:
+#     check: audit-logging
+#     types: [aws_s3_bucket]
 #   example: |
 #     resource "aws_s3_bucket" "data" {
 #       bucket = "shop-customer-data"

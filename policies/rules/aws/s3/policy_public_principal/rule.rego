@@ -21,6 +21,9 @@
 #     such as aws:SourceArn, aws:SourceAccount, aws:SourceVpce or aws:PrincipalOrgID.
 #     Write the policy as literal JSON or an aws_iam_policy_document so it can be checked.
 #   construct: HardenedBucket
+#   data_stores:
+#     check: public-reachability
+#     types: [aws_s3_bucket]
 #   example: |
 #     resource "aws_s3_bucket_policy" "assets" {
 #       bucket = aws_s3_bucket.assets.id

@@ -22,6 +22,9 @@
 #     with block_public_acls, block_public_policy, ignore_public_acls and
 #     restrict_public_buckets all true, or an aws_s3_account_public_access_block.
 #   construct: HardenedBucket
+#   data_stores:
+#     check: public-reachability
+#     types: [aws_s3_bucket]
 #   example: |
 #     resource "aws_s3_bucket" "data" {
 #       bucket = "shop-customer-data"

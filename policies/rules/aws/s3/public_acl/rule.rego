@@ -20,6 +20,9 @@
 #     Remove the public canned ACL / AllUsers and AuthenticatedUsers grants, and disable
 #     ACLs altogether with aws_s3_bucket_ownership_controls (BucketOwnerEnforced).
 #   construct: HardenedBucket
+#   data_stores:
+#     check: public-reachability
+#     types: [aws_s3_bucket]
 #   example: |
 #     resource "aws_s3_bucket" "data" {
 #       bucket = "shop-customer-data" # no acl or grant arguments, no aws_s3_bucket_acl

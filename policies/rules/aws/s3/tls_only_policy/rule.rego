@@ -20,6 +20,9 @@
 #     Add a statement { Effect = "Deny", Principal = "*", Action = "s3:*", Resource =
 #     [bucket ARN, bucket ARN/*], Condition = { Bool = { "aws:SecureTransport" = "false" } } }.
 #   construct: HardenedBucket
+#   data_stores:
+#     check: encryption-in-transit
+#     types: [aws_s3_bucket]
 #   example: |
 #     resource "aws_s3_bucket" "data" {
 #       bucket = "shop-customer-data"

@@ -16,6 +16,9 @@
 #   remediation: |
 #     Set public_network_access_enabled = false and add a private endpoint.
 #   construct: HardenedKeyVault
+#   data_stores:
+#     check: public-reachability
+#     types: [azurerm_key_vault]
 #   example: |
 #     resource "azurerm_key_vault" "keys" {
 #       name                          = "shop-keys"

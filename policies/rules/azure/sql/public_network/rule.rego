@@ -19,6 +19,9 @@
 #     Set public_network_access_enabled = false and connect through a private endpoint
 #     (migrate azurerm_sql_server to azurerm_mssql_server).
 #   construct: HardenedSqlServer
+#   data_stores:
+#     check: public-reachability
+#     types: [azurerm_mssql_server, azurerm_sql_server]
 #   example: |
 #     resource "azurerm_mssql_server" "shop" {
 #       name                          = "shop-sql"

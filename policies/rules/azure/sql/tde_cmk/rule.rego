@@ -21,6 +21,9 @@
 #     Add azurerm_mssql_server_transparent_data_encryption { server_id = the server,
 #     key_vault_key_id = azurerm_key_vault_key.x.id, auto_rotation_enabled = true }.
 #   construct: HardenedSqlServer
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [azurerm_mssql_server, azurerm_sql_server]
 #   example: |
 #     resource "azurerm_mssql_server" "shop" {
 #       # ... name, resource_group_name, location, version, azuread_administrator ...

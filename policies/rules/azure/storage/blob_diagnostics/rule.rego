@@ -23,6 +23,9 @@
 #     "${azurerm_storage_account.x.id}/blobServices/default" with enabled_log blocks for
 #     StorageRead, StorageWrite and StorageDelete }.
 #   construct: HardenedStorageAccount
+#   data_stores:
+#     check: audit-logging
+#     types: [azurerm_storage_account]
 #   example: |
 #     resource "azurerm_monitor_diagnostic_setting" "customers_blob" {
 #       name                       = "blob-access"

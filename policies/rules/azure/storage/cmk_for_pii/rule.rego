@@ -19,6 +19,9 @@
 #     Add customer_managed_key { key_vault_key_id = azurerm_key_vault_key.x.id,
 #     user_assigned_identity_id = … } or an azurerm_storage_account_customer_managed_key.
 #   construct: HardenedStorageAccount
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [azurerm_storage_account]
 #   example: |
 #     resource "azurerm_storage_account" "customers" {
 #       name                     = "shopcustomers"

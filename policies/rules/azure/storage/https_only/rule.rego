@@ -16,6 +16,9 @@
 #   remediation: |
 #     Remove the override or set https_traffic_only_enabled = true.
 #   construct: HardenedStorageAccount
+#   data_stores:
+#     check: encryption-in-transit
+#     types: [azurerm_storage_account]
 #   example: |
 #     resource "azurerm_storage_account" "customers" {
 #       name                       = "shopcustomers"

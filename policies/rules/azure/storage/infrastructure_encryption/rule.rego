@@ -16,6 +16,9 @@
 #   remediation: |
 #     Set infrastructure_encryption_enabled = true (forces a new account; migrate the data).
 #   construct: HardenedStorageAccount
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [azurerm_storage_account]
 #   example: |
 #     resource "azurerm_storage_account" "customers" {
 #       name                              = "shopcustomers"

@@ -16,6 +16,9 @@
 #   remediation: |
 #     Set min_tls_version = "TLS1_2" on the azurerm_storage_account.
 #   construct: HardenedStorageAccount
+#   data_stores:
+#     check: encryption-in-transit
+#     types: [azurerm_storage_account]
 #   example: |
 #     resource "azurerm_storage_account" "customers" {
 #       name                     = "shopcustomers"

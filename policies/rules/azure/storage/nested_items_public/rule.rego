@@ -17,6 +17,9 @@
 #   remediation: |
 #     Set allow_nested_items_to_be_public = false on the azurerm_storage_account.
 #   construct: HardenedStorageAccount
+#   data_stores:
+#     check: public-reachability
+#     types: [azurerm_storage_account]
 #   example: |
 #     resource "azurerm_storage_account" "customers" {
 #       name                            = "shopcustomers"

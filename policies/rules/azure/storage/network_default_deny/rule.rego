@@ -22,6 +22,9 @@
 #     Set public_network_access_enabled = false (private endpoints), or add network_rules {
 #     default_action = "Deny" } with the allowed subnets and IP ranges.
 #   construct: HardenedStorageAccount
+#   data_stores:
+#     check: public-reachability
+#     types: [azurerm_storage_account]
 #   example: |
 #     resource "azurerm_storage_account" "customers" {
 #       name                          = "shopcustomers"
