@@ -41,11 +41,20 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   P('anthropic-key', 'secretlint-rule-anthropic', /\b(?<secret>sk-ant-(?:api|admin)\d{2}-[\w-]{80,})/g),
 ];
 
+/**
+ * A cheap first look: text without any of these can match no pattern above (each pattern holds
+ * one of them literally), so most strings skip the pattern set. Keep it in step with the list.
+ */
+export const PATTERN_HINT = /A3T|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA|secret|PRIVATE KEY|:\/\/|pass|pwd|AccountKey=|SharedAccessKey=|gh[pousr]_|github_pat_|xox|[sr]k_(?:live|test)_|SG\.|npm_|sk-/i;
+
 /** Names (an environment variable, app setting or tag key, or `NAME=` in a script) that announce a secret value. */
 export const SECRET_NAME = /(?:pass(?:word|wd)?|pwd|secret|token|(?:api|access|secret|private|account|shared[_-]?access|master)[_-]?key|credentials?)s?$/i;
 
 /** Values that point at a secret store (Key Vault references, ARNs, CloudFormation dynamic references) are not secrets. */
 export const SECRET_REFERENCE = /^\s*(?:@Microsoft\.KeyVault\(|arn:aws[a-z-]*:|\{\{resolve:)/;
+
+/** Text without one of these words names no secret (SECRET_NAME ends in one of them). */
+export const NAME_HINT = /pass|pwd|secret|token|key|credential/i;
 
 /** `NAME=value` / `NAME: value` in scripts and text, where NAME announces a secret. */
 export const NAMED_ASSIGNMENT = /\b(?<name>[A-Za-z_][A-Za-z0-9_.-]*)["']?\s*(?::|=)\s*["']?(?<secret>[^\s"'$`;]{8,})/g;

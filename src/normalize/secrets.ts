@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { SecretCandidate } from '../types/policy-input';
 import { SENSITIVE, isJson } from './draft';
-import { NAMED_ASSIGNMENT, SECRET_NAME, SECRET_PATTERNS, SECRET_REFERENCE, TOKEN } from './secret-patterns';
+import { NAMED_ASSIGNMENT, NAME_HINT, PATTERN_HINT, SECRET_NAME, SECRET_PATTERNS, SECRET_REFERENCE, TOKEN } from './secret-patterns';
 
 /** Generic tokens below this entropy (bits per character) are not worth a candidate; the rules' own threshold is higher. */
 const ENTROPY_FLOOR = 3;
@@ -47,7 +47,7 @@ function scanText(text: string, path: string, out: SecretCandidate[]): void {
   const taken: Array<[number, number]> = [];
   const claim = (start: number, end: number) => taken.push([start, end]);
   const claimed = (start: number, end: number) => taken.some(([a, b]) => start < b && end > a);
-  for (const { kind, pattern } of SECRET_PATTERNS) {
+  for (const { kind, pattern } of PATTERN_HINT.test(plain) ? SECRET_PATTERNS : []) {
     for (const m of plain.matchAll(pattern)) {
       const secret = m.groups?.secret ?? m[0];
       const start = (m.index ?? 0) + m[0].lastIndexOf(secret);
@@ -56,14 +56,14 @@ function scanText(text: string, path: string, out: SecretCandidate[]): void {
       out.push(candidate(path, kind, secret));
     }
   }
-  for (const m of plain.matchAll(NAMED_ASSIGNMENT)) {
+  for (const m of NAME_HINT.test(plain) ? plain.matchAll(NAMED_ASSIGNMENT) : []) {
     const { name, secret } = m.groups as { name: string; secret: string };
     const start = (m.index ?? 0) + m[0].lastIndexOf(secret);
     if (!SECRET_NAME.test(name) || SECRET_REFERENCE.test(secret) || claimed(start, start + secret.length)) continue;
     claim(start, start + secret.length);
     out.push(candidate(path, 'named-secret', secret));
   }
-  for (const m of plain.matchAll(TOKEN)) {
+  for (const m of plain.length >= 20 ? plain.matchAll(TOKEN) : []) {
     const start = m.index ?? 0;
     if (claimed(start, start + m[0].length) || !/[0-9]/.test(m[0]) || !/[A-Za-z]/.test(m[0])) continue;
     if (entropy(m[0]) >= ENTROPY_FLOOR) out.push(candidate(path, 'generic', m[0]));
@@ -87,10 +87,8 @@ function scanString(s: string, path: string, out: SecretCandidate[]): void {
 }
 
 /** A literal value whose name announces a secret; values built from references or pointing at a secret store are not. */
-function named(name: string, value: unknown): value is string {
-  return (
-    SECRET_NAME.test(name) && typeof value === 'string' && value !== SENSITIVE && !value.includes('${') && !SECRET_REFERENCE.test(value) && value.trim().length >= MIN_TEXT
-  );
+function named(name: string, value: string): boolean {
+  return value !== SENSITIVE && !value.includes('${') && SECRET_NAME.test(name) && !SECRET_REFERENCE.test(value) && value.trim().length >= MIN_TEXT;
 }
 
 function scan(v: unknown, path: string, out: SecretCandidate[]): SecretCandidate[] {
@@ -101,13 +99,15 @@ function scan(v: unknown, path: string, out: SecretCandidate[]): SecretCandidate
   } else if (isJson(v)) {
     // `{name: DB_PASSWORD, value: …}` pairs (ECS container environments, app settings lists).
     const pairName = typeof v.name === 'string' ? v.name : null;
-    for (const [k, x] of Object.entries(v)) {
+    for (const k in v) {
+      const x = v[k];
+      if (x === null || typeof x === 'boolean' || typeof x === 'number' || (typeof x === 'string' && x.length < MIN_TEXT)) continue;
       const p = path ? `${path}.${k}` : k;
-      if (named(k, x) || (k === 'value' && pairName !== null && named(pairName, x))) {
+      if (typeof x === 'string' && (named(k, x) || (k === 'value' && pairName !== null && named(pairName, x)))) {
         const before = out.length;
-        scanString(x as string, p, out);
+        scanString(x, p, out);
         // Nothing more specific found: the value itself, announced by its name.
-        if (out.length === before) out.push(candidate(p, 'named-secret', (x as string).trim()));
+        if (out.length === before) out.push(candidate(p, 'named-secret', x.trim()));
       } else {
         scan(x, p, out);
       }
