@@ -70,20 +70,23 @@ function scanText(text: string, path: string, out: SecretCandidate[]): void {
   }
 }
 
-function scanString(s: string, path: string, out: SecretCandidate[]): void {
-  if (s.length < MIN_TEXT || s === SENSITIVE) return;
+function scanString(s: string, path: string, out: SecretCandidate[]): SecretCandidate[] {
+  if (s.length < MIN_TEXT || s === SENSITIVE) return out;
   const text = decoded(s);
-  if (text !== null) return scanText(text, path, out);
+  if (text !== null) {
+    scanText(text, path, out);
+    return out;
+  }
   const t = s.trim();
   if ((t.startsWith('{') || t.startsWith('[')) && t.length > 2) {
     try {
-      scan(JSON.parse(t), path, out);
-      return;
+      return scan(JSON.parse(t), path, out);
     } catch {
       // Not JSON after all: plain text.
     }
   }
   scanText(s, path, out);
+  return out;
 }
 
 /** A literal value whose name announces a secret; values built from references or pointing at a secret store are not. */
@@ -104,10 +107,9 @@ function scan(v: unknown, path: string, out: SecretCandidate[]): SecretCandidate
       if (x === null || typeof x === 'boolean' || typeof x === 'number' || (typeof x === 'string' && x.length < MIN_TEXT)) continue;
       const p = path ? `${path}.${k}` : k;
       if (typeof x === 'string' && (named(k, x) || (k === 'value' && pairName !== null && named(pairName, x)))) {
-        const before = out.length;
-        scanString(x, p, out);
-        // Nothing more specific found: the value itself, announced by its name.
-        if (out.length === before) out.push(candidate(p, 'named-secret', x.trim()));
+        const found = scanString(x, p, []);
+        // No pattern matched: the value itself, announced by its name (rather than a token judged by entropy alone).
+        out.push(...(found.some((c) => c.kind !== 'generic') ? found : [candidate(p, 'named-secret', x.trim())]));
       } else {
         scan(x, p, out);
       }
