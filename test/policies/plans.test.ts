@@ -39,8 +39,8 @@ describe('public plans', () => {
     // acl = "private" everywhere. No provider region: the resources form the "(region unknown)"
     // scope, which still needs its recorder.
     expect(reported(hits, 'aws-s3-public-acl')).toEqual([]);
-    expect(message(hits, 'aws-config-recorder-every-region', 'module.test1.aws_s3_bucket.test["a"]')).toEqual([
-      'Region (region unknown) has resources (first: module.test1.aws_s3_bucket.test["a"]) but no AWS Config recorder',
+    expect(message(hits, 'aws-config-recorder-every-region', 'module.test2.aws_s3_bucket.test["a"]')).toEqual([
+      'Region (region unknown) has resources (first: module.test2.aws_s3_bucket.test["a"]) but no AWS Config recorder',
     ]);
     expect(reported(hits, 'aws-s3-sse-kms-cmk')).toHaveLength(3);
   });
