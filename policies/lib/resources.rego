@@ -248,19 +248,32 @@ principal_account(id) := parts[4] if {
 # Regions. A finding about a whole region is reported on the region's first managed
 # resource (by key), so every finding still names a real resource.
 
-# A resource whose region cannot be resolved (no provider block, a region from a variable
-# without a value) is in a scope of its own, judged like any region.
+# A resource whose region cannot be resolved (no provider block, a location from a variable
+# without a value) is in a scope of its own, judged like any region. Azure resources without
+# a location of their own (child resources such as keys, global ones such as Front Door) are
+# in no region at all.
 unknown_region := "(region unknown)"
 
 region_of(r) := r.region if is_string(r.region)
 
-region_of(r) := unknown_region if not is_string(r.region)
+region_of(r) := unknown_region if {
+	not is_string(r.region)
+	regional(r)
+}
+
+regional(r) if r.cloud != "azure"
+
+regional(r) if object.get(r.values, "location", null) != null
+
+regional(r) if "location" in r.unknown
+
+regional(r) if has_reference(r, "location")
 
 # Clouds with managed resources in no resolvable region.
 unresolved_region_clouds contains r.cloud if {
 	some r in input.resources
 	r.mode == "managed"
-	not is_string(r.region)
+	region_of(r) == unknown_region
 	r.action != "delete"
 }
 
