@@ -20,6 +20,9 @@
 #   remediation: |
 #     Set https_only = true on the app and on each of its deployment slots.
 #   construct: HardenedLinuxWebApp
+#   data_stores:
+#     check: encryption-in-transit
+#     types: [azurerm_linux_web_app, azurerm_windows_web_app, azurerm_linux_function_app, azurerm_windows_function_app]
 #   example: |
 #     resource "azurerm_linux_web_app" "storefront" {
 #       name                = "app-shop-storefront"

@@ -18,6 +18,9 @@
 #     Set key_vault_key_id = azurerm_key_vault_key.x.versionless_id (the Cosmos DB service
 #     principal or the account's identity needs get/wrapKey/unwrapKey on the key).
 #   construct: HardenedCosmosAccount
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [azurerm_cosmosdb_account]
 #   example: |
 #     resource "azurerm_cosmosdb_account" "customers" {
 #       name                          = "cosmos-shop-customers"

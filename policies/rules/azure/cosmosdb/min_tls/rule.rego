@@ -17,6 +17,9 @@
 #   remediation: |
 #     Set minimal_tls_version = "Tls12" (or remove it) on the azurerm_cosmosdb_account.
 #   construct: HardenedCosmosAccount
+#   data_stores:
+#     check: encryption-in-transit
+#     types: [azurerm_cosmosdb_account]
 #   example: |
 #     resource "azurerm_cosmosdb_account" "carts" {
 #       name                          = "cosmos-shop-carts"

@@ -22,6 +22,9 @@
 #     account with ip_range_filter (only the addresses that need access) or
 #     is_virtual_network_filter_enabled with virtual_network_rule blocks.
 #   construct: HardenedCosmosAccount
+#   data_stores:
+#     check: public-reachability
+#     types: [azurerm_cosmosdb_account]
 #   example: |
 #     resource "azurerm_cosmosdb_account" "carts" {
 #       name                          = "cosmos-shop-carts"

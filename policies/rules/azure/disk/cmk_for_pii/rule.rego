@@ -20,6 +20,9 @@
 #     Create an azurerm_disk_encryption_set over a Key Vault key and set
 #     disk_encryption_set_id on the disk; take snapshots from such disks.
 #   construct: HardenedManagedDisk
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [azurerm_managed_disk, azurerm_snapshot]
 #   example: |
 #     resource "azurerm_managed_disk" "customers" {
 #       name                          = "disk-shop-customers"

@@ -21,6 +21,9 @@
 #     Set public_network_access_enabled = false and network_access_policy = "DenyAll" (or
 #     "AllowPrivate" with disk_access_id) on the azurerm_managed_disk / azurerm_snapshot.
 #   construct: HardenedManagedDisk
+#   data_stores:
+#     check: public-reachability
+#     types: [azurerm_managed_disk, azurerm_snapshot]
 #   example: |
 #     resource "azurerm_managed_disk" "orders" {
 #       name                          = "disk-shop-orders"

@@ -17,6 +17,9 @@
 #   remediation: |
 #     Set minimum_tls_version = "1.2" (or remove the older value) on the namespace.
 #   construct: HardenedServiceBusNamespace
+#   data_stores:
+#     check: encryption-in-transit
+#     types: [azurerm_eventhub_namespace, azurerm_servicebus_namespace]
 #   example: |
 #     resource "azurerm_eventhub_namespace" "events" {
 #       name                          = "evh-shop-events"

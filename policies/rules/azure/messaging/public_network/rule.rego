@@ -22,6 +22,9 @@
 #     Set public_network_access_enabled = false and add a private endpoint, or a network rule
 #     set with default_action = "Deny" and only the subnets / addresses that need access.
 #   construct: HardenedServiceBusNamespace
+#   data_stores:
+#     check: public-reachability
+#     types: [azurerm_eventhub_namespace, azurerm_servicebus_namespace]
 #   example: |
 #     resource "azurerm_servicebus_namespace" "orders" {
 #       name                          = "sb-shop-orders"

@@ -22,6 +22,9 @@
 #     Disable public network access and connect through a private endpoint, or deploy the
 #     flexible server into a delegated subnet (delegated_subnet_id + private_dns_zone_id).
 #   construct: HardenedFlexibleServer
+#   data_stores:
+#     check: public-reachability
+#     types: [azurerm_postgresql_flexible_server, azurerm_postgresql_server, azurerm_mysql_flexible_server, azurerm_mysql_server]
 #   example: |
 #     resource "azurerm_postgresql_flexible_server" "orders" {
 #       name                          = "psql-shop-orders"

@@ -22,6 +22,9 @@
 #     "TLS1_2" (better: migrate to a flexible server). Flexible servers: remove the
 #     require_secure_transport = off parameter and any TLS 1.0/1.1 protocol setting.
 #   construct: HardenedFlexibleServer
+#   data_stores:
+#     check: encryption-in-transit
+#     types: [azurerm_postgresql_flexible_server, azurerm_postgresql_server, azurerm_mysql_flexible_server, azurerm_mysql_server]
 #   example: |
 #     resource "azurerm_postgresql_server" "legacy" {
 #       name                             = "psql-shop-legacy"

@@ -18,6 +18,9 @@
 #   remediation: |
 #     Remove non_ssl_port_enabled (or set it to false) and connect on the TLS port 6380.
 #   construct: HardenedRedisCache
+#   data_stores:
+#     check: encryption-in-transit
+#     types: [azurerm_redis_cache]
 #   example: |
 #     resource "azurerm_redis_cache" "sessions" {
 #       name                          = "redis-shop-sessions"

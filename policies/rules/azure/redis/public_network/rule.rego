@@ -20,6 +20,9 @@
 #     Set public_network_access_enabled = false and add an azurerm_private_endpoint (or
 #     deploy a Premium cache into a subnet with subnet_id).
 #   construct: HardenedRedisCache
+#   data_stores:
+#     check: public-reachability
+#     types: [azurerm_redis_cache]
 #   example: |
 #     resource "azurerm_redis_cache" "sessions" {
 #       name                          = "redis-shop-sessions"

@@ -21,6 +21,9 @@
 #     Set customer_managed_key_enforcement_enabled = true and create indexes with an
 #     encryptionKey from Key Vault.
 #   construct: HardenedSearchService
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [azurerm_search_service]
 #   example: |
 #     resource "azurerm_search_service" "customers" {
 #       name                                     = "srch-shop-customers"

@@ -21,6 +21,9 @@
 #     Set public_network_access_enabled = false and add a private endpoint, or restrict
 #     allowed_ips to the addresses that need access.
 #   construct: HardenedSearchService
+#   data_stores:
+#     check: public-reachability
+#     types: [azurerm_search_service]
 #   example: |
 #     resource "azurerm_search_service" "catalog" {
 #       name                          = "srch-shop-catalog"

@@ -43,6 +43,7 @@
 package leakguard.rules.azure.secrets.in_code
 
 import data.leakguard.lib.finding
+import data.leakguard.lib.resources
 import data.leakguard.lib.secrets
 import rego.v1
 
@@ -51,15 +52,7 @@ web_app := ["app_settings", "connection_string"]
 vm := ["custom_data", "user_data", "os_profile.custom_data"]
 
 # Resource type → attributes where a secret is configuration text.
-locations := {
-	"azurerm_linux_web_app": web_app,
-	"azurerm_windows_web_app": web_app,
-	"azurerm_linux_web_app_slot": web_app,
-	"azurerm_windows_web_app_slot": web_app,
-	"azurerm_linux_function_app": web_app,
-	"azurerm_windows_function_app": web_app,
-	"azurerm_app_service": web_app,
-	"azurerm_function_app": web_app,
+locations := object.union({t: web_app | some t in resources.app_service_types}, {
 	"azurerm_container_group": ["container.environment_variables"],
 	"azurerm_container_app": ["template.container.env"],
 	"azurerm_linux_virtual_machine": vm,
@@ -67,7 +60,7 @@ locations := {
 	"azurerm_virtual_machine": vm,
 	"azurerm_linux_virtual_machine_scale_set": vm,
 	"azurerm_windows_virtual_machine_scale_set": vm,
-}
+})
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some r in input.resources

@@ -19,6 +19,9 @@
 #     Add customer_managed_key { key_versionless_id = azurerm_key_vault_key.x.versionless_id }
 #     and activate it with azurerm_synapse_workspace_key.
 #   construct: HardenedSynapseWorkspace
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [azurerm_synapse_workspace]
 #   example: |
 #     resource "azurerm_synapse_workspace" "customers" {
 #       name                                 = "synw-shop-customers"

@@ -20,6 +20,9 @@
 #     Set public_network_access_enabled = false, managed_virtual_network_enabled = true and
 #     reach the workspace through private endpoints.
 #   construct: HardenedSynapseWorkspace
+#   data_stores:
+#     check: public-reachability
+#     types: [azurerm_synapse_workspace]
 #   example: |
 #     resource "azurerm_synapse_workspace" "analytics" {
 #       name                                 = "synw-shop-analytics"
