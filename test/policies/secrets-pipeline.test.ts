@@ -1,7 +1,8 @@
-// secret-in-code end to end: credentials written into user_data, a Lambda environment, tags and
-// the provider block are reported (kind, attribute, fingerprint) from plain HCL and from a real
+// secret-in-code end to end: credentials written into a Lambda environment, tags and the
+// provider block are reported (kind, attribute, fingerprint) from evaluated HCL, a real
 // `terraform plan` (whose configuration.provider_config carries provider arguments in plain
-// text), and no report format ever prints one of them. Needs `npm run build:policies` first.
+// text), a synthesized CDKTF stack and a state file (which has no provider arguments), and no
+// report format ever prints one of them. Needs `npm run build:policies` first.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,21 +60,60 @@ async function secretFindings(path: string): Promise<{ findings: Array<{ rule_id
   };
 }
 
-function expectReported(findings: Array<{ resource: { address: string }; message: string }>, outputs: string): void {
+function expectReported(findings: Array<{ resource: { address: string }; message: string }>, outputs: string, withProvider = true): void {
   const byAddress = Object.fromEntries(findings.map((f) => [f.resource.address, f.message]));
-  expect(Object.keys(byAddress).sort()).toEqual(['aws_lambda_function.orders', 'provider.aws']);
-  expect(byAddress['provider.aws']).toContain(`an AWS access key id at access_key (${fp(ACCESS_KEY)})`);
-  expect(byAddress["provider.aws"]).toContain(`a value named as a secret at secret_key (${fp(SECRET_KEY)})`);
+  expect(Object.keys(byAddress).sort()).toEqual(['aws_lambda_function.orders', ...(withProvider ? ['provider.aws'] : [])]);
+  if (withProvider) {
+    expect(byAddress['provider.aws']).toContain(`an AWS access key id at access_key (${fp(ACCESS_KEY)})`);
+    expect(byAddress['provider.aws']).toContain(`a value named as a secret at secret_key (${fp(SECRET_KEY)})`);
+  }
   expect(byAddress['aws_lambda_function.orders']).toContain(`environment.variables.DB_PASSWORD (${fp(DB_PASSWORD)})`);
   expect(byAddress['aws_lambda_function.orders']).toContain(`a GitHub token at tags.deploy_token (${fp(TOKEN)})`);
   for (const s of SECRETS) expect({ secret: s, echoed: outputs.includes(s) }).toEqual({ secret: s, echoed: false });
 }
+
+const LAMBDA_VALUES = {
+  function_name: 'orders',
+  runtime: 'nodejs20.x',
+  handler: 'index.handler',
+  environment: [{ variables: { DB_PASSWORD, LOG_LEVEL: 'info' } }],
+  tags: { deploy_token: TOKEN },
+};
 
 describe('secret-in-code through the pipeline', () => {
   test('plain HCL: provider block, Lambda environment and tags are reported, never echoed', async () => {
     const root = writeTree({ 'app/main.tf': MAIN_TF });
     const { findings, outputs } = await secretFindings(join(root, 'app'));
     expectReported(findings, outputs);
+  });
+
+  test('a synthesized CDKTF stack: provider block, Lambda environment and tags are reported, never echoed', async () => {
+    const root = writeTree({
+      'stacks/orders/cdk.tf.json': JSON.stringify({
+        provider: { aws: [{ region: 'us-east-1', access_key: ACCESS_KEY, secret_key: SECRET_KEY }] },
+        resource: { aws_lambda_function: { orders: { ...LAMBDA_VALUES, environment: { variables: LAMBDA_VALUES.environment[0].variables } } } },
+      }),
+    });
+    const { findings, outputs } = await secretFindings(join(root, 'stacks/orders/cdk.tf.json'));
+    expectReported(findings, outputs);
+  });
+
+  test('a state file: the Lambda environment and tags are reported, never echoed (state has no provider arguments)', async () => {
+    const root = writeTree({
+      'state.json': JSON.stringify({
+        format_version: '1.0',
+        terraform_version: '1.11.4',
+        values: {
+          root_module: {
+            resources: [
+              { address: 'aws_lambda_function.orders', mode: 'managed', type: 'aws_lambda_function', name: 'orders', provider_name: 'registry.terraform.io/hashicorp/aws', values: LAMBDA_VALUES, sensitive_values: {} },
+            ],
+          },
+        },
+      }),
+    });
+    const { findings, outputs } = await secretFindings(join(root, 'state.json'));
+    expectReported(findings, outputs, false);
   });
 
   const tf = terraformAvailability();

@@ -23,6 +23,9 @@
 #     encryption_configuration { encryption_option = "SSE_KMS", kms_key_arn =
 #     aws_kms_key.x.arn } } }.
 #   construct: EncryptedAthenaWorkgroup
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_athena_workgroup]
 #   example: |
 #     resource "aws_athena_workgroup" "analysts" {
 #       name = "analysts"

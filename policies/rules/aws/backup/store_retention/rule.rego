@@ -19,6 +19,9 @@
 #     Set the retention attribute to at least backup_retention_days (e.g.
 #     backup_retention_period = 14).
 #   construct: EncryptedGraphDatabase
+#   data_stores:
+#     check: backups
+#     types: [aws_neptune_cluster, aws_docdb_cluster, aws_redshift_cluster, aws_elasticache_replication_group]
 #   example: |
 #     resource "aws_docdb_cluster" "profiles" {
 #       cluster_identifier          = "customer-profiles"

@@ -18,6 +18,9 @@
 #   remediation: |
 #     Set kms_key_arn = aws_kms_key.backup.arn on the aws_backup_vault.
 #   construct: LockedBackupVault
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_backup_vault]
 #   example: |
 #     resource "aws_kms_key" "backup" {
 #       description             = "AWS Backup vault"

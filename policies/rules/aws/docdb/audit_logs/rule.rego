@@ -20,6 +20,9 @@
 #     Add "audit" to the cluster's CloudWatch log exports and turn the engine's audit log on
 #     in its parameter group.
 #   construct: EncryptedDocumentDatabase
+#   data_stores:
+#     check: audit-logging
+#     types: [aws_docdb_cluster, aws_neptune_cluster]
 #   example: |
 #     resource "aws_docdb_cluster" "profiles" {
 #       cluster_identifier              = "customer-profiles"

@@ -20,6 +20,9 @@
 #     Set storage_encrypted = true and kms_key_id = aws_kms_key.x.arn (restore an encrypted
 #     copy of a snapshot for an existing cluster).
 #   construct: EncryptedDocumentDatabase
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_docdb_cluster]
 #   example: |
 #     resource "aws_docdb_cluster" "profiles" {
 #       cluster_identifier          = "customer-profiles"

@@ -17,6 +17,9 @@
 #   remediation: |
 #     Set the tls parameter to "enabled" (or "tls1.2+"), or remove it.
 #   construct: EncryptedDocumentDatabase
+#   data_stores:
+#     check: encryption-in-transit
+#     types: [aws_docdb_cluster]
 #   example: |
 #     resource "aws_docdb_cluster_parameter_group" "profiles" {
 #       family = "docdb5.0"

@@ -20,6 +20,9 @@
 #     Encrypt the source volume (encrypted = true, kms_key_id), or copy the snapshot with
 #     encrypted = true and a customer-managed kms_key_id and delete the unencrypted one.
 #   construct: EncryptedVolume
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_ebs_snapshot]
 #   example: |
 #     resource "aws_ebs_snapshot_copy" "orders_data" {
 #       source_snapshot_id = "snap-0a1b2c3d4e5f60718"

@@ -21,6 +21,9 @@
 #     trusted_account_ids), never "all", and set aws_ebs_snapshot_block_public_access to
 #     "block-all-sharing" in every region.
 #   construct: EbsRegionDefaults
+#   data_stores:
+#     check: public-reachability
+#     types: [aws_ebs_snapshot]
 #   example: |
 #     resource "aws_ebs_snapshot_block_public_access" "this" {
 #       state = "block-all-sharing"

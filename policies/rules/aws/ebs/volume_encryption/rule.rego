@@ -22,6 +22,9 @@
 #     aws_ebs_encryption_by_default with an aws_ebs_default_kms_key in every region. An
 #     existing volume is encrypted by restoring an encrypted copy of its snapshot.
 #   construct: EncryptedVolume
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_ebs_volume]
 #   example: |
 #     resource "aws_ebs_volume" "orders_data" {
 #       availability_zone = "us-west-2a"

@@ -21,6 +21,9 @@
 #     Set encrypted = true and kms_key_id = aws_kms_key.x.arn (a new file system; copy the
 #     data across with AWS DataSync).
 #   construct: EncryptedFileSystem
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_efs_file_system]
 #   example: |
 #     resource "aws_efs_file_system" "uploads" {
 #       creation_token = "customer-uploads"

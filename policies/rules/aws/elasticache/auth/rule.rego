@@ -21,6 +21,9 @@
 #     Attach RBAC user groups (user_group_ids) or an auth_token from Secrets Manager, with
 #     transit_encryption_enabled = true.
 #   construct: EncryptedRedis
+#   data_stores:
+#     check: public-reachability
+#     types: [aws_elasticache_replication_group]
 #   example: |
 #     resource "aws_elasticache_replication_group" "sessions" {
 #       replication_group_id       = "sessions"

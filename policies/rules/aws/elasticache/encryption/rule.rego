@@ -21,6 +21,9 @@
 #     Set at_rest_encryption_enabled = true, kms_key_id = aws_kms_key.x.arn and
 #     transit_encryption_enabled = true (at-rest encryption needs a new replication group).
 #   construct: EncryptedRedis
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_elasticache_replication_group]
 #   example: |
 #     resource "aws_elasticache_replication_group" "sessions" {
 #       replication_group_id       = "sessions"

@@ -21,6 +21,9 @@
 #     Add server_side_encryption { enabled = true, key_type = "CUSTOMER_MANAGED_CMK",
 #     key_arn = aws_kms_key.x.arn }.
 #   construct: EncryptedDeliveryStream
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_kinesis_firehose_delivery_stream]
 #   example: |
 #     resource "aws_kinesis_firehose_delivery_stream" "orders" {
 #       name        = "orders-to-lake"

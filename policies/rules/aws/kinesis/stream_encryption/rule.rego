@@ -19,6 +19,9 @@
 #   remediation: |
 #     Set encryption_type = "KMS" and kms_key_id = aws_kms_key.x.arn.
 #   construct: EncryptedStream
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_kinesis_stream]
 #   example: |
 #     resource "aws_kinesis_stream" "clickstream" {
 #       name            = "clickstream"

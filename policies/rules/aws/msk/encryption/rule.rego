@@ -21,6 +21,9 @@
 #     Set encryption_info { encryption_at_rest_kms_key_arn = aws_kms_key.x.arn,
 #     encryption_in_transit { client_broker = "TLS", in_cluster = true } }.
 #   construct: PrivateKafka
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_msk_cluster]
 #   example: |
 #     resource "aws_msk_cluster" "events" {
 #       cluster_name           = "order-events"

@@ -20,6 +20,9 @@
 #     multi-VPC connectivity) and authenticate clients with IAM, SCRAM or mutual TLS
 #     (unauthenticated = false).
 #   construct: PrivateKafka
+#   data_stores:
+#     check: public-reachability
+#     types: [aws_msk_cluster]
 #   example: |
 #     resource "aws_msk_cluster" "events" {
 #       cluster_name           = "order-events"

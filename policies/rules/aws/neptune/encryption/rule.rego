@@ -20,6 +20,9 @@
 #     Set storage_encrypted = true and kms_key_arn = aws_kms_key.x.arn (restore an encrypted
 #     copy of a snapshot for an existing cluster).
 #   construct: EncryptedGraphDatabase
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_neptune_cluster]
 #   example: |
 #     resource "aws_neptune_cluster" "graph" {
 #       cluster_identifier  = "customer-graph"

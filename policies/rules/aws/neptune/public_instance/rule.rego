@@ -16,6 +16,9 @@
 #   remediation: |
 #     Set publicly_accessible = false and reach the cluster from private subnets.
 #   construct: EncryptedGraphDatabase
+#   data_stores:
+#     check: public-reachability
+#     types: [aws_neptune_cluster]
 #   example: |
 #     resource "aws_neptune_cluster_instance" "graph" {
 #       cluster_identifier  = "customer-graph"

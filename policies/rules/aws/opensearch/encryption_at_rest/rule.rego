@@ -21,6 +21,9 @@
 #     Add encrypt_at_rest { enabled = true, kms_key_id = aws_kms_key.x.arn } (enabling it on
 #     an existing domain needs OpenSearch/Elasticsearch 6.7 or later).
 #   construct: SecureSearchDomain
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_opensearch_domain, aws_elasticsearch_domain]
 #   example: |
 #     resource "aws_opensearch_domain" "search" {
 #       domain_name    = "orders-search"

@@ -24,6 +24,9 @@
 #     Put the domain in private subnets (vpc_options), or name the roles that may call it
 #     instead of "*" and enable fine-grained access control.
 #   construct: SecureSearchDomain
+#   data_stores:
+#     check: public-reachability
+#     types: [aws_opensearch_domain, aws_elasticsearch_domain]
 #   example: |
 #     resource "aws_opensearch_domain" "search" {
 #       domain_name    = "orders-search"

@@ -20,6 +20,9 @@
 #     Remove "all" from shared_accounts and share only with your own accounts (listed in
 #     environment_accounts or trusted_account_ids).
 #   construct: HardenedPostgres
+#   data_stores:
+#     check: public-reachability
+#     types: [aws_db_snapshot, aws_db_cluster_snapshot]
 #   example: |
 #     resource "aws_db_snapshot" "orders_pre_migration" {
 #       db_instance_identifier = "orders"

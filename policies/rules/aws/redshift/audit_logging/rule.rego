@@ -22,6 +22,9 @@
 #     "useractivitylog"] } (and enable_user_activity_logging in the parameter group), or
 #     log_exports on the Serverless namespace.
 #   construct: PrivateWarehouse
+#   data_stores:
+#     check: audit-logging
+#     types: [aws_redshift_cluster, aws_redshiftserverless_namespace]
 #   example: |
 #     resource "aws_redshift_logging" "analytics" {
 #       cluster_identifier   = "analytics"

@@ -21,6 +21,9 @@
 #     Set encrypted = true and kms_key_id = aws_kms_key.x.arn on the cluster, or kms_key_id on
 #     the Serverless namespace.
 #   construct: PrivateWarehouse
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_redshift_cluster, aws_redshiftserverless_namespace]
 #   example: |
 #     resource "aws_redshift_cluster" "analytics" {
 #       cluster_identifier     = "analytics"

@@ -18,6 +18,9 @@
 #   remediation: |
 #     Set publicly_accessible = false and reach the warehouse from private subnets.
 #   construct: PrivateWarehouse
+#   data_stores:
+#     check: public-reachability
+#     types: [aws_redshift_cluster, aws_redshiftserverless_workgroup]
 #   example: |
 #     resource "aws_redshift_cluster" "analytics" {
 #       cluster_identifier     = "analytics"

@@ -18,6 +18,9 @@
 #   remediation: |
 #     Set kms_key_id = aws_kms_key.x.arn on the secret and on each replica block.
 #   construct: HardenedSecret
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_secretsmanager_secret]
 #   example: |
 #     resource "aws_secretsmanager_secret" "orders_db" {
 #       name       = "orders/db"

@@ -19,6 +19,9 @@
 #     Set kms_master_key_id = aws_kms_key.x.arn (and allow the publishing services
 #     kms:GenerateDataKey and kms:Decrypt in the key policy).
 #   construct: HardenedTopic
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_sns_topic]
 #   example: |
 #     resource "aws_sns_topic" "order_events" {
 #       name              = "order-events"

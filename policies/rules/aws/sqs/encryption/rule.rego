@@ -20,6 +20,9 @@
 #     Set kms_master_key_id = aws_kms_key.x.arn (and allow the producers' service principals
 #     kms:GenerateDataKey and kms:Decrypt in the key policy).
 #   construct: HardenedQueue
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_sqs_queue]
 #   example: |
 #     resource "aws_sqs_queue" "orders" {
 #       name                              = "orders"

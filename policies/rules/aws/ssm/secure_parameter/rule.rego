@@ -22,6 +22,9 @@
 #     Use type = "SecureString" with key_id = aws_kms_key.x.arn (or move the credential to
 #     Secrets Manager).
 #   construct: HardenedSecret
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_ssm_parameter]
 #   example: |
 #     resource "aws_ssm_parameter" "payments_api_token" {
 #       name   = "/shop/payments/api-token"
