@@ -143,6 +143,10 @@ path_values(v, path) := step(step(step(step([v], ks[0]), ks[1]), ks[2]), ks[3]) 
 # Values of a resource attribute at a dotted path, nulls dropped.
 values_at(r, path) := [x | some x in path_values(r.values, path); x != null]
 
+# The blocks written at a dotted path. A plan writes an absent block as [] where HCL and
+# CDKTF leave the key out; both are no block.
+blocks_at(r, path) := [o | some v in path_values(r.values, path); some o in objects(v)]
+
 # The attribute at a dotted path, or one of its parent blocks, is known only after apply.
 unknown_at(r, path) if path in r.unknown
 

@@ -77,6 +77,22 @@ export function mergeMarks(a: unknown, b: unknown): unknown {
   return false;
 }
 
+/**
+ * The marked paths that hold a value. Terraform marks a schema-sensitive attribute even when it
+ * is null (an `auth_token` never set); listing those would read as "a secret is set". A path
+ * absent from the values (unknown at plan time) is kept.
+ */
+export function sensitivePaths(marks: unknown, values: unknown, prefix = ''): string[] {
+  if (marks === true) return prefix && values !== null ? [prefix] : [];
+  const out: string[] = [];
+  if (Array.isArray(marks)) {
+    marks.forEach((m, i) => out.push(...sensitivePaths(m, Array.isArray(values) ? values[i] : undefined, prefix)));
+  } else if (isJson(marks)) {
+    for (const [k, m] of Object.entries(marks)) out.push(...sensitivePaths(m, isJson(values) ? values[k] : undefined, prefix ? `${prefix}.${k}` : k));
+  }
+  return [...new Set(out)];
+}
+
 /** Replaces every value Terraform marks sensitive, so secrets never reach the policy or a report. */
 export function redact(values: unknown, marks: unknown): unknown {
   if (marks === true) return values === null || values === undefined ? values : SENSITIVE;

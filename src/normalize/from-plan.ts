@@ -1,6 +1,6 @@
 import type { Json, PlanDocument, StateDocument } from '../load/types';
 import type { Provider } from '../types/policy-input';
-import { actionOf, cloudOf, isJson, markedPaths, mergeMarks, redact, type Draft, type StackDraft } from './draft';
+import { actionOf, cloudOf, isJson, markedPaths, mergeMarks, redact, sensitivePaths, type Draft, type StackDraft } from './draft';
 import { stringMap } from './from-config';
 import { asList, moduleInstances, stateInstances, Structure, type Instance } from './instances';
 import { secretCandidates } from './secrets';
@@ -197,7 +197,7 @@ function draftsFrom(
       provider: resolveProviderKey(cfg?.providerKey ?? '', providers, String(r.provider_name ?? r.type.split('_')[0])),
       values: redact(values, sensitiveMarks) as Json,
       unknown,
-      sensitive: markedPaths(sensitiveMarks),
+      sensitive: sensitivePaths(sensitiveMarks, values),
       action: change ? actionOf(delta.actions) : 'none',
       origin: { file },
       references,

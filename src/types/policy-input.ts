@@ -148,7 +148,7 @@ export interface Resource {
    */
   unknown: string[];
   /**
-   * Dotted attribute paths Terraform marks sensitive (values redacted).
+   * Dotted attribute paths Terraform marks sensitive that hold a value or are unknown at plan time (values redacted); a marked null is not listed.
    */
   sensitive: string[];
   /**

@@ -49,7 +49,7 @@ max_addresses := config.settings.storage_ip_rule_max_addresses
 
 # The rule sets of an account as {r, prefix}: the inline block and linked network rules.
 rule_sets(account) := array.concat(
-	[{"r": account, "prefix": "network_rules."} | count(resources.values_at(account, "network_rules")) > 0],
+	[{"r": account, "prefix": "network_rules."} | count(resources.blocks_at(account, "network_rules")) > 0],
 	[{"r": n, "prefix": ""} | some n in attached(account)],
 )
 
