@@ -11,6 +11,8 @@ interface ConfigResource {
   refs: Record<string, string[]>;
   /** Top-level attributes the configuration gives as a constant (JSON configs keep `${…}` templates there). */
   constants: Record<string, unknown>;
+  /** Every literal value the configuration writes, nested blocks included. */
+  literals: unknown;
 }
 
 
@@ -75,6 +77,7 @@ function configResources(module: unknown, prefix: string, into: Map<string, Conf
       providerKey: String(r.provider_config_key ?? ''),
       refs: expressionRefs(exprs),
       constants,
+      literals: literalTree(exprs),
     });
   }
   for (const [name, call] of Object.entries(isJson(module.module_calls) ? module.module_calls : {})) {
@@ -92,11 +95,11 @@ function constant(expr: unknown, variables: Json): unknown {
 }
 
 /** The literal values in an expressions tree (`{x: {constant_value: v}}` → `{x: v}`), nested blocks included. */
-function constants(exprs: unknown): unknown {
-  if (Array.isArray(exprs)) return exprs.map(constants);
+function literalTree(exprs: unknown): unknown {
+  if (Array.isArray(exprs)) return exprs.map(literalTree);
   if (!isJson(exprs)) return undefined;
   if ('constant_value' in exprs) return exprs.constant_value;
-  return Object.fromEntries(Object.entries(exprs).map(([k, v]) => [k, constants(v)]));
+  return Object.fromEntries(Object.entries(exprs).map(([k, v]) => [k, literalTree(v)]));
 }
 
 function planProviders(plan: Json): Record<string, Provider> {
@@ -110,7 +113,7 @@ function planProviders(plan: Json): Record<string, Provider> {
     const tagsBlock = asList(exprs.default_tags)[0];
     const tags = isJson(tagsBlock) ? constant(tagsBlock.tags, variables) : undefined;
     // provider_config carries the provider's arguments in plain text: only candidates leave here.
-    const secrets = secretCandidates(constants(exprs));
+    const secrets = secretCandidates(literalTree(exprs));
     out[key] = {
       key,
       cloud: cloudOf(`${String(p.name)}_`),
@@ -201,6 +204,7 @@ function draftsFrom(
       action: change ? actionOf(delta.actions) : 'none',
       origin: { file },
       references,
+      ...(isJson(cfg?.literals) ? { written: cfg.literals } : {}),
     };
   });
 }

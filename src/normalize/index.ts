@@ -110,7 +110,7 @@ export function normalize(docs: LoadedDocument[]): PolicyInput {
         ...(d.waivers ? { waivers: d.waivers } : {}),
       };
       if (d.mode === 'managed') {
-        const secrets = secretCandidates(d.values);
+        const secrets = secretCandidates(d.values, d.written);
         if (secrets.length > 0) resources[key].secrets = secrets;
       }
       (byType[d.type] ??= []).push(key);

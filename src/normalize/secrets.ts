@@ -119,8 +119,8 @@ function scan(v: unknown, path: string, out: SecretCandidate[]): SecretCandidate
 }
 
 /** Secret candidates in a resource's values or a provider block's arguments, by dotted path (list indexes dropped). */
-export function secretCandidates(values: unknown): SecretCandidate[] {
-  const out = scan(values, '', []);
+export function secretCandidates(...trees: unknown[]): SecretCandidate[] {
+  const out = trees.flatMap((values) => scan(values, '', []));
   const seen = new Set<string>();
   return out.filter((c) => {
     const key = `${c.path}|${c.kind}|${c.fingerprint}`;
