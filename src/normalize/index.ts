@@ -1,6 +1,6 @@
 import type { LoadedDocument } from '../load/types';
 import type { PolicyInput, Provider, Resource, Stack } from '../types/policy-input';
-import { fromAzapi } from './azapi';
+import { applyAzapiUpdates, fromAzapi } from './azapi';
 import { cloudOf, isJson, type Draft, type StackDraft } from './draft';
 import { fromConfig, stringMap } from './from-config';
 import { fromHcl } from './from-hcl';
@@ -21,10 +21,10 @@ function sourceDraft(doc: LoadedDocument): StackDraft {
   }
 }
 
-/** One source's resources, AzAPI declarations of known data stores mapped onto their azurerm types. */
+/** One source's resources, AzAPI declarations of known data stores mapped onto their azurerm types and AzAPI updates applied. */
 export function draftOf(doc: LoadedDocument): StackDraft {
   const sd = sourceDraft(doc);
-  return { ...sd, resources: sd.resources.map(fromAzapi) };
+  return { ...sd, resources: applyAzapiUpdates(sd.resources.map(fromAzapi)) };
 }
 
 /** `West US 2` and `westus2` are the same Azure region. */

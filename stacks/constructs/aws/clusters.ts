@@ -10,6 +10,8 @@ import { RedshiftSubnetGroup } from '@cdktf/provider-aws/lib/redshift-subnet-gro
 import { RedshiftLogging } from '@cdktf/provider-aws/lib/redshift-logging';
 import { ElasticacheReplicationGroup } from '@cdktf/provider-aws/lib/elasticache-replication-group';
 import { ElasticacheSubnetGroup } from '@cdktf/provider-aws/lib/elasticache-subnet-group';
+import { MemorydbCluster } from '@cdktf/provider-aws/lib/memorydb-cluster';
+import { MemorydbSubnetGroup } from '@cdktf/provider-aws/lib/memorydb-subnet-group';
 import { UnsafeConfigError, requireIntInRange, requireNonEmpty } from '../common/errors';
 import { dataTags } from '../common/tags';
 import { HardenedKey } from './key';
@@ -186,6 +188,34 @@ export class EncryptedRedis extends Construct {
       transitEncryptionEnabled: true,
       transitEncryptionMode: 'required',
       userGroupIds: [...users],
+      snapshotRetentionLimit: p.retention,
+      tags: p.tags,
+    });
+  }
+}
+
+/** MemoryDB: TLS, a customer-managed key, an ACL with users (never open-access), snapshots kept. */
+export class EncryptedMemoryDb extends Construct {
+  readonly cluster: MemorydbCluster;
+  readonly key: HardenedKey;
+
+  constructor(scope: Construct, id: string, props: PrivateClusterProps & { readonly aclName: string; readonly nodeType?: string }) {
+    super(scope, id);
+    if (!/^[a-zA-Z][a-zA-Z0-9-]{0,39}$/.test(props.aclName) || props.aclName === 'open-access') {
+      throw new UnsafeConfigError(this, `aclName must name an aws_memorydb_acl with users (not "open-access"), got ${JSON.stringify(props.aclName)}`);
+    }
+    const p = placement(this, props, 'MemoryDB');
+    this.key = p.key;
+    const subnets = new MemorydbSubnetGroup(this, 'subnets', { provider: props.provider, name: `${props.identifier}-subnets`, subnetIds: p.subnets, tags: p.tags });
+    this.cluster = new MemorydbCluster(this, 'cluster', {
+      provider: props.provider,
+      name: props.identifier,
+      nodeType: props.nodeType ?? 'db.t4g.small',
+      aclName: props.aclName,
+      tlsEnabled: true,
+      kmsKeyArn: p.key.arn,
+      subnetGroupName: subnets.name,
+      securityGroupIds: p.groups,
       snapshotRetentionLimit: p.retention,
       tags: p.tags,
     });

@@ -12,6 +12,9 @@
 #   control: backup-protection
 #   cloud: aws
 #   severity: medium
+#   data_stores:
+#     check: backups
+#     types: [aws_neptune_cluster, aws_docdb_cluster, aws_redshift_cluster, aws_elasticache_replication_group]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #   audit_component: Business continuity and disaster recovery (backups)
@@ -19,9 +22,6 @@
 #     Set the retention attribute to at least backup_retention_days (e.g.
 #     backup_retention_period = 14).
 #   construct: EncryptedGraphDatabase
-#   data_stores:
-#     check: backups
-#     types: [aws_neptune_cluster, aws_docdb_cluster, aws_redshift_cluster, aws_elasticache_replication_group]
 #   example: |
 #     resource "aws_docdb_cluster" "profiles" {
 #       cluster_identifier          = "customer-profiles"

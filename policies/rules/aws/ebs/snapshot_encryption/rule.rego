@@ -12,6 +12,9 @@
 #   control: backup-protection
 #   cloud: aws
 #   severity: high
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_ebs_snapshot]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
@@ -20,9 +23,6 @@
 #     Encrypt the source volume (encrypted = true, kms_key_id), or copy the snapshot with
 #     encrypted = true and a customer-managed kms_key_id and delete the unencrypted one.
 #   construct: EncryptedVolume
-#   data_stores:
-#     check: encryption-at-rest
-#     types: [aws_ebs_snapshot]
 #   example: |
 #     resource "aws_ebs_snapshot_copy" "orders_data" {
 #       source_snapshot_id = "snap-0a1b2c3d4e5f60718"

@@ -12,6 +12,9 @@
 #   control: backup-protection
 #   cloud: aws
 #   severity: critical
+#   data_stores:
+#     check: public-reachability
+#     types: [aws_ebs_snapshot]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach)
@@ -21,9 +24,6 @@
 #     trusted_account_ids), never "all", and set aws_ebs_snapshot_block_public_access to
 #     "block-all-sharing" in every region.
 #   construct: EbsRegionDefaults
-#   data_stores:
-#     check: public-reachability
-#     types: [aws_ebs_snapshot]
 #   example: |
 #     resource "aws_ebs_snapshot_block_public_access" "this" {
 #       state = "block-all-sharing"

@@ -13,6 +13,9 @@
 #   control: storage-encryption
 #   cloud: aws
 #   severity: high
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_ebs_volume]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
@@ -22,9 +25,6 @@
 #     aws_ebs_encryption_by_default with an aws_ebs_default_kms_key in every region. An
 #     existing volume is encrypted by restoring an encrypted copy of its snapshot.
 #   construct: EncryptedVolume
-#   data_stores:
-#     check: encryption-at-rest
-#     types: [aws_ebs_volume]
 #   example: |
 #     resource "aws_ebs_volume" "orders_data" {
 #       availability_zone = "us-west-2a"

@@ -14,6 +14,9 @@
 #   control: storage-encryption
 #   cloud: aws
 #   severity: medium
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_glue_catalog_database]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #   audit_component: Encryption of personal information; inventory of personal information
@@ -23,9 +26,6 @@
 #     connection_password_encryption { return_connection_password_encrypted = true,
 #     aws_kms_key_id = aws_kms_key.x.arn } in every region with a catalog.
 #   construct: EncryptedDataCatalog
-#   data_stores:
-#     check: encryption-at-rest
-#     types: [aws_glue_catalog_database]
 #   example: |
 #     resource "aws_glue_data_catalog_encryption_settings" "this" {
 #       data_catalog_encryption_settings {

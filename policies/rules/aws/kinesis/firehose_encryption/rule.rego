@@ -13,6 +13,9 @@
 #   control: storage-encryption
 #   cloud: aws
 #   severity: medium
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_kinesis_firehose_delivery_stream]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
@@ -21,9 +24,6 @@
 #     Add server_side_encryption { enabled = true, key_type = "CUSTOMER_MANAGED_CMK",
 #     key_arn = aws_kms_key.x.arn }.
 #   construct: EncryptedDeliveryStream
-#   data_stores:
-#     check: encryption-at-rest
-#     types: [aws_kinesis_firehose_delivery_stream]
 #   example: |
 #     resource "aws_kinesis_firehose_delivery_stream" "orders" {
 #       name        = "orders-to-lake"

@@ -13,6 +13,9 @@
 #   control: storage-encryption
 #   cloud: aws
 #   severity: high
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_msk_cluster]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
@@ -21,9 +24,6 @@
 #     Set encryption_info { encryption_at_rest_kms_key_arn = aws_kms_key.x.arn,
 #     encryption_in_transit { client_broker = "TLS", in_cluster = true } }.
 #   construct: PrivateKafka
-#   data_stores:
-#     check: encryption-at-rest
-#     types: [aws_msk_cluster]
 #   example: |
 #     resource "aws_msk_cluster" "events" {
 #       cluster_name           = "order-events"

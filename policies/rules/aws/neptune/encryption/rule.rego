@@ -12,6 +12,9 @@
 #   control: storage-encryption
 #   cloud: aws
 #   severity: high
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_neptune_cluster]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
@@ -20,9 +23,6 @@
 #     Set storage_encrypted = true and kms_key_arn = aws_kms_key.x.arn (restore an encrypted
 #     copy of a snapshot for an existing cluster).
 #   construct: EncryptedGraphDatabase
-#   data_stores:
-#     check: encryption-at-rest
-#     types: [aws_neptune_cluster]
 #   example: |
 #     resource "aws_neptune_cluster" "graph" {
 #       cluster_identifier  = "customer-graph"

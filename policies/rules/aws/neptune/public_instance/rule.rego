@@ -9,6 +9,9 @@
 #   control: public-storage
 #   cloud: aws
 #   severity: critical
+#   data_stores:
+#     check: public-reachability
+#     types: [aws_neptune_cluster]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach)
@@ -16,9 +19,6 @@
 #   remediation: |
 #     Set publicly_accessible = false and reach the cluster from private subnets.
 #   construct: EncryptedGraphDatabase
-#   data_stores:
-#     check: public-reachability
-#     types: [aws_neptune_cluster]
 #   example: |
 #     resource "aws_neptune_cluster_instance" "graph" {
 #       cluster_identifier  = "customer-graph"

@@ -13,6 +13,9 @@
 #   control: storage-encryption
 #   cloud: aws
 #   severity: high
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_opensearch_domain, aws_elasticsearch_domain]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
@@ -21,9 +24,6 @@
 #     Add encrypt_at_rest { enabled = true, kms_key_id = aws_kms_key.x.arn } (enabling it on
 #     an existing domain needs OpenSearch/Elasticsearch 6.7 or later).
 #   construct: SecureSearchDomain
-#   data_stores:
-#     check: encryption-at-rest
-#     types: [aws_opensearch_domain, aws_elasticsearch_domain]
 #   example: |
 #     resource "aws_opensearch_domain" "search" {
 #       domain_name    = "orders-search"

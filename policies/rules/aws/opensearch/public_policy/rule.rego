@@ -16,6 +16,9 @@
 #   control: public-storage
 #   cloud: aws
 #   severity: critical
+#   data_stores:
+#     check: public-reachability
+#     types: [aws_opensearch_domain, aws_elasticsearch_domain]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach)
@@ -24,9 +27,6 @@
 #     Put the domain in private subnets (vpc_options), or name the roles that may call it
 #     instead of "*" and enable fine-grained access control.
 #   construct: SecureSearchDomain
-#   data_stores:
-#     check: public-reachability
-#     types: [aws_opensearch_domain, aws_elasticsearch_domain]
 #   example: |
 #     resource "aws_opensearch_domain" "search" {
 #       domain_name    = "orders-search"

@@ -11,6 +11,9 @@
 #   control: backup-protection
 #   cloud: aws
 #   severity: critical
+#   data_stores:
+#     check: public-reachability
+#     types: [aws_db_instance, aws_rds_cluster]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach)
@@ -18,9 +21,6 @@
 #   remediation: |
 #     Set publicly_accessible = false and reach the database from private subnets.
 #   construct: HardenedPostgres
-#   data_stores:
-#     check: public-reachability
-#     types: [aws_db_instance, aws_rds_cluster]
 #   example: |
 #     resource "aws_db_instance" "orders" {
 #       identifier                  = "orders"

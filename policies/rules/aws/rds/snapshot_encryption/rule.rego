@@ -12,6 +12,9 @@
 #   control: backup-protection
 #   cloud: aws
 #   severity: high
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_db_snapshot, aws_db_cluster_snapshot]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
@@ -20,9 +23,6 @@
 #     Encrypt the source database (storage_encrypted = true, kms_key_id), or copy the
 #     snapshot with a customer-managed kms_key_id and delete the unencrypted one.
 #   construct: HardenedPostgres
-#   data_stores:
-#     check: encryption-at-rest
-#     types: [aws_db_snapshot, aws_db_cluster_snapshot]
 #   example: |
 #     resource "aws_db_snapshot_copy" "orders_encrypted" {
 #       source_db_snapshot_identifier = "arn:aws:rds:us-west-2:111122223333:snapshot:orders-pre-migration"

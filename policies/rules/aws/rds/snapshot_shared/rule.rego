@@ -12,6 +12,9 @@
 #   control: backup-protection
 #   cloud: aws
 #   severity: critical
+#   data_stores:
+#     check: public-reachability
+#     types: [aws_db_snapshot, aws_db_cluster_snapshot]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach)
@@ -20,9 +23,6 @@
 #     Remove "all" from shared_accounts and share only with your own accounts (listed in
 #     environment_accounts or trusted_account_ids).
 #   construct: HardenedPostgres
-#   data_stores:
-#     check: public-reachability
-#     types: [aws_db_snapshot, aws_db_cluster_snapshot]
 #   example: |
 #     resource "aws_db_snapshot" "orders_pre_migration" {
 #       db_instance_identifier = "orders"

@@ -13,6 +13,9 @@
 #   control: backup-protection
 #   cloud: aws
 #   severity: high
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_db_instance, aws_rds_cluster]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
@@ -21,9 +24,6 @@
 #     Set storage_encrypted = true and kms_key_id = aws_kms_key.x.arn (encryption cannot be
 #     added in place: restore an encrypted copy of a snapshot).
 #   construct: HardenedPostgres
-#   data_stores:
-#     check: encryption-at-rest
-#     types: [aws_db_instance, aws_rds_cluster]
 #   example: |
 #     resource "aws_db_instance" "orders" {
 #       identifier                  = "orders"

@@ -12,6 +12,9 @@
 #   control: central-audit-correlation
 #   cloud: aws
 #   severity: medium
+#   data_stores:
+#     check: audit-logging
+#     types: [aws_redshift_cluster, aws_redshiftserverless_namespace]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.82 (breach notice, which needs to know what was accessed)
@@ -22,9 +25,6 @@
 #     "useractivitylog"] } (and enable_user_activity_logging in the parameter group), or
 #     log_exports on the Serverless namespace.
 #   construct: PrivateWarehouse
-#   data_stores:
-#     check: audit-logging
-#     types: [aws_redshift_cluster, aws_redshiftserverless_namespace]
 #   example: |
 #     resource "aws_redshift_logging" "analytics" {
 #       cluster_identifier   = "analytics"

@@ -15,6 +15,9 @@
 #   control: public-storage
 #   cloud: aws
 #   severity: critical
+#   data_stores:
+#     check: public-reachability
+#     types: [aws_sqs_queue, aws_sns_topic, aws_secretsmanager_secret, aws_efs_file_system, aws_glue_catalog_database, aws_kinesis_stream, aws_dynamodb_table, aws_msk_cluster, aws_redshift_cluster, aws_backup_vault]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach)
@@ -24,9 +27,6 @@
 #     condition such as aws:SourceArn, aws:SourceAccount, aws:SourceVpce or
 #     aws:PrincipalOrgID. Write the policy as literal JSON or an aws_iam_policy_document.
 #   construct: HardenedQueue
-#   data_stores:
-#     check: public-reachability
-#     types: [aws_sqs_queue, aws_sns_topic, aws_secretsmanager_secret, aws_efs_file_system, aws_glue_catalog_database, aws_kinesis_stream, aws_dynamodb_table, aws_msk_cluster, aws_redshift_cluster, aws_backup_vault]
 #   example: |
 #     resource "aws_sqs_queue_policy" "orders" {
 #       queue_url = "https://sqs.us-west-2.amazonaws.com/111122223333/orders"

@@ -13,6 +13,9 @@
 #   control: object-access-logging
 #   cloud: aws
 #   severity: medium
+#   data_stores:
+#     check: audit-logging
+#     types: [aws_s3_bucket]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.82 (breach notification without unreasonable delay)
@@ -22,9 +25,6 @@
 #     bucket), or an aws_cloudtrail event_selector with data_resource type AWS::S3::Object
 #     for the bucket ARN (or arn:aws:s3 for all buckets).
 #   construct: HardenedBucket
-#   data_stores:
-#     check: audit-logging
-#     types: [aws_s3_bucket]
 #   example: |
 #     resource "aws_s3_bucket" "data" {
 #       bucket = "shop-customer-data"

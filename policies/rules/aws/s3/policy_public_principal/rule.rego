@@ -12,6 +12,9 @@
 #   control: public-storage
 #   cloud: aws
 #   severity: critical
+#   data_stores:
+#     check: public-reachability
+#     types: [aws_s3_bucket]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach)
@@ -21,9 +24,6 @@
 #     such as aws:SourceArn, aws:SourceAccount, aws:SourceVpce or aws:PrincipalOrgID.
 #     Write the policy as literal JSON or an aws_iam_policy_document so it can be checked.
 #   construct: HardenedBucket
-#   data_stores:
-#     check: public-reachability
-#     types: [aws_s3_bucket]
 #   example: |
 #     resource "aws_s3_bucket_policy" "assets" {
 #       bucket = aws_s3_bucket.assets.id

@@ -13,6 +13,9 @@
 #   control: public-storage
 #   cloud: aws
 #   severity: critical
+#   data_stores:
+#     check: public-reachability
+#     types: [aws_s3_bucket]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach)
@@ -22,9 +25,6 @@
 #     with block_public_acls, block_public_policy, ignore_public_acls and
 #     restrict_public_buckets all true, or an aws_s3_account_public_access_block.
 #   construct: HardenedBucket
-#   data_stores:
-#     check: public-reachability
-#     types: [aws_s3_bucket]
 #   example: |
 #     resource "aws_s3_bucket" "data" {
 #       bucket = "shop-customer-data"

@@ -12,6 +12,9 @@
 #   control: public-storage
 #   cloud: aws
 #   severity: critical
+#   data_stores:
+#     check: public-reachability
+#     types: [aws_s3_bucket]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach)
@@ -20,9 +23,6 @@
 #     Remove the public canned ACL / AllUsers and AuthenticatedUsers grants, and disable
 #     ACLs altogether with aws_s3_bucket_ownership_controls (BucketOwnerEnforced).
 #   construct: HardenedBucket
-#   data_stores:
-#     check: public-reachability
-#     types: [aws_s3_bucket]
 #   example: |
 #     resource "aws_s3_bucket" "data" {
 #       bucket = "shop-customer-data" # no acl or grant arguments, no aws_s3_bucket_acl

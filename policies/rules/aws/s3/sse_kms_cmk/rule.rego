@@ -18,6 +18,9 @@
 #   control: storage-encryption
 #   cloud: aws
 #   severity: high
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_s3_bucket]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
@@ -28,9 +31,6 @@
 #     kms_master_key_id = aws_kms_key.x.arn } bucket_key_enabled = true }. For a bucket
 #     that receives server access logs, use sse_algorithm = "AES256" instead.
 #   construct: HardenedBucket
-#   data_stores:
-#     check: encryption-at-rest
-#     types: [aws_s3_bucket]
 #   example: |
 #     resource "aws_kms_key" "s3" {
 #       enable_key_rotation = true

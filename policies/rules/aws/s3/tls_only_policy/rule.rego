@@ -13,6 +13,9 @@
 #   control: storage-encryption
 #   cloud: aws
 #   severity: high
+#   data_stores:
+#     check: encryption-in-transit
+#     types: [aws_s3_bucket]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #   audit_component: Encryption of personal information in transit
@@ -20,9 +23,6 @@
 #     Add a statement { Effect = "Deny", Principal = "*", Action = "s3:*", Resource =
 #     [bucket ARN, bucket ARN/*], Condition = { Bool = { "aws:SecureTransport" = "false" } } }.
 #   construct: HardenedBucket
-#   data_stores:
-#     check: encryption-in-transit
-#     types: [aws_s3_bucket]
 #   example: |
 #     resource "aws_s3_bucket" "data" {
 #       bucket = "shop-customer-data"

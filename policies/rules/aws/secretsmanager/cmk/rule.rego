@@ -12,15 +12,15 @@
 #   control: storage-encryption
 #   cloud: aws
 #   severity: medium
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_secretsmanager_secret]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #   audit_component: Encryption of personal information (key management); access controls
 #   remediation: |
 #     Set kms_key_id = aws_kms_key.x.arn on the secret and on each replica block.
 #   construct: HardenedSecret
-#   data_stores:
-#     check: encryption-at-rest
-#     types: [aws_secretsmanager_secret]
 #   example: |
 #     resource "aws_secretsmanager_secret" "orders_db" {
 #       name       = "orders/db"

@@ -11,6 +11,9 @@
 #   control: storage-encryption
 #   cloud: aws
 #   severity: medium
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_sns_topic]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
@@ -19,9 +22,6 @@
 #     Set kms_master_key_id = aws_kms_key.x.arn (and allow the publishing services
 #     kms:GenerateDataKey and kms:Decrypt in the key policy).
 #   construct: HardenedTopic
-#   data_stores:
-#     check: encryption-at-rest
-#     types: [aws_sns_topic]
 #   example: |
 #     resource "aws_sns_topic" "order_events" {
 #       name              = "order-events"

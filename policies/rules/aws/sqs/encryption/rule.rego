@@ -12,6 +12,9 @@
 #   control: storage-encryption
 #   cloud: aws
 #   severity: medium
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_sqs_queue]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
@@ -20,9 +23,6 @@
 #     Set kms_master_key_id = aws_kms_key.x.arn (and allow the producers' service principals
 #     kms:GenerateDataKey and kms:Decrypt in the key policy).
 #   construct: HardenedQueue
-#   data_stores:
-#     check: encryption-at-rest
-#     types: [aws_sqs_queue]
 #   example: |
 #     resource "aws_sqs_queue" "orders" {
 #       name                              = "orders"

@@ -10,6 +10,9 @@
 #   control: storage-encryption
 #   cloud: azure
 #   severity: high
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [azurerm_cosmosdb_account]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
@@ -18,9 +21,6 @@
 #     Set key_vault_key_id = azurerm_key_vault_key.x.versionless_id (the Cosmos DB service
 #     principal or the account's identity needs get/wrapKey/unwrapKey on the key).
 #   construct: HardenedCosmosAccount
-#   data_stores:
-#     check: encryption-at-rest
-#     types: [azurerm_cosmosdb_account]
 #   example: |
 #     resource "azurerm_cosmosdb_account" "customers" {
 #       name                          = "cosmos-shop-customers"

@@ -11,15 +11,15 @@
 #   control: storage-encryption
 #   cloud: azure
 #   severity: high
+#   data_stores:
+#     check: encryption-in-transit
+#     types: [azurerm_cosmosdb_account]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #   audit_component: Encryption of personal information in transit
 #   remediation: |
 #     Set minimal_tls_version = "Tls12" (or remove it) on the azurerm_cosmosdb_account.
 #   construct: HardenedCosmosAccount
-#   data_stores:
-#     check: encryption-in-transit
-#     types: [azurerm_cosmosdb_account]
 #   example: |
 #     resource "azurerm_cosmosdb_account" "carts" {
 #       name                          = "cosmos-shop-carts"

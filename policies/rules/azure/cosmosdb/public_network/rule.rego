@@ -13,6 +13,9 @@
 #   control: public-storage
 #   cloud: azure
 #   severity: high
+#   data_stores:
+#     check: public-reachability
+#     types: [azurerm_cosmosdb_account]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach)
@@ -22,9 +25,6 @@
 #     account with ip_range_filter (only the addresses that need access) or
 #     is_virtual_network_filter_enabled with virtual_network_rule blocks.
 #   construct: HardenedCosmosAccount
-#   data_stores:
-#     check: public-reachability
-#     types: [azurerm_cosmosdb_account]
 #   example: |
 #     resource "azurerm_cosmosdb_account" "carts" {
 #       name                          = "cosmos-shop-carts"

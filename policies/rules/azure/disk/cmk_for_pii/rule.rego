@@ -12,6 +12,9 @@
 #   control: storage-encryption
 #   cloud: azure
 #   severity: high
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [azurerm_managed_disk, azurerm_snapshot]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
@@ -20,9 +23,6 @@
 #     Create an azurerm_disk_encryption_set over a Key Vault key and set
 #     disk_encryption_set_id on the disk; take snapshots from such disks.
 #   construct: HardenedManagedDisk
-#   data_stores:
-#     check: encryption-at-rest
-#     types: [azurerm_managed_disk, azurerm_snapshot]
 #   example: |
 #     resource "azurerm_managed_disk" "customers" {
 #       name                          = "disk-shop-customers"

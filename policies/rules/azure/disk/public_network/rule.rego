@@ -13,6 +13,9 @@
 #   control: public-storage
 #   cloud: azure
 #   severity: high
+#   data_stores:
+#     check: public-reachability
+#     types: [azurerm_managed_disk, azurerm_snapshot]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach)
@@ -21,9 +24,6 @@
 #     Set public_network_access_enabled = false and network_access_policy = "DenyAll" (or
 #     "AllowPrivate" with disk_access_id) on the azurerm_managed_disk / azurerm_snapshot.
 #   construct: HardenedManagedDisk
-#   data_stores:
-#     check: public-reachability
-#     types: [azurerm_managed_disk, azurerm_snapshot]
 #   example: |
 #     resource "azurerm_managed_disk" "orders" {
 #       name                          = "disk-shop-orders"

@@ -10,15 +10,15 @@
 #   control: key-management
 #   cloud: azure
 #   severity: medium
+#   data_stores:
+#     check: public-reachability
+#     types: [azurerm_key_vault]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #   audit_component: Network monitoring and defences; encryption of personal information (key management)
 #   remediation: |
 #     Set public_network_access_enabled = false and add a private endpoint.
 #   construct: HardenedKeyVault
-#   data_stores:
-#     check: public-reachability
-#     types: [azurerm_key_vault]
 #   example: |
 #     resource "azurerm_key_vault" "keys" {
 #       name                          = "shop-keys"

@@ -11,15 +11,15 @@
 #   control: storage-encryption
 #   cloud: azure
 #   severity: high
+#   data_stores:
+#     check: encryption-in-transit
+#     types: [azurerm_eventhub_namespace, azurerm_servicebus_namespace]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #   audit_component: Encryption of personal information in transit
 #   remediation: |
 #     Set minimum_tls_version = "1.2" (or remove the older value) on the namespace.
 #   construct: HardenedServiceBusNamespace
-#   data_stores:
-#     check: encryption-in-transit
-#     types: [azurerm_eventhub_namespace, azurerm_servicebus_namespace]
 #   example: |
 #     resource "azurerm_eventhub_namespace" "events" {
 #       name                          = "evh-shop-events"

@@ -14,6 +14,9 @@
 #   control: public-storage
 #   cloud: azure
 #   severity: high
+#   data_stores:
+#     check: public-reachability
+#     types: [azurerm_eventhub_namespace, azurerm_servicebus_namespace]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach)
@@ -22,9 +25,6 @@
 #     Set public_network_access_enabled = false and add a private endpoint, or a network rule
 #     set with default_action = "Deny" and only the subnets / addresses that need access.
 #   construct: HardenedServiceBusNamespace
-#   data_stores:
-#     check: public-reachability
-#     types: [azurerm_eventhub_namespace, azurerm_servicebus_namespace]
 #   example: |
 #     resource "azurerm_servicebus_namespace" "orders" {
 #       name                          = "sb-shop-orders"

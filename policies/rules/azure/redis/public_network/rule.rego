@@ -12,6 +12,9 @@
 #   control: public-storage
 #   cloud: azure
 #   severity: high
+#   data_stores:
+#     check: public-reachability
+#     types: [azurerm_redis_cache]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach)
@@ -20,9 +23,6 @@
 #     Set public_network_access_enabled = false and add an azurerm_private_endpoint (or
 #     deploy a Premium cache into a subnet with subnet_id).
 #   construct: HardenedRedisCache
-#   data_stores:
-#     check: public-reachability
-#     types: [azurerm_redis_cache]
 #   example: |
 #     resource "azurerm_redis_cache" "sessions" {
 #       name                          = "redis-shop-sessions"

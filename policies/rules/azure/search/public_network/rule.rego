@@ -13,6 +13,9 @@
 #   control: public-storage
 #   cloud: azure
 #   severity: high
+#   data_stores:
+#     check: public-reachability
+#     types: [azurerm_search_service]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach)
@@ -21,9 +24,6 @@
 #     Set public_network_access_enabled = false and add a private endpoint, or restrict
 #     allowed_ips to the addresses that need access.
 #   construct: HardenedSearchService
-#   data_stores:
-#     check: public-reachability
-#     types: [azurerm_search_service]
 #   example: |
 #     resource "azurerm_search_service" "catalog" {
 #       name                          = "srch-shop-catalog"

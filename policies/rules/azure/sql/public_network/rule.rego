@@ -11,6 +11,9 @@
 #   control: backup-protection
 #   cloud: azure
 #   severity: high
+#   data_stores:
+#     check: public-reachability
+#     types: [azurerm_mssql_server, azurerm_sql_server]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach)
@@ -19,9 +22,6 @@
 #     Set public_network_access_enabled = false and connect through a private endpoint
 #     (migrate azurerm_sql_server to azurerm_mssql_server).
 #   construct: HardenedSqlServer
-#   data_stores:
-#     check: public-reachability
-#     types: [azurerm_mssql_server, azurerm_sql_server]
 #   example: |
 #     resource "azurerm_mssql_server" "shop" {
 #       name                          = "shop-sql"

@@ -13,6 +13,9 @@
 #   control: backup-protection
 #   cloud: azure
 #   severity: high
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [azurerm_mssql_server, azurerm_sql_server]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
@@ -21,9 +24,6 @@
 #     Add azurerm_mssql_server_transparent_data_encryption { server_id = the server,
 #     key_vault_key_id = azurerm_key_vault_key.x.id, auto_rotation_enabled = true }.
 #   construct: HardenedSqlServer
-#   data_stores:
-#     check: encryption-at-rest
-#     types: [azurerm_mssql_server, azurerm_sql_server]
 #   example: |
 #     resource "azurerm_mssql_server" "shop" {
 #       # ... name, resource_group_name, location, version, azuread_administrator ...

@@ -14,6 +14,9 @@
 #   control: object-access-logging
 #   cloud: azure
 #   severity: medium
+#   data_stores:
+#     check: audit-logging
+#     types: [azurerm_storage_account]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.82 (breach notification without unreasonable delay)
@@ -23,9 +26,6 @@
 #     "${azurerm_storage_account.x.id}/blobServices/default" with enabled_log blocks for
 #     StorageRead, StorageWrite and StorageDelete }.
 #   construct: HardenedStorageAccount
-#   data_stores:
-#     check: audit-logging
-#     types: [azurerm_storage_account]
 #   example: |
 #     resource "azurerm_monitor_diagnostic_setting" "customers_blob" {
 #       name                       = "blob-access"

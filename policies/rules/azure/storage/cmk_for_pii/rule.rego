@@ -11,6 +11,9 @@
 #   control: storage-encryption
 #   cloud: azure
 #   severity: high
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [azurerm_storage_account]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
@@ -19,9 +22,6 @@
 #     Add customer_managed_key { key_vault_key_id = azurerm_key_vault_key.x.id,
 #     user_assigned_identity_id = … } or an azurerm_storage_account_customer_managed_key.
 #   construct: HardenedStorageAccount
-#   data_stores:
-#     check: encryption-at-rest
-#     types: [azurerm_storage_account]
 #   example: |
 #     resource "azurerm_storage_account" "customers" {
 #       name                     = "shopcustomers"

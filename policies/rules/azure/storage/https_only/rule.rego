@@ -10,15 +10,15 @@
 #   control: storage-encryption
 #   cloud: azure
 #   severity: high
+#   data_stores:
+#     check: encryption-in-transit
+#     types: [azurerm_storage_account]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #   audit_component: Encryption of personal information in transit
 #   remediation: |
 #     Remove the override or set https_traffic_only_enabled = true.
 #   construct: HardenedStorageAccount
-#   data_stores:
-#     check: encryption-in-transit
-#     types: [azurerm_storage_account]
 #   example: |
 #     resource "azurerm_storage_account" "customers" {
 #       name                       = "shopcustomers"

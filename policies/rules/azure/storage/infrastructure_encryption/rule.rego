@@ -10,15 +10,15 @@
 #   control: storage-encryption
 #   cloud: azure
 #   severity: medium
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [azurerm_storage_account]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #   audit_component: Encryption of personal information at rest
 #   remediation: |
 #     Set infrastructure_encryption_enabled = true (forces a new account; migrate the data).
 #   construct: HardenedStorageAccount
-#   data_stores:
-#     check: encryption-at-rest
-#     types: [azurerm_storage_account]
 #   example: |
 #     resource "azurerm_storage_account" "customers" {
 #       name                              = "shopcustomers"

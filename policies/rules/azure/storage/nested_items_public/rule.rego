@@ -10,6 +10,9 @@
 #   control: public-storage
 #   cloud: azure
 #   severity: critical
+#   data_stores:
+#     check: public-reachability
+#     types: [azurerm_storage_account]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach)
@@ -17,9 +20,6 @@
 #   remediation: |
 #     Set allow_nested_items_to_be_public = false on the azurerm_storage_account.
 #   construct: HardenedStorageAccount
-#   data_stores:
-#     check: public-reachability
-#     types: [azurerm_storage_account]
 #   example: |
 #     resource "azurerm_storage_account" "customers" {
 #       name                            = "shopcustomers"

@@ -15,6 +15,9 @@
 #   control: public-storage
 #   cloud: azure
 #   severity: high
+#   data_stores:
+#     check: public-reachability
+#     types: [azurerm_storage_account]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #   audit_component: Network monitoring and defences; segmentation
@@ -22,9 +25,6 @@
 #     Set public_network_access_enabled = false (private endpoints), or add network_rules {
 #     default_action = "Deny" } with the allowed subnets and IP ranges.
 #   construct: HardenedStorageAccount
-#   data_stores:
-#     check: public-reachability
-#     types: [azurerm_storage_account]
 #   example: |
 #     resource "azurerm_storage_account" "customers" {
 #       name                          = "shopcustomers"

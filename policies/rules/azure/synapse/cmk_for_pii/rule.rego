@@ -11,6 +11,9 @@
 #   control: storage-encryption
 #   cloud: azure
 #   severity: high
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [azurerm_synapse_workspace]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
@@ -19,9 +22,6 @@
 #     Add customer_managed_key { key_versionless_id = azurerm_key_vault_key.x.versionless_id }
 #     and activate it with azurerm_synapse_workspace_key.
 #   construct: HardenedSynapseWorkspace
-#   data_stores:
-#     check: encryption-at-rest
-#     types: [azurerm_synapse_workspace]
 #   example: |
 #     resource "azurerm_synapse_workspace" "customers" {
 #       name                                 = "synw-shop-customers"

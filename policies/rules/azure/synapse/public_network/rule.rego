@@ -12,6 +12,9 @@
 #   control: public-storage
 #   cloud: azure
 #   severity: high
+#   data_stores:
+#     check: public-reachability
+#     types: [azurerm_synapse_workspace]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach)
@@ -20,9 +23,6 @@
 #     Set public_network_access_enabled = false, managed_virtual_network_enabled = true and
 #     reach the workspace through private endpoints.
 #   construct: HardenedSynapseWorkspace
-#   data_stores:
-#     check: public-reachability
-#     types: [azurerm_synapse_workspace]
 #   example: |
 #     resource "azurerm_synapse_workspace" "analytics" {
 #       name                                 = "synw-shop-analytics"
