@@ -72,10 +72,10 @@ export function unencryptedVolumeSnapshot(scope: Construct): TerraformStack {
 /** Backups anyone can restore: an encrypted volume's snapshot and an RDS snapshot shared with all accounts. */
 export function publicSnapshots(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-public-snapshots');
-  awsPart(stack);
-  // The region encrypts new volumes: this fixture is about sharing, not encryption.
+  // A region of its own that encrypts new volumes by default: this fixture is about sharing.
+  awsPart(stack, { regions: ['us-east-2'] });
   new EbsEncryptionByDefault(stack, 'ebs-default', { enabled: true });
-  const volume = new EncryptedVolume(stack, 'data', { availabilityZone: 'us-west-2a', sizeGb: 20 });
+  const volume = new EncryptedVolume(stack, 'data', { availabilityZone: 'us-east-2a', sizeGb: 20 });
   const snapshot = new EbsSnapshot(stack, 'data-snapshot', { volumeId: volume.volume.id, tags: dataTags(stack) });
   new SnapshotCreateVolumePermission(stack, 'data-snapshot-public', { snapshotId: snapshot.id, accountId: 'all' });
   new DbSnapshot(stack, 'orders-snapshot', { dbInstanceIdentifier: 'leaky-orders', dbSnapshotIdentifier: 'leaky-orders-export', sharedAccounts: ['all'] });
