@@ -34,7 +34,8 @@ func (f jsFS) List(dir string) ([]string, bool) {
 	return names, true
 }
 
-// Registers globalThis.leakguardHclEval(requestJSON, read, list) → outputJSON, then waits.
+// Registers globalThis.leakguardHclEval(requestJSON, read, list) → outputJSON and
+// globalThis.leakguardHclEdit(editRequestJSON) → editOutputJSON (edit.go), then waits.
 func main() {
 	js.Global().Set("leakguardHclEval", js.FuncOf(func(this js.Value, args []js.Value) (result any) {
 		defer func() {
@@ -48,6 +49,20 @@ func main() {
 			panic(err)
 		}
 		b, _ := json.Marshal(evaluate(req, jsFS{read: args[1], list: args[2]}))
+		return string(b)
+	}))
+	js.Global().Set("leakguardHclEdit", js.FuncOf(func(this js.Value, args []js.Value) (result any) {
+		defer func() {
+			if r := recover(); r != nil {
+				b, _ := json.Marshal(&EditOutput{Error: fmt.Sprintf("internal error in the HCL editor: %v", r)})
+				result = string(b)
+			}
+		}()
+		var req EditRequest
+		if err := json.Unmarshal([]byte(args[0].String()), &req); err != nil {
+			panic(err)
+		}
+		b, _ := json.Marshal(editFile(req))
 		return string(b)
 	}))
 	select {}

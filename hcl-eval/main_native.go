@@ -37,8 +37,19 @@ func (osFS) List(dir string) ([]string, bool) {
 	return names, true
 }
 
-// Usage: hcl-eval <dir> [name=value ...] — for developing the evaluator without Node.
+// Usage: hcl-eval <dir> [name=value ...], or hcl-eval --edit < request.json — for developing
+// the evaluator and the editor without Node.
 func main() {
+	if len(os.Args) == 2 && os.Args[1] == "--edit" {
+		var req EditRequest
+		if err := json.NewDecoder(os.Stdin).Decode(&req); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(2)
+		}
+		b, _ := json.MarshalIndent(editFile(req), "", "  ")
+		fmt.Println(string(b))
+		return
+	}
 	if len(os.Args) < 2 {
 		fmt.Fprintln(os.Stderr, "usage: hcl-eval <dir> [name=value ...]")
 		os.Exit(2)

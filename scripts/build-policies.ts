@@ -7,6 +7,9 @@ import { loadPolicy } from '@open-policy-agent/opa-wasm';
 import { hashSources, sha256, type PolicyManifest } from '../src/evaluate/manifest';
 import { buildDir, opaBinary, policyDir, projectRoot } from '../src/evaluate/paths';
 import { pagesFor } from '../src/evaluate/policy';
+import { fixSettings } from '../src/fix/values';
+import { schemaErrors } from '../src/normalize/validate';
+import type { RuleFix } from '../src/types/fix';
 
 const ENTRYPOINT = 'leakguard/main/decision';
 const root = projectRoot();
@@ -68,6 +71,16 @@ async function checkHostBuiltins(wasm: Buffer): Promise<void> {
   if (missing.length > 0) fail(`the WASM needs built-ins the JS SDK lacks: ${missing.join(', ')}`);
 }
 
+/** A rule's fix is data the engine applies: it must match schemas/fix.schema.json and name only real settings. */
+function checkFixes(rules: Array<{ file: string; fix?: unknown }>, defaults: Record<string, unknown>): void {
+  for (const r of rules.filter((x) => x.fix !== undefined)) {
+    const err = schemaErrors('fix', r.fix);
+    if (err) fail(`${r.file}: METADATA custom.fix${err === 'is invalid' ? ' is invalid' : ` ${err}`} (schemas/fix.schema.json)`);
+    const unknown = fixSettings(r.fix as RuleFix).filter((k) => !(k in defaults));
+    if (unknown.length > 0) fail(`${r.file}: METADATA custom.fix names unknown settings ${unknown.join(', ')}`);
+  }
+}
+
 async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
   const caps = join(out, 'capabilities.json');
@@ -118,6 +131,7 @@ async function main(): Promise<void> {
     execFileSync(opa, ['eval', '--format', 'json', '-d', join(policies, 'lib', 'config.rego'), 'data.leakguard.lib.config.defaults'], { encoding: 'utf8' }),
   ).result[0].expressions[0].value;
   writeFileSync(join(out, 'defaults.json'), JSON.stringify(defaults, null, 2) + '\n');
+  checkFixes(rules, defaults);
 
   const manifest: PolicyManifest = { opa_version: version, entrypoint: ENTRYPOINT, wasm_sha256: sha256(wasm), sources: hashSources(policies) };
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');

@@ -15,6 +15,8 @@ export interface CheckOptions {
   configOrigin?: ConfigChoice['origin'];
   /** HCL folders: `--var-file` / `--var`, in command-line order. */
   vars?: VarInput[];
+  /** HCL folders: absolute path → text to read instead of the file. */
+  overlay?: ReadonlyMap<string, string>;
   /** YYYY-MM-DD used for waiver expiry; today (UTC) unless given. */
   today?: string;
   /** Called as each stage starts, for a progress indicator (`resources`: how many are evaluated). */
@@ -34,7 +36,7 @@ export interface CheckResult {
 export async function check(paths: string[], opts: CheckOptions = {}): Promise<CheckResult> {
   const config = loadConfig(opts.configPath);
   opts.onStep?.('loading');
-  const docs = await loadPaths(paths, opts.inputFormat, { vars: opts.vars });
+  const docs = await loadPaths(paths, opts.inputFormat, { vars: opts.vars, overlay: opts.overlay });
   const modulesNotFollowed = docs.flatMap((d) => (d.kind === 'hcl' ? d.evaluated.modules_not_followed : []));
   const warnings = docs.flatMap((d) => (d.kind === 'hcl' ? d.evaluated.warnings : []));
   warnings.push(...modulesNotFollowed.map((m) => `not checked: ${m}`));

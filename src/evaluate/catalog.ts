@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors';
 import { readJson } from '../load/read-file';
+import type { RuleFix } from '../types/fix';
 import { buildDir } from './paths';
 
 /** One rule's facts, straight from its METADATA (written to rules.json by the policy build). */
@@ -17,6 +18,8 @@ export interface RuleInfo {
   remediation: string;
   construct?: string;
   example?: string;
+  /** What `leakguard fix` changes (schemas/fix.schema.json). */
+  fix?: RuleFix;
   file: string;
 }
 

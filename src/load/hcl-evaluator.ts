@@ -50,14 +50,19 @@ export interface EvaluatedFolder {
 
 type ReadResult = { text: string } | { missing: true } | { error: string };
 type EvalFn = (request: string, read: (file: string, allowEmpty: boolean) => ReadResult, list: (dir: string) => string[] | null) => string;
+/** The Go module's entry points: the evaluator (eval.go) and the source editor of `leakguard fix` (edit.go). */
+export interface HclRuntime {
+  evaluate: EvalFn;
+  edit: (request: string) => string;
+}
 
 /** build/hcl-eval/ of the package (scripts/build-hcl-eval.sh writes it; the npm package ships it). */
 export const hclEvalBuildDir = (): string => process.env.LEAKGUARD_HCL_EVAL_BUILD ?? join(projectRoot(), 'build', 'hcl-eval');
 
-let loaded: Promise<EvalFn> | undefined;
+let loaded: Promise<HclRuntime> | undefined;
 
 /** The Go evaluator compiled to WebAssembly, started once per process. */
-function evaluator(): Promise<EvalFn> {
+export function hclRuntime(): Promise<HclRuntime> {
   loaded ??= (async () => {
     const dir = hclEvalBuildDir();
     const wasm = join(dir, 'hcl-eval.wasm');
@@ -65,15 +70,15 @@ function evaluator(): Promise<EvalFn> {
     // Go's wasm_exec.js runs against its own global scope (inheriting the real one), so the
     // Go class and the entry point it registers never meet another Go WASM in the process
     // (@cdktf/hcl2json loads an older Go runtime under the same global names).
-    const scope = Object.create(globalThis) as { Go: new () => GoRuntime; leakguardHclEval?: EvalFn };
+    const scope = Object.create(globalThis) as { Go: new () => GoRuntime; leakguardHclEval?: EvalFn; leakguardHclEdit?: HclRuntime['edit'] };
     // Node's accessors for these refuse any `this` but the real global.
     for (const name of ['crypto', 'performance'] as const) Object.defineProperty(scope, name, { value: globalThis[name] });
     new Function('globalThis', readFileSync(join(dir, 'wasm_exec.js'), 'utf8'))(scope);
     const go = new scope.Go();
     const { instance } = await WebAssembly.instantiate(readFileSync(wasm), go.importObject);
     void go.run(instance);
-    if (typeof scope.leakguardHclEval !== 'function') throw new Error('hcl-eval.wasm did not register its entry point');
-    return scope.leakguardHclEval;
+    if (typeof scope.leakguardHclEval !== 'function' || typeof scope.leakguardHclEdit !== 'function') throw new Error('hcl-eval.wasm did not register its entry points');
+    return { evaluate: scope.leakguardHclEval, edit: scope.leakguardHclEdit };
   })();
   return loaded;
 }
@@ -83,7 +88,9 @@ interface GoRuntime {
   run(instance: WebAssembly.Instance): Promise<void>;
 }
 
-function read(file: string, allowEmpty: boolean): ReadResult {
+function read(file: string, allowEmpty: boolean, overlay?: ReadonlyMap<string, string>): ReadResult {
+  const text = overlay?.get(file);
+  if (text !== undefined) return { text };
   try {
     if (!existsSync(file)) return { missing: true };
     return { text: readText(file, { allowEmpty }) };
@@ -101,12 +108,15 @@ function list(dir: string): string[] | null {
 }
 
 /** Evaluates a root module folder (or one .tf file) with the variables Terraform would use. */
-export async function evaluateFolder(dir: string, opts: { file?: string; vars?: VarInput[]; env?: NodeJS.ProcessEnv } = {}): Promise<EvaluatedFolder> {
+export async function evaluateFolder(
+  dir: string,
+  opts: { file?: string; vars?: VarInput[]; env?: NodeJS.ProcessEnv; overlay?: ReadonlyMap<string, string> } = {},
+): Promise<EvaluatedFolder> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(opts.env ?? process.env)) if (k.startsWith('TF_VAR_') && v !== undefined) env[k.slice(7)] = v;
   const vars = (opts.vars ?? []).map((v) => (v.kind === 'file' ? { kind: v.kind, value: resolve(v.value) } : v));
   const request = JSON.stringify({ dir: resolve(dir), ...(opts.file ? { file: resolve(opts.file) } : {}), env, vars });
-  const out = JSON.parse((await evaluator())(request, read, list)) as EvaluatedFolder;
+  const out = JSON.parse((await hclRuntime()).evaluate(request, (file, allowEmpty) => read(file, allowEmpty, opts.overlay), list)) as EvaluatedFolder;
   if (out.error) throw new InputError(out.error);
   return out;
 }

@@ -13,7 +13,7 @@ export const hclLoader: Loader = {
   async load(path, _json, opts) {
     const single = path.endsWith('.tf');
     const dir = single ? dirname(path) : path;
-    const evaluated = await evaluateFolder(dir, { file: single ? path : undefined, vars: opts?.vars });
+    const evaluated = await evaluateFolder(dir, { file: single ? path : undefined, vars: opts?.vars, overlay: opts?.overlay });
     // Origins as the user named the folder, not as absolute paths.
     const base = resolve(dir);
     for (const r of evaluated.resources) r.file = join(dir, relative(base, r.file));

@@ -44,6 +44,8 @@ export type LoadedDocument = ConfigDocument | HclDocument | PlanDocument | State
 /** Inputs only some formats use (Terraform variables for HCL folders). */
 export interface LoadOptions {
   vars?: VarInput[];
+  /** HCL folders: absolute path → text read instead of the file (`leakguard fix` re-checks its edits before writing them). */
+  overlay?: ReadonlyMap<string, string>;
 }
 
 /** One parser per input format (Conftest style), picked by name or by `detect`. */

@@ -4,9 +4,10 @@ import inputSchema from '../../schemas/policy-input.schema.json';
 import decisionSchema from '../../schemas/decision.schema.json';
 import configSchema from '../../schemas/config.schema.json';
 import driftSchema from '../../schemas/drift-report.schema.json';
+import fixSchema from '../../schemas/fix.schema.json';
 
-// One validator for every schema of the project (input, decision and baseline, config, drift report and history).
-const schemas = { 'policy-input': inputSchema, decision: decisionSchema, config: configSchema, 'drift-report': driftSchema } as const;
+// One validator for every schema of the project (input, decision and baseline, config, drift report and history, rule fixes).
+const schemas = { 'policy-input': inputSchema, decision: decisionSchema, config: configSchema, 'drift-report': driftSchema, fix: fixSchema } as const;
 export type SchemaName = keyof typeof schemas;
 /** A whole schema (`''`) or one of its definitions (`#/definitions/X`). */
 export type SchemaRef = '' | `#/definitions/${string}`;

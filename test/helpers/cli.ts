@@ -9,7 +9,7 @@ export interface Run {
   stderr: string;
 }
 
-const EVALUATING = /^(check|drift|baseline)$/;
+const EVALUATING = /^(check|drift|baseline|fix)$/;
 
 /**
  * Runs the CLI in-process with captured output. Hermetic: unless a test passes --config or

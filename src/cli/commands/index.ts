@@ -4,8 +4,9 @@ import { baselineCommand } from './baseline';
 import { checkCommand } from './check';
 import { driftCommand } from './drift';
 import { evidenceCommand } from './evidence';
+import { fixCommand } from './fix';
 import { initCommand } from './init';
 import { explainCommand, rulesCommand } from './rules';
 
 /** Every subcommand, one module each; adding a command is one line here. */
-export const commands: Array<(ctx: CommandContext) => Command> = [checkCommand, rulesCommand, explainCommand, baselineCommand, evidenceCommand, driftCommand, initCommand];
+export const commands: Array<(ctx: CommandContext) => Command> = [checkCommand, rulesCommand, explainCommand, baselineCommand, evidenceCommand, driftCommand, initCommand, fixCommand];

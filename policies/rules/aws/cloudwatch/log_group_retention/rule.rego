@@ -19,6 +19,14 @@
 #     Set retention_in_days to a CloudWatch value within the configured range (e.g. 90,
 #     180, 365).
 #   construct: BoundedLogGroup
+#   fix:
+#     summary: Keep the logs for the shortest CloudWatch retention period inside the configured range
+#     edits:
+#       - set:
+#           retention_in_days:
+#             smallest_of: [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]
+#             at_least: log_retention_min_days
+#             at_most: log_retention_max_days
 #   example: |
 #     resource "aws_cloudwatch_log_group" "orders" {
 #       name       = "/shop/orders"

@@ -22,6 +22,10 @@
 #     Set enabled = true (or remove the argument) and add an aws_ebs_default_kms_key with a
 #     customer-managed key in every region in use.
 #   construct: EbsRegionDefaults
+#   fix:
+#     summary: Turn on EBS encryption by default in the region
+#     edits:
+#       - set: { enabled: true }
 #   example: |
 #     resource "aws_ebs_encryption_by_default" "this" {
 #       enabled = true

@@ -20,6 +20,41 @@
 #     Allow egress only to named destinations (VPC endpoints, prefix lists, security groups)
 #     on named ports; route internet-bound traffic through an egress proxy or firewall.
 #   construct: EgressRestrictedSecurityGroup
+#   fix:
+#     summary: Replace egress to the internet with a placeholder prefix list of the destinations the group may reach
+#     edits:
+#       - on: aws_vpc_security_group_egress_rule
+#         where: { name: cidr_ipv4, values: ["0.0.0.0/0"] }
+#         remove: { name: cidr_ipv4, values: ["0.0.0.0/0"] }
+#         set: { prefix_list_id: '"pl-REPLACE-ME"' }
+#         comment: { prefix_list_id: "leakguard: placeholder, name the managed prefix list of allowed destinations" }
+#       - on: aws_vpc_security_group_egress_rule
+#         where: { name: cidr_ipv6, values: ["::/0"] }
+#         remove: { name: cidr_ipv6, values: ["::/0"] }
+#         set: { prefix_list_id: '"pl-REPLACE-ME"' }
+#         comment: { prefix_list_id: "leakguard: placeholder, name the managed prefix list of allowed destinations" }
+#       - on: aws_security_group_rule
+#         where: { name: cidr_blocks, values: ["0.0.0.0/0"] }
+#         remove: { name: cidr_blocks, values: ["0.0.0.0/0"] }
+#         set: { prefix_list_ids: '["pl-REPLACE-ME"]' }
+#         comment: { prefix_list_ids: "leakguard: placeholder, name the managed prefix list of allowed destinations" }
+#       - on: aws_security_group_rule
+#         where: { name: ipv6_cidr_blocks, values: ["::/0"] }
+#         remove: { name: ipv6_cidr_blocks, values: ["::/0"] }
+#         set: { prefix_list_ids: '["pl-REPLACE-ME"]' }
+#         comment: { prefix_list_ids: "leakguard: placeholder, name the managed prefix list of allowed destinations" }
+#       - on: aws_security_group
+#         nested: egress
+#         where: { name: cidr_blocks, values: ["0.0.0.0/0"] }
+#         remove: { name: cidr_blocks, values: ["0.0.0.0/0"] }
+#         set: { prefix_list_ids: '["pl-REPLACE-ME"]' }
+#         comment: { prefix_list_ids: "leakguard: placeholder, name the managed prefix list of allowed destinations" }
+#       - on: aws_security_group
+#         nested: egress
+#         where: { name: ipv6_cidr_blocks, values: ["::/0"] }
+#         remove: { name: ipv6_cidr_blocks, values: ["::/0"] }
+#         set: { prefix_list_ids: '["pl-REPLACE-ME"]' }
+#         comment: { prefix_list_ids: "leakguard: placeholder, name the managed prefix list of allowed destinations" }
 #   example: |
 #     resource "aws_vpc_security_group_egress_rule" "to_endpoints" {
 #       security_group_id            = aws_security_group.app.id

@@ -16,6 +16,10 @@
 #   remediation: |
 #     Set deletion_window_in_days to at least the configured minimum (30 recommended).
 #   construct: HardenedKey
+#   fix:
+#     summary: Keep a scheduled key deletion cancellable for 30 days
+#     edits:
+#       - set: { deletion_window_in_days: 30 }
 #   example: |
 #     resource "aws_kms_key" "orders" {
 #       description             = "orders table"

@@ -17,6 +17,15 @@
 #   remediation: |
 #     Set enable_key_rotation = true (optionally rotation_period_in_days) on the aws_kms_key.
 #   construct: HardenedKey
+#   fix:
+#     summary: Turn on automatic yearly rotation of the key
+#     edits:
+#       - set:
+#           enable_key_rotation: true
+#     cdktf:
+#       option: "enableKeyRotation: true (HardenedKey always rotates)"
+#       snippet: |
+#         new HardenedKey(this, 'orders', { description: 'orders table', rotationPeriodDays: 365 });
 #   example: |
 #     resource "aws_kms_key" "orders" {
 #       description             = "orders table"

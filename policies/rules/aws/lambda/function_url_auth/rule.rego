@@ -16,6 +16,10 @@
 #   remediation: |
 #     Set authorization_type = "AWS_IAM", or expose the function through API Gateway.
 #   construct: IamAuthFunction
+#   fix:
+#     summary: Require IAM authentication on the function URL
+#     edits:
+#       - set: { authorization_type: '"AWS_IAM"' }
 #   example: |
 #     resource "aws_lambda_function_url" "orders" {
 #       function_name      = aws_lambda_function.orders.function_name

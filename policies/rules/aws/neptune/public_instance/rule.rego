@@ -19,6 +19,10 @@
 #   remediation: |
 #     Set publicly_accessible = false and reach the cluster from private subnets.
 #   construct: EncryptedGraphDatabase
+#   fix:
+#     summary: Make the endpoint private (publicly_accessible = false)
+#     edits:
+#       - set: { publicly_accessible: false }
 #   example: |
 #     resource "aws_neptune_cluster_instance" "graph" {
 #       cluster_identifier  = "customer-graph"

@@ -21,6 +21,10 @@
 #     Set backup_retention_period to at least the configured minimum (RDS allows up to 35;
 #     use AWS Backup for longer).
 #   construct: HardenedPostgres
+#   fix:
+#     summary: Keep automated backups for the configured number of days
+#     edits:
+#       - set: { backup_retention_period: '{{settings.backup_retention_days}}' }
 #   example: |
 #     resource "aws_db_instance" "orders" {
 #       identifier                  = "orders"

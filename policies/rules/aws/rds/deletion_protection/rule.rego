@@ -16,6 +16,10 @@
 #   remediation: |
 #     Set deletion_protection = true (and delete_automated_backups = false).
 #   construct: HardenedPostgres
+#   fix:
+#     summary: Turn on deletion protection
+#     edits:
+#       - set: { deletion_protection: true }
 #   example: |
 #     resource "aws_db_instance" "orders" {
 #       identifier                  = "orders"

@@ -21,6 +21,10 @@
 #   remediation: |
 #     Set publicly_accessible = false and reach the database from private subnets.
 #   construct: HardenedPostgres
+#   fix:
+#     summary: Make the endpoint private (publicly_accessible = false)
+#     edits:
+#       - set: { publicly_accessible: false }
 #   example: |
 #     resource "aws_db_instance" "orders" {
 #       identifier                  = "orders"

@@ -21,6 +21,10 @@
 #   remediation: |
 #     Set publicly_accessible = false and reach the warehouse from private subnets.
 #   construct: PrivateWarehouse
+#   fix:
+#     summary: Make the endpoint private (publicly_accessible = false)
+#     edits:
+#       - set: { publicly_accessible: false }
 #   example: |
 #     resource "aws_redshift_cluster" "analytics" {
 #       cluster_identifier     = "analytics"

@@ -25,6 +25,28 @@
 #     with block_public_acls, block_public_policy, ignore_public_acls and
 #     restrict_public_buckets all true, or an aws_s3_account_public_access_block.
 #   construct: HardenedBucket
+#   fix:
+#     summary: Block public access with all four flags, adding the bucket's public access block if it has none
+#     edits:
+#       - on: aws_s3_bucket
+#         linked: { type: aws_s3_bucket_public_access_block, via: bucket }
+#         set: { block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true }
+#         create: |
+#           resource "aws_s3_bucket_public_access_block" "{{name}}" {
+#             bucket                  = {{ref}}.id
+#             block_public_acls       = true
+#             block_public_policy     = true
+#             ignore_public_acls      = true
+#             restrict_public_buckets = true
+#           }
+#       - on: aws_s3_bucket_public_access_block
+#         set: { block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true }
+#       - on: aws_s3_account_public_access_block
+#         set: { block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true }
+#     cdktf:
+#       option: "HardenedBucket adds the complete public access block"
+#       snippet: |
+#         new HardenedBucket(this, 'data', { bucketName: 'shop-customer-data', classification: 'pii' });
 #   example: |
 #     resource "aws_s3_bucket" "data" {
 #       bucket = "shop-customer-data"

@@ -23,6 +23,10 @@
 #   remediation: |
 #     Set https_only = true on the app and on each of its deployment slots.
 #   construct: HardenedLinuxWebApp
+#   fix:
+#     summary: Redirect every request to HTTPS
+#     edits:
+#       - set: { https_only: true }
 #   example: |
 #     resource "azurerm_linux_web_app" "storefront" {
 #       name                = "app-shop-storefront"

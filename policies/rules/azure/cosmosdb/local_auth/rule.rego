@@ -19,6 +19,10 @@
 #     Set local_authentication_disabled = true and grant applications Cosmos DB data-plane
 #     roles (azurerm_cosmosdb_sql_role_assignment) on their managed identities.
 #   construct: HardenedCosmosAccount
+#   fix:
+#     summary: Turn off account-key authentication (Entra ID only)
+#     edits:
+#       - set: { local_authentication_disabled: true }
 #   example: |
 #     resource "azurerm_cosmosdb_account" "carts" {
 #       name                          = "cosmos-shop-carts"

@@ -20,6 +20,10 @@
 #   remediation: |
 #     Set minimal_tls_version = "Tls12" (or remove it) on the azurerm_cosmosdb_account.
 #   construct: HardenedCosmosAccount
+#   fix:
+#     summary: Refuse clients older than TLS 1.2
+#     edits:
+#       - set: { minimal_tls_version: '"Tls12"' }
 #   example: |
 #     resource "azurerm_cosmosdb_account" "carts" {
 #       name                          = "cosmos-shop-carts"

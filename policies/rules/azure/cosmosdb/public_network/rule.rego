@@ -25,6 +25,10 @@
 #     account with ip_range_filter (only the addresses that need access) or
 #     is_virtual_network_filter_enabled with virtual_network_rule blocks.
 #   construct: HardenedCosmosAccount
+#   fix:
+#     summary: Turn off public network access
+#     edits:
+#       - set: { public_network_access_enabled: false }
 #   example: |
 #     resource "azurerm_cosmosdb_account" "carts" {
 #       name                          = "cosmos-shop-carts"

@@ -24,6 +24,10 @@
 #     Set public_network_access_enabled = false and network_access_policy = "DenyAll" (or
 #     "AllowPrivate" with disk_access_id) on the azurerm_managed_disk / azurerm_snapshot.
 #   construct: HardenedManagedDisk
+#   fix:
+#     summary: Turn off public network access
+#     edits:
+#       - set: { public_network_access_enabled: false }
 #   example: |
 #     resource "azurerm_managed_disk" "orders" {
 #       name                          = "disk-shop-orders"

@@ -19,6 +19,10 @@
 #   remediation: |
 #     Set public_network_access_enabled = false and add a private endpoint.
 #   construct: HardenedKeyVault
+#   fix:
+#     summary: Turn off public network access
+#     edits:
+#       - set: { public_network_access_enabled: false }
 #   example: |
 #     resource "azurerm_key_vault" "keys" {
 #       name                          = "shop-keys"

@@ -16,6 +16,10 @@
 #   remediation: |
 #     Set purge_protection_enabled = true on the azurerm_key_vault.
 #   construct: HardenedKeyVault
+#   fix:
+#     summary: Turn on purge protection
+#     edits:
+#       - set: { purge_protection_enabled: true }
 #   example: |
 #     resource "azurerm_key_vault" "keys" {
 #       name                       = "shop-keys"

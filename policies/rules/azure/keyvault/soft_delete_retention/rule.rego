@@ -16,6 +16,11 @@
 #   remediation: |
 #     Set soft_delete_retention_days to at least the configured minimum (90 recommended).
 #   construct: HardenedKeyVault
+#   fix:
+#     summary: Keep deleted keys and secrets recoverable for at least the configured days
+#     edits:
+#       - set:
+#           soft_delete_retention_days: { smallest_of: [7, 14, 30, 60, 90], at_least: key_vault_min_soft_delete_days }
 #   example: |
 #     resource "azurerm_key_vault" "keys" {
 #       name                       = "shop-keys"

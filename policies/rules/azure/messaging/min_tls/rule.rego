@@ -20,6 +20,10 @@
 #   remediation: |
 #     Set minimum_tls_version = "1.2" (or remove the older value) on the namespace.
 #   construct: HardenedServiceBusNamespace
+#   fix:
+#     summary: Refuse clients older than TLS 1.2
+#     edits:
+#       - set: { minimum_tls_version: '"1.2"' }
 #   example: |
 #     resource "azurerm_eventhub_namespace" "events" {
 #       name                          = "evh-shop-events"

@@ -25,6 +25,10 @@
 #     Set public_network_access_enabled = false and add a private endpoint, or a network rule
 #     set with default_action = "Deny" and only the subnets / addresses that need access.
 #   construct: HardenedServiceBusNamespace
+#   fix:
+#     summary: Turn off public network access
+#     edits:
+#       - set: { public_network_access_enabled: false }
 #   example: |
 #     resource "azurerm_servicebus_namespace" "orders" {
 #       name                          = "sb-shop-orders"

@@ -18,6 +18,11 @@
 #     Set retention_in_days within the configured range on azurerm_application_insights
 #     (or on its workspace for workspace-based components).
 #   construct: BoundedWorkspace
+#   fix:
+#     summary: Keep the telemetry for the shortest retention period inside the configured range
+#     edits:
+#       - set:
+#           retention_in_days: { smallest_of: [30, 60, 90, 120, 180, 270, 365, 550, 730], at_least: log_retention_min_days, at_most: log_retention_max_days }
 #   example: |
 #     resource "azurerm_application_insights" "shop" {
 #       name                = "shop-appinsights"

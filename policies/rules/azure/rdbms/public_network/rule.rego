@@ -25,6 +25,10 @@
 #     Disable public network access and connect through a private endpoint, or deploy the
 #     flexible server into a delegated subnet (delegated_subnet_id + private_dns_zone_id).
 #   construct: HardenedFlexibleServer
+#   fix:
+#     summary: Turn off public network access
+#     edits:
+#       - set: { public_network_access_enabled: false }
 #   example: |
 #     resource "azurerm_postgresql_flexible_server" "orders" {
 #       name                          = "psql-shop-orders"

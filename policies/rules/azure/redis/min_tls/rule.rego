@@ -16,6 +16,10 @@
 #   remediation: |
 #     Set minimum_tls_version = "1.2" on the azurerm_redis_cache.
 #   construct: HardenedRedisCache
+#   fix:
+#     summary: Refuse clients older than TLS 1.2
+#     edits:
+#       - set: { minimum_tls_version: '"1.2"' }
 #   example: |
 #     resource "azurerm_redis_cache" "sessions" {
 #       name                          = "redis-shop-sessions"

@@ -21,6 +21,10 @@
 #   remediation: |
 #     Remove non_ssl_port_enabled (or set it to false) and connect on the TLS port 6380.
 #   construct: HardenedRedisCache
+#   fix:
+#     summary: Close the plain-text port
+#     edits:
+#       - set: { non_ssl_port_enabled: false }
 #   example: |
 #     resource "azurerm_redis_cache" "sessions" {
 #       name                          = "redis-shop-sessions"

@@ -23,6 +23,10 @@
 #     Set public_network_access_enabled = false and add an azurerm_private_endpoint (or
 #     deploy a Premium cache into a subnet with subnet_id).
 #   construct: HardenedRedisCache
+#   fix:
+#     summary: Turn off public network access
+#     edits:
+#       - set: { public_network_access_enabled: false }
 #   example: |
 #     resource "azurerm_redis_cache" "sessions" {
 #       name                          = "redis-shop-sessions"

@@ -24,6 +24,10 @@
 #     Set public_network_access_enabled = false and add a private endpoint, or restrict
 #     allowed_ips to the addresses that need access.
 #   construct: HardenedSearchService
+#   fix:
+#     summary: Turn off public network access
+#     edits:
+#       - set: { public_network_access_enabled: false }
 #   example: |
 #     resource "azurerm_search_service" "catalog" {
 #       name                          = "srch-shop-catalog"

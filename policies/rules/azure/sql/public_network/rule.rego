@@ -22,6 +22,10 @@
 #     Set public_network_access_enabled = false and connect through a private endpoint
 #     (migrate azurerm_sql_server to azurerm_mssql_server).
 #   construct: HardenedSqlServer
+#   fix:
+#     summary: Turn off public network access
+#     edits:
+#       - set: { public_network_access_enabled: false }
 #   example: |
 #     resource "azurerm_mssql_server" "shop" {
 #       name                          = "shop-sql"

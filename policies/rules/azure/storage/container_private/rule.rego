@@ -16,6 +16,10 @@
 #   remediation: |
 #     Set container_access_type = "private" (or remove it) on the azurerm_storage_container.
 #   construct: HardenedStorageAccount
+#   fix:
+#     summary: Make the container private
+#     edits:
+#       - set: { container_access_type: '"private"' }
 #   example: |
 #     # Serve files through the application or short-lived user-delegation SAS, never anonymously.
 #     resource "azurerm_storage_container" "invoices" {

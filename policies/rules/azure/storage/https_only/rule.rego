@@ -19,6 +19,13 @@
 #   remediation: |
 #     Remove the override or set https_traffic_only_enabled = true.
 #   construct: HardenedStorageAccount
+#   fix:
+#     summary: Accept HTTPS traffic only
+#     edits:
+#       - where: { name: https_traffic_only_enabled, values: ["false"] }
+#         set: { https_traffic_only_enabled: true }
+#       - where: { name: enable_https_traffic_only, values: ["false"] }
+#         set: { enable_https_traffic_only: true }
 #   example: |
 #     resource "azurerm_storage_account" "customers" {
 #       name                       = "shopcustomers"

@@ -19,6 +19,10 @@
 #   remediation: |
 #     Set infrastructure_encryption_enabled = true (forces a new account; migrate the data).
 #   construct: HardenedStorageAccount
+#   fix:
+#     summary: Turn on infrastructure (double) encryption
+#     edits:
+#       - set: { infrastructure_encryption_enabled: true }
 #   example: |
 #     resource "azurerm_storage_account" "customers" {
 #       name                              = "shopcustomers"

@@ -19,6 +19,10 @@
 #   remediation: |
 #     Set min_tls_version = "TLS1_2" on the azurerm_storage_account.
 #   construct: HardenedStorageAccount
+#   fix:
+#     summary: Refuse clients older than TLS 1.2
+#     edits:
+#       - set: { min_tls_version: '"TLS1_2"' }
 #   example: |
 #     resource "azurerm_storage_account" "customers" {
 #       name                     = "shopcustomers"

@@ -20,6 +20,10 @@
 #   remediation: |
 #     Set allow_nested_items_to_be_public = false on the azurerm_storage_account.
 #   construct: HardenedStorageAccount
+#   fix:
+#     summary: Forbid anonymous access to containers and blobs
+#     edits:
+#       - set: { allow_nested_items_to_be_public: false }
 #   example: |
 #     resource "azurerm_storage_account" "customers" {
 #       name                            = "shopcustomers"

@@ -25,6 +25,12 @@
 #     Set public_network_access_enabled = false (private endpoints), or add network_rules {
 #     default_action = "Deny" } with the allowed subnets and IP ranges.
 #   construct: HardenedStorageAccount
+#   fix:
+#     summary: Turn off public network access and deny by default in the network rules
+#     edits:
+#       - set: { public_network_access_enabled: false }
+#       - nested: network_rules
+#         set: { default_action: '"Deny"' }
 #   example: |
 #     resource "azurerm_storage_account" "customers" {
 #       name                          = "shopcustomers"

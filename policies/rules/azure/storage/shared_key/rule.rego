@@ -19,6 +19,10 @@
 #     Set shared_access_key_enabled = false and use Entra ID (RBAC) access, or add
 #     sas_policy { expiration_period = "0.08:00:00" } within the configured maximum.
 #   construct: HardenedStorageAccount
+#   fix:
+#     summary: Turn off shared-key (account key and SAS) authorization
+#     edits:
+#       - set: { shared_access_key_enabled: false }
 #   example: |
 #     # provider "azurerm" { storage_use_azuread = true } so Terraform itself uses Entra ID.
 #     resource "azurerm_storage_account" "customers" {

@@ -23,6 +23,10 @@
 #     Set public_network_access_enabled = false, managed_virtual_network_enabled = true and
 #     reach the workspace through private endpoints.
 #   construct: HardenedSynapseWorkspace
+#   fix:
+#     summary: Turn off public network access
+#     edits:
+#       - set: { public_network_access_enabled: false }
 #   example: |
 #     resource "azurerm_synapse_workspace" "analytics" {
 #       name                                 = "synw-shop-analytics"

@@ -1,0 +1,79 @@
+import { resolve } from 'node:path';
+import { check, type CheckOptions, type CheckResult } from '../check';
+import { loadCatalog, loadDefaults, type RuleInfo } from '../evaluate/catalog';
+import { loadConfig } from '../evaluate/config';
+import type { Finding } from '../types/decision';
+import { editFile, type FileChange } from './apply';
+import { planFinding, type BlockEdit, type FindingPlan } from './plan';
+
+export { unifiedDiff, type FileChange } from './apply';
+
+export interface FixOptions extends CheckOptions {
+  /** Only findings of these rules / controls (all when empty). */
+  rules?: string[];
+  controls?: string[];
+}
+
+export interface FixResult {
+  check: CheckResult;
+  /** Per finding: the edits planned, or why there are none. */
+  plans: FindingPlan[];
+  /** Files the fixes change, in path order (unchanged files left out). */
+  changes: FileChange[];
+  /** The same check on the edited text (nothing written yet): what the edits fix, leave and introduce. */
+  recheck: Recheck;
+}
+
+export interface Recheck {
+  gone: Finding[];
+  remaining: Finding[];
+  introduced: Finding[];
+}
+
+const identity = (f: Finding): string => `${f.rule_id} ${f.resource.key}`;
+
+/** The selected findings before the edits against all findings after, by rule and resource (messages may change with the values). */
+export function compareFindings(before: Finding[], selectedBefore: Finding[], after: Finding[]): Recheck {
+  const was = new Set(before.map(identity));
+  const now = new Set(after.map(identity));
+  return {
+    gone: selectedBefore.filter((f) => !now.has(identity(f))),
+    remaining: selectedBefore.filter((f) => now.has(identity(f))),
+    introduced: after.filter((f) => !was.has(identity(f))),
+  };
+}
+
+/** Policy settings as the rules see them: the policy defaults under the config's `policy` section. */
+export function policySettings(configPath?: string): Record<string, unknown> {
+  return { ...loadDefaults(), ...(loadConfig(configPath).policy ?? {}) };
+}
+
+const selected = (f: Finding, opts: FixOptions): boolean =>
+  !f.waived && (!opts.rules?.length || opts.rules.includes(f.rule_id)) && (!opts.controls?.length || opts.controls.includes(f.control));
+
+/** Plans every finding's fix from its rule's METADATA and applies them to the source, file by file. */
+export async function planFixes(result: CheckResult, catalog: RuleInfo[], settings: Record<string, unknown>, opts: FixOptions = {}): Promise<Omit<FixResult, 'check' | 'recheck'>> {
+  const rules = new Map(catalog.map((r) => [r.id, r]));
+  const plans = result.decision.findings.filter((f) => selected(f, opts)).map((f) => planFinding(f, rules.get(f.rule_id), result.input, settings));
+  // Instances of one block (count/for_each) and rules sharing a linked block plan the same edit: keep one.
+  const byFile = new Map<string, Map<string, BlockEdit>>();
+  for (const p of plans) {
+    if (!('edits' in p)) continue;
+    for (const { file, edit } of p.edits) {
+      const edits = byFile.get(file) ?? byFile.set(file, new Map()).get(file)!;
+      edits.set(JSON.stringify(edit), edit);
+    }
+  }
+  const changes: FileChange[] = [];
+  for (const file of [...byFile.keys()].sort()) changes.push(await editFile(file, [...byFile.get(file)!.values()]));
+  return { plans, changes: changes.filter((c) => c.after !== c.before || c.unapplied.length > 0) };
+}
+
+/** check, the fixes of every finding that has one, and the check again on the edited text (`leakguard fix`). */
+export async function fix(paths: string[], opts: FixOptions = {}): Promise<FixResult> {
+  const result = await check(paths, opts);
+  const planned = await planFixes(result, loadCatalog(), policySettings(opts.configPath), opts);
+  const overlay = new Map(planned.changes.map((c) => [resolve(c.file), c.after]));
+  const after = overlay.size > 0 ? (await check(paths, { ...opts, overlay })).decision.findings : result.decision.findings;
+  return { check: result, ...planned, recheck: compareFindings(result.decision.findings, planned.plans.map((p) => p.finding), after) };
+}

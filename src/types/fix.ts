@@ -1,0 +1,102 @@
+/* Generated from schemas/fix.schema.json by scripts/gen-types.ts. Do not edit. */
+
+/**
+ * This interface was referenced by `RuleFix`'s JSON-Schema
+ * via the `definition` "Value".
+ */
+export type Value = string | number | boolean | Choice;
+
+/**
+ * A rule's fix, declared in its METADATA (`custom.fix`) and applied by `leakguard fix`: HCL edits on the reported resource (or the resources linked to it), and for CDKTF inputs the construct option to use. Values are HCL expression text; `{{name}}`, `{{ref}}` (the resource's own reference, e.g. aws_s3_bucket.data) and `{{settings.<key>}}` are filled in.
+ */
+export interface RuleFix {
+  /**
+   * What the fix changes, in one line.
+   */
+  summary: string;
+  /**
+   * @minItems 1
+   */
+  edits: [Edit, ...Edit[]];
+  cdktf?: CdktfFix;
+}
+/**
+ * This interface was referenced by `RuleFix`'s JSON-Schema
+ * via the `definition` "Edit".
+ */
+export interface Edit {
+  /**
+   * Apply only when the reported resource has this type (rules that report several types).
+   */
+  on?: string;
+  linked?: Linked;
+  /**
+   * Edit the nested blocks of this type (e.g. egress) instead of the resource body.
+   */
+  nested?: string;
+  where?: Match;
+  remove?: Match;
+  /**
+   * Attribute → value: HCL expression text (a string), a number or a boolean, or a choice within configured bounds.
+   */
+  set?: {
+    [k: string]: Value;
+  };
+  /**
+   * Attribute → line comment written after the value (placeholders the user must replace).
+   */
+  comment?: {
+    [k: string]: string;
+  };
+  /**
+   * With `linked`: HCL of the resource to add after the reported one when none is linked yet.
+   */
+  create?: string;
+}
+/**
+ * Edit the resources of this type whose attribute `via` refers to the reported resource.
+ *
+ * This interface was referenced by `RuleFix`'s JSON-Schema
+ * via the `definition` "Linked".
+ */
+export interface Linked {
+  type: string;
+  via: string;
+}
+/**
+ * An attribute that literally holds (a scalar; true, false and numbers as HCL writes them) or contains (a list) one of the values.
+ *
+ * This interface was referenced by `RuleFix`'s JSON-Schema
+ * via the `definition` "Match".
+ */
+export interface Match {
+  name: string;
+  /**
+   * @minItems 1
+   */
+  values: [string, ...string[]];
+}
+/**
+ * The smallest of the allowed values inside [settings.at_least, settings.at_most] (e.g. a CloudWatch retention period inside the configured range); no at_most: no upper bound.
+ *
+ * This interface was referenced by `RuleFix`'s JSON-Schema
+ * via the `definition` "Choice".
+ */
+export interface Choice {
+  /**
+   * @minItems 1
+   */
+  smallest_of: [number, ...number[]];
+  at_least: string;
+  at_most?: string;
+}
+/**
+ * For CDKTF inputs: the option of the rule's construct (METADATA `construct`) that fixes the finding, and a TypeScript snippet using it.
+ *
+ * This interface was referenced by `RuleFix`'s JSON-Schema
+ * via the `definition` "CdktfFix".
+ */
+export interface CdktfFix {
+  option: string;
+  snippet: string;
+}
