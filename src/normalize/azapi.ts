@@ -14,6 +14,7 @@ const enabled: Convert = (v) => (v === 'Enabled' ? true : v === 'Disabled' ? fal
 const publicAccess: Convert = (v) => (v === 'None' ? 'private' : typeof v === 'string' ? v.toLowerCase() : v);
 const ipRules: Convert = (v) => (Array.isArray(v) ? v.map((r) => (isJson(r) ? r.ipAddressOrRange : r)) : v);
 const subnetRules: Convert = (v) => (Array.isArray(v) ? v.map((r) => (isJson(r) ? { id: r.id } : r)) : v);
+const negated: Convert = (v) => (typeof v === 'boolean' ? !v : v);
 
 interface Mapping {
   /** The azurerm resource type whose rules apply. */
@@ -39,6 +40,16 @@ const flexibleServer = (azurerm: string, publicAttr: string, convert?: Convert):
     ['properties.network.publicNetworkAccess', publicAttr, convert],
     ['properties.network.delegatedSubnetResourceId', 'delegated_subnet_id'],
     ['properties.dataEncryption.primaryKeyURI', 'customer_managed_key.key_vault_key_id'],
+  ],
+});
+
+/** Event Hubs and Service Bus namespaces: ARM's disableLocalAuth is azurerm's local-auth flag negated. */
+const messagingNamespace = (azurerm: string, localAuth: string): Mapping => ({
+  azurerm,
+  properties: [
+    ['properties.publicNetworkAccess', 'public_network_access_enabled', enabled],
+    ['properties.minimumTlsVersion', 'minimum_tls_version'],
+    ['properties.disableLocalAuth', localAuth, negated],
   ],
 });
 
@@ -105,6 +116,8 @@ export const AZAPI_MAPPINGS: Record<string, Mapping> = {
       ['properties.minimalTlsVersion', 'minimal_tls_version'],
     ],
   },
+  'microsoft.eventhub/namespaces': messagingNamespace('azurerm_eventhub_namespace', 'local_authentication_enabled'),
+  'microsoft.servicebus/namespaces': messagingNamespace('azurerm_servicebus_namespace', 'local_auth_enabled'),
   'microsoft.cache/redis': {
     azurerm: 'azurerm_redis_cache',
     properties: [

@@ -228,6 +228,25 @@ const CASES: Case[] = [
     common: { location: 'westeurope', tags: TAGS },
   },
   {
+    name: 'Event Hubs and Service Bus namespaces',
+    domains: { kind: ['EventHub', 'ServiceBus'], pna: ['Enabled', 'Disabled', undefined], tls: ['1.0', '1.2', undefined], localOff: [true, false, undefined] },
+    typeKeys: ['kind'],
+    azurerm: (c) => ({
+      type: c.kind === 'EventHub' ? 'azurerm_eventhub_namespace' : 'azurerm_servicebus_namespace',
+      attributes: {
+        sku: 'Standard',
+        public_network_access_enabled: enabledFlag(c.pna),
+        minimum_tls_version: c.tls,
+        [c.kind === 'EventHub' ? 'local_authentication_enabled' : 'local_auth_enabled']: c.localOff === undefined ? undefined : !c.localOff,
+      },
+    }),
+    azapi: (c) => ({
+      type: c.kind === 'EventHub' ? 'Microsoft.EventHub/namespaces@2024-01-01' : 'Microsoft.ServiceBus/namespaces@2022-10-01-preview',
+      body: { sku: { name: 'Standard' }, properties: { publicNetworkAccess: c.pna, minimumTlsVersion: c.tls, disableLocalAuth: c.localOff } },
+    }),
+    common: { location: 'westeurope', tags: TAGS },
+  },
+  {
     name: 'Redis cache',
     domains: { nonSsl: [true, false, undefined], tls: ['1.0', '1.2', undefined], pna: ['Enabled', 'Disabled', undefined] },
     azurerm: (c) => ({
