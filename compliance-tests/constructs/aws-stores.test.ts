@@ -73,6 +73,14 @@ describe('data-store constructs', () => {
     expect(only(out, 'aws_ebs_volume')).toMatchObject({ encrypted: true, kms_key_id: ref(out, 'aws_kms_key', 'arn') });
   });
 
+  test('the warehouse requires SSL through its own parameter group', () => {
+    const stack = testStack();
+    new PrivateWarehouse(stack, 'warehouse', { ...cluster('analytics'), masterUsername: 'analytics_admin' });
+    const out = synth(stack);
+    expect(only(out, 'aws_redshift_cluster').cluster_parameter_group_name).toBe(ref(out, 'aws_redshift_parameter_group', 'name'));
+    expect(only(out, 'aws_redshift_parameter_group').parameter).toContainEqual({ name: 'require_ssl', value: 'true' });
+  });
+
   test('the search domain has no public endpoint and names its clients', () => {
     const stack = testStack();
     new SecureSearchDomain(stack, 'search', { domainName: 'orders-search', subnetIds: SUBNETS, securityGroupIds: GROUPS, clientRoleArns: [CLIENT] });

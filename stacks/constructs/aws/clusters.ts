@@ -8,6 +8,7 @@ import { DocdbSubnetGroup } from '@cdktf/provider-aws/lib/docdb-subnet-group';
 import { RedshiftCluster } from '@cdktf/provider-aws/lib/redshift-cluster';
 import { RedshiftSubnetGroup } from '@cdktf/provider-aws/lib/redshift-subnet-group';
 import { RedshiftLogging } from '@cdktf/provider-aws/lib/redshift-logging';
+import { RedshiftParameterGroup } from '@cdktf/provider-aws/lib/redshift-parameter-group';
 import { ElasticacheReplicationGroup } from '@cdktf/provider-aws/lib/elasticache-replication-group';
 import { ElasticacheSubnetGroup } from '@cdktf/provider-aws/lib/elasticache-subnet-group';
 import { MemorydbCluster } from '@cdktf/provider-aws/lib/memorydb-cluster';
@@ -124,7 +125,10 @@ export class EncryptedDocumentDatabase extends Construct {
   }
 }
 
-/** Redshift: private (publicly_accessible = false), encrypted with a CMK, managed admin password, audit logs to CloudWatch. */
+/**
+ * Redshift: private (publicly_accessible = false), encrypted with a CMK, managed admin password,
+ * SSL required and user activity logged (its own parameter group), audit logs to CloudWatch.
+ */
 export class PrivateWarehouse extends Construct {
   readonly cluster: RedshiftCluster;
   readonly key: HardenedKey;
@@ -134,6 +138,16 @@ export class PrivateWarehouse extends Construct {
     const p = placement(this, props, 'Redshift');
     this.key = p.key;
     const subnets = new RedshiftSubnetGroup(this, 'subnets', { provider: props.provider, name: `${props.identifier}-subnets`, subnetIds: p.subnets, tags: p.tags });
+    const parameters = new RedshiftParameterGroup(this, 'parameters', {
+      provider: props.provider,
+      name: `${props.identifier}-parameters`,
+      family: 'redshift-1.0',
+      parameter: [
+        { name: 'require_ssl', value: 'true' },
+        { name: 'enable_user_activity_logging', value: 'true' },
+      ],
+      tags: p.tags,
+    });
     this.cluster = new RedshiftCluster(this, 'cluster', {
       provider: props.provider,
       clusterIdentifier: props.identifier,
@@ -145,6 +159,7 @@ export class PrivateWarehouse extends Construct {
       encrypted: true,
       kmsKeyId: p.key.arn,
       clusterSubnetGroupName: subnets.name,
+      clusterParameterGroupName: parameters.name,
       vpcSecurityGroupIds: p.groups,
       enhancedVpcRouting: true,
       automatedSnapshotRetentionPeriod: p.retention,

@@ -57,13 +57,22 @@ ssl_values(g) := [v |
 	v := object.get(p, "value", null)
 ]
 
+# A parameter value as written ("true") or as the normalizer reads a quoted boolean (true).
+readable(v) if is_boolean(v)
+
+readable(v) if resources.literal(v)
+
+ssl_on(true)
+
+ssl_on(v) if lower(v) == "true"
+
 # A parameter group's require_ssl: "on", "off" or "unknown".
 group_ssl(g) := "unknown" if {
 	some v in ssl_values(g)
-	not resources.literal(v)
+	not readable(v)
 } else := "on" if {
 	some v in ssl_values(g)
-	lower(v) == "true"
+	ssl_on(v)
 } else := "off" if {
 	count(ssl_values(g)) > 0
 } else := "on" if {
@@ -102,11 +111,11 @@ deny contains finding.new(rego.metadata.chain(), w, msg) if {
 	msg := workgroup_message(w, object.get(p, "parameter_value", null))
 }
 
-workgroup_message(w, v) := sprintf("Redshift Serverless workgroup %s accepts connections without SSL (require_ssl = %s)", [w.address, v]) if {
-	resources.literal(v)
-	lower(v) != "true"
+workgroup_message(w, v) := sprintf("Redshift Serverless workgroup %s accepts connections without SSL (require_ssl = %v)", [w.address, v]) if {
+	readable(v)
+	not ssl_on(v)
 }
 
 workgroup_message(w, v) := sprintf("Redshift Serverless workgroup %s sets require_ssl to a value not readable before apply", [w.address]) if {
-	not resources.literal(v)
+	not readable(v)
 }

@@ -20,6 +20,10 @@ test_group_without_require_ssl_fails if {
 
 test_require_ssl_or_new_defaults_pass if {
 	count(rule.deny) == 0 with input as t.with_index([group("redshift-1.0", [{"name": "require_ssl", "value": "true"}]), linked])
+
+	# CDKTF and HCL quoted booleans reach the rule as booleans.
+	count(rule.deny) == 0 with input as t.with_index([group("redshift-1.0", [{"name": "require_ssl", "value": true}]), linked])
+	count(rule.deny) == 1 with input as t.with_index([group("redshift-2.0", [{"name": "require_ssl", "value": false}]), linked])
 	count(rule.deny) == 0 with input as t.with_index([group("redshift-2.0", []), linked])
 	count(rule.deny) == 0 with input as t.with_index([cluster({}, {})])
 	count(rule.deny) == 0 with input as t.with_index([cluster({"cluster_parameter_group_name": "default.redshift-2.0"}, {})])
@@ -43,6 +47,8 @@ wg(v) := t.resource("aws_redshiftserverless_workgroup.orders", {"workgroup_name"
 test_serverless_workgroup if {
 	k.summary(rule.deny) == {["aws-redshift-require-ssl", "test/aws_redshiftserverless_workgroup.orders", "Redshift Serverless workgroup aws_redshiftserverless_workgroup.orders accepts connections without SSL (require_ssl = false)"]} with input as t.with_index([wg("false")])
 	count(rule.deny) == 0 with input as t.with_index([wg("true")])
+	count(rule.deny) == 0 with input as t.with_index([wg(true)])
+	count(rule.deny) == 1 with input as t.with_index([wg(false)])
 	count(rule.deny) == 1 with input as t.with_index([wg("${var.ssl}")])
 	count(rule.deny) == 0 with input as t.with_index([t.resource("aws_redshiftserverless_workgroup.orders", {"workgroup_name": "orders"}, {})])
 }
