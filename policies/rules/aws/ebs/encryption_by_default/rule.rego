@@ -25,7 +25,8 @@
 #   fix:
 #     summary: Turn on EBS encryption by default in the region
 #     edits:
-#       - set: { enabled: true }
+#       - on: aws_ebs_encryption_by_default
+#         set: { enabled: true }
 #   example: |
 #     resource "aws_ebs_encryption_by_default" "this" {
 #       enabled = true
