@@ -79,7 +79,7 @@ partial(rec) := {"records only selected resource types (recording_group.all_supp
 
 deny contains finding.new(rego.metadata.chain(), anchor, msg) if {
 	some region in resources.regions_in_use("aws")
-	not region in recorded
+	not recorded[region]
 	anchor := resources.region_anchor("aws", region)
 	msg := sprintf("Region %s has resources (first: %s) but no AWS Config recorder", [region, anchor.address])
 }

@@ -40,7 +40,7 @@ watched contains resources.region_of(w) if some w in resources.of_type("azurerm_
 
 deny contains finding.new(rego.metadata.chain(), anchor, msg) if {
 	some region in resources.regions_in_use("azure")
-	not region in watched
+	not watched[region]
 	anchor := resources.region_anchor("azure", region)
 	msg := sprintf("Region %s has resources (first: %s) but no Network Watcher", [region, anchor.address])
 }
