@@ -1,4 +1,5 @@
 import type { Finding, WaiverResult } from '../types/decision';
+import { fixOf, markdownFix } from './fixes';
 import { displayPath, LineIndex, locate } from './locate';
 import { configLine } from './config-line';
 import type { Formatter, ReportContext } from './types';
@@ -84,7 +85,7 @@ function blockingItem(f: Finding, ctx: ReportContext, lines: LineIndex): string 
     `  at ${where(f, ctx, lines)}`,
     `  **Fix:** ${escape(f.remediation)}`,
     '',
-  ].join('\n');
+  ].join('\n') + (fixOf(f, ctx.fixes) ? `\n${markdownFix(fixOf(f, ctx.fixes)!)}` : '');
 }
 
 function otherItem(f: Finding): string {

@@ -2,6 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RuleInfo } from '../evaluate/catalog';
 import type { Finding, Severity } from '../types/decision';
+import { fixOf, sarifFixes } from './fixes';
 import { displayPath, LineIndex, locate } from './locate';
 import { toolVersion } from './tool';
 import type { Formatter, ReportContext } from './types';
@@ -70,9 +71,10 @@ function artifact(file: string, cwd: string): { uri: string; uriBaseId?: string 
   return { uri: pathToFileURL(resolve(cwd, file)).href };
 }
 
-function result(f: Finding, ruleIndex: number, cwd: string, lines: LineIndex): object {
+function result(f: Finding, ruleIndex: number, cwd: string, lines: LineIndex, ctx: ReportContext): object {
   const loc = locate(f, lines);
   const waiver = f.waiver;
+  const fix = fixOf(f, ctx.fixes);
   return {
     ruleId: f.rule_id,
     ruleIndex,
@@ -90,6 +92,7 @@ function result(f: Finding, ruleIndex: number, cwd: string, lines: LineIndex): o
         ],
       },
     ],
+    ...(fix ? { fixes: sarifFixes(fix, (file) => artifact(file, cwd)) } : {}),
     partialFingerprints: { 'leakguardFingerprint/v1': f.fingerprint ?? `${f.rule_id}|${f.resource.key}` },
     ...(f.baseline ? { baselineState: f.baseline === 'new' ? 'new' : 'unchanged' } : {}),
     ...(waiver
@@ -140,7 +143,7 @@ export const sarifFormatter: Formatter = {
             },
           },
           originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd + '/').href } },
-          results: ctx.decision.findings.map((f) => result(f, index.get(f.rule_id)!, cwd, lines)),
+          results: ctx.decision.findings.map((f) => result(f, index.get(f.rule_id)!, cwd, lines, ctx)),
           properties: { summary: ctx.decision.summary, ...(ctx.decision.gate ? { gate: ctx.decision.gate } : {}), ...(ctx.decision.config ? { config: ctx.decision.config } : {}) },
         },
       ],

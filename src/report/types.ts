@@ -1,4 +1,5 @@
 import type { RuleInfo } from '../evaluate/catalog';
+import type { FindingFix } from '../fix';
 import type { Decision } from '../types/decision';
 import type { PolicyInput } from '../types/policy-input';
 
@@ -11,6 +12,8 @@ export interface ReportContext {
   color: boolean;
   /** Paths in reports are made relative to this folder (the repository root in CI); defaults to the process cwd. */
   cwd?: string;
+  /** Each fixable finding's own fix (keyed by fixKey), for SARIF `fixes` and the PR comment's diffs. */
+  fixes?: ReadonlyMap<string, FindingFix>;
 }
 
 /** One formatter per output format (Conftest style); exit codes are never decided here. */
