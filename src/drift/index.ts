@@ -1,6 +1,7 @@
 import { InputError } from '../errors';
 import { loaderFor, loadPath } from '../load';
 import type { ConfigDocument, HclDocument } from '../load/types';
+import { loadCatalog } from '../evaluate/catalog';
 import { loadConfig, policyData } from '../evaluate/config';
 import { loadCompiledPolicy } from '../evaluate/policy';
 import { normalize } from '../normalize';
@@ -84,6 +85,7 @@ export async function drift(opts: DriftOptions): Promise<DriftReport> {
     settings,
     now,
     history,
+    rules: loadCatalog(),
     advance: (open) => {
       const step = advance(history.history, open, now);
       next = step.next;
