@@ -183,8 +183,13 @@ export function buildReport({ worlds, evaluated: ev, settings, now, history, adv
   });
   const rank = (r: DriftedResource): number => SEVERITY_ORDER.indexOf(r.severity);
   resources.sort((a, b) => Number(b.violating) - Number(a.violating) || rank(a) - rank(b) || a.key.localeCompare(b.key));
+  // Exposure ranks before severity: findings on personal data first.
   const findings = [...introducedOut, ...preexistingOut].sort(
-    (a, b) => a.status.localeCompare(b.status) || SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || a.fingerprint.localeCompare(b.fingerprint),
+    (a, b) =>
+      a.status.localeCompare(b.status) ||
+      Number(b.classification.pii) - Number(a.classification.pii) ||
+      SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
+      a.fingerprint.localeCompare(b.fingerprint),
   );
 
   const violatingDrift = introducedOut.some((f) => f.blocking);
