@@ -40,41 +40,25 @@ test('the damages range is $100–$750 per record, labelled an estimate and not 
   expect(exposureNote({ pii: false, records: 5 })).not.toContain('damages');
 });
 
+/** A public Postgres instance with the given tags. */
+const db = (name: string, tags: Record<string, string>): string =>
+  `resource "aws_db_instance" "${name}" {
+  identifier          = "${name}"
+  engine              = "postgres"
+  instance_class      = "db.t4g.micro"
+  allocated_storage   = 20
+  publicly_accessible = true
+  tags                = ${JSON.stringify(tags)}
+}
+`;
+
 const SHOP = `provider "aws" {
   region = "us-west-2"
 }
 
-resource "aws_db_instance" "analytics" {
-  identifier          = "analytics"
-  engine              = "postgres"
-  instance_class      = "db.t4g.micro"
-  allocated_storage   = 20
-  publicly_accessible = true
-}
-
-resource "aws_db_instance" "marketing" {
-  identifier          = "marketing"
-  engine              = "postgres"
-  instance_class      = "db.t4g.micro"
-  allocated_storage   = 20
-  publicly_accessible = true
-  tags = {
-    "data-classification" = "pii"
-  }
-}
-
-resource "aws_db_instance" "customers" {
-  identifier          = "customers"
-  engine              = "postgres"
-  instance_class      = "db.t4g.micro"
-  allocated_storage   = 20
-  publicly_accessible = true
-  tags = {
-    "data-classification" = "pii"
-    "record-count"        = "2000"
-  }
-}
-
+${db('analytics', {})}
+${db('marketing', { 'data-classification': 'pii' })}
+${db('customers', { 'data-classification': 'pii', 'record-count': '2000' })}
 resource "aws_kms_key" "logs" {
   description         = "log encryption"
   enable_key_rotation = false
