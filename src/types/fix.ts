@@ -31,7 +31,7 @@ export interface Edit {
   on?: string;
   linked?: Linked;
   /**
-   * Edit the nested blocks of this type (e.g. egress) instead of the resource body.
+   * Edit the nested blocks of this type (e.g. egress) instead of the resource body; without `where`, a resource that has none gets one (its settings were at the provider's defaults).
    */
   nested?: string;
   where?: Match;

@@ -20,6 +20,11 @@
 #     Set site_config { minimum_tls_version = "1.2", scm_minimum_tls_version = "1.2" } (or
 #     remove the older values).
 #   construct: HardenedLinuxWebApp
+#   fix:
+#     summary: Refuse clients older than TLS 1.2
+#     edits:
+#       - nested: site_config
+#         set: { minimum_tls_version: '"1.2"' }
 #   example: |
 #     resource "azurerm_linux_web_app" "storefront" {
 #       name                = "app-shop-storefront"
