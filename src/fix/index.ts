@@ -31,15 +31,29 @@ export interface Recheck {
 }
 
 
-/** The selected findings before the edits against all findings after, by rule and resource (messages may change with the values). */
+/**
+ * The selected findings before the edits against all findings after, by rule and resource
+ * (messages may change with the values). Rules that report a region or a stack through its first
+ * resource move to a resource the fix adds when it sorts first: a finding lost on one resource and
+ * found on another with the same rule, stack and region is the same finding, not a fixed and a new one.
+ */
 export function compareFindings(before: Finding[], selectedBefore: Finding[], after: Finding[]): Recheck {
   const was = new Set(before.map(fixKey));
   const now = new Set(after.map(fixKey));
-  return {
-    gone: selectedBefore.filter((f) => !now.has(fixKey(f))),
-    remaining: selectedBefore.filter((f) => now.has(fixKey(f))),
-    introduced: after.filter((f) => !was.has(fixKey(f))),
-  };
+  const scope = (f: Finding): string => `${f.rule_id} ${f.resource.stack} ${f.resource.region ?? ''}`;
+  const lost = new Map<string, number>();
+  for (const f of before.filter((x) => !now.has(fixKey(x)))) lost.set(scope(f), (lost.get(scope(f)) ?? 0) + 1);
+  const moved = new Set<string>();
+  const introduced = after.filter((f) => {
+    if (was.has(fixKey(f))) return false;
+    const n = lost.get(scope(f)) ?? 0;
+    if (n === 0) return true;
+    lost.set(scope(f), n - 1);
+    moved.add(scope(f));
+    return false;
+  });
+  const stays = (f: Finding): boolean => now.has(fixKey(f)) || moved.has(scope(f));
+  return { gone: selectedBefore.filter((f) => !stays(f)), remaining: selectedBefore.filter(stays), introduced };
 }
 
 /** Policy settings as the rules see them: the policy defaults under the config's `policy` section. */

@@ -49,7 +49,7 @@ export interface Edit {
     [k: string]: string;
   };
   /**
-   * With `linked`: HCL of the resource to add after the reported one when none is linked yet.
+   * HCL of a resource to add after the reported one: with `linked`, when none is linked yet; without, unless a resource of that address exists (e.g. the customer-managed key the other settings point at).
    */
   create?: string;
 }

@@ -45,19 +45,20 @@ resource "aws_kms_key" "orders" {
 }
 `;
 
-test('SARIF fixes reproduce what leakguard fix --write writes', async () => {
-  const dir = writeTree({ 'main.tf': MAIN });
-  const sarif = await run('check', dir, '--format', 'sarif');
+test('each SARIF fix reproduces what leakguard fix --write writes for that rule', async () => {
+  const sarif = await run('check', writeTree({ 'main.tf': MAIN }), '--format', 'sarif');
   const doc = expectValidSarif(sarif.stdout);
   const results = doc.runs[0].results as unknown as Array<{ ruleId: string; fixes?: SarifFix[] }>;
   const withFixes = results.filter((r) => r.fixes);
-  expect(withFixes.map((r) => r.ruleId).sort()).toEqual(['aws-kms-key-rotation', 'aws-s3-public-access-block']);
-  const all = withFixes.flatMap((r) => r.fixes!.flatMap((f) => f.artifactChanges.flatMap((c) => c.replacements)));
-  const fromSarif = applySarif(MAIN, all);
-
-  await run('fix', dir, '--write', '--rule', 'aws-kms-key-rotation', '--rule', 'aws-s3-public-access-block');
-  expect(fromSarif).toBe(readFileSync(join(dir, 'main.tf'), 'utf8'));
-  expect(fromSarif).toContain('# Kundendaten – Exporte für die Buchhaltung\nresource "aws_s3_bucket" "exports" {\n  bucket = "shop-exports" # Zürich\n}\n\nresource "aws_s3_bucket_public_access_block" "exports" {');
+  expect(withFixes.map((r) => r.ruleId).sort()).toEqual(['aws-kms-key-rotation', 'aws-s3-ownership-controls', 'aws-s3-public-access-block']);
+  for (const r of withFixes) {
+    const fromSarif = applySarif(MAIN, r.fixes!.flatMap((f) => f.artifactChanges.flatMap((c) => c.replacements)));
+    const dir = writeTree({ 'main.tf': MAIN });
+    await run('fix', dir, '--write', '--rule', r.ruleId);
+    expect({ rule: r.ruleId, text: fromSarif }).toEqual({ rule: r.ruleId, text: readFileSync(join(dir, 'main.tf'), 'utf8') });
+    // Comments and non-ASCII text outside the edit survive.
+    expect(fromSarif).toContain('# Kundendaten – Exporte für die Buchhaltung\nresource "aws_s3_bucket" "exports" {\n  bucket = "shop-exports" # Zürich\n}\n');
+  }
 });
 
 test('the PR comment shows a blocking finding\'s diff in a collapsed block', async () => {
