@@ -1,10 +1,10 @@
 import { InputError } from '../errors';
 import { loaderFor, loadPath } from '../load';
 import type { ConfigDocument, HclDocument } from '../load/types';
-import { loadCatalog } from '../evaluate/catalog';
 import { loadConfig, policyData } from '../evaluate/config';
 import { loadCompiledPolicy } from '../evaluate/policy';
 import { normalize } from '../normalize';
+import { loadCatalog } from '../evaluate/catalog';
 import type { DriftReport, Settings } from '../types/drift-report';
 import { driftFromPlan } from './from-plan';
 import { driftFromState } from './from-state';

@@ -2,9 +2,9 @@ import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RuleInfo } from '../evaluate/catalog';
 import type { Finding, Severity } from '../types/decision';
-import { fixOf, sarifFixes } from './fixes';
 import { displayPath, LineIndex, locate } from './locate';
 import { toolVersion } from './tool';
+import { fixOf, sarifFixes } from './fixes';
 import type { Formatter, ReportContext } from './types';
 
 // GitHub code scanning ranks alerts by `security-severity` (CVSS-like, 0–10).
@@ -92,7 +92,6 @@ function result(f: Finding, ruleIndex: number, cwd: string, lines: LineIndex, ct
         ],
       },
     ],
-    ...(fix ? { fixes: sarifFixes(fix, (file) => artifact(file, cwd)) } : {}),
     partialFingerprints: { 'leakguardFingerprint/v1': f.fingerprint ?? `${f.rule_id}|${f.resource.key}` },
     ...(f.baseline ? { baselineState: f.baseline === 'new' ? 'new' : 'unchanged' } : {}),
     ...(waiver
@@ -118,6 +117,7 @@ function result(f: Finding, ruleIndex: number, cwd: string, lines: LineIndex, ct
       waived: f.waived,
       ...(f.gate ? { gate: f.gate } : {}),
     },
+    ...(fix ? { fixes: sarifFixes(fix, (file) => artifact(file, cwd)) } : {}),
   };
 }
 
