@@ -1,10 +1,9 @@
 import { Command } from 'commander';
-import { fingerprintOf } from '../../baseline';
 import { check } from '../../check';
-import { findingFingerprint } from '../../drift/report';
 import { loadHistory } from '../../drift/history';
 import { InputError } from '../../errors';
 import { loadCatalog, type RuleInfo } from '../../evaluate/catalog';
+import { applyGate } from '../../evaluate/gate';
 import { renderRunbook, type ExposureWindow } from '../../report/runbook';
 import type { Finding } from '../../types/decision';
 import { configOf, withConfigOptions } from '../config-option';
@@ -37,8 +36,11 @@ export function runbookCommand({ io }: CommandContext): Command {
       return;
     }
     const config = configOf(opts);
-    const { input, decision } = await check(opts.input, { configPath: config.file ?? undefined, configOrigin: config.origin });
-    const matches = (f: Finding) => (byFingerprint ? fingerprintOf(f.rule_id, f.resource.key) === target : f.rule_id === target);
+    const result = await check(opts.input, { configPath: config.file ?? undefined, configOrigin: config.origin });
+    const { input } = result;
+    // The gate gives each finding the fingerprint every report shows.
+    const decision = applyGate(result.decision, input);
+    const matches = (f: Finding) => (byFingerprint ? f.fingerprint === target : f.rule_id === target);
     const findings = decision.findings.filter(matches);
     if (byFingerprint) {
       if (findings.length === 0) throw new InputError(`no finding with fingerprint ${target} in ${opts.input.join(', ')}`);
@@ -52,7 +54,8 @@ export function runbookCommand({ io }: CommandContext): Command {
     }
     const history = opts.history ? loadHistory(opts.history, new Date().toISOString()).history : undefined;
     const windowOf = (f: Finding): ExposureWindow | undefined => {
-      const seen = history?.items[findingFingerprint(f)];
+      // History keys: the finding's fingerprint, or `finding:<rule>:<key>` in version-1 files.
+      const seen = history?.items[f.fingerprint ?? ''] ?? history?.items[`finding:${f.rule_id}:${f.resource.key}`];
       return seen ? { start: seen.first_seen, end: seen.last_seen } : undefined;
     };
     io.stdout(findings.map((f) => renderRunbook(rule!, { finding: f, resource: input.resources[f.resource.key], input, window: windowOf(f) }).text).join('\n'));
