@@ -54,6 +54,10 @@
 #         remove: { name: ipv6_cidr_blocks, values: ["::/0"] }
 #         set: { prefix_list_ids: '["pl-REPLACE-ME"]' }
 #         comment: { prefix_list_ids: "leakguard: placeholder, name the managed prefix list of allowed destinations" }
+#     cdktf:
+#       option: "egress: an allow-list of CIDRs, prefix lists or groups on named ports (internet-wide CIDRs are refused)"
+#       snippet: |
+#         new EgressRestrictedSecurityGroup(this, 'app', { vpcId: vpc.id, egress: [{ description: 'payments API', protocol: 'tcp', port: 443, prefixListIds: [paymentsPrefixList.id] }] });
 #   runbook:
 #     exposure: Hosts in the group can send data anywhere on the internet on every port (an exfiltration path)
 #     preserve:

@@ -20,6 +20,10 @@
 #     summary: Make the endpoint private (publicly_accessible = false)
 #     edits:
 #       - set: { publicly_accessible: false }
+#     cdktf:
+#       option: "HardenedPostgres is never publicly accessible (no option turns it on)"
+#       snippet: |
+#         new HardenedPostgres(this, 'orders', { identifier: 'orders', subnetIds: privateSubnetIds, securityGroupIds: [dbSecurityGroup.id], classification: 'pii' });
 #   runbook:
 #     exposure: The database has a public endpoint reachable from the internet (subject only to its security groups and password)
 #     preserve:

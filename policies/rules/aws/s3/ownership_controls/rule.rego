@@ -38,7 +38,7 @@
 #     cdktf:
 #       option: "HardenedBucket sets BucketOwnerEnforced"
 #       snippet: |
-#         new HardenedBucket(this, 'data', { bucketName: 'shop-customer-data', classification: 'pii' });
+#         new HardenedBucket(this, 'data', { name: 'shop-customer-data', classification: 'pii' });
 #   example: |
 #     resource "aws_s3_bucket" "data" {
 #       bucket = "shop-customer-data"

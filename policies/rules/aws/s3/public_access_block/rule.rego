@@ -43,7 +43,7 @@
 #     cdktf:
 #       option: "HardenedBucket adds the complete public access block"
 #       snippet: |
-#         new HardenedBucket(this, 'data', { bucketName: 'shop-customer-data', classification: 'pii' });
+#         new HardenedBucket(this, 'data', { name: 'shop-customer-data', classification: 'pii' });
 #   runbook:
 #     exposure: Objects in the bucket can be made public by one ACL or policy change, and may already be readable by anyone
 #     preserve:
