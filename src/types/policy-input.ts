@@ -148,6 +148,10 @@ export interface Resource {
    */
   unknown: string[];
   /**
+   * Dotted attribute paths whose value Terraform would reject for the declared type (a list where a string is declared, an object where a bool is). Also in `unknown`: no rule can read them, so they are reported as unverifiable.
+   */
+  unreadable?: string[];
+  /**
    * Dotted attribute paths Terraform marks sensitive that hold a value or are unknown at plan time (values redacted); a marked null is not listed.
    */
   sensitive: string[];
