@@ -6,6 +6,7 @@ import { loadConfig, policyData } from '../evaluate/config';
 import type { ConfigChoice } from '../load/config-file';
 import { loadCompiledPolicy } from '../evaluate/policy';
 import { normalize } from '../normalize';
+import { loadCatalog } from '../evaluate/catalog';
 import type { DriftReport, Settings } from '../types/drift-report';
 import { driftFromPlan } from './from-plan';
 import { driftFromState } from './from-state';
@@ -91,6 +92,7 @@ export async function drift(opts: DriftOptions): Promise<DriftReport> {
     settings,
     now,
     history,
+    rules: loadCatalog(),
     advance: (open) => {
       const step = advance(history.history, open, now);
       next = step.next;

@@ -10,6 +10,9 @@
 #   control: storage-encryption
 #   cloud: aws
 #   severity: high
+#   data_stores:
+#     check: encryption-in-transit
+#     types: [aws_docdb_cluster]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
@@ -17,6 +20,12 @@
 #   remediation: |
 #     Set the tls parameter to "enabled" (or "tls1.2+"), or remove it.
 #   construct: EncryptedDocumentDatabase
+#   fix:
+#     summary: Turn TLS back on in the cluster parameter group
+#     edits:
+#       - nested: parameter
+#         where: { name: name, values: ["tls"] }
+#         set: { value: '"enabled"' }
 #   example: |
 #     resource "aws_docdb_cluster_parameter_group" "profiles" {
 #       family = "docdb5.0"

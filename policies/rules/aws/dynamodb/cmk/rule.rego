@@ -11,6 +11,9 @@
 #   control: backup-protection
 #   cloud: aws
 #   severity: high
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_dynamodb_table]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
@@ -18,6 +21,16 @@
 #   remediation: |
 #     Add server_side_encryption { enabled = true, kms_key_arn = aws_kms_key.x.arn }.
 #   construct: HardenedTable
+#   fix:
+#     summary: Encrypt the table with a customer-managed key (aws_kms_key named after it, added unless it exists)
+#     edits:
+#       - nested: server_side_encryption
+#         set: { enabled: true, kms_key_arn: 'aws_kms_key.{{name}}.arn' }
+#         create: |
+#           resource "aws_kms_key" "{{name}}" {
+#             description         = "customer-managed key of {{ref}}"
+#             enable_key_rotation = true
+#           }
 #   example: |
 #     resource "aws_dynamodb_table" "orders" {
 #       name         = "orders"

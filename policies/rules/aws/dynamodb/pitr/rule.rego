@@ -9,12 +9,20 @@
 #   control: backup-protection
 #   cloud: aws
 #   severity: medium
+#   data_stores:
+#     check: backups
+#     types: [aws_dynamodb_table]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #   audit_component: Business continuity and disaster recovery (backups)
 #   remediation: |
 #     Add point_in_time_recovery { enabled = true } to the aws_dynamodb_table.
 #   construct: HardenedTable
+#   fix:
+#     summary: Turn on point-in-time recovery
+#     edits:
+#       - nested: point_in_time_recovery
+#         set: { enabled: true }
 #   example: |
 #     resource "aws_dynamodb_table" "orders" {
 #       name         = "orders"

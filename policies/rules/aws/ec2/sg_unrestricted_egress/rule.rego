@@ -2,7 +2,8 @@
 # title: Security group allows all egress to the internet
 # description: |
 #   An egress rule to 0.0.0.0/0 or ::/0 on all protocols (-1) or all ports lets a
-#   compromised workload ship customer data anywhere. Checked in aws_security_group egress
+#   compromised workload ship customer data anywhere. Checked in aws_security_group and
+#   aws_default_security_group egress
 #   blocks, aws_security_group_rule (type egress) and aws_vpc_security_group_egress_rule.
 #   Unknowns: CIDRs unknown at plan time come from other resources (VPC or subnet ranges),
 #   never the literal internet range, and are not reported; egress blocks the provider only
@@ -54,6 +55,26 @@
 #         remove: { name: ipv6_cidr_blocks, values: ["::/0"] }
 #         set: { prefix_list_ids: '["pl-REPLACE-ME"]' }
 #         comment: { prefix_list_ids: "leakguard: placeholder, name the managed prefix list of allowed destinations" }
+#     cdktf:
+#       option: "egress: an allow-list of CIDRs, prefix lists or groups on named ports (internet-wide CIDRs are refused)"
+#       snippet: |
+#         new EgressRestrictedSecurityGroup(this, 'app', { vpcId: vpc.id, egress: [{ description: 'payments API', protocol: 'tcp', port: 443, prefixListIds: [paymentsPrefixList.id] }] });
+#   runbook:
+#     exposure: Hosts in the group can send data anywhere on the internet on every port (an exfiltration path)
+#     preserve:
+#       - do: Save the group's rules as they are now
+#         run: aws ec2 describe-security-group-rules --filters Name=group-id,Values={{values.security_group_id|values.id|fill.security-group-id}} --region {{region}}
+#       - do: Find the VPC flow logs that hold the exposure window's outbound traffic, and export them
+#         run: aws ec2 describe-flow-logs --filter Name=resource-id,Values={{values.vpc_id|via.security_group_id.vpc_id}} --region {{region}}
+#       - do: Look up who changed the group in the exposure window
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=ResourceName,AttributeValue={{values.security_group_id|values.id|fill.security-group-id}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Revoke the all-traffic egress to 0.0.0.0/0 (workloads lose internet egress until the allowed destinations are added)
+#         run: aws ec2 revoke-security-group-egress --group-id {{values.security_group_id|values.id|fill.security-group-id}} --ip-permissions "IpProtocol=-1,IpRanges=[{CidrIp=0.0.0.0/0}]" --region {{region}}
+#         destructive: true
+#     verify:
+#       - do: No egress rule to 0.0.0.0/0 or ::/0 remains
+#         run: aws ec2 describe-security-group-rules --filters Name=group-id,Values={{values.security_group_id|values.id|fill.security-group-id}} --region {{region}}
 #   example: |
 #     resource "aws_vpc_security_group_egress_rule" "to_endpoints" {
 #       security_group_id            = aws_security_group.app.id
@@ -96,7 +117,8 @@ to_internet(rule) := {c | some attr in ["cidr_blocks", "ipv6_cidr_blocks"]; some
 
 # [resource, rule] pairs for every egress rule in the input.
 egress contains [r, rule] if {
-	some r in resources.of_type("aws_security_group")
+	some t in ["aws_security_group", "aws_default_security_group"]
+	some r in resources.of_type(t)
 	some rule in resources.objects(object.get(r.values, "egress", null))
 }
 

@@ -4,6 +4,8 @@
 #   Every region where the evaluated stacks create resources needs an enabled
 #   aws_guardduty_detector; without it credential misuse and data exfiltration from S3 go
 #   undetected there. A missing region is reported on the region (subject region:<cloud>:<region>).
+#   Resources whose region cannot be resolved form their own scope, "(region unknown)",
+#   which needs a detector whose region is unresolved too.
 #   Unknowns: a detector whose enable flag is unknown at plan time is not counted.
 # custom:
 #   id: aws-guardduty-every-region
@@ -17,6 +19,19 @@
 #   remediation: |
 #     Add aws_guardduty_detector { enable = true } with a provider for each region in use.
 #   construct: RegionalBaseline
+#   runbook:
+#     exposure: Threats against resources in this region (credential misuse, S3 data exfiltration) are not detected
+#     preserve:
+#       - do: Record which detectors exist in the region
+#         run: aws guardduty list-detectors --region {{region}}
+#       - do: Export the region's management events for the window, the only record while no detector ran
+#         run: aws cloudtrail lookup-events --region {{region}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Turn on a detector with S3 protection in the region
+#         run: aws guardduty create-detector --enable --features Name=S3_DATA_EVENTS,Status=ENABLED --region {{region}}
+#     verify:
+#       - do: A detector is listed and its status is ENABLED
+#         run: aws guardduty list-detectors --region {{region}}
 #   example: |
 #     # One enabled detector in every region in use, each through that region's provider.
 #     resource "aws_guardduty_detector" "us_east_1" {
@@ -43,7 +58,7 @@ enabled(d) if {
 	not resources.unknown_at(d, "enable")
 }
 
-covered contains d.region if {
+covered contains resources.region_of(d) if {
 	some d in resources.of_type("aws_guardduty_detector")
 	enabled(d)
 }

@@ -12,6 +12,9 @@
 #   control: storage-encryption
 #   cloud: aws
 #   severity: high
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_kinesis_stream]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
@@ -19,6 +22,15 @@
 #   remediation: |
 #     Set encryption_type = "KMS" and kms_key_id = aws_kms_key.x.arn.
 #   construct: EncryptedStream
+#   fix:
+#     summary: Encrypt the stream with a customer-managed key (aws_kms_key named after it, added unless it exists)
+#     edits:
+#       - set: { encryption_type: '"KMS"', kms_key_id: 'aws_kms_key.{{name}}.arn' }
+#         create: |
+#           resource "aws_kms_key" "{{name}}" {
+#             description         = "customer-managed key of {{ref}}"
+#             enable_key_rotation = true
+#           }
 #   example: |
 #     resource "aws_kinesis_stream" "clickstream" {
 #       name            = "clickstream"

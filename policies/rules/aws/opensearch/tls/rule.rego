@@ -13,6 +13,9 @@
 #   control: storage-encryption
 #   cloud: aws
 #   severity: high
+#   data_stores:
+#     check: encryption-in-transit
+#     types: [aws_opensearch_domain, aws_elasticsearch_domain]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
@@ -21,6 +24,13 @@
 #     Add node_to_node_encryption { enabled = true } and domain_endpoint_options {
 #     enforce_https = true, tls_security_policy = "Policy-Min-TLS-1-2-PFS-2023-10" }.
 #   construct: SecureSearchDomain
+#   fix:
+#     summary: Enforce HTTPS with TLS 1.2 and encrypt node-to-node traffic
+#     edits:
+#       - nested: domain_endpoint_options
+#         set: { enforce_https: true, tls_security_policy: '"Policy-Min-TLS-1-2-2019-07"' }
+#       - nested: node_to_node_encryption
+#         set: { enabled: true }
 #   example: |
 #     resource "aws_opensearch_domain" "search" {
 #       domain_name    = "orders-search"

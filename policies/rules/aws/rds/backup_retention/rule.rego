@@ -11,6 +11,9 @@
 #   control: backup-protection
 #   cloud: aws
 #   severity: medium
+#   data_stores:
+#     check: backups
+#     types: [aws_db_instance, aws_rds_cluster]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #   audit_component: Business continuity and disaster recovery (backups)
@@ -22,6 +25,10 @@
 #     summary: Keep automated backups for the configured number of days
 #     edits:
 #       - set: { backup_retention_period: '{{settings.backup_retention_days}}' }
+#     cdktf:
+#       option: "backupRetentionDays (default max(14, minBackupRetentionDays))"
+#       snippet: |
+#         new HardenedPostgres(this, 'orders', { identifier: 'orders', subnetIds: privateSubnetIds, securityGroupIds: [dbSecurityGroup.id], classification: 'pii' });
 #   example: |
 #     resource "aws_db_instance" "orders" {
 #       identifier                  = "orders"

@@ -13,6 +13,9 @@
 #   control: storage-encryption
 #   cloud: aws
 #   severity: high
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_redshift_cluster, aws_redshiftserverless_namespace]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
@@ -21,6 +24,15 @@
 #     Set encrypted = true and kms_key_id = aws_kms_key.x.arn on the cluster, or kms_key_id on
 #     the Serverless namespace.
 #   construct: PrivateWarehouse
+#   fix:
+#     summary: Encrypt the warehouse with a customer-managed key (aws_kms_key named after the cluster, added unless it exists)
+#     edits:
+#       - set: { encrypted: true, kms_key_id: 'aws_kms_key.{{name}}.arn' }
+#         create: |
+#           resource "aws_kms_key" "{{name}}" {
+#             description         = "customer-managed key of {{ref}}"
+#             enable_key_rotation = true
+#           }
 #   example: |
 #     resource "aws_redshift_cluster" "analytics" {
 #       cluster_identifier     = "analytics"

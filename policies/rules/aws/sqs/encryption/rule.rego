@@ -12,6 +12,9 @@
 #   control: storage-encryption
 #   cloud: aws
 #   severity: medium
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_sqs_queue]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
@@ -20,6 +23,15 @@
 #     Set kms_master_key_id = aws_kms_key.x.arn (and allow the producers' service principals
 #     kms:GenerateDataKey and kms:Decrypt in the key policy).
 #   construct: HardenedQueue
+#   fix:
+#     summary: Encrypt the queue with a customer-managed key (aws_kms_key named after it, added unless it exists)
+#     edits:
+#       - set: { sqs_managed_sse_enabled: false, kms_master_key_id: 'aws_kms_key.{{name}}.arn' }
+#         create: |
+#           resource "aws_kms_key" "{{name}}" {
+#             description         = "customer-managed key of {{ref}}"
+#             enable_key_rotation = true
+#           }
 #   example: |
 #     resource "aws_sqs_queue" "orders" {
 #       name                              = "orders"

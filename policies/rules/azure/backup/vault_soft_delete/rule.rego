@@ -16,6 +16,13 @@
 #   remediation: |
 #     Remove soft_delete_enabled = false / soft_delete = "Off" (use "AlwaysOn" to lock it on).
 #   construct: LockedRecoveryVault
+#   fix:
+#     summary: Turn soft delete back on
+#     edits:
+#       - on: azurerm_recovery_services_vault
+#         set: { soft_delete_enabled: true }
+#       - on: azurerm_data_protection_backup_vault
+#         set: { soft_delete: '"AlwaysOn"' }
 #   example: |
 #     resource "azurerm_data_protection_backup_vault" "backups" {
 #       name                       = "shop-backup-vault"
@@ -35,10 +42,15 @@ import rego.v1
 
 settings := {"azurerm_recovery_services_vault": "soft_delete_enabled", "azurerm_data_protection_backup_vault": "soft_delete"}
 
+# `soft_delete` is an enum (AlwaysOn, On, Off) that Azure compares case-insensitively.
+off(false)
+
+off(v) if lower(v) == "off"
+
 deny contains finding.new(rego.metadata.chain(), v, msg) if {
 	some t, attr in settings
 	some v in resources.of_type(t)
-	object.get(v.values, attr, null) in {false, "Off"}
+	off(object.get(v.values, attr, null))
 	msg := sprintf("Backup vault %s has soft delete turned off (%s)", [v.address, attr])
 }
 

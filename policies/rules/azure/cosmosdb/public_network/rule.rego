@@ -13,6 +13,9 @@
 #   control: public-storage
 #   cloud: azure
 #   severity: high
+#   data_stores:
+#     check: public-reachability
+#     types: [azurerm_cosmosdb_account]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach)
@@ -26,6 +29,19 @@
 #     summary: Turn off public network access
 #     edits:
 #       - set: { public_network_access_enabled: false }
+#   runbook:
+#     exposure: The Cosmos DB account answers on a public endpoint from every network
+#     preserve:
+#       - do: Save the account's network settings as they are now
+#         run: az cosmosdb show --name {{values.name}} --resource-group {{values.resource_group_name}}
+#       - do: Export the control-plane changes in the exposure window
+#         run: az monitor activity-log list --resource-group {{values.resource_group_name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Turn off public network access
+#         run: az cosmosdb update --name {{values.name}} --resource-group {{values.resource_group_name}} --public-network-access DISABLED
+#     verify:
+#       - do: publicNetworkAccess reads Disabled
+#         run: az cosmosdb show --name {{values.name}} --resource-group {{values.resource_group_name}} --query publicNetworkAccess
 #   example: |
 #     resource "azurerm_cosmosdb_account" "carts" {
 #       name                          = "cosmos-shop-carts"
@@ -55,7 +71,7 @@ wide_entries(a) := [e | some e in filter(a); resources.ipv4_entry_size(e) > conf
 
 vnet_filtered(a) if {
 	object.get(a.values, "is_virtual_network_filter_enabled", false) == true
-	count(resources.values_at(a, "virtual_network_rule")) + count(object.get(a.references, "virtual_network_rule.id", [])) > 0
+	count(resources.blocks_at(a, "virtual_network_rule")) + count(object.get(a.references, "virtual_network_rule.id", [])) > 0
 }
 
 deny contains finding.new(rego.metadata.chain(), a, msg) if {

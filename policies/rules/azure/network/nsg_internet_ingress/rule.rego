@@ -1,7 +1,7 @@
 # METADATA
 # title: NSG allows internet ingress outside web ports
 # description: |
-#   An Inbound Allow rule from "*", "Any", "Internet", 0.0.0.0/0 or ::/0 may only open the
+#   An Inbound Allow rule from "*", "Any", "Internet" or any /0 prefix (0.0.0.0/0, 10.0.0.0/0, ::/0) may only open the
 #   web ports (internet_ingress_ports, default 80/443); SSH, RDP, database or all ports from
 #   the internet expose hosts and data. Checked in inline security_rule blocks and in
 #   azurerm_network_security_rule.
@@ -19,6 +19,21 @@
 #     Limit internet ingress to 80/443 on the Application Gateway / Front Door subnet; reach
 #     hosts through Azure Bastion.
 #   construct: RestrictedNsg
+#   runbook:
+#     exposure: Hosts behind the network security group accept connections from the internet on ports other than 80/443
+#     preserve:
+#       - do: Save the NSG's rules as they are now
+#         run: az network nsg show --name {{values.network_security_group_name|values.name}} --resource-group {{values.resource_group_name}}
+#       - do: Find the NSG flow logs of the exposure window, and export them
+#         run: az network watcher flow-log list --location {{region}}
+#       - do: Export the control-plane changes in the exposure window
+#         run: az monitor activity-log list --resource-group {{values.resource_group_name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Turn the internet-facing rule to Deny
+#         run: az network nsg rule update --nsg-name {{values.network_security_group_name|values.name}} --resource-group {{values.resource_group_name}} --name {{fill.rule-name}} --access Deny
+#     verify:
+#       - do: No Allow rule from Internet or * remains inbound except 80/443 to load balancers
+#         run: az network nsg rule list --nsg-name {{values.network_security_group_name|values.name}} --resource-group {{values.resource_group_name}}
 #   example: |
 #     # Application Gateway subnet: only 443 from the internet; reach hosts through Azure Bastion.
 #     resource "azurerm_network_security_rule" "https_in" {
@@ -41,8 +56,6 @@ import data.leakguard.lib.finding
 import data.leakguard.lib.resources
 import rego.v1
 
-internet := {"*", "any", "internet", "0.0.0.0/0", "::/0"}
-
 allowed := {format_int(p, 10) | some p in config.settings.internet_ingress_ports}
 
 rules contains [r, rule] if {
@@ -54,15 +67,19 @@ rules contains [r, r.values] if some r in resources.of_type("azurerm_network_sec
 
 sources(rule) := {s |
 	some s in array.concat([object.get(rule, "source_address_prefix", null)], resources.as_list(object.get(rule, "source_address_prefixes", null)))
-	is_string(s)
-	lower(s) in internet
+	resources.azure_internet_prefix(s)
 }
 
+# Ports as written: "443", "8000-8100", "*", or a number.
 port_specs(rule) := [p |
-	some p in array.concat([object.get(rule, "destination_port_range", null)], resources.as_list(object.get(rule, "destination_port_ranges", null)))
-	is_string(p)
+	some v in array.concat([object.get(rule, "destination_port_range", null)], resources.as_list(object.get(rule, "destination_port_ranges", null)))
+	p := port_text(v)
 	p != ""
 ]
+
+port_text(v) := v if is_string(v)
+
+port_text(v) := format_int(v, 10) if is_number(v)
 
 # "443" and "443-443" are one allowed port.
 web(spec) if allowed[spec]

@@ -13,6 +13,9 @@
 #   control: storage-encryption
 #   cloud: azure
 #   severity: high
+#   data_stores:
+#     check: encryption-in-transit
+#     types: [azurerm_postgresql_flexible_server, azurerm_postgresql_server, azurerm_mysql_flexible_server, azurerm_mysql_server]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
@@ -22,6 +25,13 @@
 #     "TLS1_2" (better: migrate to a flexible server). Flexible servers: remove the
 #     require_secure_transport = off parameter and any TLS 1.0/1.1 protocol setting.
 #   construct: HardenedFlexibleServer
+#   fix:
+#     summary: Require TLS for every connection
+#     edits:
+#       - where: { name: name, values: ["require_secure_transport"] }
+#         set: { value: '"on"' }
+#       - where: { name: ssl_enforcement_enabled, values: ["false"] }
+#         set: { ssl_enforcement_enabled: true }
 #   example: |
 #     resource "azurerm_postgresql_server" "legacy" {
 #       name                             = "psql-shop-legacy"
