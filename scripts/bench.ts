@@ -1,15 +1,16 @@
-// Benchmark: prints figures for load, normalize and evaluate over (a) a synthetic plan of
-// N resources shaped like a real estate and (b) the synthesized reference shop.
-// Usage: node dist/scripts/bench.js [--resources 20000] [--runs 5]
-import { mkdtempSync, writeFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Benchmark (issue 12): `leakguard check` end to end on generated estate plans of 5k / 20k /
+// 50k resources and on a 200k-resource estate of several plans, each measurement in a fresh
+// child process (its own peak RSS, worker threads included), beside the read + JSON.parse
+// floor measured in the same run; this build runs as it does by default and in one pass
+// (LEAKGUARD_WORKERS=1). `--before <checkout>` runs the same plans through another build
+// (e.g. main before a change) interleaved with these, so all see the same load.
+// Usage: node dist/scripts/bench.js [--sizes 5000,20000,50000] [--runs 3] [--estate 200000]
+//        [--plans 4] [--before /path/to/other/checkout]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadPaths } from '../src/load';
-import { normalize } from '../src/normalize';
-import { loadCompiledPolicy } from '../src/evaluate/policy';
-import { loadConfig, policyData } from '../src/evaluate/config';
-import { App } from 'cdktf';
-import { buildApp } from '../stacks/app';
+import { estatePlan, estatePlans } from './bench/estate';
 
 function arg(name: string, def: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -17,102 +18,131 @@ function arg(name: string, def: string): string {
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const ms = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e6;
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const s = (msec: number): string => `${(msec / 1000).toFixed(2)} s`;
+const load = (): string => loadavg()[0].toFixed(1);
 
-/** A plan of n resources: buckets with their blocks/SSE, keys, roles, log groups, SGs. */
-function syntheticPlan(n: number): object {
-  const resources: object[] = [];
-  const changes: object[] = [];
-  const config: object[] = [];
-  const add = (type: string, name: string, values: object, refs: Record<string, string[]> = {}) => {
-    const address = `${type}.${name}`;
-    resources.push({ address, mode: 'managed', type, name, provider_name: 'registry.terraform.io/hashicorp/aws', schema_version: 0, values, sensitive_values: {} });
-    changes.push({ address, mode: 'managed', type, name, provider_name: 'registry.terraform.io/hashicorp/aws', change: { actions: ['create'], before: null, after: values, after_unknown: { id: true, arn: true }, before_sensitive: false, after_sensitive: {} } });
-    const expressions: Record<string, object> = {};
-    for (const [k, v] of Object.entries(refs)) expressions[k] = { references: v };
-    config.push({ address, mode: 'managed', type, name, provider_config_key: 'aws', expressions, schema_version: 0 });
-  };
-  const tags = { 'data-classification': 'pii', owner: 'team-a', environment: 'prod', 'cost-center': 'cc-1234', service: 'checkout' };
-  for (let i = 0; resources.length < n; i++) {
-    const b = `b${i}`;
-    add('aws_s3_bucket', b, { bucket: `shop-bucket-${i}`, force_destroy: false, tags, tags_all: tags, object_lock_enabled: false });
-    add('aws_s3_bucket_public_access_block', b, { block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: i % 50 !== 0 }, { bucket: [`aws_s3_bucket.${b}.id`, `aws_s3_bucket.${b}`] });
-    add('aws_s3_bucket_server_side_encryption_configuration', b, { rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'aws:kms', kms_master_key_id: null }], bucket_key_enabled: true }] }, { bucket: [`aws_s3_bucket.${b}.id`, `aws_s3_bucket.${b}`], 'rule.apply_server_side_encryption_by_default.kms_master_key_id': [`aws_kms_key.k${i}.arn`, `aws_kms_key.k${i}`] });
-    add('aws_kms_key', `k${i}`, { enable_key_rotation: i % 7 !== 0, deletion_window_in_days: 30, description: `key ${i}`, tags, tags_all: tags });
-    add('aws_cloudwatch_log_group', `lg${i}`, { name: `/shop/svc-${i}`, retention_in_days: i % 9 === 0 ? 0 : 90, tags, tags_all: tags });
-    add('aws_security_group', `sg${i}`, { name: `sg-${i}`, description: 'service', egress: [{ cidr_blocks: ['10.0.0.0/8'], from_port: 443, to_port: 443, protocol: 'tcp', ipv6_cidr_blocks: [], prefix_list_ids: [], security_groups: [], self: false, description: '' }], ingress: [], tags, tags_all: tags });
-    add('aws_iam_role', `r${i}`, { name: `role-${i}`, assume_role_policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }), max_session_duration: 3600, tags, tags_all: tags });
-  }
-  return {
-    format_version: '1.2',
-    terraform_version: '1.11.4',
-    planned_values: { root_module: { resources } },
-    resource_changes: changes,
-    configuration: { provider_config: { aws: { name: 'aws', full_name: 'registry.terraform.io/hashicorp/aws', expressions: { region: { constant_value: 'us-west-2' } } } }, root_module: { resources: config } },
-  };
+interface Probe {
+  load: number;
+  normalize: number;
+  evaluate: number;
+  report: number;
+  total: number;
+  rss: number;
+  resources: number;
+  findings: number;
+  decision_sha256: string;
 }
 
-async function measure(label: string, path: string, runs: number, configPath?: string): Promise<void> {
-  const policy = await loadCompiledPolicy();
-  const data = policyData(loadConfig(configPath), configPath, '2026-01-01');
-  const load: number[] = [];
-  const norm: number[] = [];
-  const evals: number[] = [];
-  let findings = 0;
-  let resources = 0;
-  let peak = 0;
+/** A build to measure: its checkout, and environment settings (LEAKGUARD_WORKERS=1 for one pass). */
+interface Build {
+  root: string;
+  env?: Record<string, string>;
+}
+
+/** One cold `check` of the paths in a child process: its figures plus the wall time of the process. */
+function probe({ root, env }: Build, paths: string[]): Probe & { wall: number } {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [join(root, 'dist', 'scripts', 'bench', 'probe.js'), ...paths], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } });
+  const wall = Number(process.hrtime.bigint() - t) / 1e6;
+  if (r.status !== 0) throw new Error(`check of ${paths.join(' ')} with ${root} failed: ${r.stderr.trim().split('\n').pop()}`);
+  return { ...(JSON.parse(r.stdout) as Probe), wall };
+}
+
+/** The floor: a process that only reads and parses the same files. */
+function floor(paths: string[]): number {
+  const t = process.hrtime.bigint();
+  execFileSync(process.execPath, ['-e', 'for (const p of process.argv.slice(1)) JSON.parse(require("fs").readFileSync(p, "utf8"))', ...paths]);
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+interface Row {
+  label: string;
+  bytes: number;
+  floor: number;
+  builds: Record<string, { wall: number; evaluate: number; rss: number; findings: number; sha: string }>;
+  load: string;
+}
+
+function measure(label: string, paths: string[], runs: number, builds: Record<string, Build>): Row {
+  const bytes = paths.reduce((n, p) => n + statSync(p).size, 0);
+  const floors: number[] = [];
+  const probes: Record<string, Array<Probe & { wall: number }>> = Object.fromEntries(Object.keys(builds).map((b) => [b, []]));
+  const loads: string[] = [load()];
   for (let r = 0; r < runs; r++) {
-    let t = process.hrtime.bigint();
-    const docs = await loadPaths([path]);
-    load.push(ms(t));
-    t = process.hrtime.bigint();
-    const input = normalize(docs);
-    norm.push(ms(t));
-    t = process.hrtime.bigint();
-    const decision = policy.evaluate(input, data);
-    evals.push(ms(t));
-    findings = decision.summary.findings;
-    resources = decision.summary.resources;
-    peak = Math.max(peak, process.memoryUsage().rss);
+    floors.push(floor(paths));
+    for (const [name, build] of Object.entries(builds)) probes[name].push(probe(build, paths));
+    loads.push(load());
   }
-  const total = load.map((l, i) => l + norm[i] + evals[i]);
-  console.log(
-    `${label}: ${resources} resources, ${findings} findings | median of ${runs}: load ${median(load).toFixed(0)} ms, ` +
-      `normalize ${median(norm).toFixed(0)} ms, evaluate ${median(evals).toFixed(0)} ms, total ${median(total).toFixed(0)} ms | peak RSS ${(peak / 1024 / 1024).toFixed(0)} MB`,
-  );
+  const row: Row = { label, bytes, floor: median(floors), builds: {}, load: loads.join('→') };
+  for (const [name, ps] of Object.entries(probes)) {
+    row.builds[name] = {
+      wall: median(ps.map((p) => p.wall)),
+      evaluate: median(ps.map((p) => p.evaluate)),
+      rss: Math.max(...ps.map((p) => p.rss)),
+      findings: ps[0].findings,
+      sha: ps[0].decision_sha256,
+    };
+  }
+  return row;
 }
 
-/** Synth of the whole reference shop (same as `cdktf synth`), median of `runs`, into temp folders. */
-function synthShop(runs: number): string {
-  const times: number[] = [];
-  let outdir = '';
-  for (let r = 0; r < runs; r++) {
-    outdir = join(mkdtempSync(join(tmpdir(), 'leakguard-bench-synth-')), 'cdktf.out');
-    const t = process.hrtime.bigint();
-    const app = new App({ outdir, stackTraces: false });
-    buildApp(app);
-    app.synth();
-    times.push(ms(t));
+function print(row: Row): void {
+  for (const [name, b] of Object.entries(row.builds)) {
+    console.log(
+      `${row.label.padEnd(26)} ${name.padEnd(6)} input ${mb(row.bytes).padStart(7)} | floor ${s(row.floor)} | end to end ${s(b.wall)} (${(b.wall / row.floor).toFixed(1)}× floor)` +
+        ` | evaluate ${s(b.evaluate)} | peak RSS ${mb(b.rss)} (${(b.rss / row.bytes).toFixed(1)}× input) | ${b.findings} findings | load ${row.load}`,
+    );
   }
-  console.log(`synth of the reference shop: median of ${runs} ${median(times).toFixed(0)} ms (first ${times[0].toFixed(0)} ms, includes module loading)`);
-  return outdir;
+  const shas = new Set(Object.values(row.builds).map((b) => b.sha));
+  if (shas.size > 1) console.log(`${row.label}: the builds' JSON decisions DIFFER`);
 }
 
-async function main(): Promise<void> {
-  const runs = Number(arg('runs', '5'));
-  const n = Number(arg('resources', '20000'));
-  const app = synthShop(runs);
-  const input = normalize(await loadPaths([app]));
-  console.log(`reference shop: ${Object.keys(input.stacks).length} stacks, ${Object.keys(input.resources).length} resources`);
-  await measure(`check of the reference shop (leakguard.config.json)`, app, runs, join(__dirname, '..', '..', 'leakguard.config.json'));
+function main(): void {
+  const sizes = arg('sizes', '5000,20000,50000').split(',').map(Number);
+  const runs = Number(arg('runs', '3'));
+  const estate = Number(arg('estate', '200000'));
+  const plans = Number(arg('plans', '4'));
+  const root = join(__dirname, '..', '..');
+  // This build as it runs by default, in one pass (what the second core adds), and optionally another checkout.
+  const builds: Record<string, Build> = { this: { root }, '1 pass': { root, env: { LEAKGUARD_WORKERS: '1' } } };
+  const before = arg('before', '');
+  if (before) builds.before = { root: before };
   const dir = mkdtempSync(join(tmpdir(), 'leakguard-bench-'));
-  const file = join(dir, 'plan.json');
-  writeFileSync(file, JSON.stringify(syntheticPlan(n)));
-  console.log(`synthetic plan: ${(statSync(file).size / 1024 / 1024).toFixed(1)} MB`);
-  await measure(`synthetic plan`, file, runs);
+  try {
+    console.log(`leakguard bench: median of ${runs} cold runs per build (child processes), load average shown per row`);
+    const rows: Row[] = [];
+    for (const n of sizes) {
+      const file = join(dir, `estate-${n}.json`);
+      writeFileSync(file, JSON.stringify(estatePlan(n)));
+      const row = measure(`${n} resources, 1 plan`, [file], runs, builds);
+      print(row);
+      rows.push(row);
+      rmSync(file);
+    }
+    const first = rows[0];
+    const last = rows[rows.length - 1];
+    if (rows.length > 1) {
+      for (const name of Object.keys(builds)) {
+        console.log(`t(${sizes[sizes.length - 1]})/t(${sizes[0]}) ${name}: end to end ${(last.builds[name].wall / first.builds[name].wall).toFixed(1)}, evaluate ${(last.builds[name].evaluate / first.builds[name].evaluate).toFixed(1)} (input ×${(last.bytes / first.bytes).toFixed(1)})`);
+      }
+    }
+    if (estate > 0) {
+      const files = estatePlans(estate, plans).map((plan, i) => {
+        const file = join(dir, `estate-${estate}-${i}.json`);
+        writeFileSync(file, JSON.stringify(plan));
+        return file;
+      });
+      print(measure(`${estate} resources, ${plans} plans`, files, 1, { this: builds.this }));
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
-main().catch((e) => {
+try {
+  main();
+} catch (e) {
   console.error(e instanceof Error ? e.message : String(e));
   process.exit(2);
-});
+}

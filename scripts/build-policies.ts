@@ -4,14 +4,18 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadPolicy } from '@open-policy-agent/opa-wasm';
-import { hashSources, sha256, type PolicyManifest } from '../src/evaluate/manifest';
+import { hashSources, regoFiles, sha256, type PolicyManifest } from '../src/evaluate/manifest';
+import { resourceTypes } from '../src/evaluate/parallel';
+import { readAttributes } from '../src/evaluate/projection';
 import { buildDir, opaBinary, policyDir, projectRoot } from '../src/evaluate/paths';
-import { pagesFor } from '../src/evaluate/policy';
+import { pagesFor } from '../src/evaluate/wasm-memory';
 import { fixSettings } from '../src/fix/values';
 import { schemaErrors } from '../src/normalize/validate';
 import type { RuleFix } from '../src/types/fix';
 
 const ENTRYPOINT = 'leakguard/main/decision';
+// The rules' findings before judging, for the parallel evaluation's shards.
+const RAW_ENTRYPOINT = 'leakguard/shard/findings';
 const root = projectRoot();
 const opa = opaBinary();
 const policies = policyDir();
@@ -105,7 +109,7 @@ async function main(): Promise<void> {
   const bundle = join(out, 'bundle.tar.gz');
   // The WASM embeds the source paths it was given: a path relative to the project root makes
   // the same sources and OPA version give the same bytes in any checkout (test/package).
-  step('opa build -t wasm', ['build', '-t', 'wasm', '-e', ENTRYPOINT, '--capabilities', caps, '--ignore', '*_test.rego', '-o', bundle, relative(root, policies)]);
+  step('opa build -t wasm', ['build', '-t', 'wasm', '-e', ENTRYPOINT, '-e', RAW_ENTRYPOINT, '--capabilities', caps, '--ignore', '*_test.rego', '-o', bundle, relative(root, policies)]);
   rmSync(join(out, 'extract'), { recursive: true, force: true });
   mkdirSync(join(out, 'extract'));
   execFileSync('tar', ['-xzf', bundle, '-C', join(out, 'extract'), '/policy.wasm'], { stdio: 'ignore' });
@@ -133,7 +137,19 @@ async function main(): Promise<void> {
   writeFileSync(join(out, 'defaults.json'), JSON.stringify(defaults, null, 2) + '\n');
   checkFixes(rules, defaults);
 
-  const manifest: PolicyManifest = { opa_version: version, entrypoint: ENTRYPOINT, wasm_sha256: sha256(wasm), sources: hashSources(policies) };
+  const sources = regoFiles(policies).filter((f) => !f.endsWith('_test.rego'));
+  const manifest: PolicyManifest = {
+    opa_version: version,
+    entrypoint: ENTRYPOINT,
+    raw_entrypoint: RAW_ENTRYPOINT,
+    wasm_sha256: sha256(wasm),
+    sources: hashSources(policies),
+    attributes: readAttributes(sources.map((f) => readFileSync(f, 'utf8'))),
+    rules: sources
+      .map((f) => ({ file: f, path: relative(join(policies, 'rules'), f).split('/') }))
+      .filter(({ path }) => path.length === 4 && path[3] === 'rule.rego')
+      .map(({ file, path }) => ({ path: path.slice(0, 3), types: resourceTypes(readFileSync(file, 'utf8')) })),
+  };
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   process.stderr.write(`built ${join(out, 'policy.wasm')} (${rules.length} rules, OPA ${version}, sha256 ${manifest.wasm_sha256.slice(0, 12)})\n`);
 }

@@ -31,6 +31,13 @@ const wasmMaxMb: Setting<number> = {
   fallback: () => 4096,
 };
 
+const workers: Setting<number | undefined> = {
+  name: 'LEAKGUARD_WORKERS',
+  expects: 'a whole number of worker threads from 1 (one pass) to 64',
+  parse: (raw) => (/^\d+$/.test(raw) && Number(raw) >= 1 && Number(raw) <= 64 ? Number(raw) : undefined),
+  fallback: () => undefined,
+};
+
 const path = (name: string, what: string): Setting<string | undefined> => ({
   name,
   expects: `a non-empty path (${what})`,
@@ -41,7 +48,7 @@ const path = (name: string, what: string): Setting<string | undefined> => ({
 const policyBuild = path('LEAKGUARD_POLICY_BUILD', 'folder of the compiled policy');
 const opa = path('LEAKGUARD_OPA', 'the opa binary');
 
-const all: ReadonlyArray<Setting<unknown>> = [maxInputBytes, wasmMaxMb, policyBuild, opa];
+const all: ReadonlyArray<Setting<unknown>> = [maxInputBytes, wasmMaxMb, workers, policyBuild, opa];
 
 function read<T>(s: Setting<T>): T {
   const raw = process.env[s.name];
@@ -54,6 +61,7 @@ function read<T>(s: Setting<T>): T {
 export const settings = {
   maxInputBytes: (): number => read(maxInputBytes),
   wasmMaxMb: (): number => read(wasmMaxMb),
+  workers: (): number | undefined => read(workers),
   policyBuildDir: (): string | undefined => read(policyBuild),
   opaBinary: (): string | undefined => read(opa),
 };

@@ -85,27 +85,6 @@ as_list(x) := [x] if {
 	not is_null(x)
 }
 
-# Groups [key, value] pairs by key: {key: [values]}, in one pass over the sorted pairs. A
-# comprehension per key would rescan every pair for every key (quadratic); call this from a
-# complete rule so it runs once per evaluation.
-group_pairs(pairs) := {sorted[start][0]: [p[1] | some p in array.slice(sorted, start, group_end(starts, j, count(sorted)))] |
-	some j, start in starts
-} if {
-	sorted := sort(pairs)
-	starts := [i | some i, _ in sorted; group_start(sorted, i)]
-}
-
-group_start(_, 0)
-
-group_start(sorted, i) if {
-	i > 0
-	sorted[i - 1][0] != sorted[i][0]
-}
-
-group_end(starts, j, _) := starts[j + 1] if j + 1 < count(starts)
-
-group_end(starts, j, n) := n if j + 1 >= count(starts)
-
 # The objects among a block value (object, list of objects, or anything else → none).
 objects(v) := [o | some o in v; is_object(o)] if is_array(v)
 
@@ -599,18 +578,18 @@ named_entries(trail, data_type, values, paths) := {concat("|", [data_type, "name
 
 # The indexed trails record data events of data_type ("AWS::S3::Object",
 # "AWS::DynamoDB::Table") for store r.
-covered_by(coverage, data_type, r) if concat("|", [data_type, "key", r.key]) in coverage.named
+covered_by(coverage, data_type, r) if coverage.named[concat("|", [data_type, "key", r.key])]
 
-covered_by(coverage, data_type, r) if concat("|", [data_type, "name", store_name(r)]) in coverage.named
+covered_by(coverage, data_type, r) if coverage.named[concat("|", [data_type, "name", store_name(r)])]
 
 covered_by(coverage, data_type, r) if {
 	some w in coverage.wholesale
 	w.type == data_type
-	not r.key in w.excluded_keys
+	not w.excluded_keys[r.key]
 	not excluded_name(w, r)
 }
 
-excluded_name(w, r) if store_name(r) in w.excluded_names
+excluded_name(w, r) if w.excluded_names[store_name(r)]
 
 # ---------------------------------------------------------------------------------------
 # AWS identity policies and trust policies in the input, each as
@@ -655,13 +634,13 @@ service_wildcard(a) if {
 # AWS identities by name across every stack, with the environments they are defined in,
 # so a reference by name or ARN from another stack can be attributed.
 
-identity_environments := {name: {env | some env in envs} | some name, envs in group_pairs({[name, env] |
+identity_environments[name] contains env if {
 	some t in ["aws_iam_role", "aws_iam_user"]
 	some r in of_type(t)
 	name := r.values.name
 	literal(name)
 	env := environment(r)
-})}
+}
 
 # `arn:aws:iam::123456789012:role/path/name` → name (also user/…).
 arn_identity_name(arn) := parts[count(parts) - 1] if {
@@ -691,12 +670,14 @@ s3_attachment_types := [
 ]
 
 # Attachments naming their bucket literally (code without references): "type|name" → keys.
-s3_named := group_pairs({[concat("|", [t, name]), r.key] |
+s3_named_keys[concat("|", [t, name])] contains r.key if {
 	some t in s3_attachment_types
 	some r in of_type(t)
 	name := r.values.bucket
 	literal(name)
-})
+}
+
+s3_named := {name: sort(keys) | some name, keys in s3_named_keys}
 
 # Resources of type t that configure the bucket: linked by reference or naming it.
 s3_attached(bucket, t) := array.concat(linked_from(bucket, t, "bucket"), [input.resources[k] |
@@ -761,7 +742,7 @@ s3_bucket_names := {name |
 # The bucket an S3 attachment configures is in the input: by reference or by literal name.
 s3_bucket_present(a) if count(linked_to_type(a, "bucket", "aws_s3_bucket")) > 0
 
-s3_bucket_present(a) if object.get(a.values, "bucket", null) in s3_bucket_names
+s3_bucket_present(a) if s3_bucket_names[object.get(a.values, "bucket", null)]
 
 # The bucket a guard names, for messages: its literal name, never expression text.
 guarded_bucket(a) := sprintf("bucket %s", [a.values.bucket]) if literal(a.values.bucket)

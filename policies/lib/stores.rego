@@ -84,7 +84,7 @@ outside("all")
 
 outside(a) if {
 	a != "all"
-	not a in resources.known_accounts
+	not resources.known_accounts[a]
 }
 
 # The account ids (or "all") a snapshot sharing attribute lists.
@@ -141,7 +141,7 @@ ebs_default_cmk_regions := {object.get(r, "region", "") |
 # A volume or snapshot copy's encryption: "on", "off" or "unknown", the region's default
 # encryption counting as on.
 ebs_encryption(r) := "on" if {
-	object.get(r, "region", "") in ebs_default_regions
+	ebs_default_regions[object.get(r, "region", "")]
 } else := "on" if {
 	setting(r, "encrypted") == "on"
 } else := "unknown" if {
@@ -154,13 +154,13 @@ ebs_cmk(r) if customer_key(r, "kms_key_id")
 
 ebs_cmk(r) if {
 	setting(r, "encrypted") != "on"
-	object.get(r, "region", "") in ebs_default_cmk_regions
+	ebs_default_cmk_regions[object.get(r, "region", "")]
 }
 
 ebs_cmk(r) if {
 	setting(r, "encrypted") == "on"
 	not configured_key(r)
-	object.get(r, "region", "") in ebs_default_cmk_regions
+	ebs_default_cmk_regions[object.get(r, "region", "")]
 }
 
 configured_key(r) if resources.configured(r, "kms_key_id")

@@ -9,10 +9,22 @@ package leakguard.main
 import data.leakguard.lib.config
 import rego.v1
 
+# Every rule's findings. The engine may split the work (src/evaluate/parallel.ts): each
+# worker evaluates `raw` for a shard of the rules (data.shard.rules, [cloud, service, rule]
+# paths, each rule still seeing the whole input), and one evaluation of `decision` then
+# judges the shards' findings (data.shard.findings) without evaluating any rule again.
 raw contains f if {
+	not data.shard
 	some cloud, service, rule
 	some f in data.leakguard.rules[cloud][service][rule].deny
 }
+
+raw contains f if {
+	some p in data.shard.rules
+	some f in data.leakguard.rules[p[0]][p[1]][p[2]].deny
+}
+
+raw contains f if some f in data.shard.findings
 
 today := data.context.today
 

@@ -38,9 +38,29 @@ in_stack(r, stack) := object.union(r, {
 # ---------------------------------------------------------------------------------------
 # Tests of the shared lookups in leakguard.lib.resources that no single rule pins down.
 
-test_group_pairs_groups_sorted_values_by_key if {
-	lib.group_pairs({["b", 2], ["a", 1], ["b", 1], ["c", 3]}) == {"a": [1], "b": [1, 2], "c": [3]}
-	lib.group_pairs(set()) == {}
+# Attachments that name their bucket literally, grouped by type and name with sorted keys.
+test_s3_named_groups_sorted_keys_by_type_and_name if {
+	doc := t.with_index([
+		t.resource("aws_s3_bucket_versioning.v2", {"bucket": "shop"}, {}),
+		t.resource("aws_s3_bucket_versioning.v1", {"bucket": "shop"}, {}),
+		t.resource("aws_s3_bucket_policy.p", {"bucket": "shop"}, {}),
+		t.resource("aws_s3_bucket_logging.l", {"bucket": "${aws_s3_bucket.b.id}"}, {}),
+	])
+	named := lib.s3_named with input as doc
+	named == {
+		"aws_s3_bucket_versioning|shop": ["test/aws_s3_bucket_versioning.v1", "test/aws_s3_bucket_versioning.v2"],
+		"aws_s3_bucket_policy|shop": ["test/aws_s3_bucket_policy.p"],
+	}
+}
+
+test_identity_environments_by_name if {
+	doc := t.with_index([
+		tagged(t.resource("aws_iam_role.a", {"name": "deploy"}, {}), {"environment": "prod"}),
+		tagged(t.resource("aws_iam_user.b", {"name": "deploy"}, {}), {"environment": "dev"}),
+		tagged(t.resource("aws_iam_role.c", {"name": "${var.x}"}, {}), {"environment": "dev"}),
+	])
+	envs := lib.identity_environments with input as doc
+	envs == {"deploy": {"prod", "dev"}}
 }
 
 test_timestamps_and_timespans if {

@@ -8,8 +8,14 @@ export interface PolicyManifest {
   opa_version: string;
   entrypoint: string;
   wasm_sha256: string;
+  /** The entrypoint giving the rules' findings before judging (data.shard selects the rules). */
+  raw_entrypoint: string;
   /** policies/-relative path → sha256 of every .rego file (tests included: they gate the build). */
   sources: Record<string, string>;
+  /** Resource attributes the Rego can read (projection.ts); null: every attribute. */
+  attributes: string[] | null;
+  /** Every rule package: its [cloud, service, rule] path and the resource types its source names (parallel.ts weighs shards by them). */
+  rules: Array<{ path: string[]; types: string[] }>;
 }
 
 export const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');

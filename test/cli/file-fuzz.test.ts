@@ -176,7 +176,7 @@ describe('generated files of each class', () => {
       fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !/^\d+(\.\d+)?$/.test(s) && !s.includes('\0')),
     );
     fc.assert(
-      fc.property(fc.constantFrom('LEAKGUARD_MAX_INPUT_BYTES', 'LEAKGUARD_WASM_MAX_MB'), garbage, fc.constantFrom<string[]>(['check', PLAN], ['rules']), (name, value, args) => {
+      fc.property(fc.constantFrom('LEAKGUARD_MAX_INPUT_BYTES', 'LEAKGUARD_WASM_MAX_MB', 'LEAKGUARD_WORKERS'), garbage, fc.constantFrom<string[]>(['check', PLAN], ['rules']), (name, value, args) => {
         expectRefused(cli(args, { [name]: value }), `environment setting ${name}=`, 'is invalid');
       }),
       { numRuns: RUNS },

@@ -46,7 +46,7 @@ locked_names contains name if {
 
 locked(v) if count(resources.linked_from(v, t, "backup_vault_name")) > 0
 
-locked(v) if v.values.name in locked_names
+locked(v) if locked_names[v.values.name]
 
 deny contains finding.new(rego.metadata.chain(), v, msg) if {
 	some v in resources.of_type("aws_backup_vault")

@@ -60,7 +60,7 @@ no_cache_policies contains p.key if {
 	p.values.name == "Managed-CachingDisabled"
 }
 
-not_cached(_, b) if b.cache_policy_id in disabled_ids
+not_cached(_, b) if disabled_ids[b.cache_policy_id]
 
 # A policy set by reference: the referenced policies this behaviour names (all of the
 # distribution's when the value is unknown at plan time) must all be non-caching.
@@ -69,7 +69,7 @@ not_cached(d, b) if {
 	refs := policy_refs(d, object.get(b, "cache_policy_id", null))
 	count(refs) > 0
 	every key in refs {
-		key in no_cache_policies
+		no_cache_policies[key]
 	}
 }
 

@@ -52,6 +52,6 @@ version(d) := "a version unknown at plan time" if {
 deny contains finding.new(rego.metadata.chain(), d, msg) if {
 	some d in resources.of_type("aws_cloudfront_distribution")
 	v := version(d)
-	not v in accepted
+	not accepted[v]
 	msg := sprintf("CloudFront distribution %s accepts viewers with %s; require TLSv1.2_2021 or newer", [d.address, v])
 }

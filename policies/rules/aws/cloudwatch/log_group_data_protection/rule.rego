@@ -52,7 +52,7 @@ protected_names contains name if {
 
 protected(r) if count(resources.linked_from(r, t, "log_group_name")) > 0
 
-protected(r) if r.values.name in protected_names
+protected(r) if protected_names[r.values.name]
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some r in resources.of_type("aws_cloudwatch_log_group")

@@ -43,7 +43,7 @@ recorded contains r.region if some r in resources.of_type("aws_config_configurat
 
 deny contains finding.new(rego.metadata.chain(), anchor, msg) if {
 	some region in resources.regions_in_use("aws")
-	not region in recorded
+	not recorded[region]
 	anchor := resources.region_anchor("aws", region)
 	msg := sprintf("Region %s has resources (first: %s) but no AWS Config recorder", [region, anchor.address])
 }

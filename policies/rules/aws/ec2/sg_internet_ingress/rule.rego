@@ -60,7 +60,7 @@ web_port(rule) if {
 	some attr in ["protocol", "ip_protocol"]
 	protocol(object.get(rule, attr, "")) in {"tcp", "6"}
 	rule.from_port == rule.to_port
-	rule.from_port in ports
+	ports[rule.from_port]
 }
 
 load_balanced(sg) if {

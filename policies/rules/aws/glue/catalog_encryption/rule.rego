@@ -80,6 +80,6 @@ configured_regions := {object.get(s, "region", "") | some s in resources.of_type
 deny contains finding.new(rego.metadata.chain(), db, msg) if {
 	some db in resources.of_type("aws_glue_catalog_database")
 	region := object.get(db, "region", "")
-	not region in configured_regions
+	not configured_regions[region]
 	msg := sprintf("Glue catalog database %s is in a Data Catalog (%s) with no aws_glue_data_catalog_encryption_settings; its metadata is not encrypted", [db.address, region])
 }

@@ -50,7 +50,7 @@ covered contains d.region if {
 
 deny contains finding.new(rego.metadata.chain(), anchor, msg) if {
 	some region in resources.regions_in_use("aws")
-	not region in covered
+	not covered[region]
 	anchor := resources.region_anchor("aws", region)
 	msg := sprintf("Region %s has resources (first: %s) but no enabled GuardDuty detector", [region, anchor.address])
 }

@@ -70,8 +70,8 @@ deny contains finding.new(rego.metadata.chain(), d.resource, msg) if {
 	msg := sprintf("%s in environment %s trusts %s of another environment", [d.label, env, concat(", ", sort(foreign))])
 }
 
-# Role/user names that trust policies name by ARN: name → [[trusting environment, trusting role]].
-trusted_names := resources.group_pairs({[name, [env, d.resource.address]] |
+# Role/user names that trust policies name by ARN: name → {[trusting environment, trusting role]}.
+trusted_names[name] contains [env, d.resource.address] if {
 	some d in resources.trust_documents
 	env := resources.environment(d.resource)
 	some s in d.doc.statements
@@ -79,7 +79,7 @@ trusted_names := resources.group_pairs({[name, [env, d.resource.address]] |
 	some p in s.principals
 	p.type == "AWS"
 	name := resources.arn_identity_name(p.id)
-})
+}
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some t in ["aws_iam_role", "aws_iam_user"]

@@ -53,7 +53,7 @@ deny contains finding.new(rego.metadata.chain(), d.resource, msg) if {
 		some p in s.principals
 		p.type == "AWS"
 		account := resources.principal_account(p.id)
-		not account in resources.known_accounts
+		not resources.known_accounts[account]
 	}
 	count(accounts) > 0
 	msg := sprintf("%s trusts account %s, which is not a configured account, without an sts:ExternalId condition", [d.label, concat(", ", sort(accounts))])

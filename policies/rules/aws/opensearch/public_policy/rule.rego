@@ -73,10 +73,10 @@ documents contains [p, sprintf("%s (access policy of an %s domain with a public 
 
 guards_vpc_domain(p) if {
 	some key in object.get(p.references, "domain_name", [])
-	key in vpc_domain_keys
+	vpc_domain_keys[key]
 }
 
-guards_vpc_domain(p) if p.values.domain_name in vpc_domain_names
+guards_vpc_domain(p) if vpc_domain_names[p.values.domain_name]
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some [r, subject] in documents

@@ -46,7 +46,7 @@ logged_names := {name |
 
 logged(c) if count(resources.linked_from(c, "aws_redshift_logging", "cluster_identifier")) > 0
 
-logged(c) if c.values.cluster_identifier in logged_names
+logged(c) if logged_names[c.values.cluster_identifier]
 
 logged(c) if stores.setting(c, "logging.enable") == "on"
 

@@ -91,7 +91,7 @@ protected(bucket) if {
 	complete(block)
 }
 
-protected(bucket) if bucket.values.bucket in blocked_names
+protected(bucket) if blocked_names[bucket.values.bucket]
 
 deny contains finding.new(rego.metadata.chain(), bucket, msg) if {
 	not account_blocked

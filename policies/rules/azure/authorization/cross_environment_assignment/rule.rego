@@ -76,13 +76,13 @@ assignment_scope_envs(r) := {resources.environment(r)} if count(scope_envs(r)) =
 
 workload(r) if not object.get(r.values, "principal_type", "") in {"User", "Group"}
 
-principal_scopes := {id: {env | some env in envs} | some id, envs in resources.group_pairs({[id, env] |
+principal_scopes[id] contains env if {
 	some r in resources.of_type("azurerm_role_assignment")
 	workload(r)
 	id := lower(r.values.principal_id)
 	resources.literal(id)
 	some env in assignment_scope_envs(r)
-})}
+}
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some r in resources.of_type("azurerm_role_assignment")

@@ -50,13 +50,13 @@ evidence_accounts contains a.key if {
 	resources.is_evidence(a)
 }
 
-evidence_scope(target) if target.key in evidence_accounts
+evidence_scope(target) if evidence_accounts[target.key]
 
 evidence_scope(target) if {
 	target.type == "azurerm_storage_container"
 	some attr in ["storage_account_id", "storage_account_name"]
 	some a in resources.linked_to(target, attr)
-	a.key in evidence_accounts
+	evidence_accounts[a.key]
 }
 
 evidence_scope(target) if {
@@ -73,13 +73,13 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some r in resources.of_type("azurerm_role_assignment")
 	some target in resources.linked_to(r, "scope")
 	evidence_scope(target)
-	not lower(principal(r)) in ir_ids
+	not ir_ids[lower(principal(r))]
 	msg := sprintf("%s gives %s access to evidence %s; only the incident-response group may have it", [r.address, principal(r), target.address])
 }
 
 deny contains finding.new(rego.metadata.chain(), a, msg) if {
 	some a in resources.of_type("azurerm_storage_account")
-	a.key in evidence_accounts
+	evidence_accounts[a.key]
 	object.get(a.values, "shared_access_key_enabled", true) != false
 	msg := sprintf("Evidence storage account %s allows shared-key access, which bypasses role assignments", [a.address])
 }

@@ -84,7 +84,7 @@ with_containers contains a.key if {
 deny contains finding.new(rego.metadata.chain(), a, msg) if {
 	some a in resources.of_type("azurerm_storage_account")
 	resources.is_evidence(a)
-	not a.key in with_containers
+	not with_containers[a.key]
 	not account_locked(a)
 	msg := sprintf("Evidence storage account %s has no locked immutability policy of at least %d days", [a.address, min_days])
 }

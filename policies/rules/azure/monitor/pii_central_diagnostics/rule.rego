@@ -46,7 +46,7 @@ store_types := ["azurerm_storage_account", "azurerm_mssql_server", "azurerm_mssq
 
 central_name(_) if count(names) == 0
 
-central_name(name) if lower(name) in names
+central_name(name) if names[lower(name)]
 
 central_setting(s) if {
 	some w in resources.linked_to(s, "log_analytics_workspace_id")

@@ -39,7 +39,7 @@ watched contains w.region if some w in resources.of_type("azurerm_network_watche
 
 deny contains finding.new(rego.metadata.chain(), anchor, msg) if {
 	some region in resources.regions_in_use("azure")
-	not region in watched
+	not watched[region]
 	anchor := resources.region_anchor("azure", region)
 	msg := sprintf("Region %s has resources (first: %s) but no Network Watcher", [region, anchor.address])
 }

@@ -65,13 +65,13 @@ port_specs(rule) := [p |
 ]
 
 # "443" and "443-443" are one allowed port.
-web(spec) if spec in allowed
+web(spec) if allowed[spec]
 
 web(spec) if {
 	parts := split(spec, "-")
 	count(parts) == 2
 	parts[0] == parts[1]
-	parts[0] in allowed
+	allowed[parts[0]]
 }
 
 bad_ports(rule) := {p | some p in port_specs(rule); not web(p)}

@@ -56,7 +56,7 @@ standard contains plan(p) if {
 deny contains finding.new(rego.metadata.chain(), p, msg) if {
 	some p in pricings
 	plan(p) in config.settings.defender_required_plans
-	not plan(p) in standard
+	not standard[plan(p)]
 	msg := sprintf("%s leaves Defender plan %s on tier %s", [p.address, plan(p), object.get(p.values, "tier", "unknown at plan time")])
 }
 

@@ -113,7 +113,7 @@ deny contains finding.new(rego.metadata.chain(), s, msg) if {
 	some s in resources.of_type("azurerm_monitor_diagnostic_setting")
 	count(resources.linked_to_type(s, "target_resource_id", "azurerm_storage_account")) == 0
 	name := named_blob_account(s)
-	not name in account_names
+	not account_names[name]
 	not complete(s)
 	msg := sprintf("Diagnostic setting %s (for the blob service of storage account %s not in this input) does not log %s", [s.address, name, concat(", ", sort(required - categories(s)))])
 }

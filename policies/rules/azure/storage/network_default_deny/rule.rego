@@ -61,10 +61,12 @@ attached(account) := array.concat(resources.referrers(account, rules_type), [inp
 	some k in object.get(named_rules, object.get(account.values, "name", ""), [])
 ])
 
-named_rules := resources.group_pairs({[name, n.key] |
+named_rule_keys[name] contains n.key if {
 	some n in resources.of_type(rules_type)
 	name := account_name(n)
-})
+}
+
+named_rules := {name: sort(keys) | some name, keys in named_rule_keys}
 
 path(set, attr) := concat("", [set.prefix, attr])
 
@@ -135,7 +137,7 @@ account_present(n) if count(resources.linked_to_type(n, "storage_account_id", "a
 
 account_present(n) if count(resources.linked_to_type(n, "storage_account_name", "azurerm_storage_account")) > 0
 
-account_present(n) if account_name(n) in account_names
+account_present(n) if account_names[account_name(n)]
 
 account_names := {name |
 	some a in resources.of_type("azurerm_storage_account")

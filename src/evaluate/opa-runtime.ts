@@ -1,0 +1,81 @@
+// The compiled policy's host: instantiates OPA's WASM with one memory, parses JSON into it,
+// evaluates entrypoints and answers the built-ins OPA leaves to the host with
+// @open-policy-agent/opa-wasm's own implementations. It replaces that SDK's loader, which
+// reads the 32-bit addresses WASM returns as signed numbers: past 2 GiB of heap (a
+// 200k-resource estate) every built-in call failed with a RangeError. Here every address
+// is read unsigned, so an instance can use its whole memory.
+//
+// Self-contained on purpose: parallel.ts ships this function's source to worker threads
+// (plain JS, loaded the same way from src/ under Jest and from dist/), so it names nothing
+// from outside itself but `require` and `Buffer`.
+
+export interface OpaInstance {
+  /** Parses JSON bytes into the instance's memory; the parsed value's address. */
+  load(json: Uint8Array): number;
+  /** The heap's end: everything allocated after a mark is dropped by resetting to it. */
+  mark(): number;
+  reset(mark: number): void;
+  /** Evaluates an entrypoint over parsed input and data; the result set. */
+  evaluate(entrypoint: string, input: number, data: number): unknown;
+}
+
+/** A fresh instance of `module` whose memory starts at `pages` 64 KiB pages and grows to `maxPages`. */
+export function opaInstance(module: WebAssembly.Module, pages: number, maxPages: number, builtinsPath: string): OpaInstance {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const builtins = require(builtinsPath) as Record<string, (...args: unknown[]) => unknown>;
+  const memory = new WebAssembly.Memory({ initial: pages, maximum: maxPages });
+  type Exports = Record<string, (...args: number[]) => number>;
+  let ex: Exports = {};
+  let names: Record<number, string> = {};
+  const text = (at: number): string => {
+    const bytes = new Uint8Array(memory.buffer);
+    let end = at >>> 0;
+    while (bytes[end] !== 0) end++;
+    return Buffer.from(memory.buffer, at >>> 0, end - (at >>> 0)).toString('utf8');
+  };
+  const dump = (value: number): unknown => JSON.parse(text(ex.opa_json_dump(value)));
+  const load = (json: Uint8Array): number => {
+    const at = ex.opa_malloc(json.length) >>> 0;
+    new Uint8Array(memory.buffer).set(json, at);
+    const value = ex.opa_json_parse(at, json.length) >>> 0;
+    if (value === 0) throw new Error('policy input or data is not JSON');
+    return value;
+  };
+  const call = (id: number, args: number[]): number => {
+    const impl = builtins[names[id]];
+    if (impl === undefined) throw new Error(`not implemented: built-in function ${names[id]}`);
+    const result = impl(...args.map(dump));
+    return result === undefined ? 0 : load(Buffer.from(JSON.stringify(result)));
+  };
+  const env = {
+    memory,
+    opa_abort: (at: number): never => {
+      throw new Error(text(at));
+    },
+    opa_println: (at: number): void => console.log(text(at)),
+    opa_builtin0: (id: number): number => call(id, []),
+    opa_builtin1: (id: number, _ctx: number, a: number): number => call(id, [a]),
+    opa_builtin2: (id: number, _ctx: number, a: number, b: number): number => call(id, [a, b]),
+    opa_builtin3: (id: number, _ctx: number, a: number, b: number, c: number): number => call(id, [a, b, c]),
+    opa_builtin4: (id: number, _ctx: number, a: number, b: number, c: number, d: number): number => call(id, [a, b, c, d]),
+  };
+  ex = new WebAssembly.Instance(module, { env }).exports as unknown as Exports;
+  names = Object.fromEntries(Object.entries(dump(ex.builtins()) as Record<string, number>).map(([name, id]) => [id, name]));
+  const entrypoints = dump(ex.entrypoints()) as Record<string, number>;
+  return {
+    load,
+    mark: () => ex.opa_heap_ptr_get() >>> 0,
+    reset: (mark) => {
+      ex.opa_heap_ptr_set(mark);
+    },
+    evaluate(entrypoint, input, data) {
+      if (!(entrypoint in entrypoints)) throw new Error(`entrypoint ${entrypoint} is not in the compiled policy`);
+      const ctx = ex.opa_eval_ctx_new();
+      ex.opa_eval_ctx_set_input(ctx, input);
+      ex.opa_eval_ctx_set_data(ctx, data);
+      ex.opa_eval_ctx_set_entrypoint(ctx, entrypoints[entrypoint]);
+      ex.eval(ctx);
+      return dump(ex.opa_eval_ctx_get_result(ctx));
+    },
+  };
+}

@@ -1,0 +1,194 @@
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { settings } from '../settings';
+import type { PolicyInput, Resource } from '../types/policy-input';
+import type { PolicyManifest } from './manifest';
+import type { PolicyData } from './policy';
+import { opaInstance, type OpaInstance } from './opa-runtime';
+import { lex } from './projection';
+import { encode, maxPages, pagesFor, tooLarge } from './wasm-memory';
+
+// Both cores in two phases. Phase 1: each worker, with its own policy instance, evaluates
+// `raw` for a shard of the rules over the whole input, so every rule (estate-wide ones
+// included: region coverage, cross-stack identity, central audit) sees every resource and no
+// cross-resource finding depends on where a resource landed. Phase 2: one instance judges the
+// union of the shards' findings (enforcement, waivers, summary) as the one-pass evaluation
+// would; main.rego evaluates no rule again there. test/evaluate/parallel.test.ts proves the
+// JSON decision byte-identical to the one-pass evaluation.
+
+/**
+ * Chunks of rules per worker: two, so a worker that finishes early takes another, and one more
+ * per 25 MB of input, so that on a huge estate one chunk's evaluation fits in the memory the
+ * parsed input leaves; few enough that the lookups rules share are not rebuilt too often.
+ */
+export const chunksPerWorker = (inputBytes: number): number => 2 + Math.floor(inputBytes / (25 * 1024 * 1024));
+
+/**
+ * Below this many resources one pass is cheaper: the shards repeat the lookups rules share
+ * and judging is a third evaluation, about 30 % more CPU in all, which a 5k-resource plan
+ * does not win back (measured on a busy 2-core runner, where the second core is not free).
+ */
+export const PARALLEL_MIN_RESOURCES = 10000;
+
+export function defaultWorkers(resources: number): number {
+  return settings.workers() ?? (resources >= PARALLEL_MIN_RESOURCES ? Math.min(2, availableParallelism()) : 1);
+}
+
+/** The resource types a rule's source names (`"aws_s3_bucket"`): what its cost grows with. */
+export function resourceTypes(src: string): string[] {
+  return [...new Set(lex(src).strings.filter((s) => /^(aws|azurerm|azapi|azuread)_[a-z0-9_]+$/.test(s)))].sort();
+}
+
+/**
+ * Rules split into n shards of about equal work: heaviest first, each to the lightest shard,
+ * a rule weighing the resources of the types it names (rules of one service, which read the
+ * same resources, spread over the shards).
+ */
+export function shardRules(rules: PolicyManifest['rules'], n: number, byType: Record<string, string[]>): string[][][] {
+  const weighed = rules.map((r) => ({ path: r.path, weight: 1 + r.types.reduce((w, t) => w + (byType[t]?.length ?? 0), 0) }));
+  weighed.sort((a, b) => b.weight - a.weight || a.path.join('/').localeCompare(b.path.join('/')));
+  const shards = Array.from({ length: n }, () => ({ rules: [] as string[][], weight: 0 }));
+  for (const r of weighed) {
+    const lightest = shards.reduce((min, s) => (s.weight < min.weight ? s : min));
+    lightest.rules.push(r.path);
+    lightest.weight += r.weight;
+  }
+  return shards.map((s) => s.rules);
+}
+
+/**
+ * What judging reads of the input: every resource key (the summary counts them) and the
+ * waivers CDKTF constructs recorded on their resource. The rules' attributes stay behind.
+ */
+export function judgingInput(input: PolicyInput): PolicyInput {
+  const resources: Record<string, Resource> = {};
+  for (const [key, r] of Object.entries(input.resources)) resources[key] = (r.waivers ? { waivers: r.waivers } : {}) as Resource;
+  return { ...input, resources, by_type: {} };
+}
+
+/** A shard job: chunks of rules taken from a counter shared by every worker; answers their findings. */
+export interface ShardJob {
+  kind: 'shards';
+  input: SharedArrayBuffer;
+  data: PolicyData;
+  chunks: string[][][];
+  next: SharedArrayBuffer;
+  entrypoint: string;
+}
+
+/** One ordinary evaluation of an entrypoint (the whole decision, or judging); answers the result set. */
+export interface DecisionJob {
+  kind: 'decision';
+  input: ArrayBuffer | SharedArrayBuffer;
+  data: PolicyData & { shard?: { rules: string[][]; findings: unknown[] } };
+  entrypoint: string;
+}
+
+export type Job = ShardJob | DecisionJob;
+
+/**
+ * Runs a job on an instance whose heap starts at `base`. A shard job parses the input once,
+ * then for each chunk it takes resets the heap to just after the input, parses the chunk's
+ * data and evaluates `shard/findings`: memory peaks at the parsed input plus one chunk's
+ * evaluation, not the whole policy's. Self-contained like opaInstance (shipped to workers).
+ */
+export function runJob(inst: OpaInstance, base: number, job: Job): unknown {
+  inst.reset(base);
+  const json = (v: unknown): Buffer => Buffer.from(JSON.stringify(v));
+  if (job.kind === 'decision') {
+    const data = inst.load(json(job.data));
+    return inst.evaluate(job.entrypoint, inst.load(new Uint8Array(job.input)), data);
+  }
+  const input = inst.load(new Uint8Array(job.input));
+  const afterInput = inst.mark();
+  const next = new Int32Array(job.next);
+  const found: unknown[] = [];
+  for (let i = Atomics.add(next, 0, 1); i < job.chunks.length; i = Atomics.add(next, 0, 1)) {
+    inst.reset(afterInput);
+    const data = inst.load(json(Object.assign({}, job.data, { shard: { rules: job.chunks[i], findings: [] } })));
+    const result = inst.evaluate(job.entrypoint, input, data) as Array<{ result: unknown[] }>;
+    for (const f of result[0].result) found.push(f);
+  }
+  return found;
+}
+
+// Workers run the two functions above from their source: plain JS after compilation, so it
+// loads the same way from src/ (tests) and dist/.
+const WORKER_SOURCE = `${opaInstance.toString()}
+${runJob.toString()}
+const { parentPort, workerData: w } = require('node:worker_threads');
+const inst = opaInstance(w.module, w.pages, w.maxPages, w.builtins);
+const base = inst.mark();
+parentPort.on('message', (job) => parentPort.postMessage(runJob(inst, base, job)));
+`;
+
+/** Where jobs run: a worker thread, or this thread (one job after another). */
+interface Runner {
+  run(job: Job): Promise<unknown>;
+  close(): Promise<unknown>;
+}
+
+export interface Host {
+  module: WebAssembly.Module;
+  pages: number;
+  maxPages: number;
+  builtins: string;
+}
+
+export function workerRunner(host: Host): Runner {
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: host });
+  return {
+    run: (job) =>
+      new Promise((resolve, reject) => {
+        const done = (): void => {
+          worker.off('message', onMessage).off('error', reject).off('exit', onExit);
+        };
+        const onMessage = (result: unknown): void => {
+          done();
+          resolve(result);
+        };
+        const onExit = (code: number): void => {
+          done();
+          reject(new Error(`policy worker exited with code ${code}`));
+        };
+        worker.on('message', onMessage).once('error', reject).once('exit', onExit);
+        worker.postMessage(job);
+      }),
+    close: () => worker.terminate(),
+  };
+}
+
+export function threadRunner(host: Host): Runner {
+  const inst = opaInstance(host.module, host.pages, host.maxPages, host.builtins);
+  const base = inst.mark();
+  return { run: async (job) => runJob(inst, base, job), close: async () => undefined };
+}
+
+/** opa-wasm's JavaScript built-ins (sprintf, glob.match, …), by absolute path: the package exports only its loader. */
+export const BUILTINS = join(dirname(require.resolve('@open-policy-agent/opa-wasm')), 'builtins', 'index.js');
+
+/**
+ * The decision of `input` (already projected) evaluated by `workers` policy instances, on as
+ * many worker threads (or, threads false, one after another in this thread: the same phases,
+ * for tests); the result set.
+ */
+export async function evaluateParallel(module: WebAssembly.Module, manifest: PolicyManifest, input: PolicyInput, data: PolicyData, workers: number, threads = true): Promise<unknown> {
+  const text = JSON.stringify(input);
+  const size = Buffer.byteLength(text);
+  const shared = new SharedArrayBuffer(size);
+  Buffer.from(shared).write(text);
+  const host: Host = { module, pages: pagesFor(size), maxPages: maxPages(), builtins: BUILTINS };
+  const pool = Array.from({ length: workers }, () => (threads ? workerRunner(host) : threadRunner(host)));
+  try {
+    const chunks = shardRules(manifest.rules, workers * chunksPerWorker(size), input.by_type);
+    const job: ShardJob = { kind: 'shards', input: shared, data, chunks, next: new SharedArrayBuffer(4), entrypoint: manifest.raw_entrypoint };
+    const parts = (await Promise.all(pool.map((r) => r.run(job)))) as unknown[][];
+    const findings = ([] as unknown[]).concat(...parts);
+    return await pool[0].run({ kind: 'decision', data: { ...data, shard: { rules: [], findings } }, input: encode(judgingInput(input)), entrypoint: manifest.entrypoint });
+  } catch (err) {
+    throw tooLarge(err, size);
+  } finally {
+    await Promise.all(pool.map((r) => r.close()));
+  }
+}

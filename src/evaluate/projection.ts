@@ -1,0 +1,74 @@
+import type { PolicyInput, Resource } from '../types/policy-input';
+
+// The policy reads a few attributes of each resource; a plan carries every attribute the
+// provider knows. Sending only what the Rego can name shrinks the JSON that crosses into
+// WASM, OPA's parse of it and the memory it occupies there, without changing a finding
+// (test/evaluate/parallel.test.ts compares decisions with and without it).
+
+// Reads that depend on every attribute: iterating a values object's keys (`some k, v in
+// r.values`, `r.values[_]`), walking it, or serializing it.
+const WHOLE_VALUES = /\bsome\s+\w+\s*,\s*\w+\s+in\s+[\w.[\]]*\.values\b(?![.[\w])|\.values\[\s*_\s*\]|\bwalk\(|json\.marshal\([\w.[\]]*\.values\s*\)/;
+
+/**
+ * Every top-level attribute name the Rego sources can reach in a resource's `values`: each
+ * segment of every string literal (attribute paths are written as "a.b.c") and every
+ * `.values.<name>` reference. Over-approximates on purpose: a word that is not an attribute
+ * only keeps more. Returns null when a source reads a values object whole (WHOLE_VALUES): then
+ * no attribute can be left out.
+ */
+export function readAttributes(sources: string[]): string[] | null {
+  const names = new Set<string>();
+  for (const src of sources) {
+    const { code, strings } = lex(src);
+    if (WHOLE_VALUES.test(code)) return null;
+    for (const s of strings) for (const seg of s.split('.')) if (seg) names.add(seg);
+    for (const m of code.matchAll(/\.values\.([A-Za-z_][A-Za-z0-9_]*)/g)) names.add(m[1]);
+  }
+  return [...names].sort();
+}
+
+/** Rego text without comments, and the contents of its string literals ("…" and `…`). */
+export function lex(src: string): { code: string; strings: string[] } {
+  let code = '';
+  const strings: string[] = [];
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '#') {
+      while (i < src.length && src[i] !== '\n') i++;
+      code += '\n';
+    } else if (c === '"' || c === '`') {
+      let j = i + 1;
+      let text = '';
+      while (j < src.length && src[j] !== c) {
+        if (c === '"' && src[j] === '\\') text += src[j++];
+        text += src[j++];
+      }
+      strings.push(c === '"' ? unescape(text) : text);
+      code += '""';
+      i = j;
+    } else code += c;
+  }
+  return { code, strings };
+}
+
+function unescape(text: string): string {
+  try {
+    return JSON.parse(`"${text}"`) as string;
+  } catch {
+    return text;
+  }
+}
+
+/** The input with each resource's values (and unknown/sensitive paths) cut to the attributes. */
+export function project(input: PolicyInput, attributes: readonly string[] | null): PolicyInput {
+  if (!attributes) return input;
+  const keep = new Set(attributes);
+  const first = (path: string): boolean => keep.has(path.split('.', 1)[0]);
+  const resources: Record<string, Resource> = {};
+  for (const [key, r] of Object.entries(input.resources)) {
+    const values: Record<string, unknown> = {};
+    for (const k of Object.keys(r.values)) if (keep.has(k)) values[k] = r.values[k];
+    resources[key] = { ...r, values, unknown: r.unknown.filter(first), sensitive: r.sensitive.filter(first) };
+  }
+  return { ...input, resources };
+}
