@@ -9,6 +9,8 @@ npx tsc -p tsconfig.build.json
 npx tsc --noEmit -p tsconfig.json
 echo "== generated types up to date"
 node dist/scripts/gen-types.js --check
+echo "== attribute types cover every attribute the rules read"
+node dist/scripts/gen-attribute-types.js --check
 echo "== policies: fmt, check --strict, test + coverage, build wasm"
 node dist/scripts/build-policies.js
 if [ -f dist/scripts/gen-docs.js ]; then

@@ -1,3 +1,4 @@
+import { InputError } from './errors';
 import { loadPaths } from './load';
 import type { VarInput } from './load/hcl-evaluator';
 import { normalize } from './normalize';
@@ -44,12 +45,32 @@ export async function check(paths: string[], opts: CheckOptions = {}): Promise<C
   opts.onStep?.('evaluating', Object.keys(input.resources).length);
   const policy = await loadCompiledPolicy();
   const decision = await policy.evaluateInWorker(input, policyData(config, opts.configPath, opts.today));
+  refuseUnverified(input, decision);
   decision.config = configUsed(opts);
   return { input, decision, warnings, modulesNotFollowed };
 }
 
 export function configUsed(opts: Pick<CheckOptions, 'configPath' | 'configOrigin'>): ConfigChoice {
   return { file: opts.configPath ?? null, origin: opts.configOrigin ?? (opts.configPath ? 'option' : 'disabled') };
+}
+
+// How rules word a finding about a value they cannot read ("… unknown at plan time", "… cannot be read before apply").
+export const CANNOT_VERIFY = /unknown|cannot be (read|shown|checked|verified)/i;
+
+/**
+ * A value Terraform would reject for its declared type is unknown to the rules (normalize
+ * marks it `unreadable`), and a rule that handles unknowns reports the resource as
+ * unverifiable. Where no rule did, passing would be silent: the input is refused instead.
+ */
+export function refuseUnverified(input: PolicyInput, decision: Decision): void {
+  for (const r of Object.values(input.resources)) {
+    if (!r.unreadable?.length) continue;
+    if (decision.findings.some((f) => f.resource.key === r.key && CANNOT_VERIFY.test(f.message))) continue;
+    throw new InputError(
+      `${r.origin.file}: resource ${r.address}: ${r.unreadable.join(', ')} ${r.unreadable.length > 1 ? 'hold values' : 'holds a value'} ` +
+        'Terraform would reject for the declared type, and no rule could verify the resource without it',
+    );
+  }
 }
 
 /** 0 nothing blocks · 1 a blocking finding exists. (2 is raised for input errors.) */

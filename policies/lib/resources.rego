@@ -465,20 +465,33 @@ interpolated(r, path) if {
 	contains(v, "${")
 }
 
+# Set to a value Terraform would reject for the attribute's declared type (a list where a
+# string is declared): normalize made it unknown, and it is configured, not computed.
+unreadable_at(r, path) if path in object.get(r, "unreadable", [])
+
+unreadable_at(r, path) if {
+	some u in object.get(r, "unreadable", [])
+	startswith(path, concat("", [u, "."]))
+}
+
 # Unknown at plan time and not configured: the provider computes it.
 computed_unset(r, path) if {
 	unknown_at(r, path)
 	not references_under(r, path)
+	not unreadable_at(r, path)
 }
 
 # Configured, but its value cannot be read: set from another resource and known only after
-# apply, or an interpolation. Rules never read such a value as compliant.
+# apply, an interpolation, or a value of the wrong type. Rules never read such a value as
+# compliant.
 unresolved(r, path) if {
 	unknown_at(r, path)
 	references_under(r, path)
 }
 
 unresolved(r, path) if interpolated(r, path)
+
+unresolved(r, path) if unreadable_at(r, path)
 
 # ---------------------------------------------------------------------------------------
 # CloudTrail data events. trail_coverage(trails) indexes, once, which data stores a set of
@@ -871,6 +884,8 @@ configured(r, path) if {
 }
 
 configured(r, path) if references_under(r, path)
+
+configured(r, path) if unreadable_at(r, path)
 
 # ---------------------------------------------------------------------------------------
 # Settings a rule cannot read: unknown at plan time, or an interpolation the tool cannot

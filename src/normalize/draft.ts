@@ -13,6 +13,8 @@ export interface Draft {
   provider: string;
   values: Json;
   unknown: string[];
+  /** Paths whose value Terraform would reject for the declared type (also in `unknown`). */
+  unreadable?: string[];
   sensitive: string[];
   action: Action;
   origin: Origin;

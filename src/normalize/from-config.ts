@@ -68,9 +68,9 @@ function referencesIn(values: unknown, declared: Set<string>, path = '', into: R
 }
 
 /**
- * Terraform converts `"true"`/`"false"` to booleans for bool attributes; configs (HCL and
- * JSON) may quote them, so rules would miss `publicly_accessible = "true"`. Tags stay
- * strings either way (they are re-stringified when merged).
+ * `"true"`/`"false"` as booleans, in every attribute. The HCL path (from-hcl.ts) still applies
+ * it before coercion (coerce.ts converts the attributes the rules read, whatever the source);
+ * for those the result is the same, so it only matters for attributes no rule reads.
  */
 export function literalBooleans(v: unknown): unknown {
   if (v === 'true') return true;
@@ -112,7 +112,7 @@ export function fromConfig(doc: ConfigDocument): StackDraft {
   const resources = bodies.map(({ mode, type, name, body }): Draft => {
     const address = `${mode === 'data' ? 'data.' : ''}${type}.${name}`;
     const values: Json = {};
-    for (const [k, v] of Object.entries(body)) if (!META.has(k)) values[k] = literalBooleans(v);
+    for (const [k, v] of Object.entries(body)) if (!META.has(k)) values[k] = v;
     const meta = isJson(body['//']) ? body['//'] : {};
     const md = isJson(meta.metadata) ? meta.metadata : {};
     const waivers = (isJson(meta.leakguard) && Array.isArray(meta.leakguard.waivers) ? meta.leakguard.waivers : []) as Waiver[];

@@ -4,6 +4,7 @@ import { fromAzapi } from './azapi';
 import { cloudOf, isJson, type Draft, type StackDraft } from './draft';
 import { fromConfig, stringMap } from './from-config';
 import { fromHcl } from './from-hcl';
+import { coerceDraft } from './coerce';
 import { fromPlan, fromState } from './from-plan';
 import { assertValid } from './validate';
 
@@ -79,6 +80,8 @@ export function normalize(docs: LoadedDocument[]): PolicyInput {
   for (const sd of drafts) {
     stacks[sd.name] = { name: sd.name, format: sd.format, source: sd.source, providers: sd.providers };
     const byAddress = new Map(sd.resources.map((d) => [d.address, d]));
+    // Every source, the evaluator's output included; only CDKTF configs hold `${…}` expressions.
+    for (const d of sd.resources) coerceDraft(d, sd.format === 'cdktf-out' || sd.format === 'cdktf-json');
     for (const d of sd.resources) {
       const key = `${sd.name}/${d.address}`;
       const provider = sd.providers[d.provider];
@@ -100,6 +103,7 @@ export function normalize(docs: LoadedDocument[]): PolicyInput {
         region,
         values: d.values,
         unknown: d.unknown,
+        ...(d.unreadable ? { unreadable: d.unreadable } : {}),
         sensitive: d.sensitive,
         tags: tagsOf(d, provider),
         references,

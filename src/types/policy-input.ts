@@ -119,6 +119,10 @@ export interface Resource {
    */
   unknown: string[];
   /**
+   * Dotted attribute paths whose value Terraform would reject for the declared type (a list where a string is declared, an object where a bool is). Also in `unknown`: no rule can read them, so they are reported as unverifiable.
+   */
+  unreadable?: string[];
+  /**
    * Dotted attribute paths Terraform marks sensitive (values redacted).
    */
   sensitive: string[];

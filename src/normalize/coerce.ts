@@ -1,0 +1,147 @@
+import type { Json } from '../load/types';
+import attributeTypes from './attribute-types.json';
+import { isJson, type Draft } from './draft';
+
+/**
+ * Values as Terraform reads them: each attribute a rule reads is converted to its declared
+ * type (scripts/gen-attribute-types.ts, from the provider schemas) the way Terraform's type
+ * conversion does — `"true"` → true, `"0"` → 0, 12 → "12" for a string. A value Terraform
+ * would reject (a list where a string is declared, an object where a bool is) becomes unknown
+ * and unreadable, so the rule's unknown behaviour applies instead of a silent pass.
+ */
+type TypeExpr = string | [string, unknown];
+type Entry = TypeExpr | { block: string };
+const types = attributeTypes.types as unknown as Record<string, Record<string, Entry>>;
+
+export const FAIL = Symbol('cannot convert');
+type Converted = unknown | typeof FAIL;
+
+// cty's number syntax (big.Float, base 10): sign, digits, fraction, exponent; no hex, no spaces.
+const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** A number as Terraform writes it: plain decimal digits, never an exponent (1e21 → "1000000000000000000000"). */
+function decimal(n: number): string {
+  const s = String(n);
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
+  if (!m) return s;
+  const [, sign, lead, frac = '', exp] = m;
+  const digits = lead + frac;
+  const point = 1 + Number(exp);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  return sign + (point >= digits.length ? digits + '0'.repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`);
+}
+
+function primitive(v: unknown, t: string): Converted {
+  switch (t) {
+    case 'string':
+      if (typeof v === 'string') return v;
+      if (typeof v === 'number') return decimal(v);
+      if (typeof v === 'boolean') return String(v);
+      return FAIL;
+    case 'number':
+      if (typeof v === 'number') return v;
+      if (typeof v === 'string' && NUMERIC.test(v) && Number.isFinite(Number(v))) return Number(v);
+      return FAIL;
+    case 'bool':
+      if (typeof v === 'boolean') return v;
+      if (v === 'true' || v === '1') return true;
+      if (v === 'false' || v === '0') return false;
+      return FAIL;
+    default:
+      return v; // dynamic: any value
+  }
+}
+
+/** Terraform's conversion of `v` to type `t`; null stays null (any type may be null). Exported for the differential test. */
+export function convert(v: unknown, t: TypeExpr, expressions: boolean): Converted {
+  if (v === null || v === undefined) return v;
+  // A config source's `${…}` is an expression, not a value: unknown until evaluated.
+  if (expressions && typeof v === 'string' && v.includes('${')) return v;
+  if (typeof t === 'string') return primitive(v, t);
+  const [kind, inner] = t;
+  if (kind === 'list' || kind === 'set') {
+    if (!Array.isArray(v)) return FAIL;
+    const out = v.map((x) => convert(x, inner as TypeExpr, expressions));
+    return out.includes(FAIL) ? FAIL : out;
+  }
+  if (kind === 'map') {
+    if (!isJson(v)) return FAIL;
+    const out: Json = {};
+    for (const [k, x] of Object.entries(v)) {
+      const c = convert(x, inner as TypeExpr, expressions);
+      if (c === FAIL) return FAIL;
+      out[k] = c;
+    }
+    return out;
+  }
+  if (kind === 'object') {
+    if (!isJson(v)) return FAIL;
+    const attrs = inner as Record<string, TypeExpr>;
+    const out: Json = { ...v };
+    for (const [k, at] of Object.entries(attrs)) {
+      if (!(k in v)) continue;
+      const c = convert(v[k], at, expressions);
+      if (c === FAIL) return FAIL;
+      out[k] = c;
+    }
+    return out;
+  }
+  if (kind === 'tuple') {
+    const items = inner as TypeExpr[];
+    if (!Array.isArray(v) || v.length !== items.length) return FAIL;
+    const out = v.map((x, i) => convert(x, items[i], expressions));
+    return out.includes(FAIL) ? FAIL : out;
+  }
+  return v;
+}
+
+interface Walk {
+  table: Record<string, Entry>;
+  expressions: boolean;
+  unreadable: Set<string>;
+}
+
+/** A copy of one block (the resource body, or a nested block) with every attribute converted. */
+function walkBlock(block: Json, prefix: string, w: Walk): Json {
+  const values: Json = { ...block };
+  for (const [k, v] of Object.entries(block)) {
+    const path = prefix + k;
+    const entry = w.table[path];
+    if (entry === undefined || v === null) continue;
+    if (typeof entry === 'object' && !Array.isArray(entry)) {
+      // Nested blocks: an object (a CDKTF single block) or a list of them (plans, HCL).
+      if (w.expressions && typeof v === 'string' && v.includes('${')) continue;
+      const items = Array.isArray(v) ? v : [v];
+      if (items.every((x) => isJson(x) || x === null)) {
+        const walked = items.map((x) => (isJson(x) ? walkBlock(x, `${path}.`, w) : x));
+        values[k] = Array.isArray(v) ? walked : walked[0];
+      } else {
+        values[k] = null;
+        w.unreadable.add(path);
+      }
+      continue;
+    }
+    const c = convert(v, entry, w.expressions);
+    if (c === FAIL) {
+      values[k] = null;
+      w.unreadable.add(path);
+    } else {
+      values[k] = c;
+    }
+  }
+  return values;
+}
+
+/** Coerces a draft's values; unreadable paths join `unknown` (and `unreadable`). `expressions`: a config source, where `${…}` is an expression. */
+export function coerceDraft(d: Draft, expressions: boolean): void {
+  const table = types[d.mode === 'data' ? `data.${d.type}` : d.type];
+  if (!table) return;
+  const w: Walk = { table, expressions, unreadable: new Set() };
+  d.values = walkBlock(d.values, '', w);
+  if (w.unreadable.size === 0) return;
+  // Tags merge tags_all over tags: either unreadable leaves the resource's tags unknown.
+  if (w.unreadable.has('tags_all')) w.unreadable.add('tags');
+  const paths = [...w.unreadable].sort();
+  d.unreadable = paths;
+  d.unknown = [...new Set([...d.unknown, ...paths])];
+}
