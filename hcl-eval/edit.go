@@ -29,8 +29,9 @@ type FileEdit struct {
 	// Block is the top-level block: its type and labels (`resource`, [type, name]).
 	Block  string   `json:"block"`
 	Labels []string `json:"labels"`
-	// Nested narrows the change to nested blocks of this type (e.g. `egress`); Where, to the
-	// blocks (nested or this one) whose attribute Where.Name holds one of Where.Values literally.
+	// Nested narrows the change to nested blocks of this type (e.g. `egress`), added when the
+	// resource has none and no Where is given; Where, to the blocks (nested or this one) whose
+	// attribute Where.Name holds one of Where.Values literally.
 	Nested string `json:"nested,omitempty"`
 	Where  *Match `json:"where,omitempty"`
 	// Set writes attributes (HCL expression text), each with an optional line comment.
@@ -161,10 +162,16 @@ func editBlock(src []byte, edits []FileEdit) (text []byte, appended string, unap
 		}
 		if e.Nested != "" {
 			targets = nil
+			present := false
 			for _, nb := range top.Body().Blocks() {
+				present = present || nb.Type() == e.Nested
 				if nb.Type() == e.Nested && (e.Where == nil || holds(nb.Body(), e.Where)) {
 					targets = append(targets, nb.Body())
 				}
+			}
+			// A nested block the resource lacks (its settings at the provider's defaults) is added.
+			if !present && e.Where == nil && len(e.Set) > 0 {
+				targets = append(targets, top.Body().AppendNewBlock(e.Nested, nil).Body())
 			}
 		}
 		did := false

@@ -75,12 +75,14 @@ async function checkHostBuiltins(wasm: Buffer): Promise<void> {
   if (missing.length > 0) fail(`the WASM needs built-ins the JS SDK lacks: ${missing.join(', ')}`);
 }
 
-/** A rule's fix is data the engine applies: it must match schemas/fix.schema.json and name only real settings. */
-function checkFixes(rules: Array<{ file: string; fix?: unknown }>, defaults: Record<string, unknown>): void {
-  for (const r of rules.filter((x) => x.fix !== undefined)) {
-    const err = schemaErrors('fix', r.fix);
-    if (err) fail(`${r.file}: METADATA custom.fix${err === 'is invalid' ? ' is invalid' : ` ${err}`} (schemas/fix.schema.json)`);
-    const unknown = fixSettings(r.fix as RuleFix).filter((k) => !(k in defaults));
+/** A rule's fix and runbook are data the engine applies: they must match their schemas, and a fix may name only real settings. */
+function checkFixes(rules: Array<{ file: string; fix?: unknown; runbook?: unknown }>, defaults: Record<string, unknown>): void {
+  for (const r of rules) {
+    for (const field of ['fix', 'runbook'] as const) {
+      const err = r[field] === undefined ? null : schemaErrors(field, r[field]);
+      if (err) fail(`${r.file}: METADATA custom.${field}${err === 'is invalid' ? ' is invalid' : ` ${err}`} (schemas/${field}.schema.json)`);
+    }
+    const unknown = r.fix ? fixSettings(r.fix as RuleFix).filter((k) => !(k in defaults)) : [];
     if (unknown.length > 0) fail(`${r.file}: METADATA custom.fix names unknown settings ${unknown.join(', ')}`);
   }
 }

@@ -11,6 +11,7 @@ const targets: Array<[schema: string, out: string]> = [
   ['schemas/config.schema.json', 'src/types/config.ts'],
   ['schemas/drift-report.schema.json', 'src/types/drift-report.ts'],
   ['schemas/fix.schema.json', 'src/types/fix.ts'],
+  ['schemas/runbook.schema.json', 'src/types/runbook.ts'],
 ];
 
 async function main(): Promise<void> {

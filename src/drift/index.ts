@@ -4,6 +4,7 @@ import type { ConfigDocument, HclDocument } from '../load/types';
 import { loadConfig, policyData } from '../evaluate/config';
 import { loadCompiledPolicy } from '../evaluate/policy';
 import { normalize } from '../normalize';
+import { loadCatalog } from '../evaluate/catalog';
 import type { DriftReport, Settings } from '../types/drift-report';
 import { driftFromPlan } from './from-plan';
 import { driftFromState } from './from-state';
@@ -84,6 +85,7 @@ export async function drift(opts: DriftOptions): Promise<DriftReport> {
     settings,
     now,
     history,
+    rules: loadCatalog(),
     advance: (open) => {
       const step = advance(history.history, open, now);
       next = step.next;

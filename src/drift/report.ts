@@ -11,6 +11,8 @@ import type {
   ResolvedItem,
   Settings,
 } from '../types/drift-report';
+import type { RuleInfo } from '../evaluate/catalog';
+import { renderRunbook } from '../report/runbook';
 import type { PolicyInput, Resource } from '../types/policy-input';
 import type { LoadedHistory, OpenItem } from './history';
 import { addHours, ageBucket, AGE_BUCKETS, hoursBetween } from './time';
@@ -129,10 +131,12 @@ export interface BuildArgs {
   history: LoadedHistory;
   /** Called once the open items are known; returns their history entries and what resolved. */
   advance: (open: OpenItem[]) => { entries: Record<string, HistoryEntry>; resolved: ResolvedItem[] };
+  /** The rule catalogue: violating drift carries its rule's containment runbook. */
+  rules?: RuleInfo[];
 }
 
 /** The whole report; the exit code is decided here, from the findings model, once. */
-export function buildReport({ worlds, evaluated: ev, settings, now, history, advance }: BuildArgs): DriftReport {
+export function buildReport({ worlds, evaluated: ev, settings, now, history, advance, rules = [] }: BuildArgs): DriftReport {
   const keyOf = (address: string): string => `${worlds.stack}/${address}`;
   const drifted = new Set(worlds.entries.map((e) => keyOf(e.address)));
   const before = new Set(ev.baseline.findings.map(findingFingerprint));
@@ -148,9 +152,15 @@ export function buildReport({ worlds, evaluated: ev, settings, now, history, adv
   ];
   const { entries: seen, resolved } = advance(open);
 
-  for (const f of introducedOut) {
+  const books = new Map(rules.filter((r) => r.runbook).map((r) => [r.id, r]));
+  for (const [i, f] of introducedOut.entries()) {
     f.exposure = exposureOf(seen[f.fingerprint], now);
     if (f.classification.pii) f.notification_clock = clockOf(f.exposure, settings);
+    const rule = books.get(f.rule_id);
+    if (rule && f.blocking) {
+      const window = { start: f.exposure.first_seen, end: now };
+      f.runbook = renderRunbook(rule, { finding: introduced[i], resource: ev.live.input.resources[f.resource.key], input: ev.live.input, window }).text;
+    }
   }
 
   const resources: DriftedResource[] = worlds.entries.map((e) => {
@@ -173,8 +183,13 @@ export function buildReport({ worlds, evaluated: ev, settings, now, history, adv
   });
   const rank = (r: DriftedResource): number => SEVERITY_ORDER.indexOf(r.severity);
   resources.sort((a, b) => Number(b.violating) - Number(a.violating) || rank(a) - rank(b) || a.key.localeCompare(b.key));
+  // Exposure ranks before severity: findings on personal data first.
   const findings = [...introducedOut, ...preexistingOut].sort(
-    (a, b) => a.status.localeCompare(b.status) || SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || a.fingerprint.localeCompare(b.fingerprint),
+    (a, b) =>
+      a.status.localeCompare(b.status) ||
+      Number(b.classification.pii) - Number(a.classification.pii) ||
+      SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
+      a.fingerprint.localeCompare(b.fingerprint),
   );
 
   const violatingDrift = introducedOut.some((f) => f.blocking);

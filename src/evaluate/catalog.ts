@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { InputError } from '../errors';
 import { readJson } from '../load/read-file';
 import type { RuleFix } from '../types/fix';
+import type { RuleRunbook } from '../types/runbook';
 import { buildDir } from './paths';
 
 /** One rule's facts, straight from its METADATA (written to rules.json by the policy build). */
@@ -20,6 +21,8 @@ export interface RuleInfo {
   example?: string;
   /** What `leakguard fix` changes (schemas/fix.schema.json). */
   fix?: RuleFix;
+  /** Containment of a live exposure (schemas/runbook.schema.json). */
+  runbook?: RuleRunbook;
   file: string;
 }
 

@@ -12,11 +12,12 @@ export function constructFixes(plans: FindingPlan[], input: PolicyInput, catalog
   for (const p of plans) {
     const rule = rules.get(p.finding.rule_id);
     const path = input.resources[p.finding.resource.key]?.origin?.construct_path;
-    if (!('reason' in p) || !path || !rule?.fix?.cdktf) continue;
+    if (!('reason' in p) || !path || !rule?.fix) continue;
+    const cdktf = rule.fix.cdktf;
     out.push(
       `${p.finding.rule_id} at construct ${path}: ${rule.fix.summary}`,
-      `  use ${rule.construct} (${rule.fix.cdktf.option}):`,
-      ...rule.fix.cdktf.snippet.trimEnd().split('\n').map((l) => `    ${l}`),
+      cdktf ? `  use ${rule.construct} (${cdktf.option}):` : `  use ${rule.construct}, which does this (\`leakguard explain ${rule.id}\` shows the Terraform)`,
+      ...(cdktf ? cdktf.snippet.trimEnd().split('\n').map((l) => `    ${l}`) : []),
       '',
     );
   }

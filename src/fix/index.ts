@@ -30,17 +30,30 @@ export interface Recheck {
   introduced: Finding[];
 }
 
-const identity = (f: Finding): string => `${f.rule_id} ${f.resource.key}`;
 
-/** The selected findings before the edits against all findings after, by rule and resource (messages may change with the values). */
+/**
+ * The selected findings before the edits against all findings after, by rule and resource
+ * (messages may change with the values). Rules that report a region or a stack through its first
+ * resource move to a resource the fix adds when it sorts first: a finding lost on one resource and
+ * found on another with the same rule, stack and region is the same finding, not a fixed and a new one.
+ */
 export function compareFindings(before: Finding[], selectedBefore: Finding[], after: Finding[]): Recheck {
-  const was = new Set(before.map(identity));
-  const now = new Set(after.map(identity));
-  return {
-    gone: selectedBefore.filter((f) => !now.has(identity(f))),
-    remaining: selectedBefore.filter((f) => now.has(identity(f))),
-    introduced: after.filter((f) => !was.has(identity(f))),
-  };
+  const was = new Set(before.map(fixKey));
+  const now = new Set(after.map(fixKey));
+  const scope = (f: Finding): string => `${f.rule_id} ${f.resource.stack} ${f.resource.region ?? ''}`;
+  const lost = new Map<string, number>();
+  for (const f of before.filter((x) => !now.has(fixKey(x)))) lost.set(scope(f), (lost.get(scope(f)) ?? 0) + 1);
+  const moved = new Set<string>();
+  const introduced = after.filter((f) => {
+    if (was.has(fixKey(f))) return false;
+    const n = lost.get(scope(f)) ?? 0;
+    if (n === 0) return true;
+    lost.set(scope(f), n - 1);
+    moved.add(scope(f));
+    return false;
+  });
+  const stays = (f: Finding): boolean => now.has(fixKey(f)) || moved.has(scope(f));
+  return { gone: selectedBefore.filter((f) => !stays(f)), remaining: selectedBefore.filter(stays), introduced };
 }
 
 /** Policy settings as the rules see them: the policy defaults under the config's `policy` section. */
@@ -67,6 +80,31 @@ export async function planFixes(result: CheckResult, catalog: RuleInfo[], settin
   const changes: FileChange[] = [];
   for (const file of [...byFile.keys()].sort()) changes.push(await editFile(file, [...byFile.get(file)!.values()]));
   return { plans, changes: changes.filter((c) => c.after !== c.before || c.unapplied.length > 0) };
+}
+
+/** One finding's own fix: its rule's summary and the changes of its edits alone (SARIF `fixes`, the PR comment's diff). */
+export interface FindingFix {
+  summary: string;
+  changes: FileChange[];
+}
+
+export const fixKey = (f: Pick<Finding, 'rule_id' | 'resource'>): string => `${f.rule_id} ${f.resource.key}`;
+
+/** Each fixable finding's fix, computed on its own (findings sharing a block each show their own change). */
+export async function findingFixes(result: CheckResult, catalog: RuleInfo[], settings: Record<string, unknown>): Promise<Map<string, FindingFix>> {
+  const rules = new Map(catalog.map((r) => [r.id, r]));
+  const out = new Map<string, FindingFix>();
+  for (const f of result.decision.findings) {
+    const plan = planFinding(f, rules.get(f.rule_id), result.input, settings);
+    if (!('edits' in plan)) continue;
+    const byFile = new Map<string, BlockEdit[]>();
+    for (const { file, edit } of plan.edits) byFile.set(file, [...(byFile.get(file) ?? []), edit]);
+    const changes: FileChange[] = [];
+    for (const [file, edits] of byFile) changes.push(await editFile(file, edits));
+    const changed = changes.filter((c) => c.after !== c.before);
+    if (changed.length > 0) out.set(fixKey(f), { summary: plan.rule.fix!.summary, changes: changed });
+  }
+  return out;
 }
 
 /** check, the fixes of every finding that has one, and the check again on the edited text (`leakguard fix`). */

@@ -22,6 +22,12 @@ export type FindingPlan =
 
 const blockOf = (r: Resource): Pick<BlockEdit, 'block' | 'labels'> => ({ block: r.mode === 'data' ? 'data' : 'resource', labels: [r.type, r.name] });
 
+const CREATED = /^\s*resource\s+"([\w-]+)"\s+"([\w-]+)"/m;
+
+/** A resource of that module-local address (`type.name`) in the same stack and module. */
+const exists = (input: PolicyInput, near: Resource, address: string): boolean =>
+  Object.values(input.resources).some((r) => r.stack === near.stack && (r.module ?? '') === (near.module ?? '') && `${r.type}.${r.name}` === address);
+
 /** Source a fix can edit: a .tf file the HCL loader read (plans, state and synthesized JSON are generated). */
 const editable = (r: Resource | undefined): r is Resource & { origin: { file: string } } => Boolean(r?.origin?.file.endsWith('.tf'));
 
@@ -47,7 +53,12 @@ export function planFinding(finding: Finding, rule: RuleInfo | undefined, input:
       ...(set.length ? { set } : {}),
     };
     if (!e.linked) {
-      edits.push({ file: resource.origin.file, edit: { ...blockOf(resource), ...change } });
+      if (Object.keys(change).length > 0) edits.push({ file: resource.origin.file, edit: { ...blockOf(resource), ...change } });
+      // A resource the fix points at (the customer-managed key of a store): added unless its address exists.
+      const added = e.create ? fill(e.create, ctx) : undefined;
+      const address = added ? CREATED.exec(added) : null;
+      if (added && !address) return { finding, rule, reason: 'the fix adds a block that is not a resource' };
+      if (added && !exists(input, resource, `${address![1]}.${address![2]}`)) edits.push({ file: resource.origin.file, edit: { ...blockOf(resource), append: added } });
       continue;
     }
     const { type, via } = e.linked;
@@ -63,9 +74,7 @@ export function planFinding(finding: Finding, rule: RuleInfo | undefined, input:
     // A block added for one count/for_each instance would have to repeat the meta-argument.
     if (resource.index !== null && resource.index !== undefined) return { finding, rule, reason: `${resource.address} is a count/for_each instance; add the ${type} by hand` };
     const added = `${type}.${resource.name}`;
-    if (Object.values(input.resources).some((r) => r.stack === resource.stack && (r.module ?? '') === (resource.module ?? '') && `${r.type}.${r.name}` === added)) {
-      return { finding, rule, reason: `${added} already exists for another resource` };
-    }
+    if (exists(input, resource, added)) return { finding, rule, reason: `${added} already exists for another resource` };
     edits.push({ file: resource.origin.file, edit: { ...blockOf(resource), append: fill(e.create, ctx) } });
   }
   if (edits.length === 0) return { finding, rule, reason: `the fix has no edit for ${resource.type}` };

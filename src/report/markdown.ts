@@ -1,4 +1,6 @@
 import type { Finding, WaiverResult } from '../types/decision';
+import { byExposure, exposureNote } from './exposure';
+import { fixOf, markdownFix } from './fixes';
 import { displayPath, LineIndex, locate } from './locate';
 import { configLine } from './config-line';
 import type { Formatter, ReportContext } from './types';
@@ -82,9 +84,10 @@ function blockingItem(f: Finding, ctx: ReportContext, lines: LineIndex): string 
     `- ${sev(f)} ${code(f.rule_id)}${f.baseline === 'new' ? ' (new)' : ''} on ${code(f.resource.address)} in stack ${code(f.resource.stack)}`,
     `  ${escape(f.message)}`,
     `  at ${where(f, ctx, lines)}`,
+    ...(exposureNote(ctx.exposure?.get(f.resource.key)) ? [`  **${escape(exposureNote(ctx.exposure?.get(f.resource.key)))}**`] : []),
     `  **Fix:** ${escape(f.remediation)}`,
     '',
-  ].join('\n');
+  ].join('\n') + (fixOf(f, ctx.fixes) ? `\n${markdownFix(fixOf(f, ctx.fixes)!)}` : '');
 }
 
 function otherItem(f: Finding): string {
@@ -112,7 +115,8 @@ export const markdownFormatter: Formatter = {
     const s = decision.summary;
     const lines = new LineIndex();
     const out = new Budget(COMMENT_LIMIT);
-    const blocking = decision.findings.filter((f) => f.blocking).sort(ORDER);
+    const ranked = byExposure(ctx.exposure);
+    const blocking = decision.findings.filter((f) => f.blocking).sort((a, b) => ranked(a, b) || ORDER(a, b));
     const waived = decision.findings.filter((f) => f.waived).sort(ORDER);
     const other = decision.findings.filter((f) => !f.blocking && !f.waived).sort(ORDER);
     const attention = decision.waivers.filter((w) => w.status !== 'applied');

@@ -4,6 +4,7 @@ import type { RuleInfo } from '../evaluate/catalog';
 import type { Finding, Severity } from '../types/decision';
 import { displayPath, LineIndex, locate } from './locate';
 import { toolVersion } from './tool';
+import { fixOf, sarifFixes } from './fixes';
 import type { Formatter, ReportContext } from './types';
 
 // GitHub code scanning ranks alerts by `security-severity` (CVSS-like, 0–10).
@@ -70,9 +71,10 @@ function artifact(file: string, cwd: string): { uri: string; uriBaseId?: string 
   return { uri: pathToFileURL(resolve(cwd, file)).href };
 }
 
-function result(f: Finding, ruleIndex: number, cwd: string, lines: LineIndex): object {
+function result(f: Finding, ruleIndex: number, cwd: string, lines: LineIndex, ctx: ReportContext): object {
   const loc = locate(f, lines);
   const waiver = f.waiver;
+  const fix = fixOf(f, ctx.fixes);
   return {
     ruleId: f.rule_id,
     ruleIndex,
@@ -115,6 +117,7 @@ function result(f: Finding, ruleIndex: number, cwd: string, lines: LineIndex): o
       waived: f.waived,
       ...(f.gate ? { gate: f.gate } : {}),
     },
+    ...(fix ? { fixes: sarifFixes(fix, (file) => artifact(file, cwd)) } : {}),
   };
 }
 
@@ -140,7 +143,7 @@ export const sarifFormatter: Formatter = {
             },
           },
           originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd + '/').href } },
-          results: ctx.decision.findings.map((f) => result(f, index.get(f.rule_id)!, cwd, lines)),
+          results: ctx.decision.findings.map((f) => result(f, index.get(f.rule_id)!, cwd, lines, ctx)),
           properties: { summary: ctx.decision.summary, ...(ctx.decision.gate ? { gate: ctx.decision.gate } : {}), ...(ctx.decision.config ? { config: ctx.decision.config } : {}) },
         },
       ],

@@ -1,10 +1,10 @@
 import pc from 'picocolors';
 import type { Finding, WaiverResult } from '../types/decision';
 import { configLine } from './config-line';
+import { byExposure, exposureNote } from './exposure';
 import { displayPath, LineIndex, locate } from './locate';
 import type { Formatter, ReportContext } from './types';
 
-const ORDER = ['critical', 'high', 'medium', 'low'];
 type Colors = ReturnType<typeof pc.createColors>;
 
 function group<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
@@ -27,9 +27,8 @@ export const textFormatter: Formatter = {
     const sev: Record<string, (s: string) => string> = { critical: (s) => c.bold(c.red(s)), high: c.red, medium: c.yellow, low: c.cyan };
     const lines: string[] = [];
     const where = new LineIndex();
-    const sorted = [...decision.findings].sort(
-      (a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity) || a.resource.address.localeCompare(b.resource.address),
-    );
+    const ranked = byExposure(ctx.exposure);
+    const sorted = [...decision.findings].sort((a, b) => ranked(a, b) || a.resource.address.localeCompare(b.resource.address));
     for (const [stack, inStack] of group(sorted, (f) => f.resource.stack)) {
       lines.push(c.bold(`stack ${stack}`));
       for (const [control, findings] of group(inStack, (f) => f.control)) {
@@ -79,6 +78,7 @@ function finding(f: Finding, c: Colors, sev: Record<string, (s: string) => strin
     `    ${sev[f.severity](f.severity.toUpperCase().padEnd(8))} ${c.bold(f.rule_id)}${state(f, c)}  ${f.resource.address}`,
     `${pad}${f.message}`,
     c.dim(`${pad}at ${at}${loc.constructPath ? ` (construct ${loc.constructPath})` : ''}`),
+    ...(exposureNote(ctx.exposure?.get(f.resource.key)) ? [c.magenta(`${pad}${exposureNote(ctx.exposure?.get(f.resource.key))}`)] : []),
     ...(w ? [c.dim(`${pad}waived: ${w.reason} (owner ${w.owner}, expires ${w.expires}${w.ticket ? `, ticket ${w.ticket}` : ''})`)] : []),
     ...(f.gate ?? []).map((n) => c.dim(`${pad}${n}`)),
     `${pad}${c.green('fix:')} ${f.remediation.replace(/\s*\n\s*/g, ' ')}`,

@@ -1,4 +1,6 @@
 import type { RuleInfo } from '../evaluate/catalog';
+import type { FindingFix } from '../fix';
+import type { Exposure } from './exposure';
 import type { Decision } from '../types/decision';
 import type { PolicyInput } from '../types/policy-input';
 
@@ -11,6 +13,10 @@ export interface ReportContext {
   color: boolean;
   /** Paths in reports are made relative to this folder (the repository root in CI); defaults to the process cwd. */
   cwd?: string;
+  /** Each fixable finding's own fix (keyed by fixKey), for SARIF `fixes` and the PR comment's diffs. */
+  fixes?: ReadonlyMap<string, FindingFix>;
+  /** What each finding's resource puts at risk (by resource key): reports rank blocking findings by it. */
+  exposure?: ReadonlyMap<string, Exposure>;
 }
 
 /** One formatter per output format (Conftest style); exit codes are never decided here. */

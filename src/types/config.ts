@@ -11,6 +11,21 @@ export interface LeakguardConfig {
   policy?: {
     [k: string]: unknown;
   };
+  /**
+   * How many consumer records each store holds, for exposure-ranked reports (records at risk and the Cal. Civ. Code §1798.150 statutory damages estimate).
+   */
+  exposure?: {
+    /**
+     * Tag whose value is the store's number of consumer records (default record-count).
+     */
+    record_count_tag?: string;
+    /**
+     * Resource key (stack/address) or address → number of consumer records; wins over the tag.
+     */
+    records?: {
+      [k: string]: number;
+    };
+  };
   waivers?: {
     rule: string;
     /**

@@ -224,6 +224,10 @@ export interface DriftFinding {
   classification: Classification;
   exposure?: Exposure;
   notification_clock?: NotificationClock;
+  /**
+   * Blocking introduced findings whose rule has a containment runbook: the runbook as text, filled in with the resource's identifiers and the exposure window (first seen to this run).
+   */
+  runbook?: string;
 }
 /**
  * This interface was referenced by `DriftReport`'s JSON-Schema

@@ -31,7 +31,7 @@ export interface Edit {
   on?: string;
   linked?: Linked;
   /**
-   * Edit the nested blocks of this type (e.g. egress) instead of the resource body.
+   * Edit the nested blocks of this type (e.g. egress) instead of the resource body; without `where`, a resource that has none gets one (its settings were at the provider's defaults).
    */
   nested?: string;
   where?: Match;
@@ -49,7 +49,7 @@ export interface Edit {
     [k: string]: string;
   };
   /**
-   * With `linked`: HCL of the resource to add after the reported one when none is linked yet.
+   * HCL of a resource to add after the reported one: with `linked`, when none is linked yet; without, unless a resource of that address exists (e.g. the customer-managed key the other settings point at).
    */
   create?: string;
 }

@@ -106,6 +106,17 @@ test('nested blocks are chosen by a literal value; lists lose only the listed va
   expect(change.after).toContain('    cidr_blocks = [var.office]\n');
 });
 
+test('a nested block the resource lacks is added with the settings (only when no `where` narrows it)', async () => {
+  const text = 'resource "aws_dynamodb_table" "t" {\n  name = "t" # orders\n\n  attribute {\n    name = "id"\n    type = "S"\n  }\n}\n';
+  const add: BlockEdit = { block: 'resource', labels: ['aws_dynamodb_table', 't'], nested: 'point_in_time_recovery', set: [{ name: 'enabled', expr: 'true' }] };
+  const after = applyReplacements(text, (await edit(text, [add])).replacements);
+  expect(after).toBe('resource "aws_dynamodb_table" "t" {\n  name = "t" # orders\n\n  attribute {\n    name = "id"\n    type = "S"\n  }\n  point_in_time_recovery {\n    enabled = true\n  }\n}\n');
+  expect((await edit(after, [add])).replacements).toEqual([]);
+  const narrowed = await edit(text, [{ ...add, where: { name: 'enabled', values: ['false'] } }]);
+  expect(narrowed.replacements).toEqual([]);
+  expect(narrowed.unapplied).toEqual(['resource aws_dynamodb_table.t: nothing to change (no point_in_time_recovery block matches)']);
+});
+
 test('an edit naming a block the file lacks is reported, not silently dropped', async () => {
   const out = await edit('resource "a_b" "c" {\n}\n', [{ block: 'resource', labels: ['a_b', 'd'], set: [{ name: 'x', expr: 'true' }] }]);
   expect(out.replacements).toEqual([]);

@@ -57,3 +57,18 @@ const tf = terraformAvailability();
   expect(Object.keys(fixed).sort()).toEqual(aws.sort());
   expect(validateConfigurations(tf.mirror, fixed)).toMatch(/Success! The configuration is valid/);
 });
+
+// Beyond one fixture per rule: TerraGoat-style estates with many mistakes at once. Every finding
+// whose rule has a fix is cleared by the fix, and nothing new appears.
+describe.each([
+  ['TerraGoat AWS', join(__dirname, '..', 'policies', 'terragoat', 'aws'), undefined],
+  ['TerraGoat Azure', join(__dirname, '..', 'policies', 'terragoat-azure'), undefined],
+])('%s', (_name, dir, configPath) => {
+  test('every fixable finding is gone after leakguard fix, and none is new', async () => {
+    const r = await fix([dir], { configPath, today: TODAY });
+    const planned = r.plans.filter((p) => 'edits' in p).map((p) => `${p.finding.rule_id} ${p.finding.resource.address}`);
+    expect(planned.length).toBeGreaterThan(0);
+    expect(r.recheck.gone.map((f) => `${f.rule_id} ${f.resource.address}`)).toEqual(expect.arrayContaining(planned));
+    expect(r.recheck.introduced.map((f) => `${f.rule_id} ${f.resource.address}: ${f.message}`)).toEqual([]);
+  });
+});

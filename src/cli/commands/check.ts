@@ -5,12 +5,15 @@ import { readBaseline } from '../../baseline';
 import { check, exitCodeOf } from '../../check';
 import { InputError } from '../../errors';
 import { today as utcToday } from '../../evaluate/config';
-import { loadCatalog } from '../../evaluate/catalog';
+import { loadCatalog, loadDefaults } from '../../evaluate/catalog';
+import { loadConfig } from '../../evaluate/config';
 import { applyGate } from '../../evaluate/gate';
 import { recordEvidence } from '../../evidence';
 import { formats } from '../../load';
 import type { VarInput } from '../../load/hcl-evaluator';
+import { findingFixes, policySettings } from '../../fix';
 import { formatters } from '../../report';
+import { exposures, exposureSettings } from '../../report/exposure';
 import { noProgress, spinner } from '../../report/progress';
 import { pairTargets, type TargetToken } from '../../report/targets';
 import { configOf, withConfigOptions } from '../config-option';
@@ -114,7 +117,10 @@ export function checkCommand({ io, exit }: CommandContext): Command {
       const code = exitCodeOf(decision);
 
       const colour = opts.color && io.isTTY && !process.env.NO_COLOR;
-      const rendered = targets.map((t) => ({ ...t, text: t.formatter.render({ decision, input, rules, color: colour && t.output === undefined }) }));
+      // SARIF `fixes` and the PR comment's diffs: each fixable HCL finding's own edit.
+      const fixes = targets.some((t) => t.formatter.name === 'sarif' || t.formatter.name === 'markdown') ? await findingFixes(result, rules, policySettings(configPath)) : undefined;
+      const exposure = exposures(input, decision.findings, exposureSettings(loadConfig(configPath), loadDefaults()));
+      const rendered = targets.map((t) => ({ ...t, text: t.formatter.render({ decision, input, rules, color: colour && t.output === undefined, fixes, exposure }) }));
       for (const r of rendered) if (r.output !== undefined) write(r.output, r.text);
       for (const r of rendered) if (r.output === undefined) io.stdout(r.text);
       if (opts.evidence) {

@@ -28,7 +28,9 @@ function summary(r: FixResult): string {
   const gone = new Set(r.recheck.gone);
   const stuck = planned.filter((p) => !gone.has(p.finding));
   for (const p of stuck) lines.push(`  fix did not clear ${p.finding.rule_id} ${p.finding.resource.address}: ${p.finding.message}`);
-  for (const c of r.changes) for (const u of c.unapplied) if (stuck.length > 0) lines.push(`  ${c.file}: ${u}`);
+  // Why a fix changed nothing, for the blocks of the fixes that did not clear their finding.
+  const blocks = new Set(stuck.flatMap((p) => p.edits.map(({ edit }) => `${edit.block} ${edit.labels.join('.')}:`)));
+  for (const c of r.changes) for (const u of c.unapplied) if ([...blocks].some((b) => u.startsWith(b))) lines.push(`  ${c.file}: ${u}`);
   const manual = r.plans.filter((p) => 'reason' in p);
   if (manual.length > 0) lines.push(`not fixed automatically (${manual.length}):`);
   for (const p of manual) if ('reason' in p) lines.push(`  ${p.finding.rule_id} ${p.finding.resource.address}: ${p.reason}`);

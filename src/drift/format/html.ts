@@ -47,6 +47,11 @@ export const htmlFormatter: DriftFormatter = {
       body.push(...introduced.map(findingRow), '</table>');
       body.push(`<p class="note">* ${esc(r.settings.notification_target_label)}.</p>`);
     }
+    const books = r.findings.filter((f) => f.runbook);
+    if (books.length > 0) {
+      body.push('<h2>Containment runbooks</h2><p class="note">Evidence first, then containment, then verification. Leakguard never runs these commands.</p>');
+      for (const f of books) body.push(`<details><summary><code>${esc(f.rule_id)}</code> on <code>${esc(f.resource.address)}</code></summary><pre>${esc(f.runbook!)}</pre></details>`);
+    }
     if (r.resources.length > 0) {
       body.push('<h2>Drifted resources</h2>');
       for (const d of r.resources) {

@@ -28,6 +28,12 @@ export const markdownFormatter: DriftFormatter = {
       out.push('', `¹ ${r.settings.notification_target_label}. Shown for findings on resources classified ${r.settings.pii_classifications.join('/')} (tag ${code(r.settings.classification_tag)}).`, '');
     }
 
+    const books = r.findings.filter((f) => f.runbook);
+    if (books.length > 0) {
+      out.push('### Containment runbooks', '', 'Evidence first, then containment, then verification. Leakguard never runs these commands.', '');
+      for (const f of books) out.push(`<details><summary>${code(f.rule_id)} on ${code(f.resource.address)}</summary>`, '', '```text', f.runbook!.trimEnd(), '```', '', '</details>', '');
+    }
+
     if (r.resources.length > 0) {
       out.push('### Drifted resources', '');
       for (const d of r.resources) {

@@ -18,6 +18,16 @@
 #   remediation: |
 #     Set kms_key_arn = aws_kms_key.backup.arn on the aws_backup_vault.
 #   construct: LockedBackupVault
+#   fix:
+#     summary: Encrypt recovery points with a customer-managed key (aws_kms_key named after the vault, added unless it exists)
+#     edits:
+#       - set: { kms_key_arn: 'aws_kms_key.{{name}}.arn' }
+#         comment: { kms_key_arn: "leakguard: changing encryption replaces the vault; migrate its data first" }
+#         create: |
+#           resource "aws_kms_key" "{{name}}" {
+#             description         = "customer-managed key of {{ref}}"
+#             enable_key_rotation = true
+#           }
 #   example: |
 #     resource "aws_kms_key" "backup" {
 #       description             = "AWS Backup vault"

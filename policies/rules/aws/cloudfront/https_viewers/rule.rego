@@ -16,6 +16,15 @@
 #   remediation: |
 #     Set viewer_protocol_policy = "redirect-to-https" (or "https-only") on every behaviour.
 #   construct: SecureDistribution
+#   fix:
+#     summary: Redirect viewers from HTTP to HTTPS
+#     edits:
+#       - nested: default_cache_behavior
+#         where: { name: viewer_protocol_policy, values: ["allow-all"] }
+#         set: { viewer_protocol_policy: '"redirect-to-https"' }
+#       - nested: ordered_cache_behavior
+#         where: { name: viewer_protocol_policy, values: ["allow-all"] }
+#         set: { viewer_protocol_policy: '"redirect-to-https"' }
 #   example: |
 #     resource "aws_cloudfront_distribution" "shop" {
 #       # ... origin, restrictions, viewer_certificate ...

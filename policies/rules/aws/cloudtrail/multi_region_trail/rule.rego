@@ -22,6 +22,23 @@
 #     include_global_service_events = true, enable_log_file_validation = true and
 #     kms_key_id = a CMK.
 #   construct: RegionalBaseline
+#   runbook:
+#     exposure: API activity in regions the trail does not cover is not recorded, so an intrusion there leaves no audit trail
+#     preserve:
+#       - do: Save the trails as they are now
+#         run: aws cloudtrail describe-trails --region {{region}}
+#       - do: Record whether the trail is logging and since when
+#         run: aws cloudtrail get-trail-status --name {{values.name}} --region {{region}}
+#       - do: Export the 90-day event history of each uncovered region for the window (repeat with --region)
+#         run: aws cloudtrail lookup-events --region {{fill.uncovered-region}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Make the trail multi-region with global events and log-file validation
+#         run: aws cloudtrail update-trail --name {{values.name}} --is-multi-region-trail --include-global-service-events --enable-log-file-validation --region {{region}}
+#       - do: Make sure it is logging
+#         run: aws cloudtrail start-logging --name {{values.name}} --region {{region}}
+#     verify:
+#       - do: IsMultiRegionTrail and LogFileValidationEnabled read true, IsLogging true
+#         run: aws cloudtrail get-trail-status --name {{values.name}} --region {{region}}
 #   example: |
 #     resource "aws_cloudtrail" "main" {
 #       name                          = "shop-trail"

@@ -27,6 +27,10 @@
 #             smallest_of: [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]
 #             at_least: log_retention_min_days
 #             at_most: log_retention_max_days
+#     cdktf:
+#       option: "retentionDays within minRetentionDays..maxRetentionDays (default 365)"
+#       snippet: |
+#         new BoundedLogGroup(this, 'orders-logs', { name: '/shop/orders', retentionDays: 90, minRetentionDays: 90, maxRetentionDays: 400, classification: 'pii' });
 #   example: |
 #     resource "aws_cloudwatch_log_group" "orders" {
 #       name       = "/shop/orders"

@@ -19,6 +19,23 @@
 #     Add an aws_config_configuration_recorder (with delivery channel and enabled status)
 #     using a provider for each region in use.
 #   construct: RegionalBaseline
+#   runbook:
+#     exposure: Configuration changes in this region are not recorded, so an exposure made and undone there leaves no configuration history
+#     preserve:
+#       - do: Record that no recorder runs in the region
+#         run: aws configservice describe-configuration-recorders --region {{region}}
+#       - do: Export the region's management events for the window, the only record of changes there
+#         run: aws cloudtrail lookup-events --region {{region}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Create the recorder for all supported resource types
+#         run: aws configservice put-configuration-recorder --configuration-recorder name=default,roleARN={{fill.config-role-arn}} --recording-group allSupported=true --region {{region}}
+#       - do: Give it a delivery channel to the central config bucket
+#         run: aws configservice put-delivery-channel --delivery-channel name=default,s3BucketName={{fill.config-bucket}} --region {{region}}
+#       - do: Start recording
+#         run: aws configservice start-configuration-recorder --configuration-recorder-name default --region {{region}}
+#     verify:
+#       - do: The recorder reports recording true and a last status of SUCCESS
+#         run: aws configservice describe-configuration-recorder-status --region {{region}}
 #   example: |
 #     # One recorder per region in use, each through that region's provider.
 #     resource "aws_config_configuration_recorder" "eu_west_1" {

@@ -17,6 +17,12 @@
 #   remediation: |
 #     Set the tls parameter to "enabled" (or "tls1.2+"), or remove it.
 #   construct: EncryptedDocumentDatabase
+#   fix:
+#     summary: Turn TLS back on in the cluster parameter group
+#     edits:
+#       - nested: parameter
+#         where: { name: name, values: ["tls"] }
+#         set: { value: '"enabled"' }
 #   example: |
 #     resource "aws_docdb_cluster_parameter_group" "profiles" {
 #       family = "docdb5.0"

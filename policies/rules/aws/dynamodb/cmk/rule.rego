@@ -18,6 +18,16 @@
 #   remediation: |
 #     Add server_side_encryption { enabled = true, kms_key_arn = aws_kms_key.x.arn }.
 #   construct: HardenedTable
+#   fix:
+#     summary: Encrypt the table with a customer-managed key (aws_kms_key named after it, added unless it exists)
+#     edits:
+#       - nested: server_side_encryption
+#         set: { enabled: true, kms_key_arn: 'aws_kms_key.{{name}}.arn' }
+#         create: |
+#           resource "aws_kms_key" "{{name}}" {
+#             description         = "customer-managed key of {{ref}}"
+#             enable_key_rotation = true
+#           }
 #   example: |
 #     resource "aws_dynamodb_table" "orders" {
 #       name         = "orders"

@@ -15,6 +15,11 @@
 #   remediation: |
 #     Add point_in_time_recovery { enabled = true } to the aws_dynamodb_table.
 #   construct: HardenedTable
+#   fix:
+#     summary: Turn on point-in-time recovery
+#     edits:
+#       - nested: point_in_time_recovery
+#         set: { enabled: true }
 #   example: |
 #     resource "aws_dynamodb_table" "orders" {
 #       name         = "orders"

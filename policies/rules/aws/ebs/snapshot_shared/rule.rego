@@ -21,6 +21,19 @@
 #     trusted_account_ids), never "all", and set aws_ebs_snapshot_block_public_access to
 #     "block-all-sharing" in every region.
 #   construct: EbsRegionDefaults
+#   runbook:
+#     exposure: Another AWS account can create volumes from the snapshot, and so read every byte of the disk it copied
+#     preserve:
+#       - do: Record who may create volumes from the snapshot now
+#         run: aws ec2 describe-snapshot-attribute --snapshot-id {{values.snapshot_id|via.snapshot_id.id|fill.snapshot-id}} --attribute createVolumePermission --region {{region}}
+#       - do: Look up who shared the snapshot, and when, in the exposure window
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=ResourceName,AttributeValue={{values.snapshot_id|via.snapshot_id.id|fill.snapshot-id}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Remove the other account's permission (copies it already made are outside your control; report them)
+#         run: aws ec2 modify-snapshot-attribute --snapshot-id {{values.snapshot_id|via.snapshot_id.id|fill.snapshot-id}} --attribute createVolumePermission --operation-type remove --user-ids {{values.account_id}} --region {{region}}
+#     verify:
+#       - do: CreateVolumePermissions is empty
+#         run: aws ec2 describe-snapshot-attribute --snapshot-id {{values.snapshot_id|via.snapshot_id.id|fill.snapshot-id}} --attribute createVolumePermission --region {{region}}
 #   example: |
 #     resource "aws_ebs_snapshot_block_public_access" "this" {
 #       state = "block-all-sharing"

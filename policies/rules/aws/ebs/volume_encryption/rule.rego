@@ -22,6 +22,16 @@
 #     aws_ebs_encryption_by_default with an aws_ebs_default_kms_key in every region. An
 #     existing volume is encrypted by restoring an encrypted copy of its snapshot.
 #   construct: EncryptedVolume
+#   fix:
+#     summary: Encrypt the volume with a customer-managed key (aws_kms_key named after the volume, added unless it exists)
+#     edits:
+#       - set: { encrypted: true, kms_key_id: 'aws_kms_key.{{name}}.arn' }
+#         comment: { encrypted: "leakguard: changing encryption replaces the volume; migrate its data first" }
+#         create: |
+#           resource "aws_kms_key" "{{name}}" {
+#             description         = "customer-managed key of {{ref}}"
+#             enable_key_rotation = true
+#           }
 #   example: |
 #     resource "aws_ebs_volume" "orders_data" {
 #       availability_zone = "us-west-2a"

@@ -20,6 +20,22 @@
 #     Put the service behind a load balancer and allow internet ingress only on tcp 80/443 to
 #     the load balancer's security group; reach hosts through SSM Session Manager.
 #   construct: EgressRestrictedSecurityGroup
+#   runbook:
+#     exposure: Hosts in the group accept connections from the whole internet on ports other than 80/443
+#     preserve:
+#       - do: Save the group's rules as they are now
+#         run: aws ec2 describe-security-group-rules --filters Name=group-id,Values={{values.security_group_id|values.id|fill.security-group-id}} --region {{region}}
+#       - do: Find the VPC flow logs that hold the exposure window's inbound traffic, and export them
+#         run: aws ec2 describe-flow-logs --filter Name=resource-id,Values={{values.vpc_id|via.security_group_id.vpc_id}} --region {{region}}
+#       - do: Look up who changed the group in the exposure window
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=ResourceName,AttributeValue={{values.security_group_id|values.id|fill.security-group-id}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Revoke the internet ingress rule (fill in its protocol and ports from the saved rules)
+#         run: aws ec2 revoke-security-group-ingress --group-id {{values.security_group_id|values.id|fill.security-group-id}} --ip-permissions "IpProtocol={{fill.protocol}},FromPort={{fill.from-port}},ToPort={{fill.to-port}},IpRanges=[{CidrIp=0.0.0.0/0}]" --region {{region}}
+#         destructive: true
+#     verify:
+#       - do: No ingress rule from 0.0.0.0/0 or ::/0 remains except 80/443 on load balancers
+#         run: aws ec2 describe-security-group-rules --filters Name=group-id,Values={{values.security_group_id|values.id|fill.security-group-id}} --region {{region}}
 #   example: |
 #     resource "aws_security_group" "lb" {
 #       vpc_id = var.vpc_id

@@ -54,6 +54,26 @@
 #         remove: { name: ipv6_cidr_blocks, values: ["::/0"] }
 #         set: { prefix_list_ids: '["pl-REPLACE-ME"]' }
 #         comment: { prefix_list_ids: "leakguard: placeholder, name the managed prefix list of allowed destinations" }
+#     cdktf:
+#       option: "egress: an allow-list of CIDRs, prefix lists or groups on named ports (internet-wide CIDRs are refused)"
+#       snippet: |
+#         new EgressRestrictedSecurityGroup(this, 'app', { vpcId: vpc.id, egress: [{ description: 'payments API', protocol: 'tcp', port: 443, prefixListIds: [paymentsPrefixList.id] }] });
+#   runbook:
+#     exposure: Hosts in the group can send data anywhere on the internet on every port (an exfiltration path)
+#     preserve:
+#       - do: Save the group's rules as they are now
+#         run: aws ec2 describe-security-group-rules --filters Name=group-id,Values={{values.security_group_id|values.id|fill.security-group-id}} --region {{region}}
+#       - do: Find the VPC flow logs that hold the exposure window's outbound traffic, and export them
+#         run: aws ec2 describe-flow-logs --filter Name=resource-id,Values={{values.vpc_id|via.security_group_id.vpc_id}} --region {{region}}
+#       - do: Look up who changed the group in the exposure window
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=ResourceName,AttributeValue={{values.security_group_id|values.id|fill.security-group-id}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Revoke the all-traffic egress to 0.0.0.0/0 (workloads lose internet egress until the allowed destinations are added)
+#         run: aws ec2 revoke-security-group-egress --group-id {{values.security_group_id|values.id|fill.security-group-id}} --ip-permissions "IpProtocol=-1,IpRanges=[{CidrIp=0.0.0.0/0}]" --region {{region}}
+#         destructive: true
+#     verify:
+#       - do: No egress rule to 0.0.0.0/0 or ::/0 remains
+#         run: aws ec2 describe-security-group-rules --filters Name=group-id,Values={{values.security_group_id|values.id|fill.security-group-id}} --region {{region}}
 #   example: |
 #     resource "aws_vpc_security_group_egress_rule" "to_endpoints" {
 #       security_group_id            = aws_security_group.app.id

@@ -21,6 +21,16 @@
 #     Set encrypted = true and kms_key_id = aws_kms_key.x.arn (a new file system; copy the
 #     data across with AWS DataSync).
 #   construct: EncryptedFileSystem
+#   fix:
+#     summary: Encrypt the file system with a customer-managed key (aws_kms_key named after it, added unless it exists)
+#     edits:
+#       - set: { encrypted: true, kms_key_id: 'aws_kms_key.{{name}}.arn' }
+#         comment: { encrypted: "leakguard: changing encryption replaces the file system; migrate its data first" }
+#         create: |
+#           resource "aws_kms_key" "{{name}}" {
+#             description         = "customer-managed key of {{ref}}"
+#             enable_key_rotation = true
+#           }
 #   example: |
 #     resource "aws_efs_file_system" "uploads" {
 #       creation_token = "customer-uploads"

@@ -17,6 +17,10 @@
 #   remediation: |
 #     Set max_session_duration to at most the configured maximum (e.g. 3600).
 #   construct: IncidentResponseRole
+#   fix:
+#     summary: Cap incident-response sessions at the configured maximum
+#     edits:
+#       - set: { max_session_duration: '{{settings.incident_response_max_session_seconds}}' }
 #   example: |
 #     resource "aws_iam_role" "incident_response" {
 #       name                 = "incident-response"

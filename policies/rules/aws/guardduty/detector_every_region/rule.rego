@@ -17,6 +17,19 @@
 #   remediation: |
 #     Add aws_guardduty_detector { enable = true } with a provider for each region in use.
 #   construct: RegionalBaseline
+#   runbook:
+#     exposure: Threats against resources in this region (credential misuse, S3 data exfiltration) are not detected
+#     preserve:
+#       - do: Record which detectors exist in the region
+#         run: aws guardduty list-detectors --region {{region}}
+#       - do: Export the region's management events for the window, the only record while no detector ran
+#         run: aws cloudtrail lookup-events --region {{region}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Turn on a detector with S3 protection in the region
+#         run: aws guardduty create-detector --enable --features Name=S3_DATA_EVENTS,Status=ENABLED --region {{region}}
+#     verify:
+#       - do: A detector is listed and its status is ENABLED
+#         run: aws guardduty list-detectors --region {{region}}
 #   example: |
 #     # One enabled detector in every region in use, each through that region's provider.
 #     resource "aws_guardduty_detector" "us_east_1" {

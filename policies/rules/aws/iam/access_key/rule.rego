@@ -17,6 +17,26 @@
 #     Remove the aws_iam_access_key; give the workload an IAM role (instance profile, task
 #     role, IRSA/OIDC federation for CI) so it receives short-lived credentials.
 #   construct: ScopedRole
+#   runbook:
+#     exposure: A long-lived access key of an IAM user works from anywhere until it is revoked; if it leaked, everything the user may do is exposed
+#     preserve:
+#       - do: List the user's keys and when each was created
+#         run: aws iam list-access-keys --user-name {{values.user|via.user.name}}
+#       - do: Record when and where the key was last used
+#         run: aws iam get-access-key-last-used --access-key-id {{fill.access-key-id}}
+#       - do: Export every API call made with the key in the exposure window
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=AccessKeyId,AttributeValue={{fill.access-key-id}} --start-time {{window_start}} --end-time {{window_end}}
+#       - do: Save what the user may do (attached and inline policies)
+#         run: aws iam list-attached-user-policies --user-name {{values.user|via.user.name}}
+#     contain:
+#       - do: Deactivate the key (reversible while you confirm nothing legitimate breaks)
+#         run: aws iam update-access-key --user-name {{values.user|via.user.name}} --access-key-id {{fill.access-key-id}} --status Inactive
+#       - do: Delete the key, then move the workload to a role with short-lived credentials
+#         run: aws iam delete-access-key --user-name {{values.user|via.user.name}} --access-key-id {{fill.access-key-id}}
+#         destructive: true
+#     verify:
+#       - do: The key is gone or Inactive
+#         run: aws iam list-access-keys --user-name {{values.user|via.user.name}}
 #   example: |
 #     # No aws_iam_access_key: the workload gets short-lived credentials from a role.
 #     resource "aws_iam_role" "worker" {

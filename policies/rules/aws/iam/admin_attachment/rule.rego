@@ -21,6 +21,22 @@
 #     Replace the administrator policy with a policy listing the actions the workload needs;
 #     keep administrator access on break-glass roles listed in admin_role_exemptions.
 #   construct: ScopedRole
+#   runbook:
+#     exposure: A workload role holds AdministratorAccess; a leaked credential or compromised workload can do anything in the account
+#     preserve:
+#       - do: Save the role's attached policies as they are now
+#         run: aws iam list-attached-role-policies --role-name {{values.role|via.role.name|fill.role-name}}
+#       - do: Save the role and when it was last used
+#         run: aws iam get-role --role-name {{values.role|via.role.name|fill.role-name}}
+#       - do: Export the calls made under the role in the window (filter the trail's logs on sessionIssuer.userName; event history by resource as a first pass)
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=ResourceName,AttributeValue=arn:aws:iam::{{account}}:role/{{values.role|via.role.name|fill.role-name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Detach the administrator policy (attach the least-privilege policy first, or the workload stops)
+#         run: aws iam detach-role-policy --role-name {{values.role|via.role.name|fill.role-name}} --policy-arn {{values.policy_arn}}
+#         destructive: true
+#     verify:
+#       - do: AdministratorAccess is no longer attached
+#         run: aws iam list-attached-role-policies --role-name {{values.role|via.role.name|fill.role-name}}
 #   example: |
 #     # Instead of AdministratorAccess: only the actions and resources the workload uses.
 #     data "aws_iam_policy_document" "orders_api" {

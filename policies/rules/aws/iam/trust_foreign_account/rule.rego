@@ -21,6 +21,22 @@
 #     Add Condition { StringEquals = { "sts:ExternalId" = "<secret agreed with the vendor>" } },
 #     or list the account in trusted_account_ids / environment_accounts if it is your own.
 #   construct: ScopedRole
+#   runbook:
+#     exposure: Principals of another AWS account can assume the role without an external ID and act with its permissions
+#     preserve:
+#       - do: Save the role, its trust policy and its last use
+#         run: aws iam get-role --role-name {{values.name}}
+#       - do: Export the AssumeRole calls on the role in the exposure window (which accounts assumed it)
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=ResourceName,AttributeValue=arn:aws:iam::{{account}}:role/{{values.name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Require the agreed sts:ExternalId (or remove the foreign account) in the trust policy
+#         run: aws iam update-assume-role-policy --role-name {{values.name}} --policy-document file://{{fill.trust-policy-with-external-id.json}}
+#       - do: Revoke sessions already issued (an inline deny for tokens issued before now)
+#         run: aws iam put-role-policy --role-name {{values.name}} --policy-name AWSRevokeOlderSessions --policy-document file://{{fill.revoke-older-sessions.json}}
+#         destructive: true
+#     verify:
+#       - do: The trust policy names the account only with an sts:ExternalId condition
+#         run: aws iam get-role --role-name {{values.name}} --query Role.AssumeRolePolicyDocument
 #   example: |
 #     resource "aws_iam_role" "vendor_audit" {
 #       name               = "vendor-audit"

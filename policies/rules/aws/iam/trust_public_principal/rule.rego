@@ -19,6 +19,24 @@
 #     Trust one service (Principal { Service = "x.amazonaws.com" } with aws:SourceAccount)
 #     or one account/role ARN, never "*".
 #   construct: ScopedRole
+#   runbook:
+#     exposure: Any AWS principal anywhere may assume the role and act with its permissions
+#     preserve:
+#       - do: Save the role, its trust policy and its last use
+#         run: aws iam get-role --role-name {{values.name}}
+#       - do: Export the AssumeRole calls on the role in the exposure window (who assumed it, from which account)
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=ResourceName,AttributeValue=arn:aws:iam::{{account}}:role/{{values.name}} --start-time {{window_start}} --end-time {{window_end}}
+#       - do: Save what the role may do
+#         run: aws iam list-attached-role-policies --role-name {{values.name}}
+#     contain:
+#       - do: Replace the trust policy with one naming only the intended principals
+#         run: aws iam update-assume-role-policy --role-name {{values.name}} --policy-document file://{{fill.trust-policy.json}}
+#       - do: Revoke sessions already issued (an inline deny for tokens issued before now, as the console's "Revoke active sessions" does)
+#         run: aws iam put-role-policy --role-name {{values.name}} --policy-name AWSRevokeOlderSessions --policy-document file://{{fill.revoke-older-sessions.json}}
+#         destructive: true
+#     verify:
+#       - do: The trust policy names no "*" principal
+#         run: aws iam get-role --role-name {{values.name}} --query Role.AssumeRolePolicyDocument
 #   example: |
 #     resource "aws_iam_role" "orders_api" {
 #       name               = "orders-api"

@@ -22,6 +22,21 @@
 #     List the actions the workload calls (e.g. s3:GetObject) and the resource ARNs it
 #     needs; never "*" or "service:*" on Resource "*".
 #   construct: ScopedRole
+#   runbook:
+#     exposure: Every identity the policy is attached to may perform any action on any resource it names; a leaked credential of any of them has that reach
+#     preserve:
+#       - do: Save the policy and its current default version
+#         run: aws iam get-policy --policy-arn arn:aws:iam::{{account}}:policy/{{values.name}}
+#       - do: List the users, groups and roles that hold the policy
+#         run: aws iam list-entities-for-policy --policy-arn arn:aws:iam::{{account}}:policy/{{values.name}}
+#       - do: Export the API calls of those identities in the exposure window (repeat per identity)
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=Username,AttributeValue={{fill.identity-name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Make a least-privilege document the default version (the old version stays for rollback)
+#         run: aws iam create-policy-version --policy-arn arn:aws:iam::{{account}}:policy/{{values.name}} --policy-document file://{{fill.least-privilege-policy.json}} --set-as-default
+#     verify:
+#       - do: The default version is the new one
+#         run: aws iam get-policy --policy-arn arn:aws:iam::{{account}}:policy/{{values.name}}
 #   example: |
 #     data "aws_iam_policy_document" "orders_api" {
 #       statement {

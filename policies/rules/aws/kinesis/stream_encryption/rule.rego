@@ -19,6 +19,15 @@
 #   remediation: |
 #     Set encryption_type = "KMS" and kms_key_id = aws_kms_key.x.arn.
 #   construct: EncryptedStream
+#   fix:
+#     summary: Encrypt the stream with a customer-managed key (aws_kms_key named after it, added unless it exists)
+#     edits:
+#       - set: { encryption_type: '"KMS"', kms_key_id: 'aws_kms_key.{{name}}.arn' }
+#         create: |
+#           resource "aws_kms_key" "{{name}}" {
+#             description         = "customer-managed key of {{ref}}"
+#             enable_key_rotation = true
+#           }
 #   example: |
 #     resource "aws_kinesis_stream" "clickstream" {
 #       name            = "clickstream"

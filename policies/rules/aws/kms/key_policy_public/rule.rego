@@ -21,6 +21,24 @@
 #     Name the account root, roles and services that use the key; scope service principals
 #     with aws:SourceAccount / kms:ViaService; never Principal "*".
 #   construct: HardenedKey
+#   runbook:
+#     exposure: The key policy lets any principal use or manage the key, so data encrypted under it is readable by whoever can reach it
+#     preserve:
+#       - do: Save the key policy as it is now
+#         run: aws kms get-key-policy --key-id {{values.key_id|values.arn|fill.key-id}} --policy-name default --region {{region}}
+#       - do: Save the grants on the key
+#         run: aws kms list-grants --key-id {{values.key_id|values.arn|fill.key-id}} --region {{region}}
+#       - do: Export the key's use (Decrypt, GenerateDataKey) in the exposure window
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=ResourceName,AttributeValue={{values.key_id|values.arn|fill.key-id}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Put a key policy that grants only the account and named roles
+#         run: aws kms put-key-policy --key-id {{values.key_id|values.arn|fill.key-id}} --policy-name default --policy file://{{fill.key-policy.json}} --region {{region}}
+#       - do: If outside use is confirmed, disable the key (every workload using it stops decrypting)
+#         run: aws kms disable-key --key-id {{values.key_id|values.arn|fill.key-id}} --region {{region}}
+#         destructive: true
+#     verify:
+#       - do: The policy has no Principal "*" statement
+#         run: aws kms get-key-policy --key-id {{values.key_id|values.arn|fill.key-id}} --policy-name default --region {{region}}
 #   example: |
 #     resource "aws_kms_key_policy" "orders" {
 #       key_id = aws_kms_key.orders.id

@@ -20,6 +20,16 @@
 #     Set storage_encrypted = true and kms_key_arn = aws_kms_key.x.arn (restore an encrypted
 #     copy of a snapshot for an existing cluster).
 #   construct: EncryptedGraphDatabase
+#   fix:
+#     summary: Encrypt storage with a customer-managed key (aws_kms_key named after the cluster, added unless it exists)
+#     edits:
+#       - set: { storage_encrypted: true, kms_key_arn: 'aws_kms_key.{{name}}.arn' }
+#         comment: { storage_encrypted: "leakguard: changing encryption replaces the cluster; migrate its data first" }
+#         create: |
+#           resource "aws_kms_key" "{{name}}" {
+#             description         = "customer-managed key of {{ref}}"
+#             enable_key_rotation = true
+#           }
 #   example: |
 #     resource "aws_neptune_cluster" "graph" {
 #       cluster_identifier  = "customer-graph"

@@ -20,6 +20,21 @@
 #     summary: Make the endpoint private (publicly_accessible = false)
 #     edits:
 #       - set: { publicly_accessible: false }
+#   runbook:
+#     exposure: The graph database instance has a public endpoint reachable from the internet
+#     preserve:
+#       - do: Record the instance's exposure now (endpoint, security groups, PubliclyAccessible)
+#         run: aws neptune describe-db-instances --db-instance-identifier {{values.identifier|fill.db-instance-identifier}} --region {{region}}
+#       - do: Take a cluster snapshot as evidence of the data as it was while exposed
+#         run: aws neptune create-db-cluster-snapshot --db-cluster-identifier {{via.cluster_identifier.cluster_identifier|fill.db-cluster-identifier}} --db-cluster-snapshot-identifier {{via.cluster_identifier.cluster_identifier|fill.db-cluster-identifier}}-leakguard-evidence --region {{region}}
+#       - do: Record which audit logs the cluster exports, and copy them for the window
+#         run: aws neptune describe-db-clusters --db-cluster-identifier {{via.cluster_identifier.cluster_identifier|fill.db-cluster-identifier}} --region {{region}}
+#     contain:
+#       - do: Remove the public endpoint now
+#         run: aws neptune modify-db-instance --db-instance-identifier {{values.identifier|fill.db-instance-identifier}} --no-publicly-accessible --apply-immediately --region {{region}}
+#     verify:
+#       - do: PubliclyAccessible reads false
+#         run: aws neptune describe-db-instances --db-instance-identifier {{values.identifier|fill.db-instance-identifier}} --query "DBInstances[0].PubliclyAccessible" --region {{region}}
 #   example: |
 #     resource "aws_neptune_cluster_instance" "graph" {
 #       cluster_identifier  = "customer-graph"

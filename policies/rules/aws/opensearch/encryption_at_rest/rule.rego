@@ -21,6 +21,17 @@
 #     Add encrypt_at_rest { enabled = true, kms_key_id = aws_kms_key.x.arn } (enabling it on
 #     an existing domain needs OpenSearch/Elasticsearch 6.7 or later).
 #   construct: SecureSearchDomain
+#   fix:
+#     summary: Encrypt the domain at rest with a customer-managed key (aws_kms_key named after it, added unless it exists)
+#     edits:
+#       - nested: encrypt_at_rest
+#         set: { enabled: true, kms_key_id: 'aws_kms_key.{{name}}.arn' }
+#         comment: { enabled: "leakguard: changing encryption replaces the domain; migrate its data first" }
+#         create: |
+#           resource "aws_kms_key" "{{name}}" {
+#             description         = "customer-managed key of {{ref}}"
+#             enable_key_rotation = true
+#           }
 #   example: |
 #     resource "aws_opensearch_domain" "search" {
 #       domain_name    = "orders-search"

@@ -24,6 +24,21 @@
 #     Put the domain in private subnets (vpc_options), or name the roles that may call it
 #     instead of "*" and enable fine-grained access control.
 #   construct: SecureSearchDomain
+#   runbook:
+#     exposure: The search domain's access policy lets anyone query (or change) the indexed data
+#     preserve:
+#       - do: Save the access policy as it is now
+#         run: aws opensearch describe-domain-config --domain-name {{values.domain_name|via.domain_name.domain_name|fill.domain-name}} --region {{region}}
+#       - do: Record where search slow and audit logs go (log publishing options), and copy them for the window
+#         run: aws opensearch describe-domain --domain-name {{values.domain_name|via.domain_name.domain_name|fill.domain-name}} --region {{region}}
+#       - do: Look up who changed the domain in the exposure window
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=ResourceName,AttributeValue={{values.domain_name|via.domain_name.domain_name|fill.domain-name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Replace the access policy with one naming only your roles
+#         run: aws opensearch update-domain-config --domain-name {{values.domain_name|via.domain_name.domain_name|fill.domain-name}} --access-policies file://{{fill.restricted-access-policy.json}} --region {{region}}
+#     verify:
+#       - do: The access policy has no Principal "*" without a condition
+#         run: aws opensearch describe-domain-config --domain-name {{values.domain_name|via.domain_name.domain_name|fill.domain-name}} --query DomainConfig.AccessPolicies --region {{region}}
 #   example: |
 #     resource "aws_opensearch_domain" "search" {
 #       domain_name    = "orders-search"

@@ -21,6 +21,13 @@
 #     Add node_to_node_encryption { enabled = true } and domain_endpoint_options {
 #     enforce_https = true, tls_security_policy = "Policy-Min-TLS-1-2-PFS-2023-10" }.
 #   construct: SecureSearchDomain
+#   fix:
+#     summary: Enforce HTTPS with TLS 1.2 and encrypt node-to-node traffic
+#     edits:
+#       - nested: domain_endpoint_options
+#         set: { enforce_https: true, tls_security_policy: '"Policy-Min-TLS-1-2-2019-07"' }
+#       - nested: node_to_node_encryption
+#         set: { enabled: true }
 #   example: |
 #     resource "aws_opensearch_domain" "search" {
 #       domain_name    = "orders-search"

@@ -22,6 +22,10 @@
 #     summary: Keep automated backups for the configured number of days
 #     edits:
 #       - set: { backup_retention_period: '{{settings.backup_retention_days}}' }
+#     cdktf:
+#       option: "backupRetentionDays (default max(14, minBackupRetentionDays))"
+#       snippet: |
+#         new HardenedPostgres(this, 'orders', { identifier: 'orders', subnetIds: privateSubnetIds, securityGroupIds: [dbSecurityGroup.id], classification: 'pii' });
 #   example: |
 #     resource "aws_db_instance" "orders" {
 #       identifier                  = "orders"

@@ -20,6 +20,10 @@
 #     summary: Turn on deletion protection
 #     edits:
 #       - set: { deletion_protection: true }
+#     cdktf:
+#       option: "HardenedPostgres always sets deletion protection"
+#       snippet: |
+#         new HardenedPostgres(this, 'orders', { identifier: 'orders', subnetIds: privateSubnetIds, securityGroupIds: [dbSecurityGroup.id], classification: 'pii' });
 #   example: |
 #     resource "aws_db_instance" "orders" {
 #       identifier                  = "orders"

@@ -20,6 +20,27 @@
 #     summary: Make the endpoint private (publicly_accessible = false)
 #     edits:
 #       - set: { publicly_accessible: false }
+#     cdktf:
+#       option: "HardenedPostgres is never publicly accessible (no option turns it on)"
+#       snippet: |
+#         new HardenedPostgres(this, 'orders', { identifier: 'orders', subnetIds: privateSubnetIds, securityGroupIds: [dbSecurityGroup.id], classification: 'pii' });
+#   runbook:
+#     exposure: The database has a public endpoint reachable from the internet (subject only to its security groups and password)
+#     preserve:
+#       - do: Record the instance's network exposure now (endpoint, security groups, PubliclyAccessible)
+#         run: aws rds describe-db-instances --db-instance-identifier {{values.identifier}} --region {{region}}
+#       - do: Take a snapshot as evidence of the data as it was while exposed
+#         run: aws rds create-db-snapshot --db-instance-identifier {{values.identifier}} --db-snapshot-identifier {{values.identifier}}-leakguard-evidence --region {{region}}
+#       - do: List the database logs (connections, errors) to copy for the exposure window
+#         run: aws rds describe-db-log-files --db-instance-identifier {{values.identifier}} --region {{region}}
+#       - do: Look up who changed the instance in the exposure window
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=ResourceName,AttributeValue={{values.identifier}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Remove the public endpoint now, not at the next maintenance window
+#         run: aws rds modify-db-instance --db-instance-identifier {{values.identifier}} --no-publicly-accessible --apply-immediately --region {{region}}
+#     verify:
+#       - do: PubliclyAccessible reads false
+#         run: aws rds describe-db-instances --db-instance-identifier {{values.identifier}} --query "DBInstances[0].PubliclyAccessible" --region {{region}}
 #   example: |
 #     resource "aws_db_instance" "orders" {
 #       identifier                  = "orders"

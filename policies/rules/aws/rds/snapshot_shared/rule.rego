@@ -20,6 +20,19 @@
 #     Remove "all" from shared_accounts and share only with your own accounts (listed in
 #     environment_accounts or trusted_account_ids).
 #   construct: HardenedPostgres
+#   runbook:
+#     exposure: Other AWS accounts (or everyone, with "all") can restore the snapshot and read the whole database
+#     preserve:
+#       - do: Record who may restore the snapshot now
+#         run: aws rds describe-db-snapshot-attributes --db-snapshot-identifier {{values.db_snapshot_identifier}} --region {{region}}
+#       - do: Look up who shared the snapshot, and when, in the exposure window
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=ResourceName,AttributeValue={{values.db_snapshot_identifier}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Remove every account (and "all") from the restore attribute; restores already made are outside your control, report them
+#         run: aws rds modify-db-snapshot-attribute --db-snapshot-identifier {{values.db_snapshot_identifier}} --attribute-name restore --values-to-remove {{fill.shared-account-ids-or-all}} --region {{region}}
+#     verify:
+#       - do: The restore attribute lists no account
+#         run: aws rds describe-db-snapshot-attributes --db-snapshot-identifier {{values.db_snapshot_identifier}} --region {{region}}
 #   example: |
 #     resource "aws_db_snapshot" "orders_pre_migration" {
 #       db_instance_identifier = "orders"

@@ -21,6 +21,20 @@
 #     Set storage_encrypted = true and kms_key_id = aws_kms_key.x.arn (encryption cannot be
 #     added in place: restore an encrypted copy of a snapshot).
 #   construct: HardenedPostgres
+#   fix:
+#     summary: Encrypt storage with a customer-managed key (aws_kms_key named after the database, added unless it exists)
+#     edits:
+#       - set: { storage_encrypted: true, kms_key_id: 'aws_kms_key.{{name}}.arn' }
+#         comment: { kms_key_id: "leakguard: changing encryption replaces the database; migrate its data first" }
+#         create: |
+#           resource "aws_kms_key" "{{name}}" {
+#             description         = "customer-managed key of {{ref}}"
+#             enable_key_rotation = true
+#           }
+#     cdktf:
+#       option: "kmsKey: a HardenedKey (one is created when absent)"
+#       snippet: |
+#         new HardenedPostgres(this, 'orders', { identifier: 'orders', subnetIds: privateSubnetIds, securityGroupIds: [dbSecurityGroup.id], classification: 'pii' });
 #   example: |
 #     resource "aws_db_instance" "orders" {
 #       identifier                  = "orders"

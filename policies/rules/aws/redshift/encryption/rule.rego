@@ -21,6 +21,15 @@
 #     Set encrypted = true and kms_key_id = aws_kms_key.x.arn on the cluster, or kms_key_id on
 #     the Serverless namespace.
 #   construct: PrivateWarehouse
+#   fix:
+#     summary: Encrypt the warehouse with a customer-managed key (aws_kms_key named after the cluster, added unless it exists)
+#     edits:
+#       - set: { encrypted: true, kms_key_id: 'aws_kms_key.{{name}}.arn' }
+#         create: |
+#           resource "aws_kms_key" "{{name}}" {
+#             description         = "customer-managed key of {{ref}}"
+#             enable_key_rotation = true
+#           }
 #   example: |
 #     resource "aws_redshift_cluster" "analytics" {
 #       cluster_identifier     = "analytics"

@@ -22,6 +22,23 @@
 #     summary: Make the endpoint private (publicly_accessible = false)
 #     edits:
 #       - set: { publicly_accessible: false }
+#   runbook:
+#     exposure: The warehouse has a public endpoint reachable from the internet
+#     preserve:
+#       - do: Record the cluster's exposure now (endpoint, VPC security groups, PubliclyAccessible)
+#         run: aws redshift describe-clusters --cluster-identifier {{values.cluster_identifier}} --region {{region}}
+#       - do: Take a snapshot as evidence of the data as it was while exposed
+#         run: aws redshift create-cluster-snapshot --cluster-identifier {{values.cluster_identifier}} --snapshot-identifier {{values.cluster_identifier}}-leakguard-evidence --region {{region}}
+#       - do: Find where the connection and user-activity logs go, and copy them for the exposure window
+#         run: aws redshift describe-logging-status --cluster-identifier {{values.cluster_identifier}} --region {{region}}
+#       - do: Look up who changed the cluster in the exposure window
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=ResourceName,AttributeValue={{values.cluster_identifier}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Remove the public endpoint
+#         run: aws redshift modify-cluster --cluster-identifier {{values.cluster_identifier}} --no-publicly-accessible --region {{region}}
+#     verify:
+#       - do: PubliclyAccessible reads false
+#         run: aws redshift describe-clusters --cluster-identifier {{values.cluster_identifier}} --query "Clusters[0].PubliclyAccessible" --region {{region}}
 #   example: |
 #     resource "aws_redshift_cluster" "analytics" {
 #       cluster_identifier     = "analytics"

@@ -22,6 +22,19 @@
 #     bucket), or an aws_cloudtrail event_selector with data_resource type AWS::S3::Object
 #     for the bucket ARN (or arn:aws:s3 for all buckets).
 #   construct: HardenedBucket
+#   runbook:
+#     exposure: Reads and writes of the bucket's objects are not logged, so a leak cannot be scoped to the records it touched
+#     preserve:
+#       - do: Record that no server access logging is configured
+#         run: aws s3api get-bucket-logging --bucket {{values.bucket|via.bucket.bucket}} --region {{region}}
+#       - do: Look up the management events on the bucket in the window (the only record available)
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=ResourceName,AttributeValue={{values.bucket|via.bucket.bucket}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Turn on server access logging to the log bucket
+#         run: aws s3api put-bucket-logging --bucket {{values.bucket|via.bucket.bucket}} --bucket-logging-status file://{{fill.logging-status.json}} --region {{region}}
+#     verify:
+#       - do: LoggingEnabled names the target bucket
+#         run: aws s3api get-bucket-logging --bucket {{values.bucket|via.bucket.bucket}} --region {{region}}
 #   example: |
 #     resource "aws_s3_bucket" "data" {
 #       bucket = "shop-customer-data"

@@ -18,6 +18,27 @@
 #     Add aws_s3_bucket_ownership_controls { bucket = aws_s3_bucket.x.id
 #     rule { object_ownership = "BucketOwnerEnforced" } }.
 #   construct: HardenedBucket
+#   fix:
+#     summary: Disable ACLs (BucketOwnerEnforced), adding the bucket's ownership controls if it has none
+#     edits:
+#       - on: aws_s3_bucket
+#         linked: { type: aws_s3_bucket_ownership_controls, via: bucket }
+#         nested: rule
+#         set: { object_ownership: '"BucketOwnerEnforced"' }
+#         create: |
+#           resource "aws_s3_bucket_ownership_controls" "{{name}}" {
+#             bucket = {{ref}}.id
+#             rule {
+#               object_ownership = "BucketOwnerEnforced"
+#             }
+#           }
+#       - on: aws_s3_bucket_ownership_controls
+#         nested: rule
+#         set: { object_ownership: '"BucketOwnerEnforced"' }
+#     cdktf:
+#       option: "HardenedBucket sets BucketOwnerEnforced"
+#       snippet: |
+#         new HardenedBucket(this, 'data', { name: 'shop-customer-data', classification: 'pii' });
 #   example: |
 #     resource "aws_s3_bucket" "data" {
 #       bucket = "shop-customer-data"

@@ -21,6 +21,32 @@
 #     such as aws:SourceArn, aws:SourceAccount, aws:SourceVpce or aws:PrincipalOrgID.
 #     Write the policy as literal JSON or an aws_iam_policy_document so it can be checked.
 #   construct: HardenedBucket
+#   runbook:
+#     exposure: The bucket policy allows Principal "*" without a restricting condition, so anyone may read or write objects
+#     preserve:
+#       - do: Save the bucket policy as it is now, before anything changes it
+#         run: aws s3api get-bucket-policy --bucket {{values.bucket|via.bucket.bucket}} --region {{region}}
+#       - do: Record how the bucket is exposed now (policy status); save the output with the incident ticket
+#         run: aws s3api get-bucket-policy-status --bucket {{values.bucket|via.bucket.bucket}} --region {{region}}
+#       - do: Save the bucket ACL as it is now
+#         run: aws s3api get-bucket-acl --bucket {{values.bucket|via.bucket.bucket}} --region {{region}}
+#       - do: Find where server access logs go, then copy the log objects of the exposure window to the evidence bucket
+#         run: aws s3api get-bucket-logging --bucket {{values.bucket|via.bucket.bucket}} --region {{region}}
+#       - do: Look up the management events on the bucket in the exposure window (who changed its ACL, policy or block)
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=ResourceName,AttributeValue={{values.bucket|via.bucket.bucket}} --start-time {{window_start}} --end-time {{window_end}}
+#       - do: Check that a trail records S3 data events (object reads) for the bucket; export them for the window from its log bucket or CloudTrail Lake
+#         run: aws cloudtrail get-event-selectors --trail-name {{fill.trail-name}} --region {{region}}
+#     contain:
+#       - do: Make S3 ignore the public policy at once (reversible)
+#         run: aws s3api put-public-access-block --bucket {{values.bucket|via.bucket.bucket}} --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true
+#       - do: Remove the public policy (put back a reviewed one from code afterwards)
+#         run: aws s3api delete-bucket-policy --bucket {{values.bucket|via.bucket.bucket}}
+#         destructive: true
+#     verify:
+#       - do: All four flags read true
+#         run: aws s3api get-public-access-block --bucket {{values.bucket|via.bucket.bucket}} --region {{region}}
+#       - do: The bucket is no longer public (PolicyStatus.IsPublic false)
+#         run: aws s3api get-bucket-policy-status --bucket {{values.bucket|via.bucket.bucket}} --region {{region}}
 #   example: |
 #     resource "aws_s3_bucket_policy" "assets" {
 #       bucket = aws_s3_bucket.assets.id

@@ -43,7 +43,28 @@
 #     cdktf:
 #       option: "HardenedBucket adds the complete public access block"
 #       snippet: |
-#         new HardenedBucket(this, 'data', { bucketName: 'shop-customer-data', classification: 'pii' });
+#         new HardenedBucket(this, 'data', { name: 'shop-customer-data', classification: 'pii' });
+#   runbook:
+#     exposure: Objects in the bucket can be made public by one ACL or policy change, and may already be readable by anyone
+#     preserve:
+#       - do: Record how the bucket is exposed now (policy status); save the output with the incident ticket
+#         run: aws s3api get-bucket-policy-status --bucket {{values.bucket|via.bucket.bucket}} --region {{region}}
+#       - do: Save the bucket ACL as it is now
+#         run: aws s3api get-bucket-acl --bucket {{values.bucket|via.bucket.bucket}} --region {{region}}
+#       - do: Find where server access logs go, then copy the log objects of the exposure window to the evidence bucket
+#         run: aws s3api get-bucket-logging --bucket {{values.bucket|via.bucket.bucket}} --region {{region}}
+#       - do: Look up the management events on the bucket in the exposure window (who changed its ACL, policy or block)
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=ResourceName,AttributeValue={{values.bucket|via.bucket.bucket}} --start-time {{window_start}} --end-time {{window_end}}
+#       - do: Check that a trail records S3 data events (object reads) for the bucket; export them for the window from its log bucket or CloudTrail Lake
+#         run: aws cloudtrail get-event-selectors --trail-name {{fill.trail-name}} --region {{region}}
+#     contain:
+#       - do: Block every form of public access on the bucket (reversible; objects stay)
+#         run: aws s3api put-public-access-block --bucket {{values.bucket|via.bucket.bucket}} --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true
+#     verify:
+#       - do: All four flags read true
+#         run: aws s3api get-public-access-block --bucket {{values.bucket|via.bucket.bucket}} --region {{region}}
+#       - do: The bucket is no longer public (PolicyStatus.IsPublic false)
+#         run: aws s3api get-bucket-policy-status --bucket {{values.bucket|via.bucket.bucket}} --region {{region}}
 #   example: |
 #     resource "aws_s3_bucket" "data" {
 #       bucket = "shop-customer-data"

@@ -20,6 +20,31 @@
 #     Remove the public canned ACL / AllUsers and AuthenticatedUsers grants, and disable
 #     ACLs altogether with aws_s3_bucket_ownership_controls (BucketOwnerEnforced).
 #   construct: HardenedBucket
+#   runbook:
+#     exposure: The bucket ACL grants read (or write) to everyone or to every AWS account
+#     preserve:
+#       - do: Record how the bucket is exposed now (policy status); save the output with the incident ticket
+#         run: aws s3api get-bucket-policy-status --bucket {{values.bucket|via.bucket.bucket}} --region {{region}}
+#       - do: Save the bucket ACL as it is now
+#         run: aws s3api get-bucket-acl --bucket {{values.bucket|via.bucket.bucket}} --region {{region}}
+#       - do: Find where server access logs go, then copy the log objects of the exposure window to the evidence bucket
+#         run: aws s3api get-bucket-logging --bucket {{values.bucket|via.bucket.bucket}} --region {{region}}
+#       - do: Look up the management events on the bucket in the exposure window (who changed its ACL, policy or block)
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=ResourceName,AttributeValue={{values.bucket|via.bucket.bucket}} --start-time {{window_start}} --end-time {{window_end}}
+#       - do: Check that a trail records S3 data events (object reads) for the bucket; export them for the window from its log bucket or CloudTrail Lake
+#         run: aws cloudtrail get-event-selectors --trail-name {{fill.trail-name}} --region {{region}}
+#     contain:
+#       - do: Block every form of public access on the bucket (reversible; objects stay)
+#         run: aws s3api put-public-access-block --bucket {{values.bucket|via.bucket.bucket}} --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true
+#       - do: Replace the public ACL with a private one
+#         run: aws s3api put-bucket-acl --bucket {{values.bucket|via.bucket.bucket}} --acl private
+#     verify:
+#       - do: All four flags read true
+#         run: aws s3api get-public-access-block --bucket {{values.bucket|via.bucket.bucket}} --region {{region}}
+#       - do: The bucket is no longer public (PolicyStatus.IsPublic false)
+#         run: aws s3api get-bucket-policy-status --bucket {{values.bucket|via.bucket.bucket}} --region {{region}}
+#       - do: The ACL has no AllUsers or AuthenticatedUsers grant
+#         run: aws s3api get-bucket-acl --bucket {{values.bucket|via.bucket.bucket}} --region {{region}}
 #   example: |
 #     resource "aws_s3_bucket" "data" {
 #       bucket = "shop-customer-data" # no acl or grant arguments, no aws_s3_bucket_acl

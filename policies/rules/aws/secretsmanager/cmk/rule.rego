@@ -18,6 +18,15 @@
 #   remediation: |
 #     Set kms_key_id = aws_kms_key.x.arn on the secret and on each replica block.
 #   construct: HardenedSecret
+#   fix:
+#     summary: Encrypt the secret with a customer-managed key (aws_kms_key named after it, added unless it exists)
+#     edits:
+#       - set: { kms_key_id: 'aws_kms_key.{{name}}.arn' }
+#         create: |
+#           resource "aws_kms_key" "{{name}}" {
+#             description         = "customer-managed key of {{ref}}"
+#             enable_key_rotation = true
+#           }
 #   example: |
 #     resource "aws_secretsmanager_secret" "orders_db" {
 #       name       = "orders/db"

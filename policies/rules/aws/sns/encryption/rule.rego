@@ -19,6 +19,15 @@
 #     Set kms_master_key_id = aws_kms_key.x.arn (and allow the publishing services
 #     kms:GenerateDataKey and kms:Decrypt in the key policy).
 #   construct: HardenedTopic
+#   fix:
+#     summary: Encrypt the topic with a customer-managed key (aws_kms_key named after it, added unless it exists)
+#     edits:
+#       - set: { kms_master_key_id: 'aws_kms_key.{{name}}.arn' }
+#         create: |
+#           resource "aws_kms_key" "{{name}}" {
+#             description         = "customer-managed key of {{ref}}"
+#             enable_key_rotation = true
+#           }
 #   example: |
 #     resource "aws_sns_topic" "order_events" {
 #       name              = "order-events"

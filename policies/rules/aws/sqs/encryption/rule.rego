@@ -20,6 +20,15 @@
 #     Set kms_master_key_id = aws_kms_key.x.arn (and allow the producers' service principals
 #     kms:GenerateDataKey and kms:Decrypt in the key policy).
 #   construct: HardenedQueue
+#   fix:
+#     summary: Encrypt the queue with a customer-managed key (aws_kms_key named after it, added unless it exists)
+#     edits:
+#       - set: { sqs_managed_sse_enabled: false, kms_master_key_id: 'aws_kms_key.{{name}}.arn' }
+#         create: |
+#           resource "aws_kms_key" "{{name}}" {
+#             description         = "customer-managed key of {{ref}}"
+#             enable_key_rotation = true
+#           }
 #   example: |
 #     resource "aws_sqs_queue" "orders" {
 #       name                              = "orders"

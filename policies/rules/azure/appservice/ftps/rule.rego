@@ -19,6 +19,11 @@
 #   remediation: |
 #     Set site_config { ftps_state = "Disabled" } (or "FtpsOnly" if FTP deployment is needed).
 #   construct: HardenedLinuxWebApp
+#   fix:
+#     summary: Turn off FTP deployment (FTPS is not needed for zip or container deployment)
+#     edits:
+#       - nested: site_config
+#         set: { ftps_state: '"Disabled"' }
 #   example: |
 #     resource "azurerm_linux_web_app" "storefront" {
 #       name                = "app-shop-storefront"

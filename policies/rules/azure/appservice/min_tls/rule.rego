@@ -20,6 +20,21 @@
 #     Set site_config { minimum_tls_version = "1.2", scm_minimum_tls_version = "1.2" } (or
 #     remove the older values).
 #   construct: HardenedLinuxWebApp
+#   fix:
+#     summary: Refuse clients older than TLS 1.2
+#     edits:
+#       - nested: site_config
+#         where: { name: minimum_tls_version, values: ["1.0", "1.1"] }
+#         set: { minimum_tls_version: '"1.2"' }
+#       - nested: site_config
+#         where: { name: scm_minimum_tls_version, values: ["1.0", "1.1"] }
+#         set: { scm_minimum_tls_version: '"1.2"' }
+#       - nested: site_config
+#         where: { name: min_tls_version, values: ["1.0", "1.1"] }
+#         set: { min_tls_version: '"1.2"' }
+#       - nested: site_config
+#         where: { name: scm_min_tls_version, values: ["1.0", "1.1"] }
+#         set: { scm_min_tls_version: '"1.2"' }
 #   example: |
 #     resource "azurerm_linux_web_app" "storefront" {
 #       name                = "app-shop-storefront"

@@ -21,6 +21,20 @@
 #     Assign a narrower role (e.g. Storage Blob Data Reader) on the resource or resource
 #     group the workload uses.
 #   construct: ScopedRoleAssignment
+#   runbook:
+#     exposure: A workload identity holds Owner, Contributor or User Access Administrator over a whole subscription or management group
+#     preserve:
+#       - do: Save the identity's role assignments as they are now
+#         run: az role assignment list --assignee {{values.principal_id}} --all
+#       - do: Export what the identity did in the exposure window
+#         run: az monitor activity-log list --caller {{values.principal_id}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Remove the privileged assignment (grant a narrower role on a narrower scope first)
+#         run: az role assignment delete --assignee {{values.principal_id}} --role "{{values.role_definition_name|fill.role-name}}" --scope {{values.scope}}
+#         destructive: true
+#     verify:
+#       - do: No Owner, Contributor or User Access Administrator assignment remains at that scope
+#         run: az role assignment list --assignee {{values.principal_id}} --scope {{values.scope}}
 #   example: |
 #     # Not Owner/Contributor on the subscription: a data role on the one account the workload uses.
 #     resource "azurerm_role_assignment" "orders_blob_reader" {

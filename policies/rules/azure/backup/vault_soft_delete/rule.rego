@@ -16,6 +16,13 @@
 #   remediation: |
 #     Remove soft_delete_enabled = false / soft_delete = "Off" (use "AlwaysOn" to lock it on).
 #   construct: LockedRecoveryVault
+#   fix:
+#     summary: Turn soft delete back on
+#     edits:
+#       - on: azurerm_recovery_services_vault
+#         set: { soft_delete_enabled: true }
+#       - on: azurerm_data_protection_backup_vault
+#         set: { soft_delete: '"AlwaysOn"' }
 #   example: |
 #     resource "azurerm_data_protection_backup_vault" "backups" {
 #       name                       = "shop-backup-vault"

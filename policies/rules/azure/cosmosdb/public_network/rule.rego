@@ -26,6 +26,19 @@
 #     summary: Turn off public network access
 #     edits:
 #       - set: { public_network_access_enabled: false }
+#   runbook:
+#     exposure: The Cosmos DB account answers on a public endpoint from every network
+#     preserve:
+#       - do: Save the account's network settings as they are now
+#         run: az cosmosdb show --name {{values.name}} --resource-group {{values.resource_group_name}}
+#       - do: Export the control-plane changes in the exposure window
+#         run: az monitor activity-log list --resource-group {{values.resource_group_name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Turn off public network access
+#         run: az cosmosdb update --name {{values.name}} --resource-group {{values.resource_group_name}} --public-network-access DISABLED
+#     verify:
+#       - do: publicNetworkAccess reads Disabled
+#         run: az cosmosdb show --name {{values.name}} --resource-group {{values.resource_group_name}} --query publicNetworkAccess
 #   example: |
 #     resource "azurerm_cosmosdb_account" "carts" {
 #       name                          = "cosmos-shop-carts"

@@ -17,6 +17,10 @@
 #     Use supported_protocols = ["Https"] or keep https_redirect_enabled = true; set
 #     is_http_allowed = false on CDN endpoints.
 #   construct: SecureFrontDoor
+#   fix:
+#     summary: Redirect HTTP requests to HTTPS
+#     edits:
+#       - set: { https_redirect_enabled: true }
 #   example: |
 #     resource "azurerm_cdn_frontdoor_route" "shop" {
 #       name                          = "shop"

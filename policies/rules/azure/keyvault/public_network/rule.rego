@@ -20,6 +20,21 @@
 #     summary: Turn off public network access
 #     edits:
 #       - set: { public_network_access_enabled: false }
+#   runbook:
+#     exposure: The key vault answers on a public endpoint; a leaked credential with vault access works from anywhere
+#     preserve:
+#       - do: Save the vault's network settings as they are now
+#         run: az keyvault show --name {{values.name}} --resource-group {{values.resource_group_name}}
+#       - do: Export the control-plane changes in the exposure window
+#         run: az monitor activity-log list --resource-group {{values.resource_group_name}} --start-time {{window_start}} --end-time {{window_end}}
+#       - do: Find the diagnostic setting that holds AuditEvent logs (secret and key reads) and export them for the window
+#         run: az monitor diagnostic-settings list --resource {{fill.key-vault-resource-id}}
+#     contain:
+#       - do: Turn off public network access
+#         run: az keyvault update --name {{values.name}} --resource-group {{values.resource_group_name}} --public-network-access Disabled
+#     verify:
+#       - do: publicNetworkAccess reads Disabled
+#         run: az keyvault show --name {{values.name}} --resource-group {{values.resource_group_name}} --query properties.publicNetworkAccess
 #   example: |
 #     resource "azurerm_key_vault" "keys" {
 #       name                          = "shop-keys"

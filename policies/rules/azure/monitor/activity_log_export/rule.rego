@@ -22,6 +22,19 @@
 #     log_analytics_workspace_id = the central workspace, enabled_log { category =
 #     "Administrative" } (and Security, Policy, Alert) }.
 #   construct: AzureBaseline
+#   runbook:
+#     exposure: The subscription's activity log is kept only 90 days and not in the central workspace, so older control-plane changes are lost
+#     preserve:
+#       - do: Export the activity log of the exposure window now, before it ages out
+#         run: az monitor activity-log list --start-time {{window_start}} --end-time {{window_end}}
+#       - do: Record the subscription's diagnostic settings as they are now
+#         run: az monitor diagnostic-settings subscription list
+#     contain:
+#       - do: Export the activity log to the central workspace
+#         run: az monitor diagnostic-settings subscription create --name leakguard-activity-log --workspace {{fill.central-workspace-resource-id}} --logs @{{fill.activity-log-categories.json}}
+#     verify:
+#       - do: The setting is listed with its workspace
+#         run: az monitor diagnostic-settings subscription list
 #   example: |
 #     data "azurerm_subscription" "current" {}
 #

@@ -20,6 +20,17 @@
 #     Use the WAF_v2 SKU with firewall_policy_id = an azurerm_web_application_firewall_policy
 #     in Prevention mode (OWASP managed rule set).
 #   construct: SecureFrontDoor
+#   fix:
+#     summary: Run the WAF in Prevention mode
+#     edits:
+#       - on: azurerm_application_gateway
+#         nested: waf_configuration
+#         where: { name: firewall_mode, values: ["Detection"] }
+#         set: { firewall_mode: '"Prevention"' }
+#       - on: azurerm_web_application_firewall_policy
+#         nested: policy_settings
+#         where: { name: mode, values: ["Detection"] }
+#         set: { mode: '"Prevention"' }
 #   example: |
 #     resource "azurerm_web_application_firewall_policy" "shop" {
 #       name                = "shop-waf"

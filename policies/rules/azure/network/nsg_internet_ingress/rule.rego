@@ -19,6 +19,21 @@
 #     Limit internet ingress to 80/443 on the Application Gateway / Front Door subnet; reach
 #     hosts through Azure Bastion.
 #   construct: RestrictedNsg
+#   runbook:
+#     exposure: Hosts behind the network security group accept connections from the internet on ports other than 80/443
+#     preserve:
+#       - do: Save the NSG's rules as they are now
+#         run: az network nsg show --name {{values.network_security_group_name|values.name}} --resource-group {{values.resource_group_name}}
+#       - do: Find the NSG flow logs of the exposure window, and export them
+#         run: az network watcher flow-log list --location {{region}}
+#       - do: Export the control-plane changes in the exposure window
+#         run: az monitor activity-log list --resource-group {{values.resource_group_name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Turn the internet-facing rule to Deny
+#         run: az network nsg rule update --nsg-name {{values.network_security_group_name|values.name}} --resource-group {{values.resource_group_name}} --name {{fill.rule-name}} --access Deny
+#     verify:
+#       - do: No Allow rule from Internet or * remains inbound except 80/443 to load balancers
+#         run: az network nsg rule list --nsg-name {{values.network_security_group_name|values.name}} --resource-group {{values.resource_group_name}}
 #   example: |
 #     # Application Gateway subnet: only 443 from the internet; reach hosts through Azure Bastion.
 #     resource "azurerm_network_security_rule" "https_in" {

@@ -18,6 +18,22 @@
 #     Allow outbound traffic only to service tags or address ranges the workload needs
 #     (e.g. Storage.WestUS2) and route the rest through Azure Firewall.
 #   construct: RestrictedNsg
+#   runbook:
+#     exposure: Hosts behind the network security group can send data to any internet address (an exfiltration path)
+#     preserve:
+#       - do: Save the NSG's rules as they are now
+#         run: az network nsg show --name {{values.network_security_group_name|values.name}} --resource-group {{values.resource_group_name}}
+#       - do: Find the NSG flow logs of the exposure window, and export them
+#         run: az network watcher flow-log list --location {{region}}
+#       - do: Export the control-plane changes in the exposure window
+#         run: az monitor activity-log list --resource-group {{values.resource_group_name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Turn the rule to Deny (workloads lose internet egress until allowed destinations are added)
+#         run: az network nsg rule update --nsg-name {{values.network_security_group_name|fill.nsg-name}} --resource-group {{values.resource_group_name}} --name {{values.name}} --access Deny
+#         destructive: true
+#     verify:
+#       - do: No Allow rule to Internet or * remains outbound
+#         run: az network nsg rule list --nsg-name {{values.network_security_group_name|fill.nsg-name}} --resource-group {{values.resource_group_name}}
 #   example: |
 #     # Outbound only to the service tags the workload needs; the rest goes through Azure Firewall.
 #     resource "azurerm_network_security_rule" "to_storage" {

@@ -26,6 +26,21 @@
 #     summary: Turn off public network access
 #     edits:
 #       - set: { public_network_access_enabled: false }
+#   runbook:
+#     exposure: The database server answers on a public endpoint, limited only by its firewall rules and logins
+#     preserve:
+#       - do: Save the server's network settings as they are now
+#         run: az postgres flexible-server show --name {{values.name}} --resource-group {{values.resource_group_name}}
+#       - do: Save its firewall rules
+#         run: az postgres flexible-server firewall-rule list --name {{values.name}} --resource-group {{values.resource_group_name}}
+#       - do: Export the control-plane changes in the exposure window
+#         run: az monitor activity-log list --resource-group {{values.resource_group_name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Turn off public network access (MySQL flexible servers use az mysql flexible-server update)
+#         run: az postgres flexible-server update --name {{values.name}} --resource-group {{values.resource_group_name}} --public-access Disabled
+#     verify:
+#       - do: network.publicNetworkAccess reads Disabled
+#         run: az postgres flexible-server show --name {{values.name}} --resource-group {{values.resource_group_name}} --query network.publicNetworkAccess
 #   example: |
 #     resource "azurerm_postgresql_flexible_server" "orders" {
 #       name                          = "psql-shop-orders"

@@ -22,6 +22,13 @@
 #     "TLS1_2" (better: migrate to a flexible server). Flexible servers: remove the
 #     require_secure_transport = off parameter and any TLS 1.0/1.1 protocol setting.
 #   construct: HardenedFlexibleServer
+#   fix:
+#     summary: Require TLS for every connection
+#     edits:
+#       - where: { name: name, values: ["require_secure_transport"] }
+#         set: { value: '"on"' }
+#       - where: { name: ssl_enforcement_enabled, values: ["false"] }
+#         set: { ssl_enforcement_enabled: true }
 #   example: |
 #     resource "azurerm_postgresql_server" "legacy" {
 #       name                             = "psql-shop-legacy"

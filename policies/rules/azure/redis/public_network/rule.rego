@@ -24,6 +24,24 @@
 #     summary: Turn off public network access
 #     edits:
 #       - set: { public_network_access_enabled: false }
+#   runbook:
+#     exposure: The cache answers on a public endpoint; session data is one leaked access key away
+#     preserve:
+#       - do: Save the cache's settings as they are now
+#         run: az redis show --name {{values.name}} --resource-group {{values.resource_group_name}}
+#       - do: Save its firewall rules
+#         run: az redis firewall-rules list --name {{values.name}} --resource-group {{values.resource_group_name}}
+#       - do: Export the control-plane changes in the exposure window (key listings, regenerations)
+#         run: az monitor activity-log list --resource-group {{values.resource_group_name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Turn off public network access
+#         run: az redis update --name {{values.name}} --resource-group {{values.resource_group_name}} --set publicNetworkAccess=Disabled
+#       - do: Regenerate the access keys, since they may have been used from outside
+#         run: az redis regenerate-keys --name {{values.name}} --resource-group {{values.resource_group_name}} --key-type Primary
+#         destructive: true
+#     verify:
+#       - do: publicNetworkAccess reads Disabled
+#         run: az redis show --name {{values.name}} --resource-group {{values.resource_group_name}} --query publicNetworkAccess
 #   example: |
 #     resource "azurerm_redis_cache" "sessions" {
 #       name                          = "redis-shop-sessions"

@@ -20,6 +20,19 @@
 #     Add azurerm_security_center_subscription_pricing { resource_type = "<plan>",
 #     tier = "Standard" } for StorageAccounts, SqlServers and KeyVaults.
 #   construct: AzureBaseline
+#   runbook:
+#     exposure: Threats against storage, SQL or Key Vault in the subscription are not detected
+#     preserve:
+#       - do: Record the plans' tiers as they are now
+#         run: az security pricing list
+#       - do: Export the subscription's activity log for the window, the only record while detection was off
+#         run: az monitor activity-log list --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Turn on the Standard tier of the plan
+#         run: az security pricing create --name {{values.resource_type|fill.plan-name}} --tier Standard
+#     verify:
+#       - do: pricingTier reads Standard
+#         run: az security pricing show --name {{values.resource_type|fill.plan-name}}
 #   example: |
 #     resource "azurerm_security_center_subscription_pricing" "storage" {
 #       tier          = "Standard"

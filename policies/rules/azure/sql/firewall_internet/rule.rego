@@ -21,6 +21,21 @@
 #     Remove the rule; reach the server through a private endpoint or list the exact
 #     addresses that need access.
 #   construct: HardenedSqlServer
+#   runbook:
+#     exposure: The SQL server's firewall admits every internet address, leaving only logins between the data and the internet
+#     preserve:
+#       - do: Save the firewall rules as they are now
+#         run: az sql server firewall-rule list --server {{via.server_id.name|fill.sql-server-name}} --resource-group {{via.server_id.resource_group_name|fill.resource-group}}
+#       - do: Record where auditing writes (logins and queries for the window)
+#         run: az sql server audit-policy show --name {{via.server_id.name|fill.sql-server-name}} --resource-group {{via.server_id.resource_group_name|fill.resource-group}}
+#       - do: Export the control-plane changes in the exposure window
+#         run: az monitor activity-log list --resource-group {{via.server_id.resource_group_name|fill.resource-group}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Delete the internet-wide rule
+#         run: az sql server firewall-rule delete --server {{via.server_id.name|fill.sql-server-name}} --resource-group {{via.server_id.resource_group_name|fill.resource-group}} --name {{values.name}}
+#     verify:
+#       - do: No rule spans 0.0.0.0 to 255.255.255.255 any more
+#         run: az sql server firewall-rule list --server {{via.server_id.name|fill.sql-server-name}} --resource-group {{via.server_id.resource_group_name|fill.resource-group}}
 #   example: |
 #     # No 0.0.0.0-255.255.255.255 rule: a private endpoint, or only the addresses that need access.
 #     resource "azurerm_mssql_firewall_rule" "office" {

@@ -23,6 +23,21 @@
 #     summary: Turn off public network access
 #     edits:
 #       - set: { public_network_access_enabled: false }
+#   runbook:
+#     exposure: The SQL server answers on a public endpoint, limited only by its firewall rules and logins
+#     preserve:
+#       - do: Save the firewall rules as they are now
+#         run: az sql server firewall-rule list --server {{values.name}} --resource-group {{values.resource_group_name}}
+#       - do: Record where auditing writes (login and query audit for the window)
+#         run: az sql server audit-policy show --name {{values.name}} --resource-group {{values.resource_group_name}}
+#       - do: Export the control-plane changes in the exposure window
+#         run: az monitor activity-log list --resource-group {{values.resource_group_name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Turn off public network access (private endpoints keep working)
+#         run: az sql server update --name {{values.name}} --resource-group {{values.resource_group_name}} --enable-public-network false
+#     verify:
+#       - do: publicNetworkAccess reads Disabled
+#         run: az sql server show --name {{values.name}} --resource-group {{values.resource_group_name}} --query publicNetworkAccess
 #   example: |
 #     resource "azurerm_mssql_server" "shop" {
 #       name                          = "shop-sql"

@@ -20,6 +20,21 @@
 #     summary: Make the container private
 #     edits:
 #       - set: { container_access_type: '"private"' }
+#   runbook:
+#     exposure: Blobs in the container are readable anonymously by anyone who knows or guesses their URL
+#     preserve:
+#       - do: Save the container's properties and access level
+#         run: az storage container show --name {{values.name}} --account-name {{values.storage_account_name|via.storage_account_id.name}} --auth-mode login
+#       - do: Export the control-plane changes in the exposure window
+#         run: az monitor activity-log list --start-time {{window_start}} --end-time {{window_end}} --query "[?contains(resourceId, '{{values.storage_account_name|via.storage_account_id.name}}')]"
+#       - do: Find the diagnostic setting that holds anonymous blob reads (StorageRead) and export them for the window
+#         run: az monitor diagnostic-settings list --resource {{fill.storage-account-resource-id}}/blobServices/default
+#     contain:
+#       - do: Make the container private
+#         run: az storage container set-permission --name {{values.name}} --account-name {{values.storage_account_name|via.storage_account_id.name}} --public-access off
+#     verify:
+#       - do: publicAccess reads null/off
+#         run: az storage container show-permission --name {{values.name}} --account-name {{values.storage_account_name|via.storage_account_id.name}}
 #   example: |
 #     # Serve files through the application or short-lived user-delegation SAS, never anonymously.
 #     resource "azurerm_storage_container" "invoices" {

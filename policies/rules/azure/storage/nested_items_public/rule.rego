@@ -21,6 +21,23 @@
 #     summary: Forbid anonymous access to containers and blobs
 #     edits:
 #       - set: { allow_nested_items_to_be_public: false }
+#   runbook:
+#     exposure: Containers of the account can be switched to anonymous access, and may already serve blobs to anyone
+#     preserve:
+#       - do: Save the account's settings as they are now
+#         run: az storage account show --name {{values.name}} --resource-group {{values.resource_group_name}}
+#       - do: List containers that allow anonymous access now
+#         run: az storage container list --account-name {{values.name}} --auth-mode login --query "[?properties.publicAccess!=null]"
+#       - do: Export the control-plane changes in the exposure window
+#         run: az monitor activity-log list --resource-group {{values.resource_group_name}} --start-time {{window_start}} --end-time {{window_end}}
+#       - do: Find the diagnostic setting that holds blob read logs (StorageRead) and export them for the window
+#         run: az monitor diagnostic-settings list --resource {{fill.storage-account-resource-id}}/blobServices/default
+#     contain:
+#       - do: Forbid anonymous access for the whole account
+#         run: az storage account update --name {{values.name}} --resource-group {{values.resource_group_name}} --allow-blob-public-access false
+#     verify:
+#       - do: allowBlobPublicAccess reads false
+#         run: az storage account show --name {{values.name}} --resource-group {{values.resource_group_name}} --query allowBlobPublicAccess
 #   example: |
 #     resource "azurerm_storage_account" "customers" {
 #       name                            = "shopcustomers"

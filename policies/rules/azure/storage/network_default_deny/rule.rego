@@ -28,6 +28,21 @@
 #       - set: { public_network_access_enabled: false }
 #       - nested: network_rules
 #         set: { default_action: '"Deny"' }
+#   runbook:
+#     exposure: The storage account accepts connections from every network; only keys and SAS tokens stand between the data and the internet
+#     preserve:
+#       - do: Save the account's settings and network rules as they are now
+#         run: az storage account show --name {{values.name}} --resource-group {{values.resource_group_name}}
+#       - do: Export the control-plane changes in the exposure window
+#         run: az monitor activity-log list --resource-group {{values.resource_group_name}} --start-time {{window_start}} --end-time {{window_end}}
+#       - do: Find the diagnostic setting that holds blob reads (StorageRead) and export them for the window
+#         run: az monitor diagnostic-settings list --resource {{fill.storage-account-resource-id}}/blobServices/default
+#     contain:
+#       - do: Deny by default and turn off public network access (private endpoints keep working)
+#         run: az storage account update --name {{values.name}} --resource-group {{values.resource_group_name}} --default-action Deny --public-network-access Disabled
+#     verify:
+#       - do: networkRuleSet.defaultAction reads Deny
+#         run: az storage account show --name {{values.name}} --resource-group {{values.resource_group_name}} --query networkRuleSet.defaultAction
 #   example: |
 #     resource "azurerm_storage_account" "customers" {
 #       name                          = "shopcustomers"

@@ -23,6 +23,22 @@
 #     summary: Turn off shared-key (account key and SAS) authorization
 #     edits:
 #       - set: { shared_access_key_enabled: false }
+#   runbook:
+#     exposure: Anyone holding an account key or a SAS token signed with it has full or token-scoped access, with no identity in the logs
+#     preserve:
+#       - do: Save the account's settings as they are now
+#         run: az storage account show --name {{values.name}} --resource-group {{values.resource_group_name}}
+#       - do: Export the control-plane changes in the exposure window (key listings, regenerations)
+#         run: az monitor activity-log list --resource-group {{values.resource_group_name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Turn off shared-key authorization (SAS and account keys stop working; Entra ID remains)
+#         run: az storage account update --name {{values.name}} --resource-group {{values.resource_group_name}} --allow-shared-key-access false
+#       - do: Rotate both keys so any leaked key or SAS signed with it is dead even if shared keys return
+#         run: az storage account keys renew --account-name {{values.name}} --resource-group {{values.resource_group_name}} --key primary
+#         destructive: true
+#     verify:
+#       - do: allowSharedKeyAccess reads false
+#         run: az storage account show --name {{values.name}} --resource-group {{values.resource_group_name}} --query allowSharedKeyAccess
 #   example: |
 #     # provider "azurerm" { storage_use_azuread = true } so Terraform itself uses Entra ID.
 #     resource "azurerm_storage_account" "customers" {
