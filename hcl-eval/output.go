@@ -33,8 +33,10 @@ type OutProvider struct {
 	Alias       string            `json:"alias,omitempty"`
 	Region      *string           `json:"region"`
 	DefaultTags map[string]string `json:"default_tags,omitempty"`
-	File        string            `json:"file"`
-	Line        int               `json:"line"`
+	// The evaluated arguments, for the normalizer's secret scan only (it keeps no value).
+	Values map[string]any `json:"values"`
+	File   string         `json:"file"`
+	Line   int            `json:"line"`
 }
 
 type Output struct {
@@ -107,6 +109,11 @@ func (e *Evaluator) output(root *Instance) *Output {
 		}
 		obj := e.body(p.Body, ctx, root, "", map[string][]string{}, map[string]bool{"alias": true})
 		op := OutProvider{Key: key, Name: p.Name, Alias: p.Alias, File: p.File, Line: p.Line}
+		if values, ok := toJSON(obj, "", map[string]bool{}).(map[string]any); ok {
+			op.Values = values
+		} else {
+			op.Values = map[string]any{}
+		}
 		for _, attr := range []string{"region", "location"} {
 			if v := attrOf(obj, attr); v.IsKnown() && !v.IsNull() && v.Type() == cty.String {
 				s := v.AsString()

@@ -2,6 +2,7 @@ import { InputError } from './errors';
 import { loadPaths } from './load';
 import type { VarInput } from './load/hcl-evaluator';
 import { normalize } from './normalize';
+import { unappliedUpdates } from './normalize/azapi';
 import { loadCompiledPolicy } from './evaluate/policy';
 import { loadConfig, policyData } from './evaluate/config';
 import type { ConfigChoice } from './load/config-file';
@@ -42,6 +43,7 @@ export async function check(paths: string[], opts: CheckOptions = {}): Promise<C
   warnings.push(...modulesNotFollowed.map((m) => `not checked: ${m}`));
   opts.onStep?.('normalizing');
   const input = normalize(docs);
+  warnings.push(...unappliedUpdates(input).map((u) => `not checked: ${u}`));
   opts.onStep?.('evaluating', Object.keys(input.resources).length);
   const policy = await loadCompiledPolicy();
   const decision = await policy.evaluateInWorker(input, policyData(config, opts.configPath, opts.today));

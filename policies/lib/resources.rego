@@ -122,6 +122,10 @@ path_values(v, path) := step(step(step(step([v], ks[0]), ks[1]), ks[2]), ks[3]) 
 # Values of a resource attribute at a dotted path, nulls dropped.
 values_at(r, path) := [x | some x in path_values(r.values, path); x != null]
 
+# The blocks written at a dotted path. A plan writes an absent block as [] where HCL and
+# CDKTF leave the key out; both are no block.
+blocks_at(r, path) := [o | some v in path_values(r.values, path); some o in objects(v)]
+
 # The attribute at a dotted path, or one of its parent blocks, is known only after apply.
 unknown_at(r, path) if path in r.unknown
 
@@ -227,14 +231,46 @@ principal_account(id) := parts[4] if {
 # Regions. A finding about a whole region is reported on the region's first managed
 # resource (by key), so every finding still names a real resource.
 
-regions_in_use(cloud) := object.get(input.regions, cloud, [])
+# A resource whose region cannot be resolved (no provider block, a location from a variable
+# without a value) is in a scope of its own, judged like any region. Azure resources without
+# a location of their own (child resources such as keys, global ones such as Front Door) are
+# in no region at all.
+unknown_region := "(region unknown)"
+
+region_of(r) := r.region if is_string(r.region)
+
+region_of(r) := unknown_region if {
+	not is_string(r.region)
+	regional(r)
+}
+
+regional(r) if r.cloud != "azure"
+
+regional(r) if object.get(r.values, "location", null) != null
+
+regional(r) if "location" in r.unknown
+
+regional(r) if has_reference(r, "location")
+
+# Clouds with managed resources in no resolvable region.
+unresolved_region_clouds contains r.cloud if {
+	some r in input.resources
+	r.mode == "managed"
+	region_of(r) == unknown_region
+	r.action != "delete"
+}
+
+regions_in_use(cloud) := array.concat(
+	[x | some x in object.get(input.regions, cloud, []); is_string(x)],
+	[unknown_region | cloud in unresolved_region_clouds],
+)
 
 region_anchor(cloud, region) := input.resources[key] if {
 	key := min({k |
 		some k, r in input.resources
 		r.mode == "managed"
 		r.cloud == cloud
-		r.region == region
+		region_of(r) == region
 		r.action != "delete"
 	})
 }
@@ -358,12 +394,48 @@ public_principal(s) if {
 	p.type in {"*", "AWS"}
 }
 
-# A condition limits the statement to known callers (source account, VPC, org, ARN …).
+# A condition limits the statement to known callers (source account, VPC, org, ARN …):
+# a restricting key whose every value names someone. A wildcard standing for the account or
+# the identifier (`arn:aws:iam::*`, `*`, `o-*`) restricts nothing.
 restricted(s) if {
 	some c in s.conditions
 	c.variable in settings.restricting_condition_keys
 	not startswith(c.test, "null")
-	not "*" in c.values
+	count(c.values) > 0
+	every v in c.values {
+		not broad_condition_value(v)
+	}
+}
+
+wildcard(v) if regex.match(`[*?]`, v)
+
+# ARNs: a wildcard in partition, service, region or account, a truncated ARN, or (for ARNs
+# without an account, e.g. S3) a wildcard leading the resource part.
+broad_condition_value(v) if {
+	startswith(v, "arn:")
+	parts := split(v, ":")
+	broad_arn(parts)
+}
+
+# Other values (account ids, org ids and paths, VPCs, IPs, user ids): a wildcard in the
+# leading identifier, before any `/` or `:`.
+broad_condition_value(v) if {
+	not startswith(v, "arn:")
+	wildcard(split(split(v, "/")[0], ":")[0])
+}
+
+broad_condition_value("")
+
+broad_arn(parts) if count(parts) < 6
+
+broad_arn(parts) if {
+	some i in numbers.range(0, 4)
+	wildcard(parts[i])
+}
+
+broad_arn(parts) if {
+	parts[4] == ""
+	wildcard(split(parts[5], "/")[0])
 }
 
 # What a known policy document grants to every principal without a restricting condition,
@@ -608,10 +680,15 @@ excluded_name(w, r) if w.excluded_names[store_name(r)]
 # AWS identity policies and trust policies in the input, each as
 #   {"resource": r, "label": "<address>" or "<address> inline policy <name>", "doc": policy}
 
-identity_policy_types := ["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy"]
+# Identity policy resources and the attribute holding their document (IAM Identity Center
+# permission sets carry theirs in inline_policy).
+identity_policy_types := {
+	"aws_iam_policy": "policy", "aws_iam_role_policy": "policy", "aws_iam_user_policy": "policy",
+	"aws_iam_group_policy": "policy", "aws_ssoadmin_permission_set_inline_policy": "inline_policy",
+}
 
-identity_documents contains {"resource": r, "label": r.address, "doc": policy(r, "policy")} if {
-	some t in identity_policy_types
+identity_documents contains {"resource": r, "label": r.address, "doc": policy(r, attr)} if {
+	some t, attr in identity_policy_types
 	some r in of_type(t)
 }
 
@@ -945,3 +1022,16 @@ app_service_types := array.concat(legacy_app_service_types, [
 	"azurerm_linux_web_app", "azurerm_windows_web_app", "azurerm_linux_function_app", "azurerm_windows_function_app",
 	"azurerm_linux_web_app_slot", "azurerm_windows_web_app_slot", "azurerm_linux_function_app_slot", "azurerm_windows_function_app_slot",
 ])
+
+# ---------------------------------------------------------------------------------------
+# Azure network address prefixes that mean "anyone": the service tags and every /0 prefix
+# (Azure ignores the host bits, so 10.0.0.0/0 is the whole internet too).
+
+azure_internet_tags := {"*", "any", "internet"}
+
+azure_internet_prefix(s) if lower(s) in azure_internet_tags
+
+azure_internet_prefix(s) if {
+	is_string(s)
+	endswith(trim_space(s), "/0")
+}

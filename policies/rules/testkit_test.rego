@@ -84,3 +84,21 @@ test_csp_script_problems if {
 	lib.csp_script_problems("default-src *; script-src 'self' 'UNSAFE-INLINE'") == {"script source 'UNSAFE-INLINE'"}
 	lib.csp_script_problems("img-src *") == {"no script-src or default-src"}
 }
+
+test_broad_condition_values if {
+	every v in ["*", "", "arn:aws:iam::*", "arn:aws:iam::*:role/x", "arn:*", "arn:aws:s3:::*", "o-*", "?*", "arn:aws:iam::12345678901?:root"] {
+		lib.broad_condition_value(v)
+	}
+	every v in ["arn:aws:iam::123456789012:*", "arn:aws:s3:::bucket/*", "o-a1b2c3/*", "aroaexample:*", "10.0.0.0/8", "123456789012", "vpc-0abc"] {
+		not lib.broad_condition_value(v)
+	}
+}
+
+public_statement(cond) := lib.json_statement({"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Condition": cond})
+
+test_wildcard_condition_is_no_restriction if {
+	not lib.restricted(public_statement({"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::*"}}))
+	not lib.restricted(public_statement({"StringLike": {"aws:PrincipalArn": ["arn:aws:iam::123456789012:role/a", "*"]}}))
+	not lib.restricted(public_statement({"StringEquals": {"aws:SourceAccount": []}}))
+	lib.restricted(public_statement({"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::123456789012:role/app-*"}}))
+}

@@ -33,6 +33,8 @@ export interface EvaluatedProvider {
   alias?: string;
   region: string | null;
   default_tags?: Record<string, string>;
+  /** The evaluated arguments; the normalizer scans them for secrets and keeps none. */
+  values: Record<string, unknown>;
   file: string;
   line: number;
 }

@@ -2,6 +2,7 @@ import type { ConfigDocument, Json } from '../load/types';
 import type { Provider, Waiver } from '../types/policy-input';
 import { cloudOf, defaultProviderOf, isJson, type Draft, type StackDraft } from './draft';
 import { kindOf, Structure } from './instances';
+import { secretCandidates } from './secrets';
 
 // Meta-arguments are Terraform's, not the resource's attributes.
 const META = new Set(['provider', 'count', 'for_each', 'depends_on', 'lifecycle', '//', 'connection', 'provisioner']);
@@ -31,12 +32,14 @@ function providersOf(config: Json): Record<string, Provider> {
       const key = alias ? `${name}.${alias}` : name;
       const region = variableDefault(config, block.region ?? block.location ?? null);
       const tags = first(block.default_tags)?.tags;
+      const secrets = secretCandidates(block);
       out[key] = {
         key,
         cloud: cloudOf(`${name}_`),
         ...(alias ? { alias } : {}),
         region: typeof region === 'string' && !region.includes('${') ? region : null,
         ...(isJson(tags) ? { default_tags: stringMap(tags) } : {}),
+        ...(secrets.length > 0 ? { secrets } : {}),
       };
     }
   }

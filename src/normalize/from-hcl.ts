@@ -3,6 +3,7 @@ import type { Provider } from '../types/policy-input';
 import { cloudOf, type Draft, type StackDraft } from './draft';
 import { literalBooleans } from './from-config';
 import { instanceGroups, resolveReference } from './from-plan';
+import { secretCandidates } from './secrets';
 
 /** An evaluated HCL folder (hcl-eval) to drafts, as a plan's planned values are mapped. */
 export function fromHcl(doc: HclDocument): StackDraft {
@@ -10,12 +11,14 @@ export function fromHcl(doc: HclDocument): StackDraft {
   const instances = instanceGroups(evaluated.resources.map((r) => r.address));
   const providers: Record<string, Provider> = {};
   for (const p of evaluated.providers) {
+    const secrets = secretCandidates(p.values);
     providers[p.key] = {
       key: p.key,
       cloud: cloudOf(`${p.name}_`),
       ...(p.alias ? { alias: p.alias } : {}),
       region: p.region,
       ...(p.default_tags ? { default_tags: p.default_tags } : {}),
+      ...(secrets.length > 0 ? { secrets } : {}),
     };
   }
   const resources = evaluated.resources.map((r): Draft => {

@@ -1,8 +1,9 @@
 import type { Json, PlanDocument, StateDocument } from '../load/types';
 import type { Provider } from '../types/policy-input';
-import { actionOf, cloudOf, isJson, markedPaths, mergeMarks, redact, type Draft, type StackDraft } from './draft';
+import { actionOf, cloudOf, isJson, markedPaths, mergeMarks, redact, sensitivePaths, type Draft, type StackDraft } from './draft';
 import { stringMap } from './from-config';
 import { asList, moduleInstances, stateInstances, Structure, type Instance } from './instances';
+import { secretCandidates } from './secrets';
 
 interface ConfigResource {
   providerKey: string;
@@ -10,6 +11,8 @@ interface ConfigResource {
   refs: Record<string, string[]>;
   /** Top-level attributes the configuration gives as a constant (JSON configs keep `${…}` templates there). */
   constants: Record<string, unknown>;
+  /** Every literal value the configuration writes, nested blocks included. */
+  literals: unknown;
 }
 
 
@@ -74,6 +77,7 @@ function configResources(module: unknown, prefix: string, into: Map<string, Conf
       providerKey: String(r.provider_config_key ?? ''),
       refs: expressionRefs(exprs),
       constants,
+      literals: literalTree(exprs),
     });
   }
   for (const [name, call] of Object.entries(isJson(module.module_calls) ? module.module_calls : {})) {
@@ -90,6 +94,14 @@ function constant(expr: unknown, variables: Json): unknown {
   return isJson(v) ? v.value : undefined;
 }
 
+/** The literal values in an expressions tree (`{x: {constant_value: v}}` → `{x: v}`), nested blocks included. */
+function literalTree(exprs: unknown): unknown {
+  if (Array.isArray(exprs)) return exprs.map(literalTree);
+  if (!isJson(exprs)) return undefined;
+  if ('constant_value' in exprs) return exprs.constant_value;
+  return Object.fromEntries(Object.entries(exprs).map(([k, v]) => [k, literalTree(v)]));
+}
+
 function planProviders(plan: Json): Record<string, Provider> {
   const config = isJson(plan.configuration) ? plan.configuration : {};
   const variables = isJson(plan.variables) ? plan.variables : {};
@@ -100,12 +112,15 @@ function planProviders(plan: Json): Record<string, Provider> {
     const region = constant(exprs.region ?? exprs.location, variables);
     const tagsBlock = asList(exprs.default_tags)[0];
     const tags = isJson(tagsBlock) ? constant(tagsBlock.tags, variables) : undefined;
+    // provider_config carries the provider's arguments in plain text: only candidates leave here.
+    const secrets = secretCandidates(literalTree(exprs));
     out[key] = {
       key,
       cloud: cloudOf(`${String(p.name)}_`),
       ...(typeof p.alias === 'string' ? { alias: p.alias } : {}),
       region: typeof region === 'string' ? region : null,
       ...(isJson(tags) ? { default_tags: stringMap(tags) } : {}),
+      ...(secrets.length > 0 ? { secrets } : {}),
     };
   }
   return out;
@@ -185,10 +200,11 @@ function draftsFrom(
       provider: resolveProviderKey(cfg?.providerKey ?? '', providers, String(r.provider_name ?? r.type.split('_')[0])),
       values: redact(values, sensitiveMarks) as Json,
       unknown,
-      sensitive: markedPaths(sensitiveMarks),
+      sensitive: sensitivePaths(sensitiveMarks, values),
       action: change ? actionOf(delta.actions) : 'none',
       origin: { file },
       references,
+      ...(isJson(cfg?.literals) ? { written: cfg.literals } : {}),
     };
   });
 }

@@ -88,6 +88,35 @@ export interface Provider {
   default_tags?: {
     [k: string]: string;
   };
+  /**
+   * Secret candidates among the block's arguments (which are never copied into the input).
+   */
+  secrets?: SecretCandidate[];
+}
+/**
+ * Text that looks like a credential, found by the normalizer: never the text itself, only what the secret-in-code rules decide on.
+ *
+ * This interface was referenced by `PolicyInput`'s JSON-Schema
+ * via the `definition` "SecretCandidate".
+ */
+export interface SecretCandidate {
+  /**
+   * Dotted attribute path (list indexes dropped; base64 and JSON strings are read through).
+   */
+  path: string;
+  /**
+   * A pattern kind (src/normalize/secret-patterns.ts), `named-secret` (a value whose name announces a secret) or `generic` (a long mixed token).
+   */
+  kind: string;
+  length: number;
+  /**
+   * Shannon entropy of the secret, bits per character.
+   */
+  entropy: number;
+  /**
+   * `sha256:` and the first 8 hex digits of the secret's SHA-256.
+   */
+  fingerprint: string;
 }
 /**
  * This interface was referenced by `PolicyInput`'s JSON-Schema
@@ -123,7 +152,7 @@ export interface Resource {
    */
   unreadable?: string[];
   /**
-   * Dotted attribute paths Terraform marks sensitive (values redacted).
+   * Dotted attribute paths Terraform marks sensitive that hold a value or are unknown at plan time (values redacted); a marked null is not listed.
    */
   sensitive: string[];
   /**
@@ -142,6 +171,10 @@ export interface Resource {
   action: Action;
   origin: Origin;
   waivers?: Waiver[];
+  /**
+   * Secret candidates among the values (managed resources).
+   */
+  secrets?: SecretCandidate[];
 }
 /**
  * This interface was referenced by `PolicyInput`'s JSON-Schema

@@ -112,7 +112,7 @@ describe('the CLI in a consumer project, with no go or opa on PATH', () => {
     expect(findings.filter((f) => f.control === 'public-storage' && f.blocking).map((f) => f.resource.address)).toContain('aws_s3_bucket_acl.customer_exports');
     const clean = leakguard(project, 'check', 'infra/clean');
     expect({ status: clean.status, stderr: clean.stderr }).toEqual({ status: 0, stderr: '' });
-    expect(clean.stdout).toMatch(/^PASSED: 0 finding\(s\) over 5 resource\(s\)/m);
+    expect(clean.stdout).toMatch(/^PASSED: 0 finding\(s\) over 6 resource\(s\)/m);
     expect(clean.stdout).toContain('config: none found');
   });
 

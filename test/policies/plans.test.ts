@@ -36,9 +36,12 @@ describe('public plans', () => {
     expect(message(hits, 'aws-s3-public-access-block', 'module.test2.aws_s3_bucket.test["a"]')).toEqual([
       'S3 bucket module.test2.aws_s3_bucket.test["a"] has a public access block without all four flags true (block_public_policy false)',
     ]);
-    // acl = "private" everywhere; no provider region, so no region-level findings.
+    // acl = "private" everywhere. No provider region: the resources form the "(region unknown)"
+    // scope, which still needs its recorder.
     expect(reported(hits, 'aws-s3-public-acl')).toEqual([]);
-    expect(reported(hits, 'aws-config-recorder-every-region')).toEqual([]);
+    expect(message(hits, 'aws-config-recorder-every-region', 'module.test2.aws_s3_bucket.test["a"]')).toEqual([
+      'Region (region unknown) has resources (first: module.test2.aws_s3_bucket.test["a"]) but no AWS Config recorder',
+    ]);
     expect(reported(hits, 'aws-s3-sse-kms-cmk')).toHaveLength(3);
   });
 

@@ -23,16 +23,9 @@ interface Case extends PlanCase {
 }
 
 /** Differences between the two forms that are understood: `case|rule address|side` → cause. */
-const KNOWN: Record<string, string> = {
-  // Found by this test on the first run after the AWS data-store rules landed: the plan side
-  // passes where the HCL side (rightly) blocks. Rule defects to fix, not evaluator defects.
-  'fixture-aws-elasticache-auth|aws-elasticache-auth aws_elasticache_replication_group.sessions|only in hcl':
-    'plan-side miss (rule defect): the plan marks the schema-sensitive auth_token as sensitive even when it is null, and the rule reads a sensitive mark as "set"',
-  'fixture-aws-elasticache-encryption|aws-elasticache-auth aws_elasticache_replication_group.sessions|only in hcl':
-    'plan-side miss (rule defect): the plan marks the schema-sensitive auth_token as sensitive even when it is null, and the rule reads a sensitive mark as "set"',
-  'fixture-aws-firehose-encryption|aws-firehose-encryption aws_kinesis_firehose_delivery_stream.orders|only in hcl':
-    'plan-side miss (rule defect): the plan writes an absent kinesis_source_configuration block as [], which the rule counts as a Kinesis source',
-};
+// None now: the three plan-side misses this test found first (a null auth_token marked
+// sensitive, an absent block written as []) were fixed in the normalizer and the rules.
+const KNOWN: Record<string, string> = {};
 
 function cases(): { cases: Case[]; skipped: string[] } {
   const out: Case[] = [];

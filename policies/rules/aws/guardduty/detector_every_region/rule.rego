@@ -4,6 +4,8 @@
 #   Every region where the evaluated stacks create resources needs an enabled
 #   aws_guardduty_detector; without it credential misuse and data exfiltration from S3 go
 #   undetected there. A missing region is reported on its first resource.
+#   Resources whose region cannot be resolved form their own scope, "(region unknown)",
+#   which needs a detector whose region is unresolved too.
 #   Unknowns: a detector whose enable flag is unknown at plan time is not counted.
 # custom:
 #   id: aws-guardduty-every-region
@@ -56,7 +58,7 @@ enabled(d) if {
 	not resources.unknown_at(d, "enable")
 }
 
-covered contains d.region if {
+covered contains resources.region_of(d) if {
 	some d in resources.of_type("aws_guardduty_detector")
 	enabled(d)
 }

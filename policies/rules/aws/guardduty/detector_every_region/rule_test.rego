@@ -21,3 +21,11 @@ test_region_without_detector_fails if {
 	east := k.in_region(t.resource("aws_s3_bucket.east", {}, {}), "us-east-1")
 	count(rule.deny) == 1 with input as t.with_index([west, east, t.resource("aws_guardduty_detector.west", {"enable": true}, {})])
 }
+
+nowhere(r) := object.union(r, {"region": null})
+
+# No provider block: the region is unknown, and a disabled detector there does not cover it.
+test_region_unknown_is_judged if {
+	k.summary(rule.deny) == {["aws-guardduty-every-region", "test/aws_guardduty_detector.west", "Region (region unknown) has resources (first: aws_guardduty_detector.west) but no enabled GuardDuty detector"]} with input as t.with_index([nowhere(west), nowhere(t.resource("aws_guardduty_detector.west", {"enable": false}, {}))])
+	count(rule.deny) == 0 with input as t.with_index([nowhere(west), nowhere(t.resource("aws_guardduty_detector.west", {"enable": true}, {}))])
+}
