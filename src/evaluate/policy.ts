@@ -66,7 +66,7 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
       const host = { module, pages: pagesFor(bytes.byteLength), maxPages: maxPages(), builtins: BUILTINS };
       try {
         const inst = opaInstance(host.module, host.pages, host.maxPages, host.builtins);
-        return decisionOf(runJob(inst, inst.mark(), { kind: 'decision', data, input: bytes, entrypoint: manifest.entrypoint }));
+        return decisionOf(runJob(inst, { base: inst.mark(), input: 0, afterInput: 0 }, { kind: 'decision', data, input: bytes, entrypoint: manifest.entrypoint }));
       } catch (err) {
         throw tooLarge(err, bytes.byteLength);
       }
