@@ -7,7 +7,7 @@ import type { PolicyManifest } from './manifest';
 import type { PolicyData } from './policy';
 import { opaInstance, type OpaInstance } from './opa-runtime';
 import { lex } from './projection';
-import { maxPages, pagesFor, tooLarge } from './wasm-memory';
+import { dataSize, maxPages, pagesFor, tooLarge } from './wasm-memory';
 
 // Both cores in two phases. Phase 1: each worker, with its own policy instance, evaluates
 // `raw` for a shard of the rules over the whole input, so every rule (estate-wide ones
@@ -184,7 +184,8 @@ export async function evaluateParallel(module: WebAssembly.Module, manifest: Pol
   const size = Buffer.byteLength(text);
   const shared = new SharedArrayBuffer(size);
   Buffer.from(shared).write(text);
-  const host: Host = { module, pages: pagesFor(size), maxPages: maxPages(), builtins: BUILTINS };
+  const dataBytes = dataSize(data);
+  const host: Host = { module, pages: pagesFor(size, dataBytes), maxPages: maxPages(), builtins: BUILTINS };
   const pool = Array.from({ length: workers }, () => (threads ? workerRunner(host) : threadRunner(host)));
   try {
     const chunks = shardRules(manifest.rules, workers * chunksPerWorker(size), input.by_type);
@@ -194,7 +195,7 @@ export async function evaluateParallel(module: WebAssembly.Module, manifest: Pol
     // Judging on the first instance, over the input it parsed for its shards.
     return await pool[0].run({ kind: 'decision', data: { ...data, shard: { rules: [], findings } }, input: null, entrypoint: manifest.entrypoint });
   } catch (err) {
-    throw tooLarge(err, size);
+    throw tooLarge(err, size, dataBytes);
   } finally {
     await Promise.all(pool.map((r) => r.close()));
   }

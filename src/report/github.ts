@@ -1,6 +1,7 @@
 import type { Finding } from '../types/decision';
 import { displayPath, LineIndex, locate } from './locate';
 import { configLine } from './config-line';
+import { overridesNote } from './overrides';
 import type { Formatter } from './types';
 
 /** Workflow-command message: `%`, CR and LF would end or corrupt the command. */
@@ -37,8 +38,10 @@ export const githubFormatter: Formatter = {
     const s = ctx.decision.summary;
     const config = configLine(ctx.decision.config);
     if (config) out.unshift(`::notice title=Leakguard config::${escapeData(config)}`);
+    const overrides = overridesNote(ctx.decision);
+    if (overrides) out.push(`::warning title=${escapeProperty('enforcement overrides')}::${escapeData(overrides)}`);
     out.push(
-      `::notice title=Leakguard::${escapeData(`${s.blocking > 0 ? 'BLOCKED' : 'PASSED'}: ${s.findings} finding(s), ${s.blocking} blocking, ${s.waived} waived, ${s.advisory} advisory`)}`,
+      `::notice title=Leakguard::${escapeData(`${s.blocking > 0 ? 'BLOCKED' : s.silenced_by_overrides > 0 ? 'PASSED ONLY BY OVERRIDES' : 'PASSED'}: ${s.findings} finding(s), ${s.blocking} blocking, ${s.waived} waived, ${s.advisory} advisory`)}`,
     );
     return out.join('\n') + '\n';
   },
