@@ -151,6 +151,6 @@ describe('bad input gives exit 2 and one clear line', () => {
   });
 
   test('a bad --today date', async () => {
-    expectOneLineError(await run('check', '--today', '28/11/2026', join(PLANS, 'aws-kms-key-rotation-tf0.13.json')), '--today must be YYYY-MM-DD');
+    expectOneLineError(await run('check', '--today', '28/11/2026', join(PLANS, 'aws-kms-key-rotation-tf0.13.json')), '--today must be a real date YYYY-MM-DD');
   });
 });

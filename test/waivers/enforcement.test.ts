@@ -7,7 +7,7 @@ import type { Finding } from '../../src/types/decision';
 // plan where it finds one bucket. Every other rule is made advisory by `isolated`, so exit
 // codes here are this rule's alone.
 const PLAN = join(PLANS, 'aws-s3-public-access-block-module-for-each-tf0.15.json');
-const WAIVER = { rule: RULE, resource: 'module.test2.aws_s3_bucket.test*', reason: 'bucket is being retired in SHOP-12', owner: 'platform', expires: '2030-01-01' };
+const WAIVER = { rule: RULE, resource: 'module.test2.aws_s3_bucket.test*', reason: 'bucket is being retired in SHOP-12', owner: 'platform', expires: '2027-01-01' };
 
 async function checkWith(config: Parameters<typeof isolated>[0], ...extra: string[]) {
   const dir = writeTree({ 'leakguard.json': isolated(config) });

@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { readBaseline } from '../../baseline';
 import { check, exitCodeOf } from '../../check';
 import { InputError } from '../../errors';
+import { isCalendarDate } from '../../evaluate/waivers';
 import { today as utcToday } from '../../evaluate/config';
 import { loadCatalog, loadDefaults } from '../../evaluate/catalog';
 import { loadConfig } from '../../evaluate/config';
@@ -19,7 +20,6 @@ import { pairTargets, type TargetToken } from '../../report/targets';
 import { configOf, withConfigOptions } from '../config-option';
 import type { CommandContext } from '../io';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // From about this many resources one evaluation takes more than a second on a CI-class machine.
 const SLOW_EVALUATION = 500;
 
@@ -84,7 +84,7 @@ export function checkCommand({ io, exit }: CommandContext): Command {
     .option('--allow-empty', 'accept an input with no resources (otherwise exit 2: nothing would be checked)')
     .option('--no-color', 'never colour text output');
   return withConfigOptions(cmd).action(async (paths: string[], opts: CheckFlags) => {
-      if (opts.today && !DATE.test(opts.today)) throw new InputError(`--today must be YYYY-MM-DD, got "${opts.today}"`);
+      if (opts.today !== undefined && !isCalendarDate(opts.today)) throw new InputError(`--today must be a real date YYYY-MM-DD, got "${opts.today}"`);
       if (opts.evidenceLog && !opts.evidence) throw new InputError('--evidence-log needs --evidence <dir>');
       const targets = pairTargets(tokens);
       const baseline = opts.baseline ? { file: opts.baseline, baseline: readBaseline(opts.baseline) } : undefined;
