@@ -1,7 +1,7 @@
 import type { Finding } from '../types/decision';
 import { displayPath, LineIndex, locate } from './locate';
 import { configLine } from './config-line';
-import { overridesNote } from './overrides';
+import { evidenceNote, overridesNote } from './notes';
 import type { Formatter } from './types';
 
 /** Workflow-command message: `%`, CR and LF would end or corrupt the command. */
@@ -40,6 +40,8 @@ export const githubFormatter: Formatter = {
     if (config) out.unshift(`::notice title=Leakguard config::${escapeData(config)}`);
     const overrides = overridesNote(ctx.decision);
     if (overrides) out.push(`::warning title=${escapeProperty('enforcement overrides')}::${escapeData(overrides)}`);
+    const evidence = evidenceNote(ctx.decision);
+    if (evidence) out.push(`::notice title=${escapeProperty('evidence chain head')}::${escapeData(evidence)}`);
     out.push(
       `::notice title=Leakguard::${escapeData(`${s.blocking > 0 ? 'BLOCKED' : s.silenced_by_overrides > 0 ? 'PASSED ONLY BY OVERRIDES' : 'PASSED'}: ${s.findings} finding(s), ${s.blocking} blocking, ${s.waived} waived, ${s.advisory} advisory`)}`,
     );

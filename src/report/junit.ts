@@ -1,7 +1,7 @@
 import type { Finding } from '../types/decision';
 import { displayPath, LineIndex, locate } from './locate';
 import { configLine } from './config-line';
-import { overridesNote } from './overrides';
+import { evidenceNote, overridesNote } from './notes';
 import type { Formatter } from './types';
 
 /** XML 1.0 text or attribute value; characters XML cannot carry at all are dropped. */
@@ -107,6 +107,22 @@ export const junitFormatter: Formatter = {
           `      <property name="silenced_by_overrides" value="${ctx.decision.summary.silenced_by_overrides}"/>`,
           `    </properties>`,
           `    <system-out>${body(overrides)}</system-out>`,
+          `  </testsuite>`,
+        ].join('\n'),
+      );
+    }
+    const evidence = ctx.decision.evidence;
+    if (evidence) {
+      suites.unshift(
+        [
+          `  <testsuite name="leakguard.evidence" tests="0" failures="0" errors="0" skipped="0">`,
+          `    <properties>`,
+          `      <property name="log" value="${xml(evidence.log)}"/>`,
+          `      <property name="entry" value="${evidence.entry}"/>`,
+          `      <property name="head" value="${evidence.head}"/>`,
+          `      <property name="key_id" value="${xml(evidence.key_id ?? 'unsigned')}"/>`,
+          `    </properties>`,
+          `    <system-out>${body(evidenceNote(ctx.decision)!)}</system-out>`,
           `  </testsuite>`,
         ].join('\n'),
       );

@@ -3,7 +3,7 @@ import { byExposure, exposureNote } from './exposure';
 import { fixOf, markdownFix } from './fixes';
 import { displayPath, LineIndex, locate } from './locate';
 import { configLine } from './config-line';
-import { overridesNote } from './overrides';
+import { evidenceNote, overridesNote } from './notes';
 import type { Formatter, ReportContext } from './types';
 
 /** A bot finds and updates its own comment by this marker instead of posting a new one. */
@@ -152,6 +152,7 @@ export const markdownFormatter: Formatter = {
         ...(configLine(decision.config) ? ['', `<sub>${escape(configLine(decision.config)!)}</sub>`] : []),
         '',
         ...(overrides ? [`> [!WARNING]\n> ${escape(overrides)}`, ''] : []),
+        ...(decision.evidence ? [`<sub>${escape(evidenceNote(decision)!)}</sub>`, ''] : []),
         ...(decision.findings.length > 0 ? [summaryTable(decision.findings), ''] : ['No findings.', '']),
         '',
       ].join('\n'),

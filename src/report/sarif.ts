@@ -147,6 +147,7 @@ export const sarifFormatter: Formatter = {
           properties: {
             summary: ctx.decision.summary,
             overrides: ctx.decision.overrides ?? [],
+            ...(ctx.decision.evidence ? { evidence: ctx.decision.evidence } : {}),
             ...(ctx.decision.gate ? { gate: ctx.decision.gate } : {}),
             ...(ctx.decision.config ? { config: ctx.decision.config } : {}),
           },

@@ -3,7 +3,7 @@ import type { Finding, WaiverResult } from '../types/decision';
 import { configLine } from './config-line';
 import { byExposure, exposureNote } from './exposure';
 import { displayPath, LineIndex, locate } from './locate';
-import { baselineNote, overridesNote } from './overrides';
+import { baselineNote, evidenceNote, overridesNote } from './notes';
 import type { Formatter, ReportContext } from './types';
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -57,6 +57,8 @@ export const textFormatter: Formatter = {
     if (overrides) lines.push(s.silenced_by_overrides > 0 ? c.yellow(overrides) : overrides);
     const baseline = baselineNote(gate);
     if (baseline) lines.push(baseline);
+    const evidence = evidenceNote(decision);
+    if (evidence) lines.push(evidence);
     if (gate?.changed_only) lines.push(`changed-only: ${gate.changed_only.unblocked} finding(s) on resources the plan does not change are not blocking`);
     const config = configLine(decision.config);
     if (config) lines.push(c.dim(config));

@@ -31,6 +31,18 @@ export interface Decision {
   fixed?: BaselineEntry[];
   gate?: Gate;
   config?: ConfigUsed;
+  /**
+   * With --evidence: the evidence-log entry this run appended and the chain's new head, printed by every report so it is kept outside the log.
+   */
+  evidence?: {
+    log: string;
+    entry: number;
+    head: string;
+    /**
+     * The signing key's id; null for an unsigned entry.
+     */
+    key_id: string | null;
+  };
 }
 /**
  * This interface was referenced by `Decision`'s JSON-Schema

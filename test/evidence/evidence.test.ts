@@ -60,7 +60,8 @@ describe('check --evidence', () => {
   test('the bundle records inputs, policy, rules, tallies and waivers', () => {
     expect(first.code).toBe(1); // create and update buckets still block
     const [bundleDir] = runs(evidence);
-    expect(first.stderr).toBe(`leakguard: evidence written to ${bundleDir} (log ${join(evidence, 'evidence-log.jsonl')}, entry 1)\n`);
+    const head = JSON.parse(readFileSync(join(evidence, 'evidence-log.jsonl'), 'utf8').split('\n')[0]).hash;
+    expect(first.stderr).toBe(`leakguard: evidence written to ${bundleDir} (log ${join(evidence, 'evidence-log.jsonl')}, entry 1, chain head ${head}, unsigned)\n`);
     const b = json(join(bundleDir, 'evidence.json'));
     expect(b.schema).toBe('leakguard-evidence/1');
     expect(b.generated_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);

@@ -1,5 +1,8 @@
 import type { Decision } from '../types/decision';
 
+// One-line notes every report prints the same way: what the config, the baseline and the
+// evidence log did to this run.
+
 /**
  * What the config changed about blocking, in one line for every report: the enforcement
  * overrides in effect and how many findings they made non-blocking. Null when the config
@@ -20,4 +23,11 @@ export function baselineNote(gate: Decision['gate']): string | null {
   if (!b) return null;
   const hard = b.existing_hard > 0 ? `, ${b.existing_hard} existing of hard rules (still blocking)` : '';
   return `baseline ${b.file}: ${b.new} new, ${b.existing - b.existing_hard} existing (not blocking)${hard}, ${b.fixed} fixed`;
+}
+
+/** The evidence-log entry this run appended and the chain's new head, to be kept outside the log. */
+export function evidenceNote(decision: Decision): string | null {
+  const e = decision.evidence;
+  if (!e) return null;
+  return `evidence log ${e.log}: entry ${e.entry}, chain head ${e.head} (${e.key_id ? `signed by key ${e.key_id}` : 'unsigned'})`;
 }
