@@ -1,6 +1,7 @@
-import { closeSync, linkSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { InputError } from '../errors';
+import { readText } from '../load/read-file';
 
 /** How long a run waits for another to finish appending, and when a lock is presumed abandoned. */
 const WAIT_MS = 30_000;
@@ -14,9 +15,17 @@ interface Holder {
   at: number;
 }
 
+/** Who holds the lock; null while it is being written or once released. A FIFO or device in its place is refused (reading it would block). */
 function holder(lock: string): Holder | null {
+  let text: string;
   try {
-    const h = JSON.parse(readFileSync(lock, 'utf8')) as Holder;
+    text = readText(lock, { what: 'evidence log lock', allowEmpty: true });
+  } catch (err) {
+    if (!existsSync(lock)) return null;
+    throw err;
+  }
+  try {
+    const h = JSON.parse(text) as Holder;
     return typeof h.pid === 'number' && typeof h.at === 'number' ? h : null;
   } catch {
     return null;
