@@ -2,9 +2,8 @@ import { InputError } from './errors';
 import { loadPaths } from './load';
 import type { LoadOptions } from './load/types';
 import { normalize } from './normalize';
-import { unappliedUpdates } from './normalize/azapi';
 import { loadCompiledPolicy } from './evaluate/policy';
-import { loadConfig, policyData } from './evaluate/config';
+import { checkConstructWaivers, loadConfig, policyData, today } from './evaluate/config';
 import type { ConfigChoice } from './load/config-file';
 import type { Decision } from './types/decision';
 import type { PolicyInput } from './types/policy-input';
@@ -31,7 +30,8 @@ export interface CheckResult {
 
 /** load → normalize → evaluate, for every path together (cross-stack rules see all stacks). */
 export async function check(paths: string[], opts: CheckOptions = {}): Promise<CheckResult> {
-  const config = loadConfig(opts.configPath);
+  const date = opts.today ?? today();
+  const config = loadConfig(opts.configPath, date);
   opts.onStep?.('loading');
   const docs = await loadPaths(paths, opts.inputFormat, opts);
   const modulesNotFollowed = docs.flatMap((d) => (d.kind === 'hcl' ? d.evaluated.modules_not_followed : []));
@@ -39,10 +39,10 @@ export async function check(paths: string[], opts: CheckOptions = {}): Promise<C
   warnings.push(...modulesNotFollowed.map((m) => `not checked: ${m}`));
   opts.onStep?.('normalizing');
   const input = normalize(docs);
-  warnings.push(...unappliedUpdates(input).map((u) => `not checked: ${u}`));
+  checkConstructWaivers(input, config, date);
   opts.onStep?.('evaluating', Object.keys(input.resources).length);
   const policy = await loadCompiledPolicy();
-  const decision = await policy.evaluateInWorker(input, policyData(config, opts.configPath, opts.today));
+  const decision = await policy.evaluateInWorker(input, policyData(config, opts.configPath, date));
   refuseUnverified(input, decision);
   decision.config = configUsed(opts);
   return { input, decision, warnings, modulesNotFollowed };

@@ -41,7 +41,8 @@ export function applyGate(decision: Decision, input: PolicyInput, opts: GateOpti
     const out: Finding = { ...f, fingerprint };
     if (opts.baseline) {
       out.baseline = known.has(fingerprint) ? 'existing' : 'new';
-      if (out.baseline === 'existing' && f.blocking) notes.push(`in baseline ${opts.baseline.file}: not blocking`);
+      // A baseline accepts old debt of waivable rules; a hard rule blocks like a refused waiver.
+      if (out.baseline === 'existing' && f.blocking && f.enforcement !== 'hard') notes.push(`in baseline ${opts.baseline.file}: not blocking`);
     }
     if (opts.changedOnly && input.stacks[f.resource.stack]?.format === 'plan') {
       const action = f.resource.action ?? scopeAction(f, input);
@@ -71,6 +72,7 @@ export function applyGate(decision: Decision, input: PolicyInput, opts: GateOpti
       file: opts.baseline.file,
       new: findings.filter((f) => f.baseline === 'new').length,
       existing: findings.filter((f) => f.baseline === 'existing').length,
+      existing_hard: findings.filter((f) => f.baseline === 'existing' && f.enforcement === 'hard').length,
       fixed: fixed.length,
     };
   }

@@ -1,8 +1,22 @@
+import { InputError } from '../errors';
 import type { ConfigDocument, Json } from '../load/types';
 import type { Provider, Waiver } from '../types/policy-input';
 import { cloudOf, defaultProviderOf, isJson, type Draft, type StackDraft } from './draft';
 import { kindOf, Structure } from './instances';
 import { secretCandidates } from './secrets';
+import { schemaErrors } from './validate';
+
+/** `//.leakguard.waivers` as written by `Leakguard.suppress`; any other shape is refused, naming the resource. */
+function constructWaivers(file: string, address: string, leakguard: unknown): Waiver[] {
+  if (leakguard === undefined) return [];
+  const list = isJson(leakguard) ? leakguard.waivers : undefined;
+  if (!Array.isArray(list)) throw new InputError(`${file}: ${address}: "//".leakguard must hold a "waivers" array (written by Leakguard.suppress)`);
+  return list.map((w, j) => {
+    const err = isJson(w) && Object.hasOwn(w, 'resource') ? '/resource is set by the resource the waiver is on' : schemaErrors('policy-input', w, '#/definitions/Waiver');
+    if (err) throw new InputError(`${file}: ${address}: waiver ${j}: ${err}`);
+    return w as unknown as Waiver;
+  });
+}
 
 // Meta-arguments are Terraform's, not the resource's attributes.
 const META = new Set(['provider', 'count', 'for_each', 'depends_on', 'lifecycle', '//', 'connection', 'provisioner']);
@@ -119,7 +133,7 @@ export function fromConfig(doc: ConfigDocument): StackDraft {
     for (const [k, v] of Object.entries(body)) if (!META.has(k)) values[k] = v;
     const meta = isJson(body['//']) ? body['//'] : {};
     const md = isJson(meta.metadata) ? meta.metadata : {};
-    const waivers = (isJson(meta.leakguard) && Array.isArray(meta.leakguard.waivers) ? meta.leakguard.waivers : []) as Waiver[];
+    const waivers = constructWaivers(doc.file, address, meta.leakguard);
     return {
       address,
       mode,

@@ -1,6 +1,7 @@
 import type { Finding } from '../types/decision';
 import { displayPath, LineIndex, locate } from './locate';
 import { configLine } from './config-line';
+import { evidenceNote, overridesNote } from './notes';
 import type { Formatter } from './types';
 import { uncoveredLine, verdictOf } from './verdict';
 
@@ -38,6 +39,10 @@ export const githubFormatter: Formatter = {
     const s = ctx.decision.summary;
     const config = configLine(ctx.decision.config);
     if (config) out.unshift(`::notice title=Leakguard config::${escapeData(config)}`);
+    const overrides = overridesNote(ctx.decision);
+    if (overrides) out.push(`::warning title=${escapeProperty('enforcement overrides')}::${escapeData(overrides)}`);
+    const evidence = evidenceNote(ctx.decision);
+    if (evidence) out.push(`::notice title=${escapeProperty('evidence chain head')}::${escapeData(evidence)}`);
     out.push(
       `::notice title=Leakguard::${escapeData(`${verdictOf(s)}: ${s.findings} finding(s), ${s.blocking} blocking, ${s.waived} waived, ${s.advisory} advisory`)}`,
     );

@@ -16,7 +16,8 @@ function severityOf(f: Finding): string {
 function state(f: Finding): string {
   if (f.waived) return ' [waived]';
   if (f.blocking) return ' [blocking]';
-  return f.gate ? ' [not blocking]' : ` [${f.enforcement}]`;
+  if (f.gate) return ' [not blocking]';
+  return f.override ? ` [${f.enforcement} by override ${f.override.set_by}]` : ` [${f.enforcement}]`;
 }
 
 /**

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { readText } from '../load/read-file';
 import type { Finding } from '../types/decision';
 
 /** Where a finding points a reader: a file and, whenever one can be found, a line. */
@@ -46,7 +46,8 @@ function build(file: string): Map<string, number> {
   const out = new Map<string, number>();
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    // The input was read and checked already; through the opener again, so a file swapped for a FIFO since cannot block.
+    text = readText(file);
   } catch {
     return out;
   }

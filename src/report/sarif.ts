@@ -145,7 +145,13 @@ export const sarifFormatter: Formatter = {
           },
           originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd + '/').href } },
           results: ctx.decision.findings.map((f) => result(f, index.get(f.rule_id)!, cwd, lines, ctx)),
-          properties: { summary: ctx.decision.summary, ...(ctx.decision.gate ? { gate: ctx.decision.gate } : {}), ...(ctx.decision.config ? { config: ctx.decision.config } : {}) },
+          properties: {
+            summary: ctx.decision.summary,
+            overrides: ctx.decision.overrides ?? [],
+            ...(ctx.decision.evidence ? { evidence: ctx.decision.evidence } : {}),
+            ...(ctx.decision.gate ? { gate: ctx.decision.gate } : {}),
+            ...(ctx.decision.config ? { config: ctx.decision.config } : {}),
+          },
         },
       ],
     };

@@ -20,6 +20,10 @@ export interface Decision {
   schema_version: '1';
   findings: Finding[];
   waivers: WaiverResult[];
+  /**
+   * Enforcement levels set by the config (policy.enforcement): every rule and control entry, and severity levels that differ from the default.
+   */
+  overrides: Override[];
   summary: Summary;
   /**
    * With --baseline: baseline findings no longer found (fixed since the baseline was recorded).
@@ -27,6 +31,18 @@ export interface Decision {
   fixed?: BaselineEntry[];
   gate?: Gate;
   config?: ConfigUsed;
+  /**
+   * With --evidence: the evidence-log entry this run appended and the chain's new head, printed by every report so it is kept outside the log.
+   */
+  evidence?: {
+    log: string;
+    entry: number;
+    head: string;
+    /**
+     * The signing key's id; null for an unsigned entry.
+     */
+    key_id: string | null;
+  };
 }
 /**
  * This interface was referenced by `Decision`'s JSON-Schema
@@ -42,6 +58,16 @@ export interface Finding {
   blocking: boolean;
   waived: boolean;
   waiver?: Waiver;
+  /**
+   * Present when a config override gave this finding another level than its severity's default.
+   */
+  override?: {
+    /**
+     * The override: rules.<id>, controls.<id> or by_severity.<severity>.
+     */
+    set_by: string;
+    default: Enforcement;
+  };
   message: string;
   resource: FindingResource;
   remediation: string;
@@ -130,6 +156,15 @@ export interface WaiverResult {
 }
 /**
  * This interface was referenced by `Decision`'s JSON-Schema
+ * via the `definition` "Override".
+ */
+export interface Override {
+  scope: 'rules' | 'controls' | 'by_severity';
+  name: string;
+  level: Enforcement;
+}
+/**
+ * This interface was referenced by `Decision`'s JSON-Schema
  * via the `definition` "Summary".
  */
 export interface Summary {
@@ -138,6 +173,10 @@ export interface Summary {
   blocking: number;
   waived: number;
   advisory: number;
+  /**
+   * Findings that do not block only because an enforcement override lowered their level (they would block at the severity default).
+   */
+  silenced_by_overrides: number;
   by_severity: {
     [k: string]: number;
   };
@@ -183,6 +222,10 @@ export interface Gate {
     file: string;
     new: number;
     existing: number;
+    /**
+     * Existing findings of hard-enforced rules: a baseline never silences a hard rule, so they still block.
+     */
+    existing_hard: number;
     fixed: number;
   };
   changed_only?: {
