@@ -2,6 +2,7 @@ import { InputError } from './errors';
 import { loadPaths } from './load';
 import type { LoadOptions } from './load/types';
 import { normalize } from './normalize';
+import { unappliedUpdates } from './normalize/azapi';
 import { loadCompiledPolicy } from './evaluate/policy';
 import { checkConstructWaivers, loadConfig, policyData, today } from './evaluate/config';
 import type { ConfigChoice } from './load/config-file';
@@ -39,6 +40,7 @@ export async function check(paths: string[], opts: CheckOptions = {}): Promise<C
   warnings.push(...modulesNotFollowed.map((m) => `not checked: ${m}`));
   opts.onStep?.('normalizing');
   const input = normalize(docs);
+  warnings.push(...unappliedUpdates(input).map((u) => `not checked: ${u}`));
   checkConstructWaivers(input, config, date);
   opts.onStep?.('evaluating', Object.keys(input.resources).length);
   const policy = await loadCompiledPolicy();
