@@ -23,7 +23,8 @@ const CASES: Case[] = [
     name: 'GuardDuty enable = false with no provider block (region unknown) is not GuardDuty on',
     rule: 'aws-guardduty-every-region',
     tf: `${AWS}resource "aws_guardduty_detector" "main" {\n  enable = false\n}\n`,
-    expect: 'aws_guardduty_detector.main',
+    // Reported on the scope itself, as every region finding is.
+    expect: 'region:aws:(region unknown)',
   },
   {
     name: 'GuardDuty enable = true with no provider block covers the region-unknown scope',
