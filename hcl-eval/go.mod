@@ -3,9 +3,11 @@ module leakguard/hcl-eval
 go 1.26.8
 
 require (
+	github.com/bmatcuk/doublestar/v4 v4.9.1
 	github.com/hashicorp/go-cty-funcs v0.1.0
 	github.com/hashicorp/hcl/v2 v2.24.0
 	github.com/zclconf/go-cty v1.20.0
+	github.com/zclconf/go-cty-yaml v1.1.0
 )
 
 require (

@@ -29,6 +29,8 @@ export interface CheckResult {
   warnings: string[];
   /** HCL module calls not followed (remote sources): `module.vpc from registry …`. */
   modulesNotFollowed: string[];
+  /** HCL resources and module calls Terraform could not plan (count/for_each unknown before apply). */
+  unverifiable: string[];
 }
 
 /** load → normalize → evaluate, for every path together (cross-stack rules see all stacks). */
@@ -36,16 +38,18 @@ export async function check(paths: string[], opts: CheckOptions = {}): Promise<C
   const config = loadConfig(opts.configPath);
   opts.onStep?.('loading');
   const docs = await loadPaths(paths, opts.inputFormat, { vars: opts.vars, overlay: opts.overlay });
-  const modulesNotFollowed = docs.flatMap((d) => (d.kind === 'hcl' ? d.evaluated.modules_not_followed : []));
-  const warnings = docs.flatMap((d) => (d.kind === 'hcl' ? d.evaluated.warnings : []));
-  warnings.push(...modulesNotFollowed.map((m) => `not checked: ${m}`));
+  const hcl = docs.flatMap((d) => (d.kind === 'hcl' ? [d.evaluated] : []));
+  const modulesNotFollowed = hcl.flatMap((e) => e.modules_not_followed);
+  const unverifiable = hcl.flatMap((e) => e.unverifiable);
+  const warnings = hcl.flatMap((e) => e.warnings);
+  warnings.push(...[...modulesNotFollowed, ...unverifiable].map((m) => `not checked: ${m}`));
   opts.onStep?.('normalizing');
   const input = normalize(docs);
   opts.onStep?.('evaluating', Object.keys(input.resources).length);
   const policy = await loadCompiledPolicy();
   const decision = await policy.evaluateInWorker(input, policyData(config, opts.configPath, opts.today));
   decision.config = configUsed(opts);
-  return { input, decision, warnings, modulesNotFollowed };
+  return { input, decision, warnings, modulesNotFollowed, unverifiable };
 }
 
 export function configUsed(opts: Pick<CheckOptions, 'configPath' | 'configOrigin'>): ConfigChoice {

@@ -34,7 +34,7 @@ export function fromHcl(doc: HclDocument): StackDraft {
       provider: r.provider,
       values: literalBooleans(r.values) as Draft['values'],
       unknown: r.unknown,
-      sensitive: [],
+      sensitive: r.sensitive,
       action: 'none',
       origin: { file: r.file, line: r.line },
       references,

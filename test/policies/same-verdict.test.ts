@@ -59,13 +59,19 @@ function cases(): { cases: Case[]; skipped: string[] } {
     }
     out.push({ id: `example-${rule.id}`, dir, configPath });
   }
-  for (const name of readdirSync(SAME_VERDICT).sort()) {
-    const dir = join(SAME_VERDICT, name);
-    if (!statSync(dir).isDirectory()) continue;
-    const config = join(dir, 'leakguard.json');
-    out.push({ id: `case-${name}`, dir, ...(existsSync(config) ? { configPath: config } : {}) });
+  // SAME_VERDICT_EXTRA: more folders of cases (each subfolder a Terraform root), to measure
+  // agreement on one's own or public Terraform without adding it to the repository.
+  for (const [prefix, parent] of [['case', SAME_VERDICT], ...(process.env.SAME_VERDICT_EXTRA ?? '').split(':').filter(Boolean).map((p) => ['extra', p])]) {
+    for (const name of readdirSync(parent).sort()) {
+      const dir = join(parent, name);
+      if (!statSync(dir).isDirectory()) continue;
+      const config = join(dir, 'leakguard.json');
+      out.push({ id: `${prefix}-${name}`, dir, ...(existsSync(config) ? { configPath: config } : {}) });
+    }
   }
-  return { cases: out, skipped };
+  // SAME_VERDICT_ONLY: a pattern of case ids, to plan only those while developing.
+  const only = process.env.SAME_VERDICT_ONLY ? new RegExp(process.env.SAME_VERDICT_ONLY) : undefined;
+  return { cases: only ? out.filter((c) => only.test(c.id)) : out, skipped };
 }
 
 async function findings(path: string, configPath: string | undefined): Promise<Set<string>> {
