@@ -14,8 +14,10 @@ import (
 
 	"github.com/bmatcuk/doublestar/v4"
 	"github.com/hashicorp/go-cty-funcs/cidr"
+	"github.com/hashicorp/go-cty-funcs/collection"
 	"github.com/hashicorp/go-cty-funcs/crypto"
 	"github.com/hashicorp/go-cty-funcs/encoding"
+	"github.com/hashicorp/go-cty-funcs/uuid"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/tryfunc"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -40,7 +42,7 @@ func (e *Evaluator) functions() map[string]function.Function {
 		"cidrnetmask":     cidr.NetmaskFunc,
 		"cidrsubnet":      cidr.SubnetFunc,
 		"cidrsubnets":     cidr.SubnetsFunc,
-		"coalesce":        stdlib.CoalesceFunc,
+		"coalesce":        collection.CoalesceFunc,
 		"coalescelist":    stdlib.CoalesceListFunc,
 		"compact":         stdlib.CompactFunc,
 		"concat":          stdlib.ConcatFunc,
@@ -62,7 +64,16 @@ func (e *Evaluator) functions() map[string]function.Function {
 		"keys":            stdlib.KeysFunc,
 		"length":          lengthFunc,
 		"log":             stdlib.LogFunc,
-		"lookup":          stdlib.LookupFunc,
+		"lookup":          lookupFunc,
+		"matchkeys":       matchKeysFunc,
+		"sensitive":       sensitiveFunc,
+		"nonsensitive":    nonsensitiveFunc,
+		"issensitive":     isSensitiveFunc,
+		"base64sha256":    base64Sha256Func,
+		"base64sha512":    base64Sha512Func,
+		"uuidv5":          uuid.V5Func,
+		"plantimestamp":   unknownAtPlan(cty.String),
+		"bcrypt":          unknownAtPlan(cty.String),
 		"lower":           stdlib.LowerFunc,
 		"max":             stdlib.MaxFunc,
 		"md5":             crypto.Md5Func,

@@ -125,10 +125,13 @@ function planOf(plan: Json, id: string, mapping: Record<string, string>): Json {
     void _dropped;
     providerConfig[local] = { ...rest, ...(alias ? { alias } : {}) };
   }
+  // Provider blocks of the case's own child modules (`module.<id>.module.x:aws` → `module.x:aws`).
+  for (const [key, p] of Object.entries(all)) if (key.startsWith(prefix)) providerConfig[strip(key)] = { ...p, module_address: strip(String(p.module_address)) };
   const rename = (key: unknown): string => {
     const k = String(key);
     const local = Object.entries(mapping).find(([, v]) => v === k)?.[0];
-    return local ?? k.replace(/^module\.[^:]+:/, '');
+    if (local) return local;
+    return k.startsWith(prefix) ? strip(k) : k.replace(/^module\.[^:]+:/, '');
   };
   const relocate = (module: Json): Json => ({
     ...module,

@@ -1,5 +1,6 @@
-// The functions the evaluator adds beyond go-cty's library (yamlencode/yamldecode, fileset,
-// filebase64, templatestring) against Terraform's own: generated values and file trees are
+// The functions where the evaluator does not use go-cty's library as it is (yamlencode/
+// yamldecode, fileset, filebase64, templatestring, lookup, coalesce, matchkeys, base64sha256,
+// sensitive/nonsensitive) against Terraform's own: generated values and file trees are
 // evaluated by `terraform console` and by the evaluator, and the results must be equal.
 // Needs terraform on PATH (no provider: the console folder declares only locals).
 import { execFileSync } from 'node:child_process';
@@ -19,28 +20,43 @@ const hcl = (v: Value): string => {
   if (typeof v === 'string') return JSON.stringify(v).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
   if (typeof v !== 'object') return String(v);
   if (Array.isArray(v)) return `[${v.map(hcl).join(', ')}]`;
-  return `{${Object.entries(v).map(([k, x]) => `${k} = ${hcl(x)}`).join(', ')}}`;
+  return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)} = ${hcl(x)}`).join(', ')}}`;
 };
 
 const files = fc.uniqueArray(fc.stringMatching(/^(?:[a-c]\/){0,2}[a-z]{1,4}\.(?:json|txt|tmpl)$/), { minLength: 1, maxLength: 6 });
 const pattern = fc.constantFrom('*.json', '**/*.json', '**', 'a/*', '**/*.{txt,tmpl}', 'b/**/?.txt', '*/*');
 
+const key = fc.constantFrom('a', 'b', 'c', '');
+const lookups = fc.record({
+  map: fc.dictionary(key, fc.string({ maxLength: 5 }), { maxKeys: 3 }),
+  key,
+  first: fc.array(fc.constantFrom('', 'x', 'y'), { maxLength: 3 }),
+  keys: fc.array(key, { minLength: 4, maxLength: 4 }),
+  search: fc.array(key, { maxLength: 3 }),
+});
+
 const tf = terraformAvailability();
 const hasTerraform = tf.ok || !/not on PATH/.test(tf.reason);
 
 (hasTerraform ? describe : describe.skip)(`functions vs terraform console${hasTerraform ? '' : ' (skipped: terraform is not on PATH)'}`, () => {
-  test('yamlencode, yamldecode, templatestring, fileset and filebase64 of generated inputs give what Terraform gives', async () => {
+  test('each function of generated inputs gives what Terraform gives', async () => {
     await fc.assert(
-      fc.asyncProperty(value, fc.string({ maxLength: 10 }), files, pattern, async (v, name, paths, glob) => {
+      fc.asyncProperty(value, fc.string({ maxLength: 10 }), files, pattern, lookups, async (v, name, paths, glob, l) => {
         const expressions = {
           yaml: `yamlencode(local.v)`,
           roundtrip: `yamldecode(yamlencode(local.v))`,
           template: `templatestring(local.tpl, { name = local.name, v = local.v })`,
           fileset: `fileset("$\{path.module}/files", ${JSON.stringify(glob)})`,
           base64: `filebase64("files/${paths[0]}")`,
+          lookup: `lookup(local.m, ${hcl(l.key)}, null)`,
+          lookup_default: `lookup(local.m, ${hcl(l.key)}, "default")`,
+          coalesce: `coalesce(${[...l.first.map(hcl), '"last"'].join(', ')})`,
+          matchkeys: `matchkeys(["a", "b", "c", "d"], ${hcl(l.keys)}, ${hcl(l.search)})`,
+          digest: `base64sha256(local.name)`,
+          marks: `nonsensitive(sensitive(local.v))`,
         };
         const all = `jsonencode({${Object.entries(expressions).map(([k, e]) => `${k} = ${e}`).join(', ')}})`;
-        const locals = `locals {\n  v    = ${hcl(v)}\n  name = ${hcl(name)}\n  tpl  = "Hello $\${name}: $\${jsonencode(v)}"\n}\n`;
+        const locals = `locals {\n  m    = ${hcl(l.map)}\n  v    = ${hcl(v)}\n  name = ${hcl(name)}\n  tpl  = "Hello $\${name}: $\${jsonencode(v)}"\n}\n`;
         // Under files/: the console writes its own state beside main.tf.
         const tree = Object.fromEntries(paths.map((p) => [`files/${p}`, `content of ${p}\n`]));
         const consoleDir = writeTree({ 'main.tf': locals, ...tree });
