@@ -130,11 +130,11 @@ func (e *Evaluator) functions() map[string]function.Function {
 		"dirname":         pathFunc(path.Dir),
 		"abspath":         pathFunc(func(p string) string { return p }),
 	}
-	fs["file"] = e.fileFunc()
+	fs["file"] = e.fileFunc(func(s string) string { return s })
 	fs["fileexists"] = e.fileExistsFunc()
 	fs["templatefile"] = e.templateFileFunc(fs)
 	fs["templatestring"] = templateStringFunc(fs)
-	fs["filebase64"] = e.fileBase64Func()
+	fs["filebase64"] = e.fileFunc(func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) })
 	fs["fileset"] = e.fileSetFunc()
 	return fs
 }
@@ -343,7 +343,9 @@ func (e *Evaluator) inside(p string) (string, error) {
 	return full, nil
 }
 
-func (e *Evaluator) fileFunc() function.Function {
+// fileFunc reads a file inside the checked folder and returns its text as encode gives it
+// (file: as it is; filebase64: base64).
+func (e *Evaluator) fileFunc(encode func(string) string) function.Function {
 	return function.New(&function.Spec{
 		Params: []function.Parameter{{Name: "path", Type: cty.String}},
 		Type:   function.StaticReturnType(cty.String),
@@ -352,7 +354,7 @@ func (e *Evaluator) fileFunc() function.Function {
 			if err != nil {
 				return cty.NilVal, err
 			}
-			return cty.StringVal(text), nil
+			return cty.StringVal(encode(text)), nil
 		},
 	})
 }
@@ -421,20 +423,6 @@ func renderTemplate(text, name string, vars cty.Value, funcs map[string]function
 		return cty.NilVal, fmt.Errorf("%s", diagText(diags))
 	}
 	return convert.Convert(out, cty.String)
-}
-
-func (e *Evaluator) fileBase64Func() function.Function {
-	return function.New(&function.Spec{
-		Params: []function.Parameter{{Name: "path", Type: cty.String}},
-		Type:   function.StaticReturnType(cty.String),
-		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-			text, err := e.readInside(args[0].AsString())
-			if err != nil {
-				return cty.NilVal, err
-			}
-			return cty.StringVal(base64.StdEncoding.EncodeToString([]byte(text))), nil
-		},
-	})
 }
 
 // fileset: the files under a folder (inside the checked folder) whose path relative to it
