@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/function"
 )
 
@@ -356,8 +357,14 @@ func (e *Evaluator) expand(mi *Instance, ctx *hcl.EvalContext, count, each hcl.E
 		case v.IsNull():
 			return unknownExpansion, nil, "count is null"
 		}
-		n, err := toInt(v)
-		if err != nil || n < 0 {
+		// A string such as "1" is converted, as Terraform converts count to a number.
+		n := -1
+		if num, err := convert.Convert(v, cty.Number); err == nil {
+			if i, err := toInt(num); err == nil {
+				n = i
+			}
+		}
+		if n < 0 {
 			return unknownExpansion, nil, "count is not a whole number >= 0"
 		}
 		keys := make([]cty.Value, n)

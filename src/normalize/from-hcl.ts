@@ -3,6 +3,7 @@ import type { Provider } from '../types/policy-input';
 import { cloudOf, type Draft, type StackDraft } from './draft';
 import { literalBooleans } from './from-config';
 import { instanceGroups, resolveReference } from './from-plan';
+import { withProviderDefaults } from './provider-defaults';
 
 /** An evaluated HCL folder (hcl-eval) to drafts, as a plan's planned values are mapped. */
 export function fromHcl(doc: HclDocument): StackDraft {
@@ -24,6 +25,7 @@ export function fromHcl(doc: HclDocument): StackDraft {
       const keys = [...new Set(refs.flatMap((ref) => resolveReference(ref, { module: r.module, index: r.index }, instances)))];
       if (keys.length > 0) references[attr] = keys;
     }
+    const { values, unknown } = r.mode === 'managed' ? withProviderDefaults(r.type, r.values, r.unknown) : { values: r.values, unknown: r.unknown };
     return {
       address: r.address,
       mode: r.mode,
@@ -32,8 +34,8 @@ export function fromHcl(doc: HclDocument): StackDraft {
       module: r.module,
       index: r.index,
       provider: r.provider,
-      values: literalBooleans(r.values) as Draft['values'],
-      unknown: r.unknown,
+      values: literalBooleans(values) as Draft['values'],
+      unknown,
       sensitive: r.sensitive,
       action: 'none',
       origin: { file: r.file, line: r.line },

@@ -213,14 +213,16 @@ describe('property: count and for_each expand as Terraform expands them', () => 
           n: fc.integer({ min: 0, max: 4 }),
           keys: fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9-]{0,6}$/), { maxLength: 4 }),
           public: fc.boolean(),
+          // Old-style code writes count as a string ("${…}"); Terraform converts it.
+          quoted: fc.boolean(),
         }),
-        async ({ create, override, n, keys, public: pub }) => {
+        async ({ create, override, n, keys, public: pub, quoted }) => {
           const dir = writeTree({
             'main.tf': [
               PROVIDER,
               `variable "create" {\n  type    = bool\n  default = ${create}\n}\n`,
               `variable "names" {\n  type    = set(string)\n  default = ${JSON.stringify(keys)}\n}\n`,
-              `locals {\n  n      = ${n}\n  public = ${pub}\n}\n`,
+              `locals {\n  n      = ${quoted ? `"${n}"` : n}\n  public = ${pub}\n}\n`,
               'resource "aws_db_instance" "db" {\n  count               = var.create ? local.n : 0\n  identifier          = "db-${count.index}"\n  publicly_accessible = local.public && count.index % 2 == 0\n}\n',
               'resource "aws_s3_bucket" "b" {\n  for_each = var.create ? var.names : toset([])\n  bucket   = "shop-${each.key}"\n}\n',
             ].join('\n'),
