@@ -21,13 +21,14 @@ function configured(module: unknown, prefix: string, into: Map<string, Set<strin
   return into;
 }
 
-const absent = (v: unknown): boolean => v === null || v === undefined || (Array.isArray(v) && v.length === 0) || (isJson(v) && Object.keys(v).length === 0);
+// A block's planned value may come from a `dynamic` block, which a plan's configuration does not list.
+const isPrimitive = (v: unknown): boolean => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
 /**
  * For every managed resource a plan creates, each top-level attribute its configuration does
  * not set: the planned value, or unknown. An attribute is kept only when every observation
- * agrees (a default that depends on other arguments is left out), and only when it is not
- * absent (null, or an empty block list) and not sensitive.
+ * agrees (a default that depends on other arguments is left out); defaults only when they are
+ * a string, number or boolean, and never for sensitive attributes.
  */
 export function learnProviderDefaults(planFiles: string[]): ProviderDefaults {
   const seen = new Map<string, Map<string, Set<string>>>();
@@ -61,7 +62,7 @@ export function learnProviderDefaults(planFiles: string[]): ProviderDefaults {
       if (observed.size !== 1) continue;
       const [only] = observed;
       if (only === UNKNOWN) computed.push(attr);
-      else if (only !== 'partial' && !absent(JSON.parse(only))) defaults[attr] = JSON.parse(only);
+      else if (only !== 'partial' && isPrimitive(JSON.parse(only))) defaults[attr] = JSON.parse(only);
     }
     if (computed.length > 0 || Object.keys(defaults).length > 0) out[type] = { defaults, computed };
   }
