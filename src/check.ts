@@ -38,11 +38,11 @@ export async function check(paths: string[], opts: CheckOptions = {}): Promise<C
   const config = loadConfig(opts.configPath);
   opts.onStep?.('loading');
   const docs = await loadPaths(paths, opts.inputFormat, { vars: opts.vars, overlay: opts.overlay });
-  const hcl = docs.flatMap((d) => (d.kind === 'hcl' ? [d.evaluated] : []));
-  const modulesNotFollowed = hcl.flatMap((e) => e.modules_not_followed);
-  const unverifiable = hcl.flatMap((e) => e.unverifiable);
-  const warnings = hcl.flatMap((e) => e.warnings);
-  warnings.push(...[...modulesNotFollowed, ...unverifiable].map((m) => `not checked: ${m}`));
+  const modulesNotFollowed = docs.flatMap((d) => (d.kind === 'hcl' ? d.evaluated.modules_not_followed : []));
+  const warnings = docs.flatMap((d) => (d.kind === 'hcl' ? d.evaluated.warnings : []));
+  warnings.push(...modulesNotFollowed.map((m) => `not checked: ${m}`));
+  const unverifiable = docs.flatMap((d) => (d.kind === 'hcl' ? d.evaluated.unverifiable : []));
+  warnings.push(...unverifiable.map((m) => `not checked: ${m}`));
   opts.onStep?.('normalizing');
   const input = normalize(docs);
   opts.onStep?.('evaluating', Object.keys(input.resources).length);
