@@ -1,9 +1,9 @@
+import { withProviderDefaults } from './provider-defaults';
 import type { HclDocument } from '../load/types';
 import type { Provider } from '../types/policy-input';
 import { cloudOf, type Draft, type StackDraft } from './draft';
 import { literalBooleans } from './from-config';
 import { instanceGroups, resolveReference } from './from-plan';
-import { withProviderDefaults } from './provider-defaults';
 
 /** An evaluated HCL folder (hcl-eval) to drafts, as a plan's planned values are mapped. */
 export function fromHcl(doc: HclDocument): StackDraft {
