@@ -63,7 +63,7 @@ func (e *Evaluator) output(root *Instance) *Output {
 			}
 			for _, inst := range st.Insts {
 				unknown, sens := map[string]bool{}, map[string]bool{}
-				values, _ := toJSON(inst.Obj, "", unknown, sens).(map[string]any)
+				values, _ := toJSONMarked(inst.Obj, "", unknown, sens).(map[string]any)
 				if values == nil {
 					values = map[string]any{}
 				}
@@ -174,9 +174,15 @@ func sortedSet(m map[string]bool) []string {
 
 // toJSON converts a value; unknown parts are left out (null inside lists) and their dotted
 // paths (list indexes dropped, as the plan normalizer reads after_unknown) recorded. A value
-// derived from a sensitive variable never leaves the evaluator: it is written as the plan
-// normalizer redacts it, and its path recorded in sens.
-func toJSON(v cty.Value, p string, unknown, sens map[string]bool) any {
+// derived from a sensitive variable is redacted (see toJSONMarked).
+func toJSON(v cty.Value, p string, unknown map[string]bool) any {
+	return toJSONMarked(v, p, unknown, map[string]bool{})
+}
+
+// toJSONMarked is toJSON that also records in sens the paths of values derived from a
+// sensitive variable, which never leave the evaluator: they are written as the plan
+// normalizer redacts them.
+func toJSONMarked(v cty.Value, p string, unknown, sens map[string]bool) any {
 	if v.IsMarked() {
 		v, _ = v.Unmark()
 		if v.IsKnown() && !v.IsNull() {
@@ -207,7 +213,7 @@ func toJSON(v cty.Value, p string, unknown, sens map[string]bool) any {
 		out := []any{}
 		for it := v.ElementIterator(); it.Next(); {
 			_, el := it.Element()
-			out = append(out, toJSON(el, p, unknown, sens))
+			out = append(out, toJSONMarked(el, p, unknown, sens))
 		}
 		return out
 	case ty.IsMapType() || ty.IsObjectType():
@@ -215,7 +221,7 @@ func toJSON(v cty.Value, p string, unknown, sens map[string]bool) any {
 		for it := v.ElementIterator(); it.Next(); {
 			k, el := it.Element()
 			name := k.AsString()
-			x := toJSON(el, joinPath(p, name), unknown, sens)
+			x := toJSONMarked(el, joinPath(p, name), unknown, sens)
 			if el.IsKnown() {
 				out[name] = x
 			}
@@ -228,7 +234,7 @@ func toJSON(v cty.Value, p string, unknown, sens map[string]bool) any {
 // redacted is what the plan normalizer writes for a sensitive value (src/normalize/draft.ts).
 const redacted = "(sensitive)"
 
-func toJSONValue(v cty.Value) any { return toJSON(v, "", map[string]bool{}, map[string]bool{}) }
+func toJSONValue(v cty.Value) any { return toJSON(v, "", map[string]bool{}) }
 
 func number(f *big.Float) any {
 	if f.IsInt() {
