@@ -121,14 +121,22 @@ const { cases: all, skipped } = cases();
   });
 
   // The HCL path gives unset attributes what the plan gives them (src/normalize/provider-defaults.ts);
-  // the table is learned from these plans, so it changes when the folders do:
-  // SAME_VERDICT_WRITE_DEFAULTS=1 rewrites it.
+  // the table is learned from these plans (SAME_VERDICT_WRITE_DEFAULTS=1 rewrites it), and every
+  // entry in it must still be what they show. Folders added since may teach more entries.
   test('the provider defaults the HCL path applies are those these plans show', () => {
     // Only the repository's own folders, all of them, teach the table.
     if (process.env.SAME_VERDICT_ONLY) return;
     const learned = learnProviderDefaults(all.filter((c) => !c.id.startsWith('extra-')).map((c) => plans.get(c.id)!));
     if (process.env.SAME_VERDICT_WRITE_DEFAULTS) writeFileSync(DEFAULTS, JSON.stringify(learned, null, 2) + '\n');
-    expect(JSON.parse(readFileSync(DEFAULTS, 'utf8'))).toEqual(learned);
+    const table = JSON.parse(readFileSync(DEFAULTS, 'utf8')) as typeof learned;
+    const contradicted: string[] = [];
+    for (const [type, { defaults, computed }] of Object.entries(table)) {
+      for (const [attr, value] of Object.entries(defaults)) {
+        if (JSON.stringify(learned[type]?.defaults[attr]) !== JSON.stringify(value)) contradicted.push(`${type}.${attr} = ${JSON.stringify(value)}`);
+      }
+      for (const attr of computed) if (!learned[type]?.computed.includes(attr)) contradicted.push(`${type}.${attr} computed`);
+    }
+    expect(contradicted).toEqual([]);
   });
 
   test.each(all.map((c) => [c.id, c] as const))('%s', async (id, c) => {
