@@ -27,6 +27,8 @@ export interface CheckResult {
   warnings: string[];
   /** HCL module calls not followed (remote sources): `module.vpc from registry …`. */
   modulesNotFollowed: string[];
+  /** HCL resources and module calls Terraform could not plan (count/for_each unknown before apply). */
+  unverifiable: string[];
 }
 
 /** load → normalize → evaluate, for every path together (cross-stack rules see all stacks). */
@@ -38,6 +40,8 @@ export async function check(paths: string[], opts: CheckOptions = {}): Promise<C
   const modulesNotFollowed = docs.flatMap((d) => (d.kind === 'hcl' ? d.evaluated.modules_not_followed : []));
   const warnings = docs.flatMap((d) => (d.kind === 'hcl' ? d.evaluated.warnings : []));
   warnings.push(...modulesNotFollowed.map((m) => `not checked: ${m}`));
+  const unverifiable = docs.flatMap((d) => (d.kind === 'hcl' ? d.evaluated.unverifiable : []));
+  warnings.push(...unverifiable.map((m) => `not checked: ${m}`));
   opts.onStep?.('normalizing');
   const input = normalize(docs);
   warnings.push(...unappliedUpdates(input).map((u) => `not checked: ${u}`));
@@ -47,7 +51,7 @@ export async function check(paths: string[], opts: CheckOptions = {}): Promise<C
   const decision = await policy.evaluateInWorker(input, policyData(config, opts.configPath, date));
   refuseUnverified(input, decision);
   decision.config = configUsed(opts);
-  return { input, decision, warnings, modulesNotFollowed };
+  return { input, decision, warnings, modulesNotFollowed, unverifiable };
 }
 
 export function configUsed(opts: Pick<CheckOptions, 'configPath' | 'configOrigin'>): ConfigChoice {

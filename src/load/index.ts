@@ -30,7 +30,7 @@ export async function loadPath(path: string, format?: string, opts: LoadOptions 
   if (format) return loaderFor(format).load(path, undefined, opts);
   if (isDir) {
     const loader = loaders.find((l) => l.detect(path, true));
-    if (!loader) throw new InputError(`${path}: folder holds neither a cdktf.out manifest.json nor .tf files`);
+    if (!loader) throw new InputError(`${path}: folder holds neither a cdktf.out manifest.json nor .tf / .tf.json files`);
     return loader.load(path, undefined, opts);
   }
   if (path.endsWith('.tf')) return hclLoader.load(path, undefined, opts);

@@ -118,7 +118,7 @@ export function fromConfig(doc: ConfigDocument): StackDraft {
       const prefix = `${mode === 'data' ? 'data.' : ''}${type}`;
       if (!/^[A-Za-z][\w-]*$/.test(type)) s.fail(`${mode === 'data' ? '"data"' : '"resource"'} key ${JSON.stringify(type.slice(0, 80))}`, 'is not a resource type name');
       for (const [name, raw] of Object.entries(s.object(byName, prefix))) {
-        // One block: an object (CDKTF) or a one-element list (hcl2json).
+        // One block: an object (CDKTF) or a one-element list (Terraform JSON syntax allows both).
         if (Array.isArray(raw) && raw.length > 1) s.fail(`resource ${prefix}.${name}`, `is declared ${raw.length} times`);
         const body = Array.isArray(raw) && raw.length === 1 ? raw[0] : raw;
         if (!isJson(body)) s.fail(`resource ${prefix}.${name}`, `has a body of type ${kindOf(raw)} (expected one block)`);

@@ -1,3 +1,4 @@
+import { withProviderDefaults } from './provider-defaults';
 import type { HclDocument } from '../load/types';
 import type { Provider } from '../types/policy-input';
 import { cloudOf, type Draft, type StackDraft } from './draft';
@@ -28,6 +29,7 @@ export function fromHcl(doc: HclDocument): StackDraft {
       const keys = [...new Set(refs.flatMap((ref) => resolveReference(ref, { module: r.module, index: r.index }, instances)))];
       if (keys.length > 0) references[attr] = keys;
     }
+    const { values, unknown } = r.mode === 'managed' ? withProviderDefaults(r.type, r.values, r.unknown) : { values: r.values, unknown: r.unknown };
     return {
       address: r.address,
       mode: r.mode,
@@ -36,9 +38,9 @@ export function fromHcl(doc: HclDocument): StackDraft {
       module: r.module,
       index: r.index,
       provider: r.provider,
-      values: literalBooleans(r.values) as Draft['values'],
-      unknown: r.unknown,
-      sensitive: [],
+      values: literalBooleans(values) as Draft['values'],
+      unknown,
+      sensitive: r.sensitive,
       action: 'none',
       origin: { file: r.file, line: r.line },
       references,

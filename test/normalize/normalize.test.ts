@@ -155,7 +155,8 @@ describe('computed tags', () => {
       'main.tf': 'resource "aws_dynamodb_table" "orders" {\n  tags = merge(local.tags, { owner = "data" })\n}\n',
     });
     const table = Object.values((await input(dir)).resources)[0];
-    expect(table.unknown).toEqual(['tags']);
+    // (with the attributes the provider computes, unknown as in a plan)
+    expect(table.unknown).toContain('tags');
     expect(table.tags).toEqual({});
   });
 });
@@ -278,6 +279,32 @@ describe('terraform show -json plans', () => {
       const doc = await input(join(PLANS, f));
       expect(schemaErrors('policy-input', doc)).toBeNull();
       expect(doc.sources[0].format).toBe(f.startsWith('state-') ? 'state' : 'plan');
+    }
+  });
+});
+
+// What a plan gives unset attributes (learned from real plans by test/policies/same-verdict.test.ts,
+// which also checks the table against them): every type and attribute of the table, unset or
+// set to null in HCL, reads as the plan would read it; what the configuration sets is kept.
+describe('provider defaults on the HCL path', () => {
+  const table = JSON.parse(readFileSync(join(__dirname, '..', '..', 'src', 'normalize', 'provider-defaults.json'), 'utf8')) as Record<
+    string,
+    { defaults: Record<string, unknown>; computed: string[] }
+  >;
+  test('unset or null attributes get the default or are unknown; set ones are kept', async () => {
+    const types = Object.keys(table);
+    expect(types.length).toBeGreaterThan(20);
+    const blocks = types.map((t, i) => {
+      const nulled = [...Object.keys(table[t].defaults), ...table[t].computed].find((a) => a !== 'tags');
+      return `resource "${t}" "r${i}" {\n  ${nulled} = null\n  tags = { kept = "yes" }\n}\n`;
+    });
+    const doc = await input(writeTree({ 'main.tf': blocks.join('\n') }));
+    for (const [i, t] of types.entries()) {
+      const r = doc.resources[Object.keys(doc.resources).find((k) => k.endsWith(`/${t}.r${i}`))!];
+      const { defaults, computed } = table[t];
+      for (const [attr, value] of Object.entries(defaults)) if (attr !== 'tags') expect({ t, attr, value: r.values[attr] }).toEqual({ t, attr, value });
+      for (const attr of computed) if (attr !== 'tags') expect({ t, attr, unknown: r.unknown.includes(attr) }).toEqual({ t, attr, unknown: true });
+      expect(r.values.tags).toEqual({ kept: 'yes' });
     }
   });
 });

@@ -116,7 +116,10 @@ export function checkCommand({ io, exit }: CommandContext): Command {
       // Nothing ever passes silently: an input without resources checks nothing.
       const resources = Object.values(input.resources).filter((r) => r.mode === 'managed');
       if (resources.length === 0 && !opts.allowEmpty) {
-        const why = result.modulesNotFollowed.length > 0 ? `; modules not followed: ${result.modulesNotFollowed.join(', ')}` : '';
+        const why = [
+          ...(result.modulesNotFollowed.length > 0 ? [`; modules not followed: ${result.modulesNotFollowed.join(', ')}`] : []),
+          ...(result.unverifiable.length > 0 ? [`; not verifiable: ${result.unverifiable.join(', ')}`] : []),
+        ].join('');
         throw new InputError(`${paths.join(', ')}: no resources found, so nothing was checked${why} (pass --allow-empty to accept an empty input)`);
       }
       if (resources.length > 0 && resources.every((r) => r.cloud === 'other')) {
