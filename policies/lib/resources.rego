@@ -262,7 +262,7 @@ unresolved_region_clouds contains r.cloud if {
 
 regions_in_use(cloud) := array.concat(
 	[x | some x in object.get(input.regions, cloud, []); is_string(x)],
-	[unknown_region | cloud in unresolved_region_clouds],
+	[unknown_region | unresolved_region_clouds[cloud]],
 )
 
 region_anchor(cloud, region) := input.resources[key] if {

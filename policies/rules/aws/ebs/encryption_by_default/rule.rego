@@ -64,7 +64,7 @@ creators_by_region[region] contains r.key if {
 
 deny contains finding.new(rego.metadata.chain(), anchor, msg) if {
 	some region, keys in creators_by_region
-	not region in declared
+	not declared[region]
 	anchor := input.resources[min(keys)]
 	msg := sprintf("Region %s creates EBS volumes (first: %s) but has no aws_ebs_encryption_by_default; volumes there are unencrypted unless each one asks", [region, anchor.address])
 }

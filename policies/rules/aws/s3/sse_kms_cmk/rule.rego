@@ -95,7 +95,7 @@ log_target(bucket) if {
 	[ref.type, ref.attribute] in {["aws_s3_bucket_logging", "target_bucket"], ["aws_s3_bucket", "logging.target_bucket"]}
 }
 
-log_target(bucket) if object.get(bucket.values, "bucket", null) in literal_targets
+log_target(bucket) if literal_targets[object.get(bucket.values, "bucket", null)]
 
 deny contains finding.new(rego.metadata.chain(), bucket, msg) if {
 	some bucket in resources.of_type("aws_s3_bucket")
@@ -123,7 +123,7 @@ message(bucket, cfgs) := sprintf("S3 bucket %s default encryption lacks %s", [bu
 deny contains finding.new(rego.metadata.chain(), c, msg) if {
 	some c in resources.of_type("aws_s3_bucket_server_side_encryption_configuration")
 	not resources.s3_bucket_present(c)
-	not object.get(c.values, "bucket", null) in literal_targets
+	not literal_targets[object.get(c.values, "bucket", null)]
 	m := missing([{"r": c, "prefix": "rule"}])
 	count(m) > 0
 	msg := sprintf("Encryption configuration %s (for %s not in this input) lacks %s", [c.address, resources.guarded_bucket(c), concat(", ", m)])
