@@ -1,4 +1,4 @@
-import { closeSync, existsSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, lstatSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { InputError } from '../errors';
 import { readText } from '../load/read-file';
@@ -21,7 +21,10 @@ function holder(lock: string): Holder | null {
   try {
     text = readText(lock, { what: 'evidence log lock', allowEmpty: true });
   } catch (err) {
-    if (!existsSync(lock)) return null;
+    // Released (and perhaps re-created) between our open and this read: not held by anyone we
+    // can name, so wait and retry. Only a lock that is not a regular file is an error.
+    const st = lstatSync(lock, { throwIfNoEntry: false });
+    if (!st || st.isFile()) return null;
     throw err;
   }
   try {
