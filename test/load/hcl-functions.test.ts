@@ -17,7 +17,7 @@ const value = fc.letrec<{ leaf: Value; node: Value }>((tie) => ({
 })).node;
 
 const hcl = (v: Value): string => {
-  if (typeof v === 'string') return JSON.stringify(v).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  if (typeof v === 'string') return JSON.stringify(v).replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
   if (typeof v !== 'object') return String(v);
   if (Array.isArray(v)) return `[${v.map(hcl).join(', ')}]`;
   return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)} = ${hcl(x)}`).join(', ')}}`;

@@ -13,7 +13,7 @@ if (!haveTerraform) process.stdout.write('coerce differential skipped: terraform
 /** Terraform's own conversion (the cty library, as `tobool`/`tonumber`/`tostring` use it) of each value, in one console run. */
 function terraformConverts(fn: 'tobool' | 'tonumber' | 'tostring', values: unknown[]): unknown[] {
   // HCL string literals: JSON escapes, with template markers doubled.
-  const hcl = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{') : JSON.stringify(v));
+  const hcl = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v).replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{') : JSON.stringify(v));
   const expr = `jsonencode([for v in [${values.map(hcl).join(', ')}] : try(${fn}(v), "@@ERR@@")])`;
   const r = spawnSync('terraform', ['console'], { input: expr, encoding: 'utf8', cwd: tempDir(), env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' } });
   if (r.status !== 0) throw new Error(`terraform console failed: ${r.stderr}`);
