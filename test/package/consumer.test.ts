@@ -122,7 +122,13 @@ describe('the CLI in a consumer project, with no go or opa on PATH', () => {
     expect(rules.stdout).toContain('aws-s3-public-acl');
     expect(leakguard(project, 'explain', 'aws-s3-public-acl').stdout).toContain('public-storage');
     expect(leakguard(project, 'baseline', 'create', 'infra/leaky', '-o', '.leakguard/baseline.json').status).toBe(0);
-    expect(leakguard(project, 'check', 'infra/leaky', '--baseline', '.leakguard/baseline.json').status).toBe(0);
+    // A baseline silences the findings it holds, except those of hard rules, which still block.
+    const gated = leakguard(project, 'check', 'infra/leaky', '--baseline', '.leakguard/baseline.json', '--format', 'json');
+    const decision = JSON.parse(gated.stdout) as { gate: { baseline: { new: number; existing: number; existing_hard: number } }; findings: Array<{ enforcement: string; blocking: boolean; baseline?: string }> };
+    expect(decision.gate.baseline).toMatchObject({ new: 0, existing: decision.findings.length });
+    expect(decision.findings.some((f) => f.enforcement === 'soft' && !f.blocking)).toBe(true);
+    expect(decision.findings.filter((f) => f.blocking).every((f) => f.enforcement === 'hard' && f.baseline === 'existing')).toBe(true);
+    expect(gated.status).toBe(decision.gate.baseline.existing_hard > 0 ? 1 : 0);
     expect(leakguard(project, 'check', 'infra/leaky', '--evidence', 'evidence').status).toBe(1);
     const verify = leakguard(project, 'evidence', 'verify', 'evidence/evidence-log.jsonl');
     expect({ status: verify.status, stderr: verify.stderr }).toEqual({ status: 0, stderr: expect.any(String) });
