@@ -1,13 +1,14 @@
 package main
 
 // Reading one module folder into its blocks, as Terraform's configs package does: every
-// .tf file of the folder merged, local module sources followed, remote ones only named.
+// .tf and .tf.json file of the folder merged, local module sources followed, remote ones only named.
 
 import (
 	"fmt"
 	"path"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -89,6 +90,20 @@ type loader struct {
 	depth   int
 }
 
+// declared remembers where each named block of a module was declared: Terraform refuses a
+// second declaration (of a resource, data source, variable, output, local or module call),
+// whichever file it is in.
+type declared map[string]string
+
+func (d declared) once(kind, name, file string, line int) error {
+	at := fmt.Sprintf("%s:%d", file, line)
+	if first, dup := d[kind+" "+name]; dup {
+		return fmt.Errorf("%s: duplicate %s %s: already declared at %s (Terraform refuses a second declaration)", at, kind, name, first)
+	}
+	d[kind+" "+name] = at
+	return nil
+}
+
 var localSource = regexp.MustCompile(`^\.\.?/`)
 
 // `namespace/name/provider`, optionally behind a registry host, optionally with `//subdir`.
@@ -114,7 +129,7 @@ func (l *loader) load(dir string, only string) (*Module, error) {
 			return nil, fmt.Errorf("%s: no such folder", dir)
 		}
 		for _, n := range names {
-			if strings.HasSuffix(n, ".tf") {
+			if strings.HasSuffix(n, ".tf") || strings.HasSuffix(n, ".tf.json") {
 				files = append(files, path.Join(dir, n))
 			}
 		}
@@ -132,11 +147,16 @@ func (l *loader) load(dir string, only string) (*Module, error) {
 		if !ok {
 			return nil, fmt.Errorf("%s: no such file", file)
 		}
+		base := strings.TrimSuffix(path.Base(file), ".json")
+		if base != path.Base(file) {
+			if text, err = jsonToNative(text, file); err != nil {
+				return nil, err
+			}
+		}
 		f, diags := hclsyntax.ParseConfig([]byte(text), file, hcl.Pos{Line: 1, Column: 1})
 		if diags.HasErrors() {
 			return nil, fmt.Errorf("%s: HCL syntax error: %s", file, diagText(diags))
 		}
-		base := path.Base(file)
 		if base == "override.tf" || strings.HasSuffix(base, "_override.tf") {
 			overrides = append(overrides, f.Body.(*hclsyntax.Body).Blocks...)
 		} else {
@@ -148,8 +168,9 @@ func (l *loader) load(dir string, only string) (*Module, error) {
 			return nil, err
 		}
 	}
+	seen := declared{}
 	for _, b := range blocks {
-		if err := l.addBlock(m, b); err != nil {
+		if err := l.addBlock(m, b, seen); err != nil {
 			return nil, err
 		}
 	}
@@ -224,13 +245,16 @@ func blockKind(b *hclsyntax.Block) string {
 	return b.Type
 }
 
-func (l *loader) addBlock(m *Module, b *hclsyntax.Block) error {
+func (l *loader) addBlock(m *Module, b *hclsyntax.Block, seen declared) error {
 	file := b.TypeRange.Filename
 	line := b.TypeRange.Start.Line
 	switch b.Type {
 	case "variable":
 		if len(b.Labels) != 1 {
 			return nil
+		}
+		if err := seen.once("variable", strconv.Quote(b.Labels[0]), file, line); err != nil {
+			return err
 		}
 		v, err := decodeVariable(b, file)
 		if err != nil {
@@ -239,9 +263,17 @@ func (l *loader) addBlock(m *Module, b *hclsyntax.Block) error {
 		m.Variables[v.Name] = v
 	case "locals":
 		attrs := sortedAttrs(b.Body)
+		for _, a := range attrs {
+			if err := seen.once("local value", a.Name, file, a.SrcRange.Start.Line); err != nil {
+				return err
+			}
+		}
 		m.Locals = append(m.Locals, attrs...)
 	case "output":
 		if len(b.Labels) == 1 {
+			if err := seen.once("output", strconv.Quote(b.Labels[0]), file, line); err != nil {
+				return err
+			}
 			if a, ok := b.Body.Attributes["value"]; ok {
 				m.Outputs[b.Labels[0]] = a.Expr
 			}
@@ -266,6 +298,9 @@ func (l *loader) addBlock(m *Module, b *hclsyntax.Block) error {
 			mode = "data"
 		}
 		r := &Resource{Mode: mode, Type: b.Labels[0], Name: b.Labels[1], Body: b.Body, File: file, Line: line}
+		if err := seen.once("resource", r.Local(), file, line); err != nil {
+			return err
+		}
 		if a, ok := b.Body.Attributes["count"]; ok {
 			r.Count = a.Expr
 		}
@@ -280,6 +315,9 @@ func (l *loader) addBlock(m *Module, b *hclsyntax.Block) error {
 	case "module":
 		if len(b.Labels) != 1 {
 			return nil
+		}
+		if err := seen.once("module", strconv.Quote(b.Labels[0]), file, line); err != nil {
+			return err
 		}
 		c, err := l.decodeCall(m, b, file)
 		if err != nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/function"
 )
 
@@ -26,12 +27,18 @@ type Evaluator struct {
 	funcs    map[string]function.Function
 	warnings map[string]bool
 	order    []string
+	// Resources and module calls whose number of instances cannot be known before apply:
+	// Terraform refuses to plan them, so they are named, never checked as some guess.
+	unverifiable []string
+	// Provider configurations by the key a plan gives them (`aws.west`, `module.net:aws`).
+	providers map[string]providerConfig
 }
 
 // Instance is one instance of a module: the root, or `module.a["k"].module.b[0]`.
 type Instance struct {
 	Def     *Module
 	Path    string
+	Static  string // Path without instance keys, as a plan names a module's provider configurations
 	Vars    map[string]cty.Value
 	Locals  map[string]cty.Value
 	Res     map[string]*ResState
@@ -77,18 +84,20 @@ func (e *Evaluator) warn(format string, args ...interface{}) {
 	}
 }
 
-func newInstance(def *Module, path string, parent *Instance) *Instance {
-	return &Instance{Def: def, Path: path, Vars: map[string]cty.Value{}, Locals: map[string]cty.Value{}, Res: map[string]*ResState{},
+func newInstance(def *Module, path, static string, parent *Instance) *Instance {
+	return &Instance{Def: def, Path: path, Static: static, Vars: map[string]cty.Value{}, Locals: map[string]cty.Value{}, Res: map[string]*ResState{},
 		Calls: map[string]*CallState{}, Outputs: map[string]cty.Value{}, ProvMap: map[string]string{}, parent: parent}
 }
 
 // Run evaluates passes until a fixpoint; warnings are those of the last pass.
 func (e *Evaluator) Run(rootVars map[string]cty.Value) *Instance {
-	root := newInstance(e.root, "", nil)
+	root := newInstance(e.root, "", "", nil)
 	root.Vars = rootVars
 	prev := ""
 	for pass := 0; pass < maxPasses; pass++ {
-		e.warnings, e.order = map[string]bool{}, nil
+		e.warnings, e.order, e.unverifiable = map[string]bool{}, nil, nil
+		e.providers = map[string]providerConfig{}
+		e.declareProviders(root)
 		e.evalInstance(root)
 		fp := fingerprint(root)
 		if fp == prev {
@@ -336,36 +345,44 @@ func (e *Evaluator) resourceValue(mi *Instance, r *Resource) cty.Value {
 	})
 }
 
-// expand evaluates count / for_each: the instance keys, or unknownExpansion.
-func (e *Evaluator) expand(mi *Instance, ctx *hcl.EvalContext, count, each hcl.Expression, what string) (expansion, []cty.Value) {
+// expand evaluates count / for_each: the instance keys, or unknownExpansion and the reason
+// Terraform would give for refusing to plan it.
+func (e *Evaluator) expand(mi *Instance, ctx *hcl.EvalContext, count, each hcl.Expression, what string) (expansion, []cty.Value, string) {
 	if count != nil {
-		v := e.value(count, ctx, mi, what+" count")
-		if !v.IsKnown() {
-			return unknownExpansion, nil
+		// Terraform accepts a sensitive count: the number of instances discloses little.
+		v, _ := e.value(count, ctx, mi, what+" count").UnmarkDeep()
+		switch {
+		case !v.IsKnown():
+			return unknownExpansion, nil, "count cannot be determined before apply"
+		case v.IsNull():
+			return unknownExpansion, nil, "count is null"
 		}
-		if v.IsNull() {
-			e.warn("%s%s: count is null; treated as unknown", modulePrefix(mi), what)
-			return unknownExpansion, nil
+		// A string such as "1" is converted, as Terraform converts count to a number.
+		n := -1
+		if num, err := convert.Convert(v, cty.Number); err == nil {
+			if i, err := toInt(num); err == nil {
+				n = i
+			}
 		}
-		n, err := toInt(v)
-		if err != nil || n < 0 {
-			e.warn("%s%s: count is not a whole number >= 0; treated as unknown", modulePrefix(mi), what)
-			return unknownExpansion, nil
+		if n < 0 {
+			return unknownExpansion, nil, "count is not a whole number >= 0"
 		}
 		keys := make([]cty.Value, n)
 		for i := range keys {
 			keys[i] = cty.NumberIntVal(int64(i))
 		}
-		return counted, keys
+		return counted, keys, ""
 	}
 	if each != nil {
 		v := e.value(each, ctx, mi, what+" for_each")
+		if sensitive(v) {
+			return unknownExpansion, nil, "for_each is derived from a sensitive value, which Terraform refuses as instance keys"
+		}
 		if !v.IsWhollyKnown() && !(v.IsKnown() && v.Type().IsMapType() || v.IsKnown() && v.Type().IsObjectType()) {
-			return unknownExpansion, nil
+			return unknownExpansion, nil, "for_each keys cannot be determined before apply"
 		}
 		if v.IsNull() {
-			e.warn("%s%s: for_each is null; treated as unknown", modulePrefix(mi), what)
-			return unknownExpansion, nil
+			return unknownExpansion, nil, "for_each is null"
 		}
 		ty := v.Type()
 		var keys []cty.Value
@@ -378,19 +395,26 @@ func (e *Evaluator) expand(mi *Instance, ctx *hcl.EvalContext, count, each hcl.E
 		case ty.IsSetType():
 			for it := v.ElementIterator(); it.Next(); {
 				_, el := it.Element()
-				if !el.IsKnown() || el.IsNull() || el.Type() != cty.String {
-					return unknownExpansion, nil
+				if !el.IsKnown() {
+					return unknownExpansion, nil, "for_each keys cannot be determined before apply"
+				}
+				if el.IsNull() || el.Type() != cty.String {
+					return unknownExpansion, nil, "for_each must be a map or a set of strings"
 				}
 				keys = append(keys, el)
 			}
 		default:
-			e.warn("%s%s: for_each must be a map or a set of strings; treated as unknown", modulePrefix(mi), what)
-			return unknownExpansion, nil
+			return unknownExpansion, nil, "for_each must be a map or a set of strings"
 		}
 		sort.Slice(keys, func(i, j int) bool { return keys[i].AsString() < keys[j].AsString() })
-		return forEach, keys
+		return forEach, keys, ""
 	}
-	return single, nil
+	return single, nil, ""
+}
+
+// notVerifiable names a resource or module call that Terraform would refuse to plan.
+func (e *Evaluator) notVerifiable(mi *Instance, file string, line int, what, why string) {
+	e.unverifiable = append(e.unverifiable, fmt.Sprintf("%s%s (%s:%d): %s; Terraform refuses to plan it, so it is not checked", modulePrefix(mi), what, file, line, why))
 }
 
 func toInt(v cty.Value) (int, error) {
@@ -420,18 +444,13 @@ func eachCtx(parent *hcl.EvalContext, mode expansion, key cty.Value, forEachVal 
 			val = forEachVal.Index(key)
 		}
 		child.Variables = map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": key, "value": val})}
-	case unknownExpansion:
-		child.Variables = map[string]cty.Value{
-			"count": cty.ObjectVal(map[string]cty.Value{"index": cty.UnknownVal(cty.Number)}),
-			"each":  cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal}),
-		}
 	}
 	return child
 }
 
 func (e *Evaluator) evalResource(mi *Instance, r *Resource, ctx *hcl.EvalContext) {
 	what := r.Local()
-	mode, keys := e.expand(mi, ctx, r.Count, r.ForEach, what)
+	mode, keys, why := e.expand(mi, ctx, r.Count, r.ForEach, what)
 	var forEachVal cty.Value
 	if mode == forEach {
 		forEachVal, _ = r.ForEach.Value(ctx)
@@ -450,10 +469,9 @@ func (e *Evaluator) evalResource(mi *Instance, r *Resource, ctx *hcl.EvalContext
 	case single:
 		st.Insts = []*ResInst{evalOne(cty.NilVal)}
 	case unknownExpansion:
-		if r.Count != nil || r.ForEach != nil {
-			e.warn("%s:%d: %s%s: the number of instances (count/for_each) cannot be determined; checked as one instance", r.File, r.Line, modulePrefix(mi), what)
+		if r.Mode == "managed" {
+			e.notVerifiable(mi, r.File, r.Line, what, why)
 		}
-		st.Insts = []*ResInst{evalOne(cty.NilVal)}
 	default:
 		for _, k := range keys {
 			st.Insts = append(st.Insts, evalOne(k))
@@ -471,10 +489,9 @@ func (e *Evaluator) evalCall(mi *Instance, c *Call, ctx *hcl.EvalContext) {
 	if c.Module == nil {
 		return
 	}
-	mode, keys := e.expand(mi, ctx, c.Count, c.ForEach, "module."+c.Name)
+	mode, keys, why := e.expand(mi, ctx, c.Count, c.ForEach, "module."+c.Name)
 	if mode == unknownExpansion {
-		e.warn("%s:%d: %smodule.%s: the number of instances (count/for_each) cannot be determined; checked as one instance", c.File, c.Line, modulePrefix(mi), c.Name)
-		keys = []cty.Value{cty.NilVal}
+		e.notVerifiable(mi, c.File, c.Line, "module."+c.Name, why+" (nothing in the module is checked)")
 	}
 	if mode == single {
 		keys = []cty.Value{cty.NilVal}
@@ -488,7 +505,7 @@ func (e *Evaluator) evalCall(mi *Instance, c *Call, ctx *hcl.EvalContext) {
 		path := modulePrefix(mi) + "module." + c.Name + keyString(k)
 		child, ok := st.Insts[keyString(k)]
 		if !ok {
-			child = newInstance(c.Module, path, mi)
+			child = newInstance(c.Module, path, modulePrefix(&Instance{Path: mi.Static})+"module."+c.Name, mi)
 			st.Insts[keyString(k)] = child
 		}
 		e.providerMap(mi, c, child)
@@ -496,34 +513,6 @@ func (e *Evaluator) evalCall(mi *Instance, c *Call, ctx *hcl.EvalContext) {
 		child.Vars = e.moduleInputs(mi, c, ictx)
 		e.evalInstance(child)
 	}
-}
-
-// providerMap: a child inherits the caller's default providers; `providers = {…}` overrides.
-func (e *Evaluator) providerMap(mi *Instance, c *Call, child *Instance) {
-	child.ProvMap = map[string]string{}
-	for local := range mi.ProvMap {
-		if !strings.Contains(local, ".") {
-			child.ProvMap[local] = mi.ProvMap[local]
-		}
-	}
-	for childName, parentName := range c.Providers {
-		child.ProvMap[childName] = resolveProvider(mi, parentName)
-	}
-}
-
-func resolveProvider(mi *Instance, local string) string {
-	if mi.Path == "" {
-		return local
-	}
-	if k, ok := mi.ProvMap[local]; ok {
-		return k
-	}
-	if i := strings.Index(local, "."); i >= 0 {
-		if k, ok := mi.ProvMap[local[:i]]; ok {
-			return k
-		}
-	}
-	return local
 }
 
 func (e *Evaluator) moduleInputs(mi *Instance, c *Call, ctx *hcl.EvalContext) map[string]cty.Value {
@@ -540,6 +529,9 @@ func (e *Evaluator) moduleInputs(mi *Instance, c *Call, ctx *hcl.EvalContext) ma
 		if !ok || (val.IsKnown() && val.IsNull() && !v.Nullable) {
 			if v.Default != cty.NilVal {
 				out[name] = v.Default
+				if v.Sensitive {
+					out[name] = v.Default.Mark(sensitiveMark)
+				}
 			} else {
 				if !ok {
 					e.warn("%s:%d: %smodule.%s: required input %q is not set; treated as unknown", c.File, c.Line, modulePrefix(mi), c.Name, name)
@@ -548,10 +540,14 @@ func (e *Evaluator) moduleInputs(mi *Instance, c *Call, ctx *hcl.EvalContext) ma
 			}
 			continue
 		}
-		conv, err := v.convert(val)
+		plain, marked := unmarked(val)
+		conv, err := v.convert(plain)
 		if err != nil {
 			e.warn("%s:%d: %smodule.%s: input %q does not match its type (%s); treated as unknown", c.File, c.Line, modulePrefix(mi), c.Name, name, err)
 			conv = cty.UnknownVal(v.Type)
+		}
+		if marked || v.Sensitive {
+			conv = conv.Mark(sensitiveMark)
 		}
 		out[name] = conv
 	}
@@ -640,7 +636,7 @@ func (e *Evaluator) dynamic(blk *hclsyntax.Block, ctx *hcl.EvalContext, mi *Inst
 		return nil, true
 	}
 	e.references(fe.Expr, mi, p, refs)
-	v := e.value(fe.Expr, ctx, mi, p+" for_each")
+	v, marked := unmarked(e.value(fe.Expr, ctx, mi, p+" for_each"))
 	if !v.IsKnown() || v.IsNull() {
 		// Still collect references from the content, as a plan's configuration does.
 		e.body(content, eachIter(ctx, iterator, cty.DynamicVal, cty.DynamicVal), mi, p, refs, nil)
@@ -655,6 +651,10 @@ func (e *Evaluator) dynamic(blk *hclsyntax.Block, ctx *hcl.EvalContext, mi *Inst
 		k, el := it.Element()
 		if v.Type().IsSetType() {
 			k = el
+		}
+		if marked {
+			// Blocks made from a sensitive collection are sensitive, as Terraform marks them.
+			k, el = k.Mark(sensitiveMark), el.Mark(sensitiveMark)
 		}
 		out = append(out, e.body(content, eachIter(ctx, iterator, k, el), mi, p, refs, nil))
 	}
@@ -721,4 +721,19 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// The mark Terraform puts on values derived from a `sensitive` variable; cty carries it
+// through every operation and function, as in Terraform.
+const sensitiveMark = "sensitive"
+
+func sensitive(v cty.Value) bool {
+	_, marks := v.UnmarkDeep()
+	return len(marks) > 0
+}
+
+// unmarked is v without marks, for code that reads it; marked says whether any part had one.
+func unmarked(v cty.Value) (cty.Value, bool) {
+	u, marks := v.UnmarkDeep()
+	return u, len(marks) > 0
 }

@@ -6,17 +6,22 @@ package main
 // expression unknown, with a warning naming it.
 
 import (
+	"encoding/base64"
 	"fmt"
 	"path"
 	"regexp"
 	"strings"
 
+	"github.com/bmatcuk/doublestar/v4"
 	"github.com/hashicorp/go-cty-funcs/cidr"
+	"github.com/hashicorp/go-cty-funcs/collection"
 	"github.com/hashicorp/go-cty-funcs/crypto"
 	"github.com/hashicorp/go-cty-funcs/encoding"
+	"github.com/hashicorp/go-cty-funcs/uuid"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/tryfunc"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	ctyyaml "github.com/zclconf/go-cty-yaml"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/function"
@@ -37,7 +42,7 @@ func (e *Evaluator) functions() map[string]function.Function {
 		"cidrnetmask":     cidr.NetmaskFunc,
 		"cidrsubnet":      cidr.SubnetFunc,
 		"cidrsubnets":     cidr.SubnetsFunc,
-		"coalesce":        stdlib.CoalesceFunc,
+		"coalesce":        collection.CoalesceFunc,
 		"coalescelist":    stdlib.CoalesceListFunc,
 		"compact":         stdlib.CompactFunc,
 		"concat":          stdlib.ConcatFunc,
@@ -59,7 +64,16 @@ func (e *Evaluator) functions() map[string]function.Function {
 		"keys":            stdlib.KeysFunc,
 		"length":          lengthFunc,
 		"log":             stdlib.LogFunc,
-		"lookup":          stdlib.LookupFunc,
+		"lookup":          lookupFunc,
+		"matchkeys":       matchKeysFunc,
+		"sensitive":       sensitiveFunc,
+		"nonsensitive":    nonsensitiveFunc,
+		"issensitive":     isSensitiveFunc,
+		"base64sha256":    base64Sha256Func,
+		"base64sha512":    base64Sha512Func,
+		"uuidv5":          uuid.V5Func,
+		"plantimestamp":   unknownAtPlan(cty.String),
+		"bcrypt":          unknownAtPlan(cty.String),
 		"lower":           stdlib.LowerFunc,
 		"max":             stdlib.MaxFunc,
 		"md5":             crypto.Md5Func,
@@ -107,6 +121,8 @@ func (e *Evaluator) functions() map[string]function.Function {
 		"upper":           stdlib.UpperFunc,
 		"urlencode":       encoding.URLEncodeFunc,
 		"values":          stdlib.ValuesFunc,
+		"yamldecode":      ctyyaml.YAMLDecodeFunc,
+		"yamlencode":      ctyyaml.YAMLEncodeFunc,
 		"zipmap":          stdlib.ZipmapFunc,
 		"timestamp":       unknownAtPlan(cty.String),
 		"uuid":            unknownAtPlan(cty.String),
@@ -114,9 +130,12 @@ func (e *Evaluator) functions() map[string]function.Function {
 		"dirname":         pathFunc(path.Dir),
 		"abspath":         pathFunc(func(p string) string { return p }),
 	}
-	fs["file"] = e.fileFunc()
+	fs["file"] = e.fileFunc(func(s string) string { return s })
 	fs["fileexists"] = e.fileExistsFunc()
 	fs["templatefile"] = e.templateFileFunc(fs)
+	fs["templatestring"] = templateStringFunc(fs)
+	fs["filebase64"] = e.fileFunc(func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) })
+	fs["fileset"] = e.fileSetFunc()
 	return fs
 }
 
@@ -154,7 +173,7 @@ var strContains = stringPredicate(strings.Contains)
 
 // length counts characters of a string too, as Terraform's does (go-cty's counts collections).
 var lengthFunc = function.New(&function.Spec{
-	Params: []function.Parameter{{Name: "value", Type: cty.DynamicPseudoType, AllowDynamicType: true, AllowUnknown: true, AllowMarked: true}},
+	Params: []function.Parameter{{Name: "value", Type: cty.DynamicPseudoType, AllowDynamicType: true, AllowUnknown: true}},
 	Type:   function.StaticReturnType(cty.Number),
 	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 		v := args[0]
@@ -297,13 +316,9 @@ var transposeFunc = function.New(&function.Spec{
 
 // readInside reads a file that file()/templatefile() name, refusing anything outside the folder.
 func (e *Evaluator) readInside(p string) (string, error) {
-	full := p
-	if !path.IsAbs(full) {
-		full = path.Join(e.rootDir, p)
-	}
-	full = path.Clean(full)
-	if full != e.rootDir && !strings.HasPrefix(full, e.rootDir+"/") {
-		return "", fmt.Errorf("%s is outside the checked folder", p)
+	full, err := e.inside(p)
+	if err != nil {
+		return "", err
 	}
 	text, ok, err := e.fs.Read(full, true)
 	if err != nil {
@@ -315,7 +330,22 @@ func (e *Evaluator) readInside(p string) (string, error) {
 	return text, nil
 }
 
-func (e *Evaluator) fileFunc() function.Function {
+// inside resolves a path the configuration names, refusing one outside the checked folder.
+func (e *Evaluator) inside(p string) (string, error) {
+	full := p
+	if !path.IsAbs(full) {
+		full = path.Join(e.rootDir, p)
+	}
+	full = path.Clean(full)
+	if full != e.rootDir && !strings.HasPrefix(full, e.rootDir+"/") {
+		return "", fmt.Errorf("%s is outside the checked folder", p)
+	}
+	return full, nil
+}
+
+// fileFunc reads a file inside the checked folder and returns its text as encode gives it
+// (file: as it is; filebase64: base64).
+func (e *Evaluator) fileFunc(encode func(string) string) function.Function {
 	return function.New(&function.Spec{
 		Params: []function.Parameter{{Name: "path", Type: cty.String}},
 		Type:   function.StaticReturnType(cty.String),
@@ -324,7 +354,7 @@ func (e *Evaluator) fileFunc() function.Function {
 			if err != nil {
 				return cty.NilVal, err
 			}
-			return cty.StringVal(text), nil
+			return cty.StringVal(encode(text)), nil
 		},
 	})
 }
@@ -349,31 +379,86 @@ func (e *Evaluator) templateFileFunc(funcs map[string]function.Function) functio
 			if err != nil {
 				return cty.NilVal, err
 			}
-			tmpl, diags := hclsyntax.ParseTemplate([]byte(text), args[0].AsString(), hcl.Pos{Line: 1, Column: 1})
-			if diags.HasErrors() {
-				return cty.NilVal, fmt.Errorf("%s", diagText(diags))
+			return renderTemplate(text, args[0].AsString(), args[1], funcs)
+		},
+	})
+}
+
+// templatestring renders a string held in a variable or attribute as a template, as
+// Terraform 1.9+ does (it refuses a literal template, which needs no function).
+func templateStringFunc(funcs map[string]function.Function) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "template", Type: cty.String}, {Name: "vars", Type: cty.DynamicPseudoType}},
+		Type:   function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			return renderTemplate(args[0].AsString(), "templatestring", args[1], funcs)
+		},
+	})
+}
+
+// renderTemplate evaluates a template with only the given variables in scope, and every
+// function but the template functions themselves.
+func renderTemplate(text, name string, vars cty.Value, funcs map[string]function.Function) (cty.Value, error) {
+	tmpl, diags := hclsyntax.ParseTemplate([]byte(text), name, hcl.Pos{Line: 1, Column: 1})
+	if diags.HasErrors() {
+		return cty.NilVal, fmt.Errorf("%s", diagText(diags))
+	}
+	if !vars.IsWhollyKnown() {
+		return cty.UnknownVal(cty.String), nil
+	}
+	if !(vars.Type().IsObjectType() || vars.Type().IsMapType()) {
+		return cty.NilVal, fmt.Errorf("vars must be an object or a map")
+	}
+	ctx := &hcl.EvalContext{Variables: map[string]cty.Value{}, Functions: map[string]function.Function{}}
+	for k, v := range vars.AsValueMap() {
+		ctx.Variables[k] = v
+	}
+	for k, f := range funcs {
+		if k != "templatefile" && k != "templatestring" {
+			ctx.Functions[k] = f
+		}
+	}
+	out, diags := tmpl.Value(ctx)
+	if diags.HasErrors() {
+		return cty.NilVal, fmt.Errorf("%s", diagText(diags))
+	}
+	return convert.Convert(out, cty.String)
+}
+
+// fileset: the files under a folder (inside the checked folder) whose path relative to it
+// matches a glob, as Terraform's fileset does (`**` crosses folders).
+func (e *Evaluator) fileSetFunc() function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "path", Type: cty.String}, {Name: "pattern", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.Set(cty.String)),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			base, err := e.inside(args[0].AsString())
+			if err != nil {
+				return cty.NilVal, err
 			}
-			vars := args[1]
-			if !vars.IsWhollyKnown() {
-				return cty.UnknownVal(cty.String), nil
+			pattern := args[1].AsString()
+			if !doublestar.ValidatePattern(pattern) {
+				return cty.NilVal, fmt.Errorf("invalid glob pattern %q", pattern)
 			}
-			if !(vars.Type().IsObjectType() || vars.Type().IsMapType()) {
-				return cty.NilVal, fmt.Errorf("vars must be an object or a map")
-			}
-			ctx := &hcl.EvalContext{Variables: map[string]cty.Value{}, Functions: map[string]function.Function{}}
-			for k, v := range vars.AsValueMap() {
-				ctx.Variables[k] = v
-			}
-			for k, f := range funcs {
-				if k != "templatefile" {
-					ctx.Functions[k] = f
+			var matches []cty.Value
+			var walk func(dir, rel string, depth int)
+			walk = func(dir, rel string, depth int) {
+				names, _ := e.fs.List(dir)
+				for _, n := range names {
+					if strings.HasSuffix(n, "/") {
+						if depth < 32 {
+							walk(path.Join(dir, n), rel+n, depth+1)
+						}
+					} else if ok, _ := doublestar.Match(pattern, rel+n); ok {
+						matches = append(matches, cty.StringVal(rel+n))
+					}
 				}
 			}
-			out, diags := tmpl.Value(ctx)
-			if diags.HasErrors() {
-				return cty.NilVal, fmt.Errorf("%s", diagText(diags))
+			walk(base, "", 0)
+			if len(matches) == 0 {
+				return cty.SetValEmpty(cty.String), nil
 			}
-			return convert.Convert(out, cty.String)
+			return cty.SetVal(matches), nil
 		},
 	})
 }

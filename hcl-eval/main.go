@@ -11,7 +11,8 @@ import (
 type FileSystem interface {
 	// Read returns the text of a file; ok is false when there is no such file.
 	Read(file string, allowEmpty bool) (text string, ok bool, err error)
-	// List returns the names in a folder; ok is false when there is no such folder.
+	// List returns the names in a folder, folders with a trailing slash; ok is false when
+	// there is no such folder.
 	List(dir string) (names []string, ok bool)
 }
 

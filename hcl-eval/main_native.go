@@ -30,7 +30,9 @@ func (osFS) List(dir string) ([]string, bool) {
 	}
 	names := []string{}
 	for _, e := range entries {
-		if !e.IsDir() {
+		if e.IsDir() {
+			names = append(names, e.Name()+"/")
+		} else {
 			names = append(names, e.Name())
 		}
 	}

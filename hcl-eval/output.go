@@ -22,6 +22,7 @@ type OutResource struct {
 	Provider   string              `json:"provider"`
 	Values     map[string]any      `json:"values"`
 	Unknown    []string            `json:"unknown"`
+	Sensitive  []string            `json:"sensitive"`
 	References map[string][]string `json:"references"`
 	File       string              `json:"file"`
 	Line       int                 `json:"line"`
@@ -33,16 +34,20 @@ type OutProvider struct {
 	Alias       string            `json:"alias,omitempty"`
 	Region      *string           `json:"region"`
 	DefaultTags map[string]string `json:"default_tags,omitempty"`
-	File        string            `json:"file"`
-	Line        int               `json:"line"`
+	// The evaluated arguments, for the normalizer's secret scan only (it keeps no value).
+	Values map[string]any `json:"values"`
+	File   string         `json:"file"`
+	Line   int            `json:"line"`
 }
 
 type Output struct {
 	Resources []OutResource `json:"resources"`
 	Providers []OutProvider `json:"providers"`
 	Remote    []string      `json:"modules_not_followed"`
-	Warnings  []string      `json:"warnings"`
-	Error     string        `json:"error,omitempty"`
+	// Resources and module calls whose instances cannot be known before apply.
+	Unverifiable []string `json:"unverifiable"`
+	Warnings     []string `json:"warnings"`
+	Error        string   `json:"error,omitempty"`
 }
 
 func (e *Evaluator) output(root *Instance) *Output {
@@ -59,8 +64,8 @@ func (e *Evaluator) output(root *Instance) *Output {
 				local = defaultProvider(r.Type)
 			}
 			for _, inst := range st.Insts {
-				unknown := map[string]bool{}
-				values, _ := toJSON(inst.Obj, "", unknown).(map[string]any)
+				unknown, sens := map[string]bool{}, map[string]bool{}
+				values, _ := toJSONMarked(inst.Obj, "", unknown, sens).(map[string]any)
 				if values == nil {
 					values = map[string]any{}
 				}
@@ -78,6 +83,7 @@ func (e *Evaluator) output(root *Instance) *Output {
 					Provider:   resolveProvider(mi, local),
 					Values:     values,
 					Unknown:    sortedSet(unknown),
+					Sensitive:  sortedSet(sens),
 					References: inst.Refs,
 					File:       r.File,
 					Line:       r.Line,
@@ -99,14 +105,15 @@ func (e *Evaluator) output(root *Instance) *Output {
 		}
 	}
 	walk(root)
-	ctx := e.ctx(root)
-	for _, p := range e.root.Providers {
-		key := p.Name
-		if p.Alias != "" {
-			key += "." + p.Alias
-		}
-		obj := e.body(p.Body, ctx, root, "", map[string][]string{}, map[string]bool{"alias": true})
+	for _, pc := range e.sortedProviders() {
+		p, key := pc.Block, pc.Key
+		obj := e.providerObject(pc)
 		op := OutProvider{Key: key, Name: p.Name, Alias: p.Alias, File: p.File, Line: p.Line}
+		if values, ok := toJSON(obj, "", map[string]bool{}).(map[string]any); ok {
+			op.Values = values
+		} else {
+			op.Values = map[string]any{}
+		}
 		for _, attr := range []string{"region", "location"} {
 			if v := attrOf(obj, attr); v.IsKnown() && !v.IsNull() && v.Type() == cty.String {
 				s := v.AsString()
@@ -131,6 +138,8 @@ func (e *Evaluator) output(root *Instance) *Output {
 		}
 		out.Providers = append(out.Providers, op)
 	}
+	out.Unverifiable = append([]string{}, e.unverifiable...)
+	sort.Strings(out.Unverifiable)
 	out.Warnings = e.order
 	if out.Warnings == nil {
 		out.Warnings = []string{}
@@ -171,8 +180,25 @@ func sortedSet(m map[string]bool) []string {
 }
 
 // toJSON converts a value; unknown parts are left out (null inside lists) and their dotted
-// paths (list indexes dropped, as the plan normalizer reads after_unknown) recorded.
+// paths (list indexes dropped, as the plan normalizer reads after_unknown) recorded. A value
+// derived from a sensitive variable is redacted (see toJSONMarked).
 func toJSON(v cty.Value, p string, unknown map[string]bool) any {
+	return toJSONMarked(v, p, unknown, map[string]bool{})
+}
+
+// toJSONMarked is toJSON that also records in sens the paths of values derived from a
+// sensitive variable, which never leave the evaluator: they are written as the plan
+// normalizer redacts them.
+func toJSONMarked(v cty.Value, p string, unknown, sens map[string]bool) any {
+	if v.IsMarked() {
+		v, _ = v.Unmark()
+		if v.IsKnown() && !v.IsNull() {
+			if p != "" {
+				sens[p] = true
+			}
+			return redacted
+		}
+	}
 	if !v.IsKnown() {
 		if p != "" {
 			unknown[p] = true
@@ -194,7 +220,7 @@ func toJSON(v cty.Value, p string, unknown map[string]bool) any {
 		out := []any{}
 		for it := v.ElementIterator(); it.Next(); {
 			_, el := it.Element()
-			out = append(out, toJSON(el, p, unknown))
+			out = append(out, toJSONMarked(el, p, unknown, sens))
 		}
 		return out
 	case ty.IsMapType() || ty.IsObjectType():
@@ -202,7 +228,7 @@ func toJSON(v cty.Value, p string, unknown map[string]bool) any {
 		for it := v.ElementIterator(); it.Next(); {
 			k, el := it.Element()
 			name := k.AsString()
-			x := toJSON(el, joinPath(p, name), unknown)
+			x := toJSONMarked(el, joinPath(p, name), unknown, sens)
 			if el.IsKnown() {
 				out[name] = x
 			}
@@ -211,6 +237,9 @@ func toJSON(v cty.Value, p string, unknown map[string]bool) any {
 	}
 	return nil
 }
+
+// redacted is what the plan normalizer writes for a sensitive value (src/normalize/draft.ts).
+const redacted = "(sensitive)"
 
 func toJSONValue(v cty.Value) any { return toJSON(v, "", map[string]bool{}) }
 

@@ -17,10 +17,8 @@ type policyDoc struct {
 	Statements []map[string]any `json:"Statement"`
 }
 
-func (e *Evaluator) dataSource(mi *Instance, r *Resource, obj cty.Value) cty.Value {
-	if r.Type != "aws_iam_policy_document" {
-		return obj
-	}
+// policyDocument adds the rendered JSON to a policy document's configured arguments.
+func policyDocument(obj cty.Value) cty.Value {
 	attrs := obj.AsValueMap()
 	if attrs == nil {
 		attrs = map[string]cty.Value{}

@@ -110,6 +110,11 @@ func (e *Evaluator) rootVariables(env map[string]string, cli []CLIVar, dirFiles 
 		}
 		out[name] = conv
 	}
+	for name, v := range e.root.Variables {
+		if v.Sensitive {
+			out[name] = out[name].Mark(sensitiveMark)
+		}
+	}
 	return out, nil
 }
 

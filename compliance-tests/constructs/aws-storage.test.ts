@@ -53,8 +53,10 @@ describe('HardenedBucket secure defaults (no options)', () => {
     expect(logging.target_bucket).toBe(ref(out, 'aws_s3_bucket', 'id', (b) => b.bucket_prefix === 'access-logs-'));
   });
 
-  test('the access-log bucket admits S3 log delivery and expires logs', () => {
+  test('the access-log bucket admits S3 log delivery, uses SSE-S3 (the only encryption log delivery accepts) and expires logs', () => {
     const logBucketId = ref(out, 'aws_s3_bucket', 'id', (b) => b.bucket_prefix === 'access-logs-');
+    const sse = resources(out, 'aws_s3_bucket_server_side_encryption_configuration').find((c) => c.bucket === logBucketId)!;
+    expect(sse.rule).toEqual([{ apply_server_side_encryption_by_default: { sse_algorithm: 'AES256' } }]);
     const policy = doc(resources(out, 'aws_s3_bucket_policy').find((p) => p.bucket === logBucketId)!);
     expect(statement(policy, 'S3ServerAccessLogDelivery').Principal).toEqual({ Service: 'logging.s3.amazonaws.com' });
     const lifecycle = resources(out, 'aws_s3_bucket_lifecycle_configuration').find((l) => l.bucket === logBucketId)!;

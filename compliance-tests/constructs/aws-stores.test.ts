@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TerraformStack } from 'cdktf';
 import { EbsRegionDefaults, EncryptedFileSystem, EncryptedVolume } from '../../stacks/constructs/aws/block-storage';
-import { SecureSearchDomain, SecureSearchDomainProps } from '../../stacks/constructs/aws/search';
-import { EncryptedDocumentDatabase, EncryptedGraphDatabase, EncryptedRedis, PrivateClusterProps, PrivateWarehouse } from '../../stacks/constructs/aws/clusters';
+import { PrivateSearchCollection, SecureSearchDomain, SecureSearchDomainProps } from '../../stacks/constructs/aws/search';
+import { EncryptedDocumentDatabase, EncryptedGraphDatabase, EncryptedMemoryDb, EncryptedRedis, PrivateClusterProps, PrivateWarehouse } from '../../stacks/constructs/aws/clusters';
 import { EncryptedDeliveryStream, EncryptedStream, HardenedQueue, HardenedTopic, PrivateKafka } from '../../stacks/constructs/aws/messaging';
 import { HardenedSecret } from '../../stacks/constructs/aws/secrets';
 import { EncryptedAthenaWorkgroup, EncryptedDataCatalog } from '../../stacks/constructs/aws/analytics';
@@ -31,6 +31,8 @@ function everyStore(stack: TerraformStack): void {
   new EncryptedDocumentDatabase(stack, 'profiles', { ...cluster('customer-profiles'), masterUsername: 'profiles_admin' });
   new PrivateWarehouse(stack, 'warehouse', { ...cluster('analytics'), masterUsername: 'analytics_admin' });
   new EncryptedRedis(stack, 'sessions', { ...cluster('sessions'), userGroupIds: ['checkout-users'] });
+  new EncryptedMemoryDb(stack, 'carts', { ...cluster('carts'), aclName: 'carts-users' });
+  new PrivateSearchCollection(stack, 'order-search', { name: 'order-search', vpcEndpointIds: ['vpce-0123456789abcdef0'] });
   const topic = new HardenedTopic(stack, 'events', { name: 'order-events' });
   new HardenedQueue(stack, 'orders', { name: 'orders', senderTopicArns: [topic.topic.arn] });
   new EncryptedStream(stack, 'clicks', { name: 'clickstream' });
@@ -56,7 +58,7 @@ describe('data-store constructs', () => {
     const { input, decision } = await check([out], { configPath: config, today: '2026-11-28' });
     // Every store type the data-store rules judge is in the stack.
     const types = new Set(Object.values(input.resources).map((r) => r.type));
-    for (const t of ['aws_ebs_volume', 'aws_efs_file_system', 'aws_opensearch_domain', 'aws_neptune_cluster', 'aws_docdb_cluster', 'aws_redshift_cluster', 'aws_elasticache_replication_group', 'aws_sqs_queue', 'aws_sns_topic', 'aws_kinesis_stream', 'aws_kinesis_firehose_delivery_stream', 'aws_msk_cluster', 'aws_secretsmanager_secret', 'aws_glue_data_catalog_encryption_settings', 'aws_athena_workgroup']) {
+    for (const t of ['aws_ebs_volume', 'aws_efs_file_system', 'aws_opensearch_domain', 'aws_neptune_cluster', 'aws_docdb_cluster', 'aws_redshift_cluster', 'aws_elasticache_replication_group', 'aws_sqs_queue', 'aws_sns_topic', 'aws_kinesis_stream', 'aws_kinesis_firehose_delivery_stream', 'aws_msk_cluster', 'aws_secretsmanager_secret', 'aws_glue_data_catalog_encryption_settings', 'aws_athena_workgroup', 'aws_memorydb_cluster', 'aws_opensearchserverless_collection']) {
       expect(types).toContain(t);
     }
     expect(decision.findings.map((f) => `${f.rule_id} ${f.resource.address}: ${f.message}`)).toEqual([]);
@@ -69,6 +71,14 @@ describe('data-store constructs', () => {
     new EncryptedVolume(stack, 'volume', { availabilityZone: 'us-west-2a', sizeGb: 50 });
     const out = synth(stack);
     expect(only(out, 'aws_ebs_volume')).toMatchObject({ encrypted: true, kms_key_id: ref(out, 'aws_kms_key', 'arn') });
+  });
+
+  test('the warehouse requires SSL through its own parameter group', () => {
+    const stack = testStack();
+    new PrivateWarehouse(stack, 'warehouse', { ...cluster('analytics'), masterUsername: 'analytics_admin' });
+    const out = synth(stack);
+    expect(only(out, 'aws_redshift_cluster').cluster_parameter_group_name).toBe(ref(out, 'aws_redshift_parameter_group', 'name'));
+    expect(only(out, 'aws_redshift_parameter_group').parameter).toContainEqual({ name: 'require_ssl', value: 'true' });
   });
 
   test('the search domain has no public endpoint and names its clients', () => {

@@ -65,6 +65,10 @@ defaults := {
 		"aws:principalarn", "aws:sourceorgid", "aws:sourceorgpaths", "aws:userid",
 		"kms:calleraccount", "kms:viaservice",
 	],
+	# IAM actions that escalate privileges when allowed on Resource "*".
+	"iam_escalation_actions": ["iam:PassRole", "iam:UpdateLoginProfile", "iam:CreateLoginProfile"],
+	# Azure actions a custom role must not hold: they let it grant itself any permission.
+	"azure_escalation_actions": ["Microsoft.Authorization/roleDefinitions/write", "Microsoft.Authorization/roleAssignments/write"],
 	# Managed policies that make a role an administrator.
 	"admin_policy_arns": ["arn:aws:iam::aws:policy/AdministratorAccess"],
 	# Role names (globs) allowed administrator policies (break-glass roles, not workloads).
@@ -145,6 +149,17 @@ defaults := {
 	"opensearch_tls_policies": ["Policy-Min-TLS-1-2-2019-07", "Policy-Min-TLS-1-2-PFS-2023-10"],
 	# SSM parameter names (globs, case-insensitive) that hold credentials and must be SecureStrings.
 	"secret_parameter_name_patterns": ["*password*", "*passwd*", "*secret*", "*token*", "*api-key*", "*api_key*", "*apikey*", "*private-key*", "*private_key*", "*credential*"],
+	# --- secret-in-code ---
+	# Candidate kinds that are findings (pattern kinds, named-secret, generic).
+	"secret_kinds": [
+		"aws-access-key-id", "aws-secret-access-key", "private-key", "connection-string-password",
+		"url-basic-auth", "azure-storage-account-key", "azure-shared-access-key", "github-token",
+		"slack-token", "slack-webhook", "stripe-key", "sendgrid-key", "npm-token", "openai-key",
+		"anthropic-key", "named-secret", "generic",
+	],
+	# A generic token counts from this length and Shannon entropy (bits per character) up.
+	"secret_generic_min_length": 20,
+	"secret_generic_min_entropy": 4.0,
 	# --- key-management ---
 	# Minimum KMS key deletion window in days.
 	"kms_min_deletion_window_days": 7,

@@ -122,6 +122,10 @@ path_values(v, path) := step(step(step(step([v], ks[0]), ks[1]), ks[2]), ks[3]) 
 # Values of a resource attribute at a dotted path, nulls dropped.
 values_at(r, path) := [x | some x in path_values(r.values, path); x != null]
 
+# The blocks written at a dotted path. A plan writes an absent block as [] where HCL and
+# CDKTF leave the key out; both are no block.
+blocks_at(r, path) := [o | some v in path_values(r.values, path); some o in objects(v)]
+
 # The attribute at a dotted path, or one of its parent blocks, is known only after apply.
 unknown_at(r, path) if path in r.unknown
 
@@ -146,6 +150,15 @@ all_true(r, path) if {
 		x == true
 	}
 }
+
+# A value as a message shows it: as written, or "unknown at plan time" for an expression the
+# tool cannot read (never the expression text).
+shown(v) := "unknown at plan time" if {
+	is_string(v)
+	contains(v, "${")
+}
+
+shown(v) := sprintf("%v", [v]) if not contains(sprintf("%v", [v]), "${")
 
 # A literal string (no `${…}` interpolation).
 literal(v) if {
@@ -184,9 +197,10 @@ known_environment_token(tok) if settings.environment_aliases[tok]
 
 # A resource's environment: its environment tag (provider default tags included), else
 # its stack's environment (configured map, then a token of the stack name).
+# An environment tag that is an expression the tool cannot read says nothing; the stack does.
 environment(r) := env_name(e) if {
 	e := r.tags[settings.environment_tag_key]
-	e != ""
+	literal(e)
 } else := stack_environment(r.stack)
 
 # The environments an AWS account id / Azure subscription id / principal id belongs to.
@@ -224,17 +238,112 @@ principal_account(id) := parts[4] if {
 }
 
 # ---------------------------------------------------------------------------------------
-# Regions. A finding about a whole region is reported on the region's first managed
-# resource (by key), so every finding still names a real resource.
+# Regions and estates. A finding about a whole region ("no GuardDuty in us-east-1") or a
+# whole cloud estate ("no CloudTrail") has a subject of its own, keyed
+# `region:<cloud>:<region>` or `estate:<cloud>`, so it keeps its identity (baselines,
+# waivers, drift history) whichever resources come and go. It is located at the provider
+# block that configures the region (the first by stack and provider key), else at the
+# stack of the first resource there.
 
-regions_in_use(cloud) := object.get(input.regions, cloud, [])
+# A resource whose region cannot be resolved (no provider block, a location from a variable
+# without a value) is in a scope of its own, judged like any region. Azure resources without
+# a location of their own (child resources such as keys, global ones such as Front Door) are
+# in no region at all.
+unknown_region := "(region unknown)"
 
-region_anchor(cloud, region) := input.resources[key] if {
+region_of(r) := r.region if is_string(r.region)
+
+region_of(r) := unknown_region if {
+	not is_string(r.region)
+	regional(r)
+}
+
+regional(r) if r.cloud != "azure"
+
+regional(r) if object.get(r.values, "location", null) != null
+
+regional(r) if "location" in r.unknown
+
+regional(r) if has_reference(r, "location")
+
+# Clouds with managed resources in no resolvable region.
+unresolved_region_clouds contains r.cloud if {
+	some r in input.resources
+	r.mode == "managed"
+	region_of(r) == unknown_region
+	r.action != "delete"
+}
+
+regions_in_use(cloud) := array.concat(
+	[x | some x in object.get(input.regions, cloud, []); is_string(x)],
+	[unknown_region | unresolved_region_clouds[cloud]],
+)
+
+# What a region's findings are anchored to: the region's own subject, never a resource in it.
+region_anchor(cloud, region) := object.union(subject_place(cloud, region), {
+	"key": key,
+	"address": key,
+	"type": "region",
+	"region": region,
+}) if {
+	key := concat(":", ["region", cloud, region])
+}
+
+estate_subject(cloud) := object.union(subject_place(cloud, null), {
+	"key": key,
+	"address": key,
+	"type": "estate",
+	"region": null,
+}) if {
+	key := concat(":", ["estate", cloud])
+}
+
+# [stack, provider key, provider] of one cloud, in order.
+cloud_providers(cloud) := sort([[s, k, p] |
+	some s, st in input.stacks
+	some k, p in st.providers
+	p.cloud == cloud
+])
+
+# Only where the cloud (region) has a resource: an empty estate has nothing to report.
+subject_place(cloud, region) := provider_place(ps[0]) if {
+	first_resource(cloud, region)
+	ps := [x | some x in cloud_providers(cloud); region_matches(x[2], region)]
+	count(ps) > 0
+} else := stack_place(cloud, first_resource(cloud, region).stack)
+
+# An estate (region null) takes any provider of its cloud; the region-unknown scope takes
+# providers without a region.
+region_matches(_, null)
+
+region_matches(p, region) if object.get(p, "region", null) == region
+
+region_matches(p, region) if {
+	region == unknown_region
+	not is_string(object.get(p, "region", null))
+}
+
+# A resource is in an estate, or in the region (or the region-unknown scope) it resolves to.
+resource_in(_, null)
+
+resource_in(r, region) if region_of(r) == region
+
+provider_place([s, _, p]) := {"stack": s, "origin": object.get(p, "origin", stack_origin(s))}
+
+# The stack's first provider of the cloud, else the stack's source file.
+stack_place(cloud, s) := provider_place(ps[0]) if {
+	ps := [x | some x in cloud_providers(cloud); x[0] == s]
+	count(ps) > 0
+} else := {"stack": s, "origin": stack_origin(s)}
+
+stack_origin(s) := {"file": object.get(object.get(input.stacks, s, {}), "source", s)}
+
+first_resource(cloud, region) := input.resources[key] if {
 	key := min({k |
 		some k, r in input.resources
 		r.mode == "managed"
 		r.cloud == cloud
-		r.region == region
+		resource_in(r, region)
 		r.action != "delete"
 	})
 }
@@ -358,12 +467,48 @@ public_principal(s) if {
 	p.type in {"*", "AWS"}
 }
 
-# A condition limits the statement to known callers (source account, VPC, org, ARN …).
+# A condition limits the statement to known callers (source account, VPC, org, ARN …):
+# a restricting key whose every value names someone. A wildcard standing for the account or
+# the identifier (`arn:aws:iam::*`, `*`, `o-*`) restricts nothing.
 restricted(s) if {
 	some c in s.conditions
 	c.variable in settings.restricting_condition_keys
 	not startswith(c.test, "null")
-	not "*" in c.values
+	count(c.values) > 0
+	every v in c.values {
+		not broad_condition_value(v)
+	}
+}
+
+wildcard(v) if regex.match(`[*?]`, v)
+
+# ARNs: a wildcard in partition, service, region or account, a truncated ARN, or (for ARNs
+# without an account, e.g. S3) a wildcard leading the resource part.
+broad_condition_value(v) if {
+	startswith(v, "arn:")
+	parts := split(v, ":")
+	broad_arn(parts)
+}
+
+# Other values (account ids, org ids and paths, VPCs, IPs, user ids): a wildcard in the
+# leading identifier, before any `/` or `:`.
+broad_condition_value(v) if {
+	not startswith(v, "arn:")
+	wildcard(split(split(v, "/")[0], ":")[0])
+}
+
+broad_condition_value("")
+
+broad_arn(parts) if count(parts) < 6
+
+broad_arn(parts) if {
+	some i in numbers.range(0, 4)
+	wildcard(parts[i])
+}
+
+broad_arn(parts) if {
+	parts[4] == ""
+	wildcard(split(parts[5], "/")[0])
 }
 
 # What a known policy document grants to every principal without a restricting condition,
@@ -608,10 +753,15 @@ excluded_name(w, r) if w.excluded_names[store_name(r)]
 # AWS identity policies and trust policies in the input, each as
 #   {"resource": r, "label": "<address>" or "<address> inline policy <name>", "doc": policy}
 
-identity_policy_types := ["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy"]
+# Identity policy resources and the attribute holding their document (IAM Identity Center
+# permission sets carry theirs in inline_policy).
+identity_policy_types := {
+	"aws_iam_policy": "policy", "aws_iam_role_policy": "policy", "aws_iam_user_policy": "policy",
+	"aws_iam_group_policy": "policy", "aws_ssoadmin_permission_set_inline_policy": "inline_policy",
+}
 
-identity_documents contains {"resource": r, "label": r.address, "doc": policy(r, "policy")} if {
-	some t in identity_policy_types
+identity_documents contains {"resource": r, "label": r.address, "doc": policy(r, attr)} if {
+	some t, attr in identity_policy_types
 	some r in of_type(t)
 }
 
@@ -660,17 +810,6 @@ arn_identity_name(arn) := parts[count(parts) - 1] if {
 	startswith(arn, "arn:")
 	regex.match(`:(role|user)/`, arn)
 	parts := split(arn, "/")
-}
-
-# A finding about a whole cloud estate (no trail, no activity-log export) is reported on the
-# cloud's first managed resource (by key).
-cloud_anchor(cloud) := input.resources[key] if {
-	key := min({k |
-		some k, r in input.resources
-		r.mode == "managed"
-		r.cloud == cloud
-		r.action != "delete"
-	})
 }
 
 # ---------------------------------------------------------------------------------------
@@ -862,16 +1001,36 @@ bad_script_source(tok) if lower(tok) == "'unsafe-inline'"
 # Data classification: what is missing from a data store's tags (provider default tags
 # included).
 
-classification_problems(r) := missing_tags(r) | invalid_classification(r)
+classification_problems(r) := (missing_tags(r) | unknown_tags(r)) | invalid_classification(r)
 
+required_tag_keys := array.concat([settings.classification_tag_key], settings.ownership_tag_keys)
+
+# A tag whose value is known only after apply (plans mark `tags.<key>`), or an expression.
+tag_unknown(r, key) if concat(".", ["tags", key]) in r.unknown
+
+tag_unknown(r, key) if concat(".", ["tags_all", key]) in r.unknown
+
+tag_unknown(r, key) if {
+	v := object.get(r.tags, key, "")
+	is_string(v)
+	contains(v, "${")
+}
+
+# Absent from tags whose keys are known: missing, not "unknown".
 missing_tags(r) := {sprintf("missing tag %s", [key]) |
-	some key in array.concat([settings.classification_tag_key], settings.ownership_tag_keys)
+	some key in required_tag_keys
 	object.get(r.tags, key, "") == ""
+	not tag_unknown(r, key)
+}
+
+unknown_tags(r) := {sprintf("tag %s unknown at plan time", [key]) |
+	some key in required_tag_keys
+	tag_unknown(r, key)
 }
 
 invalid_classification(r) := {sprintf("%s %s is not one of %s", [settings.classification_tag_key, value, concat(", ", settings.allowed_classifications)]) |
 	value := object.get(r.tags, settings.classification_tag_key, "")
-	value != ""
+	literal(value)
 	not lower(value) in settings.allowed_classifications
 }
 
@@ -945,3 +1104,16 @@ app_service_types := array.concat(legacy_app_service_types, [
 	"azurerm_linux_web_app", "azurerm_windows_web_app", "azurerm_linux_function_app", "azurerm_windows_function_app",
 	"azurerm_linux_web_app_slot", "azurerm_windows_web_app_slot", "azurerm_linux_function_app_slot", "azurerm_windows_function_app_slot",
 ])
+
+# ---------------------------------------------------------------------------------------
+# Azure network address prefixes that mean "anyone": the service tags and every /0 prefix
+# (Azure ignores the host bits, so 10.0.0.0/0 is the whole internet too).
+
+azure_internet_tags := {"*", "any", "internet"}
+
+azure_internet_prefix(s) if lower(s) in azure_internet_tags
+
+azure_internet_prefix(s) if {
+	is_string(s)
+	endswith(trim_space(s), "/0")
+}

@@ -181,3 +181,51 @@ at_rest_state_message(r, label, _, key_path, "on") := key_message(r, label, key_
 key_message(r, label, key_path) := sprintf("%s %s is encrypted with an AWS-managed key, but %s: set %s to a customer-managed key", [label, r.address, cmk_reason(r), key_path]) if {
 	lacks_cmk(r, key_path)
 }
+
+# ---------------------------------------------------------------------------------------
+# ElastiCache cache clusters outside a replication group (a member of one is judged with
+# its group). A replication_group_id the provider only computes (unknown in a plan, never
+# configured) is no group.
+
+standalone_cache_clusters := [c |
+	some c in resources.of_type("aws_elasticache_cluster")
+	not resources.configured(c, "replication_group_id")
+	not resources.interpolated(c, "replication_group_id")
+]
+
+# A cache cluster's engine: "memcached", "redis", "valkey", or "unknown" (not readable, or
+# unset, which only a replication group member may leave it).
+cache_engine(c) := lower(e) if {
+	e := text(c, "engine")
+	e != ""
+} else := "unknown"
+
+# ---------------------------------------------------------------------------------------
+# OpenSearch Serverless: security policies of type "network" and "encryption" govern the
+# collections their rules name by pattern ("collection/orders", "collection/orders-*").
+
+aoss_policy_type := "aws_opensearchserverless_security_policy"
+
+aoss_policies(kind) := [p |
+	some p in resources.of_type(aoss_policy_type)
+	object.get(p.values, "type", "") == kind
+]
+
+# The policy's statements (a network policy is a list, an encryption policy one object);
+# undefined when the document cannot be read before apply. JSON holding a reference (CDKTF
+# writes a key's ARN as "${aws_kms_key.k.arn}") is read; a pattern holding one matches no
+# collection.
+aoss_statements(p) := [s | some s in resources.as_list(doc); is_object(s)] if {
+	not resources.unknown_at(p, "policy")
+	doc := resources.json_policy(object.get(p.values, "policy", null))
+}
+
+# The patterns a statement names for a resource type ("collection" or "dashboard").
+aoss_patterns(s, resource_type) := [pattern |
+	some r in resources.as_list(object.get(s, "Rules", null))
+	lower(object.get(r, "ResourceType", "")) == resource_type
+	some pattern in resources.as_list(object.get(r, "Resource", null))
+	is_string(pattern)
+]
+
+aoss_covers(pattern, name) if glob.match(lower(pattern), [], lower(sprintf("collection/%s", [name])))

@@ -118,3 +118,97 @@ test_clean_input_has_no_findings if {
 	d.summary.findings == 0
 	d.summary.resources == 2
 }
+
+# Resources of a type no rule reads are counted, per type; data sources are not, and a type a
+# type-list setting adds (as configured) counts as covered.
+test_uncovered_resources_are_counted_by_type if {
+	rg := object.union(t.resource("azurerm_resource_group.rg", {}, {}), {"cloud": "azure"})
+	pw := t.resource("random_password.db", {}, {})
+	ds := object.union(t.resource("random_id.x", {}, {}), {"mode": "data", "key": "test/data.random_id.x", "address": "data.random_id.x"})
+	d := main.decision with input as t.with_index([bucket, rg, pw, ds]) with data.context as ctx
+	d.summary.uncovered == {"resources": 2, "managed": 3, "by_type": {"azurerm_resource_group": 1, "random_password": 1}}
+	e := main.decision with input as t.with_index([bucket, rg, pw]) with data.context as ctx
+		with data.config as {"azure_data_resource_types": ["azurerm_resource_group"]}
+	e.summary.uncovered.by_type == {"random_password": 1}
+}
+
+# The generated list holds the types the rules name, and no invented ones.
+test_coverage_list_comes_from_the_rules if {
+	"azurerm_postgresql_flexible_server_configuration" in data.leakguard.lib.coverage.types
+	"aws_s3_bucket_policy" in data.leakguard.lib.coverage.types
+	not "azurerm_resource_group" in data.leakguard.lib.coverage.types
+}
+
+test_override_is_named_on_the_finding_and_counted_as_silencing if {
+	cfg := {"enforcement": {"rules": {"aws-s3-public-access-block": "advisory"}}}
+	d := main.decision with input as doc with data.leakguard.rules as pab_only(doc) with data.context as ctx with data.config as cfg
+	d.findings[0].override == {"set_by": "rules.aws-s3-public-access-block", "default": "hard"}
+	d.overrides == [{"scope": "rules", "name": "aws-s3-public-access-block", "level": "advisory"}]
+	d.summary.silenced_by_overrides == 1
+}
+
+test_no_override_nothing_silenced if {
+	d := main.decision with input as doc with data.leakguard.rules as pab_only(doc) with data.context as ctx
+	not d.findings[0].override
+	d.overrides == []
+	d.summary.silenced_by_overrides == 0
+}
+
+test_override_that_keeps_blocking_silences_nothing if {
+	d := main.decision with input as doc with data.leakguard.rules as pab_only(doc) with data.context as ctx with data.config as soft
+	d.findings[0].override == {"set_by": "rules.aws-s3-public-access-block", "default": "hard"}
+	d.findings[0].blocking == true
+	d.summary.silenced_by_overrides == 0
+}
+
+# Made soft by an override and then waived: the waiver could only apply because of the override.
+test_waiver_usable_only_through_override_counts_as_silenced if {
+	d := main.decision with input as doc with data.leakguard.rules as pab_only(doc) with data.context as ctx with data.config as soft with data.waivers as [waiver({})]
+	d.findings[0].waived == true
+	d.summary.silenced_by_overrides == 1
+}
+
+test_severity_override_listed_only_when_it_differs if {
+	cfg := {"enforcement": {"by_severity": {"critical": "soft", "high": "soft"}}}
+	d := main.decision with input as doc with data.leakguard.rules as pab_only(doc) with data.context as ctx with data.config as cfg
+	d.overrides == [{"scope": "by_severity", "name": "critical", "level": "soft"}]
+	d.findings[0].override == {"set_by": "by_severity.critical", "default": "hard"}
+}
+
+test_control_override_named if {
+	cfg := {"enforcement": {"controls": {"public-storage": "advisory"}}}
+	d := main.decision with input as doc with data.leakguard.rules as pab_only(doc) with data.context as ctx with data.config as cfg
+	d.findings[0].override.set_by == "controls.public-storage"
+}
+
+# Without `*` or `?` a resource matches only as written: brackets are not character classes.
+test_brackets_are_not_a_glob if {
+	d := main.decision with input as doc with data.leakguard.rules as pab_only(doc) with data.context as ctx with data.config as soft with data.waivers as [waiver({"resource": "aws_s3_bucket.[ab]"})]
+	d.findings[0].waived == false
+	d.waivers[0].status == "unused"
+}
+
+test_question_mark_pattern_on_key if {
+	d := main.decision with input as doc with data.leakguard.rules as pab_only(doc) with data.context as ctx with data.config as soft with data.waivers as [waiver({"resource": "test/aws_s3_bucket.?"})]
+	d.findings[0].waived == true
+}
+
+# Two waivers for one finding: it takes the first, both are applied, an expired one is not.
+test_every_live_covering_waiver_is_applied if {
+	ws := [waiver({"resource": "aws_s3_bucket.b"}), waiver({}), waiver({"expires": "2026-01-01"})]
+	d := main.decision with input as doc with data.leakguard.rules as pab_only(doc) with data.context as ctx with data.config as soft with data.waivers as ws
+	d.findings[0].waiver == ws[0]
+	[r.status | some r in d.waivers] == ["applied", "applied", "expired"]
+}
+
+# A construct waiver and a config waiver on one finding; a construct waiver for another rule is unused.
+test_construct_and_config_waivers_together if {
+	cw := {"rule": "aws-s3-public-access-block", "reason": "public website assets, no PII", "owner": "web", "expires": "2027-01-01", "source": "shop/site"}
+	other := object.union(cw, {"rule": "aws-s3-access-logging"})
+	res := object.union(bucket, {"waivers": [cw, other]})
+	in_doc := t.with_index([res])
+	d := main.decision with input as in_doc with data.leakguard.rules as pab_only(in_doc) with data.context as ctx with data.config as soft with data.waivers as [waiver({})]
+	d.findings[0].waived == true
+	{r.waiver.rule: r.status | some r in d.waivers; r.waiver.source} == {"aws-s3-public-access-block": "applied", "aws-s3-access-logging": "unused"}
+	count(d.waivers) == 3
+}

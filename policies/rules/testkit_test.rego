@@ -84,3 +84,69 @@ test_csp_script_problems if {
 	lib.csp_script_problems("default-src *; script-src 'self' 'UNSAFE-INLINE'") == {"script source 'UNSAFE-INLINE'"}
 	lib.csp_script_problems("img-src *") == {"no script-src or default-src"}
 }
+
+test_broad_condition_values if {
+	every v in ["*", "", "arn:aws:iam::*", "arn:aws:iam::*:role/x", "arn:*", "arn:aws:s3:::*", "o-*", "?*", "arn:aws:iam::12345678901?:root"] {
+		lib.broad_condition_value(v)
+	}
+	every v in ["arn:aws:iam::123456789012:*", "arn:aws:s3:::bucket/*", "o-a1b2c3/*", "aroaexample:*", "10.0.0.0/8", "123456789012", "vpc-0abc"] {
+		not lib.broad_condition_value(v)
+	}
+}
+
+public_statement(cond) := lib.json_statement({"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Condition": cond})
+
+test_wildcard_condition_is_no_restriction if {
+	not lib.restricted(public_statement({"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::*"}}))
+	not lib.restricted(public_statement({"StringLike": {"aws:PrincipalArn": ["arn:aws:iam::123456789012:role/a", "*"]}}))
+	not lib.restricted(public_statement({"StringEquals": {"aws:SourceAccount": []}}))
+	lib.restricted(public_statement({"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::123456789012:role/app-*"}}))
+}
+
+# Region and estate subjects: keyed by cloud and region, located at the provider block that
+# configures the region, and the same whichever resources exist.
+
+stacks_with_providers := {
+	"b-app": {"name": "b-app", "format": "hcl", "source": "b/", "providers": {"aws": {"key": "aws", "cloud": "aws", "region": "us-east-1", "origin": {"file": "b/main.tf", "line": 3}}}},
+	"a-net": {"name": "a-net", "format": "hcl", "source": "a/", "providers": {
+		"aws": {"key": "aws", "cloud": "aws", "region": "eu-west-1", "origin": {"file": "a/main.tf", "line": 1}},
+		"aws.east": {"key": "aws.east", "cloud": "aws", "alias": "east", "region": "us-east-1", "origin": {"file": "a/main.tf", "line": 9}},
+	}},
+}
+
+placed(rs) := object.union(t.with_index(rs), {"stacks": stacks_with_providers})
+
+test_region_anchor_is_keyed_by_region_and_located_at_its_provider if {
+	east := in_region(t.resource("aws_s3_bucket.x", {}, {}), "us-east-1")
+	lib.region_anchor("aws", "us-east-1") == {
+		"key": "region:aws:us-east-1", "address": "region:aws:us-east-1", "type": "region", "region": "us-east-1",
+		"stack": "a-net", "origin": {"file": "a/main.tf", "line": 9},
+	} with input as placed([east])
+	lib.estate_subject("aws") == {
+		"key": "estate:aws", "address": "estate:aws", "type": "estate", "region": null,
+		"stack": "a-net", "origin": {"file": "a/main.tf", "line": 1},
+	} with input as placed([east])
+}
+
+test_region_anchor_does_not_depend_on_which_resources_exist if {
+	a := in_region(t.resource("aws_s3_bucket.a", {}, {}), "us-east-1")
+	z := in_region(t.resource("aws_sqs_queue.z", {}, {}), "us-east-1")
+	s1 := lib.region_anchor("aws", "us-east-1") with input as placed([a, z])
+	s2 := lib.region_anchor("aws", "us-east-1") with input as placed([z])
+	s1 == s2
+}
+
+test_region_without_provider_is_located_at_its_first_resources_stack if {
+	we := az("azurerm_storage_account.sa", {}, {})
+	lib.region_anchor("azure", "westeurope") == {
+		"key": "region:azure:westeurope", "address": "region:azure:westeurope", "type": "region", "region": "westeurope",
+		"stack": "test", "origin": {"file": "test"},
+	} with input as t.with_index([we])
+	not lib.region_anchor("azure", "westeurope") with input as t.with_index([])
+}
+
+test_shown_never_prints_expression_text if {
+	lib.shown("TLS1_0") == "TLS1_0"
+	lib.shown(7) == "7"
+	lib.shown("${var.tls}") == "unknown at plan time"
+}

@@ -1,21 +1,13 @@
 import { existsSync } from 'node:fs';
 import { InputError } from '../errors';
 import { readJson } from '../load/read-file';
-import { sha256 } from '../evaluate/manifest';
+import { fingerprintOf, findingFingerprint } from '../fingerprint';
 import { schemaErrors } from '../normalize/validate';
 import type { Baseline, BaselineEntry, Decision, Finding } from '../types/decision';
 
-/**
- * A finding's identity across runs: its rule and its resource key. Never the message (wording
- * changes) nor the line (code moves), so a baseline survives both.
- */
-export function fingerprintOf(ruleId: string, resourceKey: string): string {
-  return sha256(`${ruleId}\u0000${resourceKey}`);
-}
-
 export function entryOf(f: Finding): BaselineEntry {
   return {
-    fingerprint: f.fingerprint ?? fingerprintOf(f.rule_id, f.resource.key),
+    fingerprint: f.fingerprint ?? findingFingerprint(f),
     rule_id: f.rule_id,
     resource: f.resource.key,
     severity: f.severity,
@@ -33,7 +25,6 @@ export function createBaseline(decision: Decision): Baseline {
 export function serializeBaseline(b: Baseline): string {
   return JSON.stringify(b, null, 2) + '\n';
 }
-
 
 /** Reads and validates a baseline; anything wrong with it is the user's to fix (exit 2). */
 export function readBaseline(path: string): Baseline {

@@ -1,5 +1,6 @@
 import { TerraformResource } from 'cdktf';
 import type { IConstruct } from 'constructs';
+import { fieldProblem } from '../evaluate/waivers';
 
 export interface SuppressOptions {
   /** Why this is acceptable; must say something (at least 10 characters). */
@@ -29,28 +30,22 @@ export class SuppressError extends Error {
 }
 
 const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 // The waivers of each resource so far; `addOverride` replaces the whole list each time.
 const recorded = new WeakMap<TerraformResource, RecordedWaiver[]>();
 
-function validDate(s: string): boolean {
-  const m = DATE.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
-
+/** The checks `leakguard check` applies to every waiver, made at the call so the stack trace points here. */
 function validate(path: string, ruleId: string, opts: SuppressOptions): RecordedWaiver {
   const fail = (why: string): never => {
     throw new SuppressError(`Leakguard.suppress(${path}, ${JSON.stringify(ruleId)}): ${why}`);
   };
   if (typeof ruleId !== 'string' || !RULE_ID.test(ruleId)) fail('the rule id must be a rule id such as "aws-s3-public-access-block"');
   if (!opts || typeof opts !== 'object') fail('options { reason, owner, expires } are required');
-  if (typeof opts.reason !== 'string' || opts.reason.trim().length < 10) fail('reason must say why (at least 10 characters)');
-  if (typeof opts.owner !== 'string' || opts.owner.trim() === '') fail('owner is required');
-  if (typeof opts.expires !== 'string' || !validDate(opts.expires)) fail(`expires must be a date YYYY-MM-DD, got ${JSON.stringify(opts.expires)}`);
-  if (opts.ticket !== undefined && (typeof opts.ticket !== 'string' || opts.ticket.trim() === '')) fail('ticket, when given, must be a non-empty string');
+  if (opts.owner === undefined) fail('owner is required');
+  if (opts.expires === undefined) fail('expires is required (YYYY-MM-DD)');
+  if (opts.reason === undefined) fail('reason is required');
+  const problem = fieldProblem({ reason: opts.reason, owner: opts.owner, expires: opts.expires, ticket: opts.ticket });
+  if (problem) fail(problem);
   return {
     rule: ruleId,
     reason: opts.reason.trim(),

@@ -18,3 +18,7 @@ export interface CommandContext {
   io: Io;
   exit: (code: number) => void;
 }
+
+/** Options `check` and `baseline create` share: what names a stack, where a plan's code is. */
+export const STACK_NAME_HELP = "the stack's own name (one input), instead of the name of the folder holding it; findings' identity (baselines, waivers, SARIF) is built from it";
+export const SOURCE_DIR_HELP = "plans: the Terraform folder the plan was made from (default: .tf files beside the plan), to locate findings at .tf lines; names the stack too";

@@ -1,12 +1,13 @@
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { InputError } from '../errors';
 import { readJson } from '../load/read-file';
+import { driftFingerprint, fingerprintOf } from '../fingerprint';
 import { isJson } from '../normalize/draft';
 import type { DriftHistory, HistoryEntry, HistoryStatus, ResolvedItem } from '../types/drift-report';
 import { schemaErrors } from '../normalize/validate';
 import { hoursBetween } from './time';
 
-export const HISTORY_VERSION = 1;
+export const HISTORY_VERSION = 2;
 
 /** Something open in this run, keyed by fingerprint across runs. */
 export interface OpenItem {
@@ -24,9 +25,11 @@ export interface LoadedHistory {
 
 /**
  * Version 0 (pre-release builds): a list of `{ id, subject, since, seen }` with epoch seconds.
- * Version 1: a map fingerprint → `{ kind, subject, first_seen, last_seen }` with ISO instants.
+ * Version 1: a map of readable keys (`finding:<rule>:<key>`, `drift:<key>`) → `{ kind,
+ * subject, first_seen, last_seen }` with ISO instants.
+ * Version 2: the same map keyed by the one fingerprint baselines and SARIF use.
  */
-function migrateV0(path: string, doc: Record<string, unknown>): DriftHistory {
+function migrateV0(path: string, doc: Record<string, unknown>): Record<string, unknown> {
   const bad = (why: string): never => {
     throw new InputError(`${path}: corrupt drift history (version 0: ${why}); the file was left untouched`);
   };
@@ -49,6 +52,23 @@ function migrateV0(path: string, doc: Record<string, unknown>): DriftHistory {
   return { version: 1, updated_at: new Date(latest * 1000).toISOString(), items };
 }
 
+/** A version-1 key as a fingerprint: `finding:<rule id>:<subject key>` (rule ids hold no colon) or `drift:<key>`. */
+function fingerprintOfV1Key(path: string, key: string): string {
+  const finding = /^finding:([^:]+):(.+)$/.exec(key);
+  if (finding) return fingerprintOf(finding[1], finding[2]);
+  if (key.startsWith('drift:') && key.length > 6) return driftFingerprint(key.slice(6));
+  throw new InputError(`${path}: corrupt drift history (version 1: item "${key}" is neither finding:<rule>:<key> nor drift:<key>); the file was left untouched`);
+}
+
+function migrateV1(path: string, doc: Record<string, unknown>): DriftHistory {
+  const err = schemaErrors('drift-report', { ...doc, version: HISTORY_VERSION }, '#/definitions/DriftHistory');
+  if (err) throw new InputError(`${path}: corrupt drift history (version 1: ${err}); the file was left untouched`);
+  const v1 = doc as unknown as DriftHistory;
+  const items: DriftHistory['items'] = {};
+  for (const [key, entry] of Object.entries(v1.items)) items[fingerprintOfV1Key(path, key)] = entry;
+  return { version: HISTORY_VERSION, updated_at: v1.updated_at, items };
+}
+
 /**
  * Reads --history. Missing: a new, empty history. Unreadable, malformed or from a newer
  * Leakguard: InputError (exit 2) before anything is written, so the file stays byte-identical.
@@ -69,7 +89,8 @@ export function loadHistory(path: string | undefined, now: string): LoadedHistor
   }
   if (!isJson(doc) || typeof doc.version !== 'number') return corrupt('no numeric "version" field');
   if (doc.version > HISTORY_VERSION) corrupt(`version ${doc.version} is newer than this Leakguard reads (${HISTORY_VERSION})`);
-  if (doc.version === 0) return { path, history: migrateV0(path, doc), status: 'migrated', migratedFrom: 0 };
+  if (doc.version === 0) return { path, history: migrateV1(path, migrateV0(path, doc)), status: 'migrated', migratedFrom: 0 };
+  if (doc.version === 1) return { path, history: migrateV1(path, doc), status: 'migrated', migratedFrom: 1 };
   const err = schemaErrors('drift-report', doc, '#/definitions/DriftHistory');
   if (err) corrupt(err);
   return { path, history: doc as unknown as DriftHistory, status: 'updated' };

@@ -1,7 +1,9 @@
 import { InputError } from '../errors';
-import { loaderFor, loadPath } from '../load';
+import { loaderFor, loadPath, nameStack } from '../load';
 import type { ConfigDocument, HclDocument } from '../load/types';
+import { configUsed } from '../check';
 import { loadConfig, policyData } from '../evaluate/config';
+import type { ConfigChoice } from '../load/config-file';
 import { loadCompiledPolicy } from '../evaluate/policy';
 import { normalize } from '../normalize';
 import { loadCatalog } from '../evaluate/catalog';
@@ -22,8 +24,12 @@ export interface DriftOptions {
   configDir?: string;
   /** The cdktf.out stack the state belongs to, when the folder holds several. */
   stack?: string;
+  /** Plans: the stack's own name (--stack-name), instead of the folder holding the plan. */
+  stackName?: string;
   /** Leakguard config (policy thresholds, waivers), as for `check`. */
   configPath?: string;
+  /** How the CLI chose the config (stated in the report, as check's reports state it). */
+  configOrigin?: ConfigChoice['origin'];
   historyPath?: string;
   /** ISO instant the run happens at. */
   now: string;
@@ -40,6 +46,7 @@ async function worldsOf(opts: DriftOptions): Promise<DriftWorlds> {
   if (opts.plan) {
     const [doc] = await loaderFor('plan').load(opts.plan);
     if (doc.kind !== 'plan') throw new InputError(`${opts.plan}: not a terraform show -json plan`);
+    if (opts.stackName !== undefined) nameStack([doc], opts.stackName);
     return driftFromPlan(doc);
   }
   if (!opts.state || !opts.configDir) throw new InputError('give a refresh-only plan (terraform show -json), or --state together with --config-dir');
@@ -92,6 +99,7 @@ export async function drift(opts: DriftOptions): Promise<DriftReport> {
       return { entries: step.next.items, resolved: step.resolved };
     },
   });
+  report.config = configUsed(opts);
   const err = schemaErrors('drift-report', report);
   if (err) throw new Error(`internal error: produced drift report does not match its schema: ${err}`);
   if (history.path) saveHistory(history.path, next);

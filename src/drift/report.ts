@@ -1,3 +1,4 @@
+import { driftFingerprint, findingFingerprint } from '../fingerprint';
 import type { Finding } from '../types/decision';
 import type {
   Classification,
@@ -23,8 +24,6 @@ export const SEVERITY_ORDER: DriftSeverity[] = ['critical', 'high', 'medium', 'l
 const worst = (list: DriftSeverity[]): DriftSeverity =>
   list.reduce<DriftSeverity>((a, b) => (SEVERITY_ORDER.indexOf(b) < SEVERITY_ORDER.indexOf(a) ? b : a), 'none');
 
-export const findingFingerprint = (f: Finding): string => `finding:${f.rule_id}:${f.resource.key}`;
-export const driftFingerprint = (key: string): string => `drift:${key}`;
 
 /** The notification clock's label: an internal target, never presented as the law's deadline. */
 export function notificationLabel(hours: number): string {

@@ -3,22 +3,39 @@ import { InputError } from '../errors';
 import { readConfigFile } from '../load/config-file';
 import { schemaErrors } from '../normalize/validate';
 import type { LeakguardConfig } from '../types/config';
+import type { PolicyInput } from '../types/policy-input';
 import { loadCatalog, loadDefaults } from './catalog';
 import type { PolicyData } from './policy';
+import { checkWaiver, waiverLimits } from './waivers';
 
-/** Reads and validates a config (JSON or YAML); an invalid waiver or key is the user's to fix (exit 2). */
-export function loadConfig(path?: string): LeakguardConfig {
+/**
+ * Reads and validates a config (JSON or YAML); an invalid waiver or key is the user's to fix
+ * (exit 2). Waivers are judged on `date` (--today): one expiring after the longest allowed is refused.
+ */
+export function loadConfig(path?: string, date = today()): LeakguardConfig {
   if (!path) return {};
   if (!existsSync(path)) throw new InputError(`${path}: config file not found`);
-  return validConfig(readConfigFile(path), path);
+  return validConfig(readConfigFile(path), path, date);
 }
 
 /** A config read from a file or given as an object (Jest matchers, the synth-time aspect). */
-export function validConfig(config: unknown, where: string): LeakguardConfig {
+export function validConfig(config: unknown, where: string, date = today()): LeakguardConfig {
   const err = schemaErrors('config', config);
   if (err) throw new InputError(`${where}: invalid config: ${err}`);
-  checkPolicySettings(where, config as LeakguardConfig, loadDefaults(), loadCatalog());
-  return config as LeakguardConfig;
+  const c = config as LeakguardConfig;
+  const rules = loadCatalog();
+  checkPolicySettings(where, c, loadDefaults(), rules);
+  const limits = waiverLimits(date, c.waiver_max_days, new Set(rules.map((r) => r.id)));
+  for (const [i, w] of (c.waivers ?? []).entries()) checkWaiver(`${where}: /waivers/${i}`, w, limits);
+  return c;
+}
+
+/** Waivers recorded on constructs (`Leakguard.suppress`) pass the same checks as the config's. */
+export function checkConstructWaivers(input: PolicyInput, config: LeakguardConfig, date = today()): void {
+  const limits = waiverLimits(date, config.waiver_max_days, new Set(loadCatalog().map((r) => r.id)));
+  for (const r of Object.values(input.resources)) {
+    for (const [j, w] of (r.waivers ?? []).entries()) checkWaiver(`${r.origin.file}: ${r.address} waiver ${j} (${w.source ?? 'construct'})`, w, limits);
+  }
 }
 
 export function today(): string {
@@ -54,7 +71,8 @@ export function checkPolicySettings(
   const where = configPath ?? 'config';
   const settings = config.policy ?? {};
   for (const [key, value] of Object.entries(settings)) {
-    if (!(key in defaults)) {
+    // Own keys only: `constructor` or `__proto__` is "in" every object.
+    if (!Object.hasOwn(defaults, key)) {
       const near = Object.keys(defaults).filter((k) => k.split('_')[0] === key.split('_')[0]).slice(0, 3);
       throw new InputError(`${where}: unknown policy setting "${key}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; see docs/configuration.md`);
     }
@@ -68,14 +86,11 @@ export function checkPolicySettings(
     by_severity: ['severity', new Set(SEVERITIES)],
   };
   for (const [group, levels] of Object.entries((settings.enforcement ?? {}) as Record<string, unknown>)) {
-    if (!(group in known)) throw new InputError(`${where}: unknown enforcement group "${group}" (expected rules, controls or by_severity)`);
+    if (!Object.hasOwn(known, group)) throw new InputError(`${where}: unknown enforcement group "${group}" (expected rules, controls or by_severity)`);
     const [noun, names] = known[group];
     for (const [name, level] of Object.entries((levels ?? {}) as Record<string, unknown>)) {
       if (!names.has(name)) throw new InputError(`${where}: enforcement.${group} names an unknown ${noun} "${name}"`);
       if (typeof level !== 'string' || !LEVELS.has(level)) throw new InputError(`${where}: enforcement.${group}.${name} must be advisory, soft or hard, got ${JSON.stringify(level)}`);
     }
-  }
-  for (const [i, w] of (config.waivers ?? []).entries()) {
-    if (!known.rules[1].has(w.rule)) throw new InputError(`${where}: /waivers/${i} names an unknown rule "${w.rule}"; see \`leakguard rules\``);
   }
 }

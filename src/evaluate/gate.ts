@@ -1,5 +1,5 @@
-import { fingerprintOf } from '../baseline';
 import { InputError } from '../errors';
+import { findingFingerprint } from '../fingerprint';
 import type { Baseline, Decision, Finding } from '../types/decision';
 import type { PolicyInput } from '../types/policy-input';
 
@@ -13,6 +13,18 @@ export interface GateOptions {
 const CHANGING = new Set(['create', 'update', 'replace']);
 
 /**
+ * A region or estate subject changes when the plan creates, updates or replaces a resource
+ * in it: a new region without GuardDuty blocks; an old one, untouched, is reported.
+ */
+function scopeAction(f: Finding, input: PolicyInput): string {
+  if (f.resource.type !== 'region' && f.resource.type !== 'estate') return 'none';
+  const changing = Object.values(input.resources).some(
+    (r) => r.cloud === f.cloud && (f.resource.type === 'estate' || r.region === f.resource.region) && CHANGING.has(r.action ?? 'none'),
+  );
+  return changing ? 'update' : 'none';
+}
+
+/**
  * The step after evaluation that adapts blocking to a pull request: it only ever narrows
  * `blocking` (never re-implements a rule), notes why on each finding, and keeps the summary
  * true to the final findings, from which the exit code is computed once.
@@ -24,15 +36,16 @@ export function applyGate(decision: Decision, input: PolicyInput, opts: GateOpti
   const known = new Set(opts.baseline?.baseline.findings.map((e) => e.fingerprint));
   let unblocked = 0;
   const findings = decision.findings.map((f): Finding => {
-    const fingerprint = fingerprintOf(f.rule_id, f.resource.key);
+    const fingerprint = findingFingerprint(f);
     const notes: string[] = [];
     const out: Finding = { ...f, fingerprint };
     if (opts.baseline) {
       out.baseline = known.has(fingerprint) ? 'existing' : 'new';
-      if (out.baseline === 'existing' && f.blocking) notes.push(`in baseline ${opts.baseline.file}: not blocking`);
+      // A baseline accepts old debt of waivable rules; a hard rule blocks like a refused waiver.
+      if (out.baseline === 'existing' && f.blocking && f.enforcement !== 'hard') notes.push(`in baseline ${opts.baseline.file}: not blocking`);
     }
     if (opts.changedOnly && input.stacks[f.resource.stack]?.format === 'plan') {
-      const action = f.resource.action ?? 'none';
+      const action = f.resource.action ?? scopeAction(f, input);
       if (!CHANGING.has(action) && f.blocking) {
         notes.push(`plan does not create, update or replace this resource (action ${action}): not blocking`);
         unblocked++;
@@ -59,6 +72,7 @@ export function applyGate(decision: Decision, input: PolicyInput, opts: GateOpti
       file: opts.baseline.file,
       new: findings.filter((f) => f.baseline === 'new').length,
       existing: findings.filter((f) => f.baseline === 'existing').length,
+      existing_hard: findings.filter((f) => f.baseline === 'existing' && f.enforcement === 'hard').length,
       fixed: fixed.length,
     };
   }

@@ -2,12 +2,12 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { settings } from '../settings';
-import type { PolicyInput, Resource } from '../types/policy-input';
+import type { PolicyInput } from '../types/policy-input';
 import type { PolicyManifest } from './manifest';
 import type { PolicyData } from './policy';
 import { opaInstance, type OpaInstance } from './opa-runtime';
 import { lex } from './projection';
-import { encode, maxPages, pagesFor, tooLarge } from './wasm-memory';
+import { dataSize, maxPages, pagesFor, tooLarge } from './wasm-memory';
 
 // Both cores in two phases. Phase 1: each worker, with its own policy instance, evaluates
 // `raw` for a shard of the rules over the whole input, so every rule (estate-wide ones
@@ -57,16 +57,6 @@ export function shardRules(rules: PolicyManifest['rules'], n: number, byType: Re
   return shards.map((s) => s.rules);
 }
 
-/**
- * What judging reads of the input: every resource key (the summary counts them) and the
- * waivers CDKTF constructs recorded on their resource. The rules' attributes stay behind.
- */
-export function judgingInput(input: PolicyInput): PolicyInput {
-  const resources: Record<string, Resource> = {};
-  for (const [key, r] of Object.entries(input.resources)) resources[key] = (r.waivers ? { waivers: r.waivers } : {}) as Resource;
-  return { ...input, resources, by_type: {} };
-}
-
 /** A shard job: chunks of rules taken from a counter shared by every worker; answers their findings. */
 export interface ShardJob {
   kind: 'shards';
@@ -77,37 +67,53 @@ export interface ShardJob {
   entrypoint: string;
 }
 
-/** One ordinary evaluation of an entrypoint (the whole decision, or judging); answers the result set. */
+/**
+ * One ordinary evaluation of an entrypoint (the whole decision, or judging); answers the
+ * result set. Without input it reuses the input the instance's last shard job parsed.
+ */
 export interface DecisionJob {
   kind: 'decision';
-  input: ArrayBuffer | SharedArrayBuffer;
+  input: ArrayBuffer | SharedArrayBuffer | null;
   data: PolicyData & { shard?: { rules: string[][]; findings: unknown[] } };
   entrypoint: string;
 }
 
 export type Job = ShardJob | DecisionJob;
 
+/** Where an instance's heap starts, and the input its last shard job parsed (address, heap after it). */
+export interface Heap {
+  base: number;
+  input: number;
+  afterInput: number;
+}
+
 /**
- * Runs a job on an instance whose heap starts at `base`. A shard job parses the input once,
- * then for each chunk it takes resets the heap to just after the input, parses the chunk's
- * data and evaluates `shard/findings`: memory peaks at the parsed input plus one chunk's
- * evaluation, not the whole policy's. Self-contained like opaInstance (shipped to workers).
+ * Runs a job on an instance. A shard job parses the input once, then for each chunk it
+ * takes resets the heap to just after the input, parses the chunk's data and evaluates
+ * `shard/findings`: memory peaks at the parsed input plus one chunk's evaluation, not the
+ * whole policy's. Judging then reuses that parsed input, so it reads the same input a one-pass
+ * evaluation would. Self-contained like opaInstance (shipped to workers).
  */
-export function runJob(inst: OpaInstance, base: number, job: Job): unknown {
-  inst.reset(base);
+export function runJob(inst: OpaInstance, heap: Heap, job: Job): unknown {
   const json = (v: unknown): Buffer => Buffer.from(JSON.stringify(v));
+  if (job.kind === 'decision' && job.input === null) {
+    inst.reset(heap.afterInput);
+    const data = inst.load(json(job.data));
+    return inst.evaluate(job.entrypoint, heap.input, data);
+  }
+  inst.reset(heap.base);
   if (job.kind === 'decision') {
     const data = inst.load(json(job.data));
-    return inst.evaluate(job.entrypoint, inst.load(new Uint8Array(job.input)), data);
+    return inst.evaluate(job.entrypoint, inst.load(new Uint8Array(job.input as ArrayBuffer)), data);
   }
-  const input = inst.load(new Uint8Array(job.input));
-  const afterInput = inst.mark();
+  heap.input = inst.load(new Uint8Array(job.input));
+  heap.afterInput = inst.mark();
   const next = new Int32Array(job.next);
   const found: unknown[] = [];
   for (let i = Atomics.add(next, 0, 1); i < job.chunks.length; i = Atomics.add(next, 0, 1)) {
-    inst.reset(afterInput);
+    inst.reset(heap.afterInput);
     const data = inst.load(json(Object.assign({}, job.data, { shard: { rules: job.chunks[i], findings: [] } })));
-    const result = inst.evaluate(job.entrypoint, input, data) as Array<{ result: unknown[] }>;
+    const result = inst.evaluate(job.entrypoint, heap.input, data) as Array<{ result: unknown[] }>;
     for (const f of result[0].result) found.push(f);
   }
   return found;
@@ -119,8 +125,8 @@ const WORKER_SOURCE = `${opaInstance.toString()}
 ${runJob.toString()}
 const { parentPort, workerData: w } = require('node:worker_threads');
 const inst = opaInstance(w.module, w.pages, w.maxPages, w.builtins);
-const base = inst.mark();
-parentPort.on('message', (job) => parentPort.postMessage(runJob(inst, base, job)));
+const heap = { base: inst.mark(), input: 0, afterInput: 0 };
+parentPort.on('message', (job) => parentPort.postMessage(runJob(inst, heap, job)));
 `;
 
 /** Where jobs run: a worker thread, or this thread (one job after another). */
@@ -161,8 +167,8 @@ export function workerRunner(host: Host): Runner {
 
 export function threadRunner(host: Host): Runner {
   const inst = opaInstance(host.module, host.pages, host.maxPages, host.builtins);
-  const base = inst.mark();
-  return { run: async (job) => runJob(inst, base, job), close: async () => undefined };
+  const heap: Heap = { base: inst.mark(), input: 0, afterInput: 0 };
+  return { run: async (job) => runJob(inst, heap, job), close: async () => undefined };
 }
 
 /** opa-wasm's JavaScript built-ins (sprintf, glob.match, …), by absolute path: the package exports only its loader. */
@@ -178,16 +184,18 @@ export async function evaluateParallel(module: WebAssembly.Module, manifest: Pol
   const size = Buffer.byteLength(text);
   const shared = new SharedArrayBuffer(size);
   Buffer.from(shared).write(text);
-  const host: Host = { module, pages: pagesFor(size), maxPages: maxPages(), builtins: BUILTINS };
+  const dataBytes = dataSize(data);
+  const host: Host = { module, pages: pagesFor(size, dataBytes), maxPages: maxPages(), builtins: BUILTINS };
   const pool = Array.from({ length: workers }, () => (threads ? workerRunner(host) : threadRunner(host)));
   try {
     const chunks = shardRules(manifest.rules, workers * chunksPerWorker(size), input.by_type);
     const job: ShardJob = { kind: 'shards', input: shared, data, chunks, next: new SharedArrayBuffer(4), entrypoint: manifest.raw_entrypoint };
     const parts = (await Promise.all(pool.map((r) => r.run(job)))) as unknown[][];
     const findings = ([] as unknown[]).concat(...parts);
-    return await pool[0].run({ kind: 'decision', data: { ...data, shard: { rules: [], findings } }, input: encode(judgingInput(input)), entrypoint: manifest.entrypoint });
+    // Judging on the first instance, over the input it parsed for its shards.
+    return await pool[0].run({ kind: 'decision', data: { ...data, shard: { rules: [], findings } }, input: null, entrypoint: manifest.entrypoint });
   } catch (err) {
-    throw tooLarge(err, size);
+    throw tooLarge(err, size, dataBytes);
   } finally {
     await Promise.all(pool.map((r) => r.close()));
   }

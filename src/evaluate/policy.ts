@@ -10,7 +10,7 @@ import { buildDir, policyDir } from './paths';
 import { opaInstance } from './opa-runtime';
 import { BUILTINS, defaultWorkers, evaluateParallel, runJob, workerRunner } from './parallel';
 import { project } from './projection';
-import { encode, maxPages, pagesFor, tooLarge } from './wasm-memory';
+import { dataSize, encode, maxPages, pagesFor, tooLarge } from './wasm-memory';
 
 /** What the engine hands the policy as `data` besides the compiled rules. */
 export interface PolicyData {
@@ -62,24 +62,27 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
     evaluate(input, data, opts = {}) {
       const bytes = encode(projected(input, opts));
       // A fresh instance per evaluation, its memory reserved up front: growing WASM memory
-      // page by page while OPA allocates made a 20k-resource plan take minutes, not seconds.
-      const host = { module, pages: pagesFor(bytes.byteLength), maxPages: maxPages(), builtins: BUILTINS };
+      // page by page while OPA allocates made a 20k-resource plan (or 10,000 waivers) take
+      // minutes, not seconds.
+      const dataBytes = dataSize(data);
+      const host = { module, pages: pagesFor(bytes.byteLength, dataBytes), maxPages: maxPages(), builtins: BUILTINS };
       try {
         const inst = opaInstance(host.module, host.pages, host.maxPages, host.builtins);
-        return decisionOf(runJob(inst, inst.mark(), { kind: 'decision', data, input: bytes, entrypoint: manifest.entrypoint }));
+        return decisionOf(runJob(inst, { base: inst.mark(), input: 0, afterInput: 0 }, { kind: 'decision', data, input: bytes, entrypoint: manifest.entrypoint }));
       } catch (err) {
-        throw tooLarge(err, bytes.byteLength);
+        throw tooLarge(err, bytes.byteLength, dataBytes);
       }
     },
     async evaluateInWorker(input, data, opts = {}) {
       const workers = opts.workers ?? defaultWorkers(Object.keys(input.resources).length);
       if (workers > 1) return decisionOf(await evaluateParallel(module, manifest, projected(input, opts), data, workers, opts.threads));
       const bytes = encode(projected(input, opts));
-      const worker = workerRunner({ module, pages: pagesFor(bytes.byteLength), maxPages: maxPages(), builtins: BUILTINS });
+      const dataBytes = dataSize(data);
+      const worker = workerRunner({ module, pages: pagesFor(bytes.byteLength, dataBytes), maxPages: maxPages(), builtins: BUILTINS });
       try {
         return decisionOf(await worker.run({ kind: 'decision', data, input: bytes, entrypoint: manifest.entrypoint }));
       } catch (err) {
-        throw tooLarge(err, bytes.byteLength);
+        throw tooLarge(err, bytes.byteLength, dataBytes);
       } finally {
         await worker.close();
       }

@@ -8,17 +8,27 @@ const PAGE = 64 * 1024;
 // exactly 65,536 pages that is 0, so its first allocation failed.
 export const maxPages = (): number => Math.min(65535, Math.floor(settings.wasmMaxMb() * 16));
 
-/** Measured: evaluation peaks near 27× the input JSON; reserving is virtual until touched. */
-export function pagesFor(inputBytes: number): number {
-  return Math.min(maxPages(), Math.ceil(Math.max(64 * 1024 * 1024, inputBytes * 40) / PAGE));
+/**
+ * Measured: evaluation peaks near 27× the input JSON, and indexing waivers near 50× their
+ * JSON (10,000 waivers: 66 MB); reserving is virtual until touched.
+ */
+export function pagesFor(inputBytes: number, dataBytes = 0): number {
+  return Math.min(maxPages(), Math.ceil(Math.max(64 * 1024 * 1024, inputBytes * 40 + dataBytes * 64) / PAGE));
+}
+
+/** The size of the policy's `data` (config, waivers): it shares the instance's memory with the input. */
+export function dataSize(data: unknown): number {
+  return Buffer.byteLength(JSON.stringify(data));
 }
 
 /** WASM32 stops at 4 GiB: running out of it is the input's size, said in one line (exit 2). */
-export function tooLarge(err: unknown, inputBytes: number): unknown {
+export function tooLarge(err: unknown, inputBytes: number, dataBytes: number): unknown {
   const msg = err instanceof Error ? err.message : String(err);
   if (!/out of bounds|out of memory|Cannot allocate|memory|opa_malloc/i.test(msg)) return err;
-  const mb = (inputBytes / 1024 / 1024).toFixed(1);
-  return new InputError(`the normalized input (${mb} MB) is too large to evaluate in one pass (WASM memory exhausted); check stacks or plans separately`);
+  const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return new InputError(
+    `the normalized input (${mb(inputBytes)}) with its config and waivers (${mb(dataBytes)}) is too large to evaluate in one pass (WASM memory exhausted); check stacks or plans separately`,
+  );
 }
 
 /** The input as JSON bytes: opa-wasm copies an ArrayBuffer straight into WASM memory. */

@@ -17,10 +17,12 @@ function checkConfig(file: string, json: unknown): Json {
   return json;
 }
 
-/** Stack name of a lone cdk.tf.json: its folder name under cdktf.out/stacks/. */
+/**
+ * Stack name of a lone Terraform JSON file: its folder (the CDKTF stack's folder under
+ * cdktf.out/stacks/, or the root module's), never the file's own name.
+ */
 function stackNameOf(file: string): string {
-  const base = basename(file);
-  return base === 'cdk.tf.json' ? basename(dirname(resolve(file))) : base.replace(/\.tf\.json$|\.json$/, '');
+  return basename(dirname(resolve(file)));
 }
 
 export const cdktfJsonLoader: Loader = {

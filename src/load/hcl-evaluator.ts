@@ -21,6 +21,8 @@ export interface EvaluatedResource {
   provider: string;
   values: Record<string, unknown>;
   unknown: string[];
+  /** Paths derived from a `sensitive` variable; their values are written `(sensitive)`. */
+  sensitive: string[];
   /** Attribute path → resources named there, as in a plan's configuration (`aws_s3_bucket.b`, `…b[0]`). */
   references: Record<string, string[]>;
   file: string;
@@ -33,6 +35,8 @@ export interface EvaluatedProvider {
   alias?: string;
   region: string | null;
   default_tags?: Record<string, string>;
+  /** The evaluated arguments; the normalizer scans them for secrets and keeps none. */
+  values: Record<string, unknown>;
   file: string;
   line: number;
 }
@@ -42,6 +46,8 @@ export interface EvaluatedFolder {
   providers: EvaluatedProvider[];
   /** `module.x from registry ns/name/aws`: calls whose source is not a local folder. */
   modules_not_followed: string[];
+  /** Resources and module calls whose count/for_each cannot be known before apply: not checked. */
+  unverifiable: string[];
   warnings: string[];
   error?: string;
 }
@@ -67,7 +73,7 @@ export function hclRuntime(): Promise<HclRuntime> {
     if (!existsSync(wasm)) throw new InputError(`${wasm} is missing; run \`bash scripts/build-hcl-eval.sh\` (needs Go) to build the HCL evaluator`);
     // Go's wasm_exec.js runs against its own global scope (inheriting the real one), so the
     // Go class and the entry point it registers never meet another Go WASM in the process
-    // (@cdktf/hcl2json loads an older Go runtime under the same global names).
+    // (a host may load another Go runtime under the same global names).
     const scope = Object.create(globalThis) as { Go: new () => GoRuntime; leakguardHclEval?: EvalFn; leakguardHclEdit?: HclRuntime['edit'] };
     // Node's accessors for these refuse any `this` but the real global.
     for (const name of ['crypto', 'performance'] as const) Object.defineProperty(scope, name, { value: globalThis[name] });
@@ -97,9 +103,13 @@ function read(file: string, allowEmpty: boolean, overlay?: ReadonlyMap<string, s
   }
 }
 
+/** Files and folders (with a trailing `/`, for fileset); other kinds of entry are left out. */
 function list(dir: string): string[] | null {
   try {
-    return readdirSync(dir).filter((n) => statSync(join(dir, n)).isFile());
+    return readdirSync(dir).flatMap((n) => {
+      const s = statSync(join(dir, n));
+      return s.isFile() ? [n] : s.isDirectory() ? [`${n}/`] : [];
+    });
   } catch {
     return null;
   }

@@ -4,12 +4,12 @@ import { evaluateFolder } from './hcl-evaluator';
 import type { HclDocument, Loader } from './types';
 
 /**
- * A folder of .tf files (or one file), evaluated as `terraform plan` would evaluate it:
+ * A folder of .tf and .tf.json files (or one .tf file), evaluated as `terraform plan` would evaluate it:
  * variables and tfvars, locals, functions, count/for_each, dynamic blocks, local modules.
  */
 export const hclLoader: Loader = {
   format: 'hcl',
-  detect: (path, isDir) => (isDir ? readdirSync(path).some((f) => f.endsWith('.tf')) : path.endsWith('.tf')),
+  detect: (path, isDir) => (isDir ? readdirSync(path).some((f) => f.endsWith('.tf') || f.endsWith('.tf.json')) : path.endsWith('.tf')),
   async load(path, _json, opts) {
     const single = path.endsWith('.tf');
     const dir = single ? dirname(path) : path;

@@ -3,6 +3,7 @@ import { InputError } from '../errors';
 import type { Format } from '../types/policy-input';
 import { cdktfJsonLoader, cdktfOutLoader } from './cdktf';
 import { hclLoader } from './hcl';
+import { attachSources } from './source-dir';
 import { readJson } from './read-file';
 import { planLoader, stateLoader } from './terraform-json';
 import type { LoadedDocument, LoadOptions, Loader } from './types';
@@ -29,7 +30,7 @@ export async function loadPath(path: string, format?: string, opts: LoadOptions 
   if (format) return loaderFor(format).load(path, undefined, opts);
   if (isDir) {
     const loader = loaders.find((l) => l.detect(path, true));
-    if (!loader) throw new InputError(`${path}: folder holds neither a cdktf.out manifest.json nor .tf files`);
+    if (!loader) throw new InputError(`${path}: folder holds neither a cdktf.out manifest.json nor .tf / .tf.json files`);
     return loader.load(path, undefined, opts);
   }
   if (path.endsWith('.tf')) return hclLoader.load(path, undefined, opts);
@@ -44,6 +45,8 @@ export async function loadPath(path: string, format?: string, opts: LoadOptions 
 export async function loadPaths(paths: string[], format?: string, opts: LoadOptions = {}): Promise<LoadedDocument[]> {
   const docs: LoadedDocument[] = [];
   for (const p of paths) docs.push(...(await loadPath(p, format, opts)));
+  attachSources(docs, opts.sourceDir);
+  if (opts.stackName !== undefined) nameStack(docs, opts.stackName);
   const seen = new Set<string>();
   for (const d of docs) {
     // Stacks are namespaces for resource keys; two inputs with one name would collide.
@@ -51,4 +54,13 @@ export async function loadPaths(paths: string[], format?: string, opts: LoadOpti
     seen.add(d.stack);
   }
   return docs;
+}
+
+/** --stack-name names one stack: an input of several (a cdktf.out app, several files) is ambiguous. */
+export function nameStack(docs: LoadedDocument[], name: string): void {
+  if (!/^[^/\s][^/]*$/.test(name)) throw new InputError(`--stack-name "${name}": a stack name is not empty and holds no "/"`);
+  if (docs.length !== 1) {
+    throw new InputError(`--stack-name names one stack, but the input holds ${docs.length} (${docs.map((d) => d.stack).join(', ')}); check them one at a time`);
+  }
+  docs[0].stack = name;
 }

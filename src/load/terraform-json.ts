@@ -16,10 +16,14 @@ function checkFormatVersion(path: string, json: Record<string, unknown>): void {
   }
 }
 
-/** A plan's stack is its file name, or its folder's when the file name says nothing (`plan.json`). */
+/**
+ * A plan or state belongs to the root module it was made from, so its stack is named after
+ * the folder holding it, as an HCL folder is: never after the file, or `plan-pr-42.json`
+ * would be another stack than `plan.json` and every finding would change identity.
+ * `--stack-name` and `--source-dir` name it otherwise (src/load/index.ts).
+ */
 function stackName(path: string): string {
-  const base = basename(path).replace(/\.json$/, '');
-  return /^(tf)?(plan|state)(\.out)?$|^terraform(\.tfstate)?$/i.test(base) ? basename(dirname(resolve(path))) : base;
+  return basename(dirname(resolve(path)));
 }
 
 export function looksLikePlan(json: unknown): boolean {

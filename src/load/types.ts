@@ -28,6 +28,8 @@ export interface PlanDocument {
   stack: string;
   file: string;
   plan: Json;
+  /** When the plan's source folder is at hand: where each declared resource (`module.m.type.name`) and provider block is. */
+  locations?: Map<string, { file: string; line: number }>;
 }
 
 /** `terraform show -json` of a state, or a raw .tfstate (version 4). */
@@ -41,11 +43,15 @@ export interface StateDocument {
 
 export type LoadedDocument = ConfigDocument | HclDocument | PlanDocument | StateDocument;
 
-/** Inputs only some formats use (Terraform variables for HCL folders). */
+/** Inputs only some formats use (Terraform variables for HCL folders), and how stacks are named and located. */
 export interface LoadOptions {
   vars?: VarInput[];
   /** HCL folders: absolute path → text read instead of the file (`leakguard fix` re-checks its edits before writing them). */
   overlay?: ReadonlyMap<string, string>;
+  /** --stack-name: the one stack's own name, instead of its folder's. */
+  stackName?: string;
+  /** --source-dir: the Terraform folder a plan was made from (found beside the plan otherwise). */
+  sourceDir?: string;
 }
 
 /** One parser per input format (Conftest style), picked by name or by `detect`. */

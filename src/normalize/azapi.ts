@@ -4,6 +4,7 @@
 // rules read, applied once here, so every azurerm rule judges the AzAPI resource too and no
 // rule is written twice. The mapped resource keeps its own address and origin.
 import type { Json } from '../load/types';
+import type { PolicyInput } from '../types/policy-input';
 import { isJson, type Draft } from './draft';
 
 /** ARM property value → azurerm attribute value. */
@@ -13,6 +14,7 @@ const enabled: Convert = (v) => (v === 'Enabled' ? true : v === 'Disabled' ? fal
 const publicAccess: Convert = (v) => (v === 'None' ? 'private' : typeof v === 'string' ? v.toLowerCase() : v);
 const ipRules: Convert = (v) => (Array.isArray(v) ? v.map((r) => (isJson(r) ? r.ipAddressOrRange : r)) : v);
 const subnetRules: Convert = (v) => (Array.isArray(v) ? v.map((r) => (isJson(r) ? { id: r.id } : r)) : v);
+const negated: Convert = (v) => (typeof v === 'boolean' ? !v : v);
 
 interface Mapping {
   /** The azurerm resource type whose rules apply. */
@@ -38,6 +40,16 @@ const flexibleServer = (azurerm: string, publicAttr: string, convert?: Convert):
     ['properties.network.publicNetworkAccess', publicAttr, convert],
     ['properties.network.delegatedSubnetResourceId', 'delegated_subnet_id'],
     ['properties.dataEncryption.primaryKeyURI', 'customer_managed_key.key_vault_key_id'],
+  ],
+});
+
+/** Event Hubs and Service Bus namespaces: ARM's disableLocalAuth is azurerm's local-auth flag negated. */
+const messagingNamespace = (azurerm: string, localAuth: string): Mapping => ({
+  azurerm,
+  properties: [
+    ['properties.publicNetworkAccess', 'public_network_access_enabled', enabled],
+    ['properties.minimumTlsVersion', 'minimum_tls_version'],
+    ['properties.disableLocalAuth', localAuth, negated],
   ],
 });
 
@@ -104,6 +116,8 @@ export const AZAPI_MAPPINGS: Record<string, Mapping> = {
       ['properties.minimalTlsVersion', 'minimal_tls_version'],
     ],
   },
+  'microsoft.eventhub/namespaces': messagingNamespace('azurerm_eventhub_namespace', 'local_authentication_enabled'),
+  'microsoft.servicebus/namespaces': messagingNamespace('azurerm_servicebus_namespace', 'local_auth_enabled'),
   'microsoft.cache/redis': {
     azurerm: 'azurerm_redis_cache',
     properties: [
@@ -161,27 +175,12 @@ function unknownUnder(unknown: string[], armPath: string): boolean {
   return unknown.some((u) => u === 'body' || full === u || full.startsWith(`${u}.`));
 }
 
-/**
- * An azapi_resource of a mapped ARM type becomes a draft of the azurerm type: the mapped
- * properties, name, location, tags and the parent link. A body the tool cannot read (an
- * unevaluated expression, unknown at plan time) leaves every mapped attribute unknown, so the
- * rules say "cannot be verified" instead of passing. Other drafts pass through unchanged.
- */
-export function fromAzapi(d: Draft): Draft {
-  if (!AZAPI_TYPES.has(d.type)) return d;
-  const mapping = mappingOf(d.values.type);
-  if (!mapping) return d;
+/** The mapped azurerm attributes a body sets: values, unknown paths and references. */
+function mappedProperties(d: Draft, mapping: Mapping): Pick<Draft, 'values' | 'unknown' | 'references'> {
   const body = bodyOf(d.values.body);
   const values: Json = {};
   const unknown: string[] = [];
   const references: Record<string, string[]> = {};
-  for (const key of ['name', 'location', 'tags']) if (d.values[key] !== undefined) values[key] = d.values[key];
-  for (const key of ['name', 'location', 'tags']) if (d.unknown.includes(key)) unknown.push(key);
-  if (mapping.parent) {
-    if (d.values.parent_id !== undefined) values[mapping.parent] = d.values.parent_id;
-    if (d.references.parent_id) references[mapping.parent] = d.references.parent_id;
-    if (d.unknown.includes('parent_id')) unknown.push(mapping.parent);
-  }
   for (const [armPath, attr, convert] of mapping.properties) {
     if (!body || unknownUnder(d.unknown, armPath)) {
       unknown.push(attr);
@@ -192,5 +191,93 @@ export function fromAzapi(d: Draft): Draft {
     const refs = Object.entries(d.references).filter(([p]) => p === `body.${armPath}` || p.startsWith(`body.${armPath}.`)).flatMap(([, t]) => t);
     if (refs.length > 0) references[attr] = [...new Set(refs)];
   }
-  return { ...d, type: mapping.azurerm, values, unknown, references };
+  return { values, unknown, references };
+}
+
+/**
+ * An azapi_resource of a mapped ARM type becomes a draft of the azurerm type: the mapped
+ * properties, name, location, tags and the parent link. A body the tool cannot read (an
+ * unevaluated expression, unknown at plan time) leaves every mapped attribute unknown, so the
+ * rules say "cannot be verified" instead of passing. Other drafts pass through unchanged.
+ */
+export function fromAzapi(d: Draft): Draft {
+  if (!AZAPI_TYPES.has(d.type)) return d;
+  const mapping = mappingOf(d.values.type);
+  if (!mapping) return d;
+  const mapped = mappedProperties(d, mapping);
+  const values: Json = {};
+  const unknown: string[] = [];
+  const references: Record<string, string[]> = {};
+  for (const key of ['name', 'location', 'tags']) if (d.values[key] !== undefined) values[key] = d.values[key];
+  for (const key of ['name', 'location', 'tags']) if (d.unknown.includes(key)) unknown.push(key);
+  if (mapping.parent) {
+    if (d.values.parent_id !== undefined) values[mapping.parent] = d.values.parent_id;
+    if (d.references.parent_id) references[mapping.parent] = d.references.parent_id;
+    if (d.unknown.includes('parent_id')) unknown.push(mapping.parent);
+  }
+  return { ...d, type: mapping.azurerm, values: { ...values, ...mapped.values }, unknown: [...unknown, ...mapped.unknown], references: { ...references, ...mapped.references } };
+}
+
+export const AZAPI_UPDATE = 'azapi_update_resource';
+
+/** Writes patch's attributes over values (blocks merged, as a one-element list or a CDKTF object). */
+function merge(values: Json, patch: Json): Json {
+  const out: Json = { ...values };
+  for (const [k, v] of Object.entries(patch)) {
+    const cur = out[k];
+    const block = Array.isArray(v) && v.length === 1 && isJson(v[0]) ? v[0] : undefined;
+    if (block && Array.isArray(cur) && isJson(cur[0])) out[k] = [merge(cur[0], block), ...cur.slice(1)];
+    else if (block && isJson(cur)) out[k] = merge(cur, block);
+    else out[k] = v as Json[string];
+  }
+  return out;
+}
+
+/** The draft an azapi_update_resource patches: the one its resource_id refers to, when it is of the mapped type. */
+function targetOf(u: Draft, mapping: Mapping, byAddress: Map<string, Draft>): Draft | undefined {
+  for (const address of u.references.resource_id ?? []) {
+    const t = byAddress.get(address);
+    if (t?.type === mapping.azurerm) return t;
+  }
+  return undefined;
+}
+
+/**
+ * azapi_update_resource patches a resource after it is created (how Verified Modules set
+ * properties azapi_resource cannot). The mapped properties its body sets, or leaves unknown,
+ * are written over the resource its resource_id refers to, as at apply, so the rules judge
+ * that resource as it ends up. An update whose target is not in the input stays as it is;
+ * check() names it as not checked.
+ */
+export function applyAzapiUpdates(drafts: Draft[]): Draft[] {
+  const byAddress = new Map(drafts.map((d) => [d.address, d]));
+  const patched = new Map<string, Draft>();
+  for (const u of drafts) {
+    if (u.type !== AZAPI_UPDATE) continue;
+    const mapping = mappingOf(u.values.type);
+    const target = mapping && targetOf(u, mapping, byAddress);
+    if (!mapping || !target) continue;
+    const current = patched.get(target.address) ?? target;
+    const p = mappedProperties(u, mapping);
+    const written = new Set(Object.keys(p.values));
+    patched.set(target.address, {
+      ...current,
+      values: merge(current.values, p.values),
+      // What the update writes is known now, what it leaves unknown is unknown.
+      unknown: [...current.unknown.filter((x) => !written.has(x.split('.')[0])), ...p.unknown],
+      references: { ...current.references, ...p.references },
+    });
+  }
+  return drafts.map((d) => patched.get(d.address) ?? d);
+}
+
+/** azapi_update_resource blocks of a mapped type whose target is not in the input (no rule judged what they set). */
+export function unappliedUpdates(input: PolicyInput): string[] {
+  return Object.values(input.resources)
+    .filter((u) => u.type === AZAPI_UPDATE)
+    .flatMap((u) => {
+      const mapping = mappingOf(u.values.type);
+      const applied = (u.references.resource_id ?? []).some((k) => input.resources[k]?.type === mapping?.azurerm);
+      return mapping && !applied ? [`${u.address} (${String(u.values.type).split('@')[0]}): the resource it updates is not in this input`] : [];
+    });
 }

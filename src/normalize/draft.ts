@@ -21,6 +21,9 @@ export interface Draft {
   /** Attribute path → addresses (same stack) it refers to. */
   references: Record<string, string[]>;
   waivers?: Waiver[];
+  /** Plans: the literal values the configuration wrote, scanned for secrets only (a plan keeps
+   * some attributes, such as an instance's user_data, as a hash of what was written). */
+  written?: Json;
 }
 
 export interface StackDraft {
@@ -77,6 +80,22 @@ export function mergeMarks(a: unknown, b: unknown): unknown {
     return out;
   }
   return false;
+}
+
+/**
+ * The marked paths that hold a value. Terraform marks a schema-sensitive attribute even when it
+ * is null (an `auth_token` never set); listing those would read as "a secret is set". A path
+ * absent from the values (unknown at plan time) is kept.
+ */
+export function sensitivePaths(marks: unknown, values: unknown, prefix = ''): string[] {
+  if (marks === true) return prefix && values !== null ? [prefix] : [];
+  const out: string[] = [];
+  if (Array.isArray(marks)) {
+    marks.forEach((m, i) => out.push(...sensitivePaths(m, Array.isArray(values) ? values[i] : undefined, prefix)));
+  } else if (isJson(marks)) {
+    for (const [k, m] of Object.entries(marks)) out.push(...sensitivePaths(m, isJson(values) ? values[k] : undefined, prefix ? `${prefix}.${k}` : k));
+  }
+  return [...new Set(out)];
 }
 
 /** Replaces every value Terraform marks sensitive, so secrets never reach the policy or a report. */

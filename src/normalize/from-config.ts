@@ -1,7 +1,22 @@
+import { InputError } from '../errors';
 import type { ConfigDocument, Json } from '../load/types';
 import type { Provider, Waiver } from '../types/policy-input';
 import { cloudOf, defaultProviderOf, isJson, type Draft, type StackDraft } from './draft';
 import { kindOf, Structure } from './instances';
+import { secretCandidates } from './secrets';
+import { schemaErrors } from './validate';
+
+/** `//.leakguard.waivers` as written by `Leakguard.suppress`; any other shape is refused, naming the resource. */
+function constructWaivers(file: string, address: string, leakguard: unknown): Waiver[] {
+  if (leakguard === undefined) return [];
+  const list = isJson(leakguard) ? leakguard.waivers : undefined;
+  if (!Array.isArray(list)) throw new InputError(`${file}: ${address}: "//".leakguard must hold a "waivers" array (written by Leakguard.suppress)`);
+  return list.map((w, j) => {
+    const err = isJson(w) && Object.hasOwn(w, 'resource') ? '/resource is set by the resource the waiver is on' : schemaErrors('policy-input', w, '#/definitions/Waiver');
+    if (err) throw new InputError(`${file}: ${address}: waiver ${j}: ${err}`);
+    return w as unknown as Waiver;
+  });
+}
 
 // Meta-arguments are Terraform's, not the resource's attributes.
 const META = new Set(['provider', 'count', 'for_each', 'depends_on', 'lifecycle', '//', 'connection', 'provisioner']);
@@ -22,7 +37,7 @@ function variableDefault(config: Json, expr: unknown): unknown {
   return v?.default ?? null;
 }
 
-function providersOf(config: Json): Record<string, Provider> {
+function providersOf(config: Json, file: string): Record<string, Provider> {
   const out: Record<string, Provider> = {};
   for (const [name, blocks] of Object.entries((config.provider as Json) ?? {})) {
     for (const block of Array.isArray(blocks) ? blocks : [blocks]) {
@@ -31,12 +46,15 @@ function providersOf(config: Json): Record<string, Provider> {
       const key = alias ? `${name}.${alias}` : name;
       const region = variableDefault(config, block.region ?? block.location ?? null);
       const tags = first(block.default_tags)?.tags;
+      const secrets = secretCandidates(block);
       out[key] = {
         key,
         cloud: cloudOf(`${name}_`),
         ...(alias ? { alias } : {}),
         region: typeof region === 'string' && !region.includes('${') ? region : null,
         ...(isJson(tags) ? { default_tags: stringMap(tags) } : {}),
+        origin: { file },
+        ...(secrets.length > 0 ? { secrets } : {}),
       };
     }
   }
@@ -100,7 +118,7 @@ export function fromConfig(doc: ConfigDocument): StackDraft {
       const prefix = `${mode === 'data' ? 'data.' : ''}${type}`;
       if (!/^[A-Za-z][\w-]*$/.test(type)) s.fail(`${mode === 'data' ? '"data"' : '"resource"'} key ${JSON.stringify(type.slice(0, 80))}`, 'is not a resource type name');
       for (const [name, raw] of Object.entries(s.object(byName, prefix))) {
-        // One block: an object (CDKTF) or a one-element list (hcl2json).
+        // One block: an object (CDKTF) or a one-element list (Terraform JSON syntax allows both).
         if (Array.isArray(raw) && raw.length > 1) s.fail(`resource ${prefix}.${name}`, `is declared ${raw.length} times`);
         const body = Array.isArray(raw) && raw.length === 1 ? raw[0] : raw;
         if (!isJson(body)) s.fail(`resource ${prefix}.${name}`, `has a body of type ${kindOf(raw)} (expected one block)`);
@@ -115,7 +133,7 @@ export function fromConfig(doc: ConfigDocument): StackDraft {
     for (const [k, v] of Object.entries(body)) if (!META.has(k)) values[k] = v;
     const meta = isJson(body['//']) ? body['//'] : {};
     const md = isJson(meta.metadata) ? meta.metadata : {};
-    const waivers = (isJson(meta.leakguard) && Array.isArray(meta.leakguard.waivers) ? meta.leakguard.waivers : []) as Waiver[];
+    const waivers = constructWaivers(doc.file, address, meta.leakguard);
     return {
       address,
       mode,
@@ -139,5 +157,5 @@ export function fromConfig(doc: ConfigDocument): StackDraft {
       ...(waivers.length > 0 ? { waivers: waivers.map((w) => ({ ...w, source: String(md.path ?? address) })) } : {}),
     };
   });
-  return { name: doc.stack, format: doc.format, source: doc.file, providers: providersOf(config), resources };
+  return { name: doc.stack, format: doc.format, source: doc.file, providers: providersOf(config, doc.file), resources };
 }

@@ -1,8 +1,10 @@
+import { withProviderDefaults } from './provider-defaults';
 import type { HclDocument } from '../load/types';
 import type { Provider } from '../types/policy-input';
 import { cloudOf, type Draft, type StackDraft } from './draft';
 import { literalBooleans } from './from-config';
 import { instanceGroups, resolveReference } from './from-plan';
+import { secretCandidates } from './secrets';
 
 /** An evaluated HCL folder (hcl-eval) to drafts, as a plan's planned values are mapped. */
 export function fromHcl(doc: HclDocument): StackDraft {
@@ -10,12 +12,15 @@ export function fromHcl(doc: HclDocument): StackDraft {
   const instances = instanceGroups(evaluated.resources.map((r) => r.address));
   const providers: Record<string, Provider> = {};
   for (const p of evaluated.providers) {
+    const secrets = secretCandidates(p.values);
     providers[p.key] = {
       key: p.key,
       cloud: cloudOf(`${p.name}_`),
       ...(p.alias ? { alias: p.alias } : {}),
       region: p.region,
       ...(p.default_tags ? { default_tags: p.default_tags } : {}),
+      origin: { file: p.file, line: p.line },
+      ...(secrets.length > 0 ? { secrets } : {}),
     };
   }
   const resources = evaluated.resources.map((r): Draft => {
@@ -24,6 +29,7 @@ export function fromHcl(doc: HclDocument): StackDraft {
       const keys = [...new Set(refs.flatMap((ref) => resolveReference(ref, { module: r.module, index: r.index }, instances)))];
       if (keys.length > 0) references[attr] = keys;
     }
+    const { values, unknown } = r.mode === 'managed' ? withProviderDefaults(r.type, r.values, r.unknown) : { values: r.values, unknown: r.unknown };
     return {
       address: r.address,
       mode: r.mode,
@@ -32,9 +38,9 @@ export function fromHcl(doc: HclDocument): StackDraft {
       module: r.module,
       index: r.index,
       provider: r.provider,
-      values: literalBooleans(r.values) as Draft['values'],
-      unknown: r.unknown,
-      sensitive: [],
+      values: literalBooleans(values) as Draft['values'],
+      unknown,
+      sensitive: r.sensitive,
       action: 'none',
       origin: { file: r.file, line: r.line },
       references,

@@ -1,8 +1,9 @@
 import type { Json, PlanDocument, StateDocument } from '../load/types';
 import type { Provider } from '../types/policy-input';
-import { actionOf, cloudOf, isJson, markedPaths, mergeMarks, redact, type Draft, type StackDraft } from './draft';
+import { actionOf, cloudOf, isJson, markedPaths, mergeMarks, redact, sensitivePaths, type Draft, type StackDraft } from './draft';
 import { stringMap } from './from-config';
 import { asList, moduleInstances, stateInstances, Structure, type Instance } from './instances';
+import { secretCandidates } from './secrets';
 
 interface ConfigResource {
   providerKey: string;
@@ -10,6 +11,8 @@ interface ConfigResource {
   refs: Record<string, string[]>;
   /** Top-level attributes the configuration gives as a constant (JSON configs keep `${…}` templates there). */
   constants: Record<string, unknown>;
+  /** Every literal value the configuration writes, nested blocks included. */
+  literals: unknown;
 }
 
 
@@ -74,6 +77,7 @@ function configResources(module: unknown, prefix: string, into: Map<string, Conf
       providerKey: String(r.provider_config_key ?? ''),
       refs: expressionRefs(exprs),
       constants,
+      literals: literalTree(exprs),
     });
   }
   for (const [name, call] of Object.entries(isJson(module.module_calls) ? module.module_calls : {})) {
@@ -90,7 +94,21 @@ function constant(expr: unknown, variables: Json): unknown {
   return isJson(v) ? v.value : undefined;
 }
 
-function planProviders(plan: Json): Record<string, Provider> {
+/** The literal values in an expressions tree (`{x: {constant_value: v}}` → `{x: v}`), nested blocks included. */
+function literalTree(exprs: unknown): unknown {
+  if (Array.isArray(exprs)) return exprs.map(literalTree);
+  if (!isJson(exprs)) return undefined;
+  if ('constant_value' in exprs) return exprs.constant_value;
+  return Object.fromEntries(Object.entries(exprs).map(([k, v]) => [k, literalTree(v)]));
+}
+
+/** `aws.east` → `provider.aws.east`; `module.m:aws` → `module.m.provider.aws` (how source locations are keyed). */
+const providerLocationKey = (key: string): string => {
+  const at = key.lastIndexOf(':');
+  return at < 0 ? `provider.${key}` : `${key.slice(0, at)}.provider.${key.slice(at + 1)}`;
+};
+
+function planProviders(plan: Json, file: string, locations: PlanDocument['locations']): Record<string, Provider> {
   const config = isJson(plan.configuration) ? plan.configuration : {};
   const variables = isJson(plan.variables) ? plan.variables : {};
   const out: Record<string, Provider> = {};
@@ -100,12 +118,16 @@ function planProviders(plan: Json): Record<string, Provider> {
     const region = constant(exprs.region ?? exprs.location, variables);
     const tagsBlock = asList(exprs.default_tags)[0];
     const tags = isJson(tagsBlock) ? constant(tagsBlock.tags, variables) : undefined;
+    // provider_config carries the provider's arguments in plain text: only candidates leave here.
+    const secrets = secretCandidates(literalTree(exprs));
     out[key] = {
       key,
       cloud: cloudOf(`${String(p.name)}_`),
       ...(typeof p.alias === 'string' ? { alias: p.alias } : {}),
       region: typeof region === 'string' ? region : null,
       ...(isJson(tags) ? { default_tags: stringMap(tags) } : {}),
+      origin: locations?.get(providerLocationKey(key)) ?? { file },
+      ...(secrets.length > 0 ? { secrets } : {}),
     };
   }
   return out;
@@ -149,6 +171,7 @@ export function instanceGroups(addresses: string[]): Map<string, string[]> {
 
 function draftsFrom(
   file: string,
+  locations: PlanDocument['locations'],
   resources: Instance[],
   providers: Record<string, Provider>,
   config: Map<string, ConfigResource>,
@@ -185,10 +208,11 @@ function draftsFrom(
       provider: resolveProviderKey(cfg?.providerKey ?? '', providers, String(r.provider_name ?? r.type.split('_')[0])),
       values: redact(values, sensitiveMarks) as Json,
       unknown,
-      sensitive: markedPaths(sensitiveMarks),
+      sensitive: sensitivePaths(sensitiveMarks, values),
       action: change ? actionOf(delta.actions) : 'none',
-      origin: { file },
+      origin: locations?.get(stripIndexes(r.address)) ?? { file },
       references,
+      ...(isJson(cfg?.literals) ? { written: cfg.literals } : {}),
     };
   });
 }
@@ -215,7 +239,7 @@ function resourceChanges(plan: Json, s: Structure): Map<string, Json> {
 
 export function fromPlan(doc: PlanDocument): StackDraft {
   const { plan } = doc;
-  const providers = planProviders(plan);
+  const providers = planProviders(plan, doc.file, doc.locations);
   const config = configResources(isJson(plan.configuration) ? plan.configuration.root_module : undefined, '', new Map());
   const s = new Structure(doc.file);
   const changes = resourceChanges(plan, s);
@@ -225,7 +249,7 @@ export function fromPlan(doc: PlanDocument): StackDraft {
     format: 'plan',
     source: doc.file,
     providers,
-    resources: draftsFrom(doc.file, moduleInstances(planned, s, 'planned_values.root_module'), providers, config, changes),
+    resources: draftsFrom(doc.file, doc.locations, moduleInstances(planned, s, 'planned_values.root_module'), providers, config, changes),
     ...(typeof plan.terraform_version === 'string' ? { terraformVersion: plan.terraform_version } : {}),
   };
 }
@@ -238,7 +262,7 @@ export function fromState(doc: StateDocument): StackDraft {
     format: 'state',
     source: doc.file,
     providers: {},
-    resources: draftsFrom(doc.file, resources, {}, new Map(), new Map()),
+    resources: draftsFrom(doc.file, undefined, resources, {}, new Map(), new Map()),
     ...(typeof state.terraform_version === 'string' ? { terraformVersion: state.terraform_version } : {}),
   };
 }

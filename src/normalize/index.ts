@@ -1,11 +1,12 @@
 import type { LoadedDocument } from '../load/types';
 import type { PolicyInput, Provider, Resource, Stack } from '../types/policy-input';
-import { fromAzapi } from './azapi';
+import { applyAzapiUpdates, fromAzapi } from './azapi';
 import { cloudOf, isJson, type Draft, type StackDraft } from './draft';
 import { fromConfig, stringMap } from './from-config';
 import { fromHcl } from './from-hcl';
 import { coerceDraft } from './coerce';
 import { fromPlan, fromState } from './from-plan';
+import { secretCandidates } from './secrets';
 import { assertValid } from './validate';
 
 function sourceDraft(doc: LoadedDocument): StackDraft {
@@ -21,10 +22,10 @@ function sourceDraft(doc: LoadedDocument): StackDraft {
   }
 }
 
-/** One source's resources, AzAPI declarations of known data stores mapped onto their azurerm types. */
+/** One source's resources, AzAPI declarations of known data stores mapped onto their azurerm types and AzAPI updates applied. */
 export function draftOf(doc: LoadedDocument): StackDraft {
   const sd = sourceDraft(doc);
-  return { ...sd, resources: sd.resources.map(fromAzapi) };
+  return { ...sd, resources: applyAzapiUpdates(sd.resources.map(fromAzapi)) };
 }
 
 /** `West US 2` and `westus2` are the same Azure region. */
@@ -112,6 +113,10 @@ export function normalize(docs: LoadedDocument[]): PolicyInput {
         origin: d.origin,
         ...(d.waivers ? { waivers: d.waivers } : {}),
       };
+      if (d.mode === 'managed') {
+        const secrets = secretCandidates(d.values, d.written);
+        if (secrets.length > 0) resources[key].secrets = secrets;
+      }
       (byType[d.type] ??= []).push(key);
       if (d.mode === 'managed' && region && cloud !== 'other' && d.action !== 'delete') (regions[cloud] ??= new Set()).add(region);
     }

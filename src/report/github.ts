@@ -1,7 +1,9 @@
 import type { Finding } from '../types/decision';
 import { displayPath, LineIndex, locate } from './locate';
 import { configLine } from './config-line';
+import { evidenceNote, overridesNote } from './notes';
 import type { Formatter } from './types';
+import { uncoveredLine, verdictOf } from './verdict';
 
 /** Workflow-command message: `%`, CR and LF would end or corrupt the command. */
 export const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -37,9 +39,15 @@ export const githubFormatter: Formatter = {
     const s = ctx.decision.summary;
     const config = configLine(ctx.decision.config);
     if (config) out.unshift(`::notice title=Leakguard config::${escapeData(config)}`);
+    const overrides = overridesNote(ctx.decision);
+    if (overrides) out.push(`::warning title=${escapeProperty('enforcement overrides')}::${escapeData(overrides)}`);
+    const evidence = evidenceNote(ctx.decision);
+    if (evidence) out.push(`::notice title=${escapeProperty('evidence chain head')}::${escapeData(evidence)}`);
     out.push(
-      `::notice title=Leakguard::${escapeData(`${s.blocking > 0 ? 'BLOCKED' : 'PASSED'}: ${s.findings} finding(s), ${s.blocking} blocking, ${s.waived} waived, ${s.advisory} advisory`)}`,
+      `::notice title=Leakguard::${escapeData(`${verdictOf(s)}: ${s.findings} finding(s), ${s.blocking} blocking, ${s.waived} waived, ${s.advisory} advisory`)}`,
     );
+    const uncovered = uncoveredLine(s);
+    if (uncovered) out.push(`::warning title=Leakguard coverage::${escapeData(uncovered)}`);
     return out.join('\n') + '\n';
   },
 };

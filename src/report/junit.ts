@@ -1,6 +1,7 @@
 import type { Finding } from '../types/decision';
 import { displayPath, LineIndex, locate } from './locate';
 import { configLine } from './config-line';
+import { evidenceNote, overridesNote } from './notes';
 import type { Formatter } from './types';
 
 /** XML 1.0 text or attribute value; characters XML cannot carry at all are dropped. */
@@ -71,7 +72,9 @@ export const junitFormatter: Formatter = {
             ? `waived: ${finding.waiver?.reason ?? ''} (owner ${finding.waiver?.owner ?? '?'}, expires ${finding.waiver?.expires ?? '?'})`
             : finding.gate
               ? `not blocking: ${finding.gate.join('; ')}`
-              : `${finding.enforcement}: ${finding.message}`;
+              : finding.override
+                ? `${finding.enforcement} by override ${finding.override.set_by} (default ${finding.override.default}): ${finding.message}`
+                : `${finding.enforcement}: ${finding.message}`;
           cases.push(`    <testcase ${attrs}>\n      <skipped message="${xml(why)}"/>\n      <system-out>${body(detail)}</system-out>\n    </testcase>`);
         }
       }
@@ -91,6 +94,50 @@ export const junitFormatter: Formatter = {
         : [];
       suites.push(
         [`  <testsuite name="${xml(id)}" tests="${n}" failures="${f}" errors="0" skipped="${s}">`, ...props, ...cases, `  </testsuite>`].join('\n'),
+      );
+    }
+    // The config's enforcement overrides, stated where CI test views show suite properties.
+    const overrides = overridesNote(ctx.decision);
+    if (overrides) {
+      suites.unshift(
+        [
+          `  <testsuite name="leakguard.enforcement-overrides" tests="0" failures="0" errors="0" skipped="0">`,
+          `    <properties>`,
+          ...(ctx.decision.overrides ?? []).map((o) => `      <property name="${xml(`${o.scope}.${o.name}`)}" value="${xml(o.level)}"/>`),
+          `      <property name="silenced_by_overrides" value="${ctx.decision.summary.silenced_by_overrides}"/>`,
+          `    </properties>`,
+          `    <system-out>${body(overrides)}</system-out>`,
+          `  </testsuite>`,
+        ].join('\n'),
+      );
+    }
+    const evidence = ctx.decision.evidence;
+    if (evidence) {
+      suites.unshift(
+        [
+          `  <testsuite name="leakguard.evidence" tests="0" failures="0" errors="0" skipped="0">`,
+          `    <properties>`,
+          `      <property name="log" value="${xml(evidence.log)}"/>`,
+          `      <property name="entry" value="${evidence.entry}"/>`,
+          `      <property name="head" value="${evidence.head}"/>`,
+          `      <property name="key_id" value="${xml(evidence.key_id ?? 'unsigned')}"/>`,
+          `    </properties>`,
+          `    <system-out>${body(evidenceNote(ctx.decision)!)}</system-out>`,
+          `  </testsuite>`,
+        ].join('\n'),
+      );
+    }
+    // Types no rule reads: one skipped case each, so CI dashboards show what was not checked.
+    const uncovered = Object.entries(ctx.decision.summary.uncovered.by_type).sort(([a], [b]) => a.localeCompare(b));
+    if (uncovered.length > 0) {
+      tests += uncovered.length;
+      skipped += uncovered.length;
+      suites.push(
+        [
+          `  <testsuite name="not-covered" tests="${uncovered.length}" failures="0" errors="0" skipped="${uncovered.length}">`,
+          ...uncovered.map(([type, n]) => `    <testcase classname="leakguard.not-covered" name="${xml(type)}">\n      <skipped message="${xml(`${n} resource(s) of type ${type} not covered by any rule`)}"/>\n    </testcase>`),
+          `  </testsuite>`,
+        ].join('\n'),
       );
     }
     return [

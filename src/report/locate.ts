@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { readText } from '../load/read-file';
 import type { Finding } from '../types/decision';
 
 /** Where a finding points a reader: a file and, whenever one can be found, a line. */
@@ -46,7 +46,8 @@ function build(file: string): Map<string, number> {
   const out = new Map<string, number>();
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    // The input was read and checked already; through the opener again, so a file swapped for a FIFO since cannot block.
+    text = readText(file);
   } catch {
     return out;
   }
@@ -59,6 +60,8 @@ function build(file: string): Map<string, number> {
     const depth = m[1].length / 2;
     path.length = depth;
     path[depth - 1] = m[2];
+    // The provider section: where region and estate findings point when nothing nearer is known.
+    if (depth === 1 && path[0] === 'provider' && !out.has('provider')) out.set('provider', i + 1);
     if (depth === 3 && (path[0] === 'resource' || path[0] === 'data')) {
       const address = `${path[0] === 'data' ? 'data.' : ''}${path[1]}.${path[2]}`;
       if (!out.has(address)) out.set(address, i + 1);
@@ -85,7 +88,7 @@ export function locate(f: Finding, lines: LineIndex): SourceLocation {
   if (origin.line) return withPath({ file: origin.file, line: origin.line });
   const frame = origin.stack_trace ? userFrame(origin.stack_trace) : undefined;
   if (frame) return withPath(frame);
-  const line = lines.lineOf(origin.file, f.resource.address);
+  const line = lines.lineOf(origin.file, isScope(f) ? 'provider' : f.resource.address);
   return withPath(line ? { file: origin.file, line } : { file: origin.file });
 }
 
@@ -97,3 +100,5 @@ export function displayPath(file: string, cwd = process.cwd()): string {
   return abs.split(sep).join('/');
 }
 
+/** A finding about a region or a whole estate (its subject is a scope, not a resource). */
+export const isScope = (f: Finding): boolean => f.resource.type === 'region' || f.resource.type === 'estate';

@@ -3,6 +3,8 @@ import { byExposure, exposureNote } from './exposure';
 import { fixOf, markdownFix } from './fixes';
 import { displayPath, LineIndex, locate } from './locate';
 import { configLine } from './config-line';
+import { evidenceNote, overridesNote } from './notes';
+import { uncoveredLine, verdictOf } from './verdict';
 import type { Formatter, ReportContext } from './types';
 
 /** A bot finds and updates its own comment by this marker instead of posting a new one. */
@@ -91,7 +93,11 @@ function blockingItem(f: Finding, ctx: ReportContext, lines: LineIndex): string 
 }
 
 function otherItem(f: Finding): string {
-  const why = f.gate ? f.gate.map(escape).join('; ') : `${f.enforcement} enforcement`;
+  const why = f.gate
+    ? f.gate.map(escape).join('; ')
+    : f.override
+      ? `${f.enforcement} by override ${escape(f.override.set_by)}, default ${f.override.default}`
+      : `${f.enforcement} enforcement`;
   return `- ${sev(f)} ${code(f.rule_id)} on ${code(f.resource.key)}: ${escape(f.message)} _(${why})_\n`;
 }
 
@@ -124,18 +130,32 @@ export const markdownFormatter: Formatter = {
     let shown = 0;
     const total = decision.findings.length + attention.length + fixed.length;
 
-    const verdict = s.blocking > 0 ? '❌ Leakguard blocked this change' : '✅ Leakguard passed';
+    const verdict = {
+      BLOCKED: '❌ Leakguard blocked this change',
+      'NOT CHECKED': '⚠️ Leakguard checked nothing: no rule covers these resources',
+      'PASSED ONLY BY OVERRIDES': `⚠️ Leakguard passed only because enforcement overrides made ${s.silenced_by_overrides} finding(s) non-blocking`,
+      PASSED: '✅ Leakguard passed',
+    }[verdictOf(s)];
+    const uncovered = uncoveredLine(s);
     const gate = decision.gate;
+    const overrides = overridesNote(decision);
     out.force(
       [
         MARKER,
         `## ${verdict}`,
         '',
         `**${s.blocking} blocking** of ${s.findings} finding(s) over ${s.resources} resource(s) · ${s.waived} waived · ${s.advisory} advisory` +
-          (gate?.baseline ? ` · baseline: ${gate.baseline.new} new, ${gate.baseline.existing} existing, ${gate.baseline.fixed} fixed` : '') +
+          (gate?.baseline
+            ? ` · baseline: ${gate.baseline.new} new, ${gate.baseline.existing} existing` +
+              (gate.baseline.existing_hard > 0 ? ` (${gate.baseline.existing_hard} of hard rules, still blocking)` : '') +
+              `, ${gate.baseline.fixed} fixed`
+            : '') +
           (gate?.changed_only ? ` · ${gate.changed_only.unblocked} on unchanged resources not blocking (changed-only)` : ''),
         ...(configLine(decision.config) ? ['', `<sub>${escape(configLine(decision.config)!)}</sub>`] : []),
         '',
+        ...(overrides ? [`> [!WARNING]\n> ${escape(overrides)}`, ''] : []),
+        ...(uncovered ? [`⚠️ ${uncovered}`, ''] : []),
+        ...(decision.evidence ? [`<sub>${escape(evidenceNote(decision)!)}</sub>`, ''] : []),
         ...(decision.findings.length > 0 ? [summaryTable(decision.findings), ''] : ['No findings.', '']),
         '',
       ].join('\n'),

@@ -48,7 +48,8 @@ function resolve(alt: string, s: RunbookSubject): string | undefined {
       return scalar(at(key ? s.input?.resources[key]?.values : undefined, path));
     }
     case 'region':
-      return scalar(r?.region);
+      // Findings about a whole region name it even when their subject is no resource.
+      return scalar(r?.region ?? s.finding?.resource.region);
     case 'address':
       return r?.address;
     case 'account':
@@ -90,7 +91,8 @@ export function renderRunbook(rule: RuleInfo, s: RunbookSubject = {}): RenderedR
   if (!book) throw new Error(`rule ${rule.id} has no runbook`);
   const left = new Set<string>();
   const fill = (t: string) => fillIdentifiers(t, s, left);
-  const where = s.resource ? `${s.resource.address} in stack ${s.resource.stack}${s.resource.region ? ` (${s.resource.region})` : ''}` : 'no input: every identifier is a placeholder';
+  const subject = s.resource ?? s.finding?.resource;
+  const where = subject ? `${subject.address} in stack ${subject.stack}${subject.region ? ` (${subject.region})` : ''}` : 'no input: every identifier is a placeholder';
   const lines = [
     `Containment runbook: ${rule.id} (${rule.control}, ${rule.severity})`,
     `Finding: ${where}${s.finding ? `: ${s.finding.message}` : ''}`,

@@ -1,8 +1,9 @@
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RuleInfo } from '../evaluate/catalog';
+import { findingFingerprint } from '../fingerprint';
 import type { Finding, Severity } from '../types/decision';
-import { displayPath, LineIndex, locate } from './locate';
+import { displayPath, isScope, LineIndex, locate } from './locate';
 import { toolVersion } from './tool';
 import { fixOf, sarifFixes } from './fixes';
 import type { Formatter, ReportContext } from './types';
@@ -88,11 +89,11 @@ function result(f: Finding, ruleIndex: number, cwd: string, lines: LineIndex, ct
           region: { startLine: loc.line ?? 1 },
         },
         logicalLocations: [
-          { name: f.resource.address, fullyQualifiedName: loc.constructPath ?? f.resource.key, kind: 'resource' },
+          { name: f.resource.address, fullyQualifiedName: loc.constructPath ?? f.resource.key, kind: isScope(f) ? 'namespace' : 'resource' },
         ],
       },
     ],
-    partialFingerprints: { 'leakguardFingerprint/v1': f.fingerprint ?? `${f.rule_id}|${f.resource.key}` },
+    partialFingerprints: { 'leakguardFingerprint/v1': f.fingerprint ?? findingFingerprint(f) },
     ...(f.baseline ? { baselineState: f.baseline === 'new' ? 'new' : 'unchanged' } : {}),
     ...(waiver
       ? {
@@ -144,7 +145,13 @@ export const sarifFormatter: Formatter = {
           },
           originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd + '/').href } },
           results: ctx.decision.findings.map((f) => result(f, index.get(f.rule_id)!, cwd, lines, ctx)),
-          properties: { summary: ctx.decision.summary, ...(ctx.decision.gate ? { gate: ctx.decision.gate } : {}), ...(ctx.decision.config ? { config: ctx.decision.config } : {}) },
+          properties: {
+            summary: ctx.decision.summary,
+            overrides: ctx.decision.overrides ?? [],
+            ...(ctx.decision.evidence ? { evidence: ctx.decision.evidence } : {}),
+            ...(ctx.decision.gate ? { gate: ctx.decision.gate } : {}),
+            ...(ctx.decision.config ? { config: ctx.decision.config } : {}),
+          },
         },
       ],
     };

@@ -3,7 +3,9 @@ import type { Finding, WaiverResult } from '../types/decision';
 import { configLine } from './config-line';
 import { byExposure, exposureNote } from './exposure';
 import { displayPath, LineIndex, locate } from './locate';
+import { baselineNote, evidenceNote, overridesNote } from './notes';
 import type { Formatter, ReportContext } from './types';
+import { uncoveredLine, verdictOf } from './verdict';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -45,15 +47,21 @@ export const textFormatter: Formatter = {
       lines.push('');
     }
     const s = decision.summary;
-    const verdict = s.blocking > 0 ? c.red(c.bold('BLOCKED')) : c.green(c.bold('PASSED'));
+    const word = verdictOf(s);
+    const verdict = word === 'BLOCKED' ? c.red(c.bold(word)) : word === 'PASSED' ? c.green(c.bold(word)) : c.yellow(c.bold(word));
     lines.push(
       `${verdict}: ${s.findings} finding(s) over ${s.resources} resource(s): ${s.blocking} blocking, ${s.waived} waived, ${s.advisory} advisory` +
         ` (critical ${s.by_severity.critical ?? 0}, high ${s.by_severity.high ?? 0}, medium ${s.by_severity.medium ?? 0}, low ${s.by_severity.low ?? 0})`,
     );
+    const uncovered = uncoveredLine(s);
+    if (uncovered) lines.push(c.yellow(uncovered));
     const gate = decision.gate;
-    if (gate?.baseline) {
-      lines.push(`baseline ${gate.baseline.file}: ${gate.baseline.new} new, ${gate.baseline.existing} existing (not blocking), ${gate.baseline.fixed} fixed`);
-    }
+    const overrides = overridesNote(decision);
+    if (overrides) lines.push(s.silenced_by_overrides > 0 ? c.yellow(overrides) : overrides);
+    const baseline = baselineNote(gate);
+    if (baseline) lines.push(baseline);
+    const evidence = evidenceNote(decision);
+    if (evidence) lines.push(evidence);
     if (gate?.changed_only) lines.push(`changed-only: ${gate.changed_only.unblocked} finding(s) on resources the plan does not change are not blocking`);
     const config = configLine(decision.config);
     if (config) lines.push(c.dim(config));
@@ -65,7 +73,7 @@ function state(f: Finding, c: Colors): string {
   const tags: string[] = [];
   if (f.baseline) tags.push(f.baseline);
   if (f.waived) tags.push('waived');
-  else if (!f.blocking) tags.push(f.gate ? 'not blocking' : f.enforcement);
+  else if (!f.blocking) tags.push(f.gate ? 'not blocking' : f.override ? `${f.enforcement} by override ${f.override.set_by}` : f.enforcement);
   return tags.length ? c.dim(` [${tags.join(', ')}]`) : '';
 }
 

@@ -26,6 +26,10 @@ export interface LeakguardConfig {
       [k: string]: number;
     };
   };
+  /**
+   * Longest a waiver may run: its expiry may be at most this many days after today (--today). Default: one year (the same date next year).
+   */
+  waiver_max_days?: number;
   waivers?: {
     rule: string;
     /**
@@ -33,11 +37,20 @@ export interface LeakguardConfig {
      */
     resource: string;
     /**
-     * Must say something: at least 10 characters.
+     * Must say something: at least 10 characters besides spaces.
      */
     reason: string;
+    /**
+     * Not blank.
+     */
     owner: string;
+    /**
+     * A real calendar date YYYY-MM-DD, at most waiver_max_days (default a year) after today.
+     */
     expires: string;
+    /**
+     * Not blank when given.
+     */
     ticket?: string;
   }[];
 }

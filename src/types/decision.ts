@@ -20,6 +20,10 @@ export interface Decision {
   schema_version: '1';
   findings: Finding[];
   waivers: WaiverResult[];
+  /**
+   * Enforcement levels set by the config (policy.enforcement): every rule and control entry, and severity levels that differ from the default.
+   */
+  overrides: Override[];
   summary: Summary;
   /**
    * With --baseline: baseline findings no longer found (fixed since the baseline was recorded).
@@ -27,6 +31,18 @@ export interface Decision {
   fixed?: BaselineEntry[];
   gate?: Gate;
   config?: ConfigUsed;
+  /**
+   * With --evidence: the evidence-log entry this run appended and the chain's new head, printed by every report so it is kept outside the log.
+   */
+  evidence?: {
+    log: string;
+    entry: number;
+    head: string;
+    /**
+     * The signing key's id; null for an unsigned entry.
+     */
+    key_id: string | null;
+  };
 }
 /**
  * This interface was referenced by `Decision`'s JSON-Schema
@@ -42,13 +58,23 @@ export interface Finding {
   blocking: boolean;
   waived: boolean;
   waiver?: Waiver;
+  /**
+   * Present when a config override gave this finding another level than its severity's default.
+   */
+  override?: {
+    /**
+     * The override: rules.<id>, controls.<id> or by_severity.<severity>.
+     */
+    set_by: string;
+    default: Enforcement;
+  };
   message: string;
   resource: FindingResource;
   remediation: string;
   legal: string[];
   audit_component: string;
   /**
-   * sha256 of rule_id and resource key (never the message): stable across runs, for baselines and SARIF partialFingerprints.
+   * sha256 of rule_id, NUL and resource.key (never the message or a line), computed in one place (src/fingerprint.ts): the identity baselines, SARIF partialFingerprints and drift history share.
    */
   fingerprint?: string;
   /**
@@ -83,13 +109,21 @@ export interface Waiver {
   source?: string;
 }
 /**
+ * The finding's subject: a resource, or for findings about a region or a whole cloud estate a scope (type `region` or `estate`, key and address `region:<cloud>:<region>` or `estate:<cloud>`, stack and origin those of the provider block that configures it). Waivers name it by key or address.
+ *
  * This interface was referenced by `Decision`'s JSON-Schema
  * via the `definition` "FindingResource".
  */
 export interface FindingResource {
+  /**
+   * Stable identity: `<stack>/<address>` (the address with its instance key; the stack's own name: CDKTF stack, root module folder or --stack-name, never an input file's name), `region:<cloud>:<region>` or `estate:<cloud>`.
+   */
   key: string;
   address: string;
   stack: string;
+  /**
+   * Resource type, or `region` / `estate` for a scope subject.
+   */
   type: string;
   region?: string | null;
   action?: string;
@@ -122,6 +156,15 @@ export interface WaiverResult {
 }
 /**
  * This interface was referenced by `Decision`'s JSON-Schema
+ * via the `definition` "Override".
+ */
+export interface Override {
+  scope: 'rules' | 'controls' | 'by_severity';
+  name: string;
+  level: Enforcement;
+}
+/**
+ * This interface was referenced by `Decision`'s JSON-Schema
  * via the `definition` "Summary".
  */
 export interface Summary {
@@ -130,11 +173,25 @@ export interface Summary {
   blocking: number;
   waived: number;
   advisory: number;
+  /**
+   * Findings that do not block only because an enforcement override lowered their level (they would block at the severity default).
+   */
+  silenced_by_overrides: number;
   by_severity: {
     [k: string]: number;
   };
   by_control: {
     [k: string]: number;
+  };
+  /**
+   * Managed resources of a type no rule reads (the types come from the rule sources: policies/lib/coverage.rego, generated): how many, out of how many managed resources, by type. When every managed resource is uncovered, nothing was checked.
+   */
+  uncovered: {
+    resources: number;
+    managed: number;
+    by_type: {
+      [k: string]: number;
+    };
   };
 }
 /**
@@ -165,6 +222,10 @@ export interface Gate {
     file: string;
     new: number;
     existing: number;
+    /**
+     * Existing findings of hard-enforced rules: a baseline never silences a hard rule, so they still block.
+     */
+    existing_hard: number;
     fixed: number;
   };
   changed_only?: {

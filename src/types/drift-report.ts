@@ -48,6 +48,7 @@ export interface DriftReport {
    */
   resolved: ResolvedItem[];
   history: HistoryStatus;
+  config?: ConfigUsed;
 }
 /**
  * This interface was referenced by `DriftReport`'s JSON-Schema
@@ -289,6 +290,13 @@ export interface HistoryStatus {
   migrated_from?: number;
 }
 /**
+ * Added by the engine: the config file the run used and how it was chosen (--config, discovered from the working directory up to the repository root, none found, or disabled with --no-config).
+ */
+export interface ConfigUsed {
+  file: string | null;
+  origin: 'option' | 'discovered' | 'none' | 'disabled';
+}
+/**
  * This interface was referenced by `DriftReport`'s JSON-Schema
  * via the `definition` "HistoryEntry".
  */
@@ -299,13 +307,13 @@ export interface HistoryEntry {
   last_seen: string;
 }
 /**
- * The --history file, version 1: open items by fingerprint. Resolved items drop out.
+ * The --history file, version 2: open items by fingerprint (the sha256 fingerprint of src/fingerprint.ts, as baselines and SARIF use). Resolved items drop out.
  *
  * This interface was referenced by `DriftReport`'s JSON-Schema
  * via the `definition` "DriftHistory".
  */
 export interface DriftHistory {
-  version: 1;
+  version: 2;
   updated_at: string;
   items: {
     [k: string]: HistoryEntry;

@@ -88,6 +88,45 @@ export interface Provider {
   default_tags?: {
     [k: string]: string;
   };
+  origin?: Origin;
+  /**
+   * Secret candidates among the block's arguments (which are never copied into the input).
+   */
+  secrets?: SecretCandidate[];
+}
+/**
+ * Where the provider block is: findings about its region are located there.
+ */
+export interface Origin {
+  file: string;
+  line?: number;
+  construct_path?: string;
+  stack_trace?: string[];
+}
+/**
+ * Text that looks like a credential, found by the normalizer: never the text itself, only what the secret-in-code rules decide on.
+ *
+ * This interface was referenced by `PolicyInput`'s JSON-Schema
+ * via the `definition` "SecretCandidate".
+ */
+export interface SecretCandidate {
+  /**
+   * Dotted attribute path (list indexes dropped; base64 and JSON strings are read through).
+   */
+  path: string;
+  /**
+   * A pattern kind (src/normalize/secret-patterns.ts), `named-secret` (a value whose name announces a secret) or `generic` (a long mixed token).
+   */
+  kind: string;
+  length: number;
+  /**
+   * Shannon entropy of the secret, bits per character.
+   */
+  entropy: number;
+  /**
+   * `sha256:` and the first 8 hex digits of the secret's SHA-256.
+   */
+  fingerprint: string;
 }
 /**
  * This interface was referenced by `PolicyInput`'s JSON-Schema
@@ -123,7 +162,7 @@ export interface Resource {
    */
   unreadable?: string[];
   /**
-   * Dotted attribute paths Terraform marks sensitive (values redacted).
+   * Dotted attribute paths Terraform marks sensitive that hold a value or are unknown at plan time (values redacted); a marked null is not listed.
    */
   sensitive: string[];
   /**
@@ -140,8 +179,12 @@ export interface Resource {
   };
   referenced_by: Reference[];
   action: Action;
-  origin: Origin;
+  origin: Origin1;
   waivers?: Waiver[];
+  /**
+   * Secret candidates among the values (managed resources).
+   */
+  secrets?: SecretCandidate[];
 }
 /**
  * This interface was referenced by `PolicyInput`'s JSON-Schema
@@ -156,7 +199,7 @@ export interface Reference {
  * This interface was referenced by `PolicyInput`'s JSON-Schema
  * via the `definition` "Origin".
  */
-export interface Origin {
+export interface Origin1 {
   file: string;
   line?: number;
   construct_path?: string;

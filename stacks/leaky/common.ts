@@ -37,9 +37,10 @@ export const LEAKY_PATTERNS = {
   'exportable-disk': { controls: ['public-storage'], stacks: ['leaky-exportable-disk'] },
   'plain-http-web-app': { controls: ['storage-encryption'], stacks: ['leaky-plain-http-web-app'] },
   'public-service-bus': { controls: ['public-storage'], stacks: ['leaky-public-service-bus'] },
+  'sas-service-bus': { controls: ['sas-token-scope'], stacks: ['leaky-sas-service-bus'] },
   'public-synapse': { controls: ['public-storage'], stacks: ['leaky-public-synapse'] },
   'public-search': { controls: ['public-storage'], stacks: ['leaky-public-search'] },
-  'public-search-domain': { controls: ['public-storage', 'storage-encryption'], stacks: ['leaky-public-search-domain'] },
+  'public-search-domain': { controls: ['public-storage', 'storage-encryption', 'central-audit-correlation'], stacks: ['leaky-public-search-domain'] },
   'unencrypted-volume-snapshot': { controls: ['backup-protection', 'storage-encryption'], stacks: ['leaky-unencrypted-volume-snapshot'] },
   'public-snapshots': { controls: ['backup-protection'], stacks: ['leaky-public-snapshots'] },
   'unencrypted-graph-db': { controls: ['public-storage', 'storage-encryption'], stacks: ['leaky-unencrypted-graph-db'] },
@@ -52,6 +53,8 @@ export const LEAKY_PATTERNS = {
   'public-kafka': { controls: ['public-storage', 'storage-encryption'], stacks: ['leaky-public-kafka'] },
   'unencrypted-analytics': { controls: ['storage-encryption'], stacks: ['leaky-unencrypted-analytics'] },
   'public-file-system': { controls: ['public-storage', 'storage-encryption'], stacks: ['leaky-public-file-system'] },
+  'open-memorydb': { controls: ['public-storage', 'storage-encryption'], stacks: ['leaky-open-memorydb'] },
+  'public-search-collection': { controls: ['public-storage', 'storage-encryption'], stacks: ['leaky-public-search-collection'] },
   'cdn-plain-http-origin': { controls: ['cdn-auth-caching'], stacks: ['leaky-cdn-plain-http-origin'] },
 } as const;
 

@@ -100,6 +100,16 @@ export function publicServiceBus(scope: Construct): TerraformStack {
   return stack;
 }
 
+/** A private order-message namespace that still accepts its SAS keys. */
+export function sasServiceBus(scope: Construct): TerraformStack {
+  const stack = leakyStack(scope, 'leaky-sas-service-bus');
+  awsPart(stack);
+  const az = azurePart(stack, 'sas');
+  const orders = new HardenedServiceBusNamespace(stack, 'orders', { ...az.at(), name: 'sb-leaky-sas-orders', keyVault: az.keyVault });
+  orders.namespace.addOverride('local_auth_enabled', true);
+  return stack;
+}
+
 /** An analytics workspace whose SQL endpoints answer the internet. */
 export function publicSynapse(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-public-synapse');

@@ -12,6 +12,7 @@ import {
   exportableDisk,
   plainHttpWebApp,
   publicServiceBus,
+  sasServiceBus,
   publicSynapse,
   publicSearch,
 } from './data-stores';
@@ -42,6 +43,7 @@ export function buildLeakyApp(app: App): TerraformStack[] {
     exportableDisk(app),
     plainHttpWebApp(app),
     publicServiceBus(app),
+    sasServiceBus(app),
     publicSynapse(app),
     publicSearch(app),
     stores.publicSearchDomain(app),
@@ -57,6 +59,8 @@ export function buildLeakyApp(app: App): TerraformStack[] {
     stores.publicKafka(app),
     stores.unencryptedAnalytics(app),
     stores.publicFileSystem(app),
+    stores.openMemoryDb(app),
+    stores.publicSearchCollection(app),
     cdnPlainHttpOrigin(app),
   ];
 }

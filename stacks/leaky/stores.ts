@@ -4,6 +4,7 @@ import { ElasticsearchDomain } from '@cdktf/provider-aws/lib/elasticsearch-domai
 import { ElasticsearchDomainPolicy } from '@cdktf/provider-aws/lib/elasticsearch-domain-policy';
 import { EbsVolume } from '@cdktf/provider-aws/lib/ebs-volume';
 import { EbsSnapshot } from '@cdktf/provider-aws/lib/ebs-snapshot';
+import { EbsEncryptionByDefault } from '@cdktf/provider-aws/lib/ebs-encryption-by-default';
 import { SnapshotCreateVolumePermission } from '@cdktf/provider-aws/lib/snapshot-create-volume-permission';
 import { DbSnapshot } from '@cdktf/provider-aws/lib/db-snapshot';
 import { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
@@ -27,6 +28,9 @@ import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
 import { MskCluster } from '@cdktf/provider-aws/lib/msk-cluster';
 import { GlueDataCatalogEncryptionSettings } from '@cdktf/provider-aws/lib/glue-data-catalog-encryption-settings';
 import { AthenaWorkgroup } from '@cdktf/provider-aws/lib/athena-workgroup';
+import { MemorydbCluster } from '@cdktf/provider-aws/lib/memorydb-cluster';
+import { OpensearchserverlessCollection } from '@cdktf/provider-aws/lib/opensearchserverless-collection';
+import { OpensearchserverlessSecurityPolicy } from '@cdktf/provider-aws/lib/opensearchserverless-security-policy';
 import { dataTags } from '../constructs/common/tags';
 import { EncryptedVolume } from '../constructs/aws/block-storage';
 import { HardenedKey } from '../constructs/aws/key';
@@ -68,8 +72,10 @@ export function unencryptedVolumeSnapshot(scope: Construct): TerraformStack {
 /** Backups anyone can restore: an encrypted volume's snapshot and an RDS snapshot shared with all accounts. */
 export function publicSnapshots(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-public-snapshots');
-  awsPart(stack);
-  const volume = new EncryptedVolume(stack, 'data', { availabilityZone: 'us-west-2a', sizeGb: 20 });
+  // A region of its own that encrypts new volumes by default: this fixture is about sharing.
+  awsPart(stack, { regions: ['us-east-2'] });
+  new EbsEncryptionByDefault(stack, 'ebs-default', { enabled: true });
+  const volume = new EncryptedVolume(stack, 'data', { availabilityZone: 'us-east-2a', sizeGb: 20 });
   const snapshot = new EbsSnapshot(stack, 'data-snapshot', { volumeId: volume.volume.id, tags: dataTags(stack) });
   new SnapshotCreateVolumePermission(stack, 'data-snapshot-public', { snapshotId: snapshot.id, accountId: 'all' });
   new DbSnapshot(stack, 'orders-snapshot', { dbInstanceIdentifier: 'leaky-orders', dbSnapshotIdentifier: 'leaky-orders-export', sharedAccounts: ['all'] });
@@ -224,5 +230,44 @@ export function publicFileSystem(scope: Construct): TerraformStack {
   awsPart(stack);
   const fs = new EfsFileSystem(stack, 'uploads', { creationToken: 'leaky-customer-uploads', tags: dataTags(stack, { classification: 'pii' }) });
   new EfsFileSystemPolicy(stack, 'uploads-policy', { fileSystemId: fs.id, policy: everyone(['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'], fs.arn) });
+  return stack;
+}
+
+/** A durable cart store anyone on the network can read (open-access ACL), over plain text. */
+export function openMemoryDb(scope: Construct): TerraformStack {
+  const stack = leakyStack(scope, 'leaky-open-memorydb');
+  awsPart(stack);
+  new MemorydbCluster(stack, 'carts', {
+    name: 'leaky-carts',
+    nodeType: 'db.t4g.small',
+    aclName: 'open-access',
+    tlsEnabled: false,
+    securityGroupIds: SECURITY_GROUPS,
+    tags: dataTags(stack, { classification: 'pii' }),
+  });
+  return stack;
+}
+
+/** An order-search collection with a public endpoint, under an AWS-owned key. */
+export function publicSearchCollection(scope: Construct): TerraformStack {
+  const stack = leakyStack(scope, 'leaky-public-search-collection');
+  awsPart(stack);
+  const resource = ['collection/leaky-orders'];
+  const encryption = new OpensearchserverlessSecurityPolicy(stack, 'orders-encryption', {
+    name: 'leaky-orders-enc',
+    type: 'encryption',
+    policy: JSON.stringify({ Rules: [{ ResourceType: 'collection', Resource: resource }], AWSOwnedKey: true }),
+  });
+  const network = new OpensearchserverlessSecurityPolicy(stack, 'orders-network', {
+    name: 'leaky-orders-net',
+    type: 'network',
+    policy: JSON.stringify([{ Rules: [{ ResourceType: 'collection', Resource: resource }], AllowFromPublic: true }]),
+  });
+  new OpensearchserverlessCollection(stack, 'orders', {
+    name: 'leaky-orders',
+    type: 'SEARCH',
+    tags: dataTags(stack, { classification: 'pii' }),
+    dependsOn: [encryption, network],
+  });
   return stack;
 }

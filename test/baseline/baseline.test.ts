@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
-import { fingerprintOf } from '../../src/baseline';
+import { fingerprintOf } from '../../src/fingerprint';
 import { validator } from '../../src/normalize/validate';
 import { PLANS, run, tempDir } from '../helpers/cli';
 import { stack, synthApp } from '../helpers/synth';
@@ -51,12 +51,33 @@ describe('baseline create', () => {
 describe('check --baseline', () => {
   const dir = tempDir();
   const file = join(dir, 'baseline.json');
+  // Critical rules are hard by default and a baseline never silences a hard rule; made soft
+  // here, so these tests are about what a baseline does to waivable findings.
+  const soft = join(dir, 'soft.json');
   beforeAll(async () => {
     expect((await run('baseline', 'create', shop('orders', 'exports'), '-o', file)).code).toBe(0);
+    writeFileSync(soft, JSON.stringify({ policy: { enforcement: { by_severity: { critical: 'soft' } } } }));
+  });
+
+  test('a baseline never silences a hard rule: its existing findings still block, counted apart', async () => {
+    const r = await run('check', shop('orders', 'exports'), '--baseline', file, '--format', 'json');
+    expect(r.code).toBe(1);
+    const d: Decision = JSON.parse(r.stdout);
+    const existing = d.findings.filter((f) => f.baseline === 'existing');
+    expect(existing).toHaveLength(d.findings.length);
+    // Whatever the rule: an existing finding blocks exactly when its rule is hard.
+    for (const f of existing) expect([f.rule_id, f.blocking]).toEqual([f.rule_id, f.enforcement === 'hard']);
+    const hard = existing.filter((f) => f.enforcement === 'hard');
+    expect(hard.map((f) => f.rule_id)).toContain(RULE);
+    expect(d.gate!.baseline).toEqual({ file, new: 0, existing: existing.length, existing_hard: hard.length, fixed: 0 });
+    expect(d.summary.blocking).toBe(hard.length);
+    const text = (await run('check', shop('orders', 'exports'), '--baseline', file)).stdout;
+    expect(text).toContain('CRITICAL aws-s3-public-access-block [existing]  aws_s3_bucket.orders');
+    expect(text).toContain(`baseline ${file}: 0 new, ${existing.length - hard.length} existing (not blocking), ${hard.length} existing of hard rules (still blocking), 0 fixed`);
   });
 
   test('nothing new: exit 0, existing findings reported but not blocking', async () => {
-    const r = await run('check', shop('orders', 'exports'), '--baseline', file, '--format', 'json');
+    const r = await run('check', shop('orders', 'exports'), '--baseline', file, '--config', soft, '--format', 'json');
     expect(r.code).toBe(0);
     const d: Decision = JSON.parse(r.stdout);
     expect(validator('decision')(d)).toBe(true);
@@ -65,12 +86,12 @@ describe('check --baseline', () => {
     expect(ofRule(d)[0].gate).toEqual([`in baseline ${file}: not blocking`]);
     expect(d.summary.blocking).toBe(0);
     expect(d.fixed).toEqual([]);
-    expect(d.gate).toEqual({ baseline: { file, new: 0, existing: d.findings.length, fixed: 0 } });
+    expect(d.gate).toEqual({ baseline: { file, new: 0, existing: d.findings.length, existing_hard: 0, fixed: 0 } });
   });
 
   test('a new finding blocks; a fixed one is listed — in json, text, markdown and SARIF', async () => {
     const now = shop('orders', 'invoices'); // exports fixed, invoices new
-    const json = await run('check', now, '--baseline', file, '--format', 'json');
+    const json = await run('check', now, '--baseline', file, '--config', soft, '--format', 'json');
     expect(json.code).toBe(1);
     const d: Decision = JSON.parse(json.stdout);
     const state = Object.fromEntries(ofRule(d).map((f) => [f.resource.key, [f.baseline, f.blocking]]));
@@ -83,9 +104,9 @@ describe('check --baseline', () => {
     ]);
     expect(d.fixed!.every((e) => e.resource === 'shop/aws_s3_bucket.exports')).toBe(true);
     const g = d.gate!.baseline!;
-    expect(g).toEqual({ file, new: d.findings.length - ofExisting(d), existing: ofExisting(d), fixed: d.fixed!.length });
+    expect(g).toEqual({ file, new: d.findings.length - ofExisting(d), existing: ofExisting(d), existing_hard: 0, fixed: d.fixed!.length });
 
-    const text = (await run('check', now, '--baseline', file)).stdout;
+    const text = (await run('check', now, '--baseline', file, '--config', soft)).stdout;
     expect(text).toContain('CRITICAL aws-s3-public-access-block [new]  aws_s3_bucket.invoices');
     expect(text).toContain('CRITICAL aws-s3-public-access-block [existing, not blocking]  aws_s3_bucket.orders');
     expect(text).toContain(`Fixed since the baseline (${g.fixed})\n`);
@@ -93,7 +114,7 @@ describe('check --baseline', () => {
     expect(text).toContain(`baseline ${file}: ${g.new} new, ${g.existing} existing (not blocking), ${g.fixed} fixed`);
     expect(text).toContain(`BLOCKED: ${d.findings.length} finding(s) over 2 resource(s): ${d.summary.blocking} blocking`);
 
-    const md = (await run('check', now, '--baseline', file, '--format', 'markdown')).stdout;
+    const md = (await run('check', now, '--baseline', file, '--config', soft, '--format', 'markdown')).stdout;
     expect(md).toContain(`### ❌ Blocking findings (${d.summary.blocking})\n\n- **CRITICAL** `);
     expect(md).toContain('- **CRITICAL** `aws-s3-public-access-block` (new) on `aws_s3_bucket.invoices`');
     expect(md).toContain(`<details><summary>🎉 Fixed since the baseline (${g.fixed})</summary>\n\n`);
@@ -101,7 +122,7 @@ describe('check --baseline', () => {
     expect(md).toContain(`baseline: ${g.new} new, ${g.existing} existing, ${g.fixed} fixed`);
     expect(md).toContain(`_(in baseline ${file}: not blocking)_`);
 
-    const sarif = expectValidSarif((await run('check', now, '--baseline', file, '--format', 'sarif')).stdout);
+    const sarif = expectValidSarif((await run('check', now, '--baseline', file, '--config', soft, '--format', 'sarif')).stdout);
     const states = Object.fromEntries(sarif.runs[0].results.filter((x) => x.ruleId === RULE).map((x) => [x.locations[0].logicalLocations[0].name, [x.baselineState, x.level]]));
     expect(states).toEqual({ 'aws_s3_bucket.orders': ['unchanged', 'warning'], 'aws_s3_bucket.invoices': ['new', 'error'] });
   });
@@ -132,7 +153,8 @@ describe('check --baseline', () => {
 describe('check --changed-only', () => {
   // A real plan: create_bucket (create), update_bucket (update), noop_bucket (no-op), all without a block.
   const PLAN = join(PLANS, 'aws-s3-create-update-delete-noop-drift-tf1.2.json');
-  const STACK = 'aws-s3-create-update-delete-noop-drift-tf1.2';
+  // A plan's stack is the folder holding it (the shared fixtures folder), not the file name.
+  const STACK = 'plans';
 
   test('blocks only on resources the plan creates, updates or replaces; reports the rest as not blocking', async () => {
     const all: Decision = JSON.parse((await run('check', PLAN, '--format', 'json')).stdout);
@@ -178,7 +200,9 @@ describe('check --changed-only', () => {
     const file = join(d, 'b.json');
     const b = { leakguard_baseline: '1', findings: [{ fingerprint: fingerprintOf(RULE, `${STACK}/aws_s3_bucket.update_bucket`), rule_id: RULE, resource: `${STACK}/aws_s3_bucket.update_bucket` }] };
     writeFileSync(file, JSON.stringify(b));
-    const r = await run('check', PLAN, '--changed-only', '--baseline', file, '--format', 'json');
+    const soft = join(d, 'soft.json');
+    writeFileSync(soft, JSON.stringify({ policy: { enforcement: { rules: { [RULE]: 'soft' } } } }));
+    const r = await run('check', PLAN, '--changed-only', '--baseline', file, '--config', soft, '--format', 'json');
     expect(r.code).toBe(1);
     const out: Decision = JSON.parse(r.stdout);
     expect(ofRule(out).filter((f) => f.blocking).map((f) => f.resource.address)).toEqual(['aws_s3_bucket.create_bucket']);

@@ -136,7 +136,7 @@ describe('bad input gives exit 2 and one clear line', () => {
     expectOneLineError(await run('check', '--config', join(cfg, 'type.json'), plan), 'policy setting "log_retention_min_days" must be number, got string');
     expectOneLineError(await run('check', '--config', join(cfg, 'level.json'), plan), 'enforcement.controls.public-storage must be advisory, soft or hard, got "strict"');
     expectOneLineError(await run('check', '--config', join(cfg, 'rule.json'), plan), 'enforcement.rules names an unknown rule "aws-s3-no-such-rule"');
-    expectOneLineError(await run('check', '--config', join(cfg, 'waiver.json'), plan), '/waivers/0 names an unknown rule "aws-s3-publik-acl"');
+    expectOneLineError(await run('check', '--config', join(cfg, 'waiver.json'), plan), '/waivers/0: names an unknown rule "aws-s3-publik-acl"');
     const ok = await run('check', '--config', join(cfg, 'good.json'), '--format', 'json', plan);
     expect(ok.stderr).toBe('');
     const kms = JSON.parse(ok.stdout).findings.filter((f: { control: string }) => f.control === 'key-management');
@@ -151,6 +151,6 @@ describe('bad input gives exit 2 and one clear line', () => {
   });
 
   test('a bad --today date', async () => {
-    expectOneLineError(await run('check', '--today', '28/11/2026', join(PLANS, 'aws-kms-key-rotation-tf0.13.json')), '--today must be YYYY-MM-DD');
+    expectOneLineError(await run('check', '--today', '28/11/2026', join(PLANS, 'aws-kms-key-rotation-tf0.13.json')), '--today must be a real date YYYY-MM-DD');
   });
 });

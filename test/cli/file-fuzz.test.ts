@@ -81,6 +81,14 @@ describe('special files are refused without blocking, by every reader', () => {
   );
 });
 
+// The evidence log's lock is read to see who holds it: the files a writer finds there instead.
+test.each(specials.slice(0, 2))('evidence log lock: %s in its place is refused, not waited on', (_what, path, msg) => {
+  const evidence = join(tempDir(), 'evidence');
+  mkdirSync(evidence);
+  symlinkSync(path, join(evidence, 'evidence-log.jsonl.lock'));
+  expectRefused(cli(['check', PLAN, '--evidence', evidence]), 'evidence log lock', msg);
+});
+
 describe('generated files of each class', () => {
   const plan = readFileSync(PLAN);
   // The fixture with a password, so a leak of the input's text would show.

@@ -3,10 +3,14 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import schema from '../../schemas/drift-report.schema.json';
+import decisionSchema from '../../schemas/decision.schema.json';
+import inputSchema from '../../schemas/policy-input.schema.json';
 import { DRIFT, EMULATOR, run, SECRETS, tempDir } from './helpers';
 
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
+// The report's config is the decision's ConfigUsed (which refers to the input schema).
+ajv.addSchema(inputSchema).addSchema(decisionSchema);
 const validate = ajv.compile(schema);
 
 const PLAN = join(EMULATOR, 'drift-plan.json');

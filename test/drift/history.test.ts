@@ -1,11 +1,15 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { driftFingerprint, fingerprintOf } from '../../src/fingerprint';
 import type { DriftHistory } from '../../src/types/drift-report';
 import { driftJson, EMULATOR, run, tempDir } from './helpers';
 
 const DRIFTED = join(EMULATOR, 'drift-plan.json');
 const CLEAN = join(EMULATOR, 'nodrift-plan.json');
-const PUBLIC = 'finding:aws-s3-public-access-block:drift-plan/aws_s3_bucket.exports';
+// The plan's stack is the folder holding it (`emulator`), whichever file the plan is saved as.
+const BUCKET = 'emulator/aws_s3_bucket.exports';
+const PUBLIC = fingerprintOf('aws-s3-public-access-block', BUCKET);
+const GONE = 'emulator/aws_s3_bucket.gone';
 
 const readHistory = (p: string): DriftHistory => JSON.parse(readFileSync(p, 'utf8'));
 
@@ -16,7 +20,7 @@ describe('--history: exposure windows across runs', () => {
     expect(first.report.history).toEqual({ path: history, status: 'created' });
     expect(readHistory(history).items[PUBLIC]).toEqual({
       kind: 'finding',
-      subject: 'aws-s3-public-access-block on drift-plan/aws_s3_bucket.exports',
+      subject: `aws-s3-public-access-block on ${BUCKET}`,
       first_seen: '2026-11-27T01:00:00.000Z',
       last_seen: '2026-11-27T01:00:00.000Z',
     });
@@ -27,7 +31,7 @@ describe('--history: exposure windows across runs', () => {
     expect(second.stdout).toContain('31 h of 72 h internal target (41 h left)');
     const h = readHistory(history);
     expect(h.items[PUBLIC]).toMatchObject({ first_seen: '2026-11-27T01:00:00.000Z', last_seen: '2026-11-28T08:00:00.000Z' });
-    expect(h.version).toBe(1);
+    expect(h.version).toBe(2);
 
     const third = await driftJson(DRIFTED, '--history', history, '--now', '2026-11-30T02:00:00Z');
     const f = third.report.findings.find((x) => x.fingerprint === PUBLIC)!;
@@ -45,7 +49,7 @@ describe('--history: exposure windows across runs', () => {
     expect(report.resolved.find((x) => x.fingerprint === PUBLIC)).toEqual({
       fingerprint: PUBLIC,
       kind: 'finding',
-      subject: 'aws-s3-public-access-block on drift-plan/aws_s3_bucket.exports',
+      subject: `aws-s3-public-access-block on ${BUCKET}`,
       first_seen: '2026-11-27T01:00:00.000Z',
       last_seen: '2026-11-27T01:00:00.000Z',
       resolved_at: '2026-11-27T07:30:00.000Z',
@@ -75,7 +79,7 @@ describe('--history: exposure windows across runs', () => {
     expect(existsSync(output)).toBe(false);
   });
 
-  test('older version (0): migrated to version 1, first_seen carried over', async () => {
+  test('older version (0): migrated to the current version, first_seen carried over', async () => {
     const history = join(tempDir(), 'h.json');
     const since = Date.parse('2026-11-26T08:00:00Z') / 1000;
     writeFileSync(
@@ -83,8 +87,8 @@ describe('--history: exposure windows across runs', () => {
       JSON.stringify({
         version: 0,
         findings: [
-          { id: PUBLIC, subject: 'aws-s3-public-access-block on drift-plan/aws_s3_bucket.exports', since, seen: since + 3600 },
-          { id: 'drift:drift-plan/aws_s3_bucket.gone', since, seen: since },
+          { id: `finding:aws-s3-public-access-block:${BUCKET}`, subject: `aws-s3-public-access-block on ${BUCKET}`, since, seen: since + 3600 },
+          { id: `drift:${GONE}`, since, seen: since },
         ],
       }),
     );
@@ -92,15 +96,48 @@ describe('--history: exposure windows across runs', () => {
     expect(code).toBe(1);
     expect(report.history).toEqual({ path: history, status: 'migrated', migrated_from: 0 });
     expect(report.findings.find((f) => f.fingerprint === PUBLIC)!.exposure).toMatchObject({ first_seen: '2026-11-26T08:00:00.000Z', open_hours: 48 });
-    expect(report.resolved.map((x) => [x.fingerprint, x.kind, x.resolved_at])).toEqual([['drift:drift-plan/aws_s3_bucket.gone', 'drift', '2026-11-28T08:00:00.000Z']]);
+    expect(report.resolved.map((x) => [x.fingerprint, x.kind, x.resolved_at])).toEqual([[driftFingerprint(GONE), 'drift', '2026-11-28T08:00:00.000Z']]);
     const migrated = readHistory(history);
-    expect(migrated.version).toBe(1);
+    expect(migrated.version).toBe(2);
     expect(migrated.items[PUBLIC]).toEqual({
       kind: 'finding',
-      subject: 'aws-s3-public-access-block on drift-plan/aws_s3_bucket.exports',
+      subject: `aws-s3-public-access-block on ${BUCKET}`,
       first_seen: '2026-11-26T08:00:00.000Z',
       last_seen: '2026-11-28T08:00:00.000Z',
     });
+  });
+
+  test('older version (1, readable keys): re-keyed by the fingerprint baselines and SARIF use, windows kept', async () => {
+    const history = join(tempDir(), 'h.json');
+    const entry = (kind: string, subject: string) => ({ kind, subject, first_seen: '2026-11-26T08:00:00.000Z', last_seen: '2026-11-27T08:00:00.000Z' });
+    writeFileSync(
+      history,
+      JSON.stringify({
+        version: 1,
+        updated_at: '2026-11-27T08:00:00.000Z',
+        items: {
+          [`finding:aws-s3-public-access-block:${BUCKET}`]: entry('finding', `aws-s3-public-access-block on ${BUCKET}`),
+          [`drift:${GONE}`]: entry('drift', `deleted ${GONE}`),
+        },
+      }),
+    );
+    const { report } = await driftJson(DRIFTED, '--history', history, '--now', '2026-11-28T08:00:00Z');
+    expect(report.history).toEqual({ path: history, status: 'migrated', migrated_from: 1 });
+    const f = report.findings.find((x) => x.fingerprint === PUBLIC)!;
+    expect(f.exposure).toMatchObject({ first_seen: '2026-11-26T08:00:00.000Z', open_hours: 48 });
+    expect(report.resolved.map((x) => x.fingerprint)).toEqual([driftFingerprint(GONE)]);
+    expect(Object.keys(readHistory(history).items).every((k) => /^[0-9a-f]{64}$/.test(k))).toBe(true);
+  });
+
+  test('a version 1 key of neither form is corrupt: exit 2, file untouched', async () => {
+    const history = join(tempDir(), 'h.json');
+    const content = JSON.stringify({ version: 1, updated_at: '2026-11-27T08:00:00.000Z', items: { 'something-else': { kind: 'drift', subject: 'x', first_seen: '2026-11-26T08:00:00.000Z', last_seen: '2026-11-27T08:00:00.000Z' } } });
+    writeFileSync(history, content);
+    const r = await run('drift', DRIFTED, '--history', history, '--now', '2026-11-28T08:00:00Z');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${history}: corrupt drift history (version 1: item "something-else" is neither finding:<rule>:<key> nor drift:<key>); the file was left untouched\n`);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(readFileSync(history, 'utf8')).toBe(content);
   });
 
   test('the notification target is configurable and still labelled as internal', async () => {

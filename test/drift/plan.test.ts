@@ -45,8 +45,8 @@ describe('refresh-only plans (resource_drift)', () => {
     const found = introduced(report).map((f) => [f.control, f.resource.address, f.caused_by]);
     expect(found).toEqual(
       expect.arrayContaining([
-        ['log-retention', 'aws_cloudwatch_log_group.accounts', ['refresh-only-retention-and-rotation-off/aws_cloudwatch_log_group.accounts']],
-        ['key-management', 'aws_kms_key.logs', ['refresh-only-retention-and-rotation-off/aws_kms_key.logs']],
+        ['log-retention', 'aws_cloudwatch_log_group.accounts', ['drift/aws_cloudwatch_log_group.accounts']],
+        ['key-management', 'aws_kms_key.logs', ['drift/aws_kms_key.logs']],
       ]),
     );
     expect(group.violating && key.violating).toBe(true);
@@ -126,7 +126,7 @@ describe('refresh-only plans (resource_drift)', () => {
     expect(pab).toMatchObject({ kind: 'deleted', severity: 'critical', violating: true });
     const f = introduced(report).find((x) => x.rule_id === 'aws-s3-public-access-block')!;
     expect(f).toMatchObject({ control: 'public-storage', severity: 'critical', blocking: true, resource: { address: 'aws_s3_bucket.exports' } });
-    expect(f.caused_by).toEqual(['drift-plan/aws_s3_bucket_public_access_block.exports']);
+    expect(f.caused_by).toEqual(['emulator/aws_s3_bucket_public_access_block.exports']);
     expect(f.classification).toEqual({ value: 'pii', pii: true });
     expect(pab.introduces).toContain(f.fingerprint);
     expect(byAddress(report, 'aws_cloudwatch_log_group.orders')!.changes).toEqual([

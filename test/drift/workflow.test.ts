@@ -1,14 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { ISSUE_MARKER } from '../../src/drift/format/markdown';
-import { driftCommand } from '../../src/cli/commands/drift';
 
 const ROOT = join(__dirname, '..', '..');
 const WORKFLOW = join(ROOT, '.github', 'workflows', 'leakguard-drift.yml');
 
 interface Step {
+  id?: string;
   name?: string;
+  env?: Record<string, string>;
   uses?: string;
   run?: string;
   with?: Record<string, unknown>;
@@ -40,42 +40,47 @@ describe('.github/workflows/leakguard-drift.yml', () => {
     for (const name of called) expect({ name, defined: name in pkg.scripts }).toEqual({ name, defined: true });
   });
 
-  test('every script and binary it calls exists in the repository', () => {
+  test('every script it calls exists in the repository; it never runs the CLI itself', () => {
     const files = [...shell.matchAll(/(?:bash|node|sh) ((?:scripts|bin|dist)\/[\w./-]+)/g)].map((m) => m[1]);
-    expect(files).toEqual(expect.arrayContaining(['scripts/setup-opa.sh', 'bin/leakguard.js']));
-    for (const f of files) {
-      // dist/ is built by `npm run build` earlier in the job; its source must exist.
-      const source = f.startsWith('dist/') ? f.replace(/^dist\//, '').replace(/\.js$/, '.ts') : f;
-      expect({ f, exists: existsSync(join(ROOT, source)) }).toEqual({ f, exists: true });
-    }
+    expect(files).toEqual(['scripts/setup-opa.sh']);
+    for (const f of files) expect({ f, exists: existsSync(join(ROOT, f)) }).toEqual({ f, exists: true });
+    expect(shell).not.toMatch(/bin\/leakguard\.js|npx leakguard|dist\/src\/cli/);
+  });
+
+  test('plans refresh-only into a folder named after the root module, and hands the plan to the action', () => {
+    expect(shell).toMatch(/terraform plan -refresh-only .*-out "\$RUNNER_TEMP\/drift\/\$stack\/plan\.tfplan"/);
+    expect(shell).toMatch(/terraform show -json "\$RUNNER_TEMP\/drift\/\$stack\/plan\.tfplan" > "\$RUNNER_TEMP\/drift\/\$stack\/plan\.json"/);
+    expect(shell).toContain('stack=$(basename "$PWD")');
+    const plan = steps.find((s) => s.id === 'plan')!;
+    expect(plan.run).toContain('echo "plan=$RUNNER_TEMP/drift/$stack/plan.json" >> "$GITHUB_OUTPUT"');
+  });
+
+  test('runs leakguard drift through the repository\'s own action, with inputs the action declares', () => {
+    const drift = steps.filter((s) => s.uses === './');
+    expect(drift).toHaveLength(1);
+    expect(drift[0].id).toBe('drift');
+    expect(drift[0].with).toEqual({
+      command: 'drift',
+      paths: '${{ steps.plan.outputs.plan }}',
+      history: '.leakguard/drift-history.json',
+      'fail-on-drift': "${{ inputs.fail-on-drift && 'true' || 'false' }}",
+      'reports-dir': '${{ runner.temp }}/reports',
+      leakguard: 'node bin/leakguard.js',
+      fail: 'false',
+    });
+    const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown>; outputs: Record<string, unknown> };
+    for (const k of Object.keys(drift[0].with!)) expect(Object.keys(action.inputs)).toContain(k);
+    expect(existsSync(join(ROOT, 'bin', 'leakguard.js'))).toBe(true);
     expect(pkg.bin.leakguard).toBe('bin/leakguard.js');
-  });
-
-  test('runs a refresh-only plan and hands its JSON to leakguard drift with options the command has', () => {
-    expect(shell).toMatch(/terraform plan -refresh-only .*-out "\$RUNNER_TEMP\/drift\.tfplan"/);
-    expect(shell).toMatch(/terraform show -json "\$RUNNER_TEMP\/drift\.tfplan" > "\$RUNNER_TEMP\/drift-plan\.json"/);
-    const invocations = shell.replace(/\\\n\s*/g, ' ').split('\n').filter((l) => l.includes('bin/leakguard.js drift'));
-    expect(invocations.length).toBeGreaterThan(0);
-    const command = driftCommand({ io: { stdout: () => undefined, stderr: () => undefined, isTTY: false }, exit: () => undefined });
-    const known = new Set(command.options.map((o) => o.long));
-    for (const option of invocations.flatMap((l) => [...l.matchAll(/ (--[a-z][\w-]*)/g)].map((m) => m[1]))) {
-      expect({ option, known: known.has(option) }).toEqual({ option, known: true });
-    }
-    expect(shell).toContain('--history "$HISTORY"');
-    expect(shell).toContain('--format markdown');
-  });
-
-  test('opens or updates ONE issue, found by label and the report marker, with actions/github-script', () => {
-    const issue = steps.find((s) => s.uses?.startsWith('actions/github-script@'));
-    expect(issue).toBeDefined();
-    const script = String(issue!.with!.script);
-    expect(script).toContain(`const marker = '${ISSUE_MARKER}'`);
-    expect(script).toContain('labels: label');
-    expect(script).toContain('github.rest.issues.update');
-    expect(script).toContain('github.rest.issues.create');
-    expect(script).toMatch(/mine\[0\]\.number/);
-    // The script must be valid JavaScript (as github-script wraps it: an async function body).
-    const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => unknown;
-    expect(() => new AsyncFunction('github', 'context', 'core', 'require', script)).not.toThrow();
+    // The issue is the action's (issue defaults to true); the history is cached around it.
+    expect(steps.some((s) => s.uses?.startsWith('actions/github-script@'))).toBe(false);
+    const history = (s: Step) => s.with?.path === '.leakguard';
+    const restore = steps.findIndex((s) => s.uses?.startsWith('actions/cache/restore@') && history(s));
+    const save = steps.findIndex((s) => s.uses?.startsWith('actions/cache/save@') && history(s));
+    expect(restore).toBeGreaterThanOrEqual(0);
+    expect(restore).toBeLessThan(steps.indexOf(drift[0]));
+    expect(save).toBeGreaterThan(steps.indexOf(drift[0]));
+    expect(steps[save].if).toBe("steps.drift.outputs.exit-code != '2'");
+    expect(steps[steps.length - 1].env).toEqual({ CODE: '${{ steps.drift.outputs.exit-code }}' });
   });
 });

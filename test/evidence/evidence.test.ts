@@ -9,7 +9,7 @@ import { PLANS, run, tempDir, writeTree } from '../helpers/cli';
 import { isolated, ofRule, RULE } from '../report/support';
 
 const PLAN = join(PLANS, 'aws-s3-create-update-delete-noop-drift-tf1.2.json');
-const STACK = 'aws-s3-create-update-delete-noop-drift-tf1.2';
+const STACK = 'plans'; // the folder holding the plan
 // The public-access-block rule soft (so waivable) and every other rule advisory.
 const config = join(
   writeTree({
@@ -60,7 +60,8 @@ describe('check --evidence', () => {
   test('the bundle records inputs, policy, rules, tallies and waivers', () => {
     expect(first.code).toBe(1); // create and update buckets still block
     const [bundleDir] = runs(evidence);
-    expect(first.stderr).toBe(`leakguard: evidence written to ${bundleDir} (log ${join(evidence, 'evidence-log.jsonl')}, entry 1)\n`);
+    const head = JSON.parse(readFileSync(join(evidence, 'evidence-log.jsonl'), 'utf8').split('\n')[0]).hash;
+    expect(first.stderr).toBe(`leakguard: evidence written to ${bundleDir} (log ${join(evidence, 'evidence-log.jsonl')}, entry 1, chain head ${head}, unsigned)\n`);
     const b = json(join(bundleDir, 'evidence.json'));
     expect(b.schema).toBe('leakguard-evidence/1');
     expect(b.generated_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
@@ -117,8 +118,10 @@ describe('check --evidence', () => {
     expect(b.waivers.unused).toEqual([expect.objectContaining({ resource: 'aws_s3_bucket.gone' })]);
     expect(b.exit_code).toBe(1);
     expect(b.summary).toMatchObject({ findings: d.findings.length, blocking: 2, waived: 1 });
-    const decision = json(join(bundleDir, 'decision.json'));
-    expect(decision).toEqual(JSON.parse(first.stdout));
+    // The report adds the log entry's chain head, which the bundle it hashes cannot hold.
+    const { evidence: entry, ...shown } = JSON.parse(first.stdout);
+    expect(json(join(bundleDir, 'decision.json'))).toEqual(shown);
+    expect(entry).toEqual({ log: join(evidence, 'evidence-log.jsonl'), entry: 1, head, key_id: null });
   });
 
   test('identical inputs → identical bundles apart from the timestamp', () => {

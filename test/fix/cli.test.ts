@@ -59,7 +59,7 @@ resource "aws_vpc_security_group_egress_rule" "v6" {
 `,
   });
   const r = await run('fix', dir, '--control', 'egress-restriction');
-  expect(r.stderr).toMatch(/3 of 3 finding\(s\) have a fix/);
+  expect(r.stderr).toMatch(/3 of 3 finding\(s\) have an HCL fix/);
   expect(r.stderr).toMatch(/3 finding\(s\) gone, 0 remain, 0 new/);
   expect(r.stdout).toContain('+  cidr_blocks       = ["10.1.0.0/16"]');
   expect(r.stdout).toContain('+  prefix_list_id    = "pl-REPLACE-ME" # leakguard: placeholder');
@@ -86,6 +86,8 @@ test('CDKTF findings name the construct path, the construct and the option', asy
     expect(r.stdout).toContain('aws-kms-key-rotation at construct orders/table-key: Turn on automatic yearly rotation of the key');
     expect(r.stdout).toContain('use HardenedKey (enableKeyRotation: true');
     expect(r.stdout).toContain('new HardenedKey(this,');
+    expect(r.stderr).toContain('1 CDKTF finding(s): the construct to use is printed above, by construct path');
+    expect(r.stderr).not.toContain('not fixed automatically');
   } finally {
     cleanup(out);
   }

@@ -50,25 +50,31 @@ describe.each(withFix.map((r) => [r.id] as const))('%s: fix applied to its faili
   });
 });
 
-const tf = terraformAvailability();
-(tf.ok ? test : test.skip)(`terraform validate: the fixed AWS fixtures are valid Terraform${tf.ok ? '' : ` (skipped: ${tf.reason})`}`, () => {
-  if (!tf.ok) return;
-  const aws = withFix.filter((r) => r.cloud === 'aws').map((r) => r.id);
-  expect(Object.keys(fixed).sort()).toEqual(aws.sort());
-  expect(validateConfigurations(tf.mirror, fixed)).toMatch(/Success! The configuration is valid/);
-});
-
 // Beyond one fixture per rule: TerraGoat-style estates with many mistakes at once. Every finding
 // whose rule has a fix is cleared by the fix, and nothing new appears.
 describe.each([
   ['TerraGoat AWS', join(__dirname, '..', 'policies', 'terragoat', 'aws'), undefined],
   ['TerraGoat Azure', join(__dirname, '..', 'policies', 'terragoat-azure'), undefined],
-])('%s', (_name, dir, configPath) => {
+])('%s', (name, dir, configPath) => {
   test('every fixable finding is gone after leakguard fix, and none is new', async () => {
     const r = await fix([dir], { configPath, today: TODAY });
     const planned = r.plans.filter((p) => 'edits' in p).map((p) => `${p.finding.rule_id} ${p.finding.resource.address}`);
     expect(planned.length).toBeGreaterThan(0);
     expect(r.recheck.gone.map((f) => `${f.rule_id} ${f.resource.address}`)).toEqual(expect.arrayContaining(planned));
     expect(r.recheck.introduced.map((f) => `${f.rule_id} ${f.resource.address}: ${f.message}`)).toEqual([]);
+    if (name === 'TerraGoat AWS') {
+      const file = join(tempDir('leakguard-fixed-'), 'main.tf');
+      writeFileSync(file, r.changes[0].after);
+      fixed['terragoat-aws'] = file;
+    }
   });
 });
+
+const tf = terraformAvailability();
+(tf.ok ? test : test.skip)(`terraform validate: the fixed AWS fixtures and TerraGoat AWS are valid Terraform${tf.ok ? '' : ` (skipped: ${tf.reason})`}`, () => {
+  if (!tf.ok) return;
+  const aws = withFix.filter((r) => r.cloud === 'aws').map((r) => r.id);
+  expect(Object.keys(fixed).sort()).toEqual([...aws, 'terragoat-aws'].sort());
+  expect(validateConfigurations(tf.mirror, fixed)).toMatch(/Success! The configuration is valid/);
+});
+

@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tempDir } from './cli';
+import { startSts } from './sts';
 
 export interface PlanCase {
   /** Module name in the combined root (letters, digits, `-`, `_`). */
@@ -125,10 +126,13 @@ function planOf(plan: Json, id: string, mapping: Record<string, string>): Json {
     void _dropped;
     providerConfig[local] = { ...rest, ...(alias ? { alias } : {}) };
   }
+  // Provider blocks of the case's own child modules (`module.<id>.module.x:aws` → `module.x:aws`).
+  for (const [key, p] of Object.entries(all)) if (key.startsWith(prefix)) providerConfig[strip(key)] = { ...p, module_address: strip(String(p.module_address)) };
   const rename = (key: unknown): string => {
     const k = String(key);
     const local = Object.entries(mapping).find(([, v]) => v === k)?.[0];
-    return local ?? k.replace(/^module\.[^:]+:/, '');
+    if (local) return local;
+    return k.startsWith(prefix) ? strip(k) : k.replace(/^module\.[^:]+:/, '');
   };
   const relocate = (module: Json): Json => ({
     ...module,
@@ -148,6 +152,7 @@ function planOf(plan: Json, id: string, mapping: Record<string, string>): Json {
 export function planCases(cases: PlanCase[], mirror: string): Map<string, string> {
   const root = tempDir('leakguard-tf-cases-');
   const mappings = writeRoot(root, cases);
+  const sts = startSts();
   const env = {
     ...process.env,
     TF_CLI_CONFIG_FILE: rcFile(root, mirror),
@@ -156,6 +161,7 @@ export function planCases(cases: PlanCase[], mirror: string): Map<string, string
     AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKEFAKE',
     AWS_SECRET_ACCESS_KEY: 'fake-secret-for-offline-plan',
     AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_ENDPOINT_URL_STS: sts.url,
   };
   const tf = (...args: string[]) => execFileSync('terraform', args, { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1024 * 1024 * 1024 });
   let plan: Json;
@@ -166,6 +172,8 @@ export function planCases(cases: PlanCase[], mirror: string): Map<string, string
   } catch (err) {
     const e = err as { stderr?: string; stdout?: string; message: string };
     throw new Error(`terraform failed in ${root}: ${(e.stderr || e.stdout || e.message).slice(0, 3000)}`);
+  } finally {
+    sts.stop();
   }
   const out = new Map<string, string>();
   for (const c of cases) {

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { tempDir } from './cli';
 
 const AWS_VERSION = '5.100.0';
@@ -42,10 +42,13 @@ export function planStack(stackJson: string, mirror: string): string {
   return planFolder({ 'main.tf.json': JSON.stringify(config) }, mirror);
 }
 
-/** The same for a folder of Terraform files (name → text), written to a fresh folder. */
+/** The same for a folder of Terraform files (relative path → text), written to a fresh folder. */
 export function planFolder(files: Record<string, string>, mirror: string): string {
   const dir = tempDir('leakguard-tf-');
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
   const rc = join(dir, 'terraformrc');
   writeFileSync(
     rc,

@@ -1,14 +1,23 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadConfig } from '../../src/evaluate/config';
-import { formatters } from '../../src/report';
 import { run, writeTree } from '../helpers/cli';
 
 const read = (dir: string, f: string) => readFileSync(join(dir, f), 'utf8');
-type Workflow = { on: Record<string, unknown>; jobs: Record<string, { steps: Array<{ run?: string; uses?: string; 'working-directory'?: string }> }> };
+type Step = { run?: string; uses?: string; with?: Record<string, string>; 'working-directory'?: string };
+type Workflow = { on: Record<string, unknown>; permissions: Record<string, string>; jobs: Record<string, { steps: Step[] }> };
 const workflow = (dir: string, f: string) => parse(read(dir, f)) as Workflow;
 const shell = (w: Workflow) => Object.values(w.jobs).flatMap((j) => j.steps.map((s) => s.run ?? '')).join('\n');
+const action = parse(readFileSync(join(__dirname, '..', '..', 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> };
+/** The one step that runs the installed package's action, its inputs all ones the action declares. */
+function actionStep(w: Workflow): Step {
+  const steps = Object.values(w.jobs).flatMap((j) => j.steps).filter((s) => s.uses === './node_modules/leakguard');
+  expect(steps).toHaveLength(1);
+  for (const k of Object.keys(steps[0].with ?? {})) expect(Object.keys(action.inputs)).toContain(k);
+  return steps[0];
+}
 
 const repo = () =>
   writeTree({
@@ -39,16 +48,24 @@ describe('leakguard init', () => {
     // The workflows parse, run the installed package and check what was found, with known formats.
     const pr = workflow(dir, '.github/workflows/leakguard.yml');
     expect(Object.keys(pr.on)).toEqual(['pull_request']);
-    const check = shell(pr);
-    expect(check).toContain('npx leakguard check cdk/cdktf.out envs/dev envs/prod shared');
-    expect(check).not.toMatch(/node bin\/|dist\//);
-    const known = formatters.map((f) => f.name);
-    for (const m of check.matchAll(/--format (\w+)/g)) expect(known).toContain(m[1]);
+    expect(actionStep(pr).with).toEqual({ paths: 'cdk/cdktf.out envs/dev envs/prod shared' });
+    expect(pr.permissions).toMatchObject({ 'pull-requests': 'write', 'security-events': 'write' });
+    expect(shell(pr)).not.toMatch(/node bin\/|dist\/|leakguard check/);
     expect(pr.jobs.leakguard.steps.find((s) => s.run === 'npx ts-node main.ts')?.['working-directory']).toBe('cdk');
     const drift = workflow(dir, '.github/workflows/leakguard-drift.yml');
     expect(Object.keys(drift.on)).toEqual(['schedule', 'workflow_dispatch']);
+    expect(drift.permissions).toMatchObject({ issues: 'write' });
     expect(shell(drift)).toContain('for dir in envs/dev/ envs/prod/ shared/ cdk/cdktf.out/stacks/*/; do');
-    expect(shell(drift)).toContain('npx leakguard drift');
+    // Each plan in a folder named after its root (its stack), all handed to the action at once.
+    expect(shell(drift)).toContain('> "$RUNNER_TEMP/drift/$name/plan.json"');
+    expect(actionStep(drift).with).toMatchObject({ command: 'drift', paths: '${{ steps.plans.outputs.paths }}', history: '.leakguard/drift-history.json' });
+    expect(shell(drift)).not.toMatch(/leakguard drift/);
+    for (const w of [pr, drift]) {
+      for (const step of Object.values(w.jobs).flatMap((j) => j.steps).filter((s) => s.run)) {
+        const syntax = spawnSync('bash', ['-n', '-c', step.run!], { encoding: 'utf8' });
+        expect({ run: step.run, status: syntax.status, stderr: syntax.stderr }).toEqual({ run: step.run, status: 0, stderr: '' });
+      }
+    }
 
     expect(read(dir, 'cdk/compliance.test.ts')).toContain("import { OrdersStack } from './main';");
     expect(read(dir, 'cdk/compliance.test.ts')).toContain('expect(app).toPassLeakguard();');
@@ -81,6 +98,6 @@ describe('leakguard init', () => {
     expect(r.stdout).toContain('found no cdktf.json and no .tf files');
     expect(r.stdout).toContain('replace "infra" with your Terraform folders');
     expect(loadConfig(join(dir, 'leakguard.config.yaml'))).toMatchObject({ policy: { environment_accounts: {}, environment_subscriptions: {} }, waivers: [] });
-    expect(shell(workflow(dir, '.github/workflows/leakguard.yml'))).toContain('npx leakguard check infra');
+    expect(actionStep(workflow(dir, '.github/workflows/leakguard.yml')).with).toEqual({ paths: 'infra' });
   });
 });

@@ -78,17 +78,70 @@ describe('what cannot be evaluated is unknown, never text', () => {
     expect(l.references).toEqual({ bucket: ['aws_s3_bucket.b'], target_bucket: ['aws_s3_bucket.b'], target_prefix: ['aws_s3_bucket.b'] });
   });
 
-  test('an unsupported function, a file outside the folder, an unknown count: unknown, each with a warning', async () => {
+  test('an unsupported function or a file outside the folder: unknown, each with a warning', async () => {
     const dir = writeTree({
-      'main.tf': `${PROVIDER}resource "aws_s3_bucket" "b" {\n  bucket = nosuchfunction("x")\n  policy = file("../../etc/passwd")\n}\nresource "aws_s3_bucket" "c" {\n  count  = length(aws_s3_bucket.b.arn)\n  bucket = "c"\n}\n`,
+      'main.tf': `${PROVIDER}resource "aws_s3_bucket" "b" {\n  bucket = nosuchfunction("x")\n  policy = file("../../etc/passwd")\n}\n`,
     });
     const out = await evaluateFolder(dir, { env: {} });
     expect(byAddress(out, 'aws_s3_bucket.b').unknown).toEqual(['bucket', 'policy']);
-    expect(byAddress(out, 'aws_s3_bucket.c').values).toEqual({ bucket: 'c' });
     const warnings = out.warnings.join('\n');
     expect(warnings).toMatch(/nosuchfunction/);
     expect(warnings).toMatch(/outside the checked folder/);
-    expect(warnings).toMatch(/aws_s3_bucket\.c: the number of instances .* cannot be determined; checked as one instance/);
+  });
+
+  // Terraform refuses to plan a count or for_each it cannot know: checking one instance would
+  // be a guess (a public bucket that may be created zero or ten times), so it is named instead.
+  test('a count/for_each unknown before apply: the resource or module is not checked, and named as not verifiable', async () => {
+    const dir = writeTree({
+      'main.tf': [
+        PROVIDER,
+        'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n',
+        'resource "aws_s3_bucket_acl" "c" {\n  count  = length(aws_s3_bucket.b.arn)\n  bucket = "b"\n  acl    = "public-read"\n}\n',
+        'resource "aws_s3_bucket_acl" "e" {\n  for_each = toset([aws_s3_bucket.b.id])\n  bucket   = "b"\n  acl      = "public-read"\n}\n',
+        'resource "aws_s3_bucket_acl" "n" {\n  count  = null\n  bucket = "b"\n  acl    = "public-read"\n}\n',
+        'module "m" {\n  source = "./m"\n  count  = length(aws_s3_bucket.b.arn)\n}\n',
+      ].join('\n'),
+      'm/main.tf': 'resource "aws_s3_bucket" "inner" {\n  bucket = "inner"\n}\n',
+    });
+    const out = await evaluateFolder(dir, { env: {} });
+    expect(out.resources.map((r) => r.address)).toEqual(['aws_s3_bucket.b']);
+    expect(out.unverifiable).toEqual([
+      expect.stringMatching(/^aws_s3_bucket_acl\.c \(.*main\.tf:9\): count cannot be determined before apply; Terraform refuses to plan it/),
+      expect.stringMatching(/^aws_s3_bucket_acl\.e \(.*main\.tf:15\): for_each keys cannot be determined before apply/),
+      expect.stringMatching(/^aws_s3_bucket_acl\.n \(.*\): count is null/),
+      expect.stringMatching(/^module\.m \(.*\): count cannot be determined before apply \(nothing in the module is checked\)/),
+    ]);
+    const r = await run('check', dir, '--format', 'json');
+    expect(r.stderr).toMatch(/leakguard: warning: not checked: aws_s3_bucket_acl\.c .*count cannot be determined/);
+    expect(r.stderr).toMatch(/leakguard: warning: not checked: module\.m /);
+  });
+
+  test('when nothing is verifiable the one-line message says why', async () => {
+    const dir = writeTree({ 'main.tf': `${PROVIDER}variable "n" {\n  type = number\n}\nresource "aws_s3_bucket" "b" {\n  count  = var.n\n  bucket = "b"\n}\n` });
+    const r = await run('check', dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no resources found, so nothing was checked; not verifiable: aws_s3_bucket\.b .*count cannot be determined/);
+  });
+
+  test('data sources: the region and partition come from the provider configuration; others export unknowns, with a warning', async () => {
+    const dir = writeTree({
+      'main.tf': [
+        'provider "aws" {\n  region = "cn-north-1"\n}\n',
+        'data "aws_region" "here" {}\ndata "aws_partition" "p" {}\ndata "aws_caller_identity" "me" {}\n',
+        'data "aws_kms_key" "k" {\n  key_id = "alias/orders"\n}\n',
+        'resource "aws_s3_bucket_policy" "p" {\n  bucket = "b"\n  policy = jsonencode({ Resource = "arn:${data.aws_partition.p.partition}:s3:::b", Region = data.aws_region.here.name })\n}\n',
+        'resource "aws_s3_bucket_policy" "q" {\n  bucket = data.aws_kms_key.k.key_id\n  policy = jsonencode({ Principal = data.aws_caller_identity.me.account_id })\n}\n',
+      ].join('\n'),
+    });
+    const out = await evaluateFolder(dir, { env: {} });
+    expect(JSON.parse(byAddress(out, 'aws_s3_bucket_policy.p').values.policy as string)).toEqual({ Resource: 'arn:aws-cn:s3:::b', Region: 'cn-north-1' });
+    const q = byAddress(out, 'aws_s3_bucket_policy.q');
+    expect(q.values).toEqual({ bucket: 'alias/orders' });
+    expect(q.unknown).toEqual(['policy']);
+    const warnings = out.warnings.join('\n');
+    expect(warnings).toMatch(/data\.aws_caller_identity\.me is read from the cloud during plan; what it exports .* is unknown here/);
+    expect(warnings).toMatch(/data\.aws_kms_key\.k is read from the cloud/);
+    expect(warnings).not.toMatch(/aws_region|aws_partition/);
   });
 });
 
@@ -107,6 +160,26 @@ describe('files of a folder', () => {
   test('an override of a block no other file declares is refused, as Terraform refuses it', async () => {
     const dir = writeTree({ 'main.tf': PROVIDER, 'override.tf': 'resource "aws_s3_bucket" "nope" {\n  acl = "private"\n}\n' });
     await expect(evaluateFolder(dir, { env: {} })).rejects.toThrow(/override\.tf:1: override of resource "aws_s3_bucket\.nope", which no other file declares/);
+  });
+});
+
+describe('Terraform refuses a name declared twice, across files too', () => {
+  const kinds: Array<[kind: string, block: string]> = [
+    ['resource aws_s3_bucket.b', 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n'],
+    ['resource data.aws_iam_policy_document.d', 'data "aws_iam_policy_document" "d" {}\n'],
+    ['variable "v"', 'variable "v" {}\n'],
+    ['output "o"', 'output "o" {\n  value = 1\n}\n'],
+    ['local value l', 'locals {\n  l = 1\n}\n'],
+    ['module "m"', 'module "m" {\n  source = "./m"\n}\n'],
+  ];
+  test.each(kinds)('%s: exit 2, one line naming both places', async (kind, block) => {
+    const dir = writeTree({ 'a.tf': `${PROVIDER}${block}`, 'b.tf.json': '{}', 'z.tf': `\n${block}`, 'm/main.tf': '' });
+    const r = await run('check', dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    // A local value is declared by its own line, the others by their block's.
+    const line = kind.startsWith('local') ? 1 : 0;
+    expect(r.stderr).toContain(`z.tf:${2 + line}: duplicate ${kind}: already declared at ${join(dir, 'a.tf')}:${4 + line}`);
   });
 });
 
@@ -140,14 +213,16 @@ describe('property: count and for_each expand as Terraform expands them', () => 
           n: fc.integer({ min: 0, max: 4 }),
           keys: fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9-]{0,6}$/), { maxLength: 4 }),
           public: fc.boolean(),
+          // Old-style code writes count as a string ("${…}"); Terraform converts it.
+          quoted: fc.boolean(),
         }),
-        async ({ create, override, n, keys, public: pub }) => {
+        async ({ create, override, n, keys, public: pub, quoted }) => {
           const dir = writeTree({
             'main.tf': [
               PROVIDER,
               `variable "create" {\n  type    = bool\n  default = ${create}\n}\n`,
               `variable "names" {\n  type    = set(string)\n  default = ${JSON.stringify(keys)}\n}\n`,
-              `locals {\n  n      = ${n}\n  public = ${pub}\n}\n`,
+              `locals {\n  n      = ${quoted ? `"${n}"` : n}\n  public = ${pub}\n}\n`,
               'resource "aws_db_instance" "db" {\n  count               = var.create ? local.n : 0\n  identifier          = "db-${count.index}"\n  publicly_accessible = local.public && count.index % 2 == 0\n}\n',
               'resource "aws_s3_bucket" "b" {\n  for_each = var.create ? var.names : toset([])\n  bucket   = "shop-${each.key}"\n}\n',
             ].join('\n'),
@@ -167,6 +242,104 @@ describe('property: count and for_each expand as Terraform expands them', () => 
         },
       ),
       { numRuns: 40 },
+    );
+  });
+});
+
+describe('provider blocks in child modules', () => {
+  test("a module's own provider configures its resources: region and default tags, keyed as a plan keys it", async () => {
+    const dir = writeTree({
+      'main.tf': `${PROVIDER}module "eu" {\n  source = "./eu"\n}\nresource "aws_s3_bucket" "root" {\n  bucket = "r"\n}\n`,
+      'eu/main.tf': 'provider "aws" {\n  region = "eu-west-1"\n  default_tags {\n    tags = { owner = "data" }\n  }\n}\nmodule "inner" {\n  source = "../inner"\n}\nresource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n',
+      'inner/main.tf': 'resource "aws_s3_bucket" "i" {\n  bucket = "i"\n}\n',
+    });
+    const out = await evaluateFolder(dir, { env: {} });
+    expect(out.providers.map((p) => [p.key, p.region, p.default_tags])).toEqual([
+      ['aws', 'us-east-1', undefined],
+      ['module.eu:aws', 'eu-west-1', { owner: 'data' }],
+    ]);
+    expect(Object.fromEntries(out.resources.map((r) => [r.address, r.provider]))).toEqual({
+      'aws_s3_bucket.root': 'aws',
+      'module.eu.aws_s3_bucket.b': 'module.eu:aws',
+      'module.eu.module.inner.aws_s3_bucket.i': 'module.eu:aws',
+    });
+  });
+});
+
+describe('.tf.json configuration files', () => {
+  test('read as Terraform reads them, beside .tf files: templates, literals, meta-arguments, dynamic blocks, lines', async () => {
+    const json = {
+      variable: { public: { type: 'bool', default: true }, literal: { default: '${not.a.reference}' } },
+      locals: { prefix: 'shop-${var.public ? "open" : "closed"}' },
+      resource: {
+        aws_s3_bucket: { b: { '//': 'a comment', count: 2, bucket: '${local.prefix}-${count.index}', provider: 'aws.west', tags: { literal: '${var.literal}' } } },
+        aws_security_group: {
+          sg: { dynamic: { ingress: { for_each: '${[22, 443]}', content: { from_port: '${ingress.value}', cidr_blocks: ['0.0.0.0/0'] } } } },
+        },
+      },
+      provider: { aws: [{ region: 'us-east-1' }, { alias: 'west', region: 'us-west-2' }] },
+    };
+    const dir = writeTree({ 'main.tf.json': JSON.stringify(json, null, 2), 'other.tf': 'resource "aws_s3_bucket" "native" {\n  bucket = local.prefix\n}\n' });
+    const out = await evaluateFolder(dir, { env: {} });
+    const b1 = byAddress(out, 'aws_s3_bucket.b[1]');
+    expect(b1.values).toEqual({ bucket: 'shop-open-1', tags: { literal: '${not.a.reference}' } });
+    expect(b1.provider).toBe('aws.west');
+    expect(b1.line).toBe(JSON.stringify(json, null, 2).split('\n').findIndex((l) => l.includes('"b": {')) + 1);
+    expect(byAddress(out, 'aws_s3_bucket.native').values).toEqual({ bucket: 'shop-open' });
+    expect(byAddress(out, 'aws_security_group.sg').values).toEqual({
+      ingress: [
+        { from_port: 22, cidr_blocks: ['0.0.0.0/0'] },
+        { from_port: 443, cidr_blocks: ['0.0.0.0/0'] },
+      ],
+    });
+    expect(out.providers.map((p) => [p.key, p.region])).toEqual([
+      ['aws', 'us-east-1'],
+      ['aws.west', 'us-west-2'],
+    ]);
+  });
+
+  test('a folder of only .tf.json files is an HCL folder; invalid JSON is one line and exit 2', async () => {
+    const ok = writeTree({ 'main.tf.json': JSON.stringify({ resource: { aws_s3_bucket_acl: { a: { bucket: 'b', acl: 'public-read' } } } }) });
+    const r = await run('check', ok, '--format', 'json');
+    expect(JSON.parse(r.stdout).findings.map((f: { rule_id: string }) => f.rule_id)).toContain('aws-s3-public-acl');
+    const bad = writeTree({ 'main.tf.json': '{"resource": {"aws_s3_bucket": {"b": {"bucket": }}}}' });
+    const e = await run('check', bad);
+    expect({ code: e.code, lines: e.stderr.trim().split('\n').length }).toEqual({ code: 2, lines: 1 });
+    expect(e.stderr).toMatch(/main\.tf\.json: JSON syntax error/);
+  });
+});
+
+// A value derived from a sensitive variable never leaves the evaluator, however it travels:
+// written `(sensitive)` at the paths a plan marks, as the plan normalizer redacts them.
+describe('property: sensitive variables are redacted wherever their values flow', () => {
+  test('generated secrets through attributes, functions, locals, module inputs and dynamic blocks', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.stringMatching(/^[A-Za-z0-9+/=_-]{6,24}$/), fc.constantFrom('tfvars', 'default', 'env'), async (secret, from) => {
+        const dir = writeTree({
+          'main.tf': [
+            PROVIDER,
+            `variable "secret" {\n  type      = string\n  sensitive = true\n${from === 'default' ? `  default   = "${secret}"\n` : ''}}\n`,
+            'locals {\n  conn = format("postgres://app:%s@db", var.secret)\n}\n',
+            'resource "aws_db_instance" "d" {\n  password = var.secret\n  username = "app"\n  tags     = merge({ team = "x" }, { conn = local.conn })\n}\n',
+            'resource "aws_ssm_parameter" "p" {\n  name  = "p"\n  value = jsonencode({ url = local.conn })\n}\n',
+            'resource "aws_security_group" "sg" {\n  dynamic "ingress" {\n    for_each = [var.secret]\n    content {\n      description = ingress.value\n    }\n  }\n}\n',
+            'module "m" {\n  source = "./m"\n  pw     = var.secret\n}\n',
+          ].join('\n'),
+          'm/main.tf': 'variable "pw" {}\nresource "aws_rds_cluster" "c" {\n  master_password = var.pw\n  engine          = "aurora-postgresql"\n}\n',
+          ...(from === 'tfvars' ? { 'terraform.tfvars': `secret = "${secret}"\n` } : {}),
+        });
+        const out = await evaluateFolder(dir, { env: from === 'env' ? { TF_VAR_secret: secret } : {} });
+        expect(JSON.stringify(out)).not.toContain(secret);
+        const marked = Object.fromEntries(out.resources.map((r) => [r.address, r.sensitive]));
+        expect(marked).toEqual({
+          'aws_db_instance.d': ['password', 'tags.conn'],
+          'aws_ssm_parameter.p': ['value'],
+          'aws_security_group.sg': ['ingress.description'],
+          'module.m.aws_rds_cluster.c': ['master_password'],
+        });
+        expect(byAddress(out, 'aws_db_instance.d').values).toMatchObject({ password: '(sensitive)', username: 'app' });
+      }),
+      { numRuns: 15 },
     );
   });
 });

@@ -2,9 +2,11 @@
 //  1. The AVM-like storage fixture is blocked for public blobs, TLS 1.0, plain HTTP and an
 //     anonymous container, and a body the tool cannot evaluate is reported as unverifiable.
 //  2. Differential, exhaustive over each mapped property's values: every combination written
-//     once with azurerm and once with azapi_resource gets the same findings from every rule.
-//     The azurerm side is written here by hand from the provider docs, not from the mapping
-//     table, so a wrong table entry fails.
+//     once with azurerm and once with azapi_resource gets the same findings from every rule,
+//     and so does a bare azurerm resource that an azapi_update_resource patches with the
+//     combination. The azurerm side is written here by hand from the provider docs, not from
+//     the mapping table, so a wrong table entry fails.
+//  3. An update whose target is not in the input is named in a warning.
 import { join } from 'node:path';
 import { check, exitCodeOf } from '../../src/check';
 import { writeTree } from '../helpers/cli';
@@ -78,6 +80,8 @@ interface Case {
   common?: Record<string, unknown>;
   /** The resource name, when it matters (a server parameter's name). */
   nameOf?: (c: Record<string, unknown>) => string;
+  /** Properties that choose the resource type rather than a setting (kept on the bare resource an update patches). */
+  typeKeys?: readonly string[];
 }
 
 const CASES: Case[] = [
@@ -172,6 +176,7 @@ const CASES: Case[] = [
   {
     name: 'PostgreSQL and MySQL flexible servers',
     domains: { engine: ['postgres', 'mysql'], pna: ['Enabled', 'Disabled', undefined], cmk: ['https://kv.vault.azure.net/keys/db', undefined] },
+    typeKeys: ['engine'],
     azurerm: (c) => ({
       type: c.engine === 'postgres' ? 'azurerm_postgresql_flexible_server' : 'azurerm_mysql_flexible_server',
       attributes: c.engine === 'postgres' ? { public_network_access_enabled: enabledFlag(c.pna) } : { public_network_access: c.pna },
@@ -223,6 +228,25 @@ const CASES: Case[] = [
     common: { location: 'westeurope', tags: TAGS },
   },
   {
+    name: 'Event Hubs and Service Bus namespaces',
+    domains: { kind: ['EventHub', 'ServiceBus'], pna: ['Enabled', 'Disabled', undefined], tls: ['1.0', '1.2', undefined], localOff: [true, false, undefined] },
+    typeKeys: ['kind'],
+    azurerm: (c) => ({
+      type: c.kind === 'EventHub' ? 'azurerm_eventhub_namespace' : 'azurerm_servicebus_namespace',
+      attributes: {
+        sku: 'Standard',
+        public_network_access_enabled: enabledFlag(c.pna),
+        minimum_tls_version: c.tls,
+        [c.kind === 'EventHub' ? 'local_authentication_enabled' : 'local_auth_enabled']: c.localOff === undefined ? undefined : !c.localOff,
+      },
+    }),
+    azapi: (c) => ({
+      type: c.kind === 'EventHub' ? 'Microsoft.EventHub/namespaces@2024-01-01' : 'Microsoft.ServiceBus/namespaces@2022-10-01-preview',
+      body: { sku: { name: 'Standard' }, properties: { publicNetworkAccess: c.pna, minimumTlsVersion: c.tls, disableLocalAuth: c.localOff } },
+    }),
+    common: { location: 'westeurope', tags: TAGS },
+  },
+  {
     name: 'Redis cache',
     domains: { nonSsl: [true, false, undefined], tls: ['1.0', '1.2', undefined], pna: ['Enabled', 'Disabled', undefined] },
     azurerm: (c) => ({
@@ -246,16 +270,23 @@ describe('differential: azapi_resource and azurerm get the same findings', () =>
       const rm = spec.azurerm(c);
       blocks.push(`resource "${rm.type}" "c${i}" {\n${common}\n${attrs(rm.attributes)}\n${rm.blocks ?? ''}}\n`);
       const api = spec.azapi(c);
-      blocks.push(`resource "azapi_resource" "c${i}" {\n  type = "${api.type}"\n${common}\n  body = {\n${attrs(prune(api.body) ?? {}, '    ')}\n  }\n}\n`);
+      const body = `  body = {\n${attrs(prune(api.body) ?? {}, '    ')}\n  }\n`;
+      blocks.push(`resource "azapi_resource" "c${i}" {\n  type = "${api.type}"\n${common}\n${body}}\n`);
+      // Top-level resources: the same combination set by an update on a bare azurerm resource.
+      if (spec.common) {
+        const bare = spec.azurerm(Object.fromEntries(Object.entries(c).filter(([k]) => spec.typeKeys?.includes(k))));
+        blocks.push(`resource "${bare.type}" "u${i}" {\n${attrs({ name: `u${i}`, ...spec.common })}\n${attrs(bare.attributes)}\n${bare.blocks ?? ''}}\n`);
+        blocks.push(`resource "azapi_update_resource" "u${i}" {\n  type        = "${api.type}"\n  resource_id = ${bare.type}.u${i}.id\n${body}}\n`);
+      }
     });
     const dir = writeTree({ 'diff/main.tf': blocks.join('\n') });
     const { decision } = await check([join(dir, 'diff')], { today: TODAY });
     // Per combination: the rule ids and messages, with the resource's own address taken out.
     // Estate-wide findings (no activity-log export, Defender, Network Watcher) are reported on
     // whichever resource sorts first, so they are not about the combination.
-    const seen = (prefix: string, i: number): string[] =>
+    const seen = (prefix: string, i: number, name = `c${i}`): string[] =>
       decision.findings
-        .filter((f) => f.resource.address.startsWith(prefix) && f.resource.address.endsWith(`.c${i}`))
+        .filter((f) => f.resource.address.startsWith(prefix) && f.resource.address.endsWith(`.${name}`))
         .filter((f) => !/in the evaluated stacks|^Region \S+ has resources/.test(f.message))
         .map((f) => `${f.rule_id}: ${f.message.split(f.resource.address).join('<r>')}`)
         .sort();
@@ -264,9 +295,25 @@ describe('differential: azapi_resource and azurerm get the same findings', () =>
       const azurerm = seen('azurerm_', i);
       if (azurerm.length > 0) withFindings++;
       expect({ combination: c, findings: seen('azapi_resource.', i) }).toEqual({ combination: c, findings: azurerm });
+      if (spec.common) expect({ combination: c, updated: seen('azurerm_', i, `u${i}`) }).toEqual({ combination: c, updated: azurerm });
     });
     // The domains reach both verdicts, so agreement is not agreement on "nothing".
     expect(withFindings).toBeGreaterThan(0);
     expect(withFindings).toBeLessThanOrEqual(combos.length);
+  });
+});
+
+describe('azapi_update_resource', () => {
+  test('an update whose target is not in the input is named as not checked', async () => {
+    const dir = writeTree({
+      'upd/main.tf': `resource "azapi_update_resource" "tls" {
+  type        = "Microsoft.Storage/storageAccounts@2023-05-01"
+  resource_id = "/subscriptions/3f2a1b0c-5d6e-4f70-8a9b-0c1d2e3f4a5b/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/shop"
+  body = { properties = { minimumTlsVersion = "TLS1_0" } }
+}
+`,
+    });
+    const { warnings } = await check([join(dir, 'upd')], { today: TODAY });
+    expect(warnings).toContain('not checked: azapi_update_resource.tls (Microsoft.Storage/storageAccounts): the resource it updates is not in this input');
   });
 });

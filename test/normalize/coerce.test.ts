@@ -13,7 +13,7 @@ if (!haveTerraform) process.stdout.write('coerce differential skipped: terraform
 /** Terraform's own conversion (the cty library, as `tobool`/`tonumber`/`tostring` use it) of each value, in one console run. */
 function terraformConverts(fn: 'tobool' | 'tonumber' | 'tostring', values: unknown[]): unknown[] {
   // HCL string literals: JSON escapes, with template markers doubled.
-  const hcl = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{') : JSON.stringify(v));
+  const hcl = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v).replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{') : JSON.stringify(v));
   const expr = `jsonencode([for v in [${values.map(hcl).join(', ')}] : try(${fn}(v), "@@ERR@@")])`;
   const r = spawnSync('terraform', ['console'], { input: expr, encoding: 'utf8', cwd: tempDir(), env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' } });
   if (r.status !== 0) throw new Error(`terraform console failed: ${r.stderr}`);
@@ -56,8 +56,8 @@ describe('coercion in normalize, for every source', () => {
   const input = async (file: string) => normalize(await loadPaths([file])).resources;
 
   test('quoted booleans and numbers in a plan are read as Terraform reads them', async () => {
-    const dir = writeTree({ 'p.json': plan({ publicly_accessible: 'true', backup_retention_period: '0', storage_encrypted: '1', engine: 42 }) });
-    const r = (await input(join(dir, 'p.json')))['p/aws_db_instance.db'];
+    const dir = writeTree({ 'p/plan.json': plan({ publicly_accessible: 'true', backup_retention_period: '0', storage_encrypted: '1', engine: 42 }) });
+    const r = (await input(join(dir, 'p', 'plan.json')))['p/aws_db_instance.db'];
     expect(r.values).toMatchObject({ publicly_accessible: true, backup_retention_period: 0, storage_encrypted: true, engine: '42' });
     expect(r.unknown).toEqual([]);
   });
@@ -67,8 +67,8 @@ describe('coercion in normalize, for every source', () => {
     const bad = fc.oneof(fc.array(fc.constantFrom('true', 1, 'x'), { minLength: 1, maxLength: 3 }), fc.dictionary(fc.constantFrom('a', 'b'), fc.constant(1), { minKeys: 1 }), fc.constantFrom('True', 'yes', ' 1', '1 ', '0x1'));
     await fc.assert(
       fc.asyncProperty(bad, fc.constantFrom('publicly_accessible', 'backup_retention_period'), async (value, attr) => {
-        const dir = writeTree({ 'p.json': plan({ [attr]: value, identifier: 'db' }) });
-        const r = (await input(join(dir, 'p.json')))['p/aws_db_instance.db'];
+        const dir = writeTree({ 'p/plan.json': plan({ [attr]: value, identifier: 'db' }) });
+        const r = (await input(join(dir, 'p', 'plan.json')))['p/aws_db_instance.db'];
         expect(r.values[attr]).toBeNull();
         expect(r.unknown).toContain(attr);
         expect(r.unreadable).toEqual([attr]);
@@ -79,36 +79,36 @@ describe('coercion in normalize, for every source', () => {
 
   test('a resource type the provider schema no longer has (azurerm 3 single servers) is typed by attribute name', async () => {
     const dir = writeTree({
-      'p.json': {
+      'p/plan.json': {
         format_version: '1.2',
         planned_values: { root_module: { resources: [{ address: 'azurerm_mysql_firewall_rule.all', mode: 'managed', type: 'azurerm_mysql_firewall_rule', name: 'all', values: { start_ip_address: {}, end_ip_address: '255.255.255.255', ssl_enforcement_enabled: 'false' } }] } },
       },
     });
-    const r = (await input(join(dir, 'p.json')))['p/azurerm_mysql_firewall_rule.all'];
+    const r = (await input(join(dir, 'p', 'plan.json')))['p/azurerm_mysql_firewall_rule.all'];
     expect(r.unreadable).toEqual(['start_ip_address']);
     expect(r.values).toMatchObject({ start_ip_address: null, end_ip_address: '255.255.255.255', ssl_enforcement_enabled: false });
   });
 
   test('the attributes normalize reads itself (location, region) are typed too: a wrong shape leaves the region unknown and unreadable', async () => {
     const dir = writeTree({
-      'p.json': {
+      'p/plan.json': {
         format_version: '1.2',
         planned_values: { root_module: { resources: [{ address: 'azurerm_network_security_group.app', mode: 'managed', type: 'azurerm_network_security_group', name: 'app', values: { name: 'app', location: { value: 'eastus' } } }] } },
       },
     });
-    const r = (await input(join(dir, 'p.json')))['p/azurerm_network_security_group.app'];
+    const r = (await input(join(dir, 'p', 'plan.json')))['p/azurerm_network_security_group.app'];
     expect(r.unreadable).toEqual(['location']);
     expect(r.region).toBeNull();
   });
 
   test('a single string where a list is declared is not wrapped (Terraform rejects it)', async () => {
     const dir = writeTree({
-      'p.json': {
+      'p/plan.json': {
         format_version: '1.2',
         planned_values: { root_module: { resources: [{ address: 'aws_security_group.sg', mode: 'managed', type: 'aws_security_group', name: 'sg', values: { ingress: [{ cidr_blocks: '0.0.0.0/0', from_port: '22', to_port: 22, protocol: 'tcp' }] } }] } },
       },
     });
-    const r = (await input(join(dir, 'p.json')))['p/aws_security_group.sg'];
+    const r = (await input(join(dir, 'p', 'plan.json')))['p/aws_security_group.sg'];
     // `ingress` is an attribute of type set(object({cidr_blocks = list(string), …})): the whole set fails.
     expect(r.unreadable).toEqual(['ingress']);
     expect(r.values.ingress).toBeNull();
@@ -118,13 +118,14 @@ describe('coercion in normalize, for every source', () => {
     const hcl = writeTree({
       'main.tf': 'resource "aws_db_instance" "db" {\n  publicly_accessible = "true"\n  backup_retention_period = "7"\n  kms_key_id = aws_kms_key.k.arn\n}\nresource "aws_kms_key" "k" {}\n',
     });
-    const json = writeTree({ 'db.tf.json': { resource: { aws_db_instance: { db: { publicly_accessible: 'true', backup_retention_period: '7', kms_key_id: '${aws_kms_key.k.arn}', tags: { n: 1 } } } } } });
+    const json = writeTree({ 'db/db.tf.json': { resource: { aws_db_instance: { db: { publicly_accessible: 'true', backup_retention_period: '7', kms_key_id: '${aws_kms_key.k.arn}', tags: { n: 1 } } } } } });
     const h = (await input(hcl))[`${hcl.split('/').pop()}/aws_db_instance.db`];
     expect(h.values).toMatchObject({ publicly_accessible: true, backup_retention_period: 7 });
     // The evaluator leaves a value known only after apply out of `values` and lists it as unknown.
     expect(h.unknown).toContain('kms_key_id');
     expect(h.unreadable).toBeUndefined();
-    const j = (await input(join(json, 'db.tf.json')))['db/aws_db_instance.db'];
+    // A lone Terraform JSON file's stack is its folder.
+    const j = (await input(join(json, 'db', 'db.tf.json')))['db/aws_db_instance.db'];
     // Tags are map(string): numbers become strings, "true" stays a string.
     expect(j.values).toMatchObject({ publicly_accessible: true, backup_retention_period: 7, kms_key_id: '${aws_kms_key.k.arn}', tags: { n: '1' } });
     expect(j.unreadable).toBeUndefined();

@@ -7,6 +7,7 @@ import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
+import fc from 'fast-check';
 import { loadPaths } from '../../src/load';
 import { normalize } from '../../src/normalize';
 import { schemaErrors } from '../../src/normalize/validate';
@@ -154,7 +155,8 @@ describe('computed tags', () => {
       'main.tf': 'resource "aws_dynamodb_table" "orders" {\n  tags = merge(local.tags, { owner = "data" })\n}\n',
     });
     const table = Object.values((await input(dir)).resources)[0];
-    expect(table.unknown).toEqual(['tags']);
+    // (with the attributes the provider computes, unknown as in a plan)
+    expect(table.unknown).toContain('tags');
     expect(table.tags).toEqual({});
   });
 });
@@ -162,7 +164,7 @@ describe('computed tags', () => {
 describe('terraform show -json plans', () => {
   test('module for_each instances link to the bucket in their own module instance', async () => {
     const doc = await input(join(PLANS, 'aws-s3-public-access-block-module-for-each-tf0.15.json'));
-    const stack = 'aws-s3-public-access-block-module-for-each-tf0.15';
+    const stack = 'plans'; // the folder holding the plan
     const pab = doc.resources[`${stack}/module.test["b"].aws_s3_bucket_public_access_block.test["a"]`];
     expect(pab.module).toBe('module.test["b"]');
     expect(pab.index).toBe('a');
@@ -192,6 +194,53 @@ describe('terraform show -json plans', () => {
     expect(db.sensitive).toContain('password');
     expect(db.values.password).toBe('(sensitive)');
     expect(JSON.stringify(doc)).not.toContain('foobarbaz');
+  });
+
+  // A schema-sensitive attribute left null (an ElastiCache auth_token never set) is still marked
+  // in a plan; listing it made rules read "a secret is set". Generated: random value trees, some
+  // leaves null, some unknown (absent), marked at random.
+  test('a sensitive mark lists a path only when it holds a value or is unknown, and no marked value leaks', async () => {
+    const leaf = fc.oneof(fc.constant(null), fc.constant(undefined), fc.string({ minLength: 1 }).map((s) => `secret-${s}`));
+    // Each text names its own path, so a marked text is never also an unmarked one.
+    const tag = (v: unknown, path: string): unknown =>
+      typeof v === 'string' ? `${v}@${path}` : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, tag(x, `${path}.${k}`)])) : v;
+    const tree = fc
+      .dictionary(fc.constantFrom('a', 'b', 'c'), fc.oneof(leaf, fc.dictionary(fc.constantFrom('x', 'y'), leaf, { minKeys: 1 })), { minKeys: 1 })
+      .map((t) => tag(t, '') as Record<string, unknown>);
+    const marksOf = (v: unknown, pick: fc.Arbitrary<boolean>) =>
+      v !== null && typeof v === 'object' ? fc.record(Object.fromEntries(Object.entries(v).map(([k, x]) => [k, pick.map((m) => (m ? true : typeof x === 'object' && x !== null ? {} : false))]))) : fc.constant(true);
+    await fc.assert(
+      fc.asyncProperty(tree.chain((values) => fc.tuple(fc.constant(values), marksOf(values, fc.boolean()))), async ([values, marks]) => {
+        const after = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined).map(([k, v]) => [k, typeof v === 'object' && v !== null ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined)) : v]));
+        const unknown = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === undefined ? true : typeof v === 'object' && v !== null ? Object.fromEntries(Object.entries(v).map(([x, y]) => [x, y === undefined])) : false]));
+        const plan = {
+          format_version: '1.2',
+          planned_values: { root_module: { resources: [{ address: 'aws_x.r', mode: 'managed', type: 'aws_x', name: 'r', provider_name: 'registry.terraform.io/hashicorp/aws', values: after, sensitive_values: marks }] } },
+          resource_changes: [{ address: 'aws_x.r', mode: 'managed', type: 'aws_x', name: 'r', change: { actions: ['create'], before: null, after, after_unknown: unknown, after_sensitive: marks } }],
+        };
+        const doc = await input(writeTree({ 'plan.json': plan }) + '/plan.json');
+        const r = doc.resources[Object.keys(doc.resources)[0]];
+        const expected: string[] = [];
+        const hidden: string[] = [];
+        for (const [k, v] of Object.entries(values)) {
+          const m = (marks as Record<string, unknown>)[k];
+          const held = (path: string, x: unknown) => {
+            if (x === null) return;
+            expected.push(path);
+            if (typeof x === 'string') hidden.push(x);
+          };
+          if (typeof v === 'object' && v !== null) {
+            for (const [x, y] of Object.entries(v)) if (m === true || (typeof m === 'object' && (m as Record<string, unknown>)[x] === true)) held(`${k}.${x}`, y);
+          } else if (m === true) held(k, v);
+        }
+        // A wholly marked block is listed as one path when any of it is held.
+        const listed = new Set(r.sensitive.flatMap((p) => (p.includes('.') || typeof values[p] !== 'object' || values[p] === null ? [p] : Object.keys(values[p] as object).filter((x) => (values[p] as Record<string, unknown>)[x] !== null).map((x) => `${p}.${x}`))));
+        expect([...listed].sort()).toEqual(expected.sort());
+        const text = JSON.stringify(doc);
+        for (const h of hidden) expect(text).not.toContain(JSON.stringify(h));
+      }),
+      { numRuns: 60 },
+    );
   });
 
   test('plan actions: create, update, replace, no-op; deletions are not in planned values', async () => {
@@ -230,6 +279,32 @@ describe('terraform show -json plans', () => {
       const doc = await input(join(PLANS, f));
       expect(schemaErrors('policy-input', doc)).toBeNull();
       expect(doc.sources[0].format).toBe(f.startsWith('state-') ? 'state' : 'plan');
+    }
+  });
+});
+
+// What a plan gives unset attributes (learned from real plans by test/policies/same-verdict.test.ts,
+// which also checks the table against them): every type and attribute of the table, unset or
+// set to null in HCL, reads as the plan would read it; what the configuration sets is kept.
+describe('provider defaults on the HCL path', () => {
+  const table = JSON.parse(readFileSync(join(__dirname, '..', '..', 'src', 'normalize', 'provider-defaults.json'), 'utf8')) as Record<
+    string,
+    { defaults: Record<string, unknown>; computed: string[] }
+  >;
+  test('unset or null attributes get the default or are unknown; set ones are kept', async () => {
+    const types = Object.keys(table);
+    expect(types.length).toBeGreaterThan(20);
+    const blocks = types.map((t, i) => {
+      const nulled = [...Object.keys(table[t].defaults), ...table[t].computed].find((a) => a !== 'tags');
+      return `resource "${t}" "r${i}" {\n  ${nulled} = null\n  tags = { kept = "yes" }\n}\n`;
+    });
+    const doc = await input(writeTree({ 'main.tf': blocks.join('\n') }));
+    for (const [i, t] of types.entries()) {
+      const r = doc.resources[Object.keys(doc.resources).find((k) => k.endsWith(`/${t}.r${i}`))!];
+      const { defaults, computed } = table[t];
+      for (const [attr, value] of Object.entries(defaults)) if (attr !== 'tags') expect({ t, attr, value: r.values[attr] }).toEqual({ t, attr, value });
+      for (const attr of computed) if (attr !== 'tags') expect({ t, attr, unknown: r.unknown.includes(attr) }).toEqual({ t, attr, unknown: true });
+      expect(r.values.tags).toEqual({ kept: 'yes' });
     }
   });
 });

@@ -112,7 +112,7 @@ describe('the CLI in a consumer project, with no go or opa on PATH', () => {
     expect(findings.filter((f) => f.control === 'public-storage' && f.blocking).map((f) => f.resource.address)).toContain('aws_s3_bucket_acl.customer_exports');
     const clean = leakguard(project, 'check', 'infra/clean');
     expect({ status: clean.status, stderr: clean.stderr }).toEqual({ status: 0, stderr: '' });
-    expect(clean.stdout).toMatch(/^PASSED: 0 finding\(s\) over 5 resource\(s\)/m);
+    expect(clean.stdout).toMatch(/^PASSED: 0 finding\(s\) over 6 resource\(s\)/m);
     expect(clean.stdout).toContain('config: none found');
   });
 
@@ -122,7 +122,13 @@ describe('the CLI in a consumer project, with no go or opa on PATH', () => {
     expect(rules.stdout).toContain('aws-s3-public-acl');
     expect(leakguard(project, 'explain', 'aws-s3-public-acl').stdout).toContain('public-storage');
     expect(leakguard(project, 'baseline', 'create', 'infra/leaky', '-o', '.leakguard/baseline.json').status).toBe(0);
-    expect(leakguard(project, 'check', 'infra/leaky', '--baseline', '.leakguard/baseline.json').status).toBe(0);
+    // A baseline silences the findings it holds, except those of hard rules, which still block.
+    const gated = leakguard(project, 'check', 'infra/leaky', '--baseline', '.leakguard/baseline.json', '--format', 'json');
+    const decision = JSON.parse(gated.stdout) as { gate: { baseline: { new: number; existing: number; existing_hard: number } }; findings: Array<{ enforcement: string; blocking: boolean; baseline?: string }> };
+    expect(decision.gate.baseline).toMatchObject({ new: 0, existing: decision.findings.length });
+    expect(decision.findings.some((f) => f.enforcement === 'soft' && !f.blocking)).toBe(true);
+    expect(decision.findings.filter((f) => f.blocking).every((f) => f.enforcement === 'hard' && f.baseline === 'existing')).toBe(true);
+    expect(gated.status).toBe(decision.gate.baseline.existing_hard > 0 ? 1 : 0);
     expect(leakguard(project, 'check', 'infra/leaky', '--evidence', 'evidence').status).toBe(1);
     const verify = leakguard(project, 'evidence', 'verify', 'evidence/evidence-log.jsonl');
     expect({ status: verify.status, stderr: verify.stderr }).toEqual({ status: 0, stderr: expect.any(String) });
@@ -140,6 +146,54 @@ describe('the CLI in a consumer project, with no go or opa on PATH', () => {
     const drift = leakguard(project, 'drift', plan, '--format', 'json', '--now', '2026-12-01T00:00:00Z');
     expect([0, 1]).toContain(drift.status);
     expect(JSON.parse(drift.stdout).status).toMatch(/drift|clean/);
+  });
+});
+
+describe('the workflows init writes, through the installed package\'s action', () => {
+  /** Runs the action's leakguard step from node_modules/leakguard/action.yml as the runner would, with its defaults (npx). */
+  function runInstalledAction(env: Record<string, string>): Record<string, string> {
+    const action = parse(readFileSync(join(project, 'node_modules', 'leakguard', 'action.yml'), 'utf8')) as {
+      inputs: Record<string, { default?: string }>;
+      runs: { steps: Array<{ id?: string; run?: string; env?: Record<string, string> }> };
+    };
+    const step = action.runs.steps.find((s) => s.id === 'run')!;
+    const inputs = Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, env[k] ?? v.default ?? '']));
+    // The step's env maps inputs to LG_* variables: `${{ inputs.x }}` filled in as the runner does.
+    const stepEnv = Object.fromEntries(Object.entries(step.env!).map(([k, v]) => [k, v.replace(/^\$\{\{ inputs\.([\w-]+) \}\}$/, (_m, name: string) => inputs[name])]));
+    const output = join(project, `.github-output-${Date.now()}`);
+    writeFileSync(output, '');
+    const r = spawnSync('bash', ['-e', '-c', step.run!], { cwd: project, env: { ...ENV, ...stepEnv, GITHUB_OUTPUT: output }, encoding: 'utf8', timeout: 240_000 });
+    expect({ status: r.status, stderr: r.status === 0 ? '' : r.stderr }).toEqual({ status: 0, stderr: '' });
+    return Object.fromEntries(readFileSync(output, 'utf8').trim().split('\n').map((l) => l.split(/=(.*)/s).slice(0, 2)));
+  }
+
+  test('both workflows use the action the package ships, with inputs it declares; it checks and reports drift', () => {
+    const repo = join(project, 'init-repo');
+    mkdirSync(join(repo, 'infra'), { recursive: true });
+    cpSync(join(FIXTURES, 'leaky-hcl'), join(repo, 'infra'), { recursive: true });
+    ok(sh('git', ['init', '-q'], repo), 'git init');
+    expect(leakguard(repo, 'init').status).toBe(0);
+    const declared = Object.keys((parse(readFileSync(join(project, 'node_modules', 'leakguard', 'action.yml'), 'utf8')) as { inputs: object }).inputs);
+    const uses: Array<Record<string, string>> = [];
+    for (const f of ['leakguard.yml', 'leakguard-drift.yml']) {
+      const w = parse(readFileSync(join(repo, '.github', 'workflows', f), 'utf8')) as { jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, string> }> }> };
+      const steps = Object.values(w.jobs).flatMap((j) => j.steps).filter((s) => s.uses === './node_modules/leakguard');
+      expect({ f, steps: steps.length }).toEqual({ f, steps: 1 });
+      for (const k of Object.keys(steps[0].with!)) expect(declared).toContain(k);
+      uses.push(steps[0].with!);
+    }
+    // The PR workflow's inputs, run in the consumer project (paths relative to it): the leaky folder blocks.
+    const check = runInstalledAction({ ...uses[0], paths: 'infra/leaky', 'reports-dir': 'reports' });
+    expect(check['exit-code']).toBe('1');
+    expect(readFileSync(join(project, 'reports', 'leakguard.txt'), 'utf8')).toMatch(/^BLOCKED: /m);
+    // The drift workflow's inputs, on a refresh-only plan in a folder named after its stack.
+    const planDir = join(project, 'plans', 'orders');
+    mkdirSync(planDir, { recursive: true });
+    cpSync(join(ROOT, 'test', 'drift', 'fixtures', 'emulator', 'drift-plan.json'), join(planDir, 'plan.json'));
+    const drift = runInstalledAction({ ...uses[1], paths: 'plans/orders/plan.json', 'reports-dir': 'drift-reports' });
+    expect(drift.status).toMatch(/^(benign|violating)-drift$/);
+    expect(existsSync(join(project, '.leakguard', 'drift-history.json'))).toBe(true);
+    expect(readFileSync(join(project, 'drift-reports', 'drift.md'), 'utf8')).toContain('<!-- leakguard-drift-report -->');
   });
 });
 

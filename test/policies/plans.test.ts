@@ -36,9 +36,10 @@ describe('public plans', () => {
     expect(message(hits, 'aws-s3-public-access-block', 'module.test2.aws_s3_bucket.test["a"]')).toEqual([
       'S3 bucket module.test2.aws_s3_bucket.test["a"] has a public access block without all four flags true (block_public_policy false)',
     ]);
-    // acl = "private" everywhere; no provider region, so no region-level findings.
+    // acl = "private" everywhere. No provider region: the resources form the "(region unknown)"
+    // scope, which still needs its recorder.
     expect(reported(hits, 'aws-s3-public-acl')).toEqual([]);
-    expect(reported(hits, 'aws-config-recorder-every-region')).toEqual([]);
+    expect(message(hits, 'aws-config-recorder-every-region', 'region:aws:(region unknown)')).toEqual(['Region (region unknown) has AWS resources but no AWS Config recorder']);
     expect(reported(hits, 'aws-s3-sse-kms-cmk')).toHaveLength(3);
   });
 
@@ -152,9 +153,7 @@ describe('public plans', () => {
     expect(reported(hits, 'aws-s3-tls-only-policy')).toEqual(['aws_s3_bucket.cloudtrail', 'aws_s3_bucket.logging']);
     // The trail bucket's policy grants cloudtrail.amazonaws.com only.
     expect(reported(hits, 'aws-s3-policy-public-principal')).toEqual([]);
-    expect(message(hits, 'aws-config-recorder-every-region', 'aws_cloudtrail.cloudtrail')).toEqual([
-      'Region us-east-2 has resources (first: aws_cloudtrail.cloudtrail) but no AWS Config recorder',
-    ]);
+    expect(message(hits, 'aws-config-recorder-every-region', 'region:aws:us-east-2')).toEqual(['Region us-east-2 has AWS resources but no AWS Config recorder']);
   });
 
   test('azure-nsg-and-rules: inbound rules from *, Any, Internet or 0.0.0.0/0 to non-web ports', async () => {
@@ -198,19 +197,17 @@ describe('public plans', () => {
 
   test('azure-storage-monitor-log-profile: a legacy log profile is not an activity-log export; no Network Watcher', async () => {
     const hits = await findings('azure-storage-monitor-log-profile-tf0.13.json');
-    expect(message(hits, 'azure-activity-log-export', 'azurerm_monitor_log_profile.main')).toEqual([
-      'No diagnostic setting exports the subscription activity log (Administrative category) in the evaluated stacks (first Azure resource azurerm_monitor_log_profile.main)',
+    expect(message(hits, 'azure-activity-log-export', 'estate:azure')).toEqual([
+      'No diagnostic setting exports the subscription activity log (Administrative category) in the evaluated stacks',
     ]);
-    expect(message(hits, 'azure-network-watcher-every-region', 'azurerm_resource_group.main')).toEqual([
-      'Region westeurope has resources (first: azurerm_resource_group.main) but no Network Watcher',
-    ]);
+    expect(message(hits, 'azure-network-watcher-every-region', 'region:azure:westeurope')).toEqual(['Region westeurope has Azure resources but no Network Watcher']);
   });
 
   test('aws-rds-db-instance-sensitive: unencrypted MySQL without deletion protection or audit log; private', async () => {
     const hits = await findings('aws-rds-db-instance-sensitive-tf1.2.json');
     const db = 'aws_db_instance.default';
     expect(message(hits, 'aws-rds-encrypted-cmk', db)).toEqual([
-      'aws_db_instance.default lacks storage_encrypted and a customer-managed kms_key_id; its storage, snapshots and backups are not under a customer-managed key',
+      'aws_db_instance.default lacks storage_encrypted (unset: false by default) and a customer-managed kms_key_id; its storage, snapshots and backups are not under a customer-managed key',
     ]);
     expect(reported(hits, 'aws-rds-public')).toEqual([]);
     expect(reported(hits, 'aws-rds-deletion-protection')).toEqual([db]);
@@ -230,10 +227,8 @@ describe('public plans', () => {
 
   test('aws-eventbridge-lambda-module: us-east-1 is in use without GuardDuty or Config', async () => {
     const hits = await findings('aws-eventbridge-lambda-module-tf1.14.json');
-    expect(message(hits, 'aws-guardduty-every-region', 'module.outer[0].aws_lambda_permission.example')).toEqual([
-      'Region us-east-1 has resources (first: module.outer[0].aws_lambda_permission.example) but no enabled GuardDuty detector',
-    ]);
-    expect(reported(hits, 'aws-config-recorder-every-region')).toEqual(['module.outer[0].aws_lambda_permission.example']);
+    expect(message(hits, 'aws-guardduty-every-region', 'region:aws:us-east-1')).toEqual(['Region us-east-1 has AWS resources but no enabled GuardDuty detector']);
+    expect(reported(hits, 'aws-config-recorder-every-region')).toEqual(['region:aws:us-east-1']);
   });
 
   test('aws-s3-create-update-delete-noop-drift: the update makes a bucket public-read; the deleted bucket is gone', async () => {

@@ -10,7 +10,8 @@ import { expectValidSarif } from './sarif-schema';
 
 const PLAN = join(PLANS, 'aws-s3-public-access-block-module-for-each-tf0.15.json');
 const ADDRESS = 'module.test2.aws_s3_bucket.test["a"]';
-const KEY = `aws-s3-public-access-block-module-for-each-tf0.15/${ADDRESS}`;
+// A plan's stack is the folder holding it, not the file name.
+const KEY = `plans/${ADDRESS}`;
 
 describe('every format from one evaluation of a real plan', () => {
   const out = tempDir();
@@ -35,7 +36,7 @@ describe('every format from one evaluation of a real plan', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toBe('stack aws-s3-public-access-block-module-for-each-tf0.15');
+    expect(lines[0]).toBe('stack plans');
     const controls = lines.filter((l) => /^ {2}\S/.test(l)).map((l) => l.trim());
     expect(controls).toEqual([...new Set(d.findings.map((f) => f.control))].sort());
     expect(r.stdout).toContain(`CRITICAL aws-s3-public-access-block  ${ADDRESS}\n`);
@@ -132,8 +133,11 @@ describe('locations', () => {
     try {
       const r = await run('check', '.', '--format', 'sarif');
       expect(r.code).toBe(1);
-      const [res] = expectValidSarif(r.stdout).runs[0].results;
-      expect(res.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'main.tf', uriBaseId: '%SRCROOT%' }, region: { startLine: 6 } });
+      const results = expectValidSarif(r.stdout).runs[0].results as Array<{ ruleId: string; locations: Array<{ physicalLocation: unknown }> }>;
+      const at = (rule: string) => results.find((x) => x.ruleId === rule)!.locations[0].physicalLocation;
+      expect(at(RULE)).toEqual({ artifactLocation: { uri: 'main.tf', uriBaseId: '%SRCROOT%' }, region: { startLine: 6 } });
+      // The estate finding (no CloudTrail) points at the provider block.
+      expect(at('aws-cloudtrail-multi-region')).toEqual({ artifactLocation: { uri: 'main.tf', uriBaseId: '%SRCROOT%' }, region: { startLine: 1 } });
       const t = await run('check', '.');
       expect(t.stdout).toContain('at main.tf:6');
     } finally {
@@ -157,14 +161,20 @@ describe('locations', () => {
       },
     });
     const dir = writeTree({ 'plain/cdk.tf.json': JSON.stringify(tf(), null, 2), 'traced/cdk.tf.json': JSON.stringify(tf(stackTrace), null, 2) });
-    const plain = expectValidSarif((await run('check', join(dir, 'plain', 'cdk.tf.json'), '-f', 'sarif')).stdout).runs[0].results[0];
+    type Result = { ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } }; logicalLocations: Array<{ kind: string; fullyQualifiedName: string }> }> };
+    const onResource = (results: Result[]) => results.find((r) => r.locations[0].logicalLocations[0].kind === 'resource')!;
+    const plainRun = expectValidSarif((await run('check', join(dir, 'plain', 'cdk.tf.json'), '-f', 'sarif')).stdout).runs[0];
+    const plain = onResource(plainRun.results);
+    // Estate and region findings point at the stack's provider section.
+    const trail = plainRun.results.find((r: Result) => r.ruleId === 'aws-cloudtrail-multi-region')!;
+    expect(trail.locations[0].physicalLocation.region.startLine).toBe(JSON.stringify(tf(), null, 2).split('\n').indexOf('  "provider": {') + 1);
     expect(plain.locations[0].physicalLocation.artifactLocation.uri).toBe(`file://${join(dir, 'plain', 'cdk.tf.json')}`);
     // The line of `"exports": {` inside resource.aws_s3_bucket in the pretty-printed JSON.
     const lines = JSON.stringify(tf(), null, 2).split('\n');
     expect(plain.locations[0].physicalLocation.region.startLine).toBe(lines.findIndex((l) => l === '      "exports": {') + 1);
     expect(plain.locations[0].logicalLocations[0].fullyQualifiedName).toBe('shop/exports');
 
-    const traced = expectValidSarif((await run('check', join(dir, 'traced', 'cdk.tf.json'), '-f', 'sarif')).stdout).runs[0].results[0];
+    const traced = onResource(expectValidSarif((await run('check', join(dir, 'traced', 'cdk.tf.json'), '-f', 'sarif')).stdout).runs[0].results);
     expect(traced.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'file:///repo/stacks/shop.ts' }, region: { startLine: 42 } });
     expect(traced.locations[0].logicalLocations[0].fullyQualifiedName).toBe('shop/exports');
     const text = (await run('check', join(dir, 'traced', 'cdk.tf.json'))).stdout;
@@ -172,17 +182,19 @@ describe('locations', () => {
   });
 
   test('a clean input: every format says so and exits 0', async () => {
-    // Only the random provider: no rule can fire, however the policy set grows.
+    // Only the random provider: no rule can fire, however the policy set grows. No rule reads
+    // its types either, so it is "not checked", never "passed" (test/report/uncovered.test.ts).
     const clean = join(PLANS, 'random-moved-block-tf1.5.json');
     const text = await run('check', clean);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('No findings.');
-    expect(text.stdout).toMatch(/PASSED: 0 finding\(s\)/);
+    expect(text.stdout).toMatch(/NOT CHECKED: 0 finding\(s\)/);
+    expect(text.stdout).not.toMatch(/PASSED/);
     const sarif = expectValidSarif((await run('check', clean, '-f', 'sarif')).stdout);
     expect(sarif.runs[0].results).toEqual([]);
     expect(sarif.runs[0].tool.driver.rules.length).toBe(loadCatalog().length);
     const md = (await run('check', clean, '-f', 'markdown')).stdout;
-    expect(md).toContain('## ✅ Leakguard passed');
+    expect(md).toContain('## ⚠️ Leakguard checked nothing');
     expect(md).toContain('No findings.');
     const junit = (await run('check', clean, '-f', 'junit')).stdout;
     const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(junit);

@@ -29,14 +29,17 @@ function decision(findings: Finding[], extra: Partial<Decision> = {}): Decision 
     schema_version: '1',
     findings,
     waivers: [],
+    overrides: [],
     summary: {
       resources: findings.length,
       findings: findings.length,
       blocking: count((f) => f.blocking),
       waived: count((f) => f.waived),
       advisory: count((f) => f.enforcement === 'advisory'),
+      silenced_by_overrides: 0,
       by_severity: {},
       by_control: {},
+      uncovered: { resources: 0, managed: findings.length, by_type: {} },
     },
     ...extra,
   };
@@ -77,7 +80,7 @@ describe('Markdown PR comment', () => {
       ],
       {
         fixed: [{ fingerprint: 'a'.repeat(64), rule_id: 'aws-rule-9', resource: 'stack/aws_s3_bucket.gone' }],
-        gate: { baseline: { file: 'b.json', new: 1, existing: 1, fixed: 1 } },
+        gate: { baseline: { file: 'b.json', new: 1, existing: 1, existing_hard: 0, fixed: 1 } },
       },
     );
     const md = render(d);

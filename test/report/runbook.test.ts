@@ -128,3 +128,12 @@ describe('leakguard runbook', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+test('a finding about a region fills the region from the finding when its subject is no resource', () => {
+  const rule = catalog.find((r) => r.id === 'aws-guardduty-every-region')!;
+  const finding = { rule_id: rule.id, message: 'no detector', resource: { key: 'region:aws:eu-west-1', address: 'region eu-west-1', stack: 'shop', type: 'region', region: 'eu-west-1' } } as never;
+  const { text, placeholders } = renderRunbook(rule, { finding });
+  expect(text).toContain('aws guardduty create-detector --enable --features Name=S3_DATA_EVENTS,Status=ENABLED --region eu-west-1');
+  expect(placeholders).not.toContain('<FILL-IN:region>');
+  expect(text).toContain('Finding: region eu-west-1 in stack shop (eu-west-1): no detector');
+});

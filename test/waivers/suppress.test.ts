@@ -67,9 +67,9 @@ describe('Leakguard.suppress', () => {
   test.each([
     ['a rule id that is not one', 'AWS S3!', OPTS, /rule id/],
     ['a reason that says nothing', RULE, { ...OPTS, reason: 'because' }, /reason must say why/],
-    ['no owner', RULE, { ...OPTS, owner: ' ' }, /owner is required/],
-    ['a date that is not a date', RULE, { ...OPTS, expires: '2027-02-30' }, /expires must be a date YYYY-MM-DD, got "2027-02-30"/],
-    ['a date in another format', RULE, { ...OPTS, expires: '31/03/2027' }, /expires must be a date/],
+    ['no owner', RULE, { ...OPTS, owner: ' ' }, /owner must not be blank/],
+    ['a date that is not a date', RULE, { ...OPTS, expires: '2027-02-30' }, /expires must be a real date YYYY-MM-DD, got "2027-02-30"/],
+    ['a date in another format', RULE, { ...OPTS, expires: '31/03/2027' }, /expires must be a real date/],
     ['an empty ticket', RULE, { ...OPTS, ticket: '' }, /ticket/],
   ])('validates at call time: %s', (_, rule, opts, message) => {
     synthApp((app) =>

@@ -87,7 +87,8 @@ describe('.github/workflows/leakguard-pr.yml', () => {
       expect(steps[i].if).toBe("env.AWS_CREDENTIALS == 'true'");
     }
     // Plans hold secrets: written under $RUNNER_TEMP, never under the uploaded reports folder.
-    expect(steps[running('terraform plan')].run).toContain('"$RUNNER_TEMP/plans/$stack.json"');
+    // …and each in a folder named after its stack: a plan's stack is its folder, never its file name.
+    expect(steps[running('terraform plan')].run).toContain('> "$RUNNER_TEMP/plans/$stack/plan.json"');
   });
 
   test('one leakguard check through the repository\'s own action, with inputs the action declares', () => {
@@ -108,7 +109,7 @@ describe('.github/workflows/leakguard-pr.yml', () => {
     for (const k of Object.keys(check.with!)) expect(Object.keys(action.inputs)).toContain(k);
     expect(workflow.env.REPORTS).toBe('leakguard-reports');
     // Each stack is checked from its plan when one was made, else from its synthesized JSON.
-    expect(steps[running('inputs+=("$RUNNER_TEMP/plans/$stack.json")')].run).toContain('echo "paths=${inputs[*]}" >> "$GITHUB_OUTPUT"');
+    expect(steps[running('inputs+=("$RUNNER_TEMP/plans/$stack/plan.json")')].run).toContain('echo "paths=${inputs[*]}" >> "$GITHUB_OUTPUT"');
   });
 
   test('the job fails on blocking findings (1) and on errors (2), after the reports are out', () => {

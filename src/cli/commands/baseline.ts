@@ -4,12 +4,11 @@ import { Command, Option } from 'commander';
 import { createBaseline, serializeBaseline } from '../../baseline';
 import { check } from '../../check';
 import { InputError } from '../../errors';
+import { isCalendarDate } from '../../evaluate/waivers';
 import { formats } from '../../load';
 import { configLine } from '../../report/config-line';
 import { configOf, withConfigOptions } from '../config-option';
-import type { CommandContext } from '../io';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { SOURCE_DIR_HELP, STACK_NAME_HELP, type CommandContext } from '../io';
 
 export function baselineCommand({ io, exit }: CommandContext): Command {
   const create = withConfigOptions(new Command('create')
@@ -17,11 +16,13 @@ export function baselineCommand({ io, exit }: CommandContext): Command {
     .argument('<paths...>', 'the same inputs `check` takes')
     .requiredOption('-o, --output <file>', 'baseline file to write (JSON)')
     .addOption(new Option('--input-format <format>', 'force the input format instead of detecting it').choices([...formats]))
-    .option('--today <date>', 'date (YYYY-MM-DD) waivers expire against; defaults to today (UTC)'),
-  ).action(async (paths: string[], opts: { output: string; inputFormat?: string; config?: string | boolean; today?: string }) => {
-      if (opts.today && !DATE.test(opts.today)) throw new InputError(`--today must be YYYY-MM-DD, got "${opts.today}"`);
+    .option('--today <date>', 'date (YYYY-MM-DD) waivers expire against; defaults to today (UTC)')
+    .option('--stack-name <name>', STACK_NAME_HELP)
+    .option('--source-dir <dir>', SOURCE_DIR_HELP),
+  ).action(async (paths: string[], opts: { output: string; inputFormat?: string; config?: string | boolean; today?: string; stackName?: string; sourceDir?: string }) => {
+      if (opts.today !== undefined && !isCalendarDate(opts.today)) throw new InputError(`--today must be a real date YYYY-MM-DD, got "${opts.today}"`);
       const config = configOf(opts);
-      const { decision } = await check(paths, { inputFormat: opts.inputFormat, configPath: config.file ?? undefined, configOrigin: config.origin, today: opts.today });
+      const { decision } = await check(paths, { inputFormat: opts.inputFormat, configPath: config.file ?? undefined, configOrigin: config.origin, today: opts.today, stackName: opts.stackName, sourceDir: opts.sourceDir });
       const baseline = createBaseline(decision);
       try {
         mkdirSync(dirname(opts.output), { recursive: true });

@@ -4,11 +4,12 @@ import { Command, Option } from 'commander';
 import { readBaseline } from '../../baseline';
 import { check, exitCodeOf } from '../../check';
 import { InputError } from '../../errors';
+import { isCalendarDate } from '../../evaluate/waivers';
 import { today as utcToday } from '../../evaluate/config';
 import { loadCatalog, loadDefaults } from '../../evaluate/catalog';
 import { loadConfig } from '../../evaluate/config';
 import { applyGate } from '../../evaluate/gate';
-import { recordEvidence } from '../../evidence';
+import { recordEvidence, signingKey } from '../../evidence';
 import { formats } from '../../load';
 import type { VarInput } from '../../load/hcl-evaluator';
 import { findingFixes, policySettings } from '../../fix';
@@ -17,9 +18,8 @@ import { exposures, exposureSettings } from '../../report/exposure';
 import { noProgress, spinner } from '../../report/progress';
 import { pairTargets, type TargetToken } from '../../report/targets';
 import { configOf, withConfigOptions } from '../config-option';
-import type { CommandContext } from '../io';
+import { SOURCE_DIR_HELP, STACK_NAME_HELP, type CommandContext } from '../io';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // From about this many resources one evaluation takes more than a second on a CI-class machine.
 const SLOW_EVALUATION = 500;
 
@@ -32,7 +32,10 @@ interface CheckFlags {
   changedOnly?: boolean;
   evidence?: string;
   evidenceLog?: string;
+  evidenceKey?: string;
   allowEmpty?: boolean;
+  stackName?: string;
+  sourceDir?: string;
 }
 
 /** `--var-file` / `--var` share one list: Terraform applies them in command-line order. */
@@ -81,11 +84,17 @@ export function checkCommand({ io, exit }: CommandContext): Command {
     .option('--changed-only', 'plans: block only on resources the plan creates, updates or replaces; report the rest')
     .option('--evidence <dir>', 'write an audit evidence bundle under <dir>/runs/ and append it to the evidence log')
     .option('--evidence-log <file>', 'the hash-chained evidence log (default <dir>/evidence-log.jsonl)')
+    .option('--evidence-key <file>', 'Ed25519 private key (PEM) signing each log entry; default $LEAKGUARD_EVIDENCE_KEY (PEM text) or $LEAKGUARD_EVIDENCE_KEY_FILE')
+    .option('--stack-name <name>', STACK_NAME_HELP)
+    .option('--source-dir <dir>', SOURCE_DIR_HELP)
     .option('--allow-empty', 'accept an input with no resources (otherwise exit 2: nothing would be checked)')
     .option('--no-color', 'never colour text output');
   return withConfigOptions(cmd).action(async (paths: string[], opts: CheckFlags) => {
-      if (opts.today && !DATE.test(opts.today)) throw new InputError(`--today must be YYYY-MM-DD, got "${opts.today}"`);
+      if (opts.today !== undefined && !isCalendarDate(opts.today)) throw new InputError(`--today must be a real date YYYY-MM-DD, got "${opts.today}"`);
       if (opts.evidenceLog && !opts.evidence) throw new InputError('--evidence-log needs --evidence <dir>');
+      if (opts.evidenceKey && !opts.evidence) throw new InputError('--evidence-key needs --evidence <dir>');
+      // Read before evaluating: a bad key is exit 2 before anything is written.
+      const key = opts.evidence ? signingKey(opts.evidenceKey) : null;
       const targets = pairTargets(tokens);
       const baseline = opts.baseline ? { file: opts.baseline, baseline: readBaseline(opts.baseline) } : undefined;
       const rules = loadCatalog();
@@ -98,7 +107,7 @@ export function checkCommand({ io, exit }: CommandContext): Command {
       try {
         const onStep = (step: string, resources?: number): void =>
           resources === undefined ? progress.step(step) : progress.step(`${step} ${resources} resource(s)`, resources >= SLOW_EVALUATION);
-        result = await check(paths, { inputFormat: opts.inputFormat, configPath, configOrigin: config.origin, vars, today, onStep });
+        result = await check(paths, { inputFormat: opts.inputFormat, configPath, configOrigin: config.origin, vars, today, onStep, stackName: opts.stackName, sourceDir: opts.sourceDir });
       } finally {
         progress.done();
       }
@@ -107,7 +116,10 @@ export function checkCommand({ io, exit }: CommandContext): Command {
       // Nothing ever passes silently: an input without resources checks nothing.
       const resources = Object.values(input.resources).filter((r) => r.mode === 'managed');
       if (resources.length === 0 && !opts.allowEmpty) {
-        const why = result.modulesNotFollowed.length > 0 ? `; modules not followed: ${result.modulesNotFollowed.join(', ')}` : '';
+        const why = [
+          ...(result.modulesNotFollowed.length > 0 ? [`; modules not followed: ${result.modulesNotFollowed.join(', ')}`] : []),
+          ...(result.unverifiable.length > 0 ? [`; not verifiable: ${result.unverifiable.join(', ')}`] : []),
+        ].join('');
         throw new InputError(`${paths.join(', ')}: no resources found, so nothing was checked${why} (pass --allow-empty to accept an empty input)`);
       }
       if (resources.length > 0 && resources.every((r) => r.cloud === 'other')) {
@@ -116,21 +128,27 @@ export function checkCommand({ io, exit }: CommandContext): Command {
       const decision = applyGate(result.decision, input, { baseline, changedOnly: opts.changedOnly });
       const code = exitCodeOf(decision);
 
-      const colour = opts.color && io.isTTY && !process.env.NO_COLOR;
-      // SARIF `fixes` and the PR comment's diffs: each fixable HCL finding's own edit.
-      const fixes = targets.some((t) => t.formatter.name === 'sarif' || t.formatter.name === 'markdown') ? await findingFixes(result, rules, policySettings(configPath)) : undefined;
-      const exposure = exposures(input, decision.findings, exposureSettings(loadConfig(configPath), loadDefaults()));
-      const rendered = targets.map((t) => ({ ...t, text: t.formatter.render({ decision, input, rules, color: colour && t.output === undefined, fixes, exposure }) }));
-      for (const r of rendered) if (r.output !== undefined) write(r.output, r.text);
-      for (const r of rendered) if (r.output === undefined) io.stdout(r.text);
+      // Evidence first, so every report can print the chain head it ends in (the PR comment
+      // and the CI log then hold a copy of the head outside the log file).
+      let shown = decision;
       if (opts.evidence) {
         const rec = recordEvidence(
           opts.evidence,
           { decision, rules, paths, configPath, baselinePath: opts.baseline, today, changedOnly: Boolean(opts.changedOnly), exitCode: code, cwd: process.cwd() },
           opts.evidenceLog,
+          key,
         );
-        io.stderr(`leakguard: evidence written to ${rec.bundleDir} (log ${rec.log}, entry ${rec.entry.seq})\n`);
+        shown = { ...decision, evidence: { log: rec.log, entry: rec.entry.seq, head: rec.entry.hash, key_id: rec.entry.key_id ?? null } };
+        io.stderr(`leakguard: evidence written to ${rec.bundleDir} (log ${rec.log}, entry ${rec.entry.seq}, chain head ${rec.entry.hash}, ${rec.entry.key_id ? `signed by key ${rec.entry.key_id}` : 'unsigned'})\n`);
       }
+
+      const colour = opts.color && io.isTTY && !process.env.NO_COLOR;
+      // SARIF `fixes` and the PR comment's diffs: each fixable HCL finding's own edit.
+      const fixes = targets.some((t) => t.formatter.name === 'sarif' || t.formatter.name === 'markdown') ? await findingFixes(result, rules, policySettings(configPath)) : undefined;
+      const exposure = exposures(input, decision.findings, exposureSettings(loadConfig(configPath), loadDefaults()));
+      const rendered = targets.map((t) => ({ ...t, text: t.formatter.render({ decision: shown, input, rules, color: colour && t.output === undefined, fixes, exposure }) }));
+      for (const r of rendered) if (r.output !== undefined) write(r.output, r.text);
+      for (const r of rendered) if (r.output === undefined) io.stdout(r.text);
       exit(code);
     });
 }

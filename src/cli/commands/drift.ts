@@ -13,6 +13,7 @@ interface DriftCliOptions {
   state?: string;
   configDir?: string;
   stack?: string;
+  stackName?: string;
   format: string;
   output?: string;
   history?: string;
@@ -31,6 +32,7 @@ export function driftCommand({ io, exit }: CommandContext): Command {
     .option('--state <file>', 'state instead of a plan: terraform show -json or a raw .tfstate (v4); needs --config-dir')
     .option('--config-dir <dir>', 'the code the state should match: cdktf.out folder, cdk.tf.json or HCL folder')
     .option('--stack <name>', 'the cdktf.out stack the state belongs to (when there are several)')
+    .option('--stack-name <name>', 'plans: the stack\'s own name instead of the folder holding the plan, as for check')
     .addOption(new Option('-f, --format <format>', 'report format').choices(driftFormatters.map((f) => f.name)).default('markdown'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--history <file>', 'JSON history of first/last seen per finding across runs (created if missing)')
@@ -50,7 +52,9 @@ export function driftCommand({ io, exit }: CommandContext): Command {
         state: opts.state,
         configDir: opts.configDir,
         stack: opts.stack,
+        stackName: opts.stackName,
         configPath: config.file ?? undefined,
+        configOrigin: config.origin,
         historyPath: opts.history,
         now: opts.now ?? new Date().toISOString(),
         classificationTag: opts.classificationTag,

@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { InputError } from '../../errors';
 import { loadCatalog } from '../../evaluate/catalog';
 import { fix, unifiedDiff, type FixResult } from '../../fix';
-import { constructFixes } from '../../fix/cdktf';
+import { constructFixes, type ConstructFix } from '../../fix/cdktf';
 import type { VarInput } from '../../load/hcl-evaluator';
 import { configOf, withConfigOptions } from '../config-option';
 import type { CommandContext } from '../io';
@@ -18,12 +18,11 @@ interface FixFlags {
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 /** What was fixed, what the re-check found, and what is left to do by hand (stderr). */
-function summary(r: FixResult): string {
+function summary(r: FixResult, constructs: ConstructFix[]): string {
   const planned = r.plans.filter((p) => 'edits' in p);
-  const lines = [
-    `leakguard fix: ${planned.length} of ${r.plans.length} finding(s) have a fix; edits to ${r.changes.filter((c) => c.after !== c.before).length} file(s)`,
-    `re-check of the edited files: ${r.recheck.gone.length} finding(s) gone, ${r.recheck.remaining.length} remain, ${r.recheck.introduced.length} new`,
-  ];
+  const lines = [`leakguard fix: ${planned.length} of ${r.plans.length} finding(s) have an HCL fix; edits to ${r.changes.filter((c) => c.after !== c.before).length} file(s)`];
+  if (constructs.length > 0) lines.push(`${constructs.length} CDKTF finding(s): the construct to use is printed above, by construct path`);
+  if (planned.length > 0) lines.push(`re-check of the edited files: ${r.recheck.gone.length} finding(s) gone, ${r.recheck.remaining.length} remain, ${r.recheck.introduced.length} new`);
   for (const f of r.recheck.introduced) lines.push(`  new: ${f.rule_id} ${f.resource.address}: ${f.message}`);
   const gone = new Set(r.recheck.gone);
   const stuck = planned.filter((p) => !gone.has(p.finding));
@@ -31,7 +30,8 @@ function summary(r: FixResult): string {
   // Why a fix changed nothing, for the blocks of the fixes that did not clear their finding.
   const blocks = new Set(stuck.flatMap((p) => p.edits.map(({ edit }) => `${edit.block} ${edit.labels.join('.')}:`)));
   for (const c of r.changes) for (const u of c.unapplied) if ([...blocks].some((b) => u.startsWith(b))) lines.push(`  ${c.file}: ${u}`);
-  const manual = r.plans.filter((p) => 'reason' in p);
+  const suggested = new Set(constructs.map((c) => c.finding));
+  const manual = r.plans.filter((p) => 'reason' in p && !suggested.has(p.finding));
   if (manual.length > 0) lines.push(`not fixed automatically (${manual.length}):`);
   for (const p of manual) if ('reason' in p) lines.push(`  ${p.finding.rule_id} ${p.finding.resource.address}: ${p.reason}`);
   return lines.join('\n') + '\n';
@@ -67,8 +67,9 @@ export function fixCommand({ io, exit }: CommandContext): Command {
     } else {
       io.stdout(changed.map(unifiedDiff).join(''));
     }
-    io.stdout(constructFixes(result.plans, result.check.input, catalog));
-    io.stderr(summary(result));
+    const constructs = constructFixes(result.plans, result.check.input, catalog);
+    io.stdout(constructs.map((c) => c.text).join('\n'));
+    io.stderr(summary(result, constructs));
     // Like check: 1 while a blocking finding of the selection survives the fix, or the fix adds one.
     const selected = new Set(result.plans.map((p) => p.finding));
     const blocked = result.recheck.remaining.some((f) => f.blocking && selected.has(f)) || result.recheck.introduced.some((f) => f.blocking);

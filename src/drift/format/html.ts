@@ -3,6 +3,7 @@ import { AGE_BUCKETS, duration } from '../time';
 import { barChart, esc } from './chart';
 import { changeNote, clockPhrase, exposurePhrase, instant, KIND_TEXT, STATUS_TITLE, summaryLine, valueText } from './words';
 import type { DriftFormatter } from './types';
+import { configLine } from '../../report/config-line';
 
 const SEVERITY_COLOR: Record<string, string> = { critical: '#b3261e', high: '#d9480f', medium: '#e8a317', low: '#1c7ed6', info: '#868e96', none: '#868e96' };
 const STATUS_COLOR: Record<DriftReport['status'], string> = { clean: '#2b8a3e', 'benign-drift': '#e8a317', 'violating-drift': '#b3261e' };
@@ -31,7 +32,7 @@ export const htmlFormatter: DriftFormatter = {
     const body: string[] = [];
     body.push(`<h1>Leakguard drift report <span class="badge" style="background:${STATUS_COLOR[r.status]}">${esc(STATUS_TITLE[r.status])}</span></h1>`);
     const src = r.source.mode === 'plan' ? `plan ${r.source.plan ?? ''}` : `state ${r.source.state ?? ''} vs code ${r.source.config ?? ''}`;
-    body.push(`<div class="meta">Stack <code>${esc(r.source.stack)}</code> · ${esc(src)} · run at ${esc(instant(r.generated_at))} · severity ${esc(r.severity)} · exit code ${r.exit_code}</div>`);
+    body.push(`<div class="meta">Stack <code>${esc(r.source.stack)}</code> · ${esc(src)} · run at ${esc(instant(r.generated_at))} · severity ${esc(r.severity)} · exit code ${r.exit_code}${configLine(r.config) ? ` · ${esc(configLine(r.config)!)}` : ''}</div>`);
     body.push(`<p id="summary">${esc(summaryLine(r))}</p>`);
 
     const controls = Object.entries(r.summary.by_control).sort(([a], [b]) => a.localeCompare(b));

@@ -2,6 +2,7 @@ import type { DriftReport } from '../../types/drift-report';
 import { duration } from '../time';
 import { changeNote, clockPhrase, exposurePhrase, instant, KIND_TEXT, STATUS_TITLE, summaryLine, valueText } from './words';
 import type { DriftFormatter } from './types';
+import { configLine } from '../../report/config-line';
 
 /** The marker the scheduled workflow finds its one issue by. */
 export const ISSUE_MARKER = '<!-- leakguard-drift-report -->';
@@ -17,6 +18,8 @@ export const markdownFormatter: DriftFormatter = {
     out.push(`**${summaryLine(r)}**`, '');
     const src = r.source.mode === 'plan' ? `plan ${code(r.source.plan ?? '')}${r.source.refresh_only ? ' (refresh-only)' : ''}` : `state ${code(r.source.state ?? '')} vs code ${code(r.source.config ?? '')}`;
     out.push(`Stack ${code(r.source.stack)} · ${src}${r.source.terraform_version ? ` · Terraform ${r.source.terraform_version}` : ''} · run at ${instant(r.generated_at)} · severity **${r.severity}** · exit code ${r.exit_code}`, '');
+    const config = configLine(r.config);
+    if (config) out.push(`<sub>${config}</sub>`, '');
 
     const introduced = r.findings.filter((f) => f.status === 'introduced');
     if (introduced.length > 0) {

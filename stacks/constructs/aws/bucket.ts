@@ -89,7 +89,12 @@ export class HardenedBucket extends Construct {
     new S3BucketOwnershipControls(this, 'ownership', { ...bucketRef, rule: { objectOwnership: 'BucketOwnerEnforced' } });
     new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
       ...bucketRef,
-      rule: [{ bucketKeyEnabled: true, applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: this.key.arn } }],
+      // S3 delivers server access logs only to buckets encrypted with SSE-S3.
+      rule: [
+        props.isAccessLogTarget
+          ? { applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }
+          : { bucketKeyEnabled: true, applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: this.key.arn } },
+      ],
     });
     this.versioning = new S3BucketVersioningA(this, 'versioning', { ...bucketRef, versioningConfiguration: { status: 'Enabled' } });
 
@@ -103,8 +108,7 @@ export class HardenedBucket extends Construct {
 
     if (props.isAccessLogTarget) {
       // S3 log delivery writes as logging.s3.amazonaws.com; it needs the bucket policy grant
-      // (ACLs are disabled) and use of the CMK.
-      this.key.grantService('logging.s3.amazonaws.com');
+      // (ACLs are disabled).
       this.statements.push({
         sid: 'S3ServerAccessLogDelivery',
         principal: { Service: 'logging.s3.amazonaws.com' },

@@ -8,8 +8,11 @@ import { DocdbSubnetGroup } from '@cdktf/provider-aws/lib/docdb-subnet-group';
 import { RedshiftCluster } from '@cdktf/provider-aws/lib/redshift-cluster';
 import { RedshiftSubnetGroup } from '@cdktf/provider-aws/lib/redshift-subnet-group';
 import { RedshiftLogging } from '@cdktf/provider-aws/lib/redshift-logging';
+import { RedshiftParameterGroup } from '@cdktf/provider-aws/lib/redshift-parameter-group';
 import { ElasticacheReplicationGroup } from '@cdktf/provider-aws/lib/elasticache-replication-group';
 import { ElasticacheSubnetGroup } from '@cdktf/provider-aws/lib/elasticache-subnet-group';
+import { MemorydbCluster } from '@cdktf/provider-aws/lib/memorydb-cluster';
+import { MemorydbSubnetGroup } from '@cdktf/provider-aws/lib/memorydb-subnet-group';
 import { UnsafeConfigError, requireIntInRange, requireNonEmpty } from '../common/errors';
 import { dataTags } from '../common/tags';
 import { HardenedKey } from './key';
@@ -122,7 +125,10 @@ export class EncryptedDocumentDatabase extends Construct {
   }
 }
 
-/** Redshift: private (publicly_accessible = false), encrypted with a CMK, managed admin password, audit logs to CloudWatch. */
+/**
+ * Redshift: private (publicly_accessible = false), encrypted with a CMK, managed admin password,
+ * SSL required and user activity logged (its own parameter group), audit logs to CloudWatch.
+ */
 export class PrivateWarehouse extends Construct {
   readonly cluster: RedshiftCluster;
   readonly key: HardenedKey;
@@ -132,6 +138,16 @@ export class PrivateWarehouse extends Construct {
     const p = placement(this, props, 'Redshift');
     this.key = p.key;
     const subnets = new RedshiftSubnetGroup(this, 'subnets', { provider: props.provider, name: `${props.identifier}-subnets`, subnetIds: p.subnets, tags: p.tags });
+    const parameters = new RedshiftParameterGroup(this, 'parameters', {
+      provider: props.provider,
+      name: `${props.identifier}-parameters`,
+      family: 'redshift-1.0',
+      parameter: [
+        { name: 'require_ssl', value: 'true' },
+        { name: 'enable_user_activity_logging', value: 'true' },
+      ],
+      tags: p.tags,
+    });
     this.cluster = new RedshiftCluster(this, 'cluster', {
       provider: props.provider,
       clusterIdentifier: props.identifier,
@@ -143,6 +159,7 @@ export class PrivateWarehouse extends Construct {
       encrypted: true,
       kmsKeyId: p.key.arn,
       clusterSubnetGroupName: subnets.name,
+      clusterParameterGroupName: parameters.name,
       vpcSecurityGroupIds: p.groups,
       enhancedVpcRouting: true,
       automatedSnapshotRetentionPeriod: p.retention,
@@ -186,6 +203,34 @@ export class EncryptedRedis extends Construct {
       transitEncryptionEnabled: true,
       transitEncryptionMode: 'required',
       userGroupIds: [...users],
+      snapshotRetentionLimit: p.retention,
+      tags: p.tags,
+    });
+  }
+}
+
+/** MemoryDB: TLS, a customer-managed key, an ACL with users (never open-access), snapshots kept. */
+export class EncryptedMemoryDb extends Construct {
+  readonly cluster: MemorydbCluster;
+  readonly key: HardenedKey;
+
+  constructor(scope: Construct, id: string, props: PrivateClusterProps & { readonly aclName: string; readonly nodeType?: string }) {
+    super(scope, id);
+    if (!/^[a-zA-Z][a-zA-Z0-9-]{0,39}$/.test(props.aclName) || props.aclName === 'open-access') {
+      throw new UnsafeConfigError(this, `aclName must name an aws_memorydb_acl with users (not "open-access"), got ${JSON.stringify(props.aclName)}`);
+    }
+    const p = placement(this, props, 'MemoryDB');
+    this.key = p.key;
+    const subnets = new MemorydbSubnetGroup(this, 'subnets', { provider: props.provider, name: `${props.identifier}-subnets`, subnetIds: p.subnets, tags: p.tags });
+    this.cluster = new MemorydbCluster(this, 'cluster', {
+      provider: props.provider,
+      name: props.identifier,
+      nodeType: props.nodeType ?? 'db.t4g.small',
+      aclName: props.aclName,
+      tlsEnabled: true,
+      kmsKeyArn: p.key.arn,
+      subnetGroupName: subnets.name,
+      securityGroupIds: p.groups,
       snapshotRetentionLimit: p.retention,
       tags: p.tags,
     });

@@ -1,10 +1,14 @@
 import { Construct } from 'constructs';
 import { Token } from 'cdktf';
 import { OpensearchDomain } from '@cdktf/provider-aws/lib/opensearch-domain';
+import { OpensearchserverlessCollection } from '@cdktf/provider-aws/lib/opensearchserverless-collection';
+import { OpensearchserverlessSecurityPolicy } from '@cdktf/provider-aws/lib/opensearchserverless-security-policy';
+import { CloudwatchLogResourcePolicy } from '@cdktf/provider-aws/lib/cloudwatch-log-resource-policy';
 import { UnsafeConfigError, requireNonEmpty } from '../common/errors';
 import { awsAccountId } from '../common/settings';
 import { dataTags } from '../common/tags';
 import { HardenedKey } from './key';
+import { BoundedLogGroup } from './log-group';
 import { policyJson } from './policy';
 import { EncryptedStoreProps, storeKey } from './store-key';
 
@@ -23,8 +27,9 @@ const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 
 /**
  * OpenSearch in private subnets (no public endpoint), encrypted at rest with a CMK,
- * node-to-node encryption, HTTPS only with a TLS 1.2 (PFS) minimum, and an access policy
- * naming its client roles (never Principal "*").
+ * node-to-node encryption, HTTPS only with a TLS 1.2 (PFS) minimum, an access policy
+ * naming its client roles (never Principal "*"), and fine-grained access control (the first
+ * client role is its master) with the audit log published to a bounded log group.
  */
 export class SecureSearchDomain extends Construct {
   readonly domain: OpensearchDomain;
@@ -41,6 +46,15 @@ export class SecureSearchDomain extends Construct {
     }
     const account = awsAccountId(this, props.accountId);
     this.key = storeKey(this, props, `OpenSearch ${props.domainName}`);
+    const audit = new BoundedLogGroup(this, 'audit-log', { provider: props.provider, name: `/aws/opensearch/${props.domainName}/audit`, classification: props.classification });
+    const delivery = new CloudwatchLogResourcePolicy(this, 'audit-log-delivery', {
+      provider: props.provider,
+      policyName: `opensearch-${props.domainName}-audit`,
+      policyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'es.amazonaws.com' }, Action: ['logs:PutLogEvents', 'logs:CreateLogStream'], Resource: `${audit.arn}:*`, Condition: { StringEquals: { 'aws:SourceAccount': account } } }],
+      }),
+    });
     this.domain = new OpensearchDomain(this, 'domain', {
       provider: props.provider,
       domainName: props.domainName,
@@ -51,6 +65,9 @@ export class SecureSearchDomain extends Construct {
       encryptAtRest: { enabled: true, kmsKeyId: this.key.arn },
       nodeToNodeEncryption: { enabled: true },
       domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: 'Policy-Min-TLS-1-2-PFS-2023-10' },
+      advancedSecurityOptions: { enabled: true, anonymousAuthEnabled: false, internalUserDatabaseEnabled: false, masterUserOptions: { masterUserArn: clients[0] } },
+      logPublishingOptions: [{ logType: 'AUDIT_LOGS', cloudwatchLogGroupArn: audit.arn }],
+      dependsOn: [delivery],
       accessPolicies: policyJson([
         {
           sid: 'NamedClients',
@@ -60,6 +77,58 @@ export class SecureSearchDomain extends Construct {
         },
       ]),
       tags: dataTags(this, props),
+    });
+  }
+}
+
+export interface PrivateSearchCollectionProps extends EncryptedStoreProps {
+  /** Collection name (3–28 characters: lower case letters, digits, hyphens). */
+  readonly name: string;
+  /** The aws_opensearchserverless_vpc_endpoint ids that may reach the collection and its dashboards. */
+  readonly vpcEndpointIds: readonly string[];
+}
+
+/**
+ * OpenSearch Serverless collection encrypted under a customer-managed key (its encryption
+ * policy) and reachable only through the caller's VPC endpoints (its network policy).
+ */
+export class PrivateSearchCollection extends Construct {
+  readonly collection: OpensearchserverlessCollection;
+  readonly key: HardenedKey;
+
+  constructor(scope: Construct, id: string, props: PrivateSearchCollectionProps) {
+    super(scope, id);
+    if (!/^[a-z][a-z0-9-]{2,27}$/.test(props.name)) throw new UnsafeConfigError(this, `invalid collection name ${JSON.stringify(props.name)}`);
+    const endpoints = requireNonEmpty(this, 'vpcEndpointIds', props.vpcEndpointIds);
+    this.key = storeKey(this, props, `OpenSearch Serverless ${props.name}`);
+    const resource = [`collection/${props.name}`];
+    const encryption = new OpensearchserverlessSecurityPolicy(this, 'encryption', {
+      provider: props.provider,
+      name: `${props.name}-enc`,
+      type: 'encryption',
+      policy: JSON.stringify({ Rules: [{ ResourceType: 'collection', Resource: resource }], AWSOwnedKey: false, KmsARN: this.key.arn }),
+    });
+    const network = new OpensearchserverlessSecurityPolicy(this, 'network', {
+      provider: props.provider,
+      name: `${props.name}-net`,
+      type: 'network',
+      policy: JSON.stringify([
+        {
+          Rules: [
+            { ResourceType: 'collection', Resource: resource },
+            { ResourceType: 'dashboard', Resource: resource },
+          ],
+          AllowFromPublic: false,
+          SourceVPCEs: [...endpoints],
+        },
+      ]),
+    });
+    this.collection = new OpensearchserverlessCollection(this, 'collection', {
+      provider: props.provider,
+      name: props.name,
+      type: 'SEARCH',
+      tags: dataTags(this, props),
+      dependsOn: [encryption, network],
     });
   }
 }

@@ -1,6 +1,6 @@
 // The plain-HCL failing fixtures: test/policies/hcl/<rule-id>/main.tf (+ optional leakguard.json).
 // Each main.tf names, in a header comment, the seed mistake and the resource address the rule
-// must report (`# Expect: <address>`).
+// must report (`# Expect: <address>`, or a region/estate subject such as `region:aws:us-east-1`).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 

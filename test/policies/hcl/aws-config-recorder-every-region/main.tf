@@ -1,5 +1,5 @@
 # Seed mistake: AWS Config records us-west-2 only; the replica bucket in us-east-1 is unrecorded.
-# Expect: aws_s3_bucket.replica
+# Expect: region:aws:us-east-1
 terraform {
   required_providers {
     aws = {

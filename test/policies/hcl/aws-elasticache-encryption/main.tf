@@ -20,3 +20,12 @@ resource "aws_elasticache_replication_group" "sessions" {
   node_type            = "cache.t4g.small"
   num_cache_clusters   = 2
 }
+
+# A stand-alone Memcached cluster without transit encryption (its replication_group_id is
+# only computed by the provider, so a plan and the HCL must both judge it on its own).
+resource "aws_elasticache_cluster" "catalog_cache" {
+  cluster_id      = "catalog-cache"
+  engine          = "memcached"
+  node_type       = "cache.t4g.small"
+  num_cache_nodes = 1
+}

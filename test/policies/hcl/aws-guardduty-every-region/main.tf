@@ -1,5 +1,5 @@
 # Seed mistake: GuardDuty is enabled in us-west-2 only; the EU exports bucket's region has no detector.
-# Expect: aws_s3_bucket.eu_exports
+# Expect: region:aws:eu-west-1
 terraform {
   required_providers {
     aws = {

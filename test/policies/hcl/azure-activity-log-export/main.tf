@@ -1,5 +1,5 @@
 # Seed mistake: the subscription diagnostic setting exports Security and Policy events but not the Administrative category.
-# Expect: azurerm_log_analytics_workspace.central
+# Expect: estate:azure
 terraform {
   required_providers {
     azurerm = {

@@ -1,5 +1,5 @@
 # Seed mistake: Network Watcher exists in westeurope only; the replica storage account in northeurope has none.
-# Expect: azurerm_storage_account.replica
+# Expect: region:azure:northeurope
 terraform {
   required_providers {
     azurerm = {

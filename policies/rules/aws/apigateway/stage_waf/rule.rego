@@ -37,7 +37,11 @@ import data.leakguard.lib.finding
 import data.leakguard.lib.resources
 import rego.v1
 
-associated(stage) if count(resources.linked_from(stage, "aws_wafv2_web_acl_association", "resource_arn")) > 0
+# WAFv2, or the classic regional WAF still in wide use.
+associated(stage) if {
+	some t in ["aws_wafv2_web_acl_association", "aws_wafregional_web_acl_association"]
+	count(resources.linked_from(stage, t, "resource_arn")) > 0
+}
 
 deny contains finding.new(rego.metadata.chain(), stage, msg) if {
 	some stage in resources.of_type("aws_api_gateway_stage")

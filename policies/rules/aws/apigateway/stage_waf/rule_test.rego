@@ -17,3 +17,8 @@ test_association_passes if {
 	a := t.resource("aws_wafv2_web_acl_association.prod", {"resource_arn": "${aws_api_gateway_stage.prod.arn}"}, {"resource_arn": ["aws_api_gateway_stage.prod"]})
 	count(rule.deny) == 0 with input as t.with_index([stage, a])
 }
+
+test_classic_regional_waf_association_passes if {
+	assoc := t.resource("aws_wafregional_web_acl_association.prod", {"resource_arn": "${aws_api_gateway_stage.prod.arn}"}, {"resource_arn": ["aws_api_gateway_stage.prod"]})
+	count(rule.deny) == 0 with input as t.with_index([stage, assoc])
+}

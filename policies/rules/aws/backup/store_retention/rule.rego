@@ -12,6 +12,9 @@
 #   control: backup-protection
 #   cloud: aws
 #   severity: medium
+#   data_stores:
+#     check: backups
+#     types: [aws_neptune_cluster, aws_docdb_cluster, aws_redshift_cluster, aws_elasticache_replication_group]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #   audit_component: Business continuity and disaster recovery (backups)

@@ -47,15 +47,41 @@ import rego.v1
 
 behaviours(d) := array.concat(
 	[["default", b] | some b in resources.objects(object.get(d.values, "default_cache_behavior", null))],
-	[[b.path_pattern, b] | some b in resources.ordered_behaviours(d)],
+	[[pattern_name(b), b] | some b in resources.ordered_behaviours(d)],
 )
+
+pattern_name(b) := b.path_pattern if resources.literal(b.path_pattern)
+
+pattern_name(b) := "one with a path pattern unknown at plan time" if not resources.literal(object.get(b, "path_pattern", null))
+
+secure := {"redirect-to-https", "https-only"}
+
+# A policy given as an expression, or computed at apply, cannot be read.
+unread(d, "default", _) if resources.unknown_at(d, "default_cache_behavior.viewer_protocol_policy")
+
+unread(_, _, b) if {
+	p := object.get(b, "viewer_protocol_policy", null)
+	is_string(p)
+	contains(p, "${")
+}
+
+problems(d) := {sprintf("%s on behaviours %s", [what, concat(", ", sort(names))]) |
+	some what in ["allows HTTP viewers", "has a viewer protocol policy unknown at plan time"]
+	names := {name |
+		some [name, b] in behaviours(d)
+		not object.get(b, "viewer_protocol_policy", null) in secure
+		kind(d, name, b) == what
+	}
+	count(names) > 0
+}
+
+kind(d, name, b) := "has a viewer protocol policy unknown at plan time" if unread(d, name, b)
+
+kind(d, name, b) := "allows HTTP viewers" if not unread(d, name, b)
 
 deny contains finding.new(rego.metadata.chain(), d, msg) if {
 	some d in resources.of_type("aws_cloudfront_distribution")
-	insecure := {name |
-		some [name, b] in behaviours(d)
-		not object.get(b, "viewer_protocol_policy", null) in {"redirect-to-https", "https-only"}
-	}
-	count(insecure) > 0
-	msg := sprintf("CloudFront distribution %s allows HTTP viewers on behaviours %s", [d.address, concat(", ", sort(insecure))])
+	ps := problems(d)
+	count(ps) > 0
+	msg := sprintf("CloudFront distribution %s %s", [d.address, concat("; ", sort(ps))])
 }

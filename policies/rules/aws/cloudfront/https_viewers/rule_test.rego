@@ -17,3 +17,8 @@ test_allow_all_fails if {
 test_https_passes if {
 	count(rule.deny) == 0 with input as t.with_index([dist("redirect-to-https", {"path_pattern": "/account*", "viewer_protocol_policy": "https-only"})])
 }
+
+test_policy_given_as_an_expression_is_unknown_not_raw_text if {
+	d := dist("${var.policy}", [{"path_pattern": "${var.path}", "viewer_protocol_policy": "allow-all"}])
+	k.summary(rule.deny) == {["aws-cloudfront-https-viewers", "test/aws_cloudfront_distribution.shop", "CloudFront distribution aws_cloudfront_distribution.shop allows HTTP viewers on behaviours one with a path pattern unknown at plan time; has a viewer protocol policy unknown at plan time on behaviours default"]} with input as t.with_index([d])
+}

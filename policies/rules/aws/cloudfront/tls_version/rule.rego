@@ -3,7 +3,8 @@
 # description: |
 #   viewer_certificate.minimum_protocol_version must be one of cloudfront_tls_policies
 #   (TLSv1.2_2021 or newer). The default CloudFront certificate
-#   (cloudfront_default_certificate = true) always allows TLSv1 and fails.
+#   (cloudfront_default_certificate = true) always allows TLSv1 and fails. An unset
+#   minimum_protocol_version is TLSv1, the AWS provider's default, and fails.
 #   Unknowns: a version unknown at plan time is not proven and is reported.
 # custom:
 #   id: aws-cloudfront-tls
@@ -42,12 +43,23 @@ version(d) := "the default certificate (TLSv1)" if true in resources.values_at(d
 version(d) := v if {
 	not true in resources.values_at(d, "viewer_certificate.cloudfront_default_certificate")
 	[v] := resources.values_at(d, "viewer_certificate.minimum_protocol_version")
+	resources.literal(v)
 }
 
 version(d) := "a version unknown at plan time" if {
 	not true in resources.values_at(d, "viewer_certificate.cloudfront_default_certificate")
+	unknown_version(d)
+}
+
+version(d) := "TLSv1 (minimum_protocol_version unset: the provider's default)" if {
+	not true in resources.values_at(d, "viewer_certificate.cloudfront_default_certificate")
+	not unknown_version(d)
 	count(resources.values_at(d, "viewer_certificate.minimum_protocol_version")) == 0
 }
+
+unknown_version(d) if resources.unknown_at(d, "viewer_certificate.minimum_protocol_version")
+
+unknown_version(d) if resources.interpolated(d, "viewer_certificate.minimum_protocol_version")
 
 deny contains finding.new(rego.metadata.chain(), d, msg) if {
 	some d in resources.of_type("aws_cloudfront_distribution")

@@ -24,3 +24,11 @@ test_modern_version_passes if {
 test_unknown_fails if {
 	k.summary(rule.deny) == {["aws-cloudfront-tls", "test/aws_cloudfront_distribution.shop", "CloudFront distribution aws_cloudfront_distribution.shop accepts viewers with a version unknown at plan time; require TLSv1.2_2021 or newer"]} with input as t.with_index([k.unknown(dist([{"acm_certificate_arn": "arn"}]), ["viewer_certificate.minimum_protocol_version"])])
 }
+
+test_unset_version_is_the_default_tlsv1 if {
+	k.summary(rule.deny) == {["aws-cloudfront-tls", "test/aws_cloudfront_distribution.shop", "CloudFront distribution aws_cloudfront_distribution.shop accepts viewers with TLSv1 (minimum_protocol_version unset: the provider's default); require TLSv1.2_2021 or newer"]} with input as t.with_index([dist([{"acm_certificate_arn": "arn"}])])
+}
+
+test_version_given_as_an_expression_is_unknown if {
+	k.summary(rule.deny) == {["aws-cloudfront-tls", "test/aws_cloudfront_distribution.shop", "CloudFront distribution aws_cloudfront_distribution.shop accepts viewers with a version unknown at plan time; require TLSv1.2_2021 or newer"]} with input as t.with_index([dist([{"acm_certificate_arn": "arn", "minimum_protocol_version": "${var.tls}"}])])
+}

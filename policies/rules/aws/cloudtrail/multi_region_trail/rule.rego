@@ -5,7 +5,7 @@
 #   (is_multi_region_trail), global service events, with log-file validation (tamper
 #   evidence) and a KMS key; otherwise API activity in a region nobody watches leaves no
 #   trail for breach investigation. When trails exist but none qualifies, each trail is
-#   reported with what it lacks; when there is none, the estate's first AWS resource is.
+#   reported with what it lacks; when there is none, the AWS estate (subject estate:aws) is.
 #   Unknowns: flags unknown at plan time are not proven and are listed as missing; a KMS
 #   key unknown at plan time but set by reference counts as set.
 # custom:
@@ -95,8 +95,7 @@ deny contains finding.new(rego.metadata.chain(), t, msg) if {
 	msg := sprintf("CloudTrail %s lacks %s, and no other trail is multi-region with validation and KMS", [t.address, concat(", ", missing(t))])
 }
 
-deny contains finding.new(rego.metadata.chain(), anchor, msg) if {
+deny contains finding.new(rego.metadata.chain(), resources.estate_subject("aws"), msg) if {
 	count(trails) == 0
-	anchor := resources.cloud_anchor("aws")
-	msg := sprintf("No CloudTrail trail in the evaluated stacks; AWS API activity (first resource %s) is not recorded", [anchor.address])
+	msg := "No CloudTrail trail in the evaluated stacks; AWS API activity is not recorded"
 }

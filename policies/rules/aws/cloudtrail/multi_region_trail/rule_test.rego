@@ -11,8 +11,8 @@ good := {"is_multi_region_trail": true, "enable_log_file_validation": true, "kms
 
 failing_input := t.with_index([bucket])
 
-test_no_trail_reports_first_resource if {
-	k.summary(rule.deny) == {["aws-cloudtrail-multi-region", "test/aws_s3_bucket.b", "No CloudTrail trail in the evaluated stacks; AWS API activity (first resource aws_s3_bucket.b) is not recorded"]} with input as failing_input
+test_no_trail_reports_the_estate if {
+	k.summary(rule.deny) == {["aws-cloudtrail-multi-region", "estate:aws", "No CloudTrail trail in the evaluated stacks; AWS API activity is not recorded"]} with input as failing_input
 }
 
 test_compliant_trail_passes if {

@@ -1,11 +1,16 @@
 # METADATA
-# title: AWS Config recorder missing in a region in use
+# title: AWS Config not recording in a region in use
 # description: |
 #   Every region where the evaluated stacks create resources (regions resolved from each
-#   resource's provider alias) needs an aws_config_configuration_recorder, or
-#   configuration changes there (a bucket made public, a security group opened) go
-#   unrecorded. A missing region is reported on its first resource.
-#   Unknowns: resources whose region cannot be resolved do not add a region.
+#   resource's provider alias) needs an aws_config_configuration_recorder that records
+#   all supported resource types and is started by an aws_config_configuration_recorder_status
+#   with is_enabled = true, or configuration changes there (a bucket made public, a
+#   security group opened) go unrecorded. A missing region is reported on the region
+#   (subject region:<cloud>:<region>); a recorder that does not record is reported on
+#   itself. Resources whose region cannot be resolved form their own scope, "(region
+#   unknown)".
+#   Unknowns: is_enabled or the recording group unknown at plan time cannot be shown to
+#   record and are reported.
 # custom:
 #   id: aws-config-recorder-every-region
 #   control: audit-logging-every-region
@@ -56,11 +61,50 @@ import data.leakguard.lib.finding
 import data.leakguard.lib.resources
 import rego.v1
 
-recorded contains r.region if some r in resources.of_type("aws_config_configuration_recorder")
+status_type := "aws_config_configuration_recorder_status"
+
+recorders := resources.of_type("aws_config_configuration_recorder")
+
+recorded contains resources.region_of(r) if some r in recorders
+
+# The status resources that start a recorder: linked through `name`, or naming it literally
+# in the same region.
+statuses(rec) := array.concat(resources.linked_from(rec, status_type, "name"), [s |
+	some s in resources.of_type(status_type)
+	resources.literal(s.values.name)
+	s.values.name == object.get(rec.values, "name", "")
+	resources.region_of(s) == resources.region_of(rec)
+])
+
+problems(rec) := {"no aws_config_configuration_recorder_status starts it"} if count(statuses(rec)) == 0
+
+problems(rec) := {sprintf("%s has is_enabled = false", [s.address]) |
+	some s in statuses(rec)
+	object.get(s.values, "is_enabled", null) == false
+} | {sprintf("%s has is_enabled unknown at plan time", [s.address]) |
+	some s in statuses(rec)
+	resources.unknown_at(s, "is_enabled")
+} if count(statuses(rec)) > 0
+
+# Not every supported resource type: all_supported = false, or a strategy other than
+# ALL_SUPPORTED_RESOURCE_TYPES.
+partial(rec) := {"records only selected resource types (recording_group.all_supported = false)"} if {
+	resources.any_false(rec, "recording_group.all_supported")
+} else := {sprintf("records only selected resource types (recording_strategy %s)", [s]) |
+	some s in resources.values_at(rec, "recording_group.recording_strategy.use_only")
+	s != "ALL_SUPPORTED_RESOURCE_TYPES"
+} | {"has its recording group unknown at plan time" | resources.unknown_at(rec, "recording_group")}
 
 deny contains finding.new(rego.metadata.chain(), anchor, msg) if {
 	some region in resources.regions_in_use("aws")
 	not recorded[region]
 	anchor := resources.region_anchor("aws", region)
-	msg := sprintf("Region %s has resources (first: %s) but no AWS Config recorder", [region, anchor.address])
+	msg := sprintf("Region %s has AWS resources but no AWS Config recorder", [region])
+}
+
+deny contains finding.new(rego.metadata.chain(), rec, msg) if {
+	some rec in recorders
+	reasons := problems(rec) | partial(rec)
+	count(reasons) > 0
+	msg := sprintf("AWS Config recorder %s in %s is not recording: %s", [rec.address, resources.region_of(rec), concat("; ", sort(reasons))])
 }

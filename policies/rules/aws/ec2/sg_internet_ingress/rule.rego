@@ -4,8 +4,10 @@
 #   Only load balancers face the internet, and only on the web ports (internet_ingress_ports,
 #   default 80/443). Ingress from 0.0.0.0/0 or ::/0 to any other port, or to a security
 #   group no load balancer (aws_lb/aws_alb/aws_elb) uses, exposes hosts and databases.
-#   Checked in aws_security_group ingress blocks, aws_security_group_rule (type ingress)
-#   and aws_vpc_security_group_ingress_rule.
+#   A group that a load balancer shares with instances that have public IPs is judged by
+#   everything it is attached to: web ports reach those hosts too. Checked in
+#   aws_security_group and aws_default_security_group ingress blocks,
+#   aws_security_group_rule (type ingress) and aws_vpc_security_group_ingress_rule.
 #   Unknowns: CIDRs unknown at plan time are other resources' ranges and are not reported;
 #   ports unknown at plan time cannot be shown to be web ports and are reported.
 # custom:
@@ -84,6 +86,25 @@ load_balanced(sg) if {
 	ref.type in lb_types
 }
 
+# Instances (or launch templates) with a public IP that use the group: internet traffic
+# reaches them directly, whatever else shares the group.
+public_hosts(sg) := {ref.key |
+	some ref in sg.referenced_by
+	ref.type in {"aws_instance", "aws_launch_template", "aws_network_interface"}
+	public_ip(input.resources[ref.key])
+}
+
+public_ip(host) if resources.any_true(host, "associate_public_ip_address")
+
+public_ip(host) if resources.any_true(host, "network_interfaces.associate_public_ip_address")
+
+# No explicit setting: the subject's subnet decides (map_public_ip_on_launch).
+public_ip(host) if {
+	count(resources.values_at(host, "associate_public_ip_address")) == 0
+	some subnet in resources.linked_to_type(host, "subnet_id", "aws_subnet")
+	resources.any_true(subnet, "map_public_ip_on_launch")
+}
+
 port_text(rule) := sprintf("ports %d-%d", [rule.from_port, rule.to_port]) if {
 	is_number(rule.from_port)
 	is_number(rule.to_port)
@@ -91,9 +112,10 @@ port_text(rule) := sprintf("ports %d-%d", [rule.from_port, rule.to_port]) if {
 
 port_text(rule) := "all ports" if not is_number(object.get(rule, "from_port", null))
 
-# [reported resource, security group or null, rule]
+# [reported resource, security group or null, rule]; the account's default group included.
 ingress contains [r, r, rule] if {
-	some r in resources.of_type("aws_security_group")
+	some t in ["aws_security_group", "aws_default_security_group"]
+	some r in resources.of_type(t)
 	some rule in resources.objects(object.get(r.values, "ingress", null))
 }
 
@@ -127,4 +149,13 @@ message(r, sg, rule, cidrs) := sprintf("%s allows %s from %s; only load balancer
 message(r, sg, rule, cidrs) := sprintf("%s allows %s from %s to a load balancer; only tcp %s are allowed", [r.address, port_text(rule), concat(", ", sort(cidrs)), concat("/", [format_int(p, 10) | some p in sort(ports)])]) if {
 	load_balanced(sg)
 	not web_port(rule)
+}
+
+# A group shared by a load balancer and public hosts is judged by everything it is attached
+# to: even the web ports reach the hosts.
+message(r, sg, rule, cidrs) := sprintf("%s allows %s from %s to a group shared by a load balancer and public hosts (%s); only load balancers may take internet traffic", [r.address, port_text(rule), concat(", ", sort(cidrs)), concat(", ", sort([input.resources[k].address | some k in hosts]))]) if {
+	load_balanced(sg)
+	web_port(rule)
+	hosts := public_hosts(sg)
+	count(hosts) > 0
 }

@@ -55,3 +55,25 @@ test_rule_without_known_group_fails if {
 test_private_ranges_pass if {
 	count(rule.deny) == 0 with input as t.with_index([sg([{"cidr_blocks": ["10.0.0.0/8"], "protocol": "tcp", "from_port": 22, "to_port": 22}])])
 }
+
+test_default_security_group_is_checked if {
+	d := t.resource("aws_default_security_group.default", {"vpc_id": "vpc-1", "ingress": [{"cidr_blocks": ["0.0.0.0/0"], "protocol": "-1", "from_port": 0, "to_port": 0}]}, {})
+	k.summary(rule.deny) == {["aws-sg-internet-ingress", "test/aws_default_security_group.default", "aws_default_security_group.default allows ports 0-0 from 0.0.0.0/0; only load balancers may take internet traffic"]} with input as t.with_index([d])
+}
+
+host(values, refs) := t.resource("aws_instance.app", object.union({"vpc_security_group_ids": ["${aws_security_group.web.id}"]}, values), object.union({"vpc_security_group_ids": ["aws_security_group.web"]}, refs))
+
+# A group shared by a load balancer and a public instance is judged by both.
+test_group_shared_with_public_instance_fails if {
+	k.summary(rule.deny) == {["aws-sg-internet-ingress", "test/aws_security_group.web", "aws_security_group.web allows ports 443-443 from 0.0.0.0/0 to a group shared by a load balancer and public hosts (aws_instance.app); only load balancers may take internet traffic"]} with input as t.with_index([sg([https]), lb, host({"associate_public_ip_address": true}, {})])
+	subnet := t.resource("aws_subnet.public", {"map_public_ip_on_launch": true}, {})
+	count(rule.deny) == 1 with input as t.with_index([sg([https]), lb, subnet, host({"subnet_id": "${aws_subnet.public.id}"}, {"subnet_id": ["aws_subnet.public"]})])
+	template := t.resource("aws_launch_template.app", {"network_interfaces": [{"associate_public_ip_address": true, "security_groups": ["${aws_security_group.web.id}"]}]}, {"network_interfaces.security_groups": ["aws_security_group.web"]})
+	count(rule.deny) == 1 with input as t.with_index([sg([https]), lb, template])
+}
+
+test_group_shared_with_private_instance_passes if {
+	count(rule.deny) == 0 with input as t.with_index([sg([https]), lb, host({"associate_public_ip_address": false}, {})])
+	subnet := t.resource("aws_subnet.private", {"map_public_ip_on_launch": false}, {})
+	count(rule.deny) == 0 with input as t.with_index([sg([https]), lb, subnet, host({"subnet_id": "${aws_subnet.private.id}"}, {"subnet_id": ["aws_subnet.private"]})])
+}

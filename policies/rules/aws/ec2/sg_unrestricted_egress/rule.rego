@@ -2,7 +2,8 @@
 # title: Security group allows all egress to the internet
 # description: |
 #   An egress rule to 0.0.0.0/0 or ::/0 on all protocols (-1) or all ports lets a
-#   compromised workload ship customer data anywhere. Checked in aws_security_group egress
+#   compromised workload ship customer data anywhere. Checked in aws_security_group and
+#   aws_default_security_group egress
 #   blocks, aws_security_group_rule (type egress) and aws_vpc_security_group_egress_rule.
 #   Unknowns: CIDRs unknown at plan time come from other resources (VPC or subnet ranges),
 #   never the literal internet range, and are not reported; egress blocks the provider only
@@ -116,7 +117,8 @@ to_internet(rule) := {c | some attr in ["cidr_blocks", "ipv6_cidr_blocks"]; some
 
 # [resource, rule] pairs for every egress rule in the input.
 egress contains [r, rule] if {
-	some r in resources.of_type("aws_security_group")
+	some t in ["aws_security_group", "aws_default_security_group"]
+	some r in resources.of_type(t)
 	some rule in resources.objects(object.get(r.values, "egress", null))
 }
 

@@ -36,3 +36,8 @@ test_https_to_internet_and_all_to_vpc_pass if {
 test_provider_computed_egress_passes if {
 	count(rule.deny) == 0 with input as t.with_index([k.unknown(t.resource("aws_security_group.app", {}, {}), ["egress"])])
 }
+
+test_default_security_group_is_checked if {
+	d := t.resource("aws_default_security_group.default", {"vpc_id": "vpc-1", "egress": [{"cidr_blocks": ["0.0.0.0/0"], "protocol": "-1", "from_port": 0, "to_port": 0}]}, {})
+	count(rule.deny) == 1 with input as t.with_index([d])
+}

@@ -4,22 +4,29 @@
 #   Without an AUTH token or RBAC user groups, any host that reaches a replication group's
 #   port can read and write every key, sessions and cached customer records included: the
 #   security group is the only barrier. A replication group needs auth_token or
-#   user_group_ids (both need transit encryption).
+#   user_group_ids (both need transit encryption). A cache cluster outside a replication
+#   group (aws_elasticache_cluster without replication_group_id) cannot authenticate clients
+#   at all, whether Memcached or a single Redis/Valkey node, and is reported.
 #   Unknowns: a token or user group set from another resource counts as set, even when
 #   unknown at plan time; a sensitive token is redacted, not absent, and counts as set; user
-#   groups the provider only computes (not configured) do not count.
+#   groups the provider only computes (not configured) do not count; a cluster whose engine
+#   or replication group is not readable before apply is reported.
 # custom:
 #   id: aws-elasticache-auth
 #   control: public-storage
 #   cloud: aws
 #   severity: high
+#   data_stores:
+#     check: public-reachability
+#     types: [aws_elasticache_replication_group, aws_elasticache_cluster]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach)
 #   audit_component: Access controls; segmentation
 #   remediation: |
 #     Attach RBAC user groups (user_group_ids) or an auth_token from Secrets Manager, with
-#     transit_encryption_enabled = true.
+#     transit_encryption_enabled = true; move a stand-alone cache cluster into a replication
+#     group (Redis/Valkey) that does.
 #   construct: EncryptedRedis
 #   example: |
 #     resource "aws_elasticache_replication_group" "sessions" {
@@ -34,6 +41,7 @@ package leakguard.rules.aws.elasticache.auth
 
 import data.leakguard.lib.finding
 import data.leakguard.lib.resources
+import data.leakguard.lib.stores
 import rego.v1
 
 authenticated(r) if resources.is_set(r, "auth_token")
@@ -52,3 +60,12 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	not authenticated(r)
 	msg := sprintf("ElastiCache replication group %s accepts any client that reaches it (no auth_token or user_group_ids)", [r.address])
 }
+
+deny contains finding.new(rego.metadata.chain(), c, msg) if {
+	some c in stores.standalone_cache_clusters
+	msg := cluster_message(c, stores.cache_engine(c))
+}
+
+cluster_message(c, "unknown") := sprintf("ElastiCache cluster %s has an engine not readable before apply; client authentication cannot be verified", [c.address])
+
+cluster_message(c, engine) := sprintf("ElastiCache cluster %s (%s, outside a replication group) cannot authenticate clients: any client that reaches it reads every key", [c.address, engine]) if engine != "unknown"

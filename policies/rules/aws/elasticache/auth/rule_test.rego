@@ -25,3 +25,20 @@ test_referenced_user_groups_count_as_set_computed_ones_do_not if {
 	count(rule.deny) == 0 with input as t.with_index([ref])
 	count(rule.deny) == 1 with input as t.with_index([k.unknown(group({}), ["user_group_ids"])])
 }
+
+cluster(values) := t.resource("aws_elasticache_cluster.cache", object.union({"cluster_id": "cache", "node_type": "cache.t4g.small"}, values), {})
+
+test_standalone_cache_cluster_fails if {
+	k.summary(rule.deny) == {["aws-elasticache-auth", "test/aws_elasticache_cluster.cache", "ElastiCache cluster aws_elasticache_cluster.cache (memcached, outside a replication group) cannot authenticate clients: any client that reaches it reads every key"]} with input as t.with_index([cluster({"engine": "memcached", "transit_encryption_enabled": true})])
+	count(rule.deny) == 1 with input as t.with_index([cluster({"engine": "redis"})])
+
+	# The provider computes replication_group_id for a stand-alone cluster.
+	count(rule.deny) == 1 with input as t.with_index([k.unknown(cluster({"engine": "valkey"}), ["replication_group_id"])])
+	k.summary(rule.deny) == {["aws-elasticache-auth", "test/aws_elasticache_cluster.cache", "ElastiCache cluster aws_elasticache_cluster.cache has an engine not readable before apply; client authentication cannot be verified"]} with input as t.with_index([cluster({"engine": "${var.engine}"})])
+}
+
+test_replication_group_member_is_judged_with_its_group if {
+	count(rule.deny) == 0 with input as t.with_index([cluster({"replication_group_id": "sessions"})])
+	member := object.union(cluster({"replication_group_id": "${aws_elasticache_replication_group.sessions.id}"}), {"references": {"replication_group_id": ["test/aws_elasticache_replication_group.sessions"]}})
+	count(rule.deny) == 0 with input as t.with_index([member, group({"user_group_ids": ["checkout"]})])
+}

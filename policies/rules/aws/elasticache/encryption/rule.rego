@@ -5,7 +5,10 @@
 #   replication group needs at_rest_encryption_enabled = true (backups and swap),
 #   transit_encryption_enabled = true with transit_encryption_mode "required" when set
 #   ("preferred" still accepts plain-text clients), and a customer-managed kms_key_id
-#   unless it is classified as holding no personal information.
+#   unless it is classified as holding no personal information. A cache cluster outside a
+#   replication group (aws_elasticache_cluster without replication_group_id) has no at-rest
+#   encryption: a single Redis/Valkey node is reported (its snapshots are plain), a Memcached
+#   cluster (memory only, no snapshots) needs transit_encryption_enabled = true.
 #   Unknowns: a flag not readable before apply is reported; a key unknown at plan time but
 #   set by reference counts as set.
 # custom:
@@ -13,13 +16,17 @@
 #   control: storage-encryption
 #   cloud: aws
 #   severity: high
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_elasticache_replication_group, aws_elasticache_cluster]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
 #   audit_component: Encryption of personal information (at rest and in transit)
 #   remediation: |
 #     Set at_rest_encryption_enabled = true, kms_key_id = aws_kms_key.x.arn and
-#     transit_encryption_enabled = true (at-rest encryption needs a new replication group).
+#     transit_encryption_enabled = true (at-rest encryption needs a new replication group);
+#     run Redis/Valkey as a replication group, and Memcached with transit encryption.
 #   construct: EncryptedRedis
 #   example: |
 #     resource "aws_elasticache_replication_group" "sessions" {
@@ -63,4 +70,20 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	ps := problems(r)
 	count(ps) > 0
 	msg := sprintf("ElastiCache replication group %s lacks %s", [r.address, concat(", ", ps)])
+}
+
+deny contains finding.new(rego.metadata.chain(), c, msg) if {
+	some c in stores.standalone_cache_clusters
+	msg := cluster_message(c, stores.cache_engine(c))
+}
+
+cluster_message(c, "unknown") := sprintf("ElastiCache cluster %s has an engine not readable before apply; its encryption cannot be verified", [c.address])
+
+cluster_message(c, "memcached") := sprintf("ElastiCache cluster %s (memcached) lacks %s", [c.address, concat(", ", ps)]) if {
+	ps := stores.flags_not_on(c, [["transit_encryption_enabled", "encryption in transit"]])
+	count(ps) > 0
+}
+
+cluster_message(c, engine) := sprintf("ElastiCache cluster %s (%s, outside a replication group) cannot encrypt data at rest; run it as a replication group with at_rest_encryption_enabled", [c.address, engine]) if {
+	not engine in {"unknown", "memcached"}
 }

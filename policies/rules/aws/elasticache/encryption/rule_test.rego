@@ -32,3 +32,14 @@ test_encrypted_passes if {
 test_unknown_fails if {
 	k.summary(rule.deny) == {["aws-elasticache-encryption", "test/aws_elasticache_replication_group.sessions", "ElastiCache replication group aws_elasticache_replication_group.sessions lacks encryption in transit (not readable before apply)"]} with input as t.with_index([group({"at_rest_encryption_enabled": true, "transit_encryption_enabled": "${var.tls}", "kms_key_id": cmk})])
 }
+
+cluster(values) := t.resource("aws_elasticache_cluster.cache", object.union({"cluster_id": "cache", "node_type": "cache.t4g.small"}, values), {})
+
+test_standalone_cache_cluster if {
+	k.summary(rule.deny) == {["aws-elasticache-encryption", "test/aws_elasticache_cluster.cache", "ElastiCache cluster aws_elasticache_cluster.cache (memcached) lacks encryption in transit"]} with input as t.with_index([cluster({"engine": "memcached"})])
+	count(rule.deny) == 0 with input as t.with_index([cluster({"engine": "memcached", "transit_encryption_enabled": true})])
+	k.summary(rule.deny) == {["aws-elasticache-encryption", "test/aws_elasticache_cluster.cache", "ElastiCache cluster aws_elasticache_cluster.cache (redis, outside a replication group) cannot encrypt data at rest; run it as a replication group with at_rest_encryption_enabled"]} with input as t.with_index([cluster({"engine": "Redis", "transit_encryption_enabled": true})])
+	count(rule.deny) == 1 with input as t.with_index([cluster({"engine": "memcached", "transit_encryption_enabled": "${var.tls}"})])
+	count(rule.deny) == 1 with input as t.with_index([cluster({"engine": "${var.engine}"})])
+	count(rule.deny) == 0 with input as t.with_index([cluster({"replication_group_id": "sessions"})])
+}

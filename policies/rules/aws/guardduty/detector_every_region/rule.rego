@@ -3,7 +3,9 @@
 # description: |
 #   Every region where the evaluated stacks create resources needs an enabled
 #   aws_guardduty_detector; without it credential misuse and data exfiltration from S3 go
-#   undetected there. A missing region is reported on its first resource.
+#   undetected there. A missing region is reported on the region (subject region:<cloud>:<region>).
+#   Resources whose region cannot be resolved form their own scope, "(region unknown)",
+#   which needs a detector whose region is unresolved too.
 #   Unknowns: a detector whose enable flag is unknown at plan time is not counted.
 # custom:
 #   id: aws-guardduty-every-region
@@ -56,7 +58,7 @@ enabled(d) if {
 	not resources.unknown_at(d, "enable")
 }
 
-covered contains d.region if {
+covered contains resources.region_of(d) if {
 	some d in resources.of_type("aws_guardduty_detector")
 	enabled(d)
 }
@@ -65,5 +67,5 @@ deny contains finding.new(rego.metadata.chain(), anchor, msg) if {
 	some region in resources.regions_in_use("aws")
 	not covered[region]
 	anchor := resources.region_anchor("aws", region)
-	msg := sprintf("Region %s has resources (first: %s) but no enabled GuardDuty detector", [region, anchor.address])
+	msg := sprintf("Region %s has AWS resources but no enabled GuardDuty detector", [region])
 }

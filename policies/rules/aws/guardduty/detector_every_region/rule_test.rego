@@ -10,7 +10,7 @@ west := t.resource("aws_s3_bucket.west", {}, {})
 failing_input := t.with_index([west, t.resource("aws_guardduty_detector.west", {"enable": false}, {})])
 
 test_disabled_detector_fails if {
-	k.summary(rule.deny) == {["aws-guardduty-every-region", "test/aws_guardduty_detector.west", "Region us-west-2 has resources (first: aws_guardduty_detector.west) but no enabled GuardDuty detector"]} with input as failing_input
+	k.summary(rule.deny) == {["aws-guardduty-every-region", "region:aws:us-west-2", "Region us-west-2 has AWS resources but no enabled GuardDuty detector"]} with input as failing_input
 }
 
 test_enabled_detector_passes if {
@@ -20,4 +20,12 @@ test_enabled_detector_passes if {
 test_region_without_detector_fails if {
 	east := k.in_region(t.resource("aws_s3_bucket.east", {}, {}), "us-east-1")
 	count(rule.deny) == 1 with input as t.with_index([west, east, t.resource("aws_guardduty_detector.west", {"enable": true}, {})])
+}
+
+nowhere(r) := object.union(r, {"region": null})
+
+# No provider block: the region is unknown, and a disabled detector there does not cover it.
+test_region_unknown_is_judged if {
+	k.summary(rule.deny) == {["aws-guardduty-every-region", "region:aws:(region unknown)", "Region (region unknown) has AWS resources but no enabled GuardDuty detector"]} with input as t.with_index([nowhere(west), nowhere(t.resource("aws_guardduty_detector.west", {"enable": false}, {}))])
+	count(rule.deny) == 0 with input as t.with_index([nowhere(west), nowhere(t.resource("aws_guardduty_detector.west", {"enable": true}, {}))])
 }

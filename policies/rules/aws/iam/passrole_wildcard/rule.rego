@@ -1,9 +1,11 @@
 # METADATA
-# title: IAM policy allows iam:PassRole on every role
+# title: IAM policy allows a privilege-escalation action on every resource
 # description: |
-#   iam:PassRole on Resource "*" lets the identity hand any role in the account, including
-#   administrator roles, to a service it controls (privilege escalation). Matches explicit
-#   and wildcard forms (iam:Pass*, iam:*Role); "*" and "iam:*" are reported by
+#   Privilege-escalation actions (iam_escalation_actions: iam:PassRole,
+#   iam:UpdateLoginProfile, iam:CreateLoginProfile by default) on Resource "*" let the
+#   identity hand any role, including administrator roles, to a service it controls, or set
+#   any user's console password and sign in as them. Matches explicit and wildcard forms
+#   (iam:Pass*, iam:*Role, iam:*LoginProfile); "*" and "iam:*" are reported by
 #   aws-iam-wildcard-action.
 #   Unknowns: a resource unknown at plan time is a computed ARN, never "*"; a document that
 #   cannot be read at all is reported by aws-iam-policy-unreadable.
@@ -17,7 +19,8 @@
 #   audit_component: Access controls and least privilege
 #   remediation: |
 #     Limit iam:PassRole to the ARNs of the roles the workload passes, with an
-#     iam:PassedToService condition.
+#     iam:PassedToService condition; limit login-profile actions to the users they manage
+#     (or `${aws:username}` for self-service).
 #   construct: ScopedRole
 #   example: |
 #     resource "aws_iam_role_policy" "deployer" {
@@ -32,6 +35,7 @@
 #     }
 package leakguard.rules.aws.iam.passrole_wildcard
 
+import data.leakguard.lib.config
 import data.leakguard.lib.finding
 import data.leakguard.lib.resources
 import rego.v1
@@ -44,8 +48,9 @@ deny contains finding.new(rego.metadata.chain(), d.resource, msg) if {
 		"*" in s.resources
 		some a in s.actions
 		not resources.service_wildcard(a)
-		glob.match(a, null, "iam:passrole")
+		some escalation in config.settings.iam_escalation_actions
+		glob.match(a, null, lower(escalation))
 	}
 	count(actions) > 0
-	msg := sprintf("%s allows %s on Resource \"*\", so any role can be passed to a service", [d.label, concat(", ", sort(actions))])
+	msg := sprintf("%s allows %s on Resource \"*\", which escalates to any role or user", [d.label, concat(", ", sort(actions))])
 }

@@ -12,7 +12,7 @@ failing_input := t.with_index([t.resource("aws_iam_role_policy.deployer", {"poli
 test_passrole_on_star_fails if {
 	k.summary(rule.deny) == {[
 		"aws-iam-passrole-wildcard", "test/aws_iam_role_policy.deployer",
-		"aws_iam_role_policy.deployer allows iam:passrole on Resource \"*\", so any role can be passed to a service",
+		"aws_iam_role_policy.deployer allows iam:passrole on Resource \"*\", which escalates to any role or user",
 	]} with input as failing_input
 }
 
@@ -29,4 +29,17 @@ test_scoped_passrole_passes if {
 test_full_wildcard_is_left_to_wildcard_rule if {
 	p := t.resource("aws_iam_policy.p", {"policy": doc([{"Effect": "Allow", "Action": ["*", "iam:*"], "Resource": "*"}])}, {})
 	count(rule.deny) == 0 with input as t.with_index([p])
+}
+
+test_login_profile_actions_on_star_fail if {
+	p := t.resource("aws_iam_policy.p", {"policy": doc([{"Effect": "Allow", "Action": ["iam:UpdateLoginProfile", "iam:*LoginProfile"], "Resource": "*"}])}, {})
+	k.summary(rule.deny) == {["aws-iam-passrole-wildcard", "test/aws_iam_policy.p", "aws_iam_policy.p allows iam:*loginprofile, iam:updateloginprofile on Resource \"*\", which escalates to any role or user"]} with input as t.with_index([p])
+	own := t.resource("aws_iam_policy.p", {"policy": doc([{"Effect": "Allow", "Action": "iam:UpdateLoginProfile", "Resource": "arn:aws:iam::111122223333:user/${aws:username}"}])}, {})
+	count(rule.deny) == 0 with input as t.with_index([own])
+}
+
+# IAM Identity Center permission sets carry identity policies too.
+test_sso_permission_set_inline_policy_is_read if {
+	p := t.resource("aws_ssoadmin_permission_set_inline_policy.ops", {"inline_policy": doc([{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*"}])}, {})
+	count(rule.deny) == 1 with input as t.with_index([p])
 }

@@ -4,7 +4,7 @@
 #   Trusting an AWS account outside the organization's configured accounts
 #   (environment_accounts and trusted_account_ids) without an sts:ExternalId condition
 #   exposes the role to the confused-deputy problem: anyone the third party serves can make
-#   it assume the role.
+#   it assume the role. An external id that is empty ("") or only wildcards is no external id.
 #   Unknowns: a principal whose account is an interpolation or unknown at plan time (usually
 #   the caller's own account) cannot be attributed and is not reported; a trust policy that
 #   cannot be read at all is reported by aws-iam-policy-unreadable.
@@ -54,10 +54,14 @@ import data.leakguard.lib.finding
 import data.leakguard.lib.resources
 import rego.v1
 
+# An external id the caller must present: a value that is neither empty nor only wildcards
+# ("" and "*" are accepted from anyone who knows nothing).
 external_id(s) if {
 	some c in s.conditions
 	c.variable == "sts:externalid"
 	c.test in {"stringequals", "stringlike"}
+	some v in c.values
+	not regex.match(`^[*?]*$`, v)
 }
 
 deny contains finding.new(rego.metadata.chain(), d.resource, msg) if {

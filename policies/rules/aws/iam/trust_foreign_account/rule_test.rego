@@ -32,3 +32,9 @@ test_configured_accounts_pass if {
 test_interpolated_account_is_not_attributed if {
 	count(rule.deny) == 0 with input as t.with_index([role("arn:aws:iam::${data.aws_caller_identity.current.account_id}:root", {})])
 }
+
+test_empty_or_wildcard_external_id_fails if {
+	every id in ["", "*", ["", "**"]] {
+		count(rule.deny) == 1 with input as t.with_index([role("arn:aws:iam::999988887777:root", {"Condition": {"StringLike": {"sts:ExternalId": id}}})])
+	}
+}

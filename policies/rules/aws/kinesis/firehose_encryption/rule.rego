@@ -13,6 +13,9 @@
 #   control: storage-encryption
 #   cloud: aws
 #   severity: medium
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_kinesis_firehose_delivery_stream]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
@@ -43,7 +46,7 @@ import data.leakguard.lib.resources
 import data.leakguard.lib.stores
 import rego.v1
 
-direct_put(r) if count(resources.values_at(r, "kinesis_source_configuration")) == 0
+direct_put(r) if count(resources.blocks_at(r, "kinesis_source_configuration")) == 0
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some r in resources.of_type("aws_kinesis_firehose_delivery_stream")

@@ -12,6 +12,9 @@
 #   control: central-audit-correlation
 #   cloud: aws
 #   severity: medium
+#   data_stores:
+#     check: audit-logging
+#     types: [aws_db_instance, aws_rds_cluster]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.82 (breach notification without unreasonable delay)

@@ -3,12 +3,17 @@
 # description: |
 #   publicly_accessible = true gives the instance a public DNS name and address: its data,
 #   and every restore of its backups, is one leaked password away from the internet.
+#   Checked on aws_db_instance and on aws_rds_cluster_instance (an Aurora cluster is
+#   reachable through its instances).
 #   Unknowns: a flag unknown at plan time is not proven false and is reported.
 # custom:
 #   id: aws-rds-public
 #   control: backup-protection
 #   cloud: aws
 #   severity: critical
+#   data_stores:
+#     check: public-reachability
+#     types: [aws_db_instance, aws_rds_cluster]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach)
@@ -60,13 +65,15 @@ import data.leakguard.lib.resources
 import rego.v1
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
-	some r in resources.of_type("aws_db_instance")
+	some t in ["aws_db_instance", "aws_rds_cluster_instance"]
+	some r in resources.of_type(t)
 	r.values.publicly_accessible == true
 	msg := sprintf("RDS instance %s is publicly accessible", [r.address])
 }
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
-	some r in resources.of_type("aws_db_instance")
+	some t in ["aws_db_instance", "aws_rds_cluster_instance"]
+	some r in resources.of_type(t)
 	resources.unknown_at(r, "publicly_accessible")
 	msg := sprintf("RDS instance %s has publicly_accessible unknown at plan time", [r.address])
 }

@@ -21,3 +21,7 @@ test_private_and_default_pass if {
 test_unknown_fails if {
 	count(rule.deny) == 1 with input as t.with_index([k.unknown(db({}), ["publicly_accessible"])])
 }
+
+test_public_aurora_cluster_instance_fails if {
+	k.summary(rule.deny) == {["aws-rds-public", "test/aws_rds_cluster_instance.writer", "RDS instance aws_rds_cluster_instance.writer is publicly accessible"]} with input as t.with_index([t.resource("aws_rds_cluster_instance.writer", {"publicly_accessible": true}, {})])
+}

@@ -5,6 +5,9 @@
 #   instance or cluster leaves every backup readable by whoever gets a copy. RDS instances
 #   (not cluster members) and Aurora/RDS clusters need storage_encrypted = true and a
 #   kms_key_id (customer-managed key; without it RDS uses the AWS-managed aws/rds key).
+#   An unset storage_encrypted is the provider's default: false, except on Aurora
+#   Serverless v1 clusters (engine_mode "serverless"), which are always encrypted, so only
+#   the customer-managed key can be missing there.
 #   Unknowns: a key id unknown at plan time but set by reference counts as set; one the
 #   provider computes (not configured) is the AWS-managed key and does not; a
 #   storage_encrypted flag unknown at plan time is not proven and is reported.
@@ -13,6 +16,9 @@
 #   control: backup-protection
 #   cloud: aws
 #   severity: high
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_db_instance, aws_rds_cluster]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
@@ -54,7 +60,7 @@ import rego.v1
 
 missing(r) := [what |
 	some [what, ok] in [
-		["storage_encrypted", encrypted(r)],
+		[sprintf("storage_encrypted (%s)", [encryption_state(r)]), encrypted(r)],
 		["a customer-managed kms_key_id", cmk(r)],
 	]
 	not ok
@@ -62,7 +68,29 @@ missing(r) := [what |
 
 encrypted(r) if r.values.storage_encrypted == true
 
-else := false
+else if {
+	serverless(r)
+	not configured_encryption(r)
+} else := false
+
+# Aurora Serverless v1 clusters are always encrypted: the provider's default is true there.
+serverless(r) if {
+	r.type == "aws_rds_cluster"
+	object.get(r.values, "engine_mode", "provisioned") == "serverless"
+}
+
+configured_encryption(r) if object.get(r.values, "storage_encrypted", null) != null
+
+configured_encryption(r) if resources.references_under(r, "storage_encrypted")
+
+encryption_state(r) := "unknown at plan time" if resources.unresolved(r, "storage_encrypted")
+
+else := "unknown at plan time" if {
+	resources.unknown_at(r, "storage_encrypted")
+	configured_encryption(r)
+} else := "unset: false by default" if not configured_encryption(r)
+
+else := resources.shown(r.values.storage_encrypted)
 
 cmk(r) if resources.configured(r, "kms_key_id")
 

@@ -12,6 +12,9 @@
 #   control: central-audit-correlation
 #   cloud: aws
 #   severity: medium
+#   data_stores:
+#     check: audit-logging
+#     types: [aws_redshift_cluster, aws_redshiftserverless_namespace]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.82 (breach notice, which needs to know what was accessed)

@@ -15,6 +15,9 @@
 #   control: public-storage
 #   cloud: aws
 #   severity: critical
+#   data_stores:
+#     check: public-reachability
+#     types: [aws_sqs_queue, aws_sns_topic, aws_secretsmanager_secret, aws_efs_file_system, aws_glue_catalog_database, aws_kinesis_stream, aws_dynamodb_table, aws_msk_cluster, aws_redshift_cluster, aws_backup_vault]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach)
@@ -43,19 +46,19 @@ import data.leakguard.lib.finding
 import data.leakguard.lib.resources
 import rego.v1
 
-# Policy-bearing resource type → the store it guards.
+# Policy-bearing resource type → [the store it guards, that store's type].
 stand_alone := {
-	"aws_sqs_queue_policy": "SQS queue",
-	"aws_sns_topic_policy": "SNS topic",
-	"aws_secretsmanager_secret_policy": "Secrets Manager secret",
-	"aws_efs_file_system_policy": "EFS file system",
-	"aws_glue_resource_policy": "Glue Data Catalog",
-	"aws_kinesis_resource_policy": "Kinesis stream",
-	"aws_dynamodb_resource_policy": "DynamoDB table",
-	"aws_msk_cluster_policy": "MSK cluster",
-	"aws_redshift_resource_policy": "Redshift cluster",
-	"aws_redshiftserverless_resource_policy": "Redshift Serverless snapshot",
-	"aws_backup_vault_policy": "Backup vault",
+	"aws_sqs_queue_policy": ["SQS queue", "aws_sqs_queue"],
+	"aws_sns_topic_policy": ["SNS topic", "aws_sns_topic"],
+	"aws_secretsmanager_secret_policy": ["Secrets Manager secret", "aws_secretsmanager_secret"],
+	"aws_efs_file_system_policy": ["EFS file system", "aws_efs_file_system"],
+	"aws_glue_resource_policy": ["Glue Data Catalog", "aws_glue_catalog_database"],
+	"aws_kinesis_resource_policy": ["Kinesis stream", "aws_kinesis_stream"],
+	"aws_dynamodb_resource_policy": ["DynamoDB table", "aws_dynamodb_table"],
+	"aws_msk_cluster_policy": ["MSK cluster", "aws_msk_cluster"],
+	"aws_redshift_resource_policy": ["Redshift cluster", "aws_redshift_cluster"],
+	"aws_redshiftserverless_resource_policy": ["Redshift Serverless snapshot", "aws_redshiftserverless_snapshot"],
+	"aws_backup_vault_policy": ["Backup vault", "aws_backup_vault"],
 }
 
 # Stores that also take their policy inline.
@@ -66,7 +69,7 @@ inline := {
 }
 
 policies contains [r, kind] if {
-	some t, kind in stand_alone
+	some t, [kind, _] in stand_alone
 	some r in resources.of_type(t)
 }
 

@@ -69,3 +69,8 @@ test_inline_public_policy_fails if {
 	b := object.union(bucket, {"values": {"policy": json.marshal(public_read)}})
 	count(rule.deny) == 1 with input as t.with_index([b])
 }
+
+test_wildcard_principal_arn_condition_fails if {
+	doc := {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*", "Condition": {"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::*"}}}]}
+	count(rule.deny) == 1 with input as t.with_index([bucket, policy(doc)])
+}

@@ -6,7 +6,10 @@
 #   is not the AWS-managed aws/s3 key) and the S3 bucket key on. Read from an
 #   aws_s3_bucket_server_side_encryption_configuration linked by reference (or naming the
 #   bucket) or the legacy inline server_side_encryption_configuration block. A configuration
-#   whose bucket is not in the input is checked on its own and reported on itself.
+#   whose bucket is not in the input is checked on its own and reported on itself. A bucket
+#   that receives server access logs (target of aws_s3_bucket_logging or an inline logging
+#   block) is the exception: S3 delivers those logs only to buckets encrypted with SSE-S3, so
+#   there SSE-S3 (AES256, or no configuration, which is SSE-S3 by default) is required instead.
 #   Unknowns: a key id that is unknown at plan time but refers to another resource counts as
 #   set (the reference is the key); an algorithm or bucket-key flag unknown at plan time
 #   cannot be proven and is reported.
@@ -15,6 +18,9 @@
 #   control: storage-encryption
 #   cloud: aws
 #   severity: high
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [aws_s3_bucket]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
@@ -22,7 +28,8 @@
 #   remediation: |
 #     Add aws_s3_bucket_server_side_encryption_configuration with rule {
 #     apply_server_side_encryption_by_default { sse_algorithm = "aws:kms",
-#     kms_master_key_id = aws_kms_key.x.arn } bucket_key_enabled = true }.
+#     kms_master_key_id = aws_kms_key.x.arn } bucket_key_enabled = true }. For a bucket
+#     that receives server access logs, use sse_algorithm = "AES256" instead.
 #   construct: HardenedBucket
 #   example: |
 #     resource "aws_kms_key" "s3" {
@@ -75,9 +82,33 @@ satisfied(cfgs, "bucket_key") if {
 	bucket_key(cfg)
 }
 
+# Server access-log targets: by reference from a logging resource or an inline logging
+# block, or named literally by a logging resource.
+literal_targets contains name if {
+	some l in resources.of_type("aws_s3_bucket_logging")
+	name := l.values.target_bucket
+	resources.literal(name)
+}
+
+log_target(bucket) if {
+	some ref in bucket.referenced_by
+	[ref.type, ref.attribute] in {["aws_s3_bucket_logging", "target_bucket"], ["aws_s3_bucket", "logging.target_bucket"]}
+}
+
+log_target(bucket) if literal_targets[object.get(bucket.values, "bucket", null)]
+
 deny contains finding.new(rego.metadata.chain(), bucket, msg) if {
 	some bucket in resources.of_type("aws_s3_bucket")
+	not log_target(bucket)
 	msg := message(bucket, resources.s3_encryption_configs(bucket))
+}
+
+deny contains finding.new(rego.metadata.chain(), bucket, msg) if {
+	some bucket in resources.of_type("aws_s3_bucket")
+	log_target(bucket)
+	some cfg in resources.s3_encryption_configs(bucket)
+	kms(cfg)
+	msg := sprintf("S3 bucket %s receives server access logs, which S3 delivers only to SSE-S3 buckets, but its default encryption is SSE-KMS; use AES256", [bucket.address])
 }
 
 message(bucket, cfgs) := sprintf("S3 bucket %s has no default encryption configuration; objects get SSE-S3 with an AWS-owned key", [bucket.address]) if count(cfgs) == 0
@@ -92,6 +123,7 @@ message(bucket, cfgs) := sprintf("S3 bucket %s default encryption lacks %s", [bu
 deny contains finding.new(rego.metadata.chain(), c, msg) if {
 	some c in resources.of_type("aws_s3_bucket_server_side_encryption_configuration")
 	not resources.s3_bucket_present(c)
+	not literal_targets[object.get(c.values, "bucket", null)]
 	m := missing([{"r": c, "prefix": "rule"}])
 	count(m) > 0
 	msg := sprintf("Encryption configuration %s (for %s not in this input) lacks %s", [c.address, resources.guarded_bucket(c), concat(", ", m)])

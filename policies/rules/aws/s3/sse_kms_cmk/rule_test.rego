@@ -75,3 +75,30 @@ test_good_configuration_without_its_bucket_passes if {
 test_weak_configuration_with_its_bucket_reports_only_the_bucket if {
 	{f.resource.key | some f in rule.deny} == {"test/aws_s3_bucket.b"} with input as t.with_index([bucket, sse(object.union(good_rule, {"bucket_key_enabled": false}), key_ref)])
 }
+
+logs := t.resource("aws_s3_bucket.logs", {"bucket": "shop-logs"}, {})
+
+logging(target) := t.resource("aws_s3_bucket_logging.b", {"bucket": "${aws_s3_bucket.b.id}", "target_bucket": target}, {"bucket": ["aws_s3_bucket.b"], "target_bucket": [a | some a in ["aws_s3_bucket.logs"]; contains(target, "${")]})
+
+log_sse(alg) := t.resource("aws_s3_bucket_server_side_encryption_configuration.logs", {"bucket": "${aws_s3_bucket.logs.id}", "rule": {"apply_server_side_encryption_by_default": {"sse_algorithm": alg}}}, {"bucket": ["aws_s3_bucket.logs"]})
+
+# Access-log targets need SSE-S3: S3 cannot deliver server access logs to SSE-KMS buckets.
+test_log_target_with_sse_kms_fails if {
+	k.summary(rule.deny) == {[
+		"aws-s3-sse-kms-cmk", "test/aws_s3_bucket.logs",
+		"S3 bucket aws_s3_bucket.logs receives server access logs, which S3 delivers only to SSE-S3 buckets, but its default encryption is SSE-KMS; use AES256",
+	]} with input as t.with_index([bucket, sse(good_rule, key_ref), logs, logging("${aws_s3_bucket.logs.id}"), log_sse("aws:kms")])
+	count(rule.deny) == 1 with input as t.with_index([bucket, sse(good_rule, key_ref), logs, logging("shop-logs"), log_sse("aws:kms")])
+}
+
+test_log_target_with_sse_s3_passes if {
+	count(rule.deny) == 0 with input as t.with_index([bucket, sse(good_rule, key_ref), logs, logging("${aws_s3_bucket.logs.id}"), log_sse("AES256")])
+	count(rule.deny) == 0 with input as t.with_index([bucket, sse(good_rule, key_ref), logs, logging("shop-logs")])
+	inline := t.resource("aws_s3_bucket.b", {"bucket": "shop-exports", "logging": [{"target_bucket": "${aws_s3_bucket.logs.id}"}]}, {"logging.target_bucket": ["aws_s3_bucket.logs"]})
+	count(rule.deny) == 0 with input as t.with_index([inline, sse(good_rule, key_ref), logs])
+}
+
+test_log_target_configuration_without_its_bucket_passes if {
+	c := t.resource("aws_s3_bucket_server_side_encryption_configuration.logs", {"bucket": "shop-logs", "rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": "AES256"}]}]}, {})
+	count(rule.deny) == 0 with input as t.with_index([c, logging("shop-logs")])
+}

@@ -31,3 +31,13 @@ test_non_data_resource_is_not_checked if {
 test_unknown_tags_fail if {
 	k.summary(rule.deny) == {["aws-data-classification-tags", "test/aws_s3_bucket.b", "aws_s3_bucket.b has tags unknown at plan time; its classification and owner cannot be shown"]} with input as t.with_index([k.unknown(bucket({}), ["tags"])])
 }
+
+# Keys known, values not: a missing key is missing; a key whose value is unknown is unknown.
+test_known_keys_without_the_required_ones_are_missing_not_unknown if {
+	b := k.unknown(bucket({"owner": "shop-platform", "Name": ""}), ["tags.Name", "tags.data-classification"])
+	k.summary(rule.deny) == {["aws-data-classification-tags", "test/aws_s3_bucket.b", "Data store aws_s3_bucket.b is not classified and owned: missing tag environment; tag data-classification unknown at plan time"]} with input as t.with_index([b])
+}
+
+test_classification_given_as_an_expression_is_unknown_not_raw_text if {
+	k.summary(rule.deny) == {["aws-data-classification-tags", "test/aws_s3_bucket.b", "Data store aws_s3_bucket.b is not classified and owned: tag data-classification unknown at plan time"]} with input as t.with_index([bucket(object.union(good, {"data-classification": "${var.class}"}))])
+}

@@ -47,4 +47,4 @@ deny contains finding.new(rego.metadata.chain(), a, msg) if {
 
 message(a) := sprintf("API Management %s has a network type unknown at plan time", [a.address]) if resources.unknown_at(a, "virtual_network_type")
 
-message(a) := sprintf("API Management %s is reachable directly (virtual_network_type %s), bypassing any WAF", [a.address, object.get(a.values, "virtual_network_type", "None")]) if not resources.unknown_at(a, "virtual_network_type")
+message(a) := sprintf("API Management %s is reachable directly (virtual_network_type %s), bypassing any WAF", [a.address, resources.shown(object.get(a.values, "virtual_network_type", "None"))]) if not resources.unknown_at(a, "virtual_network_type")

@@ -1,9 +1,11 @@
 # METADATA
-# title: Custom role definition with wildcard actions
+# title: Custom role definition with wildcard or privilege-escalation actions
 # description: |
 #   A custom azurerm_role_definition whose permissions list "*" or a wildcard action
 #   (e.g. Microsoft.Storage/*) in actions or data_actions grants far more than a workload
-#   needs, including actions Azure adds later.
+#   needs, including actions Azure adds later. Actions that let the role rewrite roles or
+#   assignments (azure_escalation_actions, e.g. Microsoft.Authorization/roleDefinitions/write)
+#   let it grant itself anything.
 #   Unknowns: wildcards are literals; actions unknown at plan time are reported as
 #   unverifiable.
 # custom:
@@ -30,6 +32,7 @@
 #     }
 package leakguard.rules.azure.authorization.custom_role_wildcard
 
+import data.leakguard.lib.config
 import data.leakguard.lib.finding
 import data.leakguard.lib.resources
 import rego.v1
@@ -46,6 +49,22 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	}
 	count(wildcards) > 0
 	msg := sprintf("Custom role %s allows wildcard actions %s", [r.address, concat(", ", sort(wildcards))])
+}
+
+escalation(a) if {
+	some e in config.settings.azure_escalation_actions
+	lower(a) == lower(e)
+}
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("azurerm_role_definition")
+	actions := {a |
+		some list in resources.values_at(r, "permissions.actions")
+		some a in resources.as_list(list)
+		escalation(a)
+	}
+	count(actions) > 0
+	msg := sprintf("Custom role %s allows %s, so it can grant itself any permission", [r.address, concat(", ", sort(actions))])
 }
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {

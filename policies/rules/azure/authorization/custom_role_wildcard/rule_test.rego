@@ -25,3 +25,9 @@ test_unknown_actions_fail if {
 	r := k.unknown(role([{}]), ["permissions.actions"])
 	k.summary(rule.deny) == {["azure-rbac-custom-role-wildcard", "test/azurerm_role_definition.app", "Custom role azurerm_role_definition.app has permissions.actions unknown at plan time; wildcards cannot be ruled out"]} with input as t.with_index([r])
 }
+
+test_role_definition_write_fails if {
+	k.summary(rule.deny) == {["azure-rbac-custom-role-wildcard", "test/azurerm_role_definition.app", "Custom role azurerm_role_definition.app allows Microsoft.Authorization/roleDefinitions/write, so it can grant itself any permission"]} with input as t.with_index([role([{"actions": ["Microsoft.Storage/storageAccounts/read", "Microsoft.Authorization/roleDefinitions/write"]}])])
+	count(rule.deny) == 1 with input as t.with_index([role([{"actions": ["microsoft.authorization/roleassignments/write"]}])])
+	count(rule.deny) == 0 with input as t.with_index([role([{"actions": ["Microsoft.Authorization/roleDefinitions/read"]}])])
+}

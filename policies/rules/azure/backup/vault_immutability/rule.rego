@@ -45,4 +45,4 @@ deny contains finding.new(rego.metadata.chain(), v, msg) if {
 
 message(v) := sprintf("Backup vault %s has immutability unknown at plan time", [v.address]) if resources.unknown_at(v, "immutability")
 
-message(v) := sprintf("Backup vault %s is not immutable (immutability %s)", [v.address, object.get(v.values, "immutability", "Disabled")]) if not resources.unknown_at(v, "immutability")
+message(v) := sprintf("Backup vault %s is not immutable (immutability %s)", [v.address, resources.shown(object.get(v.values, "immutability", "Disabled"))]) if not resources.unknown_at(v, "immutability")

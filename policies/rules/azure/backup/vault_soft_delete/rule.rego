@@ -42,10 +42,15 @@ import rego.v1
 
 settings := {"azurerm_recovery_services_vault": "soft_delete_enabled", "azurerm_data_protection_backup_vault": "soft_delete"}
 
+# `soft_delete` is an enum (AlwaysOn, On, Off) that Azure compares case-insensitively.
+off(false)
+
+off(v) if lower(v) == "off"
+
 deny contains finding.new(rego.metadata.chain(), v, msg) if {
 	some t, attr in settings
 	some v in resources.of_type(t)
-	object.get(v.values, attr, null) in {false, "Off"}
+	off(object.get(v.values, attr, null))
 	msg := sprintf("Backup vault %s has soft delete turned off (%s)", [v.address, attr])
 }
 

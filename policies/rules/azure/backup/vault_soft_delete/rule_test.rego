@@ -20,3 +20,12 @@ test_default_passes if {
 test_unknown_fails if {
 	count(rule.deny) == 1 with input as t.with_index([k.unknown(k.az("azurerm_recovery_services_vault.v", {}, {}), ["soft_delete_enabled"])])
 }
+
+test_off_in_any_case_fails if {
+	every v in ["off", "OFF", "oFf"] {
+		count(rule.deny) == 1 with input as t.with_index([k.az("azurerm_data_protection_backup_vault.d", {"soft_delete": v}, {})])
+	}
+	every v in ["On", "alwayson", true] {
+		count(rule.deny) == 0 with input as t.with_index([k.az("azurerm_data_protection_backup_vault.d", {"soft_delete": v}, {})])
+	}
+}

@@ -13,6 +13,9 @@
 #   control: public-storage
 #   cloud: azure
 #   severity: high
+#   data_stores:
+#     check: public-reachability
+#     types: [azurerm_cosmosdb_account]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach)
@@ -68,7 +71,7 @@ wide_entries(a) := [e | some e in filter(a); resources.ipv4_entry_size(e) > conf
 
 vnet_filtered(a) if {
 	object.get(a.values, "is_virtual_network_filter_enabled", false) == true
-	count(resources.values_at(a, "virtual_network_rule")) + count(object.get(a.references, "virtual_network_rule.id", [])) > 0
+	count(resources.blocks_at(a, "virtual_network_rule")) + count(object.get(a.references, "virtual_network_rule.id", [])) > 0
 }
 
 deny contains finding.new(rego.metadata.chain(), a, msg) if {

@@ -26,6 +26,9 @@ test_internet_wide_filter_fails if {
 
 test_vnet_flag_without_rules_fails if {
 	count(rule.deny) == 1 with input as t.with_index([account({"is_virtual_network_filter_enabled": true})])
+
+	# A plan writes the absent blocks as [].
+	count(rule.deny) == 1 with input as t.with_index([account({"is_virtual_network_filter_enabled": true, "virtual_network_rule": []})])
 }
 
 test_unknown_is_reported if {

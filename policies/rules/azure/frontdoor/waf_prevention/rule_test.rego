@@ -21,3 +21,14 @@ test_detection_fails if {
 test_prevention_passes if {
 	count(rule.deny) == 0 with input as t.with_index([profile, waf("Prevention"), sp])
 }
+
+classic(waf_ref) := k.az("azurerm_frontdoor.fd", {"frontend_endpoint": [{"name": "web", "web_application_firewall_policy_link_id": waf_ref}]}, {"frontend_endpoint.web_application_firewall_policy_link_id": [a | some a in ["azurerm_frontdoor_firewall_policy.waf"]; waf_ref != null]})
+
+classic_waf(mode) := k.az("azurerm_frontdoor_firewall_policy.waf", {"mode": mode, "enabled": true}, {})
+
+test_classic_front_door_is_read if {
+	count(rule.deny) == 0 with input as t.with_index([classic("${azurerm_frontdoor_firewall_policy.waf.id}"), classic_waf("Prevention")])
+	k.summary(rule.deny) == {["azure-frontdoor-waf-prevention", "test/azurerm_frontdoor.fd", "Front Door azurerm_frontdoor.fd is not protected by a WAF in Prevention mode: WAF policy azurerm_frontdoor_firewall_policy.waf is not enabled in Prevention mode"]} with input as t.with_index([classic("${azurerm_frontdoor_firewall_policy.waf.id}"), classic_waf("Detection")])
+	k.summary(rule.deny) == {["azure-frontdoor-waf-prevention", "test/azurerm_frontdoor.fd", "Front Door azurerm_frontdoor.fd is not protected by a WAF in Prevention mode: frontend endpoint web has no WAF policy"]} with input as t.with_index([classic(null)])
+	count(rule.deny) == 1 with input as t.with_index([k.unknown(k.az("azurerm_frontdoor.fd", {}, {}), ["frontend_endpoint"])])
+}

@@ -5,7 +5,7 @@
 #   changes) is kept only 90 days and cannot be queried with data-plane logs unless a
 #   diagnostic setting on the subscription (target_resource_id "/subscriptions/<id>" or a
 #   subscription data source) exports it with the Administrative category (or the allLogs
-#   group). Evaluated across all stacks; reported on the first Azure resource when missing.
+#   group). Evaluated across all stacks; reported on the Azure estate (subject estate:azure) when missing.
 #   The legacy azurerm_monitor_log_profile does not count (retired by Azure).
 #   Unknowns: a target unknown at plan time counts only when it refers to a subscription.
 # custom:
@@ -82,8 +82,7 @@ exported if {
 	administrative(s)
 }
 
-deny contains finding.new(rego.metadata.chain(), anchor, msg) if {
+deny contains finding.new(rego.metadata.chain(), resources.estate_subject("azure"), msg) if {
 	not exported
-	anchor := resources.cloud_anchor("azure")
-	msg := sprintf("No diagnostic setting exports the subscription activity log (Administrative category) in the evaluated stacks (first Azure resource %s)", [anchor.address])
+	msg := "No diagnostic setting exports the subscription activity log (Administrative category) in the evaluated stacks"
 }

@@ -12,7 +12,7 @@ setting(target, logs, refs) := k.az("azurerm_monitor_diagnostic_setting.activity
 failing_input := t.with_index([sa, k.az("azurerm_monitor_log_profile.legacy", {"categories": ["Action", "Delete", "Write"]}, {})])
 
 test_missing_export_fails if {
-	k.summary(rule.deny) == {["azure-activity-log-export", "test/azurerm_monitor_log_profile.legacy", "No diagnostic setting exports the subscription activity log (Administrative category) in the evaluated stacks (first Azure resource azurerm_monitor_log_profile.legacy)"]} with input as failing_input
+	k.summary(rule.deny) == {["azure-activity-log-export", "estate:azure", "No diagnostic setting exports the subscription activity log (Administrative category) in the evaluated stacks"]} with input as failing_input
 }
 
 test_subscription_setting_passes if {

@@ -3,8 +3,9 @@
 # description: |
 #   Every Azure region where the evaluated stacks create resources needs an
 #   azurerm_network_watcher (flow logs, connection troubleshooting, packet capture for
-#   investigations). A missing region is reported on its first resource.
-#   Unknowns: resources whose location cannot be resolved do not add a region.
+#   investigations). A missing region is reported on the region (subject region:<cloud>:<region>).
+#   Unknowns: resources whose location cannot be resolved form their own scope, "(region
+#   unknown)", which a Network Watcher whose location is unresolved too covers.
 # custom:
 #   id: azure-network-watcher-every-region
 #   control: audit-logging-every-region
@@ -35,11 +36,11 @@ import data.leakguard.lib.finding
 import data.leakguard.lib.resources
 import rego.v1
 
-watched contains w.region if some w in resources.of_type("azurerm_network_watcher")
+watched contains resources.region_of(w) if some w in resources.of_type("azurerm_network_watcher")
 
 deny contains finding.new(rego.metadata.chain(), anchor, msg) if {
 	some region in resources.regions_in_use("azure")
 	not watched[region]
 	anchor := resources.region_anchor("azure", region)
-	msg := sprintf("Region %s has resources (first: %s) but no Network Watcher", [region, anchor.address])
+	msg := sprintf("Region %s has Azure resources but no Network Watcher", [region])
 }

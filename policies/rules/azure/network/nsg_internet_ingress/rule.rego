@@ -1,7 +1,7 @@
 # METADATA
 # title: NSG allows internet ingress outside web ports
 # description: |
-#   An Inbound Allow rule from "*", "Any", "Internet", 0.0.0.0/0 or ::/0 may only open the
+#   An Inbound Allow rule from "*", "Any", "Internet" or any /0 prefix (0.0.0.0/0, 10.0.0.0/0, ::/0) may only open the
 #   web ports (internet_ingress_ports, default 80/443); SSH, RDP, database or all ports from
 #   the internet expose hosts and data. Checked in inline security_rule blocks and in
 #   azurerm_network_security_rule.
@@ -56,8 +56,6 @@ import data.leakguard.lib.finding
 import data.leakguard.lib.resources
 import rego.v1
 
-internet := {"*", "any", "internet", "0.0.0.0/0", "::/0"}
-
 allowed := {format_int(p, 10) | some p in config.settings.internet_ingress_ports}
 
 rules contains [r, rule] if {
@@ -69,15 +67,19 @@ rules contains [r, r.values] if some r in resources.of_type("azurerm_network_sec
 
 sources(rule) := {s |
 	some s in array.concat([object.get(rule, "source_address_prefix", null)], resources.as_list(object.get(rule, "source_address_prefixes", null)))
-	is_string(s)
-	lower(s) in internet
+	resources.azure_internet_prefix(s)
 }
 
+# Ports as written: "443", "8000-8100", "*", or a number.
 port_specs(rule) := [p |
-	some p in array.concat([object.get(rule, "destination_port_range", null)], resources.as_list(object.get(rule, "destination_port_ranges", null)))
-	is_string(p)
+	some v in array.concat([object.get(rule, "destination_port_range", null)], resources.as_list(object.get(rule, "destination_port_ranges", null)))
+	p := port_text(v)
 	p != ""
 ]
+
+port_text(v) := v if is_string(v)
+
+port_text(v) := format_int(v, 10) if is_number(v)
 
 # "443" and "443-443" are one allowed port.
 web(spec) if allowed[spec]

@@ -36,3 +36,19 @@ test_unknown_ports_fail if {
 	r := k.unknown(k.az("azurerm_network_security_rule.x", {"name": "x", "direction": "Inbound", "access": "Allow", "source_address_prefix": "*"}, {}), ["destination_port_range"])
 	k.summary(rule.deny) == {["azure-nsg-internet-ingress", "test/azurerm_network_security_rule.x", "azurerm_network_security_rule.x rule x allows ports unknown at plan time from *"]} with input as t.with_index([r])
 }
+
+# Every /0 prefix is the whole internet, whatever its host bits; ports may be numbers.
+test_any_slash_zero_prefix_is_the_internet if {
+	every src in ["10.0.0.0/0", "192.168.1.1/0", "2001:db8::/0", " 0.0.0.0/0"] {
+		count(rule.deny) == 1 with input as t.with_index([nsg([inbound(src, "22")])])
+	}
+	count(rule.deny) == 0 with input as t.with_index([nsg([inbound("10.0.0.0/8", "22"), inbound("0.0.0.0/1", "443")])])
+}
+
+test_numeric_ports_are_ports if {
+	k.summary(rule.deny) == {[
+		"azure-nsg-internet-ingress", "test/azurerm_network_security_group.app",
+		"azurerm_network_security_group.app rule in allows ports 3389 from Internet",
+	]} with input as t.with_index([nsg([inbound("Internet", 3389)])])
+	count(rule.deny) == 0 with input as t.with_index([nsg([inbound("Internet", 443)])])
+}

@@ -1,7 +1,7 @@
 # METADATA
 # title: NSG allows outbound traffic to the internet
 # description: |
-#   An Outbound Allow rule whose destination is "*", "Any", "Internet", 0.0.0.0/0 or ::/0
+#   An Outbound Allow rule whose destination is "*", "Any", "Internet" or any /0 prefix
 #   lets a compromised workload send customer data anywhere. Checked in inline security_rule
 #   blocks of azurerm_network_security_group and in azurerm_network_security_rule.
 #   Unknowns: destinations unknown at plan time are other resources' address ranges and
@@ -55,8 +55,6 @@ import data.leakguard.lib.finding
 import data.leakguard.lib.resources
 import rego.v1
 
-internet := {"*", "any", "internet", "0.0.0.0/0", "::/0"}
-
 rules contains [r, rule] if {
 	some r in resources.of_type("azurerm_network_security_group")
 	some rule in resources.objects(object.get(r.values, "security_rule", null))
@@ -66,8 +64,7 @@ rules contains [r, r.values] if some r in resources.of_type("azurerm_network_sec
 
 destinations(rule) := {d |
 	some d in array.concat([object.get(rule, "destination_address_prefix", null)], resources.as_list(object.get(rule, "destination_address_prefixes", null)))
-	is_string(d)
-	lower(d) in internet
+	resources.azure_internet_prefix(d)
 }
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {

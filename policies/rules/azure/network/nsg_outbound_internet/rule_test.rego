@@ -28,3 +28,11 @@ test_service_tag_deny_and_inbound_pass if {
 	count(rule.deny) == 0 with input as t.with_index([nsg([object.union(out("*"), {"access": "Deny"})])])
 	count(rule.deny) == 0 with input as t.with_index([nsg([object.union(out("*"), {"direction": "Inbound"})])])
 }
+
+test_any_slash_zero_destination_is_the_internet if {
+	k.summary(rule.deny) == {[
+		"azure-nsg-outbound-internet", "test/azurerm_network_security_group.app",
+		"azurerm_network_security_group.app rule out allows outbound traffic to 10.1.0.0/0",
+	]} with input as t.with_index([nsg([out("10.1.0.0/0")])])
+	count(rule.deny) == 0 with input as t.with_index([nsg([out("10.1.0.0/16")])])
+}

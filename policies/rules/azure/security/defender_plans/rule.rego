@@ -5,7 +5,7 @@
 #   uploads, anomalous data extraction, SQL injection and unusual key access. Each required
 #   plan needs an azurerm_security_center_subscription_pricing with tier "Standard" in the
 #   evaluated stacks; a plan on Free is reported on its pricing resource, a missing plan on
-#   the first Azure resource.
+#   the Azure estate (subject estate:azure).
 #   Unknowns: a tier unknown at plan time is not proven and is reported.
 # custom:
 #   id: azure-defender-plans
@@ -73,9 +73,8 @@ deny contains finding.new(rego.metadata.chain(), p, msg) if {
 	msg := sprintf("%s leaves Defender plan %s on tier %s", [p.address, plan(p), object.get(p.values, "tier", "unknown at plan time")])
 }
 
-deny contains finding.new(rego.metadata.chain(), anchor, msg) if {
+deny contains finding.new(rego.metadata.chain(), resources.estate_subject("azure"), msg) if {
 	some required in config.settings.defender_required_plans
 	not required in {plan(p) | some p in pricings}
-	anchor := resources.cloud_anchor("azure")
-	msg := sprintf("Defender for Cloud plan %s is not enabled (Standard tier) in the evaluated stacks (first Azure resource %s)", [required, anchor.address])
+	msg := sprintf("Defender for Cloud plan %s is not enabled (Standard tier) in the evaluated stacks", [required])
 }

@@ -16,7 +16,7 @@ failing_input := t.with_index([sa, pricing("st", "StorageAccounts", "Free"), pri
 test_free_and_missing_plans_fail if {
 	k.summary(rule.deny) == {
 		["azure-defender-plans", "test/azurerm_security_center_subscription_pricing.st", "azurerm_security_center_subscription_pricing.st leaves Defender plan StorageAccounts on tier Free"],
-		["azure-defender-plans", "test/azurerm_security_center_subscription_pricing.sql", "Defender for Cloud plan KeyVaults is not enabled (Standard tier) in the evaluated stacks (first Azure resource azurerm_security_center_subscription_pricing.sql)"],
+		["azure-defender-plans", "estate:azure", "Defender for Cloud plan KeyVaults is not enabled (Standard tier) in the evaluated stacks"],
 	} with input as failing_input
 }
 

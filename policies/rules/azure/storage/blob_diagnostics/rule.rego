@@ -14,6 +14,9 @@
 #   control: object-access-logging
 #   cloud: azure
 #   severity: medium
+#   data_stores:
+#     check: audit-logging
+#     types: [azurerm_storage_account]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.82 (breach notification without unreasonable delay)

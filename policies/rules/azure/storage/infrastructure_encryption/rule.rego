@@ -10,6 +10,9 @@
 #   control: storage-encryption
 #   cloud: azure
 #   severity: medium
+#   data_stores:
+#     check: encryption-at-rest
+#     types: [azurerm_storage_account]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #   audit_component: Encryption of personal information at rest

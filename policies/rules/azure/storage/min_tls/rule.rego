@@ -10,6 +10,9 @@
 #   control: storage-encryption
 #   cloud: azure
 #   severity: high
+#   data_stores:
+#     check: encryption-in-transit
+#     types: [azurerm_storage_account]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #   audit_component: Encryption of personal information in transit
@@ -49,5 +52,5 @@ message(r) := sprintf("Storage account %s has min_tls_version unknown at plan ti
 
 message(r) := sprintf("Storage account %s accepts %s; set min_tls_version = \"TLS1_2\"", [r.address, version]) if {
 	not resources.unknown_at(r, "min_tls_version")
-	version := object.get(r.values, "min_tls_version", "the provider's default TLS version")
+	version := resources.shown(object.get(r.values, "min_tls_version", "the provider's default TLS version"))
 }

@@ -15,6 +15,9 @@
 #   control: public-storage
 #   cloud: azure
 #   severity: high
+#   data_stores:
+#     check: public-reachability
+#     types: [azurerm_storage_account]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #   audit_component: Network monitoring and defences; segmentation
@@ -67,7 +70,7 @@ max_addresses := config.settings.storage_ip_rule_max_addresses
 
 # The rule sets of an account as {r, prefix}: the inline block and linked network rules.
 rule_sets(account) := array.concat(
-	[{"r": account, "prefix": "network_rules."} | count(resources.values_at(account, "network_rules")) > 0],
+	[{"r": account, "prefix": "network_rules."} | count(resources.blocks_at(account, "network_rules")) > 0],
 	[{"r": n, "prefix": ""} | some n in attached(account)],
 )
 

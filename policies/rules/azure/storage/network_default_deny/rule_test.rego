@@ -27,6 +27,9 @@ test_public_access_off_passes if {
 test_separate_network_rules_pass if {
 	n := k.az("azurerm_storage_account_network_rules.sa", {"default_action": "Deny"}, {"storage_account_id": ["azurerm_storage_account.sa"]})
 	count(rule.deny) == 0 with input as t.with_index([account({}), n])
+
+	# A plan writes the absent inline block as [].
+	count(rule.deny) == 0 with input as t.with_index([account({"network_rules": []}), n])
 }
 
 test_provider_computed_rules_count_as_absent if {

@@ -1,0 +1,102 @@
+# METADATA
+# title: Data-store resource types
+# description: |
+#   The one list of resource types that hold customer data, with the checks each needs.
+#   Rules declare what they check in METADATA (custom.data_stores: check and types); the
+#   conformance test (test/policies/data-stores.test.ts) fails when a type here lacks a rule
+#   for one of its checks, unless the check is marked not applicable (with why) or listed as
+#   a known gap (printed on every run, and refused once a rule closes it).
+package leakguard.lib.data_stores
+
+import rego.v1
+
+# Check kinds a rule can make for a data store (custom.data_stores.check) …
+checks := ["public-reachability", "encryption-at-rest", "encryption-in-transit", "backups", "audit-logging"]
+
+# … and the ones every type needs.
+required := ["public-reachability", "encryption-at-rest"]
+
+# type → the service it belongs to.
+types := {
+	# AWS
+	"aws_s3_bucket": "S3",
+	"aws_db_instance": "RDS",
+	"aws_rds_cluster": "RDS / Aurora",
+	"aws_dynamodb_table": "DynamoDB",
+	"aws_opensearch_domain": "OpenSearch",
+	"aws_elasticsearch_domain": "Elasticsearch (legacy)",
+	"aws_ebs_volume": "EBS volumes",
+	"aws_ebs_snapshot": "EBS snapshots",
+	"aws_efs_file_system": "EFS",
+	"aws_neptune_cluster": "Neptune",
+	"aws_docdb_cluster": "DocumentDB",
+	"aws_redshift_cluster": "Redshift",
+	"aws_redshiftserverless_namespace": "Redshift Serverless (data)",
+	"aws_redshiftserverless_workgroup": "Redshift Serverless (endpoint)",
+	"aws_elasticache_replication_group": "ElastiCache (Redis/Valkey)",
+	"aws_elasticache_cluster": "ElastiCache cache clusters (Memcached, single nodes)",
+	"aws_memorydb_cluster": "MemoryDB",
+	"aws_opensearchserverless_collection": "OpenSearch Serverless",
+	"aws_kinesis_stream": "Kinesis Data Streams",
+	"aws_kinesis_firehose_delivery_stream": "Data Firehose",
+	"aws_sqs_queue": "SQS",
+	"aws_sns_topic": "SNS",
+	"aws_secretsmanager_secret": "Secrets Manager",
+	"aws_ssm_parameter": "SSM Parameter Store",
+	"aws_msk_cluster": "MSK",
+	"aws_glue_catalog_database": "Glue Data Catalog",
+	"aws_athena_workgroup": "Athena",
+	"aws_db_snapshot": "RDS snapshots",
+	"aws_db_cluster_snapshot": "Aurora cluster snapshots",
+	"aws_backup_vault": "AWS Backup vaults",
+	# Azure
+	"azurerm_storage_account": "Storage",
+	"azurerm_mssql_server": "SQL Database",
+	"azurerm_sql_server": "SQL Database (legacy)",
+	"azurerm_key_vault": "Key Vault",
+	"azurerm_postgresql_flexible_server": "PostgreSQL flexible server",
+	"azurerm_postgresql_server": "PostgreSQL single server (legacy)",
+	"azurerm_mysql_flexible_server": "MySQL flexible server",
+	"azurerm_mysql_server": "MySQL single server (legacy)",
+	"azurerm_cosmosdb_account": "Cosmos DB",
+	"azurerm_redis_cache": "Azure Cache for Redis",
+	"azurerm_managed_disk": "Managed disks",
+	"azurerm_snapshot": "Disk snapshots",
+	"azurerm_linux_web_app": "App Service",
+	"azurerm_windows_web_app": "App Service",
+	"azurerm_linux_function_app": "Function Apps",
+	"azurerm_windows_function_app": "Function Apps",
+	"azurerm_eventhub_namespace": "Event Hubs",
+	"azurerm_servicebus_namespace": "Service Bus",
+	"azurerm_synapse_workspace": "Synapse / Data Lake",
+	"azurerm_search_service": "AI Search",
+}
+
+# Checks that do not apply to a type, with the reason.
+app_service_na := {
+	"public-reachability": "an app is a front end meant to be reached; the stores behind it carry the reachability rules (its transport is judged by the in-transit rules)",
+	"encryption-at-rest": "an app keeps no customer data store of its own; what it writes lands in the stores listed here",
+}
+
+not_applicable := {
+	"aws_ebs_volume": {"public-reachability": "a volume has no endpoint; it is attached to instances in its zone, and its copies leave only as snapshots (judged by aws-ebs-snapshot-shared)"},
+	"aws_docdb_cluster": {"public-reachability": "DocumentDB has no public endpoint option: a cluster is reachable only inside its VPC"},
+	"aws_redshiftserverless_namespace": {"public-reachability": "a namespace is reached only through its workgroups (aws_redshiftserverless_workgroup, judged by aws-redshift-public)"},
+	"aws_redshiftserverless_workgroup": {"encryption-at-rest": "a workgroup is compute; the data and its key live in the namespace (judged by aws-redshift-encryption)"},
+	"aws_kinesis_firehose_delivery_stream": {"public-reachability": "a delivery stream has no resource policy or network endpoint of its own; only IAM principals can put records, and its destinations carry their own rules"},
+	"aws_athena_workgroup": {"public-reachability": "a workgroup has no resource policy or endpoint; its query results land in S3, judged by the S3 rules"},
+	"azurerm_key_vault": {"encryption-at-rest": "Key Vault always encrypts keys and secrets at rest with HSM-protected keys; there is no setting to get wrong"},
+	"azurerm_linux_web_app": app_service_na,
+	"azurerm_windows_web_app": app_service_na,
+	"azurerm_linux_function_app": app_service_na,
+	"azurerm_windows_function_app": app_service_na,
+}
+
+# Checks a type still lacks a rule for, with the reason; the test prints them and fails once
+# a rule covers one (so this list only shrinks).
+known_gaps := {
+	"aws_ssm_parameter": {"public-reachability": "advanced-tier parameters shared through AWS RAM are not read yet"},
+	"azurerm_redis_cache": {"encryption-at-rest": "customer-managed keys for Premium persistence are not judged yet (platform keys always apply)"},
+	"azurerm_eventhub_namespace": {"encryption-at-rest": "customer-managed keys of Premium namespaces are not judged yet (platform keys always apply)"},
+	"azurerm_servicebus_namespace": {"encryption-at-rest": "customer-managed keys of Premium namespaces are not judged yet (platform keys always apply)"},
+}

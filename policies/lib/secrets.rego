@@ -1,0 +1,94 @@
+# METADATA
+# title: Secrets written into configuration
+# description: |
+#   Reads the secret candidates the normalizer annotates (kind, attribute path, length,
+#   entropy, fingerprint; never the text) and decides which ones are findings: the kind is
+#   one the configuration lists, a generic token is long and random enough, and the
+#   attribute is one where the secret-in-code rules look.
+package leakguard.lib.secrets
+
+import rego.v1
+
+settings := data.leakguard.lib.config.settings
+
+# Candidate kinds in words, for messages.
+labels := {
+	"aws-access-key-id": "an AWS access key id",
+	"aws-secret-access-key": "an AWS secret access key",
+	"private-key": "a private key",
+	"connection-string-password": "a connection string with a password",
+	"url-basic-auth": "a URL with a password",
+	"azure-storage-account-key": "an Azure storage account key",
+	"azure-shared-access-key": "an Azure shared access key",
+	"github-token": "a GitHub token",
+	"slack-token": "a Slack token",
+	"slack-webhook": "a Slack webhook URL",
+	"stripe-key": "a Stripe secret key",
+	"sendgrid-key": "a SendGrid API key",
+	"npm-token": "an npm access token",
+	"openai-key": "an OpenAI API key",
+	"anthropic-key": "an Anthropic API key",
+	"named-secret": "a value named as a secret",
+	"generic": "a high-entropy token",
+}
+
+label(kind) := labels[kind]
+
+label(kind) := kind if not labels[kind]
+
+reportable(c) if {
+	c.kind != "generic"
+	c.kind in settings.secret_kinds
+}
+
+reportable(c) if {
+	c.kind == "generic"
+	"generic" in settings.secret_kinds
+	c.length >= settings.secret_generic_min_length
+	c.entropy >= settings.secret_generic_min_entropy
+}
+
+# The path is one of the prefixes or lies below one.
+under(path, prefixes) if {
+	some p in prefixes
+	path == p
+}
+
+under(path, prefixes) if {
+	some p in prefixes
+	startswith(path, concat("", [p, "."]))
+}
+
+# Reportable candidates of r at the given attribute prefixes, plus its tags.
+in_resource(r, prefixes) := {c |
+	some c in object.get(r, "secrets", [])
+	under(c.path, array.concat(prefixes, ["tags"]))
+	reportable(c)
+}
+
+# Every reportable candidate of a provider block (any argument).
+in_provider(p) := {c |
+	some c in object.get(p, "secrets", [])
+	reportable(c)
+}
+
+describe(cs) := concat("; ", sort({sprintf("%s at %s (%s)", [label(c.kind), c.path, c.fingerprint]) | some c in cs}))
+
+# A provider block as a finding subject: its stack's provider configuration.
+provider_subject(stack, p) := {
+	"key": concat("/", [stack.name, concat(".", ["provider", p.key])]),
+	"address": concat(".", ["provider", p.key]),
+	"stack": stack.name,
+	"type": "provider",
+	"region": object.get(p, "region", null),
+	"action": "none",
+	"origin": {"file": stack.source},
+}
+
+# [stack, provider] for the cloud's provider blocks that hold reportable candidates.
+providers_with_secrets(cloud) := {[stack, p] |
+	some stack in input.stacks
+	some p in stack.providers
+	p.cloud == cloud
+	count(in_provider(p)) > 0
+}

@@ -1,0 +1,49 @@
+# METADATA
+# title: MemoryDB cluster open to any client on the network
+# description: |
+#   MemoryDB's built-in ACL "open-access" lets every client that reaches the cluster's port
+#   read and write every key without a user or password: the security group is the only
+#   barrier for the durable copy of sessions, carts and customer records it holds. A cluster
+#   needs an ACL of its own (aws_memorydb_acl with users), which also needs TLS.
+#   Unknowns: an ACL set from another resource counts as set; one not readable before apply
+#   otherwise is reported.
+# custom:
+#   id: aws-memorydb-open-access
+#   control: public-storage
+#   cloud: aws
+#   severity: high
+#   data_stores:
+#     check: public-reachability
+#     types: [aws_memorydb_cluster]
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.150 (private right of action after a breach)
+#   audit_component: Access controls; segmentation
+#   remediation: |
+#     Create an aws_memorydb_acl naming aws_memorydb_user entries (password or IAM
+#     authentication) and set acl_name to it, with tls_enabled = true.
+#   construct: EncryptedMemoryDb
+#   example: |
+#     resource "aws_memorydb_cluster" "carts" {
+#       name        = "carts"
+#       node_type   = "db.t4g.small"
+#       acl_name    = "carts-users"
+#       tls_enabled = true
+#       kms_key_arn = "arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+#     }
+package leakguard.rules.aws.memorydb.open_access
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import data.leakguard.lib.stores
+import rego.v1
+
+deny contains finding.new(rego.metadata.chain(), c, msg) if {
+	some c in resources.of_type("aws_memorydb_cluster")
+	not resources.references_under(c, "acl_name")
+	msg := message(c, stores.text(c, "acl_name"))
+}
+
+message(c, "open-access") := sprintf("MemoryDB cluster %s uses the open-access ACL: any client that reaches it reads and writes every key", [c.address])
+
+message(c, "unknown") := sprintf("MemoryDB cluster %s has an acl_name not readable before apply; client authentication cannot be verified", [c.address])

@@ -1,0 +1,72 @@
+# METADATA
+# title: Credential written into AWS configuration
+# description: |
+#   A secret written into configuration is readable by everyone with access to the
+#   repository, the plan or the state, and it stays in their history after rotation. Looked
+#   for in EC2 user_data (also base64, launch templates and launch configurations), Lambda
+#   environment variables, ECS container definitions, Batch and Beanstalk
+#   settings, resource tags, and provider blocks: AWS access keys and secret keys, private
+#   keys, connection strings and URLs with passwords, vendor tokens (secretlint's
+#   recommended patterns), values whose name announces a secret (DB_PASSWORD=…), and long
+#   random tokens (secret_generic_min_length, secret_generic_min_entropy). Findings show the
+#   kind, the attribute and a short fingerprint, never the secret.
+#   Unknowns: values unknown at plan time or marked sensitive are not in the configuration
+#   text and are not reported; references to other resources are not secrets.
+# custom:
+#   id: aws-secret-in-code
+#   control: secret-in-code
+#   cloud: aws
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.150 (private right of action after a breach)
+#   audit_component: Account and credential management; access controls
+#   remediation: |
+#     Rotate the credential now (it is in the repository's history), store it in Secrets
+#     Manager or SSM Parameter Store (SecureString), and pass a reference: the secret's ARN in
+#     an environment variable, `secrets` in ECS container definitions, an instance role
+#     instead of access keys in user_data, and provider credentials from the environment.
+#   construct: IamAuthFunction
+#   example: |
+#     resource "aws_lambda_function" "orders" {
+#       function_name = "orders"
+#       role          = aws_iam_role.orders.arn
+#       runtime       = "nodejs20.x"
+#       handler       = "index.handler"
+#       filename      = "orders.zip"
+#       environment {
+#         variables = {
+#           DB_SECRET_ARN = aws_secretsmanager_secret.orders_db.arn
+#         }
+#       }
+#     }
+package leakguard.rules.aws.secrets.in_code
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.secrets
+import rego.v1
+
+# Resource type → attributes where a secret is configuration text.
+locations := {
+	"aws_instance": ["user_data", "user_data_base64"],
+	"aws_launch_template": ["user_data"],
+	"aws_launch_configuration": ["user_data", "user_data_base64"],
+	"aws_lambda_function": ["environment"],
+	"aws_ecs_task_definition": ["container_definitions"],
+	"aws_batch_job_definition": ["container_properties"],
+	"aws_elastic_beanstalk_environment": ["setting"],
+}
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in input.resources
+	r.cloud == "aws"
+	cs := secrets.in_resource(r, object.get(locations, r.type, []))
+	count(cs) > 0
+	msg := sprintf("%s holds %s in its configuration", [r.address, secrets.describe(cs)])
+}
+
+deny contains finding.new(rego.metadata.chain(), subject, msg) if {
+	some [stack, p] in secrets.providers_with_secrets("aws")
+	subject := secrets.provider_subject(stack, p)
+	msg := sprintf("Provider %s in stack %s holds %s in its configuration", [p.key, stack.name, secrets.describe(secrets.in_provider(p))])
+}

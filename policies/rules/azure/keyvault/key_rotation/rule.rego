@@ -1,0 +1,67 @@
+# METADATA
+# title: Key Vault key without automatic rotation or expiry
+# description: |
+#   A customer-managed key that never rotates and never expires stays valid for as long as
+#   it leaks unnoticed. Every azurerm_key_vault_key needs a rotation_policy with an automatic
+#   block (time_after_creation or time_before_expiry) and an expiry (rotation_policy
+#   expire_after, or expiration_date).
+#   Unknowns: a rotation policy or expiry unknown at plan time is not proven and is reported.
+# custom:
+#   id: azure-keyvault-key-rotation
+#   control: key-management
+#   cloud: azure
+#   severity: medium
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#   audit_component: Encryption of personal information; key management
+#   remediation: |
+#     Add rotation_policy { expire_after = "P2Y", notify_before_expiry = "P30D",
+#     automatic { time_after_creation = "P1Y" } } to the key.
+#   construct: HardenedKeyVault
+#   example: |
+#     resource "azurerm_key_vault_key" "orders" {
+#       name         = "orders-cmk"
+#       key_vault_id = azurerm_key_vault.shop.id
+#       key_type     = "RSA-HSM"
+#       key_size     = 3072
+#       key_opts     = ["wrapKey", "unwrapKey"]
+#       rotation_policy {
+#         expire_after         = "P2Y"
+#         notify_before_expiry = "P30D"
+#         automatic {
+#           time_after_creation = "P1Y"
+#         }
+#       }
+#     }
+package leakguard.rules.azure.keyvault.key_rotation
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import rego.v1
+
+rotates(k) if {
+	some a in resources.objects(object.get(k.values, "rotation_policy", null))
+	some auto in resources.objects(object.get(a, "automatic", null))
+	some attr in ["time_after_creation", "time_before_expiry"]
+	not object.get(auto, attr, null) in {null, ""}
+}
+
+expires(k) if resources.configured(k, "rotation_policy.expire_after")
+
+expires(k) if resources.configured(k, "expiration_date")
+
+problems(k) := ({"it does not rotate automatically (rotation_policy.automatic)" |
+	not rotates(k)
+	not resources.unknown_at(k, "rotation_policy")
+} | {"it never expires (rotation_policy.expire_after or expiration_date)" |
+	not expires(k)
+	not resources.unknown_at(k, "rotation_policy")
+	not resources.unknown_at(k, "expiration_date")
+}) | {"its rotation policy is unknown at plan time" | resources.unknown_at(k, "rotation_policy")}
+
+deny contains finding.new(rego.metadata.chain(), k, msg) if {
+	some k in resources.of_type("azurerm_key_vault_key")
+	ps := problems(k)
+	count(ps) > 0
+	msg := sprintf("Key Vault key %s: %s", [k.address, concat("; ", sort(ps))])
+}

@@ -1,0 +1,77 @@
+# METADATA
+# title: Credential written into Azure configuration
+# description: |
+#   A secret written into configuration is readable by everyone with access to the
+#   repository, the plan or the state, and it stays in their history after rotation. Looked
+#   for in App Service and Function App app_settings and connection strings, container
+#   environment variables (container groups and container apps), virtual machine custom_data
+#   and user_data (base64 read through), resource tags, and provider blocks: storage account
+#   and shared access keys, connection strings and URLs with passwords, private keys, vendor
+#   tokens (secretlint's recommended patterns), values whose name announces a secret, and
+#   long random tokens (secret_generic_min_length, secret_generic_min_entropy). Findings show
+#   the kind, the attribute and a short fingerprint, never the secret.
+#   Unknowns: values unknown at plan time or marked sensitive (secure_environment_variables,
+#   container app secrets) are not in the configuration text and are not reported;
+#   references to other resources are not secrets.
+# custom:
+#   id: azure-secret-in-code
+#   control: secret-in-code
+#   cloud: azure
+#   severity: high
+#   legal:
+#     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
+#     - Cal. Civ. Code §1798.150 (private right of action after a breach)
+#   audit_component: Account and credential management; access controls
+#   remediation: |
+#     Rotate the credential now (it is in the repository's history), store it in Key Vault
+#     and pass a reference: a Key Vault reference (@Microsoft.KeyVault(SecretUri=…)) in app
+#     settings, secure_environment_variables or container app secrets, a managed identity
+#     instead of keys, and provider credentials from the environment.
+#   construct: HardenedKeyVault
+#   example: |
+#     resource "azurerm_linux_web_app" "shop" {
+#       name                = "app-shop"
+#       resource_group_name = azurerm_resource_group.shop.name
+#       location            = azurerm_resource_group.shop.location
+#       service_plan_id     = azurerm_service_plan.shop.id
+#       https_only          = true
+#       site_config {}
+#       app_settings = {
+#         DB_PASSWORD = "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault_secret.db.versionless_id})"
+#       }
+#     }
+package leakguard.rules.azure.secrets.in_code
+
+import data.leakguard.lib.finding
+import data.leakguard.lib.resources
+import data.leakguard.lib.secrets
+import rego.v1
+
+web_app := ["app_settings", "connection_string"]
+
+vm := ["custom_data", "user_data", "os_profile.custom_data"]
+
+# Resource type → attributes where a secret is configuration text.
+locations := object.union({t: web_app | some t in resources.app_service_types}, {
+	"azurerm_container_group": ["container.environment_variables"],
+	"azurerm_container_app": ["template.container.env"],
+	"azurerm_linux_virtual_machine": vm,
+	"azurerm_windows_virtual_machine": vm,
+	"azurerm_virtual_machine": vm,
+	"azurerm_linux_virtual_machine_scale_set": vm,
+	"azurerm_windows_virtual_machine_scale_set": vm,
+})
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in input.resources
+	r.cloud == "azure"
+	cs := secrets.in_resource(r, object.get(locations, r.type, []))
+	count(cs) > 0
+	msg := sprintf("%s holds %s in its configuration", [r.address, secrets.describe(cs)])
+}
+
+deny contains finding.new(rego.metadata.chain(), subject, msg) if {
+	some [stack, p] in secrets.providers_with_secrets("azure")
+	subject := secrets.provider_subject(stack, p)
+	msg := sprintf("Provider %s in stack %s holds %s in its configuration", [p.key, stack.name, secrets.describe(secrets.in_provider(p))])
+}

@@ -1,0 +1,89 @@
+// Which resource types the rules read, derived from the rule sources (never kept by hand):
+// the type names a rule writes, those of the lib helpers it calls (transitively), and the
+// policy settings it reads that list types (`*_types`, whose configured values count at run
+// time). Written to policies/lib/coverage.rego by gen-docs; the decision counts every managed
+// resource of another type as "not covered by any rule".
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const TYPE = /"((?:aws|azurerm|azapi)_[a-z0-9_]+)"/g;
+const LIB_REF = /\bresources\.([a-z_][a-z0-9_]*)/g;
+const SETTING_REF = /\bsettings\.([a-z_][a-z0-9_]*_types)\b/g;
+const TOP_LEVEL = /^([a-z_][a-z0-9_]*)\b/;
+
+export interface Coverage {
+  types: string[];
+  typeSettings: string[];
+}
+
+const matches = (re: RegExp, text: string): string[] => [...text.matchAll(re)].map((m) => m[1]);
+
+/** Top-level definitions of a Rego file, name → their text (all bodies of a multi-body rule). */
+function definitions(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let current: string | undefined;
+  for (const line of text.split('\n')) {
+    const m = TOP_LEVEL.exec(line);
+    if (m && !['package', 'import', 'default'].includes(m[1])) current = m[1];
+    else if (m) current = undefined;
+    if (current) out.set(current, `${out.get(current) ?? ''}${line}\n`);
+  }
+  return out;
+}
+
+/** Types each lib helper reaches, through the helpers it calls. */
+function libTypes(libText: string): Map<string, Set<string>> {
+  const defs = definitions(libText);
+  const direct = new Map([...defs].map(([name, body]) => [name, new Set(matches(TYPE, body))]));
+  const calls = new Map([...defs].map(([name, body]) => [name, [...defs.keys()].filter((other) => other !== name && new RegExp(`\\b${other}\\b`).test(body))]));
+  const reach = (name: string, seen: Set<string>): Set<string> => {
+    if (seen.has(name)) return new Set();
+    seen.add(name);
+    const out = new Set(direct.get(name));
+    for (const c of calls.get(name) ?? []) for (const t of reach(c, seen)) out.add(t);
+    return out;
+  };
+  return new Map([...defs.keys()].map((name) => [name, reach(name, new Set())]));
+}
+
+function ruleFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? ruleFiles(p) : f === 'rule.rego' ? [p] : [];
+  });
+}
+
+export function deriveCoverage(policies: string): Coverage {
+  const lib = libTypes(readFileSync(join(policies, 'lib', 'resources.rego'), 'utf8'));
+  const types = new Set<string>();
+  const typeSettings = new Set<string>();
+  for (const file of ruleFiles(join(policies, 'rules'))) {
+    const text = readFileSync(file, 'utf8');
+    for (const t of matches(TYPE, text)) types.add(t);
+    for (const name of matches(LIB_REF, text)) for (const t of lib.get(name) ?? []) types.add(t);
+    for (const key of matches(SETTING_REF, text)) typeSettings.add(key);
+  }
+  return { types: [...types].sort(), typeSettings: [...typeSettings].sort() };
+}
+
+/** policies/lib/coverage.rego, formatted as `opa fmt` leaves it. */
+export function renderCoverage(c: Coverage): string {
+  const list = (xs: string[]) => `{\n${xs.map((x) => `\t${JSON.stringify(x)},`).join('\n')}\n}`;
+  return [
+    '# METADATA',
+    '# title: Resource types the rules read',
+    '# description: |',
+    '#   Generated from the rule sources by scripts/gen-docs.ts (scripts/coverage.ts); do not',
+    '#   edit. A managed resource of any other type is not covered by any rule.',
+    'package leakguard.lib.coverage',
+    '',
+    'import rego.v1',
+    '',
+    '# Types some rule reads: named in the rule or in a lib helper it calls.',
+    `types := ${list(c.types)}`,
+    '',
+    '# Policy settings listing further types a rule reads (their configured values count).',
+    `type_settings := ${list(c.typeSettings)}`,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,129 @@
+// Secret candidates: where text in a resource or provider block looks like a credential. This
+// annotates; the secret-in-code rules decide (which resource types and attributes count, which
+// kinds, what entropy is high enough). A candidate carries its kind, attribute path, length,
+// Shannon entropy and a short fingerprint, never the text itself, so neither the policy input's
+// findings nor any report can echo a secret.
+import { createHash } from 'node:crypto';
+import type { SecretCandidate } from '../types/policy-input';
+import { SENSITIVE, isJson } from './draft';
+import { NAMED_ASSIGNMENT, NAME_HINT, PATTERN_HINT, SECRET_NAME, SECRET_PATTERNS, SECRET_REFERENCE, TOKEN } from './secret-patterns';
+
+/** Generic tokens below this entropy (bits per character) are not worth a candidate; the rules' own threshold is higher. */
+const ENTROPY_FLOOR = 3;
+/** Strings shorter than this hold no credential worth reporting. */
+const MIN_TEXT = 8;
+const INTERPOLATION = /\$\{[^}]*\}/g;
+const BASE64 = /^[A-Za-z0-9+/\r\n]{24,}={0,2}$/;
+
+/** Shannon entropy in bits per character. */
+export function entropy(s: string): number {
+  const counts = new Map<string, number>();
+  for (const c of s) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const n = [...s].length;
+  let h = 0;
+  for (const k of counts.values()) h -= (k / n) * Math.log2(k / n);
+  return Math.round(h * 100) / 100;
+}
+
+export function fingerprint(secret: string): string {
+  return `sha256:${createHash('sha256').update(secret).digest('hex').slice(0, 8)}`;
+}
+
+function candidate(path: string, kind: string, secret: string): SecretCandidate {
+  return { path, kind, length: [...secret].length, entropy: entropy(secret), fingerprint: fingerprint(secret) };
+}
+
+/** Base64 that decodes to readable text (cloud-init, scripts) is scanned as that text. */
+function decoded(s: string): string | null {
+  if (!BASE64.test(s)) return null;
+  const text = Buffer.from(s, 'base64').toString('utf8');
+  // Printable text, not random bytes (a key or a hash stays a token for the generic check).
+  return /^[\t\n\r\x20-\x7e\u00a0-\uffff]*$/.test(text) && !text.includes('\ufffd') ? text : null;
+}
+
+function scanText(text: string, path: string, out: SecretCandidate[]): void {
+  const plain = text.replace(INTERPOLATION, ' ');
+  if (plain.length < MIN_TEXT) return;
+  const taken: Array<[number, number]> = [];
+  const claim = (start: number, end: number) => taken.push([start, end]);
+  const claimed = (start: number, end: number) => taken.some(([a, b]) => start < b && end > a);
+  for (const { kind, pattern } of PATTERN_HINT.test(plain) ? SECRET_PATTERNS : []) {
+    for (const m of plain.matchAll(pattern)) {
+      const secret = m.groups?.secret ?? m[0];
+      const start = (m.index ?? 0) + m[0].lastIndexOf(secret);
+      if (claimed(start, start + secret.length)) continue;
+      claim(start, start + secret.length);
+      out.push(candidate(path, kind, secret));
+    }
+  }
+  for (const m of NAME_HINT.test(plain) ? plain.matchAll(NAMED_ASSIGNMENT) : []) {
+    const { name, secret } = m.groups as { name: string; secret: string };
+    const start = (m.index ?? 0) + m[0].lastIndexOf(secret);
+    if (!SECRET_NAME.test(name) || SECRET_REFERENCE.test(secret) || claimed(start, start + secret.length)) continue;
+    claim(start, start + secret.length);
+    out.push(candidate(path, 'named-secret', secret));
+  }
+  for (const m of plain.length >= 20 ? plain.matchAll(TOKEN) : []) {
+    const start = m.index ?? 0;
+    if (claimed(start, start + m[0].length) || !/[0-9]/.test(m[0]) || !/[A-Za-z]/.test(m[0])) continue;
+    if (entropy(m[0]) >= ENTROPY_FLOOR) out.push(candidate(path, 'generic', m[0]));
+  }
+}
+
+function scanString(s: string, path: string, out: SecretCandidate[]): SecretCandidate[] {
+  if (s.length < MIN_TEXT || s === SENSITIVE) return out;
+  const text = decoded(s);
+  if (text !== null) {
+    scanText(text, path, out);
+    return out;
+  }
+  const t = s.trim();
+  if ((t.startsWith('{') || t.startsWith('[')) && t.length > 2) {
+    try {
+      return scan(JSON.parse(t), path, out);
+    } catch {
+      // Not JSON after all: plain text.
+    }
+  }
+  scanText(s, path, out);
+  return out;
+}
+
+/** A literal value whose name announces a secret; values built from references or pointing at a secret store are not. */
+function named(name: string, value: string): boolean {
+  return value !== SENSITIVE && !value.includes('${') && SECRET_NAME.test(name) && !SECRET_REFERENCE.test(value) && value.trim().length >= MIN_TEXT;
+}
+
+function scan(v: unknown, path: string, out: SecretCandidate[]): SecretCandidate[] {
+  if (typeof v === 'string') {
+    scanString(v, path, out);
+  } else if (Array.isArray(v)) {
+    for (const x of v) scan(x, path, out);
+  } else if (isJson(v)) {
+    // `{name: DB_PASSWORD, value: …}` pairs (ECS container environments, app settings lists).
+    const pairName = typeof v.name === 'string' ? v.name : null;
+    for (const k in v) {
+      const x = v[k];
+      if (x === null || typeof x === 'boolean' || typeof x === 'number' || (typeof x === 'string' && x.length < MIN_TEXT)) continue;
+      const p = path ? `${path}.${k}` : k;
+      if (typeof x === 'string' && (named(k, x) || (k === 'value' && pairName !== null && named(pairName, x)))) {
+        const found = scanString(x, p, []);
+        // No pattern matched: the value itself, announced by its name (rather than a token judged by entropy alone).
+        out.push(...(found.some((c) => c.kind !== 'generic') ? found : [candidate(p, 'named-secret', x.trim())]));
+      } else {
+        scan(x, p, out);
+      }
+    }
+  }
+  return out;
+}
+
+/** Secret candidates in a resource's values or a provider block's arguments, by dotted path (list indexes dropped). */
+export function secretCandidates(...trees: unknown[]): SecretCandidate[] {
+  const out = trees.flatMap((values) => scan(values, '', []));
+  const seen = new Set<string>();
+  return out.filter((c) => {
+    const key = `${c.path}|${c.kind}|${c.fingerprint}`;
+    return !seen.has(key) && (seen.add(key), true);
+  });
+}

@@ -1,0 +1,80 @@
+// The functions where the evaluator does not use go-cty's library as it is (yamlencode/
+// yamldecode, fileset, filebase64, templatestring, lookup, coalesce, matchkeys, base64sha256,
+// sensitive/nonsensitive) against Terraform's own: generated values and file trees are
+// evaluated by `terraform console` and by the evaluator, and the results must be equal.
+// Needs terraform on PATH (no provider: the console folder declares only locals).
+import { execFileSync } from 'node:child_process';
+import fc from 'fast-check';
+import { evaluateFolder } from '../../src/load/hcl-evaluator';
+import { writeTree } from '../helpers/cli';
+import { terraformAvailability } from '../helpers/terraform';
+
+/** A value as HCL: maps with identifier keys, lists, strings, numbers and booleans. */
+type Value = string | number | boolean | Value[] | { [k: string]: Value };
+const value = fc.letrec<{ leaf: Value; node: Value }>((tie) => ({
+  leaf: fc.oneof(fc.string({ maxLength: 12 }), fc.integer({ min: -1000, max: 1000 }), fc.boolean()),
+  node: fc.oneof({ depthSize: 'small' }, tie('leaf'), fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9_]{0,5}$/), tie('node'), { maxKeys: 3 })),
+})).node;
+
+const hcl = (v: Value): string => {
+  if (typeof v === 'string') return JSON.stringify(v).replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
+  if (typeof v !== 'object') return String(v);
+  if (Array.isArray(v)) return `[${v.map(hcl).join(', ')}]`;
+  return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)} = ${hcl(x)}`).join(', ')}}`;
+};
+
+const files = fc.uniqueArray(fc.stringMatching(/^(?:[a-c]\/){0,2}[a-z]{1,4}\.(?:json|txt|tmpl)$/), { minLength: 1, maxLength: 6 });
+const pattern = fc.constantFrom('*.json', '**/*.json', '**', 'a/*', '**/*.{txt,tmpl}', 'b/**/?.txt', '*/*');
+
+const key = fc.constantFrom('a', 'b', 'c', '');
+const lookups = fc.record({
+  map: fc.dictionary(key, fc.string({ maxLength: 5 }), { maxKeys: 3 }),
+  key,
+  first: fc.array(fc.constantFrom('', 'x', 'y'), { maxLength: 3 }),
+  keys: fc.array(key, { minLength: 4, maxLength: 4 }),
+  search: fc.array(key, { maxLength: 3 }),
+});
+
+const tf = terraformAvailability();
+const hasTerraform = tf.ok || !/not on PATH/.test(tf.reason);
+
+(hasTerraform ? describe : describe.skip)(`functions vs terraform console${hasTerraform ? '' : ' (skipped: terraform is not on PATH)'}`, () => {
+  test('each function of generated inputs gives what Terraform gives', async () => {
+    await fc.assert(
+      fc.asyncProperty(value, fc.string({ maxLength: 10 }), files, pattern, lookups, async (v, name, paths, glob, l) => {
+        const expressions = {
+          yaml: `yamlencode(local.v)`,
+          roundtrip: `yamldecode(yamlencode(local.v))`,
+          template: `templatestring(local.tpl, { name = local.name, v = local.v })`,
+          fileset: `fileset("$\{path.module}/files", ${JSON.stringify(glob)})`,
+          base64: `filebase64("files/${paths[0]}")`,
+          lookup: `lookup(local.m, ${hcl(l.key)}, null)`,
+          lookup_default: `lookup(local.m, ${hcl(l.key)}, "default")`,
+          coalesce: `coalesce(${[...l.first.map(hcl), '"last"'].join(', ')})`,
+          matchkeys: `matchkeys(["a", "b", "c", "d"], ${hcl(l.keys)}, ${hcl(l.search)})`,
+          digest: `base64sha256(local.name)`,
+          marks: `nonsensitive(sensitive(local.v))`,
+        };
+        const all = `jsonencode({${Object.entries(expressions).map(([k, e]) => `${k} = ${e}`).join(', ')}})`;
+        const locals = `locals {\n  m    = ${hcl(l.map)}\n  v    = ${hcl(v)}\n  name = ${hcl(name)}\n  tpl  = "Hello $\${name}: $\${jsonencode(v)}"\n}\n`;
+        // Under files/: the console writes its own state beside main.tf.
+        const tree = Object.fromEntries(paths.map((p) => [`files/${p}`, `content of ${p}\n`]));
+        const consoleDir = writeTree({ 'main.tf': locals, ...tree });
+        const expected = execFileSync('terraform', ['console'], {
+          cwd: consoleDir,
+          input: `${all}\n`,
+          encoding: 'utf8',
+          env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null', CHECKPOINT_DISABLE: '1' },
+        });
+        const evalDir = writeTree({
+          'main.tf': `${locals}resource "aws_ssm_parameter" "out" {\n  name  = "out"\n  value = ${all}\n}\n`,
+          ...tree,
+        });
+        const out = await evaluateFolder(evalDir, { env: {} });
+        const got = out.resources.find((r) => r.address === 'aws_ssm_parameter.out')!.values.value as string;
+        expect(JSON.parse(got)).toEqual(JSON.parse(JSON.parse(expected.trim())));
+      }),
+      { numRuns: 30 },
+    );
+  }, 120_000);
+});
