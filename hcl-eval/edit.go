@@ -22,6 +22,9 @@ type EditRequest struct {
 	File  string     `json:"file"`
 	Text  string     `json:"text"`
 	Edits []FileEdit `json:"edits"`
+	// Groups, when given instead of Edits, are applied each on its own to the same text (one
+	// finding's fix apiece), the file parsed once for all of them.
+	Groups [][]FileEdit `json:"groups,omitempty"`
 }
 
 // FileEdit changes one top-level block, or adds one after it.
@@ -72,6 +75,8 @@ type EditOutput struct {
 	// Unapplied names the edits that found nothing to change, with why.
 	Unapplied []string `json:"unapplied"`
 	Error     string   `json:"error,omitempty"`
+	// Groups holds one output per request group, in order.
+	Groups []*EditOutput `json:"groups,omitempty"`
 }
 
 func editFile(req EditRequest) *EditOutput {
@@ -81,6 +86,22 @@ func editFile(req EditRequest) *EditOutput {
 		return &EditOutput{Error: diags.Error()}
 	}
 	body := file.Body.(*hclsyntax.Body)
+	if req.Groups == nil {
+		return editBody(body, src, req.File, req.Edits)
+	}
+	out := &EditOutput{Replacements: []Replacement{}, Unapplied: []string{}, Groups: []*EditOutput{}}
+	for _, edits := range req.Groups {
+		g := editBody(body, src, req.File, edits)
+		if g.Error != "" {
+			return &EditOutput{Error: g.Error}
+		}
+		out.Groups = append(out.Groups, g)
+	}
+	return out
+}
+
+// editBody applies one set of edits to a parsed file; the syntax tree is only read, so it serves every group.
+func editBody(body *hclsyntax.Body, src []byte, name string, edits []FileEdit) *EditOutput {
 	out := &EditOutput{Replacements: []Replacement{}, Unapplied: []string{}}
 	// Edits of one block are applied together, so a block is replaced once.
 	type group struct {
@@ -89,10 +110,10 @@ func editFile(req EditRequest) *EditOutput {
 	}
 	groups := map[*hclsyntax.Block]*group{}
 	order := []*hclsyntax.Block{}
-	for _, e := range req.Edits {
+	for _, e := range edits {
 		b := findBlock(body, e.Block, e.Labels)
 		if b == nil {
-			out.Unapplied = append(out.Unapplied, fmt.Sprintf("%s %s: no such block in %s", e.Block, strings.Join(e.Labels, "."), req.File))
+			out.Unapplied = append(out.Unapplied, fmt.Sprintf("%s %s: no such block in %s", e.Block, strings.Join(e.Labels, "."), name))
 			continue
 		}
 		if groups[b] == nil {
@@ -106,7 +127,7 @@ func editFile(req EditRequest) *EditOutput {
 		start, end := b.TypeRange.Start, b.CloseBraceRange.End
 		text, appended, unapplied, err := editBlock(src[start.Byte:end.Byte], g.edits)
 		if err != nil {
-			return &EditOutput{Error: fmt.Sprintf("%s: %s", req.File, err)}
+			return &EditOutput{Error: fmt.Sprintf("%s: %s", name, err)}
 		}
 		out.Unapplied = append(out.Unapplied, unapplied...)
 		if text != nil {

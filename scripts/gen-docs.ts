@@ -6,27 +6,31 @@ import { dirname, join, relative } from 'node:path';
 import { opaBinary, policyDir, projectRoot } from '../src/evaluate/paths';
 import { deriveCoverage, renderCoverage } from './coverage';
 
-/** The control catalogue (design/controls.md, then this repository's docs/controls.md): the ids rules map to, in catalogue order. */
-export const CONTROLS: ReadonlyArray<{ id: string; title: string }> = [
-  { id: 'public-storage', title: 'Storage is never publicly readable or writable' },
+/**
+ * The control catalogue (design/controls.md, then this repository's docs/controls.md): the ids rules map to, in catalogue order.
+ * `live`: a failure is a live exposure once applied (public storage, leaked or over-broad credentials, public databases and
+ * their backups, open egress, disabled logging or detection, keys), so every rule of the control carries a containment runbook.
+ */
+export const CONTROLS: ReadonlyArray<{ id: string; title: string; live?: true }> = [
+  { id: 'public-storage', title: 'Storage is never publicly readable or writable', live: true },
   { id: 'storage-encryption', title: 'PII at rest under customer-managed keys; TLS only in transit' },
-  { id: 'object-access-logging', title: 'Object-level access is logged' },
-  { id: 'sas-token-scope', title: 'No long-lived, over-broad shared-access tokens' },
-  { id: 'iam-least-privilege', title: 'Identities get only what they need' },
-  { id: 'shared-identity', title: 'No identity shared across environments' },
-  { id: 'egress-restriction', title: 'No unrestricted egress to public endpoints' },
+  { id: 'object-access-logging', title: 'Object-level access is logged', live: true },
+  { id: 'sas-token-scope', title: 'No long-lived, over-broad shared-access tokens', live: true },
+  { id: 'iam-least-privilege', title: 'Identities get only what they need', live: true },
+  { id: 'shared-identity', title: 'No identity shared across environments', live: true },
+  { id: 'egress-restriction', title: 'No unrestricted egress to public endpoints', live: true },
   { id: 'log-retention', title: 'Logs holding customer data have bounded retention, encryption and masking' },
-  { id: 'audit-logging-every-region', title: 'Audit trail in every region in use' },
-  { id: 'threat-detection', title: 'Threat detection on in every region' },
-  { id: 'backup-protection', title: 'Backups encrypted, retained, immutable and private' },
+  { id: 'audit-logging-every-region', title: 'Audit trail in every region in use', live: true },
+  { id: 'threat-detection', title: 'Threat detection on in every region', live: true },
+  { id: 'backup-protection', title: 'Backups encrypted, retained, immutable and private', live: true },
   { id: 'api-input-validation', title: 'Public APIs validate input and sit behind a WAF' },
   { id: 'cdn-auth-caching', title: 'CDN never caches authenticated responses' },
   { id: 'third-party-script-control', title: 'Pages that take PII restrict third-party scripts (infrastructure-side mitigation only)' },
   { id: 'central-audit-correlation', title: 'Data access across services lands in one central log' },
   { id: 'data-classification', title: 'Every data store is classified and owned' },
   { id: 'forensic-readiness', title: 'Evidence is preserved with chain of custody' },
-  { id: 'key-management', title: 'Keys are rotated and never world-usable' },
-  { id: 'secret-in-code', title: 'No credentials written into configuration' },
+  { id: 'key-management', title: 'Keys are rotated and never world-usable', live: true },
+  { id: 'secret-in-code', title: 'No credentials written into configuration', live: true },
 ];
 
 export const CLOUDS = ['aws', 'azure'] as const;

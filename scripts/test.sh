@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-opa.sh
 bash scripts/build-hcl-eval.sh
-bash scripts/setup-awscli.sh
+bash scripts/setup-clis.sh
 echo "== tsc (build + type-check of tests)"
 npx tsc -p tsconfig.build.json
 npx tsc --noEmit -p tsconfig.json

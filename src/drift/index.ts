@@ -6,7 +6,8 @@ import { loadConfig, policyData } from '../evaluate/config';
 import type { ConfigChoice } from '../load/config-file';
 import { loadCompiledPolicy } from '../evaluate/policy';
 import { normalize } from '../normalize';
-import { loadCatalog } from '../evaluate/catalog';
+import { loadCatalog, loadDefaults } from '../evaluate/catalog';
+import { exposureSettings } from '../report/exposure';
 import type { DriftReport, Settings } from '../types/drift-report';
 import { driftFromPlan } from './from-plan';
 import { driftFromState } from './from-state';
@@ -90,6 +91,7 @@ export async function drift(opts: DriftOptions): Promise<DriftReport> {
     worlds,
     evaluated,
     settings,
+    exposure: { ...exposureSettings(config, loadDefaults()), classificationTag: settings.classification_tag, piiClassifications: settings.pii_classifications },
     now,
     history,
     rules: loadCatalog(),

@@ -13,6 +13,7 @@ import type {
   Settings,
 } from '../types/drift-report';
 import type { RuleInfo } from '../evaluate/catalog';
+import { exposureOf as dataExposureOf, type ExposureSettings } from '../report/exposure';
 import { renderRunbook } from '../report/runbook';
 import type { PolicyInput, Resource } from '../types/policy-input';
 import type { LoadedHistory, OpenItem } from './history';
@@ -36,23 +37,14 @@ export interface Evaluated {
   live: { input: PolicyInput; findings: Finding[] };
 }
 
-/** Classified by its own tag, or through a classified resource that refers to it (the log group a key encrypts). */
-function classify(key: string, ev: Evaluated, settings: Settings): Classification {
-  const lookup = (k: string): Resource | undefined => ev.live.input.resources[k] ?? ev.baseline.input.resources[k];
-  const valueOf = (r: Resource | undefined): string | null => {
-    const v = r?.tags[settings.classification_tag];
-    return typeof v === 'string' ? v : null;
-  };
-  const isPii = (v: string | null): boolean => v !== null && settings.pii_classifications.includes(v.toLowerCase());
-  const r = lookup(key);
-  const own = valueOf(r);
-  if (isPii(own)) return { value: own, pii: true };
-  const referrers = [...(ev.live.input.resources[key]?.referenced_by ?? []), ...(ev.baseline.input.resources[key]?.referenced_by ?? [])];
-  for (const ref of referrers) {
-    const v = valueOf(lookup(ref.key));
-    if (isPii(v)) return { value: v, pii: true, via: lookup(ref.key)!.address };
-  }
-  return { value: own, pii: false };
+/**
+ * Classified as check's reports classify (report/exposure.ts): its own tag, else a classified resource
+ * linked to it, with the consumer records the estate states; read in the live world, or in the code's
+ * for a resource deleted out of band.
+ */
+function classify(key: string, ev: Evaluated, xs: ExposureSettings): Classification {
+  const e = dataExposureOf(key, ev.live.input.resources[key] ? ev.live.input : ev.baseline.input, xs);
+  return { value: e.classification ?? null, pii: e.pii, ...(e.via ? { via: e.via } : {}), ...(e.records !== undefined ? { records: e.records } : {}) };
 }
 
 /** Identifying values (id, arn, name, bucket) of a resource, to link drift that state cannot link by reference. */
@@ -126,6 +118,8 @@ export interface BuildArgs {
   worlds: DriftWorlds;
   evaluated: Evaluated;
   settings: Settings;
+  /** Classification and record counts (the check reports' settings, with drift's tag and PII values). */
+  exposure: ExposureSettings;
   now: string;
   history: LoadedHistory;
   /** Called once the open items are known; returns their history entries and what resolved. */
@@ -135,15 +129,15 @@ export interface BuildArgs {
 }
 
 /** The whole report; the exit code is decided here, from the findings model, once. */
-export function buildReport({ worlds, evaluated: ev, settings, now, history, advance, rules = [] }: BuildArgs): DriftReport {
+export function buildReport({ worlds, evaluated: ev, settings, exposure: xs, now, history, advance, rules = [] }: BuildArgs): DriftReport {
   const keyOf = (address: string): string => `${worlds.stack}/${address}`;
   const drifted = new Set(worlds.entries.map((e) => keyOf(e.address)));
   const before = new Set(ev.baseline.findings.map(findingFingerprint));
   const introduced = ev.live.findings.filter((f) => !before.has(findingFingerprint(f)));
   const preexisting = ev.live.findings.filter((f) => before.has(findingFingerprint(f)));
 
-  const introducedOut = introduced.map((f) => findingOut(f, 'introduced', findingFingerprint(f), classify(f.resource.key, ev, settings), causes(f, drifted, ev)));
-  const preexistingOut = preexisting.map((f) => findingOut(f, 'preexisting', findingFingerprint(f), classify(f.resource.key, ev, settings), []));
+  const introducedOut = introduced.map((f) => findingOut(f, 'introduced', findingFingerprint(f), classify(f.resource.key, ev, xs), causes(f, drifted, ev)));
+  const preexistingOut = preexisting.map((f) => findingOut(f, 'preexisting', findingFingerprint(f), classify(f.resource.key, ev, xs), []));
 
   const open: OpenItem[] = [
     ...worlds.entries.map((e) => ({ fingerprint: driftFingerprint(keyOf(e.address)), kind: 'drift' as const, subject: `${e.kind} ${keyOf(e.address)}` })),
@@ -174,7 +168,7 @@ export function buildReport({ worlds, evaluated: ev, settings, now, history, adv
       kind: e.kind,
       severity: mine.length > 0 ? worst(mine.map((f) => f.severity)) : 'info',
       violating: mine.some((f) => f.blocking),
-      classification: classify(key, ev, settings),
+      classification: classify(key, ev, xs),
       changes: e.changes,
       introduces: mine.map((f) => f.fingerprint),
       exposure: exposureOf(seen[driftFingerprint(key)], now),
@@ -182,11 +176,12 @@ export function buildReport({ worlds, evaluated: ev, settings, now, history, adv
   });
   const rank = (r: DriftedResource): number => SEVERITY_ORDER.indexOf(r.severity);
   resources.sort((a, b) => Number(b.violating) - Number(a.violating) || rank(a) - rank(b) || a.key.localeCompare(b.key));
-  // Exposure ranks before severity: findings on personal data first.
+  // Exposure ranks before severity: findings on personal data first, the most consumer records first.
   const findings = [...introducedOut, ...preexistingOut].sort(
     (a, b) =>
       a.status.localeCompare(b.status) ||
       Number(b.classification.pii) - Number(a.classification.pii) ||
+      (b.classification.records ?? -1) - (a.classification.records ?? -1) ||
       SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
       a.fingerprint.localeCompare(b.fingerprint),
   );

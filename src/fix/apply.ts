@@ -30,6 +30,7 @@ interface EditOutput {
   replacements: Replacement[];
   unapplied: string[];
   error?: string;
+  groups?: EditOutput[];
 }
 
 /** Applies replacements (byte offsets of the UTF-8 text, in order, not overlapping). */
@@ -47,10 +48,15 @@ export function applyReplacements(text: string, replacements: Replacement[]): st
 
 /** Every block edit of one file applied by hcl-eval's editor: only the edited blocks' ranges change. */
 export async function editFile(file: string, edits: BlockEdit[]): Promise<FileChange> {
+  return (await editEach(file, [edits]))[0];
+}
+
+/** Each group of edits applied on its own to the same file (one finding's fix apiece), read and parsed once. */
+export async function editEach(file: string, groups: BlockEdit[][]): Promise<FileChange[]> {
   const before = readText(file);
-  const out = JSON.parse((await hclRuntime()).edit(JSON.stringify({ file, text: before, edits }))) as EditOutput;
+  const out = JSON.parse((await hclRuntime()).edit(JSON.stringify({ file, text: before, edits: [], groups }))) as EditOutput;
   if (out.error) throw new InputError(out.error);
-  return { file, before, after: applyReplacements(before, out.replacements), replacements: out.replacements, unapplied: out.unapplied };
+  return out.groups!.map((g) => ({ file, before, after: applyReplacements(before, g.replacements), replacements: g.replacements, unapplied: g.unapplied }));
 }
 
 /** A unified diff of one change, `a/` and `b/` prefixed as git prints it. */

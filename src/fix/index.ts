@@ -3,7 +3,7 @@ import { check, type CheckOptions, type CheckResult } from '../check';
 import { loadCatalog, loadDefaults, type RuleInfo } from '../evaluate/catalog';
 import { loadConfig } from '../evaluate/config';
 import type { Finding } from '../types/decision';
-import { editFile, type FileChange } from './apply';
+import { editEach, editFile, type FileChange } from './apply';
 import { planFinding, type BlockEdit, type FindingPlan } from './plan';
 
 export { unifiedDiff, type FileChange } from './apply';
@@ -90,20 +90,29 @@ export interface FindingFix {
 
 export const fixKey = (f: Pick<Finding, 'rule_id' | 'resource'>): string => `${f.rule_id} ${f.resource.key}`;
 
-/** Each fixable finding's fix, computed on its own (findings sharing a block each show their own change). */
+/**
+ * Each fixable finding's fix, computed on its own (findings sharing a block each show their own
+ * change), with each file read and parsed once for all the findings that edit it.
+ */
 export async function findingFixes(result: CheckResult, catalog: RuleInfo[], settings: Record<string, unknown>): Promise<Map<string, FindingFix>> {
   const rules = new Map(catalog.map((r) => [r.id, r]));
+  const planned = result.decision.findings.map((f) => planFinding(f, rules.get(f.rule_id), result.input, settings)).filter((p) => 'edits' in p);
+  // file → the findings editing it, each with its own edits of that file.
+  const byFile = new Map<string, Array<{ finding: number; edits: BlockEdit[] }>>();
+  planned.forEach((p, i) => {
+    for (const { file, edit } of p.edits) {
+      const groups = byFile.get(file) ?? byFile.set(file, []).get(file)!;
+      const mine = groups.find((g) => g.finding === i) ?? groups[groups.push({ finding: i, edits: [] }) - 1];
+      mine.edits.push(edit);
+    }
+  });
+  const changes: FileChange[][] = planned.map(() => []);
+  for (const [file, groups] of byFile) (await editEach(file, groups.map((g) => g.edits))).forEach((c, k) => changes[groups[k].finding].push(c));
   const out = new Map<string, FindingFix>();
-  for (const f of result.decision.findings) {
-    const plan = planFinding(f, rules.get(f.rule_id), result.input, settings);
-    if (!('edits' in plan)) continue;
-    const byFile = new Map<string, BlockEdit[]>();
-    for (const { file, edit } of plan.edits) byFile.set(file, [...(byFile.get(file) ?? []), edit]);
-    const changes: FileChange[] = [];
-    for (const [file, edits] of byFile) changes.push(await editFile(file, edits));
-    const changed = changes.filter((c) => c.after !== c.before);
-    if (changed.length > 0) out.set(fixKey(f), { summary: plan.rule.fix!.summary, changes: changed });
-  }
+  planned.forEach((p, i) => {
+    const changed = changes[i].filter((c) => c.after !== c.before);
+    if (changed.length > 0) out.set(fixKey(p.finding), { summary: p.rule.fix!.summary, changes: changed });
+  });
   return out;
 }
 

@@ -5,6 +5,8 @@ import type { PolicyInput, Resource } from '../types/policy-input';
 /** What a finding puts at risk: personal data (the classification tag), and how many consumer records where stated. */
 export interface Exposure {
   pii: boolean;
+  /** The classification tag's value: of the classified resource it inherits from, else its own. */
+  classification?: string;
   /** Address of the classified resource, when it is not the finding's own (the bucket a public access block guards). */
   via?: string;
   records?: number;
@@ -50,12 +52,14 @@ export function exposureOf(key: string, input: PolicyInput, s: ExposureSettings)
   if (!r) return { pii: false };
   const linked = [...Object.values(r.references).flat(), ...r.referenced_by.map((x) => x.key)].map((k) => input.resources[k]).filter(Boolean);
   for (const c of [r, ...linked]) {
-    if (!s.piiClassifications.includes((c.tags[s.classificationTag] ?? '').toLowerCase())) continue;
+    const classification = c.tags[s.classificationTag];
+    if (!s.piiClassifications.includes((classification ?? '').toLowerCase())) continue;
     const records = recordsOf(c, s);
-    return { pii: true, ...(c !== r ? { via: c.address } : {}), ...(records !== undefined ? { records } : {}) };
+    return { pii: true, classification, ...(c !== r ? { via: c.address } : {}), ...(records !== undefined ? { records } : {}) };
   }
   const records = recordsOf(r, s);
-  return { pii: false, ...(records !== undefined ? { records } : {}) };
+  const own = r.tags[s.classificationTag];
+  return { pii: false, ...(own !== undefined ? { classification: own } : {}), ...(records !== undefined ? { records } : {}) };
 }
 
 /** Every finding's exposure, by resource key. */

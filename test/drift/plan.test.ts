@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { byAddress, driftJson, DRIFT, EMULATOR, introduced, PLANS, run } from './helpers';
+import { byAddress, driftJson, DRIFT, EMULATOR, introduced, PLANS, run, writeTree } from './helpers';
 
 const BENIGN = join(DRIFT, 'refresh-only-benign-tags.json');
 const RETENTION_ROTATION = join(DRIFT, 'refresh-only-retention-and-rotation-off.json');
@@ -151,4 +151,21 @@ describe('usage errors exit 2 with one line', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stdout).toBe('');
   });
+});
+
+test('records at risk: drift reports carry the record counts and the §1798.150 estimate, worded as check words them', async () => {
+  const config = join(writeTree({ 'leakguard.json': { exposure: { records: { 'aws_cloudwatch_log_group.accounts': 12000 } } } }), 'leakguard.json');
+  const { report } = await driftJson(RETENTION_ROTATION, '--config', config);
+  // The log group states its records; the key inherits them through the classified log group it encrypts.
+  expect(byAddress(report, 'aws_cloudwatch_log_group.accounts')!.classification).toEqual({ value: 'pii', pii: true, records: 12000 });
+  expect(byAddress(report, 'aws_kms_key.logs')!.classification).toEqual({ value: 'pii', pii: true, via: 'aws_cloudwatch_log_group.accounts', records: 12000 });
+  const estimate = '12,000 consumer records at risk; statutory damages estimate $1,200,000–$9,000,000 (Cal. Civ. Code §1798.150';
+  for (const format of ['markdown', 'html']) {
+    const r = await run('drift', RETENTION_ROTATION, '--config', config, '--format', format, '--now', '2026-11-28T08:00:00Z');
+    // One estimate per introduced finding (the table row of each).
+    expect({ format, estimates: r.stdout.split(estimate).length - 1 }).toEqual({ format, estimates: introduced(report).length });
+  }
+  // Without counts nothing is estimated.
+  const plain = await run('drift', RETENTION_ROTATION, '--format', 'markdown', '--no-config', '--now', '2026-11-28T08:00:00Z');
+  expect(plain.stdout).not.toContain('consumer records');
 });

@@ -3,6 +3,12 @@
 // `leakguard fix` writes; the PR comment shows each blocking finding's diff in a collapsed block.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { check } from '../../src/check';
+import { loadCatalog } from '../../src/evaluate/catalog';
+import { findingFixes, fixKey, policySettings } from '../../src/fix';
+import { editFile } from '../../src/fix/apply';
+import { planFinding } from '../../src/fix/plan';
+import { hclRuntime } from '../../src/load/hcl-evaluator';
 import { run, writeTree } from '../helpers/cli';
 import { expectValidSarif } from '../report/sarif-schema';
 
@@ -69,3 +75,26 @@ test('the PR comment shows a blocking finding\'s diff in a collapsed block', asy
   expect(item).toContain('```diff\n--- a/');
   expect(item).toContain('-  enable_key_rotation = false\n+  enable_key_rotation = true\n');
 });
+
+// Reports compute every finding's own fix with one editor call per file (the file read and parsed
+// once), and each equals that finding's fix computed alone.
+test('findingFixes: one editor call per file, each fix as if computed on its own', async () => {
+  const dir = join(__dirname, '..', 'policies', 'terragoat', 'aws');
+  const result = await check([dir], { today: '2026-11-28' });
+  const catalog = loadCatalog();
+  const settings = policySettings();
+  const runtime = await hclRuntime();
+  const edit = jest.spyOn(runtime, 'edit');
+  const fixes = await findingFixes(result, catalog, settings);
+  const files = new Set([...fixes.values()].flatMap((f) => f.changes.map((c) => c.file)));
+  expect(fixes.size).toBeGreaterThan(files.size);
+  expect(edit).toHaveBeenCalledTimes(files.size);
+  edit.mockRestore();
+  const rules = new Map(catalog.map((r) => [r.id, r]));
+  for (const f of result.decision.findings) {
+    const plan = planFinding(f, rules.get(f.rule_id), result.input, settings);
+    const alone = 'edits' in plan ? await editFile(plan.edits[0].file, plan.edits.map((e) => e.edit)) : undefined;
+    const expected = alone && alone.after !== alone.before ? alone.after : undefined;
+    expect({ finding: fixKey(f), after: fixes.get(fixKey(f))?.changes[0].after }).toEqual({ finding: fixKey(f), after: expected });
+  }
+}, 120_000);

@@ -1,12 +1,13 @@
 // Containment runbooks (METADATA custom.runbook): each renders for its rule's failing HCL fixture
 // with every identifier the fixture's source states filled in (read independently from the HCL
-// with hcl2json), evidence before containment, destructive steps marked; every AWS command's
-// service, operation and options exist in the real AWS CLI's command table (scripts/setup-awscli.sh
-// installs the pinned awscli from PyPI; no network or credentials at test time).
+// with hcl2json), evidence before containment, destructive steps marked; every AWS and Azure CLI
+// command and its options exist in the real CLI's command table (scripts/setup-clis.sh installs
+// the pinned awscli and azure-cli from PyPI; no network, credentials or login at test time).
 import { parse } from '@cdktf/hcl2json';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { CONTROLS } from '../../scripts/gen-docs';
 import { check } from '../../src/check';
 import { loadCatalog } from '../../src/evaluate/catalog';
 import { renderRunbook } from '../../src/report/runbook';
@@ -18,8 +19,8 @@ const TODAY = '2026-11-28';
 const catalog = loadCatalog();
 const withRunbook = catalog.filter((r) => r.runbook);
 const fixtures = new Map(hclFixtures().map((f) => [f.ruleId, f]));
-/** Controls whose failure is a live exposure once applied (issue: public storage, credentials, public databases, egress, logging and detection). */
-const LIVE = ['public-storage', 'sas-token-scope', 'iam-least-privilege', 'shared-identity', 'egress-restriction', 'audit-logging-every-region', 'object-access-logging', 'threat-detection', 'key-management', 'backup-protection'];
+/** Controls whose failure is a live exposure once applied: the one list, in the control catalogue. */
+const LIVE = CONTROLS.filter((c) => c.live).map((c) => c.id);
 
 afterAll(() => {
   const live = catalog.filter((r) => LIVE.includes(r.control));
@@ -27,6 +28,11 @@ afterAll(() => {
     `leakguard runbook: ${withRunbook.length} rules have a containment runbook (${withRunbook.filter((r) => LIVE.includes(r.control)).length} of the ${live.length} rules of live-exposure controls; ` +
       `controls covered: ${[...new Set(withRunbook.map((r) => r.control))].sort().join(', ')})\n`,
   );
+});
+
+test('every rule of a live-exposure control carries a runbook', () => {
+  expect(LIVE.length).toBeGreaterThan(5);
+  expect(catalog.filter((r) => LIVE.includes(r.control) && !r.runbook).map((r) => r.id)).toEqual([]);
 });
 
 const IDENTIFIER = /\{\{\s*([^}]+?)\s*\}\}/g;
@@ -75,30 +81,49 @@ test('the exposure window comes from the drift history when given', async () => 
   expect(placeholders).toContain('<FILL-IN:bucket>');
 });
 
-const python = join(ROOT, '.tools', 'awscli', 'bin', 'python');
+/** Each CLI's checker: the pinned CLI from PyPI (scripts/setup-clis.sh), its command table read offline. */
+const CLIS = [
+  {
+    cli: 'aws',
+    python: join(ROOT, '.tools', 'awscli', 'bin', 'python'),
+    checker: join(__dirname, '..', 'helpers', 'aws-cli-check.py'),
+    bad: ['aws s3api put-bucket-acl --bucket X --acl private --nope', 'aws s3api no-such-op', 'aws nosvc x'],
+    problems: [
+      'aws s3api put-bucket-acl --bucket X --acl private --nope: s3api put-bucket-acl has no option --nope',
+      'aws s3api no-such-op: s3api has no operation no-such-op',
+      'aws nosvc x: no service nosvc',
+    ],
+  },
+  {
+    cli: 'az',
+    python: join(ROOT, '.tools', 'azure-cli', 'bin', 'python'),
+    checker: join(__dirname, '..', 'helpers', 'az-cli-check.py'),
+    // --name is the server's option in `sql server update`, not in `postgres flexible-server firewall-rule list`.
+    bad: ['az storage account update --name X --allow-blob-public-access false --nope', 'az storage account no-such-command --name X', 'az postgres flexible-server firewall-rule list --name X --resource-group X'],
+    problems: [
+      'az storage account update --name X --allow-blob-public-access false --nope: az storage account update has no option --nope',
+      'az storage account no-such-command --name X: no command az storage account no-such-command',
+      'az postgres flexible-server firewall-rule list --name X --resource-group X: az postgres flexible-server firewall-rule list has no option --name',
+    ],
+  },
+];
 
-test('every AWS command names a real service, operation and options (awscli command table)', () => {
-  if (!existsSync(python)) throw new Error(`${python} is missing: run \`bash scripts/setup-awscli.sh\` (scripts/test.sh does)`);
-  const commands = withRunbook
-    .flatMap((r) => [...r.runbook!.preserve, ...r.runbook!.contain, ...r.runbook!.verify])
-    .map((s) => s.run ?? '')
-    .filter((c) => c.startsWith('aws '))
-    .map((c) => c.replace(IDENTIFIER, 'X'));
-  expect(commands.length).toBeGreaterThan(40);
-  const r = spawnSync(python, [join(__dirname, '..', 'helpers', 'aws-cli-check.py')], { input: JSON.stringify(commands), encoding: 'utf8' });
-  expect(r.stderr).toBe('');
-  expect(JSON.parse(r.stdout)).toEqual([]);
-  // The checker itself rejects what is wrong.
-  const bad = spawnSync(python, [join(__dirname, '..', 'helpers', 'aws-cli-check.py')], {
-    input: JSON.stringify(['aws s3api put-bucket-acl --bucket X --acl private --nope', 'aws s3api no-such-op', 'aws nosvc x']),
-    encoding: 'utf8',
-  });
-  expect(JSON.parse(bad.stdout)).toEqual([
-    'aws s3api put-bucket-acl --bucket X --acl private --nope: s3api put-bucket-acl has no option --nope',
-    'aws s3api no-such-op: s3api has no operation no-such-op',
-    'aws nosvc x: no service nosvc',
-  ]);
-}, 120_000);
+describe.each(CLIS)('every $cli command of every runbook', ({ cli, python, checker, bad, problems }) => {
+  test('names a real command and real options (the CLI\'s command table)', () => {
+    if (!existsSync(python)) throw new Error(`${python} is missing: run \`bash scripts/setup-clis.sh\` (scripts/test.sh does)`);
+    const commands = withRunbook
+      .flatMap((r) => [...r.runbook!.preserve, ...r.runbook!.contain, ...r.runbook!.verify])
+      .map((s) => s.run ?? '')
+      .filter((c) => c.startsWith(`${cli} `))
+      .map((c) => c.replace(IDENTIFIER, 'X'));
+    expect(commands.length).toBeGreaterThan(40);
+    const r = spawnSync(python, [checker], { input: JSON.stringify(commands), encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual([]);
+    // The checker itself rejects what is wrong.
+    expect(JSON.parse(spawnSync(python, [checker], { input: JSON.stringify(bad), encoding: 'utf8' }).stdout)).toEqual(problems);
+  }, 180_000);
+});
 
 describe('leakguard runbook', () => {
   test('a rule id alone prints the runbook with placeholders', async () => {
@@ -119,7 +144,7 @@ describe('leakguard runbook', () => {
 
   test.each([
     [['runbook', 'aws-nope'], /^leakguard: unknown rule "aws-nope"/],
-    [['runbook', 'aws-kms-key-rotation'], /^leakguard: aws-kms-key-rotation has no containment runbook; rules with one: /],
+    [['runbook', 'aws-log-group-retention'], /^leakguard: aws-log-group-retention has no containment runbook; rules with one: /],
     [['runbook', 'a'.repeat(64)], /^leakguard: a finding fingerprint needs --input/],
   ])('%j is one line and exit 2', async (argv, message) => {
     const r = await run(...argv);

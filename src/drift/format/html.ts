@@ -1,7 +1,7 @@
 import type { DriftFinding, DriftReport } from '../../types/drift-report';
 import { AGE_BUCKETS, duration } from '../time';
 import { barChart, esc } from './chart';
-import { changeNote, clockPhrase, exposurePhrase, instant, KIND_TEXT, STATUS_TITLE, summaryLine, valueText } from './words';
+import { changeNote, clockPhrase, exposurePhrase, instant, KIND_TEXT, recordsPhrase, STATUS_TITLE, summaryLine, valueText } from './words';
 import type { DriftFormatter } from './types';
 import { configLine } from '../../report/config-line';
 
@@ -22,7 +22,7 @@ th{background:#f1f3f5}code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace
 function findingRow(f: DriftFinding): string {
   const pii = f.classification.pii ? ` <span class="note">(${esc(String(f.classification.value))}${f.classification.via ? ` via ${esc(f.classification.via)}` : ''})</span>` : '';
   const clock = f.notification_clock ? `<span class="${f.notification_clock.exceeded ? 'exceeded' : ''}">${esc(clockPhrase(f))}</span>` : '—';
-  return `<tr><td><span class="badge" style="background:${SEVERITY_COLOR[f.severity]}">${f.severity}</span></td><td><code>${esc(f.rule_id)}</code><br>${esc(f.message)}</td><td><code>${esc(f.resource.address)}</code>${pii}</td><td>${esc(exposurePhrase(f))}</td><td>${clock}</td></tr>`;
+  return `<tr><td><span class="badge" style="background:${SEVERITY_COLOR[f.severity]}">${f.severity}</span></td><td><code>${esc(f.rule_id)}</code><br>${esc(f.message)}</td><td><code>${esc(f.resource.address)}</code>${pii}</td><td>${esc(exposurePhrase(f))}${recordsPhrase(f) ? `<br><span class="note">${esc(recordsPhrase(f))}</span>` : ''}</td><td>${clock}</td></tr>`;
 }
 
 export const htmlFormatter: DriftFormatter = {

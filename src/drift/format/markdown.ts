@@ -1,6 +1,6 @@
 import type { DriftReport } from '../../types/drift-report';
 import { duration } from '../time';
-import { changeNote, clockPhrase, exposurePhrase, instant, KIND_TEXT, STATUS_TITLE, summaryLine, valueText } from './words';
+import { changeNote, clockPhrase, exposurePhrase, instant, KIND_TEXT, recordsPhrase, STATUS_TITLE, summaryLine, valueText } from './words';
 import type { DriftFormatter } from './types';
 import { configLine } from '../../report/config-line';
 
@@ -26,7 +26,7 @@ export const markdownFormatter: DriftFormatter = {
       out.push('### Policy findings introduced by drift', '', '| Severity | Rule | Resource | Exposure | Notification target¹ |', '|---|---|---|---|---|');
       for (const f of introduced) {
         const pii = f.classification.pii ? ` (${f.classification.value}${f.classification.via ? ` via ${f.classification.via}` : ''})` : '';
-        out.push(`| ${f.severity.toUpperCase()}${f.blocking ? '' : ` (${f.waived ? 'waived' : f.enforcement})`} | ${code(f.rule_id)}: ${cell(f.message)} | ${code(f.resource.address)}${pii} | ${cell(exposurePhrase(f))} | ${cell(clockPhrase(f) || '—')} |`);
+        out.push(`| ${f.severity.toUpperCase()}${f.blocking ? '' : ` (${f.waived ? 'waived' : f.enforcement})`} | ${code(f.rule_id)}: ${cell(f.message)} | ${code(f.resource.address)}${pii} | ${cell([exposurePhrase(f), recordsPhrase(f)].filter(Boolean).join('; '))} | ${cell(clockPhrase(f) || '—')} |`);
       }
       out.push('', `¹ ${r.settings.notification_target_label}. Shown for findings on resources classified ${r.settings.pii_classifications.join('/')} (tag ${code(r.settings.classification_tag)}).`, '');
     }

@@ -1,4 +1,5 @@
 import type { AttributeChange, DriftFinding, DriftReport } from '../../types/drift-report';
+import { exposureNote } from '../../report/exposure';
 import { duration } from '../time';
 
 export const STATUS_TITLE: Record<DriftReport['status'], string> = {
@@ -23,6 +24,12 @@ export function exposurePhrase(f: DriftFinding): string {
   if (!f.exposure) return '';
   const state = f.control === 'public-storage' ? 'public' : 'violating';
   return `${state} since ${instant(f.exposure.first_seen)}, ${duration(f.exposure.open_hours)}`;
+}
+
+/** The records at risk and, for personal data, the §1798.150 estimate, worded as check's reports word them. */
+export function recordsPhrase(f: DriftFinding): string {
+  const c = f.classification;
+  return c.records === undefined ? '' : exposureNote({ pii: c.pii, records: c.records, ...(c.via ? { via: c.via } : {}) });
 }
 
 export function clockPhrase(f: DriftFinding): string {

@@ -22,6 +22,19 @@
 #     Set the retention attribute to at least backup_retention_days (e.g.
 #     backup_retention_period = 14).
 #   construct: EncryptedGraphDatabase
+#   runbook:
+#     exposure: Automated backups of the store are kept too briefly to restore data from before an incident that went unnoticed for longer
+#     preserve:
+#       - do: Take a manual snapshot now (Neptune shown; DocumentDB uses aws docdb create-db-cluster-snapshot, ElastiCache aws elasticache create-snapshot, Redshift aws redshift create-cluster-snapshot)
+#         run: aws neptune create-db-cluster-snapshot --db-cluster-identifier {{values.cluster_identifier|values.replication_group_id|fill.cluster-identifier}} --db-cluster-snapshot-identifier {{values.cluster_identifier|values.replication_group_id|fill.cluster-identifier}}-leakguard-evidence --region {{region}}
+#       - do: Record the retention and restore window available now
+#         run: aws neptune describe-db-clusters --db-cluster-identifier {{values.cluster_identifier|values.replication_group_id|fill.cluster-identifier}} --region {{region}}
+#     contain:
+#       - do: Raise the retention to the configured minimum, now (DocumentDB takes the same options under aws docdb modify-db-cluster)
+#         run: aws neptune modify-db-cluster --db-cluster-identifier {{values.cluster_identifier|values.replication_group_id|fill.cluster-identifier}} --backup-retention-period {{fill.retention-days}} --apply-immediately --region {{region}}
+#     verify:
+#       - do: BackupRetentionPeriod reads the new value
+#         run: aws neptune describe-db-clusters --db-cluster-identifier {{values.cluster_identifier|values.replication_group_id|fill.cluster-identifier}} --region {{region}} --query "DBClusters[0].BackupRetentionPeriod"
 #   example: |
 #     resource "aws_docdb_cluster" "profiles" {
 #       cluster_identifier          = "customer-profiles"

@@ -31,6 +31,23 @@
 #             description         = "customer-managed key of {{ref}}"
 #             enable_key_rotation = true
 #           }
+#   runbook:
+#     exposure: Recovery points are encrypted with the AWS-managed aws/backup key, whose key policy cannot be narrowed, so anyone in the account allowed to restore can read them
+#     preserve:
+#       - do: Record the vault's encryption key and its recovery points
+#         run: aws backup describe-backup-vault --backup-vault-name {{values.name}} --region {{region}}
+#       - do: List the recovery points in the vault (what a restore could read)
+#         run: aws backup list-recovery-points-by-backup-vault --backup-vault-name {{values.name}} --region {{region}}
+#       - do: Export the restore jobs started in the exposure window
+#         run: aws backup list-restore-jobs --by-created-after {{window_start}} --by-created-before {{window_end}} --region {{region}}
+#     contain:
+#       - do: Allow restores and copies from the vault only to the recovery role (vault access policy denying backup StartRestoreJob and StartCopyJob to everyone else)
+#         run: aws backup put-backup-vault-access-policy --backup-vault-name {{values.name}} --policy file://{{fill.vault-access-policy.json}} --region {{region}}
+#       - do: Create a vault encrypted with a customer-managed key and copy the recovery points into it (a vault's key cannot be changed)
+#         run: aws backup create-backup-vault --backup-vault-name {{values.name}}-cmk --encryption-key-arn {{fill.kms-key-arn}} --region {{region}}
+#     verify:
+#       - do: The new vault's EncryptionKeyArn is the customer-managed key
+#         run: aws backup describe-backup-vault --backup-vault-name {{values.name}}-cmk --region {{region}} --query EncryptionKeyArn
 #   example: |
 #     resource "aws_kms_key" "backup" {
 #       description             = "AWS Backup vault"

@@ -18,6 +18,24 @@
 #     Add aws_backup_vault_lock_configuration { backup_vault_name = aws_backup_vault.x.name,
 #     min_retention_days = …, changeable_for_days = 3 } (compliance mode once it expires).
 #   construct: LockedBackupVault
+#   runbook:
+#     exposure: Without Vault Lock anyone allowed to delete recovery points (a compromised administrator, ransomware) can destroy the backups the recovery depends on
+#     preserve:
+#       - do: Record the vault and its lock state
+#         run: aws backup describe-backup-vault --backup-vault-name {{values.name}} --region {{region}}
+#       - do: List the recovery points in the vault now
+#         run: aws backup list-recovery-points-by-backup-vault --backup-vault-name {{values.name}} --region {{region}}
+#       - do: Export the recovery-point deletions in the exposure window
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=EventName,AttributeValue=DeleteRecoveryPoint --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Deny backup DeleteRecoveryPoint and UpdateRecoveryPointLifecycle in the vault access policy now (reversible)
+#         run: aws backup put-backup-vault-access-policy --backup-vault-name {{values.name}} --policy file://{{fill.deny-delete-policy.json}} --region {{region}}
+#       - do: Lock the vault; once the changeable days have passed the lock can never be removed
+#         run: aws backup put-backup-vault-lock-configuration --backup-vault-name {{values.name}} --min-retention-days {{fill.min-retention-days}} --max-retention-days {{fill.max-retention-days}} --changeable-for-days 3 --region {{region}}
+#         destructive: true
+#     verify:
+#       - do: Locked reads true with the intended retention
+#         run: aws backup describe-backup-vault --backup-vault-name {{values.name}} --region {{region}} --query "[Locked,MinRetentionDays,MaxRetentionDays]"
 #   example: |
 #     resource "aws_backup_vault" "main" {
 #       name        = "shop-backups"

@@ -31,6 +31,21 @@
 #             description         = "customer-managed key of {{ref}}"
 #             enable_key_rotation = true
 #           }
+#   runbook:
+#     exposure: The table and its backups are encrypted with an AWS-owned or AWS-managed key, so reads of its data are governed by IAM alone and cannot be restricted or audited through a key policy
+#     preserve:
+#       - do: Record the table's encryption as it is now
+#         run: aws dynamodb describe-table --table-name {{values.name}} --region {{region}}
+#       - do: List the table's backups (they keep the old key)
+#         run: aws dynamodb list-backups --table-name {{values.name}} --region {{region}}
+#       - do: Export the management events on the table in the exposure window
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=ResourceName,AttributeValue={{values.name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Switch the table to the customer-managed key (online; no downtime)
+#         run: aws dynamodb update-table --table-name {{values.name}} --sse-specification Enabled=true,SSEType=KMS,KMSMasterKeyId={{fill.kms-key-arn}} --region {{region}}
+#     verify:
+#       - do: SSEDescription names the customer-managed key
+#         run: aws dynamodb describe-table --table-name {{values.name}} --region {{region}} --query Table.SSEDescription
 #   example: |
 #     resource "aws_dynamodb_table" "orders" {
 #       name         = "orders"

@@ -23,6 +23,21 @@
 #     edits:
 #       - nested: point_in_time_recovery
 #         set: { enabled: true }
+#   runbook:
+#     exposure: Items deleted or overwritten by mistake, by an attacker or by ransomware cannot be restored to a moment before the incident
+#     preserve:
+#       - do: Take an on-demand backup now, the restore point and the evidence of the table as it is
+#         run: aws dynamodb create-backup --table-name {{values.name}} --backup-name {{values.name}}-leakguard-evidence --region {{region}}
+#       - do: Record the table's backup settings
+#         run: aws dynamodb describe-continuous-backups --table-name {{values.name}} --region {{region}}
+#       - do: Export the management events on the table in the exposure window
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=ResourceName,AttributeValue={{values.name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Turn on point-in-time recovery
+#         run: aws dynamodb update-continuous-backups --table-name {{values.name}} --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true --region {{region}}
+#     verify:
+#       - do: PointInTimeRecoveryStatus reads ENABLED
+#         run: aws dynamodb describe-continuous-backups --table-name {{values.name}} --region {{region}} --query ContinuousBackupsDescription.PointInTimeRecoveryDescription.PointInTimeRecoveryStatus
 #   example: |
 #     resource "aws_dynamodb_table" "orders" {
 #       name         = "orders"

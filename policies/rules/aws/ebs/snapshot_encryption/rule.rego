@@ -23,6 +23,26 @@
 #     Encrypt the source volume (encrypted = true, kms_key_id), or copy the snapshot with
 #     encrypted = true and a customer-managed kms_key_id and delete the unencrypted one.
 #   construct: EncryptedVolume
+#   runbook:
+#     exposure: The snapshot holds the volume's data unencrypted; any account it is shared with, and every copy made from it, reads that data in the clear
+#     preserve:
+#       - do: Record who may create volumes from the snapshot (sharing)
+#         run: aws ec2 describe-snapshot-attribute --snapshot-id {{values.id|fill.snapshot-id}} --attribute createVolumePermission --region {{region}}
+#       - do: Record the snapshot itself (volume, owner, encryption)
+#         run: aws ec2 describe-snapshots --snapshot-ids {{values.id|fill.snapshot-id}} --region {{region}}
+#       - do: Export the sharing and copy events on the snapshot in the exposure window
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=ResourceName,AttributeValue={{values.id|fill.snapshot-id}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Remove every share of the snapshot
+#         run: aws ec2 reset-snapshot-attribute --snapshot-id {{values.id|fill.snapshot-id}} --attribute createVolumePermission --region {{region}}
+#       - do: Make an encrypted copy with the customer-managed key
+#         run: aws ec2 copy-snapshot --source-snapshot-id {{values.id|fill.snapshot-id}} --source-region {{region}} --encrypted --kms-key-id {{fill.kms-key-arn}} --region {{region}}
+#       - do: Delete the unencrypted snapshot once the copy is complete
+#         run: aws ec2 delete-snapshot --snapshot-id {{values.id|fill.snapshot-id}} --region {{region}}
+#         destructive: true
+#     verify:
+#       - do: The copy reads Encrypted true
+#         run: aws ec2 describe-snapshots --snapshot-ids {{fill.encrypted-snapshot-id}} --region {{region}} --query "Snapshots[0].Encrypted"
 #   example: |
 #     resource "aws_ebs_snapshot_copy" "orders_data" {
 #       source_snapshot_id = "snap-0a1b2c3d4e5f60718"

@@ -28,6 +28,21 @@
 #     transit_encryption_enabled = true; move a stand-alone cache cluster into a replication
 #     group (Redis/Valkey) that does.
 #   construct: EncryptedRedis
+#   runbook:
+#     exposure: Any client that reaches the cache on the network reads and writes every key; no password or user is asked for
+#     preserve:
+#       - do: Record the replication group's auth, encryption and security groups
+#         run: aws elasticache describe-replication-groups --replication-group-id {{values.replication_group_id|fill.replication-group-id}} --region {{region}}
+#       - do: Export the cache's events for the exposure window
+#         run: aws elasticache describe-events --source-identifier {{values.replication_group_id|fill.replication-group-id}} --source-type replication-group --start-time {{window_start}} --end-time {{window_end}} --region {{region}}
+#       - do: Save the inbound rules of its security group (who could connect)
+#         run: aws ec2 describe-security-groups --group-ids {{fill.security-group-id}} --region {{region}}
+#     contain:
+#       - do: Set an AUTH token (needs in-transit encryption; clients must then send it)
+#         run: aws elasticache modify-replication-group --replication-group-id {{values.replication_group_id|fill.replication-group-id}} --auth-token {{fill.auth-token}} --auth-token-update-strategy ROTATE --apply-immediately --region {{region}}
+#     verify:
+#       - do: AuthTokenEnabled reads true
+#         run: aws elasticache describe-replication-groups --replication-group-id {{values.replication_group_id|fill.replication-group-id}} --region {{region}} --query "ReplicationGroups[0].AuthTokenEnabled"
 #   example: |
 #     resource "aws_elasticache_replication_group" "sessions" {
 #       replication_group_id       = "sessions"

@@ -18,6 +18,19 @@
 #     Add aws_guardduty_detector_feature { detector_id = aws_guardduty_detector.x.id,
 #     name = "S3_DATA_EVENTS", status = "ENABLED" }.
 #   construct: RegionalBaseline
+#   runbook:
+#     exposure: GuardDuty does not analyse S3 data events, so bulk reads, exfiltration and access from unusual places to the buckets go unnoticed
+#     preserve:
+#       - do: Record the detector's features as they are now
+#         run: aws guardduty get-detector --detector-id {{values.id|fill.detector-id}} --region {{region}}
+#       - do: GuardDuty cannot look back; check that a trail records S3 data events and export them for the window from its log bucket
+#         run: aws cloudtrail get-event-selectors --trail-name {{fill.trail-name}} --region {{region}}
+#     contain:
+#       - do: Turn on S3 protection
+#         run: aws guardduty update-detector --detector-id {{values.id|fill.detector-id}} --features Name=S3_DATA_EVENTS,Status=ENABLED --region {{region}}
+#     verify:
+#       - do: S3_DATA_EVENTS reads ENABLED
+#         run: aws guardduty get-detector --detector-id {{values.id|fill.detector-id}} --region {{region}} --query "Features[?Name=='S3_DATA_EVENTS'].Status"
 #   example: |
 #     resource "aws_guardduty_detector" "main" {
 #       enable = true

@@ -22,6 +22,24 @@
 #     Trust only principals of the role's own environment account; give each environment
 #     its own roles and deployment identities.
 #   construct: ScopedRole
+#   runbook:
+#     exposure: Identities of another environment (often less guarded, such as a dev CI role) can assume the role and act in this environment with its permissions
+#     preserve:
+#       - do: Save the role, its trust policy and its last use
+#         run: aws iam get-role --role-name {{values.name}}
+#       - do: Export the AssumeRole calls on the role in the exposure window (which accounts assumed it)
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=ResourceName,AttributeValue=arn:aws:iam::{{account}}:role/{{values.name}} --start-time {{window_start}} --end-time {{window_end}}
+#       - do: Save what the role may do
+#         run: aws iam list-attached-role-policies --role-name {{values.name}}
+#     contain:
+#       - do: Replace the trust policy with one naming only principals of this environment
+#         run: aws iam update-assume-role-policy --role-name {{values.name}} --policy-document file://{{fill.trust-policy.json}}
+#       - do: Revoke sessions already issued (an inline deny for tokens issued before now)
+#         run: aws iam put-role-policy --role-name {{values.name}} --policy-name AWSRevokeOlderSessions --policy-document file://{{fill.revoke-older-sessions.json}}
+#         destructive: true
+#     verify:
+#       - do: The trust policy names no account of another environment
+#         run: aws iam get-role --role-name {{values.name}} --query Role.AssumeRolePolicyDocument
 #   example: |
 #     # 444455556666 is the prod account (environment_accounts.prod).
 #     resource "aws_iam_role" "deploy" {

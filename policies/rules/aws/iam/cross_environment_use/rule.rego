@@ -21,6 +21,21 @@
 #     Create a separate role/user per environment and reference the one of the consuming
 #     resource's own environment.
 #   construct: ScopedRole
+#   runbook:
+#     exposure: A workload runs with an identity of another environment; whoever controls that identity there controls this workload's access, and the workload reaches the other environment's data
+#     preserve:
+#       - do: Save the borrowed role and what it may do
+#         run: aws iam get-role --role-name {{via.role.name|values.role|fill.role-name}}
+#       - do: Save its attached policies
+#         run: aws iam list-attached-role-policies --role-name {{via.role.name|values.role|fill.role-name}}
+#       - do: Export the calls made under the role in the exposure window
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=ResourceName,AttributeValue=arn:aws:iam::{{account}}:role/{{via.role.name|values.role|fill.role-name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Give the workload a role of its own environment (a Lambda function shown; ECS task definitions, CodeBuild projects and instance profiles take the role the same way)
+#         run: aws lambda update-function-configuration --function-name {{values.function_name|fill.function-name}} --role {{fill.own-environment-role-arn}} --region {{region}}
+#     verify:
+#       - do: The workload's role is of its own environment
+#         run: aws lambda get-function-configuration --function-name {{values.function_name|fill.function-name}} --region {{region}} --query Role
 #   example: |
 #     # Each environment defines its own role; prod resources use the prod one.
 #     resource "aws_iam_role" "orders_prod" {

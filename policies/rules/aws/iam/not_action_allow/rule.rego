@@ -18,6 +18,21 @@
 #     Replace the Allow + NotAction statement with an Allow listing the needed actions (use
 #     Deny + NotAction only for guardrails).
 #   construct: ScopedRole
+#   runbook:
+#     exposure: Allow with NotAction grants every action but the listed ones, including those of services added later; every identity holding the policy has that reach
+#     preserve:
+#       - do: Save the policy and its current default version
+#         run: aws iam get-policy --policy-arn arn:aws:iam::{{account}}:policy/{{values.name|fill.policy-name}}
+#       - do: List the users, groups and roles that hold the policy
+#         run: aws iam list-entities-for-policy --policy-arn arn:aws:iam::{{account}}:policy/{{values.name|fill.policy-name}}
+#       - do: Export the API calls of those identities in the exposure window (repeat per identity)
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=Username,AttributeValue={{fill.identity-name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Make a document listing the needed actions the default version (the old version stays for rollback)
+#         run: aws iam create-policy-version --policy-arn arn:aws:iam::{{account}}:policy/{{values.name|fill.policy-name}} --policy-document file://{{fill.least-privilege-policy.json}} --set-as-default
+#     verify:
+#       - do: The default version is the new one
+#         run: aws iam get-policy --policy-arn arn:aws:iam::{{account}}:policy/{{values.name|fill.policy-name}} --query Policy.DefaultVersionId
 #   example: |
 #     data "aws_iam_policy_document" "reports" {
 #       # Allow names the actions; NotAction only ever with Deny (guardrails).

@@ -22,6 +22,21 @@
 #     iam:PassedToService condition; limit login-profile actions to the users they manage
 #     (or `${aws:username}` for self-service).
 #   construct: ScopedRole
+#   runbook:
+#     exposure: The identity may pass any role in the account to a service it controls (iam PassRole on every resource), so it can act with the permissions of the most powerful role there
+#     preserve:
+#       - do: Save the inline policy as it is now
+#         run: aws iam get-role-policy --role-name {{via.role.name|values.role|fill.role-name}} --policy-name {{values.name|fill.policy-name}}
+#       - do: Export the PassRole-backed calls in the exposure window (functions, tasks or instances created with a role)
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=Username,AttributeValue={{via.role.name|values.role|fill.role-name}} --start-time {{window_start}} --end-time {{window_end}}
+#       - do: List the roles that could have been passed
+#         run: aws iam list-roles --query "Roles[].Arn"
+#     contain:
+#       - do: Rewrite the inline policy with PassRole limited to the workload's own role ARNs (iam PassedToService condition)
+#         run: aws iam put-role-policy --role-name {{via.role.name|values.role|fill.role-name}} --policy-name {{values.name|fill.policy-name}} --policy-document file://{{fill.scoped-policy.json}}
+#     verify:
+#       - do: The policy names the passable roles, not "*"
+#         run: aws iam get-role-policy --role-name {{via.role.name|values.role|fill.role-name}} --policy-name {{values.name|fill.policy-name}} --query PolicyDocument
 #   example: |
 #     resource "aws_iam_role_policy" "deployer" {
 #       role   = aws_iam_role.deployer.id

@@ -18,6 +18,21 @@
 #     Set permissions_boundary = aws_iam_policy.boundary.arn (a boundary denying
 #     privilege-escalation and audit-tampering actions).
 #   construct: ScopedRole
+#   runbook:
+#     exposure: Nothing caps what the role may be granted; a policy attached by mistake or by an attacker with IAM write access takes full effect
+#     preserve:
+#       - do: Save the role and its last use
+#         run: aws iam get-role --role-name {{values.name}}
+#       - do: Save its attached and inline policies
+#         run: aws iam list-attached-role-policies --role-name {{values.name}}
+#       - do: Export the changes to the role's policies in the exposure window
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=ResourceName,AttributeValue={{values.name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Set the workload permissions boundary on the role
+#         run: aws iam put-role-permissions-boundary --role-name {{values.name}} --permissions-boundary {{fill.boundary-policy-arn}}
+#     verify:
+#       - do: PermissionsBoundary names the boundary policy
+#         run: aws iam get-role --role-name {{values.name}} --query Role.PermissionsBoundary
 #   example: |
 #     resource "aws_iam_role" "orders_api" {
 #       name                 = "orders-api"

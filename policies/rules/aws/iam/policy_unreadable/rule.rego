@@ -18,6 +18,19 @@
 #     Build the policy with an aws_iam_policy_document data source or literal JSON (CDKTF:
 #     JSON.stringify with token references) so it can be checked from the configuration.
 #   construct: ScopedRole
+#   runbook:
+#     exposure: Nobody could check the policy before apply; what it grants is only known from the account, and may be over-broad already
+#     preserve:
+#       - do: Save the policy as applied (inline policy of a role)
+#         run: aws iam get-role-policy --role-name {{via.role.name|values.role|fill.role-name}} --policy-name {{values.name|fill.policy-name}}
+#       - do: Export the calls made under the role in the exposure window
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=ResourceName,AttributeValue=arn:aws:iam::{{account}}:role/{{via.role.name|values.role|fill.role-name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Review the applied document; if it grants more than the workload needs, replace it with a least-privilege one
+#         run: aws iam put-role-policy --role-name {{via.role.name|values.role|fill.role-name}} --policy-name {{values.name|fill.policy-name}} --policy-document file://{{fill.least-privilege-policy.json}}
+#     verify:
+#       - do: The applied document is the reviewed one
+#         run: aws iam get-role-policy --role-name {{via.role.name|values.role|fill.role-name}} --policy-name {{values.name|fill.policy-name}} --query PolicyDocument
 #   example: |
 #     # Not policy = jsonencode({...}): a policy document data source can be checked before apply.
 #     data "aws_iam_policy_document" "orders_api" {

@@ -20,6 +20,23 @@
 #     summary: Keep a scheduled key deletion cancellable for 30 days
 #     edits:
 #       - set: { deletion_window_in_days: 30 }
+#   runbook:
+#     exposure: The key can be scheduled for deletion and be gone after a short window, and with it every piece of data and backup it encrypts
+#     preserve:
+#       - do: Record the key's state and any pending deletion date
+#         run: aws kms describe-key --key-id {{values.arn|values.key_id|fill.key-id}} --region {{region}}
+#       - do: Export ScheduleKeyDeletion and DisableKey calls in the exposure window
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=EventName,AttributeValue=ScheduleKeyDeletion --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Cancel a pending deletion, if one is scheduled (the key comes back disabled)
+#         run: aws kms cancel-key-deletion --key-id {{values.arn|values.key_id|fill.key-id}} --region {{region}}
+#       - do: Re-enable the key after a cancelled deletion
+#         run: aws kms enable-key --key-id {{values.arn|values.key_id|fill.key-id}} --region {{region}}
+#       - do: Deny kms ScheduleKeyDeletion to everyone but the key administrators in the key policy (the window itself is fixed at creation; apply the longer window with the new key from the code)
+#         run: aws kms put-key-policy --key-id {{values.arn|values.key_id|fill.key-id}} --policy-name default --policy file://{{fill.key-policy.json}} --region {{region}}
+#     verify:
+#       - do: KeyState reads Enabled, no DeletionDate
+#         run: aws kms describe-key --key-id {{values.arn|values.key_id|fill.key-id}} --region {{region}} --query "KeyMetadata.[KeyState,DeletionDate]"
 #   example: |
 #     resource "aws_kms_key" "orders" {
 #       description             = "orders table"

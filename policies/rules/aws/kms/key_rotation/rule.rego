@@ -26,6 +26,21 @@
 #       option: "enableKeyRotation: true (HardenedKey always rotates)"
 #       snippet: |
 #         new HardenedKey(this, 'orders', { description: 'orders table', rotationPeriodDays: 365 });
+#   runbook:
+#     exposure: The same key material protects the data indefinitely; a leaked or cryptanalysed key keeps decrypting everything ever written with it
+#     preserve:
+#       - do: Record the key and its rotation status
+#         run: aws kms get-key-rotation-status --key-id {{values.arn|values.key_id|fill.key-id}} --region {{region}}
+#       - do: Export the key's use and policy changes in the exposure window
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=ResourceName,AttributeValue={{values.arn|values.key_id|fill.key-id}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Turn on automatic rotation
+#         run: aws kms enable-key-rotation --key-id {{values.arn|values.key_id|fill.key-id}} --region {{region}}
+#       - do: If the key material may have leaked, rotate it now as well
+#         run: aws kms rotate-key-on-demand --key-id {{values.arn|values.key_id|fill.key-id}} --region {{region}}
+#     verify:
+#       - do: KeyRotationEnabled reads true
+#         run: aws kms get-key-rotation-status --key-id {{values.arn|values.key_id|fill.key-id}} --region {{region}}
 #   example: |
 #     resource "aws_kms_key" "orders" {
 #       description             = "orders table"

@@ -23,6 +23,21 @@
 #     Create an aws_memorydb_acl naming aws_memorydb_user entries (password or IAM
 #     authentication) and set acl_name to it, with tls_enabled = true.
 #   construct: EncryptedMemoryDb
+#   runbook:
+#     exposure: The cluster uses the open-access ACL; any client that reaches it on the network reads and writes every key without a user or password
+#     preserve:
+#       - do: Record the cluster, its ACL and security groups
+#         run: aws memorydb describe-clusters --cluster-name {{values.name}} --region {{region}}
+#       - do: Export the cluster's events for the exposure window
+#         run: aws memorydb describe-events --source-name {{values.name}} --source-type cluster --start-time {{window_start}} --end-time {{window_end}} --region {{region}}
+#     contain:
+#       - do: Create an ACL with named users (passwords or IAM) for the clients
+#         run: aws memorydb create-acl --acl-name {{values.name}}-clients --user-names {{fill.user-names}} --region {{region}}
+#       - do: Switch the cluster to it (clients without a user are refused from then on)
+#         run: aws memorydb update-cluster --cluster-name {{values.name}} --acl-name {{values.name}}-clients --region {{region}}
+#     verify:
+#       - do: ACLName is no longer open-access
+#         run: aws memorydb describe-clusters --cluster-name {{values.name}} --region {{region}} --query "Clusters[0].ACLName"
 #   example: |
 #     resource "aws_memorydb_cluster" "carts" {
 #       name        = "carts"

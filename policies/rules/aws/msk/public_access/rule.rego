@@ -23,6 +23,23 @@
 #     multi-VPC connectivity) and authenticate clients with IAM, SCRAM or mutual TLS
 #     (unauthenticated = false).
 #   construct: PrivateKafka
+#   runbook:
+#     exposure: The Kafka brokers are reachable from the internet, or accept clients without authentication; topics holding order and customer events can be read by anyone who connects
+#     preserve:
+#       - do: Record the cluster's connectivity and client authentication
+#         run: aws kafka describe-cluster-v2 --cluster-arn {{values.arn|fill.cluster-arn}} --region {{region}}
+#       - do: Record the broker endpoints that were exposed
+#         run: aws kafka get-bootstrap-brokers --cluster-arn {{values.arn|fill.cluster-arn}} --region {{region}}
+#       - do: Export the management events on the cluster in the exposure window
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=ResourceName,AttributeValue={{values.arn|values.cluster_name|fill.cluster-arn}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Turn off public access to the brokers
+#         run: aws kafka update-connectivity --cluster-arn {{values.arn|fill.cluster-arn}} --current-version {{fill.cluster-version}} --connectivity-info PublicAccess={Type=DISABLED} --region {{region}}
+#       - do: Require IAM or SASL/SCRAM client authentication (unauthenticated clients are refused)
+#         run: aws kafka update-security --cluster-arn {{values.arn|fill.cluster-arn}} --current-version {{fill.cluster-version}} --client-authentication file://{{fill.client-authentication.json}} --region {{region}}
+#     verify:
+#       - do: Public access reads DISABLED and unauthenticated access is off
+#         run: aws kafka describe-cluster-v2 --cluster-arn {{values.arn|fill.cluster-arn}} --region {{region}} --query "ClusterInfo.Provisioned.[BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess,ClientAuthentication.Unauthenticated]"
 #   example: |
 #     resource "aws_msk_cluster" "events" {
 #       cluster_name           = "order-events"

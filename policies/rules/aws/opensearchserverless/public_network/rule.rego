@@ -24,6 +24,21 @@
 #     Set AllowFromPublic = false and list the VPC endpoints
 #     (aws_opensearchserverless_vpc_endpoint) that may reach the collection in SourceVPCEs.
 #   construct: PrivateSearchCollection
+#   runbook:
+#     exposure: The collection (and its dashboards) accept requests from the internet; data access policies are all that stands between its documents and anyone
+#     preserve:
+#       - do: Save the network policies as they are now
+#         run: aws opensearchserverless list-security-policies --type network --region {{region}}
+#       - do: Save the data access policies (who may read)
+#         run: aws opensearchserverless list-access-policies --type data --region {{region}}
+#       - do: Export the policy changes in the exposure window
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=EventSource,AttributeValue=aoss.amazonaws.com --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Replace the network policy with one allowing only the VPC endpoint (AllowFromPublic false)
+#         run: aws opensearchserverless update-security-policy --type network --name {{values.name|fill.network-policy-name}} --policy-version {{fill.policy-version}} --policy file://{{fill.private-network-policy.json}} --region {{region}}
+#     verify:
+#       - do: The policy reads AllowFromPublic false
+#         run: aws opensearchserverless get-security-policy --type network --name {{values.name|fill.network-policy-name}} --region {{region}}
 #   example: |
 #     resource "aws_opensearchserverless_security_policy" "orders_network" {
 #       name = "orders-network"

@@ -29,6 +29,19 @@
 #       option: "backupRetentionDays (default max(14, minBackupRetentionDays))"
 #       snippet: |
 #         new HardenedPostgres(this, 'orders', { identifier: 'orders', subnetIds: privateSubnetIds, securityGroupIds: [dbSecurityGroup.id], classification: 'pii' });
+#   runbook:
+#     exposure: Automated backups are kept too briefly to restore data from before an incident that went unnoticed for longer
+#     preserve:
+#       - do: Take a manual snapshot now (kept until deleted, unlike automated backups)
+#         run: aws rds create-db-snapshot --db-instance-identifier {{values.identifier|fill.db-instance-identifier}} --db-snapshot-identifier {{values.identifier|fill.db-instance-identifier}}-leakguard-evidence --region {{region}}
+#       - do: Record the retention and the restore window available now
+#         run: aws rds describe-db-instances --db-instance-identifier {{values.identifier|fill.db-instance-identifier}} --region {{region}}
+#     contain:
+#       - do: Raise the retention to the configured minimum, now
+#         run: aws rds modify-db-instance --db-instance-identifier {{values.identifier|fill.db-instance-identifier}} --backup-retention-period {{fill.retention-days}} --apply-immediately --region {{region}}
+#     verify:
+#       - do: BackupRetentionPeriod reads the new value
+#         run: aws rds describe-db-instances --db-instance-identifier {{values.identifier|fill.db-instance-identifier}} --region {{region}} --query "DBInstances[0].BackupRetentionPeriod"
 #   example: |
 #     resource "aws_db_instance" "orders" {
 #       identifier                  = "orders"

@@ -24,6 +24,19 @@
 #       option: "HardenedPostgres always sets deletion protection"
 #       snippet: |
 #         new HardenedPostgres(this, 'orders', { identifier: 'orders', subnetIds: privateSubnetIds, securityGroupIds: [dbSecurityGroup.id], classification: 'pii' });
+#   runbook:
+#     exposure: One API call (or a terraform destroy) deletes the database, and with skip_final_snapshot its data is gone
+#     preserve:
+#       - do: Take a manual snapshot now
+#         run: aws rds create-db-snapshot --db-instance-identifier {{values.identifier|fill.db-instance-identifier}} --db-snapshot-identifier {{values.identifier|fill.db-instance-identifier}}-leakguard-evidence --region {{region}}
+#       - do: Export deletion attempts in the exposure window
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=EventName,AttributeValue=DeleteDBInstance --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Turn on deletion protection, now
+#         run: aws rds modify-db-instance --db-instance-identifier {{values.identifier|fill.db-instance-identifier}} --deletion-protection --apply-immediately --region {{region}}
+#     verify:
+#       - do: DeletionProtection reads true
+#         run: aws rds describe-db-instances --db-instance-identifier {{values.identifier|fill.db-instance-identifier}} --region {{region}} --query "DBInstances[0].DeletionProtection"
 #   example: |
 #     resource "aws_db_instance" "orders" {
 #       identifier                  = "orders"

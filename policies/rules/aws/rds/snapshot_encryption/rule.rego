@@ -23,6 +23,24 @@
 #     Encrypt the source database (storage_encrypted = true, kms_key_id), or copy the
 #     snapshot with a customer-managed kms_key_id and delete the unencrypted one.
 #   construct: HardenedPostgres
+#   runbook:
+#     exposure: The snapshot holds the database unencrypted; any account it is shared with, and every restore from it, reads the data in the clear
+#     preserve:
+#       - do: Record who may restore the snapshot (sharing)
+#         run: aws rds describe-db-snapshot-attributes --db-snapshot-identifier {{values.db_snapshot_identifier|fill.snapshot-id}} --region {{region}}
+#       - do: Export the sharing and copy events in the exposure window
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=ResourceName,AttributeValue={{values.db_snapshot_identifier|fill.snapshot-id}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Stop sharing the snapshot with every account
+#         run: aws rds modify-db-snapshot-attribute --db-snapshot-identifier {{values.db_snapshot_identifier|fill.snapshot-id}} --attribute-name restore --values-to-remove all --region {{region}}
+#       - do: Copy it encrypted with the customer-managed key
+#         run: aws rds copy-db-snapshot --source-db-snapshot-identifier {{values.db_snapshot_identifier|fill.snapshot-id}} --target-db-snapshot-identifier {{values.db_snapshot_identifier|fill.snapshot-id}}-encrypted --kms-key-id {{fill.kms-key-arn}} --region {{region}}
+#       - do: Delete the unencrypted snapshot once the copy is available
+#         run: aws rds delete-db-snapshot --db-snapshot-identifier {{values.db_snapshot_identifier|fill.snapshot-id}} --region {{region}}
+#         destructive: true
+#     verify:
+#       - do: The copy reads Encrypted true
+#         run: aws rds describe-db-snapshots --db-snapshot-identifier {{values.db_snapshot_identifier|fill.snapshot-id}}-encrypted --region {{region}} --query "DBSnapshots[0].Encrypted"
 #   example: |
 #     resource "aws_db_snapshot_copy" "orders_encrypted" {
 #       source_db_snapshot_identifier = "arn:aws:rds:us-west-2:111122223333:snapshot:orders-pre-migration"

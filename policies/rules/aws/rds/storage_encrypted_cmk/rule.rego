@@ -41,6 +41,21 @@
 #       option: "kmsKey: a HardenedKey (one is created when absent)"
 #       snippet: |
 #         new HardenedPostgres(this, 'orders', { identifier: 'orders', subnetIds: privateSubnetIds, securityGroupIds: [dbSecurityGroup.id], classification: 'pii' });
+#   runbook:
+#     exposure: The database and its snapshots use the AWS-managed aws/rds key, whose policy cannot be narrowed; anyone allowed to restore or share snapshots reads the data
+#     preserve:
+#       - do: Record the instance's key
+#         run: aws rds describe-db-instances --db-instance-identifier {{values.identifier|fill.db-instance-identifier}} --region {{region}}
+#       - do: List its snapshots and who they are shared with
+#         run: aws rds describe-db-snapshots --db-instance-identifier {{values.identifier|fill.db-instance-identifier}} --region {{region}}
+#     contain:
+#       - do: Snapshot the instance, then copy the snapshot re-encrypted with the customer-managed key
+#         run: aws rds copy-db-snapshot --source-db-snapshot-identifier {{fill.snapshot-id}} --target-db-snapshot-identifier {{values.identifier|fill.db-instance-identifier}}-cmk --kms-key-id {{fill.kms-key-arn}} --region {{region}}
+#       - do: Restore from the re-encrypted snapshot and cut clients over (the key of a running instance cannot be changed)
+#         run: aws rds restore-db-instance-from-db-snapshot --db-instance-identifier {{values.identifier|fill.db-instance-identifier}}-cmk --db-snapshot-identifier {{values.identifier|fill.db-instance-identifier}}-cmk --region {{region}}
+#     verify:
+#       - do: KmsKeyId of the new instance is the customer-managed key
+#         run: aws rds describe-db-instances --db-instance-identifier {{values.identifier|fill.db-instance-identifier}}-cmk --region {{region}} --query "DBInstances[0].KmsKeyId"
 #   example: |
 #     resource "aws_db_instance" "orders" {
 #       identifier                  = "orders"

@@ -27,6 +27,25 @@
 #     condition such as aws:SourceArn, aws:SourceAccount, aws:SourceVpce or
 #     aws:PrincipalOrgID. Write the policy as literal JSON or an aws_iam_policy_document.
 #   construct: HardenedQueue
+#   runbook:
+#     exposure: The store's resource policy lets every AWS account use it; messages, secrets or records may already have been read or written by strangers
+#     preserve:
+#       - do: Record what IAM Access Analyzer sees as public in the account
+#         run: aws accessanalyzer list-findings --analyzer-arn {{fill.analyzer-arn}} --region {{region}}
+#       - do: Export the calls on the store in the exposure window (data-plane calls from other accounts show their account id)
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=ResourceName,AttributeValue={{values.arn|fill.store-arn}} --start-time {{window_start}} --end-time {{window_end}}
+#       - do: Save the queue policy as it is now (SQS; other stores print theirs with their own get-policy call)
+#         run: aws sqs get-queue-attributes --queue-url {{values.queue_url|fill.queue-url}} --attribute-names Policy --region {{region}}
+#     contain:
+#       - do: Replace the policy with one naming the intended principals (SQS queue)
+#         run: aws sqs set-queue-attributes --queue-url {{values.queue_url|fill.queue-url}} --attributes file://{{fill.queue-policy-attributes.json}} --region {{region}}
+#       - do: Or for an SNS topic
+#         run: aws sns set-topic-attributes --topic-arn {{values.arn|fill.topic-arn}} --attribute-name Policy --attribute-value file://{{fill.topic-policy.json}} --region {{region}}
+#       - do: Or for a Secrets Manager secret (refusing public policies from now on), and rotate the secret since it may have been read
+#         run: aws secretsmanager put-resource-policy --secret-id {{values.secret_arn|fill.secret-arn}} --resource-policy file://{{fill.secret-policy.json}} --block-public-policy --region {{region}}
+#     verify:
+#       - do: Access Analyzer reports no active public finding for the store
+#         run: aws accessanalyzer list-findings --analyzer-arn {{fill.analyzer-arn}} --filter file://{{fill.active-findings-filter.json}} --region {{region}}
 #   example: |
 #     resource "aws_sqs_queue_policy" "orders" {
 #       queue_url = "https://sqs.us-west-2.amazonaws.com/111122223333/orders"

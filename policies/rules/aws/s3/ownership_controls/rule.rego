@@ -39,6 +39,21 @@
 #       option: "HardenedBucket sets BucketOwnerEnforced"
 #       snippet: |
 #         new HardenedBucket(this, 'data', { name: 'shop-customer-data', classification: 'pii' });
+#   runbook:
+#     exposure: ACLs still decide object access; an object uploaded with a public-read ACL, or by another account, escapes the bucket owner's control
+#     preserve:
+#       - do: Save the bucket's ownership setting and ACL
+#         run: aws s3api get-bucket-ownership-controls --bucket {{values.bucket|via.bucket.bucket}} --region {{region}}
+#       - do: Save the bucket ACL as it is now
+#         run: aws s3api get-bucket-acl --bucket {{values.bucket|via.bucket.bucket}} --region {{region}}
+#       - do: Look up the ACL changes on the bucket in the exposure window
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=ResourceName,AttributeValue={{values.bucket|via.bucket.bucket}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Disable ACLs (BucketOwnerEnforced); every object becomes the owner's and ACL grants stop applying
+#         run: aws s3api put-bucket-ownership-controls --bucket {{values.bucket|via.bucket.bucket}} --ownership-controls Rules=[{ObjectOwnership=BucketOwnerEnforced}] --region {{region}}
+#     verify:
+#       - do: ObjectOwnership reads BucketOwnerEnforced
+#         run: aws s3api get-bucket-ownership-controls --bucket {{values.bucket|via.bucket.bucket}} --region {{region}}
 #   example: |
 #     resource "aws_s3_bucket" "data" {
 #       bucket = "shop-customer-data"

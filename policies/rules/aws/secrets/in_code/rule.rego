@@ -27,6 +27,24 @@
 #     an environment variable, `secrets` in ECS container definitions, an instance role
 #     instead of access keys in user_data, and provider credentials from the environment.
 #   construct: IamAuthFunction
+#   runbook:
+#     exposure: A credential is written in the configuration, so it sits in the repository, the plan, the state and the resource (user data, environment); everyone with any of them has it
+#     preserve:
+#       - do: Record when and where the access key was last used (for an AWS key; other secrets in their own service's logs)
+#         run: aws iam get-access-key-last-used --access-key-id {{fill.access-key-id}}
+#       - do: Export every API call made with the key in the exposure window
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=AccessKeyId,AttributeValue={{fill.access-key-id}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Deactivate the key now (reversible while you confirm nothing legitimate breaks)
+#         run: aws iam update-access-key --user-name {{fill.key-owner-user-name}} --access-key-id {{fill.access-key-id}} --status Inactive
+#       - do: Rotate every other credential in the text (database passwords, tokens) and store the new ones in Secrets Manager
+#         run: aws secretsmanager put-secret-value --secret-id {{fill.secret-name}} --secret-string file://{{fill.new-secret.json}} --region {{region}}
+#       - do: Delete the leaked key once the workload reads its credentials from a role or Secrets Manager
+#         run: aws iam delete-access-key --user-name {{fill.key-owner-user-name}} --access-key-id {{fill.access-key-id}}
+#         destructive: true
+#     verify:
+#       - do: The leaked key is gone or Inactive
+#         run: aws iam list-access-keys --user-name {{fill.key-owner-user-name}}
 #   example: |
 #     resource "aws_lambda_function" "orders" {
 #       function_name = "orders"

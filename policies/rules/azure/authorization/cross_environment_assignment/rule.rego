@@ -24,6 +24,20 @@
 #     Give each environment its own managed identities and assign roles only to identities
 #     of the scope's environment.
 #   construct: ScopedRoleAssignment
+#   runbook:
+#     exposure: A principal of another environment (often less guarded, such as dev) holds a role here; whoever controls it there reaches this environment's data
+#     preserve:
+#       - do: Save the principal's role assignments in this subscription
+#         run: az role assignment list --assignee {{values.principal_id|fill.principal-id}} --all
+#       - do: Export the control-plane activity of the principal in the exposure window
+#         run: az monitor activity-log list --caller {{values.principal_id|fill.principal-id}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Remove the assignment (the other environment's workload loses this access)
+#         run: az role assignment delete --assignee {{values.principal_id|fill.principal-id}} --role "{{values.role_definition_name|fill.role-name}}" --scope {{values.scope|fill.scope}}
+#         destructive: true
+#     verify:
+#       - do: The principal holds no role at that scope
+#         run: az role assignment list --assignee {{values.principal_id|fill.principal-id}} --scope {{values.scope|fill.scope}}
 #   example: |
 #     # The prod workload gets its own identity, with roles only on prod scopes.
 #     resource "azurerm_user_assigned_identity" "orders_prod" {

@@ -20,6 +20,21 @@
 #     List the exact operations (e.g. Microsoft.Storage/storageAccounts/blobServices/
 #     containers/blobs/read) instead of wildcards.
 #   construct: ScopedRoleAssignment
+#   runbook:
+#     exposure: The custom role grants every action of a provider (or role-assignment writes); every principal holding it has that reach, now and for actions added later
+#     preserve:
+#       - do: Save the role definition
+#         run: az role definition list --name "{{values.name}}" --custom-role-only true
+#       - do: List who holds the role
+#         run: az role assignment list --role "{{values.name}}" --all
+#       - do: Export the activity of those principals in the exposure window (repeat per principal)
+#         run: az monitor activity-log list --caller {{fill.principal-id}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Replace the role's actions with the ones needed (the definition file keeps its name and id)
+#         run: az role definition update --role-definition {{fill.least-privilege-role.json}}
+#     verify:
+#       - do: The role lists no wildcard actions
+#         run: az role definition list --name "{{values.name}}" --custom-role-only true --query "[0].permissions"
 #   example: |
 #     resource "azurerm_role_definition" "orders_blob_reader" {
 #       name  = "orders-blob-reader"

@@ -18,6 +18,24 @@
 #   remediation: |
 #     Set immutability = "Locked" (irreversible) or "Unlocked" on the vault.
 #   construct: LockedRecoveryVault
+#   runbook:
+#     exposure: Recovery points can be deleted or their retention shortened before they expire; a compromised administrator or ransomware can destroy the backups the recovery depends on
+#     preserve:
+#       - do: Record the vault's settings as they are now
+#         run: az backup vault show --name {{values.name}} --resource-group {{values.resource_group_name}}
+#       - do: List the protected items (what the backups cover)
+#         run: az backup item list --vault-name {{values.name}} --resource-group {{values.resource_group_name}}
+#       - do: Export the control-plane changes in the exposure window (deleted backups, changed policies)
+#         run: az monitor activity-log list --resource-group {{values.resource_group_name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Turn immutability on (Unlocked can still be turned off; lock it once the retention is confirmed)
+#         run: az backup vault update --name {{values.name}} --resource-group {{values.resource_group_name}} --immutability-state Unlocked
+#       - do: Lock immutability; a locked vault can never be made mutable again
+#         run: az backup vault update --name {{values.name}} --resource-group {{values.resource_group_name}} --immutability-state Locked
+#         destructive: true
+#     verify:
+#       - do: immutabilityState reads Unlocked or Locked
+#         run: az backup vault show --name {{values.name}} --resource-group {{values.resource_group_name}} --query properties.securitySettings.immutabilitySettings.state
 #   example: |
 #     resource "azurerm_recovery_services_vault" "backups" {
 #       name                = "shop-backups"

@@ -23,6 +23,21 @@
 #         set: { soft_delete_enabled: true }
 #       - on: azurerm_data_protection_backup_vault
 #         set: { soft_delete: '"AlwaysOn"' }
+#   runbook:
+#     exposure: Deleted backup data is gone at once; a compromised administrator or ransomware can delete the backups without a recovery period
+#     preserve:
+#       - do: Record the vault's soft-delete setting
+#         run: az backup vault backup-properties show --name {{values.name}} --resource-group {{values.resource_group_name}}
+#       - do: List the protected items now
+#         run: az backup item list --vault-name {{values.name}} --resource-group {{values.resource_group_name}}
+#       - do: Export the control-plane changes in the exposure window (deleted backups)
+#         run: az monitor activity-log list --resource-group {{values.resource_group_name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Turn soft delete on (deleted backup data is kept 14 days or more)
+#         run: az backup vault backup-properties set --name {{values.name}} --resource-group {{values.resource_group_name}} --soft-delete-feature-state Enable
+#     verify:
+#       - do: softDeleteFeatureState reads Enabled
+#         run: az backup vault backup-properties show --name {{values.name}} --resource-group {{values.resource_group_name}} --query "[0].properties.softDeleteFeatureState"
 #   example: |
 #     resource "azurerm_data_protection_backup_vault" "backups" {
 #       name                       = "shop-backup-vault"

@@ -23,6 +23,22 @@
 #     summary: Turn off account-key authentication (Entra ID only)
 #     edits:
 #       - set: { local_authentication_disabled: true }
+#   runbook:
+#     exposure: The account's primary and secondary keys grant full access to every container from anywhere the network allows, with no identity in the logs
+#     preserve:
+#       - do: Save the account's settings as they are now
+#         run: az cosmosdb show --name {{values.name}} --resource-group {{values.resource_group_name}}
+#       - do: Export the control-plane changes in the exposure window (key listings, regenerations)
+#         run: az monitor activity-log list --resource-group {{values.resource_group_name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Turn off key-based authentication (Entra ID with data-plane roles remains)
+#         run: az resource update --name {{values.name}} --resource-group {{values.resource_group_name}} --resource-type Microsoft.DocumentDB/databaseAccounts --set properties.disableLocalAuth=true
+#       - do: Regenerate the keys so a leaked one is dead even if keys return
+#         run: az cosmosdb keys regenerate --name {{values.name}} --resource-group {{values.resource_group_name}} --key-kind primary
+#         destructive: true
+#     verify:
+#       - do: disableLocalAuth reads true
+#         run: az cosmosdb show --name {{values.name}} --resource-group {{values.resource_group_name}} --query disableLocalAuth
 #   example: |
 #     resource "azurerm_cosmosdb_account" "carts" {
 #       name                          = "cosmos-shop-carts"

@@ -28,6 +28,21 @@
 #     summary: Turn off public network access
 #     edits:
 #       - set: { public_network_access_enabled: false }
+#   runbook:
+#     exposure: Anyone who obtains an export SAS for the disk or snapshot can download its whole content from any network
+#     preserve:
+#       - do: Record the disk's network access settings (managed disk shown; az snapshot show for a snapshot)
+#         run: az disk show --name {{values.name}} --resource-group {{values.resource_group_name}}
+#       - do: Export the access grants (exports) in the exposure window
+#         run: az monitor activity-log list --resource-group {{values.resource_group_name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Revoke any export SAS granted on the disk
+#         run: az disk revoke-access --name {{values.name}} --resource-group {{values.resource_group_name}}
+#       - do: Refuse exports from public networks
+#         run: az disk update --name {{values.name}} --resource-group {{values.resource_group_name}} --network-access-policy DenyAll --public-network-access Disabled
+#     verify:
+#       - do: networkAccessPolicy reads DenyAll (or AllowPrivate)
+#         run: az disk show --name {{values.name}} --resource-group {{values.resource_group_name}} --query "[networkAccessPolicy,publicNetworkAccess]"
 #   example: |
 #     resource "azurerm_managed_disk" "orders" {
 #       name                          = "disk-shop-orders"

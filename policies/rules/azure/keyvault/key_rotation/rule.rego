@@ -18,6 +18,21 @@
 #     Add rotation_policy { expire_after = "P2Y", notify_before_expiry = "P30D",
 #     automatic { time_after_creation = "P1Y" } } to the key.
 #   construct: HardenedKeyVault
+#   runbook:
+#     exposure: The same key material protects the data indefinitely; a leaked key keeps decrypting everything written with it
+#     preserve:
+#       - do: Record the key, its versions and expiry
+#         run: az keyvault key show --vault-name {{via.key_vault_id.name|fill.vault-name}} --name {{values.name}}
+#       - do: Record the key's rotation policy
+#         run: az keyvault key rotation-policy show --vault-name {{via.key_vault_id.name|fill.vault-name}} --name {{values.name}}
+#     contain:
+#       - do: Set a rotation policy (rotate before expiry; the policy file sets lifetimeActions and expiryTime)
+#         run: az keyvault key rotation-policy update --vault-name {{via.key_vault_id.name|fill.vault-name}} --name {{values.name}} --value {{fill.rotation-policy.json}}
+#       - do: If the key may have leaked, rotate it now
+#         run: az keyvault key rotate --vault-name {{via.key_vault_id.name|fill.vault-name}} --name {{values.name}}
+#     verify:
+#       - do: The rotation policy has a Rotate action
+#         run: az keyvault key rotation-policy show --vault-name {{via.key_vault_id.name|fill.vault-name}} --name {{values.name}}
 #   example: |
 #     resource "azurerm_key_vault_key" "orders" {
 #       name         = "orders-cmk"

@@ -20,6 +20,22 @@
 #     summary: Turn on purge protection
 #     edits:
 #       - set: { purge_protection_enabled: true }
+#   runbook:
+#     exposure: A deleted vault or key can be purged at once, destroying every piece of data encrypted with it beyond recovery
+#     preserve:
+#       - do: Record the vault's protection settings
+#         run: az keyvault show --name {{values.name}} --resource-group {{values.resource_group_name}}
+#       - do: List keys already deleted and not yet purged
+#         run: az keyvault key list-deleted --vault-name {{values.name}}
+#       - do: Export the control-plane changes in the exposure window (deletions, purges)
+#         run: az monitor activity-log list --resource-group {{values.resource_group_name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Turn purge protection on; it can never be turned off again
+#         run: az keyvault update --name {{values.name}} --resource-group {{values.resource_group_name}} --enable-purge-protection true
+#         destructive: true
+#     verify:
+#       - do: enablePurgeProtection reads true
+#         run: az keyvault show --name {{values.name}} --resource-group {{values.resource_group_name}} --query properties.enablePurgeProtection
 #   example: |
 #     resource "azurerm_key_vault" "keys" {
 #       name                       = "shop-keys"

@@ -21,6 +21,19 @@
 #     edits:
 #       - set:
 #           soft_delete_retention_days: { smallest_of: [7, 14, 30, 60, 90], at_least: key_vault_min_soft_delete_days }
+#   runbook:
+#     exposure: Deleted keys and secrets are kept only briefly; a deletion noticed late cannot be undone, and with the keys the data they encrypt is lost
+#     preserve:
+#       - do: Record the vault's soft-delete retention
+#         run: az keyvault show --name {{values.name}} --resource-group {{values.resource_group_name}}
+#       - do: Recover anything deleted in the window while it is still there; list it first
+#         run: az keyvault key list-deleted --vault-name {{values.name}}
+#     contain:
+#       - do: The retention of an existing vault cannot be raised; recover deleted keys now, and create the replacement vault with the configured retention from the code
+#         run: az keyvault key recover --vault-name {{values.name}} --name {{fill.deleted-key-name}}
+#     verify:
+#       - do: No key you need is left in the deleted list
+#         run: az keyvault key list-deleted --vault-name {{values.name}}
 #   example: |
 #     resource "azurerm_key_vault" "keys" {
 #       name                       = "shop-keys"

@@ -21,6 +21,22 @@
 #     (Service Bus) and grant producers and consumers the Azure Event Hubs / Service Bus Data
 #     Sender and Receiver roles on their managed identities.
 #   construct: HardenedServiceBusNamespace
+#   runbook:
+#     exposure: Anyone holding a SAS key or connection string of the namespace can send and read its events or messages, with no identity in the logs
+#     preserve:
+#       - do: Save the namespace's authorization rules (which keys exist; Event Hubs shown, az servicebus namespace authorization-rule list for Service Bus)
+#         run: az eventhubs namespace authorization-rule list --namespace-name {{values.name}} --resource-group {{values.resource_group_name}}
+#       - do: Export the control-plane changes in the exposure window (key listings, regenerations)
+#         run: az monitor activity-log list --resource-group {{values.resource_group_name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Turn off SAS-key authentication (Entra ID remains)
+#         run: az eventhubs namespace update --name {{values.name}} --resource-group {{values.resource_group_name}} --disable-local-auth true
+#       - do: Regenerate the root keys so a leaked connection string is dead even if keys return
+#         run: az eventhubs namespace authorization-rule keys renew --namespace-name {{values.name}} --resource-group {{values.resource_group_name}} --name RootManageSharedAccessKey --key PrimaryKey
+#         destructive: true
+#     verify:
+#       - do: disableLocalAuth reads true
+#         run: az eventhubs namespace show --name {{values.name}} --resource-group {{values.resource_group_name}} --query disableLocalAuth
 #   example: |
 #     resource "azurerm_servicebus_namespace" "orders" {
 #       name                          = "sb-shop-orders"

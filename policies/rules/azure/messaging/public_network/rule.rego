@@ -29,6 +29,19 @@
 #     summary: Turn off public network access
 #     edits:
 #       - set: { public_network_access_enabled: false }
+#   runbook:
+#     exposure: The namespace accepts connections from the internet; a leaked key or token is enough to read its events or messages
+#     preserve:
+#       - do: Save the namespace's network rules (Event Hubs shown; az servicebus namespace network-rule-set show for Service Bus)
+#         run: az eventhubs namespace network-rule-set show --namespace-name {{values.name}} --resource-group {{values.resource_group_name}}
+#       - do: Export the control-plane changes in the exposure window
+#         run: az monitor activity-log list --resource-group {{values.resource_group_name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Turn off public network access (private endpoints keep working)
+#         run: az eventhubs namespace update --name {{values.name}} --resource-group {{values.resource_group_name}} --public-network-access Disabled
+#     verify:
+#       - do: publicNetworkAccess reads Disabled
+#         run: az eventhubs namespace show --name {{values.name}} --resource-group {{values.resource_group_name}} --query publicNetworkAccess
 #   example: |
 #     resource "azurerm_servicebus_namespace" "orders" {
 #       name                          = "sb-shop-orders"

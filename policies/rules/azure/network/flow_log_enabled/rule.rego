@@ -17,6 +17,19 @@
 #   remediation: |
 #     Set enabled = true on the flow log (and keep its retention policy within range).
 #   construct: RestrictedNsg
+#   runbook:
+#     exposure: Traffic through the network security group is not recorded; connections to and from the data stores in the window cannot be reconstructed
+#     preserve:
+#       - do: Record the flow log as it is now
+#         run: az network watcher flow-log show --location {{values.location|fill.location}} --name {{values.name}}
+#       - do: Export who disabled it, and other control-plane changes in the window
+#         run: az monitor activity-log list --resource-group {{values.resource_group_name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Turn the flow log on
+#         run: az network watcher flow-log update --location {{values.location|fill.location}} --name {{values.name}} --enabled true
+#     verify:
+#       - do: enabled reads true
+#         run: az network watcher flow-log show --location {{values.location|fill.location}} --name {{values.name}} --query enabled
 #   example: |
 #     resource "azurerm_network_watcher_flow_log" "app" {
 #       name                 = "app-nsg-flows"

@@ -17,6 +17,19 @@
 #   remediation: |
 #     Add an azurerm_network_watcher with location = the region, for each region in use.
 #   construct: AzureBaseline
+#   runbook:
+#     exposure: A region in use has no Network Watcher, so no flow logs or connection troubleshooting exist there
+#     preserve:
+#       - do: List the Network Watchers there are
+#         run: az network watcher list
+#       - do: Export the control-plane changes in the exposure window (a deleted watcher)
+#         run: az monitor activity-log list --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Enable Network Watcher in the region
+#         run: az network watcher configure --locations {{region}} --enabled true --resource-group {{fill.network-watcher-resource-group}}
+#     verify:
+#       - do: A watcher exists in the region
+#         run: az network watcher list --query "[?location=='{{region}}']"
 #   example: |
 #     # One per region in use (Azure may already have created NetworkWatcher_<region>: import it).
 #     resource "azurerm_network_watcher" "westus2" {

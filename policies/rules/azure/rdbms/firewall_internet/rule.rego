@@ -20,6 +20,20 @@
 #     Remove the rule; reach the server through a private endpoint or a delegated subnet,
 #     or list only the exact addresses that need access.
 #   construct: HardenedFlexibleServer
+#   runbook:
+#     exposure: The database server accepts connections from every address on the internet; only its logins stand between its data and anyone
+#     preserve:
+#       - do: Save the server's firewall rules (MySQL flexible server shown; az postgres flexible-server firewall-rule list for PostgreSQL)
+#         run: az mysql flexible-server firewall-rule list --name {{values.server_name|via.server_id.name|fill.server-name}} --resource-group {{values.resource_group_name}}
+#       - do: Export the control-plane changes in the exposure window
+#         run: az monitor activity-log list --resource-group {{values.resource_group_name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Delete the rule that opens the server to the internet
+#         run: az mysql flexible-server firewall-rule delete --name {{values.server_name|via.server_id.name|fill.server-name}} --resource-group {{values.resource_group_name}} --rule-name {{values.name}} --yes
+#         destructive: true
+#     verify:
+#       - do: No rule spans the internet
+#         run: az mysql flexible-server firewall-rule list --name {{values.server_name|via.server_id.name|fill.server-name}} --resource-group {{values.resource_group_name}}
 #   example: |
 #     # No 0.0.0.0-255.255.255.255 rule: a private endpoint, or only the addresses that need access.
 #     resource "azurerm_postgresql_flexible_server_firewall_rule" "office" {

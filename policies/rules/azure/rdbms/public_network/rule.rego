@@ -35,7 +35,7 @@
 #       - do: Save the server's network settings as they are now
 #         run: az postgres flexible-server show --name {{values.name}} --resource-group {{values.resource_group_name}}
 #       - do: Save its firewall rules
-#         run: az postgres flexible-server firewall-rule list --name {{values.name}} --resource-group {{values.resource_group_name}}
+#         run: az postgres flexible-server firewall-rule list --server-name {{values.name}} --resource-group {{values.resource_group_name}}
 #       - do: Export the control-plane changes in the exposure window
 #         run: az monitor activity-log list --resource-group {{values.resource_group_name}} --start-time {{window_start}} --end-time {{window_end}}
 #     contain:

@@ -28,6 +28,22 @@
 #     summary: Turn off public network access
 #     edits:
 #       - set: { public_network_access_enabled: false }
+#   runbook:
+#     exposure: The search service answers on a public endpoint; a leaked query or admin key reads or changes every index
+#     preserve:
+#       - do: Save the service's settings as they are now
+#         run: az search service show --name {{values.name}} --resource-group {{values.resource_group_name}}
+#       - do: Export the control-plane changes in the exposure window (key listings)
+#         run: az monitor activity-log list --resource-group {{values.resource_group_name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Turn off public network access (private endpoints keep working)
+#         run: az search service update --name {{values.name}} --resource-group {{values.resource_group_name}} --public-network-access disabled
+#       - do: Regenerate the admin key if it may have leaked
+#         run: az search admin-key renew --service-name {{values.name}} --resource-group {{values.resource_group_name}} --key-kind primary
+#         destructive: true
+#     verify:
+#       - do: publicNetworkAccess reads disabled
+#         run: az search service show --name {{values.name}} --resource-group {{values.resource_group_name}} --query publicNetworkAccess
 #   example: |
 #     resource "azurerm_search_service" "catalog" {
 #       name                          = "srch-shop-catalog"

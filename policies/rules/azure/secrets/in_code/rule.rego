@@ -28,6 +28,24 @@
 #     settings, secure_environment_variables or container app secrets, a managed identity
 #     instead of keys, and provider credentials from the environment.
 #   construct: HardenedKeyVault
+#   runbook:
+#     exposure: A credential is written in the configuration, so it sits in the repository, the plan, the state and the resource's settings; everyone with any of them has it
+#     preserve:
+#       - do: Save the app's settings as they are now (a web app shown; VMs and containers keep theirs in custom data or environment)
+#         run: az webapp config appsettings list --name {{values.name}} --resource-group {{values.resource_group_name}}
+#       - do: Export the control-plane activity in the exposure window (who read the settings or keys)
+#         run: az monitor activity-log list --resource-group {{values.resource_group_name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Rotate the leaked storage account key (a storage connection string shown; rotate database passwords and tokens in their own service)
+#         run: az storage account keys renew --account-name {{fill.storage-account-name}} --resource-group {{values.resource_group_name}} --key primary
+#         destructive: true
+#       - do: Put the new credential in Key Vault
+#         run: az keyvault secret set --vault-name {{fill.vault-name}} --name {{fill.secret-name}} --file {{fill.new-secret-file}}
+#       - do: Point the setting at Key Vault instead of the value
+#         run: az webapp config appsettings set --name {{values.name}} --resource-group {{values.resource_group_name}} --settings {{fill.setting-name}}=@Microsoft.KeyVault(SecretUri={{fill.secret-uri}})
+#     verify:
+#       - do: The setting holds a Key Vault reference, not the value
+#         run: az webapp config appsettings list --name {{values.name}} --resource-group {{values.resource_group_name}}
 #   example: |
 #     resource "azurerm_linux_web_app" "shop" {
 #       name                = "app-shop"

@@ -17,6 +17,19 @@
 #     Add long_term_retention_policy { weekly_retention = "P12W", monthly_retention = "P12M",
 #     yearly_retention = "P7Y", week_of_year = 1 }.
 #   construct: HardenedSqlDatabase
+#   runbook:
+#     exposure: Backups are kept only for the short-term window; data lost in an incident noticed later cannot be restored
+#     preserve:
+#       - do: Record the database's backup retention
+#         run: az sql db ltr-policy show --name {{values.name}} --server {{via.server_id.name|fill.server-name}} --resource-group {{via.server_id.resource_group_name|fill.resource-group}}
+#       - do: Copy the database now as a restore point
+#         run: az sql db copy --name {{values.name}} --server {{via.server_id.name|fill.server-name}} --resource-group {{via.server_id.resource_group_name|fill.resource-group}} --dest-name {{values.name}}-leakguard-evidence
+#     contain:
+#       - do: Set a long-term retention policy
+#         run: az sql db ltr-policy set --name {{values.name}} --server {{via.server_id.name|fill.server-name}} --resource-group {{via.server_id.resource_group_name|fill.resource-group}} --weekly-retention P12W --monthly-retention P12M
+#     verify:
+#       - do: The policy shows the retention
+#         run: az sql db ltr-policy show --name {{values.name}} --server {{via.server_id.name|fill.server-name}} --resource-group {{via.server_id.resource_group_name|fill.resource-group}}
 #   example: |
 #     resource "azurerm_mssql_database" "orders" {
 #       name      = "orders"

@@ -15,6 +15,19 @@
 #   remediation: |
 #     Add short_term_retention_policy { retention_days = <backup_retention_days or more> }.
 #   construct: HardenedSqlDatabase
+#   runbook:
+#     exposure: Point-in-time restore reaches back only a few days; a mistake or an attack noticed later cannot be undone
+#     preserve:
+#       - do: Record the database's short-term retention
+#         run: az sql db str-policy show --name {{values.name}} --server {{via.server_id.name|fill.server-name}} --resource-group {{via.server_id.resource_group_name|fill.resource-group}}
+#       - do: Copy the database now as a restore point
+#         run: az sql db copy --name {{values.name}} --server {{via.server_id.name|fill.server-name}} --resource-group {{via.server_id.resource_group_name|fill.resource-group}} --dest-name {{values.name}}-leakguard-evidence
+#     contain:
+#       - do: Raise the retention to the configured minimum
+#         run: az sql db str-policy set --name {{values.name}} --server {{via.server_id.name|fill.server-name}} --resource-group {{via.server_id.resource_group_name|fill.resource-group}} --retention-days {{fill.retention-days}}
+#     verify:
+#       - do: retentionDays reads the new value
+#         run: az sql db str-policy show --name {{values.name}} --server {{via.server_id.name|fill.server-name}} --resource-group {{via.server_id.resource_group_name|fill.resource-group}} --query retentionDays
 #   example: |
 #     resource "azurerm_mssql_database" "orders" {
 #       name      = "orders"

@@ -24,6 +24,19 @@
 #     Add azurerm_mssql_server_transparent_data_encryption { server_id = the server,
 #     key_vault_key_id = azurerm_key_vault_key.x.id, auto_rotation_enabled = true }.
 #   construct: HardenedSqlServer
+#   runbook:
+#     exposure: Data at rest and backups use a Microsoft-managed key; access to them cannot be cut off by revoking a key you control
+#     preserve:
+#       - do: Record the server's TDE protector
+#         run: az sql server tde-key show --server {{values.name}} --resource-group {{values.resource_group_name}}
+#     contain:
+#       - do: Add the Key Vault key to the server (the server's identity needs get, wrapKey and unwrapKey on it)
+#         run: az sql server key create --server {{values.name}} --resource-group {{values.resource_group_name}} --kid {{fill.key-vault-key-id}}
+#       - do: Make it the TDE protector
+#         run: az sql server tde-key set --server {{values.name}} --resource-group {{values.resource_group_name}} --server-key-type AzureKeyVault --kid {{fill.key-vault-key-id}}
+#     verify:
+#       - do: serverKeyType reads AzureKeyVault
+#         run: az sql server tde-key show --server {{values.name}} --resource-group {{values.resource_group_name}} --query serverKeyType
 #   example: |
 #     resource "azurerm_mssql_server" "shop" {
 #       # ... name, resource_group_name, location, version, azuread_administrator ...

@@ -21,6 +21,21 @@
 #     Set state = "Enabled" and leave disabled_alerts empty (or list only alerts that do
 #     not cover injection, exfiltration or anomalous access).
 #   construct: HardenedSqlServer
+#   runbook:
+#     exposure: SQL injection and data exfiltration against the server raise no alert
+#     preserve:
+#       - do: Record the server's threat protection state
+#         run: az sql server advanced-threat-protection-setting show --name {{values.server_name|fill.server-name}} --resource-group {{values.resource_group_name}}
+#       - do: Record where auditing writes (the queries of the window are there)
+#         run: az sql server audit-policy show --name {{values.server_name|fill.server-name}} --resource-group {{values.resource_group_name}}
+#     contain:
+#       - do: Turn threat protection on
+#         run: az sql server advanced-threat-protection-setting update --name {{values.server_name|fill.server-name}} --resource-group {{values.resource_group_name}} --state Enabled
+#       - do: Clear the disabled alert types on the server's security alert policy
+#         run: az resource update --ids {{fill.sql-server-id}}/securityAlertPolicies/Default --set properties.disabledAlerts=[]
+#     verify:
+#       - do: state reads Enabled and no alert is disabled
+#         run: az resource show --ids {{fill.sql-server-id}}/securityAlertPolicies/Default --query "properties.[state,disabledAlerts]"
 #   example: |
 #     resource "azurerm_mssql_server_security_alert_policy" "orders" {
 #       resource_group_name = "shop-data"

@@ -26,6 +26,19 @@
 #     "${azurerm_storage_account.x.id}/blobServices/default" with enabled_log blocks for
 #     StorageRead, StorageWrite and StorageDelete }.
 #   construct: HardenedStorageAccount
+#   runbook:
+#     exposure: Reads, writes and deletes of blobs are not logged; what was read in an incident cannot be established
+#     preserve:
+#       - do: Record the diagnostic settings of the blob service
+#         run: az monitor diagnostic-settings list --resource {{fill.storage-account-id}}/blobServices/default
+#       - do: Export the control-plane changes in the exposure window
+#         run: az monitor activity-log list --resource-group {{values.resource_group_name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Send StorageRead, StorageWrite and StorageDelete to the Log Analytics workspace
+#         run: az monitor diagnostic-settings create --name blob-access --resource {{fill.storage-account-id}}/blobServices/default --workspace {{fill.workspace-id}} --logs file://{{fill.blob-log-categories.json}}
+#     verify:
+#       - do: The setting lists the three categories
+#         run: az monitor diagnostic-settings list --resource {{fill.storage-account-id}}/blobServices/default
 #   example: |
 #     resource "azurerm_monitor_diagnostic_setting" "customers_blob" {
 #       name                       = "blob-access"

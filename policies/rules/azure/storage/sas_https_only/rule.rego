@@ -16,6 +16,22 @@
 #   remediation: |
 #     Remove https_only = false from the SAS data source.
 #   construct: HardenedStorageAccount
+#   runbook:
+#     exposure: A SAS token usable over plain HTTP crosses networks in the clear; anyone on the path can read it and the data
+#     preserve:
+#       - do: Save the storage account's settings
+#         run: az storage account show --name {{fill.storage-account-name}} --resource-group {{fill.resource-group}}
+#       - do: Export the control-plane changes in the exposure window
+#         run: az monitor activity-log list --resource-group {{fill.resource-group}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Refuse HTTP on the account, so the token stops working over it
+#         run: az storage account update --name {{fill.storage-account-name}} --resource-group {{fill.resource-group}} --https-only true
+#       - do: Rotate the key that signed the token, invalidating it
+#         run: az storage account keys renew --account-name {{fill.storage-account-name}} --resource-group {{fill.resource-group}} --key primary
+#         destructive: true
+#     verify:
+#       - do: enableHttpsTrafficOnly reads true
+#         run: az storage account show --name {{fill.storage-account-name}} --resource-group {{fill.resource-group}} --query enableHttpsTrafficOnly
 #   example: |
 #     data "azurerm_storage_account_blob_container_sas" "invoice_read" {
 #       connection_string = azurerm_storage_account.customers.primary_connection_string

@@ -19,6 +19,22 @@
 #     Issue read-only SAS tokens, or set expiry within the configured maximum after start;
 #     prefer user-delegation SAS generated at request time by the application.
 #   construct: HardenedStorageAccount
+#   runbook:
+#     exposure: A long-lived token with write, delete or list rights works from anywhere until it expires; if it leaked, the container or account is open for that long
+#     preserve:
+#       - do: Save the storage account's settings
+#         run: az storage account show --name {{fill.storage-account-name}} --resource-group {{fill.resource-group}}
+#       - do: Export the control-plane changes in the exposure window
+#         run: az monitor activity-log list --resource-group {{fill.resource-group}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Rotate the key that signed the token (every SAS signed with it stops working)
+#         run: az storage account keys renew --account-name {{fill.storage-account-name}} --resource-group {{fill.resource-group}} --key primary
+#         destructive: true
+#       - do: Cap the lifetime of new account SAS tokens
+#         run: az storage account update --name {{fill.storage-account-name}} --resource-group {{fill.resource-group}} --sas-expiration-period 0.08:00:00 --sas-expiration-action Block
+#     verify:
+#       - do: sasPolicy reads the cap
+#         run: az storage account show --name {{fill.storage-account-name}} --resource-group {{fill.resource-group}} --query sasPolicy
 #   example: |
 #     data "azurerm_storage_account_blob_container_sas" "upload" {
 #       connection_string = azurerm_storage_account.customers.primary_connection_string

@@ -19,6 +19,20 @@
 #     Remove the rule; reach the workspace through private endpoints, or list only the exact
 #     addresses that need access.
 #   construct: HardenedSynapseWorkspace
+#   runbook:
+#     exposure: The Synapse workspace accepts connections from every address on the internet; only its logins stand between its data and anyone
+#     preserve:
+#       - do: Save the workspace's firewall rules
+#         run: az synapse workspace firewall-rule list --workspace-name {{via.synapse_workspace_id.name|fill.workspace-name}} --resource-group {{via.synapse_workspace_id.resource_group_name|fill.resource-group}}
+#       - do: Export the control-plane changes in the exposure window
+#         run: az monitor activity-log list --resource-group {{via.synapse_workspace_id.resource_group_name|fill.resource-group}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Delete the rule that opens the workspace to the internet
+#         run: az synapse workspace firewall-rule delete --name {{values.name}} --workspace-name {{via.synapse_workspace_id.name|fill.workspace-name}} --resource-group {{via.synapse_workspace_id.resource_group_name|fill.resource-group}} --yes
+#         destructive: true
+#     verify:
+#       - do: No rule spans the internet
+#         run: az synapse workspace firewall-rule list --workspace-name {{via.synapse_workspace_id.name|fill.workspace-name}} --resource-group {{via.synapse_workspace_id.resource_group_name|fill.resource-group}}
 #   example: |
 #     resource "azurerm_synapse_firewall_rule" "office" {
 #       name                 = "office-egress"

@@ -27,6 +27,19 @@
 #     summary: Turn off public network access
 #     edits:
 #       - set: { public_network_access_enabled: false }
+#   runbook:
+#     exposure: The Synapse workspace answers on public endpoints; its firewall rules and logins are all that protect the data
+#     preserve:
+#       - do: Save the workspace's settings and firewall rules
+#         run: az synapse workspace firewall-rule list --workspace-name {{values.name}} --resource-group {{values.resource_group_name}}
+#       - do: Export the control-plane changes in the exposure window
+#         run: az monitor activity-log list --resource-group {{values.resource_group_name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Turn off public network access (managed private endpoints keep working)
+#         run: az resource update --name {{values.name}} --resource-group {{values.resource_group_name}} --resource-type Microsoft.Synapse/workspaces --set properties.publicNetworkAccess=Disabled
+#     verify:
+#       - do: publicNetworkAccess reads Disabled
+#         run: az synapse workspace show --name {{values.name}} --resource-group {{values.resource_group_name}} --query publicNetworkAccess
 #   example: |
 #     resource "azurerm_synapse_workspace" "analytics" {
 #       name                                 = "synw-shop-analytics"
