@@ -20,6 +20,10 @@
 #     Add azurerm_security_center_subscription_pricing { resource_type = "<plan>",
 #     tier = "Standard" } for StorageAccounts, SqlServers and KeyVaults.
 #   construct: AzureBaseline
+#   fix:
+#     summary: Put the Defender plan on the Standard tier
+#     edits:
+#       - set: { tier: '"Standard"' }
 #   runbook:
 #     exposure: Threats against storage, SQL or Key Vault in the subscription are not detected
 #     preserve:

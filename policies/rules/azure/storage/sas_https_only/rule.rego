@@ -16,6 +16,10 @@
 #   remediation: |
 #     Remove https_only = false from the SAS data source.
 #   construct: HardenedStorageAccount
+#   fix:
+#     summary: Make the SAS token HTTPS-only
+#     edits:
+#       - set: { https_only: true }
 #   runbook:
 #     exposure: A SAS token usable over plain HTTP crosses networks in the clear; anyone on the path can read it and the data
 #     preserve:
