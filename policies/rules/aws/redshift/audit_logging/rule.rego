@@ -25,6 +25,16 @@
 #     "useractivitylog"] } (and enable_user_activity_logging in the parameter group), or
 #     log_exports on the Serverless namespace.
 #   construct: PrivateWarehouse
+#   fix:
+#     summary: Send connection and user activity logs to CloudWatch Logs (an aws_redshift_logging linked by reference)
+#     edits:
+#       - linked: { type: aws_redshift_logging, via: cluster_identifier }
+#         create: |
+#           resource "aws_redshift_logging" "{{name}}" {
+#             cluster_identifier   = {{ref}}.cluster_identifier
+#             log_destination_type = "cloudwatch"
+#             log_exports          = ["connectionlog", "userlog", "useractivitylog"]
+#           }
 #   example: |
 #     resource "aws_redshift_logging" "analytics" {
 #       cluster_identifier   = "analytics"
