@@ -33,6 +33,10 @@
 #         set: { automated_snapshot_retention_period: { smallest_of: [7, 14, 21, 28, 35], at_least: backup_retention_days } }
 #       - on: aws_elasticache_replication_group
 #         set: { snapshot_retention_limit: { smallest_of: [7, 14, 21, 28, 35], at_least: backup_retention_days } }
+#     cdktf:
+#       option: "backupRetentionDays (EncryptedGraphDatabase; EncryptedDocumentDatabase, PrivateWarehouse and EncryptedRedis take the same option)"
+#       snippet: |
+#         new EncryptedGraphDatabase(this, 'graph', { identifier: 'customer-graph', subnetIds: privateSubnetIds, securityGroupIds: [dbSecurityGroup.id], backupRetentionDays: 14 });
 #   runbook:
 #     exposure: Automated backups of the store are kept too briefly to restore data from before an incident that went unnoticed for longer
 #     preserve:

@@ -29,6 +29,10 @@
 #             max_retention_days  = 365
 #             changeable_for_days = 3 # compliance mode once these days pass: the lock cannot be removed
 #           }
+#     cdktf:
+#       option: "minRetentionDays, maxRetentionDays, changeableForDays (LockedBackupVault always adds the Vault Lock)"
+#       snippet: |
+#         new LockedBackupVault(this, 'backups', { name: 'shop-backups', minRetentionDays: 35, maxRetentionDays: 365 });
 #   runbook:
 #     exposure: Without Vault Lock anyone allowed to delete recovery points (a compromised administrator, ransomware) can destroy the backups the recovery depends on
 #     preserve:

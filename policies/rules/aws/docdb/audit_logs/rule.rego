@@ -30,6 +30,10 @@
 #         set: { enabled_cloudwatch_logs_exports: '["audit", "profiler"]' }
 #       - on: aws_neptune_cluster
 #         set: { enable_cloudwatch_logs_exports: '["audit", "slowquery"]' }
+#     cdktf:
+#       option: "EncryptedDocumentDatabase always exports the audit log (EncryptedGraphDatabase for Neptune)"
+#       snippet: |
+#         new EncryptedDocumentDatabase(this, 'profiles', { identifier: 'customer-profiles', masterUsername: 'profiles_admin', subnetIds: privateSubnetIds, securityGroupIds: [dbSecurityGroup.id] });
 #   example: |
 #     resource "aws_docdb_cluster" "profiles" {
 #       cluster_identifier              = "customer-profiles"

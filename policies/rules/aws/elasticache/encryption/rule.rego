@@ -43,6 +43,10 @@
 #         set: { transit_encryption_mode: '"required"' }
 #       - on: aws_elasticache_cluster
 #         set: { transit_encryption_enabled: true }
+#     cdktf:
+#       option: "EncryptedRedis encrypts at rest under kmsKey (a HardenedKey, created when absent) and requires in-transit encryption"
+#       snippet: |
+#         new EncryptedRedis(this, 'sessions', { identifier: 'checkout-sessions', subnetIds: privateSubnetIds, securityGroupIds: [cacheSecurityGroup.id], userGroupIds: [sessionUsers.id] });
 #   example: |
 #     resource "aws_elasticache_replication_group" "sessions" {
 #       replication_group_id       = "sessions"

@@ -34,6 +34,10 @@
 #             description         = "customer-managed key of {{ref}}"
 #             enable_key_rotation = true
 #           }
+#     cdktf:
+#       option: "kmsKey: a HardenedKey (one is created when absent)"
+#       snippet: |
+#         new EncryptedDeliveryStream(this, 'orders', { name: 'orders-to-lake', roleArn: firehoseRole.arn, bucketArn: lakeBucket.arn, kmsKey: streamKey });
 #   example: |
 #     resource "aws_kinesis_firehose_delivery_stream" "orders" {
 #       name        = "orders-to-lake"

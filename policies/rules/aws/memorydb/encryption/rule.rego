@@ -33,6 +33,10 @@
 #             description         = "customer-managed key of {{ref}}"
 #             enable_key_rotation = true
 #           }
+#     cdktf:
+#       option: "EncryptedMemoryDb always requires TLS; kmsKey: a HardenedKey (created when absent)"
+#       snippet: |
+#         new EncryptedMemoryDb(this, 'carts', { identifier: 'carts', subnetIds: privateSubnetIds, securityGroupIds: [cacheSecurityGroup.id], aclName: cartsAcl.name });
 #   example: |
 #     resource "aws_memorydb_cluster" "carts" {
 #       name        = "carts"

@@ -36,6 +36,10 @@
 #         set: { enabled_cloudwatch_logs_exports: '["alert", "audit", "listener", "trace"]' }
 #       - where: { name: engine, values: [sqlserver-ee, sqlserver-se, sqlserver-ex, sqlserver-web] }
 #         set: { enabled_cloudwatch_logs_exports: '["agent", "error"]' }
+#     cdktf:
+#       option: "HardenedPostgres always exports the postgresql and upgrade logs"
+#       snippet: |
+#         new HardenedPostgres(this, 'orders', { identifier: 'orders', subnetIds: privateSubnetIds, securityGroupIds: [dbSecurityGroup.id], classification: 'pii' });
 #   example: |
 #     resource "aws_db_instance" "orders" {
 #       identifier                  = "orders"

@@ -35,6 +35,10 @@
 #             log_destination_type = "cloudwatch"
 #             log_exports          = ["connectionlog", "userlog", "useractivitylog"]
 #           }
+#     cdktf:
+#       option: "PrivateWarehouse always adds aws_redshift_logging and user activity logging"
+#       snippet: |
+#         new PrivateWarehouse(this, 'analytics', { identifier: 'analytics', masterUsername: 'analytics_admin', subnetIds: privateSubnetIds, securityGroupIds: [warehouseSecurityGroup.id] });
 #   example: |
 #     resource "aws_redshift_logging" "analytics" {
 #       cluster_identifier   = "analytics"

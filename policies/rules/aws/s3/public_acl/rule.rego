@@ -28,6 +28,10 @@
 #     edits:
 #       - where: { name: acl, values: [public-read, public-read-write, authenticated-read] }
 #         set: { acl: '"private"' }
+#     cdktf:
+#       option: "HardenedBucket disables ACLs (BucketOwnerEnforced) and blocks public access"
+#       snippet: |
+#         new HardenedBucket(this, 'assets', { name: 'shop-assets', classification: 'internal' });
 #   runbook:
 #     exposure: The bucket ACL grants read (or write) to everyone or to every AWS account
 #     preserve:

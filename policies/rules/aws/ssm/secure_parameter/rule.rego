@@ -34,6 +34,10 @@
 #             description         = "customer-managed key of {{ref}}"
 #             enable_key_rotation = true
 #           }
+#     cdktf:
+#       option: "keep the secret in a HardenedSecret (Secrets Manager under a customer-managed key) instead of an SSM String parameter"
+#       snippet: |
+#         new HardenedSecret(this, 'db-password', { name: 'shop/orders/db-password' });
 #   example: |
 #     resource "aws_ssm_parameter" "payments_api_token" {
 #       name   = "/shop/payments/api-token"

@@ -23,6 +23,10 @@
 #     edits:
 #       - set: { immutability: '"Unlocked"' }
 #         comment: { immutability: "Locked once retention is confirmed (irreversible)" }
+#     cdktf:
+#       option: "LockedRecoveryVault always sets immutability Locked"
+#       snippet: |
+#         new LockedRecoveryVault(this, 'backups', { name: 'rsv-shop-backups', resourceGroupName: rg.name, location: 'westus2', keyVault: keys });
 #   runbook:
 #     exposure: Recovery points can be deleted or their retention shortened before they expire; a compromised administrator or ransomware can destroy the backups the recovery depends on
 #     preserve:

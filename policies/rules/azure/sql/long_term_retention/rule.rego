@@ -22,6 +22,10 @@
 #     edits:
 #       - nested: long_term_retention_policy
 #         set: { weekly_retention: '"P12W"' }
+#     cdktf:
+#       option: "longTermRetention (default weekly P12W, monthly P12M, yearly P7Y)"
+#       snippet: |
+#         new HardenedSqlDatabase(this, 'orders', { server: sqlServer, name: 'orders', longTermRetention: { weekly: 'P12W' } });
 #   runbook:
 #     exposure: Backups are kept only for the short-term window; data lost in an incident noticed later cannot be restored
 #     preserve:

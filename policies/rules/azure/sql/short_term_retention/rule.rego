@@ -20,6 +20,10 @@
 #     edits:
 #       - nested: short_term_retention_policy
 #         set: { retention_days: { smallest_of: [7, 14, 21, 28, 35], at_least: backup_retention_days } }
+#     cdktf:
+#       option: "shortTermRetentionDays (at least minShortTermRetentionDays; default max(14, the minimum))"
+#       snippet: |
+#         new HardenedSqlDatabase(this, 'orders', { server: sqlServer, name: 'orders', shortTermRetentionDays: 14 });
 #   runbook:
 #     exposure: Point-in-time restore reaches back only a few days; a mistake or an attack noticed later cannot be undone
 #     preserve:
