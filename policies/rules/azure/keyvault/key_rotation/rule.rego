@@ -18,6 +18,13 @@
 #     Add rotation_policy { expire_after = "P2Y", notify_before_expiry = "P30D",
 #     automatic { time_after_creation = "P1Y" } } to the key.
 #   construct: HardenedKeyVault
+#   fix:
+#     summary: Expire the key after two years and rotate it automatically 30 days before (a rotation policy; shorten to your key lifetime)
+#     edits:
+#       - nested: rotation_policy
+#         set: { expire_after: '"P2Y"', notify_before_expiry: '"P30D"' }
+#       - nested: rotation_policy.automatic
+#         set: { time_before_expiry: '"P30D"' }
 #   runbook:
 #     exposure: The same key material protects the data indefinitely; a leaked key keeps decrypting everything written with it
 #     preserve:
