@@ -54,7 +54,7 @@ export interface Edit {
   create?: string;
 }
 /**
- * Edit the resources of this type whose attribute `via` refers to the reported resource. When none does, the edit with `create` adds one, and later edits of that type are skipped (the added resource is already as the fix wants).
+ * Edit the resources of this type whose attribute `via` refers to the reported resource. When none does, the edit with `create` adds one, and the other edits of that type are skipped (the added resource is already as the fix wants).
  *
  * This interface was referenced by `RuleFix`'s JSON-Schema
  * via the `definition` "Linked".
