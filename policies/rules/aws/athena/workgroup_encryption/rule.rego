@@ -38,6 +38,10 @@
 #             description         = "customer-managed key of {{ref}}"
 #             enable_key_rotation = true
 #           }
+#     cdktf:
+#       option: "EncryptedAthenaWorkgroup encrypts results with SSE_KMS under kmsKey (a HardenedKey, created when absent) and enforces the workgroup's settings"
+#       snippet: |
+#         new EncryptedAthenaWorkgroup(this, 'analysts', { name: 'analysts', outputLocation: 's3://shop-athena-results/analysts/' });
 #   example: |
 #     resource "aws_athena_workgroup" "analysts" {
 #       name = "analysts"

@@ -29,6 +29,10 @@
 #       - nested: origin.custom_origin_config
 #         where: { name: origin_ssl_protocols, values: [SSLv3, TLSv1, TLSv1.1] }
 #         set: { origin_ssl_protocols: '["TLSv1.2"]' }
+#     cdktf:
+#       option: "SecureDistribution reaches the API origin over HTTPS with TLS 1.2 only"
+#       snippet: |
+#         new SecureDistribution(this, 'shop', { name: 'shop', siteBucket: siteBucket, apiOriginDomain: 'api.shop.example', certificateArn: shopCertificate.arn });
 #   example: |
 #     resource "aws_cloudfront_distribution" "shop" {
 #       enabled = true

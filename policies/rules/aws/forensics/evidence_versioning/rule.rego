@@ -30,6 +30,10 @@
 #               status = "Enabled"
 #             }
 #           }
+#     cdktf:
+#       option: "ForensicEvidenceBucket always versions its objects (with Object Lock)"
+#       snippet: |
+#         new ForensicEvidenceBucket(this, 'evidence', { incidentResponseRole: irRole, name: 'shop-evidence' });
 #   example: |
 #     resource "aws_s3_bucket" "evidence" {
 #       bucket = "shop-evidence"

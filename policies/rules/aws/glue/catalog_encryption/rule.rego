@@ -40,6 +40,10 @@
 #       - on: aws_glue_data_catalog_encryption_settings
 #         nested: data_catalog_encryption_settings.connection_password_encryption
 #         set: { return_connection_password_encrypted: true }
+#     cdktf:
+#       option: "EncryptedDataCatalog encrypts the catalog and connection passwords under kmsKey (a HardenedKey, created when absent)"
+#       snippet: |
+#         new EncryptedDataCatalog(this, 'catalog', { kmsKey: catalogKey });
 #   example: |
 #     resource "aws_glue_data_catalog_encryption_settings" "this" {
 #       data_catalog_encryption_settings {

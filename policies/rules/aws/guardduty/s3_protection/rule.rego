@@ -27,6 +27,10 @@
 #             name        = "S3_DATA_EVENTS"
 #             status      = "ENABLED"
 #           }
+#     cdktf:
+#       option: "RegionalBaseline turns on GuardDuty S3 protection in every region of providers"
+#       snippet: |
+#         new RegionalBaseline(this, 'baseline', { providers: regionalProviders });
 #   runbook:
 #     exposure: GuardDuty does not analyse S3 data events, so bulk reads, exfiltration and access from unusual places to the buckets go unnoticed
 #     preserve:

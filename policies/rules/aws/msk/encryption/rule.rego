@@ -36,6 +36,10 @@
 #             description         = "customer-managed key of {{ref}}"
 #             enable_key_rotation = true
 #           }
+#     cdktf:
+#       option: "PrivateKafka always encrypts in transit (TLS only, in-cluster too) and at rest under kmsKey (a HardenedKey, created when absent)"
+#       snippet: |
+#         new PrivateKafka(this, 'events', { clusterName: 'order-events', subnetIds: privateSubnetIds, securityGroupIds: [kafkaSecurityGroup.id] });
 #   example: |
 #     resource "aws_msk_cluster" "events" {
 #       cluster_name           = "order-events"

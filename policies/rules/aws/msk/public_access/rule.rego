@@ -34,6 +34,10 @@
 #         set: { unauthenticated: false }
 #       - nested: client_authentication.sasl
 #         set: { iam: true }
+#     cdktf:
+#       option: "PrivateKafka never has public brokers and always requires IAM client authentication"
+#       snippet: |
+#         new PrivateKafka(this, 'events', { clusterName: 'order-events', subnetIds: privateSubnetIds, securityGroupIds: [kafkaSecurityGroup.id] });
 #   runbook:
 #     exposure: The Kafka brokers are reachable from the internet, or accept clients without authentication; topics holding order and customer events can be read by anyone who connects
 #     preserve:

@@ -56,6 +56,10 @@
 #               bucket_key_enabled = true
 #             }
 #           }
+#     cdktf:
+#       option: "kmsKey: a HardenedKey (one is created when absent); SSE-KMS with the bucket key always"
+#       snippet: |
+#         new HardenedBucket(this, 'data', { name: 'shop-customer-data', kmsKey: bucketKey, classification: 'pii' });
 #   example: |
 #     resource "aws_kms_key" "s3" {
 #       enable_key_rotation = true

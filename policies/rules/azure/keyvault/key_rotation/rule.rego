@@ -25,6 +25,10 @@
 #         set: { expire_after: '"P2Y"', notify_before_expiry: '"P30D"' }
 #       - nested: rotation_policy.automatic
 #         set: { time_before_expiry: '"P30D"' }
+#     cdktf:
+#       option: "addKey (RSA-HSM; its rotation policy rotates yearly and expires the key after two years)"
+#       snippet: |
+#         new HardenedKeyVault(this, 'keys', { name: 'kv-shop-keys', resourceGroupName: rg.name, location: 'westus2' }).addKey(this, 'orders-cmk', 'orders-cmk');
 #   runbook:
 #     exposure: The same key material protects the data indefinitely; a leaked key keeps decrypting everything written with it
 #     preserve:

@@ -24,6 +24,10 @@
 #     summary: Put the Defender plan on the Standard tier
 #     edits:
 #       - set: { tier: '"Standard"' }
+#     cdktf:
+#       option: "defenderPlans (each on the Standard tier; the data services' plans cannot be left out)"
+#       snippet: |
+#         new AzureBaseline(this, 'baseline', { regions: ['westus2'], resourceGroupName: rg.name, workspaceName: 'log-shop-central' });
 #   runbook:
 #     exposure: Threats against storage, SQL or Key Vault in the subscription are not detected
 #     preserve:
