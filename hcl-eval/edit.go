@@ -32,8 +32,8 @@ type FileEdit struct {
 	// Block is the top-level block: its type and labels (`resource`, [type, name]).
 	Block  string   `json:"block"`
 	Labels []string `json:"labels"`
-	// Nested narrows the change to nested blocks of this type (e.g. `egress`), added when the
-	// resource has none and no Where is given; Where, to the blocks (nested or this one) whose
+	// Nested narrows the change to nested blocks of this type (e.g. `egress`) or dotted path of
+	// types, each level added when the resource has none and no Where is given; Where, to the blocks (nested or this one) whose
 	// attribute Where.Name holds one of Where.Values literally.
 	Nested string `json:"nested,omitempty"`
 	Where  *Match `json:"where,omitempty"`
@@ -141,6 +141,29 @@ func editBody(body *hclsyntax.Body, src []byte, name string, edits []FileEdit) *
 	return out
 }
 
+// nestedBodies walks a dotted path of nested block types (`rule.apply_server_side_encryption_by_default`):
+// every block of each type, the last ones filtered by where; with add, a level that has no block gets one.
+func nestedBodies(body *hclwrite.Body, path []string, where *Match, add bool) []*hclwrite.Body {
+	if len(path) == 0 {
+		if where == nil || holds(body, where) {
+			return []*hclwrite.Body{body}
+		}
+		return nil
+	}
+	out := []*hclwrite.Body{}
+	present := false
+	for _, nb := range body.Blocks() {
+		if nb.Type() == path[0] {
+			present = true
+			out = append(out, nestedBodies(nb.Body(), path[1:], where, add)...)
+		}
+	}
+	if !present && add {
+		out = append(out, nestedBodies(body.AppendNewBlock(path[0], nil).Body(), path[1:], where, add)...)
+	}
+	return out
+}
+
 func pos(p hcl.Pos) Pos { return Pos{Line: p.Line, Column: p.Column, Byte: p.Byte} }
 
 func findBlock(body *hclsyntax.Body, typ string, labels []string) *hclsyntax.Block {
@@ -182,18 +205,8 @@ func editBlock(src []byte, edits []FileEdit) (text []byte, appended string, unap
 			targets = append(targets, top.Body())
 		}
 		if e.Nested != "" {
-			targets = nil
-			present := false
-			for _, nb := range top.Body().Blocks() {
-				present = present || nb.Type() == e.Nested
-				if nb.Type() == e.Nested && (e.Where == nil || holds(nb.Body(), e.Where)) {
-					targets = append(targets, nb.Body())
-				}
-			}
 			// A nested block the resource lacks (its settings at the provider's defaults) is added.
-			if !present && e.Where == nil && len(e.Set) > 0 {
-				targets = append(targets, top.Body().AppendNewBlock(e.Nested, nil).Body())
-			}
+			targets = nestedBodies(top.Body(), strings.Split(e.Nested, "."), e.Where, e.Where == nil && len(e.Set) > 0)
 		}
 		did := false
 		for _, t := range targets {

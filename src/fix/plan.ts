@@ -38,6 +38,9 @@ export function planFinding(finding: Finding, rule: RuleInfo | undefined, input:
   if (!editable(resource)) return { finding, rule, reason: 'not HCL source (fix edits .tf files; for CDKTF see the construct option)' };
   const ctx: FixContext = { name: resource.name, ref: `${resource.type}.${resource.name}`, settings };
   const edits: Array<{ file: string; edit: BlockEdit }> = [];
+  // Linked types another edit of this fix adds when none is linked: the edits of that type without
+  // `create` have nothing to edit then (the added resource is already as the fix wants).
+  const creates = new Set((rule.fix.edits as Edit[]).filter((e) => e.linked && e.create).map((e) => e.linked!.type));
   for (const e of rule.fix.edits as Edit[]) {
     if (e.on && e.on !== resource.type) continue;
     const set: NonNullable<BlockEdit['set']> = [];
@@ -70,11 +73,14 @@ export function planFinding(finding: Finding, rule: RuleInfo | undefined, input:
       }
       continue;
     }
-    if (!e.create) return { finding, rule, reason: `no ${type} refers to it and the fix adds none` };
+    if (!e.create) {
+      if (creates.has(type)) continue;
+      return { finding, rule, reason: `no ${type} refers to it and the fix adds none` };
+    }
     // A block added for one count/for_each instance would have to repeat the meta-argument.
     if (resource.index !== null && resource.index !== undefined) return { finding, rule, reason: `${resource.address} is a count/for_each instance; add the ${type} by hand` };
-    const added = `${type}.${resource.name}`;
-    if (exists(input, resource, added)) return { finding, rule, reason: `${added} already exists for another resource` };
+    const address = `${type}.${resource.name}`;
+    if (exists(input, resource, address)) return { finding, rule, reason: `${address} already exists for another resource` };
     edits.push({ file: resource.origin.file, edit: { ...blockOf(resource), append: fill(e.create, ctx) } });
   }
   if (edits.length === 0) return { finding, rule, reason: `the fix has no edit for ${resource.type}` };

@@ -31,7 +31,7 @@ export interface Edit {
   on?: string;
   linked?: Linked;
   /**
-   * Edit the nested blocks of this type (e.g. egress) instead of the resource body; without `where`, a resource that has none gets one (its settings were at the provider's defaults).
+   * Edit the nested blocks of this type (e.g. egress), or of a dotted path of types (rule.apply_server_side_encryption_by_default), instead of the resource body; without `where`, a level the resource lacks is added (its settings were at the provider's defaults).
    */
   nested?: string;
   where?: Match;
@@ -54,7 +54,7 @@ export interface Edit {
   create?: string;
 }
 /**
- * Edit the resources of this type whose attribute `via` refers to the reported resource.
+ * Edit the resources of this type whose attribute `via` refers to the reported resource. When none does, the edit with `create` adds one, and the other edits of that type are skipped (the added resource is already as the fix wants).
  *
  * This interface was referenced by `RuleFix`'s JSON-Schema
  * via the `definition` "Linked".

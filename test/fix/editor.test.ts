@@ -106,6 +106,29 @@ test('nested blocks are chosen by a literal value; lists lose only the listed va
   expect(change.after).toContain('    cidr_blocks = [var.office]\n');
 });
 
+test('a dotted nested path reaches blocks inside blocks, each of them, and adds the levels a resource lacks', async () => {
+  const sse = (inner: string): string =>
+    `resource "aws_s3_bucket_server_side_encryption_configuration" "d" {\n  bucket = "d"\n${inner}}\n`;
+  const path: BlockEdit = {
+    block: 'resource',
+    labels: ['aws_s3_bucket_server_side_encryption_configuration', 'd'],
+    nested: 'rule.apply_server_side_encryption_by_default',
+    set: [{ name: 'sse_algorithm', expr: '"aws:kms"' }],
+  };
+  // Every rule's inner block is edited; the outer blocks' own attributes stay.
+  const two = sse('  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "AES256"\n    }\n    bucket_key_enabled = false\n  }\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "AES256"\n    }\n  }\n');
+  const edited = applyReplacements(two, (await edit(two, [path])).replacements);
+  expect(edited.match(/sse_algorithm = "aws:kms"/g)).toHaveLength(2);
+  expect(edited).toContain('    bucket_key_enabled = false\n');
+  // Missing levels are added, once; a `where` on the last level narrows and never adds.
+  const none = sse('');
+  const added = applyReplacements(none, (await edit(none, [path])).replacements);
+  expect(added).toBe(sse('  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "aws:kms"\n    }\n  }\n'));
+  expect((await edit(added, [path])).replacements).toEqual([]);
+  expect((await edit(two, [{ ...path, where: { name: 'sse_algorithm', values: ['aws:kms:dsse'] } }])).replacements).toEqual([]);
+  expect((await edit(none, [{ ...path, where: { name: 'sse_algorithm', values: ['AES256'] } }])).replacements).toEqual([]);
+});
+
 test('a nested block the resource lacks is added with the settings (only when no `where` narrows it)', async () => {
   const text = 'resource "aws_dynamodb_table" "t" {\n  name = "t" # orders\n\n  attribute {\n    name = "id"\n    type = "S"\n  }\n}\n';
   const add: BlockEdit = { block: 'resource', labels: ['aws_dynamodb_table', 't'], nested: 'point_in_time_recovery', set: [{ name: 'enabled', expr: 'true' }] };

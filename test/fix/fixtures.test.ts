@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalog } from '../../src/evaluate/catalog';
 import { fix } from '../../src/fix';
+import type { Edit } from '../../src/types/fix';
 import { tempDir } from '../helpers/cli';
 import { terraformAvailability, validateConfigurations } from '../helpers/terraform';
 import { hclFixtures } from '../policies/hcl/fixtures';
@@ -78,3 +79,29 @@ const tf = terraformAvailability();
   expect(validateConfigurations(tf.mirror, fixed)).toMatch(/Success! The configuration is valid/);
 });
 
+
+// A fix that adds its linked resource when none refers to the reported one (a public access block,
+// an encryption configuration, a Vault Lock): applied again with the fixture's linked resources of
+// that type cut out, so both shapes, the linked resource present and absent, are cleared.
+const linkedCreates = withFix.flatMap((r) => {
+  const types = [...new Set((r.fix!.edits as Edit[]).filter((e) => e.linked && e.create).map((e) => e.linked!.type))];
+  return types.length > 0 ? [[r.id, types] as const] : [];
+});
+
+/** The fixture without its top-level blocks of these resource types (fixtures are formatted: a block ends with a `}` line). */
+function without(text: string, types: readonly string[]): string {
+  return types.reduce((t, type) => t.replace(new RegExp(`^resource "${type}" "[\\w-]+" \\{\\n[\\s\\S]*?^\\}\\n`, 'gm'), ''), text);
+}
+
+describe.each(linkedCreates)('%s: fix applied with no linked resource', (ruleId, types) => {
+  test(`adds ${types.join(', ')} and clears the finding`, async () => {
+    const f = fixtures.get(ruleId)!;
+    const dir = tempDir('leakguard-unlinked-');
+    writeFileSync(join(dir, 'main.tf'), without(f.text, types));
+    const r = await fix([dir], { configPath: f.configPath, today: TODAY, rules: [ruleId] });
+    expect(r.recheck.gone.map((x) => x.resource.address)).toContain(f.expected);
+    expect(r.recheck.remaining.map((x) => `${x.resource.address}: ${x.message}`)).toEqual([]);
+    expect(r.recheck.introduced.map((x) => `${x.rule_id} ${x.resource.address}: ${x.message}`)).toEqual([]);
+    for (const type of types) expect(r.changes[0].after).toContain(`resource "${type}" `);
+  });
+});

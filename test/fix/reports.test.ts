@@ -56,7 +56,7 @@ test('each SARIF fix reproduces what leakguard fix --write writes for that rule'
   const doc = expectValidSarif(sarif.stdout);
   const results = doc.runs[0].results as unknown as Array<{ ruleId: string; fixes?: SarifFix[] }>;
   const withFixes = results.filter((r) => r.fixes);
-  expect(withFixes.map((r) => r.ruleId).sort()).toEqual(['aws-kms-key-rotation', 'aws-s3-ownership-controls', 'aws-s3-public-access-block']);
+  expect(withFixes.map((r) => r.ruleId).sort()).toEqual(['aws-kms-key-rotation', 'aws-s3-ownership-controls', 'aws-s3-public-access-block', 'aws-s3-sse-kms-cmk']);
   for (const r of withFixes) {
     const fromSarif = applySarif(MAIN, r.fixes!.flatMap((f) => f.artifactChanges.flatMap((c) => c.replacements)));
     const dir = writeTree({ 'main.tf': MAIN });

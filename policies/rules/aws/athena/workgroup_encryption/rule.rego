@@ -26,6 +26,22 @@
 #     encryption_configuration { encryption_option = "SSE_KMS", kms_key_arn =
 #     aws_kms_key.x.arn } } }.
 #   construct: EncryptedAthenaWorkgroup
+#   fix:
+#     summary: Encrypt query results with SSE_KMS under a customer-managed key (aws_kms_key named after the workgroup, added unless it exists) and enforce the workgroup's settings
+#     edits:
+#       - nested: configuration
+#         set: { enforce_workgroup_configuration: true }
+#       - nested: configuration.result_configuration.encryption_configuration
+#         set: { encryption_option: '"SSE_KMS"', kms_key_arn: 'aws_kms_key.{{name}}.arn' }
+#         create: |
+#           resource "aws_kms_key" "{{name}}" {
+#             description         = "customer-managed key of {{ref}}"
+#             enable_key_rotation = true
+#           }
+#     cdktf:
+#       option: "EncryptedAthenaWorkgroup encrypts results with SSE_KMS under kmsKey (a HardenedKey, created when absent) and enforces the workgroup's settings"
+#       snippet: |
+#         new EncryptedAthenaWorkgroup(this, 'analysts', { name: 'analysts', outputLocation: 's3://shop-athena-results/analysts/' });
 #   example: |
 #     resource "aws_athena_workgroup" "analysts" {
 #       name = "analysts"

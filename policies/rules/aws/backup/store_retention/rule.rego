@@ -22,6 +22,21 @@
 #     Set the retention attribute to at least backup_retention_days (e.g.
 #     backup_retention_period = 14).
 #   construct: EncryptedGraphDatabase
+#   fix:
+#     summary: Keep automated backups for the configured minimum (the smallest common retention at or above it)
+#     edits:
+#       - on: aws_neptune_cluster
+#         set: { backup_retention_period: { smallest_of: [7, 14, 21, 28, 35], at_least: backup_retention_days } }
+#       - on: aws_docdb_cluster
+#         set: { backup_retention_period: { smallest_of: [7, 14, 21, 28, 35], at_least: backup_retention_days } }
+#       - on: aws_redshift_cluster
+#         set: { automated_snapshot_retention_period: { smallest_of: [7, 14, 21, 28, 35], at_least: backup_retention_days } }
+#       - on: aws_elasticache_replication_group
+#         set: { snapshot_retention_limit: { smallest_of: [7, 14, 21, 28, 35], at_least: backup_retention_days } }
+#     cdktf:
+#       option: "backupRetentionDays (EncryptedGraphDatabase; EncryptedDocumentDatabase, PrivateWarehouse and EncryptedRedis take the same option)"
+#       snippet: |
+#         new EncryptedGraphDatabase(this, 'graph', { identifier: 'customer-graph', subnetIds: privateSubnetIds, securityGroupIds: [dbSecurityGroup.id], backupRetentionDays: 14 });
 #   runbook:
 #     exposure: Automated backups of the store are kept too briefly to restore data from before an incident that went unnoticed for longer
 #     preserve:

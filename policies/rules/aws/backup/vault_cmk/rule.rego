@@ -31,6 +31,10 @@
 #             description         = "customer-managed key of {{ref}}"
 #             enable_key_rotation = true
 #           }
+#     cdktf:
+#       option: "kmsKey: a HardenedKey (one is created when absent)"
+#       snippet: |
+#         new LockedBackupVault(this, 'backups', { name: 'shop-backups', kmsKey: backupKey, minRetentionDays: 35 });
 #   runbook:
 #     exposure: Recovery points are encrypted with the AWS-managed aws/backup key, whose key policy cannot be narrowed, so anyone in the account allowed to restore can read them
 #     preserve:

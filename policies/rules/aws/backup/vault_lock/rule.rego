@@ -18,6 +18,21 @@
 #     Add aws_backup_vault_lock_configuration { backup_vault_name = aws_backup_vault.x.name,
 #     min_retention_days = …, changeable_for_days = 3 } (compliance mode once it expires).
 #   construct: LockedBackupVault
+#   fix:
+#     summary: Add a Vault Lock (an aws_backup_vault_lock_configuration linked by reference); after changeable_for_days it can never be removed
+#     edits:
+#       - linked: { type: aws_backup_vault_lock_configuration, via: backup_vault_name }
+#         create: |
+#           resource "aws_backup_vault_lock_configuration" "{{name}}" {
+#             backup_vault_name   = {{ref}}.name
+#             min_retention_days  = {{settings.backup_retention_days}}
+#             max_retention_days  = 365
+#             changeable_for_days = 3 # compliance mode once these days pass: the lock cannot be removed
+#           }
+#     cdktf:
+#       option: "minRetentionDays, maxRetentionDays, changeableForDays (LockedBackupVault always adds the Vault Lock)"
+#       snippet: |
+#         new LockedBackupVault(this, 'backups', { name: 'shop-backups', minRetentionDays: 35, maxRetentionDays: 365 });
 #   runbook:
 #     exposure: Without Vault Lock anyone allowed to delete recovery points (a compromised administrator, ransomware) can destroy the backups the recovery depends on
 #     preserve:

@@ -20,6 +20,19 @@
 #     Set custom_origin_config { origin_protocol_policy = "https-only",
 #     origin_ssl_protocols = ["TLSv1.2"] } and serve a certificate on the origin.
 #   construct: SecureDistribution
+#   fix:
+#     summary: Reach custom origins over HTTPS only, with TLS 1.2
+#     edits:
+#       - nested: origin.custom_origin_config
+#         where: { name: origin_protocol_policy, values: [http-only, match-viewer] }
+#         set: { origin_protocol_policy: '"https-only"' }
+#       - nested: origin.custom_origin_config
+#         where: { name: origin_ssl_protocols, values: [SSLv3, TLSv1, TLSv1.1] }
+#         set: { origin_ssl_protocols: '["TLSv1.2"]' }
+#     cdktf:
+#       option: "SecureDistribution reaches the API origin over HTTPS with TLS 1.2 only"
+#       snippet: |
+#         new SecureDistribution(this, 'shop', { name: 'shop', siteBucket: siteBucket, apiOriginDomain: 'api.shop.example', certificateArn: shopCertificate.arn });
 #   example: |
 #     resource "aws_cloudfront_distribution" "shop" {
 #       enabled = true

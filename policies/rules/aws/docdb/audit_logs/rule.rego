@@ -23,6 +23,17 @@
 #     Add "audit" to the cluster's CloudWatch log exports and turn the engine's audit log on
 #     in its parameter group.
 #   construct: EncryptedDocumentDatabase
+#   fix:
+#     summary: Export the audit log (and the other log types) to CloudWatch Logs; DocumentDB also needs audit_logs enabled in its cluster parameter group
+#     edits:
+#       - on: aws_docdb_cluster
+#         set: { enabled_cloudwatch_logs_exports: '["audit", "profiler"]' }
+#       - on: aws_neptune_cluster
+#         set: { enable_cloudwatch_logs_exports: '["audit", "slowquery"]' }
+#     cdktf:
+#       option: "EncryptedDocumentDatabase always exports the audit log (EncryptedGraphDatabase for Neptune)"
+#       snippet: |
+#         new EncryptedDocumentDatabase(this, 'profiles', { identifier: 'customer-profiles', masterUsername: 'profiles_admin', subnetIds: privateSubnetIds, securityGroupIds: [dbSecurityGroup.id] });
 #   example: |
 #     resource "aws_docdb_cluster" "profiles" {
 #       cluster_identifier              = "customer-profiles"

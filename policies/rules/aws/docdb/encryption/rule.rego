@@ -33,6 +33,10 @@
 #             description         = "customer-managed key of {{ref}}"
 #             enable_key_rotation = true
 #           }
+#     cdktf:
+#       option: "kmsKey: a HardenedKey (one is created when absent)"
+#       snippet: |
+#         new EncryptedDocumentDatabase(this, 'profiles', { identifier: 'customer-profiles', masterUsername: 'profiles_admin', subnetIds: privateSubnetIds, securityGroupIds: [dbSecurityGroup.id], kmsKey: profilesKey });
 #   example: |
 #     resource "aws_docdb_cluster" "profiles" {
 #       cluster_identifier          = "customer-profiles"

@@ -26,6 +26,10 @@
 #       - nested: parameter
 #         where: { name: name, values: ["tls"] }
 #         set: { value: '"enabled"' }
+#     cdktf:
+#       option: "EncryptedDocumentDatabase's parameter group keeps tls on (tls1.2+; no option turns it off)"
+#       snippet: |
+#         new EncryptedDocumentDatabase(this, 'profiles', { identifier: 'customer-profiles', masterUsername: 'profiles_admin', subnetIds: privateSubnetIds, securityGroupIds: [dbSecurityGroup.id] });
 #   example: |
 #     resource "aws_docdb_cluster_parameter_group" "profiles" {
 #       family = "docdb5.0"

@@ -31,6 +31,10 @@
 #             description         = "customer-managed key of {{ref}}"
 #             enable_key_rotation = true
 #           }
+#     cdktf:
+#       option: "kmsKey: a HardenedKey (one is created when absent)"
+#       snippet: |
+#         new HardenedTable(this, 'customers', { name: 'customers', hashKey: 'customer_id', attributes: [{ name: 'customer_id', type: 'S' }], kmsKey: tableKey, classification: 'pii' });
 #   runbook:
 #     exposure: The table and its backups are encrypted with an AWS-owned or AWS-managed key, so reads of its data are governed by IAM alone and cannot be restricted or audited through a key policy
 #     preserve:

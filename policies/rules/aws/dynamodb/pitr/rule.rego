@@ -23,6 +23,10 @@
 #     edits:
 #       - nested: point_in_time_recovery
 #         set: { enabled: true }
+#     cdktf:
+#       option: "pitrRecoveryDays (point-in-time recovery is always on; default 35)"
+#       snippet: |
+#         new HardenedTable(this, 'customers', { name: 'customers', hashKey: 'customer_id', attributes: [{ name: 'customer_id', type: 'S' }], pitrRecoveryDays: 35, classification: 'pii' });
 #   runbook:
 #     exposure: Items deleted or overwritten by mistake, by an attacker or by ransomware cannot be restored to a moment before the incident
 #     preserve:

@@ -35,6 +35,10 @@
 #             description         = "customer-managed key of {{ref}}"
 #             enable_key_rotation = true
 #           }
+#     cdktf:
+#       option: "kmsKey: a HardenedKey (one is created when absent)"
+#       snippet: |
+#         new EncryptedVolume(this, 'data', { availabilityZone: 'us-west-2a', sizeGb: 100, kmsKey: volumeKey });
 #   example: |
 #     resource "aws_ebs_volume" "orders_data" {
 #       availability_zone = "us-west-2a"

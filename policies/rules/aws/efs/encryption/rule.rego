@@ -34,6 +34,10 @@
 #             description         = "customer-managed key of {{ref}}"
 #             enable_key_rotation = true
 #           }
+#     cdktf:
+#       option: "kmsKey: a HardenedKey (one is created when absent)"
+#       snippet: |
+#         new EncryptedFileSystem(this, 'shared', { creationToken: 'shop-shared', kmsKey: fileSystemKey });
 #   example: |
 #     resource "aws_efs_file_system" "uploads" {
 #       creation_token = "customer-uploads"

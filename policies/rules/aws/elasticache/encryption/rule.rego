@@ -28,6 +28,25 @@
 #     transit_encryption_enabled = true (at-rest encryption needs a new replication group);
 #     run Redis/Valkey as a replication group, and Memcached with transit encryption.
 #   construct: EncryptedRedis
+#   fix:
+#     summary: Encrypt at rest under a customer-managed key (aws_kms_key named after the group, added unless it exists) and require encryption in transit
+#     edits:
+#       - on: aws_elasticache_replication_group
+#         set: { at_rest_encryption_enabled: true, transit_encryption_enabled: true, kms_key_id: 'aws_kms_key.{{name}}.arn' }
+#         create: |
+#           resource "aws_kms_key" "{{name}}" {
+#             description         = "customer-managed key of {{ref}}"
+#             enable_key_rotation = true
+#           }
+#       - on: aws_elasticache_replication_group
+#         where: { name: transit_encryption_mode, values: [preferred] }
+#         set: { transit_encryption_mode: '"required"' }
+#       - on: aws_elasticache_cluster
+#         set: { transit_encryption_enabled: true }
+#     cdktf:
+#       option: "EncryptedRedis encrypts at rest under kmsKey (a HardenedKey, created when absent) and requires in-transit encryption"
+#       snippet: |
+#         new EncryptedRedis(this, 'sessions', { identifier: 'checkout-sessions', subnetIds: privateSubnetIds, securityGroupIds: [cacheSecurityGroup.id], userGroupIds: [sessionUsers.id] });
 #   example: |
 #     resource "aws_elasticache_replication_group" "sessions" {
 #       replication_group_id       = "sessions"

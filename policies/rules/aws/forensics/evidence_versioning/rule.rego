@@ -17,6 +17,23 @@
 #   remediation: |
 #     Add aws_s3_bucket_versioning { versioning_configuration { status = "Enabled" } }.
 #   construct: ForensicEvidenceBucket
+#   fix:
+#     summary: Turn on versioning of the evidence bucket (an aws_s3_bucket_versioning linked by reference when none exists)
+#     edits:
+#       - linked: { type: aws_s3_bucket_versioning, via: bucket }
+#         nested: versioning_configuration
+#         set: { status: '"Enabled"' }
+#         create: |
+#           resource "aws_s3_bucket_versioning" "{{name}}" {
+#             bucket = {{ref}}.id
+#             versioning_configuration {
+#               status = "Enabled"
+#             }
+#           }
+#     cdktf:
+#       option: "ForensicEvidenceBucket always versions its objects (with Object Lock)"
+#       snippet: |
+#         new ForensicEvidenceBucket(this, 'evidence', { incidentResponseRole: irRole, name: 'shop-evidence' });
 #   example: |
 #     resource "aws_s3_bucket" "evidence" {
 #       bucket = "shop-evidence"

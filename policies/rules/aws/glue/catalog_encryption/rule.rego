@@ -26,6 +26,24 @@
 #     connection_password_encryption { return_connection_password_encrypted = true,
 #     aws_kms_key_id = aws_kms_key.x.arn } in every region with a catalog.
 #   construct: EncryptedDataCatalog
+#   fix:
+#     summary: Encrypt the Data Catalog with SSE-KMS under a customer-managed key (aws_kms_key named after the settings, added unless it exists) and return connection passwords encrypted
+#     edits:
+#       - on: aws_glue_data_catalog_encryption_settings
+#         nested: data_catalog_encryption_settings.encryption_at_rest
+#         set: { catalog_encryption_mode: '"SSE-KMS"', sse_aws_kms_key_id: 'aws_kms_key.{{name}}.arn' }
+#         create: |
+#           resource "aws_kms_key" "{{name}}" {
+#             description         = "customer-managed key of {{ref}}"
+#             enable_key_rotation = true
+#           }
+#       - on: aws_glue_data_catalog_encryption_settings
+#         nested: data_catalog_encryption_settings.connection_password_encryption
+#         set: { return_connection_password_encrypted: true }
+#     cdktf:
+#       option: "EncryptedDataCatalog encrypts the catalog and connection passwords under kmsKey (a HardenedKey, created when absent)"
+#       snippet: |
+#         new EncryptedDataCatalog(this, 'catalog', { kmsKey: catalogKey });
 #   example: |
 #     resource "aws_glue_data_catalog_encryption_settings" "this" {
 #       data_catalog_encryption_settings {

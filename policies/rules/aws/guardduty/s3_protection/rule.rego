@@ -18,6 +18,19 @@
 #     Add aws_guardduty_detector_feature { detector_id = aws_guardduty_detector.x.id,
 #     name = "S3_DATA_EVENTS", status = "ENABLED" }.
 #   construct: RegionalBaseline
+#   fix:
+#     summary: Turn on S3 protection with an S3_DATA_EVENTS detector feature (added unless one of that address exists)
+#     edits:
+#       - create: |
+#           resource "aws_guardduty_detector_feature" "{{name}}_s3_data_events" {
+#             detector_id = {{ref}}.id
+#             name        = "S3_DATA_EVENTS"
+#             status      = "ENABLED"
+#           }
+#     cdktf:
+#       option: "RegionalBaseline turns on GuardDuty S3 protection in every region of providers"
+#       snippet: |
+#         new RegionalBaseline(this, 'baseline', { providers: regionalProviders });
 #   runbook:
 #     exposure: GuardDuty does not analyse S3 data events, so bulk reads, exfiltration and access from unusual places to the buckets go unnoticed
 #     preserve:

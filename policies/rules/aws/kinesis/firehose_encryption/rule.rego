@@ -24,6 +24,20 @@
 #     Add server_side_encryption { enabled = true, key_type = "CUSTOMER_MANAGED_CMK",
 #     key_arn = aws_kms_key.x.arn }.
 #   construct: EncryptedDeliveryStream
+#   fix:
+#     summary: Encrypt buffered records under a customer-managed key (aws_kms_key named after the stream, added unless it exists)
+#     edits:
+#       - nested: server_side_encryption
+#         set: { enabled: true, key_type: '"CUSTOMER_MANAGED_CMK"', key_arn: 'aws_kms_key.{{name}}.arn' }
+#         create: |
+#           resource "aws_kms_key" "{{name}}" {
+#             description         = "customer-managed key of {{ref}}"
+#             enable_key_rotation = true
+#           }
+#     cdktf:
+#       option: "kmsKey: a HardenedKey (one is created when absent)"
+#       snippet: |
+#         new EncryptedDeliveryStream(this, 'orders', { name: 'orders-to-lake', roleArn: firehoseRole.arn, bucketArn: lakeBucket.arn, kmsKey: streamKey });
 #   example: |
 #     resource "aws_kinesis_firehose_delivery_stream" "orders" {
 #       name        = "orders-to-lake"

@@ -31,6 +31,10 @@
 #             description         = "customer-managed key of {{ref}}"
 #             enable_key_rotation = true
 #           }
+#     cdktf:
+#       option: "kmsKey: a HardenedKey (one is created when absent)"
+#       snippet: |
+#         new EncryptedStream(this, 'events', { name: 'order-events', kmsKey: streamKey });
 #   example: |
 #     resource "aws_kinesis_stream" "clickstream" {
 #       name            = "clickstream"

@@ -20,6 +20,10 @@
 #     summary: Keep a scheduled key deletion cancellable for 30 days
 #     edits:
 #       - set: { deletion_window_in_days: 30 }
+#     cdktf:
+#       option: "deletionWindowDays (7-30, default 30)"
+#       snippet: |
+#         new HardenedKey(this, 'orders', { description: 'orders table', deletionWindowDays: 30 });
 #   runbook:
 #     exposure: The key can be scheduled for deletion and be gone after a short window, and with it every piece of data and backup it encrypts
 #     preserve:

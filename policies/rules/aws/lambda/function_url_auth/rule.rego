@@ -20,6 +20,10 @@
 #     summary: Require IAM authentication on the function URL
 #     edits:
 #       - set: { authorization_type: '"AWS_IAM"' }
+#     cdktf:
+#       option: "functionUrlAuthType: 'AWS_IAM' (the only type IamAuthFunction accepts)"
+#       snippet: |
+#         new IamAuthFunction(this, 'orders-api', { name: 'orders-api', code: { s3Bucket: 'shop-artifacts', s3Key: 'orders-api.zip' }, functionUrl: true, functionUrlAuthType: 'AWS_IAM' });
 #   example: |
 #     resource "aws_lambda_function_url" "orders" {
 #       function_name      = aws_lambda_function.orders.function_name

@@ -24,6 +24,19 @@
 #     Keep tls_enabled = true and set kms_key_arn = aws_kms_key.x.arn (the key can only be
 #     chosen when the cluster is created).
 #   construct: EncryptedMemoryDb
+#   fix:
+#     summary: Require TLS and encrypt under a customer-managed key (aws_kms_key named after the cluster, added unless it exists)
+#     edits:
+#       - set: { tls_enabled: true, kms_key_arn: 'aws_kms_key.{{name}}.arn' }
+#         create: |
+#           resource "aws_kms_key" "{{name}}" {
+#             description         = "customer-managed key of {{ref}}"
+#             enable_key_rotation = true
+#           }
+#     cdktf:
+#       option: "EncryptedMemoryDb always requires TLS; kmsKey: a HardenedKey (created when absent)"
+#       snippet: |
+#         new EncryptedMemoryDb(this, 'carts', { identifier: 'carts', subnetIds: privateSubnetIds, securityGroupIds: [cacheSecurityGroup.id], aclName: cartsAcl.name });
 #   example: |
 #     resource "aws_memorydb_cluster" "carts" {
 #       name        = "carts"

@@ -24,6 +24,22 @@
 #     Set encryption_info { encryption_at_rest_kms_key_arn = aws_kms_key.x.arn,
 #     encryption_in_transit { client_broker = "TLS", in_cluster = true } }.
 #   construct: PrivateKafka
+#   fix:
+#     summary: TLS only between clients and brokers and inside the cluster, storage under a customer-managed key (aws_kms_key named after the cluster, added unless it exists)
+#     edits:
+#       - nested: encryption_info.encryption_in_transit
+#         set: { client_broker: '"TLS"', in_cluster: true }
+#       - nested: encryption_info
+#         set: { encryption_at_rest_kms_key_arn: 'aws_kms_key.{{name}}.arn' }
+#         create: |
+#           resource "aws_kms_key" "{{name}}" {
+#             description         = "customer-managed key of {{ref}}"
+#             enable_key_rotation = true
+#           }
+#     cdktf:
+#       option: "PrivateKafka always encrypts in transit (TLS only, in-cluster too) and at rest under kmsKey (a HardenedKey, created when absent)"
+#       snippet: |
+#         new PrivateKafka(this, 'events', { clusterName: 'order-events', subnetIds: privateSubnetIds, securityGroupIds: [kafkaSecurityGroup.id] });
 #   example: |
 #     resource "aws_msk_cluster" "events" {
 #       cluster_name           = "order-events"

@@ -23,6 +23,21 @@
 #     multi-VPC connectivity) and authenticate clients with IAM, SCRAM or mutual TLS
 #     (unauthenticated = false).
 #   construct: PrivateKafka
+#   fix:
+#     summary: Turn off public broker endpoints and require IAM client authentication
+#     edits:
+#       - nested: broker_node_group_info.connectivity_info.public_access
+#         where: { name: type, values: [SERVICE_PROVIDED_EIPS] }
+#         set: { type: '"DISABLED"' }
+#       - nested: client_authentication
+#         where: { name: unauthenticated, values: ["true"] }
+#         set: { unauthenticated: false }
+#       - nested: client_authentication.sasl
+#         set: { iam: true }
+#     cdktf:
+#       option: "PrivateKafka never has public brokers and always requires IAM client authentication"
+#       snippet: |
+#         new PrivateKafka(this, 'events', { clusterName: 'order-events', subnetIds: privateSubnetIds, securityGroupIds: [kafkaSecurityGroup.id] });
 #   runbook:
 #     exposure: The Kafka brokers are reachable from the internet, or accept clients without authentication; topics holding order and customer events can be read by anyone who connects
 #     preserve:

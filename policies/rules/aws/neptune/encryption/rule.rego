@@ -33,6 +33,10 @@
 #             description         = "customer-managed key of {{ref}}"
 #             enable_key_rotation = true
 #           }
+#     cdktf:
+#       option: "kmsKey: a HardenedKey (one is created when absent)"
+#       snippet: |
+#         new EncryptedGraphDatabase(this, 'graph', { identifier: 'customer-graph', subnetIds: privateSubnetIds, securityGroupIds: [dbSecurityGroup.id], kmsKey: graphKey });
 #   example: |
 #     resource "aws_neptune_cluster" "graph" {
 #       cluster_identifier  = "customer-graph"

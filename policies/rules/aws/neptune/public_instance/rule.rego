@@ -23,6 +23,10 @@
 #     summary: Make the endpoint private (publicly_accessible = false)
 #     edits:
 #       - set: { publicly_accessible: false }
+#     cdktf:
+#       option: "EncryptedGraphDatabase is never publicly accessible (no option turns it on)"
+#       snippet: |
+#         new EncryptedGraphDatabase(this, 'graph', { identifier: 'customer-graph', subnetIds: privateSubnetIds, securityGroupIds: [dbSecurityGroup.id] });
 #   runbook:
 #     exposure: The graph database instance has a public endpoint reachable from the internet
 #     preserve:

@@ -35,6 +35,10 @@
 #             description         = "customer-managed key of {{ref}}"
 #             enable_key_rotation = true
 #           }
+#     cdktf:
+#       option: "kmsKey: a HardenedKey (one is created when absent)"
+#       snippet: |
+#         new SecureSearchDomain(this, 'search', { domainName: 'orders', subnetIds: privateSubnetIds, securityGroupIds: [searchSecurityGroup.id], clientRoleArns: [ordersApiRole.arn], kmsKey: searchKey });
 #   example: |
 #     resource "aws_opensearch_domain" "search" {
 #       domain_name    = "orders-search"

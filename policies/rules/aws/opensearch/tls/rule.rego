@@ -31,6 +31,10 @@
 #         set: { enforce_https: true, tls_security_policy: '"Policy-Min-TLS-1-2-2019-07"' }
 #       - nested: node_to_node_encryption
 #         set: { enabled: true }
+#     cdktf:
+#       option: "SecureSearchDomain always enforces HTTPS with TLS 1.2 and node-to-node encryption"
+#       snippet: |
+#         new SecureSearchDomain(this, 'search', { domainName: 'orders', subnetIds: privateSubnetIds, securityGroupIds: [searchSecurityGroup.id], clientRoleArns: [ordersApiRole.arn] });
 #   example: |
 #     resource "aws_opensearch_domain" "search" {
 #       domain_name    = "orders-search"

@@ -23,6 +23,23 @@
 #     Set enabled_cloudwatch_logs_exports = ["postgresql"] (or ["audit"] with the audit
 #     plugin/parameter enabled) and ship the log group to the central account.
 #   construct: HardenedPostgres
+#   fix:
+#     summary: Export every log type the engine offers, its audit log among them, to CloudWatch Logs
+#     edits:
+#       - where: { name: engine, values: [postgres] }
+#         set: { enabled_cloudwatch_logs_exports: '["postgresql", "upgrade"]' }
+#       - where: { name: engine, values: [aurora-postgresql] }
+#         set: { enabled_cloudwatch_logs_exports: '["postgresql"]' }
+#       - where: { name: engine, values: [mysql, mariadb, aurora-mysql] }
+#         set: { enabled_cloudwatch_logs_exports: '["audit", "error", "general", "slowquery"]' }
+#       - where: { name: engine, values: [oracle-ee, oracle-se2, oracle-ee-cdb, oracle-se2-cdb] }
+#         set: { enabled_cloudwatch_logs_exports: '["alert", "audit", "listener", "trace"]' }
+#       - where: { name: engine, values: [sqlserver-ee, sqlserver-se, sqlserver-ex, sqlserver-web] }
+#         set: { enabled_cloudwatch_logs_exports: '["agent", "error"]' }
+#     cdktf:
+#       option: "HardenedPostgres always exports the postgresql and upgrade logs"
+#       snippet: |
+#         new HardenedPostgres(this, 'orders', { identifier: 'orders', subnetIds: privateSubnetIds, securityGroupIds: [dbSecurityGroup.id], classification: 'pii' });
 #   example: |
 #     resource "aws_db_instance" "orders" {
 #       identifier                  = "orders"

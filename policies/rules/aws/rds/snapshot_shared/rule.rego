@@ -23,6 +23,10 @@
 #     Remove "all" from shared_accounts and share only with your own accounts (listed in
 #     environment_accounts or trusted_account_ids).
 #   construct: HardenedPostgres
+#   fix:
+#     summary: Stop sharing the snapshot publicly (remove "all" from shared_accounts)
+#     edits:
+#       - remove: { name: shared_accounts, values: [all] }
 #   runbook:
 #     exposure: Other AWS accounts (or everyone, with "all") can restore the snapshot and read the whole database
 #     preserve:

@@ -25,6 +25,20 @@
 #     "useractivitylog"] } (and enable_user_activity_logging in the parameter group), or
 #     log_exports on the Serverless namespace.
 #   construct: PrivateWarehouse
+#   fix:
+#     summary: Send connection and user activity logs to CloudWatch Logs (an aws_redshift_logging linked by reference)
+#     edits:
+#       - linked: { type: aws_redshift_logging, via: cluster_identifier }
+#         create: |
+#           resource "aws_redshift_logging" "{{name}}" {
+#             cluster_identifier   = {{ref}}.cluster_identifier
+#             log_destination_type = "cloudwatch"
+#             log_exports          = ["connectionlog", "userlog", "useractivitylog"]
+#           }
+#     cdktf:
+#       option: "PrivateWarehouse always adds aws_redshift_logging and user activity logging"
+#       snippet: |
+#         new PrivateWarehouse(this, 'analytics', { identifier: 'analytics', masterUsername: 'analytics_admin', subnetIds: privateSubnetIds, securityGroupIds: [warehouseSecurityGroup.id] });
 #   example: |
 #     resource "aws_redshift_logging" "analytics" {
 #       cluster_identifier   = "analytics"

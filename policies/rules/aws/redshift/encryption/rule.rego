@@ -33,6 +33,10 @@
 #             description         = "customer-managed key of {{ref}}"
 #             enable_key_rotation = true
 #           }
+#     cdktf:
+#       option: "kmsKey: a HardenedKey (one is created when absent)"
+#       snippet: |
+#         new PrivateWarehouse(this, 'analytics', { identifier: 'analytics', masterUsername: 'analytics_admin', subnetIds: privateSubnetIds, securityGroupIds: [warehouseSecurityGroup.id], kmsKey: warehouseKey });
 #   example: |
 #     resource "aws_redshift_cluster" "analytics" {
 #       cluster_identifier     = "analytics"

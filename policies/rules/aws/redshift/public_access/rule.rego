@@ -25,6 +25,10 @@
 #     summary: Make the endpoint private (publicly_accessible = false)
 #     edits:
 #       - set: { publicly_accessible: false }
+#     cdktf:
+#       option: "PrivateWarehouse is never publicly accessible (no option turns it on)"
+#       snippet: |
+#         new PrivateWarehouse(this, 'analytics', { identifier: 'analytics', masterUsername: 'analytics_admin', subnetIds: privateSubnetIds, securityGroupIds: [warehouseSecurityGroup.id] });
 #   runbook:
 #     exposure: The warehouse has a public endpoint reachable from the internet
 #     preserve:

@@ -23,6 +23,15 @@
 #     Remove the public canned ACL / AllUsers and AuthenticatedUsers grants, and disable
 #     ACLs altogether with aws_s3_bucket_ownership_controls (BucketOwnerEnforced).
 #   construct: HardenedBucket
+#   fix:
+#     summary: Replace the public canned ACL with private
+#     edits:
+#       - where: { name: acl, values: [public-read, public-read-write, authenticated-read] }
+#         set: { acl: '"private"' }
+#     cdktf:
+#       option: "HardenedBucket disables ACLs (BucketOwnerEnforced) and blocks public access"
+#       snippet: |
+#         new HardenedBucket(this, 'assets', { name: 'shop-assets', classification: 'internal' });
 #   runbook:
 #     exposure: The bucket ACL grants read (or write) to everyone or to every AWS account
 #     preserve:

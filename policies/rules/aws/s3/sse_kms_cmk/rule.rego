@@ -31,6 +31,35 @@
 #     kms_master_key_id = aws_kms_key.x.arn } bucket_key_enabled = true }. For a bucket
 #     that receives server access logs, use sse_algorithm = "AES256" instead.
 #   construct: HardenedBucket
+#   fix:
+#     summary: Encrypt new objects with SSE-KMS under a customer-managed key and the bucket key (aws_kms_key named after the bucket, and an aws_s3_bucket_server_side_encryption_configuration when none is linked, each added unless it exists)
+#     edits:
+#       - create: |
+#           resource "aws_kms_key" "{{name}}" {
+#             description         = "customer-managed key of {{ref}}"
+#             enable_key_rotation = true
+#           }
+#       - linked: { type: aws_s3_bucket_server_side_encryption_configuration, via: bucket }
+#         nested: rule.apply_server_side_encryption_by_default
+#         set: { sse_algorithm: '"aws:kms"', kms_master_key_id: 'aws_kms_key.{{name}}.arn' }
+#       - linked: { type: aws_s3_bucket_server_side_encryption_configuration, via: bucket }
+#         nested: rule
+#         set: { bucket_key_enabled: true }
+#         create: |
+#           resource "aws_s3_bucket_server_side_encryption_configuration" "{{name}}" {
+#             bucket = {{ref}}.id
+#             rule {
+#               apply_server_side_encryption_by_default {
+#                 sse_algorithm     = "aws:kms"
+#                 kms_master_key_id = aws_kms_key.{{name}}.arn
+#               }
+#               bucket_key_enabled = true
+#             }
+#           }
+#     cdktf:
+#       option: "kmsKey: a HardenedKey (one is created when absent); SSE-KMS with the bucket key always"
+#       snippet: |
+#         new HardenedBucket(this, 'data', { name: 'shop-customer-data', kmsKey: bucketKey, classification: 'pii' });
 #   example: |
 #     resource "aws_kms_key" "s3" {
 #       enable_key_rotation = true

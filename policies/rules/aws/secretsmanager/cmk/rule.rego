@@ -30,6 +30,10 @@
 #             description         = "customer-managed key of {{ref}}"
 #             enable_key_rotation = true
 #           }
+#     cdktf:
+#       option: "kmsKey: a HardenedKey (one is created when absent)"
+#       snippet: |
+#         new HardenedSecret(this, 'db-password', { name: 'shop/orders/db-password', kmsKey: secretKey });
 #   example: |
 #     resource "aws_secretsmanager_secret" "orders_db" {
 #       name       = "orders/db"

@@ -31,6 +31,10 @@
 #             description         = "customer-managed key of {{ref}}"
 #             enable_key_rotation = true
 #           }
+#     cdktf:
+#       option: "kmsKey: a HardenedKey (one is created when absent)"
+#       snippet: |
+#         new HardenedTopic(this, 'orders', { name: 'order-events', kmsKey: topicKey });
 #   example: |
 #     resource "aws_sns_topic" "order_events" {
 #       name              = "order-events"

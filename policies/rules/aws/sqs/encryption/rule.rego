@@ -32,6 +32,10 @@
 #             description         = "customer-managed key of {{ref}}"
 #             enable_key_rotation = true
 #           }
+#     cdktf:
+#       option: "kmsKey: a HardenedKey (one is created when absent)"
+#       snippet: |
+#         new HardenedQueue(this, 'orders', { name: 'orders', kmsKey: queueKey });
 #   example: |
 #     resource "aws_sqs_queue" "orders" {
 #       name                              = "orders"

@@ -25,6 +25,19 @@
 #     Use type = "SecureString" with key_id = aws_kms_key.x.arn (or move the credential to
 #     Secrets Manager).
 #   construct: HardenedSecret
+#   fix:
+#     summary: Store the parameter as a SecureString under a customer-managed key (aws_kms_key named after it, added unless it exists)
+#     edits:
+#       - set: { type: '"SecureString"', key_id: 'aws_kms_key.{{name}}.arn' }
+#         create: |
+#           resource "aws_kms_key" "{{name}}" {
+#             description         = "customer-managed key of {{ref}}"
+#             enable_key_rotation = true
+#           }
+#     cdktf:
+#       option: "keep the secret in a HardenedSecret (Secrets Manager under a customer-managed key) instead of an SSM String parameter"
+#       snippet: |
+#         new HardenedSecret(this, 'db-password', { name: 'shop/orders/db-password' });
 #   example: |
 #     resource "aws_ssm_parameter" "payments_api_token" {
 #       name   = "/shop/payments/api-token"

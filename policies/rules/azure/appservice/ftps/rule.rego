@@ -24,6 +24,10 @@
 #     edits:
 #       - nested: site_config
 #         set: { ftps_state: '"Disabled"' }
+#     cdktf:
+#       option: "HardenedLinuxWebApp always sets ftpsState Disabled"
+#       snippet: |
+#         new HardenedLinuxWebApp(this, 'shop', { name: 'app-shop', resourceGroupName: rg.name, location: 'westus2', servicePlanId: plan.id });
 #   example: |
 #     resource "azurerm_linux_web_app" "storefront" {
 #       name                = "app-shop-storefront"

@@ -27,6 +27,10 @@
 #     summary: Redirect every request to HTTPS
 #     edits:
 #       - set: { https_only: true }
+#     cdktf:
+#       option: "HardenedLinuxWebApp always sets httpsOnly"
+#       snippet: |
+#         new HardenedLinuxWebApp(this, 'shop', { name: 'app-shop', resourceGroupName: rg.name, location: 'westus2', servicePlanId: plan.id });
 #   example: |
 #     resource "azurerm_linux_web_app" "storefront" {
 #       name                = "app-shop-storefront"

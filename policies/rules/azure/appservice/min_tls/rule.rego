@@ -35,6 +35,10 @@
 #       - nested: site_config
 #         where: { name: scm_min_tls_version, values: ["1.0", "1.1"] }
 #         set: { scm_min_tls_version: '"1.2"' }
+#     cdktf:
+#       option: "HardenedLinuxWebApp always requires TLS 1.2 (site and SCM)"
+#       snippet: |
+#         new HardenedLinuxWebApp(this, 'shop', { name: 'app-shop', resourceGroupName: rg.name, location: 'westus2', servicePlanId: plan.id });
 #   example: |
 #     resource "azurerm_linux_web_app" "storefront" {
 #       name                = "app-shop-storefront"

@@ -18,6 +18,15 @@
 #   remediation: |
 #     Set immutability = "Locked" (irreversible) or "Unlocked" on the vault.
 #   construct: LockedRecoveryVault
+#   fix:
+#     summary: Turn immutability on (Unlocked; lock it once the retention is confirmed, which cannot be undone)
+#     edits:
+#       - set: { immutability: '"Unlocked"' }
+#         comment: { immutability: "Locked once retention is confirmed (irreversible)" }
+#     cdktf:
+#       option: "LockedRecoveryVault always sets immutability Locked"
+#       snippet: |
+#         new LockedRecoveryVault(this, 'backups', { name: 'rsv-shop-backups', resourceGroupName: rg.name, location: 'westus2', keyVault: keys });
 #   runbook:
 #     exposure: Recovery points can be deleted or their retention shortened before they expire; a compromised administrator or ransomware can destroy the backups the recovery depends on
 #     preserve:

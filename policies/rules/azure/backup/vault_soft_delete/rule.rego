@@ -23,6 +23,10 @@
 #         set: { soft_delete_enabled: true }
 #       - on: azurerm_data_protection_backup_vault
 #         set: { soft_delete: '"AlwaysOn"' }
+#     cdktf:
+#       option: "LockedRecoveryVault always keeps soft delete on"
+#       snippet: |
+#         new LockedRecoveryVault(this, 'backups', { name: 'rsv-shop-backups', resourceGroupName: rg.name, location: 'westus2', keyVault: keys });
 #   runbook:
 #     exposure: Deleted backup data is gone at once; a compromised administrator or ransomware can delete the backups without a recovery period
 #     preserve:

@@ -23,6 +23,10 @@
 #     summary: Turn off account-key authentication (Entra ID only)
 #     edits:
 #       - set: { local_authentication_disabled: true }
+#     cdktf:
+#       option: "HardenedCosmosAccount always disables key-based authentication"
+#       snippet: |
+#         new HardenedCosmosAccount(this, 'carts', { name: 'cosmos-shop-carts', resourceGroupName: rg.name, location: 'westus2', keyVault: keys, classification: 'pii' });
 #   runbook:
 #     exposure: The account's primary and secondary keys grant full access to every container from anywhere the network allows, with no identity in the logs
 #     preserve:

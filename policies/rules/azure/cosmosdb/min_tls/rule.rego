@@ -24,6 +24,10 @@
 #     summary: Refuse clients older than TLS 1.2
 #     edits:
 #       - set: { minimal_tls_version: '"Tls12"' }
+#     cdktf:
+#       option: "HardenedCosmosAccount always sets Tls12"
+#       snippet: |
+#         new HardenedCosmosAccount(this, 'carts', { name: 'cosmos-shop-carts', resourceGroupName: rg.name, location: 'westus2', keyVault: keys, classification: 'pii' });
 #   example: |
 #     resource "azurerm_cosmosdb_account" "carts" {
 #       name                          = "cosmos-shop-carts"

@@ -29,6 +29,10 @@
 #     summary: Turn off public network access
 #     edits:
 #       - set: { public_network_access_enabled: false }
+#     cdktf:
+#       option: "HardenedCosmosAccount always turns public network access off"
+#       snippet: |
+#         new HardenedCosmosAccount(this, 'carts', { name: 'cosmos-shop-carts', resourceGroupName: rg.name, location: 'westus2', keyVault: keys, classification: 'pii' });
 #   runbook:
 #     exposure: The Cosmos DB account answers on a public endpoint from every network
 #     preserve:

@@ -28,6 +28,10 @@
 #     summary: Turn off public network access
 #     edits:
 #       - set: { public_network_access_enabled: false }
+#     cdktf:
+#       option: "HardenedManagedDisk always turns public network access off"
+#       snippet: |
+#         new HardenedManagedDisk(this, 'orders', { name: 'disk-shop-orders', resourceGroupName: rg.name, location: 'westus2', sizeGb: 128, keyVault: keys });
 #   runbook:
 #     exposure: Anyone who obtains an export SAS for the disk or snapshot can download its whole content from any network
 #     preserve:

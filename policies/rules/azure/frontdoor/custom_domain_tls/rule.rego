@@ -20,6 +20,20 @@
 #     Set minimum_tls_version = "TLS12" (Front Door) or tls_version = "TLS12" (CDN) on the
 #     custom domain's HTTPS settings.
 #   construct: SecureFrontDoor
+#   fix:
+#     summary: Require TLS 1.2 on the custom domain
+#     edits:
+#       - on: azurerm_cdn_frontdoor_custom_domain
+#         nested: tls
+#         set: { minimum_tls_version: '"TLS12"' }
+#       - on: azurerm_cdn_endpoint_custom_domain
+#         nested: cdn_managed_https
+#         where: { name: tls_version, values: [TLS10, None] }
+#         set: { tls_version: '"TLS12"' }
+#       - on: azurerm_cdn_endpoint_custom_domain
+#         nested: user_managed_https
+#         where: { name: tls_version, values: [TLS10, None] }
+#         set: { tls_version: '"TLS12"' }
 #   example: |
 #     resource "azurerm_cdn_frontdoor_custom_domain" "shop" {
 #       name                     = "shop-example-com"

@@ -18,6 +18,17 @@
 #     Add rotation_policy { expire_after = "P2Y", notify_before_expiry = "P30D",
 #     automatic { time_after_creation = "P1Y" } } to the key.
 #   construct: HardenedKeyVault
+#   fix:
+#     summary: Expire the key after two years and rotate it automatically 30 days before (a rotation policy; shorten to your key lifetime)
+#     edits:
+#       - nested: rotation_policy
+#         set: { expire_after: '"P2Y"', notify_before_expiry: '"P30D"' }
+#       - nested: rotation_policy.automatic
+#         set: { time_before_expiry: '"P30D"' }
+#     cdktf:
+#       option: "addKey (RSA-HSM; its rotation policy rotates yearly and expires the key after two years)"
+#       snippet: |
+#         new HardenedKeyVault(this, 'keys', { name: 'kv-shop-keys', resourceGroupName: rg.name, location: 'westus2' }).addKey(this, 'orders-cmk', 'orders-cmk');
 #   runbook:
 #     exposure: The same key material protects the data indefinitely; a leaked key keeps decrypting everything written with it
 #     preserve:

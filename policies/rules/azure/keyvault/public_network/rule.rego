@@ -23,6 +23,10 @@
 #     summary: Turn off public network access
 #     edits:
 #       - set: { public_network_access_enabled: false }
+#     cdktf:
+#       option: "allowedSubnetIds (public network access is always off)"
+#       snippet: |
+#         new HardenedKeyVault(this, 'keys', { name: 'kv-shop-keys', resourceGroupName: rg.name, location: 'westus2', allowedSubnetIds: [appSubnet.id] });
 #   runbook:
 #     exposure: The key vault answers on a public endpoint; a leaked credential with vault access works from anywhere
 #     preserve:

@@ -20,6 +20,10 @@
 #     summary: Turn on purge protection
 #     edits:
 #       - set: { purge_protection_enabled: true }
+#     cdktf:
+#       option: "HardenedKeyVault always turns purge protection on"
+#       snippet: |
+#         new HardenedKeyVault(this, 'keys', { name: 'kv-shop-keys', resourceGroupName: rg.name, location: 'westus2' });
 #   runbook:
 #     exposure: A deleted vault or key can be purged at once, destroying every piece of data encrypted with it beyond recovery
 #     preserve:

@@ -21,6 +21,10 @@
 #     edits:
 #       - set:
 #           soft_delete_retention_days: { smallest_of: [7, 14, 30, 60, 90], at_least: key_vault_min_soft_delete_days }
+#     cdktf:
+#       option: "softDeleteRetentionDays"
+#       snippet: |
+#         new HardenedKeyVault(this, 'keys', { name: 'kv-shop-keys', resourceGroupName: rg.name, location: 'westus2', softDeleteRetentionDays: 90 });
 #   runbook:
 #     exposure: Deleted keys and secrets are kept only briefly; a deletion noticed late cannot be undone, and with the keys the data they encrypt is lost
 #     preserve:

@@ -21,6 +21,17 @@
 #     (Service Bus) and grant producers and consumers the Azure Event Hubs / Service Bus Data
 #     Sender and Receiver roles on their managed identities.
 #   construct: HardenedServiceBusNamespace
+#   fix:
+#     summary: Turn off SAS-key authentication (Entra ID only)
+#     edits:
+#       - on: azurerm_eventhub_namespace
+#         set: { local_authentication_enabled: false }
+#       - on: azurerm_servicebus_namespace
+#         set: { local_auth_enabled: false }
+#     cdktf:
+#       option: "HardenedServiceBusNamespace always turns SAS-key authentication off"
+#       snippet: |
+#         new HardenedServiceBusNamespace(this, 'orders', { name: 'sb-shop-orders', resourceGroupName: rg.name, location: 'westus2', keyVault: keys });
 #   runbook:
 #     exposure: Anyone holding a SAS key or connection string of the namespace can send and read its events or messages, with no identity in the logs
 #     preserve:

@@ -24,6 +24,10 @@
 #     summary: Refuse clients older than TLS 1.2
 #     edits:
 #       - set: { minimum_tls_version: '"1.2"' }
+#     cdktf:
+#       option: "HardenedServiceBusNamespace always requires TLS 1.2"
+#       snippet: |
+#         new HardenedServiceBusNamespace(this, 'orders', { name: 'sb-shop-orders', resourceGroupName: rg.name, location: 'westus2', keyVault: keys });
 #   example: |
 #     resource "azurerm_eventhub_namespace" "events" {
 #       name                          = "evh-shop-events"

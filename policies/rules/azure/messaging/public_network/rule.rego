@@ -29,6 +29,10 @@
 #     summary: Turn off public network access
 #     edits:
 #       - set: { public_network_access_enabled: false }
+#     cdktf:
+#       option: "HardenedServiceBusNamespace always turns public network access off"
+#       snippet: |
+#         new HardenedServiceBusNamespace(this, 'orders', { name: 'sb-shop-orders', resourceGroupName: rg.name, location: 'westus2', keyVault: keys });
 #   runbook:
 #     exposure: The namespace accepts connections from the internet; a leaked key or token is enough to read its events or messages
 #     preserve:

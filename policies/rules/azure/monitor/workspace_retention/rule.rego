@@ -21,6 +21,10 @@
 #     edits:
 #       - set:
 #           retention_in_days: { smallest_of: [30, 60, 90, 120, 180, 270, 365, 550, 730], at_least: log_retention_min_days, at_most: log_retention_max_days }
+#     cdktf:
+#       option: "retentionDays within minRetentionDays..maxRetentionDays"
+#       snippet: |
+#         new BoundedWorkspace(this, 'logs', { name: 'log-shop', resourceGroupName: rg.name, location: 'westus2', retentionDays: 90 });
 #   example: |
 #     resource "azurerm_log_analytics_workspace" "central" {
 #       name                = "shop-central"

@@ -17,6 +17,10 @@
 #   remediation: |
 #     Set enabled = true on the flow log (and keep its retention policy within range).
 #   construct: RestrictedNsg
+#   fix:
+#     summary: Turn the flow log on
+#     edits:
+#       - set: { enabled: true }
 #   runbook:
 #     exposure: Traffic through the network security group is not recorded; connections to and from the data stores in the window cannot be reconstructed
 #     preserve:

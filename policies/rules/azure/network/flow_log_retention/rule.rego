@@ -20,6 +20,11 @@
 #     Set retention_policy { enabled = true, days = <within the configured range> } on the
 #     flow log.
 #   construct: RestrictedNsg
+#   fix:
+#     summary: Keep flows for a bounded period inside the configured range
+#     edits:
+#       - nested: retention_policy
+#         set: { enabled: true, days: { smallest_of: [30, 60, 90, 180, 365], at_least: log_retention_min_days, at_most: log_retention_max_days } }
 #   example: |
 #     resource "azurerm_network_watcher_flow_log" "app" {
 #       name                 = "app-nsg-flows"

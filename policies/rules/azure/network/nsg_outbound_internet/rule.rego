@@ -18,6 +18,17 @@
 #     Allow outbound traffic only to service tags or address ranges the workload needs
 #     (e.g. Storage.WestUS2) and route the rest through Azure Firewall.
 #   construct: RestrictedNsg
+#   fix:
+#     summary: Replace the internet destination with a placeholder prefix of the destinations the rule may reach
+#     edits:
+#       - on: azurerm_network_security_rule
+#         where: { name: destination_address_prefix, values: ["*", Internet, internet, Any, any, "0.0.0.0/0"] }
+#         set: { destination_address_prefix: '"192.0.2.0/24"' }
+#         comment: { destination_address_prefix: "leakguard: placeholder (TEST-NET), name the allowed destination prefix or service tag" }
+#     cdktf:
+#       option: "outbound: an allow-list of peers on named ports (outbound Allow to the internet is refused)"
+#       snippet: |
+#         new RestrictedNsg(this, 'app', { name: 'nsg-shop-app', resourceGroupName: rg.name, location: 'westus2', outbound: [{ name: 'payments-api', priority: 100, protocol: 'Tcp', ports: [443], peers: ['192.0.2.0/24'] }] });
 #   runbook:
 #     exposure: Hosts behind the network security group can send data to any internet address (an exfiltration path)
 #     preserve:

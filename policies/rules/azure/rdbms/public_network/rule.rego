@@ -29,6 +29,10 @@
 #     summary: Turn off public network access
 #     edits:
 #       - set: { public_network_access_enabled: false }
+#     cdktf:
+#       option: "HardenedFlexibleServer always turns public network access off"
+#       snippet: |
+#         new HardenedFlexibleServer(this, 'orders', { name: 'psql-shop-orders', resourceGroupName: rg.name, location: 'westus2', engine: 'postgres', keyVault: keys, classification: 'pii' });
 #   runbook:
 #     exposure: The database server answers on a public endpoint, limited only by its firewall rules and logins
 #     preserve:

@@ -32,6 +32,10 @@
 #         set: { value: '"on"' }
 #       - where: { name: ssl_enforcement_enabled, values: ["false"] }
 #         set: { ssl_enforcement_enabled: true }
+#     cdktf:
+#       option: "HardenedFlexibleServer keeps require_secure_transport at the service default (on)"
+#       snippet: |
+#         new HardenedFlexibleServer(this, 'orders', { name: 'psql-shop-orders', resourceGroupName: rg.name, location: 'westus2', engine: 'postgres', keyVault: keys, classification: 'pii' });
 #   example: |
 #     resource "azurerm_postgresql_server" "legacy" {
 #       name                             = "psql-shop-legacy"

@@ -20,6 +20,10 @@
 #     summary: Refuse clients older than TLS 1.2
 #     edits:
 #       - set: { minimum_tls_version: '"1.2"' }
+#     cdktf:
+#       option: "HardenedRedisCache always requires TLS 1.2"
+#       snippet: |
+#         new HardenedRedisCache(this, 'sessions', { name: 'redis-shop-sessions', resourceGroupName: rg.name, location: 'westus2' });
 #   example: |
 #     resource "azurerm_redis_cache" "sessions" {
 #       name                          = "redis-shop-sessions"

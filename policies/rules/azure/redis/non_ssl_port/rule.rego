@@ -25,6 +25,10 @@
 #     summary: Close the plain-text port
 #     edits:
 #       - set: { non_ssl_port_enabled: false }
+#     cdktf:
+#       option: "HardenedRedisCache always closes the non-SSL port"
+#       snippet: |
+#         new HardenedRedisCache(this, 'sessions', { name: 'redis-shop-sessions', resourceGroupName: rg.name, location: 'westus2' });
 #   example: |
 #     resource "azurerm_redis_cache" "sessions" {
 #       name                          = "redis-shop-sessions"

@@ -27,6 +27,10 @@
 #     summary: Turn off public network access
 #     edits:
 #       - set: { public_network_access_enabled: false }
+#     cdktf:
+#       option: "HardenedRedisCache always turns public network access off"
+#       snippet: |
+#         new HardenedRedisCache(this, 'sessions', { name: 'redis-shop-sessions', resourceGroupName: rg.name, location: 'westus2' });
 #   runbook:
 #     exposure: The cache answers on a public endpoint; session data is one leaked access key away
 #     preserve:

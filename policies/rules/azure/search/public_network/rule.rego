@@ -28,6 +28,10 @@
 #     summary: Turn off public network access
 #     edits:
 #       - set: { public_network_access_enabled: false }
+#     cdktf:
+#       option: "HardenedSearchService always turns public network access off"
+#       snippet: |
+#         new HardenedSearchService(this, 'catalog', { name: 'srch-shop-catalog', resourceGroupName: rg.name, location: 'westus2' });
 #   runbook:
 #     exposure: The search service answers on a public endpoint; a leaked query or admin key reads or changes every index
 #     preserve:

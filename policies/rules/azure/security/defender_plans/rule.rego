@@ -20,6 +20,14 @@
 #     Add azurerm_security_center_subscription_pricing { resource_type = "<plan>",
 #     tier = "Standard" } for StorageAccounts, SqlServers and KeyVaults.
 #   construct: AzureBaseline
+#   fix:
+#     summary: Put the Defender plan on the Standard tier
+#     edits:
+#       - set: { tier: '"Standard"' }
+#     cdktf:
+#       option: "defenderPlans (each on the Standard tier; the data services' plans cannot be left out)"
+#       snippet: |
+#         new AzureBaseline(this, 'baseline', { regions: ['westus2'], resourceGroupName: rg.name, workspaceName: 'log-shop-central' });
 #   runbook:
 #     exposure: Threats against storage, SQL or Key Vault in the subscription are not detected
 #     preserve:

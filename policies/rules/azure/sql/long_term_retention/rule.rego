@@ -17,6 +17,15 @@
 #     Add long_term_retention_policy { weekly_retention = "P12W", monthly_retention = "P12M",
 #     yearly_retention = "P7Y", week_of_year = 1 }.
 #   construct: HardenedSqlDatabase
+#   fix:
+#     summary: Keep weekly backups for 12 weeks (long-term retention policy; lengthen to your retention schedule)
+#     edits:
+#       - nested: long_term_retention_policy
+#         set: { weekly_retention: '"P12W"' }
+#     cdktf:
+#       option: "longTermRetention (default weekly P12W, monthly P12M, yearly P7Y)"
+#       snippet: |
+#         new HardenedSqlDatabase(this, 'orders', { server: sqlServer, name: 'orders', longTermRetention: { weekly: 'P12W' } });
 #   runbook:
 #     exposure: Backups are kept only for the short-term window; data lost in an incident noticed later cannot be restored
 #     preserve:

@@ -26,6 +26,10 @@
 #     summary: Turn off public network access
 #     edits:
 #       - set: { public_network_access_enabled: false }
+#     cdktf:
+#       option: "HardenedSqlServer always turns public network access off"
+#       snippet: |
+#         new HardenedSqlServer(this, 'shop', { name: 'sql-shop', resourceGroupName: rg.name, location: 'westus2', adminGroup: { loginUsername: 'sql-admins', objectId: sqlAdminsGroupId }, keyVault: keys });
 #   runbook:
 #     exposure: The SQL server answers on a public endpoint, limited only by its firewall rules and logins
 #     preserve:

@@ -15,6 +15,15 @@
 #   remediation: |
 #     Add short_term_retention_policy { retention_days = <backup_retention_days or more> }.
 #   construct: HardenedSqlDatabase
+#   fix:
+#     summary: Keep point-in-time backups for the configured minimum (the smallest weekly multiple at or above it)
+#     edits:
+#       - nested: short_term_retention_policy
+#         set: { retention_days: { smallest_of: [7, 14, 21, 28, 35], at_least: backup_retention_days } }
+#     cdktf:
+#       option: "shortTermRetentionDays (at least minShortTermRetentionDays; default max(14, the minimum))"
+#       snippet: |
+#         new HardenedSqlDatabase(this, 'orders', { server: sqlServer, name: 'orders', shortTermRetentionDays: 14 });
 #   runbook:
 #     exposure: Point-in-time restore reaches back only a few days; a mistake or an attack noticed later cannot be undone
 #     preserve:

@@ -21,6 +21,12 @@
 #     Set state = "Enabled" and leave disabled_alerts empty (or list only alerts that do
 #     not cover injection, exfiltration or anomalous access).
 #   construct: HardenedSqlServer
+#   fix:
+#     summary: Turn threat detection on and stop disabling the alerts on attacks against the data
+#     edits:
+#       - on: azurerm_mssql_server_security_alert_policy
+#         set: { state: '"Enabled"' }
+#         remove: { name: disabled_alerts, values: [Sql_Injection, Sql_Injection_Vulnerability, Data_Exfiltration, Unsafe_Action, Access_Anomaly] }
 #   runbook:
 #     exposure: SQL injection and data exfiltration against the server raise no alert
 #     preserve:

@@ -20,6 +20,10 @@
 #     summary: Make the container private
 #     edits:
 #       - set: { container_access_type: '"private"' }
+#     cdktf:
+#       option: "containers: every container HardenedStorageAccount creates is private"
+#       snippet: |
+#         new HardenedStorageAccount(this, 'customers', { name: 'stshopcustomers', resourceGroupName: rg.name, location: 'westus2', containers: [{ name: 'exports' }], classification: 'pii' });
 #   runbook:
 #     exposure: Blobs in the container are readable anonymously by anyone who knows or guesses their URL
 #     preserve:

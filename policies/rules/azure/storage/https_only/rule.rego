@@ -26,6 +26,10 @@
 #         set: { https_traffic_only_enabled: true }
 #       - where: { name: enable_https_traffic_only, values: ["false"] }
 #         set: { enable_https_traffic_only: true }
+#     cdktf:
+#       option: "HardenedStorageAccount accepts HTTPS traffic only (no option turns HTTP on)"
+#       snippet: |
+#         new HardenedStorageAccount(this, 'customers', { name: 'stshopcustomers', resourceGroupName: rg.name, location: 'westus2', classification: 'pii' });
 #   example: |
 #     resource "azurerm_storage_account" "customers" {
 #       name                       = "shopcustomers"

@@ -23,6 +23,10 @@
 #     summary: Turn on infrastructure (double) encryption
 #     edits:
 #       - set: { infrastructure_encryption_enabled: true }
+#     cdktf:
+#       option: "HardenedStorageAccount always turns on infrastructure encryption"
+#       snippet: |
+#         new HardenedStorageAccount(this, 'customers', { name: 'stshopcustomers', resourceGroupName: rg.name, location: 'westus2', classification: 'pii' });
 #   example: |
 #     resource "azurerm_storage_account" "customers" {
 #       name                              = "shopcustomers"

@@ -23,6 +23,10 @@
 #     summary: Refuse clients older than TLS 1.2
 #     edits:
 #       - set: { min_tls_version: '"TLS1_2"' }
+#     cdktf:
+#       option: "HardenedStorageAccount always sets TLS1_2"
+#       snippet: |
+#         new HardenedStorageAccount(this, 'customers', { name: 'stshopcustomers', resourceGroupName: rg.name, location: 'westus2', classification: 'pii' });
 #   example: |
 #     resource "azurerm_storage_account" "customers" {
 #       name                     = "shopcustomers"

@@ -24,6 +24,10 @@
 #     summary: Forbid anonymous access to containers and blobs
 #     edits:
 #       - set: { allow_nested_items_to_be_public: false }
+#     cdktf:
+#       option: "HardenedStorageAccount always forbids anonymous access to containers and blobs"
+#       snippet: |
+#         new HardenedStorageAccount(this, 'customers', { name: 'stshopcustomers', resourceGroupName: rg.name, location: 'westus2', classification: 'pii' });
 #   runbook:
 #     exposure: Containers of the account can be switched to anonymous access, and may already serve blobs to anyone
 #     preserve:

@@ -31,6 +31,10 @@
 #       - set: { public_network_access_enabled: false }
 #       - nested: network_rules
 #         set: { default_action: '"Deny"' }
+#     cdktf:
+#       option: "allowedSubnetIds / allowedIpRanges (public network access off, default action Deny)"
+#       snippet: |
+#         new HardenedStorageAccount(this, 'customers', { name: 'stshopcustomers', resourceGroupName: rg.name, location: 'westus2', allowedSubnetIds: [appSubnet.id], classification: 'pii' });
 #   runbook:
 #     exposure: The storage account accepts connections from every network; only keys and SAS tokens stand between the data and the internet
 #     preserve:

@@ -16,6 +16,14 @@
 #   remediation: |
 #     Remove https_only = false from the SAS data source.
 #   construct: HardenedStorageAccount
+#   fix:
+#     summary: Make the SAS token HTTPS-only
+#     edits:
+#       - set: { https_only: true }
+#     cdktf:
+#       option: "HardenedStorageAccount accepts HTTPS only, and turns shared keys (and with them SAS) off"
+#       snippet: |
+#         new HardenedStorageAccount(this, 'customers', { name: 'stshopcustomers', resourceGroupName: rg.name, location: 'westus2', maxSasLifetimeHours: 8, classification: 'pii' });
 #   runbook:
 #     exposure: A SAS token usable over plain HTTP crosses networks in the clear; anyone on the path can read it and the data
 #     preserve:

@@ -23,6 +23,10 @@
 #     summary: Turn off shared-key (account key and SAS) authorization
 #     edits:
 #       - set: { shared_access_key_enabled: false }
+#     cdktf:
+#       option: "HardenedStorageAccount always turns shared-key authorization off (Entra ID only)"
+#       snippet: |
+#         new HardenedStorageAccount(this, 'customers', { name: 'stshopcustomers', resourceGroupName: rg.name, location: 'westus2', classification: 'pii' });
 #   runbook:
 #     exposure: Anyone holding an account key or a SAS token signed with it has full or token-scoped access, with no identity in the logs
 #     preserve:

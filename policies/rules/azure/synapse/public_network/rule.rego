@@ -27,6 +27,10 @@
 #     summary: Turn off public network access
 #     edits:
 #       - set: { public_network_access_enabled: false }
+#     cdktf:
+#       option: "HardenedSynapseWorkspace always turns public network access off"
+#       snippet: |
+#         new HardenedSynapseWorkspace(this, 'analytics', { name: 'synw-shop-analytics', resourceGroupName: rg.name, location: 'westus2', dataLakeFilesystemId: lakeFilesystem.id, keyVault: keys });
 #   runbook:
 #     exposure: The Synapse workspace answers on public endpoints; its firewall rules and logins are all that protect the data
 #     preserve:
