@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { projectRoot } from '../evaluate/paths';
 import { describe, InputError } from '../errors';
 import { checkSettings } from '../settings';
@@ -23,9 +23,16 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .option('--debug', 'print stack traces for internal errors')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  for (const make of commands) {
-    program.addCommand(make({ io, exit: (c) => (code = c) }).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }));
-  }
+  // Options belong to the command they follow (`drift --format` and `drift merge --format`
+  // differ), so --debug is accepted by every command; main reads it from argv above.
+  program.enablePositionalOptions();
+  // Subcommands of subcommands (drift merge) too: Commander errors become exit 2, output goes to io.
+  const settle = (cmd: Command): Command => {
+    for (const sub of cmd.commands) settle(sub);
+    cmd.addOption(new Option('--debug').hideHelp());
+    return cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  };
+  for (const make of commands) program.addCommand(settle(make({ io, exit: (c) => (code = c) })));
 
   try {
     checkSettings();

@@ -38,7 +38,7 @@ export function schemaErrors(name: SchemaName, doc: unknown, ref: SchemaRef = ''
 }
 
 /** Our own output must match its schema; a mismatch is a bug in Leakguard, not the user's input. */
-export function assertValid(name: SchemaName, doc: unknown): void {
-  const err = schemaErrors(name, doc);
+export function assertValid(name: SchemaName, doc: unknown, ref: SchemaRef = ''): void {
+  const err = schemaErrors(name, doc, ref);
   if (err) throw new Error(`internal error: produced ${name} does not match its schema: ${err}`);
 }
