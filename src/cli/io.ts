@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { Option } from 'commander';
 import { InputError } from '../errors';
+import type { TargetToken } from '../report/targets';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -35,4 +37,19 @@ export function writeOutput(file: string, text: string): void {
   } catch (err) {
     throw new InputError(`--output ${file}: cannot write (${err instanceof Error ? err.message : String(err)})`);
   }
+}
+
+/**
+ * `-f, --format <format[=file]>` and `-o, --output <file>`, each occurrence recorded in order
+ * into `tokens` (Commander keeps repeated options apart; pairing needs their order).
+ */
+export function formatOptions(tokens: TargetToken[], names: string[], what = 'output format'): [Option, Option] {
+  const record = (option: TargetToken['option']) => (value: string) => {
+    tokens.push({ option, value });
+    return value;
+  };
+  return [
+    new Option('-f, --format <format[=file]>', `${what} (${names.join(', ')}); repeatable, each to stdout or to its --output / =file`).argParser(record('format')),
+    new Option('-o, --output <file>', 'file for the --format just before it (`-` is stdout)').argParser(record('output')),
+  ];
 }

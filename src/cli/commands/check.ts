@@ -16,7 +16,7 @@ import { exposures, exposureSettings } from '../../report/exposure';
 import { noProgress, spinner } from '../../report/progress';
 import { pairTargets, type TargetToken } from '../../report/targets';
 import { configOf, withConfigOptions } from '../config-option';
-import { SOURCE_DIR_HELP, STACK_NAME_HELP, writeOutput, type CommandContext } from '../io';
+import { formatOptions, SOURCE_DIR_HELP, STACK_NAME_HELP, writeOutput, type CommandContext } from '../io';
 
 // From about this many resources one evaluation takes more than a second on a CI-class machine.
 const SLOW_EVALUATION = 500;
@@ -46,25 +46,14 @@ function varOption(flags: string, kind: VarInput['kind'], description: string, i
 }
 
 export function checkCommand({ io, exit }: CommandContext): Command {
-  // Commander keeps repeated options apart; the pairing of --format and --output needs their order.
   const tokens: TargetToken[] = [];
   const vars: VarInput[] = [];
-  const names = formatters.map((f) => f.name).join(', ');
+  const [format, output] = formatOptions(tokens, formatters.map((f) => f.name));
   const cmd = new Command('check')
     .description('check synthesized stacks, plans, state or HCL against every policy')
     .argument('<paths...>', 'cdktf.out folder, cdk.tf.json, plan/state JSON (terraform show -json) or HCL folder')
-    .addOption(
-      new Option('-f, --format <format[=file]>', `output format (${names}); repeatable, each to stdout or to its --output / =file`).argParser((v: string) => {
-        tokens.push({ option: 'format', value: v });
-        return v;
-      }),
-    )
-    .addOption(
-      new Option('-o, --output <file>', 'file for the --format just before it (`-` is stdout)').argParser((v: string) => {
-        tokens.push({ option: 'output', value: v });
-        return v;
-      }),
-    )
+    .addOption(format)
+    .addOption(output)
     .addOption(new Option('--input-format <format>', 'force the input format instead of detecting it').choices([...formats]))
     .addOption(varOption('--var-file <file>', 'file', 'HCL folders: a .tfvars (or .tfvars.json) file of variable values; repeatable', vars))
     .addOption(varOption('--var <name=value>', 'var', 'HCL folders: a variable value, as terraform plan -var; repeatable', vars))

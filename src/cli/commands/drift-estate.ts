@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { readExpected, readStackReport, reportFiles } from '../../drift/estate/read';
 import { mergeReports } from '../../drift/estate/merge';
 import { listStacks } from '../../drift/estate/stacks';
@@ -12,7 +12,7 @@ import { assertValid } from '../../normalize/validate';
 import { pairTargets, type TargetToken } from '../../report/targets';
 import type { NotCheckedReport } from '../../types/drift-estate';
 import { configOf, withConfigOptions } from '../config-option';
-import { writeOutput, type CommandContext } from '../io';
+import { formatOptions, writeOutput, type CommandContext } from '../io';
 
 const nowOf = (now: string | undefined): string => {
   if (now && !ISO_INSTANT.test(now)) throw new InputError(`--now must be an ISO 8601 instant with a zone (2026-11-28T07:00:00Z), got "${now}"`);
@@ -23,24 +23,14 @@ const NOW_HELP = "the run's clock as an ISO 8601 instant (default: now), for rep
 /** `leakguard drift merge`: the per-stack reports of one run → one estate report, one history, one exit code. */
 function mergeCommand({ io, exit }: CommandContext): Command {
   const tokens: TargetToken[] = [];
-  const names = estateFormatters.map((f) => f.name).join(', ');
+  const [format, output] = formatOptions(tokens, estateFormatters.map((f) => f.name), 'report format');
   return new Command('merge')
     .description('combine per-stack drift reports (leakguard drift --format json) into one estate report, history and exit code')
     .argument('[reports...]', 'per-stack JSON drift reports or not-checked reports; a folder stands for every .json file under it')
     .option('--expect <file>', 'the stacks that must have a report (leakguard drift stacks output, a JSON list of names, or a CDKTF manifest / cdktf.out folder); a missing one is not checked')
     .option('--history <file>', 'the estate\'s JSON history of first/last seen per finding, across runs and stacks (created if missing)')
-    .addOption(
-      new Option('-f, --format <format[=file]>', `report format (${names}); repeatable, each to stdout or to its --output / =file`).argParser((v: string) => {
-        tokens.push({ option: 'format', value: v });
-        return v;
-      }),
-    )
-    .addOption(
-      new Option('-o, --output <file>', 'file for the --format just before it (`-` is stdout)').argParser((v: string) => {
-        tokens.push({ option: 'output', value: v });
-        return v;
-      }),
-    )
+    .addOption(format)
+    .addOption(output)
     .option('--now <iso>', NOW_HELP)
     .option('--fail-on-drift', 'exit 1 on any drift, not only drift that introduces a violation')
     .action((paths: string[], opts: { expect?: string; history?: string; now?: string; failOnDrift?: boolean }) => {
