@@ -118,6 +118,9 @@ describe('leakguard drift merge: the real drift fixtures over several stacks', (
     expect(m.stderr).toContain('1 stack NOT checked: orders-prod');
     const md = await run('drift', 'merge', ...clean, '--expect', expected, '--now', T2);
     expect(md.stdout).toContain('| `orders-prod` | **not checked** |');
+    const html = await run('drift', 'merge', ...clean, '--expect', expected, '--now', T2, '--format', 'html');
+    expect(html.stdout).toContain('orders-prod (NOT CHECKED)</text>'); // in the by-stack chart, never a clean-looking bar
+    expect(html.stdout).toMatch(/<code>orders-prod<\/code><\/td><td><span class="badge" style="background:#5f3dc4">not checked<\/span>/);
     // Violating drift elsewhere still ranks first in the status; the missing stack is still listed.
     const worse = await merge(files.shop, '--expect', expected, '--now', T2, '--format', 'json');
     expect(worse.report!.status).toBe('violating-drift');

@@ -20,6 +20,9 @@ const targetNote = (r: DriftEstateReport): string => {
   return labels.length > 0 ? `${labels.join('; ')}.` : 'Shown for findings on resources classified as personal data.';
 };
 
+/** One stack's status in words (the estate's own title for not-checked speaks of every stack). */
+const stackTitle = (s: StackStatus): string => (s.status === 'not-checked' ? 'not checked' : STATUS_TITLE[s.status]);
+
 const stackDetail = (s: StackStatus): string =>
   s.status === 'not-checked'
     ? (s.reason ?? '')
@@ -33,7 +36,7 @@ const markdown: EstateFormatter = {
     out.push(`Merged at ${instant(r.generated_at)} · severity **${r.severity}** · exit code ${r.exit_code}`, '');
     out.push('### Stacks', '', '| Stack | Status | Detail | Checked at |', '|---|---|---|---|');
     for (const s of r.stacks) {
-      const status = s.status === 'not-checked' ? '**not checked**' : STATUS_TITLE[s.status];
+      const status = s.status === 'not-checked' ? `**${stackTitle(s)}**` : stackTitle(s);
       out.push(`| ${code(s.stack)}${s.expected ? '' : ' (not expected)'} | ${status} | ${cell(stackDetail(s))} | ${s.generated_at ? instant(s.generated_at) : '—'} |`);
     }
     out.push('');
@@ -51,13 +54,15 @@ const html: EstateFormatter = {
     body.push(`<h1>Leakguard drift report (estate) ${badge(STATUS_TITLE[r.status], STATUS_COLOR[r.status])}</h1>`);
     body.push(`<div class="meta">Merged at ${esc(instant(r.generated_at))} · severity ${esc(r.severity)} · exit code ${r.exit_code}</div>`);
     body.push(`<p id="summary">${esc(estateSummaryLine(r))}</p>`);
-    const stacks = r.stacks.map((s) => [s.stack, s.status === 'not-checked' ? 0 : (s.drifted ?? 0)] as [string, number]);
-    const colour = new Map(r.stacks.map((s) => [s.stack, STATUS_COLOR[s.status]]));
-    body.push(htmlCharts(r.summary).replace('</div>', `${barChart('Drifted resources by stack (not checked: purple, no bar)', stacks, (l) => colour.get(l) ?? '#868e96')}</div>`));
+    // A stack not checked has no count: its label says so rather than showing a clean-looking 0.
+    const label = (s: StackStatus): string => (s.status === 'not-checked' ? `${s.stack} (NOT CHECKED)` : s.stack);
+    const stacks = r.stacks.map((s) => [label(s), s.drifted ?? 0] as [string, number]);
+    const colour = new Map(r.stacks.map((s) => [label(s), STATUS_COLOR[s.status]]));
+    body.push(htmlCharts(r.summary).replace('</div>', `${barChart('Drifted resources by stack', stacks, (l) => colour.get(l) ?? '#868e96')}</div>`));
     body.push('<h2>Stacks</h2><table><tr><th>Stack</th><th>Status</th><th>Detail</th><th>Checked at</th></tr>');
     for (const s of r.stacks) {
       const sev = s.severity && s.status !== 'not-checked' ? ` ${badge(s.severity, SEVERITY_COLOR[s.severity])}` : '';
-      body.push(`<tr><td><code>${esc(s.stack)}</code>${s.expected ? '' : ' (not expected)'}</td><td>${badge(STATUS_TITLE[s.status], STATUS_COLOR[s.status])}${sev}</td><td>${esc(stackDetail(s))}</td><td>${s.generated_at ? esc(instant(s.generated_at)) : '—'}</td></tr>`);
+      body.push(`<tr><td><code>${esc(s.stack)}</code>${s.expected ? '' : ' (not expected)'}</td><td>${badge(stackTitle(s), STATUS_COLOR[s.status])}${sev}</td><td>${esc(stackDetail(s))}</td><td>${s.generated_at ? esc(instant(s.generated_at)) : '—'}</td></tr>`);
     }
     body.push('</table>');
     body.push(...htmlSections(r, targetNote(r), byKey));
