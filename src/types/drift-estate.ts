@@ -147,9 +147,13 @@ export interface Classification {
   value: string | null;
   pii: boolean;
   /**
-   * Address of the classified resource that refers to this one (e.g. the log group a key encrypts).
+   * Address of the classified resource linked to this one (e.g. the log group a key encrypts, the bucket a public access block guards).
    */
   via?: string;
+  /**
+   * Consumer records the (classified) store holds, from its record-count tag or the config's exposure.records: the records at risk, and with pii the Cal. Civ. Code §1798.150 statutory damages estimate.
+   */
+  records?: number;
 }
 /**
  * `before` is the desired (recorded or declared) value, absent for `add`; `after` the live value, absent for `remove`. Either reads `(sensitive)` where Terraform marks it sensitive.
