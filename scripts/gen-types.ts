@@ -10,6 +10,7 @@ const targets: Array<[schema: string, out: string]> = [
   ['schemas/decision.schema.json', 'src/types/decision.ts'],
   ['schemas/config.schema.json', 'src/types/config.ts'],
   ['schemas/drift-report.schema.json', 'src/types/drift-report.ts'],
+  ['schemas/drift-estate.schema.json', 'src/types/drift-estate.ts'],
   ['schemas/fix.schema.json', 'src/types/fix.ts'],
   ['schemas/runbook.schema.json', 'src/types/runbook.ts'],
 ];

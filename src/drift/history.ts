@@ -14,6 +14,7 @@ export interface OpenItem {
   fingerprint: string;
   kind: HistoryEntry['kind'];
   subject: string;
+  stack: string;
 }
 
 export interface LoadedHistory {
@@ -96,13 +97,33 @@ export function loadHistory(path: string | undefined, now: string): LoadedHistor
   return { path, history: doc as unknown as DriftHistory, status: 'updated' };
 }
 
-/** Carries first_seen over, stamps last_seen, and drops what is no longer open (with its resolution time). */
-export function advance(prev: DriftHistory, open: OpenItem[], now: string): { next: DriftHistory; resolved: ResolvedItem[] } {
+/**
+ * The stack an entry was seen in: its `stack`, else (entries written before it existed) the
+ * stack of the `<stack>/<address>` key its subject ends with; undefined for a key without one.
+ */
+export function stackOfEntry(e: HistoryEntry): string | undefined {
+  if (e.stack !== undefined) return e.stack;
+  const key = e.subject.slice(e.subject.lastIndexOf(' ') + 1);
+  const slash = key.indexOf('/');
+  return slash > 0 && !key.includes(':') ? key.slice(0, slash) : undefined;
+}
+
+/**
+ * Carries first_seen over, stamps last_seen, and drops what is no longer open (with its
+ * resolution time). Only the entries of `checked` stacks can resolve: the others (stacks this
+ * run did not look at) are kept as they are. Entries of no known stack count as checked.
+ */
+export function advance(prev: DriftHistory, open: OpenItem[], now: string, checked?: ReadonlySet<string>): { next: DriftHistory; resolved: ResolvedItem[] } {
   const items: DriftHistory['items'] = {};
   for (const o of open) {
     const seen = prev.items[o.fingerprint];
-    items[o.fingerprint] = { kind: o.kind, subject: o.subject, first_seen: seen?.first_seen ?? now, last_seen: now };
+    items[o.fingerprint] = { kind: o.kind, subject: o.subject, stack: o.stack, first_seen: seen?.first_seen ?? now, last_seen: now };
   }
+  const unchecked = ([fp, e]: [string, HistoryEntry]): boolean => {
+    const stack = stackOfEntry(e);
+    return !(fp in items) && checked !== undefined && stack !== undefined && !checked.has(stack);
+  };
+  for (const [fp, e] of Object.entries(prev.items).filter(unchecked)) items[fp] = e;
   const resolved: ResolvedItem[] = Object.entries(prev.items)
     .filter(([fp]) => !(fp in items))
     .map(([fingerprint, e]) => ({

@@ -96,7 +96,8 @@ export async function drift(opts: DriftOptions): Promise<DriftReport> {
     history,
     rules: loadCatalog(),
     advance: (open) => {
-      const step = advance(history.history, open, now);
+      // One history may hold a whole estate's items: this run resolves only its own stack's.
+      const step = advance(history.history, open, now, new Set([worlds.stack]));
       next = step.next;
       return { entries: step.next.items, resolved: step.resolved };
     },

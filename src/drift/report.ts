@@ -22,7 +22,7 @@ import type { DriftWorlds } from './worlds';
 
 export const SEVERITY_ORDER: DriftSeverity[] = ['critical', 'high', 'medium', 'low', 'info', 'none'];
 
-const worst = (list: DriftSeverity[]): DriftSeverity =>
+export const worst = (list: DriftSeverity[]): DriftSeverity =>
   list.reduce<DriftSeverity>((a, b) => (SEVERITY_ORDER.indexOf(b) < SEVERITY_ORDER.indexOf(a) ? b : a), 'none');
 
 
@@ -79,11 +79,11 @@ function causes(f: Finding, drifted: Set<string>, ev: Evaluated): string[] {
     .sort();
 }
 
-function exposureOf(entry: HistoryEntry, now: string): Exposure {
+export function exposureOf(entry: Pick<HistoryEntry, 'first_seen' | 'last_seen'>, now: string): Exposure {
   return { first_seen: entry.first_seen, last_seen: entry.last_seen, open_hours: Math.max(0, hoursBetween(entry.first_seen, now)) };
 }
 
-function clockOf(exposure: Exposure, settings: Settings): NotificationClock {
+export function clockOf(exposure: Exposure, settings: Pick<Settings, 'notification_target_hours' | 'notification_target_label'>): NotificationClock {
   const target = settings.notification_target_hours;
   const elapsed = exposure.open_hours;
   return {
@@ -114,6 +114,18 @@ const findingOut = (f: Finding, status: DriftFinding['status'], fingerprint: str
   classification,
 });
 
+/** Violating first, then by severity, then by key. */
+export const byResourceRank = (a: DriftedResource, b: DriftedResource): number =>
+  Number(b.violating) - Number(a.violating) || SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || a.key.localeCompare(b.key);
+
+/** Introduced first; exposure ranks before severity: findings on personal data first, the most consumer records first. */
+export const byFindingRank = (a: DriftFinding, b: DriftFinding): number =>
+  a.status.localeCompare(b.status) ||
+  Number(b.classification.pii) - Number(a.classification.pii) ||
+  (b.classification.records ?? -1) - (a.classification.records ?? -1) ||
+  SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
+  a.fingerprint.localeCompare(b.fingerprint);
+
 export interface BuildArgs {
   worlds: DriftWorlds;
   evaluated: Evaluated;
@@ -140,8 +152,8 @@ export function buildReport({ worlds, evaluated: ev, settings, exposure: xs, now
   const preexistingOut = preexisting.map((f) => findingOut(f, 'preexisting', findingFingerprint(f), classify(f.resource.key, ev, xs), []));
 
   const open: OpenItem[] = [
-    ...worlds.entries.map((e) => ({ fingerprint: driftFingerprint(keyOf(e.address)), kind: 'drift' as const, subject: `${e.kind} ${keyOf(e.address)}` })),
-    ...introducedOut.map((f) => ({ fingerprint: f.fingerprint, kind: 'finding' as const, subject: `${f.rule_id} on ${f.resource.key}` })),
+    ...worlds.entries.map((e) => ({ fingerprint: driftFingerprint(keyOf(e.address)), kind: 'drift' as const, subject: `${e.kind} ${keyOf(e.address)}`, stack: worlds.stack })),
+    ...introducedOut.map((f) => ({ fingerprint: f.fingerprint, kind: 'finding' as const, subject: `${f.rule_id} on ${f.resource.key}`, stack: worlds.stack })),
   ];
   const { entries: seen, resolved } = advance(open);
 
@@ -174,17 +186,8 @@ export function buildReport({ worlds, evaluated: ev, settings, exposure: xs, now
       exposure: exposureOf(seen[driftFingerprint(key)], now),
     };
   });
-  const rank = (r: DriftedResource): number => SEVERITY_ORDER.indexOf(r.severity);
-  resources.sort((a, b) => Number(b.violating) - Number(a.violating) || rank(a) - rank(b) || a.key.localeCompare(b.key));
-  // Exposure ranks before severity: findings on personal data first, the most consumer records first.
-  const findings = [...introducedOut, ...preexistingOut].sort(
-    (a, b) =>
-      a.status.localeCompare(b.status) ||
-      Number(b.classification.pii) - Number(a.classification.pii) ||
-      (b.classification.records ?? -1) - (a.classification.records ?? -1) ||
-      SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
-      a.fingerprint.localeCompare(b.fingerprint),
-  );
+  resources.sort(byResourceRank);
+  const findings = [...introducedOut, ...preexistingOut].sort(byFindingRank);
 
   const violatingDrift = introducedOut.some((f) => f.blocking);
   const status: DriftReport['status'] = resources.length === 0 ? 'clean' : violatingDrift ? 'violating-drift' : 'benign-drift';

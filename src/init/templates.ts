@@ -65,6 +65,8 @@ export function starterConfig(facts: RepoFacts): string {
     '    # rules:',
     '    #   aws-kms-deletion-window: advisory',
     '',
+    ...rootLines(facts),
+    '',
     '# Waivers: accepted exceptions, each with a reason, an owner and an expiry (YYYY-MM-DD); an',
     '# expired waiver stops waiving. In CDKTF code use Leakguard.suppress(construct, ruleId, {...}).',
     'waivers: []',
@@ -137,17 +139,49 @@ export function prWorkflow(facts: RepoFacts): string {
   ].join('\n');
 }
 
-/** Nightly: a refresh-only plan of each Terraform root, then the package's action runs `leakguard drift` on them. */
+/** The cdktf.out folder of each CDKTF app, as `leakguard drift stacks` takes them. */
+const cdktfOuts = (facts: RepoFacts): string[] => facts.cdktfApps.map((a) => (a.dir === '.' ? 'cdktf.out' : `${a.dir}/cdktf.out`));
+
+/** drift.roots for the config: each Terraform root, named by its folder unless two folders share a name. */
+export function driftRoots(facts: RepoFacts): Array<{ dir: string; name?: string }> {
+  const base = (d: string): string => d.split('/').pop() ?? d;
+  const shared = new Set(facts.tfDirs.map(base).filter((b, i, all) => all.indexOf(b) !== i));
+  return facts.tfDirs.map((dir) => (shared.has(base(dir)) ? { dir, name: dir.replace(/[^A-Za-z0-9._-]+/g, '-') } : { dir }));
+}
+
+function rootLines(facts: RepoFacts): string[] {
+  const roots = driftRoots(facts);
+  const head = ['# Scheduled drift: the Terraform roots checked each in its own CI job (leakguard drift stacks),', '# besides the stacks of the CDKTF apps; a stack is named by its folder unless `name` says otherwise.', 'drift:'];
+  if (roots.length === 0) return [...head, '  roots: []', '  # roots:', '  #   - dir: infra/prod', '  #     name: orders-prod'];
+  return [...head, '  roots:', ...roots.flatMap((r) => [`    - dir: ${q(r.dir)}`, ...(r.name ? [`      name: ${q(r.name)}`] : [])])];
+}
+
+/** A job's header and first steps: checkout, Node and the repository's own install. */
+function jobHead(job: string, minutes: number, extra: string[]): string[] {
+  return jobStart(job, minutes).slice(1, 4).concat(extra, jobStart(job, minutes).slice(4));
+}
+
+/**
+ * Nightly drift over the whole estate through GitHub's own fan-out: a job lists the stacks
+ * (`leakguard drift stacks`), one matrix job per stack plans refresh-only and writes its JSON
+ * report (or a not-checked one), and a last job merges them with the package's action.
+ */
 export function driftWorkflow(facts: RepoFacts): string {
-  const roots = facts.tfDirs.length > 0 ? facts.tfDirs : facts.cdktfApps.length > 0 ? [] : ['infra'];
-  const stackLoops = facts.cdktfApps.map((a) => (a.dir === '.' ? 'cdktf.out/stacks/*/' : `${a.dir}/cdktf.out/stacks/*/`));
+  const outs = cdktfOuts(facts);
+  const stackSynth = synthSteps(facts, '      ').flatMap((l) => (/^\s*- name: Synthesize/.test(l) ? [l, "        if: matrix.source == 'cdktf'"] : [l]));
+  const history = [
+    '          path: .leakguard',
+    '          key: leakguard-drift-history-${{ github.run_id }}',
+  ];
   return [
     '# Leakguard drift (written by `leakguard init`): what changed in the live estate outside of',
-    '# Terraform, and which policy violations that introduced. The installed package\'s action keeps',
-    '# the drift history, writes Markdown/JSON/HTML reports and ONE issue (label leakguard-drift),',
-    '# open while anything drifts. Configure cloud credentials before the plans (for example',
-    '# aws-actions/configure-aws-credentials with OIDC). Plans hold secrets in plain text: they',
-    '# stay in $RUNNER_TEMP; the reports redact them.',
+    '# Terraform, and which policy violations that introduced, one CI job per stack:',
+    "# `leakguard drift stacks` lists the CDKTF apps' stacks and the Terraform roots under drift.roots",
+    '# in leakguard.config.yaml; each stack gets a refresh-only plan and `leakguard drift`; the',
+    "# package's action merges the reports (`leakguard drift merge`): one estate report, one history",
+    '# and ONE issue (label leakguard-drift), open while anything drifts or a stack was not checked.',
+    '# Configure cloud credentials before the plan step (for example aws-actions/configure-aws-credentials',
+    '# with OIDC). Plans hold secrets in plain text: they stay in $RUNNER_TEMP; the reports redact them.',
     'name: leakguard drift',
     '',
     'on:',
@@ -159,64 +193,119 @@ export function driftWorkflow(facts: RepoFacts): string {
     '  contents: read',
     '  issues: write # the drift issue',
     '',
-    ...jobStart('drift', 30),
+    'jobs:',
+    ...jobHead('stacks', 15, ['    outputs:', '      matrix: ${{ steps.stacks.outputs.matrix }}']),
+    ...synthSteps(facts, '      '),
+    '      - name: List the stacks',
+    '        id: stacks',
+    `        run: echo "matrix=$(npx leakguard drift stacks${outs.map((o) => ` ${o}`).join('')})" >> "$GITHUB_OUTPUT"`,
+    '',
+    ...jobHead('drift', 30, [
+      '    needs: stacks',
+      '    name: drift ${{ matrix.stack }}',
+      '    strategy:',
+      '      fail-fast: false',
+      '      matrix:',
+      '        include: ${{ fromJSON(needs.stacks.outputs.matrix) }}',
+    ]),
+    ...stackSynth,
     '      - uses: hashicorp/setup-terraform@v3',
     '        with:',
     '          terraform_wrapper: false',
-    ...synthSteps(facts, '      '),
+    "      # Read-only here: the estate's history dates this stack's findings; only the merge job saves it.",
     '      - name: Restore the drift history',
     '        uses: actions/cache/restore@v4',
     '        with:',
-    '          path: .leakguard',
-    '          key: leakguard-drift-history-${{ github.run_id }}',
+    ...history,
     '          restore-keys: leakguard-drift-history-',
-    "      # Each plan in a folder named after its root: a plan's stack is its folder.",
-    '      - name: Refresh-only plans',
-    '        id: plans',
+    '      # TODO: cloud credentials for this stack here (OIDC).',
+    '      - name: Refresh-only plan',
+    '        id: plan',
+    '        working-directory: ${{ matrix.dir }}',
     '        run: |',
-    '          paths=(); unplanned=""',
-    `          for dir in ${[...roots.map((r) => `${r}/`), ...stackLoops].join(' ')}; do${roots.length === 0 && stackLoops.length === 0 ? ' # TODO: your Terraform roots' : ''}`,
-    '            name=$(echo "${dir%/}" | tr "/" "-")',
-    '            mkdir -p "$RUNNER_TEMP/drift/$name"',
-    '            if (cd "$dir" && terraform init -input=false -no-color >/dev/null \\',
-    '              && terraform plan -refresh-only -input=false -lock=false -no-color -out "$RUNNER_TEMP/drift/$name/plan.tfplan" >/dev/null \\',
-    '              && terraform show -json "$RUNNER_TEMP/drift/$name/plan.tfplan" > "$RUNNER_TEMP/drift/$name/plan.json"); then',
-    '              paths+=("$RUNNER_TEMP/drift/$name/plan.json")',
-    '            else',
-    '              echo "::error::could not plan $dir"; unplanned="$unplanned $dir"',
-    '            fi',
-    '          done',
-    '          echo "paths=${paths[*]}" >> "$GITHUB_OUTPUT"',
-    '          echo "unplanned=$unplanned" >> "$GITHUB_OUTPUT"',
-    '        shell: bash',
+    '          mkdir -p "$RUNNER_TEMP/drift"',
+    '          terraform init -input=false -no-color',
+    '          terraform plan -refresh-only -input=false -lock=false -no-color -out "$RUNNER_TEMP/drift/plan.tfplan"',
+    '          terraform show -json "$RUNNER_TEMP/drift/plan.tfplan" > "$RUNNER_TEMP/drift/plan.json"',
+    '      # Always a report: the drift report, or a not-checked one saying why there is none.',
     '      - name: leakguard drift',
+    '        if: always()',
+    '        env:',
+    '          STACK: ${{ matrix.stack }}',
+    '          PLAN: ${{ steps.plan.outcome }}',
+    '        run: |',
+    '          mkdir -p drift-report "$RUNNER_TEMP/drift"',
+    '          if [ "$PLAN" != success ]; then',
+    '            npx leakguard drift not-checked --stack "$STACK" --reason "terraform plan -refresh-only: $PLAN" --output "drift-report/$STACK.json"',
+    '            exit 0',
+    '          fi',
+    '          history=()',
+    '          if [ -f .leakguard/drift-history.json ]; then',
+    '            cp .leakguard/drift-history.json "$RUNNER_TEMP/drift/history.json"',
+    '            history=(--history "$RUNNER_TEMP/drift/history.json")',
+    '          fi',
+    '          set +e',
+    '          npx leakguard drift "$RUNNER_TEMP/drift/plan.json" --stack-name "$STACK" "${history[@]}" --format json --output "drift-report/$STACK.json" 2> "$RUNNER_TEMP/drift/stderr"',
+    '          code=$?',
+    '          set -e',
+    '          cat "$RUNNER_TEMP/drift/stderr" >&2',
+    '          if [ "$code" = 2 ]; then',
+    '            npx leakguard drift not-checked --stack "$STACK" --reason "leakguard drift exited 2: $(grep -m1 \'^leakguard:\' "$RUNNER_TEMP/drift/stderr" || echo \'see the job log\')" --output "drift-report/$STACK.json"',
+    '          fi',
+    '      - name: Upload the report',
+    '        if: always()',
+    '        uses: actions/upload-artifact@v4',
+    '        with:',
+    '          name: drift-report-${{ matrix.stack }}',
+    '          path: drift-report/',
+    '          if-no-files-found: ignore',
+    '',
+    ...jobHead('merge', 15, ['    needs: [stacks, drift]', "    if: always() && needs.stacks.result == 'success'"]),
+    '      - name: Restore the drift history',
+    '        uses: actions/cache/restore@v4',
+    '        with:',
+    ...history,
+    '          restore-keys: leakguard-drift-history-',
+    '      - name: Download the reports',
+    '        continue-on-error: true',
+    '        uses: actions/download-artifact@v4',
+    '        with:',
+    '          pattern: drift-report-*',
+    '          path: drift-reports',
+    '          merge-multiple: true',
+    "      # The matrix is the list of expected stacks: a stack whose job left no report is not checked.",
+    '      - name: Expected stacks',
+    '        env:',
+    '          MATRIX: ${{ needs.stacks.outputs.matrix }}',
+    '        run: |',
+    '          mkdir -p drift-reports',
+    '          printf \'%s\\n\' "$MATRIX" > "$RUNNER_TEMP/stacks.json"',
+    '      - name: leakguard drift merge',
     '        id: drift',
-    "        if: steps.plans.outputs.paths != ''",
     '        uses: ./node_modules/leakguard',
     '        with:',
-    '          command: drift',
-    '          paths: ${{ steps.plans.outputs.paths }}',
+    '          command: drift merge',
+    '          paths: drift-reports',
+    '          expect: ${{ runner.temp }}/stacks.json',
     '          history: .leakguard/drift-history.json',
-    '          reports-dir: drift-reports',
+    '          reports-dir: drift-estate',
     "          fail: 'false'",
     '      - name: Save the drift history',
     "        if: steps.drift.outputs.exit-code == '0' || steps.drift.outputs.exit-code == '1'",
     '        uses: actions/cache/save@v4',
     '        with:',
-    '          path: .leakguard',
-    '          key: leakguard-drift-history-${{ github.run_id }}',
-    '      - name: Upload the drift reports',
+    ...history,
+    '      - name: Upload the estate report',
     '        if: always()',
     '        uses: actions/upload-artifact@v4',
     '        with:',
     '          name: leakguard-drift',
-    '          path: drift-reports/',
-    '      - name: Verdict (1 violating drift, 2 a root could not be planned or checked)',
+    '          path: drift-estate/',
+    '      - name: Verdict (1 violating drift or a stack not checked, 2 bad input)',
     '        env:',
     '          CODE: ${{ steps.drift.outputs.exit-code }}',
-    '          UNPLANNED: ${{ steps.plans.outputs.unplanned }}',
     '        run: |',
-    '          if [ -n "$UNPLANNED" ] || [ -z "$CODE" ]; then exit 2; fi',
+    '          if [ -z "$CODE" ]; then exit 2; fi',
     '          exit "$CODE"',
     '',
   ].join('\n');

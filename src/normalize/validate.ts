@@ -4,11 +4,12 @@ import inputSchema from '../../schemas/policy-input.schema.json';
 import decisionSchema from '../../schemas/decision.schema.json';
 import configSchema from '../../schemas/config.schema.json';
 import driftSchema from '../../schemas/drift-report.schema.json';
+import estateSchema from '../../schemas/drift-estate.schema.json';
 import fixSchema from '../../schemas/fix.schema.json';
 import runbookSchema from '../../schemas/runbook.schema.json';
 
-// One validator for every schema of the project (input, decision and baseline, config, drift report and history, rule fixes and runbooks).
-const schemas = { 'policy-input': inputSchema, decision: decisionSchema, config: configSchema, 'drift-report': driftSchema, fix: fixSchema, runbook: runbookSchema } as const;
+// One validator for every schema of the project (input, decision and baseline, config, drift report and history, estate drift report, rule fixes and runbooks).
+const schemas = { 'policy-input': inputSchema, decision: decisionSchema, config: configSchema, 'drift-report': driftSchema, 'drift-estate': estateSchema, fix: fixSchema, runbook: runbookSchema } as const;
 export type SchemaName = keyof typeof schemas;
 /** A whole schema (`''`) or one of its definitions (`#/definitions/X`). */
 export type SchemaRef = '' | `#/definitions/${string}`;
@@ -37,7 +38,7 @@ export function schemaErrors(name: SchemaName, doc: unknown, ref: SchemaRef = ''
 }
 
 /** Our own output must match its schema; a mismatch is a bug in Leakguard, not the user's input. */
-export function assertValid(name: SchemaName, doc: unknown): void {
-  const err = schemaErrors(name, doc);
+export function assertValid(name: SchemaName, doc: unknown, ref: SchemaRef = ''): void {
+  const err = schemaErrors(name, doc, ref);
   if (err) throw new Error(`internal error: produced ${name} does not match its schema: ${err}`);
 }

@@ -27,6 +27,24 @@ export interface LeakguardConfig {
     };
   };
   /**
+   * Scheduled drift over a whole estate (`leakguard drift stacks`, docs/drift.md#a-whole-estate).
+   */
+  drift?: {
+    /**
+     * Terraform root modules (HCL folders) each checked in its own CI job, besides the stacks of the cdktf.out folders given to `leakguard drift stacks`.
+     */
+    roots?: {
+      /**
+       * The root module's folder, relative to the config file.
+       */
+      dir: string;
+      /**
+       * The stack's name (default: the folder's own name, as `leakguard check` names it); must be unique over the estate.
+       */
+      name?: string;
+    }[];
+  };
+  /**
    * Longest a waiver may run: its expiry may be at most this many days after today (--today). Default: one year (the same date next year).
    */
   waiver_max_days?: number;

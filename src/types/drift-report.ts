@@ -307,6 +307,10 @@ export interface ConfigUsed {
 export interface HistoryEntry {
   kind: 'drift' | 'finding';
   subject: string;
+  /**
+   * The stack the item was seen in: a run of one stack (or a merge that did not check a stack) leaves the other stacks' items as they are, never resolved. Entries written before it existed belong to the stack their subject key names.
+   */
+  stack?: string;
   first_seen: string;
   last_seen: string;
 }

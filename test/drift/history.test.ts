@@ -21,6 +21,7 @@ describe('--history: exposure windows across runs', () => {
     expect(readHistory(history).items[PUBLIC]).toEqual({
       kind: 'finding',
       subject: `aws-s3-public-access-block on ${BUCKET}`,
+      stack: 'emulator',
       first_seen: '2026-11-27T01:00:00.000Z',
       last_seen: '2026-11-27T01:00:00.000Z',
     });
@@ -38,6 +39,21 @@ describe('--history: exposure windows across runs', () => {
     expect(f.exposure).toEqual({ first_seen: '2026-11-27T01:00:00.000Z', last_seen: '2026-11-30T02:00:00.000Z', open_hours: 73 });
     expect(f.notification_clock).toMatchObject({ elapsed_hours: 73, remaining_hours: -1, exceeded: true, target_at: '2026-11-30T01:00:00.000Z' });
     expect(third.report.summary.by_age).toEqual({ '< 24 h': 0, '24–72 h': 0, '3–7 d': 4, '> 7 d': 0 });
+  });
+
+  test('one history for several stacks: a run resolves only its own stack\'s items, the others stay as they were', async () => {
+    const history = join(tempDir(), 'estate-history.json');
+    await driftJson(DRIFTED, '--stack-name', 'orders', '--history', history, '--now', '2026-11-27T01:00:00Z');
+    const orders = readHistory(history).items;
+    expect(Object.values(orders).every((e) => e.stack === 'orders')).toBe(true);
+    // Another stack, clean: nothing of orders resolves, and its entries are kept byte for byte.
+    const other = await driftJson(CLEAN, '--stack-name', 'payments', '--history', history, '--now', '2026-11-27T05:00:00Z');
+    expect(other.report.resolved).toEqual([]);
+    expect(readHistory(history).items).toEqual(orders);
+    // The same stack, clean: its items resolve.
+    const again = await driftJson(CLEAN, '--stack-name', 'orders', '--history', history, '--now', '2026-11-27T07:00:00Z');
+    expect(again.report.resolved.map((x) => x.fingerprint).sort()).toEqual(Object.keys(orders).sort());
+    expect(readHistory(history).items).toEqual({});
   });
 
   test('resolved findings drop out of the history with their resolution time', async () => {
@@ -102,6 +118,7 @@ describe('--history: exposure windows across runs', () => {
     expect(migrated.items[PUBLIC]).toEqual({
       kind: 'finding',
       subject: `aws-s3-public-access-block on ${BUCKET}`,
+      stack: 'emulator',
       first_seen: '2026-11-26T08:00:00.000Z',
       last_seen: '2026-11-28T08:00:00.000Z',
     });

@@ -17,7 +17,9 @@ const EVALUATING = /^(check|drift|baseline|fix)$/;
  * shop's, discovered from the working directory) out of tests about something else.
  */
 export async function run(...argv: string[]): Promise<Run> {
-  return runDiscovering(...(EVALUATING.test(argv[0] ?? '') && !argv.some((a) => /^(-c|--config|--no-config)(=|$)/.test(a)) ? [...argv, '--no-config'] : argv));
+  // `drift merge` and `drift not-checked` read reports, never a config.
+  const evaluating = EVALUATING.test(argv[0] ?? '') && !(argv[0] === 'drift' && /^(merge|not-checked)$/.test(argv[1] ?? ''));
+  return runDiscovering(...(evaluating && !argv.some((a) => /^(-c|--config|--no-config)(=|$)/.test(a)) ? [...argv, '--no-config'] : argv));
 }
 
 /** Runs the CLI in-process exactly as given: config discovery applies. */

@@ -55,11 +55,11 @@ describe('leakguard init', () => {
     const drift = workflow(dir, '.github/workflows/leakguard-drift.yml');
     expect(Object.keys(drift.on)).toEqual(['schedule', 'workflow_dispatch']);
     expect(drift.permissions).toMatchObject({ issues: 'write' });
-    expect(shell(drift)).toContain('for dir in envs/dev/ envs/prod/ shared/ cdk/cdktf.out/stacks/*/; do');
-    // Each plan in a folder named after its root (its stack), all handed to the action at once.
-    expect(shell(drift)).toContain('> "$RUNNER_TEMP/drift/$name/plan.json"');
-    expect(actionStep(drift).with).toMatchObject({ command: 'drift', paths: '${{ steps.plans.outputs.paths }}', history: '.leakguard/drift-history.json' });
-    expect(shell(drift)).not.toMatch(/leakguard drift/);
+    // One job per stack: the CDKTF app's stacks and the Terraform roots the config lists under drift.roots.
+    expect(shell(drift)).toContain('echo "matrix=$(npx leakguard drift stacks cdk/cdktf.out)" >> "$GITHUB_OUTPUT"');
+    expect(config.drift).toEqual({ roots: [{ dir: 'envs/dev' }, { dir: 'envs/prod' }, { dir: 'shared' }] });
+    expect(actionStep(drift).with).toMatchObject({ command: 'drift merge', paths: 'drift-reports', history: '.leakguard/drift-history.json' });
+    // (the job graph and every leakguard call in it: test/drift/workflow.test.ts)
     for (const w of [pr, drift]) {
       for (const step of Object.values(w.jobs).flatMap((j) => j.steps).filter((s) => s.run)) {
         const syntax = spawnSync('bash', ['-n', '-c', step.run!], { encoding: 'utf8' });
@@ -99,5 +99,13 @@ describe('leakguard init', () => {
     expect(r.stdout).toContain('replace "infra" with your Terraform folders');
     expect(loadConfig(join(dir, 'leakguard.config.yaml'))).toMatchObject({ policy: { environment_accounts: {}, environment_subscriptions: {} }, waivers: [] });
     expect(actionStep(workflow(dir, '.github/workflows/leakguard.yml')).with).toEqual({ paths: 'infra' });
+  });
+});
+
+describe('drift.roots for the estate workflow', () => {
+  test('each Terraform root named by its folder; folders of one name get their path as name', async () => {
+    const { driftRoots } = await import('../../src/init/templates');
+    const facts = { cdktfApps: [], tfDirs: ['teams/a/app', 'teams/b/app', 'shared'], awsAccounts: [], azureSubscriptions: [] } as unknown as Parameters<typeof driftRoots>[0];
+    expect(driftRoots(facts)).toEqual([{ dir: 'teams/a/app', name: 'teams-a-app' }, { dir: 'teams/b/app', name: 'teams-b-app' }, { dir: 'shared' }]);
   });
 });

@@ -138,9 +138,10 @@ describe('the CLI in a consumer project, with no go or opa on PATH', () => {
     const init = leakguard(empty, 'init');
     expect(init.status).toBe(0);
     expect(init.stdout).toMatch(/wrote {4}leakguard\.config\.yaml\n {2}wrote {4}\.github\/workflows\/leakguard\.yml\n {2}wrote {4}\.github\/workflows\/leakguard-drift\.yml\n/);
-    for (const f of ['leakguard.yml', 'leakguard-drift.yml']) {
+    // The PR check is one job; drift is stacks → one job per stack → merge.
+    for (const [f, jobs] of [['leakguard.yml', ['leakguard']], ['leakguard-drift.yml', ['stacks', 'drift', 'merge']]] as const) {
       const w = parse(readFileSync(join(empty, '.github', 'workflows', f), 'utf8'));
-      expect(Object.keys(w.jobs).length).toBe(1);
+      expect({ f, jobs: Object.keys(w.jobs) }).toEqual({ f, jobs });
     }
     const plan = join(ROOT, 'test', 'drift', 'fixtures', 'emulator', 'drift-plan.json');
     const drift = leakguard(project, 'drift', plan, '--format', 'json', '--now', '2026-12-01T00:00:00Z');
@@ -186,12 +187,16 @@ describe('the workflows init writes, through the installed package\'s action', (
     const check = runInstalledAction({ ...uses[0], paths: 'infra/leaky', 'reports-dir': 'reports' });
     expect(check['exit-code']).toBe('1');
     expect(readFileSync(join(project, 'reports', 'leakguard.txt'), 'utf8')).toMatch(/^BLOCKED: /m);
-    // The drift workflow's inputs, on a refresh-only plan in a folder named after its stack.
-    const planDir = join(project, 'plans', 'orders');
-    mkdirSync(planDir, { recursive: true });
-    cpSync(join(ROOT, 'test', 'drift', 'fixtures', 'emulator', 'drift-plan.json'), join(planDir, 'plan.json'));
-    const drift = runInstalledAction({ ...uses[1], paths: 'plans/orders/plan.json', 'reports-dir': 'drift-reports' });
-    expect(drift.status).toMatch(/^(benign|violating)-drift$/);
+    // The drift workflow's merge inputs, on one stack's report as its matrix job writes it, and a second stack that left none.
+    const plan = join(ROOT, 'test', 'drift', 'fixtures', 'emulator', 'drift-plan.json');
+    mkdirSync(join(project, 'stack-reports'));
+    const stack = leakguard(project, 'drift', plan, '--no-config', '--stack-name', 'orders', '--format', 'json', '--output', 'stack-reports/orders.json');
+    expect([0, 1]).toContain(stack.status);
+    writeFileSync(join(project, 'stacks.json'), JSON.stringify([{ stack: 'orders' }, { stack: 'payments' }]));
+    const drift = runInstalledAction({ ...uses[1], paths: 'stack-reports', expect: 'stacks.json', 'reports-dir': 'drift-reports' });
+    expect(drift['exit-code']).toBe('1');
+    expect(drift.status).toMatch(/^(violating-drift|not-checked)$/);
+    expect(readFileSync(join(project, 'drift-reports', 'drift.md'), 'utf8')).toContain('| `payments` | **not checked** |');
     expect(existsSync(join(project, '.leakguard', 'drift-history.json'))).toBe(true);
     expect(readFileSync(join(project, 'drift-reports', 'drift.md'), 'utf8')).toContain('<!-- leakguard-drift-report -->');
   });

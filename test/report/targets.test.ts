@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pairTargets, type TargetToken } from '../../src/report/targets';
+import { formatterFor } from '../../src/report';
 import { PLANS, run, tempDir } from '../helpers/cli';
 import { expectValidSarif } from './sarif-schema';
 import { ofRule } from './support';
@@ -8,7 +9,7 @@ import { ofRule } from './support';
 const PLAN = join(PLANS, 'aws-s3-public-access-block-module-for-each-tf0.15.json');
 const f = (value: string): TargetToken => ({ option: 'format', value });
 const o = (value: string): TargetToken => ({ option: 'output', value });
-const pairs = (...t: TargetToken[]) => pairTargets(t).map((x) => [x.formatter.name, x.output]);
+const pairs = (...t: TargetToken[]) => pairTargets(t, formatterFor, 'text').map((x) => [x.formatter.name, x.output]);
 
 describe('pairing --format with --output', () => {
   test('each --output belongs to the --format just before it; the unpaired one goes to stdout', () => {
@@ -42,7 +43,7 @@ describe('pairing --format with --output', () => {
     [[f('yaml')], /unknown format "yaml" \(expected one of: text, json, sarif, junit, markdown, github, gitlab\)/],
     [[f('sarif=')], /no file after "="/],
   ])('ambiguous or wrong: %j', (tokens, message) => {
-    expect(() => pairTargets(tokens as TargetToken[])).toThrow(message);
+    expect(() => pairTargets(tokens as TargetToken[], formatterFor, 'text')).toThrow(message);
   });
 
   test('through the CLI: files written from one evaluation, ambiguity is exit 2 with one line and writes nothing', async () => {

@@ -8,6 +8,7 @@ import { ISSUE_MARKER } from '../../src/drift/format/markdown';
 import { formatters } from '../../src/report';
 import { MARKER } from '../../src/report/markdown';
 import { tempDir } from '../helpers/cli';
+import { invocations, parseCli } from '../helpers/workflow';
 
 const ROOT = join(__dirname, '..', '..');
 interface Step {
@@ -28,6 +29,7 @@ const runStep = action.runs.steps.find((s) => s.id === 'run')!;
 // Inputs that are `leakguard check` / `leakguard drift` arguments, and the ones that only steer the action.
 const CHECK: Record<string, string> = { paths: '<paths...>', config: '--config', 'stack-name': '--stack-name', baseline: '--baseline', formats: '--format', 'changed-only': '--changed-only', evidence: '--evidence' };
 const DRIFT: Record<string, string> = { paths: '[plan]', config: '--config', 'stack-name': '--stack-name', history: '--history', 'fail-on-drift': '--fail-on-drift' };
+const MERGE: Record<string, string> = { paths: '[reports...]', expect: '--expect', history: '--history', 'fail-on-drift': '--fail-on-drift' };
 const ACTION_ONLY = ['command', 'args', 'comment', 'issue', 'upload-sarif', 'reports-dir', 'leakguard', 'fail', 'github-token'];
 const ctx = { io: { stdout: () => {}, stderr: () => {}, isTTY: false }, exit: () => {} };
 
@@ -49,15 +51,16 @@ function runAction(dir: string, env: Record<string, string>): { status: number |
 describe('action.yml (composite GitHub Action)', () => {
   test('every input is a leakguard check or drift option the CLI has, or one the action itself uses', () => {
     expect(action.runs.using).toBe('composite');
-    expect(Object.keys(action.inputs).sort()).toEqual([...new Set([...Object.keys(CHECK), ...Object.keys(DRIFT), ...ACTION_ONLY])].sort());
+    expect(Object.keys(action.inputs).sort()).toEqual([...new Set([...Object.keys(CHECK), ...Object.keys(DRIFT), ...Object.keys(MERGE), ...ACTION_ONLY])].sort());
     // Every LG_* variable the step reads is an input.
     for (const k of Object.keys(action.inputs).filter((k) => !['comment', 'issue', 'upload-sarif', 'fail', 'github-token'].includes(k))) {
       const name = k === 'reports-dir' ? 'LG_REPORTS' : k === 'leakguard' ? 'LG_RUN' : `LG_${k.toUpperCase().replace(/-/g, '_')}`;
       expect({ k, env: runStep.env![name] }).toEqual({ k, env: `\${{ inputs.${k} }}` });
     }
-    for (const [command, inputs] of [[checkCommand(ctx), CHECK], [driftCommand(ctx), DRIFT]] as const) {
+    const merge = driftCommand(ctx).commands.find((c) => c.name() === 'merge')!;
+    for (const [command, inputs] of [[checkCommand(ctx), CHECK], [driftCommand(ctx), DRIFT], [merge, MERGE]] as const) {
       const options = command.options.map((o) => o.long);
-      const args = command.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}]`));
+      const args = command.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`));
       for (const [input, flag] of Object.entries(inputs)) {
         const known = flag.startsWith('<') || flag.startsWith('[') ? args.includes(flag) : options.includes(flag);
         expect({ command: command.name(), input, known }).toEqual({ command: command.name(), input, known: true });
@@ -66,6 +69,7 @@ describe('action.yml (composite GitHub Action)', () => {
     }
     expect(action.inputs.paths.description).toContain('leakguard check <paths...>');
     expect(action.inputs.paths.description).toContain('leakguard drift [plan]');
+    expect(action.inputs.paths.description).toContain('leakguard drift merge [reports...]');
   });
 
   test('the reports it writes use formats the CLI knows; the comment and the issue find their markers', () => {
@@ -77,6 +81,8 @@ describe('action.yml (composite GitHub Action)', () => {
     expect(comment.if).toContain('github.event.pull_request.head.repo.full_name == github.repository');
     const issue = scripts.find((s) => s.with!.script.includes(`const marker = '${ISSUE_MARKER}';`))!;
     expect(issue.if).toContain("inputs.command == 'drift'");
+    expect(issue.if).toContain("inputs.command == 'drift merge'");
+    expect(issue.with!.script).toContain("status === 'not-checked'");
     expect(issue.with!.script).toContain('github.rest.issues.update');
     expect(issue.with!.script).toMatch(/mine\[0\]\.number/);
     // github-script wraps a script in an async function body: both must be valid JavaScript.
@@ -137,6 +143,36 @@ describe('action.yml (composite GitHub Action)', () => {
     expect(readFileSync(r.outputs.markdown, 'utf8').split(ISSUE_MARKER)).toHaveLength(3);
   });
 
+  test('drift merge, run as the runner would: one estate report in every format, one history, a missing stack fails the run', () => {
+    const dir = tempDir('leakguard-action-merge-');
+    const reports = join(dir, 'drift-reports');
+    mkdirSync(reports);
+    for (const [stack, plan] of [['orders', 'nodrift-plan.json'], ['payments', 'nodrift-plan.json']]) {
+      const made = spawnSync(process.execPath, ['bin/leakguard.js', 'drift', join(ROOT, 'test', 'drift', 'fixtures', 'emulator', plan), '--no-config', '--stack-name', stack, '--format', 'json', '--output', join(reports, `${stack}.json`)], { cwd: ROOT, encoding: 'utf8' });
+      expect(made.status).toBe(0);
+    }
+    const history = join(dir, '.leakguard', 'drift-history.json');
+    const expected = join(dir, 'stacks.json');
+    writeFileSync(expected, JSON.stringify([{ stack: 'orders' }, { stack: 'payments' }]));
+    const clean = runAction(dir, { LG_COMMAND: 'drift merge', LG_PATHS: reports, LG_EXPECT: expected, LG_HISTORY: history });
+    expect(clean.status).toBe(0);
+    expect(clean.outputs).toEqual({ 'exit-code': '0', markdown: join(dir, 'reports', 'drift.md'), json: join(dir, 'reports', 'drift.json'), status: 'clean' });
+    expect(readFileSync(clean.outputs.markdown, 'utf8').startsWith(ISSUE_MARKER)).toBe(true);
+    expect(readFileSync(join(dir, 'reports', 'drift.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+    expect(existsSync(history)).toBe(true);
+    // A third stack is expected and its job left nothing: not checked, the run fails.
+    writeFileSync(expected, JSON.stringify([{ stack: 'orders' }, { stack: 'payments' }, { stack: 'billing' }]));
+    const partial = runAction(dir, { LG_COMMAND: 'drift merge', LG_PATHS: reports, LG_EXPECT: expected, LG_HISTORY: history });
+    expect([partial.outputs['exit-code'], partial.outputs.status]).toEqual(['1', 'not-checked']);
+    expect(partial.stdout).toContain('| `billing` | **not checked** |');
+    // A corrupt report: exit 2, no status, the history left as it was.
+    const before = readFileSync(history);
+    writeFileSync(join(reports, 'broken.json'), '{');
+    const bad = runAction(dir, { LG_COMMAND: 'drift merge', LG_PATHS: reports, LG_EXPECT: expected, LG_HISTORY: history, LG_REPORTS: join(dir, 'bad-reports') });
+    expect([bad.outputs['exit-code'], bad.outputs.status]).toEqual(['2', '']);
+    expect(readFileSync(history).equals(before)).toBe(true);
+  });
+
   test('any other command runs with paths, config and args: baseline create, explain; a bad one is exit 2', () => {
     const dir = tempDir('leakguard-action-other-');
     const baseline = join(dir, 'baseline.json');
@@ -154,15 +190,34 @@ describe('docs/ci.md', () => {
   const doc = readFileSync(join(ROOT, 'docs', 'ci.md'), 'utf8');
   const blocks = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => parse(m[1]) as Record<string, unknown>);
 
+  test('drift for an estate in GitLab: a matrix job per stack, then one merge of their reports, every leakguard call one the CLI parses', async () => {
+    expect(blocks).toHaveLength(5);
+    const gitlab = blocks[4] as Record<string, { script: string[]; needs?: string[]; parallel?: { matrix: Array<Record<string, string>> }; artifacts: { when: string; paths: string[] } }>;
+    expect(gitlab.drift.parallel!.matrix.every((m) => Object.keys(m).sort().join() === 'DIR,STACK')).toBe(true);
+    expect(gitlab.drift.artifacts).toEqual({ when: 'always', paths: ['drift-report/'] });
+    expect(gitlab['drift-merge'].needs).toEqual(['drift']);
+    const calls = Object.values(gitlab).flatMap((job) => job.script.flatMap((line) => invocations(line, /npx leakguard\s/)));
+    const ran: string[] = [];
+    for (const argv of calls) ran.push(await parseCli(argv));
+    expect(ran).toEqual(['drift', 'drift not-checked', 'drift not-checked', 'drift stacks', 'drift merge']);
+    expect(calls[calls.length - 1]).toEqual(expect.arrayContaining(['drift-report', '--expect', 'stacks.json', '--history']));
+    for (const job of Object.values(gitlab)) {
+      for (const line of job.script) {
+        const syntax = spawnSync('bash', ['-n', '-c', line], { encoding: 'utf8' });
+        expect({ line, status: syntax.status }).toEqual({ line, status: 0 });
+      }
+    }
+  });
+
   test('shows a GitHub check and drift, a GitLab and an Azure Pipelines job, each valid YAML', () => {
-    expect(blocks).toHaveLength(4);
-    expect(JSON.stringify(blocks[0])).toContain('<owner>/leakguard@v0');
-    const drift = (blocks[1].jobs as Record<string, { steps: Step[] }>).drift.steps.find((s) => s.uses === './node_modules/leakguard')!;
+    const shown = blocks.slice(0, 4);
+    expect(JSON.stringify(shown[0])).toContain('<owner>/leakguard@v0');
+    const drift = (shown[1].jobs as Record<string, { steps: Step[] }>).drift.steps.find((s) => s.uses === './node_modules/leakguard')!;
     expect(drift.with).toMatchObject({ command: 'drift', history: '.leakguard/drift-history.json' });
     for (const k of Object.keys(drift.with!)) expect(Object.keys(action.inputs)).toContain(k);
-    blocks.splice(1, 1);
-    expect((blocks[1].leakguard as { artifacts: { reports: Record<string, string> } }).artifacts.reports).toEqual({ codequality: 'gl-code-quality.json', junit: 'leakguard-junit.xml' });
-    expect(JSON.stringify(blocks[2])).toContain('PublishTestResults@2');
+    shown.splice(1, 1);
+    expect((shown[1].leakguard as { artifacts: { reports: Record<string, string> } }).artifacts.reports).toEqual({ codequality: 'gl-code-quality.json', junit: 'leakguard-junit.xml' });
+    expect(JSON.stringify(shown[2])).toContain('PublishTestResults@2');
   });
 
   test('its leakguard commands use formats the CLI knows, and the action example inputs the action has', () => {

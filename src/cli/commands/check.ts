@@ -1,5 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { Command, Option } from 'commander';
 import { readBaseline } from '../../baseline';
 import { check, exitCodeOf } from '../../check';
@@ -13,12 +11,12 @@ import { recordEvidence, signingKey } from '../../evidence';
 import { formats } from '../../load';
 import type { VarInput } from '../../load/hcl-evaluator';
 import { findingFixes, policySettings } from '../../fix';
-import { formatters } from '../../report';
+import { formatterFor, formatters } from '../../report';
 import { exposures, exposureSettings } from '../../report/exposure';
 import { noProgress, spinner } from '../../report/progress';
 import { pairTargets, type TargetToken } from '../../report/targets';
 import { configOf, withConfigOptions } from '../config-option';
-import { SOURCE_DIR_HELP, STACK_NAME_HELP, type CommandContext } from '../io';
+import { formatOptions, SOURCE_DIR_HELP, STACK_NAME_HELP, writeOutput, type CommandContext } from '../io';
 
 // From about this many resources one evaluation takes more than a second on a CI-class machine.
 const SLOW_EVALUATION = 500;
@@ -47,35 +45,15 @@ function varOption(flags: string, kind: VarInput['kind'], description: string, i
   });
 }
 
-function write(file: string, text: string): void {
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, text);
-  } catch (err) {
-    throw new InputError(`--output ${file}: cannot write (${err instanceof Error ? err.message : String(err)})`);
-  }
-}
-
 export function checkCommand({ io, exit }: CommandContext): Command {
-  // Commander keeps repeated options apart; the pairing of --format and --output needs their order.
   const tokens: TargetToken[] = [];
   const vars: VarInput[] = [];
-  const names = formatters.map((f) => f.name).join(', ');
+  const [format, output] = formatOptions(tokens, formatters.map((f) => f.name));
   const cmd = new Command('check')
     .description('check synthesized stacks, plans, state or HCL against every policy')
     .argument('<paths...>', 'cdktf.out folder, cdk.tf.json, plan/state JSON (terraform show -json) or HCL folder')
-    .addOption(
-      new Option('-f, --format <format[=file]>', `output format (${names}); repeatable, each to stdout or to its --output / =file`).argParser((v: string) => {
-        tokens.push({ option: 'format', value: v });
-        return v;
-      }),
-    )
-    .addOption(
-      new Option('-o, --output <file>', 'file for the --format just before it (`-` is stdout)').argParser((v: string) => {
-        tokens.push({ option: 'output', value: v });
-        return v;
-      }),
-    )
+    .addOption(format)
+    .addOption(output)
     .addOption(new Option('--input-format <format>', 'force the input format instead of detecting it').choices([...formats]))
     .addOption(varOption('--var-file <file>', 'file', 'HCL folders: a .tfvars (or .tfvars.json) file of variable values; repeatable', vars))
     .addOption(varOption('--var <name=value>', 'var', 'HCL folders: a variable value, as terraform plan -var; repeatable', vars))
@@ -95,7 +73,7 @@ export function checkCommand({ io, exit }: CommandContext): Command {
       if (opts.evidenceKey && !opts.evidence) throw new InputError('--evidence-key needs --evidence <dir>');
       // Read before evaluating: a bad key is exit 2 before anything is written.
       const key = opts.evidence ? signingKey(opts.evidenceKey) : null;
-      const targets = pairTargets(tokens);
+      const targets = pairTargets(tokens, formatterFor, 'text');
       const baseline = opts.baseline ? { file: opts.baseline, baseline: readBaseline(opts.baseline) } : undefined;
       const rules = loadCatalog();
       const today = opts.today ?? utcToday();
@@ -147,7 +125,7 @@ export function checkCommand({ io, exit }: CommandContext): Command {
       const fixes = targets.some((t) => t.formatter.name === 'sarif' || t.formatter.name === 'markdown') ? await findingFixes(result, rules, policySettings(configPath)) : undefined;
       const exposure = exposures(input, decision.findings, exposureSettings(loadConfig(configPath), loadDefaults()));
       const rendered = targets.map((t) => ({ ...t, text: t.formatter.render({ decision: shown, input, rules, color: colour && t.output === undefined, fixes, exposure }) }));
-      for (const r of rendered) if (r.output !== undefined) write(r.output, r.text);
+      for (const r of rendered) if (r.output !== undefined) writeOutput(r.output, r.text);
       for (const r of rendered) if (r.output === undefined) io.stdout(r.text);
       exit(code);
     });

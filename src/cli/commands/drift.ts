@@ -8,6 +8,7 @@ import { InputError } from '../../errors';
 import { configLine } from '../../report/config-line';
 import { configOf, withConfigOptions } from '../config-option';
 import type { CommandContext } from '../io';
+import { estateCommands } from './drift-estate';
 
 interface DriftCliOptions {
   state?: string;
@@ -25,7 +26,8 @@ interface DriftCliOptions {
   piiClassifications?: string;
 }
 
-export function driftCommand({ io, exit }: CommandContext): Command {
+export function driftCommand(ctx: CommandContext): Command {
+  const { io, exit } = ctx;
   const cmd = new Command('drift')
     .description('report drift between code and the live estate, and the policy violations it introduces')
     .argument('[plan]', 'terraform show -json of `terraform plan -refresh-only -out p` (its resource_drift)')
@@ -41,6 +43,9 @@ export function driftCommand({ io, exit }: CommandContext): Command {
     .option('--notification-hours <hours>', 'internal notification-target clock for findings on PII-classified resources', '72')
     .option('--classification-tag <tag>', 'tag holding the data classification', 'data-classification')
     .option('--pii-classifications <list>', 'comma-separated classifications that count as PII (default: policy config, else pii,confidential)');
+  // A whole estate: `drift stacks` (the CI matrix), `drift not-checked` (a failed job), `drift merge`.
+  cmd.enablePositionalOptions(); // drift's own options only before a subcommand's name
+  for (const make of estateCommands) cmd.addCommand(make(ctx));
   return withConfigOptions(cmd).action(async (plan: string | undefined, opts: DriftCliOptions) => {
       if (opts.now && !ISO_INSTANT.test(opts.now)) throw new InputError(`--now must be an ISO 8601 instant with a zone (2026-11-28T07:00:00Z), got "${opts.now}"`);
       const hours = Number(opts.notificationHours);

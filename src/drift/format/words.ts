@@ -1,11 +1,13 @@
+import type { DriftEstateReport } from '../../types/drift-estate';
 import type { AttributeChange, DriftFinding, DriftReport } from '../../types/drift-report';
 import { exposureNote } from '../../report/exposure';
 import { duration } from '../time';
 
-export const STATUS_TITLE: Record<DriftReport['status'], string> = {
+export const STATUS_TITLE: Record<DriftEstateReport['status'], string> = {
   clean: 'No drift',
   'benign-drift': 'Benign drift',
   'violating-drift': 'Drift introduces policy violations',
+  'not-checked': 'Not every stack was checked',
 };
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
@@ -17,6 +19,15 @@ export function summaryLine(r: DriftReport): string {
   const parts = [`${s.changed} changed`, `${s.deleted} deleted out of band`, `${s.unmanaged} unmanaged`];
   const violations = s.introduced_findings > 0 ? `; ${plural(s.introduced_findings, 'policy finding')} introduced by drift (${s.violating} violating)` : '; no policy finding introduced';
   return `${plural(s.drifted, 'drifted resource')} of ${s.resources} (${parts.join(', ')})${violations}.`;
+}
+
+/** The estate's one sentence: stacks checked and not, then the drift over the stacks checked. */
+export function estateSummaryLine(r: DriftEstateReport): string {
+  const s = r.summary;
+  const stacks = `${plural(s.checked, 'stack')} of ${s.stacks} checked${s.not_checked > 0 ? ` (${plural(s.not_checked, 'stack')} NOT checked: ${r.stacks.filter((x) => x.status === 'not-checked').map((x) => x.stack).join(', ')})` : ''}`;
+  if (s.drifted === 0) return `${stacks}; no drift in the ${plural(s.resources, 'managed resource')} checked.`;
+  const violations = s.introduced_findings > 0 ? `; ${plural(s.introduced_findings, 'policy finding')} introduced by drift (${s.violating} violating)` : '; no policy finding introduced';
+  return `${stacks}; ${plural(s.drifted, 'drifted resource')} of ${s.resources} (${s.changed} changed, ${s.deleted} deleted out of band, ${s.unmanaged} unmanaged)${violations}.`;
 }
 
 /** "public since 2026-11-27 00:00 UTC, 31 h" — the phrase depends on what the control protects. */
