@@ -323,11 +323,6 @@ region_matches(p, region) if {
 	not is_string(object.get(p, "region", null))
 }
 
-# A resource is in an estate, or in the region (or the region-unknown scope) it resolves to.
-resource_in(_, null)
-
-resource_in(r, region) if region_of(r) == region
-
 provider_place([s, _, p]) := {"stack": s, "origin": object.get(p, "origin", stack_origin(s))}
 
 # The stack's first provider of the cloud, else the stack's source file.
@@ -338,14 +333,26 @@ stack_place(cloud, s) := provider_place(ps[0]) if {
 
 stack_origin(s) := {"file": object.get(object.get(input.stacks, s, {}), "source", s)}
 
-first_resource(cloud, region) := input.resources[key] if {
-	key := min({k |
-		some k, r in input.resources
-		r.mode == "managed"
-		r.cloud == cloud
-		resource_in(r, region)
-		r.action != "delete"
-	})
+# The first (by key) managed, not-deleted resource of each cloud, and of each region (or the
+# region-unknown scope) of a cloud, found once from the keys grouped by scope: anchoring a
+# finding does not scan every resource again (a scan per call was ~10 % of evaluation).
+first_resource(cloud, null) := input.resources[first_keys[[cloud]]]
+
+first_resource(cloud, region) := input.resources[first_keys[[cloud, region]]] if region != null
+
+first_keys := object.union(
+	{[c]: min({k | some k, r in input.resources; live(r); r.cloud == c}) | some c in {c | some [c, _] in live_scopes}},
+	{[c, region]: min({k | some k, r in input.resources; live(r); r.cloud == c; region_of(r) == region}) | some [c, region] in live_scopes},
+)
+
+# [cloud, region] of every managed, not-deleted resource in a region: one scan of every
+# resource per scope, not per finding. (Resources in no region at all, Azure child and
+# global resources, have no region_of.)
+live_scopes := {[r.cloud, region_of(r)] | some r in input.resources; live(r)}
+
+live(r) if {
+	r.mode == "managed"
+	r.action != "delete"
 }
 
 # ---------------------------------------------------------------------------------------
