@@ -7,19 +7,20 @@ package leakguard.lib.resources
 
 import rego.v1
 
-# Managed resources of one type.
-of_type(t) := [r |
-	some key in object.get(input.by_type, t, [])
-	r := input.resources[key]
-	r.mode == "managed"
-]
+# Managed resources of one type. Built once for every type (rules call of_type over 200
+# times per evaluation; a function builds its list again on each call).
+of_type(t) := object.get(by_mode.managed, t, [])
 
 # Data sources of one type.
-data_of_type(t) := [r |
-	some key in object.get(input.by_type, t, [])
-	r := input.resources[key]
-	r.mode == "data"
-]
+data_of_type(t) := object.get(by_mode.data, t, [])
+
+by_mode := {mode: {t: rs |
+	some t, keys in input.by_type
+	rs := [r | some key in keys; r := input.resources[key]; r.mode == mode]
+	count(rs) > 0
+} |
+	some mode in ["managed", "data"]
+}
 
 # Resources of type t that refer to r through attribute attr (e.g. the public access
 # block whose `bucket` points at this bucket). Works when the value is unknown at plan
