@@ -768,29 +768,31 @@ identity_policy_types := {
 	"aws_iam_group_policy": "policy", "aws_ssoadmin_permission_set_inline_policy": "inline_policy",
 }
 
-identity_documents contains {"resource": r, "label": r.address, "doc": policy(r, attr)} if {
-	some t, attr in identity_policy_types
-	some r in of_type(t)
-}
-
-# aws_iam_role inline_policy blocks (legacy inline form).
-identity_documents contains {"resource": r, "label": label, "doc": doc} if {
-	some r in of_type("aws_iam_role")
-	some b in objects(object.get(r.values, "inline_policy", null))
-	p := object.get(b, "policy", null)
-	p != null
-	p != ""
-	label := sprintf("%s inline policy %s", [r.address, object.get(b, "name", "")])
-	doc := inline_document(p)
-}
+# Lists, not sets, here and wherever whole resources are collected for rules to iterate: OPA's
+# WASM hashes a set's elements, whole resources included, on each insert, growth and
+# iteration step (~40 % of evaluation). Rules report through deny sets, which drop duplicates.
+identity_documents := array.concat(
+	[{"resource": r, "label": r.address, "doc": policy(r, attr)} |
+		some t, attr in identity_policy_types
+		some r in of_type(t)
+	],
+	# aws_iam_role inline_policy blocks (legacy inline form).
+	[{"resource": r, "label": label, "doc": doc} |
+		some r in of_type("aws_iam_role")
+		some b in objects(object.get(r.values, "inline_policy", null))
+		p := object.get(b, "policy", null)
+		p != null
+		p != ""
+		label := sprintf("%s inline policy %s", [r.address, object.get(b, "name", "")])
+		doc := inline_document(p)
+	],
+)
 
 inline_document(p) := {"status": "known", "statements": json_statements(json_policy(p))} if json_policy(p)
 
 inline_document(p) := {"status": "unknown", "statements": []} if not json_policy(p)
 
-trust_documents contains {"resource": r, "label": r.address, "doc": policy(r, "assume_role_policy")} if {
-	some r in of_type("aws_iam_role")
-}
+trust_documents := [{"resource": r, "label": r.address, "doc": policy(r, "assume_role_policy")} | some r in of_type("aws_iam_role")]
 
 # The IAM service prefix wildcard: "*" or "svc:*".
 service_wildcard(a) if a == "*"
