@@ -22,8 +22,8 @@ export interface PolicyData {
 export interface EvaluationOptions {
   /**
    * Worker threads for evaluateInWorker, each with its own policy instance over a shard of
-   * the rules (parallel.ts); 1 is one pass. Default: LEAKGUARD_WORKERS, else up to two on
-   * inputs of PARALLEL_MIN_RESOURCES or more.
+   * the rules (parallel.ts); 1 is one pass. Default: LEAKGUARD_WORKERS, else two on inputs of
+   * PARALLEL_MIN_RESOURCES or more while a core is idle (defaultWorkers).
    */
   workers?: number;
   /** Send the policy only the attributes its Rego reads (projection.ts); default true. */
