@@ -31,7 +31,7 @@ interface Probe {
   evaluate: number;
   report: number;
   total: number;
-  /** User + system CPU time of the process, ms (absent from builds before it was measured). */
+  /** User + system CPU time of the process, ms (from /usr/bin/time where there is one, else as the probe reports it). */
   cpu?: number;
   rss: number;
   resources: number;
@@ -49,11 +49,20 @@ interface Build {
 
 /** One cold `check` of the paths in a child process: its figures plus the wall time of the process. */
 function probe({ root, env }: Build, paths: string[], dump: string[] = []): Probe & { wall: number } {
+  const args = [join(root, 'dist', 'scripts', 'bench', 'probe.js'), ...dump, ...paths];
+  // CPU time from outside where /usr/bin/time exists, so builds whose probe does not report it (--before) have it too.
+  const cpuFile = join(tmpdir(), `leakguard-bench-cpu-${process.pid}`);
+  const timed = existsSync(TIME);
   const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [join(root, 'dist', 'scripts', 'bench', 'probe.js'), ...dump, ...paths], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } });
+  const opts = { encoding: 'utf8' as const, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } };
+  const r = timed ? spawnSync(TIME, ['-o', cpuFile, '-f', '%U %S', process.execPath, ...args], opts) : spawnSync(process.execPath, args, opts);
   const wall = Number(process.hrtime.bigint() - t) / 1e6;
   if (r.status !== 0) throw new Error(`check of ${paths.join(' ')} with ${root} failed: ${r.stderr.trim().split('\n').pop()}`);
-  return { ...(JSON.parse(r.stdout) as Probe), wall };
+  const p = { ...(JSON.parse(r.stdout) as Probe), wall };
+  if (!timed) return p;
+  const [user, sys] = readFileSync(cpuFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+  rmSync(cpuFile, { force: true });
+  return { ...p, cpu: (user + sys) * 1000 };
 }
 
 /** The floor: a process that only reads and parses the same files. */
