@@ -195,7 +195,7 @@ function main(): void {
     const first = rows[0];
     const last = rows[rows.length - 1];
     if (rows.length > 1) {
-      for (const name of Object.keys(first.builds)) {
+      for (const name of Object.keys(first.builds).filter((b) => b in last.builds)) {
         const [a, b] = [first.builds[name], last.builds[name]];
         const cpu = a.cpu && b.cpu ? `, cpu ${(b.cpu / a.cpu).toFixed(1)}` : '';
         const evaluate = a.phases && b.phases ? `, evaluate ${(b.phases.evaluate / a.phases.evaluate).toFixed(1)}` : '';
