@@ -32,6 +32,13 @@ export const chunksPerWorker = (inputBytes: number): number => 2 + Math.floor(in
 export const PARALLEL_MIN_RESOURCES = 10000;
 
 /**
+ * One pass peaks near 24× its projected input in WASM memory (20k resources: 20 MB of JSON,
+ * 464 MB of heap), so a 200k-resource estate (211 MB) exhausted the 4 GiB; above this size
+ * even one worker takes the rules in chunks, its memory the parsed input plus one chunk's work.
+ */
+export const ONE_PASS_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
  * Two workers on a large input only while a core is idle (load average below cores − 1): the
  * shards cost ~25 % more CPU than one pass, which a busy machine pays in wall time too
  * (measured at 20k resources under load 8–13: 9.3 s with two workers, 7.0 s in one pass).

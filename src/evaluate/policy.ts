@@ -8,7 +8,7 @@ import { assertValid } from '../normalize/validate';
 import { verifyManifest, type PolicyManifest } from './manifest';
 import { buildDir, policyDir } from './paths';
 import { opaInstance } from './opa-runtime';
-import { BUILTINS, defaultWorkers, evaluateParallel, runJob, workerRunner } from './parallel';
+import { BUILTINS, defaultWorkers, evaluateParallel, ONE_PASS_MAX_BYTES, runJob, workerRunner } from './parallel';
 import { project } from './projection';
 import { dataSize, encode, maxPages, pagesFor, tooLarge } from './wasm-memory';
 
@@ -30,6 +30,8 @@ export interface EvaluationOptions {
   project?: boolean;
   /** false: evaluate the shards one after another in this thread (same phases, no worker threads). */
   threads?: boolean;
+  /** Above this many bytes of projected input one worker evaluates in rule chunks, not one pass; default ONE_PASS_MAX_BYTES. */
+  onePassMaxBytes?: number;
 }
 
 export interface CompiledPolicy {
@@ -76,7 +78,10 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
     async evaluateInWorker(input, data, opts = {}) {
       const workers = opts.workers ?? defaultWorkers(Object.keys(input.resources).length);
       if (workers > 1) return decisionOf(await evaluateParallel(module, manifest, projected(input, opts), data, workers, opts.threads));
-      const bytes = encode(projected(input, opts));
+      const sent = projected(input, opts);
+      const bytes = encode(sent);
+      // Too large for one pass within WASM's 4 GiB: one worker takes the rules in chunks.
+      if (bytes.byteLength > (opts.onePassMaxBytes ?? ONE_PASS_MAX_BYTES)) return decisionOf(await evaluateParallel(module, manifest, sent, data, 1, opts.threads));
       const dataBytes = dataSize(data);
       const worker = workerRunner({ module, pages: pagesFor(bytes.byteLength, dataBytes), maxPages: maxPages(), builtins: BUILTINS });
       try {

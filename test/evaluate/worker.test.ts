@@ -16,6 +16,9 @@ test('evaluation on a worker thread equals evaluation in the main thread', async
     const inThread = policy.evaluate(input, data);
     expect(inThread.findings.length).toBeGreaterThan(0);
     await expect(policy.evaluateInWorker(input, data)).resolves.toEqual(inThread);
+    // An input above onePassMaxBytes (a 200k-resource estate) goes to one worker in rule chunks: the same decision, byte for byte.
+    const chunked = await policy.evaluateInWorker(input, data, { workers: 1, onePassMaxBytes: 0 });
+    expect(JSON.stringify(chunked)).toBe(JSON.stringify(inThread));
   }
 });
 
