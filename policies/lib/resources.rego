@@ -342,7 +342,7 @@ first_resource(cloud, null) := input.resources[first_keys[[cloud]]]
 first_resource(cloud, region) := input.resources[first_keys[[cloud, region]]] if region != null
 
 first_keys := object.union(
-	{[c]: min({k | some k, r in input.resources; live(r); r.cloud == c}) | some c in {c | some [c, _] in live_scopes}},
+	{[c]: min({k | some k, r in input.resources; live(r); r.cloud == c}) | some c in {r.cloud | some r in input.resources; live(r)}},
 	{[c, region]: min({k | some k, r in input.resources; live(r); r.cloud == c; region_of(r) == region}) | some [c, region] in live_scopes},
 )
 
