@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError, describe } from '../errors';
 import { projectRoot } from '../evaluate/paths';
+import { settings } from '../settings';
 import { readText } from './read-file';
 
 /** `--var-file` and `--var`, in command-line order (later wins, as in Terraform). */
@@ -61,7 +62,7 @@ export interface HclRuntime {
 }
 
 /** build/hcl-eval/ of the package (scripts/build-hcl-eval.sh writes it; the npm package ships it). */
-export const hclEvalBuildDir = (): string => process.env.LEAKGUARD_HCL_EVAL_BUILD ?? join(projectRoot(), 'build', 'hcl-eval');
+export const hclEvalBuildDir = (): string => settings.hclEvalBuildDir() ?? join(projectRoot(), 'build', 'hcl-eval');
 
 let loaded: Promise<HclRuntime> | undefined;
 

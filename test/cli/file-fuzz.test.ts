@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { MAX_JSON_DEPTH } from '../../src/load/json-syntax';
+import { settingNames } from '../../src/settings';
 import { PLANS, tempDir } from '../helpers/cli';
 
 // Every class of unreadable file, generated, through the real CLI binary (dist/, as users run
@@ -190,6 +191,15 @@ describe('generated files of each class', () => {
       { numRuns: RUNS },
     );
     expectRefused(cli(['rules'], { LEAKGUARD_WASM_MAX_MB: '5000' }), 'LEAKGUARD_WASM_MAX_MB', 'at most 4096');
-    expectRefused(cli(['rules'], { LEAKGUARD_POLICY_BUILD: '' }), 'LEAKGUARD_POLICY_BUILD');
+  });
+
+  test.each(settingNames)('%s: a blank value (which it would otherwise take as a path or a number) is exit 2', (name) => {
+    const blank = fc.array(fc.constantFrom(' ', '\t', '\n', '\r'), { maxLength: 4 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(blank, fc.constantFrom<string[]>(['check', PLAN], ['rules']), (value, args) => {
+        expectRefused(cli(args, { [name]: value }), `environment setting ${name}=`, 'is invalid');
+      }),
+      { numRuns: Math.ceil(RUNS / 3) },
+    );
   });
 });
