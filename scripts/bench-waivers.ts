@@ -7,7 +7,9 @@
 // Then the same cost by part, each timed alone many times (the difference of two whole
 // evaluations carries their noise): reading and validating the config, judging the findings
 // with the n waivers rather than none, reading and validating the baseline, the gate with it
-// rather than without. The WASM never sees waivers, so these parts are all that differs.
+// rather than without, and rendering the text report (check's default) with the n waivers'
+// results rather than none (every format together is printed too: a run renders one or a
+// few). The WASM never sees waivers, so these parts are all that differs.
 // The machine is shared, so it reports process CPU time (every thread) beside wall time, as
 // medians, with the load average; it exits 1 when the parts add 10 % or more CPU time to the
 // plain evaluation.
@@ -20,6 +22,8 @@ import { normalize } from '../src/normalize';
 import { loadCompiledPolicy } from '../src/evaluate/policy';
 import { loadConfig, policyData } from '../src/evaluate/config';
 import { judge, type Levelled } from '../src/evaluate/judge';
+import { loadCatalog } from '../src/evaluate/catalog';
+import { formatters } from '../src/report';
 import { applyGate } from '../src/evaluate/gate';
 import { createBaseline, readBaseline, serializeBaseline } from '../src/baseline';
 import type { LeakguardConfig } from '../src/types/config';
@@ -141,6 +145,11 @@ async function main(): Promise<void> {
     const decision = await policy.evaluateInWorker(input, policyData({}, undefined, TODAY));
     const levelled = decision as unknown as Levelled;
     const waivers = policyData(loadConfig(configFile, TODAY), configFile, TODAY).waivers;
+    const judged = judge(levelled, input, waivers, TODAY);
+    const rules = loadCatalog();
+    const render = (d: Decision, only?: string): void => {
+      for (const f of formatters) if (!only || f.name === only) f.render({ decision: d, input, rules, color: false });
+    };
     const parts: Record<string, () => void> = {
       'read and validate the config': () => void loadConfig(configFile, TODAY),
       'judge with the waivers': () => void judge(levelled, input, waivers, TODAY),
@@ -148,6 +157,10 @@ async function main(): Promise<void> {
       'read and validate the baseline': () => void readBaseline(baselineFile),
       'gate with the baseline': () => void applyGate(decision, input, { baseline: { file: baselineFile, baseline: readBaseline(baselineFile) } }),
       'gate without': () => void applyGate(decision, input),
+      'text report with the waivers': () => render(judged, 'text'),
+      'text report without': () => render(decision, 'text'),
+      'every report with the waivers': () => render(judged),
+      'every report without': () => render(decision),
     };
     const partRuns = Math.max(15, runs * 3);
     const part: Record<string, number> = {};
@@ -159,13 +172,16 @@ async function main(): Promise<void> {
       config: part['read and validate the config'],
       judging: part['judge with the waivers'] - part['judge with none'],
       baseline: part['gate with the baseline'] - part['gate without'],
+      report: part['text report with the waivers'] - part['text report without'],
     };
-    const total = adds.config + adds.judging + adds.baseline;
+    const total = adds.config + adds.judging + adds.baseline + adds.report;
     const share = total / med('plain', 'cpu');
     const pc = (x: number): string => `${x.toFixed(0)} ms (${((x / med('plain', 'cpu')) * 100).toFixed(1)} %)`;
     console.log(
       `  by part, CPU time, median of ${partRuns}: config ${pc(adds.config)}; judging ${n} waivers instead of none ${pc(adds.judging)} (judging with none ${part['judge with none'].toFixed(0)} ms); ` +
-        `baseline read, validated and gated ${pc(adds.baseline)} (of which reading ${part['read and validate the baseline'].toFixed(0)} ms); together ${pc(total)} of the plain evaluation`,
+        `baseline read, validated and gated ${pc(adds.baseline)} (of which reading ${part['read and validate the baseline'].toFixed(0)} ms); ` +
+        `the text report with the waivers' results ${pc(adds.report)} (all ${formatters.length} formats ${pc(part['every report with the waivers'] - part['every report without'])}); ` +
+        `together ${pc(total)} of the plain evaluation`,
     );
     if (share >= 0.1) {
       console.error(`waivers and baseline add ${(share * 100).toFixed(1)} % CPU time to evaluation: over the 10 % budget`);
