@@ -44,6 +44,14 @@ const server = createServer();
 beforeAll(() => new Promise<void>((resolve) => server.listen(socketPath, resolve)));
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
+// An HCL folder (for --var-file) and an empty evidence log (for --public-key), so the file
+// under test is the only thing wrong.
+const hclDir = join(dir, 'hcl');
+mkdirSync(hclDir);
+writeFileSync(join(hclDir, 'main.tf'), 'resource "aws_s3_bucket" "b" {\n  bucket = var.name\n}\nvariable "name" {}\n');
+const emptyLog = join(dir, 'empty-log.jsonl');
+writeFileSync(emptyLog, '');
+
 /** Every place the tool reads a file, as CLI arguments around the file under test. */
 const readers: Array<[string, (f: string) => string[]]> = [
   ['input', (f) => ['check', f]],
@@ -51,6 +59,9 @@ const readers: Array<[string, (f: string) => string[]]> = [
   ['baseline', (f) => ['check', '--baseline', f, PLAN]],
   ['drift history', (f) => ['drift', join(PLANS, 'aws-s3-create-update-delete-noop-drift-tf1.2.json'), '--history', f]],
   ['evidence log', (f) => ['evidence', 'verify', f]],
+  ['evidence signing key', (f) => ['check', PLAN, '--evidence', join(tempDir(), 'evidence'), '--evidence-key', f]],
+  ['evidence public key', (f) => ['evidence', 'verify', emptyLog, '--public-key', f]],
+  ['var file', (f) => ['check', hclDir, '--var-file', f]],
 ];
 
 const specials: Array<[string, string, string]> = [
