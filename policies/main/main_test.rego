@@ -9,6 +9,8 @@ bucket := t.resource("aws_s3_bucket.b", {"bucket": "shop-exports"}, {})
 
 doc := t.with_index([bucket])
 
+ctx := {"today": "2026-06-01"}
+
 # Only the public-access-block rule's findings: the other rules also report on these
 # bare buckets, and these tests are about enforcement levels, not rules. (Waivers and
 # blocking are applied after evaluation: test/waivers/judge.test.ts.)
@@ -55,9 +57,9 @@ test_uncovered_resources_are_counted_by_type if {
 	rg := object.union(t.resource("azurerm_resource_group.rg", {}, {}), {"cloud": "azure"})
 	pw := t.resource("random_password.db", {}, {})
 	ds := object.union(t.resource("random_id.x", {}, {}), {"mode": "data", "key": "test/data.random_id.x", "address": "data.random_id.x"})
-	d := main.decision with input as t.with_index([bucket, rg, pw, ds])
+	d := main.decision with input as t.with_index([bucket, rg, pw, ds]) with data.context as ctx
 	d.summary.uncovered == {"resources": 2, "managed": 3, "by_type": {"azurerm_resource_group": 1, "random_password": 1}}
-	e := main.decision with input as t.with_index([bucket, rg, pw])
+	e := main.decision with input as t.with_index([bucket, rg, pw]) with data.context as ctx
 		with data.config as {"azure_data_resource_types": ["azurerm_resource_group"]}
 	e.summary.uncovered.by_type == {"random_password": 1}
 }
