@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { settings } from '../settings';
 import type { PolicyInput } from '../types/policy-input';
 import type { PolicyManifest } from './manifest';
-import type { PolicyData } from './policy';
+import type { WasmData } from './policy';
 import { opaInstance, type OpaInstance } from './opa-runtime';
 import { lex } from './projection';
 import { dataSize, maxPages, pagesFor, tooLarge } from './wasm-memory';
@@ -13,7 +13,7 @@ import { dataSize, maxPages, pagesFor, tooLarge } from './wasm-memory';
 // `raw` for a shard of the rules over the whole input, so every rule (estate-wide ones
 // included: region coverage, cross-stack identity, central audit) sees every resource and no
 // cross-resource finding depends on where a resource landed. Phase 2: one instance judges the
-// union of the shards' findings (enforcement, waivers, summary) as the one-pass evaluation
+// union of the shards' findings (enforcement levels, summary) as the one-pass evaluation
 // would; main.rego evaluates no rule again there. test/evaluate/parallel.test.ts proves the
 // JSON decision byte-identical to the one-pass evaluation.
 
@@ -73,7 +73,7 @@ export function shardRules(rules: PolicyManifest['rules'], n: number, byType: Re
 export interface ShardJob {
   kind: 'shards';
   input: SharedArrayBuffer;
-  data: PolicyData;
+  data: WasmData;
   chunks: string[][][];
   next: SharedArrayBuffer;
   entrypoint: string;
@@ -86,7 +86,7 @@ export interface ShardJob {
 export interface DecisionJob {
   kind: 'decision';
   input: ArrayBuffer | SharedArrayBuffer | null;
-  data: PolicyData & { shard?: { rules: string[][]; findings: unknown[] } };
+  data: WasmData & { shard?: { rules: string[][]; findings: unknown[] } };
   entrypoint: string;
 }
 
@@ -191,7 +191,7 @@ export const BUILTINS = join(dirname(require.resolve('@open-policy-agent/opa-was
  * many worker threads (or, threads false, one after another in this thread: the same phases,
  * for tests); the result set.
  */
-export async function evaluateParallel(module: WebAssembly.Module, manifest: PolicyManifest, input: PolicyInput, data: PolicyData, workers: number, threads = true): Promise<unknown> {
+export async function evaluateParallel(module: WebAssembly.Module, manifest: PolicyManifest, input: PolicyInput, data: WasmData, workers: number, threads = true): Promise<unknown> {
   const text = JSON.stringify(input);
   const size = Buffer.byteLength(text);
   const shared = new SharedArrayBuffer(size);
