@@ -425,16 +425,22 @@ func traversalName(expr hcl.Expression) string {
 	if diags.HasErrors() {
 		return ""
 	}
-	parts := []string{}
+	return strings.Join(stepNames(t), ".")
+}
+
+// stepNames is a traversal's root and attribute names in order, index steps skipped:
+// `aws_s3_bucket.b[0].id` gives aws_s3_bucket, b, id.
+func stepNames(t hcl.Traversal) []string {
+	names := []string{}
 	for _, s := range t {
 		switch s := s.(type) {
 		case hcl.TraverseRoot:
-			parts = append(parts, s.Name)
+			names = append(names, s.Name)
 		case hcl.TraverseAttr:
-			parts = append(parts, s.Name)
+			names = append(names, s.Name)
 		}
 	}
-	return strings.Join(parts, ".")
+	return names
 }
 
 // collectAttrNames records every attribute step of every traversal in the module.
@@ -474,28 +480,20 @@ func collectAttrNames(m *Module) {
 	}
 }
 
+// addSteps records what a traversal refers to (type.name, data.type.name) and its attribute names.
 func addSteps(m *Module, t hcl.Traversal) {
-	names := []string{}
-	for _, s := range t {
-		switch s := s.(type) {
-		case hcl.TraverseRoot:
-			names = append(names, s.Name)
-		case hcl.TraverseAttr:
-			names = append(names, s.Name)
-		}
-		if len(names) == 3 {
-			break
-		}
-	}
+	names := stepNames(t)
 	if len(names) >= 2 {
 		m.Referenced[names[0]+"."+names[1]] = true
 	}
 	if len(names) >= 3 && names[0] == "data" {
 		m.Referenced["data."+names[1]+"."+names[2]] = true
 	}
-	for _, s := range t {
-		if a, ok := s.(hcl.TraverseAttr); ok {
-			m.AttrNames[a.Name] = true
-		}
+	attrs := names
+	if !t.IsRelative() {
+		attrs = names[1:]
+	}
+	for _, a := range attrs {
+		m.AttrNames[a] = true
 	}
 }

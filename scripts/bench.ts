@@ -1,15 +1,18 @@
 // Benchmark (issue 12): `leakguard check` end to end on generated estate plans of 5k / 20k /
 // 50k resources and on a 200k-resource estate of several plans, each measurement in a fresh
-// child process (its own peak RSS, worker threads included), beside the read + JSON.parse
-// floor measured in the same run; this build runs as it does by default and in one pass
-// (LEAKGUARD_WORKERS=1). `--before <checkout>` runs the same plans through another build
-// (e.g. main before a change) interleaved with these, so all see the same load.
+// child process (its own peak RSS and CPU time, worker threads included), beside the read +
+// JSON.parse floor measured in the same run; this build runs as it does by default and in one
+// pass (LEAKGUARD_WORKERS=1). Per size up to --opa-max it also runs `opa eval` (OPA's Go engine)
+// once on the same Rego and the same projected input the WASM evaluates. `--before <checkout>` runs the same
+// plans through another build (e.g. main before a change) interleaved with these, so all see
+// the same load. The machine may be shared: CPU time beside wall time, and the load average.
 // Usage: node dist/scripts/bench.js [--sizes 5000,20000,50000] [--runs 3] [--estate 200000]
-//        [--plans 4] [--before /path/to/other/checkout]
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+//        [--plans 4] [--before /path/to/other/checkout] [--opa-max 20000]
+import { execFileSync, spawnSync, type StdioOptions } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { decisionDigest } from './bench/digest';
 import { estatePlan, estatePlans } from './bench/estate';
 
 function arg(name: string, def: string): string {
@@ -28,10 +31,14 @@ interface Probe {
   evaluate: number;
   report: number;
   total: number;
+  /** User + system CPU time of the process, ms (from /usr/bin/time where there is one, else as the probe reports it). */
+  cpu?: number;
   rss: number;
   resources: number;
   findings: number;
   decision_sha256: string;
+  /** sha256 of the canonical JSON of the decision as the policy returned it. */
+  policy_sha256?: string;
 }
 
 /** A build to measure: its checkout, and environment settings (LEAKGUARD_WORKERS=1 for one pass). */
@@ -41,12 +48,21 @@ interface Build {
 }
 
 /** One cold `check` of the paths in a child process: its figures plus the wall time of the process. */
-function probe({ root, env }: Build, paths: string[]): Probe & { wall: number } {
+function probe({ root, env }: Build, paths: string[], dump: string[] = []): Probe & { wall: number } {
+  const args = [join(root, 'dist', 'scripts', 'bench', 'probe.js'), ...dump, ...paths];
+  // CPU time from outside where /usr/bin/time exists, so builds whose probe does not report it (--before) have it too.
+  const cpuFile = join(tmpdir(), `leakguard-bench-cpu-${process.pid}`);
+  const timed = existsSync(TIME);
   const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [join(root, 'dist', 'scripts', 'bench', 'probe.js'), ...paths], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } });
+  const opts = { encoding: 'utf8' as const, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } };
+  const r = timed ? spawnSync(TIME, ['-o', cpuFile, '-f', '%U %S', process.execPath, ...args], opts) : spawnSync(process.execPath, args, opts);
   const wall = Number(process.hrtime.bigint() - t) / 1e6;
   if (r.status !== 0) throw new Error(`check of ${paths.join(' ')} with ${root} failed: ${r.stderr.trim().split('\n').pop()}`);
-  return { ...(JSON.parse(r.stdout) as Probe), wall };
+  const p = { ...(JSON.parse(r.stdout) as Probe), wall };
+  if (!timed) return p;
+  const [user, sys] = readFileSync(cpuFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+  rmSync(cpuFile, { force: true });
+  return { ...p, cpu: (user + sys) * 1000 };
 }
 
 /** The floor: a process that only reads and parses the same files. */
@@ -56,46 +72,93 @@ function floor(paths: string[]): number {
   return Number(process.hrtime.bigint() - t) / 1e6;
 }
 
+/** `opa eval` of the decision over what the probe dumped (input.json, data.json); CPU and RSS from /usr/bin/time where there is one. */
+function opaEval(opa: string, bundle: string, dir: string): { wall: number; cpu?: number; rss?: number; sha: string } {
+  const args = ['eval', '-b', bundle, '-d', join(dir, 'data.json'), '-i', join(dir, 'input.json'), '-f', 'json', 'data.leakguard.main.decision'];
+  const timed = existsSync(TIME);
+  // Its output straight to a file: the decision at 50k is tens of MB.
+  const fd = openSync(join(dir, 'opa.json'), 'w');
+  const stdio: StdioOptions = ['ignore', fd, 'pipe'];
+  const t = process.hrtime.bigint();
+  const r = timed ? spawnSync(TIME, ['-f', '%U %S %M', opa, ...args], { encoding: 'utf8', stdio }) : spawnSync(opa, args, { encoding: 'utf8', stdio });
+  const wall = Number(process.hrtime.bigint() - t) / 1e6;
+  closeSync(fd);
+  if (r.status !== 0) throw new Error(`opa eval failed: ${r.stderr.trim().split('\n').pop()}`);
+  const out = JSON.parse(readFileSync(join(dir, 'opa.json'), 'utf8')) as { result: Array<{ expressions: Array<{ value: { findings: unknown[] } }> }> };
+  const sha = decisionDigest(out.result[0].expressions[0].value);
+  if (!timed) return { wall, sha };
+  const [user, sys, kb] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+  return { wall, cpu: (user + sys) * 1000, rss: kb * 1024, sha };
+}
+
+const TIME = '/usr/bin/time';
+
+interface Figures {
+  wall: number;
+  cpu?: number;
+  phases?: Record<'load' | 'normalize' | 'evaluate' | 'report', number>;
+  rss?: number;
+  findings?: number;
+  sha?: string;
+  policySha?: string;
+}
+
 interface Row {
   label: string;
   bytes: number;
   floor: number;
-  builds: Record<string, { wall: number; evaluate: number; rss: number; findings: number; sha: string }>;
+  builds: Record<string, Figures>;
   load: string;
 }
 
-function measure(label: string, paths: string[], runs: number, builds: Record<string, Build>): Row {
+const medianOf = <T>(xs: T[], f: (x: T) => number | undefined): number | undefined => (xs.some((x) => f(x) === undefined) ? undefined : median(xs.map((x) => f(x)!)));
+
+/** Runs each build `runs` times on the paths, interleaved so all see the same load, and opa eval (given a bundle) once: it takes minutes at 20k. */
+function measure(label: string, paths: string[], runs: number, builds: Record<string, Build>, opa?: { bin: string; bundle: string; dir: string }): Row {
   const bytes = paths.reduce((n, p) => n + statSync(p).size, 0);
   const floors: number[] = [];
   const probes: Record<string, Array<Probe & { wall: number }>> = Object.fromEntries(Object.keys(builds).map((b) => [b, []]));
+  const opas: Array<ReturnType<typeof opaEval>> = [];
   const loads: string[] = [load()];
+  const first = Object.keys(builds)[0];
   for (let r = 0; r < runs; r++) {
     floors.push(floor(paths));
-    for (const [name, build] of Object.entries(builds)) probes[name].push(probe(build, paths));
+    for (const [name, build] of Object.entries(builds)) probes[name].push(probe(build, paths, opa && r === 0 && name === first ? ['--dump', opa.dir] : []));
+    if (opa && r === 0) opas.push(opaEval(opa.bin, opa.bundle, opa.dir));
     loads.push(load());
   }
   const row: Row = { label, bytes, floor: median(floors), builds: {}, load: loads.join('→') };
   for (const [name, ps] of Object.entries(probes)) {
     row.builds[name] = {
       wall: median(ps.map((p) => p.wall)),
-      evaluate: median(ps.map((p) => p.evaluate)),
+      cpu: medianOf(ps, (p) => p.cpu),
+      phases: { load: median(ps.map((p) => p.load)), normalize: median(ps.map((p) => p.normalize)), evaluate: median(ps.map((p) => p.evaluate)), report: median(ps.map((p) => p.report)) },
       rss: Math.max(...ps.map((p) => p.rss)),
       findings: ps[0].findings,
       sha: ps[0].decision_sha256,
+      policySha: ps[0].policy_sha256,
     };
   }
+  if (opas.length > 0) row.builds['opa eval'] = { wall: opas[0].wall, cpu: opas[0].cpu, rss: opas[0].rss, policySha: opas[0].sha };
   return row;
 }
 
 function print(row: Row): void {
   for (const [name, b] of Object.entries(row.builds)) {
+    const cpu = b.cpu === undefined ? '' : ` cpu ${s(b.cpu)}`;
+    const phases = b.phases ? ` | load ${s(b.phases.load)} normalize ${s(b.phases.normalize)} evaluate ${s(b.phases.evaluate)} report ${s(b.phases.report)}` : '';
+    const rss = b.rss === undefined ? '' : ` | peak RSS ${mb(b.rss)} (${(b.rss / row.bytes).toFixed(1)}× input)`;
+    const findings = b.findings === undefined ? '' : ` | ${b.findings} findings`;
     console.log(
-      `${row.label.padEnd(26)} ${name.padEnd(6)} input ${mb(row.bytes).padStart(7)} | floor ${s(row.floor)} | end to end ${s(b.wall)} (${(b.wall / row.floor).toFixed(1)}× floor)` +
-        ` | evaluate ${s(b.evaluate)} | peak RSS ${mb(b.rss)} (${(b.rss / row.bytes).toFixed(1)}× input) | ${b.findings} findings | load ${row.load}`,
+      `${row.label.padEnd(26)} ${name.padEnd(8)} input ${mb(row.bytes).padStart(7)} | floor ${s(row.floor)} | end to end ${s(b.wall)}${cpu} (${(b.wall / row.floor).toFixed(1)}× floor)` +
+        `${phases}${rss}${findings} | load ${row.load}`,
     );
   }
-  const shas = new Set(Object.values(row.builds).map((b) => b.sha));
-  if (shas.size > 1) console.log(`${row.label}: the builds' JSON decisions DIFFER`);
+  const shas = new Set(Object.values(row.builds).flatMap((b) => (b.sha ? [b.sha] : [])));
+  if (shas.size > 1) console.log(`${row.label}: the builds' JSON reports DIFFER`);
+  const opa = row.builds['opa eval'];
+  const own = Object.values(row.builds)[0];
+  if (opa && own.policySha) console.log(`${row.label}: opa eval's decision ${opa.policySha === own.policySha ? 'is the same as' : 'DIFFERS from'} the WASM's (findings in sorted order)`);
 }
 
 function main(): void {
@@ -103,6 +166,7 @@ function main(): void {
   const runs = Number(arg('runs', '3'));
   const estate = Number(arg('estate', '200000'));
   const plans = Number(arg('plans', '4'));
+  const opaMax = Number(arg('opa-max', '20000'));
   const root = join(__dirname, '..', '..');
   // This build as it runs by default, in one pass (what the second core adds), and optionally another checkout.
   const builds: Record<string, Build> = { this: { root }, '1 pass': { root, env: { LEAKGUARD_WORKERS: '1' } } };
@@ -110,12 +174,20 @@ function main(): void {
   if (before) builds.before = { root: before };
   const dir = mkdtempSync(join(tmpdir(), 'leakguard-bench-'));
   try {
-    console.log(`leakguard bench: median of ${runs} cold runs per build (child processes), load average shown per row`);
+    console.log(`leakguard bench: median of ${runs} cold runs per build (child processes), opa eval once; cpu = user + system time; load average before→after each run`);
+    const bin = join(root, '.tools', 'bin', 'opa');
+    let opa: { bin: string; bundle: string; dir: string } | undefined;
+    if (existsSync(bin)) {
+      const bundle = join(dir, 'bundle.tar.gz');
+      execFileSync(bin, ['build', '-o', bundle, '--ignore', '*_test.rego', join(root, 'policies')]);
+      opa = { bin, bundle, dir };
+    } else console.log(`opa eval: not measured (no ${bin}; run scripts/setup-opa.sh)`);
     const rows: Row[] = [];
     for (const n of sizes) {
       const file = join(dir, `estate-${n}.json`);
       writeFileSync(file, JSON.stringify(estatePlan(n)));
-      const row = measure(`${n} resources, 1 plan`, [file], runs, builds);
+      if (opa && n > opaMax) console.log(`opa eval: not measured at ${n} resources (--opa-max ${opaMax})`);
+      const row = measure(`${n} resources, 1 plan`, [file], runs, builds, n <= opaMax ? opa : undefined);
       print(row);
       rows.push(row);
       rmSync(file);
@@ -123,8 +195,11 @@ function main(): void {
     const first = rows[0];
     const last = rows[rows.length - 1];
     if (rows.length > 1) {
-      for (const name of Object.keys(builds)) {
-        console.log(`t(${sizes[sizes.length - 1]})/t(${sizes[0]}) ${name}: end to end ${(last.builds[name].wall / first.builds[name].wall).toFixed(1)}, evaluate ${(last.builds[name].evaluate / first.builds[name].evaluate).toFixed(1)} (input ×${(last.bytes / first.bytes).toFixed(1)})`);
+      for (const name of Object.keys(first.builds).filter((b) => b in last.builds)) {
+        const [a, b] = [first.builds[name], last.builds[name]];
+        const cpu = a.cpu && b.cpu ? `, cpu ${(b.cpu / a.cpu).toFixed(1)}` : '';
+        const evaluate = a.phases && b.phases ? `, evaluate ${(b.phases.evaluate / a.phases.evaluate).toFixed(1)}` : '';
+        console.log(`t(${sizes[sizes.length - 1]})/t(${sizes[0]}) ${name}: end to end ${(b.wall / a.wall).toFixed(1)}${cpu}${evaluate} (input ×${(last.bytes / first.bytes).toFixed(1)})`);
       }
     }
     if (estate > 0) {
@@ -135,6 +210,7 @@ function main(): void {
       });
       print(measure(`${estate} resources, ${plans} plans`, files, 1, { this: builds.this }));
     }
+    console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,8 +1,9 @@
 // Generates src/normalize/attribute-types.json: the declared type of every attribute the Rego
 // rules read, from the provider schemas, so normalize can coerce values as Terraform would.
 //   npm run gen:attribute-types            regenerate (needs terraform and the offline AWS mirror)
-//   node dist/scripts/gen-attribute-types.js --check   fail when a rule reads a resource type or
-//                                           attribute name the committed map was not generated for
+//   node dist/scripts/gen-attribute-types.js --check   fail unless the committed map was generated
+//                                           for exactly the resource types and attribute names
+//                                           the rules read now (none missing, none left over)
 // AWS: `terraform providers schema -json` of hashicorp/aws (offline filesystem mirror).
 // Azure: no provider binary offline; @cdktf/provider-azurerm is generated from the azurerm
 // schema, and each class's toHclTerraform lists every configurable attribute with its storage
@@ -242,8 +243,14 @@ function main(): void {
       ...now.types.filter((t) => !committed.scanned.types.includes(t)).map((t) => `resource type ${t}`),
       ...now.names.filter((n) => !committed.scanned.names.includes(n)).map((n) => `attribute name ${n}`),
     ];
-    if (missing.length > 0) {
-      console.error(`${OUT} is stale: the rules read ${missing.join(', ')}, which it has no declared type for.`);
+    // Left over: a map merged from two generations (a union) or kept after a rule stopped reading a name.
+    const extra = [
+      ...committed.scanned.types.filter((t) => !now.types.includes(t)).map((t) => `resource type ${t}`),
+      ...committed.scanned.names.filter((n) => !now.names.includes(n)).map((n) => `attribute name ${n}`),
+    ];
+    if (missing.length > 0 || extra.length > 0) {
+      const said = [missing.length > 0 ? `the rules read ${missing.join(', ')}, which it has no declared type for` : '', extra.length > 0 ? `it was generated for ${extra.join(', ')}, which no rule reads` : ''];
+      console.error(`${OUT} is stale: ${said.filter(Boolean).join('; ')}.`);
       console.error('Run `npm run build && npm run gen:attribute-types` (terraform and the offline AWS provider mirror are needed) and commit the result.');
       process.exit(1);
     }

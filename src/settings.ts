@@ -47,8 +47,9 @@ const path = (name: string, what: string): Setting<string | undefined> => ({
 
 const policyBuild = path('LEAKGUARD_POLICY_BUILD', 'folder of the compiled policy');
 const opa = path('LEAKGUARD_OPA', 'the opa binary');
+const hclEvalBuild = path('LEAKGUARD_HCL_EVAL_BUILD', 'folder of the compiled HCL evaluator');
 
-const all: ReadonlyArray<Setting<unknown>> = [maxInputBytes, wasmMaxMb, workers, policyBuild, opa];
+const all: ReadonlyArray<Setting<unknown>> = [maxInputBytes, wasmMaxMb, workers, policyBuild, opa, hclEvalBuild];
 
 function read<T>(s: Setting<T>): T {
   const raw = process.env[s.name];
@@ -64,6 +65,7 @@ export const settings = {
   workers: (): number | undefined => read(workers),
   policyBuildDir: (): string | undefined => read(policyBuild),
   opaBinary: (): string | undefined => read(opa),
+  hclEvalBuildDir: (): string | undefined => read(hclEvalBuild),
 };
 
 /** Validates every setting up front, so garbage is refused even by a command that would not read it. */

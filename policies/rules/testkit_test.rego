@@ -145,6 +145,16 @@ test_region_without_provider_is_located_at_its_first_resources_stack if {
 	not lib.region_anchor("azure", "westeurope") with input as t.with_index([])
 }
 
+# An estate of resources in no region at all (Azure child and global resources) still has
+# its estate subject; a deleted resource anchors nothing.
+test_estate_of_regionless_resources_has_a_subject if {
+	fd := object.union(az("azurerm_cdn_frontdoor_profile.fd", {}, {}), {"region": null})
+	lib.estate_subject("azure").stack == "test" with input as t.with_index([fd])
+	not lib.region_anchor("azure", "westeurope") with input as t.with_index([fd])
+	gone := object.union(az("azurerm_storage_account.sa", {}, {}), {"action": "delete"})
+	not lib.estate_subject("azure") with input as t.with_index([gone])
+}
+
 test_shown_never_prints_expression_text if {
 	lib.shown("TLS1_0") == "TLS1_0"
 	lib.shown(7) == "7"

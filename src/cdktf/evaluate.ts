@@ -8,7 +8,7 @@ import { loadConfig, policyData, today as utcToday, validConfig } from '../evalu
 import { applyGate } from '../evaluate/gate';
 import { loadCompiledPolicySync, type CompiledPolicy } from '../evaluate/policy';
 import { discoverConfig } from '../load/config-file';
-import { isObject } from '../load/read-file';
+import { isObject, parseJson } from '../load/read-file';
 import { looksLikeTerraformJson } from '../load/cdktf';
 import type { ConfigDocument, Json } from '../load/types';
 import { normalize } from '../normalize';
@@ -48,12 +48,8 @@ let policy: CompiledPolicy | undefined;
  */
 export function stackDocuments(target: Checkable, opts: { aspects: boolean } = { aspects: true }): ConfigDocument[] {
   if (typeof target === 'string') {
-    let json: unknown;
-    try {
-      json = JSON.parse(target);
-    } catch (err) {
-      throw new InputError(`synthesized JSON: malformed (${err instanceof Error ? err.message : String(err)})`);
-    }
+    // Line and column, never V8's message: it quotes the text around the error (a secret).
+    const json = parseJson('synthesized JSON', target);
     if (!looksLikeTerraformJson(json)) throw new InputError('synthesized JSON: not a Terraform JSON configuration (no resource, provider or terraform block)');
     const meta = isObject(json['//']) && isObject(json['//'].metadata) ? json['//'].metadata : {};
     const stack = typeof meta.stackName === 'string' ? meta.stackName : 'stack';

@@ -28,9 +28,8 @@ export function opaInstance(module: WebAssembly.Module, pages: number, maxPages:
   let ex: Exports = {};
   let names: Record<number, string> = {};
   const text = (at: number): string => {
-    const bytes = new Uint8Array(memory.buffer);
-    let end = at >>> 0;
-    while (bytes[end] !== 0) end++;
+    // A native search for the NUL: a byte loop took tens of ms on a decision of tens of MB.
+    const end = new Uint8Array(memory.buffer).indexOf(0, at >>> 0);
     return Buffer.from(memory.buffer, at >>> 0, end - (at >>> 0)).toString('utf8');
   };
   const dump = (value: number): unknown => JSON.parse(text(ex.opa_json_dump(value)));

@@ -2,34 +2,44 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors';
 import { readBytes, readJson } from '../load/read-file';
-import type { Decision } from '../types/decision';
+import type { Decision, Waiver } from '../types/decision';
 import type { PolicyInput } from '../types/policy-input';
 import { assertValid } from '../normalize/validate';
 import { verifyManifest, type PolicyManifest } from './manifest';
 import { buildDir, policyDir } from './paths';
+import { judge, type Levelled } from './judge';
 import { opaInstance } from './opa-runtime';
-import { BUILTINS, defaultWorkers, evaluateParallel, runJob, workerRunner } from './parallel';
+import { BUILTINS, defaultWorkers, evaluateParallel, ONE_PASS_MAX_BYTES, runJob, workerRunner } from './parallel';
 import { project } from './projection';
 import { dataSize, encode, maxPages, pagesFor, tooLarge } from './wasm-memory';
 
-/** What the engine hands the policy as `data` besides the compiled rules. */
+/** What an evaluation takes besides the input: the policy settings, and the waivers judged on `today`. */
 export interface PolicyData {
   config: Record<string, unknown>;
-  waivers: unknown[];
+  waivers: Waiver[];
   context: { today: string };
 }
+
+/** What the WASM reads as `data` besides the compiled rules: only the settings (waivers are applied after it, judge.ts). */
+export interface WasmData {
+  config: Record<string, unknown>;
+}
+
+const wasmData = (data: PolicyData): WasmData => ({ config: data.config });
 
 export interface EvaluationOptions {
   /**
    * Worker threads for evaluateInWorker, each with its own policy instance over a shard of
-   * the rules (parallel.ts); 1 is one pass. Default: LEAKGUARD_WORKERS, else up to two on
-   * inputs of PARALLEL_MIN_RESOURCES or more.
+   * the rules (parallel.ts); 1 is one pass. Default: LEAKGUARD_WORKERS, else two on inputs of
+   * PARALLEL_MIN_RESOURCES or more while a core is idle (defaultWorkers).
    */
   workers?: number;
   /** Send the policy only the attributes its Rego reads (projection.ts); default true. */
   project?: boolean;
   /** false: evaluate the shards one after another in this thread (same phases, no worker threads). */
   threads?: boolean;
+  /** Above this many bytes of projected input one worker evaluates in rule chunks, not one pass; default ONE_PASS_MAX_BYTES. */
+  onePassMaxBytes?: number;
 }
 
 export interface CompiledPolicy {
@@ -64,23 +74,28 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
       // A fresh instance per evaluation, its memory reserved up front: growing WASM memory
       // page by page while OPA allocates made a 20k-resource plan (or 10,000 waivers) take
       // minutes, not seconds.
-      const dataBytes = dataSize(data);
+      const dataBytes = dataSize(wasmData(data));
       const host = { module, pages: pagesFor(bytes.byteLength, dataBytes), maxPages: maxPages(), builtins: BUILTINS };
+      let result: unknown;
       try {
         const inst = opaInstance(host.module, host.pages, host.maxPages, host.builtins);
-        return decisionOf(runJob(inst, { base: inst.mark(), input: 0, afterInput: 0 }, { kind: 'decision', data, input: bytes, entrypoint: manifest.entrypoint }));
+        result = runJob(inst, { base: inst.mark(), input: 0, afterInput: 0 }, { kind: 'decision', data: wasmData(data), input: bytes, entrypoint: manifest.entrypoint });
       } catch (err) {
         throw tooLarge(err, bytes.byteLength, dataBytes);
       }
+      return decisionOf(result, input, data);
     },
     async evaluateInWorker(input, data, opts = {}) {
       const workers = opts.workers ?? defaultWorkers(Object.keys(input.resources).length);
-      if (workers > 1) return decisionOf(await evaluateParallel(module, manifest, projected(input, opts), data, workers, opts.threads));
-      const bytes = encode(projected(input, opts));
-      const dataBytes = dataSize(data);
+      if (workers > 1) return decisionOf(await evaluateParallel(module, manifest, projected(input, opts), wasmData(data), workers, opts.threads), input, data);
+      const sent = projected(input, opts);
+      const bytes = encode(sent);
+      // Too large for one pass within WASM's 4 GiB: one worker takes the rules in chunks.
+      if (bytes.byteLength > (opts.onePassMaxBytes ?? ONE_PASS_MAX_BYTES)) return decisionOf(await evaluateParallel(module, manifest, sent, wasmData(data), 1, opts.threads), input, data);
+      const dataBytes = dataSize(wasmData(data));
       const worker = workerRunner({ module, pages: pagesFor(bytes.byteLength, dataBytes), maxPages: maxPages(), builtins: BUILTINS });
       try {
-        return decisionOf(await worker.run({ kind: 'decision', data, input: bytes, entrypoint: manifest.entrypoint }));
+        return decisionOf(await worker.run({ kind: 'decision', data: wasmData(data), input: bytes, entrypoint: manifest.entrypoint }), input, data);
       } catch (err) {
         throw tooLarge(err, bytes.byteLength, dataBytes);
       } finally {
@@ -90,9 +105,11 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
   };
 }
 
-export function decisionOf(result: unknown): Decision {
-  const decision = (result as Array<{ result?: Decision }>)[0]?.result;
-  if (!decision) throw new Error('policy returned no decision (entrypoint undefined)');
+/** The policy's result judged with the waivers (config and construct ones) on `data.context.today`. */
+export function decisionOf(result: unknown, input: PolicyInput, data: PolicyData): Decision {
+  const levelled = (result as Array<{ result?: Levelled }>)[0]?.result;
+  if (!levelled) throw new Error('policy returned no decision (entrypoint undefined)');
+  const decision = judge(levelled, input, data.waivers, data.context.today);
   assertValid('decision', decision);
   return decision;
 }

@@ -9,14 +9,14 @@ const PAGE = 64 * 1024;
 export const maxPages = (): number => Math.min(65535, Math.floor(settings.wasmMaxMb() * 16));
 
 /**
- * Measured: evaluation peaks near 27× the input JSON, and indexing waivers near 50× their
- * JSON (10,000 waivers: 66 MB); reserving is virtual until touched.
+ * Measured: evaluation peaks near 27× the input JSON; the policy settings are small, and a
+ * generous 64× of them is nothing. Reserving is virtual until touched.
  */
 export function pagesFor(inputBytes: number, dataBytes = 0): number {
   return Math.min(maxPages(), Math.ceil(Math.max(64 * 1024 * 1024, inputBytes * 40 + dataBytes * 64) / PAGE));
 }
 
-/** The size of the policy's `data` (config, waivers): it shares the instance's memory with the input. */
+/** The size of the policy's `data` (its settings): it shares the instance's memory with the input. */
 export function dataSize(data: unknown): number {
   return Buffer.byteLength(JSON.stringify(data));
 }
@@ -27,7 +27,7 @@ export function tooLarge(err: unknown, inputBytes: number, dataBytes: number): u
   if (!/out of bounds|out of memory|Cannot allocate|memory|opa_malloc/i.test(msg)) return err;
   const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
   return new InputError(
-    `the normalized input (${mb(inputBytes)}) with its config and waivers (${mb(dataBytes)}) is too large to evaluate in one pass (WASM memory exhausted); check stacks or plans separately`,
+    `the normalized input (${mb(inputBytes)}) with its policy settings (${mb(dataBytes)}) is too large to evaluate in one pass (WASM memory exhausted); check stacks or plans separately`,
   );
 }
 

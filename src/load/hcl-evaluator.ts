@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError, describe } from '../errors';
 import { projectRoot } from '../evaluate/paths';
-import { readText } from './read-file';
+import { settings } from '../settings';
+import { readBytes, readText } from './read-file';
 
 /** `--var-file` and `--var`, in command-line order (later wins, as in Terraform). */
 export interface VarInput {
@@ -61,7 +62,7 @@ export interface HclRuntime {
 }
 
 /** build/hcl-eval/ of the package (scripts/build-hcl-eval.sh writes it; the npm package ships it). */
-export const hclEvalBuildDir = (): string => process.env.LEAKGUARD_HCL_EVAL_BUILD ?? join(projectRoot(), 'build', 'hcl-eval');
+export const hclEvalBuildDir = (): string => settings.hclEvalBuildDir() ?? join(projectRoot(), 'build', 'hcl-eval');
 
 let loaded: Promise<HclRuntime> | undefined;
 
@@ -77,9 +78,9 @@ export function hclRuntime(): Promise<HclRuntime> {
     const scope = Object.create(globalThis) as { Go: new () => GoRuntime; leakguardHclEval?: EvalFn; leakguardHclEdit?: HclRuntime['edit'] };
     // Node's accessors for these refuse any `this` but the real global.
     for (const name of ['crypto', 'performance'] as const) Object.defineProperty(scope, name, { value: globalThis[name] });
-    new Function('globalThis', readFileSync(join(dir, 'wasm_exec.js'), 'utf8'))(scope);
+    new Function('globalThis', readText(join(dir, 'wasm_exec.js'), { own: true }))(scope);
     const go = new scope.Go();
-    const { instance } = await WebAssembly.instantiate(readFileSync(wasm), go.importObject);
+    const { instance } = await WebAssembly.instantiate(readBytes(wasm, { own: true }), go.importObject);
     void go.run(instance);
     if (typeof scope.leakguardHclEval !== 'function' || typeof scope.leakguardHclEdit !== 'function') throw new Error('hcl-eval.wasm did not register its entry points');
     return { evaluate: scope.leakguardHclEval, edit: scope.leakguardHclEdit };

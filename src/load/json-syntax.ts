@@ -40,8 +40,37 @@ export function parseJsonText(text: string): { value: unknown } | { problem: Jso
   } catch {
     return { problem: checkJson(text) ?? { pos: 0, what: 'not valid JSON' } };
   }
-  if (!acceptable(value)) return { problem: checkJson(text) ?? { pos: 0, what: 'not valid JSON' } };
+  if (!acceptableText(text, value)) return { problem: checkJson(text) ?? { pos: 0, what: 'not valid JSON' } };
   return { value };
+}
+
+// Any surrogate, raw or escaped: where there is none, no string can hold a lone one.
+const ANY_SURROGATE = /[\uD800-\uDFFF]|\\u[dD][89a-fA-F]/;
+
+/**
+ * acceptable() for text JSON.parse took, read from the text: on a plan of tens of MB, walking
+ * the parsed tree cost more than the parse. Text with a surrogate takes the walk.
+ */
+function acceptableText(text: string, value: unknown): boolean {
+  if (ANY_SURROGATE.test(text)) return acceptable(value);
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) i = stringEnd(text, i);
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > MAX_JSON_DEPTH) return false;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return true;
+}
+
+/** The closing quote of the string opening at `open` in well-formed JSON: the first one not escaped. */
+function stringEnd(text: string, open: number): number {
+  for (let j = text.indexOf('"', open + 1); ; j = text.indexOf('"', j + 1)) {
+    let slashes = 0;
+    while (text.charCodeAt(j - 1 - slashes) === 0x5c) slashes++;
+    if (slashes % 2 === 0) return j;
+  }
 }
 
 /** No deeper than MAX_JSON_DEPTH and no lone surrogate in any string; iterative, so depth cannot overflow it. */

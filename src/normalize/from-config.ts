@@ -85,19 +85,6 @@ function referencesIn(values: unknown, declared: Set<string>, path = '', into: R
   return into;
 }
 
-/**
- * `"true"`/`"false"` as booleans, in every attribute. The HCL path (from-hcl.ts) still applies
- * it before coercion (coerce.ts converts the attributes the rules read, whatever the source);
- * for those the result is the same, so it only matters for attributes no rule reads.
- */
-export function literalBooleans(v: unknown): unknown {
-  if (v === 'true') return true;
-  if (v === 'false') return false;
-  if (Array.isArray(v)) return v.map(literalBooleans);
-  if (isJson(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, literalBooleans(x)]));
-  return v;
-}
-
 function providerKey(raw: unknown, type: string): string {
   if (typeof raw !== 'string') return defaultProviderOf(type);
   return raw.replace(/^\$\{|\}$/g, '');

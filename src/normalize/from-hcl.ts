@@ -2,7 +2,6 @@ import { withProviderDefaults } from './provider-defaults';
 import type { HclDocument } from '../load/types';
 import type { Provider } from '../types/policy-input';
 import { cloudOf, type Draft, type StackDraft } from './draft';
-import { literalBooleans } from './from-config';
 import { instanceGroups, resolveReference } from './from-plan';
 import { secretCandidates } from './secrets';
 
@@ -38,7 +37,7 @@ export function fromHcl(doc: HclDocument): StackDraft {
       module: r.module,
       index: r.index,
       provider: r.provider,
-      values: literalBooleans(values) as Draft['values'],
+      values,
       unknown,
       sensitive: r.sensitive,
       action: 'none',

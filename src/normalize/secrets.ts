@@ -18,8 +18,11 @@ const BASE64 = /^[A-Za-z0-9+/\r\n]{24,}={0,2}$/;
 /** Shannon entropy in bits per character. */
 export function entropy(s: string): number {
   const counts = new Map<string, number>();
-  for (const c of s) counts.set(c, (counts.get(c) ?? 0) + 1);
-  const n = [...s].length;
+  let n = 0; // code points, as the loop counts them
+  for (const c of s) {
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+    n++;
+  }
   let h = 0;
   for (const k of counts.values()) h -= (k / n) * Math.log2(k / n);
   return Math.round(h * 100) / 100;

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { MAX_JSON_DEPTH } from '../../src/load/json-syntax';
+import { settingNames } from '../../src/settings';
 import { PLANS, tempDir } from '../helpers/cli';
 
 // Every class of unreadable file, generated, through the real CLI binary (dist/, as users run
@@ -43,6 +44,14 @@ const server = createServer();
 beforeAll(() => new Promise<void>((resolve) => server.listen(socketPath, resolve)));
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
+// An HCL folder (for --var-file) and an empty evidence log (for --public-key), so the file
+// under test is the only thing wrong.
+const hclDir = join(dir, 'hcl');
+mkdirSync(hclDir);
+writeFileSync(join(hclDir, 'main.tf'), 'resource "aws_s3_bucket" "b" {\n  bucket = var.name\n}\nvariable "name" {}\n');
+const emptyLog = join(dir, 'empty-log.jsonl');
+writeFileSync(emptyLog, '');
+
 /** Every place the tool reads a file, as CLI arguments around the file under test. */
 const readers: Array<[string, (f: string) => string[]]> = [
   ['input', (f) => ['check', f]],
@@ -50,6 +59,9 @@ const readers: Array<[string, (f: string) => string[]]> = [
   ['baseline', (f) => ['check', '--baseline', f, PLAN]],
   ['drift history', (f) => ['drift', join(PLANS, 'aws-s3-create-update-delete-noop-drift-tf1.2.json'), '--history', f]],
   ['evidence log', (f) => ['evidence', 'verify', f]],
+  ['evidence signing key', (f) => ['check', PLAN, '--evidence', join(tempDir(), 'evidence'), '--evidence-key', f]],
+  ['evidence public key', (f) => ['evidence', 'verify', emptyLog, '--public-key', f]],
+  ['var file', (f) => ['check', hclDir, '--var-file', f]],
 ];
 
 const specials: Array<[string, string, string]> = [
@@ -190,6 +202,15 @@ describe('generated files of each class', () => {
       { numRuns: RUNS },
     );
     expectRefused(cli(['rules'], { LEAKGUARD_WASM_MAX_MB: '5000' }), 'LEAKGUARD_WASM_MAX_MB', 'at most 4096');
-    expectRefused(cli(['rules'], { LEAKGUARD_POLICY_BUILD: '' }), 'LEAKGUARD_POLICY_BUILD');
+  });
+
+  test.each(settingNames)('%s: a blank value (which it would otherwise take as a path or a number) is exit 2', (name) => {
+    const blank = fc.array(fc.constantFrom(' ', '\t', '\n', '\r'), { maxLength: 4 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(blank, fc.constantFrom<string[]>(['check', PLAN], ['rules']), (value, args) => {
+        expectRefused(cli(args, { [name]: value }), `environment setting ${name}=`, 'is invalid');
+      }),
+      { numRuns: Math.ceil(RUNS / 3) },
+    );
   });
 });

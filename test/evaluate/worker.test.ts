@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { join } from 'node:path';
 import { loadPaths } from '../../src/load';
 import { normalize } from '../../src/normalize';
+import { defaultWorkers, PARALLEL_MIN_RESOURCES } from '../../src/evaluate/parallel';
 import { loadCompiledPolicy } from '../../src/evaluate/policy';
 import { PLANS } from '../helpers/cli';
 
@@ -14,5 +16,29 @@ test('evaluation on a worker thread equals evaluation in the main thread', async
     const inThread = policy.evaluate(input, data);
     expect(inThread.findings.length).toBeGreaterThan(0);
     await expect(policy.evaluateInWorker(input, data)).resolves.toEqual(inThread);
+    // An input above onePassMaxBytes (a 200k-resource estate) goes to one worker in rule chunks: the same decision, byte for byte.
+    const chunked = await policy.evaluateInWorker(input, data, { workers: 1, onePassMaxBytes: 0 });
+    expect(JSON.stringify(chunked)).toBe(JSON.stringify(inThread));
+  }
+});
+
+// Two workers cost ~25 % more CPU than one pass: worth it only on a large input with a core to spare.
+test('two workers by default only for large inputs while a core is idle; LEAKGUARD_WORKERS decides when set', () => {
+  const saved = process.env.LEAKGUARD_WORKERS;
+  delete process.env.LEAKGUARD_WORKERS;
+  try {
+    fc.assert(
+      fc.property(fc.nat(200_000), fc.double({ min: 0, max: 64, noNaN: true }), fc.integer({ min: 1, max: 64 }), (resources, load, cores) => {
+        const two = resources >= PARALLEL_MIN_RESOURCES && cores >= 2 && load <= cores - 1;
+        expect(defaultWorkers(resources, load, cores)).toBe(two ? 2 : 1);
+      }),
+    );
+    expect(defaultWorkers(PARALLEL_MIN_RESOURCES, 0.5, 2)).toBe(2);
+    expect(defaultWorkers(PARALLEL_MIN_RESOURCES, 1.5, 2)).toBe(1);
+    process.env.LEAKGUARD_WORKERS = '3';
+    expect(defaultWorkers(10, 9, 1)).toBe(3);
+  } finally {
+    if (saved === undefined) delete process.env.LEAKGUARD_WORKERS;
+    else process.env.LEAKGUARD_WORKERS = saved;
   }
 });

@@ -176,6 +176,8 @@ export interface Planned {
   mutant: Mutant;
   /** What a correct tool must do: keep the finding, refuse the file, or either (or say unverifiable). */
   expect: Expect;
+  /** Structural mutants: the refusal must name the file and the resource. */
+  structural?: boolean;
 }
 
 /** One mutant of `source` around its violating resource at `address`, chosen by `choice`. */
@@ -205,7 +207,7 @@ export function mutate(source: Source, address: string, choice: { family: number
     const name = names[choice.pick % names.length];
     if (source.kind === 'plan' && name.startsWith('after_') && !l.change) return undefined;
     (table[name] as (l: Located, doc: Json) => void)(l, doc);
-    return { mutant: { kind: name, bytes: Buffer.from(JSON.stringify(doc)), address }, expect: 'refuse' };
+    return { mutant: { kind: name, bytes: Buffer.from(JSON.stringify(doc)), address }, expect: 'refuse', structural: true };
   }
   const all = encodings(source, address);
   const names = Object.keys(all);

@@ -47,6 +47,15 @@ async function run(file: string, config?: string): Promise<Outcome> {
 
 const key = (f: Finding): string => `${f.rule_id} ${f.resource.address}`;
 
+/**
+ * A refusal of a resource's structure names the file and the resource: its `type.name` (the
+ * address without module path or index), or where it sits when its address is what is broken.
+ */
+function namesFileAndResource(message: string, file: string, address: string): boolean {
+  const typeName = /(?:^|\.)((?:data\.)?[^.[\]]+\.[^.[\]]+)(?:\[[^\]]*\])?$/.exec(address)?.[1] ?? address;
+  return message.includes(file) && (message.includes(typeName) || /resources\[\d+\]|resource_changes\[\d+\]/.test(message));
+}
+
 let sources: Source[] = [];
 const baselines = new Map<Source, Finding[]>();
 const unusable: string[] = [];
@@ -84,7 +93,7 @@ test('mutants of the violating resources never pass silently', async () => {
       const finding = targets[t % targets.length];
       const planned = mutate(source, finding.resource.address, choice);
       if (!planned) return;
-      const { mutant, expect: wanted } = planned;
+      const { mutant, expect: wanted, structural } = planned;
       const folder = join(dir, `m${n++ % 50}`);
       mkdirSync(folder, { recursive: true });
       const file = join(folder, source.file);
@@ -95,6 +104,7 @@ test('mutants of the violating resources never pass silently', async () => {
       let verdict: keyof typeof figures;
       if ('refused' in out) {
         expect(out.refused).not.toMatch(/\n|internal error/);
+        if (structural && !namesFileAndResource(out.refused, file, finding.resource.address)) misjudged.push(`${what}: refused without naming the file and the resource: ${out.refused}`);
         verdict = 'refused';
       } else {
         const same = out.decision.findings.filter((f) => f.rule_id === finding.rule_id && f.resource.address === mutant.address);

@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import { loadPaths } from '../../src/load';
 import { normalize } from '../../src/normalize';
 import { loadCompiledPolicy, type CompiledPolicy, type PolicyData } from '../../src/evaluate/policy';
+import { judge, type Levelled } from '../../src/evaluate/judge';
 import { opaBinary, policyDir, projectRoot } from '../../src/evaluate/paths';
 import type { Decision } from '../../src/types/decision';
 import type { PolicyInput } from '../../src/types/policy-input';
@@ -42,18 +43,18 @@ export function wasm(): Promise<CompiledPolicy> {
   return compiled;
 }
 
-/** The same decision from the OPA CLI, straight from the Rego sources. */
+/** The same decision from the OPA CLI, straight from the Rego sources, judged with the same waivers. */
 export function opaDecision(input: PolicyInput, data: PolicyData = DATA): Decision {
   const dir = mkdtempSync(join(tmpdir(), 'leakguard-opa-'));
   try {
     writeFileSync(join(dir, 'input.json'), JSON.stringify(input));
-    writeFileSync(join(dir, 'data.json'), JSON.stringify(data));
+    writeFileSync(join(dir, 'data.json'), JSON.stringify({ config: data.config }));
     const out = execFileSync(
       opaBinary(),
       ['eval', '--format', 'json', '-d', policyDir(), '--ignore', '*_test.rego', '-d', join(dir, 'data.json'), '-i', join(dir, 'input.json'), 'data.leakguard.main.decision'],
       { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
     );
-    return JSON.parse(out).result[0].expressions[0].value as Decision;
+    return judge(JSON.parse(out).result[0].expressions[0].value as Levelled, input, data.waivers, data.context.today);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -113,22 +113,22 @@ port_text(rule) := sprintf("ports %d-%d", [rule.from_port, rule.to_port]) if {
 port_text(rule) := "all ports" if not is_number(object.get(rule, "from_port", null))
 
 # [reported resource, security group or null, rule]; the account's default group included.
-ingress contains [r, r, rule] if {
-	some t in ["aws_security_group", "aws_default_security_group"]
-	some r in resources.of_type(t)
-	some rule in resources.objects(object.get(r.values, "ingress", null))
-}
-
-ingress contains [r, sg, r.values] if {
-	some r in resources.of_type("aws_security_group_rule")
-	r.values.type == "ingress"
-	sg := group_of(r)
-}
-
-ingress contains [r, sg, r.values] if {
-	some r in resources.of_type("aws_vpc_security_group_ingress_rule")
-	sg := group_of(r)
-}
+# A list, not a set: a set hashes each whole resource (lib/resources.rego, identity_documents).
+ingress := array.concat(
+	array.concat(
+		[[r, r, rule] |
+			some t in ["aws_security_group", "aws_default_security_group"]
+			some r in resources.of_type(t)
+			some rule in resources.objects(object.get(r.values, "ingress", null))
+		],
+		[[r, sg, r.values] |
+			some r in resources.of_type("aws_security_group_rule")
+			r.values.type == "ingress"
+			sg := group_of(r)
+		],
+	),
+	[[r, sg, r.values] | some r in resources.of_type("aws_vpc_security_group_ingress_rule"); sg := group_of(r)],
+)
 
 group_of(r) := gs[0] if {
 	gs := resources.linked_to(r, "security_group_id")

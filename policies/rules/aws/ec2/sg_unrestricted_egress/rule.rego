@@ -116,18 +116,18 @@ all_traffic(rule) if {
 to_internet(rule) := {c | some attr in ["cidr_blocks", "ipv6_cidr_blocks"]; some c in resources.as_list(object.get(rule, attr, null)); c in internet} | {c | some attr in ["cidr_ipv4", "cidr_ipv6"]; c := object.get(rule, attr, null); c in internet}
 
 # [resource, rule] pairs for every egress rule in the input.
-egress contains [r, rule] if {
-	some t in ["aws_security_group", "aws_default_security_group"]
-	some r in resources.of_type(t)
-	some rule in resources.objects(object.get(r.values, "egress", null))
-}
-
-egress contains [r, r.values] if {
-	some r in resources.of_type("aws_security_group_rule")
-	r.values.type == "egress"
-}
-
-egress contains [r, r.values] if some r in resources.of_type("aws_vpc_security_group_egress_rule")
+# A list, not a set: a set hashes each whole resource (lib/resources.rego, identity_documents).
+egress := array.concat(
+	array.concat(
+		[[r, rule] |
+			some t in ["aws_security_group", "aws_default_security_group"]
+			some r in resources.of_type(t)
+			some rule in resources.objects(object.get(r.values, "egress", null))
+		],
+		[[r, r.values] | some r in resources.of_type("aws_security_group_rule"); r.values.type == "egress"],
+	),
+	[[r, r.values] | some r in resources.of_type("aws_vpc_security_group_egress_rule")],
+)
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some [r, rule] in egress

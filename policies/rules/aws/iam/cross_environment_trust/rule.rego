@@ -99,12 +99,16 @@ trusted_names[name] contains [env, d.resource.address] if {
 	name := resources.arn_identity_name(p.id)
 }
 
+# The whole map, built once: OPA's Go engine evaluates `trusted_names[name]` by running the
+# rule body again for each name looked up (every trust document per role: quadratic).
+all_trusted_names := trusted_names
+
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some t in ["aws_iam_role", "aws_iam_user"]
 	some r in resources.of_type(t)
 	env := resources.environment(r)
 	trusting := {sprintf("%s (%s)", [address, other]) |
-		some [other, address] in trusted_names[r.values.name]
+		some [other, address] in object.get(all_trusted_names, r.values.name, set())
 		other != env
 	}
 	count(trusting) > 0

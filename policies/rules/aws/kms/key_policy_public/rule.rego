@@ -59,12 +59,11 @@ import data.leakguard.lib.finding
 import data.leakguard.lib.resources
 import rego.v1
 
-documents contains [k, resources.policy(k, "policy")] if {
-	some k in resources.of_type("aws_kms_key")
-	not resources.computed_unset(k, "policy")
-}
-
-documents contains [p, resources.policy(p, "policy")] if some p in resources.of_type("aws_kms_key_policy")
+# A list, not a set: a set hashes each whole resource (lib/resources.rego, identity_documents).
+documents := array.concat(
+	[[k, resources.policy(k, "policy")] | some k in resources.of_type("aws_kms_key"); not resources.computed_unset(k, "policy")],
+	[[p, resources.policy(p, "policy")] | some p in resources.of_type("aws_kms_key_policy")],
+)
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some [r, doc] in documents

@@ -77,17 +77,19 @@ vpc_domain_names := {name |
 vpc_domain_keys := {d.key | some [d, _] in stores.search_domains; stores.in_vpc(d)}
 
 # Inline policies of public-endpoint domains (unless only computed from a policy resource).
-documents contains [d, sprintf("%s domain %s has a public endpoint and its access policy", [kind, d.address])] if {
-	some [d, kind] in stores.search_domains
-	not stores.in_vpc(d)
-	not resources.computed_unset(d, "access_policies")
-}
-
-documents contains [p, sprintf("%s (access policy of an %s domain with a public endpoint)", [p.address, kind])] if {
-	some t, kind in policy_types
-	some p in resources.of_type(t)
-	not guards_vpc_domain(p)
-}
+# A list, not a set: a set hashes each whole resource (lib/resources.rego, identity_documents).
+documents := array.concat(
+	[[d, sprintf("%s domain %s has a public endpoint and its access policy", [kind, d.address])] |
+		some [d, kind] in stores.search_domains
+		not stores.in_vpc(d)
+		not resources.computed_unset(d, "access_policies")
+	],
+	[[p, sprintf("%s (access policy of an %s domain with a public endpoint)", [p.address, kind])] |
+		some t, kind in policy_types
+		some p in resources.of_type(t)
+		not guards_vpc_domain(p)
+	],
+)
 
 guards_vpc_domain(p) if {
 	some key in object.get(p.references, "domain_name", [])

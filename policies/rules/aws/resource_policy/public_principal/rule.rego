@@ -87,17 +87,13 @@ inline := {
 	"aws_secretsmanager_secret": "Secrets Manager secret",
 }
 
-policies contains [r, kind] if {
-	some t, [kind, _] in stand_alone
-	some r in resources.of_type(t)
-}
-
-# The inline policy, unless the provider only computes it from a separate policy resource.
-policies contains [r, kind] if {
-	some t, kind in inline
-	some r in resources.of_type(t)
-	not resources.computed_unset(r, "policy")
-}
+# Stand-alone policies, and the inline policy unless the provider only computes it from a
+# separate policy resource. A list, not a set: a set hashes each whole resource
+# (lib/resources.rego, identity_documents).
+policies := array.concat(
+	[[r, kind] | some t, [kind, _] in stand_alone; some r in resources.of_type(t)],
+	[[r, kind] | some t, kind in inline; some r in resources.of_type(t); not resources.computed_unset(r, "policy")],
+)
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some [r, kind] in policies

@@ -69,13 +69,13 @@ import data.leakguard.lib.finding
 import data.leakguard.lib.resources
 import rego.v1
 
-policies contains r if some r in resources.of_type("aws_s3_bucket_policy")
-
-# The legacy inline policy, unless the provider only computes it from a separate resource.
-policies contains r if {
-	some r in resources.of_type("aws_s3_bucket")
-	not resources.computed_unset(r, "policy")
-}
+# Bucket policies and the legacy inline policy, unless the provider only computes it from a
+# separate resource. A list, not a set: a set hashes each whole resource (lib/resources.rego,
+# identity_documents).
+policies := array.concat(
+	resources.of_type("aws_s3_bucket_policy"),
+	[r | some r in resources.of_type("aws_s3_bucket"); not resources.computed_unset(r, "policy")],
+)
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some r in policies

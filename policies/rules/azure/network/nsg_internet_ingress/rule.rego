@@ -58,12 +58,14 @@ import rego.v1
 
 allowed := {format_int(p, 10) | some p in config.settings.internet_ingress_ports}
 
-rules contains [r, rule] if {
-	some r in resources.of_type("azurerm_network_security_group")
-	some rule in resources.objects(object.get(r.values, "security_rule", null))
-}
-
-rules contains [r, r.values] if some r in resources.of_type("azurerm_network_security_rule")
+# A list, not a set: a set hashes each whole resource (lib/resources.rego, identity_documents).
+rules := array.concat(
+	[[r, rule] |
+		some r in resources.of_type("azurerm_network_security_group")
+		some rule in resources.objects(object.get(r.values, "security_rule", null))
+	],
+	[[r, r.values] | some r in resources.of_type("azurerm_network_security_rule")],
+)
 
 sources(rule) := {s |
 	some s in array.concat([object.get(rule, "source_address_prefix", null)], resources.as_list(object.get(rule, "source_address_prefixes", null)))

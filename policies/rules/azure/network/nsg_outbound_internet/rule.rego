@@ -66,12 +66,14 @@ import data.leakguard.lib.finding
 import data.leakguard.lib.resources
 import rego.v1
 
-rules contains [r, rule] if {
-	some r in resources.of_type("azurerm_network_security_group")
-	some rule in resources.objects(object.get(r.values, "security_rule", null))
-}
-
-rules contains [r, r.values] if some r in resources.of_type("azurerm_network_security_rule")
+# A list, not a set: a set hashes each whole resource (lib/resources.rego, identity_documents).
+rules := array.concat(
+	[[r, rule] |
+		some r in resources.of_type("azurerm_network_security_group")
+		some rule in resources.objects(object.get(r.values, "security_rule", null))
+	],
+	[[r, r.values] | some r in resources.of_type("azurerm_network_security_rule")],
+)
 
 destinations(rule) := {d |
 	some d in array.concat([object.get(rule, "destination_address_prefix", null)], resources.as_list(object.get(rule, "destination_address_prefixes", null)))

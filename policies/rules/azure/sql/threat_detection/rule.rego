@@ -59,13 +59,15 @@ import rego.v1
 essential := {"sql_injection", "sql_injection_vulnerability", "data_exfiltration", "unsafe_action", "access_anomaly"}
 
 # [reported resource, policy values, attribute prefix]
-policies contains [r, r.values, ""] if some r in resources.of_type("azurerm_mssql_server_security_alert_policy")
-
-policies contains [r, p, "threat_detection_policy."] if {
-	some t in ["azurerm_sql_server", "azurerm_mssql_database"]
-	some r in resources.of_type(t)
-	some p in resources.objects(object.get(r.values, "threat_detection_policy", null))
-}
+# A list, not a set: a set hashes each whole resource (lib/resources.rego, identity_documents).
+policies := array.concat(
+	[[r, r.values, ""] | some r in resources.of_type("azurerm_mssql_server_security_alert_policy")],
+	[[r, p, "threat_detection_policy."] |
+		some t in ["azurerm_sql_server", "azurerm_mssql_database"]
+		some r in resources.of_type(t)
+		some p in resources.objects(object.get(r.values, "threat_detection_policy", null))
+	],
+)
 
 problems(r, p, prefix) := ({"state is Disabled" |
 	lower(object.get(p, "state", "")) == "disabled"

@@ -1,0 +1,114 @@
+import type { Decision, Finding, Waiver, WaiverResult } from '../types/decision';
+import type { PolicyInput } from '../types/policy-input';
+
+// Judging: the policy gives each finding its enforcement level; waivers then decide which
+// findings block. This is the one place waivers are matched and applied (config waivers and
+// those recorded on constructs alike), after evaluation like the baseline gate, so 10,000
+// waivers cost a map lookup per finding instead of indexing them inside OPA's WASM.
+
+/** The policy's decision before waivers: findings with their level (and override), no `blocking`. */
+export type Levelled = Omit<Decision, 'findings' | 'waivers' | 'summary'> & {
+  findings: Array<Omit<Finding, 'blocking' | 'waived' | 'waiver'>>;
+  summary: Omit<Decision['summary'], 'blocking' | 'waived' | 'silenced_by_overrides'>;
+};
+
+/**
+ * `*` matches any run of characters (`/` and `.` included) and `?` one character; every other
+ * character, Terraform's `["a"]` indexes included, matches itself.
+ */
+export const isPattern = (resource: string): boolean => /[*?]/.test(resource);
+
+export function globRegExp(pattern: string): RegExp {
+  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[\\s\\S]*').replace(/\?/g, '[\\s\\S]');
+  return new RegExp(`^${body}$`, 'u');
+}
+
+/** Keys in code-point order, as OPA writes objects: reports and bundles come out byte-stable. */
+function sortedKeys<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) as T;
+}
+
+interface Indexed {
+  waiver: Waiver;
+  /** Its place: config waivers in file order, then construct waivers; the first live one applies. */
+  order: number;
+}
+
+/** Waivers indexed by rule and the key or address they name; patterns listed per rule. */
+class WaiverIndex {
+  readonly all: Indexed[] = [];
+  private exact = new Map<string, Indexed[]>();
+  private patterns = new Map<string, Array<[RegExp, Indexed]>>();
+
+  add(waiver: Waiver, resource: string): void {
+    const w: Indexed = { waiver, order: this.all.length };
+    this.all.push(w);
+    if (isPattern(resource)) {
+      const list = this.patterns.get(waiver.rule) ?? [];
+      list.push([globRegExp(resource), w]);
+      this.patterns.set(waiver.rule, list);
+    } else {
+      const k = `${waiver.rule}\u0000${resource}`;
+      const list = this.exact.get(k);
+      if (list) list.push(w);
+      else this.exact.set(k, [w]);
+    }
+  }
+
+  /** Every waiver naming the finding's rule and its key or address, expired or not, in order. */
+  covering(f: Pick<Finding, 'rule_id' | 'resource'>): Indexed[] {
+    const { key, address } = f.resource;
+    const found = new Set<Indexed>([...(this.exact.get(`${f.rule_id}\u0000${key}`) ?? []), ...(this.exact.get(`${f.rule_id}\u0000${address}`) ?? [])]);
+    for (const [re, w] of this.patterns.get(f.rule_id) ?? []) if (re.test(key) || re.test(address)) found.add(w);
+    return [...found].sort((a, b) => a.order - b.order);
+  }
+}
+
+/**
+ * Applies waivers to the policy's levelled findings: advisory never blocks; hard always does
+ * (a waiver naming it is refused); soft blocks unless a live waiver covers it, and takes the
+ * first. A waiver is live until its `expires` day has passed (`today`, YYYY-MM-DD). Every
+ * waiver is reported with its fate, and the summary counts what blocks, what was waived and
+ * what blocks only without the config's overrides.
+ */
+export function judge(levelled: Levelled, input: PolicyInput, configWaivers: readonly Waiver[], today: string): Decision {
+  const index = new WaiverIndex();
+  for (const w of configWaivers) index.add(sortedKeys(w), w.resource ?? '');
+  // A construct waiver covers its own resource: named by key, so no other resource matches it.
+  for (const key of Object.keys(input.resources).sort()) {
+    for (const w of input.resources[key].waivers ?? []) index.add(sortedKeys({ ...w, resource: key }), key);
+  }
+  const live = (w: Indexed): boolean => !(w.waiver.expires < today);
+  const refused = new Set<Indexed>();
+  const matched = new Map<Indexed, Set<string>>();
+  let silenced = 0;
+
+  const findings = levelled.findings.map((f): Finding => {
+    const covering = index.covering(f);
+    const liveOnes = covering.filter(live);
+    const level = f.enforcement;
+    if (level === 'hard') for (const w of covering) refused.add(w);
+    if (level === 'soft') for (const w of liveOnes) (matched.get(w) ?? matched.set(w, new Set()).get(w)!).add(f.resource.key);
+    const waiver = level === 'soft' ? liveOnes[0]?.waiver : undefined;
+    const blocking = level === 'hard' || (level === 'soft' && !waiver);
+    // Would it block at its severity's default level? Then only an override let it pass.
+    const byDefault = f.override?.default ?? level;
+    if (!blocking && (byDefault === 'hard' || (byDefault === 'soft' && liveOnes.length === 0))) silenced++;
+    return sortedKeys({ ...f, blocking, waived: waiver !== undefined, ...(waiver ? { waiver } : {}) });
+  });
+
+  const waivers = index.all.map(
+    (w): WaiverResult => ({
+      waiver: w.waiver,
+      status: refused.has(w) ? 'refused' : !live(w) ? 'expired' : matched.has(w) ? 'applied' : 'unused',
+      matched: [...(matched.get(w) ?? [])].sort(),
+    }),
+  );
+  const summary = sortedKeys({
+    ...levelled.summary,
+    blocking: findings.filter((f) => f.blocking).length,
+    waived: findings.filter((f) => f.waived).length,
+    silenced_by_overrides: silenced,
+  });
+  return sortedKeys({ ...levelled, findings, summary, waivers });
+}
