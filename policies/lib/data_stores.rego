@@ -95,7 +95,6 @@ not_applicable := {
 # Checks a type still lacks a rule for, with the reason; the test prints them and fails once
 # a rule covers one (so this list only shrinks).
 known_gaps := {
-	"aws_ssm_parameter": {"public-reachability": "advanced-tier parameters shared through AWS RAM are not read yet"},
 	"azurerm_redis_cache": {"encryption-at-rest": "customer-managed keys for Premium persistence are not judged yet (platform keys always apply)"},
 	"azurerm_eventhub_namespace": {"encryption-at-rest": "customer-managed keys of Premium namespaces are not judged yet (platform keys always apply)"},
 	"azurerm_servicebus_namespace": {"encryption-at-rest": "customer-managed keys of Premium namespaces are not judged yet (platform keys always apply)"},

@@ -25,6 +25,9 @@ import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
 import { SecretsmanagerSecretPolicy } from '@cdktf/provider-aws/lib/secretsmanager-secret-policy';
 import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
+import { RamResourceShare } from '@cdktf/provider-aws/lib/ram-resource-share';
+import { RamResourceAssociation } from '@cdktf/provider-aws/lib/ram-resource-association';
+import { RamPrincipalAssociation } from '@cdktf/provider-aws/lib/ram-principal-association';
 import { MskCluster } from '@cdktf/provider-aws/lib/msk-cluster';
 import { GlueDataCatalogEncryptionSettings } from '@cdktf/provider-aws/lib/glue-data-catalog-encryption-settings';
 import { AthenaWorkgroup } from '@cdktf/provider-aws/lib/athena-workgroup';
@@ -179,7 +182,7 @@ export function publicMessaging(scope: Construct): TerraformStack {
   return stack;
 }
 
-/** Credentials readable by every AWS account, and a password kept as a plain String parameter. */
+/** Credentials readable by every AWS account, a password kept as a plain String parameter, and a parameter shared through RAM outside the organization. */
 export function publicSecrets(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-public-secrets');
   awsPart(stack);
@@ -187,6 +190,18 @@ export function publicSecrets(scope: Construct): TerraformStack {
   const secret = new SecretsmanagerSecret(stack, 'orders-db', { name: 'leaky/orders/db', kmsKeyId: key.arn, tags: dataTags(stack, { classification: 'confidential' }) });
   new SecretsmanagerSecretPolicy(stack, 'orders-db-policy', { secretArn: secret.arn, policy: everyone(['secretsmanager:GetSecretValue'], '*') });
   new SsmParameter(stack, 'payments-api-token', { name: '/leaky/payments/api-token', type: 'String', value: 'placeholder-not-a-real-token', tags: dataTags(stack, { classification: 'confidential' }) });
+  // An encrypted parameter handed to an account outside the organization through AWS RAM.
+  const customers = new SsmParameter(stack, 'customer-export-config', {
+    name: '/leaky/exports/customer-feed',
+    type: 'SecureString',
+    tier: 'Advanced',
+    keyId: key.arn,
+    value: 'placeholder-feed-settings',
+    tags: dataTags(stack, { classification: 'confidential' }),
+  });
+  const share = new RamResourceShare(stack, 'partner-share', { name: 'leaky-partner-share', allowExternalPrincipals: true });
+  new RamResourceAssociation(stack, 'partner-share-parameter', { resourceArn: customers.arn, resourceShareArn: share.arn });
+  new RamPrincipalAssociation(stack, 'partner-share-principal', { principal: '999988887777', resourceShareArn: share.arn });
   return stack;
 }
 
