@@ -35,6 +35,7 @@ types := {
 	"aws_redshiftserverless_workgroup": "Redshift Serverless (endpoint)",
 	"aws_elasticache_replication_group": "ElastiCache (Redis/Valkey)",
 	"aws_elasticache_cluster": "ElastiCache cache clusters (Memcached, single nodes)",
+	"aws_elasticache_serverless_cache": "ElastiCache Serverless",
 	"aws_memorydb_cluster": "MemoryDB",
 	"aws_opensearchserverless_collection": "OpenSearch Serverless",
 	"aws_kinesis_stream": "Kinesis Data Streams",
