@@ -19,8 +19,10 @@
 #   cloud: aws
 #   severity: high
 #   data_stores:
-#     check: encryption-at-rest
-#     types: [aws_elasticache_replication_group, aws_elasticache_cluster, aws_elasticache_serverless_cache]
+#     - check: encryption-at-rest
+#       types: [aws_elasticache_replication_group, aws_elasticache_cluster, aws_elasticache_serverless_cache]
+#     - check: encryption-in-transit
+#       types: [aws_elasticache_replication_group, aws_elasticache_cluster]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
