@@ -16,6 +16,7 @@ import { DocdbClusterParameterGroup } from '@cdktf/provider-aws/lib/docdb-cluste
 import { RedshiftCluster } from '@cdktf/provider-aws/lib/redshift-cluster';
 import { RedshiftLogging } from '@cdktf/provider-aws/lib/redshift-logging';
 import { ElasticacheReplicationGroup } from '@cdktf/provider-aws/lib/elasticache-replication-group';
+import { ElasticacheServerlessCache } from '@cdktf/provider-aws/lib/elasticache-serverless-cache';
 import { KinesisStream } from '@cdktf/provider-aws/lib/kinesis-stream';
 import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
@@ -138,7 +139,7 @@ export function publicWarehouse(scope: Construct): TerraformStack {
   return stack;
 }
 
-/** A session cache that stores and sends everything in clear and lets any client in. */
+/** A session cache that stores and sends everything in clear and lets any client in, and a serverless cart cache without users or its own key. */
 export function openCache(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-open-cache');
   awsPart(stack);
@@ -150,6 +151,14 @@ export function openCache(scope: Construct): TerraformStack {
     numCacheClusters: 2,
     securityGroupIds: SECURITY_GROUPS,
     snapshotRetentionLimit: 7,
+    tags: dataTags(stack, { classification: 'pii' }),
+  });
+  // Serverless carts: no RBAC user group, under the AWS-managed key.
+  new ElasticacheServerlessCache(stack, 'carts', {
+    name: 'leaky-carts',
+    engine: 'valkey',
+    securityGroupIds: SECURITY_GROUPS,
+    subnetIds: SUBNETS,
     tags: dataTags(stack, { classification: 'pii' }),
   });
   return stack;
