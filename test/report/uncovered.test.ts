@@ -3,6 +3,7 @@
 // checked) unless the config accepts it, and then reads "NOT CHECKED", never "PASSED".
 // The covered types come from the rule sources (policies/lib/coverage.rego, generated).
 import { existsSync } from 'node:fs';
+import fc from 'fast-check';
 import { join } from 'node:path';
 import { run, writeTree } from '../helpers/cli';
 
@@ -84,4 +85,30 @@ describe('resources not covered by any rule', () => {
     expect(r.stdout).not.toMatch(/NOT CHECKED|accepted/);
     expect(r.stdout).toContain('3 resource(s) not covered by any rule');
   });
+
+  // The class: any input whose resources are all of types no rule reads is refused, naming
+  // exactly those types and counts; one covered resource among them and it is judged instead.
+  test('generated inputs: exit 2 exactly when no resource is covered, naming every uncovered type with its count', async () => {
+    const uncovered = ['random_password', 'random_id', 'null_resource', 'time_sleep', 'tls_private_key'];
+    const covered = 'resource "azurerm_redis_cache" "covered" {\n  name = "redis-x"\n  location = "westeurope"\n  resource_group_name = "rg"\n  capacity = 1\n  family = "C"\n  sku_name = "Standard"\n}\n';
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...uncovered), { minLength: 1, maxLength: 6 }), fc.boolean(), async (types, withCovered) => {
+        const tf = types.map((t, i) => `resource "${t}" "r${i}" {}\n`).join('') + (withCovered ? covered : '');
+        const dir = writeTree({ 'infra/main.tf': tf });
+        const r = await run('check', join(dir, 'infra'));
+        if (withCovered) {
+          expect(r.code).not.toBe(2);
+          return;
+        }
+        const counts = new Map<string, number>();
+        for (const t of types) counts.set(t, (counts.get(t) ?? 0) + 1);
+        const listed = [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([t, n]) => `${t} ${n}`).join(', ');
+        expect(r.code).toBe(2);
+        expect(r.stderr.trimEnd().split('\n')).toEqual([
+          `leakguard: ${join(dir, 'infra')}: nothing was checked: none of the ${types.length} resource(s) is of a type any rule reads (${listed}); set "allow_not_checked": true under "policy" in the config to accept such an input`,
+        ]);
+      }),
+      { numRuns: 20 },
+    );
+  }, 120_000);
 });
