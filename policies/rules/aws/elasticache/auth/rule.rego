@@ -46,7 +46,9 @@
 #       - do: Save the inbound rules of its security group (who could connect)
 #         run: aws ec2 describe-security-groups --group-ids {{fill.security-group-id}} --region {{region}}
 #     contain:
-#       - do: Set an AUTH token (needs in-transit encryption; clients must then send it)
+#       - do: Narrow the security group's inbound rules to the application's own security group (the only barrier for Memcached, stand-alone nodes and serverless caches without a user group)
+#         run: aws ec2 revoke-security-group-ingress --group-id {{fill.security-group-id}} --ip-permissions {{fill.ip-permissions}} --region {{region}}
+#       - do: Set an AUTH token on a replication group (needs in-transit encryption; clients must then send it)
 #         run: aws elasticache modify-replication-group --replication-group-id {{values.replication_group_id|fill.replication-group-id}} --auth-token {{fill.auth-token}} --auth-token-update-strategy ROTATE --apply-immediately --region {{region}}
 #     verify:
 #       - do: AuthTokenEnabled reads true

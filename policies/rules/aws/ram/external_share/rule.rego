@@ -35,6 +35,23 @@
 #     keep credentials in Secrets Manager with a resource policy naming the accounts that need
 #     them rather than sharing parameters.
 #   construct: HardenedSecret
+#   runbook:
+#     exposure: Principals outside your own accounts can read the shared data store (an SSM parameter, a database cluster, a catalog) through AWS RAM, with no resource policy in the way
+#     preserve:
+#       - do: Record who the share is given to now
+#         run: aws ram list-principals --resource-owner SELF --resource-share-arns {{values.resource_share_arn|values.arn|fill.resource-share-arn}} --region {{region}}
+#       - do: Record what the share holds
+#         run: aws ram list-resources --resource-owner SELF --resource-share-arns {{values.resource_share_arn|values.arn|fill.resource-share-arn}} --region {{region}}
+#       - do: Look up who associated principals with shares, and when, in the exposure window
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=EventName,AttributeValue=AssociateResourceShare --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Remove the outside principal from the share (what it already read is outside your control; report it)
+#         run: aws ram disassociate-resource-share --resource-share-arn {{values.resource_share_arn|values.arn|fill.resource-share-arn}} --principals {{values.principal|fill.principal}} --region {{region}}
+#       - do: Keep the share inside the organization from now on
+#         run: aws ram update-resource-share --resource-share-arn {{values.resource_share_arn|values.arn|fill.resource-share-arn}} --no-allow-external-principals --region {{region}}
+#     verify:
+#       - do: Only your own accounts, or your organization, remain as principals
+#         run: aws ram list-principals --resource-owner SELF --resource-share-arns {{values.resource_share_arn|values.arn|fill.resource-share-arn}} --region {{region}}
 #   fix:
 #     summary: Keep the share inside the organization
 #     edits:
