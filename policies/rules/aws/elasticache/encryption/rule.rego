@@ -34,7 +34,7 @@
 #     kms_key_id on a serverless cache.
 #   construct: EncryptedRedis
 #   fix:
-#     summary: Encrypt at rest under a customer-managed key (aws_kms_key named after the group, added unless it exists) and require encryption in transit
+#     summary: Encrypt at rest under a customer-managed key (aws_kms_key named after the group or serverless cache, added unless it exists) and require encryption in transit
 #     edits:
 #       - on: aws_elasticache_replication_group
 #         set: { at_rest_encryption_enabled: true, transit_encryption_enabled: true, kms_key_id: 'aws_kms_key.{{name}}.arn' }
@@ -48,6 +48,13 @@
 #         set: { transit_encryption_mode: '"required"' }
 #       - on: aws_elasticache_cluster
 #         set: { transit_encryption_enabled: true }
+#       - on: aws_elasticache_serverless_cache
+#         set: { kms_key_id: 'aws_kms_key.{{name}}.arn' }
+#         create: |
+#           resource "aws_kms_key" "{{name}}" {
+#             description         = "customer-managed key of {{ref}}"
+#             enable_key_rotation = true
+#           }
 #     cdktf:
 #       option: "EncryptedRedis encrypts at rest under kmsKey (a HardenedKey, created when absent) and requires in-transit encryption"
 #       snippet: |
