@@ -51,7 +51,7 @@ export interface RuleDoc {
   /** A compliant Terraform HCL snippet (custom.example), shown by `leakguard explain`. */
   example: string;
   /** The data-store check this rule makes and the store types it makes it for (custom.data_stores). */
-  data_stores?: { check: string; types: string[] };
+  data_stores?: Array<{ check: string; types: string[] }>;
   package: string;
   file: string;
 }
@@ -96,10 +96,11 @@ export function readRules(root = projectRoot()): RuleDoc[] {
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
+/** custom.data_stores: one {check, types}, or a list of them for a rule that makes several checks. */
 function dataStores(v: unknown): { data_stores?: RuleDoc['data_stores'] } {
-  if (!v || typeof v !== 'object') return {};
-  const d = v as { check?: unknown; types?: unknown };
-  return { data_stores: { check: text(d.check), types: Array.isArray(d.types) ? d.types.map(String) : [] } };
+  const entries = (Array.isArray(v) ? v : [v]).filter((d): d is { check?: unknown; types?: unknown } => Boolean(d) && typeof d === 'object');
+  if (entries.length === 0) return {};
+  return { data_stores: entries.map((d) => ({ check: text(d.check), types: Array.isArray(d.types) ? d.types.map(String) : [] })) };
 }
 
 /** The data-store catalogue (policies/lib/data_stores.rego). */
@@ -123,10 +124,11 @@ export function readDataStores(root = projectRoot()): DataStores {
 export function coverage(rules: RuleDoc[]): Map<string, Map<string, string[]>> {
   const byType = new Map<string, Map<string, string[]>>();
   for (const r of rules) {
-    if (!r.data_stores) continue;
-    for (const type of r.data_stores.types) {
-      const checks = byType.get(type) ?? byType.set(type, new Map()).get(type)!;
-      checks.set(r.data_stores.check, [...(checks.get(r.data_stores.check) ?? []), r.id]);
+    for (const d of r.data_stores ?? []) {
+      for (const type of d.types) {
+        const checks = byType.get(type) ?? byType.set(type, new Map()).get(type)!;
+        checks.set(d.check, [...(checks.get(d.check) ?? []), r.id]);
+      }
     }
   }
   return byType;

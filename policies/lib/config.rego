@@ -8,6 +8,9 @@ package leakguard.lib.config
 import rego.v1
 
 defaults := {
+	# Accept an input none of whose resources any rule reads (verdict NOT CHECKED) with
+	# exit 0; by default `check` refuses it with exit 2, since nothing was checked.
+	"allow_not_checked": false,
 	"enforcement": {
 		"by_severity": {"critical": "hard", "high": "soft", "medium": "soft", "low": "advisory"},
 		"rules": {},

@@ -35,6 +35,7 @@ types := {
 	"aws_redshiftserverless_workgroup": "Redshift Serverless (endpoint)",
 	"aws_elasticache_replication_group": "ElastiCache (Redis/Valkey)",
 	"aws_elasticache_cluster": "ElastiCache cache clusters (Memcached, single nodes)",
+	"aws_elasticache_serverless_cache": "ElastiCache Serverless",
 	"aws_memorydb_cluster": "MemoryDB",
 	"aws_opensearchserverless_collection": "OpenSearch Serverless",
 	"aws_kinesis_stream": "Kinesis Data Streams",
@@ -86,6 +87,7 @@ not_applicable := {
 	"aws_kinesis_firehose_delivery_stream": {"public-reachability": "a delivery stream has no resource policy or network endpoint of its own; only IAM principals can put records, and its destinations carry their own rules"},
 	"aws_athena_workgroup": {"public-reachability": "a workgroup has no resource policy or endpoint; its query results land in S3, judged by the S3 rules"},
 	"azurerm_key_vault": {"encryption-at-rest": "Key Vault always encrypts keys and secrets at rest with HSM-protected keys; there is no setting to get wrong"},
+	"azurerm_redis_cache": {"encryption-at-rest": "Basic, Standard and Premium caches take no customer-managed key (only the Enterprise tiers, another resource type, do): the service encrypts its disks with platform keys, and Premium persistence files land in the storage account named by redis_configuration, judged by the storage rules"},
 	"azurerm_linux_web_app": app_service_na,
 	"azurerm_windows_web_app": app_service_na,
 	"azurerm_linux_function_app": app_service_na,
@@ -94,9 +96,4 @@ not_applicable := {
 
 # Checks a type still lacks a rule for, with the reason; the test prints them and fails once
 # a rule covers one (so this list only shrinks).
-known_gaps := {
-	"aws_ssm_parameter": {"public-reachability": "advanced-tier parameters shared through AWS RAM are not read yet"},
-	"azurerm_redis_cache": {"encryption-at-rest": "customer-managed keys for Premium persistence are not judged yet (platform keys always apply)"},
-	"azurerm_eventhub_namespace": {"encryption-at-rest": "customer-managed keys of Premium namespaces are not judged yet (platform keys always apply)"},
-	"azurerm_servicebus_namespace": {"encryption-at-rest": "customer-managed keys of Premium namespaces are not judged yet (platform keys always apply)"},
-}
+known_gaps := {}

@@ -102,6 +102,7 @@ uncovered := {
 	"resources": sum([n | some n in uncovered_by_type]),
 	"managed": sum([managed_count(keys) | some keys in input.by_type]),
 	"by_type": uncovered_by_type,
+	"not_checked_allowed": config.settings.allow_not_checked == true,
 }
 
 decision := {

@@ -58,10 +58,17 @@ test_uncovered_resources_are_counted_by_type if {
 	pw := t.resource("random_password.db", {}, {})
 	ds := object.union(t.resource("random_id.x", {}, {}), {"mode": "data", "key": "test/data.random_id.x", "address": "data.random_id.x"})
 	d := main.decision with input as t.with_index([bucket, rg, pw, ds]) with data.context as ctx
-	d.summary.uncovered == {"resources": 2, "managed": 3, "by_type": {"azurerm_resource_group": 1, "random_password": 1}}
+	d.summary.uncovered == {"resources": 2, "managed": 3, "by_type": {"azurerm_resource_group": 1, "random_password": 1}, "not_checked_allowed": false}
 	e := main.decision with input as t.with_index([bucket, rg, pw]) with data.context as ctx
 		with data.config as {"azure_data_resource_types": ["azurerm_resource_group"]}
 	e.summary.uncovered.by_type == {"random_password": 1}
+}
+
+# The config's acceptance of an input nothing covers is carried in the decision for the reports.
+test_not_checked_allowed_follows_the_config if {
+	pw := t.resource("random_password.db", {}, {})
+	d := main.decision with input as t.with_index([pw]) with data.context as ctx with data.config as {"allow_not_checked": true}
+	d.summary.uncovered == {"resources": 1, "managed": 1, "by_type": {"random_password": 1}, "not_checked_allowed": true}
 }
 
 # The generated list holds the types the rules name, and no invented ones.

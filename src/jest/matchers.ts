@@ -1,4 +1,5 @@
 import { evaluateConstructs, type Checkable, type Evaluation, type LeakguardOptions } from '../cdktf/evaluate';
+import { notCheckedRefusal } from '../report/verdict';
 import type { Decision, Finding } from '../types/decision';
 
 /** A rule id, or which findings to look for: by rule, control and/or resource. */
@@ -24,16 +25,23 @@ function matches(f: Finding, spec: ViolationSpec): boolean {
 
 const only = (d: Decision, findings: Finding[]): Decision => ({ ...d, findings });
 
-/** Passes when no finding blocks; a failure lists the blocking findings as the text report does. */
+/**
+ * Passes when no finding blocks and something was checked (as `leakguard check`, a stack none
+ * of whose resources any rule reads passes only when the config accepts it:
+ * policy.allow_not_checked); a failure lists the blocking findings as the text report does.
+ */
 export function toPassLeakguard(received: Checkable, opts: LeakguardOptions = {}): MatcherResult {
   const e: Evaluation = evaluateConstructs(received, opts);
   const blocking = e.decision.findings.filter((f) => f.blocking);
+  const refusal = notCheckedRefusal(e.decision.summary);
   return {
-    pass: blocking.length === 0,
+    pass: blocking.length === 0 && !refusal,
     message: () =>
-      blocking.length === 0
-        ? `expected ${describeTarget(received)} to be blocked by Leakguard, but it passed (${e.decision.findings.length} non-blocking finding(s))`
-        : `expected ${describeTarget(received)} to pass Leakguard, but ${blocking.length} finding(s) block it:\n\n${e.report(only(e.decision, blocking))}`,
+      refusal
+        ? `expected ${describeTarget(received)} to pass Leakguard, but ${refusal}`
+        : blocking.length === 0
+          ? `expected ${describeTarget(received)} to be blocked by Leakguard, but it passed (${e.decision.findings.length} non-blocking finding(s))`
+          : `expected ${describeTarget(received)} to pass Leakguard, but ${blocking.length} finding(s) block it:\n\n${e.report(only(e.decision, blocking))}`,
   };
 }
 

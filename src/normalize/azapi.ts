@@ -15,6 +15,13 @@ const publicAccess: Convert = (v) => (v === 'None' ? 'private' : typeof v === 's
 const ipRules: Convert = (v) => (Array.isArray(v) ? v.map((r) => (isJson(r) ? r.ipAddressOrRange : r)) : v);
 const subnetRules: Convert = (v) => (Array.isArray(v) ? v.map((r) => (isJson(r) ? { id: r.id } : r)) : v);
 const negated: Convert = (v) => (typeof v === 'boolean' ? !v : v);
+/** ARM's keyVaultProperties list → the first key's URL (`<vault uri>keys/<name>`), or nothing for an empty list. */
+const firstKey: Convert = (v) => {
+  if (!Array.isArray(v)) return v;
+  const k: unknown = v[0];
+  if (!isJson(k)) return k;
+  return typeof k.keyVaultUri === 'string' && typeof k.keyName === 'string' ? `${k.keyVaultUri.replace(/\/?$/, '/')}keys/${k.keyName}` : (k.keyName ?? k.keyVaultUri);
+};
 
 interface Mapping {
   /** The azurerm resource type whose rules apply. */
@@ -43,13 +50,18 @@ const flexibleServer = (azurerm: string, publicAttr: string, convert?: Convert):
   ],
 });
 
-/** Event Hubs and Service Bus namespaces: ARM's disableLocalAuth is azurerm's local-auth flag negated. */
+/**
+ * Event Hubs and Service Bus namespaces: ARM's disableLocalAuth is azurerm's local-auth flag
+ * negated; its encryption key is Service Bus's customer_managed_key block (Event Hubs takes it
+ * from a separate azurerm resource, and the rule reads the block for both).
+ */
 const messagingNamespace = (azurerm: string, localAuth: string): Mapping => ({
   azurerm,
   properties: [
     ['properties.publicNetworkAccess', 'public_network_access_enabled', enabled],
     ['properties.minimumTlsVersion', 'minimum_tls_version'],
     ['properties.disableLocalAuth', localAuth, negated],
+    ['properties.encryption.keyVaultProperties', 'customer_managed_key.key_vault_key_id', firstKey],
   ],
 });
 

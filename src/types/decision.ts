@@ -192,6 +192,10 @@ export interface Summary {
     by_type: {
       [k: string]: number;
     };
+    /**
+     * The config's policy.allow_not_checked (the policy always writes it; absent reads as false): an input nothing covers (verdict NOT CHECKED) exits 0 instead of being refused with exit 2.
+     */
+    not_checked_allowed?: boolean;
   };
 }
 /**

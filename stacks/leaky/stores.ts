@@ -16,6 +16,7 @@ import { DocdbClusterParameterGroup } from '@cdktf/provider-aws/lib/docdb-cluste
 import { RedshiftCluster } from '@cdktf/provider-aws/lib/redshift-cluster';
 import { RedshiftLogging } from '@cdktf/provider-aws/lib/redshift-logging';
 import { ElasticacheReplicationGroup } from '@cdktf/provider-aws/lib/elasticache-replication-group';
+import { ElasticacheServerlessCache } from '@cdktf/provider-aws/lib/elasticache-serverless-cache';
 import { KinesisStream } from '@cdktf/provider-aws/lib/kinesis-stream';
 import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
@@ -25,6 +26,9 @@ import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
 import { SecretsmanagerSecretPolicy } from '@cdktf/provider-aws/lib/secretsmanager-secret-policy';
 import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
+import { RamResourceShare } from '@cdktf/provider-aws/lib/ram-resource-share';
+import { RamResourceAssociation } from '@cdktf/provider-aws/lib/ram-resource-association';
+import { RamPrincipalAssociation } from '@cdktf/provider-aws/lib/ram-principal-association';
 import { MskCluster } from '@cdktf/provider-aws/lib/msk-cluster';
 import { GlueDataCatalogEncryptionSettings } from '@cdktf/provider-aws/lib/glue-data-catalog-encryption-settings';
 import { AthenaWorkgroup } from '@cdktf/provider-aws/lib/athena-workgroup';
@@ -135,7 +139,7 @@ export function publicWarehouse(scope: Construct): TerraformStack {
   return stack;
 }
 
-/** A session cache that stores and sends everything in clear and lets any client in. */
+/** A session cache that stores and sends everything in clear and lets any client in, and a serverless cart cache without users or its own key. */
 export function openCache(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-open-cache');
   awsPart(stack);
@@ -147,6 +151,14 @@ export function openCache(scope: Construct): TerraformStack {
     numCacheClusters: 2,
     securityGroupIds: SECURITY_GROUPS,
     snapshotRetentionLimit: 7,
+    tags: dataTags(stack, { classification: 'pii' }),
+  });
+  // Serverless carts: no RBAC user group, under the AWS-managed key.
+  new ElasticacheServerlessCache(stack, 'carts', {
+    name: 'leaky-carts',
+    engine: 'valkey',
+    securityGroupIds: SECURITY_GROUPS,
+    subnetIds: SUBNETS,
     tags: dataTags(stack, { classification: 'pii' }),
   });
   return stack;
@@ -179,7 +191,7 @@ export function publicMessaging(scope: Construct): TerraformStack {
   return stack;
 }
 
-/** Credentials readable by every AWS account, and a password kept as a plain String parameter. */
+/** Credentials readable by every AWS account, a password kept as a plain String parameter, and a parameter shared through RAM outside the organization. */
 export function publicSecrets(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-public-secrets');
   awsPart(stack);
@@ -187,6 +199,18 @@ export function publicSecrets(scope: Construct): TerraformStack {
   const secret = new SecretsmanagerSecret(stack, 'orders-db', { name: 'leaky/orders/db', kmsKeyId: key.arn, tags: dataTags(stack, { classification: 'confidential' }) });
   new SecretsmanagerSecretPolicy(stack, 'orders-db-policy', { secretArn: secret.arn, policy: everyone(['secretsmanager:GetSecretValue'], '*') });
   new SsmParameter(stack, 'payments-api-token', { name: '/leaky/payments/api-token', type: 'String', value: 'placeholder-not-a-real-token', tags: dataTags(stack, { classification: 'confidential' }) });
+  // An encrypted parameter handed to an account outside the organization through AWS RAM.
+  const customers = new SsmParameter(stack, 'customer-export-config', {
+    name: '/leaky/exports/customer-feed',
+    type: 'SecureString',
+    tier: 'Advanced',
+    keyId: key.arn,
+    value: 'placeholder-feed-settings',
+    tags: dataTags(stack, { classification: 'confidential' }),
+  });
+  const share = new RamResourceShare(stack, 'partner-share', { name: 'leaky-partner-share', allowExternalPrincipals: true });
+  new RamResourceAssociation(stack, 'partner-share-parameter', { resourceArn: customers.arn, resourceShareArn: share.arn });
+  new RamPrincipalAssociation(stack, 'partner-share-principal', { principal: '999988887777', resourceShareArn: share.arn });
   return stack;
 }
 

@@ -1,4 +1,4 @@
-import { App, Testing } from 'cdktf';
+import { App, TerraformResource, TerraformStack, Testing } from 'cdktf';
 import { LeakguardChecks } from '../../src/cdktf/checks';
 import { Leakguard } from '../../src/cdktf/suppress';
 import { toPassLeakguard, toViolate } from '../../src/jest/matchers';
@@ -48,6 +48,17 @@ describe('Jest matchers', () => {
     const r = toViolate(aws, { control: 'public-storage' }, opts);
     expect(r.pass).toBe(false);
     expect(r.message()).toBe('expected stack HardenedAwsExample to violate {"control":"public-storage"}, but no finding matches. Leakguard found nothing.');
+  });
+
+  test('toPassLeakguard: a stack no rule covers was not checked, so it does not pass unless the config accepts it', () => {
+    const stack = new TerraformStack(Testing.app(), 'Passwords');
+    new TerraformResource(stack, 'db', { terraformResourceType: 'random_password' });
+    const r = toPassLeakguard(stack, { config: false });
+    expect(r.pass).toBe(false);
+    expect(r.message()).toBe(
+      'expected stack Passwords to pass Leakguard, but nothing was checked: none of the 1 resource(s) is of a type any rule reads (random_password 1); set "allow_not_checked": true under "policy" in the config to accept such an input',
+    );
+    expect(stack).toPassLeakguard({ config: { policy: { allow_not_checked: true } } });
   });
 
   test('a waiver from Leakguard.suppress is honoured: the waived finding no longer violates', () => {

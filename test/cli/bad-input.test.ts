@@ -116,10 +116,15 @@ describe('bad input gives exit 2 and one clear line', () => {
     expect(JSON.parse(ok.stdout).summary.resources).toBe(0);
   });
 
-  test('an input with no AWS or Azure resource passes with a warning, not silently', async () => {
-    const r = await run('check', join(PLANS, 'random-moved-block-tf1.5.json'));
+  test('an input no rule covers is exit 2 unless the config accepts it; accepted, it says so', async () => {
+    const plan = join(PLANS, 'random-moved-block-tf1.5.json');
+    expectOneLineError(await run('check', plan), plan, 'nothing was checked', 'random_', '"allow_not_checked": true');
+    const cfg = writeTree({ 'accept.json': { policy: { allow_not_checked: true } } });
+    const r = await run('check', '--config', join(cfg, 'accept.json'), plan);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('warning: none of the 1 resource(s) is AWS or Azure');
+    expect(r.stdout).toContain('NOT CHECKED');
+    expect(r.stdout).toContain('accepted by policy.allow_not_checked');
   });
 
   test('config mistakes are caught instead of silently falling back to defaults', async () => {

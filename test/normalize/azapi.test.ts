@@ -82,6 +82,8 @@ interface Case {
   nameOf?: (c: Record<string, unknown>) => string;
   /** Properties that choose the resource type rather than a setting (kept on the bare resource an update patches). */
   typeKeys?: readonly string[];
+  /** Other azurerm resources the combination needs beside the resource (a separate key resource), given its address. */
+  beside?: (c: Record<string, unknown>, address: string) => string;
 }
 
 const CASES: Case[] = [
@@ -229,20 +231,34 @@ const CASES: Case[] = [
   },
   {
     name: 'Event Hubs and Service Bus namespaces',
-    domains: { kind: ['EventHub', 'ServiceBus'], pna: ['Enabled', 'Disabled', undefined], tls: ['1.0', '1.2', undefined], localOff: [true, false, undefined] },
+    domains: { kind: ['EventHub', 'ServiceBus'], pna: ['Enabled', 'Disabled', undefined], tls: ['1.0', '1.2', undefined], localOff: [true, false, undefined], key: ['orders', undefined] },
     typeKeys: ['kind'],
     azurerm: (c) => ({
       type: c.kind === 'EventHub' ? 'azurerm_eventhub_namespace' : 'azurerm_servicebus_namespace',
       attributes: {
-        sku: 'Standard',
+        sku: 'Premium',
         public_network_access_enabled: enabledFlag(c.pna),
         minimum_tls_version: c.tls,
         [c.kind === 'EventHub' ? 'local_authentication_enabled' : 'local_auth_enabled']: c.localOff === undefined ? undefined : !c.localOff,
       },
+      // Service Bus takes its key in a block; Event Hubs only from a separate resource (beside).
+      blocks: c.key && c.kind === 'ServiceBus' ? `  customer_managed_key {\n    key_vault_key_id = "https://kv-shop.vault.azure.net/keys/${c.key}"\n    identity_id = "id"\n  }\n` : '',
     }),
+    beside: (c, address) =>
+      c.key && c.kind === 'EventHub'
+        ? `resource "azurerm_eventhub_namespace_customer_managed_key" "${address.split('.')[1]}" {\n  eventhub_namespace_id = ${address}.id\n  key_vault_key_ids = ["https://kv-shop.vault.azure.net/keys/${c.key}"]\n}\n`
+        : '',
     azapi: (c) => ({
       type: c.kind === 'EventHub' ? 'Microsoft.EventHub/namespaces@2024-01-01' : 'Microsoft.ServiceBus/namespaces@2022-10-01-preview',
-      body: { sku: { name: 'Standard' }, properties: { publicNetworkAccess: c.pna, minimumTlsVersion: c.tls, disableLocalAuth: c.localOff } },
+      body: {
+        sku: { name: 'Premium' },
+        properties: {
+          publicNetworkAccess: c.pna,
+          minimumTlsVersion: c.tls,
+          disableLocalAuth: c.localOff,
+          encryption: c.key ? { keySource: 'Microsoft.KeyVault', keyVaultProperties: [{ keyName: c.key, keyVaultUri: 'https://kv-shop.vault.azure.net' }] } : undefined,
+        },
+      },
     }),
     common: { location: 'westeurope', tags: TAGS },
   },
@@ -268,7 +284,7 @@ describe('differential: azapi_resource and azurerm get the same findings', () =>
     combos.forEach((c, i) => {
       const common = attrs({ name: spec.nameOf?.(c) ?? `n${i}`, ...spec.common });
       const rm = spec.azurerm(c);
-      blocks.push(`resource "${rm.type}" "c${i}" {\n${common}\n${attrs(rm.attributes)}\n${rm.blocks ?? ''}}\n`);
+      blocks.push(`resource "${rm.type}" "c${i}" {\n${common}\n${attrs(rm.attributes)}\n${rm.blocks ?? ''}}\n`, spec.beside?.(c, `${rm.type}.c${i}`) ?? '');
       const api = spec.azapi(c);
       const body = `  body = {\n${attrs(prune(api.body) ?? {}, '    ')}\n  }\n`;
       blocks.push(`resource "azapi_resource" "c${i}" {\n  type = "${api.type}"\n${common}\n${body}}\n`);

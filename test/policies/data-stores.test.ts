@@ -1,6 +1,6 @@
 // Every data-store resource type in the one list (policies/lib/data_stores.rego) has a rule for
 // each required check: public reachability and encryption at rest. A rule says what it checks
-// in METADATA (custom.data_stores: {check, types}); a check that cannot apply is marked
+// in METADATA (custom.data_stores: {check, types}, or a list of them); a check that cannot apply is marked
 // not_applicable with its reason, and a missing rule can only be a listed, printed known gap.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,15 +47,20 @@ describe('data-store conformance', () => {
     expect({ type, stale }).toEqual({ type, stale: [] });
   });
 
-  test.each(rules.filter((r) => r.data_stores).map((r) => [r.id, r] as const))('%s declares a known check for listed types its Rego reads', (_id, r) => {
-    const d = r.data_stores!;
-    expect(stores.checks).toContain(d.check);
-    expect(d.types.length).toBeGreaterThan(0);
+  test.each(rules.filter((r) => r.data_stores).map((r) => [r.id, r] as const))('%s declares known checks for listed types its Rego reads', (_id, r) => {
+    const declared = r.data_stores!;
+    expect(declared.length).toBeGreaterThan(0);
+    // One entry per check: a check declared twice would hide which types it covers.
+    expect(new Set(declared.map((d) => d.check)).size).toBe(declared.length);
     const source = readFileSync(join(projectRoot(), r.file), 'utf8').replace(/^#.*$/gm, '');
-    for (const type of d.types) {
-      expect(types).toContain(type);
-      // The rule (or the shared library it calls) names the type outside its METADATA.
-      expect({ type, read: source.includes(`"${type}`) || libText.includes(`"${type}"`) }).toEqual({ type, read: true });
+    for (const d of declared) {
+      expect(stores.checks).toContain(d.check);
+      expect(d.types.length).toBeGreaterThan(0);
+      for (const type of d.types) {
+        expect(types).toContain(type);
+        // The rule (or the shared library it calls) names the type outside its METADATA.
+        expect({ type, read: source.includes(`"${type}`) || libText.includes(`"${type}"`) }).toEqual({ type, read: true });
+      }
     }
   });
 });

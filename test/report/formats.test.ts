@@ -181,22 +181,27 @@ describe('locations', () => {
     expect(text).toContain('at /repo/stacks/shop.ts:42 (construct shop/exports)');
   });
 
-  test('a clean input: every format says so and exits 0', async () => {
+  test('a clean input nothing covers: exit 2 unless the config accepts it, then every format says NOT CHECKED and exits 0', async () => {
     // Only the random provider: no rule can fire, however the policy set grows. No rule reads
     // its types either, so it is "not checked", never "passed" (test/report/uncovered.test.ts).
+    // Such an input is refused (exit 2) unless the config accepts it (policy.allow_not_checked).
     const clean = join(PLANS, 'random-moved-block-tf1.5.json');
-    const text = await run('check', clean);
+    expect((await run('check', clean)).code).toBe(2);
+    const config = join(writeTree({ 'accept.json': { policy: { allow_not_checked: true } } }), 'accept.json');
+    const accepted = (...args: string[]) => run(...args, '--config', config);
+    const text = await accepted('check', clean);
     expect(text.code).toBe(0);
+    expect(text.stdout).toContain('accepted by policy.allow_not_checked in the config');
     expect(text.stdout).toContain('No findings.');
     expect(text.stdout).toMatch(/NOT CHECKED: 0 finding\(s\)/);
     expect(text.stdout).not.toMatch(/PASSED/);
-    const sarif = expectValidSarif((await run('check', clean, '-f', 'sarif')).stdout);
+    const sarif = expectValidSarif((await accepted('check', clean, '-f', 'sarif')).stdout);
     expect(sarif.runs[0].results).toEqual([]);
     expect(sarif.runs[0].tool.driver.rules.length).toBe(loadCatalog().length);
-    const md = (await run('check', clean, '-f', 'markdown')).stdout;
+    const md = (await accepted('check', clean, '-f', 'markdown')).stdout;
     expect(md).toContain('## ⚠️ Leakguard checked nothing');
     expect(md).toContain('No findings.');
-    const junit = (await run('check', clean, '-f', 'junit')).stdout;
+    const junit = (await accepted('check', clean, '-f', 'junit')).stdout;
     const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(junit);
     expect(parsed.testsuites.failures).toBe('0');
     expect(junit).toContain(`<testsuite name="${RULE}" tests="1" failures="0"`);

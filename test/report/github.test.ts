@@ -19,7 +19,7 @@ const base: Finding = {
 };
 
 function render(findings: Finding[], waivers: Decision['waivers'] = []): string[] {
-  const decision = { schema_version: '1', findings, waivers, summary: { resources: 1, findings: findings.length, blocking: 1, waived: 0, advisory: 0, by_severity: {}, by_control: {}, uncovered: { resources: 0, managed: 1, by_type: {} } } } as Decision;
+  const decision = { schema_version: '1', findings, waivers, summary: { resources: 1, findings: findings.length, blocking: 1, waived: 0, advisory: 0, by_severity: {}, by_control: {}, uncovered: { resources: 0, managed: 1, by_type: {}, not_checked_allowed: false } } } as Decision;
   return githubFormatter.render({ decision, input: {} as PolicyInput, rules: [], color: false, cwd: '/work' }).trimEnd().split('\n');
 }
 

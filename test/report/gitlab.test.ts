@@ -68,11 +68,11 @@ describe('--format gitlab (GitLab Code Quality)', () => {
   });
 
   test('an input no rule covers is a major issue saying NOT CHECKED and what was not covered', async () => {
-    const dir = writeTree({ 'infra/main.tf': 'resource "random_password" "db" {\n  length = 32\n}\n' });
-    const { gitlab, r } = await everyFormat(join(dir, 'infra'));
+    const dir = writeTree({ 'infra/main.tf': 'resource "random_password" "db" {\n  length = 32\n}\n', 'accept.json': { policy: { allow_not_checked: true } } });
+    const { gitlab, r } = await everyFormat(join(dir, 'infra'), '--config', join(dir, 'accept.json'));
     expect(r.code).toBe(0);
     expect(gitlab).toEqual([
-      expect.objectContaining({ check_name: 'leakguard-run', severity: 'major', description: expect.stringMatching(/^leakguard: NOT CHECKED: .*; 1 resource\(s\) not covered by any rule: random_password 1$/) }),
+      expect.objectContaining({ check_name: 'leakguard-run', severity: 'major', description: expect.stringMatching(/^leakguard: NOT CHECKED: .*; 1 resource\(s\) not covered by any rule: random_password 1 \(nothing was checked; accepted by policy\.allow_not_checked in the config\)$/) }),
     ]);
   });
 });

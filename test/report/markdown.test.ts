@@ -39,7 +39,7 @@ function decision(findings: Finding[], extra: Partial<Decision> = {}): Decision 
       silenced_by_overrides: 0,
       by_severity: {},
       by_control: {},
-      uncovered: { resources: 0, managed: findings.length, by_type: {} },
+      uncovered: { resources: 0, managed: findings.length, by_type: {}, not_checked_allowed: false },
     },
     ...extra,
   };

@@ -1,6 +1,9 @@
 // Resources no rule reads are never a silent pass: the decision counts them by type, every
-// report says so, and an input of nothing but such resources is "NOT CHECKED", not "PASSED".
+// report says so, and an input of nothing but such resources is refused (exit 2: nothing was
+// checked) unless the config accepts it, and then reads "NOT CHECKED", never "PASSED".
 // The covered types come from the rule sources (policies/lib/coverage.rego, generated).
+import { existsSync } from 'node:fs';
+import fc from 'fast-check';
 import { join } from 'node:path';
 import { run, writeTree } from '../helpers/cli';
 
@@ -34,18 +37,33 @@ resource "azurerm_redis_cache" "ok" {
 }
 `;
 
-async function checkFormats(tf: string) {
+async function checkFormats(tf: string, ...options: string[]) {
   const dir = writeTree({ 'infra/main.tf': tf });
   const out = (name: string) => join(dir, name);
-  const r = await run('check', join(dir, 'infra'), '--today', '2026-11-28', '--format', 'text', '--format', `json=${out('d.json')}`, '--format', `markdown=${out('c.md')}`, '--format', `junit=${out('j.xml')}`, '--format', `github=${out('g.txt')}`, '--format', `sarif=${out('r.sarif')}`);
+  const r = await run('check', join(dir, 'infra'), ...options, '--today', '2026-11-28', '--format', 'text', '--format', `json=${out('d.json')}`, '--format', `markdown=${out('c.md')}`, '--format', `junit=${out('j.xml')}`, '--format', `github=${out('g.txt')}`, '--format', `sarif=${out('r.sarif')}`);
   const read = (name: string) => require('node:fs').readFileSync(out(name), 'utf8') as string;
   return { r, json: JSON.parse(read('d.json')), md: read('c.md'), junit: read('j.xml'), github: read('g.txt'), sarif: JSON.parse(read('r.sarif')) };
 }
 
 describe('resources not covered by any rule', () => {
-  test('an input of only uncovered resources is NOT CHECKED in every report', async () => {
-    const { r, json, md, junit, github, sarif } = await checkFormats(UNCOVERED_ONLY);
-    expect(json.summary.uncovered).toEqual({ resources: 3, managed: 3, by_type: { random_password: 2, azapi_resource: 1 } });
+  test('an input of only uncovered resources is refused: exit 2, one line naming the uncovered types', async () => {
+    const dir = writeTree({ 'infra/main.tf': UNCOVERED_ONLY });
+    const r = await run('check', join(dir, 'infra'), '--format', `json=${join(dir, 'd.json')}`);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n')).toEqual([
+      `leakguard: ${join(dir, 'infra')}: nothing was checked: none of the 3 resource(s) is of a type any rule reads (random_password 2, azapi_resource 1); set "allow_not_checked": true under "policy" in the config to accept such an input`,
+    ]);
+    // No report claims anything about an input that was not checked.
+    expect(existsSync(join(dir, 'd.json'))).toBe(false);
+  });
+
+  test('accepted by the config (policy.allow_not_checked), it is NOT CHECKED in every report, and says it was accepted', async () => {
+    const config = join(writeTree({ 'accept.json': { policy: { allow_not_checked: true } } }), 'accept.json');
+    const { r, json, md, junit, github, sarif } = await checkFormats(UNCOVERED_ONLY, '--config', config);
+    expect(r.code).toBe(0);
+    expect(json.summary.uncovered).toEqual({ resources: 3, managed: 3, by_type: { random_password: 2, azapi_resource: 1 }, not_checked_allowed: true });
+    expect(r.stdout).toContain('(nothing was checked; accepted by policy.allow_not_checked in the config)');
     expect(r.stdout).toMatch(/NOT CHECKED/);
     expect(r.stdout).not.toMatch(/PASSED/);
     expect(r.stdout).toContain('3 resource(s) not covered by any rule: random_password 2, azapi_resource 1');
@@ -59,10 +77,38 @@ describe('resources not covered by any rule', () => {
     expect(sarif.runs[0].properties.summary.uncovered.resources).toBe(3);
   });
 
-  test('a partly covered input passes and still says what was not covered', async () => {
+  test('a partly covered input is judged, not refused, and still says what was not covered', async () => {
     const { r, json } = await checkFormats(MIXED);
-    expect(json.summary.uncovered).toEqual({ resources: 3, managed: 4, by_type: { random_password: 2, azapi_resource: 1 } });
-    expect(r.stdout).not.toMatch(/NOT CHECKED/);
+    // Judged by its findings (the Azure estate rules find something here), never exit 2.
+    expect(r.code).toBe(1);
+    expect(json.summary.uncovered).toEqual({ resources: 3, managed: 4, by_type: { random_password: 2, azapi_resource: 1 }, not_checked_allowed: false });
+    expect(r.stdout).not.toMatch(/NOT CHECKED|accepted/);
     expect(r.stdout).toContain('3 resource(s) not covered by any rule');
   });
+
+  // The class: any input whose resources are all of types no rule reads is refused, naming
+  // exactly those types and counts; one covered resource among them and it is judged instead.
+  test('generated inputs: exit 2 exactly when no resource is covered, naming every uncovered type with its count', async () => {
+    const uncovered = ['random_password', 'random_id', 'null_resource', 'time_sleep', 'tls_private_key'];
+    const covered = 'resource "azurerm_redis_cache" "covered" {\n  name = "redis-x"\n  location = "westeurope"\n  resource_group_name = "rg"\n  capacity = 1\n  family = "C"\n  sku_name = "Standard"\n}\n';
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...uncovered), { minLength: 1, maxLength: 6 }), fc.boolean(), async (types, withCovered) => {
+        const tf = types.map((t, i) => `resource "${t}" "r${i}" {}\n`).join('') + (withCovered ? covered : '');
+        const dir = writeTree({ 'infra/main.tf': tf });
+        const r = await run('check', join(dir, 'infra'));
+        if (withCovered) {
+          expect(r.code).not.toBe(2);
+          return;
+        }
+        const counts = new Map<string, number>();
+        for (const t of types) counts.set(t, (counts.get(t) ?? 0) + 1);
+        const listed = [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([t, n]) => `${t} ${n}`).join(', ');
+        expect(r.code).toBe(2);
+        expect(r.stderr.trimEnd().split('\n')).toEqual([
+          `leakguard: ${join(dir, 'infra')}: nothing was checked: none of the ${types.length} resource(s) is of a type any rule reads (${listed}); set "allow_not_checked": true under "policy" in the config to accept such an input`,
+        ]);
+      }),
+      { numRuns: 20 },
+    );
+  }, 120_000);
 });

@@ -14,6 +14,7 @@ import { findingFixes, policySettings } from '../../fix';
 import { formatterFor, formatters } from '../../report';
 import { exposures, exposureSettings } from '../../report/exposure';
 import { noProgress, spinner } from '../../report/progress';
+import { notCheckedRefusal } from '../../report/verdict';
 import { pairTargets, type TargetToken } from '../../report/targets';
 import { configOf, withConfigOptions } from '../config-option';
 import { formatOptions, SOURCE_DIR_HELP, STACK_NAME_HELP, writeOutput, type CommandContext } from '../io';
@@ -100,10 +101,13 @@ export function checkCommand({ io, exit }: CommandContext): Command {
         ].join('');
         throw new InputError(`${paths.join(', ')}: no resources found, so nothing was checked${why} (pass --allow-empty to accept an empty input)`);
       }
+      const decision = applyGate(result.decision, input, { baseline, changedOnly: opts.changedOnly });
+      // Nor does an input none of whose resources any rule reads, unless the config accepts it.
+      const refusal = notCheckedRefusal(decision.summary);
+      if (refusal) throw new InputError(`${paths.join(', ')}: ${refusal}`);
       if (resources.length > 0 && resources.every((r) => r.cloud === 'other')) {
         io.stderr(`leakguard: warning: none of the ${resources.length} resource(s) is AWS or Azure; no rule applies to them\n`);
       }
-      const decision = applyGate(result.decision, input, { baseline, changedOnly: opts.changedOnly });
       const code = exitCodeOf(decision);
 
       // Evidence first, so every report can print the chain head it ends in (the PR comment

@@ -28,3 +28,19 @@ resource "aws_elasticache_replication_group" "sessions" {
   kms_key_id                 = aws_kms_key.sessions.arn
   transit_encryption_enabled = true
 }
+
+# A serverless Valkey cache without an RBAC user group, and a Memcached cluster holding
+# unclassified data (Memcached cannot authenticate clients at all).
+resource "aws_elasticache_serverless_cache" "carts" {
+  name       = "checkout-carts"
+  engine     = "valkey"
+  kms_key_id = aws_kms_key.sessions.arn
+}
+
+resource "aws_elasticache_cluster" "catalog_cache" {
+  cluster_id                 = "catalog-cache"
+  engine                     = "memcached"
+  node_type                  = "cache.t4g.small"
+  num_cache_nodes            = 1
+  transit_encryption_enabled = true
+}

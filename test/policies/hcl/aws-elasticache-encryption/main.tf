@@ -29,3 +29,9 @@ resource "aws_elasticache_cluster" "catalog_cache" {
   node_type       = "cache.t4g.small"
   num_cache_nodes = 1
 }
+
+# A serverless Valkey cache under the AWS-managed key (no kms_key_id).
+resource "aws_elasticache_serverless_cache" "carts" {
+  name   = "checkout-carts"
+  engine = "valkey"
+}

@@ -13,6 +13,9 @@
 #   control: central-audit-correlation
 #   cloud: aws
 #   severity: medium
+#   data_stores:
+#     check: audit-logging
+#     types: [aws_s3_bucket, aws_dynamodb_table]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.82 (breach notification without unreasonable delay)

@@ -8,7 +8,9 @@
 #   unless it is classified as holding no personal information. A cache cluster outside a
 #   replication group (aws_elasticache_cluster without replication_group_id) has no at-rest
 #   encryption: a single Redis/Valkey node is reported (its snapshots are plain), a Memcached
-#   cluster (memory only, no snapshots) needs transit_encryption_enabled = true.
+#   cluster (memory only, no snapshots) needs transit_encryption_enabled = true. A serverless
+#   cache (aws_elasticache_serverless_cache) is always encrypted at rest and in transit; it
+#   needs a customer-managed kms_key_id on the same terms.
 #   Unknowns: a flag not readable before apply is reported; a key unknown at plan time but
 #   set by reference counts as set.
 # custom:
@@ -17,8 +19,10 @@
 #   cloud: aws
 #   severity: high
 #   data_stores:
-#     check: encryption-at-rest
-#     types: [aws_elasticache_replication_group, aws_elasticache_cluster]
+#     - check: encryption-at-rest
+#       types: [aws_elasticache_replication_group, aws_elasticache_cluster, aws_elasticache_serverless_cache]
+#     - check: encryption-in-transit
+#       types: [aws_elasticache_replication_group, aws_elasticache_cluster]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
@@ -26,10 +30,11 @@
 #   remediation: |
 #     Set at_rest_encryption_enabled = true, kms_key_id = aws_kms_key.x.arn and
 #     transit_encryption_enabled = true (at-rest encryption needs a new replication group);
-#     run Redis/Valkey as a replication group, and Memcached with transit encryption.
+#     run Redis/Valkey as a replication group, and Memcached with transit encryption; set
+#     kms_key_id on a serverless cache.
 #   construct: EncryptedRedis
 #   fix:
-#     summary: Encrypt at rest under a customer-managed key (aws_kms_key named after the group, added unless it exists) and require encryption in transit
+#     summary: Encrypt at rest under a customer-managed key (aws_kms_key named after the group or serverless cache, added unless it exists) and require encryption in transit
 #     edits:
 #       - on: aws_elasticache_replication_group
 #         set: { at_rest_encryption_enabled: true, transit_encryption_enabled: true, kms_key_id: 'aws_kms_key.{{name}}.arn' }
@@ -43,6 +48,13 @@
 #         set: { transit_encryption_mode: '"required"' }
 #       - on: aws_elasticache_cluster
 #         set: { transit_encryption_enabled: true }
+#       - on: aws_elasticache_serverless_cache
+#         set: { kms_key_id: 'aws_kms_key.{{name}}.arn' }
+#         create: |
+#           resource "aws_kms_key" "{{name}}" {
+#             description         = "customer-managed key of {{ref}}"
+#             enable_key_rotation = true
+#           }
 #     cdktf:
 #       option: "EncryptedRedis encrypts at rest under kmsKey (a HardenedKey, created when absent) and requires in-transit encryption"
 #       snippet: |
@@ -105,4 +117,9 @@ cluster_message(c, "memcached") := sprintf("ElastiCache cluster %s (memcached) l
 
 cluster_message(c, engine) := sprintf("ElastiCache cluster %s (%s, outside a replication group) cannot encrypt data at rest; run it as a replication group with at_rest_encryption_enabled", [c.address, engine]) if {
 	not engine in {"unknown", "memcached"}
+}
+
+deny contains finding.new(rego.metadata.chain(), c, msg) if {
+	some c in resources.of_type("aws_elasticache_serverless_cache")
+	msg := stores.key_message(c, "ElastiCache serverless cache", "kms_key_id")
 }

@@ -43,3 +43,13 @@ test_standalone_cache_cluster if {
 	count(rule.deny) == 1 with input as t.with_index([cluster({"engine": "${var.engine}"})])
 	count(rule.deny) == 0 with input as t.with_index([cluster({"replication_group_id": "sessions"})])
 }
+
+serverless(values) := t.resource("aws_elasticache_serverless_cache.sessions", object.union({"name": "sessions", "engine": "valkey"}, values), {})
+
+test_serverless_cache_needs_a_customer_managed_key if {
+	k.summary(rule.deny) == {["aws-elasticache-encryption", "test/aws_elasticache_serverless_cache.sessions", "ElastiCache serverless cache aws_elasticache_serverless_cache.sessions is encrypted with an AWS-managed key, but it is not classified as holding no personal information: set kms_key_id to a customer-managed key"]} with input as t.with_index([serverless({})])
+	count(rule.deny) == 1 with input as t.with_index([serverless({"kms_key_id": "alias/aws/elasticache"})])
+	count(rule.deny) == 0 with input as t.with_index([serverless({"kms_key_id": "arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"})])
+	count(rule.deny) == 0 with input as t.with_index([object.union(serverless({}), {"references": {"kms_key_id": ["test/aws_kms_key.k"]}})])
+	count(rule.deny) == 0 with input as t.with_index([k.tagged(serverless({}), {"data-classification": "internal"})])
+}

@@ -14,8 +14,10 @@
 #   cloud: aws
 #   severity: high
 #   data_stores:
-#     check: encryption-at-rest
-#     types: [aws_memorydb_cluster]
+#     - check: encryption-at-rest
+#       types: [aws_memorydb_cluster]
+#     - check: encryption-in-transit
+#       types: [aws_memorydb_cluster]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)

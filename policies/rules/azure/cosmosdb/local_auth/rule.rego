@@ -12,6 +12,9 @@
 #   control: sas-token-scope
 #   cloud: azure
 #   severity: high
+#   data_stores:
+#     check: public-reachability
+#     types: [azurerm_cosmosdb_account]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #   audit_component: Access controls; account and credential management

@@ -10,6 +10,9 @@
 #   control: key-management
 #   cloud: azure
 #   severity: low
+#   data_stores:
+#     check: backups
+#     types: [azurerm_key_vault]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #   audit_component: Encryption of personal information (key management); business continuity

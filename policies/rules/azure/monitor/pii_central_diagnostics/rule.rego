@@ -14,6 +14,9 @@
 #   control: central-audit-correlation
 #   cloud: azure
 #   severity: medium
+#   data_stores:
+#     check: audit-logging
+#     types: [azurerm_storage_account, azurerm_mssql_server, azurerm_sql_server, azurerm_key_vault]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.82 (breach notification without unreasonable delay)

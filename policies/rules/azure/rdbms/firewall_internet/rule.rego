@@ -12,6 +12,9 @@
 #   control: egress-restriction
 #   cloud: azure
 #   severity: critical
+#   data_stores:
+#     check: public-reachability
+#     types: [azurerm_postgresql_flexible_server, azurerm_postgresql_server, azurerm_mysql_flexible_server, azurerm_mysql_server]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach)

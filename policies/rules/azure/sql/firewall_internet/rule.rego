@@ -13,6 +13,9 @@
 #   control: egress-restriction
 #   cloud: azure
 #   severity: critical
+#   data_stores:
+#     check: public-reachability
+#     types: [azurerm_mssql_server, azurerm_sql_server]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach)

@@ -9,6 +9,9 @@
 #   control: backup-protection
 #   cloud: azure
 #   severity: medium
+#   data_stores:
+#     check: backups
+#     types: [azurerm_mssql_server]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #   audit_component: Business continuity and disaster recovery (backups)

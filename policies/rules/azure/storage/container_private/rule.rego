@@ -9,6 +9,9 @@
 #   control: public-storage
 #   cloud: azure
 #   severity: critical
+#   data_stores:
+#     check: public-reachability
+#     types: [azurerm_storage_account]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach)
