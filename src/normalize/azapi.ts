@@ -47,6 +47,8 @@ const flexibleServer = (azurerm: string, publicAttr: string, convert?: Convert):
     ['properties.network.publicNetworkAccess', publicAttr, convert],
     ['properties.network.delegatedSubnetResourceId', 'delegated_subnet_id'],
     ['properties.dataEncryption.primaryKeyURI', 'customer_managed_key.key_vault_key_id'],
+    ['properties.backup.backupRetentionDays', 'backup_retention_days'],
+    ['properties.backup.geoRedundantBackup', 'geo_redundant_backup_enabled', enabled],
   ],
 });
 
@@ -126,6 +128,9 @@ export const AZAPI_MAPPINGS: Record<string, Mapping> = {
       ['properties.disableLocalAuth', 'local_authentication_disabled'],
       ['properties.keyVaultKeyUri', 'key_vault_key_id'],
       ['properties.minimalTlsVersion', 'minimal_tls_version'],
+      ['properties.backupPolicy.type', 'backup.type'],
+      ['properties.backupPolicy.periodicModeProperties.backupRetentionIntervalInHours', 'backup.retention_in_hours'],
+      ['properties.backupPolicy.continuousModeProperties.tier', 'backup.tier'],
     ],
   },
   'microsoft.eventhub/namespaces': messagingNamespace('azurerm_eventhub_namespace', 'local_authentication_enabled'),

@@ -191,6 +191,20 @@ const CASES: Case[] = [
     common: { location: 'westeurope', tags: TAGS },
   },
   {
+    name: 'PostgreSQL and MySQL flexible server backups',
+    domains: { engine: ['postgres', 'mysql'], days: [3, 14, undefined], geo: ['Enabled', 'Disabled', undefined] },
+    typeKeys: ['engine'],
+    azurerm: (c) => ({
+      type: c.engine === 'postgres' ? 'azurerm_postgresql_flexible_server' : 'azurerm_mysql_flexible_server',
+      attributes: { backup_retention_days: c.days, geo_redundant_backup_enabled: enabledFlag(c.geo) },
+    }),
+    azapi: (c) => ({
+      type: c.engine === 'postgres' ? 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' : 'Microsoft.DBforMySQL/flexibleServers@2023-12-30',
+      body: { properties: { backup: { backupRetentionDays: c.days, geoRedundantBackup: c.geo } } },
+    }),
+    common: { location: 'westeurope', tags: TAGS },
+  },
+  {
     name: 'server parameters',
     nameOf: (c) => String(c.name),
     domains: { engine: ['DBforPostgreSQL', 'DBforMySQL'], name: ['require_secure_transport', 'tls_version', 'ssl_min_protocol_version'], value: ['off', 'ON', 'TLSv1.1', 'TLSv1.2'] },
@@ -224,6 +238,33 @@ const CASES: Case[] = [
           disableLocalAuth: c.localOff,
           keyVaultKeyUri: c.key,
           minimalTlsVersion: c.tls,
+        },
+      },
+    }),
+    common: { location: 'westeurope', tags: TAGS },
+  },
+  {
+    name: 'Cosmos DB backup policy',
+    domains: { type: ['Periodic', 'Continuous', undefined], hours: [8, 720, undefined], tier: ['Continuous7Days', 'Continuous30Days', undefined] },
+    azurerm: (c) => {
+      const backup = c.type === undefined ? undefined : c.type === 'Periodic' ? { type: c.type, retention_in_hours: c.hours } : { type: c.type, tier: c.tier };
+      return {
+        type: 'azurerm_cosmosdb_account',
+        attributes: { offer_type: 'Standard' },
+        blocks: backup ? `  backup {\n${attrs(backup, '    ')}\n  }\n` : '',
+      };
+    },
+    azapi: (c) => ({
+      type: 'Microsoft.DocumentDB/databaseAccounts@2024-05-15',
+      body: {
+        properties: {
+          databaseAccountOfferType: 'Standard',
+          backupPolicy:
+            c.type === undefined
+              ? undefined
+              : c.type === 'Periodic'
+                ? { type: c.type, periodicModeProperties: { backupRetentionIntervalInHours: c.hours } }
+                : { type: c.type, continuousModeProperties: { tier: c.tier } },
         },
       },
     }),
