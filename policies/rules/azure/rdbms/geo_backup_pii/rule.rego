@@ -43,7 +43,7 @@
 #       - do: Take an on-demand backup now
 #         run: az postgres flexible-server backup create --server-name {{values.name}} --resource-group {{values.resource_group_name}} --name leakguard-before-geo
 #       - do: Keep a live copy in the paired region until a geo-redundant server replaces this one
-#         run: az postgres flexible-server replica create --replica-name {{values.name}}-geo --source-server {{values.name}} --resource-group {{values.resource_group_name}} --location {{fill.paired-region}}
+#         run: az postgres flexible-server replica create --name {{values.name}}-geo --source-server {{values.name}} --resource-group {{values.resource_group_name}} --location {{fill.paired-region}}
 #     verify:
 #       - do: The replica lists the source server
 #         run: az postgres flexible-server replica list --name {{values.name}} --resource-group {{values.resource_group_name}}

@@ -34,7 +34,7 @@
 #         run: az synapse sql pool show --name {{values.name}} --workspace-name {{via.synapse_workspace_id.name|fill.workspace-name}} --resource-group {{via.synapse_workspace_id.resource_group_name|fill.resource-group}}
 #     contain:
 #       - do: Turn the pool's geo-backup policy on (the pool's resource id from the show step)
-#         run: az rest --method put --url https://management.azure.com{{fill.sql-pool-id}}/geoBackupPolicies/Default?api-version=2021-06-01 --body "{\"properties\":{\"state\":\"Enabled\"}}"
+#         run: az rest --method put --url https://management.azure.com{{fill.sql-pool-id}}/geoBackupPolicies/Default?api-version=2021-06-01 --body "{\"properties\":{\"state\":\"Enabled\"} }"
 #     verify:
 #       - do: properties.state reads Enabled
 #         run: az rest --method get --url https://management.azure.com{{fill.sql-pool-id}}/geoBackupPolicies/Default?api-version=2021-06-01
