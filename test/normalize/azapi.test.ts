@@ -374,3 +374,49 @@ describe('azapi_update_resource', () => {
     expect(warnings).toContain('not checked: azapi_update_resource.tls (Microsoft.Storage/storageAccounts): the resource it updates is not in this input');
   });
 });
+
+describe('a blobServices child written with azapi_resource is read onto its storage account', () => {
+  const account = `resource "azapi_resource" "sa" {
+  type      = "Microsoft.Storage/storageAccounts@2023-05-01"
+  name      = "stavmexports"
+  parent_id = "/subscriptions/0/resourceGroups/rg"
+  location  = "westeurope"
+  tags      = { "data-classification" = "pii", owner = "o", environment = "prod" }
+  body = {
+    kind       = "StorageV2"
+    sku        = { name = "Standard_GZRS" }
+    properties = { minimumTlsVersion = "TLS1_2" }
+  }
+}
+`;
+  const blobService = (properties: string) => `resource "azapi_resource" "blob" {
+  type      = "Microsoft.Storage/storageAccounts/blobServices@2023-05-01"
+  name      = "default"
+  parent_id = azapi_resource.sa.id
+  body = {
+    properties = ${properties}
+  }
+}
+`;
+  const recovery = async (tf: string) => {
+    const dir = writeTree({ 'avm/main.tf': tf });
+    const { decision } = await check([join(dir, 'avm')], { today: TODAY });
+    return decision.findings.filter((f) => f.rule_id === 'azure-storage-blob-recovery').map((f) => `${f.resource.address}: ${f.message}`);
+  };
+
+  test('soft delete and versioning set on the blob service clear the account', async () => {
+    expect(await recovery(account + blobService('{ isVersioningEnabled = true, deleteRetentionPolicy = { enabled = true, days = 14 } }'))).toEqual([]);
+  });
+
+  test('no blob service, or one with soft delete disabled, leaves the account unrecoverable', async () => {
+    expect(await recovery(account)).toEqual([
+      'azapi_resource.sa: Storage account azapi_resource.sa holds pii data but cannot recover deleted or overwritten blobs: blob soft delete off (no delete_retention_policy); versioning off',
+    ]);
+    expect(await recovery(account + blobService('{ isVersioningEnabled = true, deleteRetentionPolicy = { enabled = false, days = 14 } }'))).toEqual([
+      'azapi_resource.sa: Storage account azapi_resource.sa holds pii data but cannot recover deleted or overwritten blobs: blob soft delete off (no delete_retention_policy)',
+    ]);
+    expect(await recovery(account + blobService('{ deleteRetentionPolicy = { enabled = true, days = 3 } }'))).toEqual([
+      'azapi_resource.sa: Storage account azapi_resource.sa holds pii data but cannot recover deleted or overwritten blobs: deleted blobs kept 3 days (minimum 7); versioning off',
+    ]);
+  });
+});

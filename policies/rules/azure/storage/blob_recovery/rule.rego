@@ -8,7 +8,8 @@
 #   (blob_properties.versioning_enabled, default false) so overwritten versions are kept.
 #   Accounts with a hierarchical namespace (is_hns_enabled = true, Data Lake Gen2) cannot turn
 #   versioning on and need soft delete only; FileStorage accounts hold no blobs and are not
-#   judged.
+#   judged. AzAPI accounts are read from their Microsoft.Storage/storageAccounts/blobServices
+#   child (deleteRetentionPolicy, isVersioningEnabled).
 #   Unknowns: blob_properties, a retention or a versioning flag unknown at plan time or given
 #   by an expression the tool cannot evaluate is not proven and is reported.
 # custom:
