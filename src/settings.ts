@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import { InputError } from './errors';
 
 /**
@@ -11,6 +12,8 @@ interface Setting<T> {
   expects: string;
   parse(raw: string): T | undefined;
   fallback: () => T;
+  /** A blank value means unset (an unset CI secret arrives as an empty variable). */
+  blankIsUnset?: boolean;
 }
 
 const DECIMAL = /^\d+(\.\d+)?$/;
@@ -49,13 +52,33 @@ const policyBuild = path('LEAKGUARD_POLICY_BUILD', 'folder of the compiled polic
 const opa = path('LEAKGUARD_OPA', 'the opa binary');
 const hclEvalBuild = path('LEAKGUARD_HCL_EVAL_BUILD', 'folder of the compiled HCL evaluator');
 
-const all: ReadonlyArray<Setting<unknown>> = [maxInputBytes, wasmMaxMb, workers, policyBuild, opa, hclEvalBuild];
+// The evidence signing key, as PEM text or a file holding it. Checked up front, so a key
+// that is not one fails the run at its start instead of after evaluation, or never (when a
+// command does not sign), leaving a log unsigned that was meant to be signed.
+const evidenceKey: Setting<string | undefined> = {
+  name: 'LEAKGUARD_EVIDENCE_KEY',
+  expects: 'an Ed25519 private key in PEM (`leakguard evidence keygen`), or empty for none',
+  parse: (raw) => {
+    try {
+      return createPrivateKey(raw).asymmetricKeyType === 'ed25519' ? raw : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  fallback: () => undefined,
+  blankIsUnset: true,
+};
+const evidenceKeyFile: Setting<string | undefined> = { ...path('LEAKGUARD_EVIDENCE_KEY_FILE', 'file holding an Ed25519 private key in PEM'), blankIsUnset: true };
+
+const all: ReadonlyArray<Setting<unknown>> = [maxInputBytes, wasmMaxMb, workers, policyBuild, opa, hclEvalBuild, evidenceKey, evidenceKeyFile];
 
 function read<T>(s: Setting<T>): T {
   const raw = process.env[s.name];
-  if (raw === undefined) return s.fallback();
+  if (raw === undefined || (s.blankIsUnset && raw.trim() === '')) return s.fallback();
   const v = s.parse(raw);
-  if (v === undefined) throw new InputError(`environment setting ${s.name}=${JSON.stringify(raw.slice(0, 40))} is invalid: expected ${s.expects}`);
+  // A key's text is never echoed.
+  const shown = s === evidenceKey ? '<hidden>' : JSON.stringify(raw.slice(0, 40));
+  if (v === undefined) throw new InputError(`environment setting ${s.name}=${shown} is invalid: expected ${s.expects}`);
   return v;
 }
 
@@ -75,3 +98,5 @@ export function checkSettings(): void {
 
 /** The names, for docs and tests. */
 export const settingNames = all.map((s) => s.name);
+/** The settings a blank value is refused for (the others take blank as unset). */
+export const blankRefusedNames = all.filter((s) => !s.blankIsUnset).map((s) => s.name);

@@ -28,9 +28,9 @@ function parse<T>(where: string, what: string, f: () => T): T {
 export function signingKey(file?: string, env: NodeJS.ProcessEnv = process.env): KeyObject | null {
   if (file !== undefined) return parse(file, 'Ed25519 private key', () => ed25519(createPrivateKey(readText(file)), file));
   // An unset CI secret arrives as an empty variable: that is "no key", not a bad one.
-  if (env[KEY_ENV]) return parse(KEY_ENV, 'Ed25519 private key', () => ed25519(createPrivateKey(env[KEY_ENV]!), KEY_ENV));
+  if (env[KEY_ENV]?.trim()) return parse(KEY_ENV, 'Ed25519 private key', () => ed25519(createPrivateKey(env[KEY_ENV]!), KEY_ENV));
   const f = env[KEY_FILE_ENV];
-  if (f) return parse(`${KEY_FILE_ENV} ${f}`, 'Ed25519 private key', () => ed25519(createPrivateKey(readText(f)), `${KEY_FILE_ENV} ${f}`));
+  if (f?.trim()) return parse(`${KEY_FILE_ENV} ${f}`, 'Ed25519 private key', () => ed25519(createPrivateKey(readText(f)), `${KEY_FILE_ENV} ${f}`));
   return null;
 }
 

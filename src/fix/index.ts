@@ -64,10 +64,16 @@ export function policySettings(configPath?: string): Record<string, unknown> {
 const selected = (f: Finding, opts: FixOptions): boolean =>
   !f.waived && (!opts.rules?.length || opts.rules.includes(f.rule_id)) && (!opts.controls?.length || opts.controls.includes(f.control));
 
+/** Findings (by fixKey) planned without keeping chosen values: keeping them was not enough. */
+export type Replan = ReadonlySet<string>;
+
+const planOf = (f: Finding, rules: Map<string, RuleInfo>, result: CheckResult, settings: Record<string, unknown>, replan: Replan): FindingPlan =>
+  planFinding(f, rules.get(f.rule_id), result.input, settings, !replan.has(fixKey(f)));
+
 /** Plans every finding's fix from its rule's METADATA and applies them to the source, file by file. */
-export async function planFixes(result: CheckResult, catalog: RuleInfo[], settings: Record<string, unknown>, opts: FixOptions = {}): Promise<Omit<FixResult, 'check' | 'recheck'>> {
+export async function planFixes(result: CheckResult, catalog: RuleInfo[], settings: Record<string, unknown>, opts: FixOptions = {}, replan: Replan = new Set()): Promise<Omit<FixResult, 'check' | 'recheck'>> {
   const rules = new Map(catalog.map((r) => [r.id, r]));
-  const plans = result.decision.findings.filter((f) => selected(f, opts)).map((f) => planFinding(f, rules.get(f.rule_id), result.input, settings));
+  const plans = result.decision.findings.filter((f) => selected(f, opts)).map((f) => planOf(f, rules, result, settings, replan));
   // Instances of one block (count/for_each) and rules sharing a linked block plan the same edit: keep one.
   const byFile = new Map<string, Map<string, BlockEdit>>();
   for (const p of plans) {
@@ -94,9 +100,16 @@ export const fixKey = (f: Pick<Finding, 'rule_id' | 'resource'>): string => `${f
  * Each fixable finding's fix, computed on its own (findings sharing a block each show their own
  * change), with each file read and parsed once for all the findings that edit it.
  */
-export async function findingFixes(result: CheckResult, catalog: RuleInfo[], settings: Record<string, unknown>): Promise<Map<string, FindingFix>> {
+export async function findingFixes(result: CheckResult, catalog: RuleInfo[], settings: Record<string, unknown>, recheck?: Rechecker): Promise<Map<string, FindingFix>> {
   const rules = new Map(catalog.map((r) => [r.id, r]));
-  const planned = result.decision.findings.map((f) => planFinding(f, rules.get(f.rule_id), result.input, settings)).filter((p) => 'edits' in p);
+  // Re-checking costs an evaluation: only when a fix kept a chosen value.
+  const keeps = result.decision.findings.some((f) => {
+    const p = planOf(f, rules, result, settings, new Set());
+    return 'edits' in p && p.kept;
+  });
+  // Without a re-check nothing is kept: a kept value may be the one the rule rejects.
+  const replan = recheck && keeps ? (await keepOrReplan(result, catalog, settings, {}, recheck)).replan : new Set(result.decision.findings.map(fixKey));
+  const planned = result.decision.findings.map((f) => planOf(f, rules, result, settings, replan)).filter((p) => 'edits' in p);
   // file → the findings editing it, each with its own edits of that file.
   const byFile = new Map<string, Array<{ finding: number; edits: BlockEdit[] }>>();
   planned.forEach((p, i) => {
@@ -116,11 +129,35 @@ export async function findingFixes(result: CheckResult, catalog: RuleInfo[], set
   return out;
 }
 
+/** The findings after checking the source with these files' text replaced (nothing written). */
+export type Rechecker = (overlay: Map<string, string>) => Promise<Finding[]>;
+
+async function recheckOf(result: CheckResult, planned: Omit<FixResult, 'check' | 'recheck'>, recheck: Rechecker): Promise<Recheck> {
+  const overlay = new Map(planned.changes.map((c) => [resolve(c.file), c.after]));
+  const after = overlay.size > 0 ? await recheck(overlay) : result.decision.findings;
+  return compareFindings(result.decision.findings, planned.plans.map((p) => p.finding), after);
+}
+
+/**
+ * Plans first keeping the values the source already chose (a store's own key), re-checks, and
+ * plans again without keeping for the findings that keeping left: the smallest fix that works.
+ */
+async function keepOrReplan(result: CheckResult, catalog: RuleInfo[], settings: Record<string, unknown>, opts: FixOptions, recheck: Rechecker) {
+  let planned = await planFixes(result, catalog, settings, opts);
+  let checked = await recheckOf(result, planned, recheck);
+  const left = new Set(checked.remaining.map(fixKey));
+  const replan = new Set(planned.plans.filter((p) => 'edits' in p && p.kept && left.has(fixKey(p.finding))).map((p) => fixKey(p.finding)));
+  if (replan.size > 0) {
+    planned = await planFixes(result, catalog, settings, opts, replan);
+    checked = await recheckOf(result, planned, recheck);
+  }
+  return { planned, checked, replan };
+}
+
 /** check, the fixes of every finding that has one, and the check again on the edited text (`leakguard fix`). */
 export async function fix(paths: string[], opts: FixOptions = {}): Promise<FixResult> {
   const result = await check(paths, opts);
-  const planned = await planFixes(result, loadCatalog(), policySettings(opts.configPath), opts);
-  const overlay = new Map(planned.changes.map((c) => [resolve(c.file), c.after]));
-  const after = overlay.size > 0 ? (await check(paths, { ...opts, overlay })).decision.findings : result.decision.findings;
-  return { check: result, ...planned, recheck: compareFindings(result.decision.findings, planned.plans.map((p) => p.finding), after) };
+  const recheck: Rechecker = async (overlay) => (await check(paths, { ...opts, overlay })).decision.findings;
+  const { planned, checked } = await keepOrReplan(result, loadCatalog(), policySettings(opts.configPath), opts, recheck);
+  return { check: result, ...planned, recheck: checked };
 }

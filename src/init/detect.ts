@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { InputError } from '../errors';
-import { isObject } from '../load/read-file';
+import { isObject, readText } from '../load/read-file';
 
 /** What `leakguard init` learns from a repository before writing anything. */
 export interface RepoFacts {
@@ -27,6 +27,8 @@ export interface Found {
 
 const SKIP = new Set(['node_modules', '.git', '.terraform', 'cdktf.out', 'dist', 'build', 'coverage', '.gen', '.leakguard']);
 const MAX_FILES = 20000;
+// Only hand-written code is scanned for ids; bigger files are generated or data.
+const MAX_SCAN_BYTES = 2 * 1024 * 1024;
 const ENVIRONMENTS = ['prod', 'production', 'staging', 'stage', 'qa', 'test', 'dev', 'development', 'sandbox'];
 const FOLD: Record<string, string> = { production: 'prod', stage: 'staging', development: 'dev' };
 
@@ -49,13 +51,23 @@ function files(root: string): string[] {
     for (const name of names) {
       if (SKIP.has(name) || name.startsWith('cdktf.out')) continue;
       const p = join(dir, name);
+      // lstat: a symbolic link is not followed (a link to `..` would loop; one to /etc would
+      // read outside the repository), and a FIFO or device is never opened.
       let st;
       try {
-        st = statSync(p);
+        st = lstatSync(p);
       } catch {
         continue;
       }
-      if (st.isDirectory()) walk(p);
+      if (st.isSymbolicLink()) {
+        // A linked file (a shared provider.tf) counts; a linked folder is not walked.
+        try {
+          st = statSync(p);
+        } catch {
+          continue;
+        }
+        if (st.isFile() && out.length < MAX_FILES) out.push(p);
+      } else if (st.isDirectory()) walk(p);
       else if (st.isFile() && out.length < MAX_FILES) out.push(p);
     }
   };
@@ -83,7 +95,7 @@ export function detectRepo(root: string): RepoFacts {
     if (name === 'cdktf.json') {
       let app: string | null = null;
       try {
-        const json: unknown = JSON.parse(readFileSync(abs, 'utf8'));
+        const json: unknown = JSON.parse(readText(abs, { what: 'cdktf.json' }));
         if (isObject(json) && typeof json.app === 'string') app = json.app;
       } catch {
         app = null;
@@ -97,8 +109,10 @@ export function detectRepo(root: string): RepoFacts {
     if (isTf) tfDirs.add(dir);
     let text: string;
     try {
-      if (statSync(abs).size > 2 * 1024 * 1024) continue;
-      text = readFileSync(abs, 'utf8');
+      if (statSync(abs).size > MAX_SCAN_BYTES) continue;
+      // The one file opener: regular file, valid UTF-8. A file it refuses is skipped: init
+      // only guesses prefill values from what it can read.
+      text = readText(abs);
     } catch {
       continue;
     }

@@ -49,7 +49,7 @@ export interface Edit {
     [k: string]: string;
   };
   /**
-   * HCL of a resource to add after the reported one: with `linked`, when none is linked yet; without, unless a resource of that address exists (e.g. the customer-managed key the other settings point at).
+   * HCL of a resource to add after the reported one: with `linked`, when none is linked yet; without, unless a resource of that address exists (e.g. the customer-managed key the other settings point at). A `set` attribute pointing at the added resource is first left as written when the source already sets it (a key the store already uses), and then the resource is not added; only if the re-check still reports the finding is it replaced.
    */
   create?: string;
 }

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { MAX_JSON_DEPTH } from '../../src/load/json-syntax';
-import { settingNames } from '../../src/settings';
+import { blankRefusedNames, settingNames } from '../../src/settings';
 import { PLANS, tempDir } from '../helpers/cli';
 
 // Every class of unreadable file, generated, through the real CLI binary (dist/, as users run
@@ -204,7 +204,7 @@ describe('generated files of each class', () => {
     expectRefused(cli(['rules'], { LEAKGUARD_WASM_MAX_MB: '5000' }), 'LEAKGUARD_WASM_MAX_MB', 'at most 4096');
   });
 
-  test.each(settingNames)('%s: a blank value (which it would otherwise take as a path or a number) is exit 2', (name) => {
+  test.each(blankRefusedNames)('%s: a blank value (which it would otherwise take as a path or a number) is exit 2', (name) => {
     const blank = fc.array(fc.constantFrom(' ', '\t', '\n', '\r'), { maxLength: 4 }).map((cs) => cs.join(''));
     fc.assert(
       fc.property(blank, fc.constantFrom<string[]>(['check', PLAN], ['rules']), (value, args) => {
@@ -212,5 +212,24 @@ describe('generated files of each class', () => {
       }),
       { numRuns: Math.ceil(RUNS / 3) },
     );
+  });
+
+  test('the evidence key settings are checked at the start of every command; blank is unset; a key is never echoed', () => {
+    expect(settingNames).toEqual(expect.arrayContaining(['LEAKGUARD_EVIDENCE_KEY', 'LEAKGUARD_EVIDENCE_KEY_FILE']));
+    const notAKey = fc.oneof(
+      fc.string({ minLength: 1, maxLength: 60 }).filter((s) => s.trim() !== '' && !s.includes('\0')),
+      fc.constant('-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END PRIVATE KEY-----\n'),
+    );
+    fc.assert(
+      fc.property(notAKey, fc.constantFrom<string[]>(['check', PLAN], ['rules']), (value, args) => {
+        const r = cli(args, { LEAKGUARD_EVIDENCE_KEY: value });
+        expectRefused(r, 'environment setting LEAKGUARD_EVIDENCE_KEY=<hidden>', 'is invalid');
+        if (value.trim().length > 3) expect(r.stderr).not.toContain(value.trim());
+      }),
+      { numRuns: Math.ceil(RUNS / 3) },
+    );
+    for (const blank of ['', ' ', '\n']) {
+      expect(cli(['rules'], { LEAKGUARD_EVIDENCE_KEY: blank, LEAKGUARD_EVIDENCE_KEY_FILE: blank }).code).toBe(0);
+    }
   });
 });

@@ -5,7 +5,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalog } from '../../src/evaluate/catalog';
-import { fix } from '../../src/fix';
+import { check } from '../../src/check';
+import { findingFixes, fix, fixKey, policySettings } from '../../src/fix';
+import { editFile } from '../../src/fix/apply';
+import { fill } from '../../src/fix/values';
 import type { Edit } from '../../src/types/fix';
 import { tempDir } from '../helpers/cli';
 import { terraformAvailability, validateConfigurations } from '../helpers/terraform';
@@ -104,4 +107,74 @@ describe.each(linkedCreates)('%s: fix applied with no linked resource', (ruleId,
     expect(r.recheck.introduced.map((x) => `${x.rule_id} ${x.resource.address}: ${x.message}`)).toEqual([]);
     for (const type of types) expect(r.changes[0].after).toContain(`resource "${type}" `);
   });
+});
+
+// A fix that points an attribute at a key it adds (set `kms_key_id = aws_kms_key.<name>.arn` and
+// create the key) must not swap a key the source already chose: that re-encrypts, and for most
+// stores replaces, the store. Generated over every such rule: the failing fixture with its own
+// key chosen for that attribute (the rule still fails on the other settings) is fixed without
+// touching the key or adding one; with an AWS-managed key chosen, the fix still clears the finding
+// (kept first, then replaced when the re-check shows keeping was not enough).
+const keyed = withFix.flatMap((r) =>
+  (r.fix!.edits as Edit[]).flatMap((e) => {
+    const added = e.create && !e.linked ? /^\s*resource\s+"([\w-]+)"\s+"\{\{name\}\}"/m.exec(e.create) : null;
+    if (!added) return [];
+    const attrs = Object.entries(e.set ?? {}).filter(([, v]) => typeof v === 'string' && v.includes(`${added[1]}.{{name}}.`)).map(([k]) => k);
+    return attrs.length > 0 && Object.keys(e.set ?? {}).length > attrs.length ? [[r.id, e, attrs] as const] : [];
+  }),
+);
+
+test('some fixes point an attribute at a key they add beside other settings', () => {
+  expect(keyed.length).toBeGreaterThan(5);
+});
+
+let keptAndFixed = 0;
+describe.each(keyed)('%s: a key the source already chose', (ruleId, edit, attrs) => {
+  const f = () => fixtures.get(ruleId)!;
+  async function variant(value: (n: string) => string, ownKey: boolean): Promise<{ dir: string; text: string } | null> {
+    const fx = f();
+    const [t, n] = fx.expected.split('.').slice(-2);
+    if (edit.on && edit.on !== t) return null;
+    const dir = tempDir('leakguard-chosen-key-');
+    const file = join(dir, 'main.tf');
+    writeFileSync(file, fx.text);
+    const change = await editFile(file, [{ block: 'resource', labels: [t, n], ...(edit.nested ? { nested: edit.nested } : {}), ...(edit.where ? { where: edit.where } : {}), set: attrs.map((a) => ({ name: a, expr: value(a) })) }]);
+    const key = ownKey ? `\n${fill(edit.create!, { name: 'own', ref: '', settings: {} }).trim()}\n` : '';
+    writeFileSync(file, change.after + key);
+    return { dir, text: change.after + key };
+  }
+
+  test('its own key is kept and no key is added; an AWS-managed key is replaced; the finding is gone either way', async () => {
+    const fx = f();
+    const own = await variant(() => 'aws_kms_key.own.arn', true);
+    if (!own) return;
+    const r = await fix([own.dir], { configPath: fx.configPath, today: TODAY, rules: [ruleId] });
+    const target = r.plans.find((p) => p.finding.resource.address === fx.expected);
+    if (target) {
+      // The rule still fails on the other settings: fixed without the key.
+      expect('edits' in target && target.kept).toEqual(attrs.map((a) => (edit.nested ? `${edit.nested}.${a}` : a)));
+      expect(r.recheck.gone.map((x) => x.resource.address)).toContain(fx.expected);
+      expect(r.recheck.introduced.map((x) => `${x.rule_id} ${x.resource.address}: ${x.message}`)).toEqual([]);
+      const after = r.changes[0].after;
+      expect(after.split('aws_kms_key.own.arn').length).toBe(own.text.split('aws_kms_key.own.arn').length);
+      expect(after).not.toMatch(new RegExp(`resource "aws_kms_key" "${fx.expected.split('.').pop()}"`));
+      // The SARIF / PR-comment diff of that finding is the same smallest fix.
+      const opts = { configPath: fx.configPath, today: TODAY };
+      const checked = await check([own.dir], opts);
+      const fixes = await findingFixes(checked, catalog, policySettings(fx.configPath), async (overlay) => (await check([own.dir], { ...opts, overlay })).decision.findings);
+      const own1 = fixes.get(fixKey(target.finding))!.changes[0].after;
+      expect(own1.split('aws_kms_key.own.arn').length).toBe(own.text.split('aws_kms_key.own.arn').length);
+      expect(own1).not.toMatch(new RegExp(`resource "aws_kms_key" "${fx.expected.split('.').pop()}"`));
+      keptAndFixed++;
+    }
+    const managed = await variant(() => '"alias/aws/managed"', false);
+    const m = await fix([managed!.dir], { configPath: fx.configPath, today: TODAY, rules: [ruleId] });
+    expect(m.recheck.remaining.map((x) => `${x.resource.address}: ${x.message}`)).toEqual([]);
+    expect(m.recheck.introduced.map((x) => `${x.rule_id} ${x.resource.address}: ${x.message}`)).toEqual([]);
+  });
+});
+
+test('most of those rules still failed with the key chosen, and were fixed keeping it', () => {
+  process.stdout.write(`chosen keys kept by the fix: ${keptAndFixed} of ${keyed.length} rules\n`);
+  expect(keptAndFixed).toBeGreaterThan(keyed.length / 2);
 });

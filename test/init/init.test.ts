@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadConfig } from '../../src/evaluate/config';
+import { detectRepo } from '../../src/init/detect';
 import { run, writeTree } from '../helpers/cli';
 
 const read = (dir: string, f: string) => readFileSync(join(dir, f), 'utf8');
@@ -107,5 +109,20 @@ describe('drift.roots for the estate workflow', () => {
     const { driftRoots } = await import('../../src/init/templates');
     const facts = { cdktfApps: [], tfDirs: ['teams/a/app', 'teams/b/app', 'shared'], awsAccounts: [], azureSubscriptions: [] } as unknown as Parameters<typeof driftRoots>[0];
     expect(driftRoots(facts)).toEqual([{ dir: 'teams/a/app', name: 'teams-a-app' }, { dir: 'teams/b/app', name: 'teams-b-app' }, { dir: 'shared' }]);
+  });
+
+  test('the repository scan opens files through the file opener: special files, links and bad bytes never hang or leak', () => {
+    const dir = repo();
+    const outside = writeTree({ 'secret/main.tf': 'provider "aws" {\n  allowed_account_ids = ["999999999999"]\n}\n' });
+    execFileSync('mkfifo', [join(dir, 'envs/prod/pipe.tf')]); // read as a file, this blocks forever
+    symlinkSync('..', join(dir, 'envs/loop')); // a folder link back up: walking it never ends
+    symlinkSync(join(outside, 'secret'), join(dir, 'linked-folder')); // a folder outside the repository
+    mkdirSync(join(dir, 'linked'), { recursive: true });
+    symlinkSync(join(dir, 'envs/prod/main.tf'), join(dir, 'linked/provider.tf')); // a shared file link counts
+    writeFileSync(join(dir, 'envs/dev/bad.tf'), Buffer.from([0x22, 0xff, 0xfe, 0x22, 0x0a])); // invalid UTF-8
+    const facts = detectRepo(dir);
+    expect(facts.tfDirs).toEqual(['envs/dev', 'envs/prod', 'linked', 'shared']);
+    expect(facts.awsAccounts.map((a) => a.id).sort()).toEqual(['111111111111', '222222222222']);
+    expect(facts.tfDirs.some((d) => d.includes('loop') || d.includes('linked-folder'))).toBe(false);
   });
 });

@@ -81,12 +81,13 @@ export function checkCommand({ io, exit }: CommandContext): Command {
       const config = configOf(opts);
       const configPath = config.file ?? undefined;
 
+      const checkOpts = { inputFormat: opts.inputFormat, configPath, configOrigin: config.origin, vars, today, stackName: opts.stackName, sourceDir: opts.sourceDir };
       const progress = io.stderrIsTTY ? spinner(io.stderr) : noProgress;
       let result;
       try {
         const onStep = (step: string, resources?: number): void =>
           resources === undefined ? progress.step(step) : progress.step(`${step} ${resources} resource(s)`, resources >= SLOW_EVALUATION);
-        result = await check(paths, { inputFormat: opts.inputFormat, configPath, configOrigin: config.origin, vars, today, onStep, stackName: opts.stackName, sourceDir: opts.sourceDir });
+        result = await check(paths, { ...checkOpts, onStep });
       } finally {
         progress.done();
       }
@@ -126,7 +127,7 @@ export function checkCommand({ io, exit }: CommandContext): Command {
 
       const colour = opts.color && io.isTTY && !process.env.NO_COLOR;
       // SARIF `fixes` and the PR comment's diffs: each fixable HCL finding's own edit.
-      const fixes = targets.some((t) => t.formatter.name === 'sarif' || t.formatter.name === 'markdown') ? await findingFixes(result, rules, policySettings(configPath)) : undefined;
+      const fixes = targets.some((t) => t.formatter.name === 'sarif' || t.formatter.name === 'markdown') ? await findingFixes(result, rules, policySettings(configPath), async (overlay) => (await check(paths, { ...checkOpts, overlay })).decision.findings) : undefined;
       const exposure = exposures(input, decision.findings, exposureSettings(loadConfig(configPath), loadDefaults()));
       const rendered = targets.map((t) => ({ ...t, text: t.formatter.render({ decision: shown, input, rules, color: colour && t.output === undefined, fixes, exposure }) }));
       for (const r of rendered) if (r.output !== undefined) writeOutput(r.output, r.text);
