@@ -339,13 +339,30 @@ func sortedAttrs(body *hclsyntax.Body) []*hclsyntax.Attribute {
 	return out
 }
 
+// variableType reads a variable's type as Terraform does: the bare keywords `list` and `map`
+// (Terraform 0.11's forms, still accepted) are list(any) and map(any); everything else is a type
+// expression, optional attributes and their defaults included.
+func variableType(expr hcl.Expression) (cty.Type, *typeexpr.Defaults, error) {
+	switch hcl.ExprAsKeyword(expr) {
+	case "list":
+		return cty.List(cty.DynamicPseudoType), nil, nil
+	case "map":
+		return cty.Map(cty.DynamicPseudoType), nil, nil
+	}
+	ty, defaults, diags := typeexpr.TypeConstraintWithDefaults(expr)
+	if diags.HasErrors() {
+		return cty.NilType, nil, fmt.Errorf("%s", diagText(diags))
+	}
+	return ty, defaults, nil
+}
+
 func decodeVariable(b *hclsyntax.Block, file string) (*Variable, error) {
 	v := &Variable{Name: b.Labels[0], Type: cty.DynamicPseudoType, Nullable: true, Primitive: true, Default: cty.NilVal,
 		DeclaredAt: fmt.Sprintf("%s:%d", file, b.TypeRange.Start.Line)}
 	if a, ok := b.Body.Attributes["type"]; ok {
-		ty, defaults, diags := typeexpr.TypeConstraintWithDefaults(a.Expr)
-		if diags.HasErrors() {
-			return nil, fmt.Errorf("%s: variable %q: invalid type: %s", v.DeclaredAt, v.Name, diagText(diags))
+		ty, defaults, err := variableType(a.Expr)
+		if err != nil {
+			return nil, fmt.Errorf("%s: variable %q: invalid type: %s", v.DeclaredAt, v.Name, err)
 		}
 		v.Type, v.Defaults = ty, defaults
 		v.Primitive = ty.IsPrimitiveType()

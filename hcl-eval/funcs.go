@@ -6,7 +6,12 @@ package main
 // expression unknown, with a warning naming it.
 
 import (
+	"crypto/md5"
+	"crypto/sha1"
+	"crypto/sha256"
+	"crypto/sha512"
 	"encoding/base64"
+	"encoding/hex"
 	"fmt"
 	"path"
 	"regexp"
@@ -30,105 +35,111 @@ import (
 
 func (e *Evaluator) functions() map[string]function.Function {
 	fs := map[string]function.Function{
-		"abs":             stdlib.AbsoluteFunc,
-		"alltrue":         allTrue,
-		"anytrue":         anyTrue,
-		"base64decode":    encoding.Base64DecodeFunc,
-		"base64encode":    encoding.Base64EncodeFunc,
-		"ceil":            stdlib.CeilFunc,
-		"chomp":           stdlib.ChompFunc,
-		"chunklist":       stdlib.ChunklistFunc,
-		"cidrhost":        cidr.HostFunc,
-		"cidrnetmask":     cidr.NetmaskFunc,
-		"cidrsubnet":      cidr.SubnetFunc,
-		"cidrsubnets":     cidr.SubnetsFunc,
-		"coalesce":        collection.CoalesceFunc,
-		"coalescelist":    stdlib.CoalesceListFunc,
-		"compact":         stdlib.CompactFunc,
-		"concat":          stdlib.ConcatFunc,
-		"contains":        stdlib.ContainsFunc,
-		"csvdecode":       stdlib.CSVDecodeFunc,
-		"distinct":        stdlib.DistinctFunc,
-		"element":         stdlib.ElementFunc,
-		"endswith":        endsWith,
-		"flatten":         stdlib.FlattenFunc,
-		"floor":           stdlib.FloorFunc,
-		"format":          stdlib.FormatFunc,
-		"formatdate":      stdlib.FormatDateFunc,
-		"formatlist":      stdlib.FormatListFunc,
-		"indent":          stdlib.IndentFunc,
-		"index":           stdlib.IndexFunc,
-		"join":            stdlib.JoinFunc,
-		"jsondecode":      stdlib.JSONDecodeFunc,
-		"jsonencode":      stdlib.JSONEncodeFunc,
-		"keys":            stdlib.KeysFunc,
-		"length":          lengthFunc,
-		"log":             stdlib.LogFunc,
-		"lookup":          lookupFunc,
-		"matchkeys":       matchKeysFunc,
-		"sensitive":       sensitiveFunc,
-		"nonsensitive":    nonsensitiveFunc,
-		"issensitive":     isSensitiveFunc,
-		"base64sha256":    base64Sha256Func,
-		"base64sha512":    base64Sha512Func,
-		"uuidv5":          uuid.V5Func,
-		"plantimestamp":   unknownAtPlan(cty.String),
-		"bcrypt":          unknownAtPlan(cty.String),
-		"lower":           stdlib.LowerFunc,
-		"max":             stdlib.MaxFunc,
-		"md5":             crypto.Md5Func,
-		"merge":           stdlib.MergeFunc,
-		"min":             stdlib.MinFunc,
-		"one":             oneFunc,
-		"parseint":        stdlib.ParseIntFunc,
-		"pow":             stdlib.PowFunc,
-		"range":           stdlib.RangeFunc,
-		"regex":           stdlib.RegexFunc,
-		"regexall":        stdlib.RegexAllFunc,
-		"replace":         replaceFunc,
-		"reverse":         stdlib.ReverseListFunc,
-		"setintersection": stdlib.SetIntersectionFunc,
-		"setproduct":      stdlib.SetProductFunc,
-		"setsubtract":     stdlib.SetSubtractFunc,
-		"setunion":        stdlib.SetUnionFunc,
-		"sha1":            crypto.Sha1Func,
-		"sha256":          crypto.Sha256Func,
-		"sha512":          crypto.Sha512Func,
-		"signum":          stdlib.SignumFunc,
-		"slice":           stdlib.SliceFunc,
-		"sort":            stdlib.SortFunc,
-		"split":           stdlib.SplitFunc,
-		"startswith":      startsWith,
-		"strcontains":     strContains,
-		"strrev":          stdlib.ReverseFunc,
-		"substr":          stdlib.SubstrFunc,
-		"sum":             sumFunc,
-		"timeadd":         stdlib.TimeAddFunc,
-		"title":           stdlib.TitleFunc,
-		"tobool":          stdlib.MakeToFunc(cty.Bool),
-		"tolist":          stdlib.MakeToFunc(cty.List(cty.DynamicPseudoType)),
-		"tomap":           stdlib.MakeToFunc(cty.Map(cty.DynamicPseudoType)),
-		"tonumber":        stdlib.MakeToFunc(cty.Number),
-		"toset":           stdlib.MakeToFunc(cty.Set(cty.DynamicPseudoType)),
-		"tostring":        stdlib.MakeToFunc(cty.String),
-		"transpose":       transposeFunc,
-		"trim":            stdlib.TrimFunc,
-		"trimprefix":      stdlib.TrimPrefixFunc,
-		"trimspace":       stdlib.TrimSpaceFunc,
-		"trimsuffix":      stdlib.TrimSuffixFunc,
-		"try":             tryfunc.TryFunc,
-		"can":             tryfunc.CanFunc,
-		"upper":           stdlib.UpperFunc,
-		"urlencode":       encoding.URLEncodeFunc,
-		"values":          stdlib.ValuesFunc,
-		"yamldecode":      ctyyaml.YAMLDecodeFunc,
-		"yamlencode":      ctyyaml.YAMLEncodeFunc,
-		"zipmap":          stdlib.ZipmapFunc,
-		"timestamp":       unknownAtPlan(cty.String),
-		"uuid":            unknownAtPlan(cty.String),
-		"basename":        pathFunc(path.Base),
-		"dirname":         pathFunc(path.Dir),
-		"abspath":         pathFunc(func(p string) string { return p }),
+		"abs":              stdlib.AbsoluteFunc,
+		"alltrue":          allTrue,
+		"anytrue":          anyTrue,
+		"base64decode":     encoding.Base64DecodeFunc,
+		"base64encode":     encoding.Base64EncodeFunc,
+		"ceil":             stdlib.CeilFunc,
+		"chomp":            stdlib.ChompFunc,
+		"chunklist":        stdlib.ChunklistFunc,
+		"cidrhost":         cidr.HostFunc,
+		"cidrnetmask":      cidr.NetmaskFunc,
+		"cidrsubnet":       cidr.SubnetFunc,
+		"cidrsubnets":      cidr.SubnetsFunc,
+		"coalesce":         collection.CoalesceFunc,
+		"coalescelist":     stdlib.CoalesceListFunc,
+		"compact":          stdlib.CompactFunc,
+		"concat":           stdlib.ConcatFunc,
+		"contains":         stdlib.ContainsFunc,
+		"csvdecode":        stdlib.CSVDecodeFunc,
+		"distinct":         stdlib.DistinctFunc,
+		"element":          stdlib.ElementFunc,
+		"endswith":         endsWith,
+		"flatten":          stdlib.FlattenFunc,
+		"floor":            stdlib.FloorFunc,
+		"format":           stdlib.FormatFunc,
+		"formatdate":       stdlib.FormatDateFunc,
+		"formatlist":       stdlib.FormatListFunc,
+		"indent":           stdlib.IndentFunc,
+		"index":            stdlib.IndexFunc,
+		"join":             stdlib.JoinFunc,
+		"jsondecode":       stdlib.JSONDecodeFunc,
+		"jsonencode":       stdlib.JSONEncodeFunc,
+		"keys":             stdlib.KeysFunc,
+		"length":           lengthFunc,
+		"log":              stdlib.LogFunc,
+		"lookup":           lookupFunc,
+		"matchkeys":        matchKeysFunc,
+		"sensitive":        sensitiveFunc,
+		"nonsensitive":     nonsensitiveFunc,
+		"issensitive":      isSensitiveFunc,
+		"base64sha256":     base64Sha256Func,
+		"base64sha512":     base64Sha512Func,
+		"uuidv5":           uuid.V5Func,
+		"plantimestamp":    unknownAtPlan(cty.String),
+		"bcrypt":           bcryptFunc,
+		"lower":            stdlib.LowerFunc,
+		"max":              stdlib.MaxFunc,
+		"md5":              crypto.Md5Func,
+		"merge":            stdlib.MergeFunc,
+		"min":              stdlib.MinFunc,
+		"one":              oneFunc,
+		"parseint":         stdlib.ParseIntFunc,
+		"pow":              stdlib.PowFunc,
+		"range":            stdlib.RangeFunc,
+		"regex":            stdlib.RegexFunc,
+		"regexall":         stdlib.RegexAllFunc,
+		"replace":          replaceFunc,
+		"reverse":          stdlib.ReverseListFunc,
+		"setintersection":  stdlib.SetIntersectionFunc,
+		"setproduct":       stdlib.SetProductFunc,
+		"setsubtract":      stdlib.SetSubtractFunc,
+		"setunion":         stdlib.SetUnionFunc,
+		"sha1":             crypto.Sha1Func,
+		"sha256":           crypto.Sha256Func,
+		"sha512":           crypto.Sha512Func,
+		"signum":           stdlib.SignumFunc,
+		"slice":            stdlib.SliceFunc,
+		"sort":             stdlib.SortFunc,
+		"split":            stdlib.SplitFunc,
+		"startswith":       startsWith,
+		"strcontains":      strContains,
+		"strrev":           stdlib.ReverseFunc,
+		"substr":           stdlib.SubstrFunc,
+		"sum":              sumFunc,
+		"timeadd":          stdlib.TimeAddFunc,
+		"title":            stdlib.TitleFunc,
+		"tobool":           stdlib.MakeToFunc(cty.Bool),
+		"tolist":           stdlib.MakeToFunc(cty.List(cty.DynamicPseudoType)),
+		"tomap":            stdlib.MakeToFunc(cty.Map(cty.DynamicPseudoType)),
+		"tonumber":         stdlib.MakeToFunc(cty.Number),
+		"toset":            stdlib.MakeToFunc(cty.Set(cty.DynamicPseudoType)),
+		"tostring":         stdlib.MakeToFunc(cty.String),
+		"transpose":        transposeFunc,
+		"trim":             stdlib.TrimFunc,
+		"trimprefix":       stdlib.TrimPrefixFunc,
+		"trimspace":        stdlib.TrimSpaceFunc,
+		"trimsuffix":       stdlib.TrimSuffixFunc,
+		"try":              tryfunc.TryFunc,
+		"can":              tryfunc.CanFunc,
+		"upper":            stdlib.UpperFunc,
+		"urlencode":        encoding.URLEncodeFunc,
+		"values":           stdlib.ValuesFunc,
+		"yamldecode":       ctyyaml.YAMLDecodeFunc,
+		"yamlencode":       ctyyaml.YAMLEncodeFunc,
+		"zipmap":           stdlib.ZipmapFunc,
+		"timestamp":        unknownAtPlan(cty.String),
+		"base64gzip":       base64GzipFunc,
+		"textencodebase64": textEncodeBase64Func,
+		"textdecodebase64": textDecodeBase64Func,
+		"timecmp":          timeCmpFunc,
+		"rsadecrypt":       crypto.RsaDecryptFunc,
+		"ephemeralasnull":  ephemeralAsNullFunc,
+		"uuid":             unknownAtPlan(cty.String),
+		"basename":         pathFunc(path.Base),
+		"dirname":          pathFunc(path.Dir),
+		"abspath":          pathFunc(func(p string) string { return p }),
 	}
 	fs["file"] = e.fileFunc(func(s string) string { return s })
 	fs["fileexists"] = e.fileExistsFunc()
@@ -136,6 +147,18 @@ func (e *Evaluator) functions() map[string]function.Function {
 	fs["templatestring"] = templateStringFunc(fs)
 	fs["filebase64"] = e.fileFunc(func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) })
 	fs["fileset"] = e.fileSetFunc()
+	fs["filebase64sha256"] = e.fileFunc(func(s string) string { h := sha256.Sum256([]byte(s)); return base64.StdEncoding.EncodeToString(h[:]) })
+	fs["filebase64sha512"] = e.fileFunc(func(s string) string { h := sha512.Sum512([]byte(s)); return base64.StdEncoding.EncodeToString(h[:]) })
+	fs["filemd5"] = e.fileFunc(func(s string) string { h := md5.Sum([]byte(s)); return hex.EncodeToString(h[:]) })
+	fs["filesha1"] = e.fileFunc(func(s string) string { h := sha1.Sum([]byte(s)); return hex.EncodeToString(h[:]) })
+	fs["filesha256"] = e.fileFunc(func(s string) string { h := sha256.Sum256([]byte(s)); return hex.EncodeToString(h[:]) })
+	fs["filesha512"] = e.fileFunc(func(s string) string { h := sha512.Sum512([]byte(s)); return hex.EncodeToString(h[:]) })
+	// Terraform 1.8+ also names every built-in function in the core:: namespace.
+	for name, f := range fs {
+		if !strings.Contains(name, "::") {
+			fs["core::"+name] = f
+		}
+	}
 	return fs
 }
 
@@ -144,6 +167,19 @@ func unknownAtPlan(t cty.Type) function.Function {
 		return cty.UnknownVal(t), nil
 	}})
 }
+
+// bcrypt salts at random: its result is different on every run, as unknown here as apply's.
+var bcryptFunc = function.New(&function.Spec{
+	Params:   []function.Parameter{{Name: "str", Type: cty.String}},
+	VarParam: &function.Parameter{Name: "cost", Type: cty.Number},
+	Type:     function.StaticReturnType(cty.String),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		if len(args) > 2 {
+			return cty.NilVal, fmt.Errorf("bcrypt() takes no more than two arguments")
+		}
+		return cty.UnknownVal(cty.String), nil
+	},
+})
 
 func stringFn(f func(string) string) function.Function {
 	return function.New(&function.Spec{

@@ -4,24 +4,35 @@ package main
 // Terraform has. Each is held to `terraform console` by test/load/hcl-functions.test.ts.
 
 import (
+	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"crypto/sha512"
 	"encoding/base64"
 	"fmt"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/ianaindex"
 
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/function"
 )
 
-// lookup accepts a null default and objects as well as maps, as Terraform's does.
+// lookup accepts a null default and objects as well as maps, and a missing default (two
+// arguments: the key must then exist), as Terraform's does.
 var lookupFunc = function.New(&function.Spec{
 	Params: []function.Parameter{
 		{Name: "inputMap", Type: cty.DynamicPseudoType},
 		{Name: "key", Type: cty.String},
-		{Name: "default", Type: cty.DynamicPseudoType, AllowNull: true, AllowUnknown: true, AllowDynamicType: true},
 	},
+	VarParam: &function.Parameter{Name: "default", Type: cty.DynamicPseudoType, AllowNull: true, AllowUnknown: true, AllowDynamicType: true},
 	Type: func(args []cty.Value) (cty.Type, error) {
+		if len(args) > 3 {
+			return cty.NilType, fmt.Errorf("lookup() takes two or three arguments, got %d", len(args))
+		}
 		ty := args[0].Type()
 		switch {
 		case ty.IsMapType():
@@ -30,8 +41,11 @@ var lookupFunc = function.New(&function.Spec{
 			if key := args[1]; key.IsKnown() && ty.HasAttribute(key.AsString()) {
 				return ty.AttributeType(key.AsString()), nil
 			}
-			if args[1].IsKnown() {
+			if args[1].IsKnown() && len(args) == 3 {
 				return args[2].Type(), nil
+			}
+			if args[1].IsKnown() {
+				return cty.NilType, function.NewArgErrorf(1, "the given object has no attribute %q", args[1].AsString())
 			}
 			return cty.DynamicPseudoType, nil
 		case ty == cty.DynamicPseudoType:
@@ -40,7 +54,7 @@ var lookupFunc = function.New(&function.Spec{
 		return cty.NilType, fmt.Errorf("the first argument must be a map or an object")
 	},
 	Impl: func(args []cty.Value, ret cty.Type) (cty.Value, error) {
-		m, key, def := args[0], args[1].AsString(), args[2]
+		m, key := args[0], args[1].AsString()
 		if !m.IsKnown() {
 			return cty.UnknownVal(ret), nil
 		}
@@ -54,13 +68,113 @@ var lookupFunc = function.New(&function.Spec{
 			found = m.Index(cty.StringVal(key))
 		}
 		if found == cty.NilVal {
-			found = def
+			if len(args) < 3 {
+				return cty.NilVal, fmt.Errorf("lookup failed to find key %q", key)
+			}
+			found = args[2]
 		}
 		if found.IsNull() {
 			return cty.NullVal(ret), nil
 		}
 		return convert.Convert(found, ret)
 	},
+})
+
+// base64gzip, textencodebase64 / textdecodebase64 and timecmp, as Terraform implements them.
+var base64GzipFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "str", Type: cty.String}},
+	Type:   function.StaticReturnType(cty.String),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		var b bytes.Buffer
+		gz := gzip.NewWriter(&b)
+		if _, err := gz.Write([]byte(args[0].AsString())); err != nil {
+			return cty.NilVal, fmt.Errorf("failed to write gzip raw data: %w", err)
+		}
+		if err := gz.Flush(); err != nil {
+			return cty.NilVal, fmt.Errorf("failed to flush gzip writer: %w", err)
+		}
+		if err := gz.Close(); err != nil {
+			return cty.NilVal, fmt.Errorf("failed to close gzip writer: %w", err)
+		}
+		return cty.StringVal(base64.StdEncoding.EncodeToString(b.Bytes())), nil
+	},
+})
+
+func ianaEncoding(name string) (encoding.Encoding, string, error) {
+	enc, err := ianaindex.IANA.Encoding(name)
+	if err != nil || enc == nil {
+		return nil, "", function.NewArgErrorf(1, "%q is not a supported IANA encoding name or alias in this Terraform version", name)
+	}
+	canonical, err := ianaindex.IANA.Name(enc)
+	if err != nil {
+		canonical = name
+	}
+	return enc, canonical, nil
+}
+
+var textEncodeBase64Func = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "string", Type: cty.String}, {Name: "encoding", Type: cty.String}},
+	Type:   function.StaticReturnType(cty.String),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		enc, name, err := ianaEncoding(args[1].AsString())
+		if err != nil {
+			return cty.NilVal, err
+		}
+		out, err := enc.NewEncoder().Bytes([]byte(args[0].AsString()))
+		if err != nil {
+			return cty.NilVal, function.NewArgErrorf(0, "the given string contains characters that cannot be represented in %s", name)
+		}
+		return cty.StringVal(base64.StdEncoding.EncodeToString(out)), nil
+	},
+})
+
+var textDecodeBase64Func = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "source", Type: cty.String}, {Name: "encoding", Type: cty.String}},
+	Type:   function.StaticReturnType(cty.String),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		enc, name, err := ianaEncoding(args[1].AsString())
+		if err != nil {
+			return cty.NilVal, err
+		}
+		raw, err := base64.StdEncoding.DecodeString(args[0].AsString())
+		if err != nil {
+			return cty.NilVal, function.NewArgErrorf(0, "the given value is has an invalid base64 symbol")
+		}
+		out, err := enc.NewDecoder().Bytes(raw)
+		if err != nil || !utf8.Valid(out) {
+			return cty.NilVal, function.NewArgErrorf(0, "the given string contains symbols that are not defined for %s", name)
+		}
+		return cty.StringVal(string(out)), nil
+	},
+})
+
+var timeCmpFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "timestamp_a", Type: cty.String}, {Name: "timestamp_b", Type: cty.String}},
+	Type:   function.StaticReturnType(cty.Number),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		a, err := time.Parse(time.RFC3339, args[0].AsString())
+		if err != nil {
+			return cty.NilVal, function.NewArgError(0, err)
+		}
+		b, err := time.Parse(time.RFC3339, args[1].AsString())
+		if err != nil {
+			return cty.NilVal, function.NewArgError(1, err)
+		}
+		switch {
+		case a.Equal(b):
+			return cty.NumberIntVal(0), nil
+		case a.Before(b):
+			return cty.NumberIntVal(-1), nil
+		}
+		return cty.NumberIntVal(1), nil
+	},
+})
+
+// ephemeralasnull: no value here is ephemeral, so it returns its argument.
+var ephemeralAsNullFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "value", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowNull: true, AllowMarked: true, AllowDynamicType: true}},
+	Type:   func(args []cty.Value) (cty.Type, error) { return args[0].Type(), nil },
+	Impl:   func(args []cty.Value, _ cty.Type) (cty.Value, error) { return args[0], nil },
 })
 
 // sensitive / nonsensitive / issensitive mark values as Terraform's do.

@@ -36,6 +36,17 @@ function candidate(path: string, kind: string, secret: string): SecretCandidate 
   return { path, kind, length: [...secret].length, entropy: entropy(secret), fingerprint: fingerprint(secret) };
 }
 
+/**
+ * A token made of words and numbers joined by separators (`123456789012-acme-dev-data`, an ECR
+ * URL, a date path) is a name, however varied its characters: the account id a plan knows and the
+ * HCL folder does not made every such name look random. A generated secret switches between
+ * letters and digits again and again within its runs; a word, a number, or a word and a number
+ * side by side (`subnet2`, `1a`, `x86`) switch at most once.
+ */
+export function namelike(token: string): boolean {
+  return token.split(/[-_./~+=]+/).every((run) => /^(?:[A-Za-z]*[0-9]*|[0-9]*[A-Za-z]*)$/.test(run));
+}
+
 /** Base64 that decodes to readable text (cloud-init, scripts) is scanned as that text. */
 function decoded(s: string): string | null {
   if (!BASE64.test(s)) return null;
@@ -68,7 +79,7 @@ function scanText(text: string, path: string, out: SecretCandidate[]): void {
   }
   for (const m of plain.length >= 20 ? plain.matchAll(TOKEN) : []) {
     const start = m.index ?? 0;
-    if (claimed(start, start + m[0].length) || !/[0-9]/.test(m[0]) || !/[A-Za-z]/.test(m[0])) continue;
+    if (claimed(start, start + m[0].length) || !/[0-9]/.test(m[0]) || !/[A-Za-z]/.test(m[0]) || namelike(m[0])) continue;
     if (entropy(m[0]) >= ENTROPY_FLOOR) out.push(candidate(path, 'generic', m[0]));
   }
 }

@@ -21,6 +21,12 @@ function configured(module: unknown, prefix: string, into: Map<string, Set<strin
   return into;
 }
 
+// after_sensitive mirrors a value's shape: `[]` or `{}` for a block or map with no sensitive
+// part, `true` where a value is sensitive. Only a `true` somewhere makes the attribute sensitive
+// (taking `[]` for one left every block and map attribute unlearned: an unset
+// point_in_time_recovery was absent on the HCL path and unknown in the plan).
+const anySensitive = (v: unknown): boolean => v === true || (Array.isArray(v) ? v.some(anySensitive) : isJson(v) ? Object.values(v).some(anySensitive) : false);
+
 // A block's planned value may come from a `dynamic` block, which a plan's configuration does not list.
 const isPrimitive = (v: unknown): boolean => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
@@ -45,7 +51,7 @@ export function learnProviderDefaults(planFiles: string[]): ProviderDefaults {
       const byAttr = seen.get(String(rc.type)) ?? new Map<string, Set<string>>();
       seen.set(String(rc.type), byAttr);
       for (const attr of new Set([...Object.keys(values), ...Object.keys(unknowns)])) {
-        if (set.has(attr) || (isJson(sensitive) && sensitive[attr] !== undefined && sensitive[attr] !== false)) continue;
+        if (set.has(attr) || (isJson(sensitive) && anySensitive(sensitive[attr]))) continue;
         // Partly unknown (a nested value) is neither a default nor wholly computed.
         const observed = unknowns[attr] === true ? UNKNOWN : unknowns[attr] === undefined || unknowns[attr] === false ? JSON.stringify(values[attr] ?? null) : 'partial';
         const list = byAttr.get(attr) ?? new Set<string>();

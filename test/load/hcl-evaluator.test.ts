@@ -67,6 +67,44 @@ describe('variable values, in Terraform precedence', () => {
   });
 });
 
+// Type constraints: what `terraform validate` accepts the evaluator accepts, and what it refuses
+// is refused (exit 2), over generated constraints: Terraform 0.11's bare `list` and `map` (still
+// accepted, as list(any) and map(any)), quoted ones (refused), bare `set`/`object`/`tuple`
+// (refused) and constructors nesting them.
+describe('property: variable type constraints are accepted and refused as terraform validate does', () => {
+  const hasTerraform = require('node:child_process').spawnSync('terraform', ['version'], { encoding: 'utf8' }).status === 0;
+  const constraint: fc.Arbitrary<string> = fc.letrec<{ t: string }>((tie) => ({
+    t: fc.oneof(
+      { depthSize: 'small' },
+      fc.constantFrom('string', 'number', 'bool', 'any', 'list', 'map', 'set', 'object', 'tuple', '"string"', '"list"', '"map"'),
+      tie('t').map((t) => `list(${t})`),
+      tie('t').map((t) => `map(${t})`),
+      tie('t').map((t) => `set(${t})`),
+      tie('t').map((t) => `object({ a = ${t} })`),
+    ),
+  })).t;
+  (hasTerraform ? test : test.skip)('generated constraints', async () => {
+    const { execFileSync } = require('node:child_process');
+    await fc.assert(
+      fc.asyncProperty(constraint, async (type) => {
+        const dir = writeTree({ 'main.tf': `variable "v" {\n  type = ${type}\n}\n` });
+        let terraform = true;
+        try {
+          execFileSync('terraform', ['validate', '-no-color'], { cwd: dir, stdio: 'pipe', env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null', CHECKPOINT_DISABLE: '1' } });
+        } catch {
+          terraform = false;
+        }
+        const ours = await evaluateFolder(dir, { env: {} }).then(
+          () => true,
+          () => false,
+        );
+        expect({ type, accepted: ours }).toEqual({ type, accepted: terraform });
+      }),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+});
+
 describe('what cannot be evaluated is unknown, never text', () => {
   test('computed attributes of another resource are unknown; configured ones are known; references are kept', async () => {
     const dir = writeTree({

@@ -1,6 +1,7 @@
 // The functions where the evaluator does not use go-cty's library as it is (yamlencode/
-// yamldecode, fileset, filebase64, templatestring, lookup, coalesce, matchkeys, base64sha256,
-// sensitive/nonsensitive) against Terraform's own: generated values and file trees are
+// yamldecode, fileset, filebase64 and the file digests, templatestring, lookup with two or
+// three arguments, coalesce, matchkeys, base64sha256, base64gzip, textencodebase64,
+// sensitive/nonsensitive, core:: names) against Terraform's own: generated values and file trees are
 // evaluated by `terraform console` and by the evaluator, and the results must be equal.
 // Needs terraform on PATH (no provider: the console folder declares only locals).
 import { execFileSync } from 'node:child_process';
@@ -50,6 +51,11 @@ const hasTerraform = tf.ok || !/not on PATH/.test(tf.reason);
           base64: `filebase64("files/${paths[0]}")`,
           lookup: `lookup(local.m, ${hcl(l.key)}, null)`,
           lookup_default: `lookup(local.m, ${hcl(l.key)}, "default")`,
+          lookup_two: `contains(keys(local.m), ${hcl(l.key)}) ? lookup(local.m, ${hcl(l.key)}) : "absent"`,
+          file_digests: `[filebase64sha256("files/${paths[0]}"), filebase64sha512("files/${paths[0]}"), filemd5("files/${paths[0]}"), filesha1("files/${paths[0]}"), filesha256("files/${paths[0]}"), filesha512("files/${paths[0]}")]`,
+          gzip: `base64gzip(local.name)`,
+          text16: `textdecodebase64(textencodebase64(local.name, "UTF-16LE"), "UTF-16LE") == local.name ? textencodebase64(local.name, "UTF-16LE") : "differs"`,
+          core: `core::upper(local.name)`,
           coalesce: `coalesce(${[...l.first.map(hcl), '"last"'].join(', ')})`,
           matchkeys: `matchkeys(["a", "b", "c", "d"], ${hcl(l.keys)}, ${hcl(l.search)})`,
           digest: `base64sha256(local.name)`,
@@ -77,4 +83,55 @@ const hasTerraform = tf.ok || !/not on PATH/.test(tf.reason);
       { numRuns: 30 },
     );
   }, 120_000);
+});
+
+// Every built-in function of the terraform on PATH (its own list, `terraform metadata functions`,
+// core:: names included) is known to the evaluator and takes the arguments Terraform's does:
+// each is called with one value of each declared parameter type (and one more for a variadic
+// parameter); whatever the call gives (a value, or an error on that sample), it must not be
+// "unknown function" or a wrong number of arguments. Generated from terraform, so a function a
+// newer Terraform adds fails here until the evaluator has it.
+interface Signature {
+  parameters?: Array<{ type: unknown }>;
+  variadic_parameter?: { type: unknown };
+}
+
+/** Functions the evaluator leaves unknown on purpose, with why. */
+const NOT_EVALUATED: Record<string, string> = {
+  pathexpand: 'the home folder of the machine that plans is not known here',
+};
+
+const sample = (type: unknown): string => {
+  const t = JSON.stringify(type);
+  if (t === '"string"' || t === '"dynamic"') return '"a"';
+  if (t === '"number"') return '1';
+  if (t === '"bool"') return 'true';
+  if (t.startsWith('["list"') || t.startsWith('["set"')) return '[]';
+  if (t.startsWith('["map"') || t.startsWith('["object"')) return '{}';
+  throw new Error(`no sample for parameter type ${t}`);
+};
+
+(hasTerraform ? describe : describe.skip)(`the evaluator's functions are terraform's${hasTerraform ? '' : ' (skipped: terraform is not on PATH)'}`, () => {
+  test('every built-in function is known, with terraform\'s arity', async () => {
+    const out = execFileSync('terraform', ['metadata', 'functions', '-json'], {
+      encoding: 'utf8',
+      env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null', CHECKPOINT_DISABLE: '1' },
+    });
+    const signatures = JSON.parse(out).function_signatures as Record<string, Signature>;
+    const names = Object.keys(signatures).sort();
+    expect(names.length).toBeGreaterThan(100);
+    const local = (name: string) => `f_${name.replace('::', '__')}`;
+    const calls = names.map((name) => {
+      const s = signatures[name];
+      const args = [...(s.parameters ?? []).map((p) => sample(p.type)), ...(s.variadic_parameter ? [sample(s.variadic_parameter.type)] : [])];
+      return `  ${local(name)} = ${name}(${args.join(', ')})`;
+    });
+    const dir = writeTree({ 'main.tf': `locals {\n${calls.join('\n')}\n}\n` });
+    const { warnings } = await evaluateFolder(dir, { env: {} });
+    const wrong = names.filter((name) =>
+      warnings.some((w) => w.includes(`local.${local(name)} `) && /unknown function|function arguments|takes .* arguments|expects \d+ argument/i.test(w)),
+    );
+    const expected = names.filter((name) => NOT_EVALUATED[name.replace(/^core::/, '')] !== undefined);
+    expect(wrong).toEqual(expected);
+  }, 60_000);
 });

@@ -121,6 +121,30 @@ describe('secret candidates', () => {
     expect(secretCandidates(values)).toEqual([]);
   });
 
+  // Names built from an account id, words, regions and dates (what a plan shows once it knows the
+  // account id, and an HCL folder shows as unknown) are not tokens; a random token is, wherever
+  // it sits among them.
+  test.each([1, 2, 3, 4, 5, 6])('names of words and numbers are not tokens; random runs among them are (seed %i)', (seed) => {
+    const r = rng(seed);
+    const pick = (alphabet: string, n: number) => Array.from({ length: n }, () => alphabet[Math.floor(r() * alphabet.length)]).join('');
+    const LOWER = 'abcdefghijklmnopqrstuvwxyz';
+    const word = () => pick(r() < 0.5 ? LOWER : UPPER + LOWER, 2 + Math.floor(r() * 9));
+    const number = () => pick('0123456789', 1 + Math.floor(r() * 12));
+    // Words, numbers, and a word and a number side by side (subnet2, 1a, x86).
+    const part = () => [number, word, () => `${word()}${number()}`, () => `${number()}${word()}`][Math.floor(r() * 4)]();
+    const sep = () => '-_./'[Math.floor(r() * 4)];
+    for (let i = 0; i < 50; i++) {
+      const parts = [pick('0123456789', 12), ...Array.from({ length: 2 + Math.floor(r() * 5) }, part)];
+      const name = parts.map((p, j) => (j ? sep() : '') + p).join('');
+      expect(secretCandidates({ tags: { Name: name, Environment: name } }).filter((c) => c.kind === 'generic')).toEqual([]);
+      // A 24-character run of letters and digits, both present, as generated secrets are.
+      const random = `${pick(LOWER, 1)}${pick('0123456789', 1)}${pick(ALNUM, 22)}`;
+      if (entropy(random) < 3) continue;
+      const hidden = `${name}${sep()}${random}`;
+      expect(secretCandidates({ tags: { Name: hidden } }).map((c) => c.kind)).toContain('generic');
+    }
+  });
+
   test('entropy is Shannon bits per character', () => {
     expect(entropy('aaaa')).toBe(0);
     expect(entropy('abab')).toBe(1);
