@@ -541,6 +541,19 @@ grants(s, action) if {
 
 allow(s) if s.effect == "Allow"
 
+# The statement refuses `action` (lower case) to every principal on requests not made over
+# TLS (Bool aws:SecureTransport "false"): what makes a resource policy TLS-only. Shared by
+# the S3 bucket, EFS file system, SQS queue and SNS topic rules.
+denies_insecure_transport(s, action) if {
+	s.effect == "Deny"
+	public_principal(s)
+	grants(s, action)
+	some c in s.conditions
+	c.test == "bool"
+	c.variable == "aws:securetransport"
+	"false" in c.values
+}
+
 # ---------------------------------------------------------------------------------------
 # Dates. WASM has no time parsing: `YYYY-MM-DDTHH:MM…` becomes hours since 1970 by the
 # days-from-civil algorithm (proleptic Gregorian calendar).
