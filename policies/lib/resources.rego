@@ -895,6 +895,21 @@ s3_encrypted_with_cmk(bucket) if {
 	s3_cmk(cfg)
 }
 
+# The bucket's versioning: "on" (an aws_s3_bucket_versioning with status Enabled, or the
+# legacy inline versioning { enabled = true }), "unknown" (a status not readable before
+# apply) or "off".
+s3_versioning(bucket) := "on" if {
+	some v in s3_attached(bucket, "aws_s3_bucket_versioning")
+	"Enabled" in values_at(v, "versioning_configuration.status")
+} else := "on" if {
+	true in values_at(bucket, "versioning.enabled")
+} else := "unknown" if {
+	some v in s3_attached(bucket, "aws_s3_bucket_versioning")
+	unresolved(v, "versioning_configuration.status")
+} else := "unknown" if {
+	unresolved(bucket, "versioning.enabled")
+} else := "off"
+
 # Bucket policy documents: attached aws_s3_bucket_policy resources and the legacy inline
 # policy (unless the provider only computes it).
 s3_policy_documents(bucket) := array.concat(
