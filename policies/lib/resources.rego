@@ -660,16 +660,21 @@ unresolved(r, path) if interpolated(r, path)
 unresolved(r, path) if unreadable_at(r, path)
 
 # ---------------------------------------------------------------------------------------
-# CloudTrail data events. trail_coverage(trails) indexes, once, which data stores a set of
+# CloudTrail data events. trail_coverage(trails) indexes, once, which data stores (S3 buckets,
+# DynamoDB tables, SQS queues, SNS topics, Kinesis streams; the last three through advanced
+# selectors only) a set of
 # trails records data events for (basic or advanced selectors): wholesale (all stores of a
 # type, minus exclusions) or named (by ARN or by reference). Rules keep the index in a
 # complete rule and test each store with covered_by in constant time.
 
-all_stores := {"AWS::S3::Object": {"arn:aws:s3", "arn:aws:s3:::"}, "AWS::DynamoDB::Table": {"arn:aws:dynamodb"}}
+all_stores := {
+	"AWS::S3::Object": {"arn:aws:s3", "arn:aws:s3:::"}, "AWS::DynamoDB::Table": {"arn:aws:dynamodb"},
+	"AWS::SQS::Queue": {"arn:aws:sqs"}, "AWS::SNS::Topic": {"arn:aws:sns"}, "AWS::Kinesis::Stream": {"arn:aws:kinesis"},
+}
 
 store_name(r) := r.values.bucket if r.type == "aws_s3_bucket"
 
-store_name(r) := r.values.name if r.type == "aws_dynamodb_table"
+store_name(r) := r.values.name if r.type in {"aws_dynamodb_table", "aws_sqs_queue", "aws_sns_topic", "aws_kinesis_stream"}
 
 # The store an ARN (or ARN prefix) in a selector names.
 arn_store_name(v, "AWS::S3::Object") := split(trim_prefix(v, "arn:aws:s3:::"), "/")[0] if startswith(v, "arn:aws:s3:::")
@@ -677,6 +682,18 @@ arn_store_name(v, "AWS::S3::Object") := split(trim_prefix(v, "arn:aws:s3:::"), "
 arn_store_name(v, "AWS::DynamoDB::Table") := split(parts[1], "/")[0] if {
 	parts := split(v, ":table/")
 	count(parts) == 2
+}
+
+arn_store_name(v, "AWS::Kinesis::Stream") := split(parts[1], "/")[0] if {
+	parts := split(v, ":stream/")
+	count(parts) == 2
+}
+
+# arn:aws:sqs:<region>:<account>:<name>, arn:aws:sns:<region>:<account>:<name>
+arn_store_name(v, data_type) := parts[5] if {
+	data_type in {"AWS::SQS::Queue", "AWS::SNS::Topic"}
+	parts := split(v, ":")
+	count(parts) == 6
 }
 
 logging_trails(trails) := [t | some t in trails; object.get(t.values, "enable_logging", true) != false]

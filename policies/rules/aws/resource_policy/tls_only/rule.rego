@@ -1,14 +1,16 @@
 # METADATA
-# title: SQS queue or SNS topic accepts requests without TLS
+# title: SQS queue, SNS topic or DynamoDB table accepts requests without TLS
 # description: |
-#   SQS and SNS answer on HTTP as well as HTTPS endpoints, so a client (or a misconfigured
-#   SDK or proxy) can send and receive messages holding customer data in plain text. Only
-#   the queue or topic policy can refuse that: a statement that Denies every principal the
-#   service's actions (sqs:SendMessage and sqs:ReceiveMessage; sns:Publish) when
-#   aws:SecureTransport is "false". Read from aws_sqs_queue_policy / aws_sns_topic_policy
-#   (linked by reference or naming the queue URL / topic ARN) and the inline `policy`, as
-#   JSON or through aws_iam_policy_document. A policy whose queue or topic is not in the
-#   input is checked on its own and reported on itself.
+#   SQS, SNS and DynamoDB answer on HTTP as well as HTTPS regional endpoints, so a client (or
+#   a misconfigured SDK or proxy) can send and read messages and items holding customer data
+#   in plain text. Only the resource policy can refuse that: a statement that Denies every
+#   principal the service's data actions (sqs:SendMessage and sqs:ReceiveMessage;
+#   sns:Publish; dynamodb:GetItem and dynamodb:PutItem, or wildcards covering them) when
+#   aws:SecureTransport is "false". Read from aws_sqs_queue_policy / aws_sns_topic_policy /
+#   aws_dynamodb_resource_policy (linked by reference or naming the queue URL, topic ARN or
+#   table ARN) and the inline `policy` of queues and topics, as JSON or through
+#   aws_iam_policy_document. A policy whose store is not in the input is checked on its own
+#   and reported on itself.
 #   Unknowns: a policy not readable before apply cannot be shown to refuse plain HTTP and is
 #   reported.
 # custom:
@@ -18,15 +20,15 @@
 #   severity: high
 #   data_stores:
 #     check: encryption-in-transit
-#     types: [aws_sqs_queue, aws_sns_topic]
+#     types: [aws_sqs_queue, aws_sns_topic, aws_dynamodb_table]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)
 #   audit_component: Encryption of personal information (in transit)
 #   remediation: |
-#     Add a statement { Effect = "Deny", Principal = "*", Action = "sqs:*" (or "sns:Publish"),
-#     Resource = the queue or topic ARN, Condition = { Bool = { "aws:SecureTransport" =
-#     "false" } } } to the queue or topic policy.
+#     Add a statement { Effect = "Deny", Principal = "*", Action = "sqs:*" (or "sns:Publish",
+#     "dynamodb:*"), Resource = the store's ARN, Condition = { Bool = { "aws:SecureTransport"
+#     = "false" } } } to the queue, topic or table policy.
 #   construct: HardenedQueue
 #   example: |
 #     resource "aws_sqs_queue" "orders" {
@@ -55,7 +57,11 @@ import rego.v1
 stores := {
 	"aws_sqs_queue": ["SQS queue", "aws_sqs_queue_policy", "queue_url", ["sqs:sendmessage", "sqs:receivemessage"]],
 	"aws_sns_topic": ["SNS topic", "aws_sns_topic_policy", "arn", ["sns:publish"]],
+	"aws_dynamodb_table": ["DynamoDB table", "aws_dynamodb_resource_policy", "resource_arn", ["dynamodb:getitem", "dynamodb:putitem"]],
 }
+
+# Stores that also take their policy inline.
+inline := {"aws_sqs_queue", "aws_sns_topic"}
 
 denies_all(s, actions) if {
 	every a in actions {
@@ -96,7 +102,7 @@ attached(r, t, attr) := array.concat(resources.linked_from(r, t, attr), [input.r
 
 documents(r, t, attr) := array.concat(
 	[resources.policy(p, "policy") | some p in attached(r, t, attr)],
-	[resources.policy(r, "policy") | not resources.computed_unset(r, "policy")],
+	[resources.policy(r, "policy") | inline[r.type]; not resources.computed_unset(r, "policy")],
 )
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
@@ -117,7 +123,7 @@ message(r, label, docs) := sprintf("%s %s has a policy that cannot be read befor
 	doc.status == "unknown"
 }
 
-message(r, label, docs) := sprintf("%s %s has no policy statement denying requests where aws:SecureTransport is false; messages can cross the network in plain text", [label, r.address]) if {
+message(r, label, docs) := sprintf("%s %s has no policy statement denying requests where aws:SecureTransport is false; requests and the data they carry can cross the network in plain text", [label, r.address]) if {
 	every doc in docs {
 		doc.status != "unknown"
 	}

@@ -18,7 +18,7 @@ queue_policy(policy) := t.resource("aws_sqs_queue_policy.orders", {"queue_url": 
 topic(values) := t.resource("aws_sns_topic.events", object.union({"name": "order-events"}, values), {})
 
 test_queue_without_tls_deny_fails if {
-	k.summary(rule.deny) == {["aws-resource-policy-tls-only", "test/aws_sqs_queue.orders", "SQS queue aws_sqs_queue.orders has no policy statement denying requests where aws:SecureTransport is false; messages can cross the network in plain text"]} with input as t.with_index([queue({})])
+	k.summary(rule.deny) == {["aws-resource-policy-tls-only", "test/aws_sqs_queue.orders", "SQS queue aws_sqs_queue.orders has no policy statement denying requests where aws:SecureTransport is false; requests and the data they carry can cross the network in plain text"]} with input as t.with_index([queue({})])
 	count(rule.deny) == 1 with input as t.with_index([queue({}), queue_policy(doc([allow_sns]))])
 
 	# Denying only sends leaves receives open.
@@ -37,7 +37,7 @@ test_tls_only_queue_passes if {
 }
 
 test_topic if {
-	k.summary(rule.deny) == {["aws-resource-policy-tls-only", "test/aws_sns_topic.events", "SNS topic aws_sns_topic.events has no policy statement denying requests where aws:SecureTransport is false; messages can cross the network in plain text"]} with input as t.with_index([topic({})])
+	k.summary(rule.deny) == {["aws-resource-policy-tls-only", "test/aws_sns_topic.events", "SNS topic aws_sns_topic.events has no policy statement denying requests where aws:SecureTransport is false; requests and the data they carry can cross the network in plain text"]} with input as t.with_index([topic({})])
 	count(rule.deny) == 0 with input as t.with_index([topic({"policy": doc([tls_deny("sns:Publish")])})])
 	count(rule.deny) == 0 with input as t.with_index([topic({}), t.resource("aws_sns_topic_policy.events", {"arn": "${aws_sns_topic.events.arn}", "policy": doc([tls_deny("SNS:*")])}, {"arn": ["aws_sns_topic.events"]})])
 	count(rule.deny) == 0 with input as t.with_index([topic({}), t.resource("aws_sns_topic_policy.events", {"arn": "arn:aws:sns:us-west-2:111122223333:order-events", "policy": doc([tls_deny("sns:Publish")])}, {})])
@@ -51,4 +51,15 @@ test_policy_without_its_store if {
 
 test_unknown_policy_fails if {
 	k.summary(rule.deny) == {["aws-resource-policy-tls-only", "test/aws_sqs_queue.orders", "SQS queue aws_sqs_queue.orders has a policy that cannot be read before apply; it cannot be shown to refuse requests without TLS"]} with input as t.with_index([queue({}), queue_policy("${jsonencode(var.policy)}")])
+}
+
+table := t.resource("aws_dynamodb_table.orders", {"name": "orders"}, {})
+
+test_dynamodb_table if {
+	k.summary(rule.deny) == {["aws-resource-policy-tls-only", "test/aws_dynamodb_table.orders", "DynamoDB table aws_dynamodb_table.orders has no policy statement denying requests where aws:SecureTransport is false; requests and the data they carry can cross the network in plain text"]} with input as t.with_index([table])
+	count(rule.deny) == 0 with input as t.with_index([table, t.resource("aws_dynamodb_resource_policy.orders", {"resource_arn": "${aws_dynamodb_table.orders.arn}", "policy": doc([tls_deny("dynamodb:*")])}, {"resource_arn": ["aws_dynamodb_table.orders"]})])
+	count(rule.deny) == 0 with input as t.with_index([table, t.resource("aws_dynamodb_resource_policy.orders", {"resource_arn": "arn:aws:dynamodb:us-west-2:111122223333:table/orders", "policy": doc([tls_deny("*")])}, {})])
+
+	# Denying only reads leaves writes open.
+	count(rule.deny) == 1 with input as t.with_index([table, t.resource("aws_dynamodb_resource_policy.orders", {"resource_arn": "${aws_dynamodb_table.orders.arn}", "policy": doc([tls_deny("dynamodb:GetItem")])}, {"resource_arn": ["aws_dynamodb_table.orders"]})])
 }
