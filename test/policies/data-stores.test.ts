@@ -40,6 +40,15 @@ describe('data-store conformance', () => {
     expect({ type, unexplained }).toEqual({ type, unexplained: [] });
   });
 
+  // AWS types go beyond the required checks: every check kind is decided (a rule, not applicable
+  // with its reason, or a known gap printed above). Azure types have an assertion of their own.
+  test.each(types.filter((t) => t.startsWith('aws_')))('%s (AWS) has every check decided: a rule, not applicable, or a known gap', (type) => {
+    const undecided = stores.checks.filter(
+      (check) => (cov.get(type)?.get(check) ?? []).length === 0 && !stores.not_applicable[type]?.[check] && !stores.known_gaps[type]?.[check],
+    );
+    expect({ type, undecided }).toEqual({ type, undecided: [] });
+  });
+
   test.each(types)('%s: a known gap or not-applicable mark is dropped once a rule covers it', (type) => {
     const stale = [...Object.keys(stores.known_gaps[type] ?? {}), ...Object.keys(stores.not_applicable[type] ?? {})].filter(
       (check) => (cov.get(type)?.get(check) ?? []).length > 0,

@@ -86,18 +86,17 @@ engine_kind(e) := ["aurora-mysql", "require_secure_transport"] if e in {"aurora-
 default_on_from := {"postgres": [15, 0], "mysql": [9, 7], "mariadb": [11, 8]}
 
 # "15", "15.4", "8.0.mysql_aurora.3.05.2", "postgres15", "sqlserver-se-15.0" → [major, minor].
-version(s) := [to_number(parts[0]), minor] if {
-	found := regex.find_n(`[0-9]+(\.[0-9]+)?`, s, 1)
+version(s) := [to_number(m[1]), minor_of(m[3])] if {
+	found := regex.find_all_string_submatch_n(`([0-9]+)(\.([0-9]+))?`, s, 1)
 	count(found) == 1
-	parts := split(found[0], ".")
-	minor := minor_of(parts)
+	m := found[0]
 }
 
-minor_of(parts) := to_number(parts[1]) if count(parts) > 1
+minor_of("") := 0
 
-minor_of(parts) := 0 if count(parts) == 1
+minor_of(v) := to_number(v) if v != ""
 
-at_least([major, minor], [from_major, from_minor]) if major > from_major
+at_least([major, _], [from_major, _]) if major > from_major
 
 at_least([major, minor], [from_major, from_minor]) if {
 	major == from_major
@@ -151,13 +150,13 @@ groups_by_name[t] := {n: g |
 }
 
 # What the store's parameter group makes of TLS, as [state, what the group is].
-store_state(r, [_0, attr, group_type], kp) := [group_state(g, kp), g.address] if {
+store_state(r, attr, group_type, kp) := [group_state(g, kp), g.address] if {
 	g := resources.linked_to_type(r, attr, group_type)[0]
 } else := ["unknown", "a parameter group set from an expression"] if {
 	resources.unresolved(r, attr)
 } else := [group_state(g, kp), g.address] if {
 	g := groups_by_name[group_type][r.values[attr]]
-} else := unnamed_default(r, kp) if {
+} else := unnamed_default(r) if {
 	not resources.configured(r, attr)
 } else := [default_state(kp[0], trim_prefix(name, "default.")), name] if {
 	name := r.values[attr]
@@ -165,7 +164,7 @@ store_state(r, [_0, attr, group_type], kp) := [group_state(g, kp), g.address] if
 } else := ["unknown", sprintf("%s, which is not in this input", [r.values[attr]])]
 
 # No group named: the default group of the engine version.
-unnamed_default(r, _) := ["unknown", "the default parameter group of an engine version not readable before apply"] if {
+unnamed_default(r) := ["unknown", "the default parameter group of an engine version not readable before apply"] if {
 	resources.unresolved(r, "engine_version")
 } else := [default_state(kind, v), sprintf("the default parameter group of %s %s", [r.values.engine, v])] if {
 	[kind, _] := engine_kind(r.values.engine)
@@ -209,7 +208,7 @@ message(r, spec) := msg if {
 	e := r.values.engine
 	resources.literal(e)
 	kp := engine_kind(e)
-	[state, group] := store_state(r, spec, kp)
+	[state, group] := store_state(r, spec[1], spec[2], kp)
 	msg := state_message(r, spec[0], kp[1], state, group)
 }
 

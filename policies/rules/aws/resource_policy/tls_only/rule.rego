@@ -77,7 +77,7 @@ enforced(doc, actions) if {
 # The queue URL's or topic ARN's last part: the store's name.
 named(v) := name if {
 	resources.literal(v)
-	parts := regex.split(`[/:]`, v)
+	parts := split(replace(v, "/", ":"), ":")
 	name := parts[count(parts) - 1]
 	name != ""
 }
