@@ -6,6 +6,7 @@ import { EbsDefaultKmsKey } from '@cdktf/provider-aws/lib/ebs-default-kms-key';
 import { EbsSnapshotBlockPublicAccess } from '@cdktf/provider-aws/lib/ebs-snapshot-block-public-access';
 import { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 import { EfsFileSystemPolicy } from '@cdktf/provider-aws/lib/efs-file-system-policy';
+import { EfsBackupPolicy } from '@cdktf/provider-aws/lib/efs-backup-policy';
 import { UnsafeConfigError, requireIntInRange } from '../common/errors';
 import { dataTags } from '../common/tags';
 import { HardenedKey } from './key';
@@ -91,5 +92,7 @@ export class EncryptedFileSystem extends Construct {
         },
       ]),
     });
+    // A file system created through the API has no automatic backups unless this turns them on.
+    new EfsBackupPolicy(this, 'backup', { provider: props.provider, fileSystemId: this.fileSystem.id, backupPolicy: { status: 'ENABLED' } });
   }
 }
