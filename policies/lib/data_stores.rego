@@ -174,5 +174,4 @@ not_applicable := {
 # a rule covers one (so this list only shrinks).
 known_gaps := {
 	"aws_ebs_volume": {"backups": "a volume is backed up only by a Data Lifecycle Manager policy (target_tags) or an AWS Backup selection that picks it; no rule yet checks that a personal-data volume is picked (aws-efs-backup reads backup selections the same way and can be the model)"},
-	"aws_secretsmanager_secret": {"backups": "recovery_window_in_days = 0 deletes a secret at once, without the 7 to 30 day window to restore it; no rule reads it yet"},
 }
