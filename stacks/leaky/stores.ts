@@ -4,6 +4,7 @@ import { ElasticsearchDomain } from '@cdktf/provider-aws/lib/elasticsearch-domai
 import { ElasticsearchDomainPolicy } from '@cdktf/provider-aws/lib/elasticsearch-domain-policy';
 import { EbsVolume } from '@cdktf/provider-aws/lib/ebs-volume';
 import { EbsSnapshot } from '@cdktf/provider-aws/lib/ebs-snapshot';
+import { DlmLifecyclePolicy } from '@cdktf/provider-aws/lib/dlm-lifecycle-policy';
 import { EbsEncryptionByDefault } from '@cdktf/provider-aws/lib/ebs-encryption-by-default';
 import { SnapshotCreateVolumePermission } from '@cdktf/provider-aws/lib/snapshot-create-volume-permission';
 import { DbSnapshot } from '@cdktf/provider-aws/lib/db-snapshot';
@@ -71,6 +72,16 @@ export function unencryptedVolumeSnapshot(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-unencrypted-volume-snapshot');
   awsPart(stack);
   const volume = new EbsVolume(stack, 'web-host-storage', { availabilityZone: 'us-west-2a', size: 1, tags: dataTags(stack, { classification: 'pii' }) });
+  // Snapshotted daily: this fixture is about encryption, not backups.
+  new DlmLifecyclePolicy(stack, 'pii-volume-snapshots', {
+    description: 'Daily snapshots of personal-data volumes',
+    executionRoleArn: 'arn:aws:iam::111111111111:role/leaky-dlm',
+    policyDetails: {
+      resourceTypes: ['VOLUME'],
+      targetTags: { 'data-classification': 'pii' },
+      schedule: [{ name: 'daily', createRule: { interval: 24 }, retainRule: { count: 14 } }],
+    },
+  });
   new EbsSnapshot(stack, 'web-host-snapshot', { volumeId: volume.id, tags: dataTags(stack, { classification: 'pii' }) });
   return stack;
 }

@@ -73,6 +73,7 @@ package leakguard.rules.aws.efs.backup
 
 import data.leakguard.lib.finding
 import data.leakguard.lib.resources
+import data.leakguard.lib.stores
 import rego.v1
 
 policy_type := "aws_efs_backup_policy"
@@ -86,41 +87,11 @@ policy_state(p) := "unknown" if {
 	"ENABLED" in resources.values_at(p, "backup_policy.status")
 } else := "off"
 
-# AWS Backup selections: the resources they name by reference, whether one takes every
-# resource, and the STRINGEQUALS tags they select by ("key=value").
-selections := resources.of_type("aws_backup_selection")
-
-selected_keys contains k if {
-	some s in selections
-	some k in object.get(s.references, "resources", [])
-}
-
-selects_everything if {
-	some s in selections
-	some v in resources.values_at(s, "resources")
-	"*" in resources.as_list(v)
-}
-
-selected_tags contains concat("=", [tag.key, tag.value]) if {
-	some s in selections
-	some tag in resources.blocks_at(s, "selection_tag")
-	upper(object.get(tag, "type", "")) == "STRINGEQUALS"
-}
-
-in_backup_plan(fs) if selected_keys[fs.key]
-
-in_backup_plan(_) if selects_everything
-
-in_backup_plan(fs) if {
-	some k, v in fs.tags
-	selected_tags[concat("=", [k, v])]
-}
-
 one_zone(fs) if resources.configured(fs, "availability_zone_name")
 
 # The file system's automatic backups: "on", "off" or "unknown".
 fs_state(fs) := "on" if {
-	in_backup_plan(fs)
+	stores.in_backup_plan(fs)
 } else := s if {
 	states := {policy_state(p) | some p in resources.linked_from(fs, policy_type, "file_system_id")}
 	count(states) > 0
