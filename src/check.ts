@@ -2,6 +2,7 @@ import { InputError } from './errors';
 import { loadPaths } from './load';
 import type { LoadOptions } from './load/types';
 import { normalize } from './normalize';
+import { assertValid } from './normalize/validate';
 import { unappliedUpdates } from './normalize/azapi';
 import { loadCompiledPolicy } from './evaluate/policy';
 import { checkConstructWaivers, loadConfig, policyData, today } from './evaluate/config';
@@ -43,12 +44,13 @@ export async function check(paths: string[], opts: CheckOptions = {}): Promise<C
   const unverifiable = docs.flatMap((d) => (d.kind === 'hcl' ? d.evaluated.unverifiable : []));
   warnings.push(...unverifiable.map((m) => `not checked: ${m}`));
   opts.onStep?.('normalizing');
-  const input = normalize(docs);
+  const input = normalize(docs, { validate: false });
   warnings.push(...unappliedUpdates(input).map((u) => `not checked: ${u}`));
   checkConstructWaivers(input, config, date);
   opts.onStep?.('evaluating', Object.keys(input.resources).length);
   const policy = await loadCompiledPolicy();
-  const decision = await policy.evaluateInWorker(input, policyData(config, opts.configPath, date));
+  // The input is checked against its schema in this thread while the workers evaluate it.
+  const decision = await policy.evaluateInWorker(input, policyData(config, opts.configPath, date), { whileEvaluating: () => assertValid('policy-input', input) });
   refuseUnverified(input, decision);
   decision.config = configUsed(opts);
   return { input, decision, warnings, modulesNotFollowed, unverifiable };

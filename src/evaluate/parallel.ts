@@ -143,7 +143,8 @@ parentPort.on('message', (job) => parentPort.postMessage(runJob(inst, heap, job)
 
 /** Where jobs run: a worker thread, or this thread (one job after another). */
 interface Runner {
-  run(job: Job): Promise<unknown>;
+  /** `transfer`: buffers of the job that move to the worker rather than being copied (unusable here after). */
+  run(job: Job, transfer?: ArrayBuffer[]): Promise<unknown>;
   close(): Promise<unknown>;
 }
 
@@ -157,7 +158,7 @@ export interface Host {
 export function workerRunner(host: Host): Runner {
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: host });
   return {
-    run: (job) =>
+    run: (job, transfer = []) =>
       new Promise((resolve, reject) => {
         const done = (): void => {
           worker.off('message', onMessage).off('error', reject).off('exit', onExit);
@@ -171,7 +172,7 @@ export function workerRunner(host: Host): Runner {
           reject(new Error(`policy worker exited with code ${code}`));
         };
         worker.on('message', onMessage).once('error', reject).once('exit', onExit);
-        worker.postMessage(job);
+        worker.postMessage(job, transfer);
       }),
     close: () => worker.terminate(),
   };
