@@ -9,7 +9,7 @@ import { verifyManifest, type PolicyManifest } from './manifest';
 import { buildDir, policyDir } from './paths';
 import { judge, type Levelled } from './judge';
 import { opaInstance } from './opa-runtime';
-import { BUILTINS, defaultWorkers, evaluateParallel, ONE_PASS_MAX_BYTES, runJob, workerRunner } from './parallel';
+import { BUILTINS, defaultWorkers, evaluateParallel, ONE_PASS_MAX_BYTES, resultSet, runJob, workerRunner } from './parallel';
 import { project } from './projection';
 import { dataSize, encode, maxPages, pagesFor, tooLarge } from './wasm-memory';
 
@@ -101,7 +101,7 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
       let result: unknown;
       try {
         const inst = opaInstance(host.module, host.pages, host.maxPages, host.builtins);
-        result = runJob(inst, { base: inst.mark(), input: 0, afterInput: 0 }, { kind: 'decision', data: wasmData(data), input: bytes, entrypoint: manifest.entrypoint });
+        result = resultSet(runJob(inst, { base: inst.mark(), input: 0, afterInput: 0 }, { kind: 'decision', data: wasmData(data), input: bytes, entrypoint: manifest.entrypoint }));
       } catch (err) {
         throw tooLarge(err, bytes.byteLength, dataBytes);
       }
@@ -125,7 +125,7 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
       try {
         // The input's bytes move to the worker (transferred, not copied).
         const work = worker.run({ kind: 'decision', data: wasmData(data), input: bytes, entrypoint: manifest.entrypoint }, [bytes]);
-        return decisionOf(await alongside(work, opts.whileEvaluating), input, data);
+        return decisionOf(resultSet(await alongside(work, opts.whileEvaluating)), input, data);
       } catch (err) {
         throw tooLarge(err, size, dataBytes);
       } finally {

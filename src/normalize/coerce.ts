@@ -62,7 +62,8 @@ export function convert(v: unknown, t: TypeExpr, expressions: boolean): Converte
   if (kind === 'list' || kind === 'set') {
     if (!Array.isArray(v)) return FAIL;
     const out = v.map((x) => convert(x, inner as TypeExpr, expressions));
-    return out.includes(FAIL) ? FAIL : out;
+    // The list itself where no element changed (copy on write, as walkBlock).
+    return out.includes(FAIL) ? FAIL : out.every((x, i) => x === v[i]) ? v : out;
   }
   if (kind === 'map') {
     if (!isJson(v)) return FAIL;
@@ -101,9 +102,16 @@ interface Walk {
   unreadable: Set<string>;
 }
 
-/** A copy of one block (the resource body, or a nested block) with every attribute converted. */
+/**
+ * One block (the resource body, or a nested block) with every attribute converted: a copy
+ * where a conversion changed something, else the block itself (copy on write: most values
+ * already have their declared type, and copying every block cost time and garbage).
+ */
 function walkBlock(block: Json, prefix: string, w: Walk): Json {
-  const values: Json = { ...block };
+  let values: Json | null = null;
+  const set = (k: string, x: unknown): void => {
+    if (x !== block[k]) (values ??= { ...block })[k] = x;
+  };
   for (const [k, v] of Object.entries(block)) {
     const path = prefix + k;
     const entry = w.table[path];
@@ -114,22 +122,23 @@ function walkBlock(block: Json, prefix: string, w: Walk): Json {
       const items = Array.isArray(v) ? v : [v];
       if (items.every((x) => isJson(x) || x === null)) {
         const walked = items.map((x) => (isJson(x) ? walkBlock(x, `${path}.`, w) : x));
-        values[k] = Array.isArray(v) ? walked : walked[0];
+        if (Array.isArray(v)) set(k, walked.every((x, i) => x === v[i]) ? v : walked);
+        else set(k, walked[0]);
       } else {
-        values[k] = null;
+        set(k, null);
         w.unreadable.add(path);
       }
       continue;
     }
     const c = convert(v, entry, w.expressions);
     if (c === FAIL) {
-      values[k] = null;
+      set(k, null);
       w.unreadable.add(path);
     } else {
-      values[k] = c;
+      set(k, c);
     }
   }
-  return values;
+  return values ?? block;
 }
 
 /** Coerces a draft's values; unreadable paths join `unknown` (and `unreadable`). `expressions`: a config source, where `${…}` is an expression. */
