@@ -63,7 +63,7 @@ export function convert(v: unknown, t: TypeExpr, expressions: boolean): Converte
     if (!Array.isArray(v)) return FAIL;
     const out = v.map((x) => convert(x, inner as TypeExpr, expressions));
     // The list itself where no element changed (copy on write, as walkBlock).
-    return out.includes(FAIL) ? FAIL : out.every((x, i) => x === v[i]) ? v : out;
+    return out.includes(FAIL) ? FAIL : same(out, v) ? v : out;
   }
   if (kind === 'map') {
     if (!isJson(v)) return FAIL;
@@ -109,36 +109,39 @@ interface Walk {
  */
 function walkBlock(block: Json, prefix: string, w: Walk): Json {
   let values: Json | null = null;
-  const set = (k: string, x: unknown): void => {
-    if (x !== block[k]) (values ??= { ...block })[k] = x;
-  };
-  for (const [k, v] of Object.entries(block)) {
+  for (const k of Object.keys(block)) {
+    const v = block[k];
     const path = prefix + k;
     const entry = w.table[path];
     if (entry === undefined || v === null) continue;
+    let x: unknown;
     if (typeof entry === 'object' && !Array.isArray(entry)) {
       // Nested blocks: an object (a CDKTF single block) or a list of them (plans, HCL).
       if (w.expressions && typeof v === 'string' && v.includes('${')) continue;
       const items = Array.isArray(v) ? v : [v];
-      if (items.every((x) => isJson(x) || x === null)) {
-        const walked = items.map((x) => (isJson(x) ? walkBlock(x, `${path}.`, w) : x));
-        if (Array.isArray(v)) set(k, walked.every((x, i) => x === v[i]) ? v : walked);
-        else set(k, walked[0]);
+      if (items.every((i) => isJson(i) || i === null)) {
+        const walked = items.map((i) => (isJson(i) ? walkBlock(i, `${path}.`, w) : i));
+        x = Array.isArray(v) ? (same(walked, v) ? v : walked) : walked[0];
       } else {
-        set(k, null);
+        x = null;
         w.unreadable.add(path);
       }
-      continue;
-    }
-    const c = convert(v, entry, w.expressions);
-    if (c === FAIL) {
-      set(k, null);
-      w.unreadable.add(path);
     } else {
-      set(k, c);
+      x = convert(v, entry, w.expressions);
+      if (x === FAIL) {
+        x = null;
+        w.unreadable.add(path);
+      }
     }
+    if (x !== v) (values ??= { ...block })[k] = x;
   }
   return values ?? block;
+}
+
+/** Two lists hold the very same elements. */
+function same(a: unknown[], b: unknown[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return a.length === b.length;
 }
 
 /** Coerces a draft's values; unreadable paths join `unknown` (and `unreadable`). `expressions`: a config source, where `${…}` is an expression. */
