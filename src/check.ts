@@ -5,6 +5,7 @@ import { normalize } from './normalize';
 import { assertValid } from './normalize/validate';
 import { unappliedUpdates } from './normalize/azapi';
 import { loadCompiledPolicy } from './evaluate/policy';
+import { collectGarbage, COLLECT_MIN_RESOURCES } from './evaluate/heap';
 import { checkConstructWaivers, loadConfig, policyData, today } from './evaluate/config';
 import type { ConfigChoice } from './load/config-file';
 import type { Decision } from './types/decision';
@@ -51,8 +52,15 @@ export async function check(paths: string[], opts: CheckOptions = {}): Promise<C
   checkConstructWaivers(input, config, date);
   opts.onStep?.('evaluating', Object.keys(input.resources).length);
   const policy = await loadCompiledPolicy();
-  // The input is checked against its schema in this thread while the workers evaluate it.
-  const decision = await policy.evaluateInWorker(input, policyData(config, opts.configPath, date), { whileEvaluating: () => assertValid('policy-input', input) });
+  // While the workers evaluate, this thread checks the input against its schema and, on a
+  // large input, gives its garbage back before the policy's memory peaks (heap.ts).
+  const large = Object.keys(input.resources).length >= COLLECT_MIN_RESOURCES;
+  const decision = await policy.evaluateInWorker(input, policyData(config, opts.configPath, date), {
+    whileEvaluating: () => {
+      assertValid('policy-input', input);
+      if (large) collectGarbage();
+    },
+  });
   refuseUnverified(input, decision);
   decision.config = configUsed(opts);
   return { input, decision, warnings, modulesNotFollowed, unverifiable };
