@@ -42,10 +42,11 @@ describe('the example app end to end: synth → normalize → WASM policy → ve
       'threat-detection/aws-guardduty-every-region',
     ]);
     // The Azure account: nested items public, TLS 1.0, a blob-public container, shared keys,
-    // no CMK, no diagnostics — and no subscription baseline.
+    // no CMK, no diagnostics, no blob soft delete or versioning — and no subscription baseline.
     expect(rules('LeakyAzureExample')).toEqual([
       'audit-logging-every-region/azure-activity-log-export',
       'audit-logging-every-region/azure-network-watcher-every-region',
+      'backup-protection/azure-storage-blob-recovery',
       'central-audit-correlation/azure-pii-central-diagnostics',
       'object-access-logging/azure-storage-blob-diagnostics',
       'public-storage/azure-storage-container-private',

@@ -3,6 +3,10 @@ import { HardenedStorageAccount, HardenedStorageAccountProps, ForensicEvidenceCo
 import { HardenedKeyVault, HardenedKeyVaultProps } from '../../stacks/constructs/azure/key-vault';
 import { HardenedSqlDatabase, HardenedSqlDatabaseProps, HardenedSqlServer } from '../../stacks/constructs/azure/sql';
 import { LockedRecoveryVault } from '../../stacks/constructs/azure/backup';
+import { HardenedRedisCache } from '../../stacks/constructs/azure/redis';
+import { HardenedSearchService } from '../../stacks/constructs/azure/search';
+import { HardenedServiceBusNamespace } from '../../stacks/constructs/azure/service-bus';
+import { HardenedSynapseWorkspace } from '../../stacks/constructs/azure/synapse';
 import { cleanup, only, ref, resources, synth, testStack } from './helpers';
 
 afterAll(cleanup);
@@ -179,5 +183,43 @@ describe('LockedRecoveryVault', () => {
   test('rejects cross-region restore without geo-redundant storage', () => {
     const stack = azure();
     expect(() => new LockedRecoveryVault(stack, 'rsv', { ...AT, name: 'rsv-test', keyVault: vault(stack), storageMode: 'LocallyRedundant' })).toThrow(/GeoRedundant/);
+  });
+});
+
+describe('PII stores send their access logs to the workspace (azure-pii-central-diagnostics)', () => {
+  const WS = '/subscriptions/0/resourceGroups/rg-test/providers/Microsoft.OperationalInsights/workspaces/law-central';
+  const cases: Array<[string, string, (stack: TerraformStack) => void, string[]]> = [
+    ['HardenedRedisCache', 'azurerm_redis_cache', (stack) => new HardenedRedisCache(stack, 'c', { ...AT, name: 'redis-test', workspaceId: WS }), ['ConnectedClientList']],
+    ['HardenedSearchService', 'azurerm_search_service', (stack) => new HardenedSearchService(stack, 'c', { ...AT, name: 'srch-test', workspaceId: WS }), ['OperationLogs']],
+    [
+      'HardenedServiceBusNamespace',
+      'azurerm_servicebus_namespace',
+      (stack) => new HardenedServiceBusNamespace(stack, 'c', { ...AT, name: 'sb-test-orders', keyVault: new HardenedKeyVault(stack, 'kv', { ...AT, name: 'kv-test-sb', workspaceId: WS }), workspaceId: WS }),
+      ['RuntimeAuditLogs', 'OperationalLogs'],
+    ],
+    [
+      'HardenedSynapseWorkspace',
+      'azurerm_synapse_workspace',
+      (stack) =>
+        new HardenedSynapseWorkspace(stack, 'c', {
+          ...AT,
+          name: 'synw-test',
+          dataLakeFilesystemId: 'https://sttestlake.dfs.core.windows.net/analytics',
+          keyVault: new HardenedKeyVault(stack, 'kv', { ...AT, name: 'kv-test-syn', workspaceId: WS }),
+          workspaceId: WS,
+        }),
+      ['SQLSecurityAuditEvents', 'SynapseRbacOperations', 'GatewayApiRequests', 'BuiltinSqlReqsEnded'],
+    ],
+  ];
+
+  test.each(cases)('%s: a diagnostic setting on the store enables its audit categories', (_name, type, build, categories) => {
+    const stack = azure();
+    build(stack);
+    const out = synth(stack);
+    const setting = resources(out, 'azurerm_monitor_diagnostic_setting').find((d) => d.target_resource_id === ref(out, type, 'id'));
+    expect(setting).toBeDefined();
+    expect(setting!.log_analytics_workspace_id).toBe(WS);
+    expect(setting!.enabled_log.map((l: { category: string }) => l.category)).toEqual(categories);
+    expect(only(out, type).tags['data-classification']).toBe('pii');
   });
 });

@@ -117,7 +117,7 @@ defaults := {
 	# Defender for Cloud plans that must be on the Standard tier.
 	"defender_required_plans": ["StorageAccounts", "SqlServers", "KeyVaults"],
 	# --- backup-protection ---
-	# Minimum automated backup / short-term retention in days (RDS, Azure SQL).
+	# Minimum automated backup / point-in-time retention in days (RDS, Azure SQL, PostgreSQL/MySQL, blob soft delete, Cosmos DB).
 	"backup_retention_days": 7,
 	# Vault immutability states that count as immutable (Azure Recovery Services / Data Protection).
 	"backup_vault_immutability_states": ["Locked", "Unlocked"],

@@ -77,7 +77,16 @@ types := {
 app_service_na := {
 	"public-reachability": "an app is a front end meant to be reached; the stores behind it carry the reachability rules (its transport is judged by the in-transit rules)",
 	"encryption-at-rest": "an app keeps no customer data store of its own; what it writes lands in the stores listed here",
+	"backups": "an app keeps no customer data store of its own: its backup block copies app files and configuration to a storage account (judged by the storage rules), and the data it serves is backed up by its stores' backup rules",
+	"audit-logging": "an app keeps no customer data of its own: reads and writes of customer data are logged where the data lives (azure-pii-central-diagnostics on each store); App Service's own HTTP and publishing logs record traffic and deployments, not data access",
 }
+
+# Azure: what does not apply, with the fact it rests on.
+disk_transit := "a disk has no network endpoint of its own: its VM reads it over the host's storage path, and an export is a time-limited HTTPS SAS URL whose network reach is judged by azure-disk-public-network (encryption at host is a VM setting)"
+
+disk_logging := "managed disks and snapshots emit no resource logs (no diagnostic-setting log categories); creating, attaching and exporting them (SAS grants) are control-plane operations in the subscription activity log, judged by azure-activity-log-export"
+
+messaging_backups := "a namespace has no backup or snapshot: events and messages live only until consumed or their retention ends, and Geo-disaster recovery pairs copy metadata (entities, settings), not messages; Event Hubs Capture writes events to a storage account judged by the storage rules"
 
 not_applicable := {
 	"aws_ebs_volume": {"public-reachability": "a volume has no endpoint; it is attached to instances in its zone, and its copies leave only as snapshots (judged by aws-ebs-snapshot-shared)"},
@@ -86,8 +95,30 @@ not_applicable := {
 	"aws_redshiftserverless_workgroup": {"encryption-at-rest": "a workgroup is compute; the data and its key live in the namespace (judged by aws-redshift-encryption)"},
 	"aws_kinesis_firehose_delivery_stream": {"public-reachability": "a delivery stream has no resource policy or network endpoint of its own; only IAM principals can put records, and its destinations carry their own rules"},
 	"aws_athena_workgroup": {"public-reachability": "a workgroup has no resource policy or endpoint; its query results land in S3, judged by the S3 rules"},
-	"azurerm_key_vault": {"encryption-at-rest": "Key Vault always encrypts keys and secrets at rest with HSM-protected keys; there is no setting to get wrong"},
-	"azurerm_redis_cache": {"encryption-at-rest": "Basic, Standard and Premium caches take no customer-managed key (only the Enterprise tiers, another resource type, do): the service encrypts its disks with platform keys, and Premium persistence files land in the storage account named by redis_configuration, judged by the storage rules"},
+	"azurerm_key_vault": {
+		"encryption-at-rest": "Key Vault always encrypts keys and secrets at rest with HSM-protected keys; there is no setting to get wrong",
+		"encryption-in-transit": "Key Vault answers only HTTPS and refuses TLS 1.0 and 1.1 (retired by the service in 2023); the vault has no transport setting to get wrong",
+	},
+	"azurerm_redis_cache": {
+		"encryption-at-rest": "Basic, Standard and Premium caches take no customer-managed key (only the Enterprise tiers, another resource type, do): the service encrypts its disks with platform keys, and Premium persistence files land in the storage account named by redis_configuration, judged by the storage rules",
+		"backups": "a cache has no backup setting: Basic and Standard caches keep data in memory only, and Premium persistence (RDB/AOF) and exports write to the storage account named by redis_configuration, judged by the storage rules (encryption, public access, blob recovery)",
+	},
+	"azurerm_managed_disk": {
+		"encryption-in-transit": disk_transit,
+		"backups": "a disk's restorable copies are azurerm_snapshot resources (judged by the disk rules) and Azure Backup vaults (judged by azure-backup-vault-immutability and azure-backup-vault-soft-delete); the disk itself has no retention setting",
+		"audit-logging": disk_logging,
+	},
+	"azurerm_snapshot": {
+		"encryption-in-transit": disk_transit,
+		"backups": "a snapshot is itself the backup copy of a disk, judged for encryption and network access by the disk rules; it has no retention setting of its own",
+		"audit-logging": disk_logging,
+	},
+	"azurerm_eventhub_namespace": {"backups": messaging_backups},
+	"azurerm_servicebus_namespace": {"backups": messaging_backups},
+	"azurerm_search_service": {
+		"encryption-in-transit": "AI Search accepts only HTTPS, with TLS 1.2 or 1.3 on every connection (managed by the service); there is no transport setting to get wrong",
+		"backups": "AI Search has no backup or restore feature: an index is rebuilt from its data source, whose store carries its own backup rules",
+	},
 	"azurerm_linux_web_app": app_service_na,
 	"azurerm_windows_web_app": app_service_na,
 	"azurerm_linux_function_app": app_service_na,
@@ -96,4 +127,10 @@ not_applicable := {
 
 # Checks a type still lacks a rule for, with the reason; the test prints them and fails once
 # a rule covers one (so this list only shrinks).
-known_gaps := {}
+known_gaps := {
+	"azurerm_sql_server": {
+		"encryption-in-transit": "the legacy resource (removed in azurerm 4) has no minimum-TLS argument, so Terraform cannot show the server's TLS floor; migrate to azurerm_mssql_server (judged by azure-sql-min-tls) or read it live with az sql server show --query minimalTlsVersion",
+		"backups": "the legacy azurerm_sql_server and azurerm_sql_database take no backup-retention argument, so the retention is whatever the service default or a change outside Terraform set; migrate to azurerm_mssql_database (judged by azure-sql-short-term-retention and azure-sql-long-term-retention)",
+	},
+	"azurerm_synapse_workspace": {"encryption-in-transit": "the dedicated SQL endpoint's minimum TLS is a child resource (Microsoft.Synapse/workspaces/dedicatedSQLminimalTlsSettings) that azurerm does not expose and the AzAPI mapping does not read yet; Synapse's other endpoints are HTTPS-only"},
+}

@@ -15,6 +15,12 @@ const publicAccess: Convert = (v) => (v === 'None' ? 'private' : typeof v === 's
 const ipRules: Convert = (v) => (Array.isArray(v) ? v.map((r) => (isJson(r) ? r.ipAddressOrRange : r)) : v);
 const subnetRules: Convert = (v) => (Array.isArray(v) ? v.map((r) => (isJson(r) ? { id: r.id } : r)) : v);
 const negated: Convert = (v) => (typeof v === 'boolean' ? !v : v);
+/** ARM's { enabled, days } retention policy → azurerm's retention block (none when disabled). */
+const retentionPolicy: Convert = (v) => {
+  if (!isJson(v)) return v;
+  if (v.enabled === false) return [];
+  return [v.days === undefined ? {} : { days: v.days }];
+};
 /** ARM's keyVaultProperties list → the first key's URL (`<vault uri>keys/<name>`), or nothing for an empty list. */
 const firstKey: Convert = (v) => {
   if (!Array.isArray(v)) return v;
@@ -30,6 +36,10 @@ interface Mapping {
   readonly properties: ReadonlyArray<readonly [string, string, Convert?]>;
   /** The azurerm attribute naming the parent (`parent_id` of a child resource). */
   readonly parent?: string;
+  /** A child ARM resource whose settings azurerm keeps inline on the parent (`azurerm` is the
+   * parent's type): its mapped properties are written onto the parent its parent_id names, as an
+   * azapi_update_resource's are, and it stays an azapi_resource itself. */
+  readonly ontoParent?: true;
 }
 
 const firewallRule = (azurerm: string, parent: string): Mapping => ({
@@ -47,6 +57,8 @@ const flexibleServer = (azurerm: string, publicAttr: string, convert?: Convert):
     ['properties.network.publicNetworkAccess', publicAttr, convert],
     ['properties.network.delegatedSubnetResourceId', 'delegated_subnet_id'],
     ['properties.dataEncryption.primaryKeyURI', 'customer_managed_key.key_vault_key_id'],
+    ['properties.backup.backupRetentionDays', 'backup_retention_days'],
+    ['properties.backup.geoRedundantBackup', 'geo_redundant_backup_enabled', enabled],
   ],
 });
 
@@ -78,6 +90,15 @@ export const AZAPI_MAPPINGS: Record<string, Mapping> = {
       ['properties.allowSharedKeyAccess', 'shared_access_key_enabled'],
       ['properties.encryption.requireInfrastructureEncryption', 'infrastructure_encryption_enabled'],
       ['properties.encryption.keyvaultproperties.keyname', 'customer_managed_key.key_vault_key_id'],
+    ],
+  },
+  'microsoft.storage/storageaccounts/blobservices': {
+    azurerm: 'azurerm_storage_account',
+    ontoParent: true,
+    properties: [
+      ['properties.deleteRetentionPolicy', 'blob_properties.delete_retention_policy', retentionPolicy],
+      ['properties.isVersioningEnabled', 'blob_properties.versioning_enabled'],
+      ['properties.containerDeleteRetentionPolicy', 'blob_properties.container_delete_retention_policy', retentionPolicy],
     ],
   },
   'microsoft.storage/storageaccounts/blobservices/containers': {
@@ -126,6 +147,9 @@ export const AZAPI_MAPPINGS: Record<string, Mapping> = {
       ['properties.disableLocalAuth', 'local_authentication_disabled'],
       ['properties.keyVaultKeyUri', 'key_vault_key_id'],
       ['properties.minimalTlsVersion', 'minimal_tls_version'],
+      ['properties.backupPolicy.type', 'backup.type'],
+      ['properties.backupPolicy.periodicModeProperties.backupRetentionIntervalInHours', 'backup.retention_in_hours'],
+      ['properties.backupPolicy.continuousModeProperties.tier', 'backup.tier'],
     ],
   },
   'microsoft.eventhub/namespaces': messagingNamespace('azurerm_eventhub_namespace', 'local_authentication_enabled'),
@@ -215,7 +239,7 @@ function mappedProperties(d: Draft, mapping: Mapping): Pick<Draft, 'values' | 'u
 export function fromAzapi(d: Draft): Draft {
   if (!AZAPI_TYPES.has(d.type)) return d;
   const mapping = mappingOf(d.values.type);
-  if (!mapping) return d;
+  if (!mapping || mapping.ontoParent) return d;
   const mapped = mappedProperties(d, mapping);
   const values: Json = {};
   const unknown: string[] = [];
@@ -245,9 +269,9 @@ function merge(values: Json, patch: Json): Json {
   return out;
 }
 
-/** The draft an azapi_update_resource patches: the one its resource_id refers to, when it is of the mapped type. */
+/** The draft an azapi_update_resource patches: the one its resource_id refers to (a child written onto its parent: parent_id), when it is of the mapped type. */
 function targetOf(u: Draft, mapping: Mapping, byAddress: Map<string, Draft>): Draft | undefined {
-  for (const address of u.references.resource_id ?? []) {
+  for (const address of (mapping.ontoParent ? u.references.parent_id : u.references.resource_id) ?? []) {
     const t = byAddress.get(address);
     if (t?.type === mapping.azurerm) return t;
   }
@@ -259,14 +283,16 @@ function targetOf(u: Draft, mapping: Mapping, byAddress: Map<string, Draft>): Dr
  * properties azapi_resource cannot). The mapped properties its body sets, or leaves unknown,
  * are written over the resource its resource_id refers to, as at apply, so the rules judge
  * that resource as it ends up. An update whose target is not in the input stays as it is;
- * check() names it as not checked.
+ * check() names it as not checked. A child azapi_resource whose settings azurerm keeps inline
+ * (a storage account's blobServices: soft delete, versioning) is written onto its parent the
+ * same way.
  */
 export function applyAzapiUpdates(drafts: Draft[]): Draft[] {
   const byAddress = new Map(drafts.map((d) => [d.address, d]));
   const patched = new Map<string, Draft>();
   for (const u of drafts) {
-    if (u.type !== AZAPI_UPDATE) continue;
     const mapping = mappingOf(u.values.type);
+    if (u.type !== AZAPI_UPDATE && !(AZAPI_TYPES.has(u.type) && mapping?.ontoParent)) continue;
     const target = mapping && targetOf(u, mapping, byAddress);
     if (!mapping || !target) continue;
     const current = patched.get(target.address) ?? target;

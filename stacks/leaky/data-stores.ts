@@ -63,7 +63,7 @@ export function plaintextRedis(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-plaintext-redis');
   awsPart(stack);
   const az = azurePart(stack, 'redis');
-  const sessions = new HardenedRedisCache(stack, 'sessions', { ...az.at(), name: 'redis-leaky-sessions' });
+  const sessions = new HardenedRedisCache(stack, 'sessions', { ...az.at(), name: 'redis-leaky-sessions', workspaceId: az.workspaceId });
   sessions.cache.addOverride('non_ssl_port_enabled', true);
   return stack;
 }
@@ -130,7 +130,7 @@ export function publicSearch(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-public-search');
   awsPart(stack);
   const az = azurePart(stack, 'search');
-  const customers = new HardenedSearchService(stack, 'customers', { ...az.at(), name: 'srch-leaky-customers' });
+  const customers = new HardenedSearchService(stack, 'customers', { ...az.at(), name: 'srch-leaky-customers', workspaceId: az.workspaceId });
   customers.service.addOverride('public_network_access_enabled', true);
   return stack;
 }

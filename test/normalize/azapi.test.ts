@@ -191,6 +191,20 @@ const CASES: Case[] = [
     common: { location: 'westeurope', tags: TAGS },
   },
   {
+    name: 'PostgreSQL and MySQL flexible server backups',
+    domains: { engine: ['postgres', 'mysql'], days: [3, 14, undefined], geo: ['Enabled', 'Disabled', undefined] },
+    typeKeys: ['engine'],
+    azurerm: (c) => ({
+      type: c.engine === 'postgres' ? 'azurerm_postgresql_flexible_server' : 'azurerm_mysql_flexible_server',
+      attributes: { backup_retention_days: c.days, geo_redundant_backup_enabled: enabledFlag(c.geo) },
+    }),
+    azapi: (c) => ({
+      type: c.engine === 'postgres' ? 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' : 'Microsoft.DBforMySQL/flexibleServers@2023-12-30',
+      body: { properties: { backup: { backupRetentionDays: c.days, geoRedundantBackup: c.geo } } },
+    }),
+    common: { location: 'westeurope', tags: TAGS },
+  },
+  {
     name: 'server parameters',
     nameOf: (c) => String(c.name),
     domains: { engine: ['DBforPostgreSQL', 'DBforMySQL'], name: ['require_secure_transport', 'tls_version', 'ssl_min_protocol_version'], value: ['off', 'ON', 'TLSv1.1', 'TLSv1.2'] },
@@ -224,6 +238,33 @@ const CASES: Case[] = [
           disableLocalAuth: c.localOff,
           keyVaultKeyUri: c.key,
           minimalTlsVersion: c.tls,
+        },
+      },
+    }),
+    common: { location: 'westeurope', tags: TAGS },
+  },
+  {
+    name: 'Cosmos DB backup policy',
+    domains: { type: ['Periodic', 'Continuous', undefined], hours: [8, 720, undefined], tier: ['Continuous7Days', 'Continuous30Days', undefined] },
+    azurerm: (c) => {
+      const backup = c.type === undefined ? undefined : c.type === 'Periodic' ? { type: c.type, retention_in_hours: c.hours } : { type: c.type, tier: c.tier };
+      return {
+        type: 'azurerm_cosmosdb_account',
+        attributes: { offer_type: 'Standard' },
+        blocks: backup ? `  backup {\n${attrs(backup, '    ')}\n  }\n` : '',
+      };
+    },
+    azapi: (c) => ({
+      type: 'Microsoft.DocumentDB/databaseAccounts@2024-05-15',
+      body: {
+        properties: {
+          databaseAccountOfferType: 'Standard',
+          backupPolicy:
+            c.type === undefined
+              ? undefined
+              : c.type === 'Periodic'
+                ? { type: c.type, periodicModeProperties: { backupRetentionIntervalInHours: c.hours } }
+                : { type: c.type, continuousModeProperties: { tier: c.tier } },
         },
       },
     }),
@@ -331,5 +372,51 @@ describe('azapi_update_resource', () => {
     });
     const { warnings } = await check([join(dir, 'upd')], { today: TODAY });
     expect(warnings).toContain('not checked: azapi_update_resource.tls (Microsoft.Storage/storageAccounts): the resource it updates is not in this input');
+  });
+});
+
+describe('a blobServices child written with azapi_resource is read onto its storage account', () => {
+  const account = `resource "azapi_resource" "sa" {
+  type      = "Microsoft.Storage/storageAccounts@2023-05-01"
+  name      = "stavmexports"
+  parent_id = "/subscriptions/0/resourceGroups/rg"
+  location  = "westeurope"
+  tags      = { "data-classification" = "pii", owner = "o", environment = "prod" }
+  body = {
+    kind       = "StorageV2"
+    sku        = { name = "Standard_GZRS" }
+    properties = { minimumTlsVersion = "TLS1_2" }
+  }
+}
+`;
+  const blobService = (properties: string) => `resource "azapi_resource" "blob" {
+  type      = "Microsoft.Storage/storageAccounts/blobServices@2023-05-01"
+  name      = "default"
+  parent_id = azapi_resource.sa.id
+  body = {
+    properties = ${properties}
+  }
+}
+`;
+  const recovery = async (tf: string) => {
+    const dir = writeTree({ 'avm/main.tf': tf });
+    const { decision } = await check([join(dir, 'avm')], { today: TODAY });
+    return decision.findings.filter((f) => f.rule_id === 'azure-storage-blob-recovery').map((f) => `${f.resource.address}: ${f.message}`);
+  };
+
+  test('soft delete and versioning set on the blob service clear the account', async () => {
+    expect(await recovery(account + blobService('{ isVersioningEnabled = true, deleteRetentionPolicy = { enabled = true, days = 14 } }'))).toEqual([]);
+  });
+
+  test('no blob service, or one with soft delete disabled, leaves the account unrecoverable', async () => {
+    expect(await recovery(account)).toEqual([
+      'azapi_resource.sa: Storage account azapi_resource.sa holds pii data but cannot recover deleted or overwritten blobs: blob soft delete off (no delete_retention_policy); versioning off',
+    ]);
+    expect(await recovery(account + blobService('{ isVersioningEnabled = true, deleteRetentionPolicy = { enabled = false, days = 14 } }'))).toEqual([
+      'azapi_resource.sa: Storage account azapi_resource.sa holds pii data but cannot recover deleted or overwritten blobs: blob soft delete off (no delete_retention_policy)',
+    ]);
+    expect(await recovery(account + blobService('{ deleteRetentionPolicy = { enabled = true, days = 3 } }'))).toEqual([
+      'azapi_resource.sa: Storage account azapi_resource.sa holds pii data but cannot recover deleted or overwritten blobs: deleted blobs kept 3 days (minimum 7); versioning off',
+    ]);
   });
 });

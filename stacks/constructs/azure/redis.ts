@@ -2,15 +2,17 @@ import { Construct } from 'constructs';
 import { RedisCache } from '@cdktf/provider-azurerm/lib/redis-cache';
 import { UnsafeConfigError } from '../common/errors';
 import { ClassifiedProps, dataTags } from '../common/tags';
-import { AzurePlacement, requireLocation } from './common';
+import { AzurePlacement, diagnostics, requireLocation } from './common';
 
 export interface HardenedRedisCacheProps extends AzurePlacement, ClassifiedProps {
   readonly name: string;
   /** Standard or Premium (Basic has no SLA or replication). */
   readonly skuName?: 'Standard' | 'Premium';
+  /** Log Analytics workspace (the central one) for the connected-client (IP address) log. */
+  readonly workspaceId: string;
 }
 
-/** Azure Cache for Redis: TLS 1.2 only (plain-text port closed), public network access off, Entra ID auth. */
+/** Azure Cache for Redis: TLS 1.2 only (plain-text port closed), public network access off, Entra ID auth, audit logs to Log Analytics. */
 export class HardenedRedisCache extends Construct {
   readonly cache: RedisCache;
 
@@ -32,5 +34,6 @@ export class HardenedRedisCache extends Construct {
       redisConfiguration: { activeDirectoryAuthenticationEnabled: true },
       tags: dataTags(this, props),
     });
+    diagnostics(this, 'diagnostics', { targetResourceId: this.cache.id, workspaceId: props.workspaceId, categories: ['ConnectedClientList'] });
   }
 }

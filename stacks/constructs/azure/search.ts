@@ -2,13 +2,15 @@ import { Construct } from 'constructs';
 import { SearchService } from '@cdktf/provider-azurerm/lib/search-service';
 import { UnsafeConfigError } from '../common/errors';
 import { ClassifiedProps, dataTags } from '../common/tags';
-import { AzurePlacement, requireLocation } from './common';
+import { AzurePlacement, diagnostics, requireLocation } from './common';
 
 export interface HardenedSearchServiceProps extends AzurePlacement, ClassifiedProps {
   readonly name: string;
+  /** Log Analytics workspace (the central one) for the service's operation (query and indexing) logs. */
+  readonly workspaceId: string;
 }
 
-/** Search service: public network access off, Entra ID only (API keys off), customer-managed keys enforced. */
+/** Search service: public network access off, Entra ID only (API keys off), customer-managed keys enforced, operation logs to Log Analytics. */
 export class HardenedSearchService extends Construct {
   readonly service: SearchService;
 
@@ -26,5 +28,6 @@ export class HardenedSearchService extends Construct {
       identity: { type: 'SystemAssigned' },
       tags: dataTags(this, props),
     });
+    diagnostics(this, 'diagnostics', { targetResourceId: this.service.id, workspaceId: props.workspaceId, categories: ['OperationLogs'] });
   }
 }

@@ -2,18 +2,21 @@ import { Construct } from 'constructs';
 import { ServicebusNamespace } from '@cdktf/provider-azurerm/lib/servicebus-namespace';
 import { UnsafeConfigError } from '../common/errors';
 import { ClassifiedProps, dataTags } from '../common/tags';
-import { AzurePlacement, requireLocation } from './common';
+import { AzurePlacement, diagnostics, requireLocation } from './common';
 import { customerKey } from './customer-key';
 import { HardenedKeyVault } from './key-vault';
 
 export interface HardenedServiceBusNamespaceProps extends AzurePlacement, ClassifiedProps {
   readonly name: string;
   readonly keyVault: HardenedKeyVault;
+  /** Where runtime-audit and operational logs go; defaults to the key vault's workspace. */
+  readonly workspaceId?: string;
 }
 
 /**
  * Premium Service Bus namespace: public network access off, TLS 1.2, Entra ID only (SAS keys
- * off), messages under a customer-managed key with infrastructure encryption.
+ * off), messages under a customer-managed key with infrastructure encryption, runtime-audit
+ * and operational logs to Log Analytics.
  */
 export class HardenedServiceBusNamespace extends Construct {
   readonly namespace: ServicebusNamespace;
@@ -37,6 +40,11 @@ export class HardenedServiceBusNamespace extends Construct {
       customerManagedKey: { keyVaultKeyId: cmk.key.id, identityId: cmk.identity.id, infrastructureEncryptionEnabled: true },
       tags,
       dependsOn: [cmk.grant.assignment],
+    });
+    diagnostics(this, 'diagnostics', {
+      targetResourceId: this.namespace.id,
+      workspaceId: props.workspaceId ?? props.keyVault.workspaceId,
+      categories: ['RuntimeAuditLogs', 'OperationalLogs'],
     });
   }
 }

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { SynapseWorkspace } from '@cdktf/provider-azurerm/lib/synapse-workspace';
 import { UnsafeConfigError } from '../common/errors';
 import { ClassifiedProps, dataTags } from '../common/tags';
-import { AzurePlacement, requireLocation } from './common';
+import { AzurePlacement, diagnostics, requireLocation } from './common';
 import { customerKey } from './customer-key';
 import { HardenedKeyVault } from './key-vault';
 
@@ -11,11 +11,14 @@ export interface HardenedSynapseWorkspaceProps extends AzurePlacement, Classifie
   /** The ADLS Gen2 filesystem (of a HardenedStorageAccount) the workspace uses. */
   readonly dataLakeFilesystemId: string;
   readonly keyVault: HardenedKeyVault;
+  /** Where SQL audit, RBAC and gateway logs go; defaults to the key vault's workspace. */
+  readonly workspaceId?: string;
 }
 
 /**
  * Synapse workspace in a managed virtual network with exfiltration protection, public network
- * access off, Entra-only authentication and a customer-managed key.
+ * access off, Entra-only authentication, a customer-managed key, and SQL audit, RBAC and
+ * gateway logs to Log Analytics.
  */
 export class HardenedSynapseWorkspace extends Construct {
   readonly workspace: SynapseWorkspace;
@@ -38,6 +41,11 @@ export class HardenedSynapseWorkspace extends Construct {
       customerManagedKey: { keyVersionlessId: cmk.key.versionlessId, keyName: 'cmk', userAssignedIdentityId: cmk.identity.id },
       tags,
       dependsOn: [cmk.grant.assignment],
+    });
+    diagnostics(this, 'diagnostics', {
+      targetResourceId: this.workspace.id,
+      workspaceId: props.workspaceId ?? props.keyVault.workspaceId,
+      categories: ['SQLSecurityAuditEvents', 'SynapseRbacOperations', 'GatewayApiRequests', 'BuiltinSqlReqsEnded'],
     });
   }
 }

@@ -28,7 +28,7 @@
 #     cdktf:
 #       option: "HardenedRedisCache always closes the non-SSL port"
 #       snippet: |
-#         new HardenedRedisCache(this, 'sessions', { name: 'redis-shop-sessions', resourceGroupName: rg.name, location: 'westus2' });
+#         new HardenedRedisCache(this, 'sessions', { name: 'redis-shop-sessions', resourceGroupName: rg.name, location: 'westus2', workspaceId: centralWorkspace.id });
 #   example: |
 #     resource "azurerm_redis_cache" "sessions" {
 #       name                          = "redis-shop-sessions"

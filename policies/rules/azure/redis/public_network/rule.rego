@@ -30,7 +30,7 @@
 #     cdktf:
 #       option: "HardenedRedisCache always turns public network access off"
 #       snippet: |
-#         new HardenedRedisCache(this, 'sessions', { name: 'redis-shop-sessions', resourceGroupName: rg.name, location: 'westus2' });
+#         new HardenedRedisCache(this, 'sessions', { name: 'redis-shop-sessions', resourceGroupName: rg.name, location: 'westus2', workspaceId: centralWorkspace.id });
 #   runbook:
 #     exposure: The cache answers on a public endpoint; session data is one leaked access key away
 #     preserve:

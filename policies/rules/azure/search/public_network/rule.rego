@@ -31,7 +31,7 @@
 #     cdktf:
 #       option: "HardenedSearchService always turns public network access off"
 #       snippet: |
-#         new HardenedSearchService(this, 'catalog', { name: 'srch-shop-catalog', resourceGroupName: rg.name, location: 'westus2' });
+#         new HardenedSearchService(this, 'catalog', { name: 'srch-shop-catalog', resourceGroupName: rg.name, location: 'westus2', workspaceId: centralWorkspace.id });
 #   runbook:
 #     exposure: The search service answers on a public endpoint; a leaked query or admin key reads or changes every index
 #     preserve:
