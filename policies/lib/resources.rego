@@ -100,27 +100,17 @@ step(vs, k) := [x | some v in vs; some o in objects(v); x := o[k]]
 
 # Every value at a dotted path below v, through nested blocks whether they are objects
 # (CDKTF single blocks) or lists (plans, HCL). Up to four levels.
-path_values(v, path) := step([v], ks[0]) if {
-	ks := split(path, ".")
-	count(ks) == 1
-}
+path_values(v, path) := path_steps([v], split(path, "."))
 
-path_values(v, path) := step(step([v], ks[0]), ks[1]) if {
-	ks := split(path, ".")
-	count(ks) == 2
-}
+# The path split once, not once per clause.
+path_steps(vs, ks) := step(vs, ks[0]) if count(ks) == 1
 
-path_values(v, path) := step(step(step([v], ks[0]), ks[1]), ks[2]) if {
-	ks := split(path, ".")
-	count(ks) == 3
-}
+path_steps(vs, ks) := step(step(vs, ks[0]), ks[1]) if count(ks) == 2
 
-path_values(v, path) := step(step(step(step([v], ks[0]), ks[1]), ks[2]), ks[3]) if {
-	ks := split(path, ".")
-	count(ks) == 4
-}
+path_steps(vs, ks) := step(step(step(vs, ks[0]), ks[1]), ks[2]) if count(ks) == 3
 
-# Values of a resource attribute at a dotted path, nulls dropped.
+path_steps(vs, ks) := step(step(step(step(vs, ks[0]), ks[1]), ks[2]), ks[3]) if count(ks) == 4
+
 values_at(r, path) := [x | some x in path_values(r.values, path); x != null]
 
 # The blocks written at a dotted path. A plan writes an absent block as [] where HCL and
@@ -342,8 +332,8 @@ first_resource(cloud, null) := input.resources[first_keys[[cloud]]]
 first_resource(cloud, region) := input.resources[first_keys[[cloud, region]]] if region != null
 
 first_keys := object.union(
-	{[c]: min({k | some k, r in input.resources; live(r); r.cloud == c}) | some c in {r.cloud | some r in input.resources; live(r)}},
-	{[c, region]: min({k | some k, r in input.resources; live(r); r.cloud == c; region_of(r) == region}) | some [c, region] in live_scopes},
+	{[c]: min([k | some k, r in input.resources; live(r); r.cloud == c]) | some c in {r.cloud | some r in input.resources; live(r)}},
+	{[c, region]: min([k | some k, r in input.resources; live(r); r.cloud == c; region_of(r) == region]) | some [c, region] in live_scopes},
 )
 
 # [cloud, region] of every managed, not-deleted resource in a region: one scan of every
