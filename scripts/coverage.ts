@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const TYPE = /"((?:aws|azurerm|azapi)_[a-z0-9_]+)"/g;
-const LIB_REF = /\bresources\.([a-z_][a-z0-9_]*)/g;
+const LIB_REF = /\b([a-z_][a-z0-9_]*)\.([a-z_][a-z0-9_]*)/g;
 const SETTING_REF = /\bsettings\.([a-z_][a-z0-9_]*_types)\b/g;
 const TOP_LEVEL = /^([a-z_][a-z0-9_]*)\b/;
 
@@ -31,19 +31,43 @@ function definitions(text: string): Map<string, string> {
   return out;
 }
 
-/** Types each lib helper reaches, through the helpers it calls. */
-function libTypes(libText: string): Map<string, Set<string>> {
-  const defs = definitions(libText);
-  const direct = new Map([...defs].map(([name, body]) => [name, new Set(matches(TYPE, body))]));
-  const calls = new Map([...defs].map(([name, body]) => [name, [...defs.keys()].filter((other) => other !== name && new RegExp(`\\b${other}\\b`).test(body))]));
-  const reach = (name: string, seen: Set<string>): Set<string> => {
-    if (seen.has(name)) return new Set();
-    seen.add(name);
-    const out = new Set(direct.get(name));
-    for (const c of calls.get(name) ?? []) for (const t of reach(c, seen)) out.add(t);
+/** The lib packages' helpers a text calls, `pkg.name` (`resources.of_type`, `stores.selections`). */
+const libRefs = (text: string, known: Map<string, unknown>): string[] =>
+  [...text.matchAll(LIB_REF)].map((m) => `${m[1]}.${m[2]}`).filter((ref) => known.has(ref));
+
+/**
+ * Types each lib helper (`pkg.name`, every policies/lib file) reaches, through the helpers it
+ * calls in its own package (by name) and in the others (`pkg.name`). config.rego is left out:
+ * the types its settings list count at run time (typeSettings), not its key names.
+ */
+function libTypes(libDir: string): Map<string, Set<string>> {
+  const defs = new Map<string, string>();
+  const pkgOf = new Map<string, string>();
+  for (const f of readdirSync(libDir).filter((f) => f.endsWith('.rego') && !f.endsWith('_test.rego') && !['coverage.rego', 'config.rego'].includes(f))) {
+    const text = readFileSync(join(libDir, f), 'utf8');
+    const pkg = /^package leakguard\.lib\.([a-z_][a-z0-9_]*)/m.exec(text)?.[1];
+    if (!pkg) continue;
+    for (const [name, body] of definitions(text)) {
+      defs.set(`${pkg}.${name}`, body);
+      pkgOf.set(`${pkg}.${name}`, pkg);
+    }
+  }
+  const direct = new Map([...defs].map(([ref, body]) => [ref, new Set(matches(TYPE, body))]));
+  const calls = new Map(
+    [...defs].map(([ref, body]) => {
+      const pkg = pkgOf.get(ref)!;
+      const own = [...defs.keys()].filter((other) => other !== ref && pkgOf.get(other) === pkg && new RegExp(`(^|[^.\\w])${other.slice(pkg.length + 1)}\\b`, 'm').test(body));
+      return [ref, [...own, ...libRefs(body, defs)]];
+    }),
+  );
+  const reach = (ref: string, seen: Set<string>): Set<string> => {
+    if (seen.has(ref)) return new Set();
+    seen.add(ref);
+    const out = new Set(direct.get(ref));
+    for (const c of calls.get(ref) ?? []) for (const t of reach(c, seen)) out.add(t);
     return out;
   };
-  return new Map([...defs.keys()].map((name) => [name, reach(name, new Set())]));
+  return new Map([...defs.keys()].map((ref) => [ref, reach(ref, new Set())]));
 }
 
 function ruleFiles(dir: string): string[] {
@@ -54,13 +78,13 @@ function ruleFiles(dir: string): string[] {
 }
 
 export function deriveCoverage(policies: string): Coverage {
-  const lib = libTypes(readFileSync(join(policies, 'lib', 'resources.rego'), 'utf8'));
+  const lib = libTypes(join(policies, 'lib'));
   const types = new Set<string>();
   const typeSettings = new Set<string>();
   for (const file of ruleFiles(join(policies, 'rules'))) {
     const text = readFileSync(file, 'utf8');
     for (const t of matches(TYPE, text)) types.add(t);
-    for (const name of matches(LIB_REF, text)) for (const t of lib.get(name) ?? []) types.add(t);
+    for (const ref of libRefs(text, lib)) for (const t of lib.get(ref) ?? []) types.add(t);
     for (const key of matches(SETTING_REF, text)) typeSettings.add(key);
   }
   return { types: [...types].sort(), typeSettings: [...typeSettings].sort() };

@@ -2,8 +2,10 @@ import { InputError } from './errors';
 import { loadPaths } from './load';
 import type { LoadOptions } from './load/types';
 import { normalize } from './normalize';
+import { assertValid } from './normalize/validate';
 import { unappliedUpdates } from './normalize/azapi';
 import { loadCompiledPolicy } from './evaluate/policy';
+import { collectGarbage, COLLECT_MIN_RESOURCES } from './evaluate/heap';
 import { checkConstructWaivers, loadConfig, policyData, today } from './evaluate/config';
 import type { ConfigChoice } from './load/config-file';
 import type { Decision } from './types/decision';
@@ -43,12 +45,22 @@ export async function check(paths: string[], opts: CheckOptions = {}): Promise<C
   const unverifiable = docs.flatMap((d) => (d.kind === 'hcl' ? d.evaluated.unverifiable : []));
   warnings.push(...unverifiable.map((m) => `not checked: ${m}`));
   opts.onStep?.('normalizing');
-  const input = normalize(docs);
+  const input = normalize(docs, { validate: false });
+  // The parsed sources are not read again: let them go before the policy's memory grows.
+  docs.length = 0;
   warnings.push(...unappliedUpdates(input).map((u) => `not checked: ${u}`));
   checkConstructWaivers(input, config, date);
   opts.onStep?.('evaluating', Object.keys(input.resources).length);
   const policy = await loadCompiledPolicy();
-  const decision = await policy.evaluateInWorker(input, policyData(config, opts.configPath, date));
+  // While the workers evaluate, this thread checks the input against its schema and, on a
+  // large input, gives its garbage back before the policy's memory peaks (heap.ts).
+  const large = Object.keys(input.resources).length >= COLLECT_MIN_RESOURCES;
+  const decision = await policy.evaluateInWorker(input, policyData(config, opts.configPath, date), {
+    whileEvaluating: () => {
+      assertValid('policy-input', input);
+      if (large) collectGarbage();
+    },
+  });
   refuseUnverified(input, decision);
   decision.config = configUsed(opts);
   return { input, decision, warnings, modulesNotFollowed, unverifiable };

@@ -7,6 +7,7 @@ import { EncryptedDocumentDatabase, EncryptedGraphDatabase, EncryptedMemoryDb, E
 import { EncryptedDeliveryStream, EncryptedStream, HardenedQueue, HardenedTopic, PrivateKafka } from '../../stacks/constructs/aws/messaging';
 import { HardenedSecret } from '../../stacks/constructs/aws/secrets';
 import { EncryptedAthenaWorkgroup, EncryptedDataCatalog } from '../../stacks/constructs/aws/analytics';
+import { RegionalBaseline } from '../../stacks/constructs/aws/baseline';
 import { awsPart, leakyStack } from '../../stacks/leaky/common';
 import { policyConfig } from '../../stacks/policy-config';
 import { check } from '../../src/check';
@@ -22,7 +23,8 @@ const CLIENT = 'arn:aws:iam::123456789012:role/orders-api';
 const cluster = (identifier: string): PrivateClusterProps => ({ identifier, subnetIds: SUBNETS, securityGroupIds: GROUPS });
 
 /** One of every data-store construct, as a caller would write it. */
-function everyStore(stack: TerraformStack): void {
+/** Every hardened store; the baseline's central trail records the data events of the queue, topic and stream (PII by default). */
+function everyStore(stack: TerraformStack, baseline: RegionalBaseline): void {
   new EbsRegionDefaults(stack, 'ebs-defaults');
   new EncryptedVolume(stack, 'volume', { availabilityZone: 'us-west-2a', sizeGb: 50 });
   new EncryptedFileSystem(stack, 'uploads', { creationToken: 'customer-uploads' });
@@ -34,8 +36,11 @@ function everyStore(stack: TerraformStack): void {
   new EncryptedMemoryDb(stack, 'carts', { ...cluster('carts'), aclName: 'carts-users' });
   new PrivateSearchCollection(stack, 'order-search', { name: 'order-search', vpcEndpointIds: ['vpce-0123456789abcdef0'] });
   const topic = new HardenedTopic(stack, 'events', { name: 'order-events' });
-  new HardenedQueue(stack, 'orders', { name: 'orders', senderTopicArns: [topic.topic.arn] });
-  new EncryptedStream(stack, 'clicks', { name: 'clickstream' });
+  const queue = new HardenedQueue(stack, 'orders', { name: 'orders', senderTopicArns: [topic.topic.arn] });
+  const stream = new EncryptedStream(stack, 'clicks', { name: 'clickstream' });
+  baseline.coverMessaging('AWS::SNS::Topic', topic.topic.arn);
+  baseline.coverMessaging('AWS::SQS::Queue', queue.queue.arn);
+  baseline.coverMessaging('AWS::Kinesis::Stream', stream.stream.arn);
   new EncryptedDeliveryStream(stack, 'lake', { name: 'orders-to-lake', roleArn: 'arn:aws:iam::123456789012:role/firehose', bucketArn: 'arn:aws:s3:::orders-lake' });
   new PrivateKafka(stack, 'kafka', { clusterName: 'order-events', subnetIds: SUBNETS, securityGroupIds: GROUPS });
   new HardenedSecret(stack, 'db-secret', { name: 'orders/db' });
@@ -48,8 +53,8 @@ describe('data-store constructs', () => {
     const name = 'hardened-stores';
     const out = synthApp((app) => {
       const stack = leakyStack(app, name);
-      awsPart(stack);
-      everyStore(stack);
+      const { baseline } = awsPart(stack);
+      everyStore(stack, baseline);
     });
     const dir = tempDir('leakguard-stores-');
     const config = join(dir, 'leakguard.json');

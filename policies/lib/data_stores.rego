@@ -81,6 +81,17 @@ app_service_na := {
 	"audit-logging": "an app keeps no customer data of its own: reads and writes of customer data are logged where the data lives (azure-pii-central-diagnostics on each store); App Service's own HTTP and publishing logs record traffic and deployments, not data access",
 }
 
+# AWS cells shared by several types.
+snapshot_na := {
+	"encryption-in-transit": "a snapshot has no network endpoint of its own: its data is read by restoring it into a new volume or database, whose own rules judge the transport",
+	"backups": "a snapshot is itself the backup; its encryption and sharing are what can go wrong, judged by the snapshot rules in the other columns",
+	"audit-logging": "a snapshot has no audit-log setting; copying, sharing and restoring it are CloudTrail management events, which every trail records",
+}
+
+# The service keeps no audit log of data access and has no setting for one (ElastiCache
+# delivers only its slow log and engine log).
+cache_audit_na := "the service has no audit log of data access (ElastiCache delivers only the slow log and engine log, MemoryDB none); who may connect is judged by the auth rules in the public-reachability column"
+
 # Azure: what does not apply, with the fact it rests on.
 disk_transit := "a disk has no network endpoint of its own: its VM reads it over the host's storage path, and an export is a time-limited HTTPS SAS URL whose network reach is judged by azure-disk-public-network (encryption at host is a VM setting)"
 
@@ -89,12 +100,77 @@ disk_logging := "managed disks and snapshots emit no resource logs (no diagnosti
 messaging_backups := "a namespace has no backup or snapshot: events and messages live only until consumed or their retention ends, and Geo-disaster recovery pairs copy metadata (entities, settings), not messages; Event Hubs Capture writes events to a storage account judged by the storage rules"
 
 not_applicable := {
-	"aws_ebs_volume": {"public-reachability": "a volume has no endpoint; it is attached to instances in its zone, and its copies leave only as snapshots (judged by aws-ebs-snapshot-shared)"},
+	"aws_ebs_volume": {
+		"public-reachability": "a volume has no endpoint; it is attached to instances in its zone, and its copies leave only as snapshots (judged by aws-ebs-snapshot-shared)",
+		"audit-logging": "block storage has no data-access log; attaching, detaching and snapshotting a volume are CloudTrail management events",
+	},
+	"aws_ebs_snapshot": snapshot_na,
+	"aws_db_snapshot": snapshot_na,
+	"aws_db_cluster_snapshot": snapshot_na,
 	"aws_docdb_cluster": {"public-reachability": "DocumentDB has no public endpoint option: a cluster is reachable only inside its VPC"},
-	"aws_redshiftserverless_namespace": {"public-reachability": "a namespace is reached only through its workgroups (aws_redshiftserverless_workgroup, judged by aws-redshift-public)"},
-	"aws_redshiftserverless_workgroup": {"encryption-at-rest": "a workgroup is compute; the data and its key live in the namespace (judged by aws-redshift-encryption)"},
-	"aws_kinesis_firehose_delivery_stream": {"public-reachability": "a delivery stream has no resource policy or network endpoint of its own; only IAM principals can put records, and its destinations carry their own rules"},
-	"aws_athena_workgroup": {"public-reachability": "a workgroup has no resource policy or endpoint; its query results land in S3, judged by the S3 rules"},
+	"aws_redshiftserverless_namespace": {
+		"public-reachability": "a namespace is reached only through its workgroups (aws_redshiftserverless_workgroup, judged by aws-redshift-public)",
+		"encryption-in-transit": "a namespace is reached only through its workgroups, whose require_ssl is judged by aws-redshift-require-ssl",
+		"backups": "Redshift Serverless creates recovery points of every namespace automatically (every 30 minutes, kept 24 hours); no setting turns them off",
+	},
+	"aws_redshiftserverless_workgroup": {
+		"encryption-at-rest": "a workgroup is compute; the data and its key live in the namespace (judged by aws-redshift-encryption)",
+		"backups": "a workgroup is compute; the recovery points belong to its namespace, which Redshift Serverless backs up automatically",
+		"audit-logging": "audit logging is configured on the namespace (log_exports), judged by aws-redshift-audit-logging",
+	},
+	"aws_kinesis_firehose_delivery_stream": {
+		"public-reachability": "a delivery stream has no resource policy or network endpoint of its own; only IAM principals can put records, and its destinations carry their own rules",
+		"encryption-in-transit": "Data Firehose endpoints accept HTTPS only (AWS General Reference endpoint table); a delivery stream has no transport setting",
+		"backups": "a delivery stream only buffers records on their way to a destination (up to 24 hours while delivery fails); the data at rest lives in the destination, judged by its own rules",
+		"audit-logging": "a delivery stream has no audit-log setting (its error logging records failed deliveries, not senders); the records are judged where they land",
+	},
+	"aws_kinesis_stream": {
+		"encryption-in-transit": "Kinesis Data Streams endpoints accept HTTPS only (TLS 1.2 or later, AWS General Reference endpoint table); a stream has no transport setting",
+		"backups": "a stream keeps records for its retention_period (24 hours to 365 days) and has no snapshot or backup feature; consumers make the durable copy, judged where it lands",
+	},
+	"aws_athena_workgroup": {
+		"public-reachability": "a workgroup has no resource policy or endpoint; its query results land in S3, judged by the S3 rules",
+		"encryption-in-transit": "Athena's API and drivers use TLS, and Athena reaches S3 over TLS; a workgroup has no transport setting",
+		"backups": "a workgroup holds query settings, not data; its query results land in the S3 output location, judged by the S3 rules (aws-s3-versioning)",
+		"audit-logging": "a workgroup has no audit-log setting; every query (StartQueryExecution) is a CloudTrail management event, which every trail records",
+	},
+	"aws_glue_catalog_database": {
+		"encryption-in-transit": "AWS Glue endpoints accept HTTPS only (AWS General Reference endpoint table); the Data Catalog has no transport setting",
+		"backups": "the Data Catalog holds table definitions, not the data (which lives in S3 or the databases it points at); Glue keeps table versions itself and has no backup setting",
+		"audit-logging": "the Data Catalog has no audit-log setting; its API calls (GetTable, GetPartitions …) are CloudTrail management events, which every trail records",
+	},
+	"aws_backup_vault": {
+		"encryption-in-transit": "a vault has no endpoint of its own: recovery points are reached only through the AWS Backup API and restored into a new store, whose own rules judge the transport",
+		"audit-logging": "a vault has no audit-log setting; every backup, restore, copy and deletion of a recovery point is a CloudTrail management event, which every trail records",
+	},
+	"aws_secretsmanager_secret": {
+		"encryption-in-transit": "Secrets Manager endpoints accept HTTPS only (AWS General Reference endpoint table); a secret has no transport setting",
+		"audit-logging": "a secret has no audit-log setting; every GetSecretValue is a CloudTrail management event, which every trail records",
+	},
+	"aws_ssm_parameter": {
+		"encryption-in-transit": "a parameter has no transport setting and no resource policy that could refuse plain requests; SecureString values are encrypted with KMS inside the service (judged by aws-ssm-parameter-secure)",
+		"backups": "Parameter Store keeps each parameter's history itself (GetParameterHistory) and has no backup setting",
+		"audit-logging": "a parameter has no audit-log setting; GetParameter calls are CloudTrail management events, which every trail records",
+	},
+	"aws_sqs_queue": {"backups": "a queue holds messages only until they are consumed (at most 14 days, message_retention_seconds) and has no snapshot or backup feature; consumers keep what must last, judged where it lands"},
+	"aws_sns_topic": {"backups": "a topic pushes messages to its subscribers and keeps none (a FIFO topic's archive_policy replays to new subscribers, not a backup); what must last is judged where subscribers store it"},
+	"aws_msk_cluster": {"backups": "MSK has no snapshot or backup feature: durability comes from replication across brokers, and copies (MSK Connect, MirrorMaker) are stores of their own"},
+	"aws_neptune_cluster": {"encryption-in-transit": "since engine 1.0.4.0 (every version still offered) Neptune accepts only HTTPS/TLS 1.2+ connections on all cluster and instance endpoints; there is no setting to turn plain connections on"},
+	"aws_elasticache_serverless_cache": {
+		"encryption-in-transit": "every ElastiCache Serverless cache has in-transit encryption on; there is no setting to turn it off",
+		"audit-logging": cache_audit_na,
+	},
+	"aws_elasticache_cluster": {"audit-logging": cache_audit_na},
+	"aws_elasticache_replication_group": {"audit-logging": cache_audit_na},
+	"aws_memorydb_cluster": {"audit-logging": cache_audit_na},
+	"aws_efs_file_system": {"audit-logging": "EFS has no per-file access log; with IAM authorization (the mount helper's iam option) client connections and authorization decisions are logged to CloudTrail, which every trail records, and no file-system setting changes that"},
+	"aws_opensearch_domain": {"backups": "the service takes automated snapshots of every OpenSearch domain hourly; no setting turns them off (snapshot_options only sets the start hour of Elasticsearch versions before 5.3)"},
+	"aws_elasticsearch_domain": {"backups": "the service takes automated snapshots of domains on Elasticsearch 5.3 and later hourly (daily before 5.3, at snapshot_options' start hour); no setting turns them off"},
+	"aws_opensearchserverless_collection": {
+		"encryption-in-transit": "all communication with OpenSearch Serverless endpoints uses TLS 1.2; a collection has no transport setting",
+		"backups": "OpenSearch Serverless snapshots every collection automatically every hour; there is no setting to turn it off",
+		"audit-logging": "a collection has no audit-log setting (unlike domains' audit logs); who may read it is judged by the network and data access policies",
+	},
 	"azurerm_key_vault": {
 		"encryption-at-rest": "Key Vault always encrypts keys and secrets at rest with HSM-protected keys; there is no setting to get wrong",
 		"encryption-in-transit": "Key Vault answers only HTTPS and refuses TLS 1.0 and 1.1 (retired by the service in 2023); the vault has no transport setting to get wrong",

@@ -100,27 +100,17 @@ step(vs, k) := [x | some v in vs; some o in objects(v); x := o[k]]
 
 # Every value at a dotted path below v, through nested blocks whether they are objects
 # (CDKTF single blocks) or lists (plans, HCL). Up to four levels.
-path_values(v, path) := step([v], ks[0]) if {
-	ks := split(path, ".")
-	count(ks) == 1
-}
+path_values(v, path) := path_steps([v], split(path, "."))
 
-path_values(v, path) := step(step([v], ks[0]), ks[1]) if {
-	ks := split(path, ".")
-	count(ks) == 2
-}
+# The path split once, not once per clause.
+path_steps(vs, ks) := step(vs, ks[0]) if count(ks) == 1
 
-path_values(v, path) := step(step(step([v], ks[0]), ks[1]), ks[2]) if {
-	ks := split(path, ".")
-	count(ks) == 3
-}
+path_steps(vs, ks) := step(step(vs, ks[0]), ks[1]) if count(ks) == 2
 
-path_values(v, path) := step(step(step(step([v], ks[0]), ks[1]), ks[2]), ks[3]) if {
-	ks := split(path, ".")
-	count(ks) == 4
-}
+path_steps(vs, ks) := step(step(step(vs, ks[0]), ks[1]), ks[2]) if count(ks) == 3
 
-# Values of a resource attribute at a dotted path, nulls dropped.
+path_steps(vs, ks) := step(step(step(step(vs, ks[0]), ks[1]), ks[2]), ks[3]) if count(ks) == 4
+
 values_at(r, path) := [x | some x in path_values(r.values, path); x != null]
 
 # The blocks written at a dotted path. A plan writes an absent block as [] where HCL and
@@ -342,8 +332,8 @@ first_resource(cloud, null) := input.resources[first_keys[[cloud]]]
 first_resource(cloud, region) := input.resources[first_keys[[cloud, region]]] if region != null
 
 first_keys := object.union(
-	{[c]: min({k | some k, r in input.resources; live(r); r.cloud == c}) | some c in {r.cloud | some r in input.resources; live(r)}},
-	{[c, region]: min({k | some k, r in input.resources; live(r); r.cloud == c; region_of(r) == region}) | some [c, region] in live_scopes},
+	{[c]: min([k | some k, r in input.resources; live(r); r.cloud == c]) | some c in {r.cloud | some r in input.resources; live(r)}},
+	{[c, region]: min([k | some k, r in input.resources; live(r); r.cloud == c; region_of(r) == region]) | some [c, region] in live_scopes},
 )
 
 # [cloud, region] of every managed, not-deleted resource in a region: one scan of every
@@ -541,6 +531,19 @@ grants(s, action) if {
 
 allow(s) if s.effect == "Allow"
 
+# The statement refuses `action` (lower case) to every principal on requests not made over
+# TLS (Bool aws:SecureTransport "false"): what makes a resource policy TLS-only. Shared by
+# the S3 bucket, EFS file system, SQS queue and SNS topic rules.
+denies_insecure_transport(s, action) if {
+	s.effect == "Deny"
+	public_principal(s)
+	grants(s, action)
+	some c in s.conditions
+	c.test == "bool"
+	c.variable == "aws:securetransport"
+	"false" in c.values
+}
+
 # ---------------------------------------------------------------------------------------
 # Dates. WASM has no time parsing: `YYYY-MM-DDTHH:MM…` becomes hours since 1970 by the
 # days-from-civil algorithm (proleptic Gregorian calendar).
@@ -647,16 +650,21 @@ unresolved(r, path) if interpolated(r, path)
 unresolved(r, path) if unreadable_at(r, path)
 
 # ---------------------------------------------------------------------------------------
-# CloudTrail data events. trail_coverage(trails) indexes, once, which data stores a set of
+# CloudTrail data events. trail_coverage(trails) indexes, once, which data stores (S3 buckets,
+# DynamoDB tables, SQS queues, SNS topics, Kinesis streams; the last three through advanced
+# selectors only) a set of
 # trails records data events for (basic or advanced selectors): wholesale (all stores of a
 # type, minus exclusions) or named (by ARN or by reference). Rules keep the index in a
 # complete rule and test each store with covered_by in constant time.
 
-all_stores := {"AWS::S3::Object": {"arn:aws:s3", "arn:aws:s3:::"}, "AWS::DynamoDB::Table": {"arn:aws:dynamodb"}}
+all_stores := {
+	"AWS::S3::Object": {"arn:aws:s3", "arn:aws:s3:::"}, "AWS::DynamoDB::Table": {"arn:aws:dynamodb"},
+	"AWS::SQS::Queue": {"arn:aws:sqs"}, "AWS::SNS::Topic": {"arn:aws:sns"}, "AWS::Kinesis::Stream": {"arn:aws:kinesis"},
+}
 
 store_name(r) := r.values.bucket if r.type == "aws_s3_bucket"
 
-store_name(r) := r.values.name if r.type == "aws_dynamodb_table"
+store_name(r) := r.values.name if r.type in {"aws_dynamodb_table", "aws_sqs_queue", "aws_sns_topic", "aws_kinesis_stream"}
 
 # The store an ARN (or ARN prefix) in a selector names.
 arn_store_name(v, "AWS::S3::Object") := split(trim_prefix(v, "arn:aws:s3:::"), "/")[0] if startswith(v, "arn:aws:s3:::")
@@ -664,6 +672,18 @@ arn_store_name(v, "AWS::S3::Object") := split(trim_prefix(v, "arn:aws:s3:::"), "
 arn_store_name(v, "AWS::DynamoDB::Table") := split(parts[1], "/")[0] if {
 	parts := split(v, ":table/")
 	count(parts) == 2
+}
+
+arn_store_name(v, "AWS::Kinesis::Stream") := split(parts[1], "/")[0] if {
+	parts := split(v, ":stream/")
+	count(parts) == 2
+}
+
+# arn:aws:sqs:<region>:<account>:<name>, arn:aws:sns:<region>:<account>:<name>
+arn_store_name(v, data_type) := parts[5] if {
+	data_type in {"AWS::SQS::Queue", "AWS::SNS::Topic"}
+	parts := split(v, ":")
+	count(parts) == 6
 }
 
 logging_trails(trails) := [t | some t in trails; object.get(t.values, "enable_logging", true) != false]
@@ -881,6 +901,21 @@ s3_encrypted_with_cmk(bucket) if {
 	s3_sse_kms(cfg)
 	s3_cmk(cfg)
 }
+
+# The bucket's versioning: "on" (an aws_s3_bucket_versioning with status Enabled, or the
+# legacy inline versioning { enabled = true }), "unknown" (a status not readable before
+# apply) or "off".
+s3_versioning(bucket) := "on" if {
+	some v in s3_attached(bucket, "aws_s3_bucket_versioning")
+	"Enabled" in values_at(v, "versioning_configuration.status")
+} else := "on" if {
+	true in values_at(bucket, "versioning.enabled")
+} else := "unknown" if {
+	some v in s3_attached(bucket, "aws_s3_bucket_versioning")
+	unresolved(v, "versioning_configuration.status")
+} else := "unknown" if {
+	unresolved(bucket, "versioning.enabled")
+} else := "off"
 
 # Bucket policy documents: attached aws_s3_bucket_policy resources and the legacy inline
 # policy (unless the provider only computes it).

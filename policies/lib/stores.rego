@@ -229,3 +229,53 @@ aoss_patterns(s, resource_type) := [pattern |
 ]
 
 aoss_covers(pattern, name) if glob.match(lower(pattern), [], lower(sprintf("collection/%s", [name])))
+
+# ---------------------------------------------------------------------------------------
+# Backups made outside the store: AWS Backup selections (by reference, "*", or a
+# STRINGEQUALS tag the store carries) and Data Lifecycle Manager policies (EBS volumes whose
+# tags match a policy's target_tags).
+
+# AWS Backup selections: the resources they name by reference, whether one takes every
+# resource, and the STRINGEQUALS tags they select by ("key=value").
+selections := resources.of_type("aws_backup_selection")
+
+selected_keys contains k if {
+	some s in selections
+	some k in object.get(s.references, "resources", [])
+}
+
+selects_everything if {
+	some s in selections
+	some v in resources.values_at(s, "resources")
+	"*" in resources.as_list(v)
+}
+
+selected_tags contains concat("=", [tag.key, tag.value]) if {
+	some s in selections
+	some tag in resources.blocks_at(s, "selection_tag")
+	upper(object.get(tag, "type", "")) == "STRINGEQUALS"
+}
+
+in_backup_plan(r) if selected_keys[r.key]
+
+in_backup_plan(_) if selects_everything
+
+in_backup_plan(r) if {
+	some k, v in r.tags
+	selected_tags[concat("=", [k, v])]
+}
+
+dlm_volume_tags contains concat("=", [k, v]) if {
+	some p in resources.of_type("aws_dlm_lifecycle_policy")
+	object.get(p.values, "state", "ENABLED") != "DISABLED"
+	some details in resources.blocks_at(p, "policy_details")
+	"VOLUME" in resources.as_list(object.get(details, "resource_types", []))
+	some k, v in object.get(details, "target_tags", {})
+}
+
+# A Data Lifecycle Manager policy snapshots the volume: it targets volumes carrying one of
+# the volume's tags.
+dlm_snapshots(r) if {
+	some k, v in r.tags
+	dlm_volume_tags[concat("=", [k, v])]
+}

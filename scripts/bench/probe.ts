@@ -28,8 +28,15 @@ async function main(): Promise<void> {
   const report = ms(evaluated);
   const cpu = process.cpuUsage();
   const phase = (a: bigint, b: bigint): number => Number(b - a) / 1e6;
-  const { config, ...policyDecision } = result.decision;
-  void config; // the engine adds it after evaluation; opa eval's decision has none
+  // The decision as the policy returned it, before judge.ts applied waivers (which add
+  // blocking/waived to findings and summary, and the waiver results) and the engine added the
+  // config: what `opa eval` of the same entrypoint answers.
+  const { config, waivers, findings, summary, ...rest } = result.decision;
+  void config;
+  void waivers;
+  const { blocking, waived, silenced_by_overrides, ...levelledSummary } = summary;
+  void [blocking, waived, silenced_by_overrides];
+  const policyDecision = { ...rest, summary: levelledSummary, findings: findings.map(({ blocking: _b, waived: _w, waiver: _v, ...f }) => f) };
   console.log(JSON.stringify({
     load: phase(marks.loading, marks.normalizing),
     normalize: phase(marks.normalizing, marks.evaluating),

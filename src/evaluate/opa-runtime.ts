@@ -17,6 +17,8 @@ export interface OpaInstance {
   reset(mark: number): void;
   /** Evaluates an entrypoint over parsed input and data; the result set. */
   evaluate(entrypoint: string, input: number, data: number): unknown;
+  /** The same, as the JSON text OPA writes (posted between threads as one string, not an object graph to clone). */
+  evaluateJson(entrypoint: string, input: number, data: number): string;
 }
 
 /** A fresh instance of `module` whose memory starts at `pages` 64 KiB pages and grows to `maxPages`. */
@@ -38,6 +40,10 @@ export function opaInstance(module: WebAssembly.Module, pages: number, maxPages:
     new Uint8Array(memory.buffer).set(json, at);
     const value = ex.opa_json_parse(at, json.length) >>> 0;
     if (value === 0) throw new Error('policy input or data is not JSON');
+    // OPA copies every string and number out of the text: its block (tens of MB for a large
+    // input) goes back to the allocator, which carves the evaluation's allocations from it
+    // instead of touching as much fresh memory.
+    ex.opa_free(at);
     return value;
   };
   const call = (id: number, args: number[]): number => {
@@ -61,20 +67,22 @@ export function opaInstance(module: WebAssembly.Module, pages: number, maxPages:
   ex = new WebAssembly.Instance(module, { env }).exports as unknown as Exports;
   names = Object.fromEntries(Object.entries(dump(ex.builtins()) as Record<string, number>).map(([name, id]) => [id, name]));
   const entrypoints = dump(ex.entrypoints()) as Record<string, number>;
+  const evaluateJson = (entrypoint: string, input: number, data: number): string => {
+    if (!(entrypoint in entrypoints)) throw new Error(`entrypoint ${entrypoint} is not in the compiled policy`);
+    const ctx = ex.opa_eval_ctx_new();
+    ex.opa_eval_ctx_set_input(ctx, input);
+    ex.opa_eval_ctx_set_data(ctx, data);
+    ex.opa_eval_ctx_set_entrypoint(ctx, entrypoints[entrypoint]);
+    ex.eval(ctx);
+    return text(ex.opa_json_dump(ex.opa_eval_ctx_get_result(ctx)));
+  };
   return {
     load,
     mark: () => ex.opa_heap_ptr_get() >>> 0,
     reset: (mark) => {
       ex.opa_heap_ptr_set(mark);
     },
-    evaluate(entrypoint, input, data) {
-      if (!(entrypoint in entrypoints)) throw new Error(`entrypoint ${entrypoint} is not in the compiled policy`);
-      const ctx = ex.opa_eval_ctx_new();
-      ex.opa_eval_ctx_set_input(ctx, input);
-      ex.opa_eval_ctx_set_data(ctx, data);
-      ex.opa_eval_ctx_set_entrypoint(ctx, entrypoints[entrypoint]);
-      ex.eval(ctx);
-      return dump(ex.opa_eval_ctx_get_result(ctx));
-    },
+    evaluate: (entrypoint, input, data) => JSON.parse(evaluateJson(entrypoint, input, data)),
+    evaluateJson,
   };
 }

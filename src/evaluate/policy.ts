@@ -4,12 +4,12 @@ import { InputError } from '../errors';
 import { readBytes, readJson } from '../load/read-file';
 import type { Decision, Waiver } from '../types/decision';
 import type { PolicyInput } from '../types/policy-input';
-import { assertValid } from '../normalize/validate';
+import { assertValid, validator } from '../normalize/validate';
 import { verifyManifest, type PolicyManifest } from './manifest';
 import { buildDir, policyDir } from './paths';
 import { judge, type Levelled } from './judge';
 import { opaInstance } from './opa-runtime';
-import { BUILTINS, defaultWorkers, evaluateParallel, ONE_PASS_MAX_BYTES, runJob, workerRunner } from './parallel';
+import { BUILTINS, defaultWorkers, evaluateParallel, ONE_PASS_MAX_BYTES, resultSet, runJob, workerRunner } from './parallel';
 import { project } from './projection';
 import { dataSize, encode, maxPages, pagesFor, tooLarge } from './wasm-memory';
 
@@ -40,6 +40,28 @@ export interface EvaluationOptions {
   threads?: boolean;
   /** Above this many bytes of projected input one worker evaluates in rule chunks, not one pass; default ONE_PASS_MAX_BYTES. */
   onePassMaxBytes?: number;
+  /**
+   * evaluateInWorker: work for this thread while the workers evaluate (check() validates the
+   * input against its schema there). If it throws, the evaluation is awaited and the error
+   * raised instead of the decision.
+   */
+  whileEvaluating?: () => void;
+}
+
+/**
+ * The evaluation's result once `task` (and compiling the decision's validator, which
+ * decisionOf needs next) has run in this thread meanwhile: the main thread is otherwise idle
+ * while the workers evaluate.
+ */
+async function alongside<T>(work: Promise<T>, task?: () => void): Promise<T> {
+  try {
+    validator('decision');
+    task?.();
+  } catch (err) {
+    await work.catch(() => undefined);
+    throw err;
+  }
+  return work;
 }
 
 export interface CompiledPolicy {
@@ -79,7 +101,7 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
       let result: unknown;
       try {
         const inst = opaInstance(host.module, host.pages, host.maxPages, host.builtins);
-        result = runJob(inst, { base: inst.mark(), input: 0, afterInput: 0 }, { kind: 'decision', data: wasmData(data), input: bytes, entrypoint: manifest.entrypoint });
+        result = resultSet(runJob(inst, { base: inst.mark(), input: 0, afterInput: 0 }, { kind: 'decision', data: wasmData(data), input: bytes, entrypoint: manifest.entrypoint }));
       } catch (err) {
         throw tooLarge(err, bytes.byteLength, dataBytes);
       }
@@ -87,17 +109,25 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
     },
     async evaluateInWorker(input, data, opts = {}) {
       const workers = opts.workers ?? defaultWorkers(Object.keys(input.resources).length);
-      if (workers > 1) return decisionOf(await evaluateParallel(module, manifest, projected(input, opts), wasmData(data), workers, opts.threads), input, data);
+      if (workers > 1) {
+        const work = evaluateParallel(module, manifest, projected(input, opts), wasmData(data), workers, opts.threads);
+        return decisionOf(await alongside(work, opts.whileEvaluating), input, data);
+      }
       const sent = projected(input, opts);
       const bytes = encode(sent);
+      const size = bytes.byteLength;
       // Too large for one pass within WASM's 4 GiB: one worker takes the rules in chunks.
-      if (bytes.byteLength > (opts.onePassMaxBytes ?? ONE_PASS_MAX_BYTES)) return decisionOf(await evaluateParallel(module, manifest, sent, wasmData(data), 1, opts.threads), input, data);
+      if (size > (opts.onePassMaxBytes ?? ONE_PASS_MAX_BYTES)) {
+        return decisionOf(await alongside(evaluateParallel(module, manifest, sent, wasmData(data), 1, opts.threads), opts.whileEvaluating), input, data);
+      }
       const dataBytes = dataSize(wasmData(data));
-      const worker = workerRunner({ module, pages: pagesFor(bytes.byteLength, dataBytes), maxPages: maxPages(), builtins: BUILTINS });
+      const worker = workerRunner({ module, pages: pagesFor(size, dataBytes), maxPages: maxPages(), builtins: BUILTINS });
       try {
-        return decisionOf(await worker.run({ kind: 'decision', data: wasmData(data), input: bytes, entrypoint: manifest.entrypoint }), input, data);
+        // The input's bytes move to the worker (transferred, not copied).
+        const work = worker.run({ kind: 'decision', data: wasmData(data), input: bytes, entrypoint: manifest.entrypoint }, [bytes]);
+        return decisionOf(resultSet(await alongside(work, opts.whileEvaluating)), input, data);
       } catch (err) {
-        throw tooLarge(err, bytes.byteLength, dataBytes);
+        throw tooLarge(err, size, dataBytes);
       } finally {
         await worker.close();
       }

@@ -62,7 +62,8 @@ export function convert(v: unknown, t: TypeExpr, expressions: boolean): Converte
   if (kind === 'list' || kind === 'set') {
     if (!Array.isArray(v)) return FAIL;
     const out = v.map((x) => convert(x, inner as TypeExpr, expressions));
-    return out.includes(FAIL) ? FAIL : out;
+    // The list itself where no element changed (copy on write, as walkBlock).
+    return out.includes(FAIL) ? FAIL : same(out, v) ? v : out;
   }
   if (kind === 'map') {
     if (!isJson(v)) return FAIL;
@@ -101,35 +102,46 @@ interface Walk {
   unreadable: Set<string>;
 }
 
-/** A copy of one block (the resource body, or a nested block) with every attribute converted. */
+/**
+ * One block (the resource body, or a nested block) with every attribute converted: a copy
+ * where a conversion changed something, else the block itself (copy on write: most values
+ * already have their declared type, and copying every block cost time and garbage).
+ */
 function walkBlock(block: Json, prefix: string, w: Walk): Json {
-  const values: Json = { ...block };
-  for (const [k, v] of Object.entries(block)) {
+  let values: Json | null = null;
+  for (const k of Object.keys(block)) {
+    const v = block[k];
     const path = prefix + k;
     const entry = w.table[path];
     if (entry === undefined || v === null) continue;
+    let x: unknown;
     if (typeof entry === 'object' && !Array.isArray(entry)) {
       // Nested blocks: an object (a CDKTF single block) or a list of them (plans, HCL).
       if (w.expressions && typeof v === 'string' && v.includes('${')) continue;
       const items = Array.isArray(v) ? v : [v];
-      if (items.every((x) => isJson(x) || x === null)) {
-        const walked = items.map((x) => (isJson(x) ? walkBlock(x, `${path}.`, w) : x));
-        values[k] = Array.isArray(v) ? walked : walked[0];
+      if (items.every((i) => isJson(i) || i === null)) {
+        const walked = items.map((i) => (isJson(i) ? walkBlock(i, `${path}.`, w) : i));
+        x = Array.isArray(v) ? (same(walked, v) ? v : walked) : walked[0];
       } else {
-        values[k] = null;
+        x = null;
         w.unreadable.add(path);
       }
-      continue;
-    }
-    const c = convert(v, entry, w.expressions);
-    if (c === FAIL) {
-      values[k] = null;
-      w.unreadable.add(path);
     } else {
-      values[k] = c;
+      x = convert(v, entry, w.expressions);
+      if (x === FAIL) {
+        x = null;
+        w.unreadable.add(path);
+      }
     }
+    if (x !== v) (values ??= { ...block })[k] = x;
   }
-  return values;
+  return values ?? block;
+}
+
+/** Two lists hold the very same elements. */
+function same(a: unknown[], b: unknown[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return a.length === b.length;
 }
 
 /** Coerces a draft's values; unreadable paths join `unknown` (and `unreadable`). `expressions`: a config source, where `${…}` is an expression. */

@@ -98,14 +98,29 @@ export function sensitivePaths(marks: unknown, values: unknown, prefix = ''): st
   return [...new Set(out)];
 }
 
-/** Replaces every value Terraform marks sensitive, so secrets never reach the policy or a report. */
+/**
+ * Replaces every value Terraform marks sensitive, so secrets never reach the policy or a report.
+ * Copy on write: a list or object with nothing to redact is returned as it is (most marks are
+ * empty `{}` trees, and copying every resource's values cost time and garbage).
+ */
 export function redact(values: unknown, marks: unknown): unknown {
   if (marks === true) return values === null || values === undefined ? values : SENSITIVE;
-  if (Array.isArray(values) && Array.isArray(marks)) return values.map((v, i) => redact(v, marks[i]));
+  if (Array.isArray(values) && Array.isArray(marks)) {
+    let out: unknown[] | null = null;
+    for (let i = 0; i < values.length; i++) {
+      const r = redact(values[i], marks[i]);
+      if (r !== values[i]) (out ??= values.slice())[i] = r;
+    }
+    return out ?? values;
+  }
   if (isJson(values) && isJson(marks)) {
-    const out: Json = { ...values };
-    for (const [k, m] of Object.entries(marks)) if (k in out) out[k] = redact(out[k], m);
-    return out;
+    let out: Json | null = null;
+    for (const [k, m] of Object.entries(marks)) {
+      if (!(k in values)) continue;
+      const r = redact(values[k], m);
+      if (r !== values[k]) (out ??= { ...values })[k] = r;
+    }
+    return out ?? values;
   }
   return values;
 }

@@ -199,10 +199,12 @@ function draftsFrom(
     }
     // A value unknown at plan time whose configuration is a constant template (CDKTF writes
     // `"policy": "{…${aws_s3_bucket.b.arn}…}"`) is as readable as in the synthesized stack.
-    const values = { ...(r.values ?? {}) } as Json;
+    // Copied only if a constant fills one in (the plan's own object is not changed).
+    let values = (r.values ?? {}) as Json;
     let unknown = markedPaths(delta.after_unknown);
-    for (const [attr, constant] of Object.entries(cfg?.constants ?? {})) {
+    for (const [attr, constant] of unknown.length > 0 ? Object.entries(cfg?.constants ?? {}) : []) {
       if (!unknown.includes(attr) || values[attr] !== undefined && values[attr] !== null) continue;
+      if (values === r.values) values = { ...values };
       values[attr] = constant;
       unknown = unknown.filter((u) => u !== attr && !u.startsWith(`${attr}.`));
     }

@@ -70,8 +70,12 @@ function tagsOf(d: Draft, provider: Provider | undefined): Record<string, string
   return { ...(provider?.default_tags ?? {}), ...own };
 }
 
-/** Every source becomes one document: keyed resources, type index, reverse links, regions in use. */
-export function normalize(docs: LoadedDocument[]): PolicyInput {
+/**
+ * Every source becomes one document: keyed resources, type index, reverse links, regions in use.
+ * `validate: false` leaves checking it against its schema to the caller (check() does it while
+ * the policy evaluates).
+ */
+export function normalize(docs: LoadedDocument[], { validate = true }: { validate?: boolean } = {}): PolicyInput {
   const drafts = docs.map(draftOf);
   const resources: Record<string, Resource> = {};
   const stacks: Record<string, Stack> = {};
@@ -134,6 +138,6 @@ export function normalize(docs: LoadedDocument[]): PolicyInput {
     by_type: byType,
     regions: Object.fromEntries(Object.entries(regions).map(([c, s]) => [c, [...s].sort()])),
   };
-  assertValid('policy-input', input);
+  if (validate) assertValid('policy-input', input);
   return input;
 }

@@ -1,5 +1,8 @@
-import Ajv, { type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import inputSchema from '../../schemas/policy-input.schema.json';
 import decisionSchema from '../../schemas/decision.schema.json';
 import configSchema from '../../schemas/config.schema.json';
@@ -14,16 +17,70 @@ export type SchemaName = keyof typeof schemas;
 /** A whole schema (`''`) or one of its definitions (`#/definitions/X`). */
 export type SchemaRef = '' | `#/definitions/${string}`;
 
-const ajv = new Ajv({ allErrors: false, strict: false });
-addFormats(ajv);
-for (const s of Object.values(schemas)) ajv.addSchema(s);
+/** Identifies the schemas a precompiled validators module was generated from. */
+export const SCHEMAS_SHA256 = createHash('sha256').update(JSON.stringify(schemas)).digest('hex');
+
+/** Where `npm run build` writes the validators of the whole schemas as code (scripts/gen-validators.ts). */
+export const PRECOMPILED = join(__dirname, 'validators.generated.js');
+
+const AJV_OPTIONS = { allErrors: false, strict: false } as const;
+
+/** An Ajv instance holding every schema; `source` keeps the generated code (for standaloneValidators). */
+function newAjv(source = false): Ajv {
+  // Loaded only when needed: requiring Ajv and compiling the schemas cost ~0.17 s of CPU per run.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const AjvClass = (require('ajv') as typeof import('ajv')).default;
+  const addFormats = (require('ajv-formats') as typeof import('ajv-formats')).default;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const opts = source ? { ...AJV_OPTIONS, code: { source: true, formats: formatsCode() } } : AJV_OPTIONS;
+  const a = new AjvClass(opts);
+  addFormats(a);
+  for (const sc of Object.values(schemas)) a.addSchema(sc);
+  return a;
+}
+
+/** The formats addFormats registers, as code the standalone module requires. */
+function formatsCode(): import('ajv').Code {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { _ } = require('ajv/dist/compile/codegen') as typeof import('ajv/dist/compile/codegen');
+  return _`require("ajv-formats/dist/formats").fullFormats`;
+}
+
+/**
+ * The validators of every whole schema as one CommonJS module (Ajv's standalone code, the same
+ * options and formats as at run time), stamped with SCHEMAS_SHA256: compiled at build time, so
+ * a run neither loads Ajv nor compiles a schema. Written by scripts/gen-validators.ts.
+ */
+export function standaloneValidators(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const standaloneCode = (require('ajv/dist/standalone') as typeof import('ajv/dist/standalone')).default;
+  const a = newAjv(true);
+  const code = standaloneCode(a, Object.fromEntries(Object.entries(schemas).map(([name, sc]) => [name, sc.$id])));
+  return `${code}\nexports.schemas_sha256 = ${JSON.stringify(SCHEMAS_SHA256)};\n`;
+}
+
+/** The build's precompiled validators, if they were generated from these very schemas. */
+function loadPrecompiled(): Partial<Record<SchemaName, ValidateFunction>> {
+  if (!existsSync(PRECOMPILED)) return {};
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const m = require(PRECOMPILED) as { schemas_sha256?: string };
+  return m.schemas_sha256 === SCHEMAS_SHA256 ? (m as Partial<Record<SchemaName, ValidateFunction>>) : {};
+}
+
+let precompiled: Partial<Record<SchemaName, ValidateFunction>> | undefined;
+let ajv: Ajv | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
 export function validator(name: SchemaName, ref: SchemaRef = ''): ValidateFunction {
   const id = `${schemas[name].$id}${ref}`;
   let v = compiled.get(id);
   if (!v) {
-    v = ajv.getSchema(id) ?? ajv.compile({ $ref: id });
+    precompiled ??= loadPrecompiled();
+    v = ref === '' ? precompiled[name] : undefined;
+    if (!v) {
+      ajv ??= newAjv();
+      v = ajv.getSchema(id) ?? ajv.compile({ $ref: id });
+    }
     compiled.set(id, v);
   }
   return v;

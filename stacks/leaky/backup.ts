@@ -4,6 +4,8 @@ import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
 import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
 import { BackupVault } from '@cdktf/provider-aws/lib/backup-vault';
 import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
+import { DynamodbResourcePolicy } from '@cdktf/provider-aws/lib/dynamodb-resource-policy';
+import { denyInsecureTransport, policyJson } from '../constructs/aws/policy';
 import { MssqlServer } from '@cdktf/provider-azurerm/lib/mssql-server';
 import { MssqlDatabase } from '@cdktf/provider-azurerm/lib/mssql-database';
 import { RecoveryServicesVault } from '@cdktf/provider-azurerm/lib/recovery-services-vault';
@@ -56,6 +58,8 @@ export function publicUnencryptedDbBackup(scope: Construct): TerraformStack {
     pointInTimeRecovery: { enabled: false },
     tags: pii,
   });
+  // TLS only: this fixture's leaks are its backups, not its transport.
+  new DynamodbResourcePolicy(stack, 'orders-policy', { resourceArn: orders.arn, policy: policyJson([denyInsecureTransport(['dynamodb:*'], [orders.arn])]) });
   baseline.coverTable(orders.arn);
 
   const az = azurePart(stack, 'dbbak');

@@ -4,11 +4,13 @@ import { ElasticsearchDomain } from '@cdktf/provider-aws/lib/elasticsearch-domai
 import { ElasticsearchDomainPolicy } from '@cdktf/provider-aws/lib/elasticsearch-domain-policy';
 import { EbsVolume } from '@cdktf/provider-aws/lib/ebs-volume';
 import { EbsSnapshot } from '@cdktf/provider-aws/lib/ebs-snapshot';
+import { DlmLifecyclePolicy } from '@cdktf/provider-aws/lib/dlm-lifecycle-policy';
 import { EbsEncryptionByDefault } from '@cdktf/provider-aws/lib/ebs-encryption-by-default';
 import { SnapshotCreateVolumePermission } from '@cdktf/provider-aws/lib/snapshot-create-volume-permission';
 import { DbSnapshot } from '@cdktf/provider-aws/lib/db-snapshot';
 import { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 import { EfsFileSystemPolicy } from '@cdktf/provider-aws/lib/efs-file-system-policy';
+import { EfsBackupPolicy } from '@cdktf/provider-aws/lib/efs-backup-policy';
 import { NeptuneCluster } from '@cdktf/provider-aws/lib/neptune-cluster';
 import { NeptuneClusterInstance } from '@cdktf/provider-aws/lib/neptune-cluster-instance';
 import { DocdbCluster } from '@cdktf/provider-aws/lib/docdb-cluster';
@@ -38,6 +40,7 @@ import { OpensearchserverlessSecurityPolicy } from '@cdktf/provider-aws/lib/open
 import { dataTags } from '../constructs/common/tags';
 import { EncryptedVolume } from '../constructs/aws/block-storage';
 import { HardenedKey } from '../constructs/aws/key';
+import { BoundedLogGroup } from '../constructs/aws/log-group';
 import { policyJson } from '../constructs/aws/policy';
 import { awsPart, leakyStack } from './common';
 
@@ -69,6 +72,16 @@ export function unencryptedVolumeSnapshot(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-unencrypted-volume-snapshot');
   awsPart(stack);
   const volume = new EbsVolume(stack, 'web-host-storage', { availabilityZone: 'us-west-2a', size: 1, tags: dataTags(stack, { classification: 'pii' }) });
+  // Snapshotted daily: this fixture is about encryption, not backups.
+  new DlmLifecyclePolicy(stack, 'pii-volume-snapshots', {
+    description: 'Daily snapshots of personal-data volumes',
+    executionRoleArn: 'arn:aws:iam::111111111111:role/leaky-dlm',
+    policyDetails: {
+      resourceTypes: ['VOLUME'],
+      targetTags: { 'data-classification': 'pii' },
+      schedule: [{ name: 'daily', createRule: { interval: 24 }, retainRule: { count: 14 } }],
+    },
+  });
   new EbsSnapshot(stack, 'web-host-snapshot', { volumeId: volume.id, tags: dataTags(stack, { classification: 'pii' }) });
   return stack;
 }
@@ -159,6 +172,7 @@ export function openCache(scope: Construct): TerraformStack {
     engine: 'valkey',
     securityGroupIds: SECURITY_GROUPS,
     subnetIds: SUBNETS,
+    snapshotRetentionLimit: 7,
     tags: dataTags(stack, { classification: 'pii' }),
   });
   return stack;
@@ -167,9 +181,10 @@ export function openCache(scope: Construct): TerraformStack {
 /** Clickstream and order events buffered without encryption. */
 export function unencryptedStreams(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-unencrypted-streams');
-  awsPart(stack);
+  const { baseline } = awsPart(stack);
   const pii = dataTags(stack, { classification: 'pii' });
-  new KinesisStream(stack, 'clickstream', { name: 'leaky-clickstream', streamModeDetails: { streamMode: 'ON_DEMAND' }, tags: pii });
+  const clicks = new KinesisStream(stack, 'clickstream', { name: 'leaky-clickstream', streamModeDetails: { streamMode: 'ON_DEMAND' }, tags: pii });
+  baseline.coverMessaging('AWS::Kinesis::Stream', clicks.arn);
   new KinesisFirehoseDeliveryStream(stack, 'orders-to-lake', {
     name: 'leaky-orders-to-lake',
     destination: 'extended_s3',
@@ -182,12 +197,14 @@ export function unencryptedStreams(scope: Construct): TerraformStack {
 /** Order messages anyone can read or publish, stored without encryption. */
 export function publicMessaging(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-public-messaging');
-  awsPart(stack);
+  const { baseline } = awsPart(stack);
   const pii = dataTags(stack, { classification: 'pii' });
   const queue = new SqsQueue(stack, 'orders', { name: 'leaky-orders', sqsManagedSseEnabled: false, tags: pii });
   new SqsQueuePolicy(stack, 'orders-policy', { queueUrl: queue.url, policy: everyone(['sqs:SendMessage', 'sqs:ReceiveMessage'], queue.arn) });
   const topic = new SnsTopic(stack, 'order-events', { name: 'leaky-order-events', tags: pii });
   new SnsTopicPolicy(stack, 'order-events-policy', { arn: topic.arn, policy: everyone(['sns:Subscribe', 'sns:Publish'], topic.arn) });
+  baseline.coverMessaging('AWS::SQS::Queue', queue.arn);
+  baseline.coverMessaging('AWS::SNS::Topic', topic.arn);
   return stack;
 }
 
@@ -218,6 +235,7 @@ export function publicSecrets(scope: Construct): TerraformStack {
 export function publicKafka(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-public-kafka');
   awsPart(stack);
+  const brokerLogs = new BoundedLogGroup(stack, 'broker-logs', { name: '/aws/msk/leaky-order-events' });
   new MskCluster(stack, 'events', {
     clusterName: 'leaky-order-events',
     kafkaVersion: '3.6.0',
@@ -225,6 +243,7 @@ export function publicKafka(scope: Construct): TerraformStack {
     brokerNodeGroupInfo: { instanceType: 'kafka.m7g.large', clientSubnets: SUBNETS, securityGroups: SECURITY_GROUPS, connectivityInfo: { publicAccess: { type: 'SERVICE_PROVIDED_EIPS' } } },
     clientAuthentication: { unauthenticated: true },
     encryptionInfo: { encryptionInTransit: { clientBroker: 'TLS_PLAINTEXT' } },
+    loggingInfo: { brokerLogs: { cloudwatchLogs: { enabled: true, logGroup: brokerLogs.logGroup.name } } },
     tags: dataTags(stack, { classification: 'pii' }),
   });
   return stack;
@@ -254,6 +273,7 @@ export function publicFileSystem(scope: Construct): TerraformStack {
   awsPart(stack);
   const fs = new EfsFileSystem(stack, 'uploads', { creationToken: 'leaky-customer-uploads', tags: dataTags(stack, { classification: 'pii' }) });
   new EfsFileSystemPolicy(stack, 'uploads-policy', { fileSystemId: fs.id, policy: everyone(['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'], fs.arn) });
+  new EfsBackupPolicy(stack, 'uploads-backup', { fileSystemId: fs.id, backupPolicy: { status: 'ENABLED' } });
   return stack;
 }
 
@@ -266,6 +286,7 @@ export function openMemoryDb(scope: Construct): TerraformStack {
     nodeType: 'db.t4g.small',
     aclName: 'open-access',
     tlsEnabled: false,
+    snapshotRetentionLimit: 7,
     securityGroupIds: SECURITY_GROUPS,
     tags: dataTags(stack, { classification: 'pii' }),
   });

@@ -42,3 +42,26 @@ test('two workers by default only for large inputs while a core is idle; LEAKGUA
     else process.env.LEAKGUARD_WORKERS = saved;
   }
 });
+
+// check() validates the input against its schema on the main thread while the worker
+// evaluates it: that work runs, and an error it raises wins over the decision (one pass,
+// chunked and two workers alike), with the workers finished, not left running.
+test('work alongside the evaluation runs, and its error is raised instead of the decision', async () => {
+  const policy = await loadCompiledPolicy();
+  const data = { config: {}, waivers: [], context: { today: '2026-11-28' } };
+  const input = normalize(await loadPaths([join(PLANS, 'aws-s3-bucket-policy-tf1.0.json')]));
+  const expected = JSON.stringify(policy.evaluate(input, data));
+  for (const opts of [{ workers: 1 }, { workers: 1, onePassMaxBytes: 0 }, { workers: 2 }]) {
+    let ran = 0;
+    const decision = await policy.evaluateInWorker(input, data, { ...opts, whileEvaluating: () => void ran++ });
+    expect(ran).toBe(1);
+    expect(JSON.stringify(decision)).toBe(expected);
+    const failing = policy.evaluateInWorker(input, data, {
+      ...opts,
+      whileEvaluating: () => {
+        throw new Error('produced policy-input does not match its schema');
+      },
+    });
+    await expect(failing).rejects.toThrow('does not match its schema');
+  }
+});

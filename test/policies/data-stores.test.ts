@@ -1,5 +1,5 @@
 // Every data-store resource type in the one list (policies/lib/data_stores.rego) has a rule for
-// each required check: public reachability and encryption at rest; every Azure type has all five
+// each required check: public reachability and encryption at rest; every AWS and Azure type has all five
 // checks decided. A rule says what it checks
 // in METADATA (custom.data_stores: {check, types}, or a list of them); a check that cannot apply is marked
 // not_applicable with its reason, and a missing rule can only be a listed, printed known gap.
@@ -41,9 +41,9 @@ describe('data-store conformance', () => {
     expect({ type, unexplained }).toEqual({ type, unexplained: [] });
   });
 
-  // Azure: every check, not only the required ones, is decided for every type: a rule, a stated
-  // reason it cannot apply, or a known gap (printed above on every run).
-  test.each(types.filter((type) => type.startsWith('azurerm_')))('%s has every check decided (rule, n/a or known gap)', (type) => {
+  // Every check, not only the required ones, is decided for every AWS and Azure type: a rule, a
+  // stated reason it cannot apply, or a known gap (printed above on every run).
+  test.each(types.filter((type) => type.startsWith('aws_') || type.startsWith('azurerm_')))('%s has every check decided (rule, n/a or known gap)', (type) => {
     const undecided = stores.checks.filter(
       (check) => (cov.get(type)?.get(check) ?? []).length === 0 && !stores.not_applicable[type]?.[check] && !stores.known_gaps[type]?.[check],
     );

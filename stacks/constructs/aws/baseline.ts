@@ -16,13 +16,22 @@ import { BoundedLogGroup } from './log-group';
 import { AwsRegionalProviders } from './providers';
 import { ScopedRole } from './role';
 
+/** Data-event resource types CloudTrail records for queues, topics and streams (advanced selectors only). */
+export const MESSAGING_DATA_EVENT_TYPES = ['AWS::SQS::Queue', 'AWS::SNS::Topic', 'AWS::Kinesis::Stream'] as const;
+export type MessagingDataEventType = (typeof MESSAGING_DATA_EVENT_TYPES)[number];
+const MESSAGING_SELECTOR_NAMES: Record<MessagingDataEventType, string> = {
+  'AWS::SQS::Queue': 'sqs-data-events',
+  'AWS::SNS::Topic': 'sns-data-events',
+  'AWS::Kinesis::Stream': 'kinesis-data-events',
+};
+
 export interface RegionalBaselineProps {
   /** Providers for every region in use (the home region hosts the trail and its buckets). */
   readonly providers: AwsRegionalProviders;
   readonly trailName?: string;
   /**
    * Which objects/tables the trail records data events for: `all` (everything except the trail's
-   * own bucket, the default) or `listed` (only what is passed to coverS3Bucket/coverTable).
+   * own bucket, the default) or `listed` (only what is passed to coverS3Bucket/coverTable/coverMessaging).
    */
   readonly dataEvents?: 'all' | 'listed';
   /** Trail log-group retention (days); default 365. */
@@ -36,7 +45,7 @@ export interface RegionalBaselineProps {
 /**
  * Audit and detection in every region in use: GuardDuty (with S3 protection) and an AWS Config
  * recorder per region, and one multi-region CloudTrail with global events, log-file validation,
- * KMS, CloudWatch Logs delivery and S3/DynamoDB data events.
+ * KMS, CloudWatch Logs delivery and S3, DynamoDB, SQS, SNS and Kinesis data events.
  */
 export class RegionalBaseline extends Construct {
   readonly trail: Cloudtrail;
@@ -47,6 +56,7 @@ export class RegionalBaseline extends Construct {
   private readonly mode: 'all' | 'listed';
   private readonly s3Arns: string[] = [];
   private readonly tableArns: string[] = [];
+  private readonly messagingArns: Record<MessagingDataEventType, string[]> = { 'AWS::SQS::Queue': [], 'AWS::SNS::Topic': [], 'AWS::Kinesis::Stream': [] };
 
   constructor(scope: Construct, id: string, props: RegionalBaselineProps) {
     super(scope, id);
@@ -185,6 +195,12 @@ export class RegionalBaseline extends Construct {
     this.trail?.putAdvancedEventSelector(this.selectors());
   }
 
+  /** Records data events (sends, receives, publishes, record reads and writes) for this queue, topic or stream (needed in `listed` mode). */
+  coverMessaging(type: MessagingDataEventType, arn: string): void {
+    this.messagingArns[type].push(arn);
+    this.trail?.putAdvancedEventSelector(this.selectors());
+  }
+
   private selectors(): CloudtrailAdvancedEventSelector[] {
     const selectors: CloudtrailAdvancedEventSelector[] = [
       { name: 'management-events', fieldSelector: [{ field: 'eventCategory', equalTo: ['Management'] }] },
@@ -201,9 +217,15 @@ export class RegionalBaseline extends Construct {
     if (this.mode === 'all') {
       data('s3-data-events', 'AWS::S3::Object', { notStartsWith: [`${this.trailBucket.arn}/`] });
       selectors.push({ name: 'dynamodb-data-events', fieldSelector: [{ field: 'eventCategory', equalTo: ['Data'] }, { field: 'resources.type', equalTo: ['AWS::DynamoDB::Table'] }] });
+      for (const type of MESSAGING_DATA_EVENT_TYPES) {
+        selectors.push({ name: MESSAGING_SELECTOR_NAMES[type], fieldSelector: [{ field: 'eventCategory', equalTo: ['Data'] }, { field: 'resources.type', equalTo: [type] }] });
+      }
     } else {
       if (this.s3Arns.length) data('s3-data-events', 'AWS::S3::Object', { startsWith: this.s3Arns.map((a) => `${a}/`) });
       if (this.tableArns.length) data('dynamodb-data-events', 'AWS::DynamoDB::Table', { equalTo: [...this.tableArns] });
+      for (const type of MESSAGING_DATA_EVENT_TYPES) {
+        if (this.messagingArns[type].length) data(MESSAGING_SELECTOR_NAMES[type], type, { equalTo: [...this.messagingArns[type]] });
+      }
     }
     return selectors;
   }

@@ -6,19 +6,26 @@ import { EbsDefaultKmsKey } from '@cdktf/provider-aws/lib/ebs-default-kms-key';
 import { EbsSnapshotBlockPublicAccess } from '@cdktf/provider-aws/lib/ebs-snapshot-block-public-access';
 import { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 import { EfsFileSystemPolicy } from '@cdktf/provider-aws/lib/efs-file-system-policy';
+import { EfsBackupPolicy } from '@cdktf/provider-aws/lib/efs-backup-policy';
+import { DlmLifecyclePolicy } from '@cdktf/provider-aws/lib/dlm-lifecycle-policy';
 import { UnsafeConfigError, requireIntInRange } from '../common/errors';
 import { dataTags } from '../common/tags';
 import { HardenedKey } from './key';
 import { policyJson } from './policy';
 import { EncryptedStoreProps, storeKey } from './store-key';
+import { ScopedRole } from './role';
 
 export interface EncryptedVolumeProps extends EncryptedStoreProps {
   readonly availabilityZone: string;
   readonly sizeGb: number;
   readonly type?: string;
+  /** Daily snapshots kept by the volume's Data Lifecycle Manager policy; default 14, within [7, 1000]. */
+  readonly snapshotsKept?: number;
+  /** An existing DLM execution role; a scoped one is created when absent. */
+  readonly snapshotRoleArn?: string;
 }
 
-/** An EBS volume encrypted with a customer-managed key (its snapshots inherit the key). */
+/** An EBS volume encrypted with a customer-managed key and snapshotted daily by a Data Lifecycle Manager policy of its own (its snapshots inherit the key). */
 export class EncryptedVolume extends Construct {
   readonly volume: EbsVolume;
   readonly key: HardenedKey;
@@ -35,7 +42,27 @@ export class EncryptedVolume extends Construct {
       type: props.type ?? 'gp3',
       encrypted: true,
       kmsKeyId: this.key.arn,
-      tags: dataTags(this, props),
+      tags: dataTags(this, { ...props, tags: { ...props.tags, 'snapshot-policy': this.node.addr } }),
+    });
+    const kept = requireIntInRange(this, 'snapshotsKept', props.snapshotsKept ?? 14, 7, 1000);
+    const roleArn =
+      props.snapshotRoleArn ??
+      new ScopedRole(this, 'snapshot-role', {
+        name: `dlm-${this.node.addr}`.slice(0, 64),
+        trust: { service: 'dlm.amazonaws.com' },
+        managedPolicyArns: ['arn:aws:iam::aws:policy/service-role/AWSDataLifecycleManagerServiceRole'],
+        provider: props.provider,
+      }).arn;
+    new DlmLifecyclePolicy(this, 'snapshots', {
+      provider: props.provider,
+      description: `Daily snapshots of volume ${this.node.addr}`,
+      executionRoleArn: roleArn,
+      state: 'ENABLED',
+      policyDetails: {
+        resourceTypes: ['VOLUME'],
+        targetTags: { 'snapshot-policy': this.node.addr },
+        schedule: [{ name: 'daily', createRule: { interval: 24, intervalUnit: 'HOURS', times: ['05:00'] }, retainRule: { count: kept }, copyTags: true }],
+      },
     });
   }
 }
@@ -91,5 +118,7 @@ export class EncryptedFileSystem extends Construct {
         },
       ]),
     });
+    // A file system created through the API has no automatic backups unless this turns them on.
+    new EfsBackupPolicy(this, 'backup', { provider: props.provider, fileSystemId: this.fileSystem.id, backupPolicy: { status: 'ENABLED' } });
   }
 }

@@ -4,10 +4,12 @@ import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
 import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
 import { DbParameterGroup } from '@cdktf/provider-aws/lib/db-parameter-group';
 import { DynamodbTable, DynamodbTableAttribute } from '@cdktf/provider-aws/lib/dynamodb-table';
+import { DynamodbResourcePolicy } from '@cdktf/provider-aws/lib/dynamodb-resource-policy';
 import { UnsafeConfigError, requireIntInRange, requireNonEmpty } from '../common/errors';
 import { ClassifiedProps, dataTags } from '../common/tags';
 import { HardenedKey } from './key';
 import { BoundedLogGroup } from './log-group';
+import { denyInsecureTransport, policyJson } from './policy';
 
 export interface HardenedPostgresProps extends ClassifiedProps {
   /** DB identifier (also names the log group RDS exports into). */
@@ -122,7 +124,7 @@ export interface HardenedTableProps extends ClassifiedProps {
   readonly provider?: TerraformProvider;
 }
 
-/** DynamoDB table with a CMK, point-in-time recovery and deletion protection (replicas included). */
+/** DynamoDB table with a CMK, point-in-time recovery, deletion protection (replicas included) and a TLS-only table policy. */
 export class HardenedTable extends Construct {
   readonly table: DynamodbTable;
   readonly key: HardenedKey;
@@ -150,6 +152,12 @@ export class HardenedTable extends Construct {
       streamViewType: props.replicas?.length ? 'NEW_AND_OLD_IMAGES' : undefined,
       replica: props.replicas?.map((r) => ({ regionName: r.region, kmsKeyArn: r.kmsKey.arn, pointInTimeRecovery: true, propagateTags: true })),
       tags: dataTags(this, props),
+    });
+    // DynamoDB's regional endpoints answer on HTTP too: the table policy refuses plain requests.
+    new DynamodbResourcePolicy(this, 'policy', {
+      provider: props.provider,
+      resourceArn: this.table.arn,
+      policy: policyJson([denyInsecureTransport(['dynamodb:*'], [this.table.arn])]),
     });
   }
 

@@ -2,13 +2,15 @@ import { Construct } from 'constructs';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { KinesisStream } from '@cdktf/provider-aws/lib/kinesis-stream';
 import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
 import { MskCluster } from '@cdktf/provider-aws/lib/msk-cluster';
 import { UnsafeConfigError, requireNonEmpty } from '../common/errors';
 import { dataTags } from '../common/tags';
 import { HardenedKey } from './key';
-import { policyJson } from './policy';
+import { denyInsecureTransport, policyJson } from './policy';
+import { BoundedLogGroup } from './log-group';
 import { EncryptedStoreProps, storeKey } from './store-key';
 
 const NAME = /^[A-Za-z0-9_-]{1,80}$/;
@@ -24,7 +26,7 @@ export interface HardenedQueueProps extends EncryptedStoreProps {
   readonly senderTopicArns?: readonly string[];
 }
 
-/** SQS under a customer-managed key; the only resource-policy grants are to named SNS topics. */
+/** SQS under a customer-managed key, TLS only; the only resource-policy grants are to named SNS topics. */
 export class HardenedQueue extends Construct {
   readonly queue: SqsQueue;
   readonly key: HardenedKey;
@@ -39,25 +41,29 @@ export class HardenedQueue extends Construct {
       kmsDataKeyReusePeriodSeconds: 300,
       tags: dataTags(this, props),
     });
-    if (props.senderTopicArns?.length) {
-      new SqsQueuePolicy(this, 'policy', {
-        provider: props.provider,
-        queueUrl: this.queue.url,
-        policy: policyJson([
-          {
-            sid: 'NamedTopicsSend',
-            principal: { Service: 'sns.amazonaws.com' },
-            actions: ['sqs:SendMessage'],
-            resources: [this.queue.arn],
-            conditions: { ArnEquals: { 'aws:SourceArn': [...props.senderTopicArns] } },
-          },
-        ]),
-      });
-    }
+    // Only the named topics may send, and nothing is accepted over plain HTTP.
+    new SqsQueuePolicy(this, 'policy', {
+      provider: props.provider,
+      queueUrl: this.queue.url,
+      policy: policyJson([
+        denyInsecureTransport(['sqs:*'], [this.queue.arn]),
+        ...(props.senderTopicArns?.length
+          ? [
+              {
+                sid: 'NamedTopicsSend',
+                principal: { Service: 'sns.amazonaws.com' },
+                actions: ['sqs:SendMessage'],
+                resources: [this.queue.arn],
+                conditions: { ArnEquals: { 'aws:SourceArn': [...props.senderTopicArns] } },
+              },
+            ]
+          : []),
+      ]),
+    });
   }
 }
 
-/** SNS under a customer-managed key (no resource policy beyond the account default). */
+/** SNS under a customer-managed key whose topic policy refuses requests not made over TLS (the account's own principals are allowed by their IAM policies). */
 export class HardenedTopic extends Construct {
   readonly topic: SnsTopic;
   readonly key: HardenedKey;
@@ -66,6 +72,7 @@ export class HardenedTopic extends Construct {
     super(scope, id);
     this.key = storeKey(this, props, `SNS ${props.name}`);
     this.topic = new SnsTopic(this, 'topic', { provider: props.provider, name: requireName(this, props.name), kmsMasterKeyId: this.key.arn, tags: dataTags(this, props) });
+    new SnsTopicPolicy(this, 'policy', { provider: props.provider, arn: this.topic.arn, policy: policyJson([denyInsecureTransport(['sns:*'], [this.topic.arn])]) });
   }
 }
 
@@ -120,9 +127,11 @@ export interface PrivateKafkaProps extends EncryptedStoreProps {
   readonly subnetIds: readonly string[];
   readonly securityGroupIds: readonly string[];
   readonly instanceType?: string;
+  /** Retention of the broker log group (a CloudWatch value; default 365). */
+  readonly logRetentionDays?: number;
 }
 
-/** MSK without public endpoints, IAM-authenticated clients only, TLS everywhere, CMK at rest. */
+/** MSK without public endpoints, IAM-authenticated clients only, TLS everywhere, CMK at rest, broker logs to a bounded log group. */
 export class PrivateKafka extends Construct {
   readonly cluster: MskCluster;
   readonly key: HardenedKey;
@@ -132,6 +141,15 @@ export class PrivateKafka extends Construct {
     const subnets = requireNonEmpty(this, 'subnetIds', props.subnetIds);
     if (subnets.length < 2) throw new UnsafeConfigError(this, 'MSK needs subnets in at least two availability zones');
     this.key = storeKey(this, props, `MSK ${props.clusterName}`);
+    // Broker logs hold client connections and (with IAM access control) authorization decisions.
+    const brokerLogs = new BoundedLogGroup(this, 'broker-logs', {
+      name: `/aws/msk/${requireName(this, props.clusterName)}`,
+      retentionDays: props.logRetentionDays,
+      kmsKey: this.key,
+      classification: props.classification,
+      tags: props.tags,
+      provider: props.provider,
+    });
     this.cluster = new MskCluster(this, 'cluster', {
       provider: props.provider,
       clusterName: requireName(this, props.clusterName),
@@ -148,6 +166,7 @@ export class PrivateKafka extends Construct {
         encryptionAtRestKmsKeyArn: this.key.arn,
         encryptionInTransit: { clientBroker: 'TLS', inCluster: true },
       },
+      loggingInfo: { brokerLogs: { cloudwatchLogs: { enabled: true, logGroup: brokerLogs.logGroup.name } } },
       tags: dataTags(this, props),
     });
   }

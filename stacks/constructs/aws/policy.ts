@@ -32,6 +32,11 @@ export function policyJson(statements: readonly Statement[]): string {
   });
 }
 
+/** The resource-policy statement that refuses every request not made over TLS. */
+export function denyInsecureTransport(actions: readonly string[], resources: readonly string[]): Statement {
+  return { sid: 'DenyInsecureTransport', effect: 'Deny', principal: '*', actions, resources, conditions: { Bool: { 'aws:SecureTransport': 'false' } } };
+}
+
 /** Actions AWS only authorizes on Resource "*" (no resource-level permissions). */
 export const RESOURCE_WILDCARD_ONLY_ACTIONS: ReadonlySet<string> = new Set([
   'ec2:DescribeNetworkInterfaces',

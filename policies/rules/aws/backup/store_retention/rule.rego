@@ -3,9 +3,13 @@
 # description: |
 #   Automated backups are what a ransomware or deletion incident is recovered from. Neptune
 #   and DocumentDB clusters keep 1 day unless backup_retention_period says otherwise,
-#   Redshift clusters 1 day (automated_snapshot_retention_period) and ElastiCache
-#   replication groups none (snapshot_retention_limit); each must keep at least
-#   backup_retention_days (default 7). RDS has its own rule (aws-rds-backup-retention).
+#   Redshift clusters 1 day (automated_snapshot_retention_period), and ElastiCache
+#   replication groups, Redis/Valkey cache clusters outside a replication group, ElastiCache
+#   Serverless caches and MemoryDB clusters none unless snapshot_retention_limit says
+#   otherwise (0 turns automatic snapshots off); each must keep at least
+#   backup_retention_days (default 7). Memcached keeps no data to back up and is skipped
+#   (an engine not readable before apply is judged). RDS has its own rule
+#   (aws-rds-backup-retention).
 #   Unknowns: a retention not readable before apply is reported.
 # custom:
 #   id: aws-store-backup-retention
@@ -14,7 +18,7 @@
 #   severity: medium
 #   data_stores:
 #     check: backups
-#     types: [aws_neptune_cluster, aws_docdb_cluster, aws_redshift_cluster, aws_elasticache_replication_group]
+#     types: [aws_neptune_cluster, aws_docdb_cluster, aws_redshift_cluster, aws_elasticache_replication_group, aws_elasticache_cluster, aws_elasticache_serverless_cache, aws_memorydb_cluster]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #   audit_component: Business continuity and disaster recovery (backups)
@@ -33,6 +37,12 @@
 #         set: { automated_snapshot_retention_period: { smallest_of: [7, 14, 21, 28, 35], at_least: backup_retention_days } }
 #       - on: aws_elasticache_replication_group
 #         set: { snapshot_retention_limit: { smallest_of: [7, 14, 21, 28, 35], at_least: backup_retention_days } }
+#       - on: aws_elasticache_cluster
+#         set: { snapshot_retention_limit: { smallest_of: [7, 14, 21, 28, 35], at_least: backup_retention_days } }
+#       - on: aws_elasticache_serverless_cache
+#         set: { snapshot_retention_limit: { smallest_of: [7, 14, 21, 28, 35], at_least: backup_retention_days } }
+#       - on: aws_memorydb_cluster
+#         set: { snapshot_retention_limit: { smallest_of: [7, 14, 21, 28, 35], at_least: backup_retention_days } }
 #     cdktf:
 #       option: "backupRetentionDays (EncryptedGraphDatabase; EncryptedDocumentDatabase, PrivateWarehouse and EncryptedRedis take the same option)"
 #       snippet: |
@@ -40,7 +50,7 @@
 #   runbook:
 #     exposure: Automated backups of the store are kept too briefly to restore data from before an incident that went unnoticed for longer
 #     preserve:
-#       - do: Take a manual snapshot now (Neptune shown; DocumentDB uses aws docdb create-db-cluster-snapshot, ElastiCache aws elasticache create-snapshot, Redshift aws redshift create-cluster-snapshot)
+#       - do: Take a manual snapshot now (Neptune shown; DocumentDB uses aws docdb create-db-cluster-snapshot, ElastiCache aws elasticache create-snapshot or create-serverless-snapshot, MemoryDB aws memorydb create-snapshot, Redshift aws redshift create-cluster-snapshot)
 #         run: aws neptune create-db-cluster-snapshot --db-cluster-identifier {{values.cluster_identifier|values.replication_group_id|fill.cluster-identifier}} --db-cluster-snapshot-identifier {{values.cluster_identifier|values.replication_group_id|fill.cluster-identifier}}-leakguard-evidence --region {{region}}
 #       - do: Record the retention and restore window available now
 #         run: aws neptune describe-db-clusters --db-cluster-identifier {{values.cluster_identifier|values.replication_group_id|fill.cluster-identifier}} --region {{region}}
@@ -63,6 +73,7 @@ package leakguard.rules.aws.backup.store_retention
 
 import data.leakguard.lib.finding
 import data.leakguard.lib.resources
+import data.leakguard.lib.stores as store_settings
 import rego.v1
 
 # Type → [label, retention attribute, service default in days].
@@ -71,6 +82,25 @@ stores := {
 	"aws_docdb_cluster": ["DocumentDB cluster", "backup_retention_period", 1],
 	"aws_redshift_cluster": ["Redshift cluster", "automated_snapshot_retention_period", 1],
 	"aws_elasticache_replication_group": ["ElastiCache replication group", "snapshot_retention_limit", 0],
+	"aws_elasticache_cluster": ["ElastiCache cache cluster", "snapshot_retention_limit", 0],
+	"aws_elasticache_serverless_cache": ["ElastiCache Serverless cache", "snapshot_retention_limit", 0],
+	"aws_memorydb_cluster": ["MemoryDB cluster", "snapshot_retention_limit", 0],
+}
+
+# Memcached keeps nothing to back up; a cache cluster in a replication group is judged with
+# its group.
+judged(r) if not r.type in {"aws_elasticache_cluster", "aws_elasticache_serverless_cache"}
+
+judged(r) if {
+	r.type == "aws_elasticache_serverless_cache"
+	lower(store_settings.text(r, "engine")) != "memcached"
+}
+
+judged(r) if {
+	r.type == "aws_elasticache_cluster"
+	not resources.configured(r, "replication_group_id")
+	not resources.interpolated(r, "replication_group_id")
+	store_settings.cache_engine(r) != "memcached"
 }
 
 minimum := data.leakguard.lib.config.settings.backup_retention_days
@@ -85,6 +115,7 @@ retention(r, attr, default_days) := "unknown" if {
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some t, [label, attr, default_days] in stores
 	some r in resources.of_type(t)
+	judged(r)
 	msg := message(r, label, attr, retention(r, attr, default_days))
 }
 

@@ -30,3 +30,14 @@ test_unknown_fails if {
 	r := t.resource("aws_redshift_cluster.a", {"automated_snapshot_retention_period": "${var.days}"}, {})
 	k.summary(rule.deny) == {["aws-store-backup-retention", "test/aws_redshift_cluster.a", "Redshift cluster aws_redshift_cluster.a has automated_snapshot_retention_period unknown before apply; backup retention cannot be verified"]} with input as t.with_index([r])
 }
+
+test_caches_and_memorydb if {
+	k.summary(rule.deny) == {["aws-store-backup-retention", "test/aws_memorydb_cluster.sessions", "MemoryDB cluster aws_memorydb_cluster.sessions keeps automated backups 0 days (snapshot_retention_limit); at least 7 required"]} with input as t.with_index([t.resource("aws_memorydb_cluster.sessions", {"name": "sessions"}, {})])
+	count(rule.deny) == 1 with input as t.with_index([t.resource("aws_elasticache_serverless_cache.s", {"engine": "valkey"}, {})])
+	count(rule.deny) == 1 with input as t.with_index([t.resource("aws_elasticache_cluster.s", {"engine": "redis"}, {})])
+
+	# Memcached keeps nothing to back up; a group member is judged with its group.
+	count(rule.deny) == 0 with input as t.with_index([t.resource("aws_elasticache_serverless_cache.s", {"engine": "memcached"}, {})])
+	count(rule.deny) == 0 with input as t.with_index([t.resource("aws_elasticache_cluster.s", {"engine": "memcached"}, {})])
+	count(rule.deny) == 0 with input as t.with_index([t.resource("aws_elasticache_cluster.s", {"replication_group_id": "sessions"}, {})])
+}

@@ -11,6 +11,9 @@
 #   control: backup-protection
 #   cloud: aws
 #   severity: medium
+#   data_stores:
+#     check: backups
+#     types: [aws_backup_vault]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #   audit_component: Business continuity and disaster recovery (backups)

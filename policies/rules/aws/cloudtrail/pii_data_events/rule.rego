@@ -2,10 +2,11 @@
 # title: PII data store not covered by central trail data events
 # description: |
 #   Microservices each logging on their own leave no single record of who read which
-#   customer data. S3 buckets and DynamoDB tables classified as personal information must
-#   be covered by data events of the central trail (central_trail_names; any trail in the
+#   customer data. S3 buckets, DynamoDB tables, SQS queues, SNS topics and Kinesis streams
+#   classified as personal information must be covered by data events of the central trail (central_trail_names; any trail in the
 #   evaluated stacks when none is configured), through basic or advanced event selectors
-#   for all stores, the store's ARN, or a reference to it.
+#   for all stores, the store's ARN, or a reference to it (queues, topics and streams only
+#   through advanced selectors, as CloudTrail logs them).
 #   Unknowns: a store whose name is unknown at plan time is matched only by reference or by
 #   an all-stores selector.
 # custom:
@@ -15,14 +16,15 @@
 #   severity: medium
 #   data_stores:
 #     check: audit-logging
-#     types: [aws_s3_bucket, aws_dynamodb_table]
+#     types: [aws_s3_bucket, aws_dynamodb_table, aws_sqs_queue, aws_sns_topic, aws_kinesis_stream]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.82 (breach notification without unreasonable delay)
 #   audit_component: Audit-log management (centralised collection and correlation)
 #   remediation: |
 #     Add the store to the central trail's data-event selectors (AWS::S3::Object with the
-#     bucket ARN prefix, AWS::DynamoDB::Table with the table ARN), or select all stores.
+#     bucket ARN prefix, AWS::DynamoDB::Table with the table ARN; AWS::SQS::Queue,
+#     AWS::SNS::Topic and AWS::Kinesis::Stream in an advanced selector), or select all stores.
 #   construct: RegionalBaseline
 #   example: |
 #     resource "aws_cloudtrail" "central" {
@@ -58,7 +60,10 @@ central_trail(_) if count(names) == 0
 
 central_trail(t) if t.values.name in names
 
-stores := {"aws_s3_bucket": "AWS::S3::Object", "aws_dynamodb_table": "AWS::DynamoDB::Table"}
+stores := {
+	"aws_s3_bucket": "AWS::S3::Object", "aws_dynamodb_table": "AWS::DynamoDB::Table",
+	"aws_sqs_queue": "AWS::SQS::Queue", "aws_sns_topic": "AWS::SNS::Topic", "aws_kinesis_stream": "AWS::Kinesis::Stream",
+}
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some t, data_type in stores

@@ -43,3 +43,36 @@ test_table_by_arn_passes if {
 test_internal_store_is_not_checked if {
 	count(rule.deny) == 0 with input as t.with_index([k.tagged(bucket, {"data-classification": "internal"})])
 }
+
+queue := k.tagged(t.resource("aws_sqs_queue.orders", {"name": "orders"}, {}), {"data-classification": "pii"})
+
+topic := k.tagged(t.resource("aws_sns_topic.events", {"name": "order-events"}, {}), {"data-classification": "pii"})
+
+stream := k.tagged(t.resource("aws_kinesis_stream.clicks", {"name": "clicks"}, {}), {"data-classification": "pii"})
+
+advanced(data_type, arns) := {"field_selector": array.concat(
+	[{"field": "eventCategory", "equals": ["Data"]}, {"field": "resources.type", "equals": [data_type]}],
+	[{"field": "resources.ARN", "starts_with": arns} | count(arns) > 0],
+)}
+
+test_queues_topics_and_streams if {
+	count(rule.deny) == 3 with input as t.with_index([queue, topic, stream, t.resource("aws_cloudtrail.central", {"name": "central-audit"}, {})])
+	k.summary(rule.deny) == {["aws-central-trail-pii-data-events", "test/aws_sqs_queue.orders", "aws_sqs_queue.orders holds pii data but the central trail records no data events for it"]} with input as t.with_index([queue, t.resource("aws_cloudtrail.central", {"name": "central-audit"}, {})])
+
+	# Every queue, topic and stream; or each by ARN.
+	trail := t.resource("aws_cloudtrail.central", {"advanced_event_selector": [advanced("AWS::SQS::Queue", []), advanced("AWS::SNS::Topic", []), advanced("AWS::Kinesis::Stream", [])]}, {})
+	count(rule.deny) == 0 with input as t.with_index([queue, topic, stream, trail])
+	by_arn := t.resource(
+		"aws_cloudtrail.central", {"advanced_event_selector": [
+			advanced("AWS::SQS::Queue", ["arn:aws:sqs:us-west-2:111111111111:orders"]),
+			advanced("AWS::SNS::Topic", ["arn:aws:sns:us-west-2:111111111111:order-events"]),
+			advanced("AWS::Kinesis::Stream", ["arn:aws:kinesis:us-west-2:111111111111:stream/clicks"]),
+		]},
+		{},
+	)
+	count(rule.deny) == 0 with input as t.with_index([queue, topic, stream, by_arn])
+
+	# A selector for another queue.
+	other := t.resource("aws_cloudtrail.central", {"advanced_event_selector": [advanced("AWS::SQS::Queue", ["arn:aws:sqs:us-west-2:111111111111:payments"])]}, {})
+	count(rule.deny) == 1 with input as t.with_index([queue, other])
+}

@@ -8,7 +8,8 @@
 #   aws_ebs_encryption_by_default is reported too, on the first such resource: the account
 #   default there is off unless someone turned it on by hand, and volumes launched later
 #   (an autoscaling group, a console launch) are not in the code to check. A region that
-#   cannot be resolved is its own scope.
+#   cannot be resolved is its own scope. (EBS encryption also covers the data moving between
+#   a volume and its instance.)
 #   Unknowns: an enabled flag not readable before apply is reported.
 # custom:
 #   id: aws-ebs-encryption-by-default
@@ -16,8 +17,10 @@
 #   cloud: aws
 #   severity: medium
 #   data_stores:
-#     check: encryption-at-rest
-#     types: [aws_ebs_volume]
+#     - check: encryption-at-rest
+#       types: [aws_ebs_volume]
+#     - check: encryption-in-transit
+#       types: [aws_ebs_volume]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #   audit_component: Encryption of personal information; secure configuration of hardware and software

@@ -5,7 +5,9 @@
 #   copy. A volume is encrypted with encrypted = true or by the region's
 #   aws_ebs_encryption_by_default; the key is its kms_key_id or the region's
 #   aws_ebs_default_kms_key, else the AWS-managed aws/ebs key. A customer-managed key is
-#   required unless the volume is classified as holding no personal information.
+#   required unless the volume is classified as holding no personal information. EBS
+#   encryption also encrypts the data moving between the volume and its instance, so it is
+#   the volume's encryption in transit as well.
 #   Unknowns: an encrypted flag not readable before apply is reported; a key unknown at plan
 #   time but set by reference counts as set.
 # custom:
@@ -14,8 +16,10 @@
 #   cloud: aws
 #   severity: high
 #   data_stores:
-#     check: encryption-at-rest
-#     types: [aws_ebs_volume]
+#     - check: encryption-at-rest
+#       types: [aws_ebs_volume]
+#     - check: encryption-in-transit
+#       types: [aws_ebs_volume]
 #   legal:
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #     - Cal. Civ. Code §1798.150 (private right of action after a breach of unencrypted data)

@@ -46,19 +46,9 @@ policy_type := "aws_efs_file_system_policy"
 
 # Mounting needs elasticfilesystem:ClientMount, so denying it without TLS refuses every
 # plain-text client (a deny of "*" or elasticfilesystem:* covers it).
-denies_plain_transport(s) if {
-	s.effect == "Deny"
-	resources.public_principal(s)
-	resources.grants(s, "elasticfilesystem:clientmount")
-	some c in s.conditions
-	c.test == "bool"
-	c.variable == "aws:securetransport"
-	"false" in c.values
-}
-
 enforced(doc) if {
 	some s in doc.statements
-	denies_plain_transport(s)
+	resources.denies_insecure_transport(s, "elasticfilesystem:clientmount")
 }
 
 deny contains finding.new(rego.metadata.chain(), fs, msg) if {

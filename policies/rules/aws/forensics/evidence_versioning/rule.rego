@@ -52,12 +52,7 @@ import data.leakguard.lib.finding
 import data.leakguard.lib.resources
 import rego.v1
 
-versioned(bucket) if {
-	some v in resources.s3_attached(bucket, "aws_s3_bucket_versioning")
-	"Enabled" in resources.values_at(v, "versioning_configuration.status")
-}
-
-versioned(bucket) if true in resources.values_at(bucket, "versioning.enabled")
+versioned(bucket) if resources.s3_versioning(bucket) == "on"
 
 deny contains finding.new(rego.metadata.chain(), bucket, msg) if {
 	some bucket in resources.of_type("aws_s3_bucket")

@@ -44,20 +44,10 @@ import data.leakguard.lib.finding
 import data.leakguard.lib.resources
 import rego.v1
 
-denies_plain_http(s) if {
-	s.effect == "Deny"
-	resources.public_principal(s)
-	resources.grants(s, "s3:getobject")
-	some c in s.conditions
-	c.test == "bool"
-	c.variable == "aws:securetransport"
-	"false" in c.values
-}
-
 enforced(docs) if {
 	some doc in docs
 	some s in doc.statements
-	denies_plain_http(s)
+	resources.denies_insecure_transport(s, "s3:getobject")
 }
 
 deny contains finding.new(rego.metadata.chain(), bucket, msg) if {
