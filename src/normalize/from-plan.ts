@@ -1,6 +1,6 @@
 import type { Json, PlanDocument, StateDocument } from '../load/types';
 import type { Provider } from '../types/policy-input';
-import { actionOf, cloudOf, isJson, markedPaths, mergeMarks, redact, sensitivePaths, type Draft, type StackDraft } from './draft';
+import { actionOf, cloudOf, hasMark, isJson, markedPaths, mergeMarks, redact, sensitivePaths, type Draft, type StackDraft } from './draft';
 import { stringMap } from './from-config';
 import { asList, moduleInstances, stateInstances, Structure, type Instance } from './instances';
 import { secretCandidates } from './secrets';
@@ -18,6 +18,9 @@ interface ConfigResource {
 
 /** `module.a["x"].module.b[0].aws_s3_bucket.c[1]` → module instance path and local address. */
 export function splitAddress(address: string): { module: string; local: string } {
+  // Only an address that starts with `module.` has a module path; the segments of any other
+  // join back into the address itself.
+  if (!address.startsWith('module.')) return { module: '', local: address };
   const segs: string[] = [];
   let cur = '';
   let bracket = false;
@@ -50,7 +53,7 @@ export function splitAddress(address: string): { module: string; local: string }
   return { module: mod.join('.'), local: segs.slice(i).join('.') };
 }
 
-const stripIndexes = (s: string): string => s.replace(/\[[^\]]*\]/g, '');
+const stripIndexes = (s: string): string => (s.includes('[') ? s.replace(/\[[^\]]*\]/g, '') : s);
 
 /** Expression trees: leaves have `references`/`constant_value`; blocks are objects or lists. */
 function expressionRefs(exprs: unknown, path = '', into: Record<string, string[]> = {}): Record<string, string[]> {
@@ -190,8 +193,12 @@ function draftsFrom(
     const { module } = splitAddress(r.address);
     const change = changes.get(r.address);
     const delta = isJson(change?.change) ? change.change : {};
-    const cfg = config.get(stripIndexes(r.address));
-    const sensitiveMarks = mergeMarks(r.sensitive_values, delta.after_sensitive);
+    const unindexed = stripIndexes(r.address);
+    const cfg = config.get(unindexed);
+    // Most instances mark nothing sensitive (`{tags: {}}`): then redacting changes nothing and
+    // no path is sensitive, without building the merged tree.
+    const marked = hasMark(r.sensitive_values) || hasMark(delta.after_sensitive);
+    const sensitiveMarks = marked ? mergeMarks(r.sensitive_values, delta.after_sensitive) : undefined;
     const references: Record<string, string[]> = {};
     for (const [attr, refs] of Object.entries(cfg?.refs ?? {})) {
       const keys = [...new Set(refs.flatMap((ref) => resolveReference(ref, { module, index: r.index ?? null }, instances)))];
@@ -208,7 +215,7 @@ function draftsFrom(
       values[attr] = constant;
       unknown = unknown.filter((u) => u !== attr && !u.startsWith(`${attr}.`));
     }
-    return {
+    const draft: Draft = {
       address: r.address,
       mode: r.mode === 'data' ? 'data' : 'managed',
       type: r.type,
@@ -216,14 +223,15 @@ function draftsFrom(
       module,
       index: r.index ?? null,
       provider: resolveProviderKey(cfg?.providerKey ?? '', providers, String(r.provider_name ?? r.type.split('_')[0])),
-      values: redact(values, sensitiveMarks) as Json,
+      values: marked ? (redact(values, sensitiveMarks) as Json) : values,
       unknown,
-      sensitive: sensitivePaths(sensitiveMarks, values),
+      sensitive: marked ? sensitivePaths(sensitiveMarks, values) : [],
       action: change ? actionOf(delta.actions) : 'none',
-      origin: locations?.get(stripIndexes(r.address)) ?? { file },
+      origin: locations?.get(unindexed) ?? { file },
       references,
-      ...(isJson(cfg?.literals) ? { written: cfg.literals } : {}),
     };
+    if (isJson(cfg?.literals)) draft.written = cfg.literals;
+    return draft;
   });
 }
 

@@ -6,7 +6,7 @@ import { fromConfig, stringMap } from './from-config';
 import { fromHcl } from './from-hcl';
 import { coerceDraft } from './coerce';
 import { fromPlan, fromState } from './from-plan';
-import { secretCandidates } from './secrets';
+import { forgetScannedStrings, secretCandidates } from './secrets';
 import { assertValid } from './validate';
 
 function sourceDraft(doc: LoadedDocument): StackDraft {
@@ -66,7 +66,8 @@ function tagsOf(d: Draft, provider: Provider | undefined): Record<string, string
   // tags_all is AWS's own merge of default_tags and tags, present when known in plans/state.
   const all = d.values.tags_all;
   const own = isJson(d.values.tags) ? stringMap(d.values.tags) : {};
-  if (isJson(all)) return { ...stringMap(all), ...own };
+  // Both maps are fresh (stringMap), neither holds an own `__proto__`: assigning is spreading.
+  if (isJson(all)) return Object.assign(stringMap(all), own);
   return { ...(provider?.default_tags ?? {}), ...own };
 }
 
@@ -94,7 +95,9 @@ export function normalize(docs: LoadedDocument[], { validate = true }: { validat
       const cloud = cloudOf(d.type);
       const references: Record<string, string[]> = {};
       for (const [attr, targets] of Object.entries(d.references)) references[attr] = targets.map((t) => `${sd.name}/${t}`);
-      resources[key] = {
+      // Built property by property in this order (the key order of the input the policy
+      // reads): optional fields added where they belong, without spreading a literal.
+      const resource = {
         key,
         address: d.address,
         stack: sd.name,
@@ -108,19 +111,20 @@ export function normalize(docs: LoadedDocument[], { validate = true }: { validat
         region,
         values: d.values,
         unknown: d.unknown,
-        ...(d.unreadable ? { unreadable: d.unreadable } : {}),
-        sensitive: d.sensitive,
-        tags: tagsOf(d, provider),
-        references,
-        referenced_by: [],
-        action: d.action,
-        origin: d.origin,
-        ...(d.waivers ? { waivers: d.waivers } : {}),
-      };
+      } as Resource;
+      if (d.unreadable) resource.unreadable = d.unreadable;
+      resource.sensitive = d.sensitive;
+      resource.tags = tagsOf(d, provider);
+      resource.references = references;
+      resource.referenced_by = [];
+      resource.action = d.action;
+      resource.origin = d.origin;
+      if (d.waivers) resource.waivers = d.waivers;
       if (d.mode === 'managed') {
         const secrets = secretCandidates(d.values, d.written);
-        if (secrets.length > 0) resources[key].secrets = secrets;
+        if (secrets.length > 0) resource.secrets = secrets;
       }
+      resources[key] = resource;
       (byType[d.type] ??= []).push(key);
       if (d.mode === 'managed' && region && cloud !== 'other' && d.action !== 'delete') (regions[cloud] ??= new Set()).add(region);
     }
@@ -138,6 +142,7 @@ export function normalize(docs: LoadedDocument[], { validate = true }: { validat
     by_type: byType,
     regions: Object.fromEntries(Object.entries(regions).map(([c, s]) => [c, [...s].sort()])),
   };
+  forgetScannedStrings();
   if (validate) assertValid('policy-input', input);
   return input;
 }

@@ -84,8 +84,32 @@ function scanText(text: string, path: string, out: SecretCandidate[]): void {
   }
 }
 
+/**
+ * Strings known to hold no candidate. Whether a string yields candidates does not depend on the
+ * path it sits at (only the candidates' paths do), and plans repeat strings a lot (a policy
+ * document in every key, the configuration's literals beside the planned values): a repeat is
+ * not scanned again. Bounded, so a long-running process does not keep every string it saw.
+ */
+const clean = new Set<string>();
+const CLEAN_MAX = 1 << 18;
+
 function scanString(s: string, path: string, out: SecretCandidate[]): SecretCandidate[] {
-  if (s.length < MIN_TEXT || s === SENSITIVE) return out;
+  if (s.length < MIN_TEXT || s === SENSITIVE || clean.has(s)) return out;
+  const before = out.length;
+  scanUncached(s, path, out);
+  if (out.length === before) {
+    if (clean.size >= CLEAN_MAX) clean.clear();
+    clean.add(s);
+  }
+  return out;
+}
+
+/** Lets the strings of the last sources go (normalize() calls it when done). */
+export function forgetScannedStrings(): void {
+  clean.clear();
+}
+
+function scanUncached(s: string, path: string, out: SecretCandidate[]): SecretCandidate[] {
   const text = decoded(s);
   if (text !== null) {
     scanText(text, path, out);
