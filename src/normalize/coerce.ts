@@ -99,7 +99,8 @@ export function convert(v: unknown, t: TypeExpr, expressions: boolean): Converte
 interface Walk {
   table: Record<string, Entry>;
   expressions: boolean;
-  unreadable: Set<string>;
+  /** Created at the first unreadable path (most resources have none). */
+  unreadable: Set<string> | null;
 }
 
 /**
@@ -124,13 +125,13 @@ function walkBlock(block: Json, prefix: string, w: Walk): Json {
         x = Array.isArray(v) ? (same(walked, v) ? v : walked) : walked[0];
       } else {
         x = null;
-        w.unreadable.add(path);
+        (w.unreadable ??= new Set()).add(path);
       }
     } else {
       x = convert(v, entry, w.expressions);
       if (x === FAIL) {
         x = null;
-        w.unreadable.add(path);
+        (w.unreadable ??= new Set()).add(path);
       }
     }
     if (x !== v) (values ??= { ...block })[k] = x;
@@ -148,12 +149,13 @@ function same(a: unknown[], b: unknown[]): boolean {
 export function coerceDraft(d: Draft, expressions: boolean): void {
   const table = types[d.mode === 'data' ? `data.${d.type}` : d.type];
   if (!table) return;
-  const w: Walk = { table, expressions, unreadable: new Set() };
+  const w: Walk = { table, expressions, unreadable: null };
   d.values = walkBlock(d.values, '', w);
-  if (w.unreadable.size === 0) return;
+  const unreadable = w.unreadable;
+  if (unreadable === null || unreadable.size === 0) return;
   // Tags merge tags_all over tags: either unreadable leaves the resource's tags unknown.
-  if (w.unreadable.has('tags_all')) w.unreadable.add('tags');
-  const paths = [...w.unreadable].sort();
+  if (unreadable.has('tags_all')) unreadable.add('tags');
+  const paths = [...unreadable].sort();
   d.unreadable = paths;
   d.unknown = [...new Set([...d.unknown, ...paths])];
 }

@@ -64,7 +64,7 @@ function expressionRefs(exprs: unknown, path = '', into: Record<string, string[]
       if (path && Array.isArray(exprs.references)) (into[path] ??= []).push(...exprs.references.map(String));
       return into;
     }
-    for (const [k, v] of Object.entries(exprs)) expressionRefs(v, path ? `${path}.${k}` : k, into);
+    for (const k of Object.keys(exprs)) expressionRefs(exprs[k], path ? `${path}.${k}` : k, into);
   }
   return into;
 }
@@ -75,7 +75,10 @@ function configResources(module: unknown, prefix: string, into: Map<string, Conf
     if (!isJson(r)) continue;
     const exprs = isJson(r.expressions) ? r.expressions : {};
     const constants: Record<string, unknown> = {};
-    for (const [k, e] of Object.entries(exprs)) if (isJson(e) && 'constant_value' in e) constants[k] = e.constant_value;
+    for (const k of Object.keys(exprs)) {
+      const e = exprs[k];
+      if (isJson(e) && 'constant_value' in e) constants[k] = e.constant_value;
+    }
     into.set(prefix ? `${prefix}.${r.address}` : String(r.address), {
       providerKey: String(r.provider_config_key ?? ''),
       refs: expressionRefs(exprs),
@@ -200,9 +203,26 @@ function draftsFrom(
     const marked = hasMark(r.sensitive_values) || hasMark(delta.after_sensitive);
     const sensitiveMarks = marked ? mergeMarks(r.sensitive_values, delta.after_sensitive) : undefined;
     const references: Record<string, string[]> = {};
-    for (const [attr, refs] of Object.entries(cfg?.refs ?? {})) {
-      const keys = [...new Set(refs.flatMap((ref) => resolveReference(ref, { module, index: r.index ?? null }, instances)))];
-      if (keys.length > 0) references[attr] = keys;
+    if (cfg) {
+      const from = { module, index: r.index ?? null };
+      for (const attr of Object.keys(cfg.refs)) {
+        // Each instance once, in the order the references first name it.
+        const refs = cfg.refs[attr];
+        const first = refs.length > 0 ? resolveReference(refs[0], from, instances) : [];
+        const keys = first.length > 1 ? [...new Set(first)] : first.slice();
+        if (refs.length > 1) {
+          const seen = new Set(keys);
+          for (let i = 1; i < refs.length; i++) {
+            for (const k of resolveReference(refs[i], from, instances)) {
+              if (!seen.has(k)) {
+                seen.add(k);
+                keys.push(k);
+              }
+            }
+          }
+        }
+        if (keys.length > 0) references[attr] = keys;
+      }
     }
     // A value unknown at plan time whose configuration is a constant template (CDKTF writes
     // `"policy": "{…${aws_s3_bucket.b.arn}…}"`) is as readable as in the synthesized stack.

@@ -42,6 +42,13 @@ export class Structure {
 
   /** A Terraform marker tree (after_unknown, after_sensitive, sensitive_values): booleans in objects and lists. */
   marks(v: unknown, where: string): void {
+    // The common case, a well-formed tree, checked without a work list; the loop below finds
+    // what is wrong (and a tree too deep to recurse into).
+    try {
+      if (markTree(v)) return;
+    } catch {
+      // Too deep for the recursion.
+    }
     const stack: unknown[] = [v];
     while (stack.length > 0) {
       const x = stack.pop();
@@ -73,6 +80,19 @@ export class Structure {
     this.seen.add(r.address);
     return r;
   }
+}
+
+function markTree(v: unknown): boolean {
+  if (v === undefined || typeof v === 'boolean') return true;
+  if (Array.isArray(v)) {
+    for (const x of v) if (!markTree(x)) return false;
+    return true;
+  }
+  if (isJson(v)) {
+    for (const k of Object.keys(v)) if (!markTree(v[k])) return false;
+    return true;
+  }
+  return false;
 }
 
 export function kindOf(v: unknown): string {
