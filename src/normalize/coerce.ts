@@ -67,31 +67,40 @@ export function convert(v: unknown, t: TypeExpr, expressions: boolean): Converte
   }
   if (kind === 'map') {
     if (!isJson(v)) return FAIL;
-    const out: Json = {};
-    for (const [k, x] of Object.entries(v)) {
+    // Copy on write, as lists: the map itself where no element changed. A copy is built by
+    // assignment, which drops an own `__proto__` key: such a map is always copied, as before.
+    let changed = Object.prototype.hasOwnProperty.call(v, '__proto__');
+    const keys = Object.keys(v);
+    const converted: unknown[] = new Array(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const x = v[keys[i]];
       const c = convert(x, inner as TypeExpr, expressions);
       if (c === FAIL) return FAIL;
-      out[k] = c;
+      converted[i] = c;
+      if (c !== x) changed = true;
     }
+    if (!changed) return v;
+    const out: Json = {};
+    for (let i = 0; i < keys.length; i++) out[keys[i]] = converted[i];
     return out;
   }
   if (kind === 'object') {
     if (!isJson(v)) return FAIL;
     const attrs = inner as Record<string, TypeExpr>;
-    const out: Json = { ...v };
-    for (const [k, at] of Object.entries(attrs)) {
+    let out: Json | null = null;
+    for (const k of Object.keys(attrs)) {
       if (!(k in v)) continue;
-      const c = convert(v[k], at, expressions);
+      const c = convert(v[k], attrs[k], expressions);
       if (c === FAIL) return FAIL;
-      out[k] = c;
+      if (c !== v[k]) (out ??= { ...v })[k] = c;
     }
-    return out;
+    return out ?? v;
   }
   if (kind === 'tuple') {
     const items = inner as TypeExpr[];
     if (!Array.isArray(v) || v.length !== items.length) return FAIL;
     const out = v.map((x, i) => convert(x, items[i], expressions));
-    return out.includes(FAIL) ? FAIL : out;
+    return out.includes(FAIL) ? FAIL : same(out, v) ? v : out;
   }
   return v;
 }
