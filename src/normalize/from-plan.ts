@@ -229,10 +229,11 @@ function draftsFrom(
     // Copied only if a constant fills one in (the plan's own object is not changed).
     let values = (r.values ?? {}) as Json;
     let unknown = markedPaths(delta.after_unknown);
-    for (const [attr, constant] of unknown.length > 0 ? Object.entries(cfg?.constants ?? {}) : []) {
+    const constants = unknown.length > 0 && cfg ? cfg.constants : null;
+    for (const attr of constants ? Object.keys(constants) : []) {
       if (!unknown.includes(attr) || values[attr] !== undefined && values[attr] !== null) continue;
       if (values === r.values) values = { ...values };
-      values[attr] = constant;
+      values[attr] = constants![attr];
       unknown = unknown.filter((u) => u !== attr && !u.startsWith(`${attr}.`));
     }
     const draft: Draft = {

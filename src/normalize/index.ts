@@ -65,9 +65,15 @@ function regionOf(d: Draft, provider: Provider | undefined, byAddress: Map<strin
 function tagsOf(d: Draft, provider: Provider | undefined): Record<string, string> {
   // tags_all is AWS's own merge of default_tags and tags, present when known in plans/state.
   const all = d.values.tags_all;
-  const own = isJson(d.values.tags) ? stringMap(d.values.tags) : {};
-  // Both maps are fresh (stringMap), neither holds an own `__proto__`: assigning is spreading.
-  if (isJson(all)) return Object.assign(stringMap(all), own);
+  const tags = d.values.tags;
+  if (isJson(all)) {
+    // stringMap(all) overlaid with stringMap(tags), without building the second map (both
+    // assign String values, so a `__proto__` key is dropped alike).
+    const out = stringMap(all);
+    if (isJson(tags)) for (const k of Object.keys(tags)) if (tags[k] !== null && tags[k] !== undefined) out[k] = String(tags[k]);
+    return out;
+  }
+  const own = isJson(tags) ? stringMap(tags) : {};
   return { ...(provider?.default_tags ?? {}), ...own };
 }
 
@@ -96,7 +102,7 @@ export function normalize(docs: LoadedDocument[], { validate = true }: { validat
       const region = regionOf(d, provider, byAddress, sd.providers);
       const cloud = cloudOf(d.type);
       const references: Record<string, string[]> = {};
-      for (const [attr, targets] of Object.entries(d.references)) references[attr] = targets.map((t) => `${sd.name}/${t}`);
+      for (const attr of Object.keys(d.references)) references[attr] = d.references[attr].map((t) => `${sd.name}/${t}`);
       // Built property by property in this order (the key order of the input the policy
       // reads): optional fields added where they belong, without spreading a literal.
       const resource = {
