@@ -150,9 +150,11 @@ export function redact(values: unknown, marks: unknown): unknown {
   return values;
 }
 
+const ACTIONS = new Set(['create', 'update', 'delete', 'no-op', 'read']);
+
 export function actionOf(actions: unknown): Action {
   if (!Array.isArray(actions) || actions.length === 0) return 'none';
   if (actions.includes('delete') && actions.includes('create')) return 'replace';
   const a = String(actions[0]);
-  return (['create', 'update', 'delete', 'no-op', 'read'].includes(a) ? a : 'none') as Action;
+  return (ACTIONS.has(a) ? a : 'none') as Action;
 }

@@ -2,7 +2,7 @@ import type { Json, PlanDocument, StateDocument } from '../load/types';
 import type { Provider } from '../types/policy-input';
 import { actionOf, cloudOf, hasMark, isJson, markedPaths, mergeMarks, redact, sensitivePaths, type Draft, type StackDraft } from './draft';
 import { stringMap } from './from-config';
-import { asList, moduleInstances, stateInstances, Structure, type Instance } from './instances';
+import { asList, isMarkTree, moduleInstances, stateInstances, Structure, type Instance } from './instances';
 import { secretCandidates } from './secrets';
 
 interface ConfigResource {
@@ -256,18 +256,21 @@ function draftsFrom(
   });
 }
 
+const MARK_TREES = ['after_unknown', 'after_sensitive', 'before_sensitive'] as const;
+
 /** The plan's changes by address, each checked: the actions and the unknown/sensitive marks rules depend on. */
 function resourceChanges(plan: Json, s: Structure): Map<string, Json> {
   const changes = new Map<string, Json>();
   s.list(plan.resource_changes, 'resource_changes').forEach((raw, i) => {
-    const where = `resource_changes[${i}]`;
-    const c = s.object(raw, where);
-    if (typeof c.address !== 'string' || c.address === '') s.fail(where, `has address of type ${typeof c.address} (expected a non-empty string)`);
-    const at = `resource ${c.address} change`;
-    const change = s.object(c.change, at);
-    const actions = s.list(change.actions, `${at} actions`);
-    if (actions.length === 0 || actions.some((a) => typeof a !== 'string')) s.fail(`${at} actions`, 'must be a non-empty list of strings');
-    for (const k of ['after_unknown', 'after_sensitive', 'before_sensitive']) s.marks(change[k], `${at} ${k}`);
+    // Messages are built only for a problem (this runs for every change).
+    const where = (): string => `resource_changes[${i}]`;
+    const c = isJson(raw) ? raw : s.object(raw, where());
+    if (typeof c.address !== 'string' || c.address === '') s.fail(where(), `has address of type ${typeof c.address} (expected a non-empty string)`);
+    const at = (): string => `resource ${c.address} change`;
+    const change = isJson(c.change) ? c.change : s.object(c.change, at());
+    const actions = Array.isArray(change.actions) ? change.actions : s.list(change.actions, `${at()} actions`);
+    if (actions.length === 0 || actions.some((a) => typeof a !== 'string')) s.fail(`${at()} actions`, 'must be a non-empty list of strings');
+    for (const k of MARK_TREES) if (!isMarkTree(change[k])) s.marks(change[k], `${at()} ${k}`);
     // A deposed object (create_before_destroy) shares the address of the instance that stays.
     if (c.deposed !== undefined) return;
     if (changes.has(c.address)) s.fail(`resource ${c.address}`, 'appears twice in resource_changes');

@@ -43,14 +43,14 @@ function literal(v: unknown): string | null {
   return typeof v === 'string' && v !== '' && !v.includes('${') ? v : null;
 }
 
-function regionOf(d: Draft, provider: Provider | undefined, byAddress: Map<string, Draft>, stackProviders: Record<string, Provider>): string | null {
+function regionOf(d: Draft, provider: Provider | undefined, byAddress: () => Map<string, Draft>, stackProviders: Record<string, Provider>): string | null {
   const cloud = cloudOf(d.type);
   if (cloud === 'azure') {
     const loc = literal(d.values.location);
     if (loc) return azureRegion(loc);
     // `location = azurerm_resource_group.rg.location` → the group's location.
     for (const target of d.references.location ?? []) {
-      const t = byAddress.get(target);
+      const t = byAddress().get(target);
       const tl = t ? literal(t.values.location) : null;
       if (tl) return azureRegion(tl);
     }
@@ -93,7 +93,9 @@ export function normalize(docs: LoadedDocument[], { validate = true }: { validat
 
   for (const sd of drafts) {
     stacks[sd.name] = { name: sd.name, format: sd.format, source: sd.source, providers: sd.providers };
-    const byAddress = new Map(sd.resources.map((d) => [d.address, d]));
+    // Built when an Azure location refers to another resource (the same drafts, coerced or not).
+    let addresses: Map<string, Draft> | undefined;
+    const byAddress = (): Map<string, Draft> => (addresses ??= new Map(sd.resources.map((d) => [d.address, d])));
     // Every source, the evaluator's output included; only CDKTF configs hold `${…}` expressions.
     for (const d of sd.resources) coerceDraft(d, sd.format === 'cdktf-out' || sd.format === 'cdktf-json');
     for (const d of sd.resources) {
