@@ -175,7 +175,7 @@ export function resolveReference(ref: string, from: { module: string; index: unk
 export function instanceGroups(addresses: string[]): Map<string, string[]> {
   const instances = new Map<string, string[]>();
   for (const address of addresses) {
-    const group = address.replace(/\[[^\]]*\]$/, '');
+    const group = address.endsWith(']') ? address.replace(/\[[^\]]*\]$/, '') : address;
     const list = instances.get(group) ?? [];
     list.push(address);
     instances.set(group, list);

@@ -134,9 +134,10 @@ export function moduleInstances(module: unknown, s: Structure, where = 'root_mod
     const r = isJson(raw) ? raw : s.object(raw, `${where}.resources[${i}]`);
     // Terraform omits `values` when the object is null (a resource gone from the refreshed
     // state); any other non-object is not its output.
-    const values = 'values' in r ? r.values : {};
     const address = typeof r.address === 'string' && r.address !== '' ? r.address : addressOf(r, `${where}.resources[${i}]`, s);
-    out.push(s.instance({ ...r, address, values } as Instance));
+    // Nothing changes or keeps an instance beyond reading it: the plan's own object serves,
+    // copied only to give it its (empty) values.
+    out.push(s.instance(('values' in r ? r : { ...r, address, values: {} }) as Instance));
   });
   s.list(m.child_modules, `${where}.child_modules`).forEach((c, i) => moduleInstances(c, s, `${where}.child_modules[${i}]`, out));
   return out;
