@@ -85,8 +85,6 @@ function tagsOf(d: Draft, provider: Provider | undefined): Record<string, string
 export function normalize(docs: LoadedDocument[], { validate = true }: { validate?: boolean } = {}): PolicyInput {
   const drafts = docs.map(draftOf);
   const resources: Record<string, Resource> = {};
-  // The same resources by key, for linking: a Map's lookups of the built keys cost less than the object's.
-  const byKey = new Map<string, Resource>();
   const stacks: Record<string, Stack> = {};
   const byType: Record<string, string[]> = {};
   const regions: Record<string, Set<string>> = {};
@@ -135,14 +133,13 @@ export function normalize(docs: LoadedDocument[], { validate = true }: { validat
         if (secrets.length > 0) resource.secrets = secrets;
       }
       resources[key] = resource;
-      byKey.set(key, resource);
       (byType[d.type] ??= []).push(key);
       if (d.mode === 'managed' && region && cloud !== 'other' && d.action !== 'delete') (regions[cloud] ??= new Set()).add(region);
     }
   }
-  for (const r of byKey.values()) {
+  for (const r of Object.values(resources)) {
     for (const attribute of Object.keys(r.references)) {
-      for (const t of r.references[attribute]) byKey.get(t)?.referenced_by.push({ key: r.key, type: r.type, attribute });
+      for (const t of r.references[attribute]) resources[t]?.referenced_by.push({ key: r.key, type: r.type, attribute });
     }
   }
   const input: PolicyInput = {
