@@ -69,20 +69,20 @@ export function convert(v: unknown, t: TypeExpr, expressions: boolean): Converte
     if (!isJson(v)) return FAIL;
     // Copy on write, as lists: the map itself where no element changed. A copy is built by
     // assignment, which drops an own `__proto__` key: such a map is always copied, as before.
-    let changed = Object.prototype.hasOwnProperty.call(v, '__proto__');
+    let out: Json | null = Object.prototype.hasOwnProperty.call(v, '__proto__') ? {} : null;
     const keys = Object.keys(v);
-    const converted: unknown[] = new Array(keys.length);
     for (let i = 0; i < keys.length; i++) {
       const x = v[keys[i]];
       const c = convert(x, inner as TypeExpr, expressions);
       if (c === FAIL) return FAIL;
-      converted[i] = c;
-      if (c !== x) changed = true;
+      if (out === null && c !== x) {
+        // The first change: the copy takes the elements before it as they are.
+        out = {};
+        for (let j = 0; j < i; j++) out[keys[j]] = v[keys[j]];
+      }
+      if (out !== null) out[keys[i]] = c;
     }
-    if (!changed) return v;
-    const out: Json = {};
-    for (let i = 0; i < keys.length; i++) out[keys[i]] = converted[i];
-    return out;
+    return out ?? v;
   }
   if (kind === 'object') {
     if (!isJson(v)) return FAIL;
@@ -119,7 +119,9 @@ interface Walk {
  */
 function walkBlock(block: Json, prefix: string, w: Walk): Json {
   let values: Json | null = null;
-  for (const k of Object.keys(block)) {
+  const keys = Object.keys(block);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
     const v = block[k];
     const path = prefix + k;
     const entry = w.table[path];

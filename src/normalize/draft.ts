@@ -66,9 +66,10 @@ function collectMarked(tree: unknown, prefix: string, out: string[]): void {
   if (tree === true) {
     if (prefix) out.push(prefix);
   } else if (Array.isArray(tree)) {
-    for (const item of tree) collectMarked(item, prefix, out);
+    for (let i = 0; i < tree.length; i++) collectMarked(tree[i], prefix, out);
   } else if (isJson(tree)) {
-    for (const k of Object.keys(tree)) collectMarked(tree[k], prefix ? `${prefix}.${k}` : k, out);
+    const keys = Object.keys(tree);
+    for (let i = 0; i < keys.length; i++) collectMarked(tree[keys[i]], prefix ? `${prefix}.${keys[i]}` : keys[i], out);
   }
 }
 
@@ -76,7 +77,7 @@ function collectMarked(tree: unknown, prefix: string, out: string[]): void {
 export function hasMark(tree: unknown): boolean {
   if (tree === true) return true;
   if (Array.isArray(tree)) {
-    for (const item of tree) if (hasMark(item)) return true;
+    for (let i = 0; i < tree.length; i++) if (hasMark(tree[i])) return true;
   } else if (isJson(tree)) {
     for (const k in tree) if (hasMark(tree[k])) return true;
   }
@@ -119,7 +120,11 @@ function collectSensitive(marks: unknown, values: unknown, prefix: string, out: 
   } else if (Array.isArray(marks)) {
     for (let i = 0; i < marks.length; i++) collectSensitive(marks[i], Array.isArray(values) ? values[i] : undefined, prefix, out);
   } else if (isJson(marks)) {
-    for (const k of Object.keys(marks)) collectSensitive(marks[k], isJson(values) ? values[k] : undefined, prefix ? `${prefix}.${k}` : k, out);
+    const keys = Object.keys(marks);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      collectSensitive(marks[k], isJson(values) ? values[k] : undefined, prefix ? `${prefix}.${k}` : k, out);
+    }
   }
 }
 

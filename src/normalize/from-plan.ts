@@ -58,13 +58,14 @@ const stripIndexes = (s: string): string => (s.includes('[') ? s.replace(/\[[^\]
 /** Expression trees: leaves have `references`/`constant_value`; blocks are objects or lists. */
 function expressionRefs(exprs: unknown, path = '', into: Record<string, string[]> = {}): Record<string, string[]> {
   if (Array.isArray(exprs)) {
-    for (const e of exprs) expressionRefs(e, path, into);
+    for (let i = 0; i < exprs.length; i++) expressionRefs(exprs[i], path, into);
   } else if (isJson(exprs)) {
     if (Array.isArray(exprs.references) || 'constant_value' in exprs) {
       if (path && Array.isArray(exprs.references)) (into[path] ??= []).push(...exprs.references.map(String));
       return into;
     }
-    for (const k of Object.keys(exprs)) expressionRefs(exprs[k], path ? `${path}.${k}` : k, into);
+    const keys = Object.keys(exprs);
+    for (let i = 0; i < keys.length; i++) expressionRefs(exprs[keys[i]], path ? `${path}.${keys[i]}` : keys[i], into);
   }
   return into;
 }
@@ -75,7 +76,9 @@ function configResources(module: unknown, prefix: string, into: Map<string, Conf
     if (!isJson(r)) continue;
     const exprs = isJson(r.expressions) ? r.expressions : {};
     const constants: Record<string, unknown> = {};
-    for (const k of Object.keys(exprs)) {
+    const keys = Object.keys(exprs);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
       const e = exprs[k];
       if (isJson(e) && 'constant_value' in e) constants[k] = e.constant_value;
     }
@@ -174,7 +177,8 @@ export function resolveReference(ref: string, from: { module: string; index: unk
 /** `module.m["a"].aws_s3_bucket.b[0]` grouped under `module.m["a"].aws_s3_bucket.b`. */
 export function instanceGroups(addresses: string[]): Map<string, string[]> {
   const instances = new Map<string, string[]>();
-  for (const address of addresses) {
+  for (let i = 0; i < addresses.length; i++) {
+    const address = addresses[i];
     const group = address.endsWith(']') ? address.replace(/\[[^\]]*\]$/, '') : address;
     const list = instances.get(group) ?? [];
     list.push(address);
@@ -205,7 +209,9 @@ function draftsFrom(
     const references: Record<string, string[]> = {};
     if (cfg) {
       const from = { module, index: r.index ?? null };
-      for (const attr of Object.keys(cfg.refs)) {
+      const attrs = Object.keys(cfg.refs);
+      for (let a = 0; a < attrs.length; a++) {
+        const attr = attrs[a];
         // Each instance once, in the order the references first name it.
         const refs = cfg.refs[attr];
         const first = refs.length > 0 ? resolveReference(refs[0], from, instances) : [];
@@ -213,7 +219,9 @@ function draftsFrom(
         if (refs.length > 1) {
           const seen = new Set(keys);
           for (let i = 1; i < refs.length; i++) {
-            for (const k of resolveReference(refs[i], from, instances)) {
+            const more = resolveReference(refs[i], from, instances);
+            for (let j = 0; j < more.length; j++) {
+              const k = more[j];
               if (!seen.has(k)) {
                 seen.add(k);
                 keys.push(k);
@@ -270,7 +278,7 @@ function resourceChanges(plan: Json, s: Structure): Map<string, Json> {
     const change = isJson(c.change) ? c.change : s.object(c.change, at());
     const actions = Array.isArray(change.actions) ? change.actions : s.list(change.actions, `${at()} actions`);
     if (actions.length === 0 || actions.some((a) => typeof a !== 'string')) s.fail(`${at()} actions`, 'must be a non-empty list of strings');
-    for (const k of MARK_TREES) if (!isMarkTree(change[k])) s.marks(change[k], `${at()} ${k}`);
+    for (let j = 0; j < MARK_TREES.length; j++) if (!isMarkTree(change[MARK_TREES[j]])) s.marks(change[MARK_TREES[j]], `${at()} ${MARK_TREES[j]}`);
     // A deposed object (create_before_destroy) shares the address of the instance that stays.
     if (c.deposed !== undefined) return;
     if (changes.has(c.address)) s.fail(`resource ${c.address}`, 'appears twice in resource_changes');

@@ -70,7 +70,13 @@ function tagsOf(d: Draft, provider: Provider | undefined): Record<string, string
     // stringMap(all) overlaid with stringMap(tags), without building the second map (both
     // assign String values, so a `__proto__` key is dropped alike).
     const out = stringMap(all);
-    if (isJson(tags)) for (const k of Object.keys(tags)) if (tags[k] !== null && tags[k] !== undefined) out[k] = String(tags[k]);
+    if (isJson(tags)) {
+      const keys = Object.keys(tags);
+      for (let i = 0; i < keys.length; i++) {
+        const x = tags[keys[i]];
+        if (x !== null && x !== undefined) out[keys[i]] = String(x);
+      }
+    }
     return out;
   }
   const own = isJson(tags) ? stringMap(tags) : {};
@@ -95,14 +101,17 @@ export function normalize(docs: LoadedDocument[], { validate = true }: { validat
     let addresses: Map<string, Draft> | undefined;
     const byAddress = (): Map<string, Draft> => (addresses ??= new Map(sd.resources.map((d) => [d.address, d])));
     // Every source, the evaluator's output included; only CDKTF configs hold `${…}` expressions.
-    for (const d of sd.resources) coerceDraft(d, sd.format === 'cdktf-out' || sd.format === 'cdktf-json');
-    for (const d of sd.resources) {
+    const expressions = sd.format === 'cdktf-out' || sd.format === 'cdktf-json';
+    for (let i = 0; i < sd.resources.length; i++) coerceDraft(sd.resources[i], expressions);
+    for (let i = 0; i < sd.resources.length; i++) {
+      const d = sd.resources[i];
       const key = `${sd.name}/${d.address}`;
       const provider = sd.providers[d.provider];
       const region = regionOf(d, provider, byAddress, sd.providers);
       const cloud = cloudOf(d.type);
       const references: Record<string, string[]> = {};
-      for (const attr of Object.keys(d.references)) references[attr] = d.references[attr].map((t) => `${sd.name}/${t}`);
+      const attrs = Object.keys(d.references);
+      for (let j = 0; j < attrs.length; j++) references[attrs[j]] = d.references[attrs[j]].map((t) => `${sd.name}/${t}`);
       // Built property by property in this order (the key order of the input the policy
       // reads): optional fields added where they belong, without spreading a literal.
       const resource = {

@@ -103,11 +103,13 @@ export function isMarkTree(v: unknown): boolean {
 function markTree(v: unknown): boolean {
   if (v === undefined || typeof v === 'boolean') return true;
   if (Array.isArray(v)) {
-    for (const x of v) if (!markTree(x)) return false;
+    for (let i = 0; i < v.length; i++) if (!markTree(v[i])) return false;
     return true;
   }
   if (isJson(v)) {
-    for (const k of Object.keys(v)) if (!markTree(v[k])) return false;
+    // for…in, not Object.keys (no array per node): a property it sees that Object.values
+    // would not (an inherited one) can only make this false, and Structure.marks decides then.
+    for (const k in v) if (!markTree(v[k])) return false;
     return true;
   }
   return false;

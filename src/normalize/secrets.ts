@@ -165,7 +165,7 @@ function scan(v: unknown, path: string, out: SecretCandidate[]): SecretCandidate
   if (typeof v === 'string') {
     scanString(v, path, out);
   } else if (Array.isArray(v)) {
-    for (const x of v) scan(x, path, out);
+    for (let i = 0; i < v.length; i++) scan(v[i], path, out);
   } else if (isJson(v)) {
     // `{name: DB_PASSWORD, value: …}` pairs (ECS container environments, app settings lists).
     const pairName = typeof v.name === 'string' ? v.name : null;
@@ -191,7 +191,7 @@ function scan(v: unknown, path: string, out: SecretCandidate[]): SecretCandidate
 /** Secret candidates in a resource's values or a provider block's arguments, by dotted path (list indexes dropped). */
 export function secretCandidates(...trees: unknown[]): SecretCandidate[] {
   const out: SecretCandidate[] = [];
-  for (const values of trees) scan(values, '', out);
+  for (let i = 0; i < trees.length; i++) scan(trees[i], '', out);
   if (out.length < 2) return out;
   const seen = new Set<string>();
   return out.filter((c) => {
