@@ -61,9 +61,15 @@ export function convert(v: unknown, t: TypeExpr, expressions: boolean): Converte
   const [kind, inner] = t;
   if (kind === 'list' || kind === 'set') {
     if (!Array.isArray(v)) return FAIL;
-    const out = v.map((x) => convert(x, inner as TypeExpr, expressions));
     // The list itself where no element changed (copy on write, as walkBlock).
-    return out.includes(FAIL) ? FAIL : same(out, v) ? v : out;
+    let out: unknown[] | null = null;
+    for (let i = 0; i < v.length; i++) {
+      const c = convert(v[i], inner as TypeExpr, expressions);
+      if (c === FAIL) return FAIL;
+      if (out === null && c !== v[i]) out = v.slice(0, i);
+      if (out !== null) out.push(c);
+    }
+    return out ?? v;
   }
   if (kind === 'map') {
     if (!isJson(v)) return FAIL;

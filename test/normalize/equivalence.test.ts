@@ -96,6 +96,28 @@ describe('map conversion (copy on write)', () => {
   });
 });
 
+describe('list conversion (copy on write)', () => {
+  // The reference: every element converted into a new list, the list itself kept where none changed.
+  const listRef = (v: unknown, t: string): unknown => {
+    if (v === null || v === undefined) return v;
+    if (!Array.isArray(v)) return FAIL;
+    const out = v.map((x) => convert(x, t, false));
+    return out.includes(FAIL) ? FAIL : out.every((x, i) => x === v[i]) ? v : out;
+  };
+  const lists = fc.array(fc.oneof(fc.string({ maxLength: 4 }), fc.integer(), fc.boolean(), fc.constant(null), fc.constantFrom('true', '0', '1.5')), { maxLength: 5 });
+
+  it('gives what converting every element gives, and the list itself where none changes', () => {
+    fc.assert(
+      fc.property(lists, fc.constantFrom('string', 'number', 'bool'), fc.constantFrom('list', 'set'), (l, t, kind) => {
+        const got = convert(l, [kind, t], false);
+        const want = listRef(l, t);
+        expect(got === FAIL ? 'FAIL' : json(got)).toBe(want === FAIL ? 'FAIL' : json(want));
+        if (want === l) expect(got).toBe(l);
+      }),
+    );
+  });
+});
+
 describe('secret candidates (strings found clean are not scanned again)', () => {
   const strings = fc.constantFrom(
     'shop-data-0.s3.us-west-2.amazonaws.com',
