@@ -91,6 +91,10 @@ function tagsOf(d: Draft, provider: Provider | undefined): Record<string, string
 export function normalize(docs: LoadedDocument[], { validate = true }: { validate?: boolean } = {}): PolicyInput {
   const drafts = docs.map(draftOf);
   const resources: Record<string, Resource> = {};
+  // The same in insertion order, which is Object.values' order while no key repeats (keys hold
+  // a `/`, so none is an array index): collecting a large object's values sorts its entries.
+  const built: Resource[] = [];
+  let repeated = false;
   const stacks: Record<string, Stack> = {};
   const byType: Record<string, string[]> = {};
   const regions: Record<string, Set<string>> = {};
@@ -141,12 +145,14 @@ export function normalize(docs: LoadedDocument[], { validate = true }: { validat
         const secrets = secretCandidates(d.values, d.written);
         if (secrets.length > 0) resource.secrets = secrets;
       }
+      if (resources[key] !== undefined) repeated = true;
       resources[key] = resource;
+      built.push(resource);
       (byType[d.type] ??= []).push(key);
       if (d.mode === 'managed' && region && cloud !== 'other' && d.action !== 'delete') (regions[cloud] ??= new Set()).add(region);
     }
   }
-  for (const r of Object.values(resources)) {
+  for (const r of repeated ? Object.values(resources) : built) {
     for (const attribute of Object.keys(r.references)) {
       for (const t of r.references[attribute]) resources[t]?.referenced_by.push({ key: r.key, type: r.type, attribute });
     }
