@@ -196,9 +196,21 @@ function draftsFrom(
   changes: Map<string, Json>,
 ): Draft[] {
   const instances = instanceGroups(resources.map((r) => r.address));
+  // Terraform lists the changes in (about) the order of the planned values: the next one in
+  // line is tried before the map (the same change: addresses are unique among them).
+  const inOrder = [...changes.values()];
+  let next = 0;
+  const changeOf = (address: string): Json | undefined => {
+    const c = inOrder[next];
+    if (c !== undefined && c.address === address) {
+      next++;
+      return c;
+    }
+    return changes.get(address);
+  };
   return resources.map((r): Draft => {
     const { module } = splitAddress(r.address);
-    const change = changes.get(r.address);
+    const change = changeOf(r.address);
     const delta = isJson(change?.change) ? change.change : {};
     const unindexed = stripIndexes(r.address);
     const cfg = config.get(unindexed);
