@@ -63,12 +63,16 @@ function unescape(text: string): string {
 export function project(input: PolicyInput, attributes: readonly string[] | null): PolicyInput {
   if (!attributes) return input;
   const keep = new Set(attributes);
-  const first = (path: string): boolean => keep.has(path.split('.', 1)[0]);
+  const first = (path: string): boolean => {
+    const dot = path.indexOf('.');
+    return keep.has(dot < 0 ? path : path.slice(0, dot));
+  };
   const resources: Record<string, Resource> = {};
-  for (const [key, r] of Object.entries(input.resources)) {
+  for (const key of Object.keys(input.resources)) {
+    const r = input.resources[key];
     const values: Record<string, unknown> = {};
     for (const k of Object.keys(r.values)) if (keep.has(k)) values[k] = r.values[k];
-    resources[key] = { ...r, values, unknown: r.unknown.filter(first), sensitive: r.sensitive.filter(first) };
+    resources[key] = { ...r, values, unknown: r.unknown.length > 0 ? r.unknown.filter(first) : [], sensitive: r.sensitive.length > 0 ? r.sensitive.filter(first) : [] };
   }
   return { ...input, resources };
 }

@@ -288,11 +288,14 @@ function targetOf(u: Draft, mapping: Mapping, byAddress: Map<string, Draft>): Dr
  * same way.
  */
 export function applyAzapiUpdates(drafts: Draft[]): Draft[] {
-  const byAddress = new Map(drafts.map((d) => [d.address, d]));
+  // Built at the first update: most sources hold no AzAPI resource at all.
+  let byAddress: Map<string, Draft> | undefined;
   const patched = new Map<string, Draft>();
   for (const u of drafts) {
+    if (u.type !== AZAPI_UPDATE && !AZAPI_TYPES.has(u.type)) continue;
     const mapping = mappingOf(u.values.type);
     if (u.type !== AZAPI_UPDATE && !(AZAPI_TYPES.has(u.type) && mapping?.ontoParent)) continue;
+    byAddress ??= new Map(drafts.map((d) => [d.address, d]));
     const target = mapping && targetOf(u, mapping, byAddress);
     if (!mapping || !target) continue;
     const current = patched.get(target.address) ?? target;
@@ -306,7 +309,7 @@ export function applyAzapiUpdates(drafts: Draft[]): Draft[] {
       references: { ...current.references, ...p.references },
     });
   }
-  return drafts.map((d) => patched.get(d.address) ?? d);
+  return patched.size === 0 ? drafts.slice() : drafts.map((d) => patched.get(d.address) ?? d);
 }
 
 /** azapi_update_resource blocks of a mapped type whose target is not in the input (no rule judged what they set). */

@@ -61,37 +61,52 @@ export function convert(v: unknown, t: TypeExpr, expressions: boolean): Converte
   const [kind, inner] = t;
   if (kind === 'list' || kind === 'set') {
     if (!Array.isArray(v)) return FAIL;
-    const out = v.map((x) => convert(x, inner as TypeExpr, expressions));
     // The list itself where no element changed (copy on write, as walkBlock).
-    return out.includes(FAIL) ? FAIL : same(out, v) ? v : out;
+    let out: unknown[] | null = null;
+    for (let i = 0; i < v.length; i++) {
+      const c = convert(v[i], inner as TypeExpr, expressions);
+      if (c === FAIL) return FAIL;
+      if (out === null && c !== v[i]) out = v.slice(0, i);
+      if (out !== null) out.push(c);
+    }
+    return out ?? v;
   }
   if (kind === 'map') {
     if (!isJson(v)) return FAIL;
-    const out: Json = {};
-    for (const [k, x] of Object.entries(v)) {
+    // Copy on write, as lists: the map itself where no element changed. A copy is built by
+    // assignment, which drops an own `__proto__` key: such a map is always copied, as before.
+    let out: Json | null = Object.prototype.hasOwnProperty.call(v, '__proto__') ? {} : null;
+    const keys = Object.keys(v);
+    for (let i = 0; i < keys.length; i++) {
+      const x = v[keys[i]];
       const c = convert(x, inner as TypeExpr, expressions);
       if (c === FAIL) return FAIL;
-      out[k] = c;
+      if (out === null && c !== x) {
+        // The first change: the copy takes the elements before it as they are.
+        out = {};
+        for (let j = 0; j < i; j++) out[keys[j]] = v[keys[j]];
+      }
+      if (out !== null) out[keys[i]] = c;
     }
-    return out;
+    return out ?? v;
   }
   if (kind === 'object') {
     if (!isJson(v)) return FAIL;
     const attrs = inner as Record<string, TypeExpr>;
-    const out: Json = { ...v };
-    for (const [k, at] of Object.entries(attrs)) {
+    let out: Json | null = null;
+    for (const k of Object.keys(attrs)) {
       if (!(k in v)) continue;
-      const c = convert(v[k], at, expressions);
+      const c = convert(v[k], attrs[k], expressions);
       if (c === FAIL) return FAIL;
-      out[k] = c;
+      if (c !== v[k]) (out ??= { ...v })[k] = c;
     }
-    return out;
+    return out ?? v;
   }
   if (kind === 'tuple') {
     const items = inner as TypeExpr[];
     if (!Array.isArray(v) || v.length !== items.length) return FAIL;
     const out = v.map((x, i) => convert(x, items[i], expressions));
-    return out.includes(FAIL) ? FAIL : out;
+    return out.includes(FAIL) ? FAIL : same(out, v) ? v : out;
   }
   return v;
 }
@@ -99,7 +114,8 @@ export function convert(v: unknown, t: TypeExpr, expressions: boolean): Converte
 interface Walk {
   table: Record<string, Entry>;
   expressions: boolean;
-  unreadable: Set<string>;
+  /** Created at the first unreadable path (most resources have none). */
+  unreadable: Set<string> | null;
 }
 
 /**
@@ -109,7 +125,9 @@ interface Walk {
  */
 function walkBlock(block: Json, prefix: string, w: Walk): Json {
   let values: Json | null = null;
-  for (const k of Object.keys(block)) {
+  const keys = Object.keys(block);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
     const v = block[k];
     const path = prefix + k;
     const entry = w.table[path];
@@ -124,13 +142,13 @@ function walkBlock(block: Json, prefix: string, w: Walk): Json {
         x = Array.isArray(v) ? (same(walked, v) ? v : walked) : walked[0];
       } else {
         x = null;
-        w.unreadable.add(path);
+        (w.unreadable ??= new Set()).add(path);
       }
     } else {
       x = convert(v, entry, w.expressions);
       if (x === FAIL) {
         x = null;
-        w.unreadable.add(path);
+        (w.unreadable ??= new Set()).add(path);
       }
     }
     if (x !== v) (values ??= { ...block })[k] = x;
@@ -148,12 +166,13 @@ function same(a: unknown[], b: unknown[]): boolean {
 export function coerceDraft(d: Draft, expressions: boolean): void {
   const table = types[d.mode === 'data' ? `data.${d.type}` : d.type];
   if (!table) return;
-  const w: Walk = { table, expressions, unreadable: new Set() };
+  const w: Walk = { table, expressions, unreadable: null };
   d.values = walkBlock(d.values, '', w);
-  if (w.unreadable.size === 0) return;
+  const unreadable = w.unreadable;
+  if (unreadable === null || unreadable.size === 0) return;
   // Tags merge tags_all over tags: either unreadable leaves the resource's tags unknown.
-  if (w.unreadable.has('tags_all')) w.unreadable.add('tags');
-  const paths = [...w.unreadable].sort();
+  if (unreadable.has('tags_all')) unreadable.add('tags');
+  const paths = [...unreadable].sort();
   d.unreadable = paths;
   d.unknown = [...new Set([...d.unknown, ...paths])];
 }

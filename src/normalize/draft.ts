@@ -55,13 +55,33 @@ export function isJson(v: unknown): v is Json {
 /** Paths where a Terraform marker tree (after_unknown, sensitive_values) is `true`. Array indexes are dropped. */
 export function markedPaths(tree: unknown, prefix = ''): string[] {
   if (tree === true) return prefix ? [prefix] : [];
+  // One list for the whole tree, deduplicated once: keeping each path's first occurrence is
+  // the same whether done at every level or at the end.
   const out: string[] = [];
-  if (Array.isArray(tree)) {
-    for (const item of tree) out.push(...markedPaths(item, prefix));
+  collectMarked(tree, prefix, out);
+  return out.length > 1 ? [...new Set(out)] : out;
+}
+
+function collectMarked(tree: unknown, prefix: string, out: string[]): void {
+  if (tree === true) {
+    if (prefix) out.push(prefix);
+  } else if (Array.isArray(tree)) {
+    for (let i = 0; i < tree.length; i++) collectMarked(tree[i], prefix, out);
   } else if (isJson(tree)) {
-    for (const [k, v] of Object.entries(tree)) out.push(...markedPaths(v, prefix ? `${prefix}.${k}` : k));
+    const keys = Object.keys(tree);
+    for (let i = 0; i < keys.length; i++) collectMarked(tree[keys[i]], prefix ? `${prefix}.${keys[i]}` : keys[i], out);
   }
-  return [...new Set(out)];
+}
+
+/** Some `true` in a marker tree (most are `{}` or `{tags: {}}`: nothing marked). */
+export function hasMark(tree: unknown): boolean {
+  if (tree === true) return true;
+  if (Array.isArray(tree)) {
+    for (let i = 0; i < tree.length; i++) if (hasMark(tree[i])) return true;
+  } else if (isJson(tree)) {
+    for (const k in tree) if (hasMark(tree[k])) return true;
+  }
+  return false;
 }
 
 /** Union of two marker trees (planned_values.sensitive_values and change.after_sensitive). */
@@ -90,12 +110,22 @@ export function mergeMarks(a: unknown, b: unknown): unknown {
 export function sensitivePaths(marks: unknown, values: unknown, prefix = ''): string[] {
   if (marks === true) return prefix && values !== null ? [prefix] : [];
   const out: string[] = [];
-  if (Array.isArray(marks)) {
-    marks.forEach((m, i) => out.push(...sensitivePaths(m, Array.isArray(values) ? values[i] : undefined, prefix)));
+  collectSensitive(marks, values, prefix, out);
+  return out.length > 1 ? [...new Set(out)] : out;
+}
+
+function collectSensitive(marks: unknown, values: unknown, prefix: string, out: string[]): void {
+  if (marks === true) {
+    if (prefix && values !== null) out.push(prefix);
+  } else if (Array.isArray(marks)) {
+    for (let i = 0; i < marks.length; i++) collectSensitive(marks[i], Array.isArray(values) ? values[i] : undefined, prefix, out);
   } else if (isJson(marks)) {
-    for (const [k, m] of Object.entries(marks)) out.push(...sensitivePaths(m, isJson(values) ? values[k] : undefined, prefix ? `${prefix}.${k}` : k));
+    const keys = Object.keys(marks);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      collectSensitive(marks[k], isJson(values) ? values[k] : undefined, prefix ? `${prefix}.${k}` : k, out);
+    }
   }
-  return [...new Set(out)];
 }
 
 /**
@@ -125,9 +155,11 @@ export function redact(values: unknown, marks: unknown): unknown {
   return values;
 }
 
+const ACTIONS = new Set(['create', 'update', 'delete', 'no-op', 'read']);
+
 export function actionOf(actions: unknown): Action {
   if (!Array.isArray(actions) || actions.length === 0) return 'none';
   if (actions.includes('delete') && actions.includes('create')) return 'replace';
   const a = String(actions[0]);
-  return (['create', 'update', 'delete', 'no-op', 'read'].includes(a) ? a : 'none') as Action;
+  return (ACTIONS.has(a) ? a : 'none') as Action;
 }

@@ -63,7 +63,11 @@ function providersOf(config: Json, file: string): Record<string, Provider> {
 
 export function stringMap(v: Json): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, x] of Object.entries(v)) if (x !== null && x !== undefined) out[k] = String(x);
+  const keys = Object.keys(v);
+  for (let i = 0; i < keys.length; i++) {
+    const x = v[keys[i]];
+    if (x !== null && x !== undefined) out[keys[i]] = String(x);
+  }
   return out;
 }
 

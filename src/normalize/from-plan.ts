@@ -1,8 +1,8 @@
 import type { Json, PlanDocument, StateDocument } from '../load/types';
 import type { Provider } from '../types/policy-input';
-import { actionOf, cloudOf, isJson, markedPaths, mergeMarks, redact, sensitivePaths, type Draft, type StackDraft } from './draft';
+import { actionOf, cloudOf, hasMark, isJson, markedPaths, mergeMarks, redact, sensitivePaths, type Draft, type StackDraft } from './draft';
 import { stringMap } from './from-config';
-import { asList, moduleInstances, stateInstances, Structure, type Instance } from './instances';
+import { asList, isMarkTree, moduleInstances, stateInstances, Structure, type Instance } from './instances';
 import { secretCandidates } from './secrets';
 
 interface ConfigResource {
@@ -18,6 +18,9 @@ interface ConfigResource {
 
 /** `module.a["x"].module.b[0].aws_s3_bucket.c[1]` → module instance path and local address. */
 export function splitAddress(address: string): { module: string; local: string } {
+  // Only an address that starts with `module.` has a module path; the segments of any other
+  // join back into the address itself.
+  if (!address.startsWith('module.')) return { module: '', local: address };
   const segs: string[] = [];
   let cur = '';
   let bracket = false;
@@ -50,18 +53,19 @@ export function splitAddress(address: string): { module: string; local: string }
   return { module: mod.join('.'), local: segs.slice(i).join('.') };
 }
 
-const stripIndexes = (s: string): string => s.replace(/\[[^\]]*\]/g, '');
+const stripIndexes = (s: string): string => (s.includes('[') ? s.replace(/\[[^\]]*\]/g, '') : s);
 
 /** Expression trees: leaves have `references`/`constant_value`; blocks are objects or lists. */
 function expressionRefs(exprs: unknown, path = '', into: Record<string, string[]> = {}): Record<string, string[]> {
   if (Array.isArray(exprs)) {
-    for (const e of exprs) expressionRefs(e, path, into);
+    for (let i = 0; i < exprs.length; i++) expressionRefs(exprs[i], path, into);
   } else if (isJson(exprs)) {
     if (Array.isArray(exprs.references) || 'constant_value' in exprs) {
       if (path && Array.isArray(exprs.references)) (into[path] ??= []).push(...exprs.references.map(String));
       return into;
     }
-    for (const [k, v] of Object.entries(exprs)) expressionRefs(v, path ? `${path}.${k}` : k, into);
+    const keys = Object.keys(exprs);
+    for (let i = 0; i < keys.length; i++) expressionRefs(exprs[keys[i]], path ? `${path}.${keys[i]}` : keys[i], into);
   }
   return into;
 }
@@ -72,7 +76,12 @@ function configResources(module: unknown, prefix: string, into: Map<string, Conf
     if (!isJson(r)) continue;
     const exprs = isJson(r.expressions) ? r.expressions : {};
     const constants: Record<string, unknown> = {};
-    for (const [k, e] of Object.entries(exprs)) if (isJson(e) && 'constant_value' in e) constants[k] = e.constant_value;
+    const keys = Object.keys(exprs);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      const e = exprs[k];
+      if (isJson(e) && 'constant_value' in e) constants[k] = e.constant_value;
+    }
     into.set(prefix ? `${prefix}.${r.address}` : String(r.address), {
       providerKey: String(r.provider_config_key ?? ''),
       refs: expressionRefs(exprs),
@@ -168,8 +177,9 @@ export function resolveReference(ref: string, from: { module: string; index: unk
 /** `module.m["a"].aws_s3_bucket.b[0]` grouped under `module.m["a"].aws_s3_bucket.b`. */
 export function instanceGroups(addresses: string[]): Map<string, string[]> {
   const instances = new Map<string, string[]>();
-  for (const address of addresses) {
-    const group = address.replace(/\[[^\]]*\]$/, '');
+  for (let i = 0; i < addresses.length; i++) {
+    const address = addresses[i];
+    const group = address.endsWith(']') ? address.replace(/\[[^\]]*\]$/, '') : address;
     const list = instances.get(group) ?? [];
     list.push(address);
     instances.set(group, list);
@@ -186,29 +196,67 @@ function draftsFrom(
   changes: Map<string, Json>,
 ): Draft[] {
   const instances = instanceGroups(resources.map((r) => r.address));
+  // Terraform lists the changes in (about) the order of the planned values: the next one in
+  // line is tried before the map (the same change: addresses are unique among them).
+  const inOrder = [...changes.values()];
+  let next = 0;
+  const changeOf = (address: string): Json | undefined => {
+    const c = inOrder[next];
+    if (c !== undefined && c.address === address) {
+      next++;
+      return c;
+    }
+    return changes.get(address);
+  };
   return resources.map((r): Draft => {
     const { module } = splitAddress(r.address);
-    const change = changes.get(r.address);
+    const change = changeOf(r.address);
     const delta = isJson(change?.change) ? change.change : {};
-    const cfg = config.get(stripIndexes(r.address));
-    const sensitiveMarks = mergeMarks(r.sensitive_values, delta.after_sensitive);
+    const unindexed = stripIndexes(r.address);
+    const cfg = config.get(unindexed);
+    // Most instances mark nothing sensitive (`{tags: {}}`): then redacting changes nothing and
+    // no path is sensitive, without building the merged tree.
+    const marked = hasMark(r.sensitive_values) || hasMark(delta.after_sensitive);
+    const sensitiveMarks = marked ? mergeMarks(r.sensitive_values, delta.after_sensitive) : undefined;
     const references: Record<string, string[]> = {};
-    for (const [attr, refs] of Object.entries(cfg?.refs ?? {})) {
-      const keys = [...new Set(refs.flatMap((ref) => resolveReference(ref, { module, index: r.index ?? null }, instances)))];
-      if (keys.length > 0) references[attr] = keys;
+    if (cfg) {
+      const from = { module, index: r.index ?? null };
+      const attrs = Object.keys(cfg.refs);
+      for (let a = 0; a < attrs.length; a++) {
+        const attr = attrs[a];
+        // Each instance once, in the order the references first name it.
+        const refs = cfg.refs[attr];
+        const first = refs.length > 0 ? resolveReference(refs[0], from, instances) : [];
+        const keys = first.length > 1 ? [...new Set(first)] : first.slice();
+        if (refs.length > 1) {
+          const seen = new Set(keys);
+          for (let i = 1; i < refs.length; i++) {
+            const more = resolveReference(refs[i], from, instances);
+            for (let j = 0; j < more.length; j++) {
+              const k = more[j];
+              if (!seen.has(k)) {
+                seen.add(k);
+                keys.push(k);
+              }
+            }
+          }
+        }
+        if (keys.length > 0) references[attr] = keys;
+      }
     }
     // A value unknown at plan time whose configuration is a constant template (CDKTF writes
     // `"policy": "{…${aws_s3_bucket.b.arn}…}"`) is as readable as in the synthesized stack.
     // Copied only if a constant fills one in (the plan's own object is not changed).
     let values = (r.values ?? {}) as Json;
     let unknown = markedPaths(delta.after_unknown);
-    for (const [attr, constant] of unknown.length > 0 ? Object.entries(cfg?.constants ?? {}) : []) {
+    const constants = unknown.length > 0 && cfg ? cfg.constants : null;
+    for (const attr of constants ? Object.keys(constants) : []) {
       if (!unknown.includes(attr) || values[attr] !== undefined && values[attr] !== null) continue;
       if (values === r.values) values = { ...values };
-      values[attr] = constant;
+      values[attr] = constants![attr];
       unknown = unknown.filter((u) => u !== attr && !u.startsWith(`${attr}.`));
     }
-    return {
+    const draft: Draft = {
       address: r.address,
       mode: r.mode === 'data' ? 'data' : 'managed',
       type: r.type,
@@ -216,29 +264,33 @@ function draftsFrom(
       module,
       index: r.index ?? null,
       provider: resolveProviderKey(cfg?.providerKey ?? '', providers, String(r.provider_name ?? r.type.split('_')[0])),
-      values: redact(values, sensitiveMarks) as Json,
+      values: marked ? (redact(values, sensitiveMarks) as Json) : values,
       unknown,
-      sensitive: sensitivePaths(sensitiveMarks, values),
+      sensitive: marked ? sensitivePaths(sensitiveMarks, values) : [],
       action: change ? actionOf(delta.actions) : 'none',
-      origin: locations?.get(stripIndexes(r.address)) ?? { file },
+      origin: locations?.get(unindexed) ?? { file },
       references,
-      ...(isJson(cfg?.literals) ? { written: cfg.literals } : {}),
     };
+    if (isJson(cfg?.literals)) draft.written = cfg.literals;
+    return draft;
   });
 }
+
+const MARK_TREES = ['after_unknown', 'after_sensitive', 'before_sensitive'] as const;
 
 /** The plan's changes by address, each checked: the actions and the unknown/sensitive marks rules depend on. */
 function resourceChanges(plan: Json, s: Structure): Map<string, Json> {
   const changes = new Map<string, Json>();
   s.list(plan.resource_changes, 'resource_changes').forEach((raw, i) => {
-    const where = `resource_changes[${i}]`;
-    const c = s.object(raw, where);
-    if (typeof c.address !== 'string' || c.address === '') s.fail(where, `has address of type ${typeof c.address} (expected a non-empty string)`);
-    const at = `resource ${c.address} change`;
-    const change = s.object(c.change, at);
-    const actions = s.list(change.actions, `${at} actions`);
-    if (actions.length === 0 || actions.some((a) => typeof a !== 'string')) s.fail(`${at} actions`, 'must be a non-empty list of strings');
-    for (const k of ['after_unknown', 'after_sensitive', 'before_sensitive']) s.marks(change[k], `${at} ${k}`);
+    // Messages are built only for a problem (this runs for every change).
+    const where = (): string => `resource_changes[${i}]`;
+    const c = isJson(raw) ? raw : s.object(raw, where());
+    if (typeof c.address !== 'string' || c.address === '') s.fail(where(), `has address of type ${typeof c.address} (expected a non-empty string)`);
+    const at = (): string => `resource ${c.address} change`;
+    const change = isJson(c.change) ? c.change : s.object(c.change, at());
+    const actions = Array.isArray(change.actions) ? change.actions : s.list(change.actions, `${at()} actions`);
+    if (actions.length === 0 || actions.some((a) => typeof a !== 'string')) s.fail(`${at()} actions`, 'must be a non-empty list of strings');
+    for (let j = 0; j < MARK_TREES.length; j++) if (!isMarkTree(change[MARK_TREES[j]])) s.marks(change[MARK_TREES[j]], `${at()} ${MARK_TREES[j]}`);
     // A deposed object (create_before_destroy) shares the address of the instance that stays.
     if (c.deposed !== undefined) return;
     if (changes.has(c.address)) s.fail(`resource ${c.address}`, 'appears twice in resource_changes');

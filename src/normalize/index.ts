@@ -6,7 +6,7 @@ import { fromConfig, stringMap } from './from-config';
 import { fromHcl } from './from-hcl';
 import { coerceDraft } from './coerce';
 import { fromPlan, fromState } from './from-plan';
-import { secretCandidates } from './secrets';
+import { forgetScannedStrings, secretCandidates } from './secrets';
 import { assertValid } from './validate';
 
 function sourceDraft(doc: LoadedDocument): StackDraft {
@@ -43,14 +43,14 @@ function literal(v: unknown): string | null {
   return typeof v === 'string' && v !== '' && !v.includes('${') ? v : null;
 }
 
-function regionOf(d: Draft, provider: Provider | undefined, byAddress: Map<string, Draft>, stackProviders: Record<string, Provider>): string | null {
+function regionOf(d: Draft, provider: Provider | undefined, byAddress: () => Map<string, Draft>, stackProviders: Record<string, Provider>): string | null {
   const cloud = cloudOf(d.type);
   if (cloud === 'azure') {
     const loc = literal(d.values.location);
     if (loc) return azureRegion(loc);
     // `location = azurerm_resource_group.rg.location` → the group's location.
     for (const target of d.references.location ?? []) {
-      const t = byAddress.get(target);
+      const t = byAddress().get(target);
       const tl = t ? literal(t.values.location) : null;
       if (tl) return azureRegion(tl);
     }
@@ -65,8 +65,21 @@ function regionOf(d: Draft, provider: Provider | undefined, byAddress: Map<strin
 function tagsOf(d: Draft, provider: Provider | undefined): Record<string, string> {
   // tags_all is AWS's own merge of default_tags and tags, present when known in plans/state.
   const all = d.values.tags_all;
-  const own = isJson(d.values.tags) ? stringMap(d.values.tags) : {};
-  if (isJson(all)) return { ...stringMap(all), ...own };
+  const tags = d.values.tags;
+  if (isJson(all)) {
+    // stringMap(all) overlaid with stringMap(tags), without building the second map (both
+    // assign String values, so a `__proto__` key is dropped alike).
+    const out = stringMap(all);
+    if (isJson(tags)) {
+      const keys = Object.keys(tags);
+      for (let i = 0; i < keys.length; i++) {
+        const x = tags[keys[i]];
+        if (x !== null && x !== undefined) out[keys[i]] = String(x);
+      }
+    }
+    return out;
+  }
+  const own = isJson(tags) ? stringMap(tags) : {};
   return { ...(provider?.default_tags ?? {}), ...own };
 }
 
@@ -78,23 +91,34 @@ function tagsOf(d: Draft, provider: Provider | undefined): Record<string, string
 export function normalize(docs: LoadedDocument[], { validate = true }: { validate?: boolean } = {}): PolicyInput {
   const drafts = docs.map(draftOf);
   const resources: Record<string, Resource> = {};
+  // The same in insertion order, which is Object.values' order while no key repeats (keys hold
+  // a `/`, so none is an array index): collecting a large object's values sorts its entries.
+  const built: Resource[] = [];
+  let repeated = false;
   const stacks: Record<string, Stack> = {};
   const byType: Record<string, string[]> = {};
   const regions: Record<string, Set<string>> = {};
 
   for (const sd of drafts) {
     stacks[sd.name] = { name: sd.name, format: sd.format, source: sd.source, providers: sd.providers };
-    const byAddress = new Map(sd.resources.map((d) => [d.address, d]));
+    // Built when an Azure location refers to another resource (the same drafts, coerced or not).
+    let addresses: Map<string, Draft> | undefined;
+    const byAddress = (): Map<string, Draft> => (addresses ??= new Map(sd.resources.map((d) => [d.address, d])));
     // Every source, the evaluator's output included; only CDKTF configs hold `${…}` expressions.
-    for (const d of sd.resources) coerceDraft(d, sd.format === 'cdktf-out' || sd.format === 'cdktf-json');
-    for (const d of sd.resources) {
+    const expressions = sd.format === 'cdktf-out' || sd.format === 'cdktf-json';
+    for (let i = 0; i < sd.resources.length; i++) coerceDraft(sd.resources[i], expressions);
+    for (let i = 0; i < sd.resources.length; i++) {
+      const d = sd.resources[i];
       const key = `${sd.name}/${d.address}`;
       const provider = sd.providers[d.provider];
       const region = regionOf(d, provider, byAddress, sd.providers);
       const cloud = cloudOf(d.type);
       const references: Record<string, string[]> = {};
-      for (const [attr, targets] of Object.entries(d.references)) references[attr] = targets.map((t) => `${sd.name}/${t}`);
-      resources[key] = {
+      const attrs = Object.keys(d.references);
+      for (let j = 0; j < attrs.length; j++) references[attrs[j]] = d.references[attrs[j]].map((t) => `${sd.name}/${t}`);
+      // Built property by property in this order (the key order of the input the policy
+      // reads): optional fields added where they belong, without spreading a literal.
+      const resource = {
         key,
         address: d.address,
         stack: sd.name,
@@ -108,26 +132,29 @@ export function normalize(docs: LoadedDocument[], { validate = true }: { validat
         region,
         values: d.values,
         unknown: d.unknown,
-        ...(d.unreadable ? { unreadable: d.unreadable } : {}),
-        sensitive: d.sensitive,
-        tags: tagsOf(d, provider),
-        references,
-        referenced_by: [],
-        action: d.action,
-        origin: d.origin,
-        ...(d.waivers ? { waivers: d.waivers } : {}),
-      };
+      } as Resource;
+      if (d.unreadable) resource.unreadable = d.unreadable;
+      resource.sensitive = d.sensitive;
+      resource.tags = tagsOf(d, provider);
+      resource.references = references;
+      resource.referenced_by = [];
+      resource.action = d.action;
+      resource.origin = d.origin;
+      if (d.waivers) resource.waivers = d.waivers;
       if (d.mode === 'managed') {
         const secrets = secretCandidates(d.values, d.written);
-        if (secrets.length > 0) resources[key].secrets = secrets;
+        if (secrets.length > 0) resource.secrets = secrets;
       }
+      if (resources[key] !== undefined) repeated = true;
+      resources[key] = resource;
+      built.push(resource);
       (byType[d.type] ??= []).push(key);
       if (d.mode === 'managed' && region && cloud !== 'other' && d.action !== 'delete') (regions[cloud] ??= new Set()).add(region);
     }
   }
-  for (const r of Object.values(resources)) {
-    for (const [attribute, targets] of Object.entries(r.references)) {
-      for (const t of targets) resources[t]?.referenced_by.push({ key: r.key, type: r.type, attribute });
+  for (const r of repeated ? Object.values(resources) : built) {
+    for (const attribute of Object.keys(r.references)) {
+      for (const t of r.references[attribute]) resources[t]?.referenced_by.push({ key: r.key, type: r.type, attribute });
     }
   }
   const input: PolicyInput = {
@@ -138,6 +165,7 @@ export function normalize(docs: LoadedDocument[], { validate = true }: { validat
     by_type: byType,
     regions: Object.fromEntries(Object.entries(regions).map(([c, s]) => [c, [...s].sort()])),
   };
+  forgetScannedStrings();
   if (validate) assertValid('policy-input', input);
   return input;
 }

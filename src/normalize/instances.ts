@@ -42,6 +42,13 @@ export class Structure {
 
   /** A Terraform marker tree (after_unknown, after_sensitive, sensitive_values): booleans in objects and lists. */
   marks(v: unknown, where: string): void {
+    // The common case, a well-formed tree, checked without a work list; the loop below finds
+    // what is wrong (and a tree too deep to recurse into).
+    try {
+      if (markTree(v)) return;
+    } catch {
+      // Too deep for the recursion.
+    }
     const stack: unknown[] = [v];
     while (stack.length > 0) {
       const x = stack.pop();
@@ -54,25 +61,58 @@ export class Structure {
 
   /** Checks one instance and records its address; a second instance at one address is refused. */
   instance(r: Instance): Instance {
-    const at = `resource ${r.address}`;
-    if (!['managed', 'data'].includes(r.mode)) this.fail(at, `has mode ${describe(r.mode)} (expected "managed" or "data")`);
-    if (typeof r.type !== 'string' || !/^[A-Za-z][\w-]*$/.test(r.type)) this.fail(at, `has type ${describe(r.type)} (expected a resource type name)`);
-    if (typeof r.name !== 'string' || r.name === '') this.fail(at, `has name ${describe(r.name)} (expected a non-empty string)`);
+    // Where the problem is, said only when there is one (this runs for every instance).
+    const at = (): string => `resource ${r.address}`;
+    if (r.mode !== 'managed' && r.mode !== 'data') this.fail(at(), `has mode ${describe(r.mode)} (expected "managed" or "data")`);
+    if (typeof r.type !== 'string' || !TYPE_NAME.test(r.type)) this.fail(at(), `has type ${describe(r.type)} (expected a resource type name)`);
+    if (typeof r.name !== 'string' || r.name === '') this.fail(at(), `has name ${describe(r.name)} (expected a non-empty string)`);
     const index = r.index;
     if (index !== undefined && typeof index !== 'string' && !(Number.isSafeInteger(index) && (index as number) >= 0)) {
-      this.fail(at, `has index ${describe(index)} (expected a string key or a whole number)`);
+      this.fail(at(), `has index ${describe(index)} (expected a string key or a whole number)`);
     }
     const local = `${r.mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`;
     // Terraform 1.0 wrote some prior_state instances without `index`, their address keeping it.
     const unindexed = r.address.endsWith(']') ? r.address.slice(0, r.address.lastIndexOf('[')) : '';
-    const bases = index === undefined ? [r.address, unindexed] : [unindexed];
-    if (!bases.some((b) => b === local || b.endsWith(`.${local}`))) this.fail(at, `does not match its type, name and index (${local}${index === undefined ? '' : `[${JSON.stringify(index)}]`})`);
-    if (!isJson(r.values)) this.fail(at, `has values of type ${kindOf(r.values)} (expected an object)`);
-    this.marks(r.sensitive_values, `${at} sensitive_values`);
-    if (this.seen.has(r.address)) this.fail(at, 'appears twice (two instances cannot share an address)');
+    if (!(endsWithLocal(unindexed, local) || (index === undefined && endsWithLocal(r.address, local)))) {
+      this.fail(at(), `does not match its type, name and index (${local}${index === undefined ? '' : `[${JSON.stringify(index)}]`})`);
+    }
+    if (!isJson(r.values)) this.fail(at(), `has values of type ${kindOf(r.values)} (expected an object)`);
+    if (!isMarkTree(r.sensitive_values)) this.marks(r.sensitive_values, `${at()} sensitive_values`);
+    if (this.seen.has(r.address)) this.fail(at(), 'appears twice (two instances cannot share an address)');
     this.seen.add(r.address);
     return r;
   }
+}
+
+const TYPE_NAME = /^[A-Za-z][\w-]*$/;
+
+/** `base` is `local` or ends in `.local`. */
+function endsWithLocal(base: string, local: string): boolean {
+  return base === local || (base.length > local.length && base.endsWith(local) && base[base.length - local.length - 1] === '.');
+}
+
+/** A well-formed marker tree (Structure.marks accepts it), checked without building a message. */
+export function isMarkTree(v: unknown): boolean {
+  try {
+    return markTree(v);
+  } catch {
+    return false; // too deep to recurse: Structure.marks decides
+  }
+}
+
+function markTree(v: unknown): boolean {
+  if (v === undefined || typeof v === 'boolean') return true;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (!markTree(v[i])) return false;
+    return true;
+  }
+  if (isJson(v)) {
+    // for…in, not Object.keys (no array per node): a property it sees that Object.values
+    // would not (an inherited one) can only make this false, and Structure.marks decides then.
+    for (const k in v) if (!markTree(v[k])) return false;
+    return true;
+  }
+  return false;
 }
 
 export function kindOf(v: unknown): string {
@@ -93,12 +133,13 @@ export function moduleInstances(module: unknown, s: Structure, where = 'root_mod
   if (module === undefined || module === null) return out;
   const m = s.object(module, where);
   s.list(m.resources, `${where}.resources`).forEach((raw, i) => {
-    const at = `${where}.resources[${i}]`;
-    const r = s.object(raw, at);
+    const r = isJson(raw) ? raw : s.object(raw, `${where}.resources[${i}]`);
     // Terraform omits `values` when the object is null (a resource gone from the refreshed
     // state); any other non-object is not its output.
-    const values = 'values' in r ? r.values : {};
-    out.push(s.instance({ ...r, address: addressOf(r, at, s), values } as Instance));
+    const address = typeof r.address === 'string' && r.address !== '' ? r.address : addressOf(r, `${where}.resources[${i}]`, s);
+    // Nothing changes or keeps an instance beyond reading it: the plan's own object serves,
+    // copied only to give it its (empty) values.
+    out.push(s.instance(('values' in r ? r : { ...r, address, values: {} }) as Instance));
   });
   s.list(m.child_modules, `${where}.child_modules`).forEach((c, i) => moduleInstances(c, s, `${where}.child_modules[${i}]`, out));
   return out;

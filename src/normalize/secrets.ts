@@ -55,14 +55,30 @@ function decoded(s: string): string | null {
   return /^[\t\n\r\x20-\x7e\u00a0-\uffff]*$/.test(text) && !text.includes('\ufffd') ? text : null;
 }
 
+/**
+ * Every match of a global pattern, as `text.matchAll(re)` gives them (these patterns never
+ * match the empty string; their lastIndex is 0 between uses). matchAll copies the RegExp on
+ * every call, which cost more than the match itself on short text.
+ */
+function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    out.push(m);
+    if (m[0] === '') re.lastIndex++;
+  }
+  re.lastIndex = 0;
+  return out;
+}
+
 function scanText(text: string, path: string, out: SecretCandidate[]): void {
-  const plain = text.replace(INTERPOLATION, ' ');
+  const plain = text.includes('${') ? text.replace(INTERPOLATION, ' ') : text;
   if (plain.length < MIN_TEXT) return;
   const taken: Array<[number, number]> = [];
   const claim = (start: number, end: number) => taken.push([start, end]);
   const claimed = (start: number, end: number) => taken.some(([a, b]) => start < b && end > a);
   for (const { kind, pattern } of PATTERN_HINT.test(plain) ? SECRET_PATTERNS : []) {
-    for (const m of plain.matchAll(pattern)) {
+    for (const m of allMatches(pattern, plain)) {
       const secret = m.groups?.secret ?? m[0];
       const start = (m.index ?? 0) + m[0].lastIndexOf(secret);
       if (claimed(start, start + secret.length)) continue;
@@ -70,22 +86,47 @@ function scanText(text: string, path: string, out: SecretCandidate[]): void {
       out.push(candidate(path, kind, secret));
     }
   }
-  for (const m of NAME_HINT.test(plain) ? plain.matchAll(NAMED_ASSIGNMENT) : []) {
+  for (const m of NAME_HINT.test(plain) ? allMatches(NAMED_ASSIGNMENT, plain) : []) {
     const { name, secret } = m.groups as { name: string; secret: string };
     const start = (m.index ?? 0) + m[0].lastIndexOf(secret);
     if (!SECRET_NAME.test(name) || SECRET_REFERENCE.test(secret) || claimed(start, start + secret.length)) continue;
     claim(start, start + secret.length);
     out.push(candidate(path, 'named-secret', secret));
   }
-  for (const m of plain.length >= 20 ? plain.matchAll(TOKEN) : []) {
+  for (const m of plain.length >= 20 ? allMatches(TOKEN, plain) : []) {
     const start = m.index ?? 0;
     if (claimed(start, start + m[0].length) || !/[0-9]/.test(m[0]) || !/[A-Za-z]/.test(m[0]) || namelike(m[0])) continue;
     if (entropy(m[0]) >= ENTROPY_FLOOR) out.push(candidate(path, 'generic', m[0]));
   }
 }
 
+/**
+ * Strings known to hold no candidate. Whether a string yields candidates does not depend on the
+ * path it sits at (only the candidates' paths do), and plans repeat strings a lot (a policy
+ * document in every key, the configuration's literals beside the planned values): a repeat is
+ * not scanned again. Bounded, so a long-running process does not keep every string it saw.
+ */
+const clean = new Set<string>();
+const CLEAN_MAX = 1 << 18;
+
 function scanString(s: string, path: string, out: SecretCandidate[]): SecretCandidate[] {
-  if (s.length < MIN_TEXT || s === SENSITIVE) return out;
+  if (s.length < MIN_TEXT || s === SENSITIVE || clean.has(s)) return out;
+  const before = out.length;
+  scanUncached(s, path, out);
+  if (out.length === before) {
+    if (clean.size >= CLEAN_MAX) clean.clear();
+    clean.add(s);
+  }
+  return out;
+}
+
+/** Lets the strings of the last sources go (normalize() calls it when done). */
+export function forgetScannedStrings(): void {
+  clean.clear();
+  secretNames.clear();
+}
+
+function scanUncached(s: string, path: string, out: SecretCandidate[]): SecretCandidate[] {
   const text = decoded(s);
   if (text !== null) {
     scanText(text, path, out);
@@ -105,22 +146,37 @@ function scanString(s: string, path: string, out: SecretCandidate[]): SecretCand
 
 /** A literal value whose name announces a secret; values built from references or pointing at a secret store are not. */
 function named(name: string, value: string): boolean {
-  return value !== SENSITIVE && !value.includes('${') && SECRET_NAME.test(name) && !SECRET_REFERENCE.test(value) && value.trim().length >= MIN_TEXT;
+  return secretName(name) && value !== SENSITIVE && !value.includes('${') && !SECRET_REFERENCE.test(value) && value.trim().length >= MIN_TEXT;
+}
+
+/** SECRET_NAME.test(name), remembered: attribute names repeat in every resource. */
+const secretNames = new Map<string, boolean>();
+function secretName(name: string): boolean {
+  let yes = secretNames.get(name);
+  if (yes === undefined) {
+    yes = SECRET_NAME.test(name);
+    if (secretNames.size >= CLEAN_MAX) secretNames.clear();
+    secretNames.set(name, yes);
+  }
+  return yes;
 }
 
 function scan(v: unknown, path: string, out: SecretCandidate[]): SecretCandidate[] {
   if (typeof v === 'string') {
     scanString(v, path, out);
   } else if (Array.isArray(v)) {
-    for (const x of v) scan(x, path, out);
+    for (let i = 0; i < v.length; i++) scan(v[i], path, out);
   } else if (isJson(v)) {
     // `{name: DB_PASSWORD, value: …}` pairs (ECS container environments, app settings lists).
     const pairName = typeof v.name === 'string' ? v.name : null;
     for (const k in v) {
       const x = v[k];
       if (x === null || typeof x === 'boolean' || typeof x === 'number' || (typeof x === 'string' && x.length < MIN_TEXT)) continue;
+      const isNamed = typeof x === 'string' && (named(k, x) || (k === 'value' && pairName !== null && named(pairName, x)));
+      // A string already found clean yields nothing here either (scanString would return at once).
+      if (!isNamed && typeof x === 'string' && (x === SENSITIVE || clean.has(x))) continue;
       const p = path ? `${path}.${k}` : k;
-      if (typeof x === 'string' && (named(k, x) || (k === 'value' && pairName !== null && named(pairName, x)))) {
+      if (isNamed) {
         const found = scanString(x, p, []);
         // No pattern matched: the value itself, announced by its name (rather than a token judged by entropy alone).
         out.push(...(found.some((c) => c.kind !== 'generic') ? found : [candidate(p, 'named-secret', x.trim())]));
@@ -134,7 +190,9 @@ function scan(v: unknown, path: string, out: SecretCandidate[]): SecretCandidate
 
 /** Secret candidates in a resource's values or a provider block's arguments, by dotted path (list indexes dropped). */
 export function secretCandidates(...trees: unknown[]): SecretCandidate[] {
-  const out = trees.flatMap((values) => scan(values, '', []));
+  const out: SecretCandidate[] = [];
+  for (let i = 0; i < trees.length; i++) scan(trees[i], '', out);
+  if (out.length < 2) return out;
   const seen = new Set<string>();
   return out.filter((c) => {
     const key = `${c.path}|${c.kind}|${c.fingerprint}`;
