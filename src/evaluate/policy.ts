@@ -9,8 +9,9 @@ import { verifyManifest, type PolicyManifest } from './manifest';
 import { buildDir, policyDir } from './paths';
 import { judge, type Levelled } from './judge';
 import { opaInstance } from './opa-runtime';
-import { BUILTINS, defaultWorkers, evaluateParallel, ONE_PASS_MAX_BYTES, resultSet, runJob, workerRunner } from './parallel';
+import { BUILTINS, defaultWorkers, evaluateParallel, ONE_PASS_MAX_BYTES, resultSet, runJob, workerRunner, type Runner } from './parallel';
 import { project } from './projection';
+import { canonicalOrder, sortedDeep } from './summary';
 import { dataSize, encode, maxPages, pagesFor, tooLarge } from './wasm-memory';
 
 /** What an evaluation takes besides the input: the policy settings, and the waivers judged on `today`. */
@@ -34,6 +35,8 @@ export interface EvaluationOptions {
    * PARALLEL_MIN_RESOURCES or more while a core is idle (defaultWorkers).
    */
   workers?: number;
+  /** Cores idle while the input was loaded (idleMeter): decides the default number of workers. */
+  idleCores?: number;
   /** Send the policy only the attributes its Rego reads (projection.ts); default true. */
   project?: boolean;
   /** false: evaluate the shards one after another in this thread (same phases, no worker threads). */
@@ -70,6 +73,13 @@ export interface CompiledPolicy {
   evaluate(input: PolicyInput, data: PolicyData, opts?: EvaluationOptions): Decision;
   /** Off the main thread, so the event loop (a progress spinner) keeps running; in parallel on large inputs. */
   evaluateInWorker(input: PolicyInput, data: PolicyData, opts?: EvaluationOptions): Promise<Decision>;
+  /**
+   * Starts `workers` worker threads now, for the next evaluateInWorker: they boot while the
+   * caller still reads and normalizes the input. Those it does not use are stopped after it.
+   */
+  prestart(workers: number): void;
+  /** Stops prestarted workers no evaluation took (the input could not be read). */
+  release(): Promise<void>;
 }
 
 /** Loads build/policy/policy.wasm once, after checking it was built from the sources on disk. */
@@ -89,7 +99,16 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
   verifyManifest(manifest, wasm, sources);
   const module = new WebAssembly.Module(wasm);
   const projected = (input: PolicyInput, opts: EvaluationOptions): PolicyInput => (opts.project === false ? input : project(input, manifest.attributes));
+  const host = { module, maxPages: maxPages(), builtins: BUILTINS };
+  const spare: Runner[] = [];
+  const release = async (): Promise<void> => {
+    await Promise.all(spare.splice(0).map((r) => r.close()));
+  };
   return {
+    prestart(workers) {
+      while (spare.length < workers) spare.push(workerRunner(host));
+    },
+    release,
     manifest,
     evaluate(input, data, opts = {}) {
       const bytes = encode(projected(input, opts));
@@ -97,48 +116,58 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
       // page by page while OPA allocates made a 20k-resource plan (or 10,000 waivers) take
       // minutes, not seconds.
       const dataBytes = dataSize(wasmData(data));
-      const host = { module, pages: pagesFor(bytes.byteLength, dataBytes), maxPages: maxPages(), builtins: BUILTINS };
       let result: unknown;
       try {
-        const inst = opaInstance(host.module, host.pages, host.maxPages, host.builtins);
-        result = resultSet(runJob(inst, { base: inst.mark(), input: 0, afterInput: 0 }, { kind: 'decision', data: wasmData(data), input: bytes, entrypoint: manifest.entrypoint }));
+        const inst = opaInstance(host.module, pagesFor(bytes.byteLength, dataBytes), host.maxPages, host.builtins);
+        result = resultSet(runJob(inst, { base: inst.mark(), input: 0, afterInput: 0 }, { kind: 'decision', pages: 0, data: wasmData(data), input: bytes, entrypoint: manifest.entrypoint }));
       } catch (err) {
         throw tooLarge(err, bytes.byteLength, dataBytes);
       }
       return decisionOf(result, input, data);
     },
     async evaluateInWorker(input, data, opts = {}) {
-      const workers = opts.workers ?? defaultWorkers(Object.keys(input.resources).length);
-      if (workers > 1) {
-        const work = evaluateParallel(module, manifest, projected(input, opts), wasmData(data), workers, opts.threads);
-        return decisionOf(await alongside(work, opts.whileEvaluating), input, data);
-      }
-      const sent = projected(input, opts);
-      const bytes = encode(sent);
-      const size = bytes.byteLength;
-      // Too large for one pass within WASM's 4 GiB: one worker takes the rules in chunks.
-      if (size > (opts.onePassMaxBytes ?? ONE_PASS_MAX_BYTES)) {
-        return decisionOf(await alongside(evaluateParallel(module, manifest, sent, wasmData(data), 1, opts.threads), opts.whileEvaluating), input, data);
-      }
-      const dataBytes = dataSize(wasmData(data));
-      const worker = workerRunner({ module, pages: pagesFor(size, dataBytes), maxPages: maxPages(), builtins: BUILTINS });
       try {
-        // The input's bytes move to the worker (transferred, not copied).
-        const work = worker.run({ kind: 'decision', data: wasmData(data), input: bytes, entrypoint: manifest.entrypoint }, [bytes]);
-        return decisionOf(resultSet(await alongside(work, opts.whileEvaluating)), input, data);
-      } catch (err) {
-        throw tooLarge(err, size, dataBytes);
+        return await inWorkers(input, data, opts);
       } finally {
-        await worker.close();
+        await release();
       }
     },
   };
+
+  async function inWorkers(input: PolicyInput, data: PolicyData, opts: EvaluationOptions): Promise<Decision> {
+    const workers = opts.workers ?? defaultWorkers(Object.keys(input.resources).length, opts.idleCores);
+    if (workers > 1) {
+      const work = evaluateParallel(module, manifest, projected(input, opts), wasmData(data), workers, opts.threads, opts.threads === false ? [] : spare);
+      return decisionOf(await alongside(work, opts.whileEvaluating), input, data);
+    }
+    const sent = projected(input, opts);
+    const bytes = encode(sent);
+    const size = bytes.byteLength;
+    // Too large for one pass within WASM's 4 GiB: one worker takes the rules in chunks.
+    if (size > (opts.onePassMaxBytes ?? ONE_PASS_MAX_BYTES)) {
+      return decisionOf(await alongside(evaluateParallel(module, manifest, sent, wasmData(data), 1, opts.threads, opts.threads === false ? [] : spare), opts.whileEvaluating), input, data);
+    }
+    const dataBytes = dataSize(wasmData(data));
+    const worker = spare.shift() ?? workerRunner(host);
+    try {
+      // The input's bytes move to the worker (transferred, not copied).
+      const work = worker.run({ kind: 'decision', pages: pagesFor(size, dataBytes), data: wasmData(data), input: bytes, entrypoint: manifest.entrypoint }, [bytes]);
+      return decisionOf(resultSet(await alongside(work, opts.whileEvaluating)), input, data);
+    } catch (err) {
+      throw tooLarge(err, size, dataBytes);
+    } finally {
+      await worker.close();
+    }
+  }
 }
 
 /** The policy's result judged with the waivers (config and construct ones) on `data.context.today`. */
 export function decisionOf(result: unknown, input: PolicyInput, data: PolicyData): Decision {
   const levelled = (result as Array<{ result?: Levelled }>)[0]?.result;
   if (!levelled) throw new Error('policy returned no decision (entrypoint undefined)');
+  // One order of findings and summary keys whatever evaluated them (summary.ts).
+  canonicalOrder(levelled.findings);
+  levelled.summary = sortedDeep(levelled.summary);
   const decision = judge(levelled, input, data.waivers, data.context.today);
   assertValid('decision', decision);
   return decision;
