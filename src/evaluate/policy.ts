@@ -11,6 +11,7 @@ import { judge, type Levelled } from './judge';
 import { opaInstance } from './opa-runtime';
 import { BUILTINS, defaultWorkers, evaluateParallel, ONE_PASS_MAX_BYTES, resultSet, runJob, workerRunner, type Runner } from './parallel';
 import { project } from './projection';
+import { loadCatalog, type RuleInfo } from './catalog';
 import { canonicalOrder, sortedDeep } from './summary';
 import { dataSize, encode, maxPages, pagesFor, tooLarge } from './wasm-memory';
 
@@ -99,6 +100,8 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
   verifyManifest(manifest, wasm, sources);
   const module = new WebAssembly.Module(wasm);
   const projected = (input: PolicyInput, opts: EvaluationOptions): PolicyInput => (opts.project === false ? input : project(input, manifest.attributes));
+  const facts = ruleFacts(dir);
+  const decisionOf = (result: unknown, input: PolicyInput, data: PolicyData): Decision => judged(result, input, data, facts);
   const host = { module, maxPages: maxPages(), builtins: BUILTINS };
   const spare: Runner[] = [];
   const release = async (): Promise<void> => {
@@ -161,10 +164,25 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
   }
 }
 
-/** The policy's result judged with the waivers (config and construct ones) on `data.context.today`. */
-export function decisionOf(result: unknown, input: PolicyInput, data: PolicyData): Decision {
+/** The rule catalogue by rule id: the facts judged() adds to findings. */
+export function ruleFacts(dir = buildDir()): ReadonlyMap<string, RuleInfo> {
+  return new Map(loadCatalog(dir).map((r) => [r.id, r]));
+}
+
+/**
+ * The policy's result (its result set) with each finding's rule facts from the catalogue (lib/finding.rego
+ * leaves them out), in canonical order, judged with the waivers (config and construct ones)
+ * on `data.context.today`.
+ */
+export function judged(result: unknown, input: PolicyInput, data: PolicyData, facts: ReadonlyMap<string, RuleInfo>): Decision {
   const levelled = (result as Array<{ result?: Levelled }>)[0]?.result;
   if (!levelled) throw new Error('policy returned no decision (entrypoint undefined)');
+  for (const f of levelled.findings) {
+    const rule = facts.get(f.rule_id);
+    // The catalogue is written by the same build as the WASM (the manifest ties both to the sources).
+    if (!rule) throw new Error(`the policy reported rule ${f.rule_id}, which the rule catalogue lacks; run \`npm run build:policies\``);
+    Object.assign(f, { title: rule.title, cloud: rule.cloud, remediation: rule.remediation.trim(), legal: rule.legal, audit_component: rule.audit_component });
+  }
   // One order of findings and summary keys whatever evaluated them (summary.ts).
   canonicalOrder(levelled.findings);
   levelled.summary = sortedDeep(levelled.summary);
