@@ -16,16 +16,17 @@ import rego.v1
 # [cloud, service, rule] paths, each rule still seeing the whole input), and the engine
 # counts the summary of their union itself, with the parts that need no finding
 # (data.leakguard.shard.estate).
-raw contains f if {
-	not data.shard
+# A list, not a set: every finding names its rule and each rule's deny set is already free of
+# duplicates, and inserting into a set hashes every finding once more.
+raw := [f |
 	some cloud, service, rule
 	some f in data.leakguard.rules[cloud][service][rule].deny
-}
+] if not data.shard
 
-raw contains f if {
+raw := [f |
 	some p in data.shard.rules
 	some f in data.leakguard.rules[p[0]][p[1]][p[2]].deny
-}
+] if data.shard
 
 # Rule overrides beat control overrides, which beat the severity default.
 levels := config.settings.enforcement
