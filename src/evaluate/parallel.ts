@@ -256,6 +256,14 @@ export function threadRunner(host: Host): Runner {
   };
 }
 
+/** The input as JSON bytes in memory every worker reads (posted, never copied). */
+export function encodeShared(input: PolicyInput): SharedArrayBuffer {
+  const text = JSON.stringify(input);
+  const shared = new SharedArrayBuffer(Buffer.byteLength(text));
+  Buffer.from(shared).write(text);
+  return shared;
+}
+
 /** The result set of a decision job (its JSON text). */
 export const resultSet = (answer: unknown): unknown => JSON.parse(answer as string);
 
@@ -267,11 +275,9 @@ export const BUILTINS = join(dirname(require.resolve('@open-policy-agent/opa-was
  * many worker threads (or, threads false, one after another in this thread: the same phases,
  * for tests); the result set. `ready`: runners already started (prestarted workers), used first.
  */
-export async function evaluateParallel(module: WebAssembly.Module, manifest: PolicyManifest, input: PolicyInput, data: WasmData, workers: number, threads = true, ready: Runner[] = []): Promise<unknown> {
-  const text = JSON.stringify(input);
-  const size = Buffer.byteLength(text);
-  const shared = new SharedArrayBuffer(size);
-  Buffer.from(shared).write(text);
+export async function evaluateParallel(module: WebAssembly.Module, manifest: PolicyManifest, input: PolicyInput, data: WasmData, workers: number, threads = true, ready: Runner[] = [], encoded?: SharedArrayBuffer): Promise<unknown> {
+  const shared = encoded ?? encodeShared(input);
+  const size = shared.byteLength;
   const dataBytes = dataSize(data);
   const pages = pagesFor(size, dataBytes);
   const host: Host = { module, maxPages: maxPages(), builtins: BUILTINS };

@@ -9,7 +9,8 @@ import { verifyManifest, type PolicyManifest } from './manifest';
 import { buildDir, policyDir } from './paths';
 import { judge, type Levelled } from './judge';
 import { opaInstance } from './opa-runtime';
-import { BUILTINS, defaultWorkers, evaluateParallel, ONE_PASS_MAX_BYTES, resultSet, runJob, workerRunner, type Runner } from './parallel';
+import { BUILTINS, defaultWorkers, encodeShared, evaluateParallel, ONE_PASS_MAX_BYTES, resultSet, runJob, workerRunner, type Runner } from './parallel';
+import { settings } from '../settings';
 import { project } from './projection';
 import { loadCatalog, type RuleInfo } from './catalog';
 import { canonicalOrder, sortedDeep } from './summary';
@@ -138,23 +139,22 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
   };
 
   async function inWorkers(input: PolicyInput, data: PolicyData, opts: EvaluationOptions): Promise<Decision> {
-    const workers = opts.workers ?? defaultWorkers(Object.keys(input.resources).length, opts.idleCores);
-    if (workers > 1) {
-      const work = evaluateParallel(module, manifest, projected(input, opts), wasmData(data), workers, opts.threads, opts.threads === false ? [] : spare);
+    const ready = opts.threads === false ? [] : spare;
+    const bytes = encodeShared(projected(input, opts));
+    const size = bytes.byteLength;
+    const onePassMax = opts.onePassMaxBytes ?? ONE_PASS_MAX_BYTES;
+    // Each worker holds the whole parsed input (~8× its JSON): above one pass's size a second
+    // would double gigabytes, so by default one worker takes the rules in chunks there.
+    const workers = opts.workers ?? settings.workers() ?? (size > onePassMax ? 1 : defaultWorkers(Object.keys(input.resources).length, opts.idleCores));
+    if (workers > 1 || size > onePassMax) {
+      const work = evaluateParallel(module, manifest, input, wasmData(data), workers, opts.threads, ready, bytes);
       return decisionOf(await alongside(work, opts.whileEvaluating), input, data);
     }
-    const sent = projected(input, opts);
-    const bytes = encode(sent);
-    const size = bytes.byteLength;
-    // Too large for one pass within WASM's 4 GiB: one worker takes the rules in chunks.
-    if (size > (opts.onePassMaxBytes ?? ONE_PASS_MAX_BYTES)) {
-      return decisionOf(await alongside(evaluateParallel(module, manifest, sent, wasmData(data), 1, opts.threads, opts.threads === false ? [] : spare), opts.whileEvaluating), input, data);
-    }
     const dataBytes = dataSize(wasmData(data));
-    const worker = spare.shift() ?? workerRunner(host);
+    const worker = ready.shift() ?? workerRunner(host);
     try {
-      // The input's bytes move to the worker (transferred, not copied).
-      const work = worker.run({ kind: 'decision', pages: pagesFor(size, dataBytes), data: wasmData(data), input: bytes, entrypoint: manifest.entrypoint }, [bytes]);
+      // The input's bytes are shared with the worker, not copied.
+      const work = worker.run({ kind: 'decision', pages: pagesFor(size, dataBytes), data: wasmData(data), input: bytes, entrypoint: manifest.entrypoint });
       return decisionOf(resultSet(await alongside(work, opts.whileEvaluating)), input, data);
     } catch (err) {
       throw tooLarge(err, size, dataBytes);
