@@ -28,15 +28,23 @@ import { dataSize, maxPages, pagesFor, tooLarge } from './wasm-memory';
 export const chunksPerWorker = (inputBytes: number): number => 1 + Math.floor(inputBytes / (25 * 1024 * 1024));
 
 /**
+ * Chunks for `workers` workers: chunksPerWorker each, and never fewer than two, so a lone
+ * worker's memory peaks at the parsed input plus half the evaluation (at 20k resources
+ * 125 MB less than one pass, for 1 % more CPU).
+ */
+export const chunkCount = (workers: number, inputBytes: number): number => Math.max(2, workers * chunksPerWorker(inputBytes));
+
+/**
  * Below this many resources one pass is cheaper: the shards repeat the lookups rules share,
  * about 25 % more CPU in all, which a 5k-resource plan does not win back (measured on a busy 2-core runner, where the second core is not free).
  */
 export const PARALLEL_MIN_RESOURCES = 10000;
 
 /**
- * One pass peaks near 24× its projected input in WASM memory (20k resources: 20 MB of JSON,
- * 464 MB of heap), so a 200k-resource estate (211 MB) exhausted the 4 GiB; above this size
- * even one worker takes the rules in chunks, its memory the parsed input plus one chunk's work.
+ * One pass peaked near 24× its projected input in WASM memory (20k resources: 20 MB of JSON,
+ * 464 MB of heap), and each worker holds the input parsed (~8× its JSON): above this size one
+ * worker evaluates by default, taking the rules in chunks (chunksPerWorker), its memory the
+ * parsed input plus one chunk's work.
  */
 export const ONE_PASS_MAX_BYTES = 64 * 1024 * 1024;
 
@@ -284,7 +292,7 @@ export async function evaluateParallel(module: WebAssembly.Module, manifest: Pol
   const pool = [...ready.splice(0, workers)];
   while (pool.length < workers) pool.push(threads ? workerRunner(host) : threadRunner(host));
   try {
-    const chunks = shardRules(manifest.rules, workers * chunksPerWorker(size), input.by_type);
+    const chunks = shardRules(manifest.rules, chunkCount(workers, size), input.by_type);
     const job: ShardJob = { kind: 'shards', pages, input: shared, data, chunks, next: new SharedArrayBuffer(4), entrypoint: manifest.raw_entrypoint };
     const parts = (await Promise.all(pool.map((r) => r.run(job)))) as string[][];
     // On the first instance, over the input it parsed for its shards.

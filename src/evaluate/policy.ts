@@ -32,9 +32,9 @@ const wasmData = (data: PolicyData): WasmData => ({ config: data.config });
 
 export interface EvaluationOptions {
   /**
-   * Worker threads for evaluateInWorker, each with its own policy instance over a shard of
-   * the rules (parallel.ts); 1 is one pass. Default: LEAKGUARD_WORKERS, else two on inputs of
-   * PARALLEL_MIN_RESOURCES or more while a core is idle (defaultWorkers).
+   * Worker threads for evaluateInWorker, each with its own policy instance taking chunks of
+   * the rules (parallel.ts). Default: LEAKGUARD_WORKERS, else one above onePassMaxBytes, else
+   * two on inputs of PARALLEL_MIN_RESOURCES or more while a core is idle (defaultWorkers).
    */
   workers?: number;
   /** Cores idle while the input was loaded (idleMeter): decides the default number of workers. */
@@ -43,7 +43,7 @@ export interface EvaluationOptions {
   project?: boolean;
   /** false: evaluate the shards one after another in this thread (same phases, no worker threads). */
   threads?: boolean;
-  /** Above this many bytes of projected input one worker evaluates in rule chunks, not one pass; default ONE_PASS_MAX_BYTES. */
+  /** Above this many bytes of projected input one worker evaluates by default (two would each hold it parsed); default ONE_PASS_MAX_BYTES. */
   onePassMaxBytes?: number;
   /**
    * evaluateInWorker: work for this thread while the workers evaluate (check() validates the
@@ -139,28 +139,14 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
   };
 
   async function inWorkers(input: PolicyInput, data: PolicyData, opts: EvaluationOptions): Promise<Decision> {
-    const ready = opts.threads === false ? [] : spare;
     const bytes = encodeShared(projected(input, opts));
     const size = bytes.byteLength;
-    const onePassMax = opts.onePassMaxBytes ?? ONE_PASS_MAX_BYTES;
     // Each worker holds the whole parsed input (~8× its JSON): above one pass's size a second
     // would double gigabytes, so by default one worker takes the rules in chunks there.
+    const onePassMax = opts.onePassMaxBytes ?? ONE_PASS_MAX_BYTES;
     const workers = opts.workers ?? settings.workers() ?? (size > onePassMax ? 1 : defaultWorkers(Object.keys(input.resources).length, opts.idleCores));
-    if (workers > 1 || size > onePassMax) {
-      const work = evaluateParallel(module, manifest, input, wasmData(data), workers, opts.threads, ready, bytes);
-      return decisionOf(await alongside(work, opts.whileEvaluating), input, data);
-    }
-    const dataBytes = dataSize(wasmData(data));
-    const worker = ready.shift() ?? workerRunner(host);
-    try {
-      // The input's bytes are shared with the worker, not copied.
-      const work = worker.run({ kind: 'decision', pages: pagesFor(size, dataBytes), data: wasmData(data), input: bytes, entrypoint: manifest.entrypoint });
-      return decisionOf(resultSet(await alongside(work, opts.whileEvaluating)), input, data);
-    } catch (err) {
-      throw tooLarge(err, size, dataBytes);
-    } finally {
-      await worker.close();
-    }
+    const work = evaluateParallel(module, manifest, input, wasmData(data), workers, opts.threads, opts.threads === false ? [] : spare, bytes);
+    return decisionOf(await alongside(work, opts.whileEvaluating), input, data);
   }
 }
 
