@@ -16,6 +16,7 @@ import type { RuleFix } from '../src/types/fix';
 const ENTRYPOINT = 'leakguard/main/decision';
 // The rules' findings before judging, for the parallel evaluation's shards.
 const RAW_ENTRYPOINT = 'leakguard/shard/findings';
+const ESTATE_ENTRYPOINT = 'leakguard/shard/estate';
 const root = projectRoot();
 const opa = opaBinary();
 const policies = policyDir();
@@ -111,7 +112,7 @@ async function main(): Promise<void> {
   const bundle = join(out, 'bundle.tar.gz');
   // The WASM embeds the source paths it was given: a path relative to the project root makes
   // the same sources and OPA version give the same bytes in any checkout (test/package).
-  step('opa build -t wasm', ['build', '-t', 'wasm', '-e', ENTRYPOINT, '-e', RAW_ENTRYPOINT, '--capabilities', caps, '--ignore', '*_test.rego', '-o', bundle, relative(root, policies)]);
+  step('opa build -t wasm', ['build', '-t', 'wasm', '-e', ENTRYPOINT, '-e', RAW_ENTRYPOINT, '-e', ESTATE_ENTRYPOINT, '--capabilities', caps, '--ignore', '*_test.rego', '-o', bundle, relative(root, policies)]);
   rmSync(join(out, 'extract'), { recursive: true, force: true });
   mkdirSync(join(out, 'extract'));
   execFileSync('tar', ['-xzf', bundle, '-C', join(out, 'extract'), '/policy.wasm'], { stdio: 'ignore' });
@@ -144,6 +145,7 @@ async function main(): Promise<void> {
     opa_version: version,
     entrypoint: ENTRYPOINT,
     raw_entrypoint: RAW_ENTRYPOINT,
+    estate_entrypoint: ESTATE_ENTRYPOINT,
     wasm_sha256: sha256(wasm),
     sources: hashSources(policies),
     attributes: readAttributes(sources.map((f) => readFileSync(f, 'utf8'))),

@@ -5,6 +5,8 @@ import { normalize } from './normalize';
 import { assertValid } from './normalize/validate';
 import { unappliedUpdates } from './normalize/azapi';
 import { loadCompiledPolicy } from './evaluate/policy';
+import { idleMeter, workersToPrestart } from './evaluate/parallel';
+import { statSync } from 'node:fs';
 import { collectGarbage, COLLECT_MIN_RESOURCES } from './evaluate/heap';
 import { checkConstructWaivers, loadConfig, policyData, today } from './evaluate/config';
 import type { ConfigChoice } from './load/config-file';
@@ -35,35 +37,57 @@ export interface CheckResult {
 
 /** load → normalize → evaluate, for every path together (cross-stack rules see all stacks). */
 export async function check(paths: string[], opts: CheckOptions = {}): Promise<CheckResult> {
+  const idle = idleMeter();
   const date = opts.today ?? today();
   const config = loadConfig(opts.configPath, date);
-  opts.onStep?.('loading');
-  const docs = await loadPaths(paths, opts.inputFormat, opts);
-  const modulesNotFollowed = docs.flatMap((d) => (d.kind === 'hcl' ? d.evaluated.modules_not_followed : []));
-  const warnings = docs.flatMap((d) => (d.kind === 'hcl' ? d.evaluated.warnings : []));
-  warnings.push(...modulesNotFollowed.map((m) => `not checked: ${m}`));
-  const unverifiable = docs.flatMap((d) => (d.kind === 'hcl' ? d.evaluated.unverifiable : []));
-  warnings.push(...unverifiable.map((m) => `not checked: ${m}`));
-  opts.onStep?.('normalizing');
-  const input = normalize(docs, { validate: false });
-  // The parsed sources are not read again: let them go before the policy's memory grows.
-  docs.length = 0;
-  warnings.push(...unappliedUpdates(input).map((u) => `not checked: ${u}`));
-  checkConstructWaivers(input, config, date);
-  opts.onStep?.('evaluating', Object.keys(input.resources).length);
+  // The policy first, its workers booting while this thread reads and normalizes the input.
   const policy = await loadCompiledPolicy();
-  // While the workers evaluate, this thread checks the input against its schema and, on a
-  // large input, gives its garbage back before the policy's memory peaks (heap.ts).
-  const large = Object.keys(input.resources).length >= COLLECT_MIN_RESOURCES;
-  const decision = await policy.evaluateInWorker(input, policyData(config, opts.configPath, date), {
-    whileEvaluating: () => {
-      assertValid('policy-input', input);
-      if (large) collectGarbage();
-    },
-  });
-  refuseUnverified(input, decision);
-  decision.config = configUsed(opts);
-  return { input, decision, warnings, modulesNotFollowed, unverifiable };
+  policy.prestart(workersToPrestart(inputBytes(paths)));
+  try {
+    opts.onStep?.('loading');
+    const docs = await loadPaths(paths, opts.inputFormat, opts);
+    const modulesNotFollowed = docs.flatMap((d) => (d.kind === 'hcl' ? d.evaluated.modules_not_followed : []));
+    const warnings = docs.flatMap((d) => (d.kind === 'hcl' ? d.evaluated.warnings : []));
+    warnings.push(...modulesNotFollowed.map((m) => `not checked: ${m}`));
+    const unverifiable = docs.flatMap((d) => (d.kind === 'hcl' ? d.evaluated.unverifiable : []));
+    warnings.push(...unverifiable.map((m) => `not checked: ${m}`));
+    opts.onStep?.('normalizing');
+    const input = normalize(docs, { validate: false });
+    // The parsed sources are not read again: let them go before the policy's memory grows.
+    docs.length = 0;
+    warnings.push(...unappliedUpdates(input).map((u) => `not checked: ${u}`));
+    checkConstructWaivers(input, config, date);
+    opts.onStep?.('evaluating', Object.keys(input.resources).length);
+    // While the workers evaluate, this thread checks the input against its schema and, on a
+    // large input, gives its garbage back before the policy's memory peaks (heap.ts).
+    const large = Object.keys(input.resources).length >= COLLECT_MIN_RESOURCES;
+    const decision = await policy.evaluateInWorker(input, policyData(config, opts.configPath, date), {
+      idleCores: idle(),
+      whileEvaluating: () => {
+        assertValid('policy-input', input);
+        if (large) collectGarbage();
+      },
+    });
+    refuseUnverified(input, decision);
+    decision.config = configUsed(opts);
+    return { input, decision, warnings, modulesNotFollowed, unverifiable };
+  } finally {
+    await policy.release();
+  }
+}
+
+/** Bytes of the paths that are files (folders and missing paths count 0: loading judges them). */
+function inputBytes(paths: string[]): number {
+  let n = 0;
+  for (const p of paths) {
+    try {
+      const st = statSync(p);
+      if (st.isFile()) n += st.size;
+    } catch {
+      // Reported by the loader, with its own message.
+    }
+  }
+  return n;
 }
 
 export function configUsed(opts: Pick<CheckOptions, 'configPath' | 'configOrigin'>): ConfigChoice {

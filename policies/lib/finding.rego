@@ -2,7 +2,11 @@
 # title: Finding builder
 # description: |
 #   Builds every finding from the rule's METADATA chain so no rule repeats its own
-#   id, severity or control in code.
+#   id, severity or control in code. A finding carries the facts enforcement levels need
+#   (id, control, severity); the engine adds the rule's other facts (title, cloud,
+#   remediation, legal references, audit component) from the rule catalogue the policy
+#   build writes from the same METADATA (src/evaluate/policy.ts): OPA's WASM hashes a whole
+#   finding on every set insert, and those facts were most of its bytes.
 package leakguard.lib.finding
 
 import rego.v1
@@ -17,15 +21,10 @@ meta(chain) := m if {
 # finding(rego.metadata.chain(), resource, message) is what every rule emits.
 new(chain, resource, message) := {
 	"rule_id": m.custom.id,
-	"title": m.title,
 	"control": m.custom.control,
 	"severity": m.custom.severity,
-	"cloud": m.custom.cloud,
 	"message": message,
 	"resource": object.filter(resource, {"key", "address", "stack", "type", "region", "action", "origin"}),
-	"remediation": trim_space(m.custom.remediation),
-	"legal": m.custom.legal,
-	"audit_component": m.custom.audit_component,
 } if {
 	m := meta(chain)
 }

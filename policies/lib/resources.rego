@@ -258,12 +258,7 @@ regional(r) if "location" in r.unknown
 regional(r) if has_reference(r, "location")
 
 # Clouds with managed resources in no resolvable region.
-unresolved_region_clouds contains r.cloud if {
-	some r in input.resources
-	r.mode == "managed"
-	region_of(r) == unknown_region
-	r.action != "delete"
-}
+unresolved_region_clouds := {x[0] | some x in live_list; x[1] == unknown_region}
 
 regions_in_use(cloud) := array.concat(
 	[x | some x in object.get(input.regions, cloud, []); is_string(x)],
@@ -332,14 +327,21 @@ first_resource(cloud, null) := input.resources[first_keys[[cloud]]]
 first_resource(cloud, region) := input.resources[first_keys[[cloud, region]]] if region != null
 
 first_keys := object.union(
-	{[c]: min([k | some k, r in input.resources; live(r); r.cloud == c]) | some c in {r.cloud | some r in input.resources; live(r)}},
-	{[c, region]: min([k | some k, r in input.resources; live(r); r.cloud == c; region_of(r) == region]) | some [c, region] in live_scopes},
+	{[c]: min([x[2] | some x in live_list; x[0] == c]) | some c in {x[0] | some x in live_list}},
+	{[c, region]: min([x[2] | some x in live_list; x[0] == c; x[1] == region]) | some [c, region] in live_scopes},
 )
 
-# [cloud, region] of every managed, not-deleted resource in a region: one scan of every
-# resource per scope, not per finding. (Resources in no region at all, Azure child and
-# global resources, have no region_of.)
-live_scopes := {[r.cloud, region_of(r)] | some r in input.resources; live(r)}
+# [cloud, region, key] of every managed, not-deleted resource (region null when it is in no
+# region at all: Azure child and global resources), from one scan of every resource; the
+# scopes, their first keys and the region-unknown clouds are read from it.
+live_list := [[r.cloud, scope_region(r), k] | some k, r in input.resources; live(r)]
+
+scope_region(r) := region_of(r)
+
+scope_region(r) := null if not region_of(r)
+
+# [cloud, region] of every scope with a live resource.
+live_scopes := {[x[0], x[1]] | some x in live_list; x[1] != null}
 
 live(r) if {
 	r.mode == "managed"

@@ -12,21 +12,21 @@ import data.leakguard.lib.coverage
 import rego.v1
 
 # Every rule's findings. The engine may split the work (src/evaluate/parallel.ts): each
-# worker evaluates `raw` for a shard of the rules (data.shard.rules, [cloud, service, rule]
-# paths, each rule still seeing the whole input), and one evaluation of `decision` then
-# judges the shards' findings (data.shard.findings) without evaluating any rule again.
-raw contains f if {
-	not data.shard
+# worker evaluates data.leakguard.shard.findings for a shard of the rules (data.shard.rules,
+# [cloud, service, rule] paths, each rule still seeing the whole input), and the engine
+# counts the summary of their union itself, with the parts that need no finding
+# (data.leakguard.shard.estate).
+# A list, not a set: every finding names its rule and each rule's deny set is already free of
+# duplicates, and inserting into a set hashes every finding once more.
+raw := [f |
 	some cloud, service, rule
 	some f in data.leakguard.rules[cloud][service][rule].deny
-}
+] if not data.shard
 
-raw contains f if {
+raw := [f |
 	some p in data.shard.rules
 	some f in data.leakguard.rules[p[0]][p[1]][p[2]].deny
-}
-
-raw contains f if some f in data.shard.findings
+] if data.shard
 
 # Rule overrides beat control overrides, which beat the severity default.
 levels := config.settings.enforcement
@@ -105,8 +105,10 @@ uncovered := {
 	"not_checked_allowed": config.settings.allow_not_checked == true,
 }
 
+schema_version := "1"
+
 decision := {
-	"schema_version": "1",
+	"schema_version": schema_version,
 	"findings": findings,
 	"overrides": overrides,
 	"summary": {

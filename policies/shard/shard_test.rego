@@ -13,7 +13,7 @@ pab := ["aws", "s3", "public_access_block"]
 ids(fs) := {f.rule_id | some f in fs}
 
 test_shard_evaluates_only_its_rules if {
-	fs := shard.findings with input as doc with data.shard as {"rules": [pab], "findings": []}
+	fs := shard.findings with input as doc with data.shard as {"rules": [pab]}
 	ids(fs) == {"aws-s3-public-access-block"}
 }
 
@@ -21,9 +21,9 @@ test_shards_together_give_every_finding if {
 	all := main.raw with input as doc
 	count(ids(all)) > 1
 	others := [p | some f in all; f.rule_id != "aws-s3-public-access-block"; p := path_of(f)]
-	a := shard.findings with input as doc with data.shard as {"rules": [pab], "findings": []}
-	b := shard.findings with input as doc with data.shard as {"rules": others, "findings": []}
-	a | b == all
+	a := shard.findings with input as doc with data.shard as {"rules": [pab]}
+	b := shard.findings with input as doc with data.shard as {"rules": others}
+	{f | some f in array.concat(a, b)} == {f | some f in main.findings with input as doc}
 }
 
 # The rule package path of a finding, from the rule it names.
@@ -33,11 +33,19 @@ path_of(f) := [c, s, r] if {
 	g.rule_id == f.rule_id
 }
 
-test_judging_uses_the_given_findings_and_no_rule if {
-	all := main.raw with input as doc
-	judged := main.decision with input as doc with data.shard as {"rules": [], "findings": [f | some f in all]} with data.context as {"today": "2026-06-01"}
+test_estate_is_the_decision_without_findings if {
 	one_pass := main.decision with input as doc with data.context as {"today": "2026-06-01"}
-	judged == one_pass
-	none := main.decision with input as doc with data.shard as {"rules": [], "findings": []} with data.context as {"today": "2026-06-01"}
-	none.findings == []
+	e := shard.estate with input as doc with data.shard as {"rules": []}
+	e.schema_version == one_pass.schema_version
+	e.overrides == one_pass.overrides
+	e.resources == one_pass.summary.resources
+	e.uncovered == one_pass.summary.uncovered
+}
+
+test_shard_findings_carry_their_level if {
+	fs := shard.findings with input as doc with data.shard as {"rules": [pab]}
+	count(fs) > 0
+	every f in fs {
+		f.enforcement in {"hard", "soft", "advisory"}
+	}
 }

@@ -30,13 +30,18 @@ async function main(): Promise<void> {
   const phase = (a: bigint, b: bigint): number => Number(b - a) / 1e6;
   // The decision as the policy returned it, before judge.ts applied waivers (which add
   // blocking/waived to findings and summary, and the waiver results) and the engine added the
-  // config: what `opa eval` of the same entrypoint answers.
+  // config: what `opa eval` of the same entrypoint answers (findings compared in sorted order).
   const { config, waivers, findings, summary, ...rest } = result.decision;
   void config;
   void waivers;
   const { blocking, waived, silenced_by_overrides, ...levelledSummary } = summary;
   void [blocking, waived, silenced_by_overrides];
-  const policyDecision = { ...rest, summary: levelledSummary, findings: findings.map(({ blocking: _b, waived: _w, waiver: _v, ...f }) => f) };
+  // Nor the rule facts the engine adds to each finding from the catalogue (lib/finding.rego).
+  const policyDecision = {
+    ...rest,
+    summary: levelledSummary,
+    findings: findings.map(({ blocking: _b, waived: _w, waiver: _v, title: _t, cloud: _c, remediation: _r, legal: _l, audit_component: _a, ...f }) => f),
+  };
   console.log(JSON.stringify({
     load: phase(marks.loading, marks.normalizing),
     normalize: phase(marks.normalizing, marks.evaluating),

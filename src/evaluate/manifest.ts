@@ -10,6 +10,8 @@ export interface PolicyManifest {
   wasm_sha256: string;
   /** The entrypoint giving the rules' findings before judging (data.shard selects the rules). */
   raw_entrypoint: string;
+  /** The entrypoint giving the decision's parts that depend on no finding (overrides, uncovered types, resource count). */
+  estate_entrypoint: string;
   /** policies/-relative path → sha256 of every .rego file (tests included: they gate the build). */
   sources: Record<string, string>;
   /** Resource attributes the Rego can read (projection.ts); null: every attribute. */

@@ -1,4 +1,4 @@
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { settings } from '../settings';
@@ -7,45 +7,90 @@ import type { PolicyManifest } from './manifest';
 import type { WasmData } from './policy';
 import { opaInstance, type OpaInstance } from './opa-runtime';
 import { lex } from './projection';
+import { assemble, type Estate, type LevelledFinding } from './summary';
 import { dataSize, maxPages, pagesFor, tooLarge } from './wasm-memory';
 
-// Both cores in two phases. Phase 1: each worker, with its own policy instance, evaluates
-// `raw` for a shard of the rules over the whole input, so every rule (estate-wide ones
-// included: region coverage, cross-stack identity, central audit) sees every resource and no
-// cross-resource finding depends on where a resource landed. Phase 2: one instance judges the
-// union of the shards' findings (enforcement levels, summary) as the one-pass evaluation
-// would; main.rego evaluates no rule again there. test/evaluate/parallel.test.ts proves the
-// JSON decision byte-identical to the one-pass evaluation.
+// Both cores. Each worker, with its own policy instance, evaluates the levelled findings
+// (shard/findings) of a shard of the rules over the whole input, so every rule (estate-wide
+// ones included: region coverage, cross-stack identity, central audit) sees every resource
+// and no cross-resource finding depends on where a resource landed. One instance then gives
+// the parts of the decision that depend on no finding (shard/estate), and the summary is
+// counted here from the union (summary.ts): judging the union again in WASM re-hashed every
+// finding, a quarter of a second at 20k resources. test/evaluate/parallel.test.ts proves the
+// decision byte-identical to the one-pass evaluation's.
 
 /**
- * Chunks of rules per worker: two, so a worker that finishes early takes another, and one more
- * per 25 MB of input, so that on a huge estate one chunk's evaluation fits in the memory the
- * parsed input leaves; few enough that the lookups rules share are not rebuilt too often.
+ * Chunks of rules per worker: one, plus one more per 25 MB of input, so that on a huge estate
+ * one chunk's evaluation fits in the memory the parsed input leaves. Each chunk builds the
+ * lookups rules share again: at 20k resources four chunks cost 18 % more CPU than one pass,
+ * two cost 1 %, and the heaviest-first shards (shardRules) came out within 15 % of each other.
  */
-export const chunksPerWorker = (inputBytes: number): number => 2 + Math.floor(inputBytes / (25 * 1024 * 1024));
+export const chunksPerWorker = (inputBytes: number): number => 1 + Math.floor(inputBytes / (25 * 1024 * 1024));
 
 /**
- * Below this many resources one pass is cheaper: the shards repeat the lookups rules share
- * and judging is a third evaluation, about 30 % more CPU in all, which a 5k-resource plan
- * does not win back (measured on a busy 2-core runner, where the second core is not free).
+ * Chunks for `workers` workers: chunksPerWorker each, and never fewer than two, so a lone
+ * worker's memory peaks at the parsed input plus half the evaluation (at 20k resources
+ * 125 MB less than one pass, for 1 % more CPU).
+ */
+export const chunkCount = (workers: number, inputBytes: number): number => Math.max(2, workers * chunksPerWorker(inputBytes));
+
+/**
+ * Below this many resources one pass is cheaper: the shards repeat the lookups rules share,
+ * about 25 % more CPU in all, which a 5k-resource plan does not win back (measured on a busy 2-core runner, where the second core is not free).
  */
 export const PARALLEL_MIN_RESOURCES = 10000;
 
 /**
- * One pass peaks near 24× its projected input in WASM memory (20k resources: 20 MB of JSON,
- * 464 MB of heap), so a 200k-resource estate (211 MB) exhausted the 4 GiB; above this size
- * even one worker takes the rules in chunks, its memory the parsed input plus one chunk's work.
+ * One pass peaked near 24× its projected input in WASM memory (20k resources: 20 MB of JSON,
+ * 464 MB of heap), and each worker holds the input parsed (~8× its JSON): above this size one
+ * worker evaluates by default, taking the rules in chunks (chunksPerWorker), its memory the
+ * parsed input plus one chunk's work.
  */
 export const ONE_PASS_MAX_BYTES = 64 * 1024 * 1024;
 
 /**
- * Two workers on a large input only while a core is idle (load average below cores − 1): the
- * shards cost ~25 % more CPU than one pass, which a busy machine pays in wall time too
- * (measured at 20k resources under load 8–13: 9.3 s with two workers, 7.0 s in one pass).
+ * Two workers on a large input only while a core is idle: the shards cost ~25 % more CPU than
+ * one pass, which a busy machine pays in wall time too (measured at 20k resources under load
+ * 8–13: 9.3 s with two workers, 7.0 s in one pass). `idle`: cores the kernel counted idle
+ * while this process loaded and normalized the input (idleMeter), the machine's state right
+ * now; the load average, a minute's memory that counts this very process's earlier work (a
+ * benchmark's previous run), decides only when there is no such measurement.
  */
-export function defaultWorkers(resources: number, load = loadavg()[0], cores = availableParallelism()): number {
-  return settings.workers() ?? (resources >= PARALLEL_MIN_RESOURCES && cores >= 2 && load <= cores - 1 ? 2 : 1);
+export function defaultWorkers(resources: number, idle?: number, load = loadavg()[0], cores = availableParallelism()): number {
+  const spare = idle === undefined ? load <= cores - 1 : idle >= IDLE_CORE;
+  return settings.workers() ?? (resources >= PARALLEL_MIN_RESOURCES && cores >= 2 && spare ? 2 : 1);
 }
+
+/** A core counts as spare when at least this much of one was idle (workers booting take some of it). */
+export const IDLE_CORE = 0.5;
+
+/** Measurements shorter than this say little (the kernel counts idle time in 10 ms ticks). */
+export const IDLE_WINDOW_MS = 200;
+
+const idleMs = (): number => cpus().reduce((sum, c) => sum + c.times.idle, 0);
+
+/** Starts measuring; the function answers the idle cores since then (undefined before IDLE_WINDOW_MS). */
+export function idleMeter(now = (): number => performance.now(), idle = idleMs): () => number | undefined {
+  const t0 = now();
+  const i0 = idle();
+  return () => {
+    const dt = now() - t0;
+    return dt < IDLE_WINDOW_MS ? undefined : Math.max(0, idle() - i0) / dt;
+  };
+}
+
+/**
+ * Workers worth starting before the input is even read (they boot while this thread reads
+ * and normalizes it): one for any input, a second where the files are large enough to hold
+ * PARALLEL_MIN_RESOURCES (a plan carries ~1.7 KB per resource).
+ */
+export function workersToPrestart(inputBytes: number): number {
+  const set = settings.workers();
+  if (set !== undefined) return Math.min(set, 2);
+  return inputBytes >= PRESTART_TWO_BYTES && availableParallelism() >= 2 ? 2 : 1;
+}
+
+export const PRESTART_TWO_BYTES = 16 * 1024 * 1024;
 
 /** The resource types a rule's source names (`"aws_s3_bucket"`): what its cost grows with. */
 export function resourceTypes(src: string): string[] {
@@ -71,10 +116,12 @@ export function shardRules(rules: PolicyManifest['rules'], n: number, byType: Re
 
 /**
  * A shard job: chunks of rules taken from a counter shared by every worker; answers their
- * findings as JSON text, one array per chunk (judging takes them as text, never parsed here).
+ * levelled findings as JSON text, one array per chunk (parsed once, on the main thread).
  */
 export interface ShardJob {
   kind: 'shards';
+  /** Memory (64 KiB pages) for the instance a runner's first job creates. */
+  pages: number;
   input: SharedArrayBuffer;
   data: WasmData;
   chunks: string[][][];
@@ -83,16 +130,18 @@ export interface ShardJob {
 }
 
 /**
- * One ordinary evaluation of an entrypoint (the whole decision, or judging); answers the
+ * One ordinary evaluation of an entrypoint (the whole decision, or the estate part); answers the
  * result set as JSON text (resultSet() parses it): a string crosses between threads as one
  * copy, where the parsed decision of a large estate took ~0.1 s to clone. Without input it
  * reuses the input the instance's last shard job parsed.
  */
 export interface DecisionJob {
   kind: 'decision';
+  /** Memory (64 KiB pages) for the instance a runner's first job creates. */
+  pages: number;
   input: ArrayBuffer | SharedArrayBuffer | null;
-  /** The policy's data, or its JSON text (judging: the shards' findings spliced in as they came). */
-  data: (WasmData & { shard?: { rules: string[][]; findings: unknown[] } }) | string;
+  /** The policy's data (with an empty shard for the estate part). */
+  data: WasmData & { shard?: { rules: string[][] } };
   entrypoint: string;
 }
 
@@ -109,8 +158,7 @@ export interface Heap {
  * Runs a job on an instance. A shard job parses the input once, then for each chunk it
  * takes resets the heap to just after the input, parses the chunk's data and evaluates
  * `shard/findings`: memory peaks at the parsed input plus one chunk's evaluation, not the
- * whole policy's. Judging then reuses that parsed input, so it reads the same input a one-pass
- * evaluation would. Self-contained like opaInstance (shipped to workers).
+ * whole policy's. The estate part then reuses that parsed input. Self-contained like opaInstance (shipped to workers).
  */
 export function runJob(inst: OpaInstance, heap: Heap, job: Job): unknown {
   const json = (v: unknown): Buffer => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v));
@@ -131,7 +179,7 @@ export function runJob(inst: OpaInstance, heap: Heap, job: Job): unknown {
   const head = '[{"result":[';
   for (let i = Atomics.add(next, 0, 1); i < job.chunks.length; i = Atomics.add(next, 0, 1)) {
     inst.reset(heap.afterInput);
-    const data = inst.load(json(Object.assign({}, job.data, { shard: { rules: job.chunks[i], findings: [] } })));
+    const data = inst.load(json(Object.assign({}, job.data, { shard: { rules: job.chunks[i] } })));
     const text = inst.evaluateJson(job.entrypoint, heap.input, data);
     // OPA writes the result set as [{"result":[…]}]: its findings array, cut out as text.
     found.push(text.startsWith(head) && text.endsWith(']}]') ? text.slice(head.length - 1, -2) : JSON.stringify((JSON.parse(text) as Array<{ result: unknown[] }>)[0].result));
@@ -144,13 +192,22 @@ export function runJob(inst: OpaInstance, heap: Heap, job: Job): unknown {
 const WORKER_SOURCE = `${opaInstance.toString()}
 ${runJob.toString()}
 const { parentPort, workerData: w } = require('node:worker_threads');
-const inst = opaInstance(w.module, w.pages, w.maxPages, w.builtins);
-const heap = { base: inst.mark(), input: 0, afterInput: 0 };
-parentPort.on('message', (job) => parentPort.postMessage(runJob(inst, heap, job)));
+// The built-ins load while the main thread still reads the input; the instance is made by
+// the first job, which knows how much memory the input needs (it is reserved up front).
+require(w.builtins);
+let inst = null;
+let heap = null;
+parentPort.on('message', (job) => {
+  if (inst === null) {
+    inst = opaInstance(w.module, job.pages, w.maxPages, w.builtins);
+    heap = { base: inst.mark(), input: 0, afterInput: 0 };
+  }
+  parentPort.postMessage(runJob(inst, heap, job));
+});
 `;
 
 /** Where jobs run: a worker thread, or this thread (one job after another). */
-interface Runner {
+export interface Runner {
   /** `transfer`: buffers of the job that move to the worker rather than being copied (unusable here after). */
   run(job: Job, transfer?: ArrayBuffer[]): Promise<unknown>;
   close(): Promise<unknown>;
@@ -158,17 +215,23 @@ interface Runner {
 
 export interface Host {
   module: WebAssembly.Module;
-  pages: number;
   maxPages: number;
   builtins: string;
 }
 
+/**
+ * A worker thread. It does not keep the process alive while idle (a worker started before
+ * the input was read must not hold the process open when reading fails), only while a job runs.
+ */
 export function workerRunner(host: Host): Runner {
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: host });
+  worker.unref();
   return {
     run: (job, transfer = []) =>
       new Promise((resolve, reject) => {
+        worker.ref();
         const done = (): void => {
+          worker.unref();
           worker.off('message', onMessage).off('error', reject).off('exit', onExit);
         };
         const onMessage = (result: unknown): void => {
@@ -187,9 +250,26 @@ export function workerRunner(host: Host): Runner {
 }
 
 export function threadRunner(host: Host): Runner {
-  const inst = opaInstance(host.module, host.pages, host.maxPages, host.builtins);
-  const heap: Heap = { base: inst.mark(), input: 0, afterInput: 0 };
-  return { run: async (job) => runJob(inst, heap, job), close: async () => undefined };
+  let inst: OpaInstance | null = null;
+  let heap: Heap = { base: 0, input: 0, afterInput: 0 };
+  return {
+    run: async (job) => {
+      if (inst === null) {
+        inst = opaInstance(host.module, job.pages, host.maxPages, host.builtins);
+        heap = { base: inst.mark(), input: 0, afterInput: 0 };
+      }
+      return runJob(inst, heap, job);
+    },
+    close: async () => undefined,
+  };
+}
+
+/** The input as JSON bytes in memory every worker reads (posted, never copied). */
+export function encodeShared(input: PolicyInput): SharedArrayBuffer {
+  const text = JSON.stringify(input);
+  const shared = new SharedArrayBuffer(Buffer.byteLength(text));
+  Buffer.from(shared).write(text);
+  return shared;
 }
 
 /** The result set of a decision job (its JSON text). */
@@ -201,27 +281,24 @@ export const BUILTINS = join(dirname(require.resolve('@open-policy-agent/opa-was
 /**
  * The decision of `input` (already projected) evaluated by `workers` policy instances, on as
  * many worker threads (or, threads false, one after another in this thread: the same phases,
- * for tests); the result set.
+ * for tests); the result set. `ready`: runners already started (prestarted workers), used first.
  */
-export async function evaluateParallel(module: WebAssembly.Module, manifest: PolicyManifest, input: PolicyInput, data: WasmData, workers: number, threads = true): Promise<unknown> {
-  const text = JSON.stringify(input);
-  const size = Buffer.byteLength(text);
-  const shared = new SharedArrayBuffer(size);
-  Buffer.from(shared).write(text);
+export async function evaluateParallel(module: WebAssembly.Module, manifest: PolicyManifest, input: PolicyInput, data: WasmData, workers: number, threads = true, ready: Runner[] = [], encoded?: SharedArrayBuffer): Promise<unknown> {
+  const shared = encoded ?? encodeShared(input);
+  const size = shared.byteLength;
   const dataBytes = dataSize(data);
-  const host: Host = { module, pages: pagesFor(size, dataBytes), maxPages: maxPages(), builtins: BUILTINS };
-  const pool = Array.from({ length: workers }, () => (threads ? workerRunner(host) : threadRunner(host)));
+  const pages = pagesFor(size, dataBytes);
+  const host: Host = { module, maxPages: maxPages(), builtins: BUILTINS };
+  const pool = [...ready.splice(0, workers)];
+  while (pool.length < workers) pool.push(threads ? workerRunner(host) : threadRunner(host));
   try {
-    const chunks = shardRules(manifest.rules, workers * chunksPerWorker(size), input.by_type);
-    const job: ShardJob = { kind: 'shards', input: shared, data, chunks, next: new SharedArrayBuffer(4), entrypoint: manifest.raw_entrypoint };
+    const chunks = shardRules(manifest.rules, chunkCount(workers, size), input.by_type);
+    const job: ShardJob = { kind: 'shards', pages, input: shared, data, chunks, next: new SharedArrayBuffer(4), entrypoint: manifest.raw_entrypoint };
     const parts = (await Promise.all(pool.map((r) => r.run(job)))) as string[][];
-    // Judging on the first instance, over the input it parsed for its shards. Its data is
-    // {…data, shard: {rules: [], findings}}, the findings spliced in as the shards wrote them
-    // (in worker and chunk order): parsing and cloning them cost ~0.2 s on a large estate.
-    const findings = `[${parts.flat().map((a) => a.slice(1, -1)).filter((a) => a !== '').join(',')}]`;
-    const head = JSON.stringify(data).slice(0, -1);
-    const judging = `${head}${head === '{' ? '' : ','}"shard":{"rules":[],"findings":${findings}}}`;
-    return resultSet(await pool[0].run({ kind: 'decision', data: judging, input: null, entrypoint: manifest.entrypoint }));
+    // On the first instance, over the input it parsed for its shards.
+    const estate = resultSet(await pool[0].run({ kind: 'decision', pages, data: { ...data, shard: { rules: [] } }, input: null, entrypoint: manifest.estate_entrypoint })) as Array<{ result: Estate }>;
+    const findings = JSON.parse(`[${parts.flat().map((a) => a.slice(1, -1)).filter((a) => a !== '').join(',')}]`) as LevelledFinding[];
+    return [{ result: assemble(estate[0].result, findings) }];
   } catch (err) {
     throw tooLarge(err, size, dataBytes);
   } finally {

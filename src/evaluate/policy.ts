@@ -9,8 +9,11 @@ import { verifyManifest, type PolicyManifest } from './manifest';
 import { buildDir, policyDir } from './paths';
 import { judge, type Levelled } from './judge';
 import { opaInstance } from './opa-runtime';
-import { BUILTINS, defaultWorkers, evaluateParallel, ONE_PASS_MAX_BYTES, resultSet, runJob, workerRunner } from './parallel';
+import { BUILTINS, defaultWorkers, encodeShared, evaluateParallel, ONE_PASS_MAX_BYTES, resultSet, runJob, workerRunner, type Runner } from './parallel';
+import { settings } from '../settings';
 import { project } from './projection';
+import { loadCatalog, type RuleInfo } from './catalog';
+import { canonicalOrder, sortedDeep } from './summary';
 import { dataSize, encode, maxPages, pagesFor, tooLarge } from './wasm-memory';
 
 /** What an evaluation takes besides the input: the policy settings, and the waivers judged on `today`. */
@@ -29,16 +32,18 @@ const wasmData = (data: PolicyData): WasmData => ({ config: data.config });
 
 export interface EvaluationOptions {
   /**
-   * Worker threads for evaluateInWorker, each with its own policy instance over a shard of
-   * the rules (parallel.ts); 1 is one pass. Default: LEAKGUARD_WORKERS, else two on inputs of
-   * PARALLEL_MIN_RESOURCES or more while a core is idle (defaultWorkers).
+   * Worker threads for evaluateInWorker, each with its own policy instance taking chunks of
+   * the rules (parallel.ts). Default: LEAKGUARD_WORKERS, else one above onePassMaxBytes, else
+   * two on inputs of PARALLEL_MIN_RESOURCES or more while a core is idle (defaultWorkers).
    */
   workers?: number;
+  /** Cores idle while the input was loaded (idleMeter): decides the default number of workers. */
+  idleCores?: number;
   /** Send the policy only the attributes its Rego reads (projection.ts); default true. */
   project?: boolean;
   /** false: evaluate the shards one after another in this thread (same phases, no worker threads). */
   threads?: boolean;
-  /** Above this many bytes of projected input one worker evaluates in rule chunks, not one pass; default ONE_PASS_MAX_BYTES. */
+  /** Above this many bytes of projected input one worker evaluates by default (two would each hold it parsed); default ONE_PASS_MAX_BYTES. */
   onePassMaxBytes?: number;
   /**
    * evaluateInWorker: work for this thread while the workers evaluate (check() validates the
@@ -70,6 +75,13 @@ export interface CompiledPolicy {
   evaluate(input: PolicyInput, data: PolicyData, opts?: EvaluationOptions): Decision;
   /** Off the main thread, so the event loop (a progress spinner) keeps running; in parallel on large inputs. */
   evaluateInWorker(input: PolicyInput, data: PolicyData, opts?: EvaluationOptions): Promise<Decision>;
+  /**
+   * Starts `workers` worker threads now, for the next evaluateInWorker: they boot while the
+   * caller still reads and normalizes the input. Those it does not use are stopped after it.
+   */
+  prestart(workers: number): void;
+  /** Stops prestarted workers no evaluation took (the input could not be read). */
+  release(): Promise<void>;
 }
 
 /** Loads build/policy/policy.wasm once, after checking it was built from the sources on disk. */
@@ -89,7 +101,18 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
   verifyManifest(manifest, wasm, sources);
   const module = new WebAssembly.Module(wasm);
   const projected = (input: PolicyInput, opts: EvaluationOptions): PolicyInput => (opts.project === false ? input : project(input, manifest.attributes));
+  const facts = ruleFacts(dir);
+  const decisionOf = (result: unknown, input: PolicyInput, data: PolicyData): Decision => judged(result, input, data, facts);
+  const host = { module, maxPages: maxPages(), builtins: BUILTINS };
+  const spare: Runner[] = [];
+  const release = async (): Promise<void> => {
+    await Promise.all(spare.splice(0).map((r) => r.close()));
+  };
   return {
+    prestart(workers) {
+      while (spare.length < workers) spare.push(workerRunner(host));
+    },
+    release,
     manifest,
     evaluate(input, data, opts = {}) {
       const bytes = encode(projected(input, opts));
@@ -97,48 +120,58 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
       // page by page while OPA allocates made a 20k-resource plan (or 10,000 waivers) take
       // minutes, not seconds.
       const dataBytes = dataSize(wasmData(data));
-      const host = { module, pages: pagesFor(bytes.byteLength, dataBytes), maxPages: maxPages(), builtins: BUILTINS };
       let result: unknown;
       try {
-        const inst = opaInstance(host.module, host.pages, host.maxPages, host.builtins);
-        result = resultSet(runJob(inst, { base: inst.mark(), input: 0, afterInput: 0 }, { kind: 'decision', data: wasmData(data), input: bytes, entrypoint: manifest.entrypoint }));
+        const inst = opaInstance(host.module, pagesFor(bytes.byteLength, dataBytes), host.maxPages, host.builtins);
+        result = resultSet(runJob(inst, { base: inst.mark(), input: 0, afterInput: 0 }, { kind: 'decision', pages: 0, data: wasmData(data), input: bytes, entrypoint: manifest.entrypoint }));
       } catch (err) {
         throw tooLarge(err, bytes.byteLength, dataBytes);
       }
       return decisionOf(result, input, data);
     },
     async evaluateInWorker(input, data, opts = {}) {
-      const workers = opts.workers ?? defaultWorkers(Object.keys(input.resources).length);
-      if (workers > 1) {
-        const work = evaluateParallel(module, manifest, projected(input, opts), wasmData(data), workers, opts.threads);
-        return decisionOf(await alongside(work, opts.whileEvaluating), input, data);
-      }
-      const sent = projected(input, opts);
-      const bytes = encode(sent);
-      const size = bytes.byteLength;
-      // Too large for one pass within WASM's 4 GiB: one worker takes the rules in chunks.
-      if (size > (opts.onePassMaxBytes ?? ONE_PASS_MAX_BYTES)) {
-        return decisionOf(await alongside(evaluateParallel(module, manifest, sent, wasmData(data), 1, opts.threads), opts.whileEvaluating), input, data);
-      }
-      const dataBytes = dataSize(wasmData(data));
-      const worker = workerRunner({ module, pages: pagesFor(size, dataBytes), maxPages: maxPages(), builtins: BUILTINS });
       try {
-        // The input's bytes move to the worker (transferred, not copied).
-        const work = worker.run({ kind: 'decision', data: wasmData(data), input: bytes, entrypoint: manifest.entrypoint }, [bytes]);
-        return decisionOf(resultSet(await alongside(work, opts.whileEvaluating)), input, data);
-      } catch (err) {
-        throw tooLarge(err, size, dataBytes);
+        return await inWorkers(input, data, opts);
       } finally {
-        await worker.close();
+        await release();
       }
     },
   };
+
+  async function inWorkers(input: PolicyInput, data: PolicyData, opts: EvaluationOptions): Promise<Decision> {
+    const bytes = encodeShared(projected(input, opts));
+    const size = bytes.byteLength;
+    // Each worker holds the whole parsed input (~8× its JSON): above one pass's size a second
+    // would double gigabytes, so by default one worker takes the rules in chunks there.
+    const onePassMax = opts.onePassMaxBytes ?? ONE_PASS_MAX_BYTES;
+    const workers = opts.workers ?? settings.workers() ?? (size > onePassMax ? 1 : defaultWorkers(Object.keys(input.resources).length, opts.idleCores));
+    const work = evaluateParallel(module, manifest, input, wasmData(data), workers, opts.threads, opts.threads === false ? [] : spare, bytes);
+    return decisionOf(await alongside(work, opts.whileEvaluating), input, data);
+  }
 }
 
-/** The policy's result judged with the waivers (config and construct ones) on `data.context.today`. */
-export function decisionOf(result: unknown, input: PolicyInput, data: PolicyData): Decision {
+/** The rule catalogue by rule id: the facts judged() adds to findings. */
+export function ruleFacts(dir = buildDir()): ReadonlyMap<string, RuleInfo> {
+  return new Map(loadCatalog(dir).map((r) => [r.id, r]));
+}
+
+/**
+ * The policy's result (its result set) with each finding's rule facts from the catalogue (lib/finding.rego
+ * leaves them out), in canonical order, judged with the waivers (config and construct ones)
+ * on `data.context.today`.
+ */
+export function judged(result: unknown, input: PolicyInput, data: PolicyData, facts: ReadonlyMap<string, RuleInfo>): Decision {
   const levelled = (result as Array<{ result?: Levelled }>)[0]?.result;
   if (!levelled) throw new Error('policy returned no decision (entrypoint undefined)');
+  for (const f of levelled.findings) {
+    const rule = facts.get(f.rule_id);
+    // The catalogue is written by the same build as the WASM (the manifest ties both to the sources).
+    if (!rule) throw new Error(`the policy reported rule ${f.rule_id}, which the rule catalogue lacks; run \`npm run build:policies\``);
+    Object.assign(f, { title: rule.title, cloud: rule.cloud, remediation: rule.remediation.trim(), legal: rule.legal, audit_component: rule.audit_component });
+  }
+  // One order of findings and summary keys whatever evaluated them (summary.ts).
+  canonicalOrder(levelled.findings);
+  levelled.summary = sortedDeep(levelled.summary);
   const decision = judge(levelled, input, data.waivers, data.context.today);
   assertValid('decision', decision);
   return decision;

@@ -1,6 +1,6 @@
-// The parallel evaluation (rule shards on worker threads, then one judging pass) over the
-// projected input must give, byte for byte, the JSON decision of the one-pass evaluation of
-// the whole input: on every rule fixture, every public plan, the synthesized leaky app with
+// The parallel evaluation (rule shards on worker threads, their levelled findings put together
+// with the estate part and the summary counted by the engine) over the projected input must
+// give, byte for byte, the JSON decision of the one-pass evaluation of the whole input: on every rule fixture, every public plan, the synthesized leaky app with
 // its config and waivers, and generated estates whose cross-resource findings (guards in
 // another stack, trails and detectors per region, trust across environments) fall to rules
 // in different shards. Needs `npm run build:policies` first.

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { loadPaths } from '../../src/load';
 import { normalize } from '../../src/normalize';
-import { defaultWorkers, PARALLEL_MIN_RESOURCES } from '../../src/evaluate/parallel';
+import { availableParallelism } from 'node:os';
+import { defaultWorkers, IDLE_CORE, IDLE_WINDOW_MS, idleMeter, PARALLEL_MIN_RESOURCES } from '../../src/evaluate/parallel';
 import { loadCompiledPolicy } from '../../src/evaluate/policy';
 import { PLANS } from '../helpers/cli';
 
@@ -28,19 +29,53 @@ test('two workers by default only for large inputs while a core is idle; LEAKGUA
   delete process.env.LEAKGUARD_WORKERS;
   try {
     fc.assert(
-      fc.property(fc.nat(200_000), fc.double({ min: 0, max: 64, noNaN: true }), fc.integer({ min: 1, max: 64 }), (resources, load, cores) => {
-        const two = resources >= PARALLEL_MIN_RESOURCES && cores >= 2 && load <= cores - 1;
-        expect(defaultWorkers(resources, load, cores)).toBe(two ? 2 : 1);
-      }),
+      fc.property(
+        fc.nat(200_000),
+        fc.option(fc.double({ min: 0, max: 64, noNaN: true }), { nil: undefined }),
+        fc.double({ min: 0, max: 64, noNaN: true }),
+        fc.integer({ min: 1, max: 64 }),
+        (resources, idle, load, cores) => {
+          // Idle cores measured while loading decide; the load average only without a measurement.
+          const spare = idle === undefined ? load <= cores - 1 : idle >= IDLE_CORE;
+          const two = resources >= PARALLEL_MIN_RESOURCES && cores >= 2 && spare;
+          expect(defaultWorkers(resources, idle, load, cores)).toBe(two ? 2 : 1);
+        },
+      ),
     );
-    expect(defaultWorkers(PARALLEL_MIN_RESOURCES, 0.5, 2)).toBe(2);
-    expect(defaultWorkers(PARALLEL_MIN_RESOURCES, 1.5, 2)).toBe(1);
+    expect(defaultWorkers(PARALLEL_MIN_RESOURCES, undefined, 0.5, 2)).toBe(2);
+    expect(defaultWorkers(PARALLEL_MIN_RESOURCES, undefined, 1.5, 2)).toBe(1);
+    // A benchmark's own earlier runs raise the load average; the core idle right now counts.
+    expect(defaultWorkers(PARALLEL_MIN_RESOURCES, 0.9, 1.5, 2)).toBe(2);
+    expect(defaultWorkers(PARALLEL_MIN_RESOURCES, 0.1, 0.2, 2)).toBe(1);
     process.env.LEAKGUARD_WORKERS = '3';
-    expect(defaultWorkers(10, 9, 1)).toBe(3);
+    expect(defaultWorkers(10, undefined, 9, 1)).toBe(3);
   } finally {
     if (saved === undefined) delete process.env.LEAKGUARD_WORKERS;
     else process.env.LEAKGUARD_WORKERS = saved;
   }
+});
+
+test('idle cores are the kernel idle time over the wall time since the meter started, none before its window', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 20_000 }), (elapsed, idled) => {
+      let now = 1000;
+      let idle = 5000;
+      const meter = idleMeter(
+        () => now,
+        () => idle,
+      );
+      now += elapsed;
+      idle += idled;
+      expect(meter()).toBe(elapsed < IDLE_WINDOW_MS ? undefined : idled / elapsed);
+    }),
+  );
+  // The real meter: a number of idle cores between 0 and the machine's cores once the window passed.
+  const real = idleMeter();
+  const until = Date.now() + IDLE_WINDOW_MS + 20;
+  while (Date.now() < until);
+  const measured = real();
+  expect(measured).toBeGreaterThanOrEqual(0);
+  expect(measured).toBeLessThanOrEqual(availableParallelism() + 0.5);
 });
 
 // check() validates the input against its schema on the main thread while the worker

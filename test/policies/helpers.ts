@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { loadPaths } from '../../src/load';
 import { normalize } from '../../src/normalize';
-import { loadCompiledPolicy, type CompiledPolicy, type PolicyData } from '../../src/evaluate/policy';
-import { judge, type Levelled } from '../../src/evaluate/judge';
+import { judged, loadCompiledPolicy, ruleFacts, type CompiledPolicy, type PolicyData } from '../../src/evaluate/policy';
+import type { Levelled } from '../../src/evaluate/judge';
 import { opaBinary, policyDir, projectRoot } from '../../src/evaluate/paths';
 import type { Decision } from '../../src/types/decision';
 import type { PolicyInput } from '../../src/types/policy-input';
@@ -54,7 +54,8 @@ export function opaDecision(input: PolicyInput, data: PolicyData = DATA): Decisi
       ['eval', '--format', 'json', '-d', policyDir(), '--ignore', '*_test.rego', '-d', join(dir, 'data.json'), '-i', join(dir, 'input.json'), 'data.leakguard.main.decision'],
       { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
     );
-    return judge(JSON.parse(out).result[0].expressions[0].value as Levelled, input, data.waivers, data.context.today);
+    // As the engine takes the WASM's result: rule facts from the catalogue, then waivers.
+    return judged([{ result: JSON.parse(out).result[0].expressions[0].value as Levelled }], input, data, ruleFacts());
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
