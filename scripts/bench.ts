@@ -93,6 +93,13 @@ function opaEval(opa: string, bundle: string, dir: string): { wall: number; cpu?
 
 const TIME = '/usr/bin/time';
 
+/** The digest of a build's JSON report with findings in sorted order (one untimed `leakguard check`): builds may order findings differently. */
+function reportContents({ root, env }: Build, paths: string[]): string {
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'leakguard.js'), 'check', ...paths, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, env: { ...process.env, ...env } });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`check of ${paths.join(' ')} with ${root} failed: ${r.stderr.trim().split('\n').pop()}`);
+  return decisionDigest(JSON.parse(r.stdout) as { findings: unknown[] });
+}
+
 interface Figures {
   wall: number;
   cpu?: number;
@@ -105,6 +112,8 @@ interface Figures {
 
 interface Row {
   label: string;
+  /** When the builds' reports differ: whether they hold the same findings and the same everything else (reportContents). */
+  sameContents?: boolean;
   bytes: number;
   floor: number;
   builds: Record<string, Figures>;
@@ -140,6 +149,9 @@ function measure(label: string, paths: string[], runs: number, builds: Record<st
     };
   }
   if (opas.length > 0) row.builds['opa eval'] = { wall: opas[0].wall, cpu: opas[0].cpu, rss: opas[0].rss, policySha: opas[0].sha };
+  if (new Set(Object.values(row.builds).flatMap((b) => (b.sha ? [b.sha] : []))).size > 1) {
+    row.sameContents = new Set(Object.values(builds).map((b) => reportContents(b, paths))).size === 1;
+  }
   return row;
 }
 
@@ -155,7 +167,7 @@ function print(row: Row): void {
     );
   }
   const shas = new Set(Object.values(row.builds).flatMap((b) => (b.sha ? [b.sha] : [])));
-  if (shas.size > 1) console.log(`${row.label}: the builds' JSON reports DIFFER`);
+  if (shas.size > 1) console.log(`${row.label}: the builds' JSON reports ${row.sameContents ? 'differ only in the order of findings' : 'DIFFER'}`);
   const opa = row.builds['opa eval'];
   const own = Object.values(row.builds)[0];
   if (opa && own.policySha) console.log(`${row.label}: opa eval's decision ${opa.policySha === own.policySha ? 'is the same as' : 'DIFFERS from'} the WASM's (findings in sorted order)`);

@@ -25,7 +25,10 @@ export function globRegExp(pattern: string): RegExp {
 
 /** Keys in code-point order, as OPA writes objects: reports and bundles come out byte-stable. */
 function sortedKeys<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) as T;
+  const keys = Object.keys(o).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const out: Record<string, unknown> = {};
+  for (const k of keys) out[k] = (o as Record<string, unknown>)[k];
+  return out as T;
 }
 
 interface Indexed {
@@ -40,9 +43,13 @@ class WaiverIndex {
   private exact = new Map<string, Indexed[]>();
   private patterns = new Map<string, Array<[RegExp, Indexed]>>();
 
+  /** Rules some waiver names. */
+  private rules = new Set<string>();
+
   add(waiver: Waiver, resource: string): void {
     const w: Indexed = { waiver, order: this.all.length };
     this.all.push(w);
+    this.rules.add(waiver.rule);
     if (isPattern(resource)) {
       const list = this.patterns.get(waiver.rule) ?? [];
       list.push([globRegExp(resource), w]);
@@ -57,6 +64,8 @@ class WaiverIndex {
 
   /** Every waiver naming the finding's rule and its key or address, expired or not, in order. */
   covering(f: Pick<Finding, 'rule_id' | 'resource'>): Indexed[] {
+    // Most runs have no waiver for most rules: no sets or sorting per finding then.
+    if (!this.rules.has(f.rule_id)) return [];
     const { key, address } = f.resource;
     const found = new Set<Indexed>([...(this.exact.get(`${f.rule_id}\u0000${key}`) ?? []), ...(this.exact.get(`${f.rule_id}\u0000${address}`) ?? [])]);
     for (const [re, w] of this.patterns.get(f.rule_id) ?? []) if (re.test(key) || re.test(address)) found.add(w);
@@ -75,7 +84,9 @@ export function judge(levelled: Levelled, input: PolicyInput, configWaivers: rea
   const index = new WaiverIndex();
   for (const w of configWaivers) index.add(sortedKeys(w), w.resource ?? '');
   // A construct waiver covers its own resource: named by key, so no other resource matches it.
-  for (const key of Object.keys(input.resources).sort()) {
+  for (const key of Object.keys(input.resources)
+    .filter((k) => input.resources[k].waivers?.length)
+    .sort()) {
     for (const w of input.resources[key].waivers ?? []) index.add(sortedKeys({ ...w, resource: key }), key);
   }
   const live = (w: Indexed): boolean => !(w.waiver.expires < today);

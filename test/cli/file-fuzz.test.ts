@@ -1,8 +1,9 @@
 import { spawnSync, execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { PRESTART_TWO_BYTES } from '../../src/evaluate/parallel';
 import { MAX_JSON_DEPTH } from '../../src/load/json-syntax';
 import { blankRefusedNames, settingNames } from '../../src/settings';
 import { PLANS, tempDir } from '../helpers/cli';
@@ -230,6 +231,21 @@ describe('generated files of each class', () => {
     );
     for (const blank of ['', ' ', '\n']) {
       expect(cli(['rules'], { LEAKGUARD_EVIDENCE_KEY: blank, LEAKGUARD_EVIDENCE_KEY_FILE: blank }).code).toBe(0);
+    }
+  });
+
+  // check() starts its policy workers before it reads the input (two for files of 16 MB and
+  // more): an input refused after they started must still end the process at once, exit 2.
+  test('a large plan that turns out malformed is refused at once with the policy workers already started', () => {
+    const big = join(dir, 'big-broken.json');
+    const resources = Array.from({ length: 14_000 }, (_, i) => `{"address":"aws_s3_bucket.b${i}","mode":"managed","type":"aws_s3_bucket","name":"b${i}","values":{"bucket":"${'x'.repeat(1200)}"}}`);
+    writeFileSync(big, `{"format_version":"1.2","planned_values":{"root_module":{"resources":[${resources.join(',')}]}},"resource_changes":[,]}`);
+    expect(statSync(big).size).toBeGreaterThan(PRESTART_TWO_BYTES);
+    for (const workers of ['1', '2']) {
+      const started = Date.now();
+      expectRefused(cli(['check', big], { LEAKGUARD_WORKERS: workers }), 'big-broken.json');
+      // Reading and parsing 16 MB takes well under a second; waiting on a worker would hit the 20 s timeout.
+      expect(Date.now() - started).toBeLessThan(15_000);
     }
   });
 });
