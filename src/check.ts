@@ -4,7 +4,7 @@ import type { LoadOptions } from './load/types';
 import { normalize } from './normalize';
 import { assertValid } from './normalize/validate';
 import { unappliedUpdates } from './normalize/azapi';
-import { loadCompiledPolicy } from './evaluate/policy';
+import { loadCompiledPolicy, type CompiledPolicy } from './evaluate/policy';
 import { idleMeter, workersToPrestart } from './evaluate/parallel';
 import { statSync } from 'node:fs';
 import { collectGarbage, COLLECT_MIN_RESOURCES } from './evaluate/heap';
@@ -37,12 +37,14 @@ export interface CheckResult {
 
 /** load → normalize → evaluate, for every path together (cross-stack rules see all stacks). */
 export async function check(paths: string[], opts: CheckOptions = {}): Promise<CheckResult> {
-  const idle = idleMeter();
+  let policy: CompiledPolicy | undefined;
+  const idle = idleMeter(undefined, undefined, () => policy?.warmedMs() ?? 0);
   const date = opts.today ?? today();
   const config = loadConfig(opts.configPath, date);
   // The policy first, its workers booting while this thread reads and normalizes the input.
-  const policy = await loadCompiledPolicy();
-  policy.prestart(workersToPrestart(inputBytes(paths)));
+  policy = await loadCompiledPolicy();
+  const bytes = inputBytes(paths);
+  policy.prestart(workersToPrestart(bytes), bytes);
   try {
     opts.onStep?.('loading');
     const docs = await loadPaths(paths, opts.inputFormat, opts);

@@ -6,6 +6,7 @@ import type { PolicyInput } from '../types/policy-input';
 import type { PolicyManifest } from './manifest';
 import type { WasmData } from './policy';
 import { opaInstance, type OpaInstance } from './opa-runtime';
+import { inputChunks, skeleton } from './input-stream';
 import { lex } from './projection';
 import { assemble, type Estate, type LevelledFinding } from './summary';
 import { dataSize, maxPages, pagesFor, tooLarge } from './wasm-memory';
@@ -16,8 +17,10 @@ import { dataSize, maxPages, pagesFor, tooLarge } from './wasm-memory';
 // and no cross-resource finding depends on where a resource landed. One instance then gives
 // the parts of the decision that depend on no finding (shard/estate), and the summary is
 // counted here from the union (summary.ts): judging the union again in WASM re-hashed every
-// finding, a quarter of a second at 20k resources. test/evaluate/parallel.test.ts proves the
-// decision byte-identical to the one-pass evaluation's.
+// finding, a quarter of a second at 20k resources. The input reaches the workers in chunks
+// while this thread still encodes it (input-stream.ts), and workers started before the input
+// was read have mapped their memory meanwhile (WarmJob). test/evaluate/parallel.test.ts
+// proves the decision byte-identical to the one-pass evaluation's.
 
 /**
  * Chunks of rules per worker: one, plus one more per 25 MB of input, so that on a huge estate
@@ -69,15 +72,25 @@ export const IDLE_WINDOW_MS = 200;
 
 const idleMs = (): number => cpus().reduce((sum, c) => sum + c.times.idle, 0);
 
-/** Starts measuring; the function answers the idle cores since then (undefined before IDLE_WINDOW_MS). */
-export function idleMeter(now = (): number => performance.now(), idle = idleMs): () => number | undefined {
+/**
+ * Starts measuring; the function answers the idle cores since then (undefined before
+ * IDLE_WINDOW_MS). `spent`: milliseconds this process's optional work (warming prestarted
+ * workers) took of a core it found idle, counted as idle.
+ */
+export function idleMeter(now = (): number => performance.now(), idle = idleMs, spent = (): number => 0): () => number | undefined {
   const t0 = now();
-  const i0 = idle();
+  const i0 = idle() + spent();
   return () => {
     const dt = now() - t0;
-    return dt < IDLE_WINDOW_MS ? undefined : Math.max(0, idle() - i0) / dt;
+    return dt < IDLE_WINDOW_MS ? undefined : Math.max(0, idle() + spent() - i0) / dt;
   };
 }
+
+/** Bytes of memory a prestarted worker maps per byte of input file (warm jobs): below what evaluation maps (~8× at 20k resources, ~6× at 50k), so the peak stays where it was. */
+export const WARM_BYTES_PER_INPUT_BYTE = 5;
+
+/** At most this much per worker (an estate of several hundred MB maps the rest as it goes). */
+export const WARM_MAX_BYTES = 1024 * 1024 * 1024;
 
 /**
  * Workers worth starting before the input is even read (they boot while this thread reads
@@ -115,14 +128,48 @@ export function shardRules(rules: PolicyManifest['rules'], n: number, byType: Re
 }
 
 /**
- * A shard job: chunks of rules taken from a counter shared by every worker; answers their
- * levelled findings as JSON text, one array per chunk (parsed once, on the main thread).
+ * Sent to a worker started before the input is read: it creates its instance with `pages`
+ * and maps `bytes` of its memory (touch), while the main thread is busy reading. Workers
+ * take turns (`turn`: whose it is), so they share the one idle core rather than take some
+ * of the main thread's; each adds the milliseconds it spent to `spent` (idleMeter counts
+ * them as idle: the core was free for this optional work).
+ */
+export interface WarmJob {
+  kind: 'warm';
+  pages: number;
+  bytes: number;
+  turn: SharedArrayBuffer;
+  order: number;
+  spent: SharedArrayBuffer;
+}
+
+/**
+ * A chunk of the input's resources (input-stream.ts): parsed into the instance's resources
+ * object as it arrives. The first one creates the instance, with `pages` of memory.
+ */
+export interface ChunkJob {
+  kind: 'chunk';
+  /** Memory (64 KiB pages) for the instance a runner's first job creates. */
+  pages: number;
+  bytes: SharedArrayBuffer;
+  lengths: Uint32Array;
+}
+
+/** The rest of the input (its skeleton): with the resources set into it, the input the next jobs evaluate. */
+export interface InputJob {
+  kind: 'input';
+  pages: number;
+  skeleton: Uint8Array;
+}
+
+/**
+ * A shard job: chunks of rules taken from a counter shared by every worker, evaluated over the
+ * input the chunk and input jobs built; answers their levelled findings as JSON text, one
+ * array per chunk (parsed once, on the main thread).
  */
 export interface ShardJob {
   kind: 'shards';
-  /** Memory (64 KiB pages) for the instance a runner's first job creates. */
   pages: number;
-  input: SharedArrayBuffer;
   data: WasmData;
   chunks: string[][][];
   next: SharedArrayBuffer;
@@ -133,7 +180,7 @@ export interface ShardJob {
  * One ordinary evaluation of an entrypoint (the whole decision, or the estate part); answers the
  * result set as JSON text (resultSet() parses it): a string crosses between threads as one
  * copy, where the parsed decision of a large estate took ~0.1 s to clone. Without input it
- * reuses the input the instance's last shard job parsed.
+ * reuses the input the chunk and input jobs built.
  */
 export interface DecisionJob {
   kind: 'decision';
@@ -145,35 +192,66 @@ export interface DecisionJob {
   entrypoint: string;
 }
 
-export type Job = ShardJob | DecisionJob;
+export type Job = WarmJob | ChunkJob | InputJob | ShardJob | DecisionJob;
 
-/** Where an instance's heap starts, and the input its last shard job parsed (address, heap after it). */
+/**
+ * Where an instance's heap starts, the resources object chunks are being added to (0: none
+ * yet), and the input they built (address, heap after it).
+ */
 export interface Heap {
   base: number;
+  resources: number;
   input: number;
   afterInput: number;
 }
 
+export const emptyHeap = (base: number): Heap => ({ base, resources: 0, input: 0, afterInput: 0 });
+
 /**
- * Runs a job on an instance. A shard job parses the input once, then for each chunk it
- * takes resets the heap to just after the input, parses the chunk's data and evaluates
- * `shard/findings`: memory peaks at the parsed input plus one chunk's evaluation, not the
- * whole policy's. The estate part then reuses that parsed input. Self-contained like opaInstance (shipped to workers).
+ * Runs a job on an instance. Chunk jobs and then an input job build the input once; for each
+ * chunk of rules a shard job takes, the heap is reset to just after the input, the chunk's
+ * data parsed and `shard/findings` evaluated: memory peaks at the parsed input plus one
+ * chunk's evaluation, not the whole policy's. The estate part then reuses that parsed input.
+ * Self-contained like opaInstance (shipped to workers).
  */
 export function runJob(inst: OpaInstance, heap: Heap, job: Job): unknown {
   const json = (v: unknown): Buffer => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v));
+  if (job.kind === 'warm') {
+    const turn = new Int32Array(job.turn);
+    // Wait for the workers before this one, at most a few seconds (one may have been stopped).
+    for (let i = 0; i < 100 && Atomics.load(turn, 0) < job.order; i++) Atomics.wait(turn, 0, Atomics.load(turn, 0), 50);
+    const t0 = performance.now();
+    inst.touch(job.bytes);
+    Atomics.add(new Int32Array(job.spent), 0, Math.round(performance.now() - t0));
+    Atomics.add(turn, 0, 1);
+    Atomics.notify(turn, 0);
+    return null;
+  }
+  if (job.kind === 'chunk' || job.kind === 'input') {
+    if (heap.resources === 0) {
+      inst.reset(heap.base);
+      heap.resources = inst.load(json('{}'));
+    }
+    if (job.kind === 'chunk') {
+      inst.addPairs(heap.resources, new Uint8Array(job.bytes), job.lengths);
+      return null;
+    }
+    heap.input = inst.load(job.skeleton);
+    inst.setPath(heap.input, json('["resources"]'), heap.resources);
+    heap.resources = 0;
+    heap.afterInput = inst.mark();
+    return null;
+  }
   if (job.kind === 'decision' && job.input === null) {
     inst.reset(heap.afterInput);
     const data = inst.load(json(job.data));
     return inst.evaluateJson(job.entrypoint, heap.input, data);
   }
-  inst.reset(heap.base);
   if (job.kind === 'decision') {
+    inst.reset(heap.base);
     const data = inst.load(json(job.data));
     return inst.evaluateJson(job.entrypoint, inst.load(new Uint8Array(job.input as ArrayBuffer)), data);
   }
-  heap.input = inst.load(new Uint8Array(job.input));
-  heap.afterInput = inst.mark();
   const next = new Int32Array(job.next);
   const found: string[] = [];
   const head = '[{"result":[';
@@ -198,9 +276,11 @@ require(w.builtins);
 let inst = null;
 let heap = null;
 parentPort.on('message', (job) => {
-  if (inst === null) {
+  // A warmed instance smaller than the input turned out to need is replaced: OPA grows its
+  // memory a page at a time, which is slow.
+  if (inst === null || (job.kind === 'chunk' && heap.resources === 0 && inst.pages() < job.pages)) {
     inst = opaInstance(w.module, job.pages, w.maxPages, w.builtins);
-    heap = { base: inst.mark(), input: 0, afterInput: 0 };
+    heap = { base: inst.mark(), resources: 0, input: 0, afterInput: 0 };
   }
   parentPort.postMessage(runJob(inst, heap, job));
 });
@@ -220,56 +300,63 @@ export interface Host {
 }
 
 /**
- * A worker thread. It does not keep the process alive while idle (a worker started before
- * the input was read must not hold the process open when reading fails), only while a job runs.
+ * A worker thread, taking jobs in order (several may be posted before the first answers). It
+ * does not keep the process alive while idle (a worker started before the input was read must
+ * not hold the process open when reading fails), only while a job waits for its answer.
  */
 export function workerRunner(host: Host): Runner {
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: host });
   worker.unref();
+  const waiting: Array<{ resolve: (v: unknown) => void; reject: (e: unknown) => void }> = [];
+  let failed: unknown = null;
+  // Once closing, referenced until it has stopped: an unreferenced worker's terminate() does
+  // not keep the process alive, which then ended with exit code 0 before a failed check
+  // could say so (a prestarted worker's answer arriving after close() unreferenced it).
+  let closing = false;
+  const idle = (): void => {
+    if (!closing && waiting.length === 0) worker.unref();
+  };
+  const fail = (err: unknown): void => {
+    failed ??= err;
+    for (const w of waiting.splice(0)) w.reject(failed);
+    idle();
+  };
+  worker.on('message', (result: unknown) => {
+    const w = waiting.shift();
+    idle();
+    w?.resolve(result);
+  });
+  worker.on('error', fail);
+  worker.on('exit', (code: number) => fail(new Error(`policy worker exited with code ${code}`)));
   return {
     run: (job, transfer = []) =>
       new Promise((resolve, reject) => {
+        if (failed !== null) return reject(failed);
+        waiting.push({ resolve, reject });
         worker.ref();
-        const done = (): void => {
-          worker.unref();
-          worker.off('message', onMessage).off('error', reject).off('exit', onExit);
-        };
-        const onMessage = (result: unknown): void => {
-          done();
-          resolve(result);
-        };
-        const onExit = (code: number): void => {
-          done();
-          reject(new Error(`policy worker exited with code ${code}`));
-        };
-        worker.on('message', onMessage).once('error', reject).once('exit', onExit);
         worker.postMessage(job, transfer);
       }),
-    close: () => worker.terminate(),
+    close: () => {
+      closing = true;
+      worker.ref();
+      return worker.terminate();
+    },
   };
 }
 
 export function threadRunner(host: Host): Runner {
   let inst: OpaInstance | null = null;
-  let heap: Heap = { base: 0, input: 0, afterInput: 0 };
+  let heap: Heap = emptyHeap(0);
   return {
     run: async (job) => {
-      if (inst === null) {
+      if (inst === null || (job.kind === 'chunk' && heap.resources === 0 && inst.pages() < job.pages)) {
         inst = opaInstance(host.module, job.pages, host.maxPages, host.builtins);
-        heap = { base: inst.mark(), input: 0, afterInput: 0 };
+        heap = emptyHeap(inst.mark());
       }
       return runJob(inst, heap, job);
     },
     close: async () => undefined,
   };
-}
-
-/** The input as JSON bytes in memory every worker reads (posted, never copied). */
-export function encodeShared(input: PolicyInput): SharedArrayBuffer {
-  const text = JSON.stringify(input);
-  const shared = new SharedArrayBuffer(Buffer.byteLength(text));
-  Buffer.from(shared).write(text);
-  return shared;
 }
 
 /** The result set of a decision job (its JSON text). */
@@ -278,24 +365,56 @@ export const resultSet = (answer: unknown): unknown => JSON.parse(answer as stri
 /** opa-wasm's JavaScript built-ins (sprintf, glob.match, …), by absolute path: the package exports only its loader. */
 export const BUILTINS = join(dirname(require.resolve('@open-policy-agent/opa-wasm')), 'builtins', 'index.js');
 
+export interface ParallelOptions {
+  /** How many workers: a number, or chosen from the estimated size of the projected input's JSON. */
+  workers: number | ((inputBytes: number) => number);
+  /** false: one after another in this thread (the same phases, for tests). */
+  threads?: boolean;
+  /** Runners already started (prestarted workers), used first. */
+  ready?: Runner[];
+  /** What projection.ts keeps of each resource's values (null: everything). */
+  attributes: readonly string[] | null;
+  /** Bytes per chunk of resources (input-stream.ts). */
+  chunkBytes?: number;
+}
+
 /**
- * The decision of `input` (already projected) evaluated by `workers` policy instances, on as
- * many worker threads (or, threads false, one after another in this thread: the same phases,
- * for tests); the result set. `ready`: runners already started (prestarted workers), used first.
+ * The decision of `input` evaluated by policy instances on worker threads; the result set.
+ * The input is posted to every worker chunk by chunk as it is encoded (input-stream.ts), so
+ * the workers parse it while this thread encodes the rest; then each takes chunks of rules.
  */
-export async function evaluateParallel(module: WebAssembly.Module, manifest: PolicyManifest, input: PolicyInput, data: WasmData, workers: number, threads = true, ready: Runner[] = [], encoded?: SharedArrayBuffer): Promise<unknown> {
-  const shared = encoded ?? encodeShared(input);
-  const size = shared.byteLength;
+export async function evaluateParallel(module: WebAssembly.Module, manifest: PolicyManifest, input: PolicyInput, data: WasmData, opts: ParallelOptions): Promise<unknown> {
   const dataBytes = dataSize(data);
-  const pages = pagesFor(size, dataBytes);
+  const chunks = inputChunks(input, opts.attributes, opts.chunkBytes);
+  const first = chunks.next();
+  const rest = skeleton(input);
+  // The workers and their memory are decided before the rest is encoded, from the first chunk.
+  const estimate = rest.byteLength + (first.done ? 0 : (first.value.bytes.byteLength / first.value.resources) * Object.keys(input.resources).length);
+  const workers = typeof opts.workers === 'function' ? opts.workers(estimate) : opts.workers;
+  const pages = pagesFor(estimate, dataBytes);
   const host: Host = { module, maxPages: maxPages(), builtins: BUILTINS };
-  const pool = [...ready.splice(0, workers)];
-  while (pool.length < workers) pool.push(threads ? workerRunner(host) : threadRunner(host));
+  const pool = [...(opts.ready ?? []).splice(0, workers)];
+  // Prestarted workers not needed stop now, with the memory they mapped.
+  for (const r of (opts.ready ?? []).splice(0)) void r.close();
+  while (pool.length < workers) pool.push(opts.threads === false ? threadRunner(host) : workerRunner(host));
+  let size = rest.byteLength;
   try {
-    const chunks = shardRules(manifest.rules, chunkCount(workers, size), input.by_type);
-    const job: ShardJob = { kind: 'shards', pages, input: shared, data, chunks, next: new SharedArrayBuffer(4), entrypoint: manifest.raw_entrypoint };
-    const parts = (await Promise.all(pool.map((r) => r.run(job)))) as string[][];
-    // On the first instance, over the input it parsed for its shards.
+    const parsed: Promise<unknown>[] = [];
+    for (let c = first; !c.done; c = chunks.next()) {
+      size += c.value.bytes.byteLength;
+      for (const r of pool) parsed.push(r.run({ kind: 'chunk', pages, bytes: c.value.bytes, lengths: c.value.lengths }));
+    }
+    for (const r of pool) parsed.push(r.run({ kind: 'input', pages, skeleton: rest }));
+    // Every answer is awaited together: a worker that fails rejects what it still had.
+    const ready = Promise.all(parsed);
+    const shards = shardRules(manifest.rules, chunkCount(workers, size), input.by_type);
+    const job: ShardJob = { kind: 'shards', pages, data, chunks: shards, next: new SharedArrayBuffer(4), entrypoint: manifest.raw_entrypoint };
+    const found = Promise.all(pool.map((r) => r.run(job)));
+    // When the input fails to parse, the shards fail too: that rejection is the same error, not left unhandled.
+    found.catch(() => undefined);
+    await ready;
+    const parts = (await found) as string[][];
+    // On the first instance, over the input it parsed.
     const estate = resultSet(await pool[0].run({ kind: 'decision', pages, data: { ...data, shard: { rules: [] } }, input: null, entrypoint: manifest.estate_entrypoint })) as Array<{ result: Estate }>;
     const findings = JSON.parse(`[${parts.flat().map((a) => a.slice(1, -1)).filter((a) => a !== '').join(',')}]`) as LevelledFinding[];
     return [{ result: assemble(estate[0].result, findings) }];

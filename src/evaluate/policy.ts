@@ -9,7 +9,7 @@ import { verifyManifest, type PolicyManifest } from './manifest';
 import { buildDir, policyDir } from './paths';
 import { judge, type Levelled } from './judge';
 import { opaInstance } from './opa-runtime';
-import { BUILTINS, defaultWorkers, encodeShared, evaluateParallel, ONE_PASS_MAX_BYTES, resultSet, runJob, workerRunner, type Runner } from './parallel';
+import { BUILTINS, defaultWorkers, emptyHeap, evaluateParallel, ONE_PASS_MAX_BYTES, resultSet, runJob, WARM_BYTES_PER_INPUT_BYTE, WARM_MAX_BYTES, workerRunner, type Runner } from './parallel';
 import { settings } from '../settings';
 import { project } from './projection';
 import { loadCatalog, type RuleInfo } from './catalog';
@@ -43,6 +43,8 @@ export interface EvaluationOptions {
   project?: boolean;
   /** false: evaluate the shards one after another in this thread (same phases, no worker threads). */
   threads?: boolean;
+  /** Bytes per chunk of resources posted to the workers (input-stream.ts); tests vary it. */
+  chunkBytes?: number;
   /** Above this many bytes of projected input one worker evaluates by default (two would each hold it parsed); default ONE_PASS_MAX_BYTES. */
   onePassMaxBytes?: number;
   /**
@@ -76,10 +78,13 @@ export interface CompiledPolicy {
   /** Off the main thread, so the event loop (a progress spinner) keeps running; in parallel on large inputs. */
   evaluateInWorker(input: PolicyInput, data: PolicyData, opts?: EvaluationOptions): Promise<Decision>;
   /**
-   * Starts `workers` worker threads now, for the next evaluateInWorker: they boot while the
-   * caller still reads and normalizes the input. Those it does not use are stopped after it.
+   * Starts `workers` worker threads now, for the next evaluateInWorker: they boot, create
+   * their policy instances and map memory for `inputBytes` of input (WarmJob) while the
+   * caller still reads and normalizes it. Those it does not use are stopped when it starts.
    */
-  prestart(workers: number): void;
+  prestart(workers: number, inputBytes?: number): void;
+  /** Milliseconds prestarted workers spent mapping memory (idleMeter's `spent`). */
+  warmedMs(): number;
   /** Stops prestarted workers no evaluation took (the input could not be read). */
   release(): Promise<void>;
 }
@@ -105,13 +110,22 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
   const decisionOf = (result: unknown, input: PolicyInput, data: PolicyData): Decision => judged(result, input, data, facts);
   const host = { module, maxPages: maxPages(), builtins: BUILTINS };
   const spare: Runner[] = [];
+  const spent = new SharedArrayBuffer(4);
   const release = async (): Promise<void> => {
     await Promise.all(spare.splice(0).map((r) => r.close()));
   };
   return {
-    prestart(workers) {
-      while (spare.length < workers) spare.push(workerRunner(host));
+    prestart(workers, inputBytes = 0) {
+      const turn = new SharedArrayBuffer(4);
+      const bytes = Math.min(WARM_MAX_BYTES, inputBytes * WARM_BYTES_PER_INPUT_BYTE);
+      for (let order = 0; spare.length < workers; order++) {
+        const runner = workerRunner(host);
+        spare.push(runner);
+        // Answered before any later job (runners answer in order); a worker stopped first rejects it, which says nothing.
+        runner.run({ kind: 'warm', pages: pagesFor(inputBytes), bytes, turn, order, spent }).catch(() => undefined);
+      }
     },
+    warmedMs: () => Atomics.load(new Int32Array(spent), 0),
     release,
     manifest,
     evaluate(input, data, opts = {}) {
@@ -123,7 +137,7 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
       let result: unknown;
       try {
         const inst = opaInstance(host.module, pagesFor(bytes.byteLength, dataBytes), host.maxPages, host.builtins);
-        result = resultSet(runJob(inst, { base: inst.mark(), input: 0, afterInput: 0 }, { kind: 'decision', pages: 0, data: wasmData(data), input: bytes, entrypoint: manifest.entrypoint }));
+        result = resultSet(runJob(inst, emptyHeap(inst.mark()), { kind: 'decision', pages: 0, data: wasmData(data), input: bytes, entrypoint: manifest.entrypoint }));
       } catch (err) {
         throw tooLarge(err, bytes.byteLength, dataBytes);
       }
@@ -139,13 +153,17 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
   };
 
   async function inWorkers(input: PolicyInput, data: PolicyData, opts: EvaluationOptions): Promise<Decision> {
-    const bytes = encodeShared(projected(input, opts));
-    const size = bytes.byteLength;
     // Each worker holds the whole parsed input (~8× its JSON): above one pass's size a second
     // would double gigabytes, so by default one worker takes the rules in chunks there.
     const onePassMax = opts.onePassMaxBytes ?? ONE_PASS_MAX_BYTES;
-    const workers = opts.workers ?? settings.workers() ?? (size > onePassMax ? 1 : defaultWorkers(Object.keys(input.resources).length, opts.idleCores));
-    const work = evaluateParallel(module, manifest, input, wasmData(data), workers, opts.threads, opts.threads === false ? [] : spare, bytes);
+    const workers = opts.workers ?? settings.workers() ?? ((bytes: number): number => (bytes > onePassMax ? 1 : defaultWorkers(Object.keys(input.resources).length, opts.idleCores)));
+    const work = evaluateParallel(module, manifest, input, wasmData(data), {
+      workers,
+      threads: opts.threads,
+      ready: opts.threads === false ? [] : spare,
+      attributes: opts.project === false ? null : manifest.attributes,
+      chunkBytes: opts.chunkBytes,
+    });
     return decisionOf(await alongside(work, opts.whileEvaluating), input, data);
   }
 }

@@ -62,17 +62,23 @@ function unescape(text: string): string {
 /** The input with each resource's values (and unknown/sensitive paths) cut to the attributes. */
 export function project(input: PolicyInput, attributes: readonly string[] | null): PolicyInput {
   if (!attributes) return input;
+  const cut = projector(attributes);
+  const resources: Record<string, Resource> = {};
+  for (const key of Object.keys(input.resources)) resources[key] = cut(input.resources[key]);
+  return { ...input, resources };
+}
+
+/** One resource cut to the attributes (null: as it is). */
+export function projector(attributes: readonly string[] | null): (r: Resource) => Resource {
+  if (!attributes) return (r) => r;
   const keep = new Set(attributes);
   const first = (path: string): boolean => {
     const dot = path.indexOf('.');
     return keep.has(dot < 0 ? path : path.slice(0, dot));
   };
-  const resources: Record<string, Resource> = {};
-  for (const key of Object.keys(input.resources)) {
-    const r = input.resources[key];
+  return (r) => {
     const values: Record<string, unknown> = {};
     for (const k of Object.keys(r.values)) if (keep.has(k)) values[k] = r.values[k];
-    resources[key] = { ...r, values, unknown: r.unknown.length > 0 ? r.unknown.filter(first) : [], sensitive: r.sensitive.length > 0 ? r.sensitive.filter(first) : [] };
-  }
-  return { ...input, resources };
+    return { ...r, values, unknown: r.unknown.length > 0 ? r.unknown.filter(first) : [], sensitive: r.sensitive.length > 0 ? r.sensitive.filter(first) : [] };
+  };
 }

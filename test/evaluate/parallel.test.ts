@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { loadCatalog } from '../../src/evaluate/catalog';
 import { loadConfig, policyData } from '../../src/evaluate/config';
 import type { CompiledPolicy, PolicyData } from '../../src/evaluate/policy';
+import { CHUNK_BYTES } from '../../src/evaluate/input-stream';
 import { shardRules } from '../../src/evaluate/parallel';
 import { project, readAttributes } from '../../src/evaluate/projection';
 import { loadPaths } from '../../src/load';
@@ -22,10 +23,10 @@ import { DATA, ROOT, planFiles, planInput, ruleFixtures, wasm } from '../policie
 jest.setTimeout(600_000);
 
 /** Today's evaluation (one pass, every attribute) and the new ones, as the JSON report prints them. */
-async function expectSameDecision(policy: CompiledPolicy, input: PolicyInput, data: PolicyData, workers: number, threads = true): Promise<string> {
+async function expectSameDecision(policy: CompiledPolicy, input: PolicyInput, data: PolicyData, workers: number, threads = true, chunkBytes?: number): Promise<string> {
   const reference = JSON.stringify(policy.evaluate(input, data, { project: false }), null, 2);
   expect(JSON.stringify(policy.evaluate(input, data), null, 2)).toBe(reference);
-  expect(JSON.stringify(await policy.evaluateInWorker(input, data, { workers, threads }), null, 2)).toBe(reference);
+  expect(JSON.stringify(await policy.evaluateInWorker(input, data, { workers, threads, chunkBytes }), null, 2)).toBe(reference);
   return reference;
 }
 
@@ -67,12 +68,13 @@ test('generated estates: cross-resource findings split across shards are kept, b
   const runs = Number(process.env.PARALLEL_RUNS ?? 25);
   let split = 0;
   await fc.assert(
-    fc.asyncProperty(estateSpec, fc.integer({ min: 2, max: 3 }), fc.boolean(), async (spec, workers, soft) => {
+    // The input reaches the workers in chunks of resources (input-stream.ts): of one resource, of a few, of the default size.
+    fc.asyncProperty(estateSpec, fc.integer({ min: 2, max: 3 }), fc.boolean(), fc.constantFrom(1, 3000, CHUNK_BYTES), async (spec, workers, soft, chunkBytes) => {
       const input = estateInput(spec);
       const shards = shardRules(policy.manifest.rules, 2, input.by_type).map((s) => new Set(s.map((p) => p.join('/'))));
       const waivers = (input.by_type.aws_s3_bucket ?? []).slice(0, 2).map((key) => ({ rule: 'aws-s3-public-access-block', resource: key, reason: 'generated', owner: 'platform', expires: '2099-01-01' }));
       const data: PolicyData = { ...DATA, config: soft ? { enforcement: { rules: { 'aws-s3-public-access-block': 'soft', 'aws-kms-key-rotation': 'soft' } } } : {}, waivers };
-      const decision = JSON.parse(await expectSameDecision(policy, input, data, workers)) as { findings: Array<{ rule_id: string; waived: boolean }> };
+      const decision = JSON.parse(await expectSameDecision(policy, input, data, workers, true, chunkBytes)) as { findings: Array<{ rule_id: string; waived: boolean }> };
       for (const f of decision.findings) seen.add(f.waived ? `${f.rule_id} (waived)` : f.rule_id);
       const found = new Set(decision.findings.map((f) => files.get(f.rule_id)));
       if (shards.every((s) => [...found].some((p) => p !== undefined && s.has(p)))) split++;
@@ -86,6 +88,35 @@ test('generated estates: cross-resource findings split across shards are kept, b
   expect([...seen].some((s) => s.endsWith('(waived)'))).toBe(true);
   // And most runs had findings from rules of both shards to put together again.
   expect(split).toBeGreaterThan(runs / 2);
+});
+
+test('resources reach the workers chunk by chunk: any text, any chunk size, no resources at all', async () => {
+  const policy = await wasm();
+  // Text outside ASCII (chunk lengths are UTF-8 bytes, not characters) in keys, values and tags.
+  const text = fc.string({ unit: 'binary', maxLength: 12 });
+  await fc.assert(
+    fc.asyncProperty(estateSpec, text, text, fc.integer({ min: 1, max: 20000 }), async (spec, name, tag, chunkBytes) => {
+      const input = estateInput(spec);
+      const keys = input.by_type.aws_s3_bucket ?? [];
+      for (const key of keys) {
+        const r = input.resources[key];
+        r.values = { ...r.values, bucket: `${name}${String(r.values.bucket)}` };
+        r.tags = { ...r.tags, owner: tag };
+      }
+      // And a bucket under a key of such text (for_each keys are any string).
+      if (keys.length > 0) {
+        const r = input.resources[keys[0]];
+        const address = `${r.address}[${JSON.stringify(name)}]`;
+        const key = `${r.stack}/${address}`;
+        input.resources[key] = { ...r, key, address, index: name, referenced_by: [] };
+        input.by_type.aws_s3_bucket = [...keys, key];
+      }
+      await expectSameDecision(policy, input, DATA, 2, false, chunkBytes);
+    }),
+    { numRuns: Number(process.env.PARALLEL_RUNS ?? 25), seed: Number(process.env.PARALLEL_SEED ?? 12) },
+  );
+  const empty = estateInput(fc.sample(estateSpec, { numRuns: 1, seed: 3 })[0]);
+  await expectSameDecision(policy, { ...empty, resources: {}, by_type: {}, regions: {} }, DATA, 2);
 });
 
 describe('projection', () => {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { loadPaths } from '../../src/load';
 import { normalize } from '../../src/normalize';
@@ -98,5 +99,28 @@ test('work alongside the evaluation runs, and its error is raised instead of the
       },
     });
     await expect(failing).rejects.toThrow('does not match its schema');
+  }
+});
+
+// Prestarted workers are stopped when a check fails early (its input unreadable). The process
+// must stay alive until they have stopped: a warm job's answer that arrived after close() once
+// unreferenced the worker, and the process ended with exit code 0 before the failure was said.
+test('stopping prestarted workers keeps the process alive until they have stopped, whenever their answers arrive', () => {
+  const script = `
+    const { loadCompiledPolicy } = require(${JSON.stringify(join(__dirname, '../../dist/src/evaluate/policy.js'))});
+    (async () => {
+      const policy = await loadCompiledPolicy();
+      policy.prestart(Number(process.argv[3]), Number(process.argv[1]));
+      // Busy as check() is while it reads: the workers' answers wait until release().
+      const t = Date.now();
+      while (Date.now() - t < Number(process.argv[2]));
+      await policy.release();
+      console.log('released');
+    })();`;
+  // From releasing before the workers have booted to releasing while they map memory or after they answered.
+  const cases = [0, 30, 100, 200].flatMap((delay) => [0, 30e6].flatMap((bytes) => [1, 2].map((workers) => [bytes, delay, workers])));
+  for (const [bytes, delay, workers] of cases) {
+    const r = spawnSync(process.execPath, ['-e', script, String(bytes), String(delay), String(workers)], { encoding: 'utf8', timeout: 30_000 });
+    expect({ bytes, delay, workers, stdout: r.stdout.trim(), status: r.status }).toEqual({ bytes, delay, workers, stdout: 'released', status: 0 });
   }
 });
