@@ -93,17 +93,21 @@ export const WARM_BYTES_PER_INPUT_BYTE = 5;
 export const WARM_MAX_BYTES = 1024 * 1024 * 1024;
 
 /**
- * Workers worth starting before the input is even read (they boot while this thread reads
- * and normalizes it): one for any input, a second where the files are large enough to hold
- * PARALLEL_MIN_RESOURCES (a plan carries ~1.7 KB per resource).
+ * Workers worth starting before the input is even read (they boot and map memory while this
+ * thread reads and normalizes it): one for any input, a second where the files are large
+ * enough to hold PARALLEL_MIN_RESOURCES (a plan carries ~1.7 KB per resource), but not where
+ * they are so large that one worker will evaluate (ONE_PASS_MAX_BYTES of projected input: a
+ * plan file is about twice the input it projects to) and a second would hold its memory for nothing.
  */
 export function workersToPrestart(inputBytes: number): number {
   const set = settings.workers();
   if (set !== undefined) return Math.min(set, 2);
-  return inputBytes >= PRESTART_TWO_BYTES && availableParallelism() >= 2 ? 2 : 1;
+  return inputBytes >= PRESTART_TWO_BYTES && inputBytes <= PRESTART_TWO_MAX_BYTES && availableParallelism() >= 2 ? 2 : 1;
 }
 
 export const PRESTART_TWO_BYTES = 16 * 1024 * 1024;
+
+export const PRESTART_TWO_MAX_BYTES = 2 * ONE_PASS_MAX_BYTES;
 
 /** The resource types a rule's source names (`"aws_s3_bucket"`): what its cost grows with. */
 export function resourceTypes(src: string): string[] {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadPaths } from '../../src/load';
 import { normalize } from '../../src/normalize';
 import { availableParallelism } from 'node:os';
-import { defaultWorkers, IDLE_CORE, IDLE_WINDOW_MS, idleMeter, PARALLEL_MIN_RESOURCES } from '../../src/evaluate/parallel';
+import { defaultWorkers, IDLE_CORE, IDLE_WINDOW_MS, idleMeter, ONE_PASS_MAX_BYTES, PARALLEL_MIN_RESOURCES, PRESTART_TWO_BYTES, PRESTART_TWO_MAX_BYTES, workersToPrestart } from '../../src/evaluate/parallel';
 import { loadCompiledPolicy } from '../../src/evaluate/policy';
 import { PLANS } from '../helpers/cli';
 
@@ -58,16 +58,20 @@ test('two workers by default only for large inputs while a core is idle; LEAKGUA
 
 test('idle cores are the kernel idle time over the wall time since the meter started, none before its window', () => {
   fc.assert(
-    fc.property(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 20_000 }), (elapsed, idled) => {
+    // `warmed`: time prestarted workers spent mapping memory on a core they found idle, counted as idle.
+    fc.property(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 0, max: 5_000 }), (elapsed, idled, warmed) => {
       let now = 1000;
       let idle = 5000;
+      let spent = 70;
       const meter = idleMeter(
         () => now,
         () => idle,
+        () => spent,
       );
       now += elapsed;
       idle += idled;
-      expect(meter()).toBe(elapsed < IDLE_WINDOW_MS ? undefined : idled / elapsed);
+      spent += warmed;
+      expect(meter()).toBe(elapsed < IDLE_WINDOW_MS ? undefined : (idled + warmed) / elapsed);
     }),
   );
   // The real meter: a number of idle cores between 0 and the machine's cores once the window passed.
@@ -122,5 +126,27 @@ test('stopping prestarted workers keeps the process alive until they have stoppe
   for (const [bytes, delay, workers] of cases) {
     const r = spawnSync(process.execPath, ['-e', script, String(bytes), String(delay), String(workers)], { encoding: 'utf8', timeout: 30_000 });
     expect({ bytes, delay, workers, stdout: r.stdout.trim(), status: r.status }).toEqual({ bytes, delay, workers, stdout: 'released', status: 0 });
+  }
+});
+
+test('a second worker is prestarted only for inputs two workers will evaluate by default', () => {
+  const saved = process.env.LEAKGUARD_WORKERS;
+  delete process.env.LEAKGUARD_WORKERS;
+  try {
+    const two = availableParallelism() >= 2 ? 2 : 1;
+    expect(workersToPrestart(0)).toBe(1);
+    expect(workersToPrestart(PRESTART_TWO_BYTES - 1)).toBe(1);
+    expect(workersToPrestart(PRESTART_TWO_BYTES)).toBe(two);
+    expect(workersToPrestart(PRESTART_TWO_MAX_BYTES)).toBe(two);
+    // Files this large project to more than ONE_PASS_MAX_BYTES: one worker evaluates them.
+    expect(workersToPrestart(PRESTART_TWO_MAX_BYTES + 1)).toBe(1);
+    expect(PRESTART_TWO_MAX_BYTES).toBeGreaterThanOrEqual(ONE_PASS_MAX_BYTES);
+    process.env.LEAKGUARD_WORKERS = '1';
+    expect(workersToPrestart(PRESTART_TWO_BYTES)).toBe(1);
+    process.env.LEAKGUARD_WORKERS = '3';
+    expect(workersToPrestart(PRESTART_TWO_MAX_BYTES + 1)).toBe(2);
+  } finally {
+    if (saved === undefined) delete process.env.LEAKGUARD_WORKERS;
+    else process.env.LEAKGUARD_WORKERS = saved;
   }
 });
