@@ -14,7 +14,7 @@ import { dataSize, maxPages, pagesFor, tooLarge } from './wasm-memory';
 // Both cores. Each worker, with its own policy instance, evaluates the levelled findings
 // (shard/findings) of a shard of the rules over the whole input, so every rule (estate-wide
 // ones included: region coverage, cross-stack identity, central audit) sees every resource
-// and no cross-resource finding depends on where a resource landed. One instance then gives
+// and no cross-resource finding depends on where a resource landed. The worker that runs out of rules first gives
 // the parts of the decision that depend on no finding (shard/estate), and the summary is
 // counted here from the union (summary.ts): judging the union again in WASM re-hashed every
 // finding, a quarter of a second at 20k resources. The input reaches the workers in chunks
@@ -178,21 +178,29 @@ export interface ShardJob {
   chunks: string[][][];
   next: SharedArrayBuffer;
   entrypoint: string;
+  /**
+   * The estate part, taken from the same counter after the last chunk of rules: the worker
+   * that runs out of rules first evaluates it while the others finish theirs.
+   */
+  estate: string;
+}
+
+/** A shard job's answer: the findings arrays of its chunks of rules (JSON text), and the estate part's result set if it took it. */
+export interface ShardAnswer {
+  found: string[];
+  estate?: string;
 }
 
 /**
- * One ordinary evaluation of an entrypoint (the whole decision, or the estate part); answers the
- * result set as JSON text (resultSet() parses it): a string crosses between threads as one
- * copy, where the parsed decision of a large estate took ~0.1 s to clone. Without input it
- * reuses the input the chunk and input jobs built.
+ * One ordinary evaluation of an entrypoint over its own input (the one-pass evaluation);
+ * answers the result set as JSON text (resultSet() parses it).
  */
 export interface DecisionJob {
   kind: 'decision';
   /** Memory (64 KiB pages) for the instance a runner's first job creates. */
   pages: number;
-  input: ArrayBuffer | SharedArrayBuffer | null;
-  /** The policy's data (with an empty shard for the estate part). */
-  data: WasmData & { shard?: { rules: string[][] } };
+  input: ArrayBuffer | SharedArrayBuffer;
+  data: WasmData;
   entrypoint: string;
 }
 
@@ -215,7 +223,7 @@ export const emptyHeap = (base: number): Heap => ({ base, resources: 0, input: 0
  * Runs a job on an instance. Chunk jobs and then an input job build the input once; for each
  * chunk of rules a shard job takes, the heap is reset to just after the input, the chunk's
  * data parsed and `shard/findings` evaluated: memory peaks at the parsed input plus one
- * chunk's evaluation, not the whole policy's. The estate part then reuses that parsed input.
+ * chunk's evaluation, not the whole policy's. The estate part (shard/estate), taken after the last chunk, uses it too.
  * Self-contained like opaInstance (shipped to workers).
  */
 export function runJob(inst: OpaInstance, heap: Heap, job: Job): unknown {
@@ -246,27 +254,26 @@ export function runJob(inst: OpaInstance, heap: Heap, job: Job): unknown {
     heap.afterInput = inst.mark();
     return null;
   }
-  if (job.kind === 'decision' && job.input === null) {
-    inst.reset(heap.afterInput);
-    const data = inst.load(json(job.data));
-    return inst.evaluateJson(job.entrypoint, heap.input, data);
-  }
   if (job.kind === 'decision') {
     inst.reset(heap.base);
     const data = inst.load(json(job.data));
-    return inst.evaluateJson(job.entrypoint, inst.load(new Uint8Array(job.input as ArrayBuffer)), data);
+    return inst.evaluateJson(job.entrypoint, inst.load(new Uint8Array(job.input)), data);
   }
   const next = new Int32Array(job.next);
-  const found: string[] = [];
+  const answer: ShardAnswer = { found: [] };
   const head = '[{"result":[';
-  for (let i = Atomics.add(next, 0, 1); i < job.chunks.length; i = Atomics.add(next, 0, 1)) {
+  for (let i = Atomics.add(next, 0, 1); i <= job.chunks.length; i = Atomics.add(next, 0, 1)) {
     inst.reset(heap.afterInput);
-    const data = inst.load(json(Object.assign({}, job.data, { shard: { rules: job.chunks[i] } })));
+    const data = inst.load(json(Object.assign({}, job.data, { shard: { rules: i < job.chunks.length ? job.chunks[i] : [] } })));
+    if (i === job.chunks.length) {
+      answer.estate = inst.evaluateJson(job.estate, heap.input, data);
+      continue;
+    }
     const text = inst.evaluateJson(job.entrypoint, heap.input, data);
     // OPA writes the result set as [{"result":[…]}]: its findings array, cut out as text.
-    found.push(text.startsWith(head) && text.endsWith(']}]') ? text.slice(head.length - 1, -2) : JSON.stringify((JSON.parse(text) as Array<{ result: unknown[] }>)[0].result));
+    answer.found.push(text.startsWith(head) && text.endsWith(']}]') ? text.slice(head.length - 1, -2) : JSON.stringify((JSON.parse(text) as Array<{ result: unknown[] }>)[0].result));
   }
-  return found;
+  return answer;
 }
 
 // Workers run the two functions above from their source: plain JS after compilation, so it
@@ -412,16 +419,24 @@ export async function evaluateParallel(module: WebAssembly.Module, manifest: Pol
     // Every answer is awaited together: a worker that fails rejects what it still had.
     const ready = Promise.all(parsed);
     const shards = shardRules(manifest.rules, chunkCount(workers, size), input.by_type);
-    const job: ShardJob = { kind: 'shards', pages, data, chunks: shards, next: new SharedArrayBuffer(4), entrypoint: manifest.raw_entrypoint };
-    const found = Promise.all(pool.map((r) => r.run(job)));
+    const job: ShardJob = { kind: 'shards', pages, data, chunks: shards, next: new SharedArrayBuffer(4), entrypoint: manifest.raw_entrypoint, estate: manifest.estate_entrypoint };
+    // Each worker's findings are parsed as soon as it answers, while the others still evaluate.
+    const findings: LevelledFinding[][] = [];
+    let estate: Estate | undefined;
+    const found = Promise.all(
+      pool.map(async (r) => {
+        const answer = (await r.run(job)) as ShardAnswer;
+        const texts = answer.found.map((a) => a.slice(1, -1)).filter((a) => a !== '');
+        if (texts.length > 0) findings.push(JSON.parse(`[${texts.join(',')}]`) as LevelledFinding[]);
+        if (answer.estate !== undefined) estate = (resultSet(answer.estate) as Array<{ result: Estate }>)[0].result;
+      }),
+    );
     // When the input fails to parse, the shards fail too: that rejection is the same error, not left unhandled.
     found.catch(() => undefined);
     await ready;
-    const parts = (await found) as string[][];
-    // On the first instance, over the input it parsed.
-    const estate = resultSet(await pool[0].run({ kind: 'decision', pages, data: { ...data, shard: { rules: [] } }, input: null, entrypoint: manifest.estate_entrypoint })) as Array<{ result: Estate }>;
-    const findings = JSON.parse(`[${parts.flat().map((a) => a.slice(1, -1)).filter((a) => a !== '').join(',')}]`) as LevelledFinding[];
-    return [{ result: assemble(estate[0].result, findings) }];
+    await found;
+    if (estate === undefined) throw new Error('no worker evaluated the estate part');
+    return [{ result: assemble(estate, findings.flat()) }];
   } catch (err) {
     throw tooLarge(err, size, dataBytes);
   } finally {
