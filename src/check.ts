@@ -45,6 +45,18 @@ export async function check(paths: string[], opts: CheckOptions = {}): Promise<C
   policy = await loadCompiledPolicy();
   const bytes = inputBytes(paths);
   policy.prestart(workersToPrestart(bytes), bytes);
+  // The evaluation starts before the input is normalized: each resource goes to the workers
+  // as soon as normalize() completes it, and they parse it meanwhile.
+  let input: PolicyInput | undefined;
+  // While the workers evaluate, this thread checks the input against its schema and, on a
+  // large input, gives its garbage back before the policy's memory peaks (heap.ts).
+  const session = policy.evaluationSession(policyData(config, opts.configPath, date), {
+    idleCores: idle,
+    whileEvaluating: () => {
+      assertValid('policy-input', input);
+      if (Object.keys(input!.resources).length >= COLLECT_MIN_RESOURCES) collectGarbage();
+    },
+  });
   try {
     opts.onStep?.('loading');
     const docs = await loadPaths(paths, opts.inputFormat, opts);
@@ -54,26 +66,18 @@ export async function check(paths: string[], opts: CheckOptions = {}): Promise<C
     const unverifiable = docs.flatMap((d) => (d.kind === 'hcl' ? d.evaluated.unverifiable : []));
     warnings.push(...unverifiable.map((m) => `not checked: ${m}`));
     opts.onStep?.('normalizing');
-    const input = normalize(docs, { validate: false });
+    input = normalize(docs, { validate: false, sink: session });
     // The parsed sources are not read again: let them go before the policy's memory grows.
     docs.length = 0;
     warnings.push(...unappliedUpdates(input).map((u) => `not checked: ${u}`));
     checkConstructWaivers(input, config, date);
     opts.onStep?.('evaluating', Object.keys(input.resources).length);
-    // While the workers evaluate, this thread checks the input against its schema and, on a
-    // large input, gives its garbage back before the policy's memory peaks (heap.ts).
-    const large = Object.keys(input.resources).length >= COLLECT_MIN_RESOURCES;
-    const decision = await policy.evaluateInWorker(input, policyData(config, opts.configPath, date), {
-      idleCores: idle(),
-      whileEvaluating: () => {
-        assertValid('policy-input', input);
-        if (large) collectGarbage();
-      },
-    });
+    const decision = await session.finish(input);
     refuseUnverified(input, decision);
     decision.config = configUsed(opts);
     return { input, decision, warnings, modulesNotFollowed, unverifiable };
   } finally {
+    await session.close();
     await policy.release();
   }
 }

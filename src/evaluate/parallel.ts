@@ -2,11 +2,11 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { settings } from '../settings';
-import type { PolicyInput } from '../types/policy-input';
+import type { PolicyInput, Resource } from '../types/policy-input';
 import type { PolicyManifest } from './manifest';
 import type { WasmData } from './policy';
 import { opaInstance, type OpaInstance } from './opa-runtime';
-import { inputChunks, skeleton } from './input-stream';
+import { chunkEncoder, skeleton } from './input-stream';
 import { lex } from './projection';
 import { assemble, type Estate, type LevelledFinding } from './summary';
 import { dataSize, maxPages, pagesFor, tooLarge } from './wasm-memory';
@@ -377,8 +377,8 @@ export const resultSet = (answer: unknown): unknown => JSON.parse(answer as stri
 export const BUILTINS = join(dirname(require.resolve('@open-policy-agent/opa-wasm')), 'builtins', 'index.js');
 
 export interface ParallelOptions {
-  /** How many workers: a number, or chosen from the estimated size of the projected input's JSON. */
-  workers: number | ((inputBytes: number) => number);
+  /** How many workers: a number, or chosen from the estimated size of the projected input's JSON and its resources. */
+  workers: number | ((inputBytes: number, resources: number) => number);
   /** false: one after another in this thread (the same phases, for tests). */
   threads?: boolean;
   /** Runners already started (prestarted workers), used first. */
@@ -390,56 +390,102 @@ export interface ParallelOptions {
 }
 
 /**
- * The decision of `input` evaluated by policy instances on worker threads; the result set.
- * The input is posted to every worker chunk by chunk as it is encoded (input-stream.ts), so
- * the workers parse it while this thread encodes the rest; then each takes chunks of rules.
+ * An evaluation by policy instances on worker threads whose resources arrive one by one
+ * (normalize()'s sink): each chunk of them is posted to every worker as soon as it is encoded
+ * (input-stream.ts), so the workers parse the input while this thread still normalizes and
+ * encodes the rest; finish() sends the rest of the input, then each worker takes chunks of
+ * rules, and answers the result set.
  */
-export async function evaluateParallel(module: WebAssembly.Module, manifest: PolicyManifest, input: PolicyInput, data: WasmData, opts: ParallelOptions): Promise<unknown> {
+export interface ParallelSession {
+  expect(count: number): void;
+  add(resource: Resource): void;
+  /** add(), under the key the input holds the resource by. */
+  addAs(key: string, resource: Resource): void;
+  /** The result set, once every resource was added; stops the workers. */
+  finish(input: PolicyInput): Promise<unknown>;
+  /** Stops the workers (after finish, or when the check fails before it). */
+  close(): Promise<void>;
+}
+
+export function parallelSession(module: WebAssembly.Module, manifest: PolicyManifest, data: WasmData, opts: ParallelOptions): ParallelSession {
   const dataBytes = dataSize(data);
-  const chunks = inputChunks(input, opts.attributes, opts.chunkBytes);
-  const first = chunks.next();
-  const rest = skeleton(input);
-  // The workers and their memory are decided before the rest is encoded, from the first chunk.
-  const estimate = rest.byteLength + (first.done ? 0 : (first.value.bytes.byteLength / first.value.resources) * Object.keys(input.resources).length);
-  const workers = typeof opts.workers === 'function' ? opts.workers(estimate) : opts.workers;
-  const pages = pagesFor(estimate, dataBytes);
   const host: Host = { module, maxPages: maxPages(), builtins: BUILTINS };
-  const pool = [...(opts.ready ?? []).splice(0, workers)];
-  // Prestarted workers not needed stop now, with the memory they mapped.
-  for (const r of (opts.ready ?? []).splice(0)) void r.close();
-  while (pool.length < workers) pool.push(opts.threads === false ? threadRunner(host) : workerRunner(host));
-  let size = rest.byteLength;
-  try {
-    const parsed: Promise<unknown>[] = [];
-    for (let c = first; !c.done; c = chunks.next()) {
-      size += c.value.bytes.byteLength;
-      for (const r of pool) parsed.push(r.run({ kind: 'chunk', pages, bytes: c.value.bytes, lengths: c.value.lengths }));
+  let expected = 0;
+  let pool: Runner[] | null = null;
+  let workers = 0;
+  let pages = 0;
+  let size = 0;
+  const parsed: Promise<unknown>[] = [];
+  // The workers and their memory are decided from the first chunk: its bytes per resource times the resources expected.
+  const start = (estimate: number): Runner[] => {
+    workers = typeof opts.workers === 'function' ? opts.workers(estimate, expected) : opts.workers;
+    pages = pagesFor(estimate, dataBytes);
+    const runners = [...(opts.ready ?? []).splice(0, workers)];
+    // Prestarted workers not needed stop now, with the memory they mapped.
+    for (const r of (opts.ready ?? []).splice(0)) void r.close();
+    while (runners.length < workers) runners.push(opts.threads === false ? threadRunner(host) : workerRunner(host));
+    return runners;
+  };
+  const post = (runners: Runner[], job: ChunkJob | InputJob): void => {
+    for (const r of runners) {
+      const answer = r.run(job);
+      // Awaited by finish(); a session closed before it (the check failed) has nobody waiting.
+      answer.catch(() => undefined);
+      parsed.push(answer);
     }
-    for (const r of pool) parsed.push(r.run({ kind: 'input', pages, skeleton: rest }));
-    // Every answer is awaited together: a worker that fails rejects what it still had.
-    const ready = Promise.all(parsed);
-    const shards = shardRules(manifest.rules, chunkCount(workers, size), input.by_type);
-    const job: ShardJob = { kind: 'shards', pages, data, chunks: shards, next: new SharedArrayBuffer(4), entrypoint: manifest.raw_entrypoint, estate: manifest.estate_entrypoint };
-    // Each worker's findings are parsed as soon as it answers, while the others still evaluate.
-    const findings: LevelledFinding[][] = [];
-    let estate: Estate | undefined;
-    const found = Promise.all(
-      pool.map(async (r) => {
-        const answer = (await r.run(job)) as ShardAnswer;
-        const texts = answer.found.map((a) => a.slice(1, -1)).filter((a) => a !== '');
-        if (texts.length > 0) findings.push(JSON.parse(`[${texts.join(',')}]`) as LevelledFinding[]);
-        if (answer.estate !== undefined) estate = (resultSet(answer.estate) as Array<{ result: Estate }>)[0].result;
-      }),
-    );
-    // When the input fails to parse, the shards fail too: that rejection is the same error, not left unhandled.
-    found.catch(() => undefined);
-    await ready;
-    await found;
-    if (estate === undefined) throw new Error('no worker evaluated the estate part');
-    return [{ result: assemble(estate, findings.flat()) }];
-  } catch (err) {
-    throw tooLarge(err, size, dataBytes);
-  } finally {
-    await Promise.all(pool.map((r) => r.close()));
-  }
+  };
+  const encoder = chunkEncoder(
+    opts.attributes,
+    (chunk) => {
+      pool ??= start((chunk.bytes.byteLength / chunk.resources) * Math.max(expected, chunk.resources));
+      size += chunk.bytes.byteLength;
+      post(pool, { kind: 'chunk', pages, bytes: chunk.bytes, lengths: chunk.lengths });
+    },
+    opts.chunkBytes,
+  );
+  const close = async (): Promise<void> => {
+    await Promise.all((pool ?? []).map((r) => r.close()));
+  };
+  return {
+    expect(count) {
+      expected = count;
+    },
+    add: (resource) => encoder.add(resource.key, resource),
+    addAs: (key, resource) => encoder.add(key, resource),
+    async finish(input) {
+      try {
+        encoder.flush();
+        const rest = skeleton(input);
+        pool ??= start(rest.byteLength);
+        size += rest.byteLength;
+        post(pool, { kind: 'input', pages, skeleton: rest });
+        // Every answer is awaited together: a worker that fails rejects what it still had.
+        const ready = Promise.all(parsed);
+        const shards = shardRules(manifest.rules, chunkCount(workers, size), input.by_type);
+        const job: ShardJob = { kind: 'shards', pages, data, chunks: shards, next: new SharedArrayBuffer(4), entrypoint: manifest.raw_entrypoint, estate: manifest.estate_entrypoint };
+        // Each worker's findings are parsed as soon as it answers, while the others still evaluate.
+        const findings: LevelledFinding[][] = [];
+        let estate: Estate | undefined;
+        const found = Promise.all(
+          pool.map(async (r) => {
+            const answer = (await r.run(job)) as ShardAnswer;
+            const texts = answer.found.map((a) => a.slice(1, -1)).filter((a) => a !== '');
+            if (texts.length > 0) findings.push(JSON.parse(`[${texts.join(',')}]`) as LevelledFinding[]);
+            if (answer.estate !== undefined) estate = (resultSet(answer.estate) as Array<{ result: Estate }>)[0].result;
+          }),
+        );
+        // When the input fails to parse, the shards fail too: that rejection is the same error, not left unhandled.
+        found.catch(() => undefined);
+        await ready;
+        await found;
+        if (estate === undefined) throw new Error('no worker evaluated the estate part');
+        return [{ result: assemble(estate, findings.flat()) }];
+      } catch (err) {
+        throw tooLarge(err, size, dataBytes);
+      } finally {
+        await close();
+      }
+    },
+    close,
+  };
 }

@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { InputError } from '../errors';
 import { readBytes, readJson } from '../load/read-file';
 import type { Decision, Waiver } from '../types/decision';
-import type { PolicyInput } from '../types/policy-input';
+import type { PolicyInput, Resource } from '../types/policy-input';
+import type { ResourceSink } from '../normalize';
 import { assertValid, validator } from '../normalize/validate';
 import { verifyManifest, type PolicyManifest } from './manifest';
 import { buildDir, policyDir } from './paths';
 import { judge, type Levelled } from './judge';
 import { opaInstance } from './opa-runtime';
-import { BUILTINS, defaultWorkers, emptyHeap, evaluateParallel, ONE_PASS_MAX_BYTES, resultSet, runJob, WARM_BYTES_PER_INPUT_BYTE, WARM_MAX_BYTES, workerRunner, type Runner } from './parallel';
+import { BUILTINS, defaultWorkers, emptyHeap, parallelSession, ONE_PASS_MAX_BYTES, resultSet, runJob, WARM_BYTES_PER_INPUT_BYTE, WARM_MAX_BYTES, workerRunner, type Runner } from './parallel';
 import { settings } from '../settings';
 import { project } from './projection';
 import { loadCatalog, type RuleInfo } from './catalog';
@@ -37,8 +38,8 @@ export interface EvaluationOptions {
    * two on inputs of PARALLEL_MIN_RESOURCES or more while a core is idle (defaultWorkers).
    */
   workers?: number;
-  /** Cores idle while the input was loaded (idleMeter): decides the default number of workers. */
-  idleCores?: number;
+  /** Cores idle while the input was loaded (idleMeter), or the meter, read when the workers are chosen: decides the default number of workers. */
+  idleCores?: number | (() => number | undefined);
   /** Send the policy only the attributes its Rego reads (projection.ts); default true. */
   project?: boolean;
   /** false: evaluate the shards one after another in this thread (same phases, no worker threads). */
@@ -71,12 +72,23 @@ async function alongside<T>(work: Promise<T>, task?: () => void): Promise<T> {
   return work;
 }
 
+export interface EvaluationSession extends ResourceSink {
+  finish(input: PolicyInput): Promise<Decision>;
+  close(): Promise<void>;
+}
+
 export interface CompiledPolicy {
   manifest: PolicyManifest;
   /** One pass in this thread (CDKTF aspects run inside synth, which cannot await). */
   evaluate(input: PolicyInput, data: PolicyData, opts?: EvaluationOptions): Decision;
   /** Off the main thread, so the event loop (a progress spinner) keeps running; in parallel on large inputs. */
   evaluateInWorker(input: PolicyInput, data: PolicyData, opts?: EvaluationOptions): Promise<Decision>;
+  /**
+   * The same, its resources handed over one by one as normalize() completes them (`sink`),
+   * so the workers parse them meanwhile; finish() once the input is whole. close() stops its
+   * workers when the caller fails before finishing (finish() stops them itself).
+   */
+  evaluationSession(data: PolicyData, opts?: EvaluationOptions): EvaluationSession;
   /**
    * Starts `workers` worker threads now, for the next evaluateInWorker: they boot, create
    * their policy instances and map memory for `inputBytes` of input (WarmJob) while the
@@ -144,27 +156,50 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
       return decisionOf(result, input, data);
     },
     async evaluateInWorker(input, data, opts = {}) {
+      const session = inWorkers(data, opts);
       try {
-        return await inWorkers(input, data, opts);
-      } finally {
+        const keys = Object.keys(input.resources);
+        session.expect(keys.length);
+        for (const key of keys) session.addAs(key, input.resources[key]);
+      } catch (err) {
+        await session.close();
         await release();
+        throw err;
       }
+      return session.finish(input);
     },
+    evaluationSession: (data, opts = {}) => inWorkers(data, opts),
   };
 
-  async function inWorkers(input: PolicyInput, data: PolicyData, opts: EvaluationOptions): Promise<Decision> {
+  function inWorkers(data: PolicyData, opts: EvaluationOptions): EvaluationSession & { addAs(key: string, r: Resource): void } {
     // Each worker holds the whole parsed input (~8× its JSON): above one pass's size a second
     // would double gigabytes, so by default one worker takes the rules in chunks there.
     const onePassMax = opts.onePassMaxBytes ?? ONE_PASS_MAX_BYTES;
-    const workers = opts.workers ?? settings.workers() ?? ((bytes: number): number => (bytes > onePassMax ? 1 : defaultWorkers(Object.keys(input.resources).length, opts.idleCores)));
-    const work = evaluateParallel(module, manifest, input, wasmData(data), {
+    const idle = (): number | undefined => (typeof opts.idleCores === 'function' ? opts.idleCores() : opts.idleCores);
+    const workers = opts.workers ?? settings.workers() ?? ((bytes: number, resources: number): number => (bytes > onePassMax ? 1 : defaultWorkers(resources, idle())));
+    const session = parallelSession(module, manifest, wasmData(data), {
       workers,
       threads: opts.threads,
       ready: opts.threads === false ? [] : spare,
       attributes: opts.project === false ? null : manifest.attributes,
       chunkBytes: opts.chunkBytes,
     });
-    return decisionOf(await alongside(work, opts.whileEvaluating), input, data);
+    return {
+      expect: (count) => session.expect(count),
+      add: (r) => session.add(r),
+      addAs: (key, r) => session.addAs(key, r),
+      async finish(input) {
+        try {
+          return decisionOf(await alongside(session.finish(input), opts.whileEvaluating), input, data);
+        } finally {
+          await release();
+        }
+      },
+      async close() {
+        await session.close();
+        await release();
+      },
+    };
   }
 }
 

@@ -83,13 +83,52 @@ function tagsOf(d: Draft, provider: Provider | undefined): Record<string, string
   return { ...(provider?.default_tags ?? {}), ...own };
 }
 
+/** Where normalize() hands each resource once it is complete (the policy's workers parse it meanwhile). */
+export interface ResourceSink {
+  /** How many resources are coming (before the first). */
+  expect(count: number): void;
+  add(resource: Resource): void;
+}
+
+/**
+ * Each resource's referenced_by, from the drafts' references, in the order normalize() would
+ * push them (referrers in order, their attributes, their targets); null where a key repeats.
+ */
+function linksInto(drafts: StackDraft[]): Map<string, Resource['referenced_by']> | null {
+  const keys = new Set<string>();
+  let count = 0;
+  for (const sd of drafts) for (const d of sd.resources) (keys.add(`${sd.name}/${d.address}`), count++);
+  if (keys.size !== count) return null;
+  const links = new Map<string, Resource['referenced_by']>();
+  for (const sd of drafts) {
+    for (const d of sd.resources) {
+      const key = `${sd.name}/${d.address}`;
+      for (const attribute of Object.keys(d.references)) {
+        for (const t of d.references[attribute]) {
+          const target = `${sd.name}/${t}`;
+          if (!keys.has(target)) continue;
+          let into = links.get(target);
+          if (!into) links.set(target, (into = []));
+          into.push({ key, type: d.type, attribute });
+        }
+      }
+    }
+  }
+  return links;
+}
+
 /**
  * Every source becomes one document: keyed resources, type index, reverse links, regions in use.
  * `validate: false` leaves checking it against its schema to the caller (check() does it while
  * the policy evaluates).
  */
-export function normalize(docs: LoadedDocument[], { validate = true }: { validate?: boolean } = {}): PolicyInput {
+export function normalize(docs: LoadedDocument[], { validate = true, sink }: { validate?: boolean; sink?: ResourceSink } = {}): PolicyInput {
   const drafts = docs.map(draftOf);
+  // Each resource goes to the sink as soon as it is complete, its referenced_by included: the
+  // links into it are known from the drafts before any is built. Where a key repeats (the later
+  // resource replaces the earlier), the resources go once all are built.
+  const incoming = sink ? linksInto(drafts) : null;
+  sink?.expect(drafts.reduce((n, sd) => n + sd.resources.length, 0));
   const resources: Record<string, Resource> = {};
   // The same in insertion order, which is Object.values' order while no key repeats (keys hold
   // a `/`, so none is an array index): collecting a large object's values sorts its entries.
@@ -137,7 +176,7 @@ export function normalize(docs: LoadedDocument[], { validate = true }: { validat
       resource.sensitive = d.sensitive;
       resource.tags = tagsOf(d, provider);
       resource.references = references;
-      resource.referenced_by = [];
+      resource.referenced_by = incoming?.get(key) ?? [];
       resource.action = d.action;
       resource.origin = d.origin;
       if (d.waivers) resource.waivers = d.waivers;
@@ -148,14 +187,18 @@ export function normalize(docs: LoadedDocument[], { validate = true }: { validat
       if (resources[key] !== undefined) repeated = true;
       resources[key] = resource;
       built.push(resource);
+      if (incoming) sink!.add(resource);
       (byType[d.type] ??= []).push(key);
       if (d.mode === 'managed' && region && cloud !== 'other' && d.action !== 'delete') (regions[cloud] ??= new Set()).add(region);
     }
   }
-  for (const r of repeated ? Object.values(resources) : built) {
-    for (const attribute of Object.keys(r.references)) {
-      for (const t of r.references[attribute]) resources[t]?.referenced_by.push({ key: r.key, type: r.type, attribute });
+  if (!incoming) {
+    for (const r of repeated ? Object.values(resources) : built) {
+      for (const attribute of Object.keys(r.references)) {
+        for (const t of r.references[attribute]) resources[t]?.referenced_by.push({ key: r.key, type: r.type, attribute });
+      }
     }
+    if (sink) for (const r of Object.values(resources)) sink.add(r);
   }
   const input: PolicyInput = {
     schema_version: '1',

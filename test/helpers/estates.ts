@@ -128,10 +128,14 @@ function planOf(resources: Res[], region: string): Record<string, unknown> {
   };
 }
 
+/** The estate's plans, one per stack, as loaded. */
+export function estateDocs(spec: EstateSpec): PlanDocument[] {
+  return spec.stacks.map((s, i) => ({ kind: 'plan', format: 'plan', stack: `stack${i}-${s.env}`, file: `stack${i}.json`, plan: planOf(stackResources(s, i, spec.stacks), s.region) }));
+}
+
 /** The estate normalized as `leakguard check` of its plans would, plus waivers CDKTF constructs would have recorded. */
 export function estateInput(spec: EstateSpec): PolicyInput {
-  const docs: PlanDocument[] = spec.stacks.map((s, i) => ({ kind: 'plan', format: 'plan', stack: `stack${i}-${s.env}`, file: `stack${i}.json`, plan: planOf(stackResources(s, i, spec.stacks), s.region) }));
-  const input = normalize(docs);
+  const input = normalize(estateDocs(spec));
   const keys = [...(input.by_type.aws_s3_bucket ?? []), ...(input.by_type.aws_kms_key ?? [])];
   for (const n of spec.constructWaivers) {
     if (keys.length === 0) break;
