@@ -1,8 +1,8 @@
 import type { PolicyInput, Resource } from '../types/policy-input';
 import { projector } from './projection';
 
-// The input crosses into the workers' WASM in pieces, while this thread is still normalizing
-// and encoding the rest: each worker parses a chunk of resources (OPA's JSON parse, ~8× the
+// The input crosses into a worker's WASM in pieces, while this thread is still normalizing
+// and encoding the rest: the worker parses a chunk of resources (OPA's JSON parse, ~8× the
 // cost of V8's) as soon as it is posted, instead of waiting for the whole text and then
 // parsing it in one go. A chunk holds [key] / resource JSON pairs side by side; the worker
 // parses each resource and adds it under its key to one resources object

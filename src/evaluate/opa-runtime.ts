@@ -21,6 +21,14 @@ export interface OpaInstance {
   setPath(base: number, path: Uint8Array, value: number): void;
   /** Memory pages the instance has. */
   pages(): number;
+  /** Its memory (shared: the module imports it so, shared-memory.ts). */
+  buffer(): SharedArrayBuffer;
+  /**
+   * Copies bytes [from, to) of another instance's memory to the same addresses here and
+   * ends the heap at `to`: with the same module and the same allocations before `from`,
+   * the values the other parsed there are this instance's (parallel.ts, ImageJob).
+   */
+  copyIn(memory: SharedArrayBuffer, from: number, to: number): void;
   /**
    * Writes zeros over `bytes` of the free memory above the heap's end (free memory is zero
    * already, so nothing changes): the kernel maps those pages now, on an idle core, instead
@@ -36,11 +44,14 @@ export interface OpaInstance {
   evaluateJson(entrypoint: string, input: number, data: number): string;
 }
 
-/** A fresh instance of `module` whose memory starts at `pages` 64 KiB pages and grows to `maxPages`. */
+/**
+ * A fresh instance of `module` (its memory import declared shared: withSharedMemory) whose
+ * memory starts at `pages` 64 KiB pages and grows to `maxPages`.
+ */
 export function opaInstance(module: WebAssembly.Module, pages: number, maxPages: number, builtinsPath: string): OpaInstance {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const builtins = require(builtinsPath) as Record<string, (...args: unknown[]) => unknown>;
-  const memory = new WebAssembly.Memory({ initial: pages, maximum: maxPages });
+  const memory = new WebAssembly.Memory({ initial: pages, maximum: maxPages, shared: true });
   type Exports = Record<string, (...args: number[]) => number>;
   let ex: Exports = {};
   let names: Record<number, string> = {};
@@ -113,6 +124,14 @@ export function opaInstance(module: WebAssembly.Module, pages: number, maxPages:
     addPairs,
     setPath,
     pages: () => memory.buffer.byteLength >>> 16,
+    buffer: () => memory.buffer as unknown as SharedArrayBuffer,
+    copyIn: (source, from, to) => {
+      // OPA's allocator took its heap's top from the memory's size when the instance started:
+      // an image past it would be overwritten (parallel.ts makes instances at least as large).
+      if (to > memory.buffer.byteLength) throw new Error('policy input image is larger than this instance\'s memory');
+      new Uint8Array(memory.buffer).set(new Uint8Array(source, from, to - from), from);
+      ex.opa_heap_ptr_set(to);
+    },
     touch: (bytes) => {
       const from = ex.opa_heap_ptr_get() >>> 0;
       new Uint8Array(memory.buffer, from, Math.max(0, Math.min(bytes, memory.buffer.byteLength - from))).fill(0);

@@ -17,10 +17,12 @@ import { dataSize, maxPages, pagesFor, tooLarge } from './wasm-memory';
 // and no cross-resource finding depends on where a resource landed. The worker that runs out of rules first gives
 // the parts of the decision that depend on no finding (shard/estate), and the summary is
 // counted here from the union (summary.ts): judging the union again in WASM re-hashed every
-// finding, a quarter of a second at 20k resources. The input reaches the workers in chunks
-// while this thread still encodes it (input-stream.ts), and workers started before the input
-// was read have mapped their memory meanwhile (WarmJob). test/evaluate/parallel.test.ts
-// proves the decision byte-identical to the one-pass evaluation's.
+// finding, a quarter of a second at 20k resources. The input reaches the first worker in
+// chunks while this thread still encodes it (input-stream.ts); the others copy its parsed
+// image (ImageJob, shared-memory.ts) rather than parse it again on a core this thread
+// needs. Workers started before the input was read have mapped their memory meanwhile
+// (WarmJob). test/evaluate/parallel.test.ts proves the decision byte-identical to the
+// one-pass evaluation's.
 
 /**
  * Chunks of rules per worker: one, plus one more per 25 MB of input, so that on a huge estate
@@ -159,11 +161,34 @@ export interface ChunkJob {
   lengths: Uint32Array;
 }
 
-/** The rest of the input (its skeleton): with the resources set into it, the input the next jobs evaluate. */
+/**
+ * The rest of the input (its skeleton): with the resources set into it, the input the next
+ * jobs evaluate. `share`: answer the input's image (InputImage) for other runners to copy.
+ */
 export interface InputJob {
   kind: 'input';
   pages: number;
   skeleton: Uint8Array;
+  share?: boolean;
+}
+
+/**
+ * Where an instance parsed the input: its memory (shared), the heap's start and end around
+ * the input, the input's address and the memory's pages. Every instance of the module
+ * allocates the same before its heap's start, so these bytes copied to the same addresses
+ * of another instance are that instance's input.
+ */
+export interface InputImage {
+  memory: SharedArrayBuffer;
+  base: number;
+  input: number;
+  afterInput: number;
+  pages: number;
+}
+
+/** The input another runner parsed, copied in (one memcpy instead of OPA parsing the JSON again). */
+export interface ImageJob extends InputImage {
+  kind: 'image';
 }
 
 /**
@@ -204,7 +229,7 @@ export interface DecisionJob {
   entrypoint: string;
 }
 
-export type Job = WarmJob | ChunkJob | InputJob | ShardJob | DecisionJob;
+export type Job = WarmJob | ChunkJob | InputJob | ImageJob | ShardJob | DecisionJob;
 
 /**
  * Where an instance's heap starts, the resources object chunks are being added to (0: none
@@ -252,6 +277,14 @@ export function runJob(inst: OpaInstance, heap: Heap, job: Job): unknown {
     inst.setPath(heap.input, json('["resources"]'), heap.resources);
     heap.resources = 0;
     heap.afterInput = inst.mark();
+    return job.share ? { memory: inst.buffer(), base: heap.base, input: heap.input, afterInput: heap.afterInput, pages: inst.pages() } : null;
+  }
+  if (job.kind === 'image') {
+    if (heap.base !== job.base) throw new Error(`policy instances differ: heap starts at ${heap.base}, the image's at ${job.base}`);
+    inst.copyIn(job.memory, job.base, job.afterInput);
+    heap.input = job.input;
+    heap.afterInput = job.afterInput;
+    heap.resources = 0;
     return null;
   }
   if (job.kind === 'decision') {
@@ -276,10 +309,23 @@ export function runJob(inst: OpaInstance, heap: Heap, job: Job): unknown {
   return answer;
 }
 
-// Workers run the two functions above from their source: plain JS after compilation, so it
+/**
+ * A runner's first job creates its instance. A warmed instance smaller than the input turned
+ * out to need is replaced (OPA grows its memory a page at a time, which is slow), and so is
+ * one too small for an image (its allocator would write past its memory's end).
+ * Self-contained (shipped to workers).
+ */
+export function needsInstance(inst: OpaInstance | null, heap: Heap | null, job: Job): boolean {
+  if (inst === null || heap === null) return true;
+  if (job.kind === 'chunk') return heap.resources === 0 && inst.pages() < job.pages;
+  return job.kind === 'image' && inst.pages() < job.pages;
+}
+
+// Workers run the functions above from their source: plain JS after compilation, so it
 // loads the same way from src/ (tests) and dist/.
 const WORKER_SOURCE = `${opaInstance.toString()}
 ${runJob.toString()}
+${needsInstance.toString()}
 const { parentPort, workerData: w } = require('node:worker_threads');
 // The built-ins load while the main thread still reads the input; the instance is made by
 // the first job, which knows how much memory the input needs (it is reserved up front).
@@ -287,9 +333,7 @@ require(w.builtins);
 let inst = null;
 let heap = null;
 parentPort.on('message', (job) => {
-  // A warmed instance smaller than the input turned out to need is replaced: OPA grows its
-  // memory a page at a time, which is slow.
-  if (inst === null || (job.kind === 'chunk' && heap.resources === 0 && inst.pages() < job.pages)) {
+  if (needsInstance(inst, heap, job)) {
     inst = opaInstance(w.module, job.pages, w.maxPages, w.builtins);
     heap = { base: inst.mark(), resources: 0, input: 0, afterInput: 0 };
   }
@@ -360,7 +404,7 @@ export function threadRunner(host: Host): Runner {
   let heap: Heap = emptyHeap(0);
   return {
     run: async (job) => {
-      if (inst === null || (job.kind === 'chunk' && heap.resources === 0 && inst.pages() < job.pages)) {
+      if (inst === null || needsInstance(inst, heap, job)) {
         inst = opaInstance(host.module, job.pages, host.maxPages, host.builtins);
         heap = emptyHeap(inst.mark());
       }
@@ -391,18 +435,22 @@ export interface ParallelOptions {
 
 /**
  * An evaluation by policy instances on worker threads whose resources arrive one by one
- * (normalize()'s sink): each chunk of them is posted to every worker as soon as it is encoded
- * (input-stream.ts), so the workers parse the input while this thread still normalizes and
- * encodes the rest; finish() sends the rest of the input, then each worker takes chunks of
- * rules, and answers the result set.
+ * (normalize()'s sink): each chunk of them is posted to the first worker as soon as it is
+ * encoded (input-stream.ts), so it parses the input while this thread still normalizes and
+ * encodes the rest; finish() sends it the rest of the input, the other workers copy the
+ * input it parsed, then each worker takes chunks of rules, and answers the result set.
  */
 export interface ParallelSession {
   expect(count: number): void;
   add(resource: Resource): void;
   /** add(), under the key the input holds the resource by. */
   addAs(key: string, resource: Resource): void;
-  /** The result set, once every resource was added; stops the workers. */
-  finish(input: PolicyInput): Promise<unknown>;
+  /**
+   * The result set, once every resource was added; stops the workers. `meanwhile`: work for
+   * this thread once every worker is evaluating (not before: until then each answer it
+   * relays starts the next step); if it throws, the workers are stopped and its error raised.
+   */
+  finish(input: PolicyInput, meanwhile?: () => void): Promise<unknown>;
   /** Stops the workers (after finish, or when the check fails before it). */
   close(): Promise<void>;
 }
@@ -426,20 +474,20 @@ export function parallelSession(module: WebAssembly.Module, manifest: PolicyMani
     while (runners.length < workers) runners.push(opts.threads === false ? threadRunner(host) : workerRunner(host));
     return runners;
   };
-  const post = (runners: Runner[], job: ChunkJob | InputJob): void => {
-    for (const r of runners) {
-      const answer = r.run(job);
-      // Awaited by finish(); a session closed before it (the check failed) has nobody waiting.
-      answer.catch(() => undefined);
-      parsed.push(answer);
-    }
+  const post = (runner: Runner, job: ChunkJob | InputJob): Promise<unknown> => {
+    const answer = runner.run(job);
+    // Awaited by finish(); a session closed before it (the check failed) has nobody waiting.
+    answer.catch(() => undefined);
+    parsed.push(answer);
+    return answer;
   };
   const encoder = chunkEncoder(
     opts.attributes,
     (chunk) => {
       pool ??= start((chunk.bytes.byteLength / chunk.resources) * Math.max(expected, chunk.resources));
       size += chunk.bytes.byteLength;
-      post(pool, { kind: 'chunk', pages, bytes: chunk.bytes, lengths: chunk.lengths });
+      // The first runner parses the input; the others copy it once it is whole (finish).
+      post(pool[0], { kind: 'chunk', pages, bytes: chunk.bytes, lengths: chunk.lengths });
     },
     opts.chunkBytes,
   );
@@ -452,40 +500,51 @@ export function parallelSession(module: WebAssembly.Module, manifest: PolicyMani
     },
     add: (resource) => encoder.add(resource.key, resource),
     addAs: (key, resource) => encoder.add(key, resource),
-    async finish(input) {
+    async finish(input, meanwhile) {
       try {
-        encoder.flush();
-        const rest = skeleton(input);
-        pool ??= start(rest.byteLength);
-        size += rest.byteLength;
-        post(pool, { kind: 'input', pages, skeleton: rest });
-        // Every answer is awaited together: a worker that fails rejects what it still had.
-        const ready = Promise.all(parsed);
-        const shards = shardRules(manifest.rules, chunkCount(workers, size), input.by_type);
-        const job: ShardJob = { kind: 'shards', pages, data, chunks: shards, next: new SharedArrayBuffer(4), entrypoint: manifest.raw_entrypoint, estate: manifest.estate_entrypoint };
-        // Each worker's findings are parsed as soon as it answers, while the others still evaluate.
-        const findings: LevelledFinding[][] = [];
-        let estate: Estate | undefined;
-        const found = Promise.all(
-          pool.map(async (r) => {
-            const answer = (await r.run(job)) as ShardAnswer;
-            const texts = answer.found.map((a) => a.slice(1, -1)).filter((a) => a !== '');
-            if (texts.length > 0) findings.push(JSON.parse(`[${texts.join(',')}]`) as LevelledFinding[]);
-            if (answer.estate !== undefined) estate = (resultSet(answer.estate) as Array<{ result: Estate }>)[0].result;
-          }),
-        );
-        // When the input fails to parse, the shards fail too: that rejection is the same error, not left unhandled.
-        found.catch(() => undefined);
-        await ready;
-        await found;
-        if (estate === undefined) throw new Error('no worker evaluated the estate part');
-        return [{ result: assemble(estate, findings.flat()) }];
-      } catch (err) {
-        throw tooLarge(err, size, dataBytes);
+        const evaluated = await evaluating(input).catch((err: unknown) => Promise.reject(tooLarge(err, size, dataBytes)));
+        // An error here stops the workers (finally) and is the one raised.
+        meanwhile?.();
+        return await evaluated().catch((err: unknown) => Promise.reject(tooLarge(err, size, dataBytes)));
       } finally {
         await close();
       }
     },
     close,
   };
+
+  /** Sends the rest of the input and, once every worker holds it, the rules: the result set, when they answer. */
+  async function evaluating(input: PolicyInput): Promise<() => Promise<unknown>> {
+    encoder.flush();
+    const rest = skeleton(input);
+    pool ??= start(rest.byteLength);
+    size += rest.byteLength;
+    const [first, ...others] = pool;
+    const image = post(first, { kind: 'input', pages, skeleton: rest, share: others.length > 0 }) as Promise<InputImage | null>;
+    // The others copy the input the first one parsed. None evaluates before every copy is
+    // made: evaluating allocates above the input, but nothing writes while it is read.
+    const copied = others.map(async (r) => r.run({ kind: 'image', ...(await image)! }));
+    // Every answer is awaited together: a worker that fails rejects what it still had.
+    await Promise.all([...parsed, ...copied]);
+    const shards = shardRules(manifest.rules, chunkCount(workers, size), input.by_type);
+    const job: ShardJob = { kind: 'shards', pages, data, chunks: shards, next: new SharedArrayBuffer(4), entrypoint: manifest.raw_entrypoint, estate: manifest.estate_entrypoint };
+    // Each worker's findings are parsed as soon as it answers, while the others still evaluate.
+    const findings: LevelledFinding[][] = [];
+    let estate: Estate | undefined;
+    const found = Promise.all(
+      pool.map(async (r) => {
+        const answer = (await r.run(job)) as ShardAnswer;
+        const texts = answer.found.map((a) => a.slice(1, -1)).filter((a) => a !== '');
+        if (texts.length > 0) findings.push(JSON.parse(`[${texts.join(',')}]`) as LevelledFinding[]);
+        if (answer.estate !== undefined) estate = (resultSet(answer.estate) as Array<{ result: Estate }>)[0].result;
+      }),
+    );
+    // Awaited by the function below, unless the work done meanwhile failed first.
+    found.catch(() => undefined);
+    return async () => {
+      await found;
+      if (estate === undefined) throw new Error('no worker evaluated the estate part');
+      return [{ result: assemble(estate, findings.flat()) }];
+    };
+  }
 }

@@ -10,6 +10,7 @@ import { verifyManifest, type PolicyManifest } from './manifest';
 import { buildDir, policyDir } from './paths';
 import { judge, type Levelled } from './judge';
 import { opaInstance } from './opa-runtime';
+import { withSharedMemory } from './shared-memory';
 import { BUILTINS, defaultWorkers, emptyHeap, parallelSession, ONE_PASS_MAX_BYTES, resultSet, runJob, WARM_BYTES_PER_INPUT_BYTE, WARM_MAX_BYTES, workerRunner, type Runner } from './parallel';
 import { settings } from '../settings';
 import { project } from './projection';
@@ -44,32 +45,16 @@ export interface EvaluationOptions {
   project?: boolean;
   /** false: evaluate the shards one after another in this thread (same phases, no worker threads). */
   threads?: boolean;
-  /** Bytes per chunk of resources posted to the workers (input-stream.ts); tests vary it. */
+  /** Bytes per chunk of resources posted to the first worker (input-stream.ts); tests vary it. */
   chunkBytes?: number;
   /** Above this many bytes of projected input one worker evaluates by default (two would each hold it parsed); default ONE_PASS_MAX_BYTES. */
   onePassMaxBytes?: number;
   /**
    * evaluateInWorker: work for this thread while the workers evaluate (check() validates the
-   * input against its schema there). If it throws, the evaluation is awaited and the error
-   * raised instead of the decision.
+   * input against its schema there), once every worker holds the input. If it throws, the
+   * workers are stopped and the error raised instead of the decision.
    */
   whileEvaluating?: () => void;
-}
-
-/**
- * The evaluation's result once `task` (and compiling the decision's validator, which
- * decisionOf needs next) has run in this thread meanwhile: the main thread is otherwise idle
- * while the workers evaluate.
- */
-async function alongside<T>(work: Promise<T>, task?: () => void): Promise<T> {
-  try {
-    validator('decision');
-    task?.();
-  } catch (err) {
-    await work.catch(() => undefined);
-    throw err;
-  }
-  return work;
 }
 
 export interface EvaluationSession extends ResourceSink {
@@ -116,7 +101,7 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
   const wasm = readBytes(wasmPath, { own: true });
   const manifest = readJson(manifestPath, { own: true }) as PolicyManifest;
   verifyManifest(manifest, wasm, sources);
-  const module = new WebAssembly.Module(wasm);
+  const module = new WebAssembly.Module(withSharedMemory(wasm));
   const projected = (input: PolicyInput, opts: EvaluationOptions): PolicyInput => (opts.project === false ? input : project(input, manifest.attributes));
   const facts = ruleFacts(dir);
   const decisionOf = (result: unknown, input: PolicyInput, data: PolicyData): Decision => judged(result, input, data, facts);
@@ -190,7 +175,13 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
       addAs: (key, r) => session.addAs(key, r),
       async finish(input) {
         try {
-          return decisionOf(await alongside(session.finish(input), opts.whileEvaluating), input, data);
+          // This thread is idle while the workers evaluate: it compiles the decision's validator,
+          // which decisionOf needs next, and runs the caller's work.
+          const meanwhile = (): void => {
+            validator('decision');
+            opts.whileEvaluating?.();
+          };
+          return decisionOf(await session.finish(input, meanwhile), input, data);
         } finally {
           await release();
         }
