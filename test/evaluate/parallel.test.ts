@@ -121,18 +121,19 @@ test('resources reach the workers chunk by chunk: any text, any chunk size, no r
 
 // Any partition of the rules gives the same decision (the tests above); how they are split
 // decides only the time. Generated rule sets and resource counts: every rule in exactly one
-// shard, a service's rules together unless the service outweighs a shard's fair share, and
-// the heaviest shard no more than a fair share plus one unit above it (greedy, heaviest first).
-test('shardRules: a partition of the rules, services kept together, shards balanced', () => {
+// shard; with `together`, a service's rules together unless the service outweighs a shard's
+// fair share; the heaviest shard no more than a fair share plus one unit above it (greedy,
+// heaviest first).
+test('shardRules: a partition of the rules, services kept together when asked, shards balanced', () => {
   const service = fc.constantFrom('aws/s3', 'aws/iam', 'aws/kms', 'azure/storage', 'azure/keyvault');
   const type = fc.constantFrom('aws_s3_bucket', 'aws_iam_role', 'aws_kms_key', 'azurerm_storage_account', 'azurerm_key_vault', 'aws_lambda_function');
   const rule = fc.record({ service, name: fc.string({ minLength: 1, maxLength: 6 }), types: fc.uniqueArray(type, { maxLength: 3 }) });
   const counts = fc.dictionary(type, fc.nat({ max: 5000 }));
   fc.assert(
-    fc.property(fc.uniqueArray(rule, { minLength: 1, maxLength: 40, selector: (r) => `${r.service}/${r.name}` }), counts, fc.integer({ min: 1, max: 8 }), (specs, count, n) => {
+    fc.property(fc.uniqueArray(rule, { minLength: 1, maxLength: 40, selector: (r) => `${r.service}/${r.name}` }), counts, fc.integer({ min: 1, max: 8 }), fc.boolean(), (specs, count, n, together) => {
       const rules = specs.map((r) => ({ path: [...r.service.split('/'), r.name], types: r.types }));
       const byType = Object.fromEntries(Object.entries(count).map(([t, c]) => [t, Array.from({ length: c }, (_, i) => `s/${t}.r${i}`)]));
-      const shards = shardRules(rules as never, n, byType);
+      const shards = shardRules(rules as never, n, byType, together);
       expect(shards).toHaveLength(n);
       const ids = (paths: string[][]): string[] => paths.map((p) => p.join('/')).sort();
       expect(ids(shards.flat())).toEqual(ids(rules.map((r) => r.path)));
@@ -142,7 +143,7 @@ test('shardRules: a partition of the rules, services kept together, shards balan
       let largestUnit = 0;
       for (const name of new Set(rules.map((r) => r.path.slice(0, 2).join('/')))) {
         const holding = shards.filter((sh) => sh.some((p) => p.slice(0, 2).join('/') === name));
-        if (serviceWeight(name) <= total / n) {
+        if (together && serviceWeight(name) <= total / n) {
           expect(holding).toHaveLength(1);
           largestUnit = Math.max(largestUnit, serviceWeight(name));
         } else {
