@@ -73,7 +73,8 @@ function uleb(bytes: Buffer, pos: number): [number, number] {
   return [value, pos];
 }
 
-function leb(n: number): number[] {
+/** `n` as unsigned LEB128, WASM's encoding of sizes and limits. */
+export function leb(n: number): number[] {
   const out: number[] = [];
   do {
     let b = n & 0x7f;

@@ -10,20 +10,11 @@ import { chunkEncoder, skeleton } from '../../src/evaluate/input-stream';
 import { opaInstance, type OpaInstance } from '../../src/evaluate/opa-runtime';
 import { BUILTINS, emptyHeap, runJob, type InputImage } from '../../src/evaluate/parallel';
 import { buildDir } from '../../src/evaluate/paths';
-import { withSharedMemory } from '../../src/evaluate/shared-memory';
+// The modules are encoded with the module's own leb(): a wrong encoding fails WebAssembly.validate below.
+import { leb, withSharedMemory } from '../../src/evaluate/shared-memory';
 import type { PolicyInput } from '../../src/types/policy-input';
 import { ruleFixtures } from '../policies/helpers';
 
-const leb = (n: number): number[] => {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n = Math.floor(n / 128);
-    if (n > 0) b |= 0x80;
-    out.push(b);
-  } while (n > 0);
-  return out;
-};
 const name = (s: string): number[] => [...leb(Buffer.byteLength(s)), ...Buffer.from(s)];
 const section = (id: number, body: number[]): number[] => [id, ...leb(body.length), ...body];
 const limits = (min: number, max: number | null): number[] => (max === null ? [0, ...leb(min)] : [1, ...leb(min), ...leb(max)]);
