@@ -116,6 +116,18 @@ describe('the compiled policy over a copied image', () => {
 
   const [, fixture] = ruleFixtures()[0];
 
+  test('a shared memory grows as OPA allocates past it: the same findings as with room reserved', () => {
+    // Pages are reserved up front for the input (pagesFor), but OPA grows the memory where that
+    // fell short; a shared memory grows in place (its buffer is read afresh on every access).
+    const padded = Buffer.from(JSON.stringify({ ...fixture, padding: 'x'.repeat(3_000_000) }));
+    const small = instance(16);
+    const roomy = instance(1024);
+    const got = findings(small, small.load(padded));
+    expect(small.pages()).toBeGreaterThan(16);
+    expect(got).toBe(findings(roomy, roomy.load(padded)));
+    expect((JSON.parse(got) as Array<{ result: unknown[] }>)[0].result.length).toBeGreaterThan(0);
+  });
+
   test('an instance whose heap starts elsewhere refuses the image', () => {
     const { image } = parsed(fixture);
     const other = instance();
