@@ -127,19 +127,19 @@ export function resourceTypes(src: string): string[] {
  * left one worker a chunk longer than the rest (at 50k in four chunks, ~0.15 s later).
  */
 export function shardRules(rules: PolicyManifest['rules'], n: number, byType: Record<string, string[]>, together = false): string[][][] {
-  const weight = (r: PolicyManifest['rules'][number]): number => 1 + r.types.reduce((w, t) => w + (byType[t]?.length ?? 0), 0);
-  const services = new Map<string, { name: string; rules: string[][]; weight: number }>();
-  for (const r of rules) {
-    const name = r.path.slice(0, 2).join('/');
-    const service = services.get(name) ?? { name, rules: [], weight: 0 };
+  type Unit = { name: string; rules: string[][]; weight: number };
+  const each: Unit[] = rules.map((r) => ({ name: r.path.join('/'), rules: [r.path], weight: 1 + r.types.reduce((w, t) => w + (byType[t]?.length ?? 0), 0) }));
+  const services = new Map<string, { name: string; rules: string[][]; weight: number; members: Unit[] }>();
+  for (const u of each) {
+    const name = u.rules[0].slice(0, 2).join('/');
+    const service = services.get(name) ?? { name, rules: [], weight: 0, members: [] };
     services.set(name, service);
-    service.rules.push(r.path);
-    service.weight += weight(r);
+    service.rules.push(...u.rules);
+    service.weight += u.weight;
+    service.members.push(u);
   }
-  const fair = [...services.values()].reduce((w, s) => w + s.weight, 0) / n;
-  const units = [...services.values()].flatMap((s) =>
-    together && s.weight <= fair ? [s] : rules.filter((r) => r.path.slice(0, 2).join('/') === s.name).map((r) => ({ name: r.path.join('/'), rules: [r.path], weight: weight(r) })),
-  );
+  const fair = each.reduce((w, u) => w + u.weight, 0) / n;
+  const units: Unit[] = [...services.values()].flatMap((s) => (together && s.weight <= fair ? [s] : s.members));
   units.sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name));
   const shards = Array.from({ length: n }, () => ({ rules: [] as string[][], weight: 0 }));
   for (const u of units) {
@@ -262,7 +262,8 @@ export interface Heap {
 export const emptyHeap = (base: number): Heap => ({ base, resources: 0, input: 0, afterInput: 0 });
 
 /**
- * Runs a job on an instance. Chunk jobs and then an input job build the input once; for each
+ * Runs a job on an instance. Chunk jobs and then an input job build the input once (or an
+ * image job copies it from the instance that built it); for each
  * chunk of rules a shard job takes, the heap is reset to just after the input, the chunk's
  * data parsed and `shard/findings` evaluated: memory peaks at the parsed input plus one
  * chunk's evaluation, not the whole policy's. The estate part (shard/estate), taken after the last chunk, uses it too.
