@@ -258,7 +258,7 @@ regional(r) if "location" in r.unknown
 regional(r) if has_reference(r, "location")
 
 # Clouds with managed resources in no resolvable region.
-unresolved_region_clouds := {x[0] | some x in live_list; x[1] == unknown_region}
+unresolved_region_clouds := {c | some c, scope in input.scopes; scope.regions[unknown_region]}
 
 regions_in_use(cloud) := array.concat(
 	[x | some x in object.get(input.regions, cloud, []); is_string(x)],
@@ -320,33 +320,12 @@ stack_place(cloud, s) := provider_place(ps[0]) if {
 stack_origin(s) := {"file": object.get(object.get(input.stacks, s, {}), "source", s)}
 
 # The first (by key) managed, not-deleted resource of each cloud, and of each region (or the
-# region-unknown scope) of a cloud, found once from the keys grouped by scope: anchoring a
-# finding does not scan every resource again (a scan per call was ~10 % of evaluation).
-first_resource(cloud, null) := input.resources[first_keys[[cloud]]]
+# region-unknown scope) of a cloud: normalize indexes them once (input.scopes), where finding
+# them here took a scan of every resource in each evaluation (policies/testutil scopes_of
+# is the same in Rego, and the tests hold the two equal).
+first_resource(cloud, null) := input.resources[input.scopes[cloud].first]
 
-first_resource(cloud, region) := input.resources[first_keys[[cloud, region]]] if region != null
-
-first_keys := object.union(
-	{[c]: min([x[2] | some x in live_list; x[0] == c]) | some c in {x[0] | some x in live_list}},
-	{[c, region]: min([x[2] | some x in live_list; x[0] == c; x[1] == region]) | some [c, region] in live_scopes},
-)
-
-# [cloud, region, key] of every managed, not-deleted resource (region null when it is in no
-# region at all: Azure child and global resources), from one scan of every resource; the
-# scopes, their first keys and the region-unknown clouds are read from it.
-live_list := [[r.cloud, scope_region(r), k] | some k, r in input.resources; live(r)]
-
-scope_region(r) := region_of(r)
-
-scope_region(r) := null if not region_of(r)
-
-# [cloud, region] of every scope with a live resource.
-live_scopes := {[x[0], x[1]] | some x in live_list; x[1] != null}
-
-live(r) if {
-	r.mode == "managed"
-	r.action != "delete"
-}
+first_resource(cloud, region) := input.resources[input.scopes[cloud].regions[region]] if region != null
 
 # ---------------------------------------------------------------------------------------
 # IAM and resource policy documents, normalized to

@@ -5,6 +5,7 @@
 #   list of resources, the way the engine's normalizer does, so rule tests stay small.
 package leakguard.testutil
 
+import data.leakguard.lib.resources
 import rego.v1
 
 defaults := {
@@ -49,7 +50,30 @@ with_index(rs) := {
 	"resources": {r.key: object.union(r, {"referenced_by": referenced_by(rs, r.key)}) | some r in rs},
 	"by_type": {t: [r.key | some r in rs; r.type == t] | some t in {r.type | some r in rs}},
 	"regions": {c: sort({r.region | some r in rs; r.cloud == c}) | some c in {r.cloud | some r in rs}},
+	"scopes": scopes_of(rs),
 }
+
+# The scopes index (input.scopes) by its definition: per cloud with a live resource, the
+# first key, and the first key of each region scope. Normalize builds it in one pass
+# (src/normalize/scopes.ts); test/normalize/scopes.test.ts holds the two equal.
+scopes_of(rs) := {c: {"first": min({r.key | some r in live; r.cloud == c}), "regions": {region: min({r.key |
+	some r in live
+	r.cloud == c
+	scope_region(r) == region
+}) |
+	some r in live
+	r.cloud == c
+	region := scope_region(r)
+	region != null
+}} |
+	some c in {r.cloud | some r in live}
+} if {
+	live := [r | some r in rs; r.mode == "managed"; r.action != "delete"]
+}
+
+scope_region(r) := resources.region_of(r)
+
+scope_region(r) := null if not resources.region_of(r)
 
 referenced_by(rs, key) := [{"key": o.key, "type": o.type, "attribute": attr} |
 	some o in rs

@@ -6,6 +6,7 @@ import { fromConfig, stringMap } from './from-config';
 import { fromHcl } from './from-hcl';
 import { coerceDraft } from './coerce';
 import { fromPlan, fromState } from './from-plan';
+import { scopesOf } from './scopes';
 import { forgetScannedStrings, secretCandidates } from './secrets';
 import { assertValid } from './validate';
 
@@ -207,6 +208,7 @@ export function normalize(docs: LoadedDocument[], { validate = true, sink }: { v
     resources,
     by_type: byType,
     regions: Object.fromEntries(Object.entries(regions).map(([c, s]) => [c, [...s].sort()])),
+    scopes: scopesOf(repeated ? Object.values(resources) : built),
   };
   forgetScannedStrings();
   if (validate) assertValid('policy-input', input);

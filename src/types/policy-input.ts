@@ -48,6 +48,12 @@ export interface PolicyInput {
   regions: {
     [k: string]: string[];
   };
+  /**
+   * Per cloud with a live (managed, not deleted) resource: the first such resource's key in code-point order, and per region scope the first key there. A resource without a region is in the scope `(region unknown)`, unless it is an Azure resource with no location of its own (child and global resources), which is in no region scope. Estate- and region-level findings are located from these (lib/resources.rego `first_resource`).
+   */
+  scopes: {
+    [k: string]: Scope;
+  };
 }
 /**
  * This interface was referenced by `PolicyInput`'s JSON-Schema
@@ -226,4 +232,20 @@ export interface Waiver {
    * Where the waiver was declared (config file or construct path).
    */
   source?: string;
+}
+/**
+ * This interface was referenced by `PolicyInput`'s JSON-Schema
+ * via the `definition` "Scope".
+ */
+export interface Scope {
+  /**
+   * Key of the cloud's first live resource.
+   */
+  first: string;
+  /**
+   * Key of the first live resource of each region scope.
+   */
+  regions: {
+    [k: string]: string;
+  };
 }

@@ -1,0 +1,102 @@
+// input.scopes (src/normalize/scopes.ts) replaces a scan the policy made of every resource:
+// the first live resource of each cloud and region scope, where estate- and region-level
+// findings are located. It must equal the Rego definition (policies/testutil scopes_of,
+// which uses lib's own region_of) on every kind of resource: generated ones (clouds, modes,
+// actions, regions or none, Azure locations given, unknown or referenced, keys past U+FFFF
+// where JavaScript's string order is not OPA's), every public plan and every drift fixture.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { loadPaths } from '../../src/load';
+import { normalize } from '../../src/normalize';
+import { codePointLess, scopesOf, UNKNOWN_REGION } from '../../src/normalize/scopes';
+import { opaBinary, policyDir } from '../../src/evaluate/paths';
+import type { Resource } from '../../src/types/policy-input';
+import { planFiles, PLANS, ruleFixtures } from '../policies/helpers';
+
+/** scopes_of(rs) for each list of resources, in one `opa eval` of the Rego sources. */
+function regoScopes(cases: Resource[][]): unknown[] {
+  const dir = mkdtempSync(join(tmpdir(), 'leakguard-scopes-'));
+  try {
+    writeFileSync(join(dir, 'input.json'), JSON.stringify({ cases }));
+    const out = execFileSync(opaBinary(), ['eval', '--format', 'json', '-d', policyDir(), '-i', join(dir, 'input.json'), '[data.leakguard.testutil.scopes_of(c) | some c in input.cases]'], {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    return JSON.parse(out).result[0].expressions[0].value as unknown[];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// Characters on both sides of the places where UTF-16 order and code-point order part.
+const keyChar = fc.constantFrom('a', 'b', '/', '.', '\u00e9', '\ud7ff', '\ue000', '\uffff', '\u{10000}', '\u{1f600}');
+const key = fc.string({ unit: keyChar, minLength: 1, maxLength: 6 }).map((s) => `st/${s}`);
+
+const resource = (k: string): fc.Arbitrary<Resource> =>
+  fc.record({
+    cloud: fc.constantFrom('aws', 'azure', 'other'),
+    mode: fc.constantFrom('managed', 'managed', 'data'),
+    action: fc.constantFrom('create', 'update', 'delete', 'replace', 'no-op', 'read', 'none'),
+    region: fc.constantFrom<string | null>(null, null, 'us-east-1', 'westus2', '', UNKNOWN_REGION),
+    location: fc.constantFrom<unknown>(undefined, null, 'West US 2', 0),
+    unknownLocation: fc.boolean(),
+    locationRefs: fc.constantFrom<string[] | undefined>(undefined, [], ['st/azurerm_resource_group.rg']),
+  }).map(({ cloud, mode, action, region, location, unknownLocation, locationRefs }) => ({
+    key: k,
+    address: k.slice(3),
+    stack: 'st',
+    mode,
+    type: cloud === 'azure' ? 'azurerm_thing' : 'aws_thing',
+    name: 'x',
+    module: '',
+    index: null,
+    cloud,
+    provider: cloud,
+    region,
+    values: location === undefined ? {} : { location },
+    unknown: unknownLocation ? ['location'] : ['tags'],
+    sensitive: [],
+    tags: {},
+    references: locationRefs === undefined ? {} : { location: locationRefs },
+    referenced_by: [],
+    action,
+    origin: { file: 'main.tf' },
+  }) as Resource);
+
+const resources = fc.uniqueArray(key, { maxLength: 12 }).chain((keys) => fc.tuple(...keys.map(resource)));
+
+test('generated resources: the scopes index is the Rego definition of it', () => {
+  const cases = fc.sample(resources, { numRuns: 400, seed: 20261205 });
+  const rego = regoScopes(cases);
+  // Not a vacuous comparison: the cases reach every kind of scope.
+  const scopes = cases.map((rs) => scopesOf(rs));
+  expect(scopes.filter((s) => Object.keys(s).length === 0).length).toBeGreaterThan(0);
+  expect(scopes.some((s) => s.azure && Object.keys(s.azure.regions).length === 0)).toBe(true);
+  expect(scopes.some((s) => Object.values(s).some((c) => UNKNOWN_REGION in c.regions))).toBe(true);
+  for (let i = 0; i < cases.length; i++) expect([i, scopes[i]]).toEqual([i, rego[i]]);
+});
+
+test('rule fixtures, public plans and drift fixtures: normalize writes the Rego definition', async () => {
+  const inputs = [...ruleFixtures().map(([, input]) => input)];
+  for (const f of planFiles()) inputs.push(normalize(await loadPaths([join(PLANS, f)])));
+  const drift = join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'drift');
+  for (const f of ['state-kms-loggroup.json', 'refresh-only-benign-tags.json']) inputs.push(normalize(await loadPaths([join(drift, f)])));
+  const rego = regoScopes(inputs.map((i) => Object.values(i.resources)));
+  expect(inputs.map((i) => i.scopes)).toEqual(rego);
+  expect(inputs.filter((i) => Object.keys(i.scopes).length > 0).length).toBeGreaterThan(inputs.length / 2);
+});
+
+test('code-point order: as OPA compares strings (their UTF-8 bytes), not as JavaScript does', () => {
+  fc.assert(
+    fc.property(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'grapheme' }), (a, b) => {
+      expect(codePointLess(a, b)).toBe(Buffer.compare(Buffer.from(a), Buffer.from(b)) < 0);
+    }),
+    { numRuns: 2000 },
+  );
+  // Where the two orders part: U+FFFF is one UTF-16 unit above U+10000's first.
+  expect('\uffff' < '\u{10000}').toBe(false);
+  expect(codePointLess('\uffff', '\u{10000}')).toBe(true);
+});
