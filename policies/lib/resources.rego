@@ -96,11 +96,18 @@ objects(v) := [] if {
 	not is_object(v)
 }
 
-step(vs, k) := [x | some v in vs; some o in objects(v); x := o[k]]
+step(vs, k) := [x | some v in vs; some o in items(v); is_object(o); x := o[k]]
+
+# A block value's items: a list itself (not copied, as objects() would), anything else alone.
+items(v) := v if is_array(v)
+
+items(v) := [v] if not is_array(v)
 
 # Every value at a dotted path below v, through nested blocks whether they are objects
 # (CDKTF single blocks) or lists (plans, HCL). Up to four levels.
-path_values(v, path) := path_steps([v], split(path, "."))
+path_values(v, path) := step([v], path) if not contains(path, ".")
+
+path_values(v, path) := path_steps([v], split(path, ".")) if contains(path, ".")
 
 # The path split once, not once per clause.
 path_steps(vs, ks) := step(vs, ks[0]) if count(ks) == 1
@@ -120,9 +127,11 @@ blocks_at(r, path) := [o | some v in path_values(r.values, path); some o in obje
 # The attribute at a dotted path, or one of its parent blocks, is known only after apply.
 unknown_at(r, path) if path in r.unknown
 
+# (u + "." tested without building that string for every unknown of every resource read.)
 unknown_at(r, path) if {
 	some u in r.unknown
-	startswith(path, concat("", [u, "."]))
+	startswith(path, u)
+	substring(path, count(u), 1) == "."
 }
 
 # The attribute refers to another resource (config sources keep the reference even when
@@ -860,9 +869,11 @@ s3_encryption_configs(bucket) := array.concat(
 
 s3_config_path(cfg, attr) := concat(".", [cfg.prefix, attr])
 
+s3_kms_algorithms := {"aws:kms", "aws:kms:dsse"}
+
 s3_sse_kms(cfg) if {
 	some alg in values_at(cfg.r, s3_config_path(cfg, "apply_server_side_encryption_by_default.sse_algorithm"))
-	alg in {"aws:kms", "aws:kms:dsse"}
+	alg in s3_kms_algorithms
 }
 
 s3_cmk(cfg) if {

@@ -59,6 +59,11 @@ under(path, prefixes) if {
 	startswith(path, concat("", [p, "."]))
 }
 
+# The resources holding secret candidates (normalize lists them: input.with_secrets); the
+# others have none to report, and reading every resource for them took ~20 ms of each
+# evaluation at 20k resources.
+holders := [input.resources[k] | some k in input.with_secrets]
+
 # Reportable candidates of r at the given attribute prefixes, plus its tags.
 in_resource(r, prefixes) := {c |
 	some c in object.get(r, "secrets", [])

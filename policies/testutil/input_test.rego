@@ -51,11 +51,12 @@ with_index(rs) := {
 	"by_type": {t: [r.key | some r in rs; r.type == t] | some t in {r.type | some r in rs}},
 	"regions": {c: sort({r.region | some r in rs; r.cloud == c}) | some c in {r.cloud | some r in rs}},
 	"scopes": scopes_of(rs),
+	"with_secrets": [r.key | some r in rs; r.secrets],
 }
 
 # The scopes index (input.scopes) by its definition: per cloud with a live resource, the
 # first key, and the first key of each region scope. Normalize builds it in one pass
-# (src/normalize/scopes.ts); test/normalize/scopes.test.ts holds the two equal.
+# (src/normalize/scopes.ts); test/normalize/indexes.test.ts holds the two equal.
 scopes_of(rs) := {c: {"first": min({r.key | some r in live; r.cloud == c}), "regions": {region: min({r.key |
 	some r in live
 	r.cloud == c

@@ -209,6 +209,7 @@ export function normalize(docs: LoadedDocument[], { validate = true, sink }: { v
     by_type: byType,
     regions: Object.fromEntries(Object.entries(regions).map(([c, s]) => [c, [...s].sort()])),
     scopes: scopesOf(repeated ? Object.values(resources) : built),
+    with_secrets: (repeated ? Object.values(resources) : built).filter((r) => r.secrets !== undefined).map((r) => r.key),
   };
   forgetScannedStrings();
   if (validate) assertValid('policy-input', input);

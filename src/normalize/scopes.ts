@@ -4,7 +4,7 @@ import type { Resource, Scope } from '../types/policy-input';
 // located at the first live resource of their scope. The policy found those by scanning
 // every resource in each evaluation, again in each shard of the rules: ~45 ms and 30 MB of
 // WASM memory per evaluation at 20k resources. Here it is one pass. policies/testutil keeps
-// the Rego definition (scopes_of), and test/normalize/scopes.test.ts holds the two equal on
+// the Rego definition (scopes_of), and test/normalize/indexes.test.ts holds the two equal on
 // generated resources.
 
 /** What lib/resources.rego calls a resource without a resolvable region (region_of). */

@@ -54,6 +54,10 @@ export interface PolicyInput {
   scopes: {
     [k: string]: Scope;
   };
+  /**
+   * Keys of the resources holding secret candidates (a `secrets` list), in the order of `resources`: the secret rules read these, not every resource.
+   */
+  with_secrets: string[];
 }
 /**
  * This interface was referenced by `PolicyInput`'s JSON-Schema

@@ -91,8 +91,11 @@ cmk(cfg) if resources.s3_cmk(cfg)
 
 bucket_key(cfg) if resources.s3_bucket_key(cfg)
 
+# Constants as rules: a literal in a function body is built again on every call.
+checks := [["SSE-KMS", "kms"], ["a customer-managed key", "cmk"], ["the bucket key", "bucket_key"]]
+
 missing(cfgs) := [item |
-	some [item, check] in [["SSE-KMS", "kms"], ["a customer-managed key", "cmk"], ["the bucket key", "bucket_key"]]
+	some [item, check] in checks
 	not satisfied(cfgs, check)
 ]
 
@@ -119,9 +122,11 @@ literal_targets contains name if {
 	resources.literal(name)
 }
 
+log_links := {["aws_s3_bucket_logging", "target_bucket"], ["aws_s3_bucket", "logging.target_bucket"]}
+
 log_target(bucket) if {
 	some ref in bucket.referenced_by
-	[ref.type, ref.attribute] in {["aws_s3_bucket_logging", "target_bucket"], ["aws_s3_bucket", "logging.target_bucket"]}
+	[ref.type, ref.attribute] in log_links
 }
 
 log_target(bucket) if literal_targets[object.get(bucket.values, "bucket", null)]

@@ -76,7 +76,7 @@ locations := {
 }
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
-	some r in input.resources
+	some r in secrets.holders
 	r.cloud == "aws"
 	cs := secrets.in_resource(r, object.get(locations, r.type, []))
 	count(cs) > 0

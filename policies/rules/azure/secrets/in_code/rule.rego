@@ -81,7 +81,7 @@ locations := object.union({t: web_app | some t in resources.app_service_types}, 
 })
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
-	some r in input.resources
+	some r in secrets.holders
 	r.cloud == "azure"
 	cs := secrets.in_resource(r, object.get(locations, r.type, []))
 	count(cs) > 0

@@ -1,9 +1,11 @@
-// input.scopes (src/normalize/scopes.ts) replaces a scan the policy made of every resource:
-// the first live resource of each cloud and region scope, where estate- and region-level
-// findings are located. It must equal the Rego definition (policies/testutil scopes_of,
-// which uses lib's own region_of) on every kind of resource: generated ones (clouds, modes,
-// actions, regions or none, Azure locations given, unknown or referenced, keys past U+FFFF
-// where JavaScript's string order is not OPA's), every public plan and every drift fixture.
+// Indexes normalize builds so that no evaluation (and no shard of one) scans every resource:
+// - input.scopes (src/normalize/scopes.ts): the first live resource of each cloud and region
+//   scope, where estate- and region-level findings are located. It must equal the Rego
+//   definition (policies/testutil scopes_of, which uses lib's own region_of) on every kind of
+//   resource: generated ones (clouds, modes, actions, regions or none, Azure locations given,
+//   unknown or referenced, keys past U+FFFF where JavaScript's string order is not OPA's),
+//   every public plan and every drift fixture.
+// - input.with_secrets: the resources the secret rules read, the testutil definition's list.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,15 +15,15 @@ import { loadPaths } from '../../src/load';
 import { normalize } from '../../src/normalize';
 import { codePointLess, scopesOf, UNKNOWN_REGION } from '../../src/normalize/scopes';
 import { opaBinary, policyDir } from '../../src/evaluate/paths';
-import type { Resource } from '../../src/types/policy-input';
+import type { PolicyInput, Resource } from '../../src/types/policy-input';
 import { planFiles, PLANS, ruleFixtures } from '../policies/helpers';
 
-/** scopes_of(rs) for each list of resources, in one `opa eval` of the Rego sources. */
-function regoScopes(cases: Resource[][]): unknown[] {
+/** A testutil definition (`fn`) applied to each list of resources, in one `opa eval` of the Rego sources. */
+function rego(fn: string, cases: Resource[][]): unknown[] {
   const dir = mkdtempSync(join(tmpdir(), 'leakguard-scopes-'));
   try {
     writeFileSync(join(dir, 'input.json'), JSON.stringify({ cases }));
-    const out = execFileSync(opaBinary(), ['eval', '--format', 'json', '-d', policyDir(), '-i', join(dir, 'input.json'), '[data.leakguard.testutil.scopes_of(c) | some c in input.cases]'], {
+    const out = execFileSync(opaBinary(), ['eval', '--format', 'json', '-d', policyDir(), '-i', join(dir, 'input.json'), `[${fn} | some c in input.cases]`], {
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
     });
@@ -70,23 +72,45 @@ const resources = fc.uniqueArray(key, { maxLength: 12 }).chain((keys) => fc.tupl
 
 test('generated resources: the scopes index is the Rego definition of it', () => {
   const cases = fc.sample(resources, { numRuns: 400, seed: 20261205 });
-  const rego = regoScopes(cases);
+  const expected = rego('data.leakguard.testutil.scopes_of(c)', cases);
   // Not a vacuous comparison: the cases reach every kind of scope.
   const scopes = cases.map((rs) => scopesOf(rs));
   expect(scopes.filter((s) => Object.keys(s).length === 0).length).toBeGreaterThan(0);
   expect(scopes.some((s) => s.azure && Object.keys(s.azure.regions).length === 0)).toBe(true);
   expect(scopes.some((s) => Object.values(s).some((c) => UNKNOWN_REGION in c.regions))).toBe(true);
-  for (let i = 0; i < cases.length; i++) expect([i, scopes[i]]).toEqual([i, rego[i]]);
+  for (let i = 0; i < cases.length; i++) expect([i, scopes[i]]).toEqual([i, expected[i]]);
 });
 
-test('rule fixtures, public plans and drift fixtures: normalize writes the Rego definition', async () => {
+/** Every rule fixture, public plan and drift fixture, normalized (the fixtures as committed). */
+async function realInputs(): Promise<PolicyInput[]> {
   const inputs = [...ruleFixtures().map(([, input]) => input)];
   for (const f of planFiles()) inputs.push(normalize(await loadPaths([join(PLANS, f)])));
   const drift = join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'drift');
   for (const f of ['state-kms-loggroup.json', 'refresh-only-benign-tags.json']) inputs.push(normalize(await loadPaths([join(drift, f)])));
-  const rego = regoScopes(inputs.map((i) => Object.values(i.resources)));
-  expect(inputs.map((i) => i.scopes)).toEqual(rego);
+  return inputs;
+}
+
+test('rule fixtures, public plans and drift fixtures: normalize writes the Rego definition of the scopes', async () => {
+  const inputs = await realInputs();
+  expect(inputs.map((i) => i.scopes)).toEqual(rego('data.leakguard.testutil.scopes_of(c)', inputs.map((i) => Object.values(i.resources))));
   expect(inputs.filter((i) => Object.keys(i.scopes).length > 0).length).toBeGreaterThan(inputs.length / 2);
+});
+
+const withSecrets = 'data.leakguard.testutil.with_index(c).with_secrets';
+
+test('with_secrets: the resources holding secret candidates, as the Rego definition lists them', async () => {
+  const inputs = await realInputs();
+  expect(inputs.map((i) => i.with_secrets)).toEqual(rego(withSecrets, inputs.map((i) => Object.values(i.resources))));
+  // Normalized here, not committed: public plans whose resources hold candidates.
+  expect(inputs.slice(ruleFixtures().length).filter((i) => i.with_secrets.length > 0).length).toBeGreaterThan(3);
+  // Generated: any resource may hold candidates, the normalized input lists exactly those.
+  const cases = fc.sample(
+    resources.chain((rs) => fc.tuple(...rs.map((r) => fc.boolean().map((held) => (held ? { ...r, secrets: [{ path: 'tags.k', kind: 'aws-access-key', fingerprint: 'x' }] } : r))))),
+    { numRuns: 200, seed: 20261205 },
+  ) as Resource[][];
+  const listed = cases.map((rs) => rs.filter((r) => r.secrets !== undefined).map((r) => r.key));
+  expect(listed).toEqual(rego(withSecrets, cases));
+  expect(listed.some((l) => l.length > 0)).toBe(true);
 });
 
 test('code-point order: as OPA compares strings (their UTF-8 bytes), not as JavaScript does', () => {
