@@ -181,7 +181,7 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
             validator('decision');
             opts.whileEvaluating?.();
           };
-          return decisionOf(await session.finish(input, meanwhile), input, data);
+          return await session.finish(input, meanwhile, (result) => decisionOf(result, input, data));
         } finally {
           await release();
         }
