@@ -18,13 +18,17 @@ meta(chain) := m if {
 	m.custom.id
 }
 
+# What a finding keeps of its subject (a rule, not a literal in new(): that would be built
+# again for every finding).
+subject_fields := {"key", "address", "stack", "type", "region", "action", "origin"}
+
 # finding(rego.metadata.chain(), resource, message) is what every rule emits.
 new(chain, resource, message) := {
 	"rule_id": m.custom.id,
 	"control": m.custom.control,
 	"severity": m.custom.severity,
 	"message": message,
-	"resource": object.filter(resource, {"key", "address", "stack", "type", "region", "action", "origin"}),
+	"resource": object.filter(resource, subject_fields),
 } if {
 	m := meta(chain)
 }

@@ -127,11 +127,11 @@ blocks_at(r, path) := [o | some v in path_values(r.values, path); some o in obje
 # The attribute at a dotted path, or one of its parent blocks, is known only after apply.
 unknown_at(r, path) if path in r.unknown
 
-# (u + "." tested without building that string for every unknown of every resource read.)
+# (u + "." built only where u begins the path, not for every unknown of every resource read.)
 unknown_at(r, path) if {
 	some u in r.unknown
 	startswith(path, u)
-	substring(path, count(u), 1) == "."
+	startswith(path, concat("", [u, "."]))
 }
 
 # The attribute refers to another resource (config sources keep the reference even when
@@ -1043,9 +1043,18 @@ classification_problems(r) := (missing_tags(r) | unknown_tags(r)) | invalid_clas
 required_tag_keys := array.concat([settings.classification_tag_key], settings.ownership_tag_keys)
 
 # A tag whose value is known only after apply (plans mark `tags.<key>`), or an expression.
-tag_unknown(r, key) if concat(".", ["tags", key]) in r.unknown
+# ("tags." + key in r.unknown, that string built only where an unknown is a tag.)
+tag_unknown(r, key) if {
+	some u in r.unknown
+	startswith(u, "tags.")
+	u == concat(".", ["tags", key])
+}
 
-tag_unknown(r, key) if concat(".", ["tags_all", key]) in r.unknown
+tag_unknown(r, key) if {
+	some u in r.unknown
+	startswith(u, "tags_all.")
+	u == concat(".", ["tags_all", key])
+}
 
 tag_unknown(r, key) if {
 	v := object.get(r.tags, key, "")

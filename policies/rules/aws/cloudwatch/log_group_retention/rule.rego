@@ -55,8 +55,11 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	msg := message(r, object.get(r.values, "retention_in_days", null))
 }
 
+# Retention values that keep logs forever (a rule: a literal in message() is built on every call).
+never := {null, 0}
+
 message(r, days) := sprintf("Log group %s never expires its logs (retention_in_days unset or 0); keep %d-%d days", [r.address, min_days, max_days]) if {
-	days in {null, 0}
+	days in never
 	not resources.unknown_at(r, "retention_in_days")
 	not resources.interpolated(r, "retention_in_days")
 }

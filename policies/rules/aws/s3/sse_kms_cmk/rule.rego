@@ -122,11 +122,12 @@ literal_targets contains name if {
 	resources.literal(name)
 }
 
-log_links := {["aws_s3_bucket_logging", "target_bucket"], ["aws_s3_bucket", "logging.target_bucket"]}
+# Referrer type → attributes that make a bucket a log target (looked up, no pair built per link).
+log_links := {"aws_s3_bucket_logging": {"target_bucket"}, "aws_s3_bucket": {"logging.target_bucket"}}
 
 log_target(bucket) if {
 	some ref in bucket.referenced_by
-	[ref.type, ref.attribute] in log_links
+	log_links[ref.type][ref.attribute]
 }
 
 log_target(bucket) if literal_targets[object.get(bucket.values, "bucket", null)]
