@@ -6,6 +6,7 @@
 //   unknown or referenced, keys past U+FFFF where JavaScript's string order is not OPA's),
 //   every public plan and every drift fixture.
 // - input.with_secrets: the resources the secret rules read, the testutil definition's list.
+// Both describe the resources the input keeps where a key repeats (the later replaces the earlier).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -123,4 +124,23 @@ test('code-point order: as OPA compares strings (their UTF-8 bytes), not as Java
   // Where the two orders part: U+FFFF is one UTF-16 unit above U+10000's first.
   expect('\uffff' < '\u{10000}').toBe(false);
   expect(codePointLess('\uffff', '\u{10000}')).toBe(true);
+});
+
+test('a key that repeats (the later resource replaces the earlier): the indexes describe the resource kept', async () => {
+  const plan = join(PLANS, 'aws-s3-create-update-delete-noop-drift-tf1.2.json');
+  const [first, second] = await loadPaths([plan, plan]);
+  if (first.kind !== 'plan' || second.kind !== 'plan') throw new Error('expected plans');
+  // The same stack name for both (every key repeats); the later plan deletes every resource.
+  const deleting = structuredClone(second.plan) as { resource_changes: Array<{ change: { actions: string[] } }> };
+  for (const c of deleting.resource_changes) c.change.actions = ['delete'];
+  const input = normalize([structuredClone(first), { ...second, stack: first.stack, plan: deleting as typeof second.plan }]);
+  const kept = Object.values(input.resources);
+  expect(kept.every((r) => r.action === 'delete')).toBe(true);
+  expect([input.scopes, input.with_secrets]).toEqual([
+    rego('data.leakguard.testutil.scopes_of(c)', [kept])[0],
+    rego(withSecrets, [kept])[0],
+  ]);
+  // Not what the first plan alone gives: its live resources were replaced.
+  expect(Object.keys(normalize([structuredClone(first)]).scopes).length).toBeGreaterThan(0);
+  expect(input.scopes).toEqual({});
 });
