@@ -96,12 +96,8 @@ objects(v) := [] if {
 	not is_object(v)
 }
 
-step(vs, k) := [x | some v in vs; some o in items(v); is_object(o); x := o[k]]
-
-# A block value's items: a list itself (not copied, as objects() would), anything else alone.
-items(v) := v if is_array(v)
-
-items(v) := [v] if not is_array(v)
+# (as_list, not objects(): a list is read as it is, not copied before its objects are picked.)
+step(vs, k) := [x | some v in vs; some o in as_list(v); is_object(o); x := o[k]]
 
 # Every value at a dotted path below v, through nested blocks whether they are objects
 # (CDKTF single blocks) or lists (plans, HCL). Up to four levels.

@@ -201,6 +201,8 @@ export function normalize(docs: LoadedDocument[], { validate = true, sink }: { v
     }
     if (sink) for (const r of Object.values(resources)) sink.add(r);
   }
+  // The resources the input keeps (where a key repeats, the later one).
+  const kept = repeated ? Object.values(resources) : built;
   const input: PolicyInput = {
     schema_version: '1',
     sources: drafts.map((d) => ({ path: d.source, format: d.format, ...(d.terraformVersion ? { terraform_version: d.terraformVersion } : {}) })),
@@ -208,8 +210,8 @@ export function normalize(docs: LoadedDocument[], { validate = true, sink }: { v
     resources,
     by_type: byType,
     regions: Object.fromEntries(Object.entries(regions).map(([c, s]) => [c, [...s].sort()])),
-    scopes: scopesOf(repeated ? Object.values(resources) : built),
-    with_secrets: (repeated ? Object.values(resources) : built).filter((r) => r.secrets !== undefined).map((r) => r.key),
+    scopes: scopesOf(kept),
+    with_secrets: kept.filter((r) => r.secrets !== undefined).map((r) => r.key),
   };
   forgetScannedStrings();
   if (validate) assertValid('policy-input', input);
