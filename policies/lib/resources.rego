@@ -14,10 +14,10 @@ of_type(t) := object.get(by_mode.managed, t, [])
 # Data sources of one type.
 data_of_type(t) := object.get(by_mode.data, t, [])
 
-by_mode := {mode: {t: rs |
-	some t, keys in input.by_type
-	rs := [r | some key in keys; r := input.resources[key]; r.mode == mode]
-	count(rs) > 0
+# From input.by_mode, whose lists are already split by mode: reading each resource's mode
+# here cost ~40 ms per evaluation at 20k resources (and again in every shard of the rules).
+by_mode := {mode: {t: [input.resources[key] | some key in keys] |
+	some t, keys in input.by_mode[mode]
 } |
 	some mode in ["managed", "data"]
 }

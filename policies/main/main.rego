@@ -88,19 +88,15 @@ tally(field) := {v: n | some v in {f[field] | some f in findings}; n := count([f
 # the type-list settings those rules read (as configured).
 covered_types := coverage.types | {t | some key in coverage.type_settings; some t in config.settings[key]}
 
-managed_count(keys) := count([k | some k in keys; input.resources[k].mode == "managed"])
-
 # Managed resources of a type no rule reads, per type (data sources are not counted).
-uncovered_by_type := {t: n |
-	some t, keys in input.by_type
+uncovered_by_type := {t: count(keys) |
+	some t, keys in input.by_mode.managed
 	not t in covered_types
-	n := managed_count(keys)
-	n > 0
 }
 
 uncovered := {
 	"resources": sum([n | some n in uncovered_by_type]),
-	"managed": sum([managed_count(keys) | some keys in input.by_type]),
+	"managed": sum([count(keys) | some keys in input.by_mode.managed]),
 	"by_type": uncovered_by_type,
 	"not_checked_allowed": config.settings.allow_not_checked == true,
 }

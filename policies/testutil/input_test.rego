@@ -49,9 +49,18 @@ with_index(rs) := {
 	"stacks": {},
 	"resources": {r.key: object.union(r, {"referenced_by": referenced_by(rs, r.key)}) | some r in rs},
 	"by_type": {t: [r.key | some r in rs; r.type == t] | some t in {r.type | some r in rs}},
+	"by_mode": by_mode_of(rs),
 	"regions": {c: sort({r.region | some r in rs; r.cloud == c}) | some c in {r.cloud | some r in rs}},
 	"scopes": scopes_of(rs),
 	"with_secrets": [r.key | some r in rs; r.secrets],
+}
+
+# The by_mode index by its definition: by_type's keys split by mode (src/normalize
+# byModeOf; test/normalize/indexes.test.ts holds the two equal).
+by_mode_of(rs) := {mode: {t: [r.key | some r in rs; r.mode == mode; r.type == t] |
+	some t in {r.type | some r in rs; r.mode == mode}
+} |
+	some mode in ["managed", "data"]
 }
 
 # The scopes index (input.scopes) by its definition: per cloud with a live resource, the

@@ -118,6 +118,13 @@ function linksInto(drafts: StackDraft[]): Map<string, Resource['referenced_by']>
   return links;
 }
 
+/** The keys of each mode's resources by type (policy-input.schema.json `by_mode`), in the order given. */
+export function byModeOf(resources: readonly Resource[]): PolicyInput['by_mode'] {
+  const index: PolicyInput['by_mode'] = { managed: {}, data: {} };
+  for (const r of resources) (index[r.mode][r.type] ??= []).push(r.key);
+  return index;
+}
+
 /**
  * Every source becomes one document: keyed resources, type index, reverse links, regions in use.
  * `validate: false` leaves checking it against its schema to the caller (check() does it while
@@ -209,6 +216,7 @@ export function normalize(docs: LoadedDocument[], { validate = true, sink }: { v
     stacks,
     resources,
     by_type: byType,
+    by_mode: byModeOf(kept),
     regions: Object.fromEntries(Object.entries(regions).map(([c, s]) => [c, [...s].sort()])),
     scopes: scopesOf(kept),
     with_secrets: kept.filter((r) => r.secrets !== undefined).map((r) => r.key),

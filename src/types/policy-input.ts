@@ -43,6 +43,13 @@ export interface PolicyInput {
     [k: string]: string[];
   };
   /**
+   * The keys of `by_type` split by mode, each resource once, in the order of `resources`: the policy's per-type lists (lib/resources.rego `of_type`) and the count of managed resources are built from these without reading every resource's mode in each evaluation.
+   */
+  by_mode: {
+    managed: KeysByType;
+    data: KeysByType;
+  };
+  /**
    * Regions in use per cloud: every region where at least one managed resource lives.
    */
   regions: {
@@ -236,6 +243,15 @@ export interface Waiver {
    * Where the waiver was declared (config file or construct path).
    */
   source?: string;
+}
+/**
+ * Resource keys per resource type (types without a resource are absent).
+ *
+ * This interface was referenced by `PolicyInput`'s JSON-Schema
+ * via the `definition` "KeysByType".
+ */
+export interface KeysByType {
+  [k: string]: string[];
 }
 /**
  * This interface was referenced by `PolicyInput`'s JSON-Schema

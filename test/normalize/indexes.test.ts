@@ -6,6 +6,8 @@
 //   unknown or referenced, keys past U+FFFF where JavaScript's string order is not OPA's),
 //   every public plan and every drift fixture.
 // - input.with_secrets: the resources the secret rules read, the testutil definition's list.
+// - input.by_mode: by_type's keys split by mode, which of_type's lists and the managed count
+//   are built from (the testutil definition by_mode_of).
 // Both describe the resources the input keeps where a key repeats (the later replaces the earlier).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { loadPaths } from '../../src/load';
-import { normalize } from '../../src/normalize';
+import { byModeOf, normalize } from '../../src/normalize';
 import { codePointLess, scopesOf, UNKNOWN_REGION } from '../../src/normalize/scopes';
 import { opaBinary, policyDir } from '../../src/evaluate/paths';
 import type { PolicyInput, Resource } from '../../src/types/policy-input';
@@ -114,6 +116,28 @@ test('with_secrets: the resources holding secret candidates, as the Rego definit
   expect(listed.some((l) => l.length > 0)).toBe(true);
 });
 
+const byMode = 'data.leakguard.testutil.by_mode_of(c)';
+
+test('by_mode: by_type split by mode, as the Rego definition builds it', async () => {
+  const inputs = await realInputs();
+  expect(inputs.map((i) => i.by_mode)).toEqual(rego(byMode, inputs.map((i) => Object.values(i.resources))));
+  // Each resource once, under its mode and type: the same keys as by_type.
+  for (const i of inputs) {
+    const keys = (index: Record<string, string[]>): string[] => Object.values(index).flat().sort();
+    expect(keys({ ...i.by_mode.managed, ...Object.fromEntries(Object.entries(i.by_mode.data).map(([t, k]) => [`data ${t}`, k])) })).toEqual(keys(i.by_type));
+  }
+  // Not only managed resources: real inputs with data sources.
+  expect(inputs.filter((i) => Object.keys(i.by_mode.data).length > 0).length).toBeGreaterThan(1);
+  // Generated: both modes, types shared between them, any order of keys.
+  const cases = fc.sample(
+    resources.chain((rs) => fc.tuple(...rs.map((r) => fc.constantFrom('aws_thing', 'aws_other', 'azurerm_thing').map((type) => ({ ...r, type }))))),
+    { numRuns: 200, seed: 20261205 },
+  ) as Resource[][];
+  const built = cases.map((rs) => byModeOf(rs));
+  expect(built).toEqual(rego(byMode, cases));
+  expect(built.some((b) => Object.keys(b.managed).some((t) => t in b.data))).toBe(true);
+});
+
 test('code-point order: as OPA compares strings (their UTF-8 bytes), not as JavaScript does', () => {
   fc.assert(
     fc.property(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'grapheme' }), (a, b) => {
@@ -136,9 +160,10 @@ test('a key that repeats (the later resource replaces the earlier): the indexes 
   const input = normalize([structuredClone(first), { ...second, stack: first.stack, plan: deleting as typeof second.plan }]);
   const kept = Object.values(input.resources);
   expect(kept.every((r) => r.action === 'delete')).toBe(true);
-  expect([input.scopes, input.with_secrets]).toEqual([
+  expect([input.scopes, input.with_secrets, input.by_mode]).toEqual([
     rego('data.leakguard.testutil.scopes_of(c)', [kept])[0],
     rego(withSecrets, [kept])[0],
+    rego(byMode, [kept])[0],
   ]);
   // Not what the first plan alone gives: its live resources were replaced.
   expect(Object.keys(normalize([structuredClone(first)]).scopes).length).toBeGreaterThan(0);
