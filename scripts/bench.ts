@@ -12,7 +12,9 @@ import { execFileSync, spawnSync, type StdioOptions } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decisionDigest } from './bench/digest';
+import { sha256 } from '../src/evaluate/manifest';
+import type { Decision } from '../src/types/decision';
+import { decisionDigest, policyDecisionOf } from './bench/digest';
 import { estatePlan, estatePlans } from './bench/estate';
 
 function arg(name: string, def: string): string {
@@ -49,7 +51,11 @@ interface Build {
 
 /** One cold `check` of the paths in a child process: its figures plus the wall time of the process. */
 function probe({ root, env }: Build, paths: string[], dump: string[] = []): Probe & { wall: number } {
-  const args = [join(root, 'dist', 'scripts', 'bench', 'probe.js'), ...dump, ...paths];
+  const script = join(root, 'dist', 'scripts', 'bench', 'probe.js');
+  // The probe writes its JSON report and the digests are taken here, outside the timed process
+  // (a --before build's probe from before --report existed hashes in its own time).
+  const report = readFileSync(script, 'utf8').includes("'--report'") ? join(tmpdir(), `leakguard-bench-report-${process.pid}.json`) : null;
+  const args = [script, ...dump, ...(report ? ['--report', report] : []), ...paths];
   // CPU time from outside where /usr/bin/time exists, so builds whose probe does not report it (--before) have it too.
   const cpuFile = join(tmpdir(), `leakguard-bench-cpu-${process.pid}`);
   const timed = existsSync(TIME);
@@ -59,6 +65,12 @@ function probe({ root, env }: Build, paths: string[], dump: string[] = []): Prob
   const wall = Number(process.hrtime.bigint() - t) / 1e6;
   if (r.status !== 0) throw new Error(`check of ${paths.join(' ')} with ${root} failed: ${r.stderr.trim().split('\n').pop()}`);
   const p = { ...(JSON.parse(r.stdout) as Probe), wall };
+  if (report) {
+    const text = readFileSync(report, 'utf8');
+    rmSync(report, { force: true });
+    p.decision_sha256 = sha256(text);
+    p.policy_sha256 = decisionDigest(policyDecisionOf(JSON.parse(text) as Decision));
+  }
   if (!timed) return p;
   const [user, sys] = readFileSync(cpuFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
   rmSync(cpuFile, { force: true });
@@ -130,10 +142,14 @@ function measure(label: string, paths: string[], runs: number, builds: Record<st
   const opas: Array<ReturnType<typeof opaEval>> = [];
   const loads: string[] = [load()];
   const first = Object.keys(builds)[0];
+  // What opa eval reads is dumped by a run of its own (writing it is not the check's time).
+  if (opa) {
+    probe(builds[first], paths, ['--dump', opa.dir]);
+    opas.push(opaEval(opa.bin, opa.bundle, opa.dir));
+  }
   for (let r = 0; r < runs; r++) {
     floors.push(floor(paths));
-    for (const [name, build] of Object.entries(builds)) probes[name].push(probe(build, paths, opa && r === 0 && name === first ? ['--dump', opa.dir] : []));
-    if (opa && r === 0) opas.push(opaEval(opa.bin, opa.bundle, opa.dir));
+    for (const [name, build] of Object.entries(builds)) probes[name].push(probe(build, paths));
     loads.push(load());
   }
   const row: Row = { label, bytes, floor: median(floors), builds: {}, load: loads.join('→') };
