@@ -81,45 +81,68 @@ class WaiverIndex {
  * what blocks only without the config's overrides.
  */
 export function judge(levelled: Levelled, input: PolicyInput, configWaivers: readonly Waiver[], today: string): Decision {
-  const index = new WaiverIndex();
-  for (const w of configWaivers) index.add(sortedKeys(w), w.resource ?? '');
-  // A construct waiver covers its own resource: named by key, so no other resource matches it.
-  for (const key of Object.keys(input.resources)
-    .filter((k) => input.resources[k].waivers?.length)
-    .sort()) {
-    for (const w of input.resources[key].waivers ?? []) index.add(sortedKeys({ ...w, resource: key }), key);
-  }
-  const live = (w: Indexed): boolean => !(w.waiver.expires < today);
-  const refused = new Set<Indexed>();
-  const matched = new Map<Indexed, Set<string>>();
-  let silenced = 0;
+  const judgement = new Judgement(input, configWaivers, today);
+  return judgement.decision(levelled, levelled.findings.map((f) => judgement.finding(f)));
+}
 
-  const findings = levelled.findings.map((f): Finding => {
-    const covering = index.covering(f);
-    const liveOnes = covering.filter(live);
+/**
+ * judge() in two steps: each finding on its own (in any order, as the workers of a parallel
+ * evaluation answer), then the decision around them (waiver results and the summary).
+ */
+export class Judgement {
+  private readonly index = new WaiverIndex();
+  private readonly refused = new Set<Indexed>();
+  private readonly matched = new Map<Indexed, Set<string>>();
+  private silenced = 0;
+
+  constructor(
+    input: PolicyInput,
+    configWaivers: readonly Waiver[],
+    private readonly today: string,
+  ) {
+    for (const w of configWaivers) this.index.add(sortedKeys(w), w.resource ?? '');
+    // A construct waiver covers its own resource: named by key, so no other resource matches it.
+    for (const key of Object.keys(input.resources)
+      .filter((k) => input.resources[k].waivers?.length)
+      .sort()) {
+      for (const w of input.resources[key].waivers ?? []) this.index.add(sortedKeys({ ...w, resource: key }), key);
+    }
+  }
+
+  private live(w: Indexed): boolean {
+    return !(w.waiver.expires < this.today);
+  }
+
+  /** The finding judged: whether it blocks, and the waiver that let it pass. */
+  finding(f: Levelled['findings'][number]): Finding {
+    const covering = this.index.covering(f);
+    const liveOnes = covering.filter((w) => this.live(w));
     const level = f.enforcement;
-    if (level === 'hard') for (const w of covering) refused.add(w);
-    if (level === 'soft') for (const w of liveOnes) (matched.get(w) ?? matched.set(w, new Set()).get(w)!).add(f.resource.key);
+    if (level === 'hard') for (const w of covering) this.refused.add(w);
+    if (level === 'soft') for (const w of liveOnes) (this.matched.get(w) ?? this.matched.set(w, new Set()).get(w)!).add(f.resource.key);
     const waiver = level === 'soft' ? liveOnes[0]?.waiver : undefined;
     const blocking = level === 'hard' || (level === 'soft' && !waiver);
     // Would it block at its severity's default level? Then only an override let it pass.
     const byDefault = f.override?.default ?? level;
-    if (!blocking && (byDefault === 'hard' || (byDefault === 'soft' && liveOnes.length === 0))) silenced++;
+    if (!blocking && (byDefault === 'hard' || (byDefault === 'soft' && liveOnes.length === 0))) this.silenced++;
     return sortedKeys({ ...f, blocking, waived: waiver !== undefined, ...(waiver ? { waiver } : {}) });
-  });
+  }
 
-  const waivers = index.all.map(
-    (w): WaiverResult => ({
-      waiver: w.waiver,
-      status: refused.has(w) ? 'refused' : !live(w) ? 'expired' : matched.has(w) ? 'applied' : 'unused',
-      matched: [...(matched.get(w) ?? [])].sort(),
-    }),
-  );
-  const summary = sortedKeys({
-    ...levelled.summary,
-    blocking: findings.filter((f) => f.blocking).length,
-    waived: findings.filter((f) => f.waived).length,
-    silenced_by_overrides: silenced,
-  });
-  return sortedKeys({ ...levelled, findings, summary, waivers });
+  /** The decision of `levelled` with its findings judged (finding(), in the decision's order). */
+  decision(levelled: Levelled, findings: Finding[]): Decision {
+    const waivers = this.index.all.map(
+      (w): WaiverResult => ({
+        waiver: w.waiver,
+        status: this.refused.has(w) ? 'refused' : !this.live(w) ? 'expired' : this.matched.has(w) ? 'applied' : 'unused',
+        matched: [...(this.matched.get(w) ?? [])].sort(),
+      }),
+    );
+    const summary = sortedKeys({
+      ...levelled.summary,
+      blocking: findings.filter((f) => f.blocking).length,
+      waived: findings.filter((f) => f.waived).length,
+      silenced_by_overrides: this.silenced,
+    });
+    return sortedKeys({ ...levelled, findings, summary, waivers });
+  }
 }

@@ -464,14 +464,22 @@ export interface ParallelSession {
   /** add(), under the key the input holds the resource by. */
   addAs(key: string, resource: Resource): void;
   /**
-   * The result set, once every resource was added, as `then` makes it; stops the workers.
+   * The result set, once every resource was added, as `steps.then` makes it; stops the workers.
    * `meanwhile`: work for this thread once every worker is evaluating (not before: until then
    * each answer it relays starts the next step); if it throws, the workers are stopped and its
-   * error raised. `then` runs while the workers stop (they are done: it needs nothing of them).
+   * error raised. `each`: given each worker's findings as soon as they are parsed (while the
+   * others still evaluate). `then` runs while the workers stop (they are done: it needs nothing of them).
    */
-  finish<T = unknown>(input: PolicyInput, meanwhile?: () => void, then?: (resultSet: unknown) => T): Promise<T>;
+  finish<T = unknown>(input: PolicyInput, steps?: FinishSteps<T>): Promise<T>;
   /** Stops the workers (after finish, or when the check fails before it). */
   close(): Promise<void>;
+}
+
+/** What finish() does besides waiting for the workers (ParallelSession.finish). */
+export interface FinishSteps<T> {
+  meanwhile?: () => void;
+  each?: (findings: LevelledFinding[]) => void;
+  then?: (resultSet: unknown) => T;
 }
 
 export function parallelSession(module: WebAssembly.Module, manifest: PolicyManifest, data: WasmData, opts: ParallelOptions): ParallelSession {
@@ -519,10 +527,10 @@ export function parallelSession(module: WebAssembly.Module, manifest: PolicyMani
     },
     add: (resource) => encoder.add(resource.key, resource),
     addAs: (key, resource) => encoder.add(key, resource),
-    async finish<T>(input: PolicyInput, meanwhile?: () => void, then = (r: unknown): T => r as T): Promise<T> {
+    async finish<T>(input: PolicyInput, { meanwhile, each, then = (r: unknown): T => r as T }: FinishSteps<T> = {}): Promise<T> {
       let closing: Promise<void> | undefined;
       try {
-        const evaluated = await evaluating(input).catch((err: unknown) => Promise.reject(tooLarge(err, size, dataBytes)));
+        const evaluated = await evaluating(input, each).catch((err: unknown) => Promise.reject(tooLarge(err, size, dataBytes)));
         // An error here stops the workers (finally) and is the one raised.
         meanwhile?.();
         const result = await evaluated().catch((err: unknown) => Promise.reject(tooLarge(err, size, dataBytes)));
@@ -537,7 +545,7 @@ export function parallelSession(module: WebAssembly.Module, manifest: PolicyMani
   };
 
   /** Sends the rest of the input and, once every worker holds it, the rules: the result set, when they answer. */
-  async function evaluating(input: PolicyInput): Promise<() => Promise<unknown>> {
+  async function evaluating(input: PolicyInput, each?: (findings: LevelledFinding[]) => void): Promise<() => Promise<unknown>> {
     encoder.flush();
     const rest = skeleton(input);
     pool ??= start(rest.byteLength);
@@ -558,9 +566,12 @@ export function parallelSession(module: WebAssembly.Module, manifest: PolicyMani
     const found = Promise.all(
       pool.map(async (r) => {
         const answer = (await r.run(job)) as ShardAnswer;
-        const texts = answer.found.map((a) => a.slice(1, -1)).filter((a) => a !== '');
-        if (texts.length > 0) findings.push(JSON.parse(`[${texts.join(',')}]`) as LevelledFinding[]);
         if (answer.estate !== undefined) estate = (resultSet(answer.estate) as Array<{ result: Estate }>)[0].result;
+        const texts = answer.found.map((a) => a.slice(1, -1)).filter((a) => a !== '');
+        if (texts.length === 0) return;
+        const batch = JSON.parse(`[${texts.join(',')}]`) as LevelledFinding[];
+        findings.push(batch);
+        each?.(batch);
       }),
     );
     // Awaited by the function below, unless the work done meanwhile failed first.

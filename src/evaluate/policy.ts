@@ -2,20 +2,20 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors';
 import { readBytes, readJson } from '../load/read-file';
-import type { Decision, Waiver } from '../types/decision';
+import type { Decision, Finding, Waiver } from '../types/decision';
 import type { PolicyInput, Resource } from '../types/policy-input';
 import type { ResourceSink } from '../normalize';
 import { assertValid, validator } from '../normalize/validate';
 import { verifyManifest, type PolicyManifest } from './manifest';
 import { buildDir, policyDir } from './paths';
-import { judge, type Levelled } from './judge';
+import { Judgement, type Levelled } from './judge';
 import { opaInstance } from './opa-runtime';
 import { withSharedMemory } from './shared-memory';
 import { BUILTINS, defaultWorkers, emptyHeap, parallelSession, ONE_PASS_MAX_BYTES, resultSet, runJob, WARM_BYTES_PER_INPUT_BYTE, WARM_MAX_BYTES, workerRunner, type Runner } from './parallel';
 import { settings } from '../settings';
 import { project } from './projection';
 import { loadCatalog, type RuleInfo } from './catalog';
-import { canonicalOrder, sortedDeep } from './summary';
+import { canonicalOrder, compareFindings, sortedDeep } from './summary';
 import { dataSize, encode, maxPages, pagesFor, tooLarge } from './wasm-memory';
 
 /** What an evaluation takes besides the input: the policy settings, and the waivers judged on `today`. */
@@ -176,12 +176,14 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
       async finish(input) {
         try {
           // This thread is idle while the workers evaluate: it compiles the decision's validator,
-          // which decisionOf needs next, and runs the caller's work.
+          // which judging needs at the end, and runs the caller's work.
           const meanwhile = (): void => {
             validator('decision');
             opts.whileEvaluating?.();
           };
-          return await session.finish(input, meanwhile, (result) => decisionOf(result, input, data));
+          // Each worker's findings are judged as it answers, while the others still evaluate.
+          const judging = new Judging(input, data, facts);
+          return await session.finish(input, { meanwhile, each: (findings) => judging.add(findings), then: (result) => judging.decision(levelledOf(result)) });
         } finally {
           await release();
         }
@@ -205,18 +207,58 @@ export function ruleFacts(dir = buildDir()): ReadonlyMap<string, RuleInfo> {
  * on `data.context.today`.
  */
 export function judged(result: unknown, input: PolicyInput, data: PolicyData, facts: ReadonlyMap<string, RuleInfo>): Decision {
+  const levelled = levelledOf(result);
+  const judging = new Judging(input, data, facts);
+  judging.add(levelled.findings);
+  return judging.decision(levelled);
+}
+
+function levelledOf(result: unknown): Levelled {
   const levelled = (result as Array<{ result?: Levelled }>)[0]?.result;
   if (!levelled) throw new Error('policy returned no decision (entrypoint undefined)');
-  for (const f of levelled.findings) {
-    const rule = facts.get(f.rule_id);
-    // The catalogue is written by the same build as the WASM (the manifest ties both to the sources).
-    if (!rule) throw new Error(`the policy reported rule ${f.rule_id}, which the rule catalogue lacks; run \`npm run build:policies\``);
-    Object.assign(f, { title: rule.title, cloud: rule.cloud, remediation: rule.remediation.trim(), legal: rule.legal, audit_component: rule.audit_component });
+  return levelled;
+}
+
+/**
+ * judged() in steps: add() takes findings as each worker answers (while the others still
+ * evaluate: the facts, order and waivers of those are not left for the end), decision() the
+ * result once all have.
+ */
+export class Judging {
+  private readonly judgement: Judgement;
+  /** Each finding as the policy gave it (with its facts; what the order compares) and judged. */
+  private readonly done: Array<{ levelled: Levelled['findings'][number]; judged: Finding }> = [];
+
+  constructor(
+    input: PolicyInput,
+    data: PolicyData,
+    private readonly facts: ReadonlyMap<string, RuleInfo>,
+  ) {
+    this.judgement = new Judgement(input, data.waivers, data.context.today);
   }
-  // One order of findings and summary keys whatever evaluated them (summary.ts).
-  canonicalOrder(levelled.findings);
-  levelled.summary = sortedDeep(levelled.summary);
-  const decision = judge(levelled, input, data.waivers, data.context.today);
-  assertValid('decision', decision);
-  return decision;
+
+  add(findings: Levelled['findings']): void {
+    for (const f of findings) {
+      const rule = this.facts.get(f.rule_id);
+      // The catalogue is written by the same build as the WASM (the manifest ties both to the sources).
+      if (!rule) throw new Error(`the policy reported rule ${f.rule_id}, which the rule catalogue lacks; run \`npm run build:policies\``);
+      Object.assign(f, { title: rule.title, cloud: rule.cloud, remediation: rule.remediation.trim(), legal: rule.legal, audit_component: rule.audit_component });
+    }
+    // Sorted runs: the final sort (a merge sort) only merges them.
+    for (const f of canonicalOrder(findings)) this.done.push({ levelled: f, judged: this.judgement.finding(f) });
+  }
+
+  /** The decision of the whole result, whose findings are those added. */
+  decision(levelled: Levelled): Decision {
+    if (levelled.findings.length !== this.done.length) throw new Error(`internal error: ${this.done.length} findings judged of the decision's ${levelled.findings.length}`);
+    // One order of findings and summary keys whatever evaluated them (summary.ts).
+    this.done.sort((a, b) => compareFindings(a.levelled, b.levelled));
+    levelled.summary = sortedDeep(levelled.summary);
+    const decision = this.judgement.decision(
+      levelled,
+      this.done.map((d) => d.judged),
+    );
+    assertValid('decision', decision);
+    return decision;
+  }
 }

@@ -44,9 +44,15 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * JSON text where those tie). OPA's order is its set's hash order, which a split evaluation
  * does not reproduce.
  */
-export function canonicalOrder<T extends { rule_id: string; resource: { key: string }; message: string }>(findings: T[]): T[] {
-  return findings.sort((a, b) => cmp(a.rule_id, b.rule_id) || cmp(a.resource.key, b.resource.key) || cmp(a.message, b.message) || cmp(JSON.stringify(a), JSON.stringify(b)));
+export function canonicalOrder<T extends Orderable>(findings: T[]): T[] {
+  return findings.sort(compareFindings);
 }
+
+type Orderable = { rule_id: string; resource: { key: string }; message: string };
+
+/** canonicalOrder's comparison. */
+export const compareFindings = (a: Orderable, b: Orderable): number =>
+  cmp(a.rule_id, b.rule_id) || cmp(a.resource.key, b.resource.key) || cmp(a.message, b.message) || cmp(JSON.stringify(a), JSON.stringify(b));
 
 /** main.rego's `decision` from its parts. */
 export function assemble(estate: Estate, findings: LevelledFinding[]): Levelled {
