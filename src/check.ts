@@ -112,9 +112,10 @@ export const CANNOT_VERIFY = /unknown|cannot be (read|shown|checked|verified)/i;
  */
 export function refuseUnverified(input: PolicyInput, decision: Decision, unreadable = unreadableOf(input)): void {
   for (const r of unreadable) {
-    if (decision.findings.some((f) => f.resource.key === r.key && CANNOT_VERIFY.test(f.message))) continue;
+    const held = r.unreadable ?? [];
+    if (held.length === 0 || decision.findings.some((f) => f.resource.key === r.key && CANNOT_VERIFY.test(f.message))) continue;
     throw new InputError(
-      `${r.origin.file}: resource ${r.address}: ${r.unreadable.join(', ')} ${r.unreadable.length > 1 ? 'hold values' : 'holds a value'} ` +
+      `${r.origin.file}: resource ${r.address}: ${held.join(', ')} ${held.length > 1 ? 'hold values' : 'holds a value'} ` +
         'Terraform would reject for the declared type, and no rule could verify the resource without it',
     );
   }
