@@ -5,7 +5,7 @@ import { readBytes, readJson } from '../load/read-file';
 import type { Decision, Finding, Waiver } from '../types/decision';
 import type { PolicyInput, Resource } from '../types/policy-input';
 import type { ResourceSink } from '../normalize';
-import { assertValid, validator } from '../normalize/validate';
+import { assertValid, schemaErrors, validator } from '../normalize/validate';
 import { verifyManifest, type PolicyManifest } from './manifest';
 import { buildDir, policyDir } from './paths';
 import { Judgement, type Levelled } from './judge';
@@ -179,6 +179,7 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
           // which judging needs at the end, and runs the caller's work.
           const meanwhile = (): void => {
             validator('decision');
+            validator('decision', '#/definitions/Finding');
             opts.whileEvaluating?.();
           };
           // Each worker's findings are judged as it answers, while the others still evaluate.
@@ -245,7 +246,13 @@ export class Judging {
       Object.assign(f, { title: rule.title, cloud: rule.cloud, remediation: rule.remediation.trim(), legal: rule.legal, audit_component: rule.audit_component });
     }
     // Sorted runs: the final sort (a merge sort) only merges them.
-    for (const f of canonicalOrder(findings)) this.done.push({ levelled: f, judged: this.judgement.finding(f) });
+    for (const f of canonicalOrder(findings)) {
+      const judged = this.judgement.finding(f);
+      // Checked here, one by one, rather than in the whole decision at the end (~30 ms at 50k resources).
+      const err = schemaErrors('decision', judged, '#/definitions/Finding');
+      if (err) throw new Error(`internal error: produced decision does not match its schema: the ${f.rule_id} finding on ${f.resource.key}: ${err}`);
+      this.done.push({ levelled: f, judged });
+    }
   }
 
   /** The decision of the whole result, whose findings are those added. */
@@ -258,7 +265,8 @@ export class Judging {
       levelled,
       this.done.map((d) => d.judged),
     );
-    assertValid('decision', decision);
+    // Its findings were checked as they were judged (add).
+    assertValid('decision', { ...decision, findings: [] });
     return decision;
   }
 }

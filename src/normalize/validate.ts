@@ -47,6 +47,22 @@ function formatsCode(): import('ajv').Code {
 }
 
 /**
+ * Definitions the code validates on their own, precompiled beside the whole schemas (others
+ * are compiled with Ajv when first asked for). test/normalize/validators.test.ts checks that
+ * every definition the sources name is here.
+ */
+export const PRECOMPILED_DEFINITIONS: ReadonlyArray<readonly [SchemaName, SchemaRef]> = [
+  // Each resource of the input on its own (resourceErrors) and each finding of a decision (findingErrors).
+  ['policy-input', '#/definitions/Resource'],
+  ['decision', '#/definitions/Finding'],
+  ['policy-input', '#/definitions/Waiver'],
+  ['decision', '#/definitions/Baseline'],
+  ['drift-report', '#/definitions/DriftHistory'],
+  ['drift-estate', '#/definitions/StackList'],
+  ['drift-estate', '#/definitions/NotCheckedReport'],
+];
+
+/**
  * The validators of every whole schema as one CommonJS module (Ajv's standalone code, the same
  * options and formats as at run time), stamped with SCHEMAS_SHA256: compiled at build time, so
  * a run neither loads Ajv nor compiles a schema. Written by scripts/gen-validators.ts.
@@ -55,19 +71,22 @@ export function standaloneValidators(): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const standaloneCode = (require('ajv/dist/standalone') as typeof import('ajv/dist/standalone')).default;
   const a = newAjv(true);
-  const code = standaloneCode(a, Object.fromEntries(Object.entries(schemas).map(([name, sc]) => [name, sc.$id])));
+  // Each whole schema under its name, and the definitions validated on their own as `name#/definitions/X`.
+  const exported: Record<string, string> = Object.fromEntries(Object.entries(schemas).map(([name, sc]) => [name, sc.$id]));
+  for (const [name, ref] of PRECOMPILED_DEFINITIONS) exported[`${name}${ref}`] = `${schemas[name].$id}${ref}`;
+  const code = standaloneCode(a, exported);
   return `${code}\nexports.schemas_sha256 = ${JSON.stringify(SCHEMAS_SHA256)};\n`;
 }
 
 /** The build's precompiled validators, if they were generated from these very schemas. */
-function loadPrecompiled(): Partial<Record<SchemaName, ValidateFunction>> {
+function loadPrecompiled(): Partial<Record<string, ValidateFunction>> {
   if (!existsSync(PRECOMPILED)) return {};
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const m = require(PRECOMPILED) as { schemas_sha256?: string };
-  return m.schemas_sha256 === SCHEMAS_SHA256 ? (m as Partial<Record<SchemaName, ValidateFunction>>) : {};
+  return m.schemas_sha256 === SCHEMAS_SHA256 ? (m as Partial<Record<string, ValidateFunction>>) : {};
 }
 
-let precompiled: Partial<Record<SchemaName, ValidateFunction>> | undefined;
+let precompiled: Partial<Record<string, ValidateFunction>> | undefined;
 let ajv: Ajv | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
@@ -76,7 +95,7 @@ export function validator(name: SchemaName, ref: SchemaRef = ''): ValidateFuncti
   let v = compiled.get(id);
   if (!v) {
     precompiled ??= loadPrecompiled();
-    v = ref === '' ? precompiled[name] : undefined;
+    v = precompiled[`${name}${ref}`];
     if (!v) {
       ajv ??= newAjv();
       v = ajv.getSchema(id) ?? ajv.compile({ $ref: id });

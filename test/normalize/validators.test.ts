@@ -1,7 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { check } from '../../src/check';
-import { SCHEMAS_SHA256, standaloneValidators, validator, type SchemaName } from '../../src/normalize/validate';
+import { PRECOMPILED_DEFINITIONS, SCHEMAS_SHA256, standaloneValidators, validator, type SchemaName } from '../../src/normalize/validate';
 import { PLANS } from '../helpers/cli';
 
 // `npm run build` compiles the schemas' validators to code (scripts/gen-validators.ts) so a
@@ -43,4 +44,35 @@ test('precompiled validators judge documents as the run-time ones, first error i
   for (const name of ['config', 'drift-report', 'drift-estate', 'fix', 'runbook'] as SchemaName[]) {
     for (const doc of [{}, [], null, { schema_version: '1' }]) expect(firstError(pre[name], doc)).toBe(firstError(validator(name), doc));
   }
+});
+
+test('definitions validated on their own: precompiled where the sources name them, and judged as at run time', async () => {
+  // Every `'<schema>', …, '#/definitions/X'` the sources validate against is in the list.
+  const named = new Set<string>();
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(dir, e.name));
+      else if (e.name.endsWith('.ts')) for (const m of readFileSync(join(dir, e.name), 'utf8').matchAll(/'([a-z-]+)',[^)\n]*'(#\/definitions\/\w+)'/g)) named.add(`${m[1]}${m[2]}`);
+    }
+  };
+  walk(join(__dirname, '..', '..', 'src'));
+  expect(named.size).toBeGreaterThan(3);
+  const listed = new Set(PRECOMPILED_DEFINITIONS.map(([name, ref]) => `${name}${ref}`));
+  expect([...named].filter((n) => !listed.has(n))).toEqual([]);
+  const pre = precompiled();
+  const { input, decision } = await check([join(PLANS, 'aws-s3-bucket-policy-tf1.0.json')], { today: '2026-11-28' });
+  const resource = Object.values(input.resources)[0];
+  const cases: Array<[string, unknown]> = [
+    ['policy-input#/definitions/Resource', resource],
+    ['policy-input#/definitions/Resource', { ...resource, region: 7 }],
+    ['policy-input#/definitions/Resource', { ...resource, referenced_by: [{ key: 'x' }] }],
+    ['decision#/definitions/Finding', decision.findings[0]],
+    ['decision#/definitions/Finding', { ...decision.findings[0], blocking: 'yes' }],
+    ['decision#/definitions/Finding', {}],
+  ];
+  for (const [id, doc] of cases) {
+    const [name, ref] = id.split('#');
+    expect([id, firstError(pre[id], doc)]).toEqual([id, firstError(validator(name as SchemaName, `#${ref}` as `#/definitions/${string}`), doc)]);
+  }
+  expect(firstError(pre['policy-input#/definitions/Resource'], resource)).toBe('valid');
 });
