@@ -22,13 +22,28 @@ meta(chain) := m if {
 # again for every finding).
 subject_fields := {"key", "address", "stack", "type", "region", "action", "origin"}
 
+# The subject as the policy reports it. A resource of the input goes by its key alone: the
+# engine adds its other subject fields from the input (src/evaluate/policy.ts Judging), which
+# spares a copy of them in every finding and their hashing on every set insert (~10 % of an
+# evaluation where most resources have a finding). Any other subject (a region, an estate, a
+# provider block) is reported whole. data.full_subjects reports every subject whole: the
+# tests compare both ways on every fixture and public plan (test/evaluate/subjects.test.ts),
+# which holds that rules pass the input's resources unchanged.
+subject(r) := s if {
+	not whole_subjects
+	input.resources[r.key]
+	s := {"key": r.key}
+} else := object.filter(r, subject_fields)
+
+whole_subjects if data.full_subjects
+
 # finding(rego.metadata.chain(), resource, message) is what every rule emits.
 new(chain, resource, message) := {
 	"rule_id": m.custom.id,
 	"control": m.custom.control,
 	"severity": m.custom.severity,
 	"message": message,
-	"resource": object.filter(resource, subject_fields),
+	"resource": subject(resource),
 } if {
 	m := meta(chain)
 }

@@ -231,7 +231,7 @@ export class Judging {
   private readonly done: Array<{ levelled: Levelled['findings'][number]; judged: Finding }> = [];
 
   constructor(
-    input: PolicyInput,
+    private readonly input: PolicyInput,
     data: PolicyData,
     private readonly facts: ReadonlyMap<string, RuleInfo>,
   ) {
@@ -240,6 +240,7 @@ export class Judging {
 
   add(findings: Levelled['findings']): void {
     for (const f of findings) {
+      f.resource = this.subject(f);
       const rule = this.facts.get(f.rule_id);
       // The catalogue is written by the same build as the WASM (the manifest ties both to the sources).
       if (!rule) throw new Error(`the policy reported rule ${f.rule_id}, which the rule catalogue lacks; run \`npm run build:policies\``);
@@ -253,6 +254,20 @@ export class Judging {
       if (err) throw new Error(`internal error: produced decision does not match its schema: the ${f.rule_id} finding on ${f.resource.key}: ${err}`);
       this.done.push({ levelled: f, judged });
     }
+  }
+
+  /**
+   * The finding's subject with its fields in code-point order: a resource of the input, which
+   * the policy names by its key alone (lib/finding.rego `subject`), with its subject fields
+   * from the input; a region, estate or provider block as the policy gave it.
+   */
+  private subject(f: Levelled['findings'][number]): Finding['resource'] {
+    const s = f.resource;
+    const keys = Object.keys(s);
+    if (keys.length > 1) return Object.fromEntries(keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((k) => [k, s[k as keyof typeof s]])) as unknown as Finding['resource'];
+    const r = this.input.resources[s.key];
+    if (!r) throw new Error(`internal error: the ${f.rule_id} finding names ${s.key}, which is not a resource of the input`);
+    return { action: r.action, address: r.address, key: r.key, origin: r.origin, region: r.region, stack: r.stack, type: r.type };
   }
 
   /** The decision of the whole result, whose findings are those added. */
