@@ -1,5 +1,6 @@
 import type { Decision, Finding, Waiver, WaiverResult } from '../types/decision';
 import type { PolicyInput } from '../types/policy-input';
+import decisionSchema from '../../schemas/decision.schema.json';
 
 // Judging: the policy gives each finding its enforcement level; waivers then decide which
 // findings block. This is the one place waivers are matched and applied (config waivers and
@@ -85,6 +86,32 @@ export function judge(levelled: Levelled, input: PolicyInput, configWaivers: rea
   return judgement.decision(levelled, levelled.findings.map((f) => judgement.finding(f)));
 }
 
+/** A judged finding's fields (decision.schema.json Finding) in code-point order. */
+const FINDING_FIELDS = Object.keys(decisionSchema.definitions.Finding.properties).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+/**
+ * The finding with `blocking`, `waived` and its waiver, keys in code-point order: built in the
+ * schema's field order rather than sorted one by one (spreading and sorting took ~3 µs a
+ * finding, ~60 ms for 18k). A finding with a field the schema does not know takes the slow
+ * way, keeping the field, which the decision's schema check then refuses.
+ */
+function judgedFinding(f: Levelled['findings'][number], blocking: boolean, waiver: Waiver | undefined): Finding {
+  const own = f as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  let fromFinding = 0;
+  for (const k of FINDING_FIELDS) {
+    const v = k === 'blocking' ? blocking : k === 'waived' ? waiver !== undefined : k === 'waiver' ? waiver : own[k];
+    if (v === undefined) continue;
+    out[k] = v;
+    if (k !== 'blocking' && k !== 'waived' && k !== 'waiver') fromFinding++;
+  }
+  // Every field of the finding was taken (none unknown to the schema, none the judging sets).
+  let fields = 0;
+  for (const k in own) if (Object.hasOwn(own, k)) fields++;
+  if (fields === fromFinding) return out as unknown as Finding;
+  return sortedKeys({ ...f, blocking, waived: waiver !== undefined, ...(waiver ? { waiver } : {}) });
+}
+
 /**
  * judge() in two steps: each finding on its own (in any order, as the workers of a parallel
  * evaluation answer), then the decision around them (waiver results and the summary).
@@ -125,7 +152,7 @@ export class Judgement {
     // Would it block at its severity's default level? Then only an override let it pass.
     const byDefault = f.override?.default ?? level;
     if (!blocking && (byDefault === 'hard' || (byDefault === 'soft' && liveOnes.length === 0))) this.silenced++;
-    return sortedKeys({ ...f, blocking, waived: waiver !== undefined, ...(waiver ? { waiver } : {}) });
+    return judgedFinding(f, blocking, waiver);
   }
 
   /** The decision of `levelled` with its findings judged (finding(), in the decision's order). */

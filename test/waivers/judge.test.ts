@@ -176,3 +176,25 @@ test('property: hard always blocks, advisory never, soft blocks unless a live wa
     { numRuns: 500 },
   );
 });
+
+test('each judged finding: its fields, blocking, waived and waiver, keys in code-point order, whatever fields it has', () => {
+  // As judge() built them before it took the schema's field order: spread, then sorted.
+  const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  const reference = (f: Record<string, unknown>, j: Record<string, unknown>): string => {
+    const o: Record<string, unknown> = { ...f, blocking: j.blocking, waived: j.waived, ...(j.waiver ? { waiver: j.waiver } : {}) };
+    return JSON.stringify(Object.fromEntries(Object.keys(o).sort(cmp).map((k) => [k, o[k]])));
+  };
+  const extra = fc.constantFrom<Record<string, unknown>>({}, {}, { aaa: 1 }, { zzz: 'x' }, { fingerprint: 'f' }, { legal: ['§'] }, { waiver: 'from the policy' }, { blocking: 'x' });
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(fc.constantFrom<Enforcement>('hard', 'soft', 'advisory'), fc.boolean(), extra, fc.constantFrom('aws_s3_bucket.b', 'aws_s3_bucket.c')), { maxLength: 8 }),
+      fc.boolean(),
+      (specs, waived) => {
+        const fs = specs.map(([level, overridden, more, address]) => ({ ...finding(address, level, overridden ? { override: { set_by: `rules.${RULE}`, default: 'hard' } } : {}), ...more }) as Levelled1);
+        const d = judge(levelled(...structuredClone(fs)), input(), waived ? [waiver()] : [], TODAY);
+        d.findings.forEach((j, i) => expect(JSON.stringify(j)).toBe(reference(fs[i] as unknown as Record<string, unknown>, j as unknown as Record<string, unknown>)));
+      },
+    ),
+    { numRuns: 300, seed: 20261205 },
+  );
+});
