@@ -84,9 +84,12 @@ function floor(paths: string[]): number {
   return Number(process.hrtime.bigint() - t) / 1e6;
 }
 
-/** `opa eval` of the decision over what the probe dumped (input.json, data.json); CPU and RSS from /usr/bin/time where there is one. */
+/** `opa eval` of the decision over the input the probe dumped (input.json); CPU and RSS from /usr/bin/time where there is one. */
 function opaEval(opa: string, bundle: string, dir: string): { wall: number; cpu?: number; rss?: number; sha: string } {
-  const args = ['eval', '-b', bundle, '-d', join(dir, 'data.json'), '-i', join(dir, 'input.json'), '-f', 'json', 'data.leakguard.main.decision'];
+  // Every finding's subject whole (lib/finding.rego), as the engine reports it: the digests
+  // compare them. A bundle owns all of data (a -d file beside it is not read): the probe runs
+  // with the default config, which is no data.
+  const args = ['eval', '-b', bundle, '-i', join(dir, 'input.json'), '-f', 'json', 'data.leakguard.main.decision with data.full_subjects as true'];
   const timed = existsSync(TIME);
   // Its output straight to a file: the decision at 50k is tens of MB.
   const fd = openSync(join(dir, 'opa.json'), 'w');

@@ -49,8 +49,7 @@ async function main(): Promise<void> {
   if (dump) {
     const policy = await loadCompiledPolicy();
     writeFileSync(join(dump, 'input.json'), JSON.stringify(project(result.input, policy.manifest.attributes)));
-    // Every finding's subject whole (lib/finding.rego), as the engine reports it: the digests compare them.
-    writeFileSync(join(dump, 'data.json'), JSON.stringify({ ...policyData(loadConfig(undefined, TODAY), undefined, TODAY), full_subjects: true }));
+    writeFileSync(join(dump, 'data.json'), JSON.stringify(policyData(loadConfig(undefined, TODAY), undefined, TODAY)));
   }
 }
 
