@@ -1,6 +1,7 @@
 import type { Decision, Finding, Waiver, WaiverResult } from '../types/decision';
 import type { PolicyInput } from '../types/policy-input';
 import decisionSchema from '../../schemas/decision.schema.json';
+import { cmp } from './summary';
 
 // Judging: the policy gives each finding its enforcement level; waivers then decide which
 // findings block. This is the one place waivers are matched and applied (config waivers and
@@ -26,7 +27,7 @@ export function globRegExp(pattern: string): RegExp {
 
 /** Keys in code-point order, as OPA writes objects: reports and bundles come out byte-stable. */
 function sortedKeys<T extends object>(o: T): T {
-  const keys = Object.keys(o).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const keys = Object.keys(o).sort(cmp);
   const out: Record<string, unknown> = {};
   for (const k of keys) out[k] = (o as Record<string, unknown>)[k];
   return out as T;
@@ -87,7 +88,7 @@ export function judge(levelled: Levelled, input: PolicyInput, configWaivers: rea
 }
 
 /** A judged finding's fields (decision.schema.json Finding) in code-point order. */
-const FINDING_FIELDS = Object.keys(decisionSchema.definitions.Finding.properties).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+const FINDING_FIELDS = Object.keys(decisionSchema.definitions.Finding.properties).sort(cmp);
 
 /**
  * The finding with `blocking`, `waived` and its waiver, keys in code-point order: built in the

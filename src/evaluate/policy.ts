@@ -263,8 +263,7 @@ export class Judging {
    */
   private subject(f: Levelled['findings'][number]): Finding['resource'] {
     const s = f.resource;
-    const keys = Object.keys(s);
-    if (keys.length > 1) return Object.fromEntries(keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((k) => [k, s[k as keyof typeof s]])) as unknown as Finding['resource'];
+    if (Object.keys(s).length > 1) return sortedDeep(s);
     const r = this.input.resources[s.key];
     if (!r) throw new Error(`internal error: the ${f.rule_id} finding names ${s.key}, which is not a resource of the input`);
     return { action: r.action, address: r.address, key: r.key, origin: r.origin, region: r.region, stack: r.stack, type: r.type };

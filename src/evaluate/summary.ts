@@ -22,7 +22,7 @@ function tally(findings: readonly LevelledFinding[], field: 'enforcement' | 'sev
     const v = f[field];
     if (typeof v === 'string') counts.set(v, (counts.get(v) ?? 0) + 1);
   }
-  return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries([...counts].sort(([a], [b]) => cmp(a, b)));
 }
 
 /** A JSON value with every object's keys in code-point order (OPA's WASM writes them in its hash order). */
@@ -37,7 +37,7 @@ export function sortedDeep<T>(v: T): T {
 }
 
 /** Code-point order of two strings (not the locale's). */
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+export const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Findings in one order whatever evaluated them: by rule, resource key and message (their
