@@ -56,7 +56,7 @@ export async function check(paths: string[], opts: CheckOptions = {}): Promise<C
     whileEvaluating: () => {
       assertValid('policy-input', input);
       unreadable = unreadableOf(input!);
-      if (Object.keys(input!.resources).length >= COLLECT_MIN_RESOURCES) collectGarbage();
+      if (resourceCount(input!) >= COLLECT_MIN_RESOURCES) collectGarbage();
     },
   });
   try {
@@ -73,7 +73,7 @@ export async function check(paths: string[], opts: CheckOptions = {}): Promise<C
     docs.length = 0;
     warnings.push(...unappliedUpdates(input).map((u) => `not checked: ${u}`));
     checkConstructWaivers(input, config, date);
-    opts.onStep?.('evaluating', Object.keys(input.resources).length);
+    opts.onStep?.('evaluating', resourceCount(input));
     const decision = await session.finish(input);
     refuseUnverified(input, decision, unreadable);
     decision.config = configUsed(opts);
@@ -82,6 +82,13 @@ export async function check(paths: string[], opts: CheckOptions = {}): Promise<C
     await session.close();
     await policy.release();
   }
+}
+
+/** How many resources the input holds: by_mode lists each once (Object.keys of a large object cost ~20 ms at 50k). */
+export function resourceCount(input: PolicyInput): number {
+  let n = 0;
+  for (const mode of [input.by_mode.managed, input.by_mode.data]) for (const t in mode) n += mode[t].length;
+  return n;
 }
 
 /** Bytes of the paths that are files (folders and missing paths count 0: loading judges them). */

@@ -854,26 +854,33 @@ s3_attached(bucket, t) := array.concat(linked_from(bucket, t, "bucket"), [input.
 
 s3_aws_managed_keys := {"aws/s3", "alias/aws/s3"}
 
-# Default-encryption settings of a bucket as {r, prefix}: the standalone configuration
-# resources and the legacy inline block.
+# Default-encryption settings of a bucket: the standalone configuration resources and the
+# legacy inline block.
 s3_encryption_configs(bucket) := array.concat(
-	[{"r": c, "prefix": "rule"} | some c in s3_attached(bucket, "aws_s3_bucket_server_side_encryption_configuration")],
-	[{"r": bucket, "prefix": "server_side_encryption_configuration.rule"} |
+	[s3_encryption_config(c, "rule") | some c in s3_attached(bucket, "aws_s3_bucket_server_side_encryption_configuration")],
+	[s3_encryption_config(bucket, "server_side_encryption_configuration.rule") |
 		count(values_at(bucket, "server_side_encryption_configuration")) > 0
 	],
 )
+
+# One setting as {r, prefix, rules, defaults}: its rule blocks at prefix and their
+# apply_server_side_encryption_by_default blocks, walked once for every check below (each
+# check walking its whole path from the resource again took ~19 KB of memory a bucket).
+s3_encryption_config(r, prefix) := {"r": r, "prefix": prefix, "rules": rules, "defaults": step(rules, "apply_server_side_encryption_by_default")} if {
+	rules := path_values(r.values, prefix)
+}
 
 s3_config_path(cfg, attr) := concat(".", [cfg.prefix, attr])
 
 s3_kms_algorithms := {"aws:kms", "aws:kms:dsse"}
 
 s3_sse_kms(cfg) if {
-	some alg in values_at(cfg.r, s3_config_path(cfg, "apply_server_side_encryption_by_default.sse_algorithm"))
+	some alg in step(cfg.defaults, "sse_algorithm")
 	alg in s3_kms_algorithms
 }
 
 s3_cmk(cfg) if {
-	some id in values_at(cfg.r, s3_config_path(cfg, "apply_server_side_encryption_by_default.kms_master_key_id"))
+	some id in step(cfg.defaults, "kms_master_key_id")
 	literal(id)
 	not id in s3_aws_managed_keys
 	not endswith(id, ":alias/aws/s3")
@@ -881,7 +888,7 @@ s3_cmk(cfg) if {
 
 s3_cmk(cfg) if references_under(cfg.r, s3_config_path(cfg, "apply_server_side_encryption_by_default.kms_master_key_id"))
 
-s3_bucket_key(cfg) if true in values_at(cfg.r, s3_config_path(cfg, "bucket_key_enabled"))
+s3_bucket_key(cfg) if true in step(cfg.rules, "bucket_key_enabled")
 
 # The bucket's default encryption is SSE-KMS under a customer-managed key.
 s3_encrypted_with_cmk(bucket) if {

@@ -60,7 +60,15 @@ export function opaInstance(module: WebAssembly.Module, pages: number, maxPages:
     const end = new Uint8Array(memory.buffer).indexOf(0, at >>> 0);
     return Buffer.from(memory.buffer, at >>> 0, end - (at >>> 0)).toString('utf8');
   };
-  const dump = (value: number): unknown => JSON.parse(text(ex.opa_json_dump(value)));
+  const dump = (value: number): unknown => {
+    // A built-in's arguments are dumped as JSON text on every call (sprintf: once per message):
+    // the text goes back to the allocator once read, or each call kept ~2 KB of the
+    // evaluation's memory (~10 % of it for the S3 rules at 20k resources).
+    const at = ex.opa_json_dump(value);
+    const json = text(at);
+    ex.opa_free(at);
+    return JSON.parse(json);
+  };
   const load = (json: Uint8Array): number => {
     const at = ex.opa_malloc(json.length) >>> 0;
     new Uint8Array(memory.buffer).set(json, at);

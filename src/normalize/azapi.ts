@@ -314,8 +314,10 @@ export function applyAzapiUpdates(drafts: Draft[]): Draft[] {
 
 /** azapi_update_resource blocks of a mapped type whose target is not in the input (no rule judged what they set). */
 export function unappliedUpdates(input: PolicyInput): string[] {
-  return Object.values(input.resources)
-    .filter((u) => u.type === AZAPI_UPDATE)
+  // From the type index, not every resource: this runs before the evaluation starts (~25 ms at 50k resources).
+  const keys = [...(input.by_mode.managed[AZAPI_UPDATE] ?? []), ...(input.by_mode.data[AZAPI_UPDATE] ?? [])];
+  return keys
+    .map((k) => input.resources[k])
     .flatMap((u) => {
       const mapping = mappingOf(u.values.type);
       const applied = (u.references.resource_id ?? []).some((k) => input.resources[k]?.type === mapping?.azurerm);

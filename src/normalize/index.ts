@@ -95,15 +95,17 @@ export interface ResourceSink {
  * Each resource's referenced_by, from the drafts' references, in the order normalize() would
  * push them (referrers in order, their attributes, their targets); null where a key repeats.
  */
-function linksInto(drafts: StackDraft[]): Map<string, Resource['referenced_by']> | null {
+function linksInto(drafts: StackDraft[], keyLists: string[][]): Map<string, Resource['referenced_by']> | null {
   const keys = new Set<string>();
   let count = 0;
-  for (const sd of drafts) for (const d of sd.resources) (keys.add(`${sd.name}/${d.address}`), count++);
+  for (const list of keyLists) for (const k of list) (keys.add(k), count++);
   if (keys.size !== count) return null;
   const links = new Map<string, Resource['referenced_by']>();
-  for (const sd of drafts) {
-    for (const d of sd.resources) {
-      const key = `${sd.name}/${d.address}`;
+  for (let s = 0; s < drafts.length; s++) {
+    const sd = drafts[s];
+    for (let i = 0; i < sd.resources.length; i++) {
+      const d = sd.resources[i];
+      const key = keyLists[s][i];
       for (const attribute of Object.keys(d.references)) {
         for (const t of d.references[attribute]) {
           const target = `${sd.name}/${t}`;
@@ -135,7 +137,9 @@ export function normalize(docs: LoadedDocument[], { validate = true, sink }: { v
   // Each resource goes to the sink as soon as it is complete, its referenced_by included: the
   // links into it are known from the drafts before any is built. Where a key repeats (the later
   // resource replaces the earlier), the resources go once all are built.
-  const incoming = sink ? linksInto(drafts) : null;
+  // Each key built once (`stack/address`): the same strings are looked up below, their hashes already computed.
+  const keyLists = drafts.map((sd) => sd.resources.map((d) => `${sd.name}/${d.address}`));
+  const incoming = sink ? linksInto(drafts, keyLists) : null;
   sink?.expect(drafts.reduce((n, sd) => n + sd.resources.length, 0));
   const resources: Record<string, Resource> = {};
   // The same in insertion order, which is Object.values' order while no key repeats (keys hold
@@ -146,7 +150,8 @@ export function normalize(docs: LoadedDocument[], { validate = true, sink }: { v
   const byType: Record<string, string[]> = {};
   const regions: Record<string, Set<string>> = {};
 
-  for (const sd of drafts) {
+  for (let s = 0; s < drafts.length; s++) {
+    const sd = drafts[s];
     stacks[sd.name] = { name: sd.name, format: sd.format, source: sd.source, providers: sd.providers };
     // Built when an Azure location refers to another resource (the same drafts, coerced or not).
     let addresses: Map<string, Draft> | undefined;
@@ -156,7 +161,7 @@ export function normalize(docs: LoadedDocument[], { validate = true, sink }: { v
     for (let i = 0; i < sd.resources.length; i++) coerceDraft(sd.resources[i], expressions);
     for (let i = 0; i < sd.resources.length; i++) {
       const d = sd.resources[i];
-      const key = `${sd.name}/${d.address}`;
+      const key = keyLists[s][i];
       const provider = sd.providers[d.provider];
       const region = regionOf(d, provider, byAddress, sd.providers);
       const cloud = cloudOf(d.type);
@@ -192,7 +197,8 @@ export function normalize(docs: LoadedDocument[], { validate = true, sink }: { v
         const secrets = secretCandidates(d.values, d.written);
         if (secrets.length > 0) resource.secrets = secrets;
       }
-      if (resources[key] !== undefined) repeated = true;
+      // Where linksInto() answered, every key is known to be there once.
+      if (!incoming && resources[key] !== undefined) repeated = true;
       resources[key] = resource;
       built.push(resource);
       if (incoming) sink!.add(resource);

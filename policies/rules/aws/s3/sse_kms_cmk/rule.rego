@@ -159,7 +159,7 @@ deny contains finding.new(rego.metadata.chain(), c, msg) if {
 	some c in resources.of_type("aws_s3_bucket_server_side_encryption_configuration")
 	not resources.s3_bucket_present(c)
 	not literal_targets[object.get(c.values, "bucket", null)]
-	m := missing([{"r": c, "prefix": "rule"}])
+	m := missing([resources.s3_encryption_config(c, "rule")])
 	count(m) > 0
 	msg := sprintf("Encryption configuration %s (for %s not in this input) lacks %s", [c.address, resources.guarded_bucket(c), concat(", ", m)])
 }
