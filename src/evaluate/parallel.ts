@@ -227,7 +227,11 @@ export interface ShardJob {
   estate: string;
 }
 
-/** A shard job's answer: the findings arrays of its chunks of rules (JSON text), and the estate part's result set if it took it. */
+/**
+ * A shard job's answer: the findings arrays of its chunks of rules (JSON text), and the estate
+ * part's result set if it took it. A runner given `onFound` passes each chunk's findings to it
+ * as the chunk is evaluated instead (then `found` is empty).
+ */
 export interface ShardAnswer {
   found: string[];
   estate?: string;
@@ -269,7 +273,7 @@ export const emptyHeap = (base: number): Heap => ({ base, resources: 0, input: 0
  * chunk's evaluation, not the whole policy's. The estate part (shard/estate), taken after the last chunk, uses it too.
  * Self-contained like opaInstance (shipped to workers).
  */
-export function runJob(inst: OpaInstance, heap: Heap, job: Job): unknown {
+export function runJob(inst: OpaInstance, heap: Heap, job: Job, emit?: (found: string) => void): unknown {
   const json = (v: unknown): Buffer => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v));
   if (job.kind === 'warm') {
     const turn = new Int32Array(job.turn);
@@ -322,7 +326,9 @@ export function runJob(inst: OpaInstance, heap: Heap, job: Job): unknown {
     }
     const text = inst.evaluateJson(job.entrypoint, heap.input, data);
     // OPA writes the result set as [{"result":[…]}]: its findings array, cut out as text.
-    answer.found.push(text.startsWith(head) && text.endsWith(']}]') ? text.slice(head.length - 1, -2) : JSON.stringify((JSON.parse(text) as Array<{ result: unknown[] }>)[0].result));
+    const found = text.startsWith(head) && text.endsWith(']}]') ? text.slice(head.length - 1, -2) : JSON.stringify((JSON.parse(text) as Array<{ result: unknown[] }>)[0].result);
+    if (emit) emit(found);
+    else answer.found.push(found);
   }
   return answer;
 }
@@ -338,6 +344,9 @@ export function needsInstance(inst: OpaInstance | null, heap: Heap | null, job: 
   if (job.kind === 'chunk') return heap.resources === 0 && inst.pages() < job.pages;
   return job.kind === 'image' && inst.pages() < job.pages;
 }
+
+/** The key of a worker's message that carries a chunk's findings (every other message answers a job). */
+const FOUND = 'leakguard:found';
 
 // Workers run the functions above from their source: plain JS after compilation, so it
 // loads the same way from src/ (tests) and dist/.
@@ -355,14 +364,19 @@ parentPort.on('message', (job) => {
     inst = opaInstance(w.module, job.pages, w.maxPages, w.builtins);
     heap = { base: inst.mark(), resources: 0, input: 0, afterInput: 0 };
   }
-  parentPort.postMessage(runJob(inst, heap, job));
+  // A shard's findings go to the main thread chunk by chunk, as each is evaluated.
+  parentPort.postMessage(runJob(inst, heap, job, (found) => parentPort.postMessage({ [${JSON.stringify(FOUND)}]: found })));
 });
 `;
 
 /** Where jobs run: a worker thread, or this thread (one job after another). */
 export interface Runner {
-  /** `transfer`: buffers of the job that move to the worker rather than being copied (unusable here after). */
-  run(job: Job, transfer?: ArrayBuffer[]): Promise<unknown>;
+  /**
+   * `transfer`: buffers of the job that move to the worker rather than being copied (unusable
+   * here after). `onFound`: takes a shard job's findings chunk by chunk (ShardAnswer); an error
+   * it throws rejects the job.
+   */
+  run(job: Job, transfer?: ArrayBuffer[], onFound?: (found: string) => void): Promise<unknown>;
   close(): Promise<unknown>;
 }
 
@@ -380,7 +394,7 @@ export interface Host {
 export function workerRunner(host: Host): Runner {
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: host });
   worker.unref();
-  const waiting: Array<{ resolve: (v: unknown) => void; reject: (e: unknown) => void }> = [];
+  const waiting: Array<{ resolve: (v: unknown) => void; reject: (e: unknown) => void; onFound?: (found: string) => void; error?: unknown }> = [];
   let failed: unknown = null;
   // Once closing, referenced until it has stopped: an unreferenced worker's terminate() does
   // not keep the process alive, which then ended with exit code 0 before a failed check
@@ -395,17 +409,29 @@ export function workerRunner(host: Host): Runner {
     idle();
   };
   worker.on('message', (result: unknown) => {
+    if (typeof result === 'object' && result !== null && FOUND in result) {
+      const w = waiting[0];
+      if (w === undefined || w.error !== undefined) return;
+      try {
+        w.onFound?.((result as Record<string, string>)[FOUND]);
+      } catch (err) {
+        // Answered with the job: this message is not the job's answer, which is still to come.
+        w.error = err;
+      }
+      return;
+    }
     const w = waiting.shift();
     idle();
-    w?.resolve(result);
+    if (w?.error !== undefined) w.reject(w.error);
+    else w?.resolve(result);
   });
   worker.on('error', fail);
   worker.on('exit', (code: number) => fail(new Error(`policy worker exited with code ${code}`)));
   return {
-    run: (job, transfer = []) =>
+    run: (job, transfer = [], onFound) =>
       new Promise((resolve, reject) => {
         if (failed !== null) return reject(failed);
-        waiting.push({ resolve, reject });
+        waiting.push({ resolve, reject, onFound });
         worker.ref();
         worker.postMessage(job, transfer);
       }),
@@ -421,12 +447,12 @@ export function threadRunner(host: Host): Runner {
   let inst: OpaInstance | null = null;
   let heap: Heap = emptyHeap(0);
   return {
-    run: async (job) => {
+    run: async (job, _transfer, onFound) => {
       if (inst === null || needsInstance(inst, heap, job)) {
         inst = opaInstance(host.module, job.pages, host.maxPages, host.builtins);
         heap = emptyHeap(inst.mark());
       }
-      return runJob(inst, heap, job);
+      return runJob(inst, heap, job, onFound);
     },
     close: async () => undefined,
   };
@@ -449,6 +475,8 @@ export interface ParallelOptions {
   attributes: readonly string[] | null;
   /** Bytes per chunk of resources (input-stream.ts). */
   chunkBytes?: number;
+  /** Chunks of rules the workers take (tests vary it); default chunkCount(). */
+  ruleChunks?: number;
 }
 
 /**
@@ -557,21 +585,26 @@ export function parallelSession(module: WebAssembly.Module, manifest: PolicyMani
     const copied = others.map(async (r) => r.run({ kind: 'image', ...(await image)! }));
     // Every answer is awaited together: a worker that fails rejects what it still had.
     await Promise.all([...parsed, ...copied]);
-    const chunks = chunkCount(workers, size);
+    const chunks = opts.ruleChunks ?? chunkCount(workers, size);
     const shards = shardRules(manifest.rules, chunks, input.by_type, chunks === workers);
     const job: ShardJob = { kind: 'shards', pages, data, chunks: shards, next: new SharedArrayBuffer(4), entrypoint: manifest.raw_entrypoint, estate: manifest.estate_entrypoint };
     // Each worker's findings are parsed as soon as it answers, while the others still evaluate.
     const findings: LevelledFinding[][] = [];
     let estate: Estate | undefined;
+    const take = (texts: string[]): void => {
+      const items = texts.map((a) => a.slice(1, -1)).filter((a) => a !== '');
+      if (items.length === 0) return;
+      const batch = JSON.parse(`[${items.join(',')}]`) as LevelledFinding[];
+      findings.push(batch);
+      each?.(batch);
+    };
+    // Each chunk of rules' findings is judged as soon as a worker has evaluated it (where a
+    // worker takes several, while it evaluates the next), not when its last chunk is done.
     const found = Promise.all(
       pool.map(async (r) => {
-        const answer = (await r.run(job)) as ShardAnswer;
+        const answer = (await r.run(job, [], (text) => take([text]))) as ShardAnswer;
         if (answer.estate !== undefined) estate = (resultSet(answer.estate) as Array<{ result: Estate }>)[0].result;
-        const texts = answer.found.map((a) => a.slice(1, -1)).filter((a) => a !== '');
-        if (texts.length === 0) return;
-        const batch = JSON.parse(`[${texts.join(',')}]`) as LevelledFinding[];
-        findings.push(batch);
-        each?.(batch);
+        take(answer.found);
       }),
     );
     // Awaited by the function below, unless the work done meanwhile failed first.

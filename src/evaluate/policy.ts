@@ -47,6 +47,8 @@ export interface EvaluationOptions {
   threads?: boolean;
   /** Bytes per chunk of resources posted to the first worker (input-stream.ts); tests vary it. */
   chunkBytes?: number;
+  /** Chunks of rules the workers take (parallel.ts chunkCount); tests vary it. */
+  ruleChunks?: number;
   /** Above this many bytes of projected input one worker evaluates by default (two would each hold it parsed); default ONE_PASS_MAX_BYTES. */
   onePassMaxBytes?: number;
   /**
@@ -168,6 +170,7 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
       ready: opts.threads === false ? [] : spare,
       attributes: opts.project === false ? null : manifest.attributes,
       chunkBytes: opts.chunkBytes,
+      ruleChunks: opts.ruleChunks,
     });
     return {
       expect: (count) => session.expect(count),
@@ -226,16 +229,22 @@ function levelledOf(result: unknown): Levelled {
  * result once all have.
  */
 export class Judging {
-  private readonly judgement: Judgement;
+  private judgementMade?: Judgement;
   /** Each finding as the policy gave it (with its facts; what the order compares) and judged. */
   private readonly done: Array<{ levelled: Levelled['findings'][number]; judged: Finding }> = [];
 
   constructor(
     private readonly input: PolicyInput,
-    data: PolicyData,
+    private readonly data: PolicyData,
     private readonly facts: ReadonlyMap<string, RuleInfo>,
-  ) {
-    this.judgement = new Judgement(input, data.waivers, data.context.today);
+  ) {}
+
+  /**
+   * Made when the first findings arrive, not before the evaluation starts: indexing the
+   * construct waivers reads every resource (~30 ms at 50k), which delayed the workers.
+   */
+  private get judgement(): Judgement {
+    return (this.judgementMade ??= new Judgement(this.input, this.data.waivers, this.data.context.today));
   }
 
   add(findings: Levelled['findings']): void {

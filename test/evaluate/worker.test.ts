@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { loadPaths } from '../../src/load';
 import { normalize } from '../../src/normalize';
 import { availableParallelism } from 'node:os';
-import { defaultWorkers, IDLE_CORE, IDLE_WINDOW_MS, idleMeter, ONE_PASS_MAX_BYTES, PARALLEL_MIN_RESOURCES, PRESTART_TWO_BYTES, PRESTART_TWO_MAX_BYTES, workersToPrestart } from '../../src/evaluate/parallel';
+import { readFileSync } from 'node:fs';
+import { buildDir } from '../../src/evaluate/paths';
+import { withSharedMemory } from '../../src/evaluate/shared-memory';
+import { defaultWorkers, parallelSession, IDLE_CORE, IDLE_WINDOW_MS, idleMeter, ONE_PASS_MAX_BYTES, PARALLEL_MIN_RESOURCES, PRESTART_TWO_BYTES, PRESTART_TWO_MAX_BYTES, workersToPrestart } from '../../src/evaluate/parallel';
 import { loadCompiledPolicy } from '../../src/evaluate/policy';
 import { PLANS } from '../helpers/cli';
 
@@ -148,5 +151,31 @@ test('a second worker is prestarted only for inputs two workers will evaluate by
   } finally {
     if (saved === undefined) delete process.env.LEAKGUARD_WORKERS;
     else process.env.LEAKGUARD_WORKERS = saved;
+  }
+});
+
+// Each chunk of rules' findings reach this thread as the worker evaluates it (parallel.ts
+// onFound) and are judged there at once. An error judging them (an internal error: a finding
+// naming no resource of the input, one that breaks its schema) rejects the evaluation with
+// that error, whichever chunk it came with and while the workers still evaluate others;
+// never a decision without those findings, nor a crash of the process.
+test('an error judging a chunk of findings rejects the evaluation, with that error', async () => {
+  const policy = await loadCompiledPolicy();
+  const input = normalize(await loadPaths([join(PLANS, 'aws-s3-bucket-policy-tf1.0.json')]));
+  const wasm = readFileSync(join(buildDir(), 'policy.wasm'));
+  const module = new WebAssembly.Module(withSharedMemory(wasm));
+  for (const [workers, ruleChunks] of [[1, 3], [2, 2], [2, 5]]) {
+    for (const failAt of [1, 2]) {
+      const session = parallelSession(module, policy.manifest, { config: {} }, { workers, attributes: null, ruleChunks });
+      session.expect(Object.keys(input.resources).length);
+      for (const r of Object.values(input.resources)) session.add(r);
+      let batches = 0;
+      const judged = session.finish(input, {
+        each: () => {
+          if (++batches === failAt) throw new Error(`internal error: judging batch ${failAt}`);
+        },
+      });
+      await expect(judged).rejects.toThrow(`internal error: judging batch ${failAt}`);
+    }
   }
 });
