@@ -588,7 +588,7 @@ export function parallelSession(module: WebAssembly.Module, manifest: PolicyMani
     const chunks = opts.ruleChunks ?? chunkCount(workers, size);
     const shards = shardRules(manifest.rules, chunks, input.by_type, chunks === workers);
     const job: ShardJob = { kind: 'shards', pages, data, chunks: shards, next: new SharedArrayBuffer(4), entrypoint: manifest.raw_entrypoint, estate: manifest.estate_entrypoint };
-    // Each worker's findings are parsed as soon as it answers, while the others still evaluate.
+    // Each chunk's findings are parsed as soon as its worker sends them, while the workers still evaluate.
     const findings: LevelledFinding[][] = [];
     let estate: Estate | undefined;
     const take = (texts: string[]): void => {

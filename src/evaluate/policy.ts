@@ -185,7 +185,7 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
             validator('decision', '#/definitions/Finding');
             opts.whileEvaluating?.();
           };
-          // Each worker's findings are judged as it answers, while the others still evaluate.
+          // Findings are judged as the workers send them (a chunk of rules at a time), while they still evaluate.
           const judging = new Judging(input, data, facts);
           return await session.finish(input, { meanwhile, each: (findings) => judging.add(findings), then: (result) => judging.decision(levelledOf(result)) });
         } finally {
@@ -224,9 +224,9 @@ function levelledOf(result: unknown): Levelled {
 }
 
 /**
- * judged() in steps: add() takes findings as each worker answers (while the others still
- * evaluate: the facts, order and waivers of those are not left for the end), decision() the
- * result once all have.
+ * judged() in steps: add() takes findings as the workers send them, a chunk of rules at a
+ * time (while they still evaluate: the facts, order and waivers of those are not left for
+ * the end), decision() the result once all have.
  */
 export class Judging {
   private judgementMade?: Judgement;
