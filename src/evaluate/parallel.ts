@@ -41,9 +41,22 @@ export const chunkCount = (workers: number, inputBytes: number): number => Math.
 
 /**
  * Below this many resources one pass is cheaper: the shards repeat the lookups rules share,
- * about 25 % more CPU in all, which a 5k-resource plan does not win back (measured on a busy 2-core runner, where the second core is not free).
+ * about 25 % more CPU in all, which a 5k-resource plan does not win back (measured on a busy
+ * 2-core runner, where the second core is not free). With three cores or more the two
+ * workers and this thread (which normalizes, then judges meanwhile) each have their own.
  */
 export const PARALLEL_MIN_RESOURCES = 10000;
+
+/**
+ * The same on two cores, where two workers share them with this thread: interleaved cold runs
+ * on the benchmark's estates (2026-12-05) took as long with one worker as with two at 20k
+ * resources (1.67 s either way, with 31 % less peak memory and 10 % less CPU), and two were
+ * 4 % faster at 30k, 6 % at 40k, 7 % at 50k.
+ */
+export const PARALLEL_MIN_RESOURCES_TWO_CORES = 25000;
+
+/** Resources from which two workers evaluate by default on a machine of `cores` cores. */
+export const parallelMinResources = (cores: number): number => (cores >= 3 ? PARALLEL_MIN_RESOURCES : PARALLEL_MIN_RESOURCES_TWO_CORES);
 
 /**
  * One pass peaked near 24× its projected input in WASM memory (20k resources: 20 MB of JSON,
@@ -63,7 +76,7 @@ export const ONE_PASS_MAX_BYTES = 64 * 1024 * 1024;
  */
 export function defaultWorkers(resources: number, idle?: number, load = loadavg()[0], cores = availableParallelism()): number {
   const spare = idle === undefined ? load <= cores - 1 : idle >= IDLE_CORE;
-  return settings.workers() ?? (resources >= PARALLEL_MIN_RESOURCES && cores >= 2 && spare ? 2 : 1);
+  return settings.workers() ?? (resources >= parallelMinResources(cores) && cores >= 2 && spare ? 2 : 1);
 }
 
 /** A core counts as spare when at least this much of one was idle (workers booting take some of it). */
@@ -97,17 +110,23 @@ export const WARM_MAX_BYTES = 1024 * 1024 * 1024;
 /**
  * Workers worth starting before the input is even read (they boot and map memory while this
  * thread reads and normalizes it): one for any input, a second where the files are large
- * enough to hold PARALLEL_MIN_RESOURCES (a plan carries ~1.7 KB per resource), but not where
+ * enough to hold parallelMinResources (a plan carries ~1.7 KB per resource), but not where
  * they are so large that one worker will evaluate (ONE_PASS_MAX_BYTES of projected input: a
  * plan file is about twice the input it projects to) and a second would hold its memory for nothing.
  */
-export function workersToPrestart(inputBytes: number): number {
+export function workersToPrestart(inputBytes: number, cores = availableParallelism()): number {
   const set = settings.workers();
   if (set !== undefined) return Math.min(set, 2);
-  return inputBytes >= PRESTART_TWO_BYTES && inputBytes <= PRESTART_TWO_MAX_BYTES && availableParallelism() >= 2 ? 2 : 1;
+  return inputBytes >= prestartTwoBytes(cores) && inputBytes <= PRESTART_TWO_MAX_BYTES && cores >= 2 ? 2 : 1;
 }
 
+/** Plan bytes from which a second worker is prestarted: ~PARALLEL_MIN_RESOURCES resources (three cores or more). */
 export const PRESTART_TWO_BYTES = 16 * 1024 * 1024;
+
+/** The same on two cores: ~PARALLEL_MIN_RESOURCES_TWO_CORES resources. */
+export const PRESTART_TWO_BYTES_TWO_CORES = 40 * 1024 * 1024;
+
+export const prestartTwoBytes = (cores: number): number => (cores >= 3 ? PRESTART_TWO_BYTES : PRESTART_TWO_BYTES_TWO_CORES);
 
 export const PRESTART_TWO_MAX_BYTES = 2 * ONE_PASS_MAX_BYTES;
 

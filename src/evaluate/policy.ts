@@ -36,7 +36,7 @@ export interface EvaluationOptions {
   /**
    * Worker threads for evaluateInWorker, each with its own policy instance taking chunks of
    * the rules (parallel.ts). Default: LEAKGUARD_WORKERS, else one above onePassMaxBytes, else
-   * two on inputs of PARALLEL_MIN_RESOURCES or more while a core is idle (defaultWorkers).
+   * two on inputs of parallelMinResources or more while a core is idle (defaultWorkers).
    */
   workers?: number;
   /** Cores idle while the input was loaded (idleMeter), or the meter, read when the workers are chosen: decides the default number of workers. */

@@ -234,8 +234,9 @@ describe('generated files of each class', () => {
     }
   });
 
-  // check() starts its policy workers before it reads the input (two for files of 16 MB and
-  // more): an input refused after they started must still end the process at once, exit 2.
+  // check() starts its policy workers before it reads the input (LEAKGUARD_WORKERS of them
+  // here; by default two for files of 16 MB and more, 40 MB on two cores): an input refused
+  // after they started must still end the process at once, exit 2.
   test('a large plan that turns out malformed is refused at once with the policy workers already started', () => {
     const big = join(dir, 'big-broken.json');
     const resources = Array.from({ length: 14_000 }, (_, i) => `{"address":"aws_s3_bucket.b${i}","mode":"managed","type":"aws_s3_bucket","name":"b${i}","values":{"bucket":"${'x'.repeat(1200)}"}}`);

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { buildDir } from '../../src/evaluate/paths';
 import { withSharedMemory } from '../../src/evaluate/shared-memory';
-import { defaultWorkers, parallelSession, IDLE_CORE, IDLE_WINDOW_MS, idleMeter, ONE_PASS_MAX_BYTES, PARALLEL_MIN_RESOURCES, PRESTART_TWO_BYTES, PRESTART_TWO_MAX_BYTES, workersToPrestart } from '../../src/evaluate/parallel';
+import { defaultWorkers, parallelSession, IDLE_CORE, IDLE_WINDOW_MS, idleMeter, ONE_PASS_MAX_BYTES, PARALLEL_MIN_RESOURCES, PARALLEL_MIN_RESOURCES_TWO_CORES, parallelMinResources, PRESTART_TWO_BYTES, PRESTART_TWO_BYTES_TWO_CORES, PRESTART_TWO_MAX_BYTES, prestartTwoBytes, workersToPrestart } from '../../src/evaluate/parallel';
 import { loadCompiledPolicy } from '../../src/evaluate/policy';
 import { PLANS } from '../helpers/cli';
 
@@ -41,16 +41,20 @@ test('two workers by default only for large inputs while a core is idle; LEAKGUA
         (resources, idle, load, cores) => {
           // Idle cores measured while loading decide; the load average only without a measurement.
           const spare = idle === undefined ? load <= cores - 1 : idle >= IDLE_CORE;
-          const two = resources >= PARALLEL_MIN_RESOURCES && cores >= 2 && spare;
+          // On two cores the workers share them with this thread: two only from a larger input.
+          const two = resources >= (cores >= 3 ? PARALLEL_MIN_RESOURCES : PARALLEL_MIN_RESOURCES_TWO_CORES) && cores >= 2 && spare;
           expect(defaultWorkers(resources, idle, load, cores)).toBe(two ? 2 : 1);
         },
       ),
     );
-    expect(defaultWorkers(PARALLEL_MIN_RESOURCES, undefined, 0.5, 2)).toBe(2);
-    expect(defaultWorkers(PARALLEL_MIN_RESOURCES, undefined, 1.5, 2)).toBe(1);
+    expect(defaultWorkers(PARALLEL_MIN_RESOURCES_TWO_CORES, undefined, 0.5, 2)).toBe(2);
+    expect(defaultWorkers(PARALLEL_MIN_RESOURCES_TWO_CORES, undefined, 1.5, 2)).toBe(1);
+    expect(defaultWorkers(20_000, 0.9, 0.5, 2)).toBe(1);
+    expect(defaultWorkers(20_000, 0.9, 0.5, 4)).toBe(2);
+    expect(defaultWorkers(PARALLEL_MIN_RESOURCES, 2.5, 0.5, 4)).toBe(2);
     // A benchmark's own earlier runs raise the load average; the core idle right now counts.
-    expect(defaultWorkers(PARALLEL_MIN_RESOURCES, 0.9, 1.5, 2)).toBe(2);
-    expect(defaultWorkers(PARALLEL_MIN_RESOURCES, 0.1, 0.2, 2)).toBe(1);
+    expect(defaultWorkers(PARALLEL_MIN_RESOURCES_TWO_CORES, 0.9, 1.5, 2)).toBe(2);
+    expect(defaultWorkers(PARALLEL_MIN_RESOURCES_TWO_CORES, 0.1, 0.2, 2)).toBe(1);
     process.env.LEAKGUARD_WORKERS = '3';
     expect(defaultWorkers(10, undefined, 9, 1)).toBe(3);
   } finally {
@@ -136,13 +140,20 @@ test('a second worker is prestarted only for inputs two workers will evaluate by
   const saved = process.env.LEAKGUARD_WORKERS;
   delete process.env.LEAKGUARD_WORKERS;
   try {
-    const two = availableParallelism() >= 2 ? 2 : 1;
-    expect(workersToPrestart(0)).toBe(1);
-    expect(workersToPrestart(PRESTART_TWO_BYTES - 1)).toBe(1);
-    expect(workersToPrestart(PRESTART_TWO_BYTES)).toBe(two);
-    expect(workersToPrestart(PRESTART_TWO_MAX_BYTES)).toBe(two);
-    // Files this large project to more than ONE_PASS_MAX_BYTES: one worker evaluates them.
-    expect(workersToPrestart(PRESTART_TWO_MAX_BYTES + 1)).toBe(1);
+    for (const cores of [1, 2, 3, 8]) {
+      const two = cores >= 2 ? 2 : 1;
+      const from = prestartTwoBytes(cores);
+      expect(from).toBe(cores >= 3 ? PRESTART_TWO_BYTES : PRESTART_TWO_BYTES_TWO_CORES);
+      // The bytes of a plan of the resources from which two workers evaluate (~1.7 KB each).
+      expect(Math.abs(from / 1700 - parallelMinResources(cores)) / parallelMinResources(cores)).toBeLessThan(0.05);
+      expect(workersToPrestart(0, cores)).toBe(1);
+      expect(workersToPrestart(from - 1, cores)).toBe(1);
+      expect(workersToPrestart(from, cores)).toBe(two);
+      expect(workersToPrestart(PRESTART_TWO_MAX_BYTES, cores)).toBe(two);
+      // Files this large project to more than ONE_PASS_MAX_BYTES: one worker evaluates them.
+      expect(workersToPrestart(PRESTART_TWO_MAX_BYTES + 1, cores)).toBe(1);
+    }
+    expect(workersToPrestart(PRESTART_TWO_BYTES_TWO_CORES)).toBe(workersToPrestart(PRESTART_TWO_BYTES_TWO_CORES, availableParallelism()));
     expect(PRESTART_TWO_MAX_BYTES).toBeGreaterThanOrEqual(ONE_PASS_MAX_BYTES);
     process.env.LEAKGUARD_WORKERS = '1';
     expect(workersToPrestart(PRESTART_TWO_BYTES)).toBe(1);
