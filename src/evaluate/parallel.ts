@@ -110,7 +110,7 @@ export const WARM_MAX_BYTES = 1024 * 1024 * 1024;
 /**
  * Workers worth starting before the input is even read (they boot and map memory while this
  * thread reads and normalizes it): one for any input, a second where the files are large
- * enough to hold parallelMinResources (a plan carries ~1.7 KB per resource), but not where
+ * enough to hold parallelMinResources (PLAN_BYTES_PER_RESOURCE), but not where
  * they are so large that one worker will evaluate (ONE_PASS_MAX_BYTES of projected input: a
  * plan file is about twice the input it projects to) and a second would hold its memory for nothing.
  */
@@ -120,13 +120,11 @@ export function workersToPrestart(inputBytes: number, cores = availableParalleli
   return inputBytes >= prestartTwoBytes(cores) && inputBytes <= PRESTART_TWO_MAX_BYTES && cores >= 2 ? 2 : 1;
 }
 
-/** Plan bytes from which a second worker is prestarted: ~PARALLEL_MIN_RESOURCES resources (three cores or more). */
-export const PRESTART_TWO_BYTES = 16 * 1024 * 1024;
+/** What a plan file carries per resource, about (the benchmark's estates: 1.78 KB). */
+export const PLAN_BYTES_PER_RESOURCE = 1700;
 
-/** The same on two cores: ~PARALLEL_MIN_RESOURCES_TWO_CORES resources. */
-export const PRESTART_TWO_BYTES_TWO_CORES = 40 * 1024 * 1024;
-
-export const prestartTwoBytes = (cores: number): number => (cores >= 3 ? PRESTART_TWO_BYTES : PRESTART_TWO_BYTES_TWO_CORES);
+/** Plan bytes from which a second worker is prestarted: those of parallelMinResources(cores) resources. */
+export const prestartTwoBytes = (cores: number): number => parallelMinResources(cores) * PLAN_BYTES_PER_RESOURCE;
 
 export const PRESTART_TWO_MAX_BYTES = 2 * ONE_PASS_MAX_BYTES;
 

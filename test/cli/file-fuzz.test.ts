@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'n
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { PRESTART_TWO_BYTES } from '../../src/evaluate/parallel';
+import { prestartTwoBytes } from '../../src/evaluate/parallel';
 import { MAX_JSON_DEPTH } from '../../src/load/json-syntax';
 import { blankRefusedNames, settingNames } from '../../src/settings';
 import { PLANS, tempDir } from '../helpers/cli';
@@ -235,13 +235,13 @@ describe('generated files of each class', () => {
   });
 
   // check() starts its policy workers before it reads the input (LEAKGUARD_WORKERS of them
-  // here; by default two for files of 16 MB and more, 40 MB on two cores): an input refused
+  // here; by default two for files of 17 MB and more, 42.5 MB on two cores): an input refused
   // after they started must still end the process at once, exit 2.
   test('a large plan that turns out malformed is refused at once with the policy workers already started', () => {
     const big = join(dir, 'big-broken.json');
     const resources = Array.from({ length: 14_000 }, (_, i) => `{"address":"aws_s3_bucket.b${i}","mode":"managed","type":"aws_s3_bucket","name":"b${i}","values":{"bucket":"${'x'.repeat(1200)}"}}`);
     writeFileSync(big, `{"format_version":"1.2","planned_values":{"root_module":{"resources":[${resources.join(',')}]}},"resource_changes":[,]}`);
-    expect(statSync(big).size).toBeGreaterThan(PRESTART_TWO_BYTES);
+    expect(statSync(big).size).toBeGreaterThan(prestartTwoBytes(3));
     for (const workers of ['1', '2']) {
       const started = Date.now();
       expectRefused(cli(['check', big], { LEAKGUARD_WORKERS: workers }), 'big-broken.json');

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { buildDir } from '../../src/evaluate/paths';
 import { withSharedMemory } from '../../src/evaluate/shared-memory';
-import { defaultWorkers, parallelSession, IDLE_CORE, IDLE_WINDOW_MS, idleMeter, ONE_PASS_MAX_BYTES, PARALLEL_MIN_RESOURCES, PARALLEL_MIN_RESOURCES_TWO_CORES, parallelMinResources, PRESTART_TWO_BYTES, PRESTART_TWO_BYTES_TWO_CORES, PRESTART_TWO_MAX_BYTES, prestartTwoBytes, workersToPrestart } from '../../src/evaluate/parallel';
+import { defaultWorkers, parallelSession, IDLE_CORE, IDLE_WINDOW_MS, idleMeter, ONE_PASS_MAX_BYTES, PARALLEL_MIN_RESOURCES, PARALLEL_MIN_RESOURCES_TWO_CORES, PLAN_BYTES_PER_RESOURCE, PRESTART_TWO_MAX_BYTES, prestartTwoBytes, workersToPrestart } from '../../src/evaluate/parallel';
 import { loadCompiledPolicy } from '../../src/evaluate/policy';
 import { PLANS } from '../helpers/cli';
 
@@ -143,9 +143,8 @@ test('a second worker is prestarted only for inputs two workers will evaluate by
     for (const cores of [1, 2, 3, 8]) {
       const two = cores >= 2 ? 2 : 1;
       const from = prestartTwoBytes(cores);
-      expect(from).toBe(cores >= 3 ? PRESTART_TWO_BYTES : PRESTART_TWO_BYTES_TWO_CORES);
-      // The bytes of a plan of the resources from which two workers evaluate (~1.7 KB each).
-      expect(Math.abs(from / 1700 - parallelMinResources(cores)) / parallelMinResources(cores)).toBeLessThan(0.05);
+      // The bytes of a plan of the resources from which two workers evaluate.
+      expect(from).toBe((cores >= 3 ? PARALLEL_MIN_RESOURCES : PARALLEL_MIN_RESOURCES_TWO_CORES) * PLAN_BYTES_PER_RESOURCE);
       expect(workersToPrestart(0, cores)).toBe(1);
       expect(workersToPrestart(from - 1, cores)).toBe(1);
       expect(workersToPrestart(from, cores)).toBe(two);
@@ -153,10 +152,10 @@ test('a second worker is prestarted only for inputs two workers will evaluate by
       // Files this large project to more than ONE_PASS_MAX_BYTES: one worker evaluates them.
       expect(workersToPrestart(PRESTART_TWO_MAX_BYTES + 1, cores)).toBe(1);
     }
-    expect(workersToPrestart(PRESTART_TWO_BYTES_TWO_CORES)).toBe(workersToPrestart(PRESTART_TWO_BYTES_TWO_CORES, availableParallelism()));
+    expect(workersToPrestart(prestartTwoBytes(2))).toBe(workersToPrestart(prestartTwoBytes(2), availableParallelism()));
     expect(PRESTART_TWO_MAX_BYTES).toBeGreaterThanOrEqual(ONE_PASS_MAX_BYTES);
     process.env.LEAKGUARD_WORKERS = '1';
-    expect(workersToPrestart(PRESTART_TWO_BYTES)).toBe(1);
+    expect(workersToPrestart(prestartTwoBytes(8))).toBe(1);
     process.env.LEAKGUARD_WORKERS = '3';
     expect(workersToPrestart(PRESTART_TWO_MAX_BYTES + 1)).toBe(2);
   } finally {
