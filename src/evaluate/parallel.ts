@@ -5,7 +5,7 @@ import { settings } from '../settings';
 import type { PolicyInput, Resource } from '../types/policy-input';
 import type { PolicyManifest } from './manifest';
 import type { WasmData } from './policy';
-import { opaInstance, type OpaInstance } from './opa-runtime';
+import { opaInstance, type OpaInstance, type ValueWriter } from './opa-runtime';
 import { chunkEncoder, skeleton } from './input-stream';
 import { lex } from './projection';
 import { assemble, type Estate, type LevelledFinding } from './summary';
@@ -18,8 +18,8 @@ import { dataSize, maxPages, pagesFor, tooLarge } from './wasm-memory';
 // the parts of the decision that depend on no finding (shard/estate), and the summary is
 // counted here from the union (summary.ts): judging the union again in WASM re-hashed every
 // finding, a quarter of a second at 20k resources. The input reaches the first worker in
-// chunks while this thread still encodes it (input-stream.ts); the others copy its parsed
-// image (ImageJob, shared-memory.ts) rather than parse it again on a core this thread
+// chunks while this thread still encodes it (input-stream.ts); the others copy its
+// image (ImageJob, shared-memory.ts) rather than write it again on a core this thread
 // needs. Workers started before the input was read have mapped their memory meanwhile
 // (WarmJob). test/evaluate/parallel.test.ts proves the decision byte-identical to the
 // one-pass evaluation's.
@@ -60,7 +60,8 @@ export const parallelMinResources = (cores: number): number => (cores >= 3 ? PAR
 
 /**
  * One pass peaked near 24× its projected input in WASM memory (20k resources: 20 MB of JSON,
- * 464 MB of heap), and each worker holds the input parsed (~8× its JSON): above this size one
+ * 464 MB of heap, before the input was written rather than parsed: ~1.2× its JSON now, from
+ * ~7.7×), and each worker holds the input and its own evaluation: above this size one
  * worker evaluates by default, taking the rules in chunks (chunksPerWorker), its memory the
  * parsed input plus one chunk's work.
  */
@@ -101,8 +102,12 @@ export function idleMeter(now = (): number => performance.now(), idle = idleMs, 
   };
 }
 
-/** Bytes of memory a prestarted worker maps per byte of input file (warm jobs): below what evaluation maps (~8× at 20k resources, ~6× at 50k), so the peak stays where it was. */
-export const WARM_BYTES_PER_INPUT_BYTE = 5;
+/**
+ * Bytes of memory a prestarted worker maps per byte of input file (warm jobs): below what the
+ * written input and one chunk's evaluation map (~3× at 20k resources), so the peak stays where
+ * it was. Interleaved at 20k: 1×, 2× and 3× equally fast, peak RSS 364, 399 and 434 MB.
+ */
+export const WARM_BYTES_PER_INPUT_BYTE = 1;
 
 /** At most this much per worker (an estate of several hundred MB maps the rest as it goes). */
 export const WARM_MAX_BYTES = 1024 * 1024 * 1024;
@@ -184,30 +189,30 @@ export interface WarmJob {
 }
 
 /**
- * A chunk of the input's resources (input-stream.ts): parsed into the instance's resources
- * object as it arrives. The first one creates the instance, with `pages` of memory.
+ * A chunk of the input's resources (input-stream.ts): written into the instance as it
+ * arrives. The first one creates the instance, with `pages` of memory.
  */
 export interface ChunkJob {
   kind: 'chunk';
   /** Memory (64 KiB pages) for the instance a runner's first job creates. */
   pages: number;
-  bytes: SharedArrayBuffer;
-  lengths: Uint32Array;
+  /** A JSON array of keys and resources, alternating (InputChunk). */
+  text: string;
 }
 
 /**
- * The rest of the input (its skeleton): with the resources set into it, the input the next
- * jobs evaluate. `share`: answer the input's image (InputImage) for other runners to copy.
+ * The rest of the input (its skeleton, JSON text): with the resources set into it, the input
+ * the next jobs evaluate. `share`: answer the input's image (InputImage) for other runners to copy.
  */
 export interface InputJob {
   kind: 'input';
   pages: number;
-  skeleton: Uint8Array;
+  skeleton: string;
   share?: boolean;
 }
 
 /**
- * Where an instance parsed the input: its memory (shared), the heap's start and end around
+ * Where an instance wrote the input: its memory (shared), the heap's start and end around
  * the input, the input's address and the memory's pages. Every instance of the module
  * allocates the same before its heap's start, so these bytes copied to the same addresses
  * of another instance are that instance's input.
@@ -220,7 +225,7 @@ export interface InputImage {
   pages: number;
 }
 
-/** The input another runner parsed, copied in (one memcpy instead of OPA parsing the JSON again). */
+/** The input another runner wrote, copied in (one memcpy instead of writing it again). */
 export interface ImageJob extends InputImage {
   kind: 'image';
 }
@@ -270,17 +275,18 @@ export interface DecisionJob {
 export type Job = WarmJob | ChunkJob | InputJob | ImageJob | ShardJob | DecisionJob;
 
 /**
- * Where an instance's heap starts, the resources object chunks are being added to (0: none
- * yet), and the input they built (address, heap after it).
+ * Where an instance's heap starts, the input being written from chunks (null: none yet: its
+ * writer, and the resources written so far with their keys), and the input they built
+ * (address, heap after it).
  */
 export interface Heap {
   base: number;
-  resources: number;
+  building: { writer: ValueWriter; keys: string[]; resources: number[] } | null;
   input: number;
   afterInput: number;
 }
 
-export const emptyHeap = (base: number): Heap => ({ base, resources: 0, input: 0, afterInput: 0 });
+export const emptyHeap = (base: number): Heap => ({ base, building: null, input: 0, afterInput: 0 });
 
 /**
  * Runs a job on an instance. Chunk jobs and then an input job build the input once (or an
@@ -304,17 +310,28 @@ export function runJob(inst: OpaInstance, heap: Heap, job: Job, emit?: (found: s
     return null;
   }
   if (job.kind === 'chunk' || job.kind === 'input') {
-    if (heap.resources === 0) {
+    if (heap.building === null) {
       inst.reset(heap.base);
-      heap.resources = inst.load(json('{}'));
+      heap.building = { writer: inst.writer(), keys: [], resources: [] };
     }
+    const { writer, keys, resources } = heap.building;
     if (job.kind === 'chunk') {
-      inst.addPairs(heap.resources, new Uint8Array(job.bytes), job.lengths);
+      // V8 parses the text, the writer lays the values out as OPA's parser would (ValueWriter).
+      const pairs = JSON.parse(job.text) as unknown[];
+      for (let i = 0; i + 1 < pairs.length; i += 2) {
+        keys.push(pairs[i] as string);
+        resources.push(writer.value(pairs[i + 1]));
+      }
       return null;
     }
-    heap.input = inst.load(job.skeleton);
-    inst.setPath(heap.input, json('["resources"]'), heap.resources);
-    heap.resources = 0;
+    const rest = JSON.parse(job.skeleton) as Record<string, unknown>;
+    const names = Object.keys(rest);
+    const all = writer.object(keys, resources);
+    heap.input = writer.object(
+      names,
+      names.map((k) => (k === 'resources' ? all : writer.value(rest[k]))),
+    );
+    heap.building = null;
     heap.afterInput = inst.mark();
     return job.share ? { memory: inst.buffer(), base: heap.base, input: heap.input, afterInput: heap.afterInput, pages: inst.pages() } : null;
   }
@@ -323,13 +340,14 @@ export function runJob(inst: OpaInstance, heap: Heap, job: Job, emit?: (found: s
     inst.copyIn(job.memory, job.base, job.afterInput);
     heap.input = job.input;
     heap.afterInput = job.afterInput;
-    heap.resources = 0;
+    heap.building = null;
     return null;
   }
   if (job.kind === 'decision') {
     inst.reset(heap.base);
     const data = inst.load(json(job.data));
-    return inst.evaluateJson(job.entrypoint, inst.load(new Uint8Array(job.input)), data);
+    const input = inst.writer().value(JSON.parse(Buffer.from(job.input).toString('utf8')));
+    return inst.evaluateJson(job.entrypoint, input, data);
   }
   const next = new Int32Array(job.next);
   const answer: ShardAnswer = { found: [] };
@@ -358,7 +376,7 @@ export function runJob(inst: OpaInstance, heap: Heap, job: Job, emit?: (found: s
  */
 export function needsInstance(inst: OpaInstance | null, heap: Heap | null, job: Job): boolean {
   if (inst === null || heap === null) return true;
-  if (job.kind === 'chunk') return heap.resources === 0 && inst.pages() < job.pages;
+  if (job.kind === 'chunk') return heap.building === null && inst.pages() < job.pages;
   return job.kind === 'image' && inst.pages() < job.pages;
 }
 
@@ -379,12 +397,15 @@ let heap = null;
 parentPort.on('message', (job) => {
   if (needsInstance(inst, heap, job)) {
     inst = opaInstance(w.module, job.pages, w.maxPages, w.builtins);
-    heap = { base: inst.mark(), resources: 0, input: 0, afterInput: 0 };
+    heap = { base: inst.mark(), building: null, input: 0, afterInput: 0 };
   }
   // A shard's findings go to the main thread chunk by chunk, as each is evaluated.
   parentPort.postMessage(runJob(inst, heap, job, (found) => parentPort.postMessage({ [${JSON.stringify(FOUND)}]: found })));
 });
 `;
+
+/** The young generation of a worker's JavaScript heap, in MB (workerRunner). */
+export const WORKER_YOUNG_MB = 16;
 
 /** Where jobs run: a worker thread, or this thread (one job after another). */
 export interface Runner {
@@ -409,7 +430,9 @@ export interface Host {
  * not hold the process open when reading fails), only while a job waits for its answer.
  */
 export function workerRunner(host: Host): Runner {
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: host });
+  // A worker's garbage is short-lived (each chunk's parsed text): a small young generation
+  // holds it (at 20k resources peak RSS −14 MB, as fast: 4, 8 and 16 MB alike).
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: host, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
   worker.unref();
   const waiting: Array<{ resolve: (v: unknown) => void; reject: (e: unknown) => void; onFound?: (found: string) => void; error?: unknown }> = [];
   let failed: unknown = null;
@@ -501,7 +524,7 @@ export interface ParallelOptions {
  * (normalize()'s sink): each chunk of them is posted to the first worker as soon as it is
  * encoded (input-stream.ts), so it parses the input while this thread still normalizes and
  * encodes the rest; finish() sends it the rest of the input, the other workers copy the
- * input it parsed, then each worker takes chunks of rules, and answers the result set.
+ * input it wrote, then each worker takes chunks of rules, and answers the result set.
  */
 export interface ParallelSession {
   expect(count: number): void;
@@ -556,10 +579,10 @@ export function parallelSession(module: WebAssembly.Module, manifest: PolicyMani
   const encoder = chunkEncoder(
     opts.attributes,
     (chunk) => {
-      pool ??= start((chunk.bytes.byteLength / chunk.resources) * Math.max(expected, chunk.resources));
-      size += chunk.bytes.byteLength;
-      // The first runner parses the input; the others copy it once it is whole (finish).
-      post(pool[0], { kind: 'chunk', pages, bytes: chunk.bytes, lengths: chunk.lengths });
+      pool ??= start((chunk.text.length / chunk.resources) * Math.max(expected, chunk.resources));
+      size += chunk.text.length;
+      // The first runner writes the input; the others copy it once it is whole (finish).
+      post(pool[0], { kind: 'chunk', pages, text: chunk.text });
     },
     opts.chunkBytes,
   );
@@ -593,11 +616,11 @@ export function parallelSession(module: WebAssembly.Module, manifest: PolicyMani
   async function evaluating(input: PolicyInput, each?: (findings: LevelledFinding[]) => void): Promise<() => Promise<unknown>> {
     encoder.flush();
     const rest = skeleton(input);
-    pool ??= start(rest.byteLength);
-    size += rest.byteLength;
+    pool ??= start(rest.length);
+    size += rest.length;
     const [first, ...others] = pool;
     const image = post(first, { kind: 'input', pages, skeleton: rest, share: others.length > 0 }) as Promise<InputImage | null>;
-    // The others copy the input the first one parsed. None evaluates before every copy is
+    // The others copy the input the first one wrote. None evaluates before every copy is
     // made: evaluating allocates above the input, but nothing writes while it is read.
     const copied = others.map(async (r) => r.run({ kind: 'image', ...(await image)! }));
     // Every answer is awaited together: a worker that fails rejects what it still had.

@@ -159,7 +159,7 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
   };
 
   function inWorkers(data: PolicyData, opts: EvaluationOptions): EvaluationSession & { addAs(key: string, r: Resource): void } {
-    // Each worker holds the whole parsed input (~8× its JSON): above one pass's size a second
+    // Each worker holds the whole input and its own evaluation: above one pass's size a second
     // would double gigabytes, so by default one worker takes the rules in chunks there.
     const onePassMax = opts.onePassMaxBytes ?? ONE_PASS_MAX_BYTES;
     const idle = (): number | undefined => (typeof opts.idleCores === 'function' ? opts.idleCores() : opts.idleCores);
