@@ -46,7 +46,7 @@ export async function check(paths: string[], opts: CheckOptions = {}): Promise<C
   const bytes = inputBytes(paths);
   policy.prestart(workersToPrestart(bytes), bytes);
   // The evaluation starts before the input is normalized: each resource goes to the workers
-  // as soon as normalize() completes it, and they parse it meanwhile.
+  // as soon as normalize() completes it, and they write it into their memory meanwhile.
   let input: PolicyInput | undefined;
   let unreadable: Resource[] | undefined;
   // While the workers evaluate, this thread checks the input against its schema and, on a

@@ -40,20 +40,25 @@ export interface OpaInstance {
 }
 
 /**
- * Writes JSON values (as JSON.parse answers them) into an instance's memory as the values
- * OPA's parser makes of their text, with the same hash buckets in the same order, so OPA
- * reads, iterates and prints them alike (test/evaluate/value-writer.test.ts compares both
- * byte for byte over generated JSON). Each distinct string and number is written once and
- * shared (as OPA shares the policy's constant strings: interned, never freed; OPA never
- * frees or changes its input), and nothing carries the allocator's per-block header and
- * size-class padding: a 20k-resource plan's input takes 24 MB of WASM memory instead of
- * 150 MB. Its tables hold what it wrote: drop the writer once the heap is reset below it.
+ * Writes JSON texts into an instance's memory as the values OPA's parser makes of them, with
+ * the same hash buckets in the same order, so OPA reads, iterates and prints them alike
+ * (test/evaluate/value-writer.test.ts compares both byte for byte over generated JSON). Each
+ * distinct string and number is written once and shared (as OPA shares the policy's constant
+ * strings: interned, never freed; OPA never frees or changes its input), and nothing carries
+ * the allocator's per-block header and size-class padding: a 20k-resource plan's input takes
+ * 24 MB of WASM memory instead of 150 MB. Strings are found by OPA's own hash as they are
+ * scanned, so a repeated one is never made a JavaScript string. Its tables hold what it
+ * wrote: drop the writer once the heap is reset below it.
  */
 export interface ValueWriter {
-  /** The value's address. */
-  value(v: unknown): number;
-  /** An object of values already written, under distinct keys. */
-  object(keys: readonly string[], values: readonly number[]): number;
+  /** Writes a JSON text's value; its address. */
+  json(text: string): number;
+  /** Writes the members of a JSON text's object: each key's handle (as key() answers it) and value's address, in order. */
+  members(text: string, keys: number[], values: number[]): void;
+  /** The handle of the string `s` as a key (written once). */
+  key(s: string): number;
+  /** An object of values already written under distinct keys (handles from key() or members()). */
+  object(keys: readonly number[], values: readonly number[]): number;
 }
 
 /**
@@ -103,7 +108,6 @@ export function opaInstance(module: WebAssembly.Module, pages: number, maxPages:
     let end = 0;
     let u8 = new Uint8Array(memory.buffer);
     let dv = new DataView(memory.buffer);
-    let mem = Buffer.from(memory.buffer);
     // Carved from blocks of OPA's allocator, so its heap's end (the mark) is past them.
     const alloc = (size: number): number => {
       size = (size + 3) & ~3;
@@ -114,7 +118,6 @@ export function opaInstance(module: WebAssembly.Module, pages: number, maxPages:
         if (u8.byteLength !== memory.buffer.byteLength) {
           u8 = new Uint8Array(memory.buffer);
           dv = new DataView(memory.buffer);
-          mem = Buffer.from(memory.buffer);
         }
       }
       const a = at;
@@ -130,51 +133,147 @@ export function opaInstance(module: WebAssembly.Module, pages: number, maxPages:
     const nul = small(1, 0);
     const yes = small(9, 1);
     const no = small(9, 0);
-    // Each string once: its address, and as an object key its hash (-1 until needed) and whether it is ASCII.
-    const strings = new Map<string, { a: number; h: number; ascii: boolean }>();
-    const str = (s: string): { a: number; h: number; ascii: boolean } => {
-      let r = strings.get(s);
-      if (r !== undefined) return r;
-      const len = Buffer.byteLength(s, 'utf8');
+
+    // Strings written, found by OPA's hash of their bytes (value.c fnv1a32: multiply, then
+    // xor each byte; it also places them as object keys), computed as they are scanned:
+    // open addressing over `slots` (a string's id + 1; 0: empty). Cheaper than a Map of
+    // their texts, which needs each made a JavaScript string first (~25 % slower at 20k).
+    let slots = new Int32Array(1 << 12);
+    let addrs = new Uint32Array(1 << 11);
+    let hashes = new Uint32Array(1 << 11);
+    let count = 0;
+    const grow = (): void => {
+      const bigger = new Uint32Array(addrs.length * 2);
+      bigger.set(addrs);
+      addrs = bigger;
+      const h = new Uint32Array(hashes.length * 2);
+      h.set(hashes);
+      hashes = h;
+      slots = new Int32Array(slots.length * 2);
+      const mask = slots.length - 1;
+      for (let id = 0; id < count; id++) {
+        let i = hashes[id] & mask;
+        while (slots[i] !== 0) i = (i + 1) & mask;
+        slots[i] = id + 1;
+      }
+    };
+    /** Writes a string of `len` bytes hashing to `h` (its bytes for the caller to fill, at addrs[id] + 12) and records it; its id. */
+    const add = (h: number, len: number): number => {
       const a = alloc(12 + len);
       u8[a] = STRING_INTERNED;
       u8[a + 1] = 0;
       dv.setUint32(a + 4, len, true);
       dv.setUint32(a + 8, a + 12, true);
-      const ascii = len === s.length;
-      // OPA's parser refuses a lone surrogate (or misreads it); Buffer would write U+FFFD.
-      if (!ascii && /\p{Cs}/u.test(s)) throw new Error('policy input holds a string with a lone surrogate, which is not text');
-      if (ascii) for (let i = 0; i < len; i++) u8[a + 12 + i] = s.charCodeAt(i);
-      else mem.write(s, a + 12, len, 'utf8');
-      r = { a, h: -1, ascii };
-      strings.set(s, r);
-      return r;
+      if (2 * (count + 1) > slots.length) grow();
+      const id = count++;
+      addrs[id] = a;
+      hashes[id] = h;
+      const mask = slots.length - 1;
+      let i = h & mask;
+      while (slots[i] !== 0) i = (i + 1) & mask;
+      slots[i] = id + 1;
+      return id;
     };
-    // OPA's string hash (value.c fnv1a32: multiply, then xor each byte) over the UTF-8 bytes.
-    const hash = (s: string, r: { h: number; ascii: boolean }): number => {
-      if (r.h >= 0) return r.h;
+    /** The id of the string of these UTF-8 bytes, written if new. */
+    const bytesId = (bytes: Uint8Array): number => {
       let h = 0x811c9dc5;
-      if (r.ascii) for (let i = 0; i < s.length; i++) h = (Math.imul(h, 0x01000193) ^ s.charCodeAt(i)) >>> 0;
-      else for (const b of Buffer.from(s, 'utf8')) h = (Math.imul(h, 0x01000193) ^ b) >>> 0;
-      return (r.h = h >>> 0);
+      for (let i = 0; i < bytes.length; i++) h = (Math.imul(h, 0x01000193) ^ bytes[i]) >>> 0;
+      const len = bytes.length;
+      const mask = slots.length - 1;
+      for (let i = h & mask; slots[i] !== 0; i = (i + 1) & mask) {
+        const id = slots[i] - 1;
+        const c = addrs[id] + 12;
+        if (hashes[id] !== h || dv.getUint32(c - 8, true) !== len) continue;
+        let j = 0;
+        while (j < len && u8[c + j] === bytes[j]) j++;
+        if (j === len) return id;
+      }
+      const id = add(h, len);
+      u8.set(bytes, addrs[id] + 12);
+      return id;
     };
-    // OPA orders strings by their bytes, then length: for ASCII, JavaScript's order.
-    const compare = (a: string, ra: { ascii: boolean }, b: string, rb: { ascii: boolean }): number =>
-      ra.ascii && rb.ascii ? (a < b ? -1 : a > b ? 1 : 0) : Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
-    // Numbers as OPA parses them: their JSON text (JSON.stringify's, which the input was written with).
+    const textId = (s: string): number => {
+      // OPA's parser refuses a lone surrogate (or misreads it); Buffer would write U+FFFD.
+      if (/\p{Cs}/u.test(s)) throw new Error('policy input holds a string with a lone surrogate, which is not text');
+      return bytesId(Buffer.from(s, 'utf8'));
+    };
+
+    // The text being written and where in it.
+    let t = '';
+    let p = 0;
+    const fail = (what: string): never => {
+      throw new Error(`policy input is not JSON: ${what} at character ${p}`);
+    };
+    const space = (): void => {
+      for (let c = t.charCodeAt(p); c === 32 || c === 10 || c === 13 || c === 9; c = t.charCodeAt(++p));
+    };
+    /** The id of the string starting at p (its opening quote). ASCII without escapes is hashed and matched as it is scanned. */
+    const string = (): number => {
+      const open = p++;
+      const start = p;
+      let h = 0x811c9dc5;
+      for (;;) {
+        const c = t.charCodeAt(p);
+        if (c === 34) break;
+        if (c === 92 || c >= 0x80 || c < 0x20 || c !== c) return decoded(open);
+        h = (Math.imul(h, 0x01000193) ^ c) >>> 0;
+        p++;
+      }
+      const len = p - start;
+      p++;
+      const mask = slots.length - 1;
+      for (let i = h & mask; slots[i] !== 0; i = (i + 1) & mask) {
+        const id = slots[i] - 1;
+        const c = addrs[id] + 12;
+        if (hashes[id] !== h || dv.getUint32(c - 8, true) !== len) continue;
+        let j = 0;
+        while (j < len && u8[c + j] === t.charCodeAt(start + j)) j++;
+        if (j === len) return id;
+      }
+      const id = add(h, len);
+      const c = addrs[id] + 12;
+      for (let j = 0; j < len; j++) u8[c + j] = t.charCodeAt(start + j);
+      return id;
+    };
+    /** A string with escapes or beyond ASCII: V8 decodes it (and says where it is not JSON). */
+    const decoded = (open: number): number => {
+      let q = open + 1;
+      for (let c = t.charCodeAt(q); c !== 34; c = t.charCodeAt(q)) {
+        if (c !== c) fail('an unterminated string');
+        q += c === 92 ? 2 : 1;
+      }
+      let s: unknown;
+      try {
+        s = JSON.parse(t.slice(open, q + 1));
+      } catch {
+        fail('a malformed string');
+      }
+      p = q + 1;
+      return textId(s as string);
+    };
+    // Numbers as OPA parses them: their text, written once each.
     const numbers = new Map<string, number>();
-    const num = (n: number): number => {
-      const t = JSON.stringify(n);
-      let a = numbers.get(t);
+    const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+    const number = (): number => {
+      NUMBER.lastIndex = p;
+      if (!NUMBER.test(t)) fail('a malformed number');
+      const text = t.slice(p, NUMBER.lastIndex);
+      p = NUMBER.lastIndex;
+      let a = numbers.get(text);
       if (a !== undefined) return a;
-      a = alloc(24 + t.length);
+      a = alloc(24 + text.length);
       u8[a] = 3;
       u8[a + 1] = 2;
       dv.setUint32(a + 8, a + 24, true);
-      dv.setUint32(a + 12, t.length, true);
+      dv.setUint32(a + 12, text.length, true);
       u8[a + 16] = 0;
-      for (let i = 0; i < t.length; i++) u8[a + 24 + i] = t.charCodeAt(i);
-      numbers.set(t, a);
+      for (let i = 0; i < text.length; i++) u8[a + 24 + i] = text.charCodeAt(i);
+      numbers.set(text, a);
+      return a;
+    };
+    const literal = (word: string, a: number): number => {
+      if (!t.startsWith(word, p)) fail('an unknown literal');
+      p += word.length;
       return a;
     };
     // Array elements carry their index as an integer value: one per index for every array.
@@ -189,7 +288,7 @@ export function opaInstance(module: WebAssembly.Module, pages: number, maxPages:
       dv.setUint32(a + 12, 0, true);
       return (indexes[i] = a);
     };
-    // Addresses of the values written for the array or object being written (a stack: they nest).
+    // Addresses of the values written for the arrays and objects being written (a stack: they nest).
     let stack = new Uint32Array(1024);
     let sp = 0;
     const push = (a: number): void => {
@@ -200,10 +299,20 @@ export function opaInstance(module: WebAssembly.Module, pages: number, maxPages:
       }
       stack[sp++] = a;
     };
-    const array = (v: unknown[]): number => {
+    const array = (): number => {
       const base = sp;
-      for (const x of v) push(value(x));
-      const n = v.length;
+      p++;
+      space();
+      if (t.charCodeAt(p) === 93) p++;
+      else
+        for (;;) {
+          push(value());
+          space();
+          const c = t.charCodeAt(p++);
+          if (c === 93) break;
+          if (c !== 44) fail("',' or ']' expected");
+        }
+      const n = sp - base;
       for (let i = 0; i < n; i++) index(i);
       const a = alloc(16 + 8 * n);
       const elems = n === 0 ? 0 : a + 16;
@@ -218,63 +327,168 @@ export function opaInstance(module: WebAssembly.Module, pages: number, maxPages:
       sp = base;
       return a;
     };
-    // OPA's objects start with 8 buckets and double when an insert would pass 0.7 per bucket.
-    const objectAt = (keys: readonly string[], values: (i: number) => number): number => {
-      const count = keys.length;
+    // An object's layout depends on its keys alone: buckets (OPA starts with 8 and doubles when
+    // an insert would pass 0.7 per bucket), each key's bucket by its hash, each chain in OPA's
+    // key order (bytes, then length). heads[b] / next[i]: the element first in bucket b /
+    // after element i (-1: none).
+    type Layout = { n: number; keys: Uint32Array; heads: Int32Array; next: Int32Array };
+    const compare = (a: number, b: number): number => {
+      const la = dv.getUint32(a + 4, true);
+      const lb = dv.getUint32(b + 4, true);
+      const ca = a + 12;
+      const cb = b + 12;
+      for (let i = 0; i < la && i < lb; i++) if (u8[ca + i] !== u8[cb + i]) return u8[ca + i] - u8[cb + i];
+      return la - lb;
+    };
+    const layoutOf = (ids: readonly number[]): Layout => {
+      const count = ids.length;
       let n = 8;
       while (count > n * 0.7) n *= 2;
-      const recs = keys.map(str);
-      const a = alloc(16 + 4 * n + 12 * count);
+      const bucket = ids.map((id) => hashes[id] % n);
+      const order = ids.map((_, i) => i).sort((i, j) => bucket[i] - bucket[j] || compare(addrs[ids[i]], addrs[ids[j]]));
+      const heads = new Int32Array(n).fill(-1);
+      const next = new Int32Array(count).fill(-1);
+      for (let o = count - 1; o >= 0; o--) {
+        const i = order[o];
+        next[i] = heads[bucket[i]];
+        heads[bucket[i]] = i;
+      }
+      return { n, keys: Uint32Array.from(ids, (id) => addrs[id]), heads, next };
+    };
+    // Objects of the same keys in the same order share a layout, found by walking their keys.
+    // `repeats`: where the path to it already holds its key (a repeated key), else -1.
+    type Shape = { id: number; depth: number; repeats: number; parent: Shape | null; next: Map<number, Shape> | null; layout: Layout | null };
+    const shapes: Shape = { id: -1, depth: 0, repeats: -1, parent: null, next: null, layout: null };
+    const step = (shape: Shape, id: number): Shape => {
+      let s = shape.next?.get(id);
+      if (s === undefined) {
+        let repeats = -1;
+        for (let up: Shape | null = shape; up !== null && up.parent !== null; up = up.parent) if (up.id === id) repeats = up.depth - 1;
+        s = { id, depth: shape.depth + 1, repeats, parent: shape, next: null, layout: null };
+        (shape.next ??= new Map()).set(id, s);
+      }
+      return s;
+    };
+    const idsOf = (shape: Shape): number[] => {
+      const ids: number[] = [];
+      for (let s: Shape | null = shape; s !== null && s.parent !== null; s = s.parent) ids.push(s.id);
+      return ids.reverse();
+    };
+    /** The object of layout `l` whose values are the stack's from `base`. */
+    const objectOf = (l: Layout, base: number): number => {
+      const count = l.keys.length;
+      const a = alloc(16 + 4 * l.n + 12 * count);
       const buckets = a + 16;
-      const elems = buckets + 4 * n;
+      const elems = buckets + 4 * l.n;
       u8[a] = 6;
       dv.setUint32(a + 4, buckets, true);
-      dv.setUint32(a + 8, n, true);
+      dv.setUint32(a + 8, l.n, true);
       dv.setUint32(a + 12, count, true);
-      u8.fill(0, buckets, elems);
+      for (let b = 0; b < l.n; b++) dv.setUint32(buckets + 4 * b, l.heads[b] < 0 ? 0 : elems + 12 * l.heads[b], true);
       for (let i = 0; i < count; i++) {
-        const k = keys[i];
-        const r = recs[i];
         const e = elems + 12 * i;
-        dv.setUint32(e, r.a, true);
-        dv.setUint32(e + 4, values(i), true);
-        // Into its bucket's chain before the first greater key, as OPA inserts.
-        let link = buckets + 4 * (hash(k, r) % n);
-        let next = dv.getUint32(link, true);
-        while (next !== 0) {
-          const j = (next - elems) / 12;
-          if (compare(k, r, keys[j], recs[j]) < 0) break;
-          link = next + 8;
-          next = dv.getUint32(link, true);
-        }
-        dv.setUint32(e + 8, next, true);
-        dv.setUint32(link, e, true);
+        dv.setUint32(e, l.keys[i], true);
+        dv.setUint32(e + 4, stack[base + i], true);
+        dv.setUint32(e + 8, l.next[i] < 0 ? 0 : elems + 12 * l.next[i], true);
       }
       return a;
     };
-    const object = (v: Record<string, unknown>): number => {
-      const keys = Object.keys(v);
+    /** Scans the key of an object's member and its ':' (p at the key's quote, or just past '{' or ','): the key's id. */
+    const memberKey = (): number => {
+      space();
+      if (t.charCodeAt(p) !== 34) fail('a key expected');
+      const id = string();
+      space();
+      if (t.charCodeAt(p++) !== 58) fail("':' expected");
+      return id;
+    };
+    /** After a member's value: true at the object's end, false before the next member. */
+    const memberEnd = (): boolean => {
+      space();
+      const c = t.charCodeAt(p++);
+      if (c === 125) return true;
+      if (c !== 44) fail("',' or '}' expected");
+      return false;
+    };
+    /** Whether the object opening at p is empty (then scanned). */
+    const empty = (): boolean => {
+      p++;
+      space();
+      if (t.charCodeAt(p) !== 125) return false;
+      p++;
+      return true;
+    };
+    const object = (): number => {
       const base = sp;
-      for (const k of keys) push(value(v[k]));
-      const a = objectAt(keys, (i) => stack[base + i]);
+      let shape = shapes;
+      if (!empty())
+        do {
+          const s = step(shape, memberKey());
+          const v = value();
+          // A repeated key: OPA keeps its first place and the last value.
+          if (s.repeats >= 0) stack[base + s.repeats] = v;
+          else {
+            shape = s;
+            push(v);
+          }
+        } while (!memberEnd());
+      const a = objectOf((shape.layout ??= layoutOf(idsOf(shape))), base);
       sp = base;
       return a;
     };
-    const value = (v: unknown): number => {
-      if (v === null) return nul;
-      switch (typeof v) {
-        case 'string':
-          return str(v).a;
-        case 'number':
-          return num(v);
-        case 'boolean':
-          return v ? yes : no;
-        case 'object':
-          return Array.isArray(v) ? array(v) : object(v as Record<string, unknown>);
+    const value = (): number => {
+      let c = t.charCodeAt(p);
+      if (c <= 32) {
+        space();
+        c = t.charCodeAt(p);
       }
-      throw new Error(`policy input holds a ${typeof v}, which JSON cannot`);
+      if (c === 34) {
+        // Not addrs[string()]: that reads `addrs` before string() may replace it (grow).
+        const id = string();
+        return addrs[id];
+      }
+      if (c === 123) return object();
+      if (c === 91) return array();
+      if (c === 116) return literal('true', yes);
+      if (c === 102) return literal('false', no);
+      if (c === 110) return literal('null', nul);
+      return number();
     };
-    return { value, object: (keys, values) => objectAt(keys, (i) => values[i]) };
+    /** Runs `scan` over the whole of `text`, which must hold nothing after the value. */
+    const whole = <T>(text: string, scan: () => T): T => {
+      t = text;
+      p = 0;
+      try {
+        const v = scan();
+        space();
+        if (p !== t.length) fail('text after the value');
+        return v;
+      } finally {
+        t = '';
+        sp = 0;
+      }
+    };
+    return {
+      json: (text) => whole(text, value),
+      members: (text, keys, values) =>
+        whole(text, () => {
+          space();
+          if (t.charCodeAt(p) !== 123) fail('an object expected');
+          if (!empty())
+            do {
+              keys.push(memberKey());
+              values.push(value());
+            } while (!memberEnd());
+        }),
+      key: textId,
+      object(keys, values) {
+        if (keys.length !== values.length || new Set(keys).size !== keys.length || keys.some((id) => !(id >= 0 && id < count))) throw new Error('an object needs distinct keys of this writer, one per value');
+        for (const v of values) push(v);
+        const a = objectOf(layoutOf(keys), 0);
+        sp = 0;
+        return a;
+      },
+    };
   };
   const call = (id: number, args: number[]): number => {
     const impl = builtins[names[id]];

@@ -26,7 +26,7 @@ import { dataSize, maxPages, pagesFor, tooLarge } from './wasm-memory';
 
 /**
  * Chunks of rules per worker: one, plus one more per 25 MB of input, so that on a huge estate
- * one chunk's evaluation fits in the memory the parsed input leaves. Each chunk builds the
+ * one chunk's evaluation fits in the memory the written input leaves. Each chunk builds the
  * lookups rules share again: at 20k resources four chunks cost 18 % more CPU than one pass,
  * two cost 1 %, and the heaviest-first shards (shardRules) came out within 15 % of each other.
  */
@@ -34,7 +34,7 @@ export const chunksPerWorker = (inputBytes: number): number => 1 + Math.floor(in
 
 /**
  * Chunks for `workers` workers: chunksPerWorker each, and never fewer than two, so a lone
- * worker's memory peaks at the parsed input plus half the evaluation (at 20k resources
+ * worker's memory peaks at the written input plus half the evaluation (at 20k resources
  * 125 MB less than one pass, for 1 % more CPU).
  */
 export const chunkCount = (workers: number, inputBytes: number): number => Math.max(2, workers * chunksPerWorker(inputBytes));
@@ -63,7 +63,7 @@ export const parallelMinResources = (cores: number): number => (cores >= 3 ? PAR
  * 464 MB of heap, before the input was written rather than parsed: ~1.2× its JSON now, from
  * ~7.7×), and each worker holds the input and its own evaluation: above this size one
  * worker evaluates by default, taking the rules in chunks (chunksPerWorker), its memory the
- * parsed input plus one chunk's work.
+ * written input plus one chunk's work.
  */
 export const ONE_PASS_MAX_BYTES = 64 * 1024 * 1024;
 
@@ -196,7 +196,7 @@ export interface ChunkJob {
   kind: 'chunk';
   /** Memory (64 KiB pages) for the instance a runner's first job creates. */
   pages: number;
-  /** A JSON array of keys and resources, alternating (InputChunk). */
+  /** A JSON object of resources by key (InputChunk). */
   text: string;
 }
 
@@ -281,7 +281,7 @@ export type Job = WarmJob | ChunkJob | InputJob | ImageJob | ShardJob | Decision
  */
 export interface Heap {
   base: number;
-  building: { writer: ValueWriter; keys: string[]; resources: number[] } | null;
+  building: { writer: ValueWriter; keys: number[]; resources: number[] } | null;
   input: number;
   afterInput: number;
 }
@@ -292,7 +292,7 @@ export const emptyHeap = (base: number): Heap => ({ base, building: null, input:
  * Runs a job on an instance. Chunk jobs and then an input job build the input once (or an
  * image job copies it from the instance that built it); for each
  * chunk of rules a shard job takes, the heap is reset to just after the input, the chunk's
- * data parsed and `shard/findings` evaluated: memory peaks at the parsed input plus one
+ * data parsed and `shard/findings` evaluated: memory peaks at the written input plus one
  * chunk's evaluation, not the whole policy's. The estate part (shard/estate), taken after the last chunk, uses it too.
  * Self-contained like opaInstance (shipped to workers).
  */
@@ -316,21 +316,16 @@ export function runJob(inst: OpaInstance, heap: Heap, job: Job, emit?: (found: s
     }
     const { writer, keys, resources } = heap.building;
     if (job.kind === 'chunk') {
-      // V8 parses the text, the writer lays the values out as OPA's parser would (ValueWriter).
-      const pairs = JSON.parse(job.text) as unknown[];
-      for (let i = 0; i + 1 < pairs.length; i += 2) {
-        keys.push(pairs[i] as string);
-        resources.push(writer.value(pairs[i + 1]));
-      }
+      writer.members(job.text, keys, resources);
       return null;
     }
-    const rest = JSON.parse(job.skeleton) as Record<string, unknown>;
-    const names = Object.keys(rest);
-    const all = writer.object(keys, resources);
-    heap.input = writer.object(
-      names,
-      names.map((k) => (k === 'resources' ? all : writer.value(rest[k]))),
-    );
+    const names: number[] = [];
+    const values: number[] = [];
+    writer.members(job.skeleton, names, values);
+    const at = names.indexOf(writer.key('resources'));
+    if (at < 0) throw new Error('the input lacks its resources');
+    values[at] = writer.object(keys, resources);
+    heap.input = writer.object(names, values);
     heap.building = null;
     heap.afterInput = inst.mark();
     return job.share ? { memory: inst.buffer(), base: heap.base, input: heap.input, afterInput: heap.afterInput, pages: inst.pages() } : null;
@@ -346,7 +341,7 @@ export function runJob(inst: OpaInstance, heap: Heap, job: Job, emit?: (found: s
   if (job.kind === 'decision') {
     inst.reset(heap.base);
     const data = inst.load(json(job.data));
-    const input = inst.writer().value(JSON.parse(Buffer.from(job.input).toString('utf8')));
+    const input = inst.writer().json(Buffer.from(job.input).toString('utf8'));
     return inst.evaluateJson(job.entrypoint, input, data);
   }
   const next = new Int32Array(job.next);
@@ -430,7 +425,7 @@ export interface Host {
  * not hold the process open when reading fails), only while a job waits for its answer.
  */
 export function workerRunner(host: Host): Runner {
-  // A worker's garbage is short-lived (each chunk's parsed text): a small young generation
+  // A worker's garbage is short-lived (each chunk's text, the writer's scratch): a small young generation
   // holds it (at 20k resources peak RSS −14 MB, as fast: 4, 8 and 16 MB alike).
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: host, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
   worker.unref();
@@ -522,7 +517,7 @@ export interface ParallelOptions {
 /**
  * An evaluation by policy instances on worker threads whose resources arrive one by one
  * (normalize()'s sink): each chunk of them is posted to the first worker as soon as it is
- * encoded (input-stream.ts), so it parses the input while this thread still normalizes and
+ * encoded (input-stream.ts), so it writes the input into its memory while this thread still normalizes and
  * encodes the rest; finish() sends it the rest of the input, the other workers copy the
  * input it wrote, then each worker takes chunks of rules, and answers the result set.
  */
@@ -622,9 +617,13 @@ export function parallelSession(module: WebAssembly.Module, manifest: PolicyMani
     const image = post(first, { kind: 'input', pages, skeleton: rest, share: others.length > 0 }) as Promise<InputImage | null>;
     // The others copy the input the first one wrote. None evaluates before every copy is
     // made: evaluating allocates above the input, but nothing writes while it is read.
-    const copied = others.map(async (r) => r.run({ kind: 'image', ...(await image)! }));
-    // Every answer is awaited together: a worker that fails rejects what it still had.
-    await Promise.all([...parsed, ...copied]);
+    // A lone worker takes the rules right behind the input (it answers jobs in order), so
+    // this thread's work meanwhile (finish) starts while it still writes the last resources.
+    if (others.length > 0) {
+      const copied = others.map(async (r) => r.run({ kind: 'image', ...(await image)! }));
+      // Every answer is awaited together: a worker that fails rejects what it still had.
+      await Promise.all([...parsed, ...copied]);
+    }
     const chunks = opts.ruleChunks ?? chunkCount(workers, size);
     const shards = shardRules(manifest.rules, chunks, input.by_type, chunks === workers);
     const job: ShardJob = { kind: 'shards', pages, data, chunks: shards, next: new SharedArrayBuffer(4), entrypoint: manifest.raw_entrypoint, estate: manifest.estate_entrypoint };
@@ -650,6 +649,8 @@ export function parallelSession(module: WebAssembly.Module, manifest: PolicyMani
     // Awaited by the function below, unless the work done meanwhile failed first.
     found.catch(() => undefined);
     return async () => {
+      // A job that failed writing the input is the error to raise (the worker fails the rest).
+      await Promise.all(parsed);
       await found;
       if (estate === undefined) throw new Error('no worker evaluated the estate part');
       return [{ result: assemble(estate, findings.flat()) }];

@@ -49,7 +49,7 @@ export interface EvaluationOptions {
   chunkBytes?: number;
   /** Chunks of rules the workers take (parallel.ts chunkCount); tests vary it. */
   ruleChunks?: number;
-  /** Above this many bytes of projected input one worker evaluates by default (two would each hold it parsed); default ONE_PASS_MAX_BYTES. */
+  /** Above this many bytes of projected input one worker evaluates by default (two would each hold it); default ONE_PASS_MAX_BYTES. */
   onePassMaxBytes?: number;
   /**
    * evaluateInWorker: work for this thread while the workers evaluate (check() validates the
@@ -72,7 +72,7 @@ export interface CompiledPolicy {
   evaluateInWorker(input: PolicyInput, data: PolicyData, opts?: EvaluationOptions): Promise<Decision>;
   /**
    * The same, its resources handed over one by one as normalize() completes them (`sink`),
-   * so the workers parse them meanwhile; finish() once the input is whole. close() stops its
+   * so the workers write them into their memory meanwhile; finish() once the input is whole. close() stops its
    * workers when the caller fails before finishing (finish() stops them itself).
    */
   evaluationSession(data: PolicyData, opts?: EvaluationOptions): EvaluationSession;
