@@ -107,16 +107,19 @@ export function opaInstance(module: WebAssembly.Module, pages: number, maxPages:
     let at = 0;
     let end = 0;
     let u8 = new Uint8Array(memory.buffer);
+    let u32 = new Uint32Array(memory.buffer);
     let dv = new DataView(memory.buffer);
     // Carved from blocks of OPA's allocator, so its heap's end (the mark) is past them.
     const alloc = (size: number): number => {
       size = (size + 3) & ~3;
       if (at + size > end) {
         const n = Math.max(ARENA, size);
-        at = ex.opa_malloc(n) >>> 0;
+        // 4-aligned (OPA's blocks need not be), so words are written as u32[address / 4].
+        at = ((ex.opa_malloc(n + 3) >>> 0) + 3) & ~3;
         end = at + n;
         if (u8.byteLength !== memory.buffer.byteLength) {
           u8 = new Uint8Array(memory.buffer);
+          u32 = new Uint32Array(memory.buffer);
           dv = new DataView(memory.buffer);
         }
       }
@@ -207,6 +210,9 @@ export function opaInstance(module: WebAssembly.Module, pages: number, maxPages:
     const space = (): void => {
       for (let c = t.charCodeAt(p); c === 32 || c === 10 || c === 13 || c === 9; c = t.charCodeAt(++p));
     };
+    // Characters a string holds as they are (0), its closing quote (1), and the rest (2:
+    // escapes, control characters, beyond ASCII), below 128.
+    const KIND = new Uint8Array(128).map((_, c) => (c === 34 ? 1 : c === 92 || c < 0x20 ? 2 : 0));
     /** The id of the string starting at p (its opening quote). ASCII without escapes is hashed and matched as it is scanned. */
     const string = (): number => {
       const open = p++;
@@ -214,8 +220,10 @@ export function opaInstance(module: WebAssembly.Module, pages: number, maxPages:
       let h = 0x811c9dc5;
       for (;;) {
         const c = t.charCodeAt(p);
-        if (c === 34) break;
-        if (c === 92 || c >= 0x80 || c < 0x20 || c !== c) return decoded(open);
+        // NaN (past the end) fails every comparison: decoded() says the string is unterminated.
+        const kind = c < 128 ? KIND[c] : 2;
+        if (kind === 1) break;
+        if (kind === 2) return decoded(open);
         h = (Math.imul(h, 0x01000193) ^ c) >>> 0;
         p++;
       }
@@ -316,13 +324,14 @@ export function opaInstance(module: WebAssembly.Module, pages: number, maxPages:
       for (let i = 0; i < n; i++) index(i);
       const a = alloc(16 + 8 * n);
       const elems = n === 0 ? 0 : a + 16;
-      u8[a] = 5;
-      dv.setUint32(a + 4, elems, true);
-      dv.setUint32(a + 8, n, true);
-      dv.setUint32(a + 12, n, true);
+      const w = a >>> 2;
+      u32[w] = 5;
+      u32[w + 1] = elems;
+      u32[w + 2] = n;
+      u32[w + 3] = n;
       for (let i = 0; i < n; i++) {
-        dv.setUint32(elems + 8 * i, indexes[i], true);
-        dv.setUint32(elems + 8 * i + 4, stack[base + i], true);
+        u32[w + 4 + 2 * i] = indexes[i];
+        u32[w + 5 + 2 * i] = stack[base + i];
       }
       sp = base;
       return a;
@@ -380,16 +389,16 @@ export function opaInstance(module: WebAssembly.Module, pages: number, maxPages:
       const a = alloc(16 + 4 * l.n + 12 * count);
       const buckets = a + 16;
       const elems = buckets + 4 * l.n;
-      u8[a] = 6;
-      dv.setUint32(a + 4, buckets, true);
-      dv.setUint32(a + 8, l.n, true);
-      dv.setUint32(a + 12, count, true);
-      for (let b = 0; b < l.n; b++) dv.setUint32(buckets + 4 * b, l.heads[b] < 0 ? 0 : elems + 12 * l.heads[b], true);
-      for (let i = 0; i < count; i++) {
-        const e = elems + 12 * i;
-        dv.setUint32(e, l.keys[i], true);
-        dv.setUint32(e + 4, stack[base + i], true);
-        dv.setUint32(e + 8, l.next[i] < 0 ? 0 : elems + 12 * l.next[i], true);
+      const w = a >>> 2;
+      u32[w] = 6;
+      u32[w + 1] = buckets;
+      u32[w + 2] = l.n;
+      u32[w + 3] = count;
+      for (let b = 0; b < l.n; b++) u32[w + 4 + b] = l.heads[b] < 0 ? 0 : elems + 12 * l.heads[b];
+      for (let i = 0, e = elems >>> 2; i < count; i++, e += 3) {
+        u32[e] = l.keys[i];
+        u32[e + 1] = stack[base + i];
+        u32[e + 2] = l.next[i] < 0 ? 0 : elems + 12 * l.next[i];
       }
       return a;
     };
