@@ -22,8 +22,8 @@ const maxInputBytes: Setting<number> = {
   name: 'LEAKGUARD_MAX_INPUT_BYTES',
   expects: 'a whole number of bytes above 0',
   parse: (raw) => (/^\d+$/.test(raw) && Number(raw) > 0 && Number.isSafeInteger(Number(raw)) ? Number(raw) : undefined),
-  // A real 20k-resource plan is ~40 MB; the WASM evaluator (4 GiB at most, ~27× the
-  // normalized input at its peak) tops out near 150 MB.
+  // A real 20k-resource plan is ~40 MB. One file's bound (reading and parsing it whole); an
+  // estate is several files: the benchmark's 200k resources are four plans of 90 MB.
   fallback: () => 200 * 1024 * 1024,
 };
 
