@@ -59,6 +59,18 @@ export interface ValueWriter {
   key(s: string): number;
   /** An object of values already written under distinct keys (handles from key() or members()). */
   object(keys: readonly number[], values: readonly number[]): number;
+  /**
+   * The same, member by member: for an object expected to hold `count` members each is placed
+   * in its bucket as it comes (where the count turns out otherwise, all are placed at the
+   * end); written by finish().
+   */
+  objectBuilder(count: number): ObjectBuilder;
+}
+
+export interface ObjectBuilder {
+  add(key: number, value: number): void;
+  /** Writes the object; its address. */
+  finish(): number;
 }
 
 /**
@@ -463,6 +475,50 @@ export function opaInstance(module: WebAssembly.Module, pages: number, maxPages:
       if (c === 110) return literal('null', nul);
       return number();
     };
+    const objectBuilder = (expected: number): ObjectBuilder => {
+      let n = 8;
+      while (expected > n * 0.7) n *= 2;
+      const heads = new Int32Array(n).fill(-1);
+      const keys: number[] = [];
+      const values: number[] = [];
+      const next: number[] = [];
+      return {
+        add(id, value) {
+          if (!(id >= 0 && id < count)) throw new Error('an object key must be a string of this writer');
+          const i = keys.length;
+          keys.push(id);
+          values.push(value);
+          next.push(-1);
+          if (keys.length > expected) return;
+          // Into its bucket's chain before the first greater key, as OPA inserts.
+          const b = hashes[id] % n;
+          let prev = -1;
+          let j = heads[b];
+          for (; j >= 0; prev = j, j = next[j]) {
+            const order = compare(addrs[id], addrs[keys[j]]);
+            if (order === 0) throw new Error('an object needs distinct keys');
+            if (order < 0) break;
+          }
+          next[i] = j;
+          if (prev < 0) heads[b] = i;
+          else next[prev] = i;
+        },
+        finish() {
+          let l: Layout;
+          if (keys.length === expected) {
+            l = { n, keys: Uint32Array.from(keys, (id) => addrs[id]), heads, next: Int32Array.from(next) };
+          } else {
+            if (new Set(keys).size !== keys.length) throw new Error('an object needs distinct keys');
+            l = layoutOf(keys);
+          }
+          const base = sp;
+          for (const v of values) push(v);
+          const a = objectOf(l, base);
+          sp = base;
+          return a;
+        },
+      };
+    };
     /** Runs `scan` over the whole of `text`, which must hold nothing after the value. */
     const whole = <T>(text: string, scan: () => T): T => {
       t = text;
@@ -491,12 +547,12 @@ export function opaInstance(module: WebAssembly.Module, pages: number, maxPages:
         }),
       key: textId,
       object(keys, values) {
-        if (keys.length !== values.length || new Set(keys).size !== keys.length || keys.some((id) => !(id >= 0 && id < count))) throw new Error('an object needs distinct keys of this writer, one per value');
-        for (const v of values) push(v);
-        const a = objectOf(layoutOf(keys), 0);
-        sp = 0;
-        return a;
+        if (keys.length !== values.length) throw new Error('an object needs one value per key');
+        const b = objectBuilder(keys.length);
+        keys.forEach((k, i) => b.add(k, values[i]));
+        return b.finish();
       },
+      objectBuilder,
     };
   };
   const call = (id: number, args: number[]): number => {

@@ -5,7 +5,7 @@ import { settings } from '../settings';
 import type { PolicyInput, Resource } from '../types/policy-input';
 import type { PolicyManifest } from './manifest';
 import type { WasmData } from './policy';
-import { opaInstance, type OpaInstance, type ValueWriter } from './opa-runtime';
+import { opaInstance, type ObjectBuilder, type OpaInstance, type ValueWriter } from './opa-runtime';
 import { chunkEncoder, skeleton } from './input-stream';
 import { lex } from './projection';
 import { assemble, type Estate, type LevelledFinding } from './summary';
@@ -198,6 +198,8 @@ export interface ChunkJob {
   pages: number;
   /** A JSON object of resources by key (InputChunk). */
   text: string;
+  /** The resources all chunks hold together (0: not known): their object is built as they come. */
+  resources: number;
 }
 
 /**
@@ -281,7 +283,7 @@ export type Job = WarmJob | ChunkJob | InputJob | ImageJob | ShardJob | Decision
  */
 export interface Heap {
   base: number;
-  building: { writer: ValueWriter; keys: number[]; resources: number[] } | null;
+  building: { writer: ValueWriter; resources: ObjectBuilder } | null;
   input: number;
   afterInput: number;
 }
@@ -312,11 +314,16 @@ export function runJob(inst: OpaInstance, heap: Heap, job: Job, emit?: (found: s
   if (job.kind === 'chunk' || job.kind === 'input') {
     if (heap.building === null) {
       inst.reset(heap.base);
-      heap.building = { writer: inst.writer(), keys: [], resources: [] };
+      const writer = inst.writer();
+      heap.building = { writer, resources: writer.objectBuilder(job.kind === 'chunk' ? job.resources : 0) };
     }
-    const { writer, keys, resources } = heap.building;
+    const { writer, resources } = heap.building;
     if (job.kind === 'chunk') {
-      writer.members(job.text, keys, resources);
+      // Each resource placed in the resources object as it comes, while this thread has time.
+      const keys: number[] = [];
+      const values: number[] = [];
+      writer.members(job.text, keys, values);
+      for (let i = 0; i < keys.length; i++) resources.add(keys[i], values[i]);
       return null;
     }
     const names: number[] = [];
@@ -324,7 +331,7 @@ export function runJob(inst: OpaInstance, heap: Heap, job: Job, emit?: (found: s
     writer.members(job.skeleton, names, values);
     const at = names.indexOf(writer.key('resources'));
     if (at < 0) throw new Error('the input lacks its resources');
-    values[at] = writer.object(keys, resources);
+    values[at] = resources.finish();
     heap.input = writer.object(names, values);
     heap.building = null;
     heap.afterInput = inst.mark();
@@ -577,7 +584,7 @@ export function parallelSession(module: WebAssembly.Module, manifest: PolicyMani
       pool ??= start((chunk.text.length / chunk.resources) * Math.max(expected, chunk.resources));
       size += chunk.text.length;
       // The first runner writes the input; the others copy it once it is whole (finish).
-      post(pool[0], { kind: 'chunk', pages, text: chunk.text });
+      post(pool[0], { kind: 'chunk', pages, text: chunk.text, resources: expected });
     },
     opts.chunkBytes,
   );

@@ -90,7 +90,7 @@ describe('the compiled policy over a copied image', () => {
   const parsed = (input: PolicyInput) => {
     const inst = instance();
     const heap = emptyHeap(inst.mark());
-    const encoder = chunkEncoder(null, (c) => runJob(inst, heap, { kind: 'chunk', pages: PAGES, text: c.text }), 2000);
+    const encoder = chunkEncoder(null, (c) => runJob(inst, heap, { kind: 'chunk', pages: PAGES, text: c.text, resources: Object.keys(input.resources).length }), 2000);
     for (const [key, r] of Object.entries(input.resources)) encoder.add(key, r);
     encoder.flush();
     const image = runJob(inst, heap, { kind: 'input', pages: PAGES, skeleton: skeleton(input), share: true }) as InputImage;

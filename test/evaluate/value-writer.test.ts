@@ -124,6 +124,32 @@ test("an object of an object text's members, and of values under keys of its own
   );
 });
 
+test('an object built member by member, whether its expected size was right or not', () => {
+  const inst = instance();
+  const mark = inst.mark();
+  fc.assert(
+    fc.property(fc.dictionary(text, number, { maxKeys: 60 }), fc.integer({ min: -12, max: 12 }), (v, off) => {
+      inst.reset(mark);
+      const writer = inst.writer();
+      const keys: number[] = [];
+      const values: number[] = [];
+      writer.members(JSON.stringify(v), keys, values);
+      const built = writer.objectBuilder(Math.max(0, keys.length + off));
+      keys.forEach((k, i) => built.add(k, values[i]));
+      expect(read(inst, built.finish())).toEqual(read(inst, inst.load(Buffer.from(JSON.stringify(v)))));
+      // A key added twice is refused, found as it comes or at the end.
+      if (keys.length > 0) {
+        const twice = writer.objectBuilder(Math.max(0, keys.length + 1 + off));
+        expect(() => {
+          [...keys, keys[0]].forEach((k, i) => twice.add(k, values[i % values.length]));
+          twice.finish();
+        }).toThrow('distinct keys');
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
+
 test('a text JSON.parse refuses is refused, one that it reads is written', () => {
   const writer = instance(256).writer();
   const accepts = (f: () => unknown): boolean => {
