@@ -189,21 +189,30 @@ export function opaInstance(module: WebAssembly.Module, pages: number, maxPages:
       slots[i] = id + 1;
       return id;
     };
-    /** The id of the string of these UTF-8 bytes, written if new. */
-    const bytesId = (bytes: Uint8Array): number => {
-      let h = 0x811c9dc5;
-      for (let i = 0; i < bytes.length; i++) h = (Math.imul(h, 0x01000193) ^ bytes[i]) >>> 0;
-      const len = bytes.length;
+    /**
+     * The id of the string written of `len` bytes hashing to `h` whose bytes are `bytes`, or
+     * else the ASCII characters of `text` from `start`; -1 if none.
+     */
+    const find = (h: number, len: number, bytes: Uint8Array | null, text: string, start: number): number => {
       const mask = slots.length - 1;
       for (let i = h & mask; slots[i] !== 0; i = (i + 1) & mask) {
         const id = slots[i] - 1;
         const c = addrs[id] + 12;
         if (hashes[id] !== h || dv.getUint32(c - 8, true) !== len) continue;
         let j = 0;
-        while (j < len && u8[c + j] === bytes[j]) j++;
+        if (bytes !== null) while (j < len && u8[c + j] === bytes[j]) j++;
+        else while (j < len && u8[c + j] === text.charCodeAt(start + j)) j++;
         if (j === len) return id;
       }
-      const id = add(h, len);
+      return -1;
+    };
+    /** The id of the string of these UTF-8 bytes, written if new. */
+    const bytesId = (bytes: Uint8Array): number => {
+      let h = 0x811c9dc5;
+      for (let i = 0; i < bytes.length; i++) h = (Math.imul(h, 0x01000193) ^ bytes[i]) >>> 0;
+      const found = find(h, bytes.length, bytes, '', 0);
+      if (found >= 0) return found;
+      const id = add(h, bytes.length);
       u8.set(bytes, addrs[id] + 12);
       return id;
     };
@@ -241,15 +250,8 @@ export function opaInstance(module: WebAssembly.Module, pages: number, maxPages:
       }
       const len = p - start;
       p++;
-      const mask = slots.length - 1;
-      for (let i = h & mask; slots[i] !== 0; i = (i + 1) & mask) {
-        const id = slots[i] - 1;
-        const c = addrs[id] + 12;
-        if (hashes[id] !== h || dv.getUint32(c - 8, true) !== len) continue;
-        let j = 0;
-        while (j < len && u8[c + j] === t.charCodeAt(start + j)) j++;
-        if (j === len) return id;
-      }
+      const found = find(h, len, null, t, start);
+      if (found >= 0) return found;
       const id = add(h, len);
       const c = addrs[id] + 12;
       for (let j = 0; j < len; j++) u8[c + j] = t.charCodeAt(start + j);
@@ -475,7 +477,9 @@ export function opaInstance(module: WebAssembly.Module, pages: number, maxPages:
       if (c === 110) return literal('null', nul);
       return number();
     };
-    const objectBuilder = (expected: number): ObjectBuilder => {
+    const objectBuilder = (size: number): ObjectBuilder => {
+      // Not a count (a job without one): every member is placed at the end.
+      const expected = Number.isSafeInteger(size) && size > 0 ? size : 0;
       let n = 8;
       while (expected > n * 0.7) n *= 2;
       const heads = new Int32Array(n).fill(-1);
