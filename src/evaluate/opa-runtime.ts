@@ -363,19 +363,32 @@ export function opaInstance(module: WebAssembly.Module, pages: number, maxPages:
       for (let i = 0; i < la && i < lb; i++) if (u8[ca + i] !== u8[cb + i]) return u8[ca + i] - u8[cb + i];
       return la - lb;
     };
-    const layoutOf = (ids: readonly number[]): Layout => {
-      const count = ids.length;
+    /** OPA's bucket count for `count` members. */
+    const bucketsFor = (count: number): number => {
       let n = 8;
       while (count > n * 0.7) n *= 2;
-      const bucket = ids.map((id) => hashes[id] % n);
-      const order = ids.map((_, i) => i).sort((i, j) => bucket[i] - bucket[j] || compare(addrs[ids[i]], addrs[ids[j]]));
-      const heads = new Int32Array(n).fill(-1);
-      const next = new Int32Array(count).fill(-1);
-      for (let o = count - 1; o >= 0; o--) {
-        const i = order[o];
-        next[i] = heads[bucket[i]];
-        heads[bucket[i]] = i;
+      return n;
+    };
+    /** Chains `keys[i]` (a string id) into its bucket before the first greater key, as OPA inserts. */
+    const place = (keys: readonly number[], i: number, n: number, heads: Int32Array, next: Int32Array): void => {
+      const id = keys[i];
+      const b = hashes[id] % n;
+      let prev = -1;
+      let j = heads[b];
+      for (; j >= 0; prev = j, j = next[j]) {
+        const order = compare(addrs[id], addrs[keys[j]]);
+        if (order === 0) throw new Error('an object needs distinct keys');
+        if (order < 0) break;
       }
+      next[i] = j;
+      if (prev < 0) heads[b] = i;
+      else next[prev] = i;
+    };
+    const layoutOf = (ids: readonly number[]): Layout => {
+      const n = bucketsFor(ids.length);
+      const heads = new Int32Array(n).fill(-1);
+      const next = new Int32Array(ids.length).fill(-1);
+      for (let i = 0; i < ids.length; i++) place(ids, i, n, heads, next);
       return { n, keys: Uint32Array.from(ids, (id) => addrs[id]), heads, next };
     };
     // Objects of the same keys in the same order share a layout, found by walking their keys.
@@ -480,41 +493,21 @@ export function opaInstance(module: WebAssembly.Module, pages: number, maxPages:
     const objectBuilder = (size: number): ObjectBuilder => {
       // Not a count (a job without one): every member is placed at the end.
       const expected = Number.isSafeInteger(size) && size > 0 ? size : 0;
-      let n = 8;
-      while (expected > n * 0.7) n *= 2;
+      const n = bucketsFor(expected);
       const heads = new Int32Array(n).fill(-1);
+      const next = new Int32Array(expected).fill(-1);
       const keys: number[] = [];
       const values: number[] = [];
-      const next: number[] = [];
       return {
         add(id, value) {
           if (!(id >= 0 && id < count)) throw new Error('an object key must be a string of this writer');
-          const i = keys.length;
           keys.push(id);
           values.push(value);
-          next.push(-1);
-          if (keys.length > expected) return;
-          // Into its bucket's chain before the first greater key, as OPA inserts.
-          const b = hashes[id] % n;
-          let prev = -1;
-          let j = heads[b];
-          for (; j >= 0; prev = j, j = next[j]) {
-            const order = compare(addrs[id], addrs[keys[j]]);
-            if (order === 0) throw new Error('an object needs distinct keys');
-            if (order < 0) break;
-          }
-          next[i] = j;
-          if (prev < 0) heads[b] = i;
-          else next[prev] = i;
+          if (keys.length <= expected) place(keys, keys.length - 1, n, heads, next);
         },
         finish() {
-          let l: Layout;
-          if (keys.length === expected) {
-            l = { n, keys: Uint32Array.from(keys, (id) => addrs[id]), heads, next: Int32Array.from(next) };
-          } else {
-            if (new Set(keys).size !== keys.length) throw new Error('an object needs distinct keys');
-            l = layoutOf(keys);
-          }
+          // Placed as they came where the count was right; otherwise all now (place() refuses a repeated key).
+          const l = keys.length === expected ? { n, keys: Uint32Array.from(keys, (id) => addrs[id]), heads, next } : layoutOf(keys);
           const base = sp;
           for (const v of values) push(v);
           const a = objectOf(l, base);
