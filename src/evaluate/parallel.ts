@@ -5,8 +5,8 @@ import { settings } from '../settings';
 import type { PolicyInput, Resource } from '../types/policy-input';
 import type { PolicyManifest } from './manifest';
 import type { WasmData } from './policy';
-import { opaInstance, type ObjectBuilder, type OpaInstance, type ValueWriter } from './opa-runtime';
-import { chunkEncoder, skeleton } from './input-stream';
+import { opaInstance, valueWriter, type OpaInstance } from './opa-runtime';
+import { inputWriter, type InputWriter } from './input-stream';
 import { lex } from './projection';
 import { assemble, type Estate, type LevelledFinding } from './summary';
 import { dataSize, maxPages, pagesFor, tooLarge } from './wasm-memory';
@@ -17,20 +17,21 @@ import { dataSize, maxPages, pagesFor, tooLarge } from './wasm-memory';
 // and no cross-resource finding depends on where a resource landed. The worker that runs out of rules first gives
 // the parts of the decision that depend on no finding (shard/estate), and the summary is
 // counted here from the union (summary.ts): judging the union again in WASM re-hashed every
-// finding, a quarter of a second at 20k resources. The input reaches the first worker in
-// chunks while this thread still encodes it (input-stream.ts); the others copy its
+// finding, a quarter of a second at 20k resources. This thread writes the input straight
+// into the first worker's memory as it normalizes it (input-stream.ts); the others copy its
 // image (ImageJob, shared-memory.ts) rather than write it again on a core this thread
-// needs. Workers started before the input was read have mapped their memory meanwhile
-// (WarmJob). test/evaluate/parallel.test.ts proves the decision byte-identical to the
+// needs. Workers started before the input was read have made their instances and mapped
+// their memory meanwhile (WarmJob). test/evaluate/parallel.test.ts proves the decision byte-identical to the
 // one-pass evaluation's.
 
 /**
- * Chunks of rules per worker: one, plus one more per 25 MB of input, so that on a huge estate
- * one chunk's evaluation fits in the memory the written input leaves. Each chunk builds the
- * lookups rules share again: at 20k resources four chunks cost 18 % more CPU than one pass,
- * two cost 1 %, and the heaviest-first shards (shardRules) came out within 15 % of each other.
+ * Chunks of rules per worker: one, plus one more per 32 MB of written input (~25 MB of its
+ * JSON), so that on a huge estate one chunk's evaluation fits in the memory the written input
+ * leaves. Each chunk builds the lookups rules share again: at 20k resources four chunks cost
+ * 18 % more CPU than one pass, two cost 1 %, and the heaviest-first shards (shardRules) came
+ * out within 15 % of each other.
  */
-export const chunksPerWorker = (inputBytes: number): number => 1 + Math.floor(inputBytes / (25 * 1024 * 1024));
+export const chunksPerWorker = (inputBytes: number): number => 1 + Math.floor(inputBytes / (32 * 1024 * 1024));
 
 /**
  * Chunks for `workers` workers: chunksPerWorker each, and never fewer than two, so a lone
@@ -59,13 +60,13 @@ export const PARALLEL_MIN_RESOURCES_TWO_CORES = 25000;
 export const parallelMinResources = (cores: number): number => (cores >= 3 ? PARALLEL_MIN_RESOURCES : PARALLEL_MIN_RESOURCES_TWO_CORES);
 
 /**
- * Each worker holds the input (written compactly: ~1.2× its projected JSON, ~7.7× while OPA
- * parsed it) and its own chunk's evaluation: above this size one worker evaluates by
- * default, taking the rules in chunks (chunksPerWorker), its memory the input plus one
- * chunk's work. The benchmark's 200k-resource estate (~200 MB projected) with two workers:
- * 13.6 s and 2.08 GB peak, with one 14.6 s and 1.65 GB (64 MB here until then: one).
+ * Each worker holds the input (written compactly: ~1.3× its projected JSON, ~7.7× while OPA
+ * parsed it) and its own chunk's evaluation: above this many bytes of written input (~250 MB
+ * of JSON) one worker evaluates by default, taking the rules in chunks (chunksPerWorker), its
+ * memory the input plus one chunk's work. The benchmark's 200k-resource estate (~200 MB
+ * projected) with two workers: 13.6 s and 2.08 GB peak, with one 14.6 s and 1.65 GB.
  */
-export const ONE_PASS_MAX_BYTES = 256 * 1024 * 1024;
+export const ONE_PASS_MAX_BYTES = 320 * 1024 * 1024;
 
 /**
  * Two workers on a large input only while a core is idle: the shards cost ~25 % more CPU than
@@ -173,15 +174,19 @@ export function shardRules(rules: PolicyManifest['rules'], n: number, byType: Re
 }
 
 /**
- * Sent to a worker started before the input is read: it creates its instance with `pages`
- * and maps `bytes` of its memory (touch), while the main thread is busy reading. Workers
- * take turns (`turn`: whose it is), so they share the one idle core rather than take some
- * of the main thread's; each adds the milliseconds it spent to `spent` (idleMeter counts
- * them as idle: the core was free for this optional work).
+ * A runner's first job: it creates its instance over `memory` (made by the main thread, which
+ * writes the input into it: input-stream.ts) and maps `bytes` of it (touch), then says so
+ * in `ready` ([1, the heap's start]; [-1] if it failed): until then the main thread must not
+ * write. Sent to workers started before the input is read, so this happens while the main
+ * thread is busy reading. Workers take turns (`turn`: whose it is), so they share the one
+ * idle core rather than take some of the main thread's; each adds the milliseconds it spent
+ * to `spent` (idleMeter counts them as idle: the core was free for this optional work).
  */
 export interface WarmJob {
   kind: 'warm';
   pages: number;
+  memory: WebAssembly.Memory;
+  ready: SharedArrayBuffer;
   bytes: number;
   turn: SharedArrayBuffer;
   order: number;
@@ -189,27 +194,15 @@ export interface WarmJob {
 }
 
 /**
- * A chunk of the input's resources (input-stream.ts): written into the instance as it
- * arrives. The first one creates the instance, with `pages` of memory.
+ * The input, written into the runner's memory by the main thread (input-stream.ts) from the
+ * heap's start `base` to `afterInput`: the value the next jobs evaluate. `share`: answer the
+ * input's image (InputImage) for other runners to copy.
  */
-export interface ChunkJob {
-  kind: 'chunk';
-  /** Memory (64 KiB pages) for the instance a runner's first job creates. */
-  pages: number;
-  /** A JSON object of resources by key (InputChunk). */
-  text: string;
-  /** The resources all chunks hold together (0: not known): their object is built as they come. */
-  resources: number;
-}
-
-/**
- * The rest of the input (its skeleton, JSON text): with the resources set into it, the input
- * the next jobs evaluate. `share`: answer the input's image (InputImage) for other runners to copy.
- */
-export interface InputJob {
-  kind: 'input';
-  pages: number;
-  skeleton: string;
+export interface WrittenJob {
+  kind: 'written';
+  base: number;
+  input: number;
+  afterInput: number;
   share?: boolean;
 }
 
@@ -239,7 +232,6 @@ export interface ImageJob extends InputImage {
  */
 export interface ShardJob {
   kind: 'shards';
-  pages: number;
   data: WasmData;
   chunks: string[][][];
   next: SharedArrayBuffer;
@@ -274,25 +266,20 @@ export interface DecisionJob {
   entrypoint: string;
 }
 
-export type Job = WarmJob | ChunkJob | InputJob | ImageJob | ShardJob | DecisionJob;
+export type Job = WarmJob | WrittenJob | ImageJob | ShardJob | DecisionJob;
 
-/**
- * Where an instance's heap starts, the input being written from chunks (null: none yet: its
- * writer, and the resources written so far with their keys), and the input they built
- * (address, heap after it).
- */
+/** Where an instance's heap starts, and the input written there (address, heap after it). */
 export interface Heap {
   base: number;
-  building: { writer: ValueWriter; resources: ObjectBuilder } | null;
   input: number;
   afterInput: number;
 }
 
-export const emptyHeap = (base: number): Heap => ({ base, building: null, input: 0, afterInput: 0 });
+export const emptyHeap = (base: number): Heap => ({ base, input: 0, afterInput: 0 });
 
 /**
- * Runs a job on an instance. Chunk jobs and then an input job build the input once (or an
- * image job copies it from the instance that built it); for each
+ * Runs a job on an instance. A written job hands it the input the main thread wrote (or an
+ * image job copies it from the instance that has it); for each
  * chunk of rules a shard job takes, the heap is reset to just after the input, the chunk's
  * data parsed and `shard/findings` evaluated: memory peaks at the written input plus one
  * chunk's evaluation, not the whole policy's. The estate part (shard/estate), taken after the last chunk, uses it too.
@@ -305,36 +292,24 @@ export function runJob(inst: OpaInstance, heap: Heap, job: Job, emit?: (found: s
     // Wait for the workers before this one, at most a few seconds (one may have been stopped).
     for (let i = 0; i < 100 && Atomics.load(turn, 0) < job.order; i++) Atomics.wait(turn, 0, Atomics.load(turn, 0), 50);
     const t0 = performance.now();
-    inst.touch(job.bytes);
-    Atomics.add(new Int32Array(job.spent), 0, Math.round(performance.now() - t0));
-    Atomics.add(turn, 0, 1);
-    Atomics.notify(turn, 0);
+    try {
+      inst.touch(job.bytes);
+    } finally {
+      Atomics.add(new Int32Array(job.spent), 0, Math.round(performance.now() - t0));
+      Atomics.add(turn, 0, 1);
+      Atomics.notify(turn, 0);
+    }
+    const ready = new Int32Array(job.ready);
+    ready[1] = heap.base;
+    Atomics.store(ready, 0, 1);
+    Atomics.notify(ready, 0);
     return null;
   }
-  if (job.kind === 'chunk' || job.kind === 'input') {
-    if (heap.building === null) {
-      inst.reset(heap.base);
-      const writer = inst.writer();
-      heap.building = { writer, resources: writer.objectBuilder(job.kind === 'chunk' ? job.resources : 0) };
-    }
-    const { writer, resources } = heap.building;
-    if (job.kind === 'chunk') {
-      // Each resource placed in the resources object as it comes, while this thread has time.
-      const keys: number[] = [];
-      const values: number[] = [];
-      writer.members(job.text, keys, values);
-      for (let i = 0; i < keys.length; i++) resources.add(keys[i], values[i]);
-      return null;
-    }
-    const names: number[] = [];
-    const values: number[] = [];
-    writer.members(job.skeleton, names, values);
-    const at = names.indexOf(writer.key('resources'));
-    if (at < 0) throw new Error('the input lacks its resources');
-    values[at] = resources.finish();
-    heap.input = writer.object(names, values);
-    heap.building = null;
-    heap.afterInput = inst.mark();
+  if (job.kind === 'written') {
+    if (heap.base !== job.base) throw new Error(`the input was written from ${job.base}, this instance's heap starts at ${heap.base}`);
+    inst.reset(job.afterInput);
+    heap.input = job.input;
+    heap.afterInput = job.afterInput;
     return job.share ? { memory: inst.buffer(), base: heap.base, input: heap.input, afterInput: heap.afterInput, pages: inst.pages() } : null;
   }
   if (job.kind === 'image') {
@@ -342,7 +317,6 @@ export function runJob(inst: OpaInstance, heap: Heap, job: Job, emit?: (found: s
     inst.copyIn(job.memory, job.base, job.afterInput);
     heap.input = job.input;
     heap.afterInput = job.afterInput;
-    heap.building = null;
     return null;
   }
   if (job.kind === 'decision') {
@@ -371,15 +345,24 @@ export function runJob(inst: OpaInstance, heap: Heap, job: Job, emit?: (found: s
 }
 
 /**
- * A runner's first job creates its instance. A warmed instance smaller than the input turned
- * out to need is replaced (OPA grows its memory a page at a time, which is slow), and so is
- * one too small for an image (its allocator would write past its memory's end).
- * Self-contained (shipped to workers).
+ * A runner's first job creates its instance, and a warm job one over the memory it brings.
+ * An instance too small for an image is replaced (its allocator would write past its
+ * memory's end). Self-contained (shipped to workers).
  */
 export function needsInstance(inst: OpaInstance | null, heap: Heap | null, job: Job): boolean {
-  if (inst === null || heap === null) return true;
-  if (job.kind === 'chunk') return heap.building === null && inst.pages() < job.pages;
+  if (inst === null || heap === null || job.kind === 'warm') return true;
   return job.kind === 'image' && inst.pages() < job.pages;
+}
+
+/** The memory a job's new instance is made over (a warm job's), or its size in pages. Self-contained (shipped to workers). */
+export const memoryOf = (job: Job): number | WebAssembly.Memory => (job.kind === 'warm' ? job.memory : 'pages' in job ? job.pages : 0);
+
+/** Says in a warm job's `ready` that its instance could not be made (the main thread waits on it). Self-contained (shipped to workers). */
+export function failedReady(job: Job): void {
+  if (job.kind !== 'warm') return;
+  const ready = new Int32Array(job.ready);
+  Atomics.store(ready, 0, -1);
+  Atomics.notify(ready, 0);
 }
 
 /** The key of a worker's message that carries a chunk's findings (every other message answers a job). */
@@ -388,18 +371,26 @@ const FOUND = 'leakguard:found';
 // Workers run the functions above from their source: plain JS after compilation, so it
 // loads the same way from src/ (tests) and dist/.
 const WORKER_SOURCE = `${opaInstance.toString()}
+${valueWriter.toString()}
 ${runJob.toString()}
 ${needsInstance.toString()}
+${failedReady.toString()}
+const memoryOf = ${memoryOf.toString()};
 const { parentPort, workerData: w } = require('node:worker_threads');
 // The built-ins load while the main thread still reads the input; the instance is made by
-// the first job, which knows how much memory the input needs (it is reserved up front).
+// the first job, over the memory the main thread writes the input into.
 require(w.builtins);
 let inst = null;
 let heap = null;
 parentPort.on('message', (job) => {
   if (needsInstance(inst, heap, job)) {
-    inst = opaInstance(w.module, job.pages, w.maxPages, w.builtins);
-    heap = { base: inst.mark(), building: null, input: 0, afterInput: 0 };
+    try {
+      inst = opaInstance(w.module, memoryOf(job), w.maxPages, w.builtins);
+    } catch (err) {
+      failedReady(job);
+      throw err;
+    }
+    heap = { base: inst.mark(), input: 0, afterInput: 0 };
   }
   // A shard's findings go to the main thread chunk by chunk, as each is evaluated.
   parentPort.postMessage(runJob(inst, heap, job, (found) => parentPort.postMessage({ [${JSON.stringify(FOUND)}]: found })));
@@ -491,7 +482,12 @@ export function threadRunner(host: Host): Runner {
   return {
     run: async (job, _transfer, onFound) => {
       if (inst === null || needsInstance(inst, heap, job)) {
-        inst = opaInstance(host.module, job.pages, host.maxPages, host.builtins);
+        try {
+          inst = opaInstance(host.module, memoryOf(job), host.maxPages, host.builtins);
+        } catch (err) {
+          failedReady(job);
+          throw err;
+        }
         heap = emptyHeap(inst.mark());
       }
       return runJob(inst, heap, job, onFound);
@@ -506,27 +502,54 @@ export const resultSet = (answer: unknown): unknown => JSON.parse(answer as stri
 /** opa-wasm's JavaScript built-ins (sprintf, glob.match, …), by absolute path: the package exports only its loader. */
 export const BUILTINS = join(dirname(require.resolve('@open-policy-agent/opa-wasm')), 'builtins', 'index.js');
 
+/** A runner and the memory its instance was made over (a warm job's), which the input is written into. */
+export interface Target {
+  runner: Runner;
+  memory: WebAssembly.Memory;
+  /** The warm job's `ready` ([1, heap start] once the instance is made, [-1] if it failed). */
+  ready: SharedArrayBuffer;
+}
+
+/** A shared memory of `pages` for a runner's instance (its warm job makes the instance over it). */
+export const sharedMemory = (pages: number, max = maxPages()): WebAssembly.Memory => new WebAssembly.Memory({ initial: Math.min(pages, max), maximum: max, shared: true });
+
+/** How long the main thread waits for a worker to make its instance before it gives up. */
+export const READY_TIMEOUT_MS = 60_000;
+
+/**
+ * Waits until a warm job's instance exists (a prestarted worker's usually has long before);
+ * the heap's start, where the input is written.
+ */
+export function awaitReady(ready: SharedArrayBuffer, timeoutMs = READY_TIMEOUT_MS): number {
+  const flag = new Int32Array(ready);
+  const deadline = performance.now() + timeoutMs;
+  while (Atomics.load(flag, 0) === 0) {
+    const left = deadline - performance.now();
+    if (left <= 0) throw new Error(`a policy worker did not make its instance within ${timeoutMs / 1000} s`);
+    Atomics.wait(flag, 0, 0, Math.min(left, 1000));
+  }
+  if (Atomics.load(flag, 0) < 0) throw new Error('a policy worker could not make its instance');
+  return flag[1] >>> 0;
+}
+
 export interface ParallelOptions {
-  /** How many workers: a number, or chosen from the estimated size of the projected input's JSON and its resources. */
+  /** How many workers: a number, or chosen from the bytes of the written input and its resources. */
   workers: number | ((inputBytes: number, resources: number) => number);
   /** false: one after another in this thread (the same phases, for tests). */
   threads?: boolean;
-  /** Runners already started (prestarted workers), used first. */
-  ready?: Runner[];
+  /** Runners already started (prestarted workers, each with the memory of its instance), used first. */
+  ready?: Target[];
   /** What projection.ts keeps of each resource's values (null: everything). */
   attributes: readonly string[] | null;
-  /** Bytes per chunk of resources (input-stream.ts). */
-  chunkBytes?: number;
   /** Chunks of rules the workers take (tests vary it); default chunkCount(). */
   ruleChunks?: number;
 }
 
 /**
  * An evaluation by policy instances on worker threads whose resources arrive one by one
- * (normalize()'s sink): each chunk of them is posted to the first worker as soon as it is
- * encoded (input-stream.ts), so it writes the input into its memory while this thread still normalizes and
- * encodes the rest; finish() sends it the rest of the input, the other workers copy the
- * input it wrote, then each worker takes chunks of rules, and answers the result set.
+ * (normalize()'s sink): this thread writes each into the first worker's memory as it comes
+ * (input-stream.ts); finish() writes the rest of the input and hands it to that worker, the
+ * other workers copy it, then each worker takes chunks of rules, and answers the result set.
  */
 export interface ParallelSession {
   expect(count: number): void;
@@ -555,48 +578,41 @@ export interface FinishSteps<T> {
 export function parallelSession(module: WebAssembly.Module, manifest: PolicyManifest, data: WasmData, opts: ParallelOptions): ParallelSession {
   const dataBytes = dataSize(data);
   const host: Host = { module, maxPages: maxPages(), builtins: BUILTINS };
+  const spare = opts.ready ?? [];
   let expected = 0;
+  let target: Target | null = null;
+  let writer: InputWriter | null = null;
   let pool: Runner[] | null = null;
   let workers = 0;
-  let pages = 0;
   let size = 0;
-  const parsed: Promise<unknown>[] = [];
-  // The workers and their memory are decided from the first chunk: its bytes per resource times the resources expected.
-  const start = (estimate: number): Runner[] => {
-    workers = typeof opts.workers === 'function' ? opts.workers(estimate, expected) : opts.workers;
-    pages = pagesFor(estimate, dataBytes);
-    const runners = [...(opts.ready ?? []).splice(0, workers)];
-    // Prestarted workers not needed stop now, with the memory they mapped.
-    for (const r of (opts.ready ?? []).splice(0)) void r.close();
-    while (runners.length < workers) runners.push(opts.threads === false ? threadRunner(host) : workerRunner(host));
-    return runners;
+  const newRunner = (): Runner => (opts.threads === false ? threadRunner(host) : workerRunner(host));
+  // The first runner: a prestarted one, or one started now whose instance this thread waits for.
+  const first = (): InputWriter => {
+    if (writer !== null) return writer;
+    if (target === null) {
+      target = spare.shift() ?? null;
+      if (target === null) {
+        const runner = newRunner();
+        const memory = sharedMemory(pagesFor(expected * PLAN_BYTES_PER_RESOURCE, dataBytes));
+        const ready = new SharedArrayBuffer(8);
+        target = { runner, memory, ready };
+        // Its failure is awaitReady's to say (the session's close() stops it).
+        runner.run({ kind: 'warm', pages: 0, memory, ready, bytes: 0, turn: new SharedArrayBuffer(4), order: 0, spent: new SharedArrayBuffer(4) }).catch(() => undefined);
+      }
+    }
+    writer = inputWriter(target.memory, awaitReady(target.ready), opts.attributes, expected);
+    return writer;
   };
-  const post = (runner: Runner, job: ChunkJob | InputJob): Promise<unknown> => {
-    const answer = runner.run(job);
-    // Awaited by finish(); a session closed before it (the check failed) has nobody waiting.
-    answer.catch(() => undefined);
-    parsed.push(answer);
-    return answer;
-  };
-  const encoder = chunkEncoder(
-    opts.attributes,
-    (chunk) => {
-      pool ??= start((chunk.text.length / chunk.resources) * Math.max(expected, chunk.resources));
-      size += chunk.text.length;
-      // The first runner writes the input; the others copy it once it is whole (finish).
-      post(pool[0], { kind: 'chunk', pages, text: chunk.text, resources: expected });
-    },
-    opts.chunkBytes,
-  );
   const close = async (): Promise<void> => {
-    await Promise.all((pool ?? []).map((r) => r.close()));
+    const runners = pool ?? (target ? [target.runner] : []);
+    await Promise.all([...runners, ...spare.splice(0).map((t) => t.runner)].map((r) => r.close()));
   };
   return {
     expect(count) {
       expected = count;
     },
-    add: (resource) => encoder.add(resource.key, resource),
-    addAs: (key, resource) => encoder.add(key, resource),
+    add: (resource) => first().add(resource.key, resource),
+    addAs: (key, resource) => first().add(key, resource),
     async finish<T>(input: PolicyInput, { meanwhile, each, then = (r: unknown): T => r as T }: FinishSteps<T> = {}): Promise<T> {
       let closing: Promise<void> | undefined;
       try {
@@ -614,26 +630,30 @@ export function parallelSession(module: WebAssembly.Module, manifest: PolicyMani
     close,
   };
 
-  /** Sends the rest of the input and, once every worker holds it, the rules: the result set, when they answer. */
+  /** Writes the rest of the input, hands it to the workers and, once every worker holds it, the rules: the result set, when they answer. */
   async function evaluating(input: PolicyInput, each?: (findings: LevelledFinding[]) => void): Promise<() => Promise<unknown>> {
-    encoder.flush();
-    const rest = skeleton(input);
-    pool ??= start(rest.length);
-    size += rest.length;
-    const [first, ...others] = pool;
-    const image = post(first, { kind: 'input', pages, skeleton: rest, share: others.length > 0 }) as Promise<InputImage | null>;
-    // The others copy the input the first one wrote. None evaluates before every copy is
+    const w = first();
+    const written = w.finish(input);
+    size = w.written();
+    // How many workers, from what the input turned out to be; prestarted ones not needed stop now, with the memory they mapped.
+    workers = Math.max(1, typeof opts.workers === 'function' ? opts.workers(size, Object.keys(input.resources).length) : opts.workers);
+    const others = spare.splice(0, workers - 1).map((t) => t.runner);
+    for (const t of spare.splice(0)) void t.runner.close();
+    while (others.length < workers - 1) others.push(newRunner());
+    pool = [target!.runner, ...others];
+    const image = pool[0].run({ kind: 'written', ...written, share: others.length > 0 }) as Promise<InputImage | null>;
+    // Awaited below; a session closed before (the check failed) has nobody waiting.
+    image.catch(() => undefined);
+    // The others copy the input the first one holds. None evaluates before every copy is
     // made: evaluating allocates above the input, but nothing writes while it is read.
-    // A lone worker takes the rules right behind the input (it answers jobs in order), so
-    // this thread's work meanwhile (finish) starts while it still writes the last resources.
     if (others.length > 0) {
       const copied = others.map(async (r) => r.run({ kind: 'image', ...(await image)! }));
       // Every answer is awaited together: a worker that fails rejects what it still had.
-      await Promise.all([...parsed, ...copied]);
+      await Promise.all([image, ...copied]);
     }
     const chunks = opts.ruleChunks ?? chunkCount(workers, size);
     const shards = shardRules(manifest.rules, chunks, input.by_type, chunks === workers);
-    const job: ShardJob = { kind: 'shards', pages, data, chunks: shards, next: new SharedArrayBuffer(4), entrypoint: manifest.raw_entrypoint, estate: manifest.estate_entrypoint };
+    const job: ShardJob = { kind: 'shards', data, chunks: shards, next: new SharedArrayBuffer(4), entrypoint: manifest.raw_entrypoint, estate: manifest.estate_entrypoint };
     // Each chunk's findings are parsed as soon as its worker sends them, while the workers still evaluate.
     const findings: LevelledFinding[][] = [];
     let estate: Estate | undefined;
@@ -656,8 +676,8 @@ export function parallelSession(module: WebAssembly.Module, manifest: PolicyMani
     // Awaited by the function below, unless the work done meanwhile failed first.
     found.catch(() => undefined);
     return async () => {
-      // A job that failed writing the input is the error to raise (the worker fails the rest).
-      await Promise.all(parsed);
+      // A job that failed taking the input is the error to raise (the worker fails the rest).
+      await image;
       await found;
       if (estate === undefined) throw new Error('no worker evaluated the estate part');
       return [{ result: assemble(estate, findings.flat()) }];

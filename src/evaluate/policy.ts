@@ -11,7 +11,7 @@ import { buildDir, policyDir } from './paths';
 import { Judgement, type Levelled } from './judge';
 import { opaInstance } from './opa-runtime';
 import { withSharedMemory } from './shared-memory';
-import { BUILTINS, defaultWorkers, emptyHeap, parallelSession, ONE_PASS_MAX_BYTES, resultSet, runJob, WARM_BYTES_PER_INPUT_BYTE, WARM_MAX_BYTES, workerRunner, type Runner } from './parallel';
+import { BUILTINS, defaultWorkers, emptyHeap, parallelSession, ONE_PASS_MAX_BYTES, resultSet, runJob, sharedMemory, WARM_BYTES_PER_INPUT_BYTE, WARM_MAX_BYTES, workerRunner, type Target } from './parallel';
 import { settings } from '../settings';
 import { project } from './projection';
 import { loadCatalog, type RuleInfo } from './catalog';
@@ -45,11 +45,9 @@ export interface EvaluationOptions {
   project?: boolean;
   /** false: evaluate the shards one after another in this thread (same phases, no worker threads). */
   threads?: boolean;
-  /** Bytes per chunk of resources posted to the first worker (input-stream.ts); tests vary it. */
-  chunkBytes?: number;
   /** Chunks of rules the workers take (parallel.ts chunkCount); tests vary it. */
   ruleChunks?: number;
-  /** Above this many bytes of projected input one worker evaluates by default (two would each hold it); default ONE_PASS_MAX_BYTES. */
+  /** Above this many bytes of written input one worker evaluates by default (two would each hold it); default ONE_PASS_MAX_BYTES. */
   onePassMaxBytes?: number;
   /**
    * evaluateInWorker: work for this thread while the workers evaluate (check() validates the
@@ -72,7 +70,7 @@ export interface CompiledPolicy {
   evaluateInWorker(input: PolicyInput, data: PolicyData, opts?: EvaluationOptions): Promise<Decision>;
   /**
    * The same, its resources handed over one by one as normalize() completes them (`sink`),
-   * so the workers write them into their memory meanwhile; finish() once the input is whole. close() stops its
+   * written meanwhile into the memory of the worker that evaluates (input-stream.ts); finish() once the input is whole. close() stops its
    * workers when the caller fails before finishing (finish() stops them itself).
    */
   evaluationSession(data: PolicyData, opts?: EvaluationOptions): EvaluationSession;
@@ -108,10 +106,10 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
   const facts = ruleFacts(dir);
   const decisionOf = (result: unknown, input: PolicyInput, data: PolicyData): Decision => judged(result, input, data, facts);
   const host = { module, maxPages: maxPages(), builtins: BUILTINS };
-  const spare: Runner[] = [];
+  const spare: Target[] = [];
   const spent = new SharedArrayBuffer(4);
   const release = async (): Promise<void> => {
-    await Promise.all(spare.splice(0).map((r) => r.close()));
+    await Promise.all(spare.splice(0).map((t) => t.runner.close()));
   };
   return {
     prestart(workers, inputBytes = 0) {
@@ -119,9 +117,12 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
       const bytes = Math.min(WARM_MAX_BYTES, inputBytes * WARM_BYTES_PER_INPUT_BYTE);
       for (let order = 0; spare.length < workers; order++) {
         const runner = workerRunner(host);
-        spare.push(runner);
+        // Its instance is made over a memory of this thread's, which the input is written into.
+        const memory = sharedMemory(pagesFor(inputBytes));
+        const ready = new SharedArrayBuffer(8);
+        spare.push({ runner, memory, ready });
         // Answered before any later job (runners answer in order); a worker stopped first rejects it, which says nothing.
-        runner.run({ kind: 'warm', pages: pagesFor(inputBytes), bytes, turn, order, spent }).catch(() => undefined);
+        runner.run({ kind: 'warm', pages: 0, memory, ready, bytes, turn, order, spent }).catch(() => undefined);
       }
     },
     warmedMs: () => Atomics.load(new Int32Array(spent), 0),
@@ -169,7 +170,6 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
       threads: opts.threads,
       ready: opts.threads === false ? [] : spare,
       attributes: opts.project === false ? null : manifest.attributes,
-      chunkBytes: opts.chunkBytes,
       ruleChunks: opts.ruleChunks,
     });
     return {

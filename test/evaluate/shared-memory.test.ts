@@ -6,9 +6,9 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chunkEncoder, skeleton } from '../../src/evaluate/input-stream';
+import { inputWriter } from '../../src/evaluate/input-stream';
 import { opaInstance, type OpaInstance } from '../../src/evaluate/opa-runtime';
-import { BUILTINS, emptyHeap, runJob, type InputImage } from '../../src/evaluate/parallel';
+import { BUILTINS, emptyHeap, runJob, sharedMemory, type InputImage } from '../../src/evaluate/parallel';
 import { buildDir } from '../../src/evaluate/paths';
 // The modules are encoded with the module's own leb(): a wrong encoding fails WebAssembly.validate below.
 import { leb, withSharedMemory } from '../../src/evaluate/shared-memory';
@@ -86,14 +86,14 @@ describe('the compiled policy over a copied image', () => {
   const manifest = JSON.parse(readFileSync(join(buildDir(), 'manifest.json'), 'utf8')) as { raw_entrypoint: string };
   const PAGES = 512;
   const instance = (pages = PAGES) => opaInstance(module, pages, 4096, BUILTINS);
-  /** The input parsed the way the first worker parses it: resources in chunks, then the rest. */
+  /** The input as the first worker holds it: written into its memory by the main thread, resource by resource. */
   const parsed = (input: PolicyInput) => {
-    const inst = instance();
+    const memory = sharedMemory(PAGES, 4096);
+    const inst = opaInstance(module, memory, 4096, BUILTINS);
     const heap = emptyHeap(inst.mark());
-    const encoder = chunkEncoder(null, (c) => runJob(inst, heap, { kind: 'chunk', pages: PAGES, text: c.text, resources: Object.keys(input.resources).length }), 2000);
-    for (const [key, r] of Object.entries(input.resources)) encoder.add(key, r);
-    encoder.flush();
-    const image = runJob(inst, heap, { kind: 'input', pages: PAGES, skeleton: skeleton(input), share: true }) as InputImage;
+    const writer = inputWriter(memory, heap.base, null, Object.keys(input.resources).length);
+    for (const [key, r] of Object.entries(input.resources)) writer.add(key, r);
+    const image = runJob(inst, heap, { kind: 'written', ...writer.finish(input), share: true }) as InputImage;
     return { inst, image };
   };
   const findings = (inst: OpaInstance, at: number): string => inst.evaluateJson(manifest.raw_entrypoint, at, inst.load(Buffer.from('{"config": {}}')));

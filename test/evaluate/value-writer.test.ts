@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { chunkEncoder, skeleton } from '../../src/evaluate/input-stream';
+import { inputWriter } from '../../src/evaluate/input-stream';
 import { opaInstance, type OpaInstance } from '../../src/evaluate/opa-runtime';
-import { BUILTINS, emptyHeap, runJob, type InputImage } from '../../src/evaluate/parallel';
+import { BUILTINS, emptyHeap, runJob, sharedMemory, type InputImage } from '../../src/evaluate/parallel';
 import { project } from '../../src/evaluate/projection';
 import { loadPaths } from '../../src/load';
 import { normalize } from '../../src/normalize';
@@ -97,6 +97,41 @@ test('generated JSON texts: the writer lays out the value OPA parses from them, 
   );
   // Escapes OPA decodes, whitespace anywhere, repeated keys (the last value in the first one's place).
   fc.assert(fc.property(jsonText, same), { numRuns: 300 });
+});
+
+test('generated JavaScript values: value() lays out what OPA parses from their JSON.stringify text', () => {
+  // The main thread writes each resource from its value (input-stream.ts), one writer for the
+  // whole input: strings, numbers and layouts met before are shared, never written again.
+  const inst = instance(256);
+  const mark = inst.mark();
+  let writer = inst.writer();
+  // Members JSON.stringify leaves out (undefined, functions), array elements it writes as
+  // null, and numbers it writes as null.
+  const odd = fc.constantFrom(undefined, () => 1, NaN, Infinity, -Infinity);
+  const loose = fc.letrec((tie) => ({
+    value: fc.oneof({ depthSize: 'small' }, json, tie('array'), tie('object')),
+    array: fc.array(fc.oneof(tie('value'), odd), { maxLength: 8 }),
+    object: fc.dictionary(fc.oneof(text, fc.constantFrom('0', '1', '10', '-1', '01')), fc.oneof(tie('value'), odd), { maxKeys: 20 }),
+  })).value;
+  fc.assert(
+    fc.property(loose, fc.boolean(), (v, fresh) => {
+      if (fresh) {
+        inst.reset(mark);
+        writer = inst.writer();
+      }
+      const t = JSON.stringify(v);
+      expect(read(inst, writer.value(v))).toEqual(read(inst, inst.load(Buffer.from(t))));
+    }),
+    { numRuns: 400 },
+  );
+  // What JSON has no text for, and text that is not text, are refused, not written as something else.
+  expect(() => writer.value(undefined)).toThrow('not JSON');
+  expect(() => writer.value(10n)).toThrow('not JSON');
+  expect(() => writer.value({ a: new Date(0) })).toThrow('toJSON');
+  expect(() => writer.value(['ok', 'x\ud800'])).toThrow('lone surrogate');
+  expect(() => writer.value({ ['\udfff']: 1 })).toThrow('lone surrogate');
+  // The writer goes on after a refusal.
+  expect(read(inst, writer.value({ a: [1, 'b'] }))).toEqual(read(inst, inst.load(Buffer.from('{"a":[1,"b"]}'))));
 });
 
 test('objects of many keys, one writer for all (strings shared between them)', () => {
@@ -198,9 +233,9 @@ test('a string OPA could not parse (a lone surrogate) is refused, not written', 
 
 test("an estate's input, written as a worker writes it, takes a fifth or less of the memory OPA's parse of it takes", async () => {
   // The memory the benchmark's peak RSS rests on (issue 12): a 3,000-resource estate plan, as
-  // the benchmark generates them, through chunks and the skeleton like a worker's: the same
-  // value as OPA's parse of the whole projected text, in 4.2 MB against 23 MB (the 20k
-  // estate: 24 against 150 MB).
+  // the benchmark generates them, written resource by resource into a worker's memory as the
+  // main thread writes it: the same value as OPA's parse of the whole projected text, in
+  // 4.2 MB against 23 MB (the 20k estate: 24 against 150 MB).
   const dir = mkdtempSync(join(tmpdir(), 'leakguard-writer-'));
   try {
     const file = join(dir, 'plan.json');
@@ -208,13 +243,12 @@ test("an estate's input, written as a worker writes it, takes a fifth or less of
     const input = normalize(await loadPaths([file]));
     const { attributes } = JSON.parse(readFileSync(join(buildDir(), 'manifest.json'), 'utf8')) as { attributes: string[] | null };
     const text = JSON.stringify(project(input, attributes));
-    const inst = instance(2048);
+    const memory = sharedMemory(2048, 4096);
+    const inst = opaInstance(policyModule, memory, 4096, BUILTINS);
     const heap = emptyHeap(inst.mark());
-    const count = Object.keys(input.resources).length;
-    const encoder = chunkEncoder(attributes, (c) => runJob(inst, heap, { kind: 'chunk', pages: 2048, text: c.text, resources: count }));
-    for (const [key, r] of Object.entries(input.resources)) encoder.add(key, r);
-    encoder.flush();
-    const image = runJob(inst, heap, { kind: 'input', pages: 2048, skeleton: skeleton(input), share: true }) as InputImage;
+    const writer = inputWriter(memory, heap.base, attributes, Object.keys(input.resources).length);
+    for (const [key, r] of Object.entries(input.resources)) writer.add(key, r);
+    const image = runJob(inst, heap, { kind: 'written', ...writer.finish(input), share: true }) as InputImage;
     const written = image.afterInput - image.base;
     const other = instance(2048);
     const before = other.mark();
