@@ -40,21 +40,20 @@ export interface OpaInstance {
 }
 
 /**
- * Writes JSON texts into an instance's memory as the values OPA's parser makes of them, with
- * the same hash buckets in the same order, so OPA reads, iterates and prints them alike
+ * Writes JSON texts, or JavaScript values as JSON.stringify would encode them, into an
+ * instance's memory as the values OPA's parser makes of the text, with the same hash buckets
+ * in the same order, so OPA reads, iterates and prints them alike
  * (test/evaluate/value-writer.test.ts compares both byte for byte over generated JSON). Each
  * distinct string and number is written once and shared (as OPA shares the policy's constant
  * strings: interned, never freed; OPA never frees or changes its input), and nothing carries
  * the allocator's per-block header and size-class padding: a 20k-resource plan's input takes
- * 24 MB of WASM memory instead of 150 MB. Strings are found by OPA's own hash as they are
- * scanned, so a repeated one is never made a JavaScript string. Its tables hold what it
- * wrote: drop the writer once the heap is reset below it.
+ * 24 MB of WASM memory instead of 150 MB. Strings of a text are found by OPA's own hash as
+ * they are scanned, so a repeated one is never made a JavaScript string. Its tables hold what
+ * it wrote: drop the writer once the heap is reset below it.
  */
 export interface ValueWriter {
   /** Writes a JSON text's value; its address. */
   json(text: string): number;
-  /** Writes the members of a JSON text's object: each key's handle (as key() answers it) and value's address, in order. */
-  members(text: string, keys: number[], values: number[]): void;
   /**
    * Writes a JavaScript value as JSON.stringify would encode it (undefined and functions
    * skipped in objects, null in arrays; numbers that are not finite as null); its address.
@@ -62,7 +61,7 @@ export interface ValueWriter {
   value(v: unknown): number;
   /** The handle of the string `s` as a key (written once). */
   key(s: string): number;
-  /** An object of values already written under distinct keys (handles from key() or members()). */
+  /** An object of values already written under distinct keys (handles from key()). */
   object(keys: readonly number[], values: readonly number[]): number;
   /**
    * The same, member by member: for an object expected to hold `count` members each is placed
@@ -712,16 +711,6 @@ export function valueWriter(memory: WebAssembly.Memory, malloc: (bytes: number) 
         sp = 0;
       }
     },
-    members: (text, keys, values) =>
-      whole(text, () => {
-        space();
-        if (t.charCodeAt(p) !== 123) fail('an object expected');
-        if (!empty())
-          do {
-            keys.push(memberKey());
-            values.push(value());
-          } while (!memberEnd());
-      }),
     key: jsId,
     object(keys, values) {
       if (keys.length !== values.length) throw new Error('an object needs one value per key');

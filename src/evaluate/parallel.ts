@@ -227,7 +227,7 @@ export interface ImageJob extends InputImage {
 
 /**
  * A shard job: chunks of rules taken from a counter shared by every worker, evaluated over the
- * input the chunk and input jobs built; answers their levelled findings as JSON text, one
+ * input the written (or image) job gave; answers their levelled findings as JSON text, one
  * array per chunk (parsed once, on the main thread).
  */
 export interface ShardJob {
@@ -294,6 +294,9 @@ export function runJob(inst: OpaInstance, heap: Heap, job: Job, emit?: (found: s
     const t0 = performance.now();
     try {
       inst.touch(job.bytes);
+    } catch (err) {
+      failedReady(job, err);
+      throw err;
     } finally {
       Atomics.add(new Int32Array(job.spent), 0, Math.round(performance.now() - t0));
       Atomics.add(turn, 0, 1);
@@ -357,10 +360,16 @@ export function needsInstance(inst: OpaInstance | null, heap: Heap | null, job: 
 /** The memory a job's new instance is made over (a warm job's), or its size in pages. Self-contained (shipped to workers). */
 export const memoryOf = (job: Job): number | WebAssembly.Memory => (job.kind === 'warm' ? job.memory : 'pages' in job ? job.pages : 0);
 
-/** Says in a warm job's `ready` that its instance could not be made (the main thread waits on it). Self-contained (shipped to workers). */
-export function failedReady(job: Job): void {
+/**
+ * Says in a warm job's `ready` that its instance could not be made, and why (the main thread
+ * waits on it, so cannot hear the worker's error event). Self-contained (shipped to workers).
+ */
+export function failedReady(job: Job, err: unknown): void {
   if (job.kind !== 'warm') return;
   const ready = new Int32Array(job.ready);
+  const why = Buffer.from(err instanceof Error ? err.message : String(err)).subarray(0, job.ready.byteLength - 12);
+  new Uint8Array(job.ready, 12).set(why);
+  ready[2] = why.length;
   Atomics.store(ready, 0, -1);
   Atomics.notify(ready, 0);
 }
@@ -387,7 +396,7 @@ parentPort.on('message', (job) => {
     try {
       inst = opaInstance(w.module, memoryOf(job), w.maxPages, w.builtins);
     } catch (err) {
-      failedReady(job);
+      failedReady(job, err);
       throw err;
     }
     heap = { base: inst.mark(), input: 0, afterInput: 0 };
@@ -423,8 +432,8 @@ export interface Host {
  * not hold the process open when reading fails), only while a job waits for its answer.
  */
 export function workerRunner(host: Host): Runner {
-  // A worker's garbage is short-lived (each chunk's text, the writer's scratch): a small young generation
-  // holds it (at 20k resources peak RSS −14 MB, as fast: 4, 8 and 16 MB alike).
+  // A worker's garbage is short-lived (built-ins' arguments, findings' text): a small young
+  // generation holds it (at 20k resources peak RSS −14 MB, as fast: 4, 8 and 16 MB alike).
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: host, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
   worker.unref();
   const waiting: Array<{ resolve: (v: unknown) => void; reject: (e: unknown) => void; onFound?: (found: string) => void; error?: unknown }> = [];
@@ -485,7 +494,7 @@ export function threadRunner(host: Host): Runner {
         try {
           inst = opaInstance(host.module, memoryOf(job), host.maxPages, host.builtins);
         } catch (err) {
-          failedReady(job);
+          failedReady(job, err);
           throw err;
         }
         heap = emptyHeap(inst.mark());
@@ -516,6 +525,9 @@ export const sharedMemory = (pages: number, max = maxPages()): WebAssembly.Memor
 /** How long the main thread waits for a worker to make its instance before it gives up. */
 export const READY_TIMEOUT_MS = 60_000;
 
+/** A warm job's `ready`: [state, heap start, length of why it failed], then why (UTF-8). */
+export const readyBuffer = (): SharedArrayBuffer => new SharedArrayBuffer(12 + 1024);
+
 /**
  * Waits until a warm job's instance exists (a prestarted worker's usually has long before);
  * the heap's start, where the input is written.
@@ -528,7 +540,7 @@ export function awaitReady(ready: SharedArrayBuffer, timeoutMs = READY_TIMEOUT_M
     if (left <= 0) throw new Error(`a policy worker did not make its instance within ${timeoutMs / 1000} s`);
     Atomics.wait(flag, 0, 0, Math.min(left, 1000));
   }
-  if (Atomics.load(flag, 0) < 0) throw new Error('a policy worker could not make its instance');
+  if (Atomics.load(flag, 0) < 0) throw new Error(Buffer.from(ready, 12, flag[2]).toString('utf8') || 'a policy worker could not make its instance');
   return flag[1] >>> 0;
 }
 
@@ -594,7 +606,7 @@ export function parallelSession(module: WebAssembly.Module, manifest: PolicyMani
       if (target === null) {
         const runner = newRunner();
         const memory = sharedMemory(pagesFor(expected * PLAN_BYTES_PER_RESOURCE, dataBytes));
-        const ready = new SharedArrayBuffer(8);
+        const ready = readyBuffer();
         target = { runner, memory, ready };
         // Its failure is awaitReady's to say (the session's close() stops it).
         runner.run({ kind: 'warm', pages: 0, memory, ready, bytes: 0, turn: new SharedArrayBuffer(4), order: 0, spent: new SharedArrayBuffer(4) }).catch(() => undefined);
@@ -602,6 +614,13 @@ export function parallelSession(module: WebAssembly.Module, manifest: PolicyMani
     }
     writer = inputWriter(target.memory, awaitReady(target.ready), opts.attributes, expected);
     return writer;
+  };
+  const write = (key: string, resource: Resource): void => {
+    try {
+      first().add(key, resource);
+    } catch (err) {
+      throw tooLarge(err, writer?.written() ?? 0, dataBytes);
+    }
   };
   const close = async (): Promise<void> => {
     const runners = pool ?? (target ? [target.runner] : []);
@@ -611,8 +630,8 @@ export function parallelSession(module: WebAssembly.Module, manifest: PolicyMani
     expect(count) {
       expected = count;
     },
-    add: (resource) => first().add(resource.key, resource),
-    addAs: (key, resource) => first().add(key, resource),
+    add: (resource) => write(resource.key, resource),
+    addAs: write,
     async finish<T>(input: PolicyInput, { meanwhile, each, then = (r: unknown): T => r as T }: FinishSteps<T> = {}): Promise<T> {
       let closing: Promise<void> | undefined;
       try {
