@@ -1,4 +1,4 @@
-import { createTwoFilesPatch } from 'diff';
+import type * as Diff from 'diff';
 import { InputError } from '../errors';
 import { hclRuntime } from '../load/hcl-evaluator';
 import { readText } from '../load/read-file';
@@ -62,5 +62,8 @@ export async function editEach(file: string, groups: BlockEdit[][]): Promise<Fil
 /** A unified diff of one change, `a/` and `b/` prefixed as git prints it. */
 export function unifiedDiff(change: Pick<FileChange, 'file' | 'before' | 'after'>): string {
   const name = change.file.replace(/^\.\//, '');
+  // Loaded here, not at start: every check loads this module (reports suggest fixes), few make a patch (~10 ms).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createTwoFilesPatch } = require('diff') as typeof Diff;
   return createTwoFilesPatch(`a/${name}`, `b/${name}`, change.before, change.after, undefined, undefined, { context: 3 }).replace(/^=+\n/, '');
 }
