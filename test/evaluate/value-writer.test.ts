@@ -124,6 +124,13 @@ test('generated JavaScript values: value() lays out what OPA parses from their J
     }),
     { numRuns: 400 },
   );
+  // Objects that inherit enumerable properties: only their own are written, as JSON.stringify writes them.
+  class Tagged {
+    own = 'kept';
+  }
+  Object.defineProperty(Tagged.prototype, 'inherited', { value: 'dropped', enumerable: true });
+  const inherits = Object.assign(Object.create({ inheritedToo: 1 }) as Record<string, unknown>, { a: 1, b: [new Tagged()] });
+  for (const v of [new Tagged(), inherits, { nested: inherits }]) expect(read(inst, writer.value(v))).toEqual(read(inst, inst.load(Buffer.from(JSON.stringify(v)))));
   // What JSON has no text for, and text that is not text, are refused, not written as something else.
   expect(() => writer.value(undefined)).toThrow('not JSON');
   expect(() => writer.value(10n)).toThrow('not JSON');
@@ -132,6 +139,14 @@ test('generated JavaScript values: value() lays out what OPA parses from their J
   expect(() => writer.value({ ['\udfff']: 1 })).toThrow('lone surrogate');
   // The writer goes on after a refusal.
   expect(read(inst, writer.value({ a: [1, 'b'] }))).toEqual(read(inst, inst.load(Buffer.from('{"a":[1,"b"]}'))));
+  // Every object would list what a polluted Object.prototype holds: no writer is made then.
+  Object.defineProperty(Object.prototype, 'polluted', { value: 1, enumerable: true, configurable: true });
+  try {
+    expect(() => instance().writer()).toThrow('enumerable property "polluted"');
+  } finally {
+    delete (Object.prototype as Record<string, unknown>).polluted;
+  }
+  expect(() => instance().writer()).not.toThrow();
 });
 
 test('objects of many keys, one writer for all (strings shared between them)', () => {
