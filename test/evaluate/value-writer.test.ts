@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { inputWriter } from '../../src/evaluate/input-stream';
 import { opaInstance, type OpaInstance, type ValueWriter } from '../../src/evaluate/opa-runtime';
@@ -279,6 +279,10 @@ test("an estate's input, written as the main thread writes it, takes a fifth or 
     const parsedBytes = other.mark() - before;
     expect(read(inst, image.input)).toEqual(parsed);
     expect(written).toBeLessThan(1.5 * text.length);
+    // parallel.ts sizes by the written input: a plan file is about 1.5× it (PRESTART_TWO_MAX_BYTES).
+    const ratio = statSync(file).size / written;
+    expect(ratio).toBeGreaterThan(1.5 / 1.25);
+    expect(ratio).toBeLessThan(1.5 * 1.25);
     expect(parsedBytes).toBeGreaterThan(5 * written);
     // Written into a memory reserved too small for it, the memory grows under the idle
     // instance (its allocator's idea of the top stays behind: it grows the memory again as it
