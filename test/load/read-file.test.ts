@@ -1,5 +1,4 @@
-// readText decodes a file as a strict UTF-8 decoder does (ASCII files take a copy instead of a
-// decode: the same text, a few ms sooner on a large plan), and refuses what it refuses with
+// readText decodes a file as a strict UTF-8 decoder does, and refuses what it refuses with
 // the byte and line, never a replacement character. Generated over bytes of every kind.
 import fc from 'fast-check';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
