@@ -349,6 +349,10 @@ export function valueWriter(memory: WebAssembly.Memory, malloc: (bytes: number) 
     if (!NUMBER.test(t)) fail('a malformed number');
     const text = t.slice(p, NUMBER.lastIndex);
     p = NUMBER.lastIndex;
+    return numberOf(text);
+  };
+  /** The number of this JSON text (its value kept as the text), written once. */
+  const numberOf = (text: string): number => {
     let a = numbers.get(text);
     if (a !== undefined) return a;
     a = alloc(24 + text.length);
@@ -402,6 +406,10 @@ export function valueWriter(memory: WebAssembly.Memory, malloc: (bytes: number) 
         if (c === 93) break;
         if (c !== 44) fail("',' or ']' expected");
       }
+    return arrayOf(base);
+  };
+  /** The array of the stack's values from `base` (popped). */
+  const arrayOf = (base: number): number => {
     const n = sp - base;
     for (let i = 0; i < n; i++) index(i);
     const a = alloc(16 + 8 * n);
@@ -630,18 +638,7 @@ export function valueWriter(memory: WebAssembly.Memory, malloc: (bytes: number) 
     let a = jsNumbers.get(v);
     if (a !== undefined) return a;
     // JSON.stringify's text of a finite number is String()'s.
-    const text = String(v);
-    a = numbers.get(text);
-    if (a === undefined) {
-      a = alloc(24 + text.length);
-      u8[a] = 3;
-      u8[a + 1] = 2;
-      dv.setUint32(a + 8, a + 24, true);
-      dv.setUint32(a + 12, text.length, true);
-      u8[a + 16] = 0;
-      for (let i = 0; i < text.length; i++) u8[a + 24 + i] = text.charCodeAt(i);
-      numbers.set(text, a);
-    }
+    a = numberOf(String(v));
     jsNumbers.set(v, a);
     return a;
   };
@@ -668,20 +665,7 @@ export function valueWriter(memory: WebAssembly.Memory, malloc: (bytes: number) 
             const x: unknown = v[i];
             push(x === undefined || typeof x === 'function' || typeof x === 'symbol' ? nul : jsValue(x));
           }
-          const n = sp - base;
-          for (let i = 0; i < n; i++) index(i);
-          const a = alloc(16 + 8 * n);
-          const w = a >>> 2;
-          u32[w] = 5;
-          u32[w + 1] = n === 0 ? 0 : a + 16;
-          u32[w + 2] = n;
-          u32[w + 3] = n;
-          for (let i = 0; i < n; i++) {
-            u32[w + 4 + 2 * i] = indexes[i];
-            u32[w + 5 + 2 * i] = stack[base + i];
-          }
-          sp = base;
-          return a;
+          return arrayOf(base);
         }
         let shape = shapes as Named;
         // for…in: no array of keys per object (~15 ms at 20k resources). It also lists what an
