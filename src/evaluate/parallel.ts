@@ -604,6 +604,7 @@ export function parallelSession(module: WebAssembly.Module, manifest: PolicyMani
   // The first runner: a prestarted one, or one started now whose instance this thread waits for.
   const first = (): InputWriter => {
     if (writer !== null) return writer;
+    if (size > 0) throw new Error('the input was already written');
     if (target === null) {
       target = spare.shift() ?? null;
       if (target === null) {
@@ -658,6 +659,9 @@ export function parallelSession(module: WebAssembly.Module, manifest: PolicyMani
     const w = first();
     const written = w.finish(input);
     size = w.written();
+    // Its tables (every string it wrote, every layout) are garbage now, before the collection
+    // this thread runs while the workers evaluate (check.ts).
+    writer = null;
     // How many workers, from what the input turned out to be; prestarted ones not needed stop now, with the memory they mapped.
     workers = Math.max(1, typeof opts.workers === 'function' ? opts.workers(size, added) : opts.workers);
     const others = spare.splice(0, workers - 1).map((t) => t.runner);
