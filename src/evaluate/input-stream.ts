@@ -1,5 +1,5 @@
 import type { PolicyInput, Resource } from '../types/policy-input';
-import { valueWriter } from './opa-runtime';
+import { valueWriter, type ValueWriter } from './opa-runtime';
 import { projector } from './projection';
 
 // The input is written by this thread, resource by resource as normalize() completes them,
@@ -41,31 +41,38 @@ export function inputWriter(memory: WebAssembly.Memory, base: number, attributes
     if (end > size) memory.grow(Math.ceil((end - size) / PAGE));
     return at;
   };
-  const writer = valueWriter(memory, malloc);
+  // Null once the input is written: its tables (every string, every layout) are garbage then,
+  // before the collection check.ts runs while the workers evaluate.
+  let writer: ValueWriter | null = valueWriter(memory, malloc);
   const cut = projector(attributes);
   const resources = writer.objectBuilder(expected);
-  let done = false;
+  let after = 0;
+  const open = (): ValueWriter => writer ?? fail();
+  const fail = (): never => {
+    throw new Error('the input was already written');
+  };
   return {
     add(key, resource) {
-      if (done) throw new Error('the input was already written');
-      resources.add(writer.key(key), writer.value(cut(resource)));
+      const w = open();
+      resources.add(w.key(key), w.value(cut(resource)));
     },
-    written: () => writer.end() - base,
+    written: () => (writer?.end() ?? after) - base,
     finish(input) {
-      if (done) throw new Error('the input was already written');
-      done = true;
+      const w = open();
       const keys: number[] = [];
       const values: number[] = [];
       // The input's members in JSON.stringify's order, its resources those added.
       for (const [k, v] of Object.entries(input)) {
         if (v === undefined || typeof v === 'function') continue;
-        keys.push(writer.key(k));
-        values.push(k === 'resources' ? resources.finish() : writer.value(v));
+        keys.push(w.key(k));
+        values.push(k === 'resources' ? resources.finish() : w.value(v));
       }
       if (!('resources' in input)) throw new Error('the input lacks its resources');
-      const at = writer.object(keys, values);
+      const at = w.object(keys, values);
       // Not `end`: the rest of the writer's last block is free for the instance.
-      return { base, input: at, afterInput: writer.end() };
+      after = w.end();
+      writer = null;
+      return { base, input: at, afterInput: after };
     },
   };
 }

@@ -185,7 +185,6 @@ export function shardRules(rules: PolicyManifest['rules'], n: number, byType: Re
  */
 export interface WarmJob {
   kind: 'warm';
-  pages: number;
   memory: WebAssembly.Memory;
   ready: SharedArrayBuffer;
   bytes: number;
@@ -520,6 +519,19 @@ export interface Target {
   ready: SharedArrayBuffer;
 }
 
+/**
+ * Sends `runner` its warm job over a shared memory of `pages` made here: the target the input
+ * is written into. `warm`: the prestarted workers' turns and time (none for one started late).
+ */
+export function startTarget(runner: Runner, pages: number, warm: Pick<WarmJob, 'bytes' | 'turn' | 'order' | 'spent'> = { bytes: 0, turn: new SharedArrayBuffer(4), order: 0, spent: new SharedArrayBuffer(4) }): Target {
+  const memory = sharedMemory(pages);
+  const ready = readyBuffer();
+  // Answered before any later job (runners answer in order); its failure is awaitReady's to
+  // say, and a worker stopped first rejects it, which says nothing.
+  runner.run({ kind: 'warm', memory, ready, ...warm }).catch(() => undefined);
+  return { runner, memory, ready };
+}
+
 /** A shared memory of `pages` for a runner's instance (its warm job makes the instance over it). */
 export const sharedMemory = (pages: number, max = maxPages()): WebAssembly.Memory => new WebAssembly.Memory({ initial: Math.min(pages, max), maximum: max, shared: true });
 
@@ -604,17 +616,8 @@ export function parallelSession(module: WebAssembly.Module, manifest: PolicyMani
   // The first runner: a prestarted one, or one started now whose instance this thread waits for.
   const first = (): InputWriter => {
     if (writer !== null) return writer;
-    if (size > 0) throw new Error('the input was already written');
     if (target === null) {
-      target = spare.shift() ?? null;
-      if (target === null) {
-        const runner = newRunner();
-        const memory = sharedMemory(pagesFor(expected * PLAN_BYTES_PER_RESOURCE, dataBytes));
-        const ready = readyBuffer();
-        target = { runner, memory, ready };
-        // Its failure is awaitReady's to say (the session's close() stops it).
-        runner.run({ kind: 'warm', pages: 0, memory, ready, bytes: 0, turn: new SharedArrayBuffer(4), order: 0, spent: new SharedArrayBuffer(4) }).catch(() => undefined);
-      }
+      target = spare.shift() ?? startTarget(newRunner(), pagesFor(expected * PLAN_BYTES_PER_RESOURCE, dataBytes));
     }
     writer = inputWriter(target.memory, awaitReady(target.ready), opts.attributes, expected);
     return writer;
@@ -659,9 +662,6 @@ export function parallelSession(module: WebAssembly.Module, manifest: PolicyMani
     const w = first();
     const written = w.finish(input);
     size = w.written();
-    // Its tables (every string it wrote, every layout) are garbage now, before the collection
-    // this thread runs while the workers evaluate (check.ts).
-    writer = null;
     // How many workers, from what the input turned out to be; prestarted ones not needed stop now, with the memory they mapped.
     workers = Math.max(1, typeof opts.workers === 'function' ? opts.workers(size, added) : opts.workers);
     const others = spare.splice(0, workers - 1).map((t) => t.runner);

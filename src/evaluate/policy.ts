@@ -11,7 +11,7 @@ import { buildDir, policyDir } from './paths';
 import { Judgement, type Levelled } from './judge';
 import { opaInstance } from './opa-runtime';
 import { withSharedMemory } from './shared-memory';
-import { BUILTINS, defaultWorkers, emptyHeap, parallelSession, ONE_PASS_MAX_BYTES, readyBuffer, resultSet, runJob, sharedMemory, WARM_BYTES_PER_INPUT_BYTE, WARM_MAX_BYTES, workerRunner, type Target } from './parallel';
+import { BUILTINS, defaultWorkers, emptyHeap, parallelSession, ONE_PASS_MAX_BYTES, resultSet, runJob, startTarget, WARM_BYTES_PER_INPUT_BYTE, WARM_MAX_BYTES, workerRunner, type Target } from './parallel';
 import { settings } from '../settings';
 import { project } from './projection';
 import { loadCatalog, type RuleInfo } from './catalog';
@@ -116,13 +116,8 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
       const turn = new SharedArrayBuffer(4);
       const bytes = Math.min(WARM_MAX_BYTES, inputBytes * WARM_BYTES_PER_INPUT_BYTE);
       for (let order = 0; spare.length < workers; order++) {
-        const runner = workerRunner(host);
         // Its instance is made over a memory of this thread's, which the input is written into.
-        const memory = sharedMemory(pagesFor(inputBytes));
-        const ready = readyBuffer();
-        spare.push({ runner, memory, ready });
-        // Answered before any later job (runners answer in order); a worker stopped first rejects it, which says nothing.
-        runner.run({ kind: 'warm', pages: 0, memory, ready, bytes, turn, order, spent }).catch(() => undefined);
+        spare.push(startTarget(workerRunner(host), pagesFor(inputBytes), { bytes, turn, order, spent }));
       }
     },
     warmedMs: () => Atomics.load(new Int32Array(spent), 0),

@@ -294,6 +294,10 @@ test("an estate's input, written as the main thread writes it, takes a fifth or 
     const w = inputWriter(small, grownHeap.base, attributes, 0);
     for (const [key, r] of Object.entries(input.resources)) w.add(key, r);
     runJob(grown, grownHeap, { kind: 'written', ...w.finish(input) });
+    // Written once: nothing is added to an input already handed over.
+    const [someKey, someResource] = Object.entries(input.resources)[0];
+    expect(() => w.add(someKey, someResource)).toThrow('already written');
+    expect(() => w.finish(input)).toThrow('already written');
     expect(small.buffer.byteLength).toBeGreaterThan(40 * 65536);
     const config = (i: OpaInstance): number => i.load(Buffer.from('{"config": {}}'));
     other.reset(before);
