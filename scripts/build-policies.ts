@@ -4,9 +4,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadPolicy } from '@open-policy-agent/opa-wasm';
-import { hashSources, regoFiles, sha256, type PolicyManifest } from '../src/evaluate/manifest';
+import { hashSources, regoFiles, sha256, type PolicyManifest, type SecretPaths } from '../src/evaluate/manifest';
 import { resourceTypes } from '../src/evaluate/parallel';
-import { readAttributes } from '../src/evaluate/projection';
+import { readAttributes, readsSecretsElsewhere } from '../src/evaluate/projection';
 import { buildDir, opaBinary, policyDir, projectRoot } from '../src/evaluate/paths';
 import { pagesFor } from '../src/evaluate/wasm-memory';
 import { fixSettings } from '../src/fix/values';
@@ -141,6 +141,14 @@ async function main(): Promise<void> {
   checkFixes(rules, defaults);
 
   const sources = regoFiles(policies).filter((f) => !f.endsWith('_test.rego'));
+  // Where the rules read secret candidates, as the Rego defines it (lib/secrets.rego).
+  const secretPaths = readsSecretsElsewhere(Object.fromEntries(sources.map((f) => [relative(policies, f), readFileSync(f, 'utf8')])))
+    ? null
+    : (JSON.parse(
+        execFileSync(opa, ['eval', '--format', 'json', '--ignore', '*_test.rego', '-d', policies, '{"by_type": data.leakguard.lib.secrets.locations, "everywhere": data.leakguard.lib.secrets.everywhere}'], {
+          encoding: 'utf8',
+        }),
+      ).result[0].expressions[0].value as SecretPaths);
   const manifest: PolicyManifest = {
     opa_version: version,
     entrypoint: ENTRYPOINT,
@@ -149,6 +157,7 @@ async function main(): Promise<void> {
     wasm_sha256: sha256(wasm),
     sources: hashSources(policies),
     attributes: readAttributes(sources.map((f) => readFileSync(f, 'utf8'))),
+    secret_paths: secretPaths,
     rules: sources
       .map((f) => ({ file: f, path: relative(join(policies, 'rules'), f).split('/') }))
       .filter(({ path }) => path.length === 4 && path[3] === 'rule.rego')

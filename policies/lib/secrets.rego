@@ -7,6 +7,7 @@
 #   attribute is one where the secret-in-code rules look.
 package leakguard.lib.secrets
 
+import data.leakguard.lib.resources
 import rego.v1
 
 settings := data.leakguard.lib.config.settings
@@ -64,10 +65,41 @@ under(path, prefixes) if {
 # evaluation at 20k resources.
 holders := [input.resources[k] | some k in input.with_secrets]
 
-# Reportable candidates of r at the given attribute prefixes, plus its tags.
-in_resource(r, prefixes) := {c |
+# Where the secret-in-code rules look: attribute paths by resource type (a candidate at one of
+# them or below it counts) and, on every resource, its tags. The policy build copies both
+# into its manifest (`secret_paths`) and a check's normalizer scans only the attributes they
+# start with (the rest no rule reads: at 20k resources ~60 ms of the critical path);
+# test/evaluate/secret-paths.test.ts holds the decisions equal to a scan of every attribute.
+web_app := ["app_settings", "connection_string"]
+
+vm := ["custom_data", "user_data", "os_profile.custom_data"]
+
+locations := object.union(
+	{
+		"aws_instance": ["user_data", "user_data_base64"],
+		"aws_launch_template": ["user_data"],
+		"aws_launch_configuration": ["user_data", "user_data_base64"],
+		"aws_lambda_function": ["environment"],
+		"aws_ecs_task_definition": ["container_definitions"],
+		"aws_batch_job_definition": ["container_properties"],
+		"aws_elastic_beanstalk_environment": ["setting"],
+		"azurerm_container_group": ["container.environment_variables"],
+		"azurerm_container_app": ["template.container.env"],
+		"azurerm_linux_virtual_machine": vm,
+		"azurerm_windows_virtual_machine": vm,
+		"azurerm_virtual_machine": vm,
+		"azurerm_linux_virtual_machine_scale_set": vm,
+		"azurerm_windows_virtual_machine_scale_set": vm,
+	},
+	{t: web_app | some t in resources.app_service_types},
+)
+
+everywhere := ["tags"]
+
+# Reportable candidates of r where the secret-in-code rules look (locations, everywhere).
+in_resource(r) := {c |
 	some c in object.get(r, "secrets", [])
-	under(c.path, array.concat(prefixes, ["tags"]))
+	under(c.path, array.concat(object.get(locations, r.type, []), everywhere))
 	reportable(c)
 }
 

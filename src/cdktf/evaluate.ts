@@ -77,8 +77,8 @@ function configOf(spec: LeakguardOptions['config']): { config: LeakguardConfig; 
 /** load → normalize → evaluate, synchronously, for tests and synth-time checks. */
 export function evaluateDocuments(docs: ConfigDocument[], opts: LeakguardOptions = {}): Evaluation {
   const { config, used } = configOf(opts.config);
-  const input = normalize(docs);
   policy ??= loadCompiledPolicySync();
+  const input = normalize(docs, { secretPaths: policy.manifest.secret_paths });
   const decision = applyGate(policy.evaluate(input, policyData(config, used.file ?? undefined, opts.today ?? utcToday())), input);
   decision.config = used;
   const rules = loadCatalog();

@@ -81,7 +81,7 @@ export async function drift(opts: DriftOptions): Promise<DriftReport> {
   const policy = await loadCompiledPolicy();
   const data = policyData(config, opts.configPath, now.slice(0, 10));
   const evaluate = (docs: DriftWorlds['live']): Evaluated['live'] => {
-    const input = normalize(docs);
+    const input = normalize(docs, { secretPaths: policy.manifest.secret_paths });
     return { input, findings: policy.evaluate(input, data).findings };
   };
   const evaluated: Evaluated = { baseline: evaluate(worlds.baseline), live: evaluate(worlds.live) };

@@ -16,8 +16,20 @@ export interface PolicyManifest {
   sources: Record<string, string>;
   /** Resource attributes the Rego can read (projection.ts); null: every attribute. */
   attributes: string[] | null;
+  /**
+   * Where the policy reads resources' secret candidates (policies/lib/secrets.rego `locations`
+   * and `everywhere`): a check scans only the attributes they start with. Null: its Rego reads
+   * candidates elsewhere too (projection.ts readsSecretsElsewhere), so every attribute is scanned.
+   */
+  secret_paths: SecretPaths | null;
   /** Every rule package: its [cloud, service, rule] path and the resource types its source names (parallel.ts weighs shards by them). */
   rules: Array<{ path: string[]; types: string[] }>;
+}
+
+/** Attribute paths by resource type, and those of every resource. */
+export interface SecretPaths {
+  by_type: Record<string, string[]>;
+  everywhere: string[];
 }
 
 // crypto.hash (Node 20.12 and later) digests in one call, three times cheaper than createHash

@@ -27,6 +27,30 @@ export function readAttributes(sources: string[]): string[] | null {
   return [...names].sort();
 }
 
+/** The one Rego file that reads resources' secret candidates, where the rules look (secret_paths). */
+export const SECRETS_LIB = 'lib/secrets.rego';
+
+// A read of the candidates (`r.secrets`, `object.get(r, "secrets", …)`) or of their holders'
+// index, once package names and data paths (`data.leakguard.lib.secrets`, a rule package
+// `….secrets.in_code`) are out of the code.
+const SECRETS_FIELD = /\.secrets\b|\bwith_secrets\b/;
+const NOT_FIELDS = /^\s*(?:package|import)\b.*$|\bdata(?:\.\w+)+/gm;
+const SECRETS_NAME = new Set(['secrets', 'with_secrets']);
+
+/**
+ * Whether Rego other than SECRETS_LIB reads the resources' secret candidates: then the
+ * build records no secret_paths and every attribute is scanned. `files`: policies/-relative
+ * path → source.
+ */
+export function readsSecretsElsewhere(files: Record<string, string>): boolean {
+  for (const [path, src] of Object.entries(files)) {
+    if (path === SECRETS_LIB) continue;
+    const { code, strings } = lex(src);
+    if (SECRETS_FIELD.test(code.replace(NOT_FIELDS, '')) || strings.some((s) => SECRETS_NAME.has(s))) return true;
+  }
+  return false;
+}
+
 /** Rego text without comments, and the contents of its string literals ("…" and `…`). */
 export function lex(src: string): { code: string; strings: string[] } {
   let code = '';

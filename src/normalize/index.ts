@@ -1,5 +1,6 @@
 import type { LoadedDocument } from '../load/types';
 import type { PolicyInput, Provider, Resource, Stack } from '../types/policy-input';
+import type { SecretPaths } from '../evaluate/manifest';
 import { applyAzapiUpdates, fromAzapi } from './azapi';
 import { cloudOf, isJson, type Draft, type StackDraft } from './draft';
 import { fromConfig, stringMap } from './from-config';
@@ -7,7 +8,7 @@ import { fromHcl } from './from-hcl';
 import { coerceDraft } from './coerce';
 import { fromPlan, fromState } from './from-plan';
 import { scopesOf } from './scopes';
-import { forgetScannedStrings, secretCandidates } from './secrets';
+import { forgetScannedStrings, secretCandidates, secretCandidatesAt } from './secrets';
 import { assertValid } from './validate';
 
 function sourceDraft(doc: LoadedDocument): StackDraft {
@@ -127,13 +128,37 @@ export function byModeOf(resources: readonly Resource[]): PolicyInput['by_mode']
   return index;
 }
 
+export interface NormalizeOptions {
+  /** Check the result against its schema (else the caller does). */
+  validate?: boolean;
+  /** Where each resource goes as soon as it is complete. */
+  sink?: ResourceSink;
+  /**
+   * Where the policy reads secret candidates (its manifest's `secret_paths`): resources are
+   * scanned at the attributes these paths start with alone. Null: at every attribute.
+   */
+  secretPaths?: SecretPaths | null;
+}
+
+/** The top-level attributes to scan for secret candidates, by resource type. */
+function scannedAttributes(paths: SecretPaths): (type: string) => ReadonlySet<string> {
+  const first = (path: string): string => path.split('.')[0];
+  const byType = new Map<string, ReadonlySet<string>>();
+  return (type) => {
+    let set = byType.get(type);
+    if (!set) byType.set(type, (set = new Set([...paths.everywhere, ...(Object.hasOwn(paths.by_type, type) ? paths.by_type[type] : [])].map(first))));
+    return set;
+  };
+}
+
 /**
  * Every source becomes one document: keyed resources, type index, reverse links, regions in use.
  * `validate: false` leaves checking it against its schema to the caller (check() does it while
  * the policy evaluates).
  */
-export function normalize(docs: LoadedDocument[], { validate = true, sink }: { validate?: boolean; sink?: ResourceSink } = {}): PolicyInput {
+export function normalize(docs: LoadedDocument[], { validate = true, sink, secretPaths = null }: NormalizeOptions = {}): PolicyInput {
   const drafts = docs.map(draftOf);
+  const scanned = secretPaths ? scannedAttributes(secretPaths) : null;
   // Each resource goes to the sink as soon as it is complete, its referenced_by included: the
   // links into it are known from the drafts before any is built. Where a key repeats (the later
   // resource replaces the earlier), the resources go once all are built.
@@ -194,7 +219,7 @@ export function normalize(docs: LoadedDocument[], { validate = true, sink }: { v
       resource.origin = d.origin;
       if (d.waivers) resource.waivers = d.waivers;
       if (d.mode === 'managed') {
-        const secrets = secretCandidates(d.values, d.written);
+        const secrets = scanned ? secretCandidatesAt(scanned(d.type), d.values, d.written) : secretCandidates(d.values, d.written);
         if (secrets.length > 0) resource.secrets = secrets;
       }
       // Where linksInto() answered, every key is known to be there once.

@@ -5,6 +5,7 @@
 // findings nor any report can echo a secret.
 import { createHash } from 'node:crypto';
 import type { SecretCandidate } from '../types/policy-input';
+import type { Json } from '../load/types';
 import { SENSITIVE, isJson } from './draft';
 import { NAMED_ASSIGNMENT, NAME_HINT, PATTERN_HINT, SECRET_NAME, SECRET_PATTERNS, SECRET_REFERENCE, TOKEN } from './secret-patterns';
 
@@ -167,31 +168,51 @@ function scan(v: unknown, path: string, out: SecretCandidate[]): SecretCandidate
   } else if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) scan(v[i], path, out);
   } else if (isJson(v)) {
-    // `{name: DB_PASSWORD, value: …}` pairs (ECS container environments, app settings lists).
-    const pairName = typeof v.name === 'string' ? v.name : null;
-    for (const k in v) {
-      const x = v[k];
-      if (x === null || typeof x === 'boolean' || typeof x === 'number' || (typeof x === 'string' && x.length < MIN_TEXT)) continue;
-      const isNamed = typeof x === 'string' && (named(k, x) || (k === 'value' && pairName !== null && named(pairName, x)));
-      // A string already found clean yields nothing here either (scanString would return at once).
-      if (!isNamed && typeof x === 'string' && (x === SENSITIVE || clean.has(x))) continue;
-      const p = path ? `${path}.${k}` : k;
-      if (isNamed) {
-        const found = scanString(x, p, []);
-        // No pattern matched: the value itself, announced by its name (rather than a token judged by entropy alone).
-        out.push(...(found.some((c) => c.kind !== 'generic') ? found : [candidate(p, 'named-secret', x.trim())]));
-      } else {
-        scan(x, p, out);
-      }
-    }
+    members(v, path, out, null);
   }
   return out;
+}
+
+/** The members of an object (those named in `only`, where given), scanned. */
+function members(v: Json, path: string, out: SecretCandidate[], only: ReadonlySet<string> | null): void {
+  // `{name: DB_PASSWORD, value: …}` pairs (ECS container environments, app settings lists).
+  const pairName = typeof v.name === 'string' ? v.name : null;
+  for (const k in v) {
+    if (only !== null && !only.has(k)) continue;
+    const x = v[k];
+    if (x === null || typeof x === 'boolean' || typeof x === 'number' || (typeof x === 'string' && x.length < MIN_TEXT)) continue;
+    const isNamed = typeof x === 'string' && (named(k, x) || (k === 'value' && pairName !== null && named(pairName, x)));
+    // A string already found clean yields nothing here either (scanString would return at once).
+    if (!isNamed && typeof x === 'string' && (x === SENSITIVE || clean.has(x))) continue;
+    const p = path ? `${path}.${k}` : k;
+    if (isNamed) {
+      const found = scanString(x, p, []);
+      // No pattern matched: the value itself, announced by its name (rather than a token judged by entropy alone).
+      out.push(...(found.some((c) => c.kind !== 'generic') ? found : [candidate(p, 'named-secret', x.trim())]));
+    } else {
+      scan(x, p, out);
+    }
+  }
 }
 
 /** Secret candidates in a resource's values or a provider block's arguments, by dotted path (list indexes dropped). */
 export function secretCandidates(...trees: unknown[]): SecretCandidate[] {
   const out: SecretCandidate[] = [];
   for (let i = 0; i < trees.length; i++) scan(trees[i], '', out);
+  return distinct(out);
+}
+
+/**
+ * The same, at the attributes named in `only` alone: secretCandidates(...trees) of those whose
+ * path starts with one of them, in the same order, without scanning the others.
+ */
+export function secretCandidatesAt(only: ReadonlySet<string>, ...trees: unknown[]): SecretCandidate[] {
+  const out: SecretCandidate[] = [];
+  for (let i = 0; i < trees.length; i++) if (isJson(trees[i])) members(trees[i] as Json, '', out, only);
+  return distinct(out);
+}
+
+function distinct(out: SecretCandidate[]): SecretCandidate[] {
   if (out.length < 2) return out;
   const seen = new Set<string>();
   return out.filter((c) => {

@@ -199,7 +199,7 @@ export interface Resource {
   origin: Origin1;
   waivers?: Waiver[];
   /**
-   * Secret candidates among the values (managed resources).
+   * Secret candidates among the values (managed resources): at every attribute, or where the input is normalized for a policy, at the attributes it reads them (its manifest's secret_paths).
    */
   secrets?: SecretCandidate[];
 }

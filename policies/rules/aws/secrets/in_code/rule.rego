@@ -64,21 +64,10 @@ import data.leakguard.lib.finding
 import data.leakguard.lib.secrets
 import rego.v1
 
-# Resource type → attributes where a secret is configuration text.
-locations := {
-	"aws_instance": ["user_data", "user_data_base64"],
-	"aws_launch_template": ["user_data"],
-	"aws_launch_configuration": ["user_data", "user_data_base64"],
-	"aws_lambda_function": ["environment"],
-	"aws_ecs_task_definition": ["container_definitions"],
-	"aws_batch_job_definition": ["container_properties"],
-	"aws_elastic_beanstalk_environment": ["setting"],
-}
-
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some r in secrets.holders
 	r.cloud == "aws"
-	cs := secrets.in_resource(r, object.get(locations, r.type, []))
+	cs := secrets.in_resource(r)
 	count(cs) > 0
 	msg := sprintf("%s holds %s in its configuration", [r.address, secrets.describe(cs)])
 }

@@ -61,29 +61,13 @@
 package leakguard.rules.azure.secrets.in_code
 
 import data.leakguard.lib.finding
-import data.leakguard.lib.resources
 import data.leakguard.lib.secrets
 import rego.v1
-
-web_app := ["app_settings", "connection_string"]
-
-vm := ["custom_data", "user_data", "os_profile.custom_data"]
-
-# Resource type → attributes where a secret is configuration text.
-locations := object.union({t: web_app | some t in resources.app_service_types}, {
-	"azurerm_container_group": ["container.environment_variables"],
-	"azurerm_container_app": ["template.container.env"],
-	"azurerm_linux_virtual_machine": vm,
-	"azurerm_windows_virtual_machine": vm,
-	"azurerm_virtual_machine": vm,
-	"azurerm_linux_virtual_machine_scale_set": vm,
-	"azurerm_windows_virtual_machine_scale_set": vm,
-})
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some r in secrets.holders
 	r.cloud == "azure"
-	cs := secrets.in_resource(r, object.get(locations, r.type, []))
+	cs := secrets.in_resource(r)
 	count(cs) > 0
 	msg := sprintf("%s holds %s in its configuration", [r.address, secrets.describe(cs)])
 }
