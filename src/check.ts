@@ -42,7 +42,7 @@ export async function check(paths: string[], opts: CheckOptions = {}): Promise<C
   const date = opts.today ?? today();
   const config = loadConfig(opts.configPath, date);
   // The policy first, its workers booting while this thread reads and normalizes the input.
-  policy = await loadCompiledPolicy();
+  policy = await loadCompiledPolicy(undefined, undefined, { deferSourceCheck: true });
   const bytes = inputBytes(paths);
   policy.prestart(workersToPrestart(bytes), bytes);
   // The evaluation starts before the input is normalized: each resource goes to the workers

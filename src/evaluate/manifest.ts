@@ -56,10 +56,21 @@ export function hashSources(dir: string): Record<string, string> {
   return out;
 }
 
+const REBUILD = 'run `npm run build:policies`';
+
 /** Refuses a WASM built from other sources than the ones on disk. */
 export function verifyManifest(manifest: PolicyManifest, wasm: Buffer, sourcesDir: string | null): void {
-  const rebuild = 'run `npm run build:policies`';
-  if (sha256(wasm) !== manifest.wasm_sha256) throw new InputError(`policy.wasm does not match its manifest; ${rebuild}`);
+  verifyWasm(manifest, wasm);
+  verifySources(manifest, sourcesDir);
+}
+
+/** Refuses a WASM other than the one its manifest describes. */
+export function verifyWasm(manifest: PolicyManifest, wasm: Buffer): void {
+  if (sha256(wasm) !== manifest.wasm_sha256) throw new InputError(`policy.wasm does not match its manifest; ${REBUILD}`);
+}
+
+/** Refuses a manifest (and so its WASM) made from other Rego than the sources on disk (~17 ms: every file read and hashed). */
+export function verifySources(manifest: PolicyManifest, sourcesDir: string | null): void {
   if (!sourcesDir || !existsSync(sourcesDir)) return;
   const now = hashSources(sourcesDir);
   const changed = [
@@ -67,6 +78,6 @@ export function verifyManifest(manifest: PolicyManifest, wasm: Buffer, sourcesDi
     ...Object.keys(manifest.sources).filter((f) => !(f in now)),
   ];
   if (changed.length > 0) {
-    throw new InputError(`policy sources changed since policy.wasm was built (${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ', …' : ''}); ${rebuild}`);
+    throw new InputError(`policy sources changed since policy.wasm was built (${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ', …' : ''}); ${REBUILD}`);
   }
 }

@@ -6,7 +6,7 @@ import type { Decision, Finding, Waiver } from '../types/decision';
 import type { PolicyInput, Resource } from '../types/policy-input';
 import type { ResourceSink } from '../normalize';
 import { assertValid, schemaErrors, validator } from '../normalize/validate';
-import { verifyManifest, type PolicyManifest } from './manifest';
+import { verifySources, verifyWasm, type PolicyManifest } from './manifest';
 import { buildDir, policyDir } from './paths';
 import { Judgement, type Levelled } from './judge';
 import { opaInstance } from './opa-runtime';
@@ -87,12 +87,21 @@ export interface CompiledPolicy {
 }
 
 /** Loads build/policy/policy.wasm once, after checking it was built from the sources on disk. */
-export async function loadCompiledPolicy(dir = buildDir(), sources: string | null = policyDir()): Promise<CompiledPolicy> {
-  return loadCompiledPolicySync(dir, sources);
+export async function loadCompiledPolicy(dir = buildDir(), sources: string | null = policyDir(), opts: LoadOptions = {}): Promise<CompiledPolicy> {
+  return loadCompiledPolicySync(dir, sources, opts);
+}
+
+export interface LoadOptions {
+  /**
+   * Check the Rego sources against the manifest when the first decision is made rather than
+   * now (every evaluation refuses a stale WASM before it answers): check() does it while the
+   * workers evaluate, not before it reads the input (~17 ms of every check's critical path).
+   */
+  deferSourceCheck?: boolean;
 }
 
 /** The same, synchronously (CDKTF aspects run inside synth, which cannot await). */
-export function loadCompiledPolicySync(dir = buildDir(), sources: string | null = policyDir()): CompiledPolicy {
+export function loadCompiledPolicySync(dir = buildDir(), sources: string | null = policyDir(), { deferSourceCheck = false }: LoadOptions = {}): CompiledPolicy {
   const wasmPath = join(dir, 'policy.wasm');
   const manifestPath = join(dir, 'manifest.json');
   if (!existsSync(wasmPath) || !existsSync(manifestPath)) {
@@ -100,11 +109,20 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
   }
   const wasm = readBytes(wasmPath, { own: true });
   const manifest = readJson(manifestPath, { own: true }) as PolicyManifest;
-  verifyManifest(manifest, wasm, sources);
+  verifyWasm(manifest, wasm);
+  let sourcesChecked = false;
+  // Before any decision is given (idempotent).
+  const checkSources = (): void => {
+    if (!sourcesChecked) verifySources(manifest, sources);
+    sourcesChecked = true;
+  };
+  if (!deferSourceCheck) checkSources();
   const module = new WebAssembly.Module(withSharedMemory(wasm));
   const projected = (input: PolicyInput, opts: EvaluationOptions): PolicyInput => (opts.project === false ? input : project(input, manifest.attributes));
-  const facts = ruleFacts(dir);
-  const decisionOf = (result: unknown, input: PolicyInput, data: PolicyData): Decision => judged(result, input, data, facts);
+  // Read when the first findings are judged (rules.json is ~5 ms to parse, not needed before).
+  let factsRead: ReadonlyMap<string, RuleInfo> | undefined;
+  const facts = (): ReadonlyMap<string, RuleInfo> => (factsRead ??= ruleFacts(dir));
+  const decisionOf = (result: unknown, input: PolicyInput, data: PolicyData): Decision => judged(result, input, data, facts());
   const host = { module, maxPages: maxPages(), builtins: BUILTINS };
   const spare: Target[] = [];
   const spent = new SharedArrayBuffer(4);
@@ -124,6 +142,7 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
     release,
     manifest,
     evaluate(input, data, opts = {}) {
+      checkSources();
       const bytes = encode(projected(input, opts));
       // A fresh instance per evaluation, its memory reserved up front: growing WASM memory
       // page by page while OPA allocates made a 20k-resource plan (or 10,000 waivers) take
@@ -176,13 +195,18 @@ export function loadCompiledPolicySync(dir = buildDir(), sources: string | null 
           // This thread is idle while the workers evaluate: it compiles the decision's validator,
           // which judging needs at the end, and runs the caller's work.
           const meanwhile = (): void => {
+            checkSources();
+            facts();
             validator('decision');
             validator('decision', '#/definitions/Finding');
             opts.whileEvaluating?.();
           };
           // Findings are judged as the workers send them (a chunk of rules at a time), while they still evaluate.
           const judging = new Judging(input, data, facts);
-          return await session.finish(input, { meanwhile, each: (findings) => judging.add(findings), then: (result) => judging.decision(levelledOf(result)) });
+          const decision = await session.finish(input, { meanwhile, each: (findings) => judging.add(findings), then: (result) => judging.decision(levelledOf(result)) });
+          // Where nothing ran meanwhile (no resources, or evaluated in this thread).
+          checkSources();
+          return decision;
         } finally {
           await release();
         }
@@ -207,7 +231,7 @@ export function ruleFacts(dir = buildDir()): ReadonlyMap<string, RuleInfo> {
  */
 export function judged(result: unknown, input: PolicyInput, data: PolicyData, facts: ReadonlyMap<string, RuleInfo>): Decision {
   const levelled = levelledOf(result);
-  const judging = new Judging(input, data, facts);
+  const judging = new Judging(input, data, () => facts);
   judging.add(levelled.findings);
   return judging.decision(levelled);
 }
@@ -231,7 +255,8 @@ export class Judging {
   constructor(
     private readonly input: PolicyInput,
     private readonly data: PolicyData,
-    private readonly facts: ReadonlyMap<string, RuleInfo>,
+    /** The rule catalogue, read when the first findings come. */
+    private readonly facts: () => ReadonlyMap<string, RuleInfo>,
   ) {}
 
   /**
@@ -243,9 +268,10 @@ export class Judging {
   }
 
   add(findings: Levelled['findings']): void {
+    const facts = findings.length > 0 ? this.facts() : null;
     for (const f of findings) {
       f.resource = this.subject(f);
-      const rule = this.facts.get(f.rule_id);
+      const rule = facts!.get(f.rule_id);
       // The catalogue is written by the same build as the WASM (the manifest ties both to the sources).
       if (!rule) throw new Error(`the policy reported rule ${f.rule_id}, which the rule catalogue lacks; run \`npm run build:policies\``);
       Object.assign(f, { title: rule.title, cloud: rule.cloud, remediation: rule.remediation.trim(), legal: rule.legal, audit_component: rule.audit_component });

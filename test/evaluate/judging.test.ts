@@ -9,8 +9,9 @@ import type { PolicyInput } from '../../src/types/policy-input';
 // all findings at once, byte for byte: order, waivers applied, refused and matched, summary.
 type LevelledFinding = Levelled['findings'][number];
 
-const facts = ruleFacts();
-const rules = [...facts.values()].slice(0, 6);
+const catalogue = ruleFacts();
+const facts = (): ReturnType<typeof ruleFacts> => catalogue;
+const rules = [...catalogue.values()].slice(0, 6);
 const TODAY = '2026-06-01';
 
 const finding = fc
@@ -53,7 +54,7 @@ const dataOf = (waivers: Waiver[]): PolicyData => ({ config: {}, waivers, contex
 test('judged in batches, in any order of arrival: the decision judged all at once', () => {
   fc.assert(
     fc.property(fc.array(finding, { maxLength: 30 }), fc.array(waiver, { maxLength: 4 }), fc.array(fc.nat(), { maxLength: 4 }), fc.boolean(), (fs, waivers, cuts, reversed) => {
-      const one = judged([{ result: levelledOf(structuredClone(fs)) }], input, dataOf(waivers), facts);
+      const one = judged([{ result: levelledOf(structuredClone(fs)) }], input, dataOf(waivers), catalogue);
       // The findings cut into batches where `cuts` say; the batches arrive in order or reversed.
       const copy = structuredClone(fs);
       const at = [...new Set(cuts.map((c) => c % (copy.length + 1)))].sort((a, b) => a - b);

@@ -4,6 +4,9 @@ import { InputError } from '../../src/errors';
 import { loadCompiledPolicy } from '../../src/evaluate/policy';
 import { buildDir, policyDir } from '../../src/evaluate/paths';
 import { tempDir } from '../helpers/cli';
+import { loadPaths } from '../../src/load';
+import { normalize } from '../../src/normalize';
+import { DATA, PLANS, planFiles } from '../policies/helpers';
 
 // The engine must never run a WASM that no longer matches the Rego on disk.
 describe('compiled policy manifest', () => {
@@ -35,6 +38,25 @@ describe('compiled policy manifest', () => {
     expect(err).toBeInstanceOf(InputError);
     expect(err.message).toContain('policy sources changed since policy.wasm was built (rules/aws/s3/public_access_block/rule.rego)');
     expect(err.message).toContain('npm run build:policies');
+  });
+
+  test('deferred (as check() loads it), an edited rule is refused by every evaluation before it answers', async () => {
+    const { build, policies } = copies();
+    appendFileSync(join(policies, 'rules/aws/s3/public_access_block/rule.rego'), '\n# edited\n');
+    const policy = await loadCompiledPolicy(build, policies, { deferSourceCheck: true });
+    const input = normalize(await loadPaths([join(PLANS, planFiles()[0])]));
+    const refused = /^policy sources changed since policy\.wasm was built \(rules\/aws\/s3\/public_access_block\/rule\.rego\)/;
+    expect(() => policy.evaluate(input, DATA)).toThrow(refused);
+    await expect(policy.evaluateInWorker(input, DATA)).rejects.toThrow(refused);
+    await expect(policy.evaluateInWorker(input, DATA, { threads: false })).rejects.toThrow(refused);
+    const session = policy.evaluationSession(DATA);
+    session.expect(0);
+    await expect(session.finish(normalize([]))).rejects.toThrow(refused);
+    // The intact sources, deferred: the same decision as checked up front.
+    const intact = copies();
+    const deferred = await loadCompiledPolicy(intact.build, intact.policies, { deferSourceCheck: true });
+    const upFront = await loadCompiledPolicy(intact.build, intact.policies);
+    expect(JSON.stringify(await deferred.evaluateInWorker(input, DATA))).toBe(JSON.stringify(upFront.evaluate(input, DATA)));
   });
 
   test('a new or removed rule file is a change too', async () => {
