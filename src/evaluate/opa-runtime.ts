@@ -33,6 +33,12 @@ export interface OpaInstance {
   /** The heap's end: everything allocated after a mark is dropped by resetting to it. */
   mark(): number;
   reset(mark: number): void;
+  /** A value at an address as a host built-in receives it (as JSON.parse of OPA's dump of it). */
+  argument(value: number): unknown;
+  /** A host built-in's result written into memory (undefined: 0, no value); its address. */
+  result(r: unknown): number;
+  /** OPA's JSON text of a value. */
+  dump(value: number): string;
   /** Evaluates an entrypoint over parsed input and data; the result set. */
   evaluate(entrypoint: string, input: number, data: number): unknown;
   /** The same, as the JSON text OPA writes (posted between threads as one string, not an object graph to clone). */
@@ -117,11 +123,64 @@ export function opaInstance(module: WebAssembly.Module, pages: number | WebAssem
     return value;
   };
   const writer = (): ValueWriter => valueWriter(memory, (n) => ex.opa_malloc(n) >>> 0);
+  // A built-in's arguments and result crossed as JSON text, dumped, parsed and parsed again
+  // (~4 µs a call; sprintf, the one built-in the rules call, makes 7,000 messages at 20k
+  // resources). Strings, booleans, null and lists of them are read from memory as the dump
+  // would give them, and a string result is written as OPA lays out a string; anything else
+  // (numbers, objects, a result with a lone surrogate) goes the JSON way.
+  const UNREAD = Symbol('unread');
+  const u32at = (u8: Uint8Array, a: number): number => (u8[a] | (u8[a + 1] << 8) | (u8[a + 2] << 16) | (u8[a + 3] << 24)) >>> 0;
+  const read = (u8: Uint8Array, v: number, nested: boolean): unknown => {
+    switch (u8[v]) {
+      case 1: // null
+        return null;
+      case 2: // boolean, and its interned form
+      case 9:
+        return u8[v + 1] !== 0;
+      case 4: // string {type, free, len@4, chars@8}, and its interned form
+      case 8:
+        // Bytes that are not UTF-8 read as U+FFFD, as OPA's dump of them does (it copies them).
+        return Buffer.from(u8.buffer, u32at(u8, v + 8), u32at(u8, v + 4)).toString('utf8');
+      case 5: {
+        // array {type, elems@4, len@8} of {index, value}: one level (sprintf's argument list).
+        if (nested) return UNREAD;
+        const elems = u32at(u8, v + 4);
+        const out: unknown[] = [];
+        for (let i = 0, n = u32at(u8, v + 8); i < n; i++) {
+          const x = read(u8, u32at(u8, elems + 8 * i + 4), true);
+          if (x === UNREAD) return UNREAD;
+          out.push(x);
+        }
+        return out;
+      }
+      default:
+        return UNREAD;
+    }
+  };
+  const argument = (v: number): unknown => {
+    const x = read(new Uint8Array(memory.buffer), v >>> 0, false);
+    return x === UNREAD ? dump(v) : x;
+  };
+  const LONE_SURROGATE = /\p{Cs}/u;
+  const result = (r: unknown): number => {
+    if (r === undefined) return 0;
+    if (typeof r !== 'string' || LONE_SURROGATE.test(r)) return load(Buffer.from(JSON.stringify(r)));
+    const bytes = Buffer.from(r, 'utf8');
+    const a = ex.opa_malloc(12 + bytes.length) >>> 0;
+    const u8 = new Uint8Array(memory.buffer);
+    const dv = new DataView(memory.buffer);
+    // A string whose characters follow it in the same block (not freed apart: free = 0).
+    u8[a] = 4;
+    u8[a + 1] = 0;
+    dv.setUint32(a + 4, bytes.length, true);
+    dv.setUint32(a + 8, a + 12, true);
+    u8.set(bytes, a + 12);
+    return a;
+  };
   const call = (id: number, args: number[]): number => {
     const impl = builtins[names[id]];
     if (impl === undefined) throw new Error(`not implemented: built-in function ${names[id]}`);
-    const result = impl(...args.map(dump));
-    return result === undefined ? 0 : load(Buffer.from(JSON.stringify(result)));
+    return result(impl(...args.map(argument)));
   };
   const env = {
     memory,
@@ -150,6 +209,9 @@ export function opaInstance(module: WebAssembly.Module, pages: number | WebAssem
   return {
     load,
     writer,
+    argument,
+    result,
+    dump: (value) => text(ex.opa_json_dump(value)),
     pages: () => memory.buffer.byteLength >>> 16,
     buffer: () => memory.buffer as unknown as SharedArrayBuffer,
     copyIn: (source, from, to) => {
