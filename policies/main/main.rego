@@ -61,12 +61,18 @@ override_of(f) := {"set_by": sprintf("by_severity.%s", [f.severity]), "default":
 	levels.by_severity[f.severity] != default_level(f)
 }
 
-# Each finding with its level, and the override that set it when one changed it.
-findings := [with_override(object.union(f, {"enforcement": enforcement(f)}), f) | some f in raw]
+# Each finding with its level, and the override that set it when one changed it. Both depend
+# on the finding's rule alone (its id, control and severity), so they are worked out once per
+# rule, not once per finding (~7,000 at 20k resources).
+findings := [object.union(f, levelled[[f.rule_id, f.control, f.severity]]) | some f in raw]
 
-with_override(base, f) := object.union(base, {"override": o}) if o := override_of(f)
+levelled := {r: level_fields({"rule_id": r[0], "control": r[1], "severity": r[2]}) |
+	some r in {[f.rule_id, f.control, f.severity] | some f in raw}
+}
 
-with_override(base, f) := base if not override_of(f)
+level_fields(f) := {"enforcement": enforcement(f), "override": o} if o := override_of(f)
+
+level_fields(f) := {"enforcement": enforcement(f)} if not override_of(f)
 
 # The enforcement levels the user's config sets: every rule and control entry, and the
 # severity levels that differ from the default.
