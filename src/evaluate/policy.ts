@@ -86,7 +86,7 @@ export interface CompiledPolicy {
   release(): Promise<void>;
 }
 
-/** Loads build/policy/policy.wasm once, after checking it was built from the sources on disk. */
+/** Loads build/policy/policy.wasm once, after checking it was built from the sources on disk (deferred: before its first decision). */
 export async function loadCompiledPolicy(dir = buildDir(), sources: string | null = policyDir(), opts: LoadOptions = {}): Promise<CompiledPolicy> {
   return loadCompiledPolicySync(dir, sources, opts);
 }
