@@ -141,8 +141,10 @@ async function main(): Promise<void> {
   checkFixes(rules, defaults);
 
   const sources = regoFiles(policies).filter((f) => !f.endsWith('_test.rego'));
+  // Each source read once: policies/-relative path → text.
+  const texts = Object.fromEntries(sources.map((f) => [relative(policies, f), readFileSync(f, 'utf8')]));
   // Where the rules read secret candidates, as the Rego defines it (lib/secrets.rego).
-  const secretPaths = readsSecretsElsewhere(Object.fromEntries(sources.map((f) => [relative(policies, f), readFileSync(f, 'utf8')])))
+  const secretPaths = readsSecretsElsewhere(texts)
     ? null
     : (JSON.parse(
         execFileSync(opa, ['eval', '--format', 'json', '--ignore', '*_test.rego', '-d', policies, '{"by_type": data.leakguard.lib.secrets.locations, "everywhere": data.leakguard.lib.secrets.everywhere}'], {
@@ -156,12 +158,12 @@ async function main(): Promise<void> {
     estate_entrypoint: ESTATE_ENTRYPOINT,
     wasm_sha256: sha256(wasm),
     sources: hashSources(policies),
-    attributes: readAttributes(sources.map((f) => readFileSync(f, 'utf8'))),
+    attributes: readAttributes(Object.values(texts)),
     secret_paths: secretPaths,
     rules: sources
       .map((f) => ({ file: f, path: relative(join(policies, 'rules'), f).split('/') }))
       .filter(({ path }) => path.length === 4 && path[3] === 'rule.rego')
-      .map(({ file, path }) => ({ path: path.slice(0, 3), types: resourceTypes(readFileSync(file, 'utf8')) })),
+      .map(({ file, path }) => ({ path: path.slice(0, 3), types: resourceTypes(texts[relative(policies, file)]) })),
   };
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   process.stderr.write(`built ${join(out, 'policy.wasm')} (${rules.length} rules, OPA ${version}, sha256 ${manifest.wasm_sha256.slice(0, 12)})\n`);
