@@ -37,6 +37,19 @@ export function looksLikeState(json: unknown): boolean {
   return showJson || rawState || ('format_version' in json && Object.keys(json).every((k) => k === 'format_version' || k === 'terraform_version'));
 }
 
+/**
+ * A plan Terraform could not finish (`errored`) holds planned values for only the resources it
+ * got to, and deferred changes (`deferred_changes`, planned after a later apply) are in
+ * neither list the rules read: checking either would pass resources nobody looked at.
+ */
+function checkComplete(path: string, plan: Record<string, unknown>): void {
+  if (plan.errored === true) throw new InputError(`${path}: the plan is errored (terraform could not finish planning), so its planned values are incomplete: fix the errors and plan again`);
+  const deferred = plan.deferred_changes;
+  if (Array.isArray(deferred) && deferred.length > 0) {
+    throw new InputError(`${path}: the plan defers ${deferred.length} change(s) to a later plan (deferred_changes); their resources are not in it and cannot be checked: apply, then plan again`);
+  }
+}
+
 export const planLoader: Loader = {
   format: 'plan',
   detect: (_path, isDir, json) => !isDir && looksLikePlan(json),
@@ -46,6 +59,7 @@ export const planLoader: Loader = {
       throw new InputError(`${path}: not a terraform show -json plan (no planned_values or resource_changes)`);
     }
     checkFormatVersion(path, plan);
+    checkComplete(path, plan);
     return [{ kind: 'plan', format: 'plan', stack: stackName(path), file: path, plan }];
   },
 };

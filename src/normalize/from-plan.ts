@@ -299,6 +299,27 @@ function resourceChanges(plan: Json, s: Structure): Map<string, Json> {
   return changes;
 }
 
+/** Actions after which the object is gone: the only changes planned_values leaves out. */
+const GONE = new Set(['delete', 'forget']);
+
+/**
+ * Terraform writes into planned_values every object a change leaves in place (created, updated,
+ * replaced, kept, read): only deleted and forgotten ones are absent. The rules read
+ * planned_values, so a change without its planned object is a resource no rule would see, a
+ * plan altered or cut short (a leak dropped from one list and kept in the other): refused.
+ */
+function everyKeptChangePlanned(changes: Map<string, Json>, instances: Instance[], s: Structure): void {
+  if (changes.size === 0) return;
+  const planned = new Set<string>();
+  for (let i = 0; i < instances.length; i++) planned.add(instances[i].address);
+  for (const [address, c] of changes) {
+    if (planned.has(address)) continue;
+    const actions = (c.change as Json).actions as string[];
+    if (actions.every((a) => GONE.has(a))) continue;
+    s.fail(`resource ${address}`, `is planned to ${actions.join(' and ')} in resource_changes but has no entry in planned_values: the plan was altered or cut short`);
+  }
+}
+
 export function fromPlan(doc: PlanDocument): StackDraft {
   const { plan } = doc;
   const providers = planProviders(plan, doc.file, doc.locations);
@@ -306,12 +327,14 @@ export function fromPlan(doc: PlanDocument): StackDraft {
   const s = new Structure(doc.file);
   const changes = resourceChanges(plan, s);
   const planned = plan.planned_values === undefined ? undefined : s.object(plan.planned_values, 'planned_values').root_module;
+  const instances = moduleInstances(planned, s, 'planned_values.root_module');
+  everyKeptChangePlanned(changes, instances, s);
   return {
     name: doc.stack,
     format: 'plan',
     source: doc.file,
     providers,
-    resources: draftsFrom(doc.file, doc.locations, moduleInstances(planned, s, 'planned_values.root_module'), providers, config, changes),
+    resources: draftsFrom(doc.file, doc.locations, instances, providers, config, changes),
     ...(typeof plan.terraform_version === 'string' ? { terraformVersion: plan.terraform_version } : {}),
   };
 }

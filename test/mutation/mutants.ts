@@ -104,6 +104,15 @@ const planStructure: Record<string, (l: Located, doc: Json) => void> = {
     const entry = _l.entry!;
     root.resources = [...(Array.isArray(root.resources) ? root.resources : []), JSON.parse(JSON.stringify(entry))];
   },
+  // The planned object gone, its change (create, update, no-op…) kept: a resource no rule would see.
+  'change without its planned entry': (l, doc) => {
+    const drop = (m: unknown): void => {
+      if (!isObj(m)) return;
+      if (Array.isArray(m.resources)) m.resources = m.resources.filter((r) => r !== l.entry);
+      for (const c of Array.isArray(m.child_modules) ? m.child_modules : []) drop(c);
+    };
+    drop((doc.planned_values as Json).root_module);
+  },
   'after_unknown as a string': (l) => l.change && (l.change.change as Json) && ((l.change.change as Json).after_unknown = 'all'),
   'after_unknown holding a number': (l) => l.change && ((l.change.change as Json).after_unknown = { acl: 1 }),
   'after_sensitive as a list of strings': (l) => l.change && ((l.change.change as Json).after_sensitive = ['password']),
@@ -205,7 +214,7 @@ export function mutate(source: Source, address: string, choice: { family: number
     const table = source.kind === 'plan' ? planStructure : configStructure;
     const names = Object.keys(table);
     const name = names[choice.pick % names.length];
-    if (source.kind === 'plan' && name.startsWith('after_') && !l.change) return undefined;
+    if (source.kind === 'plan' && (name.startsWith('after_') || name.startsWith('change ')) && !l.change) return undefined;
     (table[name] as (l: Located, doc: Json) => void)(l, doc);
     return { mutant: { kind: name, bytes: Buffer.from(JSON.stringify(doc)), address }, expect: 'refuse', structural: true };
   }

@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../../src/errors';
+import { planLoader } from '../../src/load/terraform-json';
+import { fromPlan } from '../../src/normalize/from-plan';
+import type { PlanDocument } from '../../src/load/types';
+
+// The rules read planned_values; resource_changes says what happens to each object. A change
+// that leaves an object in place (create, update, replace, no-op, read) without its
+// planned_values entry is a resource no rule would see: the plan is refused, naming it. Only
+// delete and forget leave an object out. Generated over every public plan's every entry.
+
+type Json = Record<string, unknown>;
+const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+const DIRS = [join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'plans'), join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'drift')];
+const plans = DIRS.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.json')).map((f) => join(d, f)))
+  .map((file) => ({ file, doc: JSON.parse(readFileSync(file, 'utf8')) as Json }))
+  .filter((p) => 'format_version' in p.doc && ('planned_values' in p.doc || 'resource_changes' in p.doc));
+
+/** Every module of planned_values (the root and child modules), each with its resources list. */
+function modules(m: unknown, out: Json[] = []): Json[] {
+  if (!isObj(m)) return out;
+  out.push(m);
+  for (const c of Array.isArray(m.child_modules) ? m.child_modules : []) modules(c, out);
+  return out;
+}
+
+const entries = (doc: Json): Json[] => modules(isObj(doc.planned_values) ? doc.planned_values.root_module : undefined).flatMap((m) => (Array.isArray(m.resources) ? (m.resources as Json[]) : []));
+const changeOf = (doc: Json, address: unknown): Json | undefined =>
+  (Array.isArray(doc.resource_changes) ? (doc.resource_changes as Json[]) : []).find((c) => c.address === address && c.deposed === undefined);
+const actionsOf = (c: Json | undefined): string[] => ((c?.change as Json | undefined)?.actions as string[] | undefined) ?? [];
+
+function drop(doc: Json, address: unknown): void {
+  for (const m of modules(isObj(doc.planned_values) ? doc.planned_values.root_module : undefined)) {
+    if (Array.isArray(m.resources)) m.resources = (m.resources as Json[]).filter((r) => r.address !== address);
+  }
+}
+
+const normalizeOf = (file: string, plan: Json): (() => unknown) => () => fromPlan({ kind: 'plan', format: 'plan', stack: 's', file, plan } as PlanDocument);
+const load = (file: string, plan: Json): Promise<unknown> => planLoader.load(file, plan) as Promise<unknown>;
+
+// Every planned entry of every public plan whose change keeps the object.
+const kept = plans.flatMap((p) => entries(p.doc).map((e) => ({ ...p, address: e.address, actions: actionsOf(changeOf(p.doc, e.address)) }))).filter((k) => k.actions.length > 0);
+
+describe('a plan whose planned_values miss an object a change keeps is refused', () => {
+  it('has public plans with such entries to drop (the property below means something)', () => {
+    expect(kept.length).toBeGreaterThan(100);
+    expect([...new Set(kept.flatMap((k) => k.actions))].sort()).toEqual(expect.arrayContaining(['create', 'no-op', 'update']));
+  });
+
+  it('normalizes every public plan as it is (no real plan is refused)', () => {
+    for (const p of plans) expect(normalizeOf(p.file, p.doc)).not.toThrow();
+  });
+
+  it('refuses, naming the file and the resource, when any such entry is dropped (generated: plan, entries, modules)', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.array(fc.nat(), { minLength: 0, maxLength: 3 }), (pick, more) => {
+        const k = kept[pick % kept.length];
+        const doc = clone(k.doc);
+        drop(doc, k.address);
+        // Others of the same plan may go too: the first missing in resource_changes' order is named.
+        const others = entries(k.doc).filter((e) => actionsOf(changeOf(k.doc, e.address)).length > 0);
+        for (const n of more) drop(doc, others[n % others.length].address);
+        const order = (k.doc.resource_changes as Json[]).map((c) => c.address).filter((a) => !entries(doc).some((e) => e.address === a));
+        const missing = order.find((a) => !actionsOf(changeOf(k.doc, a)).every((x) => x === 'delete' || x === 'forget'));
+        let error: unknown;
+        try {
+          normalizeOf(k.file, doc)();
+        } catch (e) {
+          error = e;
+        }
+        expect(error).toBeInstanceOf(InputError);
+        const message = (error as Error).message;
+        expect(message).toContain(k.file);
+        expect(message).toContain(`resource ${String(missing)} is planned to`);
+        expect(message).toContain('no entry in planned_values');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('accepts a plan whose only missing objects are deleted or forgotten ones', () => {
+    let deletes = 0;
+    for (const p of plans) {
+      const doc = clone(p.doc);
+      const changes = Array.isArray(doc.resource_changes) ? (doc.resource_changes as Json[]) : [];
+      // Turn each kept object's change into a delete or a forget and drop its entry: as Terraform writes them.
+      changes.forEach((c, i) => {
+        if (c.deposed !== undefined || !entries(doc).some((e) => e.address === c.address)) return;
+        (c.change as Json).actions = [i % 2 === 0 ? 'delete' : 'forget'];
+        drop(doc, c.address);
+        deletes++;
+      });
+      expect(normalizeOf(p.file, doc)).not.toThrow();
+    }
+    expect(deletes).toBeGreaterThan(100);
+  });
+});
+
+describe('a plan Terraform did not finish is refused', () => {
+  it.each(plans.map((p) => [p.file.split('/').pop()!, p] as const))('%s: errored, or with deferred changes: exit 2 with one line; as written: loads', async (_name, p) => {
+    await expect(load(p.file, p.doc)).resolves.toBeDefined();
+    await expect(load(p.file, { ...p.doc, errored: false, deferred_changes: [] })).resolves.toBeDefined();
+    await expect(load(p.file, { ...p.doc, errored: true })).rejects.toThrow(new InputError(`${p.file}: the plan is errored (terraform could not finish planning), so its planned values are incomplete: fix the errors and plan again`));
+    const deferred = { ...p.doc, deferred_changes: [{ reason: 'provider_config_unknown', resource_change: changeOf(p.doc, entries(p.doc)[0]?.address) ?? {} }] };
+    await expect(load(p.file, deferred)).rejects.toThrow(/the plan defers 1 change\(s\) to a later plan \(deferred_changes\); their resources are not in it and cannot be checked/);
+  });
+});
