@@ -32,14 +32,19 @@ const SPACES = /[ \t\n\r]*/y;
 // After a backslash: " \ / b f n r t
 const ESCAPES = new Set([0x22, 0x5c, 0x2f, 0x62, 0x66, 0x6e, 0x72, 0x74]);
 
-/** The parsed value, or the first problem with its offset. Native JSON.parse first: the checker only locates. */
-export function parseJsonText(text: string): { value: unknown } | { problem: JsonProblem } {
+/**
+ * The parsed value, or the first problem with its offset. Native JSON.parse first: the checker
+ * only locates. `scanned`: true when a scan of the text's bytes (byte-scan.ts) found it
+ * acceptable, which spares this thread the text scan.
+ */
+export function parseJsonText(text: string, scanned?: () => boolean): { value: unknown } | { problem: JsonProblem } {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     return { problem: checkJson(text) ?? { pos: 0, what: 'not valid JSON' } };
   }
+  if (scanned?.()) return { value };
   if (!acceptableText(text, value)) return { problem: checkJson(text) ?? { pos: 0, what: 'not valid JSON' } };
   return { value };
 }

@@ -4,6 +4,7 @@ import { getHeapStatistics } from 'node:v8';
 import { InputError } from '../errors';
 import { collectGarbage } from '../evaluate/heap';
 import { settings } from '../settings';
+import { ByteScan } from './byte-scan';
 import { parseJsonText } from './json-syntax';
 
 /**
@@ -76,6 +77,14 @@ function mb(n: number): string {
 
 /** The file's bytes, after the checks above. Never blocks: FIFOs are opened non-blocking and refused. */
 export function readBytes(path: string, opts: ReadOptions = {}): Buffer<ArrayBuffer> {
+  return readInto(path, opts, Infinity) as Buffer<ArrayBuffer>;
+}
+
+/**
+ * readBytes(); a file of at least `shareFrom` bytes is read into shared memory (a worker can
+ * read it too), `onLarge` called before it is read.
+ */
+function readInto(path: string, opts: ReadOptions, shareFrom: number, onLarge?: () => void): Buffer {
   checkWithin(path, opts);
   const max = opts.own ? Number.MAX_SAFE_INTEGER : settings.maxInputBytes();
   let fd: number;
@@ -92,7 +101,9 @@ export function readBytes(path: string, opts: ReadOptions = {}): Buffer<ArrayBuf
     if (st.size === 0 && !opts.allowEmpty) fail(path, opts, 'file is empty');
     if (st.size > max) fail(path, opts, `file is ${mb(st.size)}, above the ${mb(max)} input limit (LEAKGUARD_MAX_INPUT_BYTES)`);
     // Read what fstat promised plus one byte: a file that grows while read is refused, not truncated.
-    const buf = Buffer.allocUnsafe(st.size + 1);
+    const shared = st.size >= shareFrom;
+    if (shared) onLarge?.();
+    const buf = shared ? Buffer.from(new SharedArrayBuffer(st.size + 1)) : Buffer.allocUnsafe(st.size + 1);
     let n = 0;
     for (;;) {
       let got: number;
@@ -139,8 +150,10 @@ export function lineColumn(text: string, pos: number): { line: number; column: n
   return { line, column: pos - start + 1 };
 }
 
-export function readText(path: string, opts: ReadOptions = {}): string {
-  const bytes = readBytes(path, opts);
+/** Decoded strictly; `scan`: a large file's bytes are handed to a worker's depth and surrogate scan as soon as read. */
+export function readText(path: string, opts: ReadOptions = {}, scan?: ByteScan): string {
+  const bytes = readInto(path, opts, scan ? LARGE_TEXT : Infinity, () => scan?.start());
+  if (bytes.buffer instanceof SharedArrayBuffer) scan?.post(bytes.buffer, bytes.length);
   let text: string;
   try {
     // Fatal: a replacement character in an address would name a resource that does not exist.
@@ -157,17 +170,22 @@ export function readText(path: string, opts: ReadOptions = {}): string {
 }
 
 /** Parses JSON text read from `path`; errors name the line and column, never the text. */
-export function parseJson(path: string, text: string, opts: ReadOptions = {}): unknown {
-  const parsed = parseJsonText(text);
+export function parseJson(path: string, text: string, opts: ReadOptions = {}, scanned?: () => boolean): unknown {
+  const parsed = parseJsonText(text, scanned);
   if ('value' in parsed) return parsed.value;
   const { line, column } = lineColumn(text, parsed.problem.pos);
   return fail(path, opts, `malformed JSON at line ${line} column ${column}: ${parsed.problem.what}`);
 }
 
 export function readJson(path: string, opts: ReadOptions = {}): unknown {
-  const text = readText(path, opts);
-  beforeLargeParse(text);
-  return parseJson(path, text, opts);
+  const scan = new ByteScan();
+  try {
+    const text = readText(path, opts, scan);
+    beforeLargeParse(text);
+    return parseJson(path, text, opts, scan.posted ? () => scan.clean() : undefined);
+  } finally {
+    scan.stop();
+  }
 }
 
 /** Texts from this size (a plan of ~5k resources) are worth a collection before they are parsed. */
