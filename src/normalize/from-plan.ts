@@ -299,24 +299,26 @@ function resourceChanges(plan: Json, s: Structure): Map<string, Json> {
   return changes;
 }
 
-/** Actions after which the object is gone: the only changes planned_values leaves out. */
-const GONE = new Set(['delete', 'forget']);
-
 /**
- * Terraform writes into planned_values every object a change leaves in place (created, updated,
- * replaced, kept, read): only deleted and forgotten ones are absent. The rules read
- * planned_values, so a change without its planned object is a resource no rule would see, a
- * plan altered or cut short (a leak dropped from one list and kept in the other): refused.
+ * Terraform (jsonplan, every release since 0.12) writes into planned_values the object of every
+ * current change but a delete: created, updated, replaced, kept and read ones are there, deleted
+ * ones are not (a forgotten one, `forget` alone, may be either: not judged). The rules read
+ * planned_values, and a deleted resource counts for no region or estate. A change without its
+ * planned object is a resource no rule would see; a planned object whose change deletes it is
+ * one the estate rules would not count: either is a plan altered or cut short (a leak dropped
+ * from one list and kept in the other), refused.
  */
-function everyKeptChangePlanned(changes: Map<string, Json>, instances: Instance[], s: Structure): void {
+function changesMatchPlanned(changes: Map<string, Json>, instances: Instance[], s: Structure): void {
   if (changes.size === 0) return;
   const planned = new Set<string>();
   for (let i = 0; i < instances.length; i++) planned.add(instances[i].address);
   for (const [address, c] of changes) {
-    if (planned.has(address)) continue;
     const actions = (c.change as Json).actions as string[];
-    if (actions.every((a) => GONE.has(a))) continue;
-    s.fail(`resource ${address}`, `is planned to ${actions.join(' and ')} in resource_changes but has no entry in planned_values: the plan was altered or cut short`);
+    if (actions.every((a) => a === 'forget')) continue;
+    const gone = actions.every((a) => a === 'delete');
+    if (planned.has(address) !== gone) continue;
+    const problem = gone ? 'but still has an entry in planned_values' : 'but has no entry in planned_values';
+    s.fail(`resource ${address}`, `is planned to ${actions.join(' and ')} in resource_changes ${problem}: the plan was altered or cut short`);
   }
 }
 
@@ -328,7 +330,7 @@ export function fromPlan(doc: PlanDocument): StackDraft {
   const changes = resourceChanges(plan, s);
   const planned = plan.planned_values === undefined ? undefined : s.object(plan.planned_values, 'planned_values').root_module;
   const instances = moduleInstances(planned, s, 'planned_values.root_module');
-  everyKeptChangePlanned(changes, instances, s);
+  changesMatchPlanned(changes, instances, s);
   return {
     name: doc.stack,
     format: 'plan',

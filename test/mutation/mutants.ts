@@ -113,6 +113,8 @@ const planStructure: Record<string, (l: Located, doc: Json) => void> = {
     };
     drop((doc.planned_values as Json).root_module);
   },
+  // The planned object kept, its change turned into a delete: a resource the estate rules would not count.
+  'change deleting its planned entry': (l) => ((l.change!.change as Json).actions = ['delete']),
   'after_unknown as a string': (l) => l.change && (l.change.change as Json) && ((l.change.change as Json).after_unknown = 'all'),
   'after_unknown holding a number': (l) => l.change && ((l.change.change as Json).after_unknown = { acl: 1 }),
   'after_sensitive as a list of strings': (l) => l.change && ((l.change.change as Json).after_sensitive = ['password']),

@@ -8,8 +8,9 @@ import type { PlanDocument } from '../../src/load/types';
 
 // The rules read planned_values; resource_changes says what happens to each object. A change
 // that leaves an object in place (create, update, replace, no-op, read) without its
-// planned_values entry is a resource no rule would see: the plan is refused, naming it. Only
-// delete and forget leave an object out. Generated over every public plan's every entry.
+// planned_values entry is a resource no rule would see, and a planned object whose change
+// deletes it one no estate rule would count: the plan is refused, naming it. Only a delete
+// leaves an object out (a forget may or may not). Generated over every public plan's entries.
 
 type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -79,6 +80,23 @@ describe('a plan whose planned_values miss an object a change keeps is refused',
         expect(message).toContain('no entry in planned_values');
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('refuses, naming the resource, a planned object whose change deletes it (generated: plan, entry)', () => {
+    fc.assert(
+      fc.property(fc.nat(), (pick) => {
+        const k = kept[pick % kept.length];
+        const doc = clone(k.doc);
+        (changeOf(doc, k.address)!.change as Json).actions = ['delete'];
+        expect(normalizeOf(k.file, doc)).toThrow(new InputError(`${k.file}: resource ${String(k.address)} is planned to delete in resource_changes but still has an entry in planned_values: the plan was altered or cut short`));
+        // A forgotten object (removed from the state, left in the cloud) may be listed or not.
+        (changeOf(doc, k.address)!.change as Json).actions = ['forget'];
+        expect(normalizeOf(k.file, doc)).not.toThrow();
+        drop(doc, k.address);
+        expect(normalizeOf(k.file, doc)).not.toThrow();
+      }),
+      { numRuns: 150 },
     );
   });
 
