@@ -3,7 +3,7 @@ import { MAX_JSON_DEPTH } from './json-syntax';
 
 /**
  * The depth and surrogate scan of a large JSON text (json-syntax.ts acceptableText), done on
- * its UTF-8 bytes by a worker while this thread decodes and parses them: at 20k resources the
+ * its UTF-8 bytes by a worker while this thread parses the decoded text: at 20k resources the
  * scan took ~70 ms of this thread's time, on the critical path, while the second core idled.
  *
  * `scanBytes` answers CLEAN only where the text scan would accept the text without walking
@@ -45,8 +45,8 @@ export function scanBytes(u8: Uint8Array, n: number, max: number): number {
   return clean;
 }
 
-// The worker's whole program: scanBytes' source, run once over the shared bytes; the answer
-// goes into the shared flag (Int32Array slot 0), which the reading thread waits on.
+// The worker's whole program: scanBytes' source, run once over the bytes handed to it; the
+// answer goes into the shared flag (Int32Array slot 0), which the reading thread waits on.
 const PROGRAM = `
 const { parentPort } = require('node:worker_threads');
 ${scanBytes.toString()}
@@ -68,7 +68,8 @@ const waitMs = (n: number): number => Math.max(10, (2 * n) / 1e6);
 
 /**
  * One file's scan: the worker starts before the file is read (it boots while this thread
- * reads), takes the bytes once read, and answers once this thread has parsed them.
+ * reads and decodes), is handed the bytes once decoded, and answers once this thread has
+ * parsed the text.
  */
 export class ByteScan {
   private worker: Worker | undefined;
@@ -87,10 +88,11 @@ export class ByteScan {
     }
   }
 
-  post(bytes: SharedArrayBuffer, n: number): void {
+  /** Hands `bytes` (its first `n`) to the worker: transferred, so unusable here afterwards. */
+  post(bytes: ArrayBuffer, n: number): void {
     if (!this.worker) return;
     this.n = n;
-    this.worker.postMessage({ bytes, n, flag: this.flag.buffer });
+    this.worker.postMessage({ bytes, n, flag: this.flag.buffer }, [bytes]);
     this.posted = true;
   }
 

@@ -81,10 +81,10 @@ export function readBytes(path: string, opts: ReadOptions = {}): Buffer<ArrayBuf
 }
 
 /**
- * readBytes(); a file of at least `shareFrom` bytes is read into shared memory (a worker can
- * read it too), `onLarge` called before it is read.
+ * readBytes(); a file of at least `ownFrom` bytes is read into an ArrayBuffer of its own (one a
+ * worker can be handed), `onLarge` called before it is read.
  */
-function readInto(path: string, opts: ReadOptions, shareFrom: number, onLarge?: () => void): Buffer {
+function readInto(path: string, opts: ReadOptions, ownFrom: number, onLarge?: () => void): Buffer {
   checkWithin(path, opts);
   const max = opts.own ? Number.MAX_SAFE_INTEGER : settings.maxInputBytes();
   let fd: number;
@@ -101,9 +101,9 @@ function readInto(path: string, opts: ReadOptions, shareFrom: number, onLarge?: 
     if (st.size === 0 && !opts.allowEmpty) fail(path, opts, 'file is empty');
     if (st.size > max) fail(path, opts, `file is ${mb(st.size)}, above the ${mb(max)} input limit (LEAKGUARD_MAX_INPUT_BYTES)`);
     // Read what fstat promised plus one byte: a file that grows while read is refused, not truncated.
-    const shared = st.size >= shareFrom;
-    if (shared) onLarge?.();
-    const buf = shared ? Buffer.from(new SharedArrayBuffer(st.size + 1)) : Buffer.allocUnsafe(st.size + 1);
+    const own = st.size >= ownFrom;
+    if (own) onLarge?.();
+    const buf = own ? Buffer.from(new ArrayBuffer(st.size + 1)) : Buffer.allocUnsafe(st.size + 1);
     let n = 0;
     for (;;) {
       let got: number;
@@ -150,10 +150,10 @@ export function lineColumn(text: string, pos: number): { line: number; column: n
   return { line, column: pos - start + 1 };
 }
 
-/** Decoded strictly; `scan`: a large file's bytes are handed to a worker's depth and surrogate scan as soon as read. */
+/** Decoded strictly; `scan`: a large file's bytes, once decoded, are handed to a worker's depth and surrogate scan. */
 export function readText(path: string, opts: ReadOptions = {}, scan?: ByteScan): string {
-  const bytes = readInto(path, opts, scan ? LARGE_TEXT : Infinity, () => scan?.start());
-  if (bytes.buffer instanceof SharedArrayBuffer) scan?.post(bytes.buffer, bytes.length);
+  let large = false;
+  const bytes = readInto(path, opts, scan ? LARGE_TEXT : Infinity, () => ((large = true), scan?.start()));
   let text: string;
   try {
     // Fatal: a replacement character in an address would name a resource that does not exist.
@@ -166,6 +166,9 @@ export function readText(path: string, opts: ReadOptions = {}, scan?: ByteScan):
     return fail(path, opts, `not valid UTF-8 (byte ${at + 1}, line ${line})`);
   }
   if (text.trim() === '' && !opts.allowEmpty) fail(path, opts, 'file is empty');
+  // Handed over, not shared: the bytes are the worker's now, freed when it ends (while this
+  // thread still parses), not at this thread's next full collection.
+  if (large) scan?.post(bytes.buffer as ArrayBuffer, bytes.length);
   return text;
 }
 
