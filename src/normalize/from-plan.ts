@@ -322,6 +322,30 @@ function changesMatchPlanned(changes: Map<string, Json>, instances: Instance[], 
   }
 }
 
+/**
+ * A planned object's `values` and its change's `after` are the same object (Terraform writes
+ * both from the planned value, each without the attributes unknown until apply): an attribute
+ * the change holds and `values` lacks was taken out of the list the rules read (a policy or an
+ * ACL no rule would see), so the plan is refused. Only keys are compared: a change whose object
+ * is null (`after: null`, a no-op on an object gone) has none.
+ */
+function plannedValuesComplete(instances: Instance[], changes: Map<string, Json>, s: Structure): void {
+  if (changes.size === 0) return;
+  for (let i = 0; i < instances.length; i++) {
+    const r = instances[i];
+    const change = changes.get(r.address)?.change as Json | undefined;
+    const after = change?.after;
+    if (!isJson(after)) continue;
+    const values = isJson(r.values) ? r.values : {};
+    const marks = isJson(change!.after_unknown) ? change!.after_unknown : {};
+    for (const k in after) {
+      if (Object.hasOwn(after, k) && !Object.hasOwn(values, k) && marks[k] !== true) {
+        s.fail(`resource ${r.address}`, `has no ${k} in planned_values, which its change in resource_changes holds: the plan was altered or cut short`);
+      }
+    }
+  }
+}
+
 export function fromPlan(doc: PlanDocument): StackDraft {
   const { plan } = doc;
   const providers = planProviders(plan, doc.file, doc.locations);
@@ -331,6 +355,7 @@ export function fromPlan(doc: PlanDocument): StackDraft {
   const planned = plan.planned_values === undefined ? undefined : s.object(plan.planned_values, 'planned_values').root_module;
   const instances = moduleInstances(planned, s, 'planned_values.root_module');
   changesMatchPlanned(changes, instances, s);
+  plannedValuesComplete(instances, changes, s);
   return {
     name: doc.stack,
     format: 'plan',

@@ -115,6 +115,9 @@ const planStructure: Record<string, (l: Located, doc: Json) => void> = {
   },
   // The planned object kept, its change turned into a delete: a resource the estate rules would not count.
   'change deleting its planned entry': (l) => ((l.change!.change as Json).actions = ['delete']),
+  // What the rules read taken out of planned_values, the change left whole.
+  'values emptied': (l) => (l.entry!.values = {}),
+  'values taken out': (l) => delete l.entry!.values,
   'after_unknown as a string': (l) => l.change && (l.change.change as Json) && ((l.change.change as Json).after_unknown = 'all'),
   'after_unknown holding a number': (l) => l.change && ((l.change.change as Json).after_unknown = { acl: 1 }),
   'after_sensitive as a list of strings': (l) => l.change && ((l.change.change as Json).after_sensitive = ['password']),
@@ -216,7 +219,9 @@ export function mutate(source: Source, address: string, choice: { family: number
     const table = source.kind === 'plan' ? planStructure : configStructure;
     const names = Object.keys(table);
     const name = names[choice.pick % names.length];
-    if (source.kind === 'plan' && (name.startsWith('after_') || name.startsWith('change ')) && !l.change) return undefined;
+    if (source.kind === 'plan' && (name.startsWith('after_') || name.startsWith('change ') || name.startsWith('values ')) && !l.change) return undefined;
+    // Nothing to take out of values that hold nothing.
+    if (name.startsWith('values ') && Object.keys(l.values).length === 0) return undefined;
     (table[name] as (l: Located, doc: Json) => void)(l, doc);
     return { mutant: { kind: name, bytes: Buffer.from(JSON.stringify(doc)), address }, expect: 'refuse', structural: true };
   }

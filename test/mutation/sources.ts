@@ -90,7 +90,8 @@ export function fixtureToPlans(input: PolicyInput): Array<{ stack: string; plan:
           mode: r.mode,
           type: r.type,
           name: r.name,
-          change: { actions: ACTIONS[r.action] ?? [r.action], after_unknown: tree(r.unknown), after_sensitive: {} },
+          // `after` as Terraform writes it: the planned object, the same as planned_values holds.
+          change: { actions: ACTIONS[r.action] ?? [r.action], before: null, after: planned(r).values, after_unknown: tree(r.unknown), after_sensitive: {} },
         })),
         configuration: {
           provider_config: providers,

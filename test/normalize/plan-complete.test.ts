@@ -118,6 +118,41 @@ describe('a plan whose planned_values miss an object a change keeps is refused',
   });
 });
 
+describe("a planned object missing an attribute its change holds is refused", () => {
+  // Every planned entry whose change holds attributes (after is an object): [plan, entry, attribute].
+  const held = kept.flatMap((k) => {
+    const after = (changeOf(k.doc, k.address)?.change as Json | undefined)?.after;
+    return isObj(after) ? Object.keys(after).map((attribute) => ({ ...k, attribute })) : [];
+  });
+
+  it('has public plans with such attributes (the property below means something)', () => {
+    expect(held.length).toBeGreaterThan(1000);
+  });
+
+  it('refuses, naming the file, the resource and the attribute, when any of them is taken out of values (generated)', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.boolean(), (pick, allValues) => {
+        const h = held[pick % held.length];
+        const doc = clone(h.doc);
+        const entry = entries(doc).find((e) => e.address === h.address)!;
+        // One attribute taken out, or the whole values object (Terraform omits it when empty).
+        if (allValues) delete entry.values;
+        else delete (entry.values as Json)[h.attribute];
+        const after = (changeOf(doc, h.address)!.change as Json).after as Json;
+        const missing = allValues ? Object.keys(after)[0] : h.attribute;
+        expect(normalizeOf(h.file, doc)).toThrow(new InputError(`${h.file}: resource ${String(h.address)} has no ${missing} in planned_values, which its change in resource_changes holds: the plan was altered or cut short`));
+        // The same attribute taken out of both lists (as Terraform writes an unknown one, marked): accepted.
+        if (!allValues) {
+          delete after[h.attribute];
+          ((changeOf(doc, h.address)!.change as Json).after_unknown as Json)[h.attribute] = true;
+          expect(normalizeOf(h.file, doc)).not.toThrow();
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('a plan Terraform did not finish is refused', () => {
   it.each(plans.map((p) => [p.file.split('/').pop()!, p] as const))('%s: errored, or with deferred changes: exit 2 with one line; as written: loads', async (_name, p) => {
     await expect(load(p.file, p.doc)).resolves.toBeDefined();
