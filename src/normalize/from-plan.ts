@@ -194,6 +194,7 @@ function draftsFrom(
   providers: Record<string, Provider>,
   config: Map<string, ConfigResource>,
   changes: Map<string, Json>,
+  lists?: PlanLists,
 ): Draft[] {
   const instances = instanceGroups(resources.map((r) => r.address));
   // Terraform lists the changes in (about) the order of the planned values: the next one in
@@ -208,9 +209,10 @@ function draftsFrom(
     }
     return changes.get(address);
   };
-  return resources.map((r): Draft => {
+  const drafts = resources.map((r): Draft => {
     const { module } = splitAddress(r.address);
     const change = changeOf(r.address);
+    lists?.pair(r, change);
     const delta = isJson(change?.change) ? change.change : {};
     const unindexed = stripIndexes(r.address);
     const cfg = config.get(unindexed);
@@ -274,6 +276,8 @@ function draftsFrom(
     if (isJson(cfg?.literals)) draft.written = cfg.literals;
     return draft;
   });
+  lists?.unpaired(resources);
+  return drafts;
 }
 
 const MARK_TREES = ['after_unknown', 'after_sensitive', 'before_sensitive'] as const;
@@ -300,49 +304,54 @@ function resourceChanges(plan: Json, s: Structure): Map<string, Json> {
 }
 
 /**
- * Terraform (jsonplan, every release since 0.12) writes into planned_values the object of every
- * current change but a delete: created, updated, replaced, kept and read ones are there, deleted
- * ones are not (a forgotten one, `forget` alone, may be either: not judged). The rules read
- * planned_values, and a deleted resource counts for no region or estate. A change without its
- * planned object is a resource no rule would see; a planned object whose change deletes it is
- * one the estate rules would not count: either is a plan altered or cut short (a leak dropped
- * from one list and kept in the other), refused.
+ * What a plan's two lists must agree on, checked as draftsFrom() pairs each planned object with
+ * its change. Terraform (jsonplan, every release since 0.12) writes into planned_values the
+ * object of every current change but a delete: created, updated, replaced, kept and read ones
+ * are there, deleted ones are not (a forgotten one, `forget` alone, may be either: not judged);
+ * and an object's `values` and its change's `after` are the same object, each without the
+ * attributes unknown until apply. The rules read planned_values, and a deleted resource counts
+ * for no region or estate: a change without its planned object (a resource no rule would see),
+ * a planned object whose change deletes it (one no estate rule would count), or an attribute
+ * the change holds and `values` lacks (a policy or an ACL no rule would see) is a plan altered
+ * or cut short, refused. Attributes are compared by name only.
  */
-function changesMatchPlanned(changes: Map<string, Json>, instances: Instance[], s: Structure): void {
-  if (changes.size === 0) return;
-  const planned = new Set<string>();
-  for (let i = 0; i < instances.length; i++) planned.add(instances[i].address);
-  for (const [address, c] of changes) {
-    const actions = (c.change as Json).actions as string[];
-    if (actions.every((a) => a === 'forget')) continue;
-    const gone = actions.every((a) => a === 'delete');
-    if (planned.has(address) !== gone) continue;
-    const problem = gone ? 'but still has an entry in planned_values' : 'but has no entry in planned_values';
-    s.fail(`resource ${address}`, `is planned to ${actions.join(' and ')} in resource_changes ${problem}: the plan was altered or cut short`);
-  }
-}
+class PlanLists {
+  private paired = 0;
+  constructor(
+    private readonly changes: Map<string, Json>,
+    private readonly s: Structure,
+  ) {}
 
-/**
- * A planned object's `values` and its change's `after` are the same object (Terraform writes
- * both from the planned value, each without the attributes unknown until apply): an attribute
- * the change holds and `values` lacks was taken out of the list the rules read (a policy or an
- * ACL no rule would see), so the plan is refused. Only keys are compared: a change whose object
- * is null (`after: null`, a no-op on an object gone) has none.
- */
-function plannedValuesComplete(instances: Instance[], changes: Map<string, Json>, s: Structure): void {
-  if (changes.size === 0) return;
-  for (let i = 0; i < instances.length; i++) {
-    const r = instances[i];
-    const change = changes.get(r.address)?.change as Json | undefined;
-    const after = change?.after;
-    if (!isJson(after)) continue;
+  /** A planned object and its change (each object's change is found once: addresses are unique in both lists). */
+  pair(r: Instance, change: Json | undefined): void {
+    if (change === undefined) return;
+    this.paired++;
+    const delta = change.change as Json;
+    const actions = delta.actions as string[];
+    if (actions.every((a) => a === 'delete')) this.refuse(r.address, actions, 'but still has an entry in planned_values');
+    const after = delta.after;
+    if (!isJson(after)) return;
     const values = isJson(r.values) ? r.values : {};
-    const marks = isJson(change!.after_unknown) ? change!.after_unknown : {};
     for (const k in after) {
-      if (Object.hasOwn(after, k) && !Object.hasOwn(values, k) && marks[k] !== true) {
-        s.fail(`resource ${r.address}`, `has no ${k} in planned_values, which its change in resource_changes holds: the plan was altered or cut short`);
+      if (!Object.hasOwn(values, k) && Object.hasOwn(after, k) && !(isJson(delta.after_unknown) && delta.after_unknown[k] === true)) {
+        this.s.fail(`resource ${r.address}`, `has no ${k} in planned_values, which its change in resource_changes holds: the plan was altered or cut short`);
       }
     }
+  }
+
+  /** Once every planned object was paired: the changes none had must be deletes (or forgets). */
+  unpaired(resources: Instance[]): void {
+    if (this.paired === this.changes.size) return;
+    const planned = new Set(resources.map((r) => r.address));
+    for (const [address, c] of this.changes) {
+      const actions = (c.change as Json).actions as string[];
+      if (planned.has(address) || actions.every((a) => a === 'delete' || a === 'forget')) continue;
+      this.refuse(address, actions, 'but has no entry in planned_values');
+    }
+  }
+
+  private refuse(address: string, actions: string[], problem: string): never {
+    return this.s.fail(`resource ${address}`, `is planned to ${actions.join(' and ')} in resource_changes ${problem}: the plan was altered or cut short`);
   }
 }
 
@@ -354,14 +363,12 @@ export function fromPlan(doc: PlanDocument): StackDraft {
   const changes = resourceChanges(plan, s);
   const planned = plan.planned_values === undefined ? undefined : s.object(plan.planned_values, 'planned_values').root_module;
   const instances = moduleInstances(planned, s, 'planned_values.root_module');
-  changesMatchPlanned(changes, instances, s);
-  plannedValuesComplete(instances, changes, s);
   return {
     name: doc.stack,
     format: 'plan',
     source: doc.file,
     providers,
-    resources: draftsFrom(doc.file, doc.locations, instances, providers, config, changes),
+    resources: draftsFrom(doc.file, doc.locations, instances, providers, config, changes, new PlanLists(changes, s)),
     ...(typeof plan.terraform_version === 'string' ? { terraformVersion: plan.terraform_version } : {}),
   };
 }
