@@ -21,8 +21,9 @@ export interface Draft {
   /** Attribute path → addresses (same stack) it refers to. */
   references: Record<string, string[]>;
   waivers?: Waiver[];
-  /** Plans: the literal values the configuration wrote, scanned for secrets only (a plan keeps
-   * some attributes, such as an instance's user_data, as a hash of what was written). */
+  /** Plans: the configuration's expressions, whose literal values (writtenAt) are scanned for
+   * secrets only (a plan keeps some attributes, such as an instance's user_data, as a hash of
+   * what was written). */
   written?: Json;
 }
 

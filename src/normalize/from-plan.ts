@@ -11,8 +11,8 @@ interface ConfigResource {
   refs: Record<string, string[]>;
   /** Top-level attributes the configuration gives as a constant (JSON configs keep `${…}` templates there). */
   constants: Record<string, unknown>;
-  /** Every literal value the configuration writes, nested blocks included. */
-  literals: unknown;
+  /** The expressions, whose literal values (literalTree) only the secret scan reads. */
+  exprs: Json;
 }
 
 
@@ -86,7 +86,7 @@ function configResources(module: unknown, prefix: string, into: Map<string, Conf
       providerKey: String(r.provider_config_key ?? ''),
       refs: expressionRefs(exprs),
       constants,
-      literals: literalTree(exprs),
+      exprs,
     });
   }
   for (const [name, call] of Object.entries(isJson(module.module_calls) ? module.module_calls : {})) {
@@ -104,7 +104,7 @@ function constant(expr: unknown, variables: Json): unknown {
 }
 
 /** The literal values in an expressions tree (`{x: {constant_value: v}}` → `{x: v}`), nested blocks included. */
-function literalTree(exprs: unknown): unknown {
+export function literalTree(exprs: unknown): unknown {
   if (Array.isArray(exprs)) return exprs.map(literalTree);
   if (!isJson(exprs)) return undefined;
   if ('constant_value' in exprs) return exprs.constant_value;
@@ -273,7 +273,7 @@ function draftsFrom(
       origin: locations?.get(unindexed) ?? { file },
       references,
     };
-    if (isJson(cfg?.literals)) draft.written = cfg.literals;
+    if (cfg) draft.written = cfg.exprs;
     return draft;
   });
   lists?.unpaired(resources);

@@ -1,4 +1,4 @@
-import type { LoadedDocument } from '../load/types';
+import type { Json, LoadedDocument } from '../load/types';
 import type { PolicyInput, Provider, Resource, Stack } from '../types/policy-input';
 import type { SecretPaths } from '../evaluate/manifest';
 import { applyAzapiUpdates, fromAzapi } from './azapi';
@@ -6,7 +6,7 @@ import { cloudOf, isJson, type Draft, type StackDraft } from './draft';
 import { fromConfig, stringMap } from './from-config';
 import { fromHcl } from './from-hcl';
 import { coerceDraft } from './coerce';
-import { fromPlan, fromState } from './from-plan';
+import { fromPlan, fromState, literalTree } from './from-plan';
 import { scopesOf } from './scopes';
 import { forgetScannedStrings, secretCandidates, secretCandidatesAt } from './secrets';
 import { assertValid } from './validate';
@@ -140,6 +140,25 @@ export interface NormalizeOptions {
   secretPaths?: SecretPaths | null;
 }
 
+/**
+ * The literal values a plan's configuration wrote (Draft.written, expressions), at the
+ * attributes in `only` (null: all): built only where the secret scan looks, not for every
+ * block of every resource (most types are scanned at their tags alone).
+ */
+function writtenAt(exprs: Json | undefined, only: ReadonlySet<string> | null): unknown {
+  if (exprs === undefined) return undefined;
+  if (only === null) return literalTree(exprs);
+  // In the expressions' own order (candidates come in the order of the tree's keys).
+  const out: Json = {};
+  for (const k of Object.keys(exprs)) {
+    if (!only.has(k)) continue;
+    const v = literalTree(exprs[k]);
+    if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    else out[k] = v;
+  }
+  return out;
+}
+
 /** The top-level attributes to scan for secret candidates, by resource type. */
 function scannedAttributes(paths: SecretPaths): (type: string) => ReadonlySet<string> {
   const first = (path: string): string => path.split('.')[0];
@@ -219,7 +238,8 @@ export function normalize(docs: LoadedDocument[], { validate = true, sink, secre
       resource.origin = d.origin;
       if (d.waivers) resource.waivers = d.waivers;
       if (d.mode === 'managed') {
-        const secrets = scanned ? secretCandidatesAt(scanned(d.type), d.values, d.written) : secretCandidates(d.values, d.written);
+        const only = scanned?.(d.type);
+        const secrets = only ? secretCandidatesAt(only, d.values, writtenAt(d.written, only)) : secretCandidates(d.values, writtenAt(d.written, null));
         if (secrets.length > 0) resource.secrets = secrets;
       }
       // Where linksInto() answered, every key is known to be there once.
