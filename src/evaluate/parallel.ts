@@ -8,7 +8,7 @@ import type { WasmData } from './policy';
 import { opaInstance, valueWriter, type OpaInstance } from './opa-runtime';
 import { inputWriter, type InputWriter } from './input-stream';
 import { lex } from './projection';
-import { assemble, type Estate, type LevelledFinding } from './summary';
+import { assemble, levelledChunk, type Estate, type LevelledFinding, type ShardChunk } from './summary';
 import { dataSize, maxPages, pagesFor, tooLarge } from './wasm-memory';
 
 // Both cores. Each worker, with its own policy instance, evaluates the levelled findings
@@ -330,7 +330,7 @@ export function runJob(inst: OpaInstance, heap: Heap, job: Job, emit?: (found: s
   }
   const next = new Int32Array(job.next);
   const answer: ShardAnswer = { found: [] };
-  const head = '[{"result":[';
+  const head = '[{"result":';
   for (let i = Atomics.add(next, 0, 1); i <= job.chunks.length; i = Atomics.add(next, 0, 1)) {
     inst.reset(heap.afterInput);
     const data = inst.load(json(Object.assign({}, job.data, { shard: { rules: i < job.chunks.length ? job.chunks[i] : [] } })));
@@ -339,8 +339,8 @@ export function runJob(inst: OpaInstance, heap: Heap, job: Job, emit?: (found: s
       continue;
     }
     const text = inst.evaluateJson(job.entrypoint, heap.input, data);
-    // OPA writes the result set as [{"result":[…]}]: its findings array, cut out as text.
-    const found = text.startsWith(head) && text.endsWith(']}]') ? text.slice(head.length - 1, -2) : JSON.stringify((JSON.parse(text) as Array<{ result: unknown[] }>)[0].result);
+    // OPA writes the result set as [{"result":{…}}]: the chunk (summary.ts ShardChunk), cut out as text.
+    const found = text.startsWith(head) && text.endsWith('}]') ? text.slice(head.length, -2) : JSON.stringify((JSON.parse(text) as Array<{ result: unknown }>)[0].result);
     if (emit) emit(found);
     else answer.found.push(found);
   }
@@ -685,9 +685,9 @@ export function parallelSession(module: WebAssembly.Module, manifest: PolicyMani
     const findings: LevelledFinding[][] = [];
     let estate: Estate | undefined;
     const take = (texts: string[]): void => {
-      const items = texts.map((a) => a.slice(1, -1)).filter((a) => a !== '');
-      if (items.length === 0) return;
-      const batch = JSON.parse(`[${items.join(',')}]`) as LevelledFinding[];
+      if (texts.length === 0) return;
+      const batch = (JSON.parse(`[${texts.join(',')}]`) as ShardChunk[]).flatMap(levelledChunk);
+      if (batch.length === 0) return;
       findings.push(batch);
       each?.(batch);
     };

@@ -109,7 +109,7 @@ describe('the compiled policy over a copied image', () => {
       const expected = findings(whole, whole.load(Buffer.from(JSON.stringify(input))));
       const got = findings(copy, heap.input);
       if (got !== expected) throw new Error(`${id}: the copied input gave other findings`);
-      found += (JSON.parse(got) as Array<{ result: unknown[] }>)[0].result.length;
+      found += (JSON.parse(got) as Array<{ result: { raw: unknown[] } }>)[0].result.raw.length;
     }
     expect(found).toBeGreaterThan(ruleFixtures().length);
   });
@@ -125,7 +125,7 @@ describe('the compiled policy over a copied image', () => {
     const got = findings(small, small.load(padded));
     expect(small.pages()).toBeGreaterThan(16);
     expect(got).toBe(findings(roomy, roomy.load(padded)));
-    expect((JSON.parse(got) as Array<{ result: unknown[] }>)[0].result.length).toBeGreaterThan(0);
+    expect((JSON.parse(got) as Array<{ result: { raw: unknown[] } }>)[0].result.raw.length).toBeGreaterThan(0);
   });
 
   test('an instance whose heap starts elsewhere refuses the image', () => {

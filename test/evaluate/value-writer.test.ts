@@ -301,8 +301,8 @@ test("an estate's input, written as the main thread writes it, takes a fifth or 
     expect(small.buffer.byteLength).toBeGreaterThan(40 * 65536);
     const config = (i: OpaInstance): number => i.load(Buffer.from('{"config": {}}'));
     other.reset(before);
-    const found = JSON.parse(grown.evaluateJson(manifest.raw_entrypoint, grownHeap.input, config(grown))) as Array<{ result: unknown[] }>;
-    expect(found[0].result.length).toBeGreaterThan(0);
+    const found = JSON.parse(grown.evaluateJson(manifest.raw_entrypoint, grownHeap.input, config(grown))) as Array<{ result: { raw: unknown[] } }>;
+    expect(found[0].result.raw.length).toBeGreaterThan(0);
     expect(found).toEqual(JSON.parse(other.evaluateJson(manifest.raw_entrypoint, other.load(Buffer.from(text)), config(other))));
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -320,7 +320,7 @@ test('every rule fixture: the policy finds the same in the written input as in t
     inst.reset(mark);
     const written = inst.evaluateJson(manifest.raw_entrypoint, inst.writer().json(JSON.stringify(input)), data());
     if (written !== parsed) throw new Error(`${id}: the written input gave other findings`);
-    found += (JSON.parse(written) as Array<{ result: unknown[] }>)[0].result.length;
+    found += (JSON.parse(written) as Array<{ result: { raw: unknown[] } }>)[0].result.raw.length;
   }
   expect(found).toBeGreaterThan(ruleFixtures().length);
 });
