@@ -295,8 +295,13 @@ function resourceChanges(plan: Json, s: Structure): Map<string, Json> {
     const actions = Array.isArray(change.actions) ? change.actions : s.list(change.actions, `${at()} actions`);
     if (actions.length === 0 || actions.some((a) => typeof a !== 'string')) s.fail(`${at()} actions`, 'must be a non-empty list of strings');
     for (let j = 0; j < MARK_TREES.length; j++) if (!isMarkTree(change[MARK_TREES[j]])) s.marks(change[MARK_TREES[j]], `${at()} ${MARK_TREES[j]}`);
-    // A deposed object (create_before_destroy) shares the address of the instance that stays.
-    if (c.deposed !== undefined) return;
+    // A deposed object (create_before_destroy) shares the address of the instance that stays;
+    // Terraform only deletes or forgets it (or finds it gone: no-op). Another action on a
+    // "deposed" change would hide the current object's change from the pairing below.
+    if (c.deposed !== undefined) {
+      if (!actions.every((a) => a === 'delete' || a === 'forget' || a === 'no-op')) s.fail(`${at()} actions`, `of a deposed object must be delete, forget or no-op, not ${actions.join(' and ')}`);
+      return;
+    }
     if (changes.has(c.address)) s.fail(`resource ${c.address}`, 'appears twice in resource_changes');
     changes.set(c.address, c);
   });
@@ -306,8 +311,9 @@ function resourceChanges(plan: Json, s: Structure): Map<string, Json> {
 /**
  * What a plan's two lists must agree on, checked as draftsFrom() pairs each planned object with
  * its change. Terraform (jsonplan, every release since 0.12) writes into planned_values the
- * object of every current change but a delete: created, updated, replaced, kept and read ones
- * are there, deleted ones are not (a forgotten one, `forget` alone, may be either: not judged);
+ * object of every current change but a delete, and nothing else: created, updated, replaced,
+ * kept and read ones are there, deleted ones are not (a forgotten one, `forget` alone, may be
+ * either: not judged);
  * and an object's `values` and its change's `after` are the same object, each without the
  * attributes unknown until apply. The rules read planned_values, and a deleted resource counts
  * for no region or estate: a change without its planned object (a resource no rule would see),
@@ -324,7 +330,14 @@ class PlanLists {
 
   /** A planned object and its change (each object's change is found once: addresses are unique in both lists). */
   pair(r: Instance, change: Json | undefined): void {
-    if (change === undefined) return;
+    // planned_values is made from the changes: in a plan that lists changes, an object without
+    // one lost what its change says (its unknown and sensitive marks, its action). A document
+    // with planned values alone (drift's worlds, src/drift/from-plan.ts; hand-made inputs) has
+    // nothing to pair.
+    if (change === undefined) {
+      if (this.changes.size === 0) return;
+      return this.s.fail(`resource ${r.address}`, 'has an entry in planned_values but no change in resource_changes: the plan was altered or cut short');
+    }
     this.paired++;
     const delta = change.change as Json;
     const actions = delta.actions as string[];

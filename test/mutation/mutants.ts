@@ -115,6 +115,9 @@ const planStructure: Record<string, (l: Located, doc: Json) => void> = {
   },
   // The planned object kept, its change turned into a delete: a resource the estate rules would not count.
   'change deleting its planned entry': (l) => ((l.change!.change as Json).actions = ['delete']),
+  // The change taken out of resource_changes (its unknown and sensitive marks with it), or dressed as a deposed object's.
+  'change taken out': (l, doc) => (doc.resource_changes = (doc.resource_changes as Json[]).filter((c) => c !== l.change)),
+  'change marked deposed': (l) => (l.change!.deposed = 'a1b2c3d4'),
   // What the rules read taken out of planned_values, the change left whole.
   'values emptied': (l) => (l.entry!.values = {}),
   'values taken out': (l) => delete l.entry!.values,
@@ -222,8 +225,12 @@ export function mutate(source: Source, address: string, choice: { family: number
     if (source.kind === 'plan' && (name.startsWith('after_') || name.startsWith('change ') || name.startsWith('values ')) && !l.change) return undefined;
     // Nothing to take out of values that hold nothing.
     if (name.startsWith('values ') && Object.keys(l.values).length === 0) return undefined;
+    // A plan's only change taken out (or hidden as a deposed no-op) leaves planned values alone,
+    // which a document may be (drift's worlds): refused or not, but never a silent pass.
+    const others = source.kind === 'plan' ? (Array.isArray(doc.resource_changes) ? (doc.resource_changes as Json[]) : []).filter((c) => c !== l.change && c.deposed === undefined) : [];
+    const alone = (name === 'change taken out' || name === 'change marked deposed') && others.length === 0;
     (table[name] as (l: Located, doc: Json) => void)(l, doc);
-    return { mutant: { kind: name, bytes: Buffer.from(JSON.stringify(doc)), address }, expect: 'refuse', structural: true };
+    return { mutant: { kind: name, bytes: Buffer.from(JSON.stringify(doc)), address }, expect: alone ? 'any' : 'refuse', structural: !alone };
   }
   const all = encodings(source, address);
   const names = Object.keys(all);

@@ -118,6 +118,44 @@ describe('a plan whose planned_values miss an object a change keeps is refused',
   });
 });
 
+describe('a planned object without its change, or a current change dressed as a deposed one, is refused', () => {
+  // A plan listing other changes (planned values alone, as drift's worlds are made, pair nothing).
+  const withOthers = kept.filter((k) => (k.doc.resource_changes as Json[]).filter((c) => c.deposed === undefined).length > 1);
+
+  it('refuses, naming the resource, a planned object whose change was taken out of a plan listing others (generated)', () => {
+    expect(withOthers.length).toBeGreaterThan(100);
+    fc.assert(
+      fc.property(fc.nat(), (pick) => {
+        const k = withOthers[pick % withOthers.length];
+        const doc = clone(k.doc);
+        doc.resource_changes = (doc.resource_changes as Json[]).filter((c) => c.address !== k.address || c.deposed !== undefined);
+        expect(normalizeOf(k.file, doc)).toThrow(new InputError(`${k.file}: resource ${String(k.address)} has an entry in planned_values but no change in resource_changes: the plan was altered or cut short`));
+        // Every change taken out: planned values alone, accepted (nothing to pair).
+        doc.resource_changes = [];
+        expect(normalizeOf(k.file, doc)).not.toThrow();
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('refuses a deposed change that creates or updates, and accepts one that deletes, forgets or finds nothing (generated)', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.constantFrom(['create'], ['update'], ['read'], ['delete', 'create']), fc.constantFrom(['delete'], ['forget'], ['no-op']), (pick, wrong, right) => {
+        const k = kept[pick % kept.length];
+        const doc = clone(k.doc);
+        const current = changeOf(doc, k.address)!;
+        const deposed = { ...clone(current), deposed: 'a1b2c3d4' };
+        (deposed.change as Json).actions = wrong;
+        doc.resource_changes = [...(doc.resource_changes as Json[]), deposed];
+        expect(normalizeOf(k.file, doc)).toThrow(new InputError(`${k.file}: resource ${String(k.address)} change actions of a deposed object must be delete, forget or no-op, not ${wrong.join(' and ')}`));
+        (deposed.change as Json).actions = right;
+        expect(normalizeOf(k.file, doc)).not.toThrow();
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
 describe("a planned object missing an attribute its change holds is refused", () => {
   // Every planned entry whose change holds attributes (after is an object): [plan, entry, attribute].
   const held = kept.flatMap((k) => {
