@@ -144,7 +144,7 @@ describe('a planned object without its change, or a current change dressed as a 
         const k = kept[pick % kept.length];
         const doc = clone(k.doc);
         const current = changeOf(doc, k.address)!;
-        const deposed = { ...clone(current), deposed: 'a1b2c3d4' };
+        const deposed: Json = { ...clone(current), deposed: 'a1b2c3d4' };
         (deposed.change as Json).actions = wrong;
         doc.resource_changes = [...(doc.resource_changes as Json[]), deposed];
         expect(normalizeOf(k.file, doc)).toThrow(new InputError(`${k.file}: resource ${String(k.address)} change actions of a deposed object must be delete, forget or no-op, not ${wrong.join(' and ')}`));
