@@ -313,13 +313,13 @@ function resourceChanges(plan: Json, s: Structure): Map<string, Json> {
  * its change. Terraform (jsonplan, every release since 0.12) writes into planned_values the
  * object of every current change but a delete, and nothing else: created, updated, replaced,
  * kept and read ones are there, deleted ones are not (a forgotten one, `forget` alone, may be
- * either: not judged);
- * and an object's `values` and its change's `after` are the same object, each without the
- * attributes unknown until apply. The rules read planned_values, and a deleted resource counts
- * for no region or estate: a change without its planned object (a resource no rule would see),
- * a planned object whose change deletes it (one no estate rule would count), or an attribute
- * the change holds and `values` lacks (a policy or an ACL no rule would see) is a plan altered
- * or cut short, refused. Attributes are compared by name only.
+ * either: not judged); and an object's `values` and its change's `after` are the same object,
+ * each without the attributes unknown until apply. The rules read planned_values, and a
+ * deleted resource counts for no region or estate: a change without its planned object (a
+ * resource no rule would see), a planned object whose change deletes it (one no estate rule
+ * would count), a planned object without its change (its unknown and sensitive marks lost) or
+ * an attribute the change holds and `values` lacks (a policy or an ACL no rule would see) is a
+ * plan altered or cut short, refused. Attributes are compared by name only.
  */
 class PlanLists {
   private paired = 0;
