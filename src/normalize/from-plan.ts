@@ -342,9 +342,16 @@ class PlanLists {
     const delta = change.change as Json;
     const actions = delta.actions as string[];
     if (actions.every((a) => a === 'delete')) this.refuse(r.address, actions, 'but still has an entry in planned_values');
+    const values = isJson(r.values) ? r.values : {};
+    // Wholly unknown until apply (Terraform marks a whole object so, never a resource whose
+    // configuration it read): there would be no attribute to check, which reads as a resource
+    // with none set.
+    if (delta.after_unknown === true) {
+      for (const k in values) if (Object.hasOwn(values, k)) return;
+      return this.s.fail(`resource ${r.address}`, 'is wholly unknown until apply (after_unknown is true) and has no values: nothing about it can be checked');
+    }
     const after = delta.after;
     if (!isJson(after)) return;
-    const values = isJson(r.values) ? r.values : {};
     for (const k in after) {
       if (!Object.hasOwn(values, k) && Object.hasOwn(after, k) && !(isJson(delta.after_unknown) && delta.after_unknown[k] === true)) {
         this.s.fail(`resource ${r.address}`, `has no ${k} in planned_values, which its change in resource_changes holds: the plan was altered or cut short`);

@@ -156,6 +156,22 @@ describe('a planned object without its change, or a current change dressed as a 
   });
 });
 
+test('a planned object wholly unknown until apply, with no values, is refused (generated)', () => {
+  fc.assert(
+    fc.property(fc.nat(), (pick) => {
+      const k = kept[pick % kept.length];
+      const doc = clone(k.doc);
+      const change = changeOf(doc, k.address)!.change as Json;
+      change.after_unknown = true;
+      change.after = null;
+      const entry = entries(doc).find((e) => e.address === k.address)!;
+      delete entry.values;
+      expect(normalizeOf(k.file, doc)).toThrow(new InputError(`${k.file}: resource ${String(k.address)} is wholly unknown until apply (after_unknown is true) and has no values: nothing about it can be checked`));
+    }),
+    { numRuns: 100 },
+  );
+});
+
 describe("a planned object missing an attribute its change holds is refused", () => {
   // Every planned entry whose change holds attributes (after is an object): [plan, entry, attribute].
   const held = kept.flatMap((k) => {
