@@ -41,6 +41,11 @@ export function looksLikeState(json: unknown): boolean {
  * A plan Terraform could not finish (`errored`) holds planned values for only the resources it
  * got to, and deferred changes (`deferred_changes`, planned after a later apply) are in
  * neither list the rules read: checking either would pass resources nobody looked at.
+ * Terraform writes planned_values from resource_changes (every change's object but a
+ * delete's), so planned objects with no change listed at all are a plan whose changes were
+ * taken out: each object's unknown-until-apply and sensitive marks went with them, and a
+ * value unknown at plan time would read as one left unset (a refresh-only plan plans no
+ * object). PlanLists (normalize/from-plan.ts) pairs them one by one where changes are listed.
  */
 function checkComplete(path: string, plan: Record<string, unknown>): void {
   if (plan.errored === true) throw new InputError(`${path}: the plan is errored (terraform could not finish planning), so its planned values are incomplete: fix the errors and plan again`);
@@ -48,6 +53,22 @@ function checkComplete(path: string, plan: Record<string, unknown>): void {
   if (Array.isArray(deferred) && deferred.length > 0) {
     throw new InputError(`${path}: the plan defers ${deferred.length} change(s) to a later plan (deferred_changes); their resources are not in it and cannot be checked: apply, then plan again`);
   }
+  const changes = plan.resource_changes;
+  const planned = plannedObjects(isObject(plan.planned_values) ? plan.planned_values.root_module : undefined);
+  if (planned > 0 && !(Array.isArray(changes) && changes.length > 0)) {
+    throw new InputError(
+      `${path}: planned_values lists ${planned} resource(s) but resource_changes lists none, which terraform show -json never writes: ` +
+        'the changes (what is unknown until apply, what is sensitive) were taken out, so the plan cannot be checked',
+    );
+  }
+}
+
+/** Resources of a planned_values module and its child modules. */
+function plannedObjects(module: unknown): number {
+  if (!isObject(module)) return 0;
+  let n = Array.isArray(module.resources) ? module.resources.length : 0;
+  for (const c of Array.isArray(module.child_modules) ? module.child_modules : []) n += plannedObjects(c);
+  return n;
 }
 
 export const planLoader: Loader = {

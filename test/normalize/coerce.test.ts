@@ -49,10 +49,13 @@ const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
 });
 
 describe('coercion in normalize, for every source', () => {
-  const plan = (values: Record<string, unknown>) => ({
+  // As terraform show -json writes a create: the object in planned_values, its change in resource_changes.
+  const planOf = (r: { address: string; mode: string; type: string; name: string; values: Record<string, unknown> }) => ({
     format_version: '1.2',
-    planned_values: { root_module: { resources: [{ address: 'aws_db_instance.db', mode: 'managed', type: 'aws_db_instance', name: 'db', values }] } },
+    planned_values: { root_module: { resources: [r] } },
+    resource_changes: [{ address: r.address, mode: r.mode, type: r.type, name: r.name, change: { actions: ['create'], before: null, after: r.values, after_unknown: {} } }],
   });
+  const plan = (values: Record<string, unknown>) => planOf({ address: 'aws_db_instance.db', mode: 'managed', type: 'aws_db_instance', name: 'db', values });
   const input = async (file: string) => normalize(await loadPaths([file])).resources;
 
   test('quoted booleans and numbers in a plan are read as Terraform reads them', async () => {
@@ -79,10 +82,7 @@ describe('coercion in normalize, for every source', () => {
 
   test('a resource type the provider schema no longer has (azurerm 3 single servers) is typed by attribute name', async () => {
     const dir = writeTree({
-      'p/plan.json': {
-        format_version: '1.2',
-        planned_values: { root_module: { resources: [{ address: 'azurerm_mysql_firewall_rule.all', mode: 'managed', type: 'azurerm_mysql_firewall_rule', name: 'all', values: { start_ip_address: {}, end_ip_address: '255.255.255.255', ssl_enforcement_enabled: 'false' } }] } },
-      },
+      'p/plan.json': planOf({ address: 'azurerm_mysql_firewall_rule.all', mode: 'managed', type: 'azurerm_mysql_firewall_rule', name: 'all', values: { start_ip_address: {}, end_ip_address: '255.255.255.255', ssl_enforcement_enabled: 'false' } }),
     });
     const r = (await input(join(dir, 'p', 'plan.json')))['p/azurerm_mysql_firewall_rule.all'];
     expect(r.unreadable).toEqual(['start_ip_address']);
@@ -91,10 +91,7 @@ describe('coercion in normalize, for every source', () => {
 
   test('the attributes normalize reads itself (location, region) are typed too: a wrong shape leaves the region unknown and unreadable', async () => {
     const dir = writeTree({
-      'p/plan.json': {
-        format_version: '1.2',
-        planned_values: { root_module: { resources: [{ address: 'azurerm_network_security_group.app', mode: 'managed', type: 'azurerm_network_security_group', name: 'app', values: { name: 'app', location: { value: 'eastus' } } }] } },
-      },
+      'p/plan.json': planOf({ address: 'azurerm_network_security_group.app', mode: 'managed', type: 'azurerm_network_security_group', name: 'app', values: { name: 'app', location: { value: 'eastus' } } }),
     });
     const r = (await input(join(dir, 'p', 'plan.json')))['p/azurerm_network_security_group.app'];
     expect(r.unreadable).toEqual(['location']);
@@ -103,10 +100,7 @@ describe('coercion in normalize, for every source', () => {
 
   test('a single string where a list is declared is not wrapped (Terraform rejects it)', async () => {
     const dir = writeTree({
-      'p/plan.json': {
-        format_version: '1.2',
-        planned_values: { root_module: { resources: [{ address: 'aws_security_group.sg', mode: 'managed', type: 'aws_security_group', name: 'sg', values: { ingress: [{ cidr_blocks: '0.0.0.0/0', from_port: '22', to_port: 22, protocol: 'tcp' }] } }] } },
-      },
+      'p/plan.json': planOf({ address: 'aws_security_group.sg', mode: 'managed', type: 'aws_security_group', name: 'sg', values: { ingress: [{ cidr_blocks: '0.0.0.0/0', from_port: '22', to_port: 22, protocol: 'tcp' }] } }),
     });
     const r = (await input(join(dir, 'p', 'plan.json')))['p/aws_security_group.sg'];
     // `ingress` is an attribute of type set(object({cidr_blocks = list(string), …})): the whole set fails.

@@ -130,7 +130,8 @@ describe('a planned object without its change, or a current change dressed as a 
         const doc = clone(k.doc);
         doc.resource_changes = (doc.resource_changes as Json[]).filter((c) => c.address !== k.address || c.deposed !== undefined);
         expect(normalizeOf(k.file, doc)).toThrow(new InputError(`${k.file}: resource ${String(k.address)} has an entry in planned_values but no change in resource_changes: the plan was altered or cut short`));
-        // Every change taken out: planned values alone, accepted (nothing to pair).
+        // Every change taken out: planned values alone pair nothing (drift's worlds are made so);
+        // a file like it is refused when loaded (below).
         doc.resource_changes = [];
         expect(normalizeOf(k.file, doc)).not.toThrow();
       }),
@@ -204,6 +205,51 @@ describe("a planned object missing an attribute its change holds is refused", ()
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a plan whose resource_changes were all taken out is refused when loaded', () => {
+  // Terraform writes planned_values from the changes: planned objects and no change at all is
+  // a plan cut down, its unknown-until-apply and sensitive marks gone with the changes.
+  const withObjects = plans.filter((p) => entries(p.doc).length > 0);
+
+  it('has public plans with planned objects, in child modules too (the property below means something)', () => {
+    expect(withObjects.length).toBeGreaterThan(15);
+    const childModules = (doc: Json): number => modules(isObj(doc.planned_values) ? doc.planned_values.root_module : undefined).length - 1;
+    expect(withObjects.some((p) => childModules(p.doc) > 0)).toBe(true);
+  });
+
+  it('refuses, naming the file and counting the objects, with the list emptied or absent and any objects left (generated)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.boolean(), fc.array(fc.nat(), { maxLength: 3 }), async (pick, absent, drops) => {
+        const p = withObjects[pick % withObjects.length];
+        const doc = clone(p.doc);
+        if (absent) delete doc.resource_changes;
+        else doc.resource_changes = [];
+        // Some objects may go too, never all: the count is what is left, modules included.
+        for (const n of drops) {
+          const left = entries(doc);
+          if (left.length > 1) drop(doc, left[n % left.length].address);
+        }
+        const count = entries(doc).length;
+        await expect(load(p.file, doc)).rejects.toThrow(
+          new InputError(
+            `${p.file}: planned_values lists ${count} resource(s) but resource_changes lists none, which terraform show -json never writes: ` +
+              'the changes (what is unknown until apply, what is sensitive) were taken out, so the plan cannot be checked',
+          ),
+        );
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('loads a plan that plans no object (refresh-only plans: real ones in the drift fixtures), with the list empty or absent', async () => {
+    const none = plans.filter((p) => entries(p.doc).length === 0);
+    expect(none.map((p) => p.file.split('/').pop())).toEqual(expect.arrayContaining(['refresh-only-benign-tags.json', 'refresh-only-retention-and-rotation-off.json']));
+    for (const p of none) {
+      await expect(load(p.file, p.doc)).resolves.toBeDefined();
+      await expect(load(p.file, { ...p.doc, resource_changes: [] })).resolves.toBeDefined();
+    }
   });
 });
 
