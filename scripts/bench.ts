@@ -35,6 +35,9 @@ interface Probe {
   total: number;
   /** User + system CPU time of the process, ms (from /usr/bin/time where there is one, else as the probe reports it). */
   cpu?: number;
+  /** Of it, system time (ms) and minor page faults (each first touch of a 4 KB page): from /usr/bin/time where there is one. */
+  sys?: number;
+  faults?: number;
   rss: number;
   resources: number;
   findings: number;
@@ -61,7 +64,7 @@ function probe({ root, env }: Build, paths: string[], dump: string[] = []): Prob
   const timed = existsSync(TIME);
   const t = process.hrtime.bigint();
   const opts = { encoding: 'utf8' as const, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } };
-  const r = timed ? spawnSync(TIME, ['-o', cpuFile, '-f', '%U %S', process.execPath, ...args], opts) : spawnSync(process.execPath, args, opts);
+  const r = timed ? spawnSync(TIME, ['-o', cpuFile, '-f', '%U %S %R', process.execPath, ...args], opts) : spawnSync(process.execPath, args, opts);
   const wall = Number(process.hrtime.bigint() - t) / 1e6;
   if (r.status !== 0) throw new Error(`check of ${paths.join(' ')} with ${root} failed: ${r.stderr.trim().split('\n').pop()}`);
   const p = { ...(JSON.parse(r.stdout) as Probe), wall };
@@ -72,9 +75,9 @@ function probe({ root, env }: Build, paths: string[], dump: string[] = []): Prob
     p.policy_sha256 = decisionDigest(policyDecisionOf(JSON.parse(text) as Decision));
   }
   if (!timed) return p;
-  const [user, sys] = readFileSync(cpuFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+  const [user, sys, faults] = readFileSync(cpuFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
   rmSync(cpuFile, { force: true });
-  return { ...p, cpu: (user + sys) * 1000 };
+  return { ...p, cpu: (user + sys) * 1000, sys: sys * 1000, faults };
 }
 
 /** The floor: a process that only reads and parses the same files. */
@@ -118,6 +121,8 @@ function reportContents({ root, env }: Build, paths: string[]): string {
 interface Figures {
   wall: number;
   cpu?: number;
+  sys?: number;
+  faults?: number;
   phases?: Record<'load' | 'normalize' | 'evaluate' | 'report', number>;
   rss?: number;
   findings?: number;
@@ -160,6 +165,8 @@ function measure(label: string, paths: string[], runs: number, builds: Record<st
     row.builds[name] = {
       wall: median(ps.map((p) => p.wall)),
       cpu: medianOf(ps, (p) => p.cpu),
+      sys: medianOf(ps, (p) => p.sys),
+      faults: medianOf(ps, (p) => p.faults),
       phases: { load: median(ps.map((p) => p.load)), normalize: median(ps.map((p) => p.normalize)), evaluate: median(ps.map((p) => p.evaluate)), report: median(ps.map((p) => p.report)) },
       rss: Math.max(...ps.map((p) => p.rss)),
       findings: ps[0].findings,
@@ -176,7 +183,9 @@ function measure(label: string, paths: string[], runs: number, builds: Record<st
 
 function print(row: Row): void {
   for (const [name, b] of Object.entries(row.builds)) {
-    const cpu = b.cpu === undefined ? '' : ` cpu ${s(b.cpu)}`;
+    // System time is mostly the kernel mapping fresh pages (on this project's 2-core VM ~3.5 µs a fault): memory touched costs time.
+    const sys = b.sys === undefined || b.faults === undefined ? '' : ` (sys ${s(b.sys)}, ${(b.faults / 1000).toFixed(0)}k page faults = ${mb(b.faults * 4096)} touched)`;
+    const cpu = b.cpu === undefined ? '' : ` cpu ${s(b.cpu)}${sys}`;
     const phases = b.phases ? ` | load ${s(b.phases.load)} normalize ${s(b.phases.normalize)} evaluate ${s(b.phases.evaluate)} report ${s(b.phases.report)}` : '';
     const rss = b.rss === undefined ? '' : ` | peak RSS ${mb(b.rss)} (${(b.rss / row.bytes).toFixed(1)}× input)`;
     const findings = b.findings === undefined ? '' : ` | ${b.findings} findings`;
