@@ -408,9 +408,11 @@ json_policy(v) := json.unmarshal(v) if {
 	json.is_valid(v)
 }
 
-# An aws_iam_policy_document data source is readable when its rendered JSON is known or
-# its statement blocks are (values inside a block that are unknown are computed ARNs,
-# never the literal wildcards the rules look for).
+# An aws_iam_policy_document data source is readable when its rendered JSON is known, or
+# else every document it merges is: its statement blocks (values inside a block that are
+# unknown are computed ARNs, never the literal wildcards the rules look for) and the JSON
+# documents it layers around them (a public statement passed in as source_policy_documents
+# is in the policy as much as a block is).
 document_known(d) if json_policy(object.get(d.values, "json", null))
 
 document_known(d) if {
@@ -418,11 +420,63 @@ document_known(d) if {
 	not unknown_at(d, "statement")
 	_ := objects(object.get(d.values, "statement", null))
 	not is_string(object.get(d.values, "statement", null))
+	every attr in merged_document_attrs {
+		not unknown_at(d, attr)
+		every doc in as_list(object.get(d.values, attr, null)) {
+			readable_document(doc)
+		}
+	}
 }
+
+merged_document_attrs := ["source_json", "source_policy_documents", "override_json", "override_policy_documents"]
+
+# The provider ignores an empty document string.
+readable_document("")
+
+readable_document(doc) if json_policy(doc)
 
 document_statements(d) := json_statements(doc) if {
 	doc := json_policy(object.get(d.values, "json", null))
-} else := [block_statement(b) | some b in objects(object.get(d.values, "statement", null))]
+} else := [x.statement |
+	layers := document_layers(d)
+	some i, layer in layers
+	some k, x in layer
+	not overridden(layers, [i, k], x.sid)
+]
+
+# What the provider merges, in its order: source_json, each of source_policy_documents, the
+# statement blocks, override_json, each of override_policy_documents. A statement with a sid
+# replaces the one with that sid before it (in an earlier layer, or earlier in its own);
+# any other is added.
+document_layers(d) := array.concat(
+	array.concat(json_layers(d, "source_json"), json_layers(d, "source_policy_documents")),
+	array.concat(
+		[[{"sid": sid_of(object.get(b, "sid", null)), "statement": block_statement(b)} | some b in objects(object.get(d.values, "statement", null))]],
+		array.concat(json_layers(d, "override_json"), json_layers(d, "override_policy_documents")),
+	),
+)
+
+json_layers(d, attr) := [[{"sid": sid_of(object.get(s, "Sid", null)), "statement": json_statement(s)} |
+	some s in as_list(object.get(doc, "Statement", null))
+	is_object(s)
+] |
+	some text in as_list(object.get(d.values, attr, null))
+	doc := json_policy(text)
+	is_object(doc)
+]
+
+sid_of(v) := v if is_string(v)
+
+sid_of(v) := "" if not is_string(v)
+
+overridden(layers, at, sid) if {
+	sid != ""
+	some j, layer in layers
+	j >= at[0]
+	some m, y in layer
+	[j, m] > at
+	y.sid == sid
+}
 
 # The policy document at r.values[attr]:
 #   {"status": "known" | "absent" | "unknown", "statements": [...]}

@@ -74,3 +74,48 @@ test_wildcard_principal_arn_condition_fails if {
 	doc := {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*", "Condition": {"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::*"}}}]}
 	count(rule.deny) == 1 with input as t.with_index([bucket, policy(doc)])
 }
+
+# An aws_iam_policy_document merges JSON documents around its statement blocks
+# (source_policy_documents, override_policy_documents, the legacy source_json and
+# override_json): a public statement passed in as a document is in the policy.
+layered(values) := t.with_index([
+	bucket,
+	k.data_source("aws_iam_policy_document.merged", values),
+	t.resource("aws_s3_bucket_policy.b", {"policy": "${data.aws_iam_policy_document.merged.json}"}, {"bucket": ["aws_s3_bucket.b"], "policy": ["data.aws_iam_policy_document.merged"]}),
+])
+
+tls_block := {"sid": "TLS", "effect": "Deny", "actions": ["s3:*"], "resources": ["*"], "principals": [{"type": "AWS", "identifiers": ["*"]}], "condition": [{"test": "Bool", "variable": "aws:SecureTransport", "values": ["false"]}]}
+
+public_statement(sid) := {"Sid": sid, "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*"}
+
+private_statement(sid) := {"Sid": sid, "Effect": "Allow", "Principal": {"Service": "cloudfront.amazonaws.com"}, "Action": "s3:GetObject", "Resource": "*"}
+
+test_public_statement_in_a_source_document_fails if {
+	count(rule.deny) == 1 with input as layered({"statement": [tls_block], "source_policy_documents": [json.marshal({"Statement": [public_statement("Public")]})]})
+	count(rule.deny) == 1 with input as layered({"statement": [tls_block], "source_json": json.marshal({"Statement": [public_statement("Public")]})})
+	count(rule.deny) == 1 with input as layered({"statement": [tls_block], "override_policy_documents": [json.marshal({"Statement": [public_statement("")]})]})
+	count(rule.deny) == 1 with input as layered({"override_json": json.marshal({"Statement": public_statement("Public")})})
+}
+
+test_a_later_layer_replaces_a_statement_with_the_same_sid if {
+	# A block overrides a source statement of its sid; an override document overrides a block.
+	count(rule.deny) == 0 with input as layered({"statement": [object.union(tls_block, {"sid": "Read", "effect": "Allow", "principals": [{"type": "Service", "identifiers": ["cloudfront.amazonaws.com"]}], "condition": []})], "source_policy_documents": [json.marshal({"Statement": [public_statement("Read")]})]})
+	count(rule.deny) == 0 with input as layered({"statement": [object.union(tls_block, {"sid": "Read", "effect": "Allow", "condition": []})], "override_policy_documents": [json.marshal({"Statement": [private_statement("Read")]})]})
+	count(rule.deny) == 1 with input as layered({"statement": [tls_block], "override_policy_documents": [json.marshal({"Statement": [private_statement("Read")]}), json.marshal({"Statement": [public_statement("Read")]})]})
+
+	# Without a sid nothing is replaced: both are in the policy.
+	count(rule.deny) == 1 with input as layered({"statement": [object.union(tls_block, {"sid": "", "effect": "Allow", "principals": [{"type": "Service", "identifiers": ["cloudfront.amazonaws.com"]}], "condition": []})], "source_policy_documents": [json.marshal({"Statement": [public_statement("")]})]})
+}
+
+test_an_unreadable_merged_document_is_reported if {
+	unreadable := "aws_s3_bucket_policy.b has a bucket policy that cannot be read before apply; it cannot be shown not to allow every principal"
+	k.summary(rule.deny) == {["aws-s3-policy-public-principal", "test/aws_s3_bucket_policy.b", unreadable]} with input as layered({"statement": [tls_block], "source_policy_documents": ["${var.extra_policy}"]})
+	k.summary(rule.deny) == {["aws-s3-policy-public-principal", "test/aws_s3_bucket_policy.b", unreadable]} with input as t.with_index([
+		bucket,
+		k.unknown(k.data_source("aws_iam_policy_document.merged", {"statement": [tls_block]}), ["override_policy_documents"]),
+		t.resource("aws_s3_bucket_policy.b", {"policy": "${data.aws_iam_policy_document.merged.json}"}, {"bucket": ["aws_s3_bucket.b"], "policy": ["data.aws_iam_policy_document.merged"]}),
+	])
+
+	# An empty document string is no document (the provider ignores it).
+	count(rule.deny) == 0 with input as layered({"statement": [tls_block], "source_json": "", "override_policy_documents": []})
+}
