@@ -33,6 +33,13 @@ export interface AttributeTypes {
    * provider gives that name (`start_ip_address`: string everywhere); a name the provider
    * types differently in different resources is read as it is. */
   undeclared: string[];
+  /**
+   * AWS resource type → the top-level attributes the rules read that the provider computes
+   * (`computed` in its schema; tags_all aside, which it plans from the tags): left unset,
+   * a plan shows them unknown until apply. provider-defaults.ts marks them so for a type
+   * the learned table (provider-defaults.json) has no entry for.
+   */
+  computed: Record<string, string[]>;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -79,7 +86,7 @@ export function scanRules(policies = join(root, 'policies')): { types: string[];
 // AWS: terraform providers schema -json.
 
 interface SchemaBlock {
-  attributes?: Record<string, { type?: TypeExpr; nested_type?: { attributes: Record<string, { type?: TypeExpr }>; nesting_mode: string } }>;
+  attributes?: Record<string, { type?: TypeExpr; computed?: boolean; nested_type?: { attributes: Record<string, { type?: TypeExpr }>; nesting_mode: string } }>;
   block_types?: Record<string, { nesting_mode: string; block: SchemaBlock }>;
 }
 
@@ -210,8 +217,15 @@ function generate(): AttributeTypes {
   const aws = awsSchemas();
   const azure = azureSchemas();
   const types: AttributeTypes['types'] = {};
+  const computed: AttributeTypes['computed'] = {};
   const unknown: string[] = [];
   for (const t of scanned.types) {
+    const attrs = t.startsWith('aws_') ? aws.resources[t]?.attributes : undefined;
+    const planned = Object.entries(attrs ?? {})
+      .filter(([name, a]) => a.computed === true && names.has(name) && name !== 'tags_all')
+      .map(([name]) => name)
+      .sort();
+    if (planned.length > 0) computed[t] = planned;
     const resource = t.startsWith('aws_') ? aws.resources[t] && flattenSchema(aws.resources[t]) : azure.resources[t];
     const data = t.startsWith('aws_') ? aws.data[t] && flattenSchema(aws.data[t]) : azure.data[t];
     if (!resource && !data) unknown.push(t);
@@ -231,6 +245,7 @@ function generate(): AttributeTypes {
     scanned,
     types,
     undeclared: unknown,
+    computed,
   };
 }
 
@@ -238,6 +253,10 @@ function main(): void {
   const file = join(root, OUT);
   if (process.argv.includes('--check')) {
     const committed = JSON.parse(readFileSync(file, 'utf8')) as AttributeTypes;
+    if (committed.computed === undefined) {
+      console.error(`${OUT} was generated before it listed computed attributes: run \`npm run build && npm run gen:attribute-types\` and commit the result.`);
+      process.exit(1);
+    }
     const now = scanRules();
     const missing = [
       ...now.types.filter((t) => !committed.scanned.types.includes(t)).map((t) => `resource type ${t}`),
