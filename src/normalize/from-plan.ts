@@ -332,8 +332,9 @@ class PlanLists {
   pair(r: Instance, change: Json | undefined): void {
     // planned_values is made from the changes: in a plan that lists changes, an object without
     // one lost what its change says (its unknown and sensitive marks, its action). A document
-    // with planned values alone (drift's worlds, src/drift/from-plan.ts; hand-made inputs) has
-    // nothing to pair.
+    // with planned values alone has nothing to pair: drift's worlds are made so
+    // (src/drift/from-plan.ts), and a file like it was refused when loaded (checkComplete in
+    // load/terraform-json.ts, the file boundary, where errored and deferred plans are too).
     if (change === undefined) {
       if (this.changes.size === 0) return;
       return this.s.fail(`resource ${r.address}`, 'has an entry in planned_values but no change in resource_changes: the plan was altered or cut short');
