@@ -148,7 +148,8 @@ export function resourceTypes(src: string): string[] {
  * such shards finished 70–170 ms sooner than with the rules spread one by one, and a service
  * heavier than a shard's fair share is split by rules. Where workers take several chunks each
  * (chunksPerWorker, for memory), rules are spread one by one: coarser units, weighed no better,
- * left one worker a chunk longer than the rest (at 50k in four chunks, ~0.15 s later).
+ * left one worker a chunk longer than the rest (at 50k in four chunks, ~0.15 s later); a lone
+ * worker, which takes every chunk in turn, keeps services together (evaluating()).
  */
 export function shardRules(rules: PolicyManifest['rules'], n: number, byType: Record<string, string[]>, together = false): string[][][] {
   type Unit = { name: string; rules: string[][]; weight: number };
@@ -679,7 +680,11 @@ export function parallelSession(module: WebAssembly.Module, manifest: PolicyMani
       await Promise.all([image, ...copied]);
     }
     const chunks = opts.ruleChunks ?? chunkCount(workers, size);
-    const shards = shardRules(manifest.rules, chunks, input.by_type, chunks === workers);
+    // A service's rules together where each worker takes one chunk, and where one worker takes
+    // them all in turn (how even the chunks are changes its peak memory, not when it is done):
+    // the lookups a service's rules share are built once, not once per chunk. One worker's two
+    // chunks at 20k resources, warm: 352 → 325 ms; three at 50k: 917 → 837 ms, peak 179 → 155 MB.
+    const shards = shardRules(manifest.rules, chunks, input.by_type, chunks === workers || workers === 1);
     const job: ShardJob = { kind: 'shards', data, chunks: shards, next: new SharedArrayBuffer(4), entrypoint: manifest.raw_entrypoint, estate: manifest.estate_entrypoint };
     // Each chunk's findings are parsed as soon as its worker sends them, while the workers still evaluate.
     const findings: LevelledFinding[][] = [];
