@@ -76,7 +76,9 @@ export async function check(paths: string[], opts: CheckOptions = {}): Promise<C
     const unverifiable = docs.flatMap((d) => (d.kind === 'hcl' ? d.evaluated.unverifiable : []));
     warnings.push(...unverifiable.map((m) => `not checked: ${m}`));
     opts.onStep?.('normalizing');
-    input = normalize(docs, { validate: false, sink: session, secretPaths: policy.manifest.secret_paths });
+    const notChecked: string[] = [];
+    input = normalize(docs, { validate: false, sink: session, secretPaths: policy.manifest.secret_paths, notChecked });
+    warnings.push(...notChecked.map((m) => `not checked: ${m}`));
     // The parsed sources are not read again: let them go before the policy's memory grows.
     docs.length = 0;
     warnings.push(...unappliedUpdates(input).map((u) => `not checked: ${u}`));

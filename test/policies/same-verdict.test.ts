@@ -77,11 +77,15 @@ function cases(): { cases: Case[]; skipped: string[] } {
   return { cases: only ? out.filter((c) => only.test(c.id)) : out, skipped };
 }
 
-/** Findings by identity (rule id + address), each with its message. */
-async function findings(path: string, configPath: string | undefined): Promise<Map<string, string>> {
-  const { decision } = await check([path], { configPath, today: TODAY });
-  return new Map(decision.findings.map((f) => [`${f.rule_id} ${f.resource.address}`, f.message]));
+/** Findings by identity (rule id + address), each with its message; and the addresses the check reported as not checked. */
+async function findings(path: string, configPath: string | undefined): Promise<Map<string, string> & { notChecked: Set<string> }> {
+  const { decision, warnings } = await check([path], { configPath, today: TODAY });
+  const notChecked = new Set(warnings.flatMap((w) => /^not checked: (\S+) /.exec(w)?.[1] ?? []));
+  return Object.assign(new Map(decision.findings.map((f) => [`${f.rule_id} ${f.resource.address}`, f.message])), { notChecked });
 }
+
+/** What one side cannot hold, and says it did not check (a plan keeps an instance's user_data as a hash). */
+const NOT_CHECKED_CAUSE = 'the other side cannot show what this rule read, and reported the resource as not checked';
 
 const tf = terraformAvailability();
 const { cases: all, skipped } = cases();
@@ -145,7 +149,7 @@ const { cases: all, skipped } = cases();
           continue;
         }
         const key = `${id}|${f}|only in ${side}`;
-        const cause = KNOWN[key] ?? INHERENT[key];
+        const cause = KNOWN[key] ?? INHERENT[key] ?? (other.notChecked.has(f.split(' ')[1]) ? NOT_CHECKED_CAUSE : undefined);
         differences.push({ key, cause });
         if (!cause) unexplained.push(`only in the ${side === 'hcl' ? 'HCL folder' : 'plan'}: ${f}`);
       }
