@@ -72,22 +72,22 @@ export async function check(paths: string[], opts: CheckOptions = {}): Promise<C
     const docs = await loadPaths(paths, opts.inputFormat, opts);
     const modulesNotFollowed = docs.flatMap((d) => (d.kind === 'hcl' ? d.evaluated.modules_not_followed : []));
     const warnings = docs.flatMap((d) => (d.kind === 'hcl' ? d.evaluated.warnings : []));
-    warnings.push(...modulesNotFollowed.map((m) => `not checked: ${m}`));
     const unverifiable = docs.flatMap((d) => (d.kind === 'hcl' ? d.evaluated.unverifiable : []));
-    warnings.push(...unverifiable.map((m) => `not checked: ${m}`));
+    // What the input could not show the rules: warned about, and listed in every report.
+    const notChecked = [...modulesNotFollowed, ...unverifiable];
     opts.onStep?.('normalizing');
-    const notChecked: string[] = [];
     input = normalize(docs, { validate: false, sink: session, secretPaths: policy.manifest.secret_paths, notChecked });
-    warnings.push(...notChecked.map((m) => `not checked: ${m}`));
     // The parsed sources are not read again: let them go before the policy's memory grows.
     docs.length = 0;
-    warnings.push(...unappliedUpdates(input).map((u) => `not checked: ${u}`));
+    notChecked.push(...unappliedUpdates(input));
+    warnings.push(...notChecked.map((m) => `not checked: ${m}`));
     opts.onStep?.('evaluating', resourceCount(input));
     const decision = await session.finish(input);
     // Where nothing ran while it evaluated.
     checkWaivers();
     refuseUnverified(input, decision, unreadable);
     decision.config = configUsed(opts);
+    if (notChecked.length > 0) decision.not_checked = notChecked as [string, ...string[]];
     return { input, decision, warnings, modulesNotFollowed, unverifiable };
   } finally {
     await session.close();

@@ -48,6 +48,7 @@ export const githubFormatter: Formatter = {
     );
     const uncovered = uncoveredLine(s);
     if (uncovered) out.push(`::warning title=Leakguard coverage::${escapeData(uncovered)}`);
+    for (const m of ctx.decision.not_checked ?? []) out.push(`::warning title=${escapeProperty('Leakguard not checked')}::${escapeData(m)}`);
     return out.join('\n') + '\n';
   },
 };

@@ -30,13 +30,19 @@ function runIssue(ctx: ReportContext): object {
   const s = ctx.decision.summary;
   const verdict = verdictOf(s);
   const config = configLine(ctx.decision.config);
-  const facts = [`${verdict}: ${s.findings} finding(s) over ${s.resources} resource(s), ${s.blocking} blocking`, config, uncoveredLine(s)];
+  const notChecked = ctx.decision.not_checked ?? [];
+  const facts = [
+    `${verdict}: ${s.findings} finding(s) over ${s.resources} resource(s), ${s.blocking} blocking`,
+    config,
+    uncoveredLine(s),
+    notChecked.length > 0 ? `not checked: ${notChecked.join('; ')}` : undefined,
+  ];
   const where = ctx.decision.config?.file ?? Object.values(ctx.input.stacks)[0]?.source ?? '.';
   return {
     description: `leakguard: ${facts.filter(Boolean).join('; ')}`,
     check_name: 'leakguard-run',
     fingerprint: fingerprintOf('leakguard-run', config ?? ''),
-    severity: verdict === 'NOT CHECKED' ? 'major' : 'info',
+    severity: verdict === 'NOT CHECKED' ? 'major' : notChecked.length > 0 ? 'minor' : 'info',
     location: { path: displayPath(where, ctx.cwd), lines: { begin: 1 } },
   };
 }

@@ -140,6 +140,19 @@ export const junitFormatter: Formatter = {
         ].join('\n'),
       );
     }
+    // What the input could not show the rules: one skipped case each, beside the types no rule reads.
+    const notChecked = ctx.decision.not_checked ?? [];
+    if (notChecked.length > 0) {
+      tests += notChecked.length;
+      skipped += notChecked.length;
+      suites.push(
+        [
+          `  <testsuite name="not-checked" tests="${notChecked.length}" failures="0" errors="0" skipped="${notChecked.length}">`,
+          ...notChecked.map((m) => `    <testcase classname="leakguard.not-checked" name="${xml(m.split(' ')[0])}">\n      <skipped message="${xml(`not checked: ${m}`)}"/>\n    </testcase>`),
+          `  </testsuite>`,
+        ].join('\n'),
+      );
+    }
     return [
       '<?xml version="1.0" encoding="UTF-8"?>',
       `<testsuites name="leakguard" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}">`,

@@ -3,7 +3,7 @@ import { byExposure, exposureNote } from './exposure';
 import { fixOf, markdownFix } from './fixes';
 import { displayPath, LineIndex, locate } from './locate';
 import { configLine } from './config-line';
-import { evidenceNote, overridesNote } from './notes';
+import { evidenceNote, notCheckedNote, overridesNote } from './notes';
 import { uncoveredLine, verdictOf } from './verdict';
 import type { Formatter, ReportContext } from './types';
 
@@ -155,6 +155,7 @@ export const markdownFormatter: Formatter = {
         '',
         ...(overrides ? [`> [!WARNING]\n> ${escape(overrides)}`, ''] : []),
         ...(uncovered ? [`⚠️ ${uncovered}`, ''] : []),
+        ...(notCheckedNote(decision) ? [`> [!WARNING]\n> ${escape(notCheckedNote(decision)!)}\n${decision.not_checked!.map((m) => `> - ${escape(m)}`).join('\n')}`, ''] : []),
         ...(decision.evidence ? [`<sub>${escape(evidenceNote(decision)!)}</sub>`, ''] : []),
         ...(decision.findings.length > 0 ? [summaryTable(decision.findings), ''] : ['No findings.', '']),
         '',

@@ -31,3 +31,13 @@ export function evidenceNote(decision: Decision): string | null {
   if (!e) return null;
   return `evidence log ${e.log}: entry ${e.entry}, chain head ${e.head} (${e.key_id ? `signed by key ${e.key_id}` : 'unsigned'})`;
 }
+
+/**
+ * What the input could not show the rules (remote modules, count/for_each known only after
+ * apply, a script a plan holds as a hash): the heading every report gives the list, or null.
+ * A pass covers the rest only, so the list is printed beside the verdict, never hidden.
+ */
+export function notCheckedNote(decision: Decision): string | null {
+  const n = decision.not_checked?.length ?? 0;
+  return n === 0 ? null : `${n} item(s) not checked (the input could not show them to the rules):`;
+}

@@ -151,7 +151,12 @@ export const sarifFormatter: Formatter = {
             ...(ctx.decision.evidence ? { evidence: ctx.decision.evidence } : {}),
             ...(ctx.decision.gate ? { gate: ctx.decision.gate } : {}),
             ...(ctx.decision.config ? { config: ctx.decision.config } : {}),
+            ...(ctx.decision.not_checked ? { not_checked: ctx.decision.not_checked } : {}),
           },
+          // What the input could not show the rules, where SARIF viewers list a run's notices.
+          ...(ctx.decision.not_checked
+            ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: ctx.decision.not_checked.map((m) => ({ level: 'warning', message: { text: `not checked: ${m}` } })) }] }
+            : {}),
         },
       ],
     };

@@ -3,7 +3,7 @@ import type { Finding, WaiverResult } from '../types/decision';
 import { configLine } from './config-line';
 import { byExposure, exposureNote } from './exposure';
 import { displayPath, LineIndex, locate } from './locate';
-import { baselineNote, evidenceNote, overridesNote } from './notes';
+import { baselineNote, evidenceNote, notCheckedNote, overridesNote } from './notes';
 import type { Formatter, ReportContext } from './types';
 import { uncoveredLine, verdictOf } from './verdict';
 
@@ -55,6 +55,8 @@ export const textFormatter: Formatter = {
     );
     const uncovered = uncoveredLine(s);
     if (uncovered) lines.push(c.yellow(uncovered));
+    const notChecked = notCheckedNote(decision);
+    if (notChecked) lines.push(c.yellow(notChecked), ...decision.not_checked!.map((m) => c.yellow(`  ${m}`)));
     const gate = decision.gate;
     const overrides = overridesNote(decision);
     if (overrides) lines.push(s.silenced_by_overrides > 0 ? c.yellow(overrides) : overrides);

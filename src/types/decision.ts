@@ -30,6 +30,12 @@ export interface Decision {
    */
   fixed?: BaselineEntry[];
   gate?: Gate;
+  /**
+   * What the input could not show the rules, one line each (a remote module not followed, a resource whose count or for_each is known only after apply, a user_data script a plan holds only as its hash, an AzAPI update whose target is missing): not checked, so a pass covers the rest. Absent when everything was read.
+   *
+   * @minItems 1
+   */
+  not_checked?: [string, ...string[]];
   config?: ConfigUsed;
   /**
    * With --evidence: the evidence-log entry this run appended and the chain's new head, printed by every report so it is kept outside the log.

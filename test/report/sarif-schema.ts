@@ -42,5 +42,6 @@ export interface SarifLog {
   runs: Array<{
     tool: { driver: { name: string; rules: Array<{ id: string; shortDescription: { text: string }; help: { text: string; markdown: string }; properties: Record<string, unknown> }> } };
     results: SarifResult[];
+    invocations?: Array<{ executionSuccessful: boolean; toolExecutionNotifications?: Array<{ level: string; message: { text: string } }> }>;
   }>;
 }
