@@ -375,7 +375,10 @@ func (e *Evaluator) expand(mi *Instance, ctx *hcl.EvalContext, count, each hcl.E
 	}
 	if each != nil {
 		v := e.value(each, ctx, mi, what+" for_each")
-		if sensitive(v) {
+		// The value itself, not what it holds: Terraform refuses a sensitive for_each (a set of
+		// sensitive strings is one: cty moves its elements' marks onto the set), and plans a map
+		// or object some of whose values are sensitive, each.value carrying the mark.
+		if v.HasMark(sensitiveMark) {
 			return unknownExpansion, nil, "for_each is derived from a sensitive value, which Terraform refuses as instance keys"
 		}
 		if !v.IsWhollyKnown() && !(v.IsKnown() && v.Type().IsMapType() || v.IsKnown() && v.Type().IsObjectType()) {
@@ -540,13 +543,17 @@ func (e *Evaluator) moduleInputs(mi *Instance, c *Call, ctx *hcl.EvalContext) ma
 			}
 			continue
 		}
-		plain, marked := unmarked(val)
-		conv, err := v.convert(plain)
+		// Converted with its marks where they are, as Terraform converts a module input: a list
+		// one of whose values is sensitive is not sensitive as a whole (a for_each over it plans).
+		conv, err := v.convert(val)
 		if err != nil {
 			e.warn("%s:%d: %smodule.%s: input %q does not match its type (%s); treated as unknown", c.File, c.Line, modulePrefix(mi), c.Name, name, err)
 			conv = cty.UnknownVal(v.Type)
+			if _, marked := unmarked(val); marked {
+				conv = conv.Mark(sensitiveMark)
+			}
 		}
-		if marked || v.Sensitive {
+		if v.Sensitive {
 			conv = conv.Mark(sensitiveMark)
 		}
 		out[name] = conv
@@ -636,7 +643,10 @@ func (e *Evaluator) dynamic(blk *hclsyntax.Block, ctx *hcl.EvalContext, mi *Inst
 		return nil, true
 	}
 	e.references(fe.Expr, mi, p, refs)
-	v, marked := unmarked(e.value(fe.Expr, ctx, mi, p+" for_each"))
+	// As hcl's dynblock does: the collection's own marks go onto every key and value; marks
+	// inside it stay where they are (one sensitive value leaves its neighbours readable).
+	v, marks := e.value(fe.Expr, ctx, mi, p+" for_each").Unmark()
+	marked := len(marks) > 0
 	if !v.IsKnown() || v.IsNull() {
 		// Still collect references from the content, as a plan's configuration does.
 		e.body(content, eachIter(ctx, iterator, cty.DynamicVal, cty.DynamicVal), mi, p, refs, nil)
@@ -654,7 +664,7 @@ func (e *Evaluator) dynamic(blk *hclsyntax.Block, ctx *hcl.EvalContext, mi *Inst
 		}
 		if marked {
 			// Blocks made from a sensitive collection are sensitive, as Terraform marks them.
-			k, el = k.Mark(sensitiveMark), el.Mark(sensitiveMark)
+			k, el = k.WithMarks(marks), el.WithMarks(marks)
 		}
 		out = append(out, e.body(content, eachIter(ctx, iterator, k, el), mi, p, refs, nil))
 	}
@@ -726,11 +736,6 @@ func contains(list []string, s string) bool {
 // The mark Terraform puts on values derived from a `sensitive` variable; cty carries it
 // through every operation and function, as in Terraform.
 const sensitiveMark = "sensitive"
-
-func sensitive(v cty.Value) bool {
-	_, marks := v.UnmarkDeep()
-	return len(marks) > 0
-}
 
 // unmarked is v without marks, for code that reads it; marked says whether any part had one.
 func unmarked(v cty.Value) (cty.Value, bool) {

@@ -62,7 +62,7 @@ func (e *Evaluator) functions() map[string]function.Function {
 		"formatdate":       stdlib.FormatDateFunc,
 		"formatlist":       stdlib.FormatListFunc,
 		"indent":           stdlib.IndentFunc,
-		"index":            stdlib.IndexFunc,
+		"index":            indexFunc,
 		"join":             stdlib.JoinFunc,
 		"jsondecode":       stdlib.JSONDecodeFunc,
 		"jsonencode":       stdlib.JSONEncodeFunc,
@@ -110,12 +110,12 @@ func (e *Evaluator) functions() map[string]function.Function {
 		"sum":              sumFunc,
 		"timeadd":          stdlib.TimeAddFunc,
 		"title":            stdlib.TitleFunc,
-		"tobool":           stdlib.MakeToFunc(cty.Bool),
-		"tolist":           stdlib.MakeToFunc(cty.List(cty.DynamicPseudoType)),
-		"tomap":            stdlib.MakeToFunc(cty.Map(cty.DynamicPseudoType)),
-		"tonumber":         stdlib.MakeToFunc(cty.Number),
-		"toset":            stdlib.MakeToFunc(cty.Set(cty.DynamicPseudoType)),
-		"tostring":         stdlib.MakeToFunc(cty.String),
+		"tobool":           makeToFunc(cty.Bool),
+		"tolist":           makeToFunc(cty.List(cty.DynamicPseudoType)),
+		"tomap":            makeToFunc(cty.Map(cty.DynamicPseudoType)),
+		"tonumber":         makeToFunc(cty.Number),
+		"toset":            makeToFunc(cty.Set(cty.DynamicPseudoType)),
+		"tostring":         makeToFunc(cty.String),
 		"transpose":        transposeFunc,
 		"trim":             stdlib.TrimFunc,
 		"trimprefix":       stdlib.TrimPrefixFunc,
@@ -208,34 +208,41 @@ var endsWith = stringPredicate(strings.HasSuffix)
 var strContains = stringPredicate(strings.Contains)
 
 // length counts characters of a string too, as Terraform's does (go-cty's counts collections).
+// Marks: those on the value itself, not those of its elements, as Terraform's.
 var lengthFunc = function.New(&function.Spec{
-	Params: []function.Parameter{{Name: "value", Type: cty.DynamicPseudoType, AllowDynamicType: true, AllowUnknown: true}},
+	Params: []function.Parameter{{Name: "value", Type: cty.DynamicPseudoType, AllowDynamicType: true, AllowUnknown: true, AllowMarked: true}},
 	Type:   function.StaticReturnType(cty.Number),
 	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-		v := args[0]
-		switch {
-		case v.Type() == cty.String:
-			if !v.IsKnown() {
-				return cty.UnknownVal(cty.Number), nil
-			}
-			return stdlib.Strlen(v)
-		case v.Type().IsListType() || v.Type().IsSetType() || v.Type().IsMapType() || v.Type().IsTupleType() || v.Type().IsObjectType():
-			if v.Type().IsTupleType() {
-				return cty.NumberIntVal(int64(len(v.Type().TupleElementTypes()))), nil
-			}
-			if v.Type().IsObjectType() {
-				return cty.NumberIntVal(int64(len(v.Type().AttributeTypes()))), nil
-			}
-			if !v.IsKnown() {
-				return cty.UnknownVal(cty.Number), nil
-			}
-			return v.Length(), nil
-		case v.Type() == cty.DynamicPseudoType:
-			return cty.UnknownVal(cty.Number), nil
+		v, marks := args[0].Unmark()
+		n, err := length(v)
+		if err != nil {
+			return cty.NilVal, err
 		}
-		return cty.NilVal, fmt.Errorf("argument must be a string, a collection type, or a structural type")
+		return n.WithMarks(marks), nil
 	},
 })
+
+func length(v cty.Value) (cty.Value, error) {
+	switch {
+	case v.Type() == cty.String:
+		if !v.IsKnown() {
+			return cty.UnknownVal(cty.Number), nil
+		}
+		return stdlib.Strlen(v)
+	case v.Type().IsTupleType():
+		return cty.NumberIntVal(int64(len(v.Type().TupleElementTypes()))), nil
+	case v.Type().IsObjectType():
+		return cty.NumberIntVal(int64(len(v.Type().AttributeTypes()))), nil
+	case v.Type().IsListType() || v.Type().IsSetType() || v.Type().IsMapType():
+		if !v.IsKnown() {
+			return cty.UnknownVal(cty.Number), nil
+		}
+		return v.Length(), nil
+	case v.Type() == cty.DynamicPseudoType:
+		return cty.UnknownVal(cty.Number), nil
+	}
+	return cty.NilVal, fmt.Errorf("argument must be a string, a collection type, or a structural type")
+}
 
 // replace treats a substring wrapped in slashes as a regular expression, as Terraform's does.
 var replaceFunc = function.New(&function.Spec{

@@ -19,33 +19,37 @@ import (
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/function"
+	"github.com/zclconf/go-cty/cty/function/stdlib"
 )
 
 // lookup accepts a null default and objects as well as maps, and a missing default (two
-// arguments: the key must then exist), as Terraform's does.
+// arguments: the key must then exist), as Terraform's does; and marks as Terraform's: the
+// element keeps its own, and gets those on the map, the key and the default themselves (not
+// those of the map's other elements).
 var lookupFunc = function.New(&function.Spec{
 	Params: []function.Parameter{
-		{Name: "inputMap", Type: cty.DynamicPseudoType},
-		{Name: "key", Type: cty.String},
+		{Name: "inputMap", Type: cty.DynamicPseudoType, AllowMarked: true},
+		{Name: "key", Type: cty.String, AllowMarked: true},
 	},
-	VarParam: &function.Parameter{Name: "default", Type: cty.DynamicPseudoType, AllowNull: true, AllowUnknown: true, AllowDynamicType: true},
+	VarParam: &function.Parameter{Name: "default", Type: cty.DynamicPseudoType, AllowNull: true, AllowUnknown: true, AllowDynamicType: true, AllowMarked: true},
 	Type: func(args []cty.Value) (cty.Type, error) {
 		if len(args) > 3 {
 			return cty.NilType, fmt.Errorf("lookup() takes two or three arguments, got %d", len(args))
 		}
 		ty := args[0].Type()
+		key, _ := args[1].Unmark()
 		switch {
 		case ty.IsMapType():
 			return ty.ElementType(), nil
 		case ty.IsObjectType():
-			if key := args[1]; key.IsKnown() && ty.HasAttribute(key.AsString()) {
+			if key.IsKnown() && ty.HasAttribute(key.AsString()) {
 				return ty.AttributeType(key.AsString()), nil
 			}
-			if args[1].IsKnown() && len(args) == 3 {
+			if key.IsKnown() && len(args) == 3 {
 				return args[2].Type(), nil
 			}
-			if args[1].IsKnown() {
-				return cty.NilType, function.NewArgErrorf(1, "the given object has no attribute %q", args[1].AsString())
+			if key.IsKnown() {
+				return cty.NilType, function.NewArgErrorf(1, "the given object has no attribute %q", key.AsString())
 			}
 			return cty.DynamicPseudoType, nil
 		case ty == cty.DynamicPseudoType:
@@ -54,9 +58,18 @@ var lookupFunc = function.New(&function.Spec{
 		return cty.NilType, fmt.Errorf("the first argument must be a map or an object")
 	},
 	Impl: func(args []cty.Value, ret cty.Type) (cty.Value, error) {
-		m, key := args[0], args[1].AsString()
+		m, mapMarks := args[0].Unmark()
+		k, keyMarks := args[1].Unmark()
+		marks := []cty.ValueMarks{mapMarks, keyMarks}
+		var def cty.Value
+		if len(args) == 3 {
+			var defMarks cty.ValueMarks
+			def, defMarks = args[2].Unmark()
+			marks = append(marks, defMarks)
+		}
+		key := k.AsString()
 		if !m.IsKnown() {
-			return cty.UnknownVal(ret), nil
+			return cty.UnknownVal(ret).WithMarks(marks...), nil
 		}
 		var found cty.Value
 		switch {
@@ -71,12 +84,72 @@ var lookupFunc = function.New(&function.Spec{
 			if len(args) < 3 {
 				return cty.NilVal, fmt.Errorf("lookup failed to find key %q", key)
 			}
-			found = args[2]
+			found = def
 		}
 		if found.IsNull() {
-			return cty.NullVal(ret), nil
+			return cty.NullVal(ret).WithMarks(marks...), nil
 		}
-		return convert.Convert(found, ret)
+		v, err := convert.Convert(found, ret)
+		if err != nil {
+			return cty.NilVal, err
+		}
+		return v.WithMarks(marks...), nil
+	},
+})
+
+// tobool, tolist, tomap, tonumber, toset and tostring convert with the marks where they are, as
+// Terraform's do (go-cty's make a value with one sensitive element sensitive as a whole).
+func makeToFunc(want cty.Type) function.Function {
+	inner := stdlib.MakeToFunc(want)
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "v", Type: cty.DynamicPseudoType, AllowNull: true, AllowMarked: true, AllowDynamicType: true}},
+		Type: func(args []cty.Value) (cty.Type, error) {
+			u, _ := args[0].UnmarkDeep()
+			return inner.ReturnTypeForValues([]cty.Value{u})
+		},
+		Impl: func(args []cty.Value, ret cty.Type) (cty.Value, error) {
+			// go-cty's own checks and messages, on the value without its marks.
+			u, _ := args[0].UnmarkDeep()
+			if _, err := inner.Call([]cty.Value{u}); err != nil {
+				return cty.NilVal, err
+			}
+			return convert.Convert(args[0], ret)
+		},
+	})
+}
+
+// index finds the position of a value in a list, as Terraform's does (go-cty's IndexFunc is
+// another function: the element at a key).
+var indexFunc = function.New(&function.Spec{
+	Params: []function.Parameter{
+		{Name: "list", Type: cty.DynamicPseudoType},
+		{Name: "value", Type: cty.DynamicPseudoType},
+	},
+	Type: function.StaticReturnType(cty.Number),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		if !(args[0].Type().IsListType() || args[0].Type().IsTupleType()) {
+			return cty.NilVal, fmt.Errorf("argument must be a list or tuple")
+		}
+		if !args[0].IsKnown() {
+			return cty.UnknownVal(cty.Number), nil
+		}
+		if args[0].LengthInt() == 0 {
+			return cty.NilVal, fmt.Errorf("cannot search an empty list")
+		}
+		for it := args[0].ElementIterator(); it.Next(); {
+			i, v := it.Element()
+			eq, err := stdlib.Equal(v, args[1])
+			if err != nil {
+				return cty.NilVal, err
+			}
+			if !eq.IsKnown() {
+				return cty.UnknownVal(cty.Number), nil
+			}
+			if eq.True() {
+				return i, nil
+			}
+		}
+		return cty.NilVal, fmt.Errorf("item not found")
 	},
 })
 

@@ -132,10 +132,14 @@ export function refuseUnverified(input: PolicyInput, decision: Decision, unreada
   for (const r of unreadable) {
     const held = r.unreadable ?? [];
     if (held.length === 0 || decision.findings.some((f) => f.resource.key === r.key && CANNOT_VERIFY.test(f.message))) continue;
-    throw new InputError(
-      `${r.origin.file}: resource ${r.address}: ${held.join(', ')} ${held.length > 1 ? 'hold values' : 'holds a value'} ` +
-        'Terraform would reject for the declared type, and no rule could verify the resource without it',
-    );
+    // A block or collection Terraform marks sensitive as a whole reads as the redaction text.
+    const hidden = held.filter((p) => r.sensitive.includes(p));
+    const rejected = held.filter((p) => !r.sensitive.includes(p));
+    const why = [
+      ...(hidden.length > 0 ? [`${hidden.join(', ')} ${hidden.length > 1 ? 'are' : 'is'} sensitive as a whole (Terraform hides every value in ${hidden.length > 1 ? 'them' : 'it'})`] : []),
+      ...(rejected.length > 0 ? [`${rejected.join(', ')} ${rejected.length > 1 ? 'hold values' : 'holds a value'} Terraform would reject for the declared type`] : []),
+    ];
+    throw new InputError(`${r.origin.file}: resource ${r.address}: ${why.join('; ')}, and no rule could verify the resource without it`);
   }
 }
 

@@ -665,6 +665,14 @@ interpolated(r, path) if {
 # string is declared): normalize made it unknown, and it is configured, not computed.
 unreadable_at(r, path) if path in object.get(r, "unreadable", [])
 
+# A block or collection Terraform hides as a whole: a sensitive value inside a set makes the
+# whole set sensitive (a secret header hides a CloudFront origin, a description from a
+# sensitive variable a security group's ingress), so none of its values can be read.
+hidden(r, path) if {
+	path in r.sensitive
+	path in object.get(r, "unreadable", [])
+}
+
 unreadable_at(r, path) if {
 	some u in object.get(r, "unreadable", [])
 	startswith(path, concat("", [u, "."]))

@@ -1,6 +1,6 @@
 import type { Json } from '../load/types';
 import attributeTypes from './attribute-types.json';
-import { isJson, type Draft } from './draft';
+import { isJson, SENSITIVE, type Draft } from './draft';
 
 /**
  * Values as Terraform reads them: each attribute a rule reads is converted to its declared
@@ -175,4 +175,61 @@ export function coerceDraft(d: Draft, expressions: boolean): void {
   const paths = [...unreadable].sort();
   d.unreadable = paths;
   d.unknown = [...new Set([...d.unknown, ...paths])];
+}
+
+/** The declared type at a dotted path is a set (a set of blocks, or a set attribute). */
+function isSet(entry: Entry | undefined): boolean {
+  if (entry === undefined) return false;
+  if (Array.isArray(entry)) return entry[0] === 'set';
+  return typeof entry === 'object' && entry.block === 'set';
+}
+
+/** A value holds the redaction at the path `rest` below it (through nested blocks' lists). */
+function redactedAt(v: unknown, rest: readonly string[]): boolean {
+  if (rest.length === 0) return v === SENSITIVE;
+  if (Array.isArray(v)) return v.some((x) => redactedAt(x, rest));
+  return isJson(v) && redactedAt(v[rest[0]], rest.slice(1));
+}
+
+/** `block` with the value at segs[at] (below segs[0..at-1], through lists) redacted wherever it holds a redaction at the rest of segs; copy on write. */
+function hide(block: Json, segs: readonly string[], depth: number, at: number): Json {
+  const k = segs[depth];
+  const v = block[k];
+  let x: unknown = v;
+  if (depth === at) {
+    if (redactedAt(v, segs.slice(at + 1))) x = SENSITIVE;
+  } else if (Array.isArray(v)) {
+    const items = v.map((i) => (isJson(i) ? hide(i, segs, depth + 1, at) : i));
+    x = same(items, v) ? v : items;
+  } else if (isJson(v)) {
+    x = hide(v, segs, depth + 1, at);
+  }
+  return x === v ? block : { ...block, [k]: x };
+}
+
+/**
+ * A sensitive value inside a set makes the whole set sensitive in Terraform (a set's elements
+ * cannot carry marks: cty moves them onto the set), so a plan hides the outermost set around
+ * it as a whole (a CloudFront origin with a secret header: `after_sensitive.origin = true`).
+ * The HCL evaluator marks the value alone; this gives an evaluated resource the plan's marks,
+ * from the provider schema's set types.
+ */
+export function hoistSensitive(d: Draft): void {
+  const table = types[d.mode === 'data' ? `data.${d.type}` : d.type];
+  if (!table || d.sensitive.length === 0) return;
+  const hoisted = new Set<string>();
+  const kept: string[] = [];
+  for (const path of d.sensitive) {
+    const segs = path.split('.');
+    let at = -1;
+    for (let i = 0; i < segs.length - 1 && at < 0; i++) if (isSet(table[segs.slice(0, i + 1).join('.')])) at = i;
+    if (at < 0) {
+      kept.push(path);
+      continue;
+    }
+    d.values = hide(d.values, segs, 0, at);
+    hoisted.add(segs.slice(0, at + 1).join('.'));
+  }
+  if (hoisted.size === 0) return;
+  d.sensitive = [...new Set([...kept.filter((p) => ![...hoisted].some((h) => p.startsWith(`${h}.`))), ...hoisted])];
 }

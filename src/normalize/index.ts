@@ -5,7 +5,7 @@ import { applyAzapiUpdates, fromAzapi } from './azapi';
 import { cloudOf, isJson, type Draft, type StackDraft } from './draft';
 import { fromConfig, stringMap } from './from-config';
 import { fromHcl } from './from-hcl';
-import { coerceDraft } from './coerce';
+import { coerceDraft, hoistSensitive } from './coerce';
 import { fromPlan, fromState, literalTree } from './from-plan';
 import { scopesOf } from './scopes';
 import { forgetScannedStrings, secretCandidates, secretCandidatesAt } from './secrets';
@@ -229,7 +229,10 @@ export function normalize(docs: LoadedDocument[], { validate = true, sink, secre
     const byAddress = (): Map<string, Draft> => (addresses ??= new Map(sd.resources.map((d) => [d.address, d])));
     // Every source, the evaluator's output included; only CDKTF configs hold `${…}` expressions.
     const expressions = sd.format === 'cdktf-out' || sd.format === 'cdktf-json';
-    for (let i = 0; i < sd.resources.length; i++) coerceDraft(sd.resources[i], expressions);
+    for (let i = 0; i < sd.resources.length; i++) {
+      if (sd.format === 'hcl') hoistSensitive(sd.resources[i]);
+      coerceDraft(sd.resources[i], expressions);
+    }
     for (let i = 0; i < sd.resources.length; i++) {
       const d = sd.resources[i];
       const key = keyLists[s][i];

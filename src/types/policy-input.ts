@@ -175,7 +175,7 @@ export interface Resource {
    */
   unknown: string[];
   /**
-   * Dotted attribute paths whose value Terraform would reject for the declared type (a list where a string is declared, an object where a bool is). Also in `unknown`: no rule can read them, so they are reported as unverifiable.
+   * Dotted attribute paths whose value Terraform would reject for the declared type (a list where a string is declared, an object where a bool is), or that Terraform marks sensitive as a whole where a block, collection, number or bool is declared (also in `sensitive`: a set around a sensitive value). Also in `unknown`: no rule can read them, so they are reported as unverifiable.
    */
   unreadable?: string[];
   /**

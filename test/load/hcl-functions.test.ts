@@ -85,6 +85,85 @@ const hasTerraform = tf.ok || !/not on PATH/.test(tf.reason);
   }, 120_000);
 });
 
+// Sensitive marks through functions, as Terraform carries them: a function that takes marked
+// values (lookup, length, the to* conversions, merge, keys, …) keeps an element's mark on that
+// element, and one that does not marks its whole result. A value with one sensitive element
+// once came out of lookup() or tomap() sensitive as a whole, so every setting beside a secret
+// (a CloudFront origin's protocols beside its secret header) read as hidden. Generated
+// collections, some elements sensitive, each expression's `issensitive()` against terraform
+// console's.
+(hasTerraform ? describe : describe.skip)(`sensitive marks through functions vs terraform console${hasTerraform ? '' : ' (skipped: terraform is not on PATH)'}`, () => {
+  test('each expression is sensitive exactly where Terraform says it is', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }), async (secret) => {
+        const el = (j: number): string => (secret[j] ? `sensitive("v${j}")` : `"v${j}"`);
+        const locals = [
+          'locals {',
+          `  l  = [${[0, 1, 2].map(el).join(', ')}]`,
+          `  m  = { ${[0, 1, 2].map((j) => `k${j} = ${el(j)}`).join(', ')} }`,
+          '  o  = { x = local.m, y = { k0 = "w" } }',
+          '  lo = [for v in local.l : { v = v }]',
+          '}',
+          '',
+        ].join('\n');
+        const each: Record<string, (j: number) => string> = {
+          attr: (j) => `local.m.k${j}`,
+          lookup: (j) => `lookup(local.m, "k${j}", "")`,
+          lookup_nested: (j) => `lookup(local.o, "x", {}).k${j}`,
+          merge: (j) => `merge(local.m, { z = "z" }).k${j}`,
+          values: (j) => `values(local.m)[${j}]`,
+          element: (j) => `element(local.l, ${j})`,
+          flatten: (j) => `flatten([local.l])[${j}]`,
+          concat: (j) => `concat(local.l, ["z"])[${j}]`,
+          reverse: (j) => `reverse(local.l)[${2 - j}]`,
+          slice: (j) => `slice(local.l, ${j}, ${j + 1})[0]`,
+          tolist: (j) => `tolist(local.l)[${j}]`,
+          tomap: (j) => `tomap(local.m)["k${j}"]`,
+          for_map: (j) => `{ for k, v in local.m : k => v }["k${j}"]`,
+          for_list: (j) => `[for v in local.l : v][${j}]`,
+          zipmap: (j) => `zipmap(["a", "b", "c"], local.l)[${JSON.stringify('abc'[j])}]`,
+          try: (j) => `try(local.m.k${j}, "")`,
+          conditional: (j) => `(length(local.l) > 0 ? local.m : local.m).k${j}`,
+          splat: (j) => `(local.lo[*].v)[${j}]`,
+          upper: (j) => `upper(local.m.k${j})`,
+          template: (j) => `"<\${local.m.k${j}}>"`,
+        };
+        const whole: Record<string, string> = {
+          length_m: 'length(local.m)',
+          length_l: 'length(local.l)',
+          length_lookup: 'length(lookup(local.o, "x", {}))',
+          keys: 'keys(local.m)',
+          keys_lookup: 'keys(lookup(local.o, "x", {}))',
+          jsonencode: 'jsonencode(local.m)',
+          toset: 'toset(local.l)',
+          distinct: 'distinct(local.l)',
+          compact: 'compact(local.l)',
+          contains: 'contains(local.l, "v1")',
+          index: 'index(local.l, "v1")',
+          one: 'one([local.m])',
+          merge: 'merge(local.m, { z = "z" })',
+          tomap: 'tomap(local.m)',
+        };
+        const expressions = {
+          ...Object.fromEntries(Object.entries(each).flatMap(([name, f]) => [0, 1, 2].map((j) => [`${name}_${j}`, `issensitive(${f(j)})`]))),
+          ...Object.fromEntries(Object.entries(whole).map(([name, e]) => [`whole_${name}`, `issensitive(${e})`])),
+        };
+        const all = `jsonencode({${Object.entries(expressions).map(([k, e]) => `${k} = ${e}`).join(', ')}})`;
+        const expected = execFileSync('terraform', ['console'], {
+          cwd: writeTree({ 'main.tf': locals }),
+          input: `${all}\n`,
+          encoding: 'utf8',
+          env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null', CHECKPOINT_DISABLE: '1' },
+        });
+        const out = await evaluateFolder(writeTree({ 'main.tf': `${locals}resource "aws_ssm_parameter" "out" {\n  name  = "out"\n  value = ${all}\n}\n` }), { env: {} });
+        const got = out.resources.find((r) => r.address === 'aws_ssm_parameter.out')!.values.value as string;
+        expect(JSON.parse(got)).toEqual(JSON.parse(JSON.parse(expected.trim())));
+      }),
+      { numRuns: 8, examples: [[[false, true, false]], [[true, true, true]]] },
+    );
+  }, 120_000);
+});
+
 // Every built-in function of the terraform on PATH (its own list, `terraform metadata functions`,
 // core:: names included) is known to the evaluator and takes the arguments Terraform's does:
 // each is called with one value of each declared parameter type (and one more for a variadic

@@ -6,7 +6,9 @@
 #   lets viewers use HTTP (viewer_protocol_policy "allow-all"), receives them in plain text;
 #   origin_ssl_protocols that include SSLv3, TLSv1 or TLSv1.1 allow a downgrade. S3 and
 #   other AWS origins without custom_origin_config always use HTTPS.
-#   Unknowns: a protocol policy or viewer policy not readable before apply is reported.
+#   Unknowns: a protocol policy or viewer policy not readable before apply is reported, and
+#   so is an origin whose settings are unknown until apply or hidden (a sensitive value in an
+#   origin, such as a secret custom header, makes Terraform hide the whole origin set).
 # custom:
 #   id: aws-cloudfront-origin-tls
 #   control: cdn-auth-caching
@@ -109,7 +111,28 @@ problems(d) := [sprintf("origin %s gets %s", [id, p]) |
 
 deny contains finding.new(rego.metadata.chain(), d, msg) if {
 	some d in resources.of_type("aws_cloudfront_distribution")
+	not unreadable(d)
 	ps := problems(d)
 	count(ps) > 0
 	msg := sprintf("CloudFront distribution %s forwards to origins without TLS 1.2: %s", [d.address, concat("; ", ps)])
 }
+
+# Origins whose settings the input cannot show: unknown until apply, or hidden (a sensitive
+# value in an origin, a secret custom header, makes Terraform mark the whole origin set
+# sensitive).
+deny contains finding.new(rego.metadata.chain(), d, msg) if {
+	some d in resources.of_type("aws_cloudfront_distribution")
+	unreadable(d)
+	msg := sprintf("CloudFront distribution %s has origin settings that cannot be read before apply (unknown, or sensitive as a whole), so it cannot be shown to forward over TLS 1.2%s", [d.address, also(problems(d))])
+}
+
+origin_paths := ["origin", "origin.custom_origin_config", "origin.custom_origin_config.origin_protocol_policy", "origin.custom_origin_config.origin_ssl_protocols"]
+
+unreadable(d) if {
+	some path in origin_paths
+	resources.unknown_at(d, path)
+}
+
+also(ps) := "" if count(ps) == 0
+
+also(ps) := sprintf("; and %s", [concat("; ", ps)]) if count(ps) > 0

@@ -35,3 +35,14 @@ test_unknown_fails if {
 	count(rule.deny) == 1 with input as t.with_index([dist({"origin_protocol_policy": "${var.p}", "origin_ssl_protocols": ["TLSv1.2"]}, "https-only")])
 	count(rule.deny) == 1 with input as t.with_index([dist({"origin_protocol_policy": "match-viewer", "origin_ssl_protocols": ["TLSv1.2"]}, "${var.viewer}")])
 }
+
+# The origin set hidden as a whole (a secret custom header inside it), or a setting unknown
+# until apply: reported as unverifiable, never passed.
+hidden(unknown) := t.with_index([object.union(dist({"origin_protocol_policy": "https-only", "origin_ssl_protocols": ["TLSv1.2"]}, "https-only"), {"unknown": unknown})])
+
+test_hidden_or_unknown_origin_fails if {
+	k.summary(rule.deny) == {["aws-cloudfront-origin-tls", "test/aws_cloudfront_distribution.shop", "CloudFront distribution aws_cloudfront_distribution.shop has origin settings that cannot be read before apply (unknown, or sensitive as a whole), so it cannot be shown to forward over TLS 1.2"]} with input as hidden(["origin"])
+	count(rule.deny) == 1 with input as hidden(["origin.custom_origin_config.origin_protocol_policy"])
+	count(rule.deny) == 1 with input as hidden(["origin.custom_origin_config"])
+	count(rule.deny) == 0 with input as hidden(["origin.domain_name"])
+}

@@ -9,7 +9,9 @@
 #   aws_security_group and aws_default_security_group ingress blocks,
 #   aws_security_group_rule (type ingress) and aws_vpc_security_group_ingress_rule.
 #   Unknowns: CIDRs unknown at plan time are other resources' ranges and are not reported;
-#   ports unknown at plan time cannot be shown to be web ports and are reported.
+#   ports unknown at plan time cannot be shown to be web ports and are reported; ingress
+#   blocks hidden as a whole (a sensitive value in one makes Terraform hide the set) are
+#   reported.
 # custom:
 #   id: aws-sg-internet-ingress
 #   control: egress-restriction
@@ -158,4 +160,13 @@ message(r, sg, rule, cidrs) := sprintf("%s allows %s from %s to a group shared b
 	web_port(rule)
 	hosts := public_hosts(sg)
 	count(hosts) > 0
+}
+
+# Rules hidden as a whole (a description from a sensitive variable makes Terraform mark the
+# group's whole ingress set sensitive): they cannot be shown to keep the internet out.
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some t in ["aws_security_group", "aws_default_security_group"]
+	some r in resources.of_type(t)
+	resources.hidden(r, "ingress")
+	msg := sprintf("%s has ingress rules that cannot be read (sensitive as a whole: Terraform hides them all when a value in one is sensitive), so they cannot be shown to keep the internet out", [r.address])
 }

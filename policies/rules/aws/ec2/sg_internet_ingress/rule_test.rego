@@ -77,3 +77,16 @@ test_group_shared_with_private_instance_passes if {
 	subnet := t.resource("aws_subnet.private", {"map_public_ip_on_launch": false}, {})
 	count(rule.deny) == 0 with input as t.with_index([sg([https]), lb, subnet, host({"subnet_id": "${aws_subnet.private.id}"}, {"subnet_id": ["aws_subnet.private"]})])
 }
+
+# The ingress set hidden as a whole (a sensitive description): reported, never passed; a set
+# merely sensitive somewhere else, or unreadable for another reason, is not this case.
+hidden(sensitive, unreadable) := t.with_index([object.union(sg(null), {"sensitive": sensitive, "unreadable": unreadable, "unknown": unreadable})])
+
+test_hidden_ingress_fails if {
+	k.summary(rule.deny) == {[
+		"aws-sg-internet-ingress", "test/aws_security_group.web",
+		"aws_security_group.web has ingress rules that cannot be read (sensitive as a whole: Terraform hides them all when a value in one is sensitive), so they cannot be shown to keep the internet out",
+	]} with input as hidden(["ingress"], ["ingress"])
+	count(rule.deny) == 0 with input as hidden(["ingress"], [])
+	count(rule.deny) == 0 with input as hidden([], ["ingress"])
+}

@@ -7,7 +7,8 @@
 #   blocks, aws_security_group_rule (type egress) and aws_vpc_security_group_egress_rule.
 #   Unknowns: CIDRs unknown at plan time come from other resources (VPC or subnet ranges),
 #   never the literal internet range, and are not reported; egress blocks the provider only
-#   computes (rules managed as separate resources) are not rules.
+#   computes (rules managed as separate resources) are not rules; egress blocks hidden as a
+#   whole (a sensitive value in one makes Terraform hide the set) are reported.
 # custom:
 #   id: aws-sg-unrestricted-egress
 #   control: egress-restriction
@@ -135,4 +136,13 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	count(cidrs) > 0
 	all_traffic(rule)
 	msg := sprintf("%s allows all egress traffic to %s", [r.address, concat(", ", sort(cidrs))])
+}
+
+# Rules hidden as a whole (a description from a sensitive variable makes Terraform mark the
+# group's whole egress set sensitive): they cannot be shown to keep all traffic from leaving for the internet.
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some t in ["aws_security_group", "aws_default_security_group"]
+	some r in resources.of_type(t)
+	resources.hidden(r, "egress")
+	msg := sprintf("%s has egress rules that cannot be read (sensitive as a whole: Terraform hides them all when a value in one is sensitive), so they cannot be shown to keep all traffic from leaving for the internet", [r.address])
 }

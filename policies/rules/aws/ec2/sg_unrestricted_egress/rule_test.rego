@@ -41,3 +41,14 @@ test_default_security_group_is_checked if {
 	d := t.resource("aws_default_security_group.default", {"vpc_id": "vpc-1", "egress": [{"cidr_blocks": ["0.0.0.0/0"], "protocol": "-1", "from_port": 0, "to_port": 0}]}, {})
 	count(rule.deny) == 1 with input as t.with_index([d])
 }
+
+# The egress set hidden as a whole (a sensitive description): reported, never passed.
+hidden(sensitive, unreadable) := t.with_index([object.union(sg(null), {"sensitive": sensitive, "unreadable": unreadable, "unknown": unreadable})])
+
+test_hidden_egress_fails if {
+	k.summary(rule.deny) == {[
+		"aws-sg-unrestricted-egress", "test/aws_security_group.app",
+		"aws_security_group.app has egress rules that cannot be read (sensitive as a whole: Terraform hides them all when a value in one is sensitive), so they cannot be shown to keep all traffic from leaving for the internet",
+	]} with input as hidden(["egress"], ["egress"])
+	count(rule.deny) == 0 with input as hidden(["egress"], [])
+}
