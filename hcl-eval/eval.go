@@ -680,10 +680,54 @@ func eachIter(ctx *hcl.EvalContext, name string, k, v cty.Value) *hcl.EvalContex
 // references records the resources an expression names, in the plan's configuration form
 // (`aws_s3_bucket.b`, `aws_s3_bucket.b[0]`, `data.x.y`), under the attribute path.
 func (e *Evaluator) references(expr hcl.Expression, mi *Instance, p string, refs map[string][]string) {
+	for _, ref := range referenceStrings(expr, mi.Def) {
+		if !contains(refs[p], ref) {
+			refs[p] = append(refs[p], ref)
+		}
+	}
+}
+
+// referenceStrings: the resources an expression of module m names (`aws_s3_bucket.b`,
+// `aws_s3_bucket.b[0]`), its variables (`var.key_arn`) and the outputs of the modules it
+// calls (`module.kms.key_arn`, `module.kms["a"].key_arn`), in the plan's configuration form:
+// the normalizer follows variables to what a module's caller passes in and outputs to what a
+// module gives back (module_links).
+func referenceStrings(expr hcl.Expression, m *Module) []string {
+	var out []string
+	add := func(s string) {
+		if !contains(out, s) {
+			out = append(out, s)
+		}
+	}
 	for _, t := range expr.Variables() {
 		root := t.RootName()
-		var local string
 		rest := t[1:]
+		if root == "var" && len(rest) >= 1 {
+			if a, ok := rest[0].(hcl.TraverseAttr); ok {
+				add("var." + a.Name)
+			}
+			continue
+		}
+		if root == "module" && len(rest) >= 2 {
+			a, ok := rest[0].(hcl.TraverseAttr)
+			if !ok {
+				continue
+			}
+			call := "module." + a.Name
+			rest = rest[1:]
+			if idx, ok := rest[0].(hcl.TraverseIndex); ok && len(rest) >= 2 {
+				if !idx.Key.IsKnown() || idx.Key.IsNull() || (idx.Key.Type() != cty.Number && idx.Key.Type() != cty.String) {
+					continue
+				}
+				call += keyString(idx.Key)
+				rest = rest[1:]
+			}
+			if o, ok := rest[0].(hcl.TraverseAttr); ok {
+				add(call + "." + o.Name)
+			}
+			continue
+		}
+		var local string
 		if root == "data" && len(rest) >= 2 {
 			a, ok1 := rest[0].(hcl.TraverseAttr)
 			b, ok2 := rest[1].(hcl.TraverseAttr)
@@ -702,7 +746,7 @@ func (e *Evaluator) references(expr hcl.Expression, mi *Instance, p string, refs
 		} else {
 			continue
 		}
-		if !mi.declares(local) {
+		if !m.Declared[local] {
 			continue
 		}
 		ref := local
@@ -714,10 +758,9 @@ func (e *Evaluator) references(expr hcl.Expression, mi *Instance, p string, refs
 				}
 			}
 		}
-		if !contains(refs[p], ref) {
-			refs[p] = append(refs[p], ref)
-		}
+		add(ref)
 	}
+	return out
 }
 
 func (mi *Instance) declares(local string) bool {

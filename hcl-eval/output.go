@@ -47,11 +47,51 @@ type Output struct {
 	// Resources and module calls whose instances cannot be known before apply.
 	Unverifiable []string `json:"unverifiable"`
 	Warnings     []string `json:"warnings"`
-	Error        string   `json:"error,omitempty"`
+	// By module (static path: `module.a.module.b`): the references of each argument its call
+	// passes (in the caller) and of each of its outputs (in the module), as a plan's
+	// configuration holds them, so references through variables and outputs are followed.
+	ModuleLinks map[string]ModuleLink `json:"module_links"`
+	Error       string                `json:"error,omitempty"`
+}
+
+type ModuleLink struct {
+	Args    map[string][]string `json:"args"`
+	Outputs map[string][]string `json:"outputs"`
+}
+
+// Arguments of a module block that are not the module's variables.
+var callMeta = map[string]bool{"source": true, "version": true, "count": true, "for_each": true, "providers": true, "depends_on": true}
+
+func moduleLinks(m *Module, static string, into map[string]ModuleLink) {
+	for _, c := range m.Calls {
+		if c.Module == nil {
+			continue
+		}
+		child := "module." + c.Name
+		if static != "" {
+			child = static + "." + child
+		}
+		link := ModuleLink{Args: map[string][]string{}, Outputs: map[string][]string{}}
+		if c.Body != nil {
+			for name, a := range c.Body.Attributes {
+				if refs := referenceStrings(a.Expr, m); !callMeta[name] && len(refs) > 0 {
+					link.Args[name] = refs
+				}
+			}
+		}
+		for name, expr := range c.Module.Outputs {
+			if refs := referenceStrings(expr, c.Module); len(refs) > 0 {
+				link.Outputs[name] = refs
+			}
+		}
+		into[child] = link
+		moduleLinks(c.Module, child, into)
+	}
 }
 
 func (e *Evaluator) output(root *Instance) *Output {
-	out := &Output{Resources: []OutResource{}, Providers: []OutProvider{}, Remote: []string{}}
+	out := &Output{Resources: []OutResource{}, Providers: []OutProvider{}, Remote: []string{}, ModuleLinks: map[string]ModuleLink{}}
+	moduleLinks(root.Def, "", out.ModuleLinks)
 	var walk func(mi *Instance)
 	walk = func(mi *Instance) {
 		for _, r := range mi.Def.Resources {

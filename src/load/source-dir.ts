@@ -105,6 +105,7 @@ export function attachSources(docs: LoadedDocument[], sourceDir?: string): void 
     const root = resolve(dir);
     const config = isObject(plan.plan.configuration) ? plan.plan.configuration : {};
     plan.locations = new Map();
+    plan.sourceRoot = root;
     locateModule(root, config.root_module, '', '', installedModules(root), plan.locations);
     plan.stack = basename(root);
   }

@@ -30,6 +30,10 @@ export interface PlanDocument {
   plan: Json;
   /** When the plan's source folder is at hand: where each declared resource (`module.m.type.name`) and provider block is. */
   locations?: Map<string, { file: string; line: number }>;
+  /** That folder. */
+  sourceRoot?: string;
+  /** AWS provider regions the plan does not hold (a local), read from that folder (plan-providers.ts), by provider key. */
+  sourceRegions?: Map<string, string>;
 }
 
 /** `terraform show -json` of a state, or a raw .tfstate (version 4). */

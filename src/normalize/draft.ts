@@ -34,6 +34,8 @@ export interface StackDraft {
   providers: Record<string, Provider>;
   resources: Draft[];
   terraformVersion?: string;
+  /** What this source could not show the rules, a line each (normalize() passes them on as not checked). */
+  notChecked?: string[];
 }
 
 export const SENSITIVE = '(sensitive)';

@@ -2,13 +2,16 @@ import { withProviderDefaults } from './provider-defaults';
 import type { HclDocument } from '../load/types';
 import type { Provider } from '../types/policy-input';
 import { cloudOf, type Draft, type StackDraft } from './draft';
-import { instanceGroups, resolveReference } from './from-plan';
+import { instanceGroups } from './from-plan';
+import { moduleInstancePaths, resolveAcross, type ModuleLinks } from './module-refs';
 import { secretCandidates } from './secrets';
 
 /** An evaluated HCL folder (hcl-eval) to drafts, as a plan's planned values are mapped. */
 export function fromHcl(doc: HclDocument): StackDraft {
   const { evaluated } = doc;
   const instances = instanceGroups(evaluated.resources.map((r) => r.address));
+  const links: ModuleLinks = new Map(Object.entries(evaluated.module_links ?? {}));
+  const modules = links.size > 0 ? moduleInstancePaths(evaluated.resources.map((r) => r.address)) : [];
   const providers: Record<string, Provider> = {};
   for (const p of evaluated.providers) {
     const secrets = secretCandidates(p.values);
@@ -25,7 +28,7 @@ export function fromHcl(doc: HclDocument): StackDraft {
   const resources = evaluated.resources.map((r): Draft => {
     const references: Record<string, string[]> = {};
     for (const [attr, refs] of Object.entries(r.references)) {
-      const keys = [...new Set(refs.flatMap((ref) => resolveReference(ref, { module: r.module, index: r.index }, instances)))];
+      const keys = [...new Set(refs.flatMap((ref) => resolveAcross(ref, { module: r.module, index: r.index }, instances, links, modules)))];
       if (keys.length > 0) references[attr] = keys;
     }
     const { values, unknown } = r.mode === 'managed' ? withProviderDefaults(r.type, r.values, r.unknown) : { values: r.values, unknown: r.unknown };

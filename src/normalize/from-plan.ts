@@ -4,6 +4,8 @@ import { actionOf, cloudOf, hasMark, isJson, markedPaths, mergeMarks, redact, se
 import { stringMap } from './from-config';
 import { asList, isMarkTree, moduleInstances, stateInstances, Structure, type Instance } from './instances';
 import { secretCandidates } from './secrets';
+import { planValue, providerConfigs } from '../load/plan-providers';
+import { moduleInstancePaths, resolveAcross, type ModuleLinks } from './module-refs';
 
 interface ConfigResource {
   providerKey: string;
@@ -70,7 +72,7 @@ function expressionRefs(exprs: unknown, path = '', into: Record<string, string[]
   return into;
 }
 
-function configResources(module: unknown, prefix: string, into: Map<string, ConfigResource>): Map<string, ConfigResource> {
+function configResources(module: unknown, prefix: string, into: Map<string, ConfigResource>, links?: Map<string, { args: Record<string, string[]>; outputs: Record<string, string[]> }>): Map<string, ConfigResource> {
   if (!isJson(module)) return into;
   for (const r of asList(module.resources)) {
     if (!isJson(r)) continue;
@@ -90,17 +92,23 @@ function configResources(module: unknown, prefix: string, into: Map<string, Conf
     });
   }
   for (const [name, call] of Object.entries(isJson(module.module_calls) ? module.module_calls : {})) {
-    if (isJson(call)) configResources(call.module, prefix ? `${prefix}.module.${name}` : `module.${name}`, into);
+    if (!isJson(call)) continue;
+    const child = prefix ? `${prefix}.module.${name}` : `module.${name}`;
+    if (links) {
+      // What the call passes in (by variable) and what the module gives back (by output): module-refs.ts.
+      const args: Record<string, string[]> = {};
+      for (const [path, refs] of Object.entries(expressionRefs(isJson(call.expressions) ? call.expressions : {}))) (args[path.split('.')[0]] ??= []).push(...refs);
+      const outputs: Record<string, string[]> = {};
+      const declared = isJson(call.module) && isJson(call.module.outputs) ? call.module.outputs : {};
+      for (const [o, out] of Object.entries(declared)) {
+        const refs = isJson(out) && isJson(out.expression) ? asList(out.expression.references).map(String) : [];
+        if (refs.length > 0) outputs[o] = refs;
+      }
+      links.set(child, { args, outputs });
+    }
+    configResources(call.module, child, into, links);
   }
   return into;
-}
-
-function constant(expr: unknown, variables: Json): unknown {
-  if (!isJson(expr)) return undefined;
-  if ('constant_value' in expr) return expr.constant_value;
-  const ref = asList(expr.references).find((r) => typeof r === 'string' && r.startsWith('var.'));
-  const v = typeof ref === 'string' ? variables[ref.slice(4)] : undefined;
-  return isJson(v) ? v.value : undefined;
 }
 
 /** The literal values in an expressions tree (`{x: {constant_value: v}}` → `{x: v}`), nested blocks included. */
@@ -125,16 +133,26 @@ const providerLocationKey = (key: string): string => {
   return at < 0 ? `provider.${key}` : `${key.slice(0, at)}.provider.${key.slice(at + 1)}`;
 };
 
-function planProviders(plan: Json, file: string, locations: PlanDocument['locations']): Record<string, Provider> {
-  const config = isJson(plan.configuration) ? plan.configuration : {};
-  const variables = isJson(plan.variables) ? plan.variables : {};
+function planProviders(doc: PlanDocument, notChecked: string[]): Record<string, Provider> {
+  const { plan, file, locations } = doc;
   const out: Record<string, Provider> = {};
-  for (const [key, p] of Object.entries(isJson(config.provider_config) ? config.provider_config : {})) {
-    if (!isJson(p)) continue;
+  for (const [key, p] of providerConfigs(plan)) {
     const exprs = isJson(p.expressions) ? p.expressions : {};
-    const region = constant(exprs.region ?? exprs.location, variables);
+    const module = typeof p.module_address === 'string' ? p.module_address : '';
+    // As the plan holds it (a constant, a variable), else as the plan's source folder gives it.
+    let region = planValue(plan, exprs.region ?? exprs.location, module);
+    if (typeof region !== 'string' && p.name === 'aws' && exprs.region !== undefined) {
+      region = doc.sourceRegions?.get(key);
+      if (typeof region !== 'string') {
+        const at = locations?.get(providerLocationKey(key));
+        notChecked.push(
+          `provider ${key} region${at ? ` (${at.file}:${at.line})` : ''}: the plan holds no value for it (a local, or an expression of other values), so its resources are in no known region; ` +
+            (doc.sourceRoot ? 'its source folder could not be evaluated' : 'check the plan beside the folder it was made from (or pass --source-dir) to read it'),
+        );
+      }
+    }
     const tagsBlock = asList(exprs.default_tags)[0];
-    const tags = isJson(tagsBlock) ? constant(tagsBlock.tags, variables) : undefined;
+    const tags = isJson(tagsBlock) ? planValue(plan, tagsBlock.tags, module) : undefined;
     // provider_config carries the provider's arguments in plain text: only candidates leave here.
     const secrets = secretCandidates(literalTree(exprs));
     out[key] = {
@@ -195,8 +213,11 @@ function draftsFrom(
   config: Map<string, ConfigResource>,
   changes: Map<string, Json>,
   lists?: PlanLists,
+  links: ModuleLinks = new Map(),
 ): Draft[] {
   const instances = instanceGroups(resources.map((r) => r.address));
+  const modules = links.size > 0 ? moduleInstancePaths(resources.map((r) => r.address)) : [];
+  const resolve = (ref: string, from: { module: string; index: unknown }): string[] => (links.size > 0 ? resolveAcross(ref, from, instances, links, modules) : resolveReference(ref, from, instances));
   // Terraform lists the changes in (about) the order of the planned values: the next one in
   // line is tried before the map (the same change: addresses are unique among them).
   const inOrder = [...changes.values()];
@@ -228,12 +249,12 @@ function draftsFrom(
         const attr = attrs[a];
         // Each instance once, in the order the references first name it.
         const refs = cfg.refs[attr];
-        const first = refs.length > 0 ? resolveReference(refs[0], from, instances) : [];
+        const first = refs.length > 0 ? resolve(refs[0], from) : [];
         const keys = first.length > 1 ? [...new Set(first)] : first.slice();
         if (refs.length > 1) {
           const seen = new Set(keys);
           for (let i = 1; i < refs.length; i++) {
-            const more = resolveReference(refs[i], from, instances);
+            const more = resolve(refs[i], from);
             for (let j = 0; j < more.length; j++) {
               const k = more[j];
               if (!seen.has(k)) {
@@ -378,8 +399,10 @@ class PlanLists {
 
 export function fromPlan(doc: PlanDocument): StackDraft {
   const { plan } = doc;
-  const providers = planProviders(plan, doc.file, doc.locations);
-  const config = configResources(isJson(plan.configuration) ? plan.configuration.root_module : undefined, '', new Map());
+  const notChecked: string[] = [];
+  const providers = planProviders(doc, notChecked);
+  const links = new Map<string, { args: Record<string, string[]>; outputs: Record<string, string[]> }>();
+  const config = configResources(isJson(plan.configuration) ? plan.configuration.root_module : undefined, '', new Map(), links);
   const s = new Structure(doc.file);
   const changes = resourceChanges(plan, s);
   const planned = plan.planned_values === undefined ? undefined : s.object(plan.planned_values, 'planned_values').root_module;
@@ -389,8 +412,9 @@ export function fromPlan(doc: PlanDocument): StackDraft {
     format: 'plan',
     source: doc.file,
     providers,
-    resources: draftsFrom(doc.file, doc.locations, instances, providers, config, changes, new PlanLists(changes, s)),
+    resources: draftsFrom(doc.file, doc.locations, instances, providers, config, changes, new PlanLists(changes, s), links),
     ...(typeof plan.terraform_version === 'string' ? { terraformVersion: plan.terraform_version } : {}),
+    ...(notChecked.length > 0 ? { notChecked } : {}),
   };
 }
 

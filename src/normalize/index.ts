@@ -59,7 +59,9 @@ function regionOf(d: Draft, provider: Provider | undefined, byAddress: () => Map
     return null;
   }
   if (cloud === 'aws') {
-    return literal(d.values.region) ?? provider?.region ?? arnRegion(d.values) ?? stackProviders.aws?.region ?? null;
+    // The default provider's region only for a resource whose provider is not in the input: one
+    // whose provider's region is unknown is in no known region, not in the default's.
+    return literal(d.values.region) ?? provider?.region ?? arnRegion(d.values) ?? (provider === undefined ? stackProviders.aws?.region : null) ?? null;
   }
   return provider?.region ?? null;
 }
@@ -224,6 +226,7 @@ export function normalize(docs: LoadedDocument[], { validate = true, sink, secre
   for (let s = 0; s < drafts.length; s++) {
     const sd = drafts[s];
     stacks[sd.name] = { name: sd.name, format: sd.format, source: sd.source, providers: sd.providers };
+    if (notChecked && sd.notChecked) notChecked.push(...sd.notChecked);
     // Built when an Azure location refers to another resource (the same drafts, coerced or not).
     let addresses: Map<string, Draft> | undefined;
     const byAddress = (): Map<string, Draft> => (addresses ??= new Map(sd.resources.map((d) => [d.address, d])));

@@ -1,0 +1,79 @@
+import { resolveReference, splitAddress } from './from-plan';
+
+// A module's resource that names `var.kms_key_arn` names whatever its caller passes in
+// (`kms_key_arn = aws_kms_key.orders.arn`), and a caller that names `module.efs.id` names
+// whatever the module gives back as that output. A plan's configuration holds both (each
+// module call's argument expressions, each module's output expressions), and so does the HCL
+// evaluator's output (module_links); followed, a key or a file system passed across a module
+// boundary is linked as one named in the same module is (a customer-managed key given to a
+// registry module read as the AWS-managed default before).
+
+/** By module (static path, `module.a.module.b`): its call's argument references (in the caller) and its outputs' references (in the module). */
+export type ModuleLinks = ReadonlyMap<string, { args: Record<string, string[]>; outputs: Record<string, string[]> }>;
+
+const stripIndexes = (s: string): string => (s.includes('[') ? s.replace(/\[[^\]]*\]/g, '') : s);
+
+/** The module instance holding `module` (`module.a["x"].module.b` → `module.a["x"]`; top-level → ''). */
+function callerOf(module: string): string {
+  // The start of the last `.module.` outside brackets and quotes (keys may hold either).
+  let last = -1;
+  let depth = 0;
+  let quote = false;
+  for (let i = 0; i < module.length; i++) {
+    const ch = module[i];
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === '"') quote = false;
+    } else if (ch === '"') quote = true;
+    else if (ch === '[') depth++;
+    else if (ch === ']') depth--;
+    else if (depth === 0 && module.startsWith('.module.', i)) last = i;
+  }
+  return last < 0 ? '' : module.slice(0, last);
+}
+
+/** Every module instance path of these resource addresses, and each one's ancestors. */
+export function moduleInstancePaths(addresses: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const a of addresses) {
+    for (let m = splitAddress(a).module; m !== '' && !out.has(m); m = callerOf(m)) out.add(m);
+  }
+  return [...out];
+}
+
+const VAR = /^var\.([A-Za-z_][\w-]*)/;
+const OUTPUT = /^module\.([A-Za-z_][\w-]*)(\[[^\]]*\])?\.([A-Za-z_][\w-]*)/;
+
+/**
+ * The resource instances a reference of a resource in module instance `from.module` names,
+ * through module variables (to the caller's argument) and module outputs (to the module's
+ * output expression), a few calls deep; resources as resolveReference links them.
+ */
+export function resolveAcross(
+  ref: string,
+  from: { module: string; index: unknown },
+  instances: Map<string, string[]>,
+  links: ModuleLinks,
+  modules: readonly string[],
+  depth = 0,
+): string[] {
+  if (depth > 8) return [];
+  const v = VAR.exec(ref);
+  if (v) {
+    if (from.module === '') return [];
+    const args = links.get(stripIndexes(from.module))?.args[v[1]] ?? [];
+    const caller = { module: callerOf(from.module), index: null };
+    return [...new Set(args.flatMap((r) => resolveAcross(r, caller, instances, links, modules, depth + 1)))];
+  }
+  const o = OUTPUT.exec(ref);
+  if (o) {
+    const [, name, index, output] = o;
+    const call = from.module ? `${from.module}.module.${name}` : `module.${name}`;
+    const outputs = links.get(stripIndexes(call))?.outputs[output] ?? [];
+    if (outputs.length === 0) return [];
+    // The instance the reference indexes, or every instance of the call (`module.kms.arn` of a module without count).
+    const children = index ? [`${call}${index}`] : modules.filter((m) => m === call || (m.startsWith(`${call}[`) && callerOf(m) === from.module && stripIndexes(m) === stripIndexes(call)));
+    return [...new Set(children.flatMap((child) => outputs.flatMap((r) => resolveAcross(r, { module: child, index: null }, instances, links, modules, depth + 1))))];
+  }
+  return resolveReference(ref, from, instances);
+}
