@@ -165,6 +165,20 @@ function planProviders(doc: PlanDocument, notChecked: string[]): Record<string, 
       ...(secrets.length > 0 ? { secrets } : {}),
     };
   }
+  // A module's entry without arguments is its required_providers declaration, not a block of
+  // its own: its resources use the configuration the caller passes down, by default the
+  // caller's provider of that name (a caller's first, then the root's).
+  for (const [key, p] of providerConfigs(plan)) {
+    if (!key.includes(':') || isJson(p.expressions) || out[key]?.region !== null) continue;
+    const local = key.slice(key.lastIndexOf(':') + 1);
+    let module = typeof p.module_address === 'string' ? p.module_address : '';
+    let inherited: string | null = null;
+    while (inherited === null && module !== '') {
+      module = module.includes('.module.') ? module.slice(0, module.lastIndexOf('.module.')) : '';
+      inherited = out[module ? `${module}:${local}` : local]?.region ?? null;
+    }
+    out[key].region = inherited;
+  }
   return out;
 }
 

@@ -16,16 +16,16 @@ import { planFolder, terraformAvailability } from '../helpers/terraform';
 
 const tf = terraformAvailability();
 
-type Form = 'literal' | 'variable' | 'local' | 'local-of-variable' | 'module-variable' | 'module-local';
+type Form = 'literal' | 'variable' | 'local' | 'local-of-variable' | 'module-variable' | 'module-local' | 'module-inherit';
 /** Forms whose value a plan holds (a constant, or a variable followed to the root). */
-const HELD: ReadonlySet<Form> = new Set(['literal', 'variable', 'module-variable']);
+const HELD: ReadonlySet<Form> = new Set(['literal', 'variable', 'module-variable', 'module-inherit']);
 const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1'];
 
 interface Provider {
   form: Form;
   region: string;
 }
-const provider = fc.record({ form: fc.constantFrom<Form>('literal', 'variable', 'local', 'local-of-variable', 'module-variable', 'module-local'), region: fc.constantFrom(...REGIONS) });
+const provider = fc.record({ form: fc.constantFrom<Form>('literal', 'variable', 'local', 'local-of-variable', 'module-variable', 'module-local', 'module-inherit'), region: fc.constantFrom(...REGIONS) });
 
 const SKIP = '  skip_credentials_validation = true\n  skip_requesting_account_id  = true\n  skip_metadata_api_check     = true\n';
 
@@ -47,6 +47,11 @@ function folder(ps: Provider[]): Record<string, string> {
         break;
       case 'local-of-variable':
         root.push(`variable "r${i}" {\n  default = "${p.region}"\n}\n`, `locals {\n  region${i} = var.r${i}\n}\n`, `provider "aws" {\n  alias  = "p${i}"\n  region = local.region${i}\n${SKIP}}\n`, bucket(`aws.p${i}`));
+        break;
+      case 'module-inherit':
+        // A module that only declares the provider (required_providers) uses the one its call passes.
+        files[`m${i}/main.tf`] = `terraform {\n  required_providers {\n    aws = {\n      source = "hashicorp/aws"\n    }\n  }\n}\n\nresource "aws_s3_bucket" "b" {\n  bucket = "shop-regions-${i}"\n}\n`;
+        root.push(`provider "aws" {\n  alias  = "p${i}"\n  region = "${p.region}"\n${SKIP}}\n`, `module "m${i}" {\n  source = "./m${i}"\n  providers = {\n    aws = aws.p${i}\n  }\n}\n`);
         break;
       case 'module-variable':
       case 'module-local': {
@@ -98,7 +103,11 @@ async function regions(path: string): Promise<{ regions: Record<string, string |
         });
       }),
       // Each run is a terraform plan: report the first counterexample rather than shrink through dozens more.
-      { numRuns: 2, endOnFailure: true },
+      {
+        numRuns: 2,
+        endOnFailure: true,
+        examples: [[[{ form: 'literal', region: 'eu-west-1' }, { form: 'module-inherit', region: 'us-west-2' }, { form: 'local', region: 'eu-central-1' }, { form: 'module-local', region: 'us-west-2' }, { form: 'module-variable', region: 'eu-west-1' }, { form: 'local-of-variable', region: 'us-east-1' }]]],
+      },
     );
   }, 300_000);
 });
