@@ -7,11 +7,9 @@
 // planned by a real offline `terraform plan`: the plan and the HCL folder link each resource to
 // exactly the instances the layout passes it.
 import fc from 'fast-check';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { loadPaths } from '../../src/load';
 import { normalize } from '../../src/normalize';
-import { tempDir } from '../helpers/cli';
+import { writeTree } from '../helpers/cli';
 import { planFolder, terraformAvailability } from '../helpers/terraform';
 
 const tf = terraformAvailability();
@@ -72,11 +70,7 @@ async function links(path: string): Promise<Record<string, string[]>> {
     await fc.assert(
       fc.asyncProperty(fc.array(layout, { minLength: 5, maxLength: 5 }), async (ls) => {
         const files = folder(ls);
-        const hcl = tempDir('leakguard-module-refs-');
-        for (const [name, text] of Object.entries(files)) {
-          mkdirSync(dirname(join(hcl, name)), { recursive: true });
-          writeFileSync(join(hcl, name), text);
-        }
+        const hcl = writeTree(files);
         const plan = planFolder(files, tf.ok ? tf.mirror : '');
         const expected: Record<string, string[]> = {};
         ls.forEach((l, i) => {

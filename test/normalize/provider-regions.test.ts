@@ -7,11 +7,11 @@
 // is read from the folder the plan was made from, and without that folder the provider is
 // named as not checked. Generated provider layouts, planned by a real offline `terraform plan`.
 import fc from 'fast-check';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadPaths } from '../../src/load';
 import { normalize } from '../../src/normalize';
-import { tempDir } from '../helpers/cli';
+import { tempDir, writeTree } from '../helpers/cli';
 import { planFolder, terraformAvailability } from '../helpers/terraform';
 
 const tf = terraformAvailability();
@@ -82,11 +82,7 @@ async function regions(path: string): Promise<{ regions: Record<string, string |
     await fc.assert(
       fc.asyncProperty(fc.array(provider, { minLength: 6, maxLength: 6 }), async (ps) => {
         const files = folder(ps);
-        const hcl = tempDir('leakguard-regions-');
-        for (const [name, text] of Object.entries(files)) {
-          mkdirSync(dirname(join(hcl, name)), { recursive: true });
-          writeFileSync(join(hcl, name), text);
-        }
+        const hcl = writeTree(files);
         const plan = planFolder(files, tf.ok ? tf.mirror : '');
         const address = (p: Provider, i: number): string => (p.form.startsWith('module') ? `module.m${i}.aws_s3_bucket.b` : `aws_s3_bucket.b${i}`);
         const expected = Object.fromEntries(ps.map((p, i) => [address(p, i), p.region]));

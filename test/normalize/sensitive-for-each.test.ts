@@ -7,11 +7,9 @@
 // build them (locals, for expressions, merge(), typed module inputs), planned by a real offline
 // `terraform plan`: the HCL path must plan the same instances with the same sensitive values.
 import fc from 'fast-check';
-import { writeFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadPaths } from '../../src/load';
 import { normalize } from '../../src/normalize';
-import { tempDir } from '../helpers/cli';
+import { writeTree } from '../helpers/cli';
 import { planFolder, terraformAvailability } from '../helpers/terraform';
 
 const tf = terraformAvailability();
@@ -79,11 +77,7 @@ async function instances(path: string): Promise<{ queues: Record<string, string[
     await fc.assert(
       fc.asyncProperty(fc.array(collection, { minLength: 8, maxLength: 8 }), async (cs) => {
         const files = folder(cs);
-        const hcl = tempDir('leakguard-sensitive-each-');
-        for (const [name, text] of Object.entries(files)) {
-          mkdirSync(join(hcl, name, '..'), { recursive: true });
-          writeFileSync(join(hcl, name), text);
-        }
+        const hcl = writeTree(files);
         const plan = await instances(planFolder(files, tf.ok ? tf.mirror : ''));
         const fromHcl = await instances(hcl);
         // Every collection planned: three instances each, and one of them sensitive where a value is.

@@ -7,12 +7,10 @@
 // them sensitive or not, planned by a real offline `terraform plan`: the HCL path must hide
 // exactly what the plan hides, and the check must report the hidden origin, not refuse it.
 import fc from 'fast-check';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { check } from '../../src/check';
 import { loadPaths } from '../../src/load';
 import { normalize } from '../../src/normalize';
-import { tempDir } from '../helpers/cli';
+import { writeTree } from '../helpers/cli';
 import { planFolder, terraformAvailability } from '../helpers/terraform';
 
 const tf = terraformAvailability();
@@ -103,9 +101,7 @@ async function hidden(path: string): Promise<Record<string, unknown>> {
     await fc.assert(
       fc.asyncProperty(fc.array(block, { minLength: 8, maxLength: 8 }), async (bs) => {
         const text = folder(bs);
-        const hcl = tempDir('leakguard-sensitive-sets-');
-        mkdirSync(hcl, { recursive: true });
-        writeFileSync(join(hcl, 'main.tf'), text);
+        const hcl = writeTree({ 'main.tf': text });
         const plan = planFolder({ 'main.tf': text }, tf.ok ? tf.mirror : '');
         const fromPlan = await hidden(plan);
         expect(await hidden(hcl)).toEqual(fromPlan);

@@ -5,12 +5,10 @@
 // plan: the plan path must then say the script was not checked, never pass in silence.
 // Generated scripts, written every way, planned by a real offline `terraform plan`.
 import fc from 'fast-check';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { check } from '../../src/check';
 import { normalize } from '../../src/normalize';
 import type { StateDocument } from '../../src/load/types';
-import { tempDir } from '../helpers/cli';
+import { writeTree } from '../helpers/cli';
 import { planFolder, terraformAvailability } from '../helpers/terraform';
 
 const RULE = 'aws-secret-in-code';
@@ -84,8 +82,7 @@ async function verdict(path: string): Promise<{ flagged: string[]; notChecked: s
     await fc.assert(
       fc.asyncProperty(fc.array(script, { minLength: 10, maxLength: 10 }), async (scripts) => {
         const files = folder(scripts);
-        const hcl = tempDir('leakguard-user-data-');
-        for (const [name, text] of Object.entries(files)) writeFileSync(join(hcl, name), text);
+        const hcl = writeTree(files);
         const plan = planFolder(files, tf.ok ? tf.mirror : '');
         const address = (s: Script, i: number): string => `${s.type}.s${i}`;
         const secret = scripts.flatMap((s, i) => (s.secret ? [address(s, i)] : [])).sort();
