@@ -147,7 +147,7 @@ function planProviders(doc: PlanDocument, notChecked: string[]): Record<string, 
         const at = locations?.get(providerLocationKey(key));
         notChecked.push(
           `provider ${key} region${at ? ` (${at.file}:${at.line})` : ''}: the plan holds no value for it (a local, or an expression of other values), so its resources are in no known region; ` +
-            (doc.sourceRoot ? 'its source folder could not be evaluated' : 'check the plan beside the folder it was made from (or pass --source-dir) to read it'),
+            (doc.sourceRoot ? 'nor does the folder it was made from give one' : 'check the plan beside the folder it was made from (or pass --source-dir) to read it'),
         );
       }
     }
