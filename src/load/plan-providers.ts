@@ -1,4 +1,5 @@
 import { evaluateFolder } from './hcl-evaluator';
+import { isObject as isJson } from './read-file';
 import type { Json, PlanDocument } from './types';
 
 // A plan writes a provider block's arguments as expressions, not values: a constant, or the
@@ -8,8 +9,6 @@ import type { Json, PlanDocument } from './types';
 // terraform-aws-modules example writes it) is not in a plan at all. With the folder the plan
 // was made from at hand, that folder is evaluated once, with the plan's own variable values,
 // for the regions the plan cannot show.
-
-const isJson = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The call of a module (`module.a.module.b`) in the plan's configuration, and its caller's address. */
 function moduleCall(plan: Json, address: string): { call: Json; caller: string } | undefined {

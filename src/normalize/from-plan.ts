@@ -315,6 +315,32 @@ function draftsFrom(
   return drafts;
 }
 
+/**
+ * Scripts the AWS provider keeps as their SHA1 hash (its StateFunc), in a plan's values and in
+ * state: the secret scan reads 40 hex digits there. The scan reads the script where a plan's
+ * configuration writes it as a literal (Draft.written); a template, a variable or a file is
+ * not there, and a state has no configuration.
+ */
+const HASHED_SCRIPTS: Readonly<Record<string, readonly string[]>> = { aws_instance: ['user_data'], aws_launch_configuration: ['user_data'] };
+const SHA1_HEX = /^[0-9a-f]{40}$/;
+
+/** A not-checked line for each hashed script of these managed resources that no literal in their configuration shows. */
+function hashedScripts(drafts: readonly Draft[], kind: 'plan' | 'state'): string[] {
+  const out: string[] = [];
+  for (const d of drafts) {
+    if (d.mode !== 'managed' || !Object.hasOwn(HASHED_SCRIPTS, d.type)) continue;
+    for (const a of HASHED_SCRIPTS[d.type]) {
+      const v = d.values[a];
+      if (typeof v !== 'string' || !SHA1_HEX.test(v)) continue;
+      const w = d.written?.[a];
+      // A constant template (`${…}` kept in a JSON configuration) has parts the scan did not see.
+      if (isJson(w) && typeof w.constant_value === 'string' && !w.constant_value.includes('${')) continue;
+      out.push(`${d.address} ${a} (${d.origin.file}): the ${kind} holds only its SHA1 hash, so the script was not scanned for secrets (the Terraform folder, checked as HCL, shows it)`);
+    }
+  }
+  return out;
+}
+
 const MARK_TREES = ['after_unknown', 'after_sensitive', 'before_sensitive'] as const;
 
 /** The plan's changes by address, each checked: the actions and the unknown/sensitive marks rules depend on. */
@@ -421,12 +447,14 @@ export function fromPlan(doc: PlanDocument): StackDraft {
   const changes = resourceChanges(plan, s);
   const planned = plan.planned_values === undefined ? undefined : s.object(plan.planned_values, 'planned_values').root_module;
   const instances = moduleInstances(planned, s, 'planned_values.root_module');
+  const resources = draftsFrom(doc.file, doc.locations, instances, providers, config, changes, new PlanLists(changes, s), links);
+  notChecked.push(...hashedScripts(resources, 'plan'));
   return {
     name: doc.stack,
     format: 'plan',
     source: doc.file,
     providers,
-    resources: draftsFrom(doc.file, doc.locations, instances, providers, config, changes, new PlanLists(changes, s), links),
+    resources,
     ...(typeof plan.terraform_version === 'string' ? { terraformVersion: plan.terraform_version } : {}),
     ...(notChecked.length > 0 ? { notChecked } : {}),
   };
@@ -434,13 +462,15 @@ export function fromPlan(doc: PlanDocument): StackDraft {
 
 export function fromState(doc: StateDocument): StackDraft {
   const { state } = doc;
-  const resources = stateInstances(state, doc.file);
+  const drafts = draftsFrom(doc.file, undefined, stateInstances(state, doc.file), {}, new Map(), new Map());
+  const notChecked = hashedScripts(drafts, 'state');
   return {
     name: doc.stack,
     format: 'state',
     source: doc.file,
     providers: {},
-    resources: draftsFrom(doc.file, undefined, resources, {}, new Map(), new Map()),
+    resources: drafts,
     ...(typeof state.terraform_version === 'string' ? { terraformVersion: state.terraform_version } : {}),
+    ...(notChecked.length > 0 ? { notChecked } : {}),
   };
 }

@@ -141,32 +141,10 @@ export interface NormalizeOptions {
    */
   secretPaths?: SecretPaths | null;
   /**
-   * Given, a line is added for each value the input cannot show a rule that reads it (an
-   * instance's user_data, which a plan or state holds as its SHA1 hash): check() reports them
-   * as not checked.
+   * Given, a line is added for each value the input cannot show a rule that reads it (what each
+   * source's draft lists: StackDraft.notChecked): check() reports them as not checked.
    */
   notChecked?: string[];
-}
-
-/**
- * Scripts the AWS provider keeps as their SHA1 hash (its StateFunc), in a plan's values and in
- * state: the secret scan reads 40 hex digits there. The scan reads the script where a plan's
- * configuration writes it as a literal (Draft.written); a template, a variable or a file is
- * not there.
- */
-const HASHED_SCRIPTS: Readonly<Record<string, readonly string[]>> = { aws_instance: ['user_data'], aws_launch_configuration: ['user_data'] };
-const SHA1_HEX = /^[0-9a-f]{40}$/;
-
-/** The hashed scripts of a plan's or state's resource that no literal in its configuration shows. */
-function hashedScripts(d: Draft): string[] {
-  const attrs = Object.hasOwn(HASHED_SCRIPTS, d.type) ? HASHED_SCRIPTS[d.type] : [];
-  return attrs.filter((a) => {
-    const v = d.values[a];
-    if (typeof v !== 'string' || !SHA1_HEX.test(v)) return false;
-    const w = d.written?.[a];
-    // A constant template (`${…}` kept in a JSON configuration) has parts the scan did not see.
-    return !(isJson(w) && typeof w.constant_value === 'string' && !w.constant_value.includes('${'));
-  });
 }
 
 /**
@@ -274,9 +252,6 @@ export function normalize(docs: LoadedDocument[], { validate = true, sink, secre
         const only = scanned?.(d.type);
         const secrets = only ? secretCandidatesAt(only, d.values, writtenAt(d.written, only)) : secretCandidates(d.values, writtenAt(d.written, null));
         if (secrets.length > 0) resource.secrets = secrets;
-        if (notChecked && (sd.format === 'plan' || sd.format === 'state')) {
-          for (const a of hashedScripts(d)) notChecked.push(`${d.address} ${a} (${d.origin.file}): the ${sd.format} holds only its SHA1 hash, so the script was not scanned for secrets (the Terraform folder, checked as HCL, shows it)`);
-        }
       }
       // Where linksInto() answered, every key is known to be there once.
       if (!incoming && resources[key] !== undefined) repeated = true;
