@@ -13,16 +13,19 @@ import (
 )
 
 type OutResource struct {
-	Address    string              `json:"address"`
-	Module     string              `json:"module"`
-	Mode       string              `json:"mode"`
-	Type       string              `json:"type"`
-	Name       string              `json:"name"`
-	Index      any                 `json:"index"`
-	Provider   string              `json:"provider"`
-	Values     map[string]any      `json:"values"`
-	Unknown    []string            `json:"unknown"`
-	Sensitive  []string            `json:"sensitive"`
+	Address   string         `json:"address"`
+	Module    string         `json:"module"`
+	Mode      string         `json:"mode"`
+	Type      string         `json:"type"`
+	Name      string         `json:"name"`
+	Index     any            `json:"index"`
+	Provider  string         `json:"provider"`
+	Values    map[string]any `json:"values"`
+	Unknown   []string       `json:"unknown"`
+	Sensitive []string       `json:"sensitive"`
+	// Sensitive paths whose value is a collection (list, set, map, object, block) hidden as a
+	// whole: a sensitive value inside made all of it sensitive, so nothing in it can be read.
+	Hidden     []string            `json:"hidden,omitempty"`
 	References map[string][]string `json:"references"`
 	File       string              `json:"file"`
 	Line       int                 `json:"line"`
@@ -104,8 +107,8 @@ func (e *Evaluator) output(root *Instance) *Output {
 				local = defaultProvider(r.Type)
 			}
 			for _, inst := range st.Insts {
-				unknown, sens := map[string]bool{}, map[string]bool{}
-				values, _ := toJSONMarked(inst.Obj, "", unknown, sens).(map[string]any)
+				unknown, sens, hidden := map[string]bool{}, map[string]bool{}, map[string]bool{}
+				values, _ := toJSONMarked(inst.Obj, "", unknown, sens, hidden).(map[string]any)
 				if values == nil {
 					values = map[string]any{}
 				}
@@ -124,6 +127,7 @@ func (e *Evaluator) output(root *Instance) *Output {
 					Values:     values,
 					Unknown:    sortedSet(unknown),
 					Sensitive:  sortedSet(sens),
+					Hidden:     sortedSet(hidden),
 					References: inst.Refs,
 					File:       r.File,
 					Line:       r.Line,
@@ -223,18 +227,21 @@ func sortedSet(m map[string]bool) []string {
 // paths (list indexes dropped, as the plan normalizer reads after_unknown) recorded. A value
 // derived from a sensitive variable is redacted (see toJSONMarked).
 func toJSON(v cty.Value, p string, unknown map[string]bool) any {
-	return toJSONMarked(v, p, unknown, map[string]bool{})
+	return toJSONMarked(v, p, unknown, map[string]bool{}, map[string]bool{})
 }
 
 // toJSONMarked is toJSON that also records in sens the paths of values derived from a
 // sensitive variable, which never leave the evaluator: they are written as the plan
-// normalizer redacts them.
-func toJSONMarked(v cty.Value, p string, unknown, sens map[string]bool) any {
+// normalizer redacts them; in hidden, those of them that are collections.
+func toJSONMarked(v cty.Value, p string, unknown, sens, hidden map[string]bool) any {
 	if v.IsMarked() {
 		v, _ = v.Unmark()
 		if v.IsKnown() && !v.IsNull() {
 			if p != "" {
 				sens[p] = true
+				if ty := v.Type(); !ty.IsPrimitiveType() && ty != cty.DynamicPseudoType {
+					hidden[p] = true
+				}
 			}
 			return redacted
 		}
@@ -260,7 +267,7 @@ func toJSONMarked(v cty.Value, p string, unknown, sens map[string]bool) any {
 		out := []any{}
 		for it := v.ElementIterator(); it.Next(); {
 			_, el := it.Element()
-			out = append(out, toJSONMarked(el, p, unknown, sens))
+			out = append(out, toJSONMarked(el, p, unknown, sens, hidden))
 		}
 		return out
 	case ty.IsMapType() || ty.IsObjectType():
@@ -268,7 +275,7 @@ func toJSONMarked(v cty.Value, p string, unknown, sens map[string]bool) any {
 		for it := v.ElementIterator(); it.Next(); {
 			k, el := it.Element()
 			name := k.AsString()
-			x := toJSONMarked(el, joinPath(p, name), unknown, sens)
+			x := toJSONMarked(el, joinPath(p, name), unknown, sens, hidden)
 			if el.IsKnown() {
 				out[name] = x
 			}

@@ -24,6 +24,8 @@ export interface EvaluatedResource {
   unknown: string[];
   /** Paths derived from a `sensitive` variable; their values are written `(sensitive)`. */
   sensitive: string[];
+  /** Of those, the paths of collections (lists, sets, maps, objects, blocks) hidden as a whole. */
+  hidden?: string[];
   /** Attribute path → resources named there, as in a plan's configuration (`aws_s3_bucket.b`, `…b[0]`). */
   references: Record<string, string[]>;
   file: string;

@@ -207,6 +207,19 @@ function hide(block: Json, segs: readonly string[], depth: number, at: number): 
   return x === v ? block : { ...block, [k]: x };
 }
 
+const redactedIn = (v: unknown): boolean => v === SENSITIVE || (Array.isArray(v) ? v.some(redactedIn) : isJson(v) && Object.values(v).some(redactedIn));
+
+/** An evaluated value as a plan's configuration expressions: a constant, or members down to each redacted value, which reads as a reference. */
+function expressionsOf(v: unknown): unknown {
+  if (v === SENSITIVE) return { references: [] };
+  if (!redactedIn(v)) return { constant_value: v };
+  if (Array.isArray(v)) return v.map(expressionsOf);
+  if (!isJson(v)) return { constant_value: v };
+  const out: Json = {};
+  for (const k of Object.keys(v)) if (k !== '__proto__') out[k] = expressionsOf(v[k]);
+  return out;
+}
+
 /**
  * A sensitive value inside a set makes the whole set sensitive in Terraform (a set's elements
  * cannot carry marks: cty moves them onto the set), so a plan hides the outermost set around
@@ -217,6 +230,7 @@ function hide(block: Json, segs: readonly string[], depth: number, at: number): 
 export function hoistSensitive(d: Draft): void {
   const table = types[d.mode === 'data' ? `data.${d.type}` : d.type];
   if (!table || d.sensitive.length === 0) return;
+  const before = d.values;
   const hoisted = new Set<string>();
   const kept: string[] = [];
   for (const path of d.sensitive) {
@@ -231,5 +245,17 @@ export function hoistSensitive(d: Draft): void {
     hoisted.add(segs.slice(0, at + 1).join('.'));
   }
   if (hoisted.size === 0) return;
-  d.sensitive = [...new Set([...kept.filter((p) => ![...hoisted].some((h) => p.startsWith(`${h}.`))), ...hoisted])];
+  // What was written in each hidden set, as a plan's configuration shows it (a literal where it
+  // was one, a reference where a sensitive value went): the secret scan reads the literals
+  // there, and says the rest was not read (secrets.ts), as it does for a plan.
+  const written: Json = { ...(d.written ?? {}) };
+  for (const h of hoisted) {
+    const top = h.split('.')[0];
+    if (Object.hasOwn(before, top)) written[top] = expressionsOf(before[top]);
+  }
+  d.written = written;
+  const under = (p: string): boolean => [...hoisted].some((h) => p.startsWith(`${h}.`));
+  d.sensitive = [...new Set([...kept.filter((p) => !under(p)), ...hoisted])];
+  // A set is a collection: hidden as a whole now, as the plan hides it.
+  d.hidden = [...new Set([...(d.hidden ?? []).filter((p) => !under(p)), ...hoisted])];
 }

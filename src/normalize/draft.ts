@@ -16,6 +16,11 @@ export interface Draft {
   /** Paths whose value Terraform would reject for the declared type (also in `unknown`). */
   unreadable?: string[];
   sensitive: string[];
+  /**
+   * Of the sensitive paths, those whose value is a collection (a list, set, map, object or
+   * block) Terraform hides as a whole: one sensitive value inside made all of it sensitive.
+   */
+  hidden?: string[];
   action: Action;
   origin: Origin;
   /** Attribute path → addresses (same stack) it refers to. */
@@ -128,6 +133,23 @@ function collectSensitive(marks: unknown, values: unknown, prefix: string, out: 
       const k = keys[i];
       collectSensitive(marks[k], isJson(values) ? values[k] : undefined, prefix ? `${prefix}.${k}` : k, out);
     }
+  }
+}
+
+/** The sensitive paths (sensitivePaths) whose value is a list or an object: a collection hidden as a whole. */
+export function hiddenCollections(marks: unknown, values: unknown, prefix = ''): string[] {
+  const out: string[] = [];
+  collectHidden(marks, values, prefix, out);
+  return out.length > 1 ? [...new Set(out)] : out;
+}
+
+function collectHidden(marks: unknown, values: unknown, prefix: string, out: string[]): void {
+  if (marks === true) {
+    if (prefix && typeof values === 'object' && values !== null) out.push(prefix);
+  } else if (Array.isArray(marks)) {
+    if (Array.isArray(values)) for (let i = 0; i < marks.length; i++) collectHidden(marks[i], values[i], prefix, out);
+  } else if (isJson(marks) && isJson(values)) {
+    for (const k of Object.keys(marks)) collectHidden(marks[k], values[k], prefix ? `${prefix}.${k}` : k, out);
   }
 }
 

@@ -43,6 +43,7 @@ export function fromHcl(doc: HclDocument): StackDraft {
       values,
       unknown,
       sensitive: r.sensitive,
+      ...(r.hidden && r.hidden.length > 0 ? { hidden: r.hidden } : {}),
       action: 'none',
       origin: { file: r.file, line: r.line },
       references,

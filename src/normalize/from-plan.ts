@@ -1,6 +1,6 @@
 import type { Json, PlanDocument, StateDocument } from '../load/types';
 import type { Provider } from '../types/policy-input';
-import { actionOf, cloudOf, hasMark, isJson, markedPaths, mergeMarks, redact, sensitivePaths, type Draft, type StackDraft } from './draft';
+import { actionOf, cloudOf, hasMark, hiddenCollections, isJson, markedPaths, mergeMarks, redact, sensitivePaths, type Draft, type StackDraft } from './draft';
 import { stringMap } from './from-config';
 import { asList, isMarkTree, moduleInstances, stateInstances, Structure, type Instance } from './instances';
 import { secretCandidates } from './secrets';
@@ -308,6 +308,10 @@ function draftsFrom(
       origin: locations?.get(unindexed) ?? { file },
       references,
     };
+    if (marked) {
+      const hidden = hiddenCollections(sensitiveMarks, values);
+      if (hidden.length > 0) draft.hidden = hidden;
+    }
     if (cfg) draft.written = cfg.exprs;
     return draft;
   });

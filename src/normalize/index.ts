@@ -8,7 +8,7 @@ import { fromHcl } from './from-hcl';
 import { coerceDraft, hoistSensitive } from './coerce';
 import { fromPlan, fromState, literalTree } from './from-plan';
 import { scopesOf } from './scopes';
-import { forgetScannedStrings, secretCandidates, secretCandidatesAt } from './secrets';
+import { forgetScannedStrings, secretCandidates, secretCandidatesAt, unscannedLine, unscannedPaths } from './secrets';
 import { assertValid } from './validate';
 
 function sourceDraft(doc: LoadedDocument): StackDraft {
@@ -142,7 +142,9 @@ export interface NormalizeOptions {
   secretPaths?: SecretPaths | null;
   /**
    * Given, a line is added for each value the input cannot show a rule that reads it (what each
-   * source's draft lists: StackDraft.notChecked): check() reports them as not checked.
+   * source's draft lists: StackDraft.notChecked), and for each value at a scanned path the
+   * secret scan could not read (secrets.ts unscannedPaths; only with `secretPaths`): check()
+   * reports them as not checked.
    */
   notChecked?: string[];
 }
@@ -167,6 +169,15 @@ function writtenAt(exprs: Json | undefined, only: ReadonlySet<string> | null): u
 }
 
 /** The top-level attributes to scan for secret candidates, by resource type. */
+function scannedPaths(paths: SecretPaths): (type: string) => readonly string[] {
+  const byType = new Map<string, readonly string[]>();
+  return (type) => {
+    let list = byType.get(type);
+    if (!list) byType.set(type, (list = [...paths.everywhere, ...(Object.hasOwn(paths.by_type, type) ? paths.by_type[type] : [])]));
+    return list;
+  };
+}
+
 function scannedAttributes(paths: SecretPaths): (type: string) => ReadonlySet<string> {
   const first = (path: string): string => path.split('.')[0];
   const byType = new Map<string, ReadonlySet<string>>();
@@ -185,6 +196,7 @@ function scannedAttributes(paths: SecretPaths): (type: string) => ReadonlySet<st
 export function normalize(docs: LoadedDocument[], { validate = true, sink, secretPaths = null, notChecked }: NormalizeOptions = {}): PolicyInput {
   const drafts = docs.map(draftOf);
   const scanned = secretPaths ? scannedAttributes(secretPaths) : null;
+  const paths = secretPaths ? scannedPaths(secretPaths) : null;
   // Each resource goes to the sink as soon as it is complete, its referenced_by included: the
   // links into it are known from the drafts before any is built. Where a key repeats (the later
   // resource replaces the earlier), the resources go once all are built.
@@ -252,6 +264,10 @@ export function normalize(docs: LoadedDocument[], { validate = true, sink, secre
         const only = scanned?.(d.type);
         const secrets = only ? secretCandidatesAt(only, d.values, writtenAt(d.written, only)) : secretCandidates(d.values, writtenAt(d.written, null));
         if (secrets.length > 0) resource.secrets = secrets;
+        // What it could not read is not checked (rare: only where Terraform marks something sensitive).
+        if (notChecked && paths && d.sensitive.length > 0) {
+          for (const p of unscannedPaths(d, paths(d.type))) notChecked.push(unscannedLine(d.address, p, d.origin.file));
+        }
       }
       // Where linksInto() answered, every key is known to be there once.
       if (!incoming && resources[key] !== undefined) repeated = true;

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { SecretCandidate } from '../types/policy-input';
 import type { Json } from '../load/types';
-import { SENSITIVE, isJson } from './draft';
+import { SENSITIVE, isJson, type Draft } from './draft';
 import { NAMED_ASSIGNMENT, NAME_HINT, PATTERN_HINT, SECRET_NAME, SECRET_PATTERNS, SECRET_REFERENCE, TOKEN } from './secret-patterns';
 
 /** Generic tokens below this entropy (bits per character) are not worth a candidate; the rules' own threshold is higher. */
@@ -219,4 +219,37 @@ function distinct(out: SecretCandidate[]): SecretCandidate[] {
     const key = `${c.path}|${c.kind}|${c.fingerprint}`;
     return !seen.has(key) && (seen.add(key), true);
   });
+}
+
+/**
+ * The paths the secret scan could not read among those it scans (`paths`, dotted): a value
+ * Terraform marks sensitive as a whole at or above one of them (a script, a task definition, an
+ * environment block: whatever a sensitive value was mixed into), or a collection hidden as a
+ * whole below one (an environment's variables map holding one sensitive value beside others).
+ * Not listed: a single sensitive value below a scanned path (one setting from a sensitive
+ * input: a secret passed as it should be), and what the configuration writes as a literal
+ * there (Draft.written: the scan read it).
+ */
+export function unscannedPaths(d: Pick<Draft, 'sensitive' | 'hidden' | 'written'>, paths: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const p of d.sensitive) {
+    const hides = paths.some((s) => p === s || s.startsWith(`${p}.`) || (p.startsWith(`${s}.`) && d.hidden?.includes(p) === true));
+    if (hides && !literalAt(d.written, p.split('.'))) out.push(p);
+  }
+  return out;
+}
+
+/** The not-checked line for a path unscannedPaths() gives (check.ts also finds it by this text). */
+export const unscannedLine = (address: string, path: string, file: string): string =>
+  `${address} ${path} (${file}): sensitive as a whole, so nothing in it could be read, neither by the secret scan nor by a rule (a value from a sensitive variable or attribute hides everything written beside it)`;
+
+/** A plan's configuration writes the value at `segs` as a constant (every block on the way, every value below). */
+function literalAt(exprs: unknown, segs: readonly string[]): boolean {
+  if (Array.isArray(exprs)) return exprs.length > 0 && exprs.every((e) => literalAt(e, segs));
+  if (!isJson(exprs)) return false;
+  if ('constant_value' in exprs) return true;
+  if ('references' in exprs) return false;
+  // A block (its members' expressions), or `{}`: an expression neither constant nor referring (a function call).
+  if (segs.length === 0) return Object.keys(exprs).length > 0 && Object.keys(exprs).every((k) => literalAt(exprs[k], segs));
+  return literalAt(exprs[segs[0]], segs.slice(1));
 }
