@@ -692,6 +692,8 @@ func (e *Evaluator) references(expr hcl.Expression, mi *Instance, p string, refs
 // calls (`module.kms.key_arn`, `module.kms["a"].key_arn`), in the plan's configuration form:
 // the normalizer follows variables to what a module's caller passes in and outputs to what a
 // module gives back (module_links).
+var nonResourceRoots = map[string]bool{"local": true, "each": true, "count": true, "path": true, "terraform": true, "self": true}
+
 func referenceStrings(expr hcl.Expression, m *Module) []string {
 	var out []string
 	add := func(s string) {
@@ -706,6 +708,19 @@ func referenceStrings(expr hcl.Expression, m *Module) []string {
 			if a, ok := rest[0].(hcl.TraverseAttr); ok {
 				add("var." + a.Name)
 			}
+			continue
+		}
+		// A local value, each.value, count.index, path.module, self: no resource of its own,
+		// but named as a plan's configuration names it, so the normalizer knows the attribute
+		// is configured (unknown and from nothing the input can follow: unresolved).
+		if nonResourceRoots[root] {
+			name := root
+			if len(rest) >= 1 {
+				if a, ok := rest[0].(hcl.TraverseAttr); ok {
+					name += "." + a.Name
+				}
+			}
+			add(name)
 			continue
 		}
 		if root == "module" && len(rest) >= 2 {

@@ -678,10 +678,25 @@ unreadable_at(r, path) if {
 	startswith(path, concat("", [u, "."]))
 }
 
+# Configured from what the input cannot follow to a resource (a local value, a module output,
+# each.value): unknown at plan time, and not the provider's to fill in (normalize lists them).
+unlinked_under(r, path) if path in object.get(r, "unlinked", [])
+
+unlinked_under(r, path) if {
+	some u in object.get(r, "unlinked", [])
+	startswith(u, concat("", [path, "."]))
+}
+
+unlinked_under(r, path) if {
+	some u in object.get(r, "unlinked", [])
+	startswith(path, concat("", [u, "."]))
+}
+
 # Unknown at plan time and not configured: the provider computes it.
 computed_unset(r, path) if {
 	unknown_at(r, path)
 	not references_under(r, path)
+	not unlinked_under(r, path)
 	not unreadable_at(r, path)
 }
 
@@ -691,6 +706,11 @@ computed_unset(r, path) if {
 unresolved(r, path) if {
 	unknown_at(r, path)
 	references_under(r, path)
+}
+
+unresolved(r, path) if {
+	unknown_at(r, path)
+	unlinked_under(r, path)
 }
 
 unresolved(r, path) if interpolated(r, path)
@@ -1154,6 +1174,8 @@ configured(r, path) if {
 }
 
 configured(r, path) if references_under(r, path)
+
+configured(r, path) if unlinked_under(r, path)
 
 configured(r, path) if unreadable_at(r, path)
 

@@ -25,6 +25,12 @@ export interface Draft {
   origin: Origin;
   /** Attribute path → addresses (same stack) it refers to. */
   references: Record<string, string[]>;
+  /**
+   * Attribute paths whose configuration refers to something, none of it a resource the input
+   * holds (a local value, a module output): normalize() keeps those unknown at plan time as the
+   * input's `unlinked`.
+   */
+  unlinked?: string[];
   waivers?: Waiver[];
   /** Plans: the configuration's expressions, whose literal values (writtenAt) are scanned for
    * secrets only (a plan keeps some attributes, such as an instance's user_data, as a hash of

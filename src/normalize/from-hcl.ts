@@ -27,9 +27,11 @@ export function fromHcl(doc: HclDocument): StackDraft {
   }
   const resources = evaluated.resources.map((r): Draft => {
     const references: Record<string, string[]> = {};
+    const unlinked: string[] = [];
     for (const [attr, refs] of Object.entries(r.references)) {
       const keys = [...new Set(refs.flatMap((ref) => resolveAcross(ref, { module: r.module, index: r.index }, instances, links, modules)))];
       if (keys.length > 0) references[attr] = keys;
+      else if (refs.length > 0) unlinked.push(attr);
     }
     const { values, unknown } = r.mode === 'managed' ? withProviderDefaults(r.type, r.values, r.unknown) : { values: r.values, unknown: r.unknown };
     return {
@@ -47,6 +49,7 @@ export function fromHcl(doc: HclDocument): StackDraft {
       action: 'none',
       origin: { file: r.file, line: r.line },
       references,
+      ...(unlinked.length > 0 ? { unlinked } : {}),
     };
   });
   return { name: doc.stack, format: 'hcl', source: doc.file, providers, resources };

@@ -256,6 +256,7 @@ function draftsFrom(
     const marked = hasMark(r.sensitive_values) || hasMark(delta.after_sensitive);
     const sensitiveMarks = marked ? mergeMarks(r.sensitive_values, delta.after_sensitive) : undefined;
     const references: Record<string, string[]> = {};
+    let unlinked: string[] | undefined;
     if (cfg) {
       const from = { module, index: r.index ?? null };
       const attrs = Object.keys(cfg.refs);
@@ -279,6 +280,7 @@ function draftsFrom(
           }
         }
         if (keys.length > 0) references[attr] = keys;
+        else if (refs.length > 0) (unlinked ??= []).push(attr);
       }
     }
     // A value unknown at plan time whose configuration is a constant template (CDKTF writes
@@ -312,6 +314,7 @@ function draftsFrom(
       const hidden = hiddenCollections(sensitiveMarks, values);
       if (hidden.length > 0) draft.hidden = hidden;
     }
+    if (unlinked) draft.unlinked = unlinked;
     if (cfg) draft.written = cfg.exprs;
     return draft;
   });

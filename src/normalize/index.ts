@@ -188,6 +188,9 @@ function scannedAttributes(paths: SecretPaths): (type: string) => ReadonlySet<st
   };
 }
 
+/** The value at `path` (or some of it) is unknown: the path, a path above it, or one below it is. */
+const unknownAt = (unknown: readonly string[], path: string): boolean => unknown.some((u) => u === path || path.startsWith(`${u}.`) || u.startsWith(`${path}.`));
+
 /**
  * Every source becomes one document: keyed resources, type index, reverse links, regions in use.
  * `validate: false` leaves checking it against its schema to the caller (check() does it while
@@ -256,6 +259,10 @@ export function normalize(docs: LoadedDocument[], { validate = true, sink, secre
       resource.sensitive = d.sensitive;
       resource.tags = tagsOf(d, provider);
       resource.references = references;
+      if (d.unlinked) {
+        const unlinked = d.unlinked.filter((p) => unknownAt(d.unknown, p));
+        if (unlinked.length > 0) resource.unlinked = unlinked;
+      }
       resource.referenced_by = incoming?.get(key) ?? [];
       resource.action = d.action;
       resource.origin = d.origin;

@@ -189,6 +189,10 @@ export interface Resource {
     [k: string]: string;
   };
   /**
+   * Dotted attribute paths unknown at plan time whose configuration refers only to what the input cannot follow to a resource (a local value, a module output or variable with no resource of the input behind it): configured, not left to the provider, so rules read them as unresolved.
+   */
+  unlinked?: string[];
+  /**
    * Attribute (dotted path) → keys of resources it refers to.
    */
   references: {

@@ -52,3 +52,14 @@ test_serverless_workgroup if {
 	count(rule.deny) == 1 with input as t.with_index([wg("${var.ssl}")])
 	count(rule.deny) == 0 with input as t.with_index([t.resource("aws_redshiftserverless_workgroup.orders", {"workgroup_name": "orders"}, {})])
 }
+
+# A plan of the terraform-aws-modules redshift module: `cluster_parameter_group_name =
+# local.parameter_group_name`, unknown before apply and naming no resource (a plan holds no
+# locals). Configured, so never read as the default group.
+test_group_from_a_local_is_unverified if {
+	c := object.union(cluster({}, {}), {"unknown": ["cluster_parameter_group_name"], "unlinked": ["cluster_parameter_group_name"]})
+	k.summary(rule.deny) == {["aws-redshift-require-ssl", "test/aws_redshift_cluster.warehouse", "Redshift cluster aws_redshift_cluster.warehouse uses a parameter group set from an expression; whether it requires SSL cannot be verified"]} with input as t.with_index([c])
+
+	# Unknown and not configured: the provider's default group.
+	count(rule.deny) == 0 with input as t.with_index([object.union(cluster({}, {}), {"unknown": ["cluster_parameter_group_name"]})])
+}

@@ -1,0 +1,99 @@
+// An attribute set from something the input cannot follow to a resource (a local value: a plan
+// holds none; each.value; a module output built from a local) and unknown before apply is
+// configured, not left to the provider. It read as unset: a Redshift cluster's parameter group
+// from `local.parameter_group_name` (the terraform-aws-modules module) passed as the default
+// group that requires SSL, and an SQS dead-letter queue's key from a local read as the
+// AWS-managed default. Generated configurations, planned by a real offline `terraform plan`:
+// the plan and the HCL folder list the same attributes as unlinked, the ones the model says,
+// and give the same findings.
+import fc from 'fast-check';
+import { check } from '../../src/check';
+import { loadPaths } from '../../src/load';
+import { normalize } from '../../src/normalize';
+import { writeTree } from '../helpers/cli';
+import { planFolder, terraformAvailability } from '../helpers/terraform';
+
+const tf = terraformAvailability();
+
+type Form = 'resource' | 'local-resource' | 'local-literal' | 'each' | 'module-output' | 'module-output-local' | 'conditional-local' | 'unset';
+/** Unknown before apply and naming no resource of the input: the model. */
+const UNLINKED: ReadonlySet<Form> = new Set(['local-resource', 'each', 'module-output-local', 'conditional-local']);
+
+const KEYS = `output "direct" {\n  value = aws_kms_key.k.arn\n}\n\nlocals {\n  arn = aws_kms_key.k.arn\n}\n\noutput "via_local" {\n  value = local.arn\n}\n\nresource "aws_kms_key" "k" {\n  enable_key_rotation = true\n}\n`;
+
+function folder(forms: Form[]): { files: Record<string, string>; addresses: string[] } {
+  const root = [
+    'provider "aws" {\n  region                      = "us-east-1"\n  skip_credentials_validation = true\n  skip_requesting_account_id  = true\n  skip_metadata_api_check     = true\n}',
+    'variable "enabled" {\n  default = true\n}',
+    'resource "aws_kms_key" "k" {\n  enable_key_rotation = true\n}',
+    'locals {\n  key     = aws_kms_key.k.arn\n  literal = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"\n}',
+    'module "keys" {\n  source = "./keys"\n}',
+  ];
+  const addresses: string[] = [];
+  forms.forEach((f, i) => {
+    const tags = '  tags = { "data-classification" = "pii" }';
+    const queue = (key: string, extra = ''): string => `resource "aws_sqs_queue" "q${i}" {\n${extra}  name = "q${i}${extra ? '-${each.key}' : ''}"\n${key ? `  kms_master_key_id = ${key}\n` : ''}${tags}\n}`;
+    switch (f) {
+      case 'resource':
+        addresses.push(`aws_sqs_queue.q${i}`);
+        return root.push(queue('aws_kms_key.k.arn'));
+      case 'local-resource':
+        addresses.push(`aws_sqs_queue.q${i}`);
+        return root.push(queue('local.key'));
+      case 'local-literal':
+        addresses.push(`aws_sqs_queue.q${i}`);
+        return root.push(queue('local.literal'));
+      case 'each':
+        addresses.push(`aws_sqs_queue.q${i}["a"]`);
+        return root.push(queue('each.value', '  for_each = { a = aws_kms_key.k.arn }\n'));
+      case 'module-output':
+        addresses.push(`aws_sqs_queue.q${i}`);
+        return root.push(queue('module.keys.direct'));
+      case 'module-output-local':
+        addresses.push(`aws_sqs_queue.q${i}`);
+        return root.push(queue('module.keys.via_local'));
+      case 'conditional-local':
+        addresses.push(`aws_sqs_queue.q${i}`);
+        return root.push(queue('var.enabled ? local.key : null'));
+      case 'unset':
+        addresses.push(`aws_sqs_queue.q${i}`);
+        return root.push(queue(''));
+    }
+  });
+  return { files: { 'main.tf': root.join('\n\n') + '\n', 'keys/main.tf': KEYS }, addresses };
+}
+
+/** Each queue's unlinked attributes and its aws-sqs-encryption message, by address. */
+async function verdict(path: string): Promise<Record<string, { unlinked: string[]; finding: string | null }>> {
+  const input = normalize(await loadPaths([path]));
+  const { decision } = await check([path], { today: '2026-11-28' });
+  const out: Record<string, { unlinked: string[]; finding: string | null }> = {};
+  for (const r of Object.values(input.resources)) {
+    if (r.type !== 'aws_sqs_queue') continue;
+    const f = decision.findings.find((x) => x.rule_id === 'aws-sqs-encryption' && x.resource.address === r.address);
+    out[r.address] = { unlinked: r.unlinked ?? [], finding: f ? f.message : null };
+  }
+  return out;
+}
+
+(tf.ok ? describe : describe.skip)(`attributes set from what the input cannot follow, HCL vs terraform plan (${tf.ok ? 'generated' : `skipped: ${tf.ok ? '' : tf.reason}`})`, () => {
+  test('both sides list the same unlinked attributes, the model, and read them as unverified', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom<Form>('resource', 'local-resource', 'local-literal', 'each', 'module-output', 'module-output-local', 'conditional-local', 'unset'), { minLength: 8, maxLength: 8 }), async (forms) => {
+        const { files, addresses } = folder(forms);
+        const hcl = await verdict(writeTree(files));
+        const plan = await verdict(planFolder(files, tf.ok ? tf.mirror : ''));
+        expect(hcl).toEqual(plan);
+        forms.forEach((f, i) => {
+          const v = plan[addresses[i]];
+          expect(v.unlinked).toEqual(UNLINKED.has(f) ? ['kms_master_key_id'] : []);
+          // Unlinked: neither passed as a customer-managed key nor reported as AWS's.
+          if (UNLINKED.has(f)) expect(v.finding).toMatch(/cannot be verified/);
+          else expect(v.finding ?? '').not.toMatch(/cannot be verified/);
+        });
+      }),
+      // Each run is a terraform plan: report the first counterexample rather than shrink through dozens more.
+      { numRuns: 2, endOnFailure: true },
+    );
+  }, 300_000);
+});
