@@ -3,7 +3,7 @@ import { InputError } from '../errors';
 import type { Format } from '../types/policy-input';
 import { cdktfJsonLoader, cdktfOutLoader } from './cdktf';
 import { hclLoader } from './hcl';
-import { sourceRegions, unresolvedRegions } from './plan-providers';
+import { readSource } from './plan-source';
 import { attachSources } from './source-dir';
 import { readJson } from './read-file';
 import { planLoader, stateLoader } from './terraform-json';
@@ -48,7 +48,7 @@ export async function loadPaths(paths: string[], format?: string, opts: LoadOpti
   for (const p of paths) docs.push(...(await loadPath(p, format, opts)));
   attachSources(docs, opts.sourceDir);
   for (const d of docs) {
-    if (d.kind === 'plan' && d.sourceRoot !== undefined && unresolvedRegions(d.plan).length > 0) d.sourceRegions = await sourceRegions(d, d.sourceRoot);
+    if (d.kind === 'plan' && d.sourceRoot !== undefined) await readSource(d, d.sourceRoot);
   }
   if (opts.stackName !== undefined) nameStack(docs, opts.stackName);
   const seen = new Set<string>();

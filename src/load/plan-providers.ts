@@ -1,6 +1,5 @@
-import { evaluateFolder } from './hcl-evaluator';
 import { isObject as isJson } from './read-file';
-import type { Json, PlanDocument } from './types';
+import type { Json } from './types';
 
 // A plan writes a provider block's arguments as expressions, not values: a constant, or the
 // references of anything else. The region the rules place resources in is then known from
@@ -62,23 +61,3 @@ export function unresolvedRegions(plan: Json): string[] {
     .map(([key]) => key);
 }
 
-/**
- * The regions of those providers, from the plan's source folder evaluated with the plan's
- * variable values (given as a var file, read from memory). Empty where the folder cannot be
- * evaluated: the regions then stay unknown, and are reported as not checked.
- */
-export async function sourceRegions(plan: PlanDocument, root: string): Promise<Map<string, string>> {
-  const wanted = new Set(unresolvedRegions(plan.plan));
-  const out = new Map<string, string>();
-  if (wanted.size === 0) return out;
-  const values: Json = {};
-  for (const [name, v] of Object.entries(isJson(plan.plan.variables) ? plan.plan.variables : {})) if (isJson(v) && 'value' in v) values[name] = v.value;
-  const varFile = `${root}/.leakguard-plan-variables.tfvars.json`;
-  try {
-    const evaluated = await evaluateFolder(root, { vars: [{ kind: 'file', value: varFile }], env: {}, overlay: new Map([[varFile, JSON.stringify(values)]]) });
-    for (const p of evaluated.providers) if (wanted.has(p.key) && typeof p.region === 'string') out.set(p.key, p.region);
-  } catch {
-    // Not evaluable as HCL here (a syntax this evaluator refuses, a variable it cannot take).
-  }
-  return out;
-}

@@ -34,6 +34,8 @@ export interface PlanDocument {
   sourceRoot?: string;
   /** AWS provider regions the plan does not hold (a local), read from that folder (plan-providers.ts), by provider key. */
   sourceRegions?: Map<string, string>;
+  /** Each resource's unknown paths as that folder gives them, evaluated with the plan's variables (plan-source.ts), by address. */
+  sourceUnknown?: Map<string, string[]>;
 }
 
 /** `terraform show -json` of a state, or a raw .tfstate (version 4). */

@@ -3,7 +3,7 @@ import type { HclDocument } from '../load/types';
 import type { Provider } from '../types/policy-input';
 import { cloudOf, type Draft, type StackDraft } from './draft';
 import { instanceGroups } from './from-plan';
-import { moduleInstancePaths, resolveAcross, type ModuleLinks } from './module-refs';
+import { moduleInstancePaths, opaqueAcross, resolveAcross, type ModuleLinks } from './module-refs';
 import { secretCandidates } from './secrets';
 
 /** An evaluated HCL folder (hcl-eval) to drafts, as a plan's planned values are mapped. */
@@ -31,7 +31,8 @@ export function fromHcl(doc: HclDocument): StackDraft {
     for (const [attr, refs] of Object.entries(r.references)) {
       const keys = [...new Set(refs.flatMap((ref) => resolveAcross(ref, { module: r.module, index: r.index }, instances, links, modules)))];
       if (keys.length > 0) references[attr] = keys;
-      else if (refs.length > 0) unlinked.push(attr);
+      // Open only where the evaluation left it unknown (not where the provider fills in what is null: withProviderDefaults).
+      else if (r.unknown.some((u) => u === attr || attr.startsWith(`${u}.`) || u.startsWith(`${attr}.`)) && refs.some((ref) => opaqueAcross(ref, { module: r.module }, links))) unlinked.push(attr);
     }
     const { values, unknown } = r.mode === 'managed' ? withProviderDefaults(r.type, r.values, r.unknown) : { values: r.values, unknown: r.unknown };
     return {

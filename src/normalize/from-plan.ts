@@ -5,7 +5,7 @@ import { stringMap } from './from-config';
 import { asList, isMarkTree, moduleInstances, stateInstances, Structure, type Instance } from './instances';
 import { secretCandidates } from './secrets';
 import { planValue, providerConfigs } from '../load/plan-providers';
-import { moduleInstancePaths, resolveAcross, type ModuleLinks } from './module-refs';
+import { moduleInstancePaths, opaqueAcross, resolveAcross, type ModuleLinks } from './module-refs';
 
 interface ConfigResource {
   providerKey: string;
@@ -219,6 +219,16 @@ export function instanceGroups(addresses: string[]): Map<string, string[]> {
   return instances;
 }
 
+/**
+ * An attribute a plan shows unknown and sets from a local value is open unless the plan's
+ * source folder (evaluated with its variables: load/plan-source.ts) knows the resource and
+ * knows that value: then the local was null or "", and the provider fills the attribute in.
+ */
+function openInSource(source: PlanDocument['sourceUnknown'], address: string, attr: string): boolean {
+  const unknown = source?.get(address);
+  return unknown === undefined || unknown.some((u) => u === attr || attr.startsWith(`${u}.`) || u.startsWith(`${attr}.`));
+}
+
 function draftsFrom(
   file: string,
   locations: PlanDocument['locations'],
@@ -228,6 +238,7 @@ function draftsFrom(
   changes: Map<string, Json>,
   lists?: PlanLists,
   links: ModuleLinks = new Map(),
+  source?: PlanDocument['sourceUnknown'],
 ): Draft[] {
   const instances = instanceGroups(resources.map((r) => r.address));
   const modules = links.size > 0 ? moduleInstancePaths(resources.map((r) => r.address)) : [];
@@ -280,7 +291,7 @@ function draftsFrom(
           }
         }
         if (keys.length > 0) references[attr] = keys;
-        else if (refs.length > 0) (unlinked ??= []).push(attr);
+        else if (refs.some((ref) => opaqueAcross(ref, from, links)) && openInSource(source, r.address, attr)) (unlinked ??= []).push(attr);
       }
     }
     // A value unknown at plan time whose configuration is a constant template (CDKTF writes
@@ -454,7 +465,7 @@ export function fromPlan(doc: PlanDocument): StackDraft {
   const changes = resourceChanges(plan, s);
   const planned = plan.planned_values === undefined ? undefined : s.object(plan.planned_values, 'planned_values').root_module;
   const instances = moduleInstances(planned, s, 'planned_values.root_module');
-  const resources = draftsFrom(doc.file, doc.locations, instances, providers, config, changes, new PlanLists(changes, s), links);
+  const resources = draftsFrom(doc.file, doc.locations, instances, providers, config, changes, new PlanLists(changes, s), links, doc.sourceUnknown);
   notChecked.push(...hashedScripts(resources, 'plan'));
   return {
     name: doc.stack,

@@ -77,3 +77,32 @@ export function resolveAcross(
   }
   return resolveReference(ref, from, instances);
 }
+
+/**
+ * Whether a reference that links no resource of the input (resolveAcross gave none) leaves the
+ * value it feeds open: a local value or each.value (a plan holds neither), a resource the input
+ * lacks, a module output built from one of those, a variable its caller passes one of those
+ * to. A variable the caller sets to a constant or leaves at its default, a constant output,
+ * count.index, each.key, path.* and terraform.* are known where the input is read: not open.
+ * Unknown module calls count as open (nothing says otherwise).
+ */
+export function opaqueAcross(ref: string, from: { module: string }, links: ModuleLinks, depth = 0): boolean {
+  if (depth > 8) return true;
+  if (/^(count|path|terraform)\b/.test(ref) || /^each\.key\b/.test(ref)) return false;
+  const v = VAR.exec(ref);
+  if (v) {
+    if (from.module === '') return false;
+    const args = links.get(stripIndexes(from.module))?.args[v[1]];
+    const caller = { module: callerOf(from.module) };
+    return args !== undefined && args.some((r) => opaqueAcross(r, caller, links, depth + 1));
+  }
+  const o = OUTPUT.exec(ref);
+  if (o) {
+    const call = from.module ? `${from.module}.module.${o[1]}` : `module.${o[1]}`;
+    const link = links.get(stripIndexes(call));
+    if (link === undefined) return true;
+    const outputs = link.outputs[o[3]];
+    return outputs !== undefined && outputs.some((r) => opaqueAcross(r, { module: call }, links, depth + 1));
+  }
+  return true;
+}

@@ -6,6 +6,9 @@
 // AWS-managed default. Generated configurations, planned by a real offline `terraform plan`:
 // the plan and the HCL folder list the same attributes as unlinked, the ones the model says,
 // and give the same findings.
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { check } from '../../src/check';
 import { loadPaths } from '../../src/load';
@@ -91,6 +94,56 @@ async function verdict(path: string): Promise<Record<string, { unlinked: string[
           if (UNLINKED.has(f)) expect(v.finding).toMatch(/cannot be verified/);
           else expect(v.finding ?? '').not.toMatch(/cannot be verified/);
         });
+      }),
+      // Each run is a terraform plan: report the first counterexample rather than shrink through dozens more.
+      { numRuns: 2, endOnFailure: true },
+    );
+  }, 300_000);
+});
+
+// A plan holds no local values: an attribute the provider computes (an RDS instance's
+// parameter group) shows unknown in it whether the local was a resource's attribute or null.
+// Beside the folder it was made from, the plan reads there which (load/plan-source.ts) and
+// gives the HCL verdict; alone, it cannot tell, and the attribute stays open.
+type Group = 'null-local' | 'empty-local' | 'group-local' | 'literal' | 'unset';
+const OPEN_IN_FOLDER: ReadonlySet<Group> = new Set(['group-local']);
+const OPEN_ALONE: ReadonlySet<Group> = new Set(['null-local', 'empty-local', 'group-local']);
+
+function rdsFolder(groups: Group[]): Record<string, string> {
+  const root = [
+    'provider "aws" {\n  region                      = "us-east-1"\n  skip_credentials_validation = true\n  skip_requesting_account_id  = true\n  skip_metadata_api_check     = true\n}',
+    'resource "aws_db_parameter_group" "p" {\n  name_prefix = "orders-"\n  family      = "postgres16"\n}',
+    'locals {\n  none  = null\n  empty = ""\n  group = aws_db_parameter_group.p.id\n}',
+  ];
+  groups.forEach((g, i) => {
+    const value = { 'null-local': 'local.none', 'empty-local': 'local.empty', 'group-local': 'local.group', literal: '"orders-pg"', unset: '' }[g];
+    root.push(
+      `resource "aws_db_instance" "d${i}" {\n  identifier = "d${i}"\n  engine = "postgres"\n  engine_version = "16.3"\n  instance_class = "db.t3.micro"\n  allocated_storage = 20\n  username = "app"\n  manage_master_user_password = true\n  storage_encrypted = true\n${value ? `  parameter_group_name = ${value}\n` : ''}}`,
+    );
+  });
+  return { 'main.tf': root.join('\n\n') + '\n' };
+}
+
+async function openGroups(path: string): Promise<Record<string, boolean>> {
+  const input = normalize(await loadPaths([path]));
+  const out: Record<string, boolean> = {};
+  for (const r of Object.values(input.resources)) if (r.type === 'aws_db_instance') out[r.address] = (r.unlinked ?? []).includes('parameter_group_name');
+  return out;
+}
+
+(tf.ok ? describe : describe.skip)(`a computed attribute set from a local, plan beside its folder and alone (${tf.ok ? 'generated' : `skipped: ${tf.ok ? '' : tf.reason}`})`, () => {
+  test('beside its folder the plan reads the local as HCL does; alone it leaves the attribute open', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom<Group>('null-local', 'empty-local', 'group-local', 'literal', 'unset'), { minLength: 6, maxLength: 6 }), async (groups) => {
+        const files = rdsFolder(groups);
+        const plan = planFolder(files, tf.ok ? tf.mirror : '');
+        const alone = join(mkdtempSync(join(tmpdir(), 'leakguard-plan-alone-')), 'plan.json');
+        copyFileSync(plan, alone);
+        const model = (set: ReadonlySet<Group>): Record<string, boolean> => Object.fromEntries(groups.map((g, i) => [`aws_db_instance.d${i}`, set.has(g)]));
+        expect(dirname(plan)).not.toBe(dirname(alone));
+        expect(await openGroups(writeTree(files))).toEqual(model(OPEN_IN_FOLDER));
+        expect(await openGroups(plan)).toEqual(model(OPEN_IN_FOLDER));
+        expect(await openGroups(alone)).toEqual(model(OPEN_ALONE));
       }),
       // Each run is a terraform plan: report the first counterexample rather than shrink through dozens more.
       { numRuns: 2, endOnFailure: true },

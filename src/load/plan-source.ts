@@ -1,0 +1,54 @@
+import { evaluateFolder } from './hcl-evaluator';
+import { unresolvedRegions } from './plan-providers';
+import { isObject as isJson } from './read-file';
+import type { Json, PlanDocument } from './types';
+
+// What a plan cannot show and the folder it was made from can: a plan holds no local values,
+// so a provider's `region = local.region` and a resource attribute set from a local are
+// unknown in it. With the folder at hand, it is evaluated once, with the plan's own variable
+// values, and the plan's normalizer reads there what the plan leaves open: the regions
+// (plan-providers.ts) and, for an attribute set from a local and unknown in the plan, whether
+// the folder knows its value (a local that is null or "" leaves the attribute to the
+// provider, which a plan shows as unknown too).
+
+/** References that leave a value open in a plan: a local value, each.value, self. */
+const OPEN = /^(local\.|each\.value|self\.)/;
+
+/** Some resource expression of the plan's configuration refers to a local value (or each.value). */
+export function refersToLocals(plan: Json): boolean {
+  const walk = (e: unknown): boolean => {
+    if (Array.isArray(e)) return e.some(walk);
+    if (!isJson(e)) return false;
+    if (Array.isArray(e.references)) return e.references.some((r) => typeof r === 'string' && OPEN.test(r));
+    if ('constant_value' in e) return false;
+    return Object.values(e).some(walk);
+  };
+  const module = (m: unknown): boolean => {
+    if (!isJson(m)) return false;
+    for (const r of Array.isArray(m.resources) ? m.resources : []) if (isJson(r) && walk(r.expressions)) return true;
+    for (const c of Object.values(isJson(m.module_calls) ? m.module_calls : {})) if (isJson(c) && (walk(c.expressions) || module(c.module))) return true;
+    return false;
+  };
+  return module(isJson(plan.configuration) ? plan.configuration.root_module : undefined);
+}
+
+/**
+ * Reads the plan's source folder where the plan needs it (a region or an attribute from a
+ * local): sets `sourceRegions` and `sourceUnknown` on the document. Nothing where the folder
+ * cannot be evaluated as HCL here: what the plan leaves open then stays open, and is reported.
+ */
+export async function readSource(doc: PlanDocument, root: string): Promise<void> {
+  const regions = new Set(unresolvedRegions(doc.plan));
+  if (regions.size === 0 && !refersToLocals(doc.plan)) return;
+  const values: Json = {};
+  for (const [name, v] of Object.entries(isJson(doc.plan.variables) ? doc.plan.variables : {})) if (isJson(v) && 'value' in v) values[name] = v.value;
+  const varFile = `${root}/.leakguard-plan-variables.tfvars.json`;
+  try {
+    const evaluated = await evaluateFolder(root, { vars: [{ kind: 'file', value: varFile }], env: {}, overlay: new Map([[varFile, JSON.stringify(values)]]) });
+    doc.sourceRegions = new Map();
+    for (const p of evaluated.providers) if (regions.has(p.key) && typeof p.region === 'string') doc.sourceRegions.set(p.key, p.region);
+    doc.sourceUnknown = new Map(evaluated.resources.map((r) => [r.address, r.unknown]));
+  } catch {
+    // Not evaluable as HCL here (a syntax this evaluator refuses, a variable it cannot take).
+  }
+}
