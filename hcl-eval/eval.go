@@ -32,6 +32,11 @@ type Evaluator struct {
 	unverifiable []string
 	// Provider configurations by the key a plan gives them (`aws.west`, `module.net:aws`).
 	providers map[string]providerConfig
+	// While a dynamic block's content is evaluated: the references of its for_each (and of
+	// the dynamic blocks around it). An attribute there left unknown derives from them (its
+	// iterator's value), so they are its references: a key passed into a module's dynamic
+	// block links to the key, not to nothing (read as the provider's default before).
+	inherited []string
 }
 
 // Instance is one instance of a module: the root, or `module.a["k"].module.b[0]`.
@@ -572,6 +577,13 @@ func (e *Evaluator) body(b *hclsyntax.Body, ctx *hcl.EvalContext, mi *Instance, 
 		p := joinPath(prefix, name)
 		e.references(a.Expr, mi, p, refs)
 		attrs[name] = e.value(a.Expr, ctx, mi, p)
+		if len(e.inherited) > 0 && !attrs[name].IsWhollyKnown() {
+			for _, ref := range e.inherited {
+				if !contains(refs[p], ref) {
+					refs[p] = append(refs[p], ref)
+				}
+			}
+		}
 	}
 	blocks := map[string][]cty.Value{}
 	unknownBlocks := map[string]bool{}
@@ -643,6 +655,9 @@ func (e *Evaluator) dynamic(blk *hclsyntax.Block, ctx *hcl.EvalContext, mi *Inst
 		return nil, true
 	}
 	e.references(fe.Expr, mi, p, refs)
+	outer := e.inherited
+	e.inherited = append(append([]string{}, outer...), referenceStrings(fe.Expr, mi.Def)...)
+	defer func() { e.inherited = outer }()
 	// As hcl's dynblock does: the collection's own marks go onto every key and value; marks
 	// inside it stay where they are (one sensitive value leaves its neighbours readable).
 	v, marks := e.value(fe.Expr, ctx, mi, p+" for_each").Unmark()

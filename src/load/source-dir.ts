@@ -69,12 +69,15 @@ function installedModules(root: string): Map<string, string> {
  * Where each block of a module and of the modules it calls is, keyed as the plan declares
  * it (`module.a.module.b.aws_s3_bucket.x`, `module.a.provider.aws`). Calls are followed
  * through the plan's own configuration: local sources relative to the calling module,
- * others through .terraform/modules.
+ * others through .terraform/modules. True where some file writes a `dynamic` block.
  */
-function locateModule(dir: string, module: unknown, prefix: string, key: string, installed: Map<string, string>, into: Locations): void {
+function locateModule(dir: string, module: unknown, prefix: string, key: string, installed: Map<string, string>, into: Locations): boolean {
+  let dynamic = false;
   for (const file of tfFiles(dir)) {
     const local: Locations = new Map();
-    locateBlocks(file, readText(file), local);
+    const text = readText(file);
+    locateBlocks(file, text, local);
+    dynamic ||= DYNAMIC.test(text);
     for (const [k, at] of local) into.set(prefix ? `${prefix}.${k}` : k, at);
   }
   const calls = isObject(module) && isObject(module.module_calls) ? module.module_calls : {};
@@ -83,9 +86,13 @@ function locateModule(dir: string, module: unknown, prefix: string, key: string,
     const childKey = key ? `${key}.${name}` : name;
     const source = typeof call.source === 'string' ? call.source : '';
     const childDir = /^\.\.?[\\/]/.test(source) ? resolve(dir, source) : installed.get(childKey);
-    if (childDir) locateModule(childDir, call.module, `${prefix ? `${prefix}.` : ''}module.${name}`, childKey, installed, into);
+    if (childDir) dynamic = locateModule(childDir, call.module, `${prefix ? `${prefix}.` : ''}module.${name}`, childKey, installed, into) || dynamic;
   }
+  return dynamic;
 }
+
+/** A `dynamic` block, whose blocks a plan's configuration leaves out (plan-source.ts reads them from the folder). */
+const DYNAMIC = /^\s*dynamic\s+"/m;
 
 /**
  * Gives each plan its source folder (--source-dir, else .tf files beside the plan): findings
@@ -106,7 +113,7 @@ export function attachSources(docs: LoadedDocument[], sourceDir?: string): void 
     const config = isObject(plan.plan.configuration) ? plan.plan.configuration : {};
     plan.locations = new Map();
     plan.sourceRoot = root;
-    locateModule(root, config.root_module, '', '', installedModules(root), plan.locations);
+    plan.sourceDynamic = locateModule(root, config.root_module, '', '', installedModules(root), plan.locations);
     plan.stack = basename(root);
   }
 }

@@ -36,6 +36,10 @@ export interface PlanDocument {
   sourceRegions?: Map<string, string>;
   /** Each resource's unknown paths as that folder gives them, evaluated with the plan's variables (plan-source.ts), by address. */
   sourceUnknown?: Map<string, string[]>;
+  /** Some file of that folder (or of a module it calls) writes a `dynamic` block. */
+  sourceDynamic?: boolean;
+  /** Each resource's references by attribute path as that folder gives them (HCL evaluator's form), where it writes `dynamic` blocks, by address. */
+  sourceReferences?: Map<string, Record<string, string[]>>;
 }
 
 /** `terraform show -json` of a state, or a raw .tfstate (version 4). */

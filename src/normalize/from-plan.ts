@@ -219,6 +219,19 @@ export function instanceGroups(addresses: string[]): Map<string, string[]> {
   return instances;
 }
 
+/** The configuration's expressions have nothing at `path` nor above it: a block a `dynamic` block wrote. */
+function leftOut(exprs: Json, path: string): boolean {
+  let node: unknown = exprs;
+  for (const seg of path.split('.')) {
+    if (Array.isArray(node)) node = node[0];
+    if (!isJson(node)) return true;
+    if (Array.isArray(node.references) || 'constant_value' in node) return false;
+    if (!Object.hasOwn(node, seg)) return true;
+    node = node[seg];
+  }
+  return false;
+}
+
 /**
  * An attribute a plan shows unknown and sets from a local value is open unless the plan's
  * source folder (evaluated with its variables: load/plan-source.ts) knows the resource and
@@ -239,6 +252,7 @@ function draftsFrom(
   lists?: PlanLists,
   links: ModuleLinks = new Map(),
   source?: PlanDocument['sourceUnknown'],
+  sourceRefs?: PlanDocument['sourceReferences'],
 ): Draft[] {
   const instances = instanceGroups(resources.map((r) => r.address));
   const modules = links.size > 0 ? moduleInstancePaths(resources.map((r) => r.address)) : [];
@@ -290,6 +304,15 @@ function draftsFrom(
             }
           }
         }
+        if (keys.length > 0) references[attr] = keys;
+        else if (refs.some((ref) => opaqueAcross(ref, from, links)) && openInSource(source, r.address, attr)) (unlinked ??= []).push(attr);
+      }
+      // Attributes of `dynamic` blocks: the plan's configuration leaves them out, the source folder has them.
+      const dynamic = sourceRefs?.get(r.address);
+      for (const attr of dynamic ? Object.keys(dynamic) : []) {
+        const refs = dynamic![attr];
+        if (refs.length === 0 || !leftOut(cfg.exprs, attr)) continue;
+        const keys = [...new Set(refs.flatMap((ref) => resolve(ref, from)))];
         if (keys.length > 0) references[attr] = keys;
         else if (refs.some((ref) => opaqueAcross(ref, from, links)) && openInSource(source, r.address, attr)) (unlinked ??= []).push(attr);
       }
@@ -465,7 +488,7 @@ export function fromPlan(doc: PlanDocument): StackDraft {
   const changes = resourceChanges(plan, s);
   const planned = plan.planned_values === undefined ? undefined : s.object(plan.planned_values, 'planned_values').root_module;
   const instances = moduleInstances(planned, s, 'planned_values.root_module');
-  const resources = draftsFrom(doc.file, doc.locations, instances, providers, config, changes, new PlanLists(changes, s), links, doc.sourceUnknown);
+  const resources = draftsFrom(doc.file, doc.locations, instances, providers, config, changes, new PlanLists(changes, s), links, doc.sourceUnknown, doc.sourceReferences);
   notChecked.push(...hashedScripts(resources, 'plan'));
   return {
     name: doc.stack,
