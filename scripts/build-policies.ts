@@ -147,7 +147,7 @@ async function main(): Promise<void> {
   const secretPaths = readsSecretsElsewhere(texts)
     ? null
     : (JSON.parse(
-        execFileSync(opa, ['eval', '--format', 'json', '--ignore', '*_test.rego', '-d', policies, '{"by_type": data.leakguard.lib.secrets.locations, "everywhere": data.leakguard.lib.secrets.everywhere}'], {
+        execFileSync(opa, ['eval', '--format', 'json', '--ignore', '*_test.rego', '-d', policies, '{"by_type": data.leakguard.lib.secrets.locations, "everywhere": data.leakguard.lib.secrets.everywhere, "credentials": data.leakguard.lib.secrets.credentials}'], {
           encoding: 'utf8',
         }),
       ).result[0].expressions[0].value as SecretPaths);

@@ -74,7 +74,7 @@ web_app := ["app_settings", "connection_string"]
 
 vm := ["custom_data", "user_data", "os_profile.custom_data"]
 
-locations := object.union(
+documents := object.union(
 	{
 		"aws_instance": ["user_data", "user_data_base64"],
 		"aws_launch_template": ["user_data"],
@@ -93,6 +93,45 @@ locations := object.union(
 	},
 	{t: web_app | some t in resources.app_service_types},
 )
+
+# Credentials a resource takes as an argument (its provider marks them sensitive): written into
+# the configuration as a literal, a database's master password is in the repository and in
+# every plan and state. The normalizer reads these only where the configuration writes a
+# literal, never a value a variable, a local or another resource supplies (a plan shows
+# neither: it hides the value and names the reference).
+os_admin := ["admin_password"]
+
+credentials := {
+	"aws_db_instance": ["password"],
+	"aws_rds_cluster": ["master_password"],
+	"aws_docdb_cluster": ["master_password"],
+	"aws_redshift_cluster": ["master_password"],
+	"aws_redshiftserverless_namespace": ["admin_user_password"],
+	"aws_opensearch_domain": ["advanced_security_options.master_user_options.master_user_password"],
+	"aws_elasticsearch_domain": ["advanced_security_options.master_user_options.master_user_password"],
+	"aws_elasticache_replication_group": ["auth_token"],
+	"aws_elasticache_user": ["passwords"],
+	"aws_memorydb_user": ["authentication_mode.passwords"],
+	"aws_mq_broker": ["user.password"],
+	"aws_dms_endpoint": ["password"],
+	"azurerm_mssql_server": ["administrator_login_password"],
+	"azurerm_sql_server": ["administrator_login_password"],
+	"azurerm_postgresql_server": ["administrator_login_password"],
+	"azurerm_mysql_server": ["administrator_login_password"],
+	"azurerm_mariadb_server": ["administrator_login_password"],
+	"azurerm_postgresql_flexible_server": ["administrator_password"],
+	"azurerm_mysql_flexible_server": ["administrator_password"],
+	"azurerm_synapse_workspace": ["sql_administrator_login_password"],
+	"azurerm_linux_virtual_machine": os_admin,
+	"azurerm_windows_virtual_machine": os_admin,
+	"azurerm_linux_virtual_machine_scale_set": os_admin,
+	"azurerm_windows_virtual_machine_scale_set": os_admin,
+}
+
+# Documents and credentials together, by resource type.
+locations := {t: array.concat(object.get(documents, t, []), object.get(credentials, t, [])) |
+	some t, _ in object.union(documents, credentials)
+}
 
 everywhere := ["tags"]
 

@@ -30,6 +30,8 @@ export interface PolicyManifest {
 export interface SecretPaths {
   by_type: Record<string, string[]>;
   everywhere: string[];
+  /** Of by_type, the credential arguments (a database's master password): read where the configuration writes a literal only. */
+  credentials?: Record<string, string[]>;
 }
 
 // crypto.hash (Node 20.12 and later) digests in one call, three times cheaper than createHash

@@ -31,6 +31,8 @@ export interface Draft {
    * input's `unlinked`.
    */
   unlinked?: string[];
+  /** HCL: attribute paths whose expression names anything (a variable, a local, a resource): not written as literals. */
+  referencing?: string[];
   waivers?: Waiver[];
   /** Plans: the configuration's expressions, whose literal values (writtenAt) are scanned for
    * secrets only (a plan keeps some attributes, such as an instance's user_data, as a hash of

@@ -51,6 +51,7 @@ export function fromHcl(doc: HclDocument): StackDraft {
       origin: { file: r.file, line: r.line },
       references,
       ...(unlinked.length > 0 ? { unlinked } : {}),
+      referencing: Object.keys(r.references).filter((k) => r.references[k].length > 0),
     };
   });
   return { name: doc.stack, format: 'hcl', source: doc.file, providers, resources };

@@ -1,5 +1,5 @@
 import type { Json, LoadedDocument } from '../load/types';
-import type { PolicyInput, Provider, Resource, Stack } from '../types/policy-input';
+import type { PolicyInput, Provider, Resource, SecretCandidate, Stack } from '../types/policy-input';
 import type { SecretPaths } from '../evaluate/manifest';
 import { applyAzapiUpdates, fromAzapi } from './azapi';
 import { cloudOf, isJson, type Draft, type StackDraft } from './draft';
@@ -173,9 +173,52 @@ function scannedPaths(paths: SecretPaths): (type: string) => readonly string[] {
   const byType = new Map<string, readonly string[]>();
   return (type) => {
     let list = byType.get(type);
-    if (!list) byType.set(type, (list = [...paths.everywhere, ...(Object.hasOwn(paths.by_type, type) ? paths.by_type[type] : [])]));
+    if (!list) {
+      // Not the credentials: read only where written as a literal, never otherwise (unscannedPaths has nothing to say of them).
+      const creds = paths.credentials && Object.hasOwn(paths.credentials, type) ? paths.credentials[type] : [];
+      byType.set(type, (list = [...paths.everywhere, ...(Object.hasOwn(paths.by_type, type) ? paths.by_type[type].filter((p) => !creds.includes(p)) : [])]));
+    }
     return list;
   };
+}
+
+/** The credential paths of a type (SecretPaths.credentials). */
+function credentialPaths(paths: SecretPaths): (type: string) => readonly string[] {
+  return (type) => (paths.credentials && Object.hasOwn(paths.credentials, type) ? paths.credentials[type] : []);
+}
+
+const under = (path: string, prefix: string): boolean => path === prefix || path.startsWith(`${prefix}.`);
+
+/**
+ * Secret candidates of the credentials a configuration writes as literals: a plan's (its
+ * configuration's constants: the values are hidden), a CDKTF config's (its values are what was
+ * written; a variable is a `${…}` the scan skips), an HCL folder's where the attribute's
+ * expression names nothing (no variable, local or resource). A state holds no configuration.
+ */
+function writtenCredentials(d: Draft, format: string, creds: readonly string[]): SecretCandidate[] {
+  const out: SecretCandidate[] = [];
+  for (const path of creds) {
+    const segs = path.split('.');
+    const first = new Set([segs[0]]);
+    let tree: unknown;
+    if (format === 'plan') tree = writtenAt(d.written, first);
+    else if (format === 'cdktf-out' || format === 'cdktf-json') tree = d.values;
+    else if (format === 'hcl' && !(d.referencing ?? []).some((r) => under(r, path) || under(path, r))) tree = d.values;
+    if (!isJson(tree)) continue;
+    for (const c of secretCandidatesAt(first, picked(tree, segs))) if (under(c.path, path)) out.push(c);
+  }
+  return out;
+}
+
+/** The tree with only what lies at `segs` (through lists of blocks). */
+function picked(v: unknown, segs: readonly string[]): Json {
+  const at = (x: unknown, i: number): unknown => {
+    if (i === segs.length) return x;
+    if (Array.isArray(x)) return x.map((e) => at(e, i));
+    return isJson(x) && Object.hasOwn(x, segs[i]) ? { [segs[i]]: at(x[segs[i]], i + 1) } : undefined;
+  };
+  const out = at(v, 0);
+  return isJson(out) ? out : {};
 }
 
 function scannedAttributes(paths: SecretPaths): (type: string) => ReadonlySet<string> {
@@ -200,6 +243,7 @@ export function normalize(docs: LoadedDocument[], { validate = true, sink, secre
   const drafts = docs.map(draftOf);
   const scanned = secretPaths ? scannedAttributes(secretPaths) : null;
   const paths = secretPaths ? scannedPaths(secretPaths) : null;
+  const credentials = secretPaths ? credentialPaths(secretPaths) : null;
   // Each resource goes to the sink as soon as it is complete, its referenced_by included: the
   // links into it are known from the drafts before any is built. Where a key repeats (the later
   // resource replaces the earlier), the resources go once all are built.
@@ -269,7 +313,9 @@ export function normalize(docs: LoadedDocument[], { validate = true, sink, secre
       if (d.waivers) resource.waivers = d.waivers;
       if (d.mode === 'managed') {
         const only = scanned?.(d.type);
-        const secrets = only ? secretCandidatesAt(only, d.values, writtenAt(d.written, only)) : secretCandidates(d.values, writtenAt(d.written, null));
+        let secrets = only ? secretCandidatesAt(only, d.values, writtenAt(d.written, only)) : secretCandidates(d.values, writtenAt(d.written, null));
+        const creds = credentials?.(d.type);
+        if (creds && creds.length > 0) secrets = [...secrets.filter((c) => !creds.some((p) => under(c.path, p))), ...writtenCredentials(d, sd.format, creds)];
         if (secrets.length > 0) resource.secrets = secrets;
         // What it could not read is not checked (rare: only where Terraform marks something sensitive).
         if (notChecked && paths && d.sensitive.length > 0) {

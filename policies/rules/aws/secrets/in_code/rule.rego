@@ -5,7 +5,10 @@
 #   repository, the plan or the state, and it stays in their history after rotation. Looked
 #   for in EC2 user_data (also base64, launch templates and launch configurations), Lambda
 #   environment variables, ECS container definitions, Batch and Beanstalk
-#   settings, resource tags, and provider blocks: AWS access keys and secret keys, private
+#   settings, resource tags, provider blocks, and the master credentials of data stores
+#   written as literals (RDS and Aurora, Redshift, DocumentDB, OpenSearch, ElastiCache and
+#   MemoryDB users, MQ, DMS; a variable, a local or a reference passes them as it should):
+#   AWS access keys and secret keys, private
 #   keys, connection strings and URLs with passwords, vendor tokens (secretlint's
 #   recommended patterns), values whose name announces a secret (DB_PASSWORD=…), and long
 #   random tokens (secret_generic_min_length, secret_generic_min_entropy). Findings show the

@@ -5,7 +5,9 @@
 #   repository, the plan or the state, and it stays in their history after rotation. Looked
 #   for in App Service and Function App app_settings and connection strings, container
 #   environment variables (container groups and container apps), virtual machine custom_data
-#   and user_data (base64 read through), resource tags, and provider blocks: storage account
+#   and user_data (base64 read through), resource tags, provider blocks, and the administrator
+#   passwords of SQL, PostgreSQL, MySQL and MariaDB servers, Synapse workspaces and virtual
+#   machines written as literals (a variable or a reference passes them as it should): storage account
 #   and shared access keys, connection strings and URLs with passwords, private keys, vendor
 #   tokens (secretlint's recommended patterns), values whose name announces a secret, and
 #   long random tokens (secret_generic_min_length, secret_generic_min_entropy). Findings show

@@ -1,0 +1,84 @@
+// A database's master password written into the configuration as a literal is in the
+// repository and in every plan and state (two public modules' leaky calls did so, and nothing
+// reported it). The provider marks these arguments sensitive: a plan hides the value and keeps
+// the literal in its configuration, HCL holds the value. Both read a credential only where it
+// is written as a literal, never where a variable, a sensitive variable or an interpolation
+// supplies it (the way it should be passed). Generated resources, planned by a real offline
+// `terraform plan`: both sides flag exactly the literals, and list none as not checked.
+import fc from 'fast-check';
+import { check } from '../../src/check';
+import { writeTree } from '../helpers/cli';
+import { planFolder, terraformAvailability } from '../helpers/terraform';
+
+const RULE = 'aws-secret-in-code';
+const tf = terraformAvailability();
+
+type Form = 'literal' | 'variable' | 'sensitive-variable' | 'interpolated';
+type Kind = 'db_instance' | 'rds_cluster' | 'redshift_cluster' | 'docdb_cluster' | 'elasticache' | 'opensearch';
+
+const PASSWORD = 'Wp-Pr0d-S3cret-2024!xyz';
+
+function resource(kind: Kind, i: number, value: string): { address: string; hcl: string } {
+  switch (kind) {
+    case 'db_instance':
+      return { address: `aws_db_instance.r${i}`, hcl: `resource "aws_db_instance" "r${i}" {\n  identifier = "r${i}"\n  engine = "postgres"\n  instance_class = "db.t3.micro"\n  allocated_storage = 20\n  username = "app"\n  password = ${value}\n}` };
+    case 'rds_cluster':
+      return { address: `aws_rds_cluster.r${i}`, hcl: `resource "aws_rds_cluster" "r${i}" {\n  cluster_identifier = "r${i}"\n  engine = "aurora-postgresql"\n  master_username = "app"\n  master_password = ${value}\n}` };
+    case 'redshift_cluster':
+      return { address: `aws_redshift_cluster.r${i}`, hcl: `resource "aws_redshift_cluster" "r${i}" {\n  cluster_identifier = "r${i}"\n  node_type = "ra3.xlplus"\n  master_username = "app"\n  master_password = ${value}\n}` };
+    case 'docdb_cluster':
+      return { address: `aws_docdb_cluster.r${i}`, hcl: `resource "aws_docdb_cluster" "r${i}" {\n  cluster_identifier = "r${i}"\n  master_username = "app"\n  master_password = ${value}\n}` };
+    case 'elasticache':
+      return {
+        address: `aws_elasticache_replication_group.r${i}`,
+        hcl: `resource "aws_elasticache_replication_group" "r${i}" {\n  replication_group_id = "r${i}"\n  description = "orders"\n  node_type = "cache.t3.micro"\n  transit_encryption_enabled = true\n  auth_token = ${value}\n}`,
+      };
+    case 'opensearch':
+      return {
+        address: `aws_opensearch_domain.r${i}`,
+        hcl: `resource "aws_opensearch_domain" "r${i}" {\n  domain_name = "orders-r${i}"\n  advanced_security_options {\n    enabled = true\n    internal_user_database_enabled = true\n    master_user_options {\n      master_user_name = "admin"\n      master_user_password = ${value}\n    }\n  }\n}`,
+      };
+  }
+}
+
+function folder(items: Array<{ kind: Kind; form: Form }>): { files: Record<string, string>; addresses: string[] } {
+  const parts = [
+    'provider "aws" {\n  region                      = "us-east-1"\n  skip_credentials_validation = true\n  skip_requesting_account_id  = true\n  skip_metadata_api_check     = true\n}',
+    `variable "pw" {\n  default = "${PASSWORD}"\n}`,
+    `variable "secret_pw" {\n  sensitive = true\n  default   = "${PASSWORD}"\n}`,
+    'variable "prefix" {\n  default = "orders"\n}',
+  ];
+  const addresses: string[] = [];
+  items.forEach(({ kind, form }, i) => {
+    const value = { literal: `"${PASSWORD}"`, variable: 'var.pw', 'sensitive-variable': 'var.secret_pw', interpolated: `"\${var.prefix}-${PASSWORD}"` }[form];
+    const r = resource(kind, i, value);
+    addresses.push(r.address);
+    parts.push(r.hcl);
+  });
+  return { files: { 'main.tf': parts.join('\n\n') + '\n' }, addresses };
+}
+
+async function verdict(path: string): Promise<{ flagged: string[]; notChecked: string[] }> {
+  const { decision } = await check([path], { today: '2026-11-28' });
+  return { flagged: decision.findings.filter((f) => f.rule_id === RULE).map((f) => f.resource.address).sort(), notChecked: decision.not_checked ?? [] };
+}
+
+const item = fc.record({
+  kind: fc.constantFrom<Kind>('db_instance', 'rds_cluster', 'redshift_cluster', 'docdb_cluster', 'elasticache', 'opensearch'),
+  form: fc.constantFrom<Form>('literal', 'variable', 'sensitive-variable', 'interpolated'),
+});
+
+(tf.ok ? describe : describe.skip)(`credentials written into the configuration, HCL vs terraform plan (${tf.ok ? 'generated' : `skipped: ${tf.ok ? '' : tf.reason}`})`, () => {
+  test('both sides flag exactly the literal credentials', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(item, { minLength: 8, maxLength: 8 }), async (items) => {
+        const { files, addresses } = folder(items);
+        const expected = { flagged: addresses.filter((_, i) => items[i].form === 'literal').sort(), notChecked: [] };
+        expect(await verdict(writeTree(files))).toEqual(expected);
+        expect(await verdict(planFolder(files, tf.ok ? tf.mirror : ''))).toEqual(expected);
+      }),
+      // Each run is a terraform plan: report the first counterexample rather than shrink through dozens more.
+      { numRuns: 2, endOnFailure: true },
+    );
+  }, 300_000);
+});
