@@ -710,6 +710,13 @@ func (e *Evaluator) references(expr hcl.Expression, mi *Instance, p string, refs
 var nonResourceRoots = map[string]bool{"local": true, "each": true, "count": true, "path": true, "terraform": true, "self": true}
 
 func referenceStrings(expr hcl.Expression, m *Module) []string {
+	return referencesVia(expr, m, map[string]bool{})
+}
+
+// referencesVia is referenceStrings, and through each local value the references of its
+// expression too (`kms_key_arn = local.key`, `key = aws_kms_key.k.arn`: the key), once each
+// (seen): a plan holds no locals, but its folder does (load/plan-source.ts reads them there).
+func referencesVia(expr hcl.Expression, m *Module, seen map[string]bool) []string {
 	var out []string
 	add := func(s string) {
 		if !contains(out, s) {
@@ -736,6 +743,16 @@ func referenceStrings(expr hcl.Expression, m *Module) []string {
 				}
 			}
 			add(name)
+			if root == "local" && !seen[name] {
+				seen[name] = true
+				for _, l := range m.Locals {
+					if "local."+l.Name == name {
+						for _, r := range referencesVia(l.Expr, m, seen) {
+							add(r)
+						}
+					}
+				}
+			}
 			continue
 		}
 		if root == "module" && len(rest) >= 2 {

@@ -654,6 +654,12 @@ references_under(r, path) if {
 	startswith(k, concat("", [path, "."]))
 }
 
+# Set from what the input cannot follow to a resource (a local value in a plan checked without
+# its folder, each.value): as configured as a reference, and read the same way. Unknown before
+# apply, such a value comes from a resource this configuration creates (a key ARN passed
+# through a module's local is its own key); a rule that needs to read it reports it unresolved.
+references_under(r, path) if unlinked_under(r, path)
+
 # A config-source value that is an interpolation the tool cannot evaluate.
 interpolated(r, path) if {
 	some v in values_at(r, path)
@@ -696,7 +702,6 @@ unlinked_under(r, path) if {
 computed_unset(r, path) if {
 	unknown_at(r, path)
 	not references_under(r, path)
-	not unlinked_under(r, path)
 	not unreadable_at(r, path)
 }
 
@@ -706,11 +711,6 @@ computed_unset(r, path) if {
 unresolved(r, path) if {
 	unknown_at(r, path)
 	references_under(r, path)
-}
-
-unresolved(r, path) if {
-	unknown_at(r, path)
-	unlinked_under(r, path)
 }
 
 unresolved(r, path) if interpolated(r, path)
@@ -1174,8 +1174,6 @@ configured(r, path) if {
 }
 
 configured(r, path) if references_under(r, path)
-
-configured(r, path) if unlinked_under(r, path)
 
 configured(r, path) if unreadable_at(r, path)
 

@@ -177,17 +177,9 @@ at_rest_state_message(r, label, flag_path, _, state) := sprintf("%s %s is not en
 
 at_rest_state_message(r, label, _, key_path, "on") := key_message(r, label, key_path)
 
-# For stores the service always encrypts: only the key can be wrong. A key set from what the
-# input cannot follow (a local value, a module output), unknown before apply, is not shown to
-# be a customer-managed key, nor to be AWS's.
+# For stores the service always encrypts: only the key can be wrong.
 key_message(r, label, key_path) := sprintf("%s %s is encrypted with an AWS-managed key, but %s: set %s to a customer-managed key", [label, r.address, cmk_reason(r), key_path]) if {
 	lacks_cmk(r, key_path)
-	not resources.unlinked_under(r, key_path)
-}
-
-key_message(r, label, key_path) := sprintf("%s %s has %s set from an expression unknown before apply, so whether it is a customer-managed key cannot be verified (%s)", [label, r.address, key_path, cmk_reason(r)]) if {
-	lacks_cmk(r, key_path)
-	resources.unlinked_under(r, key_path)
 }
 
 # ---------------------------------------------------------------------------------------

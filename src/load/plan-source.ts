@@ -9,9 +9,10 @@ import type { Json, PlanDocument } from './types';
 // values, and the plan's normalizer reads there what the plan leaves open: the regions
 // (plan-providers.ts) and, for an attribute set from a local and unknown in the plan, whether
 // the folder knows its value (a local that is null or "" leaves the attribute to the
-// provider, which a plan shows as unknown too); and the references of attributes in `dynamic`
-// blocks, which a plan's configuration leaves out (a key passed into a module's dynamic
-// block read as the provider's default: the terraform-aws-modules S3 bucket's encryption).
+// provider, which a plan shows as unknown too); and references a plan cannot follow: through
+// a local value to what it names (a module's `kms_key_arn = local.kms_key_arn`), and of
+// attributes in `dynamic` blocks, which a plan's configuration leaves out (a key passed into a
+// module's dynamic block read as the provider's default: the terraform-aws-modules S3 bucket).
 
 /** References that leave a value open in a plan: a local value, each.value, self. */
 const OPEN = /^(local\.|each\.value|self\.)/;
@@ -41,7 +42,8 @@ export function refersToLocals(plan: Json): boolean {
  */
 export async function readSource(doc: PlanDocument, root: string): Promise<void> {
   const regions = new Set(unresolvedRegions(doc.plan));
-  if (regions.size === 0 && !doc.sourceDynamic && !refersToLocals(doc.plan)) return;
+  const locals = refersToLocals(doc.plan);
+  if (regions.size === 0 && !doc.sourceDynamic && !locals) return;
   const values: Json = {};
   for (const [name, v] of Object.entries(isJson(doc.plan.variables) ? doc.plan.variables : {})) if (isJson(v) && 'value' in v) values[name] = v.value;
   const varFile = `${root}/.leakguard-plan-variables.tfvars.json`;
@@ -50,7 +52,10 @@ export async function readSource(doc: PlanDocument, root: string): Promise<void>
     doc.sourceRegions = new Map();
     for (const p of evaluated.providers) if (regions.has(p.key) && typeof p.region === 'string') doc.sourceRegions.set(p.key, p.region);
     doc.sourceUnknown = new Map(evaluated.resources.map((r) => [r.address, r.unknown]));
-    if (doc.sourceDynamic) doc.sourceReferences = new Map(evaluated.resources.map((r) => [r.address, r.references]));
+    if (doc.sourceDynamic || locals) {
+      doc.sourceReferences = new Map(evaluated.resources.map((r) => [r.address, r.references]));
+      doc.sourceLinks = new Map(Object.entries(evaluated.module_links ?? {}));
+    }
   } catch {
     // Not evaluable as HCL here (a syntax this evaluator refuses, a variable it cannot take).
   }

@@ -36,9 +36,11 @@ export interface PlanDocument {
   sourceRegions?: Map<string, string>;
   /** Each resource's unknown paths as that folder gives them, evaluated with the plan's variables (plan-source.ts), by address. */
   sourceUnknown?: Map<string, string[]>;
+  /** Module arguments' and outputs' references as that folder gives them (through locals), by module; set with sourceReferences. */
+  sourceLinks?: Map<string, { args: Record<string, string[]>; outputs: Record<string, string[]> }>;
   /** Some file of that folder (or of a module it calls) writes a `dynamic` block. */
   sourceDynamic?: boolean;
-  /** Each resource's references by attribute path as that folder gives them (HCL evaluator's form), where it writes `dynamic` blocks, by address. */
+  /** Each resource's references by attribute path as that folder gives them (HCL evaluator's form, through locals), where it writes `dynamic` blocks or the plan names locals, by address. */
   sourceReferences?: Map<string, Record<string, string[]>>;
 }
 

@@ -284,6 +284,7 @@ function draftsFrom(
     let unlinked: string[] | undefined;
     if (cfg) {
       const from = { module, index: r.index ?? null };
+      const inSource = sourceRefs?.get(r.address);
       const attrs = Object.keys(cfg.refs);
       for (let a = 0; a < attrs.length; a++) {
         const attr = attrs[a];
@@ -304,11 +305,17 @@ function draftsFrom(
             }
           }
         }
-        if (keys.length > 0) references[attr] = keys;
+        if (keys.length > 0) {
+          references[attr] = keys;
+          continue;
+        }
+        // Through a local value: the source folder names what it refers to.
+        const via = inSource?.[attr] ? [...new Set(inSource[attr].flatMap((ref) => resolve(ref, from)))] : [];
+        if (via.length > 0) references[attr] = via;
         else if (refs.some((ref) => opaqueAcross(ref, from, links)) && openInSource(source, r.address, attr)) (unlinked ??= []).push(attr);
       }
       // Attributes of `dynamic` blocks: the plan's configuration leaves them out, the source folder has them.
-      const dynamic = sourceRefs?.get(r.address);
+      const dynamic = inSource;
       for (const attr of dynamic ? Object.keys(dynamic) : []) {
         const refs = dynamic![attr];
         if (refs.length === 0 || !leftOut(cfg.exprs, attr)) continue;
@@ -484,6 +491,14 @@ export function fromPlan(doc: PlanDocument): StackDraft {
   const providers = planProviders(doc, notChecked);
   const links = new Map<string, { args: Record<string, string[]>; outputs: Record<string, string[]> }>();
   const config = configResources(isJson(plan.configuration) ? plan.configuration.root_module : undefined, '', new Map(), links);
+  // What module arguments and outputs name through local values, as the source folder gives it.
+  for (const [module, link] of doc.sourceLinks ?? []) {
+    const mine = links.get(module);
+    if (!mine) continue;
+    for (const kind of ['args', 'outputs'] as const) {
+      for (const [name, refs] of Object.entries(link[kind])) if (Object.hasOwn(mine[kind], name)) mine[kind][name] = [...new Set([...mine[kind][name], ...refs])];
+    }
+  }
   const s = new Structure(doc.file);
   const changes = resourceChanges(plan, s);
   const planned = plan.planned_values === undefined ? undefined : s.object(plan.planned_values, 'planned_values').root_module;

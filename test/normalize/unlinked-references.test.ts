@@ -4,8 +4,9 @@
 // from `local.parameter_group_name` (the terraform-aws-modules module) passed as the default
 // group that requires SSL, and an SQS dead-letter queue's key from a local read as the
 // AWS-managed default. Generated configurations, planned by a real offline `terraform plan`:
-// the plan and the HCL folder list the same attributes as unlinked, the ones the model says,
-// and give the same findings.
+// the HCL folder and the plan beside it (which reads local values there) list the same
+// attributes as unlinked, the ones the model says, and give the same findings; the plan alone
+// leaves every attribute from a local open.
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -19,8 +20,13 @@ import { planFolder, terraformAvailability } from '../helpers/terraform';
 const tf = terraformAvailability();
 
 type Form = 'resource' | 'local-resource' | 'local-literal' | 'each' | 'module-output' | 'module-output-local' | 'conditional-local' | 'unset';
-/** Unknown before apply and naming no resource of the input: the model. */
-const UNLINKED: ReadonlySet<Form> = new Set(['local-resource', 'each', 'module-output-local', 'conditional-local']);
+/**
+ * Unknown before apply and naming no resource the input can follow (the model): a plan alone
+ * cannot follow a local value; the HCL folder, and a plan beside it, follow it to what it
+ * names (each.value stays open on every side).
+ */
+const UNLINKED_ALONE: ReadonlySet<Form> = new Set(['local-resource', 'each', 'module-output-local', 'conditional-local']);
+const UNLINKED: ReadonlySet<Form> = new Set(['each']);
 
 const KEYS = `output "direct" {\n  value = aws_kms_key.k.arn\n}\n\nlocals {\n  arn = aws_kms_key.k.arn\n}\n\noutput "via_local" {\n  value = local.arn\n}\n\nresource "aws_kms_key" "k" {\n  enable_key_rotation = true\n}\n`;
 
@@ -80,20 +86,26 @@ async function verdict(path: string): Promise<Record<string, { unlinked: string[
 }
 
 (tf.ok ? describe : describe.skip)(`attributes set from what the input cannot follow, HCL vs terraform plan (${tf.ok ? 'generated' : `skipped: ${tf.ok ? '' : tf.reason}`})`, () => {
-  test('both sides list the same unlinked attributes, the model, and read them as unverified', async () => {
+  test('both sides list the same unlinked attributes, the model's, and read them as set', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.constantFrom<Form>('resource', 'local-resource', 'local-literal', 'each', 'module-output', 'module-output-local', 'conditional-local', 'unset'), { minLength: 8, maxLength: 8 }), async (forms) => {
         const { files, addresses } = folder(forms);
         const hcl = await verdict(writeTree(files));
-        const plan = await verdict(planFolder(files, tf.ok ? tf.mirror : ''));
+        const beside = planFolder(files, tf.ok ? tf.mirror : '');
+        const plan = await verdict(beside);
         expect(hcl).toEqual(plan);
-        forms.forEach((f, i) => {
-          const v = plan[addresses[i]];
-          expect(v.unlinked).toEqual(UNLINKED.has(f) ? ['kms_master_key_id'] : []);
-          // Unlinked: neither passed as a customer-managed key nor reported as AWS's.
-          if (UNLINKED.has(f)) expect(v.finding).toMatch(/cannot be verified/);
-          else expect(v.finding ?? '').not.toMatch(/cannot be verified/);
-        });
+        const alone = join(mkdtempSync(join(tmpdir(), 'leakguard-plan-alone-')), 'plan.json');
+        copyFileSync(beside, alone);
+        const apart = await verdict(alone);
+        for (const [side, model] of [[plan, UNLINKED], [apart, UNLINKED_ALONE]] as const) {
+          forms.forEach((f, i) => {
+            const v = side[addresses[i]];
+            expect({ form: f, unlinked: v.unlinked }).toEqual({ form: f, unlinked: model.has(f) ? ['kms_master_key_id'] : [] });
+            // Every key here is the customer-managed one (a local, each.value, a module output all
+            // carry its ARN): linked or unlinked, it reads as set, never as AWS's; unset, it is AWS's.
+            expect({ form: f, finding: v.finding }).toEqual({ form: f, finding: f === 'unset' ? expect.any(String) : null });
+          });
+        }
       }),
       // Each run is a terraform plan: report the first counterexample rather than shrink through dozens more.
       { numRuns: 2, endOnFailure: true },
@@ -106,7 +118,8 @@ async function verdict(path: string): Promise<Record<string, { unlinked: string[
 // Beside the folder it was made from, the plan reads there which (load/plan-source.ts) and
 // gives the HCL verdict; alone, it cannot tell, and the attribute stays open.
 type Group = 'null-local' | 'empty-local' | 'group-local' | 'literal' | 'unset';
-const OPEN_IN_FOLDER: ReadonlySet<Group> = new Set(['group-local']);
+// Beside the folder the local is followed to what it names: the parameter group (linked), or nothing set.
+const OPEN_IN_FOLDER: ReadonlySet<Group> = new Set();
 const OPEN_ALONE: ReadonlySet<Group> = new Set(['null-local', 'empty-local', 'group-local']);
 
 function rdsFolder(groups: Group[]): Record<string, string> {

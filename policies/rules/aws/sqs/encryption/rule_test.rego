@@ -29,10 +29,13 @@ test_unknown_fails if {
 	count(rule.deny) == 1 with input as t.with_index([queue({"sqs_managed_sse_enabled": "${var.sse}"})])
 }
 
-# A key set from a local value (the terraform-aws-modules sqs module's dead-letter queue):
-# unknown before apply, naming no resource. Neither shown to be a customer-managed key nor AWS's.
-test_key_from_a_local_is_unverified if {
+# A key set from a local value (the terraform-aws-modules sqs module's dead-letter queue, in a
+# plan checked without its folder): unknown before apply, naming no resource the input can
+# follow; configured, as a key set by reference is.
+test_key_from_a_local_counts_as_set if {
 	q := object.union(queue({}), {"unknown": ["kms_master_key_id"], "unlinked": ["kms_master_key_id"]})
-	msg := "SQS queue aws_sqs_queue.orders has kms_master_key_id set from an expression unknown before apply, so whether it is a customer-managed key cannot be verified (it is not classified as holding no personal information)"
-	k.summary(rule.deny) == {["aws-sqs-encryption", "test/aws_sqs_queue.orders", msg]} with input as t.with_index([q])
+	count(rule.deny) == 0 with input as t.with_index([q])
+
+	# Unknown and not configured: the AWS-managed default.
+	count(rule.deny) == 1 with input as t.with_index([object.union(queue({}), {"unknown": ["kms_master_key_id"]})])
 }
