@@ -5,7 +5,10 @@
 #   source_arn, source_account or principal_org_id) lets every AWS account invoke the
 #   function, and through a function URL with authorization type NONE, anyone on the
 #   internet: a function that reads customer data answers strangers, bypassing API Gateway
-#   validation and WAF. Found in a public Lambda module's leaky call, which no rule reported.
+#   validation and WAF. A service principal (apigateway.amazonaws.com, s3.amazonaws.com)
+#   without source_arn or source_account lets that service invoke it for any account's API or
+#   bucket (the confused deputy AWS documents). Found in public Lambda and API Gateway modules'
+#   leaky calls, which no rule reported.
 #   Unknowns: a principal unknown at plan time is not proven and is reported; a restricting
 #   argument set by reference counts as set.
 # custom:
@@ -55,6 +58,15 @@ deny contains finding.new(rego.metadata.chain(), p, msg) if {
 	unreadable_principal(p)
 	not restricted(p)
 	msg := sprintf("Lambda permission %s has a principal unknown at plan time; that it does not let every principal invoke %s cannot be verified", [p.address, function_of(p)])
+}
+
+deny contains finding.new(rego.metadata.chain(), p, msg) if {
+	some p in resources.of_type("aws_lambda_permission")
+	service := p.values.principal
+	is_string(service)
+	endswith(service, ".amazonaws.com")
+	not restricted(p)
+	msg := sprintf("Lambda permission %s lets %s invoke %s for any account's resources (no source_arn or source_account)", [p.address, service, function_of(p)])
 }
 
 unreadable_principal(p) if resources.unknown_at(p, "principal")

@@ -30,3 +30,8 @@ test_unknown_principal_fails if {
 	k.summary(rule.deny) == {["aws-lambda-permission-public", "test/aws_lambda_permission.public", "Lambda permission aws_lambda_permission.public has a principal unknown at plan time; that it does not let every principal invoke orders-api cannot be verified"]} with input as t.with_index([k.unknown(permission({}, {}), ["principal"])])
 	count(rule.deny) == 1 with input as t.with_index([permission({"principal": "${var.caller}"}, {})])
 }
+
+test_service_principal_without_source_fails if {
+	k.summary(rule.deny) == {["aws-lambda-permission-public", "test/aws_lambda_permission.public", "Lambda permission aws_lambda_permission.public lets apigateway.amazonaws.com invoke orders-api for any account's resources (no source_arn or source_account)"]} with input as t.with_index([permission({"principal": "apigateway.amazonaws.com"}, {})])
+	count(rule.deny) == 0 with input as t.with_index([permission({"principal": "s3.amazonaws.com", "source_account": "111122223333"}, {})])
+}
