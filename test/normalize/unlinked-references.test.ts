@@ -86,7 +86,7 @@ async function verdict(path: string): Promise<Record<string, { unlinked: string[
 }
 
 (tf.ok ? describe : describe.skip)(`attributes set from what the input cannot follow, HCL vs terraform plan (${tf.ok ? 'generated' : `skipped: ${tf.ok ? '' : tf.reason}`})`, () => {
-  test('both sides list the same unlinked attributes, the model's, and read them as set', async () => {
+  test('both sides list the same unlinked attributes as the model, and read them as set', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.constantFrom<Form>('resource', 'local-resource', 'local-literal', 'each', 'module-output', 'module-output-local', 'conditional-local', 'unset'), { minLength: 8, maxLength: 8 }), async (forms) => {
         const { files, addresses } = folder(forms);
