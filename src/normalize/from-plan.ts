@@ -253,6 +253,8 @@ function draftsFrom(
   links: ModuleLinks = new Map(),
   source?: PlanDocument['sourceUnknown'],
   sourceRefs?: PlanDocument['sourceReferences'],
+  /** Data sources read while planning (prior_state): no change pairs with them. */
+  read?: ReadonlySet<string>,
 ): Draft[] {
   const instances = instanceGroups(resources.map((r) => r.address));
   const modules = links.size > 0 ? moduleInstancePaths(resources.map((r) => r.address)) : [];
@@ -272,7 +274,7 @@ function draftsFrom(
   const drafts = resources.map((r): Draft => {
     const { module } = splitAddress(r.address);
     const change = changeOf(r.address);
-    lists?.pair(r, change);
+    if (!read?.has(r.address)) lists?.pair(r, change);
     const delta = isJson(change?.change) ? change.change : {};
     const unindexed = stripIndexes(r.address);
     const cfg = config.get(unindexed);
@@ -485,6 +487,21 @@ class PlanLists {
   }
 }
 
+/**
+ * The data sources Terraform read while planning: a plan holds them in prior_state alone
+ * (planned_values has only those read at apply). A policy document a bucket's policy is built
+ * from (`replace(data.aws_iam_policy_document.combined.json, …)`, the terraform-aws-modules S3
+ * bucket) is read there as the HCL path renders it.
+ */
+function readWhilePlanning(plan: Json, file: string, planned: Instance[]): Instance[] {
+  if (!isJson(plan.prior_state) || plan.prior_state.values === undefined || plan.prior_state.values === null) return [];
+  // Its own structure: prior_state holds the managed objects planned_values holds too.
+  const s = new Structure(file);
+  const prior = moduleInstances(s.object(plan.prior_state.values, 'prior_state.values').root_module, s, 'prior_state.values.root_module');
+  const seen = new Set(planned.map((r) => r.address));
+  return prior.filter((r) => r.mode === 'data' && !seen.has(r.address));
+}
+
 export function fromPlan(doc: PlanDocument): StackDraft {
   const { plan } = doc;
   const notChecked: string[] = [];
@@ -503,7 +520,8 @@ export function fromPlan(doc: PlanDocument): StackDraft {
   const changes = resourceChanges(plan, s);
   const planned = plan.planned_values === undefined ? undefined : s.object(plan.planned_values, 'planned_values').root_module;
   const instances = moduleInstances(planned, s, 'planned_values.root_module');
-  const resources = draftsFrom(doc.file, doc.locations, instances, providers, config, changes, new PlanLists(changes, s), links, doc.sourceUnknown, doc.sourceReferences);
+  const read = readWhilePlanning(plan, doc.file, instances);
+  const resources = draftsFrom(doc.file, doc.locations, [...instances, ...read], providers, config, changes, new PlanLists(changes, s), links, doc.sourceUnknown, doc.sourceReferences, new Set(read.map((r) => r.address)));
   notChecked.push(...hashedScripts(resources, 'plan'));
   return {
     name: doc.stack,
