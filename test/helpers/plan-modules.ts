@@ -139,8 +139,13 @@ function planOf(plan: Json, id: string, mapping: Record<string, string>): Json {
     resources: ((module.resources as Json[] | undefined) ?? []).map((r) => ({ ...r, provider_config_key: rename(r.provider_config_key) })),
     module_calls: Object.fromEntries(Object.entries((module.module_calls as Record<string, Json> | undefined) ?? {}).map(([k, v]) => [k, { ...v, module: relocate((v.module as Json) ?? {}) }])),
   });
+  // The data sources read while planning (prior_state holds them): the case's own, rebased too.
+  const prior = plan.prior_state as Json | undefined;
+  const priorRoot = ((prior?.values as Json | undefined)?.root_module as Json | undefined) ?? {};
+  const priorMine = ((priorRoot.child_modules as Json[] | undefined) ?? []).find((c) => c.address === `module.${id}`) ?? { resources: [] };
   return {
     ...plan,
+    ...(prior ? { prior_state: { ...prior, values: { ...(prior.values as Json), root_module: rebase(priorMine, strip) } } } : {}),
     planned_values: { root_module: rebase(mine, strip) },
     resource_changes: changes,
     configuration: { provider_config: providerConfig, root_module: relocate((call.module as Json) ?? {}) },
