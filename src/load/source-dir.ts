@@ -75,7 +75,8 @@ function locateModule(dir: string, module: unknown, prefix: string, key: string,
   let dynamic = false;
   for (const file of tfFiles(dir)) {
     const local: Locations = new Map();
-    const text = readText(file);
+    // An empty .tf file is valid Terraform (a placeholder outputs.tf): nothing to locate in it.
+    const text = readText(file, { allowEmpty: true });
     locateBlocks(file, text, local);
     dynamic ||= DYNAMIC.test(text);
     for (const [k, at] of local) into.set(prefix ? `${prefix}.${k}` : k, at);

@@ -178,11 +178,15 @@ test('every rule fixture decides the same with candidates added where no rule re
 
 test('generated resources with candidates at any attribute: the same input and decision either way', async () => {
   const p = await paths();
-  const TYPES = [...Object.keys(p.by_type), 'aws_s3_bucket', 'aws_iam_role', 'azurerm_storage_account'];
+  // Where documents are scanned: the credential paths read only literals, which a generated plan
+  // without configuration has none of (credentials-in-code.test.ts plans them).
+  const creds = (type: string): string[] => (p.credentials && Object.hasOwn(p.credentials, type) ? p.credentials[type] : []);
+  const documents = (type: string): string[] => (Object.hasOwn(p.by_type, type) ? p.by_type[type].filter((x) => !creds(type).includes(x)) : []);
+  const TYPES = [...Object.keys(p.by_type).filter((t) => documents(t).length > 0), 'aws_s3_bucket', 'aws_iam_role', 'azurerm_storage_account'];
   const resource = fc
     .constantFrom(...TYPES)
     .chain((type) => {
-      const read = Object.hasOwn(p.by_type, type) ? p.by_type[type] : [];
+      const read = documents(type);
       const attribute = fc.constantFrom(...read, ...p.everywhere, 'description', 'user_data', 'environment', 'setting', 'metadata', 'name', 'value');
       return fc.record({ type: fc.constant(type), members: fc.array(fc.tuple(attribute, value), { maxLength: 4 }) });
     });

@@ -182,7 +182,8 @@ resource "aws_s3_bucket" "this" {
 `;
 
   maybe('beside the plan, or given with --source-dir to a plan saved elsewhere: module resources at the module file, region findings at the provider', async () => {
-    const plan = planFolder({ 'main.tf': ROOT_TF, 'modules/store/main.tf': MODULE_TF }, (tf as { mirror: string }).mirror);
+    // Empty files too, as modules keep a placeholder outputs.tf: valid Terraform (a plan beside one was refused).
+    const plan = planFolder({ 'main.tf': ROOT_TF, 'outputs.tf': '', 'modules/store/main.tf': MODULE_TF, 'modules/store/outputs.tf': '' }, (tf as { mirror: string }).mirror);
     const source = dirname(plan);
     const elsewhere = join(tempDir(), 'ci', 'plan-pr-42.json');
     mkdirSync(dirname(elsewhere), { recursive: true });
