@@ -24,13 +24,12 @@ const under = (path: string, prefixes: Iterable<string>): boolean => {
   return false;
 };
 
-/** The reference cut: each resource's candidates under the paths the policy reads, the holders' index again. */
-function cut(input: PolicyInput, paths: SecretPaths): PolicyInput {
+/** The input with each resource's candidates those `keep` takes, the holders' index again. */
+function keeping(input: PolicyInput, keep: (type: string, c: SecretCandidate) => boolean): PolicyInput {
   const out = structuredClone(input);
   for (const r of Object.values(out.resources)) {
     if (r.secrets === undefined) continue;
-    const first = [...paths.everywhere, ...(Object.hasOwn(paths.by_type, r.type) ? paths.by_type[r.type] : [])].map((p) => p.split('.')[0]);
-    const kept = r.secrets.filter((c) => under(c.path, first));
+    const kept = r.secrets.filter((c) => keep(r.type, c));
     if (kept.length > 0) r.secrets = kept;
     else delete r.secrets;
   }
@@ -40,25 +39,17 @@ function cut(input: PolicyInput, paths: SecretPaths): PolicyInput {
   return out;
 }
 
+/** The reference cut: each resource's candidates under the paths the policy reads. */
+const cut = (input: PolicyInput, paths: SecretPaths): PolicyInput =>
+  keeping(input, (type, c) => under(c.path, [...paths.everywhere, ...(Object.hasOwn(paths.by_type, type) ? paths.by_type[type] : [])].map((p) => p.split('.')[0])));
+
 /**
  * Without the candidates under the credential paths (SecretPaths.credentials), which a check
  * reads only where the configuration writes a literal (test/policies/credentials-in-code.test.ts):
  * an input with no configuration, as generated below, has none.
  */
-function withoutCredentials(input: PolicyInput, paths: SecretPaths): PolicyInput {
-  const out = structuredClone(input);
-  for (const r of Object.values(out.resources)) {
-    const creds = paths.credentials && Object.hasOwn(paths.credentials, r.type) ? paths.credentials[r.type] : [];
-    if (r.secrets === undefined || creds.length === 0) continue;
-    const kept = r.secrets.filter((c) => !under(c.path, creds));
-    if (kept.length > 0) r.secrets = kept;
-    else delete r.secrets;
-  }
-  out.with_secrets = Object.values(out.resources)
-    .filter((r) => r.secrets !== undefined)
-    .map((r) => r.key);
-  return out;
-}
+const withoutCredentials = (input: PolicyInput, paths: SecretPaths): PolicyInput =>
+  keeping(input, (type, c) => !under(c.path, paths.credentials && Object.hasOwn(paths.credentials, type) ? paths.credentials[type] : []));
 
 const decisionOf = async (input: PolicyInput): Promise<string> => JSON.stringify((await wasm()).evaluate(input, DATA), null, 2);
 
