@@ -317,9 +317,8 @@ function draftsFrom(
         else if (refs.some((ref) => opaqueAcross(ref, from, links)) && openInSource(source, r.address, attr)) (unlinked ??= []).push(attr);
       }
       // Attributes of `dynamic` blocks: the plan's configuration leaves them out, the source folder has them.
-      const dynamic = inSource;
-      for (const attr of dynamic ? Object.keys(dynamic) : []) {
-        const refs = dynamic![attr];
+      for (const attr of inSource ? Object.keys(inSource) : []) {
+        const refs = inSource![attr];
         if (refs.length === 0 || !leftOut(cfg.exprs, attr)) continue;
         const keys = [...new Set(refs.flatMap((ref) => resolve(ref, from)))];
         if (keys.length > 0) references[attr] = keys;
@@ -495,11 +494,20 @@ class PlanLists {
  */
 function readWhilePlanning(plan: Json, file: string, planned: Instance[]): Instance[] {
   if (!isJson(plan.prior_state) || plan.prior_state.values === undefined || plan.prior_state.values === null) return [];
-  // Its own structure: prior_state holds the managed objects planned_values holds too.
+  // Its own structure (prior_state holds the managed objects planned_values holds too), and
+  // only the data sources: a plan of an existing estate holds every managed object there again.
   const s = new Structure(file);
-  const prior = moduleInstances(s.object(plan.prior_state.values, 'prior_state.values').root_module, s, 'prior_state.values.root_module');
   const seen = new Set(planned.map((r) => r.address));
-  return prior.filter((r) => r.mode === 'data' && !seen.has(r.address));
+  const out: Instance[] = [];
+  const walk = (module: unknown, where: string): void => {
+    if (module === undefined || module === null) return;
+    const m = s.object(module, where);
+    const data = s.list(m.resources, `${where}.resources`).filter((r) => isJson(r) && r.mode === 'data' && !seen.has(String(r.address)));
+    if (data.length > 0) moduleInstances({ resources: data }, s, where, out);
+    s.list(m.child_modules, `${where}.child_modules`).forEach((c, i) => walk(c, `${where}.child_modules[${i}]`));
+  };
+  walk(s.object(plan.prior_state.values, 'prior_state.values').root_module, 'prior_state.values.root_module');
+  return out;
 }
 
 export function fromPlan(doc: PlanDocument): StackDraft {
