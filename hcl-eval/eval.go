@@ -37,6 +37,9 @@ type Evaluator struct {
 	// iterator's value), so they are its references: a key passed into a module's dynamic
 	// block links to the key, not to nothing (read as the provider's default before).
 	inherited []string
+	// While a resource with for_each is evaluated: the references of its for_each. An attribute
+	// written from each.value and left unknown derives from them.
+	eachRefs []string
 }
 
 // Instance is one instance of a module: the root, or `module.a["k"].module.b[0]`.
@@ -467,6 +470,10 @@ func (e *Evaluator) evalResource(mi *Instance, r *Resource, ctx *hcl.EvalContext
 	evalOne := func(key cty.Value) *ResInst {
 		ictx := eachCtx(ctx, mode, key, forEachVal)
 		refs := map[string][]string{}
+		if mode == forEach {
+			e.eachRefs = referenceStrings(r.ForEach, mi.Def)
+			defer func() { e.eachRefs = nil }()
+		}
 		obj := e.body(r.Body, ictx, mi, "", refs, resourceMeta)
 		if r.Mode == "data" {
 			obj = e.dataSource(mi, r, obj)
@@ -584,6 +591,13 @@ func (e *Evaluator) body(b *hclsyntax.Body, ctx *hcl.EvalContext, mi *Instance, 
 				}
 			}
 		}
+		if len(e.eachRefs) > 0 && !attrs[name].IsWhollyKnown() && usesEachValue(a.Expr) {
+			for _, ref := range e.eachRefs {
+				if !contains(refs[p], ref) {
+					refs[p] = append(refs[p], ref)
+				}
+			}
+		}
 	}
 	blocks := map[string][]cty.Value{}
 	unknownBlocks := map[string]bool{}
@@ -627,6 +641,19 @@ func (e *Evaluator) body(b *hclsyntax.Body, ctx *hcl.EvalContext, mi *Instance, 
 		}
 	}
 	return cty.ObjectVal(attrs)
+}
+
+// usesEachValue: the expression reads each.value (a resource's for_each element).
+func usesEachValue(expr hcl.Expression) bool {
+	for _, t := range expr.Variables() {
+		if t.RootName() != "each" || len(t) < 2 {
+			continue
+		}
+		if a, ok := t[1].(hcl.TraverseAttr); ok && a.Name == "value" {
+			return true
+		}
+	}
+	return false
 }
 
 func joinPath(prefix, name string) string {

@@ -22,11 +22,11 @@ const tf = terraformAvailability();
 type Form = 'resource' | 'local-resource' | 'local-literal' | 'each' | 'module-output' | 'module-output-local' | 'conditional-local' | 'unset';
 /**
  * Unknown before apply and naming no resource the input can follow (the model): a plan alone
- * cannot follow a local value; the HCL folder, and a plan beside it, follow it to what it
- * names (each.value stays open on every side).
+ * cannot follow a local value nor each.value; the HCL folder, and a plan beside it, follow a
+ * local to what it names and each.value to the resource's for_each.
  */
 const UNLINKED_ALONE: ReadonlySet<Form> = new Set(['local-resource', 'each', 'module-output-local', 'conditional-local']);
-const UNLINKED: ReadonlySet<Form> = new Set(['each']);
+const UNLINKED: ReadonlySet<Form> = new Set();
 
 const KEYS = `output "direct" {\n  value = aws_kms_key.k.arn\n}\n\nlocals {\n  arn = aws_kms_key.k.arn\n}\n\noutput "via_local" {\n  value = local.arn\n}\n\nresource "aws_kms_key" "k" {\n  enable_key_rotation = true\n}\n`;
 
