@@ -3,7 +3,6 @@ import { loadPaths } from './load';
 import type { LoadOptions } from './load/types';
 import { normalize } from './normalize';
 import { assertValid } from './normalize/validate';
-import { unscannedLine } from './normalize/secrets';
 import { unappliedUpdates } from './normalize/azapi';
 import { loadCompiledPolicy, type CompiledPolicy } from './evaluate/policy';
 import { idleMeter, workersToPrestart } from './evaluate/parallel';
@@ -77,7 +76,8 @@ export async function check(paths: string[], opts: CheckOptions = {}): Promise<C
     // What the input could not show the rules: warned about, and listed in every report.
     const notChecked = [...modulesNotFollowed, ...unverifiable];
     opts.onStep?.('normalizing');
-    input = normalize(docs, { validate: false, sink: session, secretPaths: policy.manifest.secret_paths, notChecked });
+    const unscanned = new Map<string, Set<string>>();
+    input = normalize(docs, { validate: false, sink: session, secretPaths: policy.manifest.secret_paths, notChecked, unscanned });
     // The parsed sources are not read again: let them go before the policy's memory grows.
     docs.length = 0;
     notChecked.push(...unappliedUpdates(input));
@@ -86,7 +86,7 @@ export async function check(paths: string[], opts: CheckOptions = {}): Promise<C
     const decision = await session.finish(input);
     // Where nothing ran while it evaluated.
     checkWaivers();
-    refuseUnverified(input, decision, unreadable, notChecked);
+    refuseUnverified(input, decision, unreadable, unscanned);
     decision.config = configUsed(opts);
     if (notChecked.length > 0) decision.not_checked = notChecked as [string, ...string[]];
     return { input, decision, warnings, modulesNotFollowed, unverifiable };
@@ -129,10 +129,16 @@ export const CANNOT_VERIFY = /unknown|cannot be (read|shown|checked|verified)/i;
  * marks it `unreadable`), and a rule that handles unknowns reports the resource as
  * unverifiable. Where no rule did, passing would be silent: the input is refused instead.
  */
-export function refuseUnverified(input: PolicyInput, decision: Decision, unreadable = unreadableOf(input), notChecked: readonly string[] = []): void {
+export function refuseUnverified(
+  input: PolicyInput,
+  decision: Decision,
+  unreadable = unreadableOf(input),
+  unscanned: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+): void {
   for (const r of unreadable) {
-    // A hidden value the report lists as not checked (the secret scan's: unscannedLine) does not pass in silence.
-    const held = (r.unreadable ?? []).filter((p) => !notChecked.includes(unscannedLine(r.address, p, r.origin.file)));
+    // A hidden value the report lists as not checked (normalize's `unscanned`) does not pass in silence.
+    const listed = unscanned.get(r.key);
+    const held = (r.unreadable ?? []).filter((p) => !listed?.has(p));
     if (held.length === 0 || decision.findings.some((f) => f.resource.key === r.key && CANNOT_VERIFY.test(f.message))) continue;
     // A block or collection Terraform marks sensitive as a whole reads as the redaction text.
     const hidden = held.filter((p) => r.sensitive.includes(p));

@@ -48,7 +48,7 @@ export async function loadPaths(paths: string[], format?: string, opts: LoadOpti
   for (const p of paths) docs.push(...(await loadPath(p, format, opts)));
   attachSources(docs, opts.sourceDir);
   for (const d of docs) {
-    if (d.kind === 'plan' && d.sourceRoot !== undefined) await readSource(d, d.sourceRoot);
+    if (d.kind === 'plan' && d.source !== undefined) await readSource(d.plan, d.source);
   }
   if (opts.stackName !== undefined) nameStack(docs, opts.stackName);
   const seen = new Set<string>();

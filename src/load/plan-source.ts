@@ -1,7 +1,7 @@
 import { evaluateFolder } from './hcl-evaluator';
 import { unresolvedRegions } from './plan-providers';
 import { isObject as isJson } from './read-file';
-import type { Json, PlanDocument } from './types';
+import type { Json, PlanSource } from './types';
 
 // What a plan cannot show and the folder it was made from can: a plan holds no local values,
 // so a provider's `region = local.region` and a resource attribute set from a local are
@@ -37,24 +37,24 @@ export function refersToLocals(plan: Json): boolean {
 
 /**
  * Reads the plan's source folder where the plan needs it (a region or an attribute from a
- * local): sets `sourceRegions` and `sourceUnknown` on the document. Nothing where the folder
+ * local, a `dynamic` block): fills in what `source` gives the plan. Nothing where the folder
  * cannot be evaluated as HCL here: what the plan leaves open then stays open, and is reported.
  */
-export async function readSource(doc: PlanDocument, root: string): Promise<void> {
-  const regions = new Set(unresolvedRegions(doc.plan));
-  const locals = refersToLocals(doc.plan);
-  if (regions.size === 0 && !doc.sourceDynamic && !locals) return;
+export async function readSource(plan: Json, source: PlanSource): Promise<void> {
+  const regions = new Set(unresolvedRegions(plan));
+  const locals = refersToLocals(plan);
+  if (regions.size === 0 && !source.dynamic && !locals) return;
   const values: Json = {};
-  for (const [name, v] of Object.entries(isJson(doc.plan.variables) ? doc.plan.variables : {})) if (isJson(v) && 'value' in v) values[name] = v.value;
-  const varFile = `${root}/.leakguard-plan-variables.tfvars.json`;
+  for (const [name, v] of Object.entries(isJson(plan.variables) ? plan.variables : {})) if (isJson(v) && 'value' in v) values[name] = v.value;
+  const varFile = `${source.root}/.leakguard-plan-variables.tfvars.json`;
   try {
-    const evaluated = await evaluateFolder(root, { vars: [{ kind: 'file', value: varFile }], env: {}, overlay: new Map([[varFile, JSON.stringify(values)]]) });
-    doc.sourceRegions = new Map();
-    for (const p of evaluated.providers) if (regions.has(p.key) && typeof p.region === 'string') doc.sourceRegions.set(p.key, p.region);
-    doc.sourceUnknown = new Map(evaluated.resources.map((r) => [r.address, r.unknown]));
-    if (doc.sourceDynamic || locals) {
-      doc.sourceReferences = new Map(evaluated.resources.map((r) => [r.address, r.references]));
-      doc.sourceLinks = new Map(Object.entries(evaluated.module_links ?? {}));
+    const evaluated = await evaluateFolder(source.root, { vars: [{ kind: 'file', value: varFile }], env: {}, overlay: new Map([[varFile, JSON.stringify(values)]]) });
+    source.regions = new Map();
+    for (const p of evaluated.providers) if (regions.has(p.key) && typeof p.region === 'string') source.regions.set(p.key, p.region);
+    source.unknown = new Map(evaluated.resources.map((r) => [r.address, r.unknown]));
+    if (source.dynamic || locals) {
+      source.references = new Map(evaluated.resources.map((r) => [r.address, r.references]));
+      source.links = new Map(Object.entries(evaluated.module_links ?? {}));
     }
   } catch {
     // Not evaluable as HCL here (a syntax this evaluator refuses, a variable it cannot take).

@@ -2,9 +2,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors';
 import { isObject, readText } from './read-file';
-import type { LoadedDocument, PlanDocument } from './types';
+import type { LoadedDocument, PlanDocument, PlanSource } from './types';
 
-type Locations = NonNullable<PlanDocument['locations']>;
+type Locations = PlanSource['locations'];
 
 const BLOCK = /^\s*(resource|data)\s+"([^"]+)"\s+"([^"]+)"|^\s*provider\s+"([^"]+)"/;
 const ALIAS = /^\s*alias\s*=\s*"([^"]+)"/;
@@ -112,9 +112,8 @@ export function attachSources(docs: LoadedDocument[], sourceDir?: string): void 
     if (!dir) continue;
     const root = resolve(dir);
     const config = isObject(plan.plan.configuration) ? plan.plan.configuration : {};
-    plan.locations = new Map();
-    plan.sourceRoot = root;
-    plan.sourceDynamic = locateModule(root, config.root_module, '', '', installedModules(root), plan.locations);
+    const locations: Locations = new Map();
+    plan.source = { root, locations, dynamic: locateModule(root, config.root_module, '', '', installedModules(root), locations) };
     plan.stack = basename(root);
   }
 }

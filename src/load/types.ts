@@ -28,20 +28,28 @@ export interface PlanDocument {
   stack: string;
   file: string;
   plan: Json;
-  /** When the plan's source folder is at hand: where each declared resource (`module.m.type.name`) and provider block is. */
-  locations?: Map<string, { file: string; line: number }>;
-  /** That folder. */
-  sourceRoot?: string;
-  /** AWS provider regions the plan does not hold (a local), read from that folder (plan-providers.ts), by provider key. */
-  sourceRegions?: Map<string, string>;
-  /** Each resource's unknown paths as that folder gives them, evaluated with the plan's variables (plan-source.ts), by address. */
-  sourceUnknown?: Map<string, string[]>;
-  /** Module arguments' and outputs' references as that folder gives them (through locals), by module; set with sourceReferences. */
-  sourceLinks?: Map<string, { args: Record<string, string[]>; outputs: Record<string, string[]> }>;
-  /** Some file of that folder (or of a module it calls) writes a `dynamic` block. */
-  sourceDynamic?: boolean;
-  /** Each resource's references by attribute path as that folder gives them (HCL evaluator's form, through locals), where it writes `dynamic` blocks or the plan names locals, by address. */
-  sourceReferences?: Map<string, Record<string, string[]>>;
+  /** The folder the plan was made from, when it is at hand (beside the plan, or --source-dir). */
+  source?: PlanSource;
+}
+
+/**
+ * A plan's source folder: where its blocks are (source-dir.ts), and, where the plan needs it,
+ * what the HCL evaluator reads there with the plan's variables (plan-source.ts).
+ */
+export interface PlanSource {
+  root: string;
+  /** Where each declared resource (`module.m.type.name`) and provider block is. */
+  locations: Map<string, { file: string; line: number }>;
+  /** Some file of the folder (or of a module it calls) writes a `dynamic` block. */
+  dynamic: boolean;
+  /** AWS provider regions the plan does not hold (a local), by provider key. */
+  regions?: Map<string, string>;
+  /** Each resource's unknown paths, by address. */
+  unknown?: Map<string, string[]>;
+  /** Each resource's references by attribute path (through locals, in dynamic blocks), by address: where the folder writes `dynamic` blocks or the plan names locals. */
+  references?: Map<string, Record<string, string[]>>;
+  /** Module arguments' and outputs' references (through locals), by module; set with references. */
+  links?: Map<string, { args: Record<string, string[]>; outputs: Record<string, string[]> }>;
 }
 
 /** `terraform show -json` of a state, or a raw .tfstate (version 4). */

@@ -1,4 +1,4 @@
-import type { Json, PlanDocument, StateDocument } from '../load/types';
+import type { Json, PlanDocument, PlanSource, StateDocument } from '../load/types';
 import type { Provider } from '../types/policy-input';
 import { actionOf, cloudOf, hasMark, hiddenCollections, isJson, markedPaths, mergeMarks, redact, sensitivePaths, type Draft, type StackDraft } from './draft';
 import { stringMap } from './from-config';
@@ -134,7 +134,8 @@ const providerLocationKey = (key: string): string => {
 };
 
 function planProviders(doc: PlanDocument, notChecked: string[]): Record<string, Provider> {
-  const { plan, file, locations } = doc;
+  const { plan, file } = doc;
+  const locations = doc.source?.locations;
   const out: Record<string, Provider> = {};
   for (const [key, p] of providerConfigs(plan)) {
     const exprs = isJson(p.expressions) ? p.expressions : {};
@@ -142,12 +143,12 @@ function planProviders(doc: PlanDocument, notChecked: string[]): Record<string, 
     // As the plan holds it (a constant, a variable), else as the plan's source folder gives it.
     let region = planValue(plan, exprs.region ?? exprs.location, module);
     if (typeof region !== 'string' && p.name === 'aws' && exprs.region !== undefined) {
-      region = doc.sourceRegions?.get(key);
+      region = doc.source?.regions?.get(key);
       if (typeof region !== 'string') {
         const at = locations?.get(providerLocationKey(key));
         notChecked.push(
           `provider ${key} region${at ? ` (${at.file}:${at.line})` : ''}: the plan holds no value for it (a local, or an expression of other values), so its resources are in no known region; ` +
-            (doc.sourceRoot ? 'nor does the folder it was made from give one' : 'check the plan beside the folder it was made from (or pass --source-dir) to read it'),
+            (doc.source ? 'nor does the folder it was made from give one' : 'check the plan beside the folder it was made from (or pass --source-dir) to read it'),
         );
       }
     }
@@ -237,25 +238,26 @@ function leftOut(exprs: Json, path: string): boolean {
  * source folder (evaluated with its variables: load/plan-source.ts) knows the resource and
  * knows that value: then the local was null or "", and the provider fills the attribute in.
  */
-function openInSource(source: PlanDocument['sourceUnknown'], address: string, attr: string): boolean {
+function openInSource(source: PlanSource['unknown'], address: string, attr: string): boolean {
   const unknown = source?.get(address);
   return unknown === undefined || unknown.some((u) => u === attr || attr.startsWith(`${u}.`) || u.startsWith(`${attr}.`));
 }
 
-function draftsFrom(
-  file: string,
-  locations: PlanDocument['locations'],
-  resources: Instance[],
-  providers: Record<string, Provider>,
-  config: Map<string, ConfigResource>,
-  changes: Map<string, Json>,
-  lists?: PlanLists,
-  links: ModuleLinks = new Map(),
-  source?: PlanDocument['sourceUnknown'],
-  sourceRefs?: PlanDocument['sourceReferences'],
+/** What draftsFrom() reads beside the instances: a state has none of it. */
+interface PlanParts {
+  providers: Record<string, Provider>;
+  config: Map<string, ConfigResource>;
+  changes: Map<string, Json>;
+  lists: PlanLists;
+  links: ModuleLinks;
+  source?: PlanSource;
   /** Data sources read while planning (prior_state): no change pairs with them. */
-  read?: ReadonlySet<string>,
-): Draft[] {
+  read: ReadonlySet<string>;
+}
+
+function draftsFrom(file: string, resources: Instance[], plan?: PlanParts): Draft[] {
+  const { providers = {}, config = new Map<string, ConfigResource>(), changes = new Map<string, Json>(), lists, links = new Map(), source, read } = plan ?? {};
+  const locations = source?.locations;
   const instances = instanceGroups(resources.map((r) => r.address));
   const modules = links.size > 0 ? moduleInstancePaths(resources.map((r) => r.address)) : [];
   const resolve = (ref: string, from: { module: string; index: unknown }): string[] => (links.size > 0 ? resolveAcross(ref, from, instances, links, modules) : resolveReference(ref, from, instances));
@@ -286,7 +288,7 @@ function draftsFrom(
     let unlinked: string[] | undefined;
     if (cfg) {
       const from = { module, index: r.index ?? null };
-      const inSource = sourceRefs?.get(r.address);
+      const inSource = source?.references?.get(r.address);
       const attrs = Object.keys(cfg.refs);
       for (let a = 0; a < attrs.length; a++) {
         const attr = attrs[a];
@@ -314,7 +316,7 @@ function draftsFrom(
         // Through a local value: the source folder names what it refers to.
         const via = inSource?.[attr] ? [...new Set(inSource[attr].flatMap((ref) => resolve(ref, from)))] : [];
         if (via.length > 0) references[attr] = via;
-        else if (refs.some((ref) => opaqueAcross(ref, from, links)) && openInSource(source, r.address, attr)) (unlinked ??= []).push(attr);
+        else if (refs.some((ref) => opaqueAcross(ref, from, links)) && openInSource(source?.unknown, r.address, attr)) (unlinked ??= []).push(attr);
       }
       // Attributes of `dynamic` blocks: the plan's configuration leaves them out, the source folder has them.
       for (const attr of inSource ? Object.keys(inSource) : []) {
@@ -322,7 +324,7 @@ function draftsFrom(
         if (refs.length === 0 || !leftOut(cfg.exprs, attr)) continue;
         const keys = [...new Set(refs.flatMap((ref) => resolve(ref, from)))];
         if (keys.length > 0) references[attr] = keys;
-        else if (refs.some((ref) => opaqueAcross(ref, from, links)) && openInSource(source, r.address, attr)) (unlinked ??= []).push(attr);
+        else if (refs.some((ref) => opaqueAcross(ref, from, links)) && openInSource(source?.unknown, r.address, attr)) (unlinked ??= []).push(attr);
       }
     }
     // A value unknown at plan time whose configuration is a constant template (CDKTF writes
@@ -517,7 +519,7 @@ export function fromPlan(doc: PlanDocument): StackDraft {
   const links = new Map<string, { args: Record<string, string[]>; outputs: Record<string, string[]> }>();
   const config = configResources(isJson(plan.configuration) ? plan.configuration.root_module : undefined, '', new Map(), links);
   // What module arguments and outputs name through local values, as the source folder gives it.
-  for (const [module, link] of doc.sourceLinks ?? []) {
+  for (const [module, link] of doc.source?.links ?? []) {
     const mine = links.get(module);
     if (!mine) continue;
     for (const kind of ['args', 'outputs'] as const) {
@@ -529,7 +531,15 @@ export function fromPlan(doc: PlanDocument): StackDraft {
   const planned = plan.planned_values === undefined ? undefined : s.object(plan.planned_values, 'planned_values').root_module;
   const instances = moduleInstances(planned, s, 'planned_values.root_module');
   const read = readWhilePlanning(plan, doc.file, instances);
-  const resources = draftsFrom(doc.file, doc.locations, [...instances, ...read], providers, config, changes, new PlanLists(changes, s), links, doc.sourceUnknown, doc.sourceReferences, new Set(read.map((r) => r.address)));
+  const resources = draftsFrom(doc.file, [...instances, ...read], {
+    providers,
+    config,
+    changes,
+    lists: new PlanLists(changes, s),
+    links,
+    source: doc.source,
+    read: new Set(read.map((r) => r.address)),
+  });
   notChecked.push(...hashedScripts(resources, 'plan'));
   return {
     name: doc.stack,
@@ -544,7 +554,7 @@ export function fromPlan(doc: PlanDocument): StackDraft {
 
 export function fromState(doc: StateDocument): StackDraft {
   const { state } = doc;
-  const drafts = draftsFrom(doc.file, undefined, stateInstances(state, doc.file), {}, new Map(), new Map());
+  const drafts = draftsFrom(doc.file, stateInstances(state, doc.file));
   const notChecked = hashedScripts(drafts, 'state');
   return {
     name: doc.stack,

@@ -147,6 +147,11 @@ export interface NormalizeOptions {
    * reports them as not checked.
    */
   notChecked?: string[];
+  /**
+   * Given (with `notChecked`), the paths of those secret-scan lines by resource key: a value a
+   * report names as not checked does not also make check() refuse the input (refuseUnverified).
+   */
+  unscanned?: Map<string, Set<string>>;
 }
 
 /**
@@ -239,7 +244,7 @@ const unknownAt = (unknown: readonly string[], path: string): boolean => unknown
  * `validate: false` leaves checking it against its schema to the caller (check() does it while
  * the policy evaluates).
  */
-export function normalize(docs: LoadedDocument[], { validate = true, sink, secretPaths = null, notChecked }: NormalizeOptions = {}): PolicyInput {
+export function normalize(docs: LoadedDocument[], { validate = true, sink, secretPaths = null, notChecked, unscanned }: NormalizeOptions = {}): PolicyInput {
   const drafts = docs.map(draftOf);
   const scanned = secretPaths ? scannedAttributes(secretPaths) : null;
   const paths = secretPaths ? scannedPaths(secretPaths) : null;
@@ -319,7 +324,10 @@ export function normalize(docs: LoadedDocument[], { validate = true, sink, secre
         if (secrets.length > 0) resource.secrets = secrets;
         // What it could not read is not checked (rare: only where Terraform marks something sensitive).
         if (notChecked && paths && d.sensitive.length > 0) {
-          for (const p of unscannedPaths(d, paths(d.type))) notChecked.push(unscannedLine(d.address, p, d.origin.file));
+          for (const p of unscannedPaths(d, paths(d.type))) {
+            notChecked.push(unscannedLine(d.address, p, d.origin.file));
+            if (unscanned) (unscanned.get(key) ?? unscanned.set(key, new Set()).get(key)!).add(p);
+          }
         }
       }
       // Where linksInto() answered, every key is known to be there once.

@@ -239,7 +239,7 @@ export function unscannedPaths(d: Pick<Draft, 'sensitive' | 'hidden' | 'written'
   return out;
 }
 
-/** The not-checked line for a path unscannedPaths() gives (check.ts also finds it by this text). */
+/** The not-checked line for a path unscannedPaths() gives. */
 export const unscannedLine = (address: string, path: string, file: string): string =>
   `${address} ${path} (${file}): sensitive as a whole, so nothing in it could be read, neither by the secret scan nor by a rule (a value from a sensitive variable or attribute hides everything written beside it)`;
 
