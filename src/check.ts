@@ -6,6 +6,7 @@ import { assertValid } from './normalize/validate';
 import { unappliedUpdates } from './normalize/azapi';
 import { loadCompiledPolicy, type CompiledPolicy } from './evaluate/policy';
 import { idleMeter, workersToPrestart } from './evaluate/parallel';
+import { policyReads } from './evaluate/manifest';
 import { statSync } from 'node:fs';
 import { collectGarbage, COLLECT_MIN_RESOURCES } from './evaluate/heap';
 import { checkConstructWaivers, loadConfig, policyData, today } from './evaluate/config';
@@ -77,7 +78,7 @@ export async function check(paths: string[], opts: CheckOptions = {}): Promise<C
     const notChecked = [...modulesNotFollowed, ...unverifiable];
     opts.onStep?.('normalizing');
     const unscanned = new Map<string, Set<string>>();
-    input = normalize(docs, { validate: false, sink: session, secretPaths: policy.manifest.secret_paths, notChecked, unscanned });
+    input = normalize(docs, { validate: false, sink: session, secretPaths: policy.manifest.secret_paths, notChecked, unscanned, reads: policyReads(policy.manifest) });
     // The parsed sources are not read again: let them go before the policy's memory grows.
     docs.length = 0;
     notChecked.push(...unappliedUpdates(input));

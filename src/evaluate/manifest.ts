@@ -26,6 +26,16 @@ export interface PolicyManifest {
   rules: Array<{ path: string[]; types: string[] }>;
 }
 
+/**
+ * Whether some rule can read a type's attribute at `path` (dotted): a rule names the type and
+ * the Rego names the attribute (over-approximated as projection.ts does).
+ */
+export function policyReads(manifest: Pick<PolicyManifest, 'attributes' | 'rules'>): (type: string, path: string) => boolean {
+  const types = new Set(manifest.rules.flatMap((r) => r.types));
+  const attributes = manifest.attributes ? new Set(manifest.attributes) : null;
+  return (type, path) => types.has(type) && (attributes === null || attributes.has(path.split('.')[0]));
+}
+
 /** Attribute paths by resource type, and those of every resource. */
 export interface SecretPaths {
   by_type: Record<string, string[]>;

@@ -49,6 +49,8 @@ export interface StackDraft {
   terraformVersion?: string;
   /** What this source could not show the rules, a line each (normalize() passes them on as not checked). */
   notChecked?: string[];
+  /** How the user can have an unlinked attribute followed (a plan read without its folder): ends its not-checked line. */
+  unlinkedAdvice?: string;
 }
 
 export const SENSITIVE = '(sensitive)';

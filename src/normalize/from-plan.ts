@@ -549,6 +549,7 @@ export function fromPlan(doc: PlanDocument): StackDraft {
     resources,
     ...(typeof plan.terraform_version === 'string' ? { terraformVersion: plan.terraform_version } : {}),
     ...(notChecked.length > 0 ? { notChecked } : {}),
+    ...(doc.source ? {} : { unlinkedAdvice: 'check the plan beside the folder it was made from (or pass --source-dir) to follow it' }),
   };
 }
 

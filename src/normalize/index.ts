@@ -152,6 +152,12 @@ export interface NormalizeOptions {
    * report names as not checked does not also make check() refuse the input (refuseUnverified).
    */
   unscanned?: Map<string, Set<string>>;
+  /**
+   * Whether some rule reads a type's attribute (the policy's manifest): given (with
+   * `notChecked`), an unlinked attribute one reads gets a not-checked line, since rules take it
+   * as set without seeing its value.
+   */
+  reads?: (type: string, path: string) => boolean;
 }
 
 /**
@@ -244,7 +250,21 @@ const unknownAt = (unknown: readonly string[], path: string): boolean => unknown
  * `validate: false` leaves checking it against its schema to the caller (check() does it while
  * the policy evaluates).
  */
-export function normalize(docs: LoadedDocument[], { validate = true, sink, secretPaths = null, notChecked, unscanned }: NormalizeOptions = {}): PolicyInput {
+/**
+ * The not-checked line for attributes set from what the input cannot follow to a resource (a
+ * local value in a plan read without its folder): rules read them as set (by reference), never
+ * by their value, which may be null and leave the provider's default in place.
+ */
+export function unlinkedLine(address: string, paths: string[], file: string, advice?: string): string {
+  const [it, its] = paths.length > 1 ? ['them', 'their'] : ['it', 'its'];
+  return (
+    `${address} ${paths.join(', ')} (${file}): from a local value, each.value or a module output not resolved here, ` +
+    `so rules take ${it} as set without seeing ${its} value (a null one would leave the provider's default)` +
+    (advice ? `; ${advice}` : '')
+  );
+}
+
+export function normalize(docs: LoadedDocument[], { validate = true, sink, secretPaths = null, notChecked, unscanned, reads }: NormalizeOptions = {}): PolicyInput {
   const drafts = docs.map(draftOf);
   const scanned = secretPaths ? scannedAttributes(secretPaths) : null;
   const paths = secretPaths ? scannedPaths(secretPaths) : null;
@@ -311,6 +331,8 @@ export function normalize(docs: LoadedDocument[], { validate = true, sink, secre
       if (d.unlinked) {
         const unlinked = d.unlinked.filter((p) => unknownAt(d.unknown, p));
         if (unlinked.length > 0) resource.unlinked = unlinked;
+        const read = notChecked && reads ? unlinked.filter((p) => reads(d.type, p)) : [];
+        if (read.length > 0) notChecked!.push(unlinkedLine(d.address, read, d.origin.file, sd.unlinkedAdvice));
       }
       resource.referenced_by = incoming?.get(key) ?? [];
       resource.action = d.action;

@@ -6,7 +6,7 @@
 // AWS-managed default. Generated configurations, planned by a real offline `terraform plan`:
 // the HCL folder and the plan beside it (which reads local values there) list the same
 // attributes as unlinked, the ones the model says, and give the same findings; the plan alone
-// leaves every attribute from a local open.
+// leaves every attribute from a local open, and lists it as not checked.
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -72,15 +72,16 @@ function folder(forms: Form[]): { files: Record<string, string>; addresses: stri
   return { files: { 'main.tf': root.join('\n\n') + '\n', 'keys/main.tf': KEYS }, addresses };
 }
 
-/** Each queue's unlinked attributes and its aws-sqs-encryption message, by address. */
-async function verdict(path: string): Promise<Record<string, { unlinked: string[]; finding: string | null }>> {
+/** Each queue's unlinked attributes, its aws-sqs-encryption message and whether the report names its key as not checked, by address. */
+async function verdict(path: string): Promise<Record<string, { unlinked: string[]; finding: string | null; notChecked: boolean }>> {
   const input = normalize(await loadPaths([path]));
   const { decision } = await check([path], { today: '2026-11-28' });
-  const out: Record<string, { unlinked: string[]; finding: string | null }> = {};
+  const out: Record<string, { unlinked: string[]; finding: string | null; notChecked: boolean }> = {};
   for (const r of Object.values(input.resources)) {
     if (r.type !== 'aws_sqs_queue') continue;
     const f = decision.findings.find((x) => x.rule_id === 'aws-sqs-encryption' && x.resource.address === r.address);
-    out[r.address] = { unlinked: r.unlinked ?? [], finding: f ? f.message : null };
+    const notChecked = (decision.not_checked ?? []).some((l) => l.startsWith(`${r.address} kms_master_key_id (`));
+    out[r.address] = { unlinked: r.unlinked ?? [], finding: f ? f.message : null, notChecked };
   }
   return out;
 }
@@ -101,6 +102,8 @@ async function verdict(path: string): Promise<Record<string, { unlinked: string[
           forms.forEach((f, i) => {
             const v = side[addresses[i]];
             expect({ form: f, unlinked: v.unlinked }).toEqual({ form: f, unlinked: model.has(f) ? ['kms_master_key_id'] : [] });
+            // Read as set without its value being seen: the report says so (never a silent pass).
+            expect({ form: f, notChecked: v.notChecked }).toEqual({ form: f, notChecked: model.has(f) });
             // Every key here is the customer-managed one (a local, each.value, a module output all
             // carry its ARN): linked or unlinked, it reads as set, never as AWS's; unset, it is AWS's.
             expect({ form: f, finding: v.finding }).toEqual({ form: f, finding: f === 'unset' ? expect.any(String) : null });
