@@ -60,6 +60,10 @@ type Output struct {
 type ModuleLink struct {
 	Args    map[string][]string `json:"args"`
 	Outputs map[string][]string `json:"outputs"`
+	// The module's variables the code itself gives a constant: the call's constant arguments,
+	// else their defaults. A plan's configuration holds both; the secret scan reads a literal
+	// passed into a module as one written in the resource.
+	Constants map[string]any `json:"constants,omitempty"`
 }
 
 // Arguments of a module block that are not the module's variables.
@@ -74,12 +78,24 @@ func moduleLinks(m *Module, static string, into map[string]ModuleLink) {
 		if static != "" {
 			child = static + "." + child
 		}
-		link := ModuleLink{Args: map[string][]string{}, Outputs: map[string][]string{}}
+		link := ModuleLink{Args: map[string][]string{}, Outputs: map[string][]string{}, Constants: map[string]any{}}
+		passed := map[string]bool{}
 		if c.Body != nil {
 			for name, a := range c.Body.Attributes {
-				if refs := referenceStrings(a.Expr, m); !callMeta[name] && len(refs) > 0 {
-					link.Args[name] = refs
+				if callMeta[name] {
+					continue
 				}
+				passed[name] = true
+				if refs := referenceStrings(a.Expr, m); len(refs) > 0 {
+					link.Args[name] = refs
+				} else if v, diags := a.Expr.Value(nil); !diags.HasErrors() {
+					constantInto(link.Constants, name, v)
+				}
+			}
+		}
+		for name, v := range c.Module.Variables {
+			if !passed[name] && v.Default != cty.NilVal {
+				constantInto(link.Constants, name, v.Default)
 			}
 		}
 		for name, expr := range c.Module.Outputs {
@@ -89,6 +105,13 @@ func moduleLinks(m *Module, static string, into map[string]ModuleLink) {
 		}
 		into[child] = link
 		moduleLinks(c.Module, child, into)
+	}
+}
+
+// constantInto records a wholly known, non-null value.
+func constantInto(into map[string]any, name string, v cty.Value) {
+	if v.IsWhollyKnown() && !v.IsNull() {
+		into[name] = toJSON(v, "", map[string]bool{})
 	}
 }
 

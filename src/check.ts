@@ -77,8 +77,8 @@ export async function check(paths: string[], opts: CheckOptions = {}): Promise<C
     // What the input could not show the rules: warned about, and listed in every report.
     const notChecked = [...modulesNotFollowed, ...unverifiable];
     opts.onStep?.('normalizing');
-    const unscanned = new Map<string, Set<string>>();
-    input = normalize(docs, { validate: false, sink: session, secretPaths: policy.manifest.secret_paths, notChecked, unscanned, reads: policyReads(policy.manifest) });
+    const excused = new Map<string, Set<string>>();
+    input = normalize(docs, { validate: false, sink: session, secretPaths: policy.manifest.secret_paths, notChecked, excused, reads: policyReads(policy.manifest) });
     // The parsed sources are not read again: let them go before the policy's memory grows.
     docs.length = 0;
     notChecked.push(...unappliedUpdates(input));
@@ -87,7 +87,7 @@ export async function check(paths: string[], opts: CheckOptions = {}): Promise<C
     const decision = await session.finish(input);
     // Where nothing ran while it evaluated.
     checkWaivers();
-    refuseUnverified(input, decision, unreadable, unscanned);
+    refuseUnverified(input, decision, unreadable, excused);
     decision.config = configUsed(opts);
     if (notChecked.length > 0) decision.not_checked = notChecked as [string, ...string[]];
     return { input, decision, warnings, modulesNotFollowed, unverifiable };
@@ -134,11 +134,11 @@ export function refuseUnverified(
   input: PolicyInput,
   decision: Decision,
   unreadable = unreadableOf(input),
-  unscanned: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+  excused: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
 ): void {
   for (const r of unreadable) {
-    // A hidden value the report lists as not checked (normalize's `unscanned`) does not pass in silence.
-    const listed = unscanned.get(r.key);
+    // A hidden value the report lists as not checked, or a credential hidden by design (normalize's `excused`).
+    const listed = excused.get(r.key);
     const held = (r.unreadable ?? []).filter((p) => !listed?.has(p));
     if (held.length === 0 || decision.findings.some((f) => f.resource.key === r.key && CANNOT_VERIFY.test(f.message))) continue;
     // A block or collection Terraform marks sensitive as a whole reads as the redaction text.

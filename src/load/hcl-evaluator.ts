@@ -52,8 +52,12 @@ export interface EvaluatedFolder {
   /** Resources and module calls whose count/for_each cannot be known before apply: not checked. */
   unverifiable: string[];
   warnings: string[];
-  /** By module (static path): its call's argument references (in the caller) and its outputs' references (in the module), as a plan's configuration holds them. */
-  module_links?: Record<string, { args: Record<string, string[]>; outputs: Record<string, string[]> }>;
+  /**
+   * By module (static path): its call's argument references (in the caller) and its outputs'
+   * references (in the module), as a plan's configuration holds them; and the variables the
+   * code gives a constant (the call's constant arguments, else their defaults).
+   */
+  module_links?: Record<string, { args: Record<string, string[]>; outputs: Record<string, string[]>; constants?: Record<string, unknown> }>;
   error?: string;
 }
 

@@ -31,7 +31,7 @@ export interface Draft {
    * input's `unlinked`.
    */
   unlinked?: string[];
-  /** HCL: attribute paths whose expression names anything (a variable, a local, a resource): not written as literals. */
+  /** HCL: attribute paths whose expression names anything not written in the code (a root variable, a local, a resource; module-refs.ts writtenInCode): not literals. */
   referencing?: string[];
   waivers?: Waiver[];
   /** Plans: the configuration's expressions, whose literal values (writtenAt) are scanned for

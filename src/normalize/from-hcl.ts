@@ -3,7 +3,8 @@ import type { HclDocument } from '../load/types';
 import type { Provider } from '../types/policy-input';
 import { cloudOf, type Draft, type StackDraft } from './draft';
 import { instanceGroups } from './from-plan';
-import { moduleInstancePaths, opaqueAcross, resolveAcross, type ModuleLinks } from './module-refs';
+import { moduleInstancePaths, opaqueAcross, resolveAcross, valueInCode, writtenInCode, type ModuleLinks } from './module-refs';
+import type { Json } from '../load/types';
 import { secretCandidates } from './secrets';
 
 /** An evaluated HCL folder (hcl-eval) to drafts, as a plan's planned values are mapped. */
@@ -34,6 +35,18 @@ export function fromHcl(doc: HclDocument): StackDraft {
       // Open only where the evaluation left it unknown (not where the provider fills in what is null: withProviderDefaults).
       else if (r.unknown.some((u) => u === attr || attr.startsWith(`${u}.`) || u.startsWith(`${attr}.`)) && refs.some((ref) => opaqueAcross(ref, { module: r.module }, links))) unlinked.push(attr);
     }
+    // A value hidden because a sensitive module variable carries it, where the code writes that
+    // variable as a constant: the literal, as a plan's configuration holds it (Draft.written).
+    let written: Json | undefined;
+    for (const [attr, refs] of Object.entries(r.references)) {
+      if (refs.length !== 1 || !r.sensitive.some((p) => p === attr || p.startsWith(`${attr}.`))) continue;
+      const known = valueInCode(refs[0], { module: r.module }, links);
+      if (!known) continue;
+      const segs = attr.split('.');
+      let at = (written ??= {});
+      for (const seg of segs.slice(0, -1)) at = (at[seg] ??= {}) as Json;
+      at[segs[segs.length - 1]] = { constant_value: known.value };
+    }
     const { values, unknown } = r.mode === 'managed' ? withProviderDefaults(r.type, r.values, r.unknown) : { values: r.values, unknown: r.unknown };
     return {
       address: r.address,
@@ -51,7 +64,9 @@ export function fromHcl(doc: HclDocument): StackDraft {
       origin: { file: r.file, line: r.line },
       references,
       ...(unlinked.length > 0 ? { unlinked } : {}),
-      referencing: Object.keys(r.references).filter((k) => r.references[k].length > 0),
+      // A module's variable its caller sets to a literal is as written in the code as the literal.
+      referencing: Object.keys(r.references).filter((k) => r.references[k].some((ref) => !writtenInCode(ref, { module: r.module }, links))),
+      ...(written ? { written } : {}),
     };
   });
   return { name: doc.stack, format: 'hcl', source: doc.file, providers, resources };

@@ -13,7 +13,7 @@ interface ConfigResource {
   refs: Record<string, string[]>;
   /** Top-level attributes the configuration gives as a constant (JSON configs keep `${…}` templates there). */
   constants: Record<string, unknown>;
-  /** The expressions, whose literal values (literalTree) only the secret scan reads. */
+  /** The expressions, whose literal values (literalTree) only the secret scan reads; a module variable the code sets to a constant reads as that constant (withCodeValues). */
   exprs: Json;
 }
 
@@ -72,7 +72,71 @@ function expressionRefs(exprs: unknown, path = '', into: Record<string, string[]
   return into;
 }
 
-function configResources(module: unknown, prefix: string, into: Map<string, ConfigResource>, links?: Map<string, { args: Record<string, string[]>; outputs: Record<string, string[]> }>): Map<string, ConfigResource> {
+/** A module variable's value where the code writes it (module-refs.ts writtenInCode): `{ value }`, or undefined. */
+type CodeValue = (name: string) => { value: unknown } | undefined;
+
+const WHOLE_VAR = /^var\.([A-Za-z_][\w-]*)$/;
+
+/** The variable an expression is made of alone (`var.x`: references `["var.x"]`), or undefined. */
+function soleVariable(e: Json): string | undefined {
+  const refs = Array.isArray(e.references) ? e.references : [];
+  const m = refs.length === 1 && typeof refs[0] === 'string' ? WHOLE_VAR.exec(refs[0]) : null;
+  return m ? m[1] : undefined;
+}
+
+/** Within a module call: what each of its variables is, where the caller or the module writes it. */
+function codeValues(call: Json, parent: CodeValue | undefined): CodeValue {
+  const exprs = isJson(call.expressions) ? call.expressions : {};
+  const declared = isJson(call.module) && isJson(call.module.variables) ? call.module.variables : {};
+  return (name) => {
+    const e = Object.hasOwn(exprs, name) ? exprs[name] : undefined;
+    if (e === undefined) {
+      const d = Object.hasOwn(declared, name) ? declared[name] : undefined;
+      return isJson(d) && 'default' in d && d.default !== null ? { value: d.default } : undefined;
+    }
+    if (!isJson(e)) return undefined;
+    if ('constant_value' in e) return e.constant_value === null ? undefined : { value: e.constant_value };
+    const v = soleVariable(e);
+    return v !== undefined ? parent?.(v) : undefined;
+  };
+}
+
+/**
+ * The expressions with each leaf that is a module variable alone (`password = var.password`)
+ * replaced by the constant the code gives it: a literal password passed into a module is as
+ * written as one in the resource (the secret scan reads the configuration's literals). The
+ * same tree where nothing is replaced.
+ */
+function withCodeValues(exprs: unknown, values: CodeValue): unknown {
+  if (Array.isArray(exprs)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < exprs.length; i++) {
+      const e = withCodeValues(exprs[i], values);
+      if (e !== exprs[i]) (out ??= exprs.slice())[i] = e;
+    }
+    return out ?? exprs;
+  }
+  if (!isJson(exprs)) return exprs;
+  if ('constant_value' in exprs || Array.isArray(exprs.references)) {
+    const v = 'constant_value' in exprs ? undefined : soleVariable(exprs);
+    const known = v !== undefined ? values(v) : undefined;
+    return known ? { constant_value: known.value } : exprs;
+  }
+  let out: Json | undefined;
+  for (const k of Object.keys(exprs)) {
+    const e = withCodeValues(exprs[k], values);
+    if (e !== exprs[k]) (out ??= { ...exprs })[k] = e;
+  }
+  return out ?? exprs;
+}
+
+function configResources(
+  module: unknown,
+  prefix: string,
+  into: Map<string, ConfigResource>,
+  links?: Map<string, { args: Record<string, string[]>; outputs: Record<string, string[]> }>,
+  values?: CodeValue,
+): Map<string, ConfigResource> {
   if (!isJson(module)) return into;
   for (const r of asList(module.resources)) {
     if (!isJson(r)) continue;
@@ -88,7 +152,7 @@ function configResources(module: unknown, prefix: string, into: Map<string, Conf
       providerKey: String(r.provider_config_key ?? ''),
       refs: expressionRefs(exprs),
       constants,
-      exprs,
+      exprs: values ? (withCodeValues(exprs, values) as Json) : exprs,
     });
   }
   for (const [name, call] of Object.entries(isJson(module.module_calls) ? module.module_calls : {})) {
@@ -106,7 +170,7 @@ function configResources(module: unknown, prefix: string, into: Map<string, Conf
       }
       links.set(child, { args, outputs });
     }
-    configResources(call.module, child, into, links);
+    configResources(call.module, child, into, links, codeValues(call, values));
   }
   return into;
 }

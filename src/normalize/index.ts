@@ -8,7 +8,7 @@ import { fromHcl } from './from-hcl';
 import { coerceDraft, hoistSensitive } from './coerce';
 import { fromPlan, fromState, literalTree } from './from-plan';
 import { scopesOf } from './scopes';
-import { forgetScannedStrings, secretCandidates, secretCandidatesAt, unscannedLine, unscannedPaths } from './secrets';
+import { credentialCandidates, forgetScannedStrings, secretCandidates, secretCandidatesAt, unscannedLine, unscannedPaths } from './secrets';
 import { assertValid } from './validate';
 
 function sourceDraft(doc: LoadedDocument): StackDraft {
@@ -148,10 +148,12 @@ export interface NormalizeOptions {
    */
   notChecked?: string[];
   /**
-   * Given (with `notChecked`), the paths of those secret-scan lines by resource key: a value a
-   * report names as not checked does not also make check() refuse the input (refuseUnverified).
+   * Given, filled with the hidden paths check() must not refuse the input for
+   * (refuseUnverified), by resource key: those the secret-scan lines name (the report says they
+   * were not checked), and credentials Terraform hides by design (a MemoryDB user's passwords:
+   * they are read where the configuration writes a literal, and no rule reads their values).
    */
-  unscanned?: Map<string, Set<string>>;
+  excused?: Map<string, Set<string>>;
   /**
    * Whether some rule reads a type's attribute (the policy's manifest): given (with
    * `notChecked`), an unlinked attribute one reads gets a not-checked line, since rules take it
@@ -198,6 +200,12 @@ function credentialPaths(paths: SecretPaths): (type: string) => readonly string[
   return (type) => (paths.credentials && Object.hasOwn(paths.credentials, type) ? paths.credentials[type] : []);
 }
 
+const excuse = (excused: Map<string, Set<string>>, key: string, path: string): void => {
+  let paths = excused.get(key);
+  if (!paths) excused.set(key, (paths = new Set()));
+  paths.add(path);
+};
+
 const under = (path: string, prefix: string): boolean => path === prefix || path.startsWith(`${prefix}.`);
 
 /**
@@ -214,9 +222,12 @@ function writtenCredentials(d: Draft, format: string, creds: readonly string[]):
     let tree: unknown;
     if (format === 'plan') tree = writtenAt(d.written, first);
     else if (format === 'cdktf-out' || format === 'cdktf-json') tree = d.values;
-    else if (format === 'hcl' && !(d.referencing ?? []).some((r) => under(r, path) || under(path, r))) tree = d.values;
-    if (!isJson(tree)) continue;
-    for (const c of secretCandidatesAt(first, picked(tree, segs))) if (under(c.path, path)) out.push(c);
+    // HCL: a value hidden by a sensitive module variable is read where the code writes it (from-hcl.ts).
+    else if (format === 'hcl' && !(d.referencing ?? []).some((r) => under(r, path) || under(path, r))) {
+      const hidden = d.written ? picked(literalTree(d.written), segs) : {};
+      tree = Object.keys(hidden).length > 0 ? hidden : d.values;
+    }
+    if (isJson(tree)) out.push(...credentialCandidates(tree, path));
   }
   return out;
 }
@@ -264,7 +275,7 @@ export function unlinkedLine(address: string, paths: string[], file: string, adv
   );
 }
 
-export function normalize(docs: LoadedDocument[], { validate = true, sink, secretPaths = null, notChecked, unscanned, reads }: NormalizeOptions = {}): PolicyInput {
+export function normalize(docs: LoadedDocument[], { validate = true, sink, secretPaths = null, notChecked, excused, reads }: NormalizeOptions = {}): PolicyInput {
   const drafts = docs.map(draftOf);
   const scanned = secretPaths ? scannedAttributes(secretPaths) : null;
   const paths = secretPaths ? scannedPaths(secretPaths) : null;
@@ -342,13 +353,16 @@ export function normalize(docs: LoadedDocument[], { validate = true, sink, secre
         const only = scanned?.(d.type);
         let secrets = only ? secretCandidatesAt(only, d.values, writtenAt(d.written, only)) : secretCandidates(d.values, writtenAt(d.written, null));
         const creds = credentials?.(d.type);
-        if (creds && creds.length > 0) secrets = [...secrets.filter((c) => !creds.some((p) => under(c.path, p))), ...writtenCredentials(d, sd.format, creds)];
+        if (creds && creds.length > 0) {
+          secrets = [...secrets.filter((c) => !creds.some((p) => under(c.path, p))), ...writtenCredentials(d, sd.format, creds)];
+          for (const p of d.unreadable ?? []) if (excused && d.sensitive.includes(p) && creds.some((c) => under(p, c) || under(c, p))) excuse(excused, key, p);
+        }
         if (secrets.length > 0) resource.secrets = secrets;
         // What it could not read is not checked (rare: only where Terraform marks something sensitive).
         if (notChecked && paths && d.sensitive.length > 0) {
           for (const p of unscannedPaths(d, paths(d.type))) {
             notChecked.push(unscannedLine(d.address, p, d.origin.file));
-            if (unscanned) (unscanned.get(key) ?? unscanned.set(key, new Set()).get(key)!).add(p);
+            if (excused) excuse(excused, key, p);
           }
         }
       }

@@ -9,7 +9,7 @@ import { resolveReference, splitAddress } from './from-plan';
 // registry module read as the AWS-managed default before).
 
 /** By module (static path, `module.a.module.b`): its call's argument references (in the caller) and its outputs' references (in the module). */
-export type ModuleLinks = ReadonlyMap<string, { args: Record<string, string[]>; outputs: Record<string, string[]> }>;
+export type ModuleLinks = ReadonlyMap<string, { args: Record<string, string[]>; outputs: Record<string, string[]>; constants?: Record<string, unknown> }>;
 
 const stripIndexes = (s: string): string => (s.includes('[') ? s.replace(/\[[^\]]*\]/g, '') : s);
 
@@ -76,6 +76,35 @@ export function resolveAcross(
     return [...new Set(children.flatMap((child) => outputs.flatMap((r) => resolveAcross(r, { module: child, index: null }, instances, links, modules, depth + 1))))];
   }
   return resolveReference(ref, from, instances);
+}
+
+/**
+ * Whether what a reference gives is written in the code itself: a module's variable its caller
+ * sets to a constant (or to a variable of its own so set), or leaves at its default. A root
+ * variable (tfvars, the environment), a local, a resource or anything else: not known to be.
+ */
+export function writtenInCode(ref: string, from: { module: string }, links: ModuleLinks, depth = 0): boolean {
+  const v = VAR.exec(ref);
+  if (!v || from.module === '' || depth > 8) return false;
+  const args = links.get(stripIndexes(from.module))?.args[v[1]];
+  const caller = { module: callerOf(from.module) };
+  return args === undefined || args.every((r) => writtenInCode(r, caller, links, depth + 1));
+}
+
+const WHOLE_VAR = /^var\.([A-Za-z_][\w-]*)$/;
+
+/**
+ * The value a module variable has where the code writes it (links' `constants`: the HCL
+ * evaluator's), through callers that pass a variable of their own: `{ value }`, or undefined.
+ */
+export function valueInCode(ref: string, from: { module: string }, links: ModuleLinks, depth = 0): { value: unknown } | undefined {
+  const v = WHOLE_VAR.exec(ref);
+  if (!v || from.module === '' || depth > 8) return undefined;
+  const link = links.get(stripIndexes(from.module));
+  if (!link) return undefined;
+  if (link.constants && Object.hasOwn(link.constants, v[1])) return { value: link.constants[v[1]] };
+  const args = link.args[v[1]];
+  return args?.length === 1 ? valueInCode(args[0], { module: callerOf(from.module) }, links, depth + 1) : undefined;
 }
 
 /**

@@ -150,6 +150,28 @@ function named(name: string, value: string): boolean {
   return secretName(name) && value !== SENSITIVE && !value.includes('${') && !SECRET_REFERENCE.test(value) && value.trim().length >= MIN_TEXT;
 }
 
+/**
+ * Secret candidates of a credential argument's value (`path`, dotted; the tree holds the value
+ * there): every literal string is the credential, whatever its name (`passwords` is a list of
+ * them), as a named secret is; a reference or a redacted value is not.
+ */
+export function credentialCandidates(tree: unknown, path: string): SecretCandidate[] {
+  const out: SecretCandidate[] = [];
+  const segs = path.split('.');
+  const walk = (v: unknown, i: number): void => {
+    if (Array.isArray(v)) for (const e of v) walk(e, i);
+    else if (i < segs.length) {
+      if (isJson(v) && Object.hasOwn(v, segs[i])) walk(v[segs[i]], i + 1);
+    } else if (typeof v === 'string') {
+      if (!named('password', v)) return;
+      const found = scanString(v, path, []);
+      out.push(...(found.some((c) => c.kind !== 'generic') ? found : [candidate(path, 'named-secret', v.trim())]));
+    }
+  };
+  walk(tree, 0);
+  return distinct(out);
+}
+
 /** SECRET_NAME.test(name), remembered: attribute names repeat in every resource. */
 const secretNames = new Map<string, boolean>();
 function secretName(name: string): boolean {

@@ -2,9 +2,11 @@
 // repository and in every plan and state (two public modules' leaky calls did so, and nothing
 // reported it). The provider marks these arguments sensitive: a plan hides the value and keeps
 // the literal in its configuration, HCL holds the value. Both read a credential only where it
-// is written as a literal, never where a variable, a sensitive variable or an interpolation
-// supplies it (the way it should be passed). Generated resources, planned by a real offline
-// `terraform plan`: both sides flag exactly the literals, and list none as not checked.
+// is written as a literal (in the resource, or passed into the module that holds it, or the
+// module's default), never where a variable, a sensitive variable or an interpolation supplies
+// it (the way it should be passed). Generated resources, planned by a real offline
+// `terraform plan`: both sides flag exactly the literals, and list none as not checked (nor
+// refuse a plan where Terraform hides a set of passwords as a whole: MemoryDB and ElastiCache users).
 import fc from 'fast-check';
 import { check } from '../../src/check';
 import { writeTree } from '../helpers/cli';
@@ -13,8 +15,10 @@ import { planFolder, terraformAvailability } from '../helpers/terraform';
 const RULE = 'aws-secret-in-code';
 const tf = terraformAvailability();
 
-type Form = 'literal' | 'variable' | 'sensitive-variable' | 'interpolated';
-type Kind = 'db_instance' | 'rds_cluster' | 'redshift_cluster' | 'docdb_cluster' | 'elasticache' | 'opensearch';
+// Through a module: the caller passes a literal, the module's default is one, or the caller passes its own (root) variable.
+type Form = 'literal' | 'variable' | 'sensitive-variable' | 'interpolated' | 'module-literal' | 'module-default' | 'module-variable';
+const FLAGGED: ReadonlySet<Form> = new Set(['literal', 'module-literal', 'module-default']);
+type Kind = 'db_instance' | 'rds_cluster' | 'redshift_cluster' | 'docdb_cluster' | 'elasticache' | 'opensearch' | 'memorydb_user' | 'elasticache_user';
 
 const PASSWORD = 'Wp-Pr0d-S3cret-2024!xyz';
 
@@ -38,6 +42,17 @@ function resource(kind: Kind, i: number, value: string): { address: string; hcl:
         address: `aws_opensearch_domain.r${i}`,
         hcl: `resource "aws_opensearch_domain" "r${i}" {\n  domain_name = "orders-r${i}"\n  advanced_security_options {\n    enabled = true\n    internal_user_database_enabled = true\n    master_user_options {\n      master_user_name = "admin"\n      master_user_password = ${value}\n    }\n  }\n}`,
       };
+    // A set of passwords the provider hides as a whole in every plan (its exit 2 refused them all).
+    case 'memorydb_user':
+      return {
+        address: `aws_memorydb_user.r${i}`,
+        hcl: `resource "aws_memorydb_user" "r${i}" {\n  user_name = "r${i}"\n  access_string = "on ~orders:* +@read"\n  authentication_mode {\n    type = "password"\n    passwords = [${value}]\n  }\n}`,
+      };
+    case 'elasticache_user':
+      return {
+        address: `aws_elasticache_user.r${i}`,
+        hcl: `resource "aws_elasticache_user" "r${i}" {\n  user_id = "r${i}"\n  user_name = "r${i}"\n  engine = "redis"\n  access_string = "on ~orders:* +@read"\n  passwords = [${value}]\n}`,
+      };
   }
 }
 
@@ -48,14 +63,24 @@ function folder(items: Array<{ kind: Kind; form: Form }>): { files: Record<strin
     `variable "secret_pw" {\n  sensitive = true\n  default   = "${PASSWORD}"\n}`,
     'variable "prefix" {\n  default = "orders"\n}',
   ];
+  const files: Record<string, string> = {};
   const addresses: string[] = [];
   items.forEach(({ kind, form }, i) => {
-    const value = { literal: `"${PASSWORD}"`, variable: 'var.pw', 'sensitive-variable': 'var.secret_pw', interpolated: `"\${var.prefix}-${PASSWORD}"` }[form];
+    if (form.startsWith('module-')) {
+      // The module takes the password as a sensitive variable, as registry modules do.
+      const r = resource(kind, i, 'var.password');
+      files[`m${i}/main.tf`] = `variable "password" {\n  sensitive = true\n${form === 'module-default' ? `  default   = "${PASSWORD}"\n` : ''}}\n\n${r.hcl}\n`;
+      const arg = { 'module-literal': `\n  password = "${PASSWORD}"`, 'module-default': '', 'module-variable': '\n  password = var.secret_pw' }[form as 'module-literal'];
+      parts.push(`module "m${i}" {\n  source = "./m${i}"${arg}\n}`);
+      addresses.push(`module.m${i}.${r.address}`);
+      return;
+    }
+    const value = { literal: `"${PASSWORD}"`, variable: 'var.pw', 'sensitive-variable': 'var.secret_pw', interpolated: `"\${var.prefix}-${PASSWORD}"` }[form as 'literal'];
     const r = resource(kind, i, value);
     addresses.push(r.address);
     parts.push(r.hcl);
   });
-  return { files: { 'main.tf': parts.join('\n\n') + '\n' }, addresses };
+  return { files: { ...files, 'main.tf': parts.join('\n\n') + '\n' }, addresses };
 }
 
 async function verdict(path: string): Promise<{ flagged: string[]; notChecked: string[] }> {
@@ -64,16 +89,16 @@ async function verdict(path: string): Promise<{ flagged: string[]; notChecked: s
 }
 
 const item = fc.record({
-  kind: fc.constantFrom<Kind>('db_instance', 'rds_cluster', 'redshift_cluster', 'docdb_cluster', 'elasticache', 'opensearch'),
-  form: fc.constantFrom<Form>('literal', 'variable', 'sensitive-variable', 'interpolated'),
+  kind: fc.constantFrom<Kind>('db_instance', 'rds_cluster', 'redshift_cluster', 'docdb_cluster', 'elasticache', 'opensearch', 'memorydb_user', 'elasticache_user'),
+  form: fc.constantFrom<Form>('literal', 'variable', 'sensitive-variable', 'interpolated', 'module-literal', 'module-default', 'module-variable'),
 });
 
 (tf.ok ? describe : describe.skip)(`credentials written into the configuration, HCL vs terraform plan (${tf.ok ? 'generated' : `skipped: ${tf.ok ? '' : tf.reason}`})`, () => {
   test('both sides flag exactly the literal credentials', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(item, { minLength: 8, maxLength: 8 }), async (items) => {
+      fc.asyncProperty(fc.array(item, { minLength: 10, maxLength: 10 }), async (items) => {
         const { files, addresses } = folder(items);
-        const expected = { flagged: addresses.filter((_, i) => items[i].form === 'literal').sort(), notChecked: [] };
+        const expected = { flagged: addresses.filter((_, i) => FLAGGED.has(items[i].form)).sort(), notChecked: [] };
         expect(await verdict(writeTree(files))).toEqual(expected);
         expect(await verdict(planFolder(files, tf.ok ? tf.mirror : ''))).toEqual(expected);
       }),
