@@ -27,8 +27,10 @@ type OutResource struct {
 	// whole: a sensitive value inside made all of it sensitive, so nothing in it can be read.
 	Hidden     []string            `json:"hidden,omitempty"`
 	References map[string][]string `json:"references"`
-	File       string              `json:"file"`
-	Line       int                 `json:"line"`
+	// What the resource's for_each expression names (through locals): where each.value comes from.
+	ForEach []string `json:"for_each,omitempty"`
+	File    string   `json:"file"`
+	Line    int      `json:"line"`
 }
 
 type OutProvider struct {
@@ -129,6 +131,10 @@ func (e *Evaluator) output(root *Instance) *Output {
 			if local == "" {
 				local = defaultProvider(r.Type)
 			}
+			var forEach []string
+			if r.ForEach != nil {
+				forEach = referenceStrings(r.ForEach, mi.Def)
+			}
 			for _, inst := range st.Insts {
 				unknown, sens, hidden := map[string]bool{}, map[string]bool{}, map[string]bool{}
 				values, _ := toJSONMarked(inst.Obj, "", unknown, sens, hidden).(map[string]any)
@@ -152,6 +158,7 @@ func (e *Evaluator) output(root *Instance) *Output {
 					Sensitive:  sortedSet(sens),
 					Hidden:     sortedSet(hidden),
 					References: inst.Refs,
+					ForEach:    forEach,
 					File:       r.File,
 					Line:       r.Line,
 				})

@@ -28,6 +28,8 @@ export interface EvaluatedResource {
   hidden?: string[];
   /** Attribute path → resources named there, as in a plan's configuration (`aws_s3_bucket.b`, `…b[0]`). */
   references: Record<string, string[]>;
+  /** What the resource's for_each names (through locals): where each.value comes from. */
+  for_each?: string[];
   file: string;
   line: number;
 }

@@ -36,12 +36,15 @@ export function fromHcl(doc: HclDocument): StackDraft {
       else if (r.unknown.some((u) => u === attr || attr.startsWith(`${u}.`) || u.startsWith(`${attr}.`)) && refs.some((ref) => opaqueAcross(ref, { module: r.module }, links))) unlinked.push(attr);
     }
     // A value hidden because a sensitive module variable carries it, where the code writes that
-    // variable as a constant: the literal, as a plan's configuration holds it (Draft.written).
+    // variable as a constant: the literal, as a plan's configuration holds it (Draft.written);
+    // through a local value too, where it names that one variable alone of those so written.
     let written: Json | undefined;
     for (const [attr, refs] of Object.entries(r.references)) {
-      if (refs.length !== 1 || !r.sensitive.some((p) => p === attr || p.startsWith(`${attr}.`))) continue;
-      const known = valueInCode(refs[0], { module: r.module }, links);
-      if (!known) continue;
+      if (!r.sensitive.some((p) => p === attr || p.startsWith(`${attr}.`))) continue;
+      if (!refs.every((ref) => writtenInCode(ref, { module: r.module, forEach: r.for_each }, links))) continue;
+      const values = refs.flatMap((ref) => valueInCode(ref, { module: r.module }, links) ?? []);
+      if (values.length !== 1) continue;
+      const known = values[0];
       const segs = attr.split('.');
       let at = (written ??= {});
       for (const seg of segs.slice(0, -1)) at = (at[seg] ??= {}) as Json;
@@ -65,7 +68,7 @@ export function fromHcl(doc: HclDocument): StackDraft {
       references,
       ...(unlinked.length > 0 ? { unlinked } : {}),
       // A module's variable its caller sets to a literal is as written in the code as the literal.
-      referencing: Object.keys(r.references).filter((k) => r.references[k].some((ref) => !writtenInCode(ref, { module: r.module }, links))),
+      referencing: Object.keys(r.references).filter((k) => r.references[k].some((ref) => !writtenInCode(ref, { module: r.module, forEach: r.for_each }, links))),
       ...(written ? { written } : {}),
     };
   });

@@ -212,10 +212,13 @@ const under = (path: string, prefix: string): boolean => path === prefix || path
  * Secret candidates of the credentials a configuration writes as literals: a plan's (its
  * configuration's constants: the values are hidden), a CDKTF config's (its values are what was
  * written; a variable is a `${…}` the scan skips), an HCL folder's where the attribute's
- * expression names nothing (no variable, local or resource). A state holds no configuration.
+ * expression names nothing outside the code (module-refs.ts writtenInCode). A state holds no
+ * configuration. `unread`: a plan's credentials hidden and built from what a plan does not
+ * hold (a local value, each.value, a module output), which may be a literal in the code.
  */
-function writtenCredentials(d: Draft, format: string, creds: readonly string[]): SecretCandidate[] {
-  const out: SecretCandidate[] = [];
+function writtenCredentials(d: Draft, format: string, creds: readonly string[]): { candidates: SecretCandidate[]; unread: string[] } {
+  const candidates: SecretCandidate[] = [];
+  const unread: string[] = [];
   for (const path of creds) {
     const segs = path.split('.');
     const first = new Set([segs[0]]);
@@ -227,10 +230,28 @@ function writtenCredentials(d: Draft, format: string, creds: readonly string[]):
       const hidden = d.written ? picked(literalTree(d.written), segs) : {};
       tree = Object.keys(hidden).length > 0 ? hidden : d.values;
     }
-    if (isJson(tree)) out.push(...credentialCandidates(tree, path));
+    const found = isJson(tree) ? credentialCandidates(tree, path) : [];
+    candidates.push(...found);
+    if (format === 'plan' && found.length === 0 && d.sensitive.some((p) => under(path, p)) && referencesAt(d.written, segs).some((r) => UNHELD.test(r))) unread.push(path);
   }
-  return out;
+  return { candidates, unread };
 }
+
+// What a plan's configuration names but does not hold the value of.
+const UNHELD = /^(local\.|each\.value\b|module\.)/;
+
+/** The references of the expressions at `segs` of a configuration's expressions (through blocks). */
+function referencesAt(exprs: unknown, segs: readonly string[], i = 0): string[] {
+  if (Array.isArray(exprs)) return exprs.flatMap((e) => referencesAt(e, segs, i));
+  if (!isJson(exprs)) return [];
+  if (Array.isArray(exprs.references) || 'constant_value' in exprs) return i === segs.length && Array.isArray(exprs.references) ? exprs.references.map(String) : [];
+  return i < segs.length && Object.hasOwn(exprs, segs[i]) ? referencesAt(exprs[segs[i]], segs, i + 1) : [];
+}
+
+/** The not-checked line for credentials writtenCredentials() could not read in a plan. */
+export const unreadCredentialLine = (address: string, paths: string[], file: string): string =>
+  `${address} ${paths.join(', ')} (${file}): a credential the plan hides, built from a local value, each.value or a module output the plan does not hold, ` +
+  'so whether the code writes it as a literal was not checked (checked as HCL, the folder shows it)';
 
 /** The tree with only what lies at `segs` (through lists of blocks). */
 function picked(v: unknown, segs: readonly string[]): Json {
@@ -354,7 +375,9 @@ export function normalize(docs: LoadedDocument[], { validate = true, sink, secre
         let secrets = only ? secretCandidatesAt(only, d.values, writtenAt(d.written, only)) : secretCandidates(d.values, writtenAt(d.written, null));
         const creds = credentials?.(d.type);
         if (creds && creds.length > 0) {
-          secrets = [...secrets.filter((c) => !creds.some((p) => under(c.path, p))), ...writtenCredentials(d, sd.format, creds)];
+          const { candidates, unread } = writtenCredentials(d, sd.format, creds);
+          secrets = [...secrets.filter((c) => !creds.some((p) => under(c.path, p))), ...candidates];
+          if (notChecked && unread.length > 0) notChecked.push(unreadCredentialLine(d.address, unread, d.origin.file));
           for (const p of d.unreadable ?? []) if (excused && d.sensitive.includes(p) && creds.some((c) => under(p, c) || under(c, p))) excuse(excused, key, p);
         }
         if (secrets.length > 0) resource.secrets = secrets;

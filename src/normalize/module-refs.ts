@@ -80,15 +80,30 @@ export function resolveAcross(
 
 /**
  * Whether what a reference gives is written in the code itself: a module's variable its caller
- * sets to a constant (or to a variable of its own so set), or leaves at its default. A root
- * variable (tfvars, the environment), a local, a resource or anything else: not known to be.
+ * sets to a constant (or to what is so written) or leaves at its default, a module output
+ * built from such, each.value of a for_each so written (`forEach`: what it names), a local
+ * value (the HCL evaluator lists what a local names beside it), each.key, count.index, path.*,
+ * terraform.*. A root variable (tfvars, the environment), a resource, a data source: not.
  */
-export function writtenInCode(ref: string, from: { module: string }, links: ModuleLinks, depth = 0): boolean {
+export function writtenInCode(ref: string, from: { module: string; forEach?: readonly string[] }, links: ModuleLinks, depth = 0): boolean {
+  if (depth > 8) return false;
+  if (/^(count|path|terraform|local)\b/.test(ref) || /^each\.key\b/.test(ref)) return true;
+  if (/^each\.value\b/.test(ref)) return from.forEach !== undefined && from.forEach.every((r) => writtenInCode(r, { module: from.module }, links, depth + 1));
   const v = VAR.exec(ref);
-  if (!v || from.module === '' || depth > 8) return false;
-  const args = links.get(stripIndexes(from.module))?.args[v[1]];
-  const caller = { module: callerOf(from.module) };
-  return args === undefined || args.every((r) => writtenInCode(r, caller, links, depth + 1));
+  if (v) {
+    if (from.module === '') return false;
+    const args = links.get(stripIndexes(from.module))?.args[v[1]];
+    const caller = { module: callerOf(from.module) };
+    return args === undefined || args.every((r) => writtenInCode(r, caller, links, depth + 1));
+  }
+  const o = OUTPUT.exec(ref);
+  if (o) {
+    const call = from.module ? `${from.module}.module.${o[1]}` : `module.${o[1]}`;
+    const link = links.get(stripIndexes(call));
+    const outputs = link?.outputs[o[3]];
+    return link !== undefined && (outputs === undefined || outputs.every((r) => writtenInCode(r, { module: call }, links, depth + 1)));
+  }
+  return false;
 }
 
 const WHOLE_VAR = /^var\.([A-Za-z_][\w-]*)$/;
