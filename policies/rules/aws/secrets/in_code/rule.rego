@@ -7,14 +7,16 @@
 #   environment variables, ECS container definitions, Batch and Beanstalk
 #   settings, resource tags, provider blocks, and the master credentials of data stores
 #   written as literals (RDS and Aurora, Redshift, DocumentDB, OpenSearch, ElastiCache and
-#   MemoryDB users, MQ, DMS; a variable, a local or a reference passes them as it should):
+#   MemoryDB users, MQ, DMS; also a literal passed into the module that holds them, through
+#   its variables, locals or for_each; a root variable or a reference passes them as it should):
 #   AWS access keys and secret keys, private
 #   keys, connection strings and URLs with passwords, vendor tokens (secretlint's
 #   recommended patterns), values whose name announces a secret (DB_PASSWORD=…), and long
 #   random tokens (secret_generic_min_length, secret_generic_min_entropy). Findings show the
 #   kind, the attribute and a short fingerprint, never the secret.
 #   Unknowns: values unknown at plan time or marked sensitive are not in the configuration
-#   text and are not reported; references to other resources are not secrets.
+#   text and are not reported; references to other resources are not secrets. A credential a
+#   plan hides and builds from a local value or each.value is listed as not checked.
 # custom:
 #   id: aws-secret-in-code
 #   control: secret-in-code
