@@ -12,7 +12,9 @@ import type { Json, PlanSource } from './types';
 // provider, which a plan shows as unknown too); and references a plan cannot follow: through
 // a local value to what it names (a module's `kms_key_arn = local.kms_key_arn`), and of
 // attributes in `dynamic` blocks, which a plan's configuration leaves out (a key passed into a
-// module's dynamic block read as the provider's default: the terraform-aws-modules S3 bucket).
+// module's dynamic block read as the provider's default: the terraform-aws-modules S3 bucket);
+// and whether a value the plan hides and builds from a local (a password passed into a module)
+// is a literal written in the code (module-refs.ts literalInCode).
 
 /** References that leave a value open in a plan: a local value, each.value, self. */
 const OPEN = /^(local\.|each\.value|self\.)/;
@@ -55,6 +57,7 @@ export async function readSource(plan: Json, source: PlanSource): Promise<void> 
     if (source.dynamic || locals) {
       source.references = new Map(evaluated.resources.map((r) => [r.address, r.references]));
       source.links = new Map(Object.entries(evaluated.module_links ?? {}));
+      source.resources = new Map(evaluated.resources.map((r) => [r.address, r]));
     }
   } catch {
     // Not evaluable as HCL here (a syntax this evaluator refuses, a variable it cannot take).

@@ -1,5 +1,5 @@
 import type { Format } from '../types/policy-input';
-import type { EvaluatedFolder, VarInput } from './hcl-evaluator';
+import type { EvaluatedFolder, EvaluatedResource, VarInput } from './hcl-evaluator';
 
 export type Json = Record<string, unknown>;
 
@@ -48,8 +48,10 @@ export interface PlanSource {
   unknown?: Map<string, string[]>;
   /** Each resource's references by attribute path (through locals, in dynamic blocks), by address: where the folder writes `dynamic` blocks or the plan names locals. */
   references?: Map<string, Record<string, string[]>>;
-  /** Module arguments' and outputs' references (through locals), by module; set with references. */
-  links?: Map<string, { args: Record<string, string[]>; outputs: Record<string, string[]> }>;
+  /** Module arguments' and outputs' references (through locals), and the constants the code gives module variables, by module; set with references. */
+  links?: Map<string, { args: Record<string, string[]>; outputs: Record<string, string[]>; constants?: Record<string, unknown> }>;
+  /** The evaluated resources, by address; set with references (a credential the plan hides is read here where the code writes it). */
+  resources?: Map<string, EvaluatedResource>;
 }
 
 /** `terraform show -json` of a state, or a raw .tfstate (version 4). */

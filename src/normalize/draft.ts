@@ -34,6 +34,8 @@ export interface Draft {
   /** HCL: attribute paths whose expression names anything not written in the code (a root variable, a local, a resource; module-refs.ts writtenInCode): not literals. */
   referencing?: string[];
   waivers?: Waiver[];
+  /** Plans: hidden paths built from what the plan does not hold, read in the folder beside it (a literal there is in `written`). */
+  readInSource?: string[];
   /** Plans: the configuration's expressions, whose literal values (writtenAt) are scanned for
    * secrets only (a plan keeps some attributes, such as an instance's user_data, as a hash of
    * what was written). */

@@ -3,7 +3,7 @@ import type { HclDocument } from '../load/types';
 import type { Provider } from '../types/policy-input';
 import { cloudOf, type Draft, type StackDraft } from './draft';
 import { instanceGroups } from './from-plan';
-import { moduleInstancePaths, opaqueAcross, resolveAcross, valueInCode, writtenInCode, type ModuleLinks } from './module-refs';
+import { literalInCode, moduleInstancePaths, opaqueAcross, resolveAcross, withConstant, writtenInCode, type ModuleLinks } from './module-refs';
 import type { Json } from '../load/types';
 import { secretCandidates } from './secrets';
 
@@ -36,19 +36,12 @@ export function fromHcl(doc: HclDocument): StackDraft {
       else if (r.unknown.some((u) => u === attr || attr.startsWith(`${u}.`) || u.startsWith(`${attr}.`)) && refs.some((ref) => opaqueAcross(ref, { module: r.module }, links))) unlinked.push(attr);
     }
     // A value hidden because a sensitive module variable carries it, where the code writes that
-    // variable as a constant: the literal, as a plan's configuration holds it (Draft.written);
-    // through a local value too, where it names that one variable alone of those so written.
+    // variable as a constant: the literal, as a plan's configuration holds it (Draft.written).
     let written: Json | undefined;
-    for (const [attr, refs] of Object.entries(r.references)) {
+    for (const attr of Object.keys(r.references)) {
       if (!r.sensitive.some((p) => p === attr || p.startsWith(`${attr}.`))) continue;
-      if (!refs.every((ref) => writtenInCode(ref, { module: r.module, forEach: r.for_each }, links))) continue;
-      const values = refs.flatMap((ref) => valueInCode(ref, { module: r.module }, links) ?? []);
-      if (values.length !== 1) continue;
-      const known = values[0];
-      const segs = attr.split('.');
-      let at = (written ??= {});
-      for (const seg of segs.slice(0, -1)) at = (at[seg] ??= {}) as Json;
-      at[segs[segs.length - 1]] = { constant_value: known.value };
+      const known = literalInCode(r, attr, links);
+      if (known) written = withConstant(written ?? {}, attr, known.value);
     }
     const { values, unknown } = r.mode === 'managed' ? withProviderDefaults(r.type, r.values, r.unknown) : { values: r.values, unknown: r.unknown };
     return {

@@ -5,7 +5,7 @@ import { stringMap } from './from-config';
 import { asList, isMarkTree, moduleInstances, stateInstances, Structure, type Instance } from './instances';
 import { secretCandidates } from './secrets';
 import { planValue, providerConfigs } from '../load/plan-providers';
-import { moduleInstancePaths, opaqueAcross, resolveAcross, type ModuleLinks } from './module-refs';
+import { literalInCode, moduleInstancePaths, opaqueAcross, resolveAcross, withConstant, type ModuleLinks } from './module-refs';
 
 interface ConfigResource {
   providerKey: string;
@@ -424,6 +424,18 @@ function draftsFrom(file: string, resources: Instance[], plan?: PlanParts): Draf
     }
     if (unlinked) draft.unlinked = unlinked;
     if (cfg) draft.written = cfg.exprs;
+    // A value the plan hides and builds from what it does not hold (a local, each.value): the
+    // folder beside it shows whether the code writes it as a literal, and which.
+    if (cfg && source?.resources && source.links && draft.sensitive.length > 0) {
+      const evaluated = source.resources.get(r.address);
+      const from = { module, index: r.index ?? null };
+      for (const p of evaluated ? draft.sensitive : []) {
+        if (!(cfg.refs[p] ?? []).some((ref) => opaqueAcross(ref, from, links))) continue;
+        (draft.readInSource ??= []).push(p);
+        const known = literalInCode(evaluated!, p, source.links);
+        if (known) draft.written = withConstant(draft.written === cfg.exprs ? structuredClone(cfg.exprs) : draft.written!, p, known.value) as Json;
+      }
+    }
     return draft;
   });
   lists?.unpaired(resources);

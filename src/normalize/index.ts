@@ -232,7 +232,8 @@ function writtenCredentials(d: Draft, format: string, creds: readonly string[]):
     }
     const found = isJson(tree) ? credentialCandidates(tree, path) : [];
     candidates.push(...found);
-    if (format === 'plan' && found.length === 0 && d.sensitive.some((p) => under(path, p)) && referencesAt(d.written, segs).some((r) => UNHELD.test(r))) unread.push(path);
+    const hidden = format === 'plan' && found.length === 0 && d.sensitive.some((p) => under(path, p));
+    if (hidden && !d.readInSource?.some((p) => under(path, p)) && referencesAt(d.written, segs).some((r) => UNHELD.test(r))) unread.push(path);
   }
   return { candidates, unread };
 }
@@ -251,7 +252,7 @@ function referencesAt(exprs: unknown, segs: readonly string[], i = 0): string[] 
 /** The not-checked line for credentials writtenCredentials() could not read in a plan. */
 export const unreadCredentialLine = (address: string, paths: string[], file: string): string =>
   `${address} ${paths.join(', ')} (${file}): a credential the plan hides, built from a local value, each.value or a module output the plan does not hold, ` +
-  'so whether the code writes it as a literal was not checked (checked as HCL, the folder shows it)';
+  'so whether the code writes it as a literal was not checked (beside the folder it was made from, or with --source-dir, the plan reads it there)';
 
 /** The tree with only what lies at `segs` (through lists of blocks). */
 function picked(v: unknown, segs: readonly string[]): Json {

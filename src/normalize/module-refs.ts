@@ -108,6 +108,53 @@ export function writtenInCode(ref: string, from: { module: string; forEach?: rea
 
 const WHOLE_VAR = /^var\.([A-Za-z_][\w-]*)$/;
 
+/** An HCL-evaluated resource, as much of it as literalInCode() reads. */
+interface Evaluated {
+  module: string;
+  values: Record<string, unknown>;
+  sensitive: readonly string[];
+  references: Record<string, string[]>;
+  for_each?: readonly string[];
+}
+
+const REDACTED = '(sensitive)';
+
+/**
+ * The value at an attribute path (dotted, through blocks) where the code writes it: everything
+ * its expression names is written in the code (writtenInCode). Where a sensitive module variable
+ * hides it, the one such variable it names gives it (valueInCode). `{ value }`, or undefined.
+ */
+export function literalInCode(r: Evaluated, attr: string, links: ModuleLinks): { value: unknown } | undefined {
+  const refs = r.references[attr] ?? [];
+  const from = { module: r.module, forEach: r.for_each };
+  if (!refs.every((ref) => writtenInCode(ref, from, links))) return undefined;
+  if (!r.sensitive.some((p) => p === attr || p.startsWith(`${attr}.`) || attr.startsWith(`${p}.`))) {
+    const found = valuesAt(r.values, attr.split('.'), 0);
+    return found.length === 0 ? undefined : { value: found.length === 1 ? found[0] : found };
+  }
+  const values = refs.flatMap((ref) => valueInCode(ref, { module: r.module }, links) ?? []);
+  return values.length === 1 ? values[0] : undefined;
+}
+
+/** `exprs` (a configuration's expressions, as a plan holds them) with `{constant_value}` at the dotted path. */
+export function withConstant(exprs: Record<string, unknown>, attr: string, value: unknown): Record<string, unknown> {
+  const segs = attr.split('.');
+  let at = exprs;
+  for (const seg of segs.slice(0, -1)) {
+    const next = at[seg];
+    at = (at[seg] = typeof next === 'object' && next !== null && !Array.isArray(next) ? next : {}) as Record<string, unknown>;
+  }
+  at[segs[segs.length - 1]] = { constant_value: value };
+  return exprs;
+}
+
+/** The values at `segs` (through lists of blocks), nulls and redactions left out. */
+function valuesAt(v: unknown, segs: readonly string[], i: number): unknown[] {
+  if (Array.isArray(v) && i < segs.length) return v.flatMap((e) => valuesAt(e, segs, i));
+  if (i === segs.length) return v === null || v === undefined || v === REDACTED ? [] : [v];
+  return typeof v === 'object' && v !== null && Object.hasOwn(v, segs[i]) ? valuesAt((v as Record<string, unknown>)[segs[i]], segs, i + 1) : [];
+}
+
 /**
  * The value a module variable has where the code writes it (links' `constants`: the HCL
  * evaluator's), through callers that pass a variable of their own: `{ value }`, or undefined.

@@ -7,6 +7,9 @@
 // it (the way it should be passed). Generated resources, planned by a real offline
 // `terraform plan`: both sides flag exactly the literals, and list none as not checked (nor
 // refuse a plan where Terraform hides a set of passwords as a whole: MemoryDB and ElastiCache users).
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { check } from '../../src/check';
 import { writeTree } from '../helpers/cli';
@@ -19,7 +22,7 @@ const tf = terraformAvailability();
 // passes its own (root) variable; or the module passes it on through a local value or each.value.
 type Form = 'literal' | 'variable' | 'sensitive-variable' | 'interpolated' | 'module-literal' | 'module-default' | 'module-variable' | 'local-literal' | 'local-variable' | 'each-literal';
 const FLAGGED: ReadonlySet<Form> = new Set(['literal', 'module-literal', 'module-default', 'local-literal', 'each-literal']);
-// A plan holds no local value nor each.value: what it hides there it names as not checked.
+// A plan holds no local value nor each.value: checked alone, what it hides there it names as not checked.
 const UNREAD_IN_PLAN: ReadonlySet<Form> = new Set(['local-literal', 'local-variable', 'each-literal']);
 type Kind = 'db_instance' | 'rds_cluster' | 'redshift_cluster' | 'docdb_cluster' | 'elasticache' | 'opensearch' | 'memorydb_user' | 'elasticache_user';
 
@@ -113,14 +116,19 @@ const item = fc.record({
 });
 
 (tf.ok ? describe : describe.skip)(`credentials written into the configuration, HCL vs terraform plan (${tf.ok ? 'generated' : `skipped: ${tf.ok ? '' : tf.reason}`})`, () => {
-  test('both sides flag exactly the literal credentials; a plan names those it cannot read as not checked', async () => {
+  test('HCL and the plan beside its folder flag exactly the literal credentials; the plan alone names those it cannot read as not checked', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(item, { minLength: 10, maxLength: 10 }), async (items) => {
         const { files, addresses } = folder(items);
         const flagged = (forms: ReadonlySet<Form>): string[] => addresses.filter((_, i) => forms.has(items[i].form)).sort();
         expect(await verdict(writeTree(files))).toEqual({ flagged: flagged(FLAGGED), notChecked: [] });
+        // Beside its folder the plan reads there what it does not hold, as HCL does.
+        const beside = planFolder(files, tf.ok ? tf.mirror : '');
+        expect(await verdict(beside)).toEqual({ flagged: flagged(FLAGGED), notChecked: [] });
+        const alone = join(mkdtempSync(join(tmpdir(), 'leakguard-plan-alone-')), 'plan.json');
+        copyFileSync(beside, alone);
         const inPlan = new Set([...FLAGGED].filter((f) => !UNREAD_IN_PLAN.has(f)));
-        expect(await verdict(planFolder(files, tf.ok ? tf.mirror : ''))).toEqual({ flagged: flagged(inPlan), notChecked: flagged(UNREAD_IN_PLAN) });
+        expect(await verdict(alone)).toEqual({ flagged: flagged(inPlan), notChecked: flagged(UNREAD_IN_PLAN) });
       }),
       // Each run is a terraform plan: report the first counterexample rather than shrink through dozens more.
       { numRuns: 2, endOnFailure: true },
