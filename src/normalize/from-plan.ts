@@ -424,13 +424,15 @@ function draftsFrom(file: string, resources: Instance[], plan?: PlanParts): Draf
     }
     if (unlinked) draft.unlinked = unlinked;
     if (cfg) draft.written = cfg.exprs;
-    // A value the plan hides and builds from what it does not hold (a local, each.value): the
-    // folder beside it shows whether the code writes it as a literal, and which.
+    // A value the plan hides and builds from what it does not hold (a local, each.value, a
+    // dynamic block): the folder beside it shows whether the code writes it as a literal, and which.
     if (cfg && source?.resources && source.links && draft.sensitive.length > 0) {
       const evaluated = source.resources.get(r.address);
       const from = { module, index: r.index ?? null };
       for (const p of evaluated ? draft.sensitive : []) {
-        if (!(cfg.refs[p] ?? []).some((ref) => opaqueAcross(ref, from, links))) continue;
+        // Named through a local or each.value, or in a `dynamic` block the configuration leaves out.
+        const refs = cfg.refs[p];
+        if (refs ? !refs.some((ref) => opaqueAcross(ref, from, links)) : !leftOut(cfg.exprs, p)) continue;
         (draft.readInSource ??= []).push(p);
         const known = literalInCode(evaluated!, p, source.links);
         if (known) draft.written = withConstant(draft.written === cfg.exprs ? structuredClone(cfg.exprs) : draft.written!, p, known.value) as Json;

@@ -233,7 +233,9 @@ function writtenCredentials(d: Draft, format: string, creds: readonly string[]):
     const found = isJson(tree) ? credentialCandidates(tree, path) : [];
     candidates.push(...found);
     const hidden = format === 'plan' && found.length === 0 && d.sensitive.some((p) => under(path, p));
-    if (hidden && !d.readInSource?.some((p) => under(path, p)) && referencesAt(d.written, segs).some((r) => UNHELD.test(r))) unread.push(path);
+    const refs = hidden && !d.readInSource?.some((p) => under(path, p)) ? referencesAt(d.written, segs) : [];
+    // Named through what a plan does not hold, or written where its configuration shows nothing (a dynamic block).
+    if (refs === null || refs.some((r) => UNHELD.test(r))) unread.push(path);
   }
   return { candidates, unread };
 }
@@ -241,17 +243,23 @@ function writtenCredentials(d: Draft, format: string, creds: readonly string[]):
 // What a plan's configuration names but does not hold the value of.
 const UNHELD = /^(local\.|each\.value\b|module\.)/;
 
-/** The references of the expressions at `segs` of a configuration's expressions (through blocks). */
-function referencesAt(exprs: unknown, segs: readonly string[], i = 0): string[] {
-  if (Array.isArray(exprs)) return exprs.flatMap((e) => referencesAt(e, segs, i));
-  if (!isJson(exprs)) return [];
-  if (Array.isArray(exprs.references) || 'constant_value' in exprs) return i === segs.length && Array.isArray(exprs.references) ? exprs.references.map(String) : [];
-  return i < segs.length && Object.hasOwn(exprs, segs[i]) ? referencesAt(exprs[segs[i]], segs, i + 1) : [];
+/**
+ * The references of the expressions at `segs` of a configuration's expressions (through
+ * blocks); null where it holds no expression there (a `dynamic` block: a plan leaves it out).
+ */
+function referencesAt(exprs: unknown, segs: readonly string[], i = 0): string[] | null {
+  if (Array.isArray(exprs)) {
+    const found = exprs.map((e) => referencesAt(e, segs, i)).filter((r): r is string[] => r !== null);
+    return found.length === 0 ? null : found.flat();
+  }
+  if (!isJson(exprs)) return null;
+  if (Array.isArray(exprs.references) || 'constant_value' in exprs) return i === segs.length ? (Array.isArray(exprs.references) ? exprs.references.map(String) : []) : null;
+  return i < segs.length && Object.hasOwn(exprs, segs[i]) ? referencesAt(exprs[segs[i]], segs, i + 1) : null;
 }
 
 /** The not-checked line for credentials writtenCredentials() could not read in a plan. */
 export const unreadCredentialLine = (address: string, paths: string[], file: string): string =>
-  `${address} ${paths.join(', ')} (${file}): a credential the plan hides, built from a local value, each.value or a module output the plan does not hold, ` +
+  `${address} ${paths.join(', ')} (${file}): a credential the plan hides, built from a local value, each.value, a module output or a dynamic block the plan does not hold, ` +
   'so whether the code writes it as a literal was not checked (beside the folder it was made from, or with --source-dir, the plan reads it there)';
 
 /** The tree with only what lies at `segs` (through lists of blocks). */

@@ -20,10 +20,11 @@ const tf = terraformAvailability();
 
 // Through a module: the caller passes a literal, the module's default is one, or the caller
 // passes its own (root) variable; or the module passes it on through a local value or each.value.
-type Form = 'literal' | 'variable' | 'sensitive-variable' | 'interpolated' | 'module-literal' | 'module-default' | 'module-variable' | 'local-literal' | 'local-variable' | 'each-literal';
-const FLAGGED: ReadonlySet<Form> = new Set(['literal', 'module-literal', 'module-default', 'local-literal', 'each-literal']);
+// Or in a `dynamic` block (an OpenSearch domain's master user, whatever the kind drawn), which a plan's configuration leaves out.
+type Form = 'literal' | 'variable' | 'sensitive-variable' | 'interpolated' | 'module-literal' | 'module-default' | 'module-variable' | 'local-literal' | 'local-variable' | 'each-literal' | 'dynamic-literal';
+const FLAGGED: ReadonlySet<Form> = new Set(['literal', 'module-literal', 'module-default', 'local-literal', 'each-literal', 'dynamic-literal']);
 // A plan holds no local value nor each.value: checked alone, what it hides there it names as not checked.
-const UNREAD_IN_PLAN: ReadonlySet<Form> = new Set(['local-literal', 'local-variable', 'each-literal']);
+const UNREAD_IN_PLAN: ReadonlySet<Form> = new Set(['local-literal', 'local-variable', 'each-literal', 'dynamic-literal']);
 type Kind = 'db_instance' | 'rds_cluster' | 'redshift_cluster' | 'docdb_cluster' | 'elasticache' | 'opensearch' | 'memorydb_user' | 'elasticache_user';
 
 const PASSWORD = 'Wp-Pr0d-S3cret-2024!xyz';
@@ -79,6 +80,14 @@ function folder(items: Array<{ kind: Kind; form: Form }>): { files: Record<strin
       addresses.push(`module.m${i}.${r.address}`);
       return;
     }
+    if (form === 'dynamic-literal') {
+      files[`m${i}/main.tf`] =
+        `variable "master" {\n  type = any\n}\n\nresource "aws_opensearch_domain" "r${i}" {\n  domain_name = "orders-r${i}"\n  advanced_security_options {\n    enabled = true\n    internal_user_database_enabled = true\n` +
+        `    dynamic "master_user_options" {\n      for_each = [var.master]\n      content {\n        master_user_name = master_user_options.value.name\n        master_user_password = master_user_options.value.password\n      }\n    }\n  }\n}\n`;
+      parts.push(`module "m${i}" {\n  source = "./m${i}"\n  master = { name = "admin", password = "${PASSWORD}" }\n}`);
+      addresses.push(`module.m${i}.aws_opensearch_domain.r${i}`);
+      return;
+    }
     if (form === 'each-literal') {
       const r = resource(kind, i, 'each.value.password');
       files[`m${i}/main.tf`] = `variable "users" {\n  type = any\n}\n\n${r.hcl.replace('{\n', '{\n  for_each = var.users\n')}\n`;
@@ -112,7 +121,7 @@ async function verdict(path: string): Promise<{ flagged: string[]; notChecked: s
 
 const item = fc.record({
   kind: fc.constantFrom<Kind>('db_instance', 'rds_cluster', 'redshift_cluster', 'docdb_cluster', 'elasticache', 'opensearch', 'memorydb_user', 'elasticache_user'),
-  form: fc.constantFrom<Form>('literal', 'variable', 'sensitive-variable', 'interpolated', 'module-literal', 'module-default', 'module-variable', 'local-literal', 'local-variable', 'each-literal'),
+  form: fc.constantFrom<Form>('literal', 'variable', 'sensitive-variable', 'interpolated', 'module-literal', 'module-default', 'module-variable', 'local-literal', 'local-variable', 'each-literal', 'dynamic-literal'),
 });
 
 (tf.ok ? describe : describe.skip)(`credentials written into the configuration, HCL vs terraform plan (${tf.ok ? 'generated' : `skipped: ${tf.ok ? '' : tf.reason}`})`, () => {
