@@ -559,9 +559,9 @@ public_grants(doc) := sort({granted_actions(s) |
 	not restricted(s)
 })
 
-granted_actions(s) := concat(", ", s.actions) if count(s.actions) > 0
+granted_actions(s) := concat(", ", sort(s.actions)) if count(s.actions) > 0
 
-granted_actions(s) := concat("", ["everything but ", concat(", ", s.not_actions)]) if count(s.actions) == 0
+granted_actions(s) := concat("", ["everything but ", concat(", ", sort(s.not_actions))]) if count(s.actions) == 0
 
 # The statement grants `action` (lower case), through wildcards too.
 grants(s, action) if {
