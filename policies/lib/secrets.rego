@@ -83,6 +83,8 @@ documents := object.union(
 		"aws_ecs_task_definition": ["container_definitions"],
 		"aws_batch_job_definition": ["container_properties"],
 		"aws_elastic_beanstalk_environment": ["setting"],
+		"aws_s3_object": ["content"],
+		"aws_s3_bucket_object": ["content"],
 		"azurerm_container_group": ["container.environment_variables"],
 		"azurerm_container_app": ["template.container.env"],
 		"azurerm_linux_virtual_machine": vm,

@@ -1,9 +1,11 @@
 # METADATA
-# title: S3 bucket ACL grants public access
+# title: S3 bucket or object ACL grants public access
 # description: |
 #   A canned ACL (public-read, public-read-write, authenticated-read) or a grant to the
-#   AllUsers / AuthenticatedUsers groups, on the bucket (legacy inline acl/grant) or in an
-#   aws_s3_bucket_acl, lets anyone list or read customer data.
+#   AllUsers / AuthenticatedUsers groups, on the bucket (legacy inline acl/grant), in an
+#   aws_s3_bucket_acl, or on an object the configuration uploads (aws_s3_object,
+#   aws_s3_bucket_object: a public `.env` found in the terraform-aws-modules object
+#   submodule's use), lets anyone list or read customer data.
 #   Unknowns: an ACL set from another resource and unknown at plan time cannot be shown
 #   private and is reported; an ACL the provider computes because none is configured
 #   (aws_s3_bucket.acl in AWS provider 4+) is not an ACL.
@@ -97,10 +99,13 @@ reasons(r) := ({sprintf("canned ACL %s", [acl]) |
 	resources.unresolved(r, path)
 }
 
+# What the ACL is on, by resource type.
+subjects := {"aws_s3_bucket": "bucket", "aws_s3_bucket_acl": "bucket", "aws_s3_object": "object", "aws_s3_bucket_object": "object"}
+
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
-	some t in ["aws_s3_bucket", "aws_s3_bucket_acl"]
+	some t, subject in subjects
 	some r in resources.of_type(t)
 	rs := reasons(r)
 	count(rs) > 0
-	msg := sprintf("%s gives the bucket a public ACL: %s", [r.address, concat(", ", sort(rs))])
+	msg := sprintf("%s gives the %s a public ACL: %s", [r.address, subject, concat(", ", sort(rs))])
 }

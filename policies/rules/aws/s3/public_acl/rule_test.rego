@@ -47,3 +47,16 @@ test_acl_from_unknown_reference_fails if {
 		"aws_s3_bucket_acl.b gives the bucket a public ACL: an ACL unknown at plan time",
 	]} with input as t.with_index([bucket, acl])
 }
+
+test_public_object_acl_fails if {
+	o := t.resource("aws_s3_object.env", {"bucket": "shop-exports", "key": ".env", "acl": "public-read"}, {})
+	k.summary(rule.deny) == {[
+		"aws-s3-public-acl", "test/aws_s3_object.env",
+		"aws_s3_object.env gives the object a public ACL: canned ACL public-read",
+	]} with input as t.with_index([bucket, o])
+}
+
+test_private_object_acl_passes if {
+	o := t.resource("aws_s3_bucket_object.report", {"bucket": "shop-exports", "key": "report.csv", "acl": "private"}, {})
+	count(rule.deny) == 0 with input as t.with_index([bucket, o])
+}
