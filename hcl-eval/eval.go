@@ -750,6 +750,31 @@ func referencesVia(expr hcl.Expression, m *Module, seen map[string]bool) []strin
 			out = append(out, s)
 		}
 	}
+	// `module.pg[each.key].id`: a module instance picked by a key known only per instance. Its
+	// traversal stops at the index (expr.Variables gives `module.pg`), so the output is read
+	// from the syntax: every instance's output, as a plan names `module.pg` for it.
+	if se, ok := expr.(hclsyntax.Expression); ok {
+		hclsyntax.VisitAll(se, func(n hclsyntax.Node) hcl.Diagnostics {
+			rt, ok := n.(*hclsyntax.RelativeTraversalExpr)
+			if !ok || len(rt.Traversal) == 0 {
+				return nil
+			}
+			ix, ok := rt.Source.(*hclsyntax.IndexExpr)
+			if !ok {
+				return nil
+			}
+			st, ok := ix.Collection.(*hclsyntax.ScopeTraversalExpr)
+			if !ok || st.Traversal.RootName() != "module" || len(st.Traversal) != 2 {
+				return nil
+			}
+			call, ok1 := st.Traversal[1].(hcl.TraverseAttr)
+			o, ok2 := rt.Traversal[0].(hcl.TraverseAttr)
+			if ok1 && ok2 {
+				add("module." + call.Name + "." + o.Name)
+			}
+			return nil
+		})
+	}
 	for _, t := range expr.Variables() {
 		root := t.RootName()
 		rest := t[1:]

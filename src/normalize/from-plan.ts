@@ -57,13 +57,23 @@ export function splitAddress(address: string): { module: string; local: string }
 
 const stripIndexes = (s: string): string => (s.includes('[') ? s.replace(/\[[^\]]*\]/g, '') : s);
 
+/**
+ * Terraform names a module beside each output read from it (`module.keys.arn`, `module.keys`):
+ * the module alone stands for every output (module-refs.ts) only where no output of it is named
+ * (`module.pg[each.key].id`, a key known per instance).
+ */
+function moduleOutputsFirst(refs: string[]): string[] {
+  if (!refs.some((r) => r.startsWith('module.'))) return refs;
+  return refs.filter((r) => !/^module\.[A-Za-z_][\w-]*(\[[^\]]*\])?$/.test(r) || !refs.some((o) => o !== r && o.startsWith(r) && /^[.[]/.test(o.slice(r.length))));
+}
+
 /** Expression trees: leaves have `references`/`constant_value`; blocks are objects or lists. */
 function expressionRefs(exprs: unknown, path = '', into: Record<string, string[]> = {}): Record<string, string[]> {
   if (Array.isArray(exprs)) {
     for (let i = 0; i < exprs.length; i++) expressionRefs(exprs[i], path, into);
   } else if (isJson(exprs)) {
     if (Array.isArray(exprs.references) || 'constant_value' in exprs) {
-      if (path && Array.isArray(exprs.references)) (into[path] ??= []).push(...exprs.references.map(String));
+      if (path && Array.isArray(exprs.references)) (into[path] ??= []).push(...moduleOutputsFirst(exprs.references.map(String)));
       return into;
     }
     const keys = Object.keys(exprs);

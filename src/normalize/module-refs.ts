@@ -43,6 +43,7 @@ export function moduleInstancePaths(addresses: readonly string[]): string[] {
 
 const VAR = /^var\.([A-Za-z_][\w-]*)/;
 const OUTPUT = /^module\.([A-Za-z_][\w-]*)(\[[^\]]*\])?\.([A-Za-z_][\w-]*)/;
+const WHOLE_MODULE = /^module\.([A-Za-z_][\w-]*)(\[[^\]]*\])?$/;
 
 /**
  * The resource instances a reference of a resource in module instance `from.module` names,
@@ -64,6 +65,14 @@ export function resolveAcross(
     const args = links.get(stripIndexes(from.module))?.args[v[1]] ?? [];
     const caller = { module: callerOf(from.module), index: null };
     return [...new Set(args.flatMap((r) => resolveAcross(r, caller, instances, links, modules, depth + 1)))];
+  }
+  // `module.pg` alone: a plan's name for `module.pg[each.key].id` (a key known per instance),
+  // which names no output: every output of the module.
+  const whole = WHOLE_MODULE.exec(ref);
+  if (whole) {
+    const call = from.module ? `${from.module}.module.${whole[1]}` : `module.${whole[1]}`;
+    const outputs = Object.keys(links.get(stripIndexes(call))?.outputs ?? {});
+    return [...new Set(outputs.flatMap((o) => resolveAcross(`module.${whole[1]}${whole[2] ?? ''}.${o}`, from, instances, links, modules, depth + 1)))];
   }
   const o = OUTPUT.exec(ref);
   if (o) {

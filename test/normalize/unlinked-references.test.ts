@@ -19,7 +19,8 @@ import { planFolder, terraformAvailability } from '../helpers/terraform';
 
 const tf = terraformAvailability();
 
-type Form = 'resource' | 'local-resource' | 'local-literal' | 'each' | 'module-output' | 'module-output-local' | 'conditional-local' | 'unset';
+// module-instance: `module.keys_each[each.key].direct`, an instance picked by a key known per instance (a plan names `module.keys_each`).
+type Form = 'resource' | 'local-resource' | 'local-literal' | 'each' | 'module-output' | 'module-output-local' | 'conditional-local' | 'unset' | 'module-instance';
 /**
  * Unknown before apply and naming no resource the input can follow (the model): a plan alone
  * cannot follow a local value nor each.value; the HCL folder, and a plan beside it, follow a
@@ -37,6 +38,7 @@ function folder(forms: Form[]): { files: Record<string, string>; addresses: stri
     'resource "aws_kms_key" "k" {\n  enable_key_rotation = true\n}',
     'locals {\n  key     = aws_kms_key.k.arn\n  literal = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"\n}',
     'module "keys" {\n  source = "./keys"\n}',
+    'module "keys_each" {\n  source   = "./keys"\n  for_each = { a = 1 }\n}',
   ];
   const addresses: string[] = [];
   forms.forEach((f, i) => {
@@ -67,6 +69,9 @@ function folder(forms: Form[]): { files: Record<string, string>; addresses: stri
       case 'unset':
         addresses.push(`aws_sqs_queue.q${i}`);
         return root.push(queue(''));
+      case 'module-instance':
+        addresses.push(`aws_sqs_queue.q${i}["a"]`);
+        return root.push(queue('module.keys_each[each.key].direct', '  for_each = { a = 1 }\n'));
     }
   });
   return { files: { 'main.tf': root.join('\n\n') + '\n', 'keys/main.tf': KEYS }, addresses };
@@ -89,7 +94,7 @@ async function verdict(path: string): Promise<Record<string, { unlinked: string[
 (tf.ok ? describe : describe.skip)(`attributes set from what the input cannot follow, HCL vs terraform plan (${tf.ok ? 'generated' : `skipped: ${tf.ok ? '' : tf.reason}`})`, () => {
   test('both sides list the same unlinked attributes as the model, and read them as set', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.constantFrom<Form>('resource', 'local-resource', 'local-literal', 'each', 'module-output', 'module-output-local', 'conditional-local', 'unset'), { minLength: 8, maxLength: 8 }), async (forms) => {
+      fc.asyncProperty(fc.array(fc.constantFrom<Form>('resource', 'local-resource', 'local-literal', 'each', 'module-output', 'module-output-local', 'conditional-local', 'unset', 'module-instance'), { minLength: 8, maxLength: 8 }), async (forms) => {
         const { files, addresses } = folder(forms);
         const hcl = await verdict(writeTree(files));
         const beside = planFolder(files, tf.ok ? tf.mirror : '');
