@@ -89,6 +89,14 @@ func moduleLinks(m *Module, static string, into map[string]ModuleLink) {
 				}
 				passed[name] = true
 				if refs := referenceStrings(a.Expr, m); len(refs) > 0 {
+					// each.value of the call's for_each: what the for_each names.
+					if c.ForEach != nil && usesEachValue(a.Expr) {
+						for _, r := range referenceStrings(c.ForEach, m) {
+							if !contains(refs, r) {
+								refs = append(refs, r)
+							}
+						}
+					}
 					link.Args[name] = refs
 				} else if v, diags := a.Expr.Value(nil); !diags.HasErrors() {
 					constantInto(link.Constants, name, v)

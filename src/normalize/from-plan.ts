@@ -171,7 +171,13 @@ function configResources(
     if (links) {
       // What the call passes in (by variable) and what the module gives back (by output): module-refs.ts.
       const args: Record<string, string[]> = {};
-      for (const [path, refs] of Object.entries(expressionRefs(isJson(call.expressions) ? call.expressions : {}))) (args[path.split('.')[0]] ??= []).push(...refs);
+      // each.value of the call's for_each: what the for_each names.
+      const each = isJson(call.for_each_expression) ? asList(call.for_each_expression.references).map(String) : [];
+      for (const [path, refs] of Object.entries(expressionRefs(isJson(call.expressions) ? call.expressions : {}))) {
+        const list = (args[path.split('.')[0]] ??= []);
+        list.push(...refs);
+        if (each.length > 0 && refs.some((r) => /^each\.value\b/.test(r))) list.push(...each.filter((r) => !list.includes(r)));
+      }
       const outputs: Record<string, string[]> = {};
       const declared = isJson(call.module) && isJson(call.module.outputs) ? call.module.outputs : {};
       for (const [o, out] of Object.entries(declared)) {

@@ -19,8 +19,9 @@ import { planFolder, terraformAvailability } from '../helpers/terraform';
 
 const tf = terraformAvailability();
 
-// module-instance: `module.keys_each[each.key].direct`, an instance picked by a key known per instance (a plan names `module.keys_each`).
-type Form = 'resource' | 'local-resource' | 'local-literal' | 'each' | 'module-output' | 'module-output-local' | 'conditional-local' | 'unset' | 'module-instance';
+// module-instance: `module.keys_each[each.key].direct`, an instance picked by a key known per instance (a plan names `module.keys_each`);
+// module-each: the queue in a module called with for_each over the key, `key = each.value`.
+type Form = 'resource' | 'local-resource' | 'local-literal' | 'each' | 'module-output' | 'module-output-local' | 'conditional-local' | 'unset' | 'module-instance' | 'module-each';
 /**
  * Unknown before apply and naming no resource the input can follow (the model): a plan alone
  * cannot follow a local value nor each.value; the HCL folder, and a plan beside it, follow a
@@ -30,6 +31,8 @@ const UNLINKED_ALONE: ReadonlySet<Form> = new Set(['local-resource', 'each', 'mo
 const UNLINKED: ReadonlySet<Form> = new Set();
 
 const KEYS = `output "direct" {\n  value = aws_kms_key.k.arn\n}\n\nlocals {\n  arn = aws_kms_key.k.arn\n}\n\noutput "via_local" {\n  value = local.arn\n}\n\nresource "aws_kms_key" "k" {\n  enable_key_rotation = true\n}\n`;
+
+const QUEUE = `variable "name" {}\n\nvariable "key" {}\n\nresource "aws_sqs_queue" "this" {\n  name              = var.name\n  kms_master_key_id = var.key\n  tags              = { "data-classification" = "pii" }\n}\n`;
 
 function folder(forms: Form[]): { files: Record<string, string>; addresses: string[] } {
   const root = [
@@ -69,12 +72,15 @@ function folder(forms: Form[]): { files: Record<string, string>; addresses: stri
       case 'unset':
         addresses.push(`aws_sqs_queue.q${i}`);
         return root.push(queue(''));
+      case 'module-each':
+        addresses.push(`module.q${i}["a"].aws_sqs_queue.this`);
+        return root.push(`module "q${i}" {\n  source   = "./queue"\n  for_each = { a = aws_kms_key.k.arn }\n  name     = "q${i}"\n  key      = each.value\n}`);
       case 'module-instance':
         addresses.push(`aws_sqs_queue.q${i}["a"]`);
         return root.push(queue('module.keys_each[each.key].direct', '  for_each = { a = 1 }\n'));
     }
   });
-  return { files: { 'main.tf': root.join('\n\n') + '\n', 'keys/main.tf': KEYS }, addresses };
+  return { files: { 'main.tf': root.join('\n\n') + '\n', 'keys/main.tf': KEYS, 'queue/main.tf': QUEUE }, addresses };
 }
 
 /** Each queue's unlinked attributes, its aws-sqs-encryption message and whether the report names its key as not checked, by address. */
@@ -94,7 +100,7 @@ async function verdict(path: string): Promise<Record<string, { unlinked: string[
 (tf.ok ? describe : describe.skip)(`attributes set from what the input cannot follow, HCL vs terraform plan (${tf.ok ? 'generated' : `skipped: ${tf.ok ? '' : tf.reason}`})`, () => {
   test('both sides list the same unlinked attributes as the model, and read them as set', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.constantFrom<Form>('resource', 'local-resource', 'local-literal', 'each', 'module-output', 'module-output-local', 'conditional-local', 'unset', 'module-instance'), { minLength: 8, maxLength: 8 }), async (forms) => {
+      fc.asyncProperty(fc.array(fc.constantFrom<Form>('resource', 'local-resource', 'local-literal', 'each', 'module-output', 'module-output-local', 'conditional-local', 'unset', 'module-instance', 'module-each'), { minLength: 8, maxLength: 8 }), async (forms) => {
         const { files, addresses } = folder(forms);
         const hcl = await verdict(writeTree(files));
         const beside = planFolder(files, tf.ok ? tf.mirror : '');
