@@ -100,4 +100,7 @@ message(r, kind, "unknown", "unknown") := sprintf("%s %s has CORS origins and me
 
 subject(r) := sprintf("bucket %s", [r.values.bucket]) if resources.literal(object.get(r.values, "bucket", null))
 
-else := "the bucket"
+else := sprintf("bucket %s", [names[0]]) if {
+	names := [b.values.bucket | some b in resources.linked_to_type(r, "bucket", "aws_s3_bucket"); resources.literal(b.values.bucket)]
+	count(names) > 0
+} else := "the bucket"

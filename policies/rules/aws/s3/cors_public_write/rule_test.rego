@@ -38,3 +38,8 @@ test_unknown_origins_or_methods_fail if {
 	count(rule.deny) == 0 with input as t.with_index([cors([{"allowed_methods": ["GET"], "allowed_origins": "${var.origins}"}])])
 	count(rule.deny) == 0 with input as t.with_index([cors([{"allowed_methods": "${var.methods}", "allowed_origins": ["https://shop.example.com"]}])])
 }
+
+test_bucket_named_through_its_link if {
+	bucket := t.resource("aws_s3_bucket.uploads", {"bucket": "shop-uploads"}, {})
+	k.summary(rule.deny) == {["aws-s3-cors-public-write", "test/aws_s3_bucket_cors_configuration.uploads", "S3 CORS configuration aws_s3_bucket_cors_configuration.uploads lets any website send PUT requests to bucket shop-uploads from its visitors' browsers (CORS allowed_origins *)"]} with input as t.with_index([bucket, t.resource("aws_s3_bucket_cors_configuration.uploads", {"bucket": "${aws_s3_bucket.uploads.id}", "cors_rule": [{"allowed_methods": ["PUT"], "allowed_origins": ["*"]}]}, {"bucket": ["aws_s3_bucket.uploads"]})])
+}

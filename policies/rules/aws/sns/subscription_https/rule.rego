@@ -48,4 +48,7 @@ deny contains finding.new(rego.metadata.chain(), s, msg) if {
 topic_of(s) := sprintf("topic %s", [split(s.values.topic_arn, ":")[5]]) if {
 	resources.literal(s.values.topic_arn)
 	count(split(s.values.topic_arn, ":")) == 6
+} else := sprintf("topic %s", [names[0]]) if {
+	names := [t.values.name | some t in resources.linked_to_type(s, "topic_arn", "aws_sns_topic"); resources.literal(t.values.name)]
+	count(names) > 0
 } else := "its topic"

@@ -27,3 +27,8 @@ test_unknown_protocol_fails if {
 	k.summary(rule.deny) == {["aws-sns-subscription-https", "test/aws_sns_topic_subscription.fulfilment", "SNS subscription aws_sns_topic_subscription.fulfilment has a protocol unknown at plan time; that topic order-events is not delivered over plain HTTP cannot be verified"]} with input as t.with_index([subscription({"protocol": "${var.protocol}"}, {})])
 	count(rule.deny) == 1 with input as t.with_index([k.unknown(subscription({}, {"protocol": ["aws_ssm_parameter.protocol"]}), ["protocol"])])
 }
+
+test_topic_named_through_its_link if {
+	topic := t.resource("aws_sns_topic.orders", {"name": "order-events"}, {})
+	k.summary(rule.deny) == {["aws-sns-subscription-https", "test/aws_sns_topic_subscription.fulfilment", "SNS subscription aws_sns_topic_subscription.fulfilment delivers topic order-events over plain HTTP (protocol \"http\"): messages travel unencrypted"]} with input as t.with_index([topic, subscription({"protocol": "http", "topic_arn": "${aws_sns_topic.orders.arn}"}, {"topic_arn": ["aws_sns_topic.orders"]})])
+}
