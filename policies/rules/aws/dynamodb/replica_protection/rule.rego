@@ -55,8 +55,7 @@ import rego.v1
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some r in resources.of_type("aws_dynamodb_table")
 	some rep in resources.blocks_at(r, "replica")
-	problem := pitr_problem(r, rep)
-	msg := sprintf("DynamoDB table %s has a replica in %s without point-in-time recovery (point_in_time_recovery %s)", [r.address, region_of(rep), problem])
+	msg := pitr_message(r, rep)
 }
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
@@ -72,23 +71,28 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	table_cmk(r)
 	some rep in resources.blocks_at(r, "replica")
 	k := object.get(rep, "kms_key_arn", null)
+	is_string(k)
 	stores.aws_managed_alias(k)
 	msg := sprintf("DynamoDB table %s uses a customer-managed key but its replica in %s is encrypted with the AWS-managed key %s", [r.address, region_of(rep), k])
 }
 
-# The replica's point-in-time recovery, when it is not on: how it reads.
-pitr_problem(r, rep) := "unknown at plan time" if {
+# A replica without point-in-time recovery, false or unset alike (a plan writes the unset
+# default as false, so both read the same).
+pitr_message(r, rep) := sprintf("DynamoDB table %s has a replica in %s with point-in-time recovery unknown at plan time", [r.address, region_of(rep)]) if {
+	pitr_unknown(r, rep)
+} else := sprintf("DynamoDB table %s has a replica in %s without point-in-time recovery (a replica's point_in_time_recovery is false unless set)", [r.address, region_of(rep)]) if {
+	not object.get(rep, "point_in_time_recovery", null) in {true, "true"}
+}
+
+pitr_unknown(_, rep) if {
 	v := object.get(rep, "point_in_time_recovery", null)
 	is_string(v)
 	contains(v, "${")
-} else := "unknown at plan time" if {
+}
+
+pitr_unknown(r, rep) if {
 	object.get(rep, "point_in_time_recovery", null) == null
 	resources.unknown_at(r, "replica.point_in_time_recovery")
-} else := "unset (false by default)" if {
-	object.get(rep, "point_in_time_recovery", null) == null
-} else := sprintf("%v", [v]) if {
-	v := rep.point_in_time_recovery
-	not v in {true, "true"}
 }
 
 # The table is encrypted with a customer-managed key (the aws-dynamodb-cmk reading).

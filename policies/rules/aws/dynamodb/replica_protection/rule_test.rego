@@ -12,10 +12,10 @@ table(values, refs) := t.resource("aws_dynamodb_table.orders", object.union({"na
 failing_input := t.with_index([table({"replica": [{"region_name": "eu-west-1", "point_in_time_recovery": false}]}, {})])
 
 test_replica_without_pitr_fails if {
-	k.summary(rule.deny) == {["aws-dynamodb-replica-protection", "test/aws_dynamodb_table.orders", "DynamoDB table aws_dynamodb_table.orders has a replica in eu-west-1 without point-in-time recovery (point_in_time_recovery false)"]} with input as failing_input
+	k.summary(rule.deny) == {["aws-dynamodb-replica-protection", "test/aws_dynamodb_table.orders", "DynamoDB table aws_dynamodb_table.orders has a replica in eu-west-1 without point-in-time recovery (a replica's point_in_time_recovery is false unless set)"]} with input as failing_input
 
 	# Unset is false: the table's own PITR does not carry over.
-	k.summary(rule.deny) == {["aws-dynamodb-replica-protection", "test/aws_dynamodb_table.orders", "DynamoDB table aws_dynamodb_table.orders has a replica in eu-west-2 without point-in-time recovery (point_in_time_recovery unset (false by default))"]} with input as t.with_index([table({"replica": [{"region_name": "eu-west-1", "point_in_time_recovery": true}, {"region_name": "eu-west-2"}]}, {})])
+	k.summary(rule.deny) == {["aws-dynamodb-replica-protection", "test/aws_dynamodb_table.orders", "DynamoDB table aws_dynamodb_table.orders has a replica in eu-west-2 without point-in-time recovery (a replica's point_in_time_recovery is false unless set)"]} with input as t.with_index([table({"replica": [{"region_name": "eu-west-1", "point_in_time_recovery": true}, {"region_name": "eu-west-2"}]}, {})])
 }
 
 test_protected_replicas_pass if {
@@ -39,9 +39,9 @@ test_replica_without_the_tables_cmk_fails if {
 }
 
 test_unknown_replica_settings_fail if {
-	k.summary(rule.deny) == {["aws-dynamodb-replica-protection", "test/aws_dynamodb_table.orders", "DynamoDB table aws_dynamodb_table.orders has a replica in eu-west-1 without point-in-time recovery (point_in_time_recovery unknown at plan time)"]} with input as t.with_index([table({"replica": [{"region_name": "eu-west-1", "point_in_time_recovery": "${var.replica_pitr}"}]}, {})])
+	k.summary(rule.deny) == {["aws-dynamodb-replica-protection", "test/aws_dynamodb_table.orders", "DynamoDB table aws_dynamodb_table.orders has a replica in eu-west-1 with point-in-time recovery unknown at plan time"]} with input as t.with_index([table({"replica": [{"region_name": "eu-west-1", "point_in_time_recovery": "${var.replica_pitr}"}]}, {})])
 	count(rule.deny) == 1 with input as t.with_index([k.unknown(table({"replica": [{"region_name": "eu-west-1"}]}, {"replica.point_in_time_recovery": ["aws_ssm_parameter.pitr"]}), ["replica.point_in_time_recovery"])])
 
 	# The region shows as unknown, never as expression text.
-	k.summary(rule.deny) == {["aws-dynamodb-replica-protection", "test/aws_dynamodb_table.orders", "DynamoDB table aws_dynamodb_table.orders has a replica in a region unknown at plan time without point-in-time recovery (point_in_time_recovery false)"]} with input as t.with_index([table({"replica": [{"region_name": "${var.replica_region}", "point_in_time_recovery": false}]}, {})])
+	k.summary(rule.deny) == {["aws-dynamodb-replica-protection", "test/aws_dynamodb_table.orders", "DynamoDB table aws_dynamodb_table.orders has a replica in a region unknown at plan time without point-in-time recovery (a replica's point_in_time_recovery is false unless set)"]} with input as t.with_index([table({"replica": [{"region_name": "${var.replica_region}", "point_in_time_recovery": false}]}, {})])
 }

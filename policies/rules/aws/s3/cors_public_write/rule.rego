@@ -59,18 +59,19 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	msg := message(r, kind, origins, methods)
 }
 
-# "unknown" when the list cannot be read, else the origins that match any site.
+# "unknown" when the list cannot be read, else the origins that match any site (sorted: a
+# plan writes the set in its own order; a rule's lists are a few words, not resources).
 open_origins(r, rule) := "unknown" if {
 	unreadable(r, rule, "allowed_origins")
 } else := os if {
-	os := [o | some o in resources.as_list(rule.allowed_origins); is_string(o); any_origin[o]]
+	os := sort([o | some o in resources.as_list(rule.allowed_origins); is_string(o); any_origin[o]])
 	count(os) > 0
 }
 
 write_verbs(r, rule) := "unknown" if {
 	unreadable(r, rule, "allowed_methods")
 } else := ms if {
-	ms := [m | some m in resources.as_list(rule.allowed_methods); is_string(m); write_methods[upper(m)]]
+	ms := sort([m | some m in resources.as_list(rule.allowed_methods); is_string(m); write_methods[upper(m)]])
 	count(ms) > 0
 }
 

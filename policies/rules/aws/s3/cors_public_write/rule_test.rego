@@ -10,7 +10,7 @@ cors(rules) := t.resource("aws_s3_bucket_cors_configuration.uploads", {"bucket":
 failing_input := t.with_index([cors([{"allowed_methods": ["GET", "PUT", "POST"], "allowed_origins": ["*"], "allowed_headers": ["*"]}])])
 
 test_write_from_any_origin_fails if {
-	k.summary(rule.deny) == {["aws-s3-cors-public-write", "test/aws_s3_bucket_cors_configuration.uploads", "S3 CORS configuration aws_s3_bucket_cors_configuration.uploads lets any website send PUT, POST requests to bucket shop-uploads from its visitors' browsers (CORS allowed_origins *)"]} with input as failing_input
+	k.summary(rule.deny) == {["aws-s3-cors-public-write", "test/aws_s3_bucket_cors_configuration.uploads", "S3 CORS configuration aws_s3_bucket_cors_configuration.uploads lets any website send POST, PUT requests to bucket shop-uploads from its visitors' browsers (CORS allowed_origins *)"]} with input as failing_input
 	count(rule.deny) == 1 with input as t.with_index([cors([{"allowed_methods": ["delete"], "allowed_origins": ["https://shop.example.com", "https://*"]}])])
 
 	# A single block (CDKTF) and the bucket set by reference.
