@@ -29,6 +29,27 @@
 #     customer-managed key, kms_key_arn = a customer-managed key in the replica's region (a
 #     replica key of a multi-Region key, or a key created with that region's provider).
 #   construct: HardenedTable
+#   runbook:
+#     exposure: The replica's copy of the customer data in another region cannot be restored to a moment before an incident, or is encrypted under a key the table's key policy does not govern
+#     preserve:
+#       - do: Record the global table's replicas with their keys and status
+#         run: aws dynamodb describe-table --table-name {{values.name}} --region {{region}} --query Table.Replicas
+#       - do: Take an on-demand backup of the replica now, the restore point and the evidence of its data as it is
+#         run: aws dynamodb create-backup --table-name {{values.name}} --backup-name {{values.name}}-leakguard-evidence --region {{fill.replica-region}}
+#       - do: Record the replica's backup settings in its region
+#         run: aws dynamodb describe-continuous-backups --table-name {{values.name}} --region {{fill.replica-region}}
+#       - do: Export the management events on the table in the replica's region in the exposure window
+#         run: aws cloudtrail lookup-events --region {{fill.replica-region}} --lookup-attributes AttributeKey=ResourceName,AttributeValue={{values.name}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Turn on point-in-time recovery for the replica, in its region
+#         run: aws dynamodb update-continuous-backups --table-name {{values.name}} --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true --region {{fill.replica-region}}
+#       - do: Encrypt the replica with a customer-managed key of its region (online; no downtime)
+#         run: aws dynamodb update-table --table-name {{values.name}} --region {{region}} --replica-updates "Update={RegionName={{fill.replica-region}},KMSMasterKeyId={{fill.replica-kms-key-arn}}}"
+#     verify:
+#       - do: PointInTimeRecoveryStatus reads ENABLED in the replica's region
+#         run: aws dynamodb describe-continuous-backups --table-name {{values.name}} --region {{fill.replica-region}} --query ContinuousBackupsDescription.PointInTimeRecoveryDescription.PointInTimeRecoveryStatus
+#       - do: Every replica names its customer-managed key (KMSMasterKeyId)
+#         run: aws dynamodb describe-table --table-name {{values.name}} --region {{region}} --query Table.Replicas
 #   example: |
 #     resource "aws_dynamodb_table" "orders" {
 #       name             = "orders"

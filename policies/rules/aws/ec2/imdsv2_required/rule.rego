@@ -41,6 +41,26 @@
 #       - on: aws_launch_configuration
 #         nested: metadata_options
 #         set: { http_tokens: '"required"' }
+#   runbook:
+#     exposure: Any server-side request forgery in an application on the instance can fetch the instance role's temporary credentials from IMDSv1 without a token, and with them read whatever customer data the role can (for a launch template or launch configuration, every instance launched from it)
+#     preserve:
+#       - do: Record the instance's metadata options and instance profile as they are now
+#         run: aws ec2 describe-instances --instance-ids {{values.id|fill.instance-id}} --region {{region}} --query "Reservations[].Instances[].[InstanceId,MetadataOptions,IamInstanceProfile]"
+#       - do: Export the API calls made with the instance role's credentials in the exposure window (their sessions are named after the instance id; calls from addresses outside AWS mean the credentials were taken)
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=Username,AttributeValue={{values.id|fill.instance-id}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Require IMDSv2 session tokens on the running instance (at once; software still calling IMDSv1 without a token stops getting metadata)
+#         run: aws ec2 modify-instance-metadata-options --instance-id {{values.id|fill.instance-id}} --http-tokens required --http-endpoint enabled --region {{region}}
+#       - do: If the role's credentials may have been taken, revoke every session issued before now with an inline policy denying all actions to tokens issued earlier (running applications must fetch new credentials)
+#         run: aws iam put-role-policy --role-name {{fill.role-name}} --policy-name AWSRevokeOlderSessions --policy-document file://revoke-older-sessions.json
+#         destructive: true
+#       - do: Make session tokens the region's default for instances launched later
+#         run: aws ec2 modify-instance-metadata-defaults --http-tokens required --region {{region}}
+#     verify:
+#       - do: HttpTokens reads required on the instance
+#         run: aws ec2 describe-instances --instance-ids {{values.id|fill.instance-id}} --region {{region}} --query "Reservations[].Instances[].MetadataOptions.HttpTokens"
+#       - do: The region's default requires tokens
+#         run: aws ec2 get-instance-metadata-defaults --region {{region}}
 #   example: |
 #     resource "aws_launch_template" "web" {
 #       name_prefix   = "web-"

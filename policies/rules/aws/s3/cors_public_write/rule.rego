@@ -22,6 +22,23 @@
 #     Name the origins that may write (allowed_origins = ["https://shop.example.com"]) in a
 #     rule of its own, and keep any rule open to "*" to GET and HEAD.
 #   construct: HardenedBucket
+#   runbook:
+#     exposure: Scripts on any website can send writes and deletes to the bucket from their visitors' browsers and read the answers
+#     preserve:
+#       - do: Save the bucket's CORS rules as they are now
+#         run: aws s3api get-bucket-cors --bucket {{values.bucket|via.bucket.bucket}} --region {{region}}
+#       - do: Save the bucket policy (what a cross-origin write can do depends on it)
+#         run: aws s3api get-bucket-policy --bucket {{values.bucket|via.bucket.bucket}} --region {{region}}
+#       - do: Find where server access logs go, then copy the log objects of the exposure window (PUT, POST and DELETE requests with an Origin) to the evidence bucket
+#         run: aws s3api get-bucket-logging --bucket {{values.bucket|via.bucket.bucket}} --region {{region}}
+#       - do: Look up who changed the bucket's CORS rules in the exposure window
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=ResourceName,AttributeValue={{values.bucket|via.bucket.bucket}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Replace the CORS rules with reviewed ones that name the origins allowed to write (cors.json from the saved rules, write methods limited to your own origins)
+#         run: aws s3api put-bucket-cors --bucket {{values.bucket|via.bucket.bucket}} --cors-configuration file://cors.json --region {{region}}
+#     verify:
+#       - do: No CORS rule allows PUT, POST or DELETE from "*"
+#         run: aws s3api get-bucket-cors --bucket {{values.bucket|via.bucket.bucket}} --region {{region}}
 #   example: |
 #     resource "aws_s3_bucket_cors_configuration" "uploads" {
 #       bucket = "shop-uploads"
