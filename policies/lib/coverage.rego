@@ -41,6 +41,7 @@ types := {
 	"aws_docdb_cluster_parameter_group",
 	"aws_dynamodb_resource_policy",
 	"aws_dynamodb_table",
+	"aws_dynamodb_table_replica",
 	"aws_ebs_default_kms_key",
 	"aws_ebs_encryption_by_default",
 	"aws_ebs_snapshot",

@@ -7,7 +7,9 @@
 #   the table has), and a replica without kms_key_arn is encrypted with the AWS-managed
 #   aws/dynamodb key of its region even when the table uses a customer-managed key, so the
 #   key policy no longer governs reads of that copy. The finding is on the table and names
-#   the replica's region_name. (A table without a customer-managed key is reported by
+#   the replica's region_name. A replica declared on its own (aws_dynamodb_table_replica) is
+#   judged the same way and reported on itself, its table's key read through global_table_arn
+#   when that table is in the input. (A table without a customer-managed key is reported by
 #   aws-dynamodb-cmk.)
 #   Unknowns: a replica's point_in_time_recovery not readable before apply is not proven and
 #   is reported; a replica key set by reference counts as set (a plan does not say
@@ -25,7 +27,7 @@
 #     - Cal. Civ. Code §1798.81.5 (reasonable security procedures)
 #   audit_component: Business continuity and disaster recovery (backups); encryption of personal information
 #   remediation: |
-#     In every replica block set point_in_time_recovery = true and, when the table uses a
+#     In every replica block (or aws_dynamodb_table_replica) set point_in_time_recovery = true and, when the table uses a
 #     customer-managed key, kms_key_arn = a customer-managed key in the replica's region (a
 #     replica key of a multi-Region key, or a key created with that region's provider).
 #   construct: HardenedTable
@@ -95,6 +97,34 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	is_string(k)
 	stores.aws_managed_alias(k)
 	msg := sprintf("DynamoDB table %s uses a customer-managed key but its replica in %s is encrypted with the AWS-managed key %s", [r.address, region_of(rep), k])
+}
+
+# Replicas declared as resources of their own, in their provider's region.
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("aws_dynamodb_table_replica")
+	msg := standalone_pitr_message(r)
+}
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("aws_dynamodb_table_replica")
+	some table in resources.linked_to_type(r, "global_table_arn", "aws_dynamodb_table")
+	table_cmk(table)
+	not resources.configured(r, "kms_key_arn")
+	msg := sprintf("DynamoDB table replica %s in %s has no kms_key_arn while its table %s uses a customer-managed key; the replica is encrypted with the AWS-managed key", [r.address, resources.region_of(r), table.address])
+}
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("aws_dynamodb_table_replica")
+	k := object.get(r.values, "kms_key_arn", null)
+	is_string(k)
+	stores.aws_managed_alias(k)
+	msg := sprintf("DynamoDB table replica %s in %s is encrypted with the AWS-managed key %s", [r.address, resources.region_of(r), k])
+}
+
+standalone_pitr_message(r) := sprintf("DynamoDB table replica %s in %s has point-in-time recovery unknown at plan time", [r.address, resources.region_of(r)]) if {
+	resources.unresolved(r, "point_in_time_recovery")
+} else := sprintf("DynamoDB table replica %s in %s has no point-in-time recovery (a replica's point_in_time_recovery is false unless set)", [r.address, resources.region_of(r)]) if {
+	not object.get(r.values, "point_in_time_recovery", null) in {true, "true"}
 }
 
 # A replica without point-in-time recovery, false or unset alike (a plan writes the unset

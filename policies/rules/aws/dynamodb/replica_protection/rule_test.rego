@@ -45,3 +45,21 @@ test_unknown_replica_settings_fail if {
 	# The region shows as unknown, never as expression text.
 	k.summary(rule.deny) == {["aws-dynamodb-replica-protection", "test/aws_dynamodb_table.orders", "DynamoDB table aws_dynamodb_table.orders has a replica in a region unknown at plan time without point-in-time recovery (a replica's point_in_time_recovery is false unless set)"]} with input as t.with_index([table({"replica": [{"region_name": "${var.replica_region}", "point_in_time_recovery": false}]}, {})])
 }
+
+replica(values, refs) := k.in_region(t.resource("aws_dynamodb_table_replica.orders_eu", object.union({"global_table_arn": "${aws_dynamodb_table.orders.arn}"}, values), object.union({"global_table_arn": ["aws_dynamodb_table.orders"]}, refs)), "eu-west-1")
+
+test_standalone_replica if {
+	with_cmk := table(cmk, {"server_side_encryption.kms_key_arn": ["aws_kms_key.orders"]})
+
+	k.summary(rule.deny) == {["aws-dynamodb-replica-protection", "test/aws_dynamodb_table_replica.orders_eu", "DynamoDB table replica aws_dynamodb_table_replica.orders_eu in eu-west-1 has no point-in-time recovery (a replica's point_in_time_recovery is false unless set)"]} with input as t.with_index([table({}, {}), replica({}, {})])
+	k.summary(rule.deny) == {["aws-dynamodb-replica-protection", "test/aws_dynamodb_table_replica.orders_eu", "DynamoDB table replica aws_dynamodb_table_replica.orders_eu in eu-west-1 has no kms_key_arn while its table aws_dynamodb_table.orders uses a customer-managed key; the replica is encrypted with the AWS-managed key"]} with input as t.with_index([with_cmk, replica({"point_in_time_recovery": true}, {})])
+	count(rule.deny) == 1 with input as t.with_index([with_cmk, replica({"point_in_time_recovery": true, "kms_key_arn": "alias/aws/dynamodb"}, {})])
+	count(rule.deny) == 0 with input as t.with_index([with_cmk, replica({"point_in_time_recovery": true, "kms_key_arn": "${aws_kms_key.eu.arn}"}, {"kms_key_arn": ["aws_kms_key.eu"]})])
+
+	# A plan: the unset key computed, no reference under it.
+	count(rule.deny) == 1 with input as t.with_index([with_cmk, k.unknown(replica({"point_in_time_recovery": true}, {}), ["kms_key_arn"])])
+
+	# The table elsewhere: only the replica's own PITR is judged.
+	count(rule.deny) == 0 with input as t.with_index([replica({"point_in_time_recovery": true}, {})])
+	k.summary(rule.deny) == {["aws-dynamodb-replica-protection", "test/aws_dynamodb_table_replica.orders_eu", "DynamoDB table replica aws_dynamodb_table_replica.orders_eu in eu-west-1 has point-in-time recovery unknown at plan time"]} with input as t.with_index([replica({"point_in_time_recovery": "${var.pitr}"}, {})])
+}
