@@ -6,7 +6,8 @@
 #   those credentials read whatever customer data the role can (the pattern of the 2019
 #   Capital One breach). aws_instance, aws_launch_template and aws_launch_configuration are
 #   reported unless metadata_options.http_tokens = "required" or http_endpoint = "disabled".
-#   An unset http_tokens is read as "optional", the provider's and EC2's default, unless the
+#   An unset http_tokens is read as "optional" (the provider's default, and EC2's unless the
+#   AMI is registered for IMDSv2 only, which the configuration does not show), unless the
 #   input holds an aws_ec2_instance_metadata_defaults with http_tokens = "required" in the
 #   same region (matched by the resources' resolved provider region; the tool cannot tell
 #   accounts apart, so a default declared for another account in that region counts too). An
