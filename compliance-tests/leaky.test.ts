@@ -34,6 +34,15 @@ describe('failure-pattern fixtures', () => {
     }
   });
 
+  // Mistakes added to a fixture of their control show up under their own rule, not just the control.
+  test.each([
+    ['leaky-public-unencrypted-db-backup', 'aws-dynamodb-replica-protection'],
+    ['leaky-public-messaging', 'aws-sns-subscription-https'],
+    ['leaky-public-bucket-no-object-logging', 'aws-s3-cors-public-write'],
+  ])('%s shows %s', (stack, rule) => {
+    expect((byStack.get(stack) ?? []).map((f) => f.rule)).toContain(rule);
+  });
+
   test.each(Object.entries(LEAKY_PATTERNS))('%s blocks the merge unless its control is advisory', (_name, pattern) => {
     for (const stack of pattern.stacks) {
       const findings = byStack.get(stack) ?? [];

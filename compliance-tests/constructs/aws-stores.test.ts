@@ -4,7 +4,8 @@ import { TerraformStack } from 'cdktf';
 import { EbsRegionDefaults, EncryptedFileSystem, EncryptedVolume } from '../../stacks/constructs/aws/block-storage';
 import { PrivateSearchCollection, SecureSearchDomain, SecureSearchDomainProps } from '../../stacks/constructs/aws/search';
 import { EncryptedDocumentDatabase, EncryptedGraphDatabase, EncryptedMemoryDb, EncryptedRedis, PrivateClusterProps, PrivateWarehouse } from '../../stacks/constructs/aws/clusters';
-import { EncryptedDeliveryStream, EncryptedStream, HardenedQueue, HardenedTopic, PrivateKafka } from '../../stacks/constructs/aws/messaging';
+import { EncryptedDeliveryStream, EncryptedStream, HardenedQueue, HardenedTopic, PrivateKafka, TopicSubscription } from '../../stacks/constructs/aws/messaging';
+import { InstanceMetadataDefaults } from '../../stacks/constructs/aws/compute';
 import { HardenedSecret } from '../../stacks/constructs/aws/secrets';
 import { EncryptedAthenaWorkgroup, EncryptedDataCatalog } from '../../stacks/constructs/aws/analytics';
 import { RegionalBaseline } from '../../stacks/constructs/aws/baseline';
@@ -26,6 +27,7 @@ const cluster = (identifier: string): PrivateClusterProps => ({ identifier, subn
 /** Every hardened store; the baseline's central trail records the data events of the queue, topic and stream (PII by default). */
 function everyStore(stack: TerraformStack, baseline: RegionalBaseline): void {
   new EbsRegionDefaults(stack, 'ebs-defaults');
+  new InstanceMetadataDefaults(stack, 'imds-defaults');
   new EncryptedVolume(stack, 'volume', { availabilityZone: 'us-west-2a', sizeGb: 50 });
   new EncryptedFileSystem(stack, 'uploads', { creationToken: 'customer-uploads' });
   new SecureSearchDomain(stack, 'search', { domainName: 'orders-search', subnetIds: SUBNETS, securityGroupIds: GROUPS, clientRoleArns: [CLIENT] });
@@ -35,7 +37,7 @@ function everyStore(stack: TerraformStack, baseline: RegionalBaseline): void {
   new EncryptedRedis(stack, 'sessions', { ...cluster('sessions'), userGroupIds: ['checkout-users'] });
   new EncryptedMemoryDb(stack, 'carts', { ...cluster('carts'), aclName: 'carts-users' });
   new PrivateSearchCollection(stack, 'order-search', { name: 'order-search', vpcEndpointIds: ['vpce-0123456789abcdef0'] });
-  const topic = new HardenedTopic(stack, 'events', { name: 'order-events' });
+  const topic = new HardenedTopic(stack, 'events', { name: 'order-events', subscriptions: [{ protocol: 'https', endpoint: 'https://fulfilment.example.com/sns' }] });
   const queue = new HardenedQueue(stack, 'orders', { name: 'orders', senderTopicArns: [topic.topic.arn] });
   const stream = new EncryptedStream(stack, 'clicks', { name: 'clickstream' });
   baseline.coverMessaging('AWS::SNS::Topic', topic.topic.arn);
@@ -63,7 +65,7 @@ describe('data-store constructs', () => {
     const { input, decision } = await check([out], { configPath: config, today: '2026-11-28' });
     // Every store type the data-store rules judge is in the stack.
     const types = new Set(Object.values(input.resources).map((r) => r.type));
-    for (const t of ['aws_ebs_volume', 'aws_efs_file_system', 'aws_opensearch_domain', 'aws_neptune_cluster', 'aws_docdb_cluster', 'aws_redshift_cluster', 'aws_elasticache_replication_group', 'aws_sqs_queue', 'aws_sns_topic', 'aws_kinesis_stream', 'aws_kinesis_firehose_delivery_stream', 'aws_msk_cluster', 'aws_secretsmanager_secret', 'aws_glue_data_catalog_encryption_settings', 'aws_athena_workgroup', 'aws_memorydb_cluster', 'aws_opensearchserverless_collection']) {
+    for (const t of ['aws_ec2_instance_metadata_defaults', 'aws_sns_topic_subscription', 'aws_ebs_volume', 'aws_efs_file_system', 'aws_opensearch_domain', 'aws_neptune_cluster', 'aws_docdb_cluster', 'aws_redshift_cluster', 'aws_elasticache_replication_group', 'aws_sqs_queue', 'aws_sns_topic', 'aws_kinesis_stream', 'aws_kinesis_firehose_delivery_stream', 'aws_msk_cluster', 'aws_secretsmanager_secret', 'aws_glue_data_catalog_encryption_settings', 'aws_athena_workgroup', 'aws_memorydb_cluster', 'aws_opensearchserverless_collection']) {
       expect(types).toContain(t);
     }
     expect(decision.findings.map((f) => `${f.rule_id} ${f.resource.address}: ${f.message}`)).toEqual([]);
@@ -86,6 +88,15 @@ describe('data-store constructs', () => {
     expect(only(out, 'aws_redshift_parameter_group').parameter).toContainEqual({ name: 'require_ssl', value: 'true' });
   });
 
+  test('the region requires IMDSv2 tokens; topic subscriptions deliver over TLS', () => {
+    const stack = testStack();
+    new InstanceMetadataDefaults(stack, 'imds-defaults');
+    new HardenedTopic(stack, 'events', { name: 'order-events', subscriptions: [{ protocol: 'https', endpoint: 'https://fulfilment.example.com/sns' }, { protocol: 'sqs', endpoint: 'arn:aws:sqs:us-west-2:123456789012:orders' }] });
+    const out = synth(stack);
+    expect(only(out, 'aws_ec2_instance_metadata_defaults')).toMatchObject({ http_tokens: 'required', http_put_response_hop_limit: 1 });
+    expect(Object.values(out.resource.aws_sns_topic_subscription).map((s) => s.protocol)).toEqual(['https', 'sqs']);
+  });
+
   test('the search domain has no public endpoint and names its clients', () => {
     const stack = testStack();
     new SecureSearchDomain(stack, 'search', { domainName: 'orders-search', subnetIds: SUBNETS, securityGroupIds: GROUPS, clientRoleArns: [CLIENT] });
@@ -103,6 +114,9 @@ const rejected: [string, (stack: TerraformStack) => void, RegExp][] = [
   ['a cache without user groups', (s) => new EncryptedRedis(s, 'r', { ...cluster('sessions'), userGroupIds: [] }), /userGroupIds/],
   ['a Kafka cluster in one subnet', (s) => new PrivateKafka(s, 'k', { clusterName: 'events', subnetIds: ['subnet-a'], securityGroupIds: GROUPS }), /two availability zones/],
   ['an Athena output that is not an S3 prefix', (s) => new EncryptedAthenaWorkgroup(s, 'a', { name: 'x', outputLocation: 'results' }), /outputLocation/],
+  ['a topic subscription over plain HTTP', (s) => new HardenedTopic(s, 't', { name: 'events', subscriptions: [{ protocol: 'http', endpoint: 'http://hooks.example.com' } as unknown as TopicSubscription] }), /never plain http/],
+  ['an https subscription to an http:// endpoint', (s) => new HardenedTopic(s, 't', { name: 'events', subscriptions: [{ protocol: 'https', endpoint: 'http://hooks.example.com' }] }), /https:\/\/ endpoint/],
+  ['an instance metadata hop limit of 3', (s) => new InstanceMetadataDefaults(s, 'i', { hopLimit: 3 }), /hopLimit/],
   ['a volume size of 0', (s) => new EncryptedVolume(s, 'v', { availabilityZone: 'us-west-2a', sizeGb: 0 }), /sizeGb/],
 ];
 test.each(rejected)('rejects %s', (_name, build, message) => {

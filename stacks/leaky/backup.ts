@@ -56,6 +56,10 @@ export function publicUnencryptedDbBackup(scope: Construct): TerraformStack {
     hashKey: 'orderId',
     attribute: [{ name: 'orderId', type: 'S' }],
     pointInTimeRecovery: { enabled: false },
+    // A global-table replica without point-in-time recovery of its own (its default is off).
+    streamEnabled: true,
+    streamViewType: 'NEW_AND_OLD_IMAGES',
+    replica: [{ regionName: 'eu-west-1' }],
     tags: pii,
   });
   // TLS only: this fixture's leaks are its backups, not its transport.

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { TerraformStack } from 'cdktf';
 import { DataAzurermStorageAccountSas } from '@cdktf/provider-azurerm/lib/data-azurerm-storage-account-sas';
 import { IamUser } from '@cdktf/provider-aws/lib/iam-user';
+import { S3BucketCorsConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-cors-configuration';
 import { IamAccessKey } from '@cdktf/provider-aws/lib/iam-access-key';
 import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
 import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
@@ -24,7 +25,9 @@ export function publicBucketNoObjectLogging(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-public-bucket-no-object-logging');
   awsPart(stack);
   // Neither server access logging nor trail data events: the trail lists no buckets.
-  rawBucket(stack, 'public-assets', { classification: 'public', publicAccessBlock: 'off', publicReadPolicy: true, accessLogs: false });
+  const assets = rawBucket(stack, 'public-assets', { classification: 'public', publicAccessBlock: 'off', publicReadPolicy: true, accessLogs: false });
+  // Any website may upload and delete through its visitors' browsers.
+  new S3BucketCorsConfiguration(stack, 'public-assets-cors', { bucket: assets.id, corsRule: [{ allowedMethods: ['GET', 'PUT', 'DELETE'], allowedOrigins: ['*'], allowedHeaders: ['*'] }] });
 
   const az = azurePart(stack, 'pubnolog');
   rawStorageAccount(stack, 'public-blobs', {

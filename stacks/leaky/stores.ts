@@ -24,6 +24,7 @@ import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-f
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
 import { SecretsmanagerSecretPolicy } from '@cdktf/provider-aws/lib/secretsmanager-secret-policy';
@@ -194,7 +195,7 @@ export function unencryptedStreams(scope: Construct): TerraformStack {
   return stack;
 }
 
-/** Order messages anyone can read or publish, stored without encryption. */
+/** Order messages anyone can read or publish, stored without encryption and delivered over plain HTTP. */
 export function publicMessaging(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-public-messaging');
   const { baseline } = awsPart(stack);
@@ -203,6 +204,8 @@ export function publicMessaging(scope: Construct): TerraformStack {
   new SqsQueuePolicy(stack, 'orders-policy', { queueUrl: queue.url, policy: everyone(['sqs:SendMessage', 'sqs:ReceiveMessage'], queue.arn) });
   const topic = new SnsTopic(stack, 'order-events', { name: 'leaky-order-events', tags: pii });
   new SnsTopicPolicy(stack, 'order-events-policy', { arn: topic.arn, policy: everyone(['sns:Subscribe', 'sns:Publish'], topic.arn) });
+  // Order events pushed to a partner webhook over plain HTTP.
+  new SnsTopicSubscription(stack, 'order-events-webhook', { topicArn: topic.arn, protocol: 'http', endpoint: 'http://partner.example.com/order-events' });
   baseline.coverMessaging('AWS::SQS::Queue', queue.arn);
   baseline.coverMessaging('AWS::SNS::Topic', topic.arn);
   return stack;

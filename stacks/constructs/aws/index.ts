@@ -7,6 +7,7 @@ export * from './block-storage';
 export * from './bucket';
 export * from './cdn';
 export * from './clusters';
+export * from './compute';
 export * from './database';
 export * from './forensics';
 export * from './key';

@@ -3,6 +3,7 @@ import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
+import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { KinesisStream } from '@cdktf/provider-aws/lib/kinesis-stream';
 import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
 import { MskCluster } from '@cdktf/provider-aws/lib/msk-cluster';
@@ -63,16 +64,40 @@ export class HardenedQueue extends Construct {
   }
 }
 
-/** SNS under a customer-managed key whose topic policy refuses requests not made over TLS (the account's own principals are allowed by their IAM policies). */
+/** Protocols a HardenedTopic delivers over: every SNS protocol but plain `http`. */
+export const TOPIC_SUBSCRIPTION_PROTOCOLS = ['https', 'sqs', 'lambda', 'firehose', 'application', 'email', 'email-json', 'sms'] as const;
+export type TopicSubscriptionProtocol = (typeof TOPIC_SUBSCRIPTION_PROTOCOLS)[number];
+
+export interface TopicSubscription {
+  /** Never plain `http`: messages would travel unencrypted. */
+  readonly protocol: TopicSubscriptionProtocol;
+  /** For `https`, an https:// URL. */
+  readonly endpoint: string;
+}
+
+/**
+ * SNS under a customer-managed key whose topic policy refuses requests not made over TLS (the
+ * account's own principals are allowed by their IAM policies); its subscriptions never deliver
+ * over plain HTTP.
+ */
 export class HardenedTopic extends Construct {
   readonly topic: SnsTopic;
   readonly key: HardenedKey;
 
-  constructor(scope: Construct, id: string, props: EncryptedStoreProps & { readonly name: string }) {
+  constructor(scope: Construct, id: string, props: EncryptedStoreProps & { readonly name: string; readonly subscriptions?: readonly TopicSubscription[] }) {
     super(scope, id);
     this.key = storeKey(this, props, `SNS ${props.name}`);
     this.topic = new SnsTopic(this, 'topic', { provider: props.provider, name: requireName(this, props.name), kmsMasterKeyId: this.key.arn, tags: dataTags(this, props) });
     new SnsTopicPolicy(this, 'policy', { provider: props.provider, arn: this.topic.arn, policy: policyJson([denyInsecureTransport(['sns:*'], [this.topic.arn])]) });
+    (props.subscriptions ?? []).forEach((s, i) => {
+      if (!(TOPIC_SUBSCRIPTION_PROTOCOLS as readonly string[]).includes(s.protocol)) {
+        throw new UnsafeConfigError(this, `subscription protocol must be one of ${TOPIC_SUBSCRIPTION_PROTOCOLS.join(', ')} (never plain http), got ${JSON.stringify(s.protocol)}`);
+      }
+      if (s.protocol === 'https' && !s.endpoint.startsWith('https://')) {
+        throw new UnsafeConfigError(this, `an https subscription needs an https:// endpoint, got ${JSON.stringify(s.endpoint)}`);
+      }
+      new SnsTopicSubscription(this, `subscription-${i}`, { provider: props.provider, topicArn: this.topic.arn, protocol: s.protocol, endpoint: s.endpoint });
+    });
   }
 }
 
