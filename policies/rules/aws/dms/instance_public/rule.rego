@@ -30,6 +30,23 @@
 #     summary: Make the replication instance private (publicly_accessible = false; the instance is replaced)
 #     edits:
 #       - set: { publicly_accessible: false }
+#   runbook:
+#     exposure: The replication instance has a public IP address; the databases it reads and writes pass through a host reachable from the internet
+#     preserve:
+#       - do: Record the instance's exposure now (public IP addresses, security groups, subnet group, PubliclyAccessible)
+#         run: aws dms describe-replication-instances --filters Name=replication-instance-id,Values={{values.replication_instance_id}} --region {{region}}
+#       - do: List the replication tasks that ran on it (what was copied, from which endpoints)
+#         run: aws dms describe-replication-tasks --filters Name=replication-instance-arn,Values={{values.replication_instance_arn|fill.replication-instance-arn}} --region {{region}}
+#       - do: Look up who created or changed the instance in the exposure window
+#         run: aws cloudtrail lookup-events --region {{region}} --lookup-attributes AttributeKey=ResourceName,AttributeValue={{values.replication_instance_id}} --start-time {{window_start}} --end-time {{window_end}}
+#     contain:
+#       - do: Remove the ingress rules that admit the internet to the instance's security group (publicly_accessible cannot be changed in place)
+#         run: aws ec2 revoke-security-group-ingress --group-id {{fill.security-group-id}} --ip-permissions file://{{fill.public-ingress.json}} --region {{region}}
+#       - do: Stop the replication tasks until the instance is replaced by a private one (publicly_accessible = false)
+#         run: aws dms stop-replication-task --replication-task-arn {{fill.replication-task-arn}} --region {{region}}
+#     verify:
+#       - do: The replacement instance reads PubliclyAccessible false
+#         run: aws dms describe-replication-instances --filters Name=replication-instance-id,Values={{values.replication_instance_id}} --query "ReplicationInstances[0].PubliclyAccessible" --region {{region}}
 #   example: |
 #     resource "aws_dms_replication_instance" "orders" {
 #       replication_instance_id     = "orders-migration"
