@@ -7,6 +7,7 @@ import { EncryptedDocumentDatabase, EncryptedGraphDatabase, EncryptedMemoryDb, E
 import { EncryptedDeliveryStream, EncryptedStream, HardenedQueue, HardenedTopic, PrivateKafka, TopicSubscription } from '../../stacks/constructs/aws/messaging';
 import { InstanceMetadataDefaults } from '../../stacks/constructs/aws/compute';
 import { HardenedSecret } from '../../stacks/constructs/aws/secrets';
+import { PrivateReplicationInstance } from '../../stacks/constructs/aws/migration';
 import { EncryptedAthenaWorkgroup, EncryptedDataCatalog } from '../../stacks/constructs/aws/analytics';
 import { RegionalBaseline } from '../../stacks/constructs/aws/baseline';
 import { awsPart, leakyStack } from '../../stacks/leaky/common';
@@ -45,7 +46,9 @@ function everyStore(stack: TerraformStack, baseline: RegionalBaseline): void {
   baseline.coverMessaging('AWS::Kinesis::Stream', stream.stream.arn);
   new EncryptedDeliveryStream(stack, 'lake', { name: 'orders-to-lake', roleArn: 'arn:aws:iam::123456789012:role/firehose', bucketArn: 'arn:aws:s3:::orders-lake' });
   new PrivateKafka(stack, 'kafka', { clusterName: 'order-events', subnetIds: SUBNETS, securityGroupIds: GROUPS });
-  new HardenedSecret(stack, 'db-secret', { name: 'orders/db' });
+  const dbSecret = new HardenedSecret(stack, 'db-secret', { name: 'orders/db' });
+  const migration = new PrivateReplicationInstance(stack, 'migration', { instanceId: 'orders-migration', subnetIds: SUBNETS, securityGroupIds: GROUPS });
+  migration.endpoint('source', { endpointId: 'orders-source', endpointType: 'source', engineName: 'aurora-postgresql', databaseName: 'orders', secretsManagerArn: dbSecret.secret.arn, secretsManagerAccessRoleArn: 'arn:aws:iam::123456789012:role/dms-secrets-access' });
   new EncryptedDataCatalog(stack, 'catalog');
   new EncryptedAthenaWorkgroup(stack, 'athena', { name: 'analysts', outputLocation: 's3://athena-results/analysts/' });
 }
@@ -65,7 +68,7 @@ describe('data-store constructs', () => {
     const { input, decision } = await check([out], { configPath: config, today: '2026-11-28' });
     // Every store type the data-store rules judge is in the stack.
     const types = new Set(Object.values(input.resources).map((r) => r.type));
-    for (const t of ['aws_ec2_instance_metadata_defaults', 'aws_sns_topic_subscription', 'aws_ebs_volume', 'aws_efs_file_system', 'aws_opensearch_domain', 'aws_neptune_cluster', 'aws_docdb_cluster', 'aws_redshift_cluster', 'aws_elasticache_replication_group', 'aws_sqs_queue', 'aws_sns_topic', 'aws_kinesis_stream', 'aws_kinesis_firehose_delivery_stream', 'aws_msk_cluster', 'aws_secretsmanager_secret', 'aws_glue_data_catalog_encryption_settings', 'aws_athena_workgroup', 'aws_memorydb_cluster', 'aws_opensearchserverless_collection']) {
+    for (const t of ['aws_ec2_instance_metadata_defaults', 'aws_sns_topic_subscription', 'aws_ebs_volume', 'aws_efs_file_system', 'aws_opensearch_domain', 'aws_neptune_cluster', 'aws_docdb_cluster', 'aws_redshift_cluster', 'aws_elasticache_replication_group', 'aws_sqs_queue', 'aws_sns_topic', 'aws_kinesis_stream', 'aws_kinesis_firehose_delivery_stream', 'aws_msk_cluster', 'aws_secretsmanager_secret', 'aws_glue_data_catalog_encryption_settings', 'aws_athena_workgroup', 'aws_memorydb_cluster', 'aws_opensearchserverless_collection', 'aws_dms_replication_instance', 'aws_dms_endpoint']) {
       expect(types).toContain(t);
     }
     expect(decision.findings.map((f) => `${f.rule_id} ${f.resource.address}: ${f.message}`)).toEqual([]);
@@ -117,6 +120,8 @@ const rejected: [string, (stack: TerraformStack) => void, RegExp][] = [
   ['a topic subscription over plain HTTP', (s) => new HardenedTopic(s, 't', { name: 'events', subscriptions: [{ protocol: 'http', endpoint: 'http://hooks.example.com' } as unknown as TopicSubscription] }), /never plain http/],
   ['an https subscription to an http:// endpoint', (s) => new HardenedTopic(s, 't', { name: 'events', subscriptions: [{ protocol: 'https', endpoint: 'http://hooks.example.com' }] }), /https:\/\/ endpoint/],
   ['an instance metadata hop limit of 3', (s) => new InstanceMetadataDefaults(s, 'i', { hopLimit: 3 }), /hopLimit/],
+  ['a replication instance in one subnet', (s) => new PrivateReplicationInstance(s, 'm', { instanceId: 'orders-migration', subnetIds: ['subnet-a'], securityGroupIds: GROUPS }), /two availability zones/],
+  ['a replication instance id DMS refuses', (s) => new PrivateReplicationInstance(s, 'm', { instanceId: 'Orders--1', subnetIds: SUBNETS, securityGroupIds: GROUPS }), /instanceId/],
   ['a volume size of 0', (s) => new EncryptedVolume(s, 'v', { availabilityZone: 'us-west-2a', sizeGb: 0 }), /sizeGb/],
 ];
 test.each(rejected)('rejects %s', (_name, build, message) => {

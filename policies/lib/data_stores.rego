@@ -50,6 +50,7 @@ types := {
 	"aws_db_snapshot": "RDS snapshots",
 	"aws_db_cluster_snapshot": "Aurora cluster snapshots",
 	"aws_backup_vault": "AWS Backup vaults",
+	"aws_dms_replication_instance": "DMS replication instances",
 	# Azure
 	"azurerm_storage_account": "Storage",
 	"azurerm_mssql_server": "SQL Database",
@@ -142,6 +143,11 @@ not_applicable := {
 	"aws_backup_vault": {
 		"encryption-in-transit": "a vault has no endpoint of its own: recovery points are reached only through the AWS Backup API and restored into a new store, whose own rules judge the transport",
 		"audit-logging": "a vault has no audit-log setting; every backup, restore, copy and deletion of a recovery point is a CloudTrail management event, which every trail records",
+	},
+	"aws_dms_replication_instance": {
+		"encryption-in-transit": "an instance's connections are configured on its endpoints (aws_dms_endpoint: ssl_mode, redis_settings, kafka_settings), judged by aws-dms-endpoint-tls",
+		"backups": "a replication instance only stages data on its way from the source to the target database (cached changes, task logs) and has no snapshot or backup feature; the databases it copies carry their own backup rules",
+		"audit-logging": "a replication instance has no data-access log: task logs record replication progress and errors, and creating, modifying or starting tasks and endpoints are CloudTrail management events, which every trail records",
 	},
 	"aws_secretsmanager_secret": {
 		"encryption-in-transit": "Secrets Manager endpoints accept HTTPS only (AWS General Reference endpoint table); a secret has no transport setting",

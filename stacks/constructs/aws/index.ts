@@ -14,6 +14,7 @@ export * from './key';
 export * from './lambda';
 export * from './log-group';
 export * from './messaging';
+export * from './migration';
 export * from './network';
 export * from './policy';
 export * from './providers';

@@ -5,6 +5,10 @@
 #   restricting the caller (source account/ARN/VPC, organization …) opens the store to every
 #   AWS account: SQS queues, SNS topics, Secrets Manager secrets, EFS file systems, the Glue
 #   Data Catalog, Kinesis streams, DynamoDB tables, MSK clusters, Redshift and Backup vaults.
+#   An ECR repository policy open to every principal lets any account pull the images (and
+#   the configuration and credentials baked into them) and, with push actions, replace them
+#   with its own; a registry policy open to every principal lets any account replicate into or
+#   create repositories in the registry.
 #   Read from the stand-alone policy resources and the inline `policy` of queues, topics and
 #   secrets, as JSON or through aws_iam_policy_document. S3 buckets, KMS keys and OpenSearch
 #   domains have rules of their own.
@@ -78,6 +82,8 @@ stand_alone := {
 	"aws_redshift_resource_policy": ["Redshift cluster", "aws_redshift_cluster"],
 	"aws_redshiftserverless_resource_policy": ["Redshift Serverless snapshot", "aws_redshiftserverless_snapshot"],
 	"aws_backup_vault_policy": ["Backup vault", "aws_backup_vault"],
+	"aws_ecr_repository_policy": ["ECR repository", "aws_ecr_repository"],
+	"aws_ecr_registry_policy": ["ECR registry", "aws_ecr_repository"],
 }
 
 # Stores that also take their policy inline.

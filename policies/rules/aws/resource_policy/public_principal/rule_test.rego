@@ -44,3 +44,16 @@ test_unknown_policy_fails_and_computed_inline_policy_is_skipped if {
 	k.summary(rule.deny) == {["aws-resource-policy-public", "test/aws_kinesis_resource_policy.s", "aws_kinesis_resource_policy.s (Kinesis stream policy) cannot be read before apply; it cannot be shown not to allow every principal"]} with input as t.with_index([unreadable])
 	count(rule.deny) == 0 with input as t.with_index([k.unknown(t.resource("aws_sqs_queue.q", {}, {}), ["policy"])])
 }
+
+# An ECR repository policy written through aws_iam_policy_document (as terraform-aws-modules/ecr
+# does), letting every AWS account pull and push; a named account passes.
+test_ecr_repository_policy if {
+	open := k.data_source("aws_iam_policy_document.repository", {"statement": [{"sid": "AnyonePullPush", "effect": "Allow", "actions": ["ecr:BatchGetImage", "ecr:PutImage"], "principals": [{"type": "AWS", "identifiers": ["*"]}]}]})
+	p := t.resource("aws_ecr_repository_policy.billing", {"repository": "billing-worker", "policy": "${data.aws_iam_policy_document.repository.json}"}, {"policy": ["data.aws_iam_policy_document.repository"]})
+	k.summary(rule.deny) == {["aws-resource-policy-public", "test/aws_ecr_repository_policy.billing", "aws_ecr_repository_policy.billing (ECR repository policy) allows ecr:batchgetimage, ecr:putimage to every principal without a restricting condition"]} with input as t.with_index([open, p])
+
+	named := json.marshal({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/ci"}, "Action": ["ecr:BatchGetImage", "ecr:PutImage"]}]})
+	count(rule.deny) == 0 with input as t.with_index([t.resource("aws_ecr_repository_policy.orders", {"repository": "orders-api", "policy": named}, {})])
+	org := json.marshal({"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "ecr:BatchGetImage", "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}}]})
+	count(rule.deny) == 0 with input as t.with_index([t.resource("aws_ecr_registry_policy.r", {"policy": org}, {})])
+}
