@@ -13,6 +13,8 @@ interface ConfigResource {
   refs: Record<string, string[]>;
   /** Top-level attributes the configuration gives as a constant (JSON configs keep `${…}` templates there). */
   constants: Record<string, unknown>;
+  /** What its for_each names, and the attributes written from each.value (what each.value comes from, where the plan leaves them unknown). */
+  forEach?: { refs: string[]; attrs: Set<string> };
   /** The expressions, whose literal values (literalTree) only the secret scan reads; a module variable the code sets to a constant reads as that constant (withCodeValues). */
   exprs: Json;
 }
@@ -158,9 +160,13 @@ function configResources(
       const e = exprs[k];
       if (isJson(e) && 'constant_value' in e) constants[k] = e.constant_value;
     }
+    const refs = expressionRefs(exprs);
+    const each = isJson(r.for_each_expression) ? asList(r.for_each_expression.references).map(String) : [];
+    const fromEach = each.length > 0 ? Object.keys(refs).filter((a) => refs[a].some((ref) => /^each\.value\b/.test(ref))) : [];
     into.set(prefix ? `${prefix}.${r.address}` : String(r.address), {
       providerKey: String(r.provider_config_key ?? ''),
-      refs: expressionRefs(exprs),
+      refs,
+      ...(fromEach.length > 0 ? { forEach: { refs: each, attrs: new Set(fromEach) } } : {}),
       constants,
       exprs: values ? (withCodeValues(exprs, values) as Json) : exprs,
     });
@@ -301,6 +307,9 @@ export function instanceGroups(addresses: string[]): Map<string, string[]> {
 }
 
 /** The configuration's expressions have nothing at `path` nor above it: a block a `dynamic` block wrote. */
+/** The value at `path` (or some of it) is unknown. */
+const unknownIn = (unknown: readonly string[], path: string): boolean => unknown.some((u) => u === path || path.startsWith(`${u}.`) || u.startsWith(`${path}.`));
+
 function leftOut(exprs: Json, path: string): boolean {
   let node: unknown = exprs;
   for (const seg of path.split('.')) {
@@ -366,14 +375,16 @@ function draftsFrom(file: string, resources: Instance[], plan?: PlanParts): Draf
     const sensitiveMarks = marked ? mergeMarks(r.sensitive_values, delta.after_sensitive) : undefined;
     const references: Record<string, string[]> = {};
     let unlinked: string[] | undefined;
+    let afterUnknown: string[] | undefined;
     if (cfg) {
       const from = { module, index: r.index ?? null };
       const inSource = source?.references?.get(r.address);
       const attrs = Object.keys(cfg.refs);
       for (let a = 0; a < attrs.length; a++) {
         const attr = attrs[a];
-        // Each instance once, in the order the references first name it.
-        const refs = cfg.refs[attr];
+        // Each instance once, in the order the references first name it. Set from each.value and
+        // unknown: also what the for_each names (as the HCL evaluator links it).
+        const refs = cfg.forEach?.attrs.has(attr) && unknownIn((afterUnknown ??= markedPaths(delta.after_unknown)), attr) ? [...cfg.refs[attr], ...cfg.forEach.refs] : cfg.refs[attr];
         const first = refs.length > 0 ? resolve(refs[0], from) : [];
         const keys = first.length > 1 ? [...new Set(first)] : first.slice();
         if (refs.length > 1) {
@@ -411,7 +422,7 @@ function draftsFrom(file: string, resources: Instance[], plan?: PlanParts): Draf
     // `"policy": "{…${aws_s3_bucket.b.arn}…}"`) is as readable as in the synthesized stack.
     // Copied only if a constant fills one in (the plan's own object is not changed).
     let values = (r.values ?? {}) as Json;
-    let unknown = markedPaths(delta.after_unknown);
+    let unknown = afterUnknown ?? markedPaths(delta.after_unknown);
     const constants = unknown.length > 0 && cfg ? cfg.constants : null;
     for (const attr of constants ? Object.keys(constants) : []) {
       if (!unknown.includes(attr) || values[attr] !== undefined && values[attr] !== null) continue;

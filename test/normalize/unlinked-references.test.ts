@@ -24,10 +24,11 @@ const tf = terraformAvailability();
 type Form = 'resource' | 'local-resource' | 'local-literal' | 'each' | 'module-output' | 'module-output-local' | 'conditional-local' | 'unset' | 'module-instance' | 'module-each';
 /**
  * Unknown before apply and naming no resource the input can follow (the model): a plan alone
- * cannot follow a local value nor each.value; the HCL folder, and a plan beside it, follow a
- * local to what it names and each.value to the resource's for_each.
+ * cannot follow a local value; the HCL folder, and a plan beside it, follow a local to what it
+ * names; all three follow each.value to what the resource's for_each names.
  */
-const UNLINKED_ALONE: ReadonlySet<Form> = new Set(['local-resource', 'each', 'module-output-local', 'conditional-local']);
+// each.value is followed to what the resource's for_each names, which a plan's configuration holds.
+const UNLINKED_ALONE: ReadonlySet<Form> = new Set(['local-resource', 'module-output-local', 'conditional-local']);
 const UNLINKED: ReadonlySet<Form> = new Set();
 
 const KEYS = `output "direct" {\n  value = aws_kms_key.k.arn\n}\n\nlocals {\n  arn = aws_kms_key.k.arn\n}\n\noutput "via_local" {\n  value = local.arn\n}\n\nresource "aws_kms_key" "k" {\n  enable_key_rotation = true\n}\n`;
