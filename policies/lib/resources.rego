@@ -512,11 +512,17 @@ restricted(s) if {
 	some c in s.conditions
 	c.variable in settings.restricting_condition_keys
 	not startswith(c.test, "null")
+	not negated(c.test)
+	not endswith(c.test, "ifexists")
 	count(c.values) > 0
 	every v in c.values {
 		not broad_condition_value(v)
 	}
 }
+
+# StringNotEquals, ArnNotLike, NotIpAddress …: every caller but the one named. (…IfExists, also
+# left out above, lets in every request that carries no such key: a caller's own.)
+negated(test) if contains(test, "not")
 
 wildcard(v) if regex.match(`[*?]`, v)
 
@@ -536,6 +542,9 @@ broad_condition_value(v) if {
 }
 
 broad_condition_value("")
+
+# Any address at all: 0.0.0.0/0, ::/0.
+broad_condition_value(v) if endswith(v, "/0")
 
 broad_arn(parts) if count(parts) < 6
 

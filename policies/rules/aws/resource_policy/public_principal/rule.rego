@@ -12,6 +12,9 @@
 #   Read from the stand-alone policy resources and the inline `policy` of queues, topics and
 #   secrets, as JSON or through aws_iam_policy_document. S3 buckets, KMS keys and OpenSearch
 #   domains have rules of their own.
+#   A negated condition (StringNotEquals, ArnNotLike, NotIpAddress …), an …IfExists test or an
+#   address range of /0 restricts nothing (every caller but one, or every request without the
+#   key, or every address).
 #   Unknowns: a policy unknown at plan time or written as an expression the tool cannot read
 #   (e.g. jsonencode of a variable) cannot be shown private and is reported.
 # custom:

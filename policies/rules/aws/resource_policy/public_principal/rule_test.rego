@@ -57,3 +57,24 @@ test_ecr_repository_policy if {
 	org := json.marshal({"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "ecr:BatchGetImage", "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}}]})
 	count(rule.deny) == 0 with input as t.with_index([t.resource("aws_ecr_registry_policy.r", {"policy": org}, {})])
 }
+
+# A condition that names a caller only to let every other one in (StringNotEquals, NotIpAddress
+# …), one that lets in requests without the key (…IfExists), or any address at all restricts
+# nothing; the same key with a positive test does.
+test_negated_ifexists_or_any_address_conditions_do_not_restrict if {
+	conditions := [
+		{"StringNotEquals": {"aws:SourceAccount": "111122223333"}},
+		{"ArnNotLike": {"aws:SourceArn": "arn:aws:s3:::orders-*"}},
+		{"NotIpAddress": {"aws:SourceIp": "10.0.0.0/8"}},
+		{"StringEqualsIfExists": {"aws:SourceAccount": "111122223333"}},
+		{"ForAnyValue:StringNotEquals": {"aws:PrincipalOrgID": "o-abc123"}},
+		{"IpAddress": {"aws:SourceIp": "0.0.0.0/0"}},
+		{"IpAddress": {"aws:SourceIp": ["10.0.0.0/8", "::/0"]}},
+	]
+	every c in conditions {
+		doc := json.marshal({"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "sqs:SendMessage", "Resource": "*", "Condition": c}]})
+		count(rule.deny) == 1 with input as t.with_index([t.resource("aws_sqs_queue_policy.q", {"queue_url": "q", "policy": doc}, {})])
+	}
+	own := json.marshal({"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "sqs:SendMessage", "Resource": "*", "Condition": {"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}}]})
+	count(rule.deny) == 0 with input as t.with_index([t.resource("aws_sqs_queue_policy.q", {"queue_url": "q", "policy": own}, {})])
+}
