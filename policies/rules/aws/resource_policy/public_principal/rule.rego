@@ -4,7 +4,9 @@
 #   A resource policy that Allows Principal "*" (or {"AWS": "*"}) without a condition
 #   restricting the caller (source account/ARN/VPC, organization …) opens the store to every
 #   AWS account: SQS queues, SNS topics, Secrets Manager secrets, EFS file systems, the Glue
-#   Data Catalog, Kinesis streams, DynamoDB tables, MSK clusters, Redshift and Backup vaults.
+#   Data Catalog, Kinesis streams, DynamoDB tables, MSK clusters, Redshift and Backup vaults,
+#   ECR repositories, CloudWatch Logs (a resource policy open to "*" lets any account write into
+#   or read the log groups it names) and EventBridge event buses (any account may put events).
 #   An ECR repository policy open to every principal lets any account pull the images (and
 #   the configuration and credentials baked into them) and, with push actions, replace them
 #   with its own; a registry policy open to every principal lets any account replicate into or
@@ -87,7 +89,12 @@ stand_alone := {
 	"aws_backup_vault_policy": ["Backup vault", "aws_backup_vault"],
 	"aws_ecr_repository_policy": ["ECR repository", "aws_ecr_repository"],
 	"aws_ecr_registry_policy": ["ECR registry", "aws_ecr_repository"],
+	"aws_cloudwatch_log_resource_policy": ["CloudWatch Logs", "aws_cloudwatch_log_group"],
+	"aws_cloudwatch_event_bus_policy": ["EventBridge event bus", "aws_cloudwatch_event_bus"],
 }
+
+# Where a policy resource holds its document, where not in `policy`.
+attribute := {"aws_cloudwatch_log_resource_policy": "policy_document"}
 
 # Stores that also take their policy inline.
 inline := {
@@ -100,13 +107,13 @@ inline := {
 # separate policy resource. A list, not a set: a set hashes each whole resource
 # (lib/resources.rego, identity_documents).
 policies := array.concat(
-	[[r, kind] | some t, [kind, _] in stand_alone; some r in resources.of_type(t)],
-	[[r, kind] | some t, kind in inline; some r in resources.of_type(t); not resources.computed_unset(r, "policy")],
+	[[r, kind, object.get(attribute, t, "policy")] | some t, [kind, _] in stand_alone; some r in resources.of_type(t)],
+	[[r, kind, "policy"] | some t, kind in inline; some r in resources.of_type(t); not resources.computed_unset(r, "policy")],
 )
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
-	some [r, kind] in policies
-	msg := message(r, kind, resources.policy(r, "policy"))
+	some [r, kind, attr] in policies
+	msg := message(r, kind, resources.policy(r, attr))
 }
 
 message(r, kind, doc) := sprintf("%s (%s policy) allows %s to every principal without a restricting condition", [r.address, kind, concat("; ", grants)]) if {

@@ -22,7 +22,7 @@ test_public_stand_alone_policy_fails if {
 test_every_store_type_is_checked if {
 	types := array.concat([name | some name, _ in rule.stand_alone], [name | some name, _ in rule.inline])
 	every typ in types {
-		count(rule.deny) == 1 with input as t.with_index([t.resource(concat(".", [typ, "x"]), {"policy": public_doc}, {})])
+		count(rule.deny) == 1 with input as t.with_index([t.resource(concat(".", [typ, "x"]), {object.get(rule.attribute, typ, "policy"): public_doc}, {})])
 	}
 }
 
