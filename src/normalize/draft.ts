@@ -68,6 +68,9 @@ export function defaultProviderOf(type: string): string {
   return type.split('_')[0];
 }
 
+/** The value at `path` (or some of it) is unknown: the path, a path above it, or one below it is. */
+export const unknownAt = (unknown: readonly string[], path: string): boolean => unknown.some((u) => u === path || path.startsWith(`${u}.`) || u.startsWith(`${path}.`));
+
 export function isJson(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -1,6 +1,6 @@
 import type { Json, PlanDocument, PlanSource, StateDocument } from '../load/types';
 import type { Provider } from '../types/policy-input';
-import { actionOf, cloudOf, hasMark, hiddenCollections, isJson, markedPaths, mergeMarks, redact, sensitivePaths, type Draft, type StackDraft } from './draft';
+import { actionOf, cloudOf, hasMark, hiddenCollections, isJson, markedPaths, mergeMarks, redact, sensitivePaths, unknownAt, type Draft, type StackDraft } from './draft';
 import { stringMap } from './from-config';
 import { asList, isMarkTree, moduleInstances, stateInstances, Structure, type Instance } from './instances';
 import { secretCandidates } from './secrets';
@@ -307,9 +307,6 @@ export function instanceGroups(addresses: string[]): Map<string, string[]> {
 }
 
 /** The configuration's expressions have nothing at `path` nor above it: a block a `dynamic` block wrote. */
-/** The value at `path` (or some of it) is unknown. */
-const unknownIn = (unknown: readonly string[], path: string): boolean => unknown.some((u) => u === path || path.startsWith(`${u}.`) || u.startsWith(`${path}.`));
-
 function leftOut(exprs: Json, path: string): boolean {
   let node: unknown = exprs;
   for (const seg of path.split('.')) {
@@ -384,7 +381,7 @@ function draftsFrom(file: string, resources: Instance[], plan?: PlanParts): Draf
         const attr = attrs[a];
         // Each instance once, in the order the references first name it. Set from each.value and
         // unknown: also what the for_each names (as the HCL evaluator links it).
-        const refs = cfg.forEach?.attrs.has(attr) && unknownIn((afterUnknown ??= markedPaths(delta.after_unknown)), attr) ? [...cfg.refs[attr], ...cfg.forEach.refs] : cfg.refs[attr];
+        const refs = cfg.forEach?.attrs.has(attr) && unknownAt((afterUnknown ??= markedPaths(delta.after_unknown)), attr) ? [...cfg.refs[attr], ...cfg.forEach.refs] : cfg.refs[attr];
         const first = refs.length > 0 ? resolve(refs[0], from) : [];
         const keys = first.length > 1 ? [...new Set(first)] : first.slice();
         if (refs.length > 1) {

@@ -2,7 +2,7 @@ import type { Json, LoadedDocument } from '../load/types';
 import type { PolicyInput, Provider, Resource, SecretCandidate, Stack } from '../types/policy-input';
 import type { SecretPaths } from '../evaluate/manifest';
 import { applyAzapiUpdates, fromAzapi } from './azapi';
-import { cloudOf, isJson, type Draft, type StackDraft } from './draft';
+import { cloudOf, isJson, unknownAt, type Draft, type StackDraft } from './draft';
 import { fromConfig, stringMap } from './from-config';
 import { fromHcl } from './from-hcl';
 import { coerceDraft, hoistSensitive } from './coerce';
@@ -283,8 +283,6 @@ function scannedAttributes(paths: SecretPaths): (type: string) => ReadonlySet<st
   };
 }
 
-/** The value at `path` (or some of it) is unknown: the path, a path above it, or one below it is. */
-const unknownAt = (unknown: readonly string[], path: string): boolean => unknown.some((u) => u === path || path.startsWith(`${u}.`) || u.startsWith(`${path}.`));
 
 /**
  * Every source becomes one document: keyed resources, type index, reverse links, regions in use.
