@@ -326,6 +326,12 @@ func collect(mode expansion, keys []cty.Value, of func(cty.Value) cty.Value) cty
 // resourceValue is what `aws_s3_bucket.b` means in an expression: configured attributes as
 // evaluated, and every other attribute the module reads unknown (computed by the provider).
 func (e *Evaluator) resourceValue(mi *Instance, r *Resource) cty.Value {
+	return e.resourceValueWith(mi, r, func(string) cty.Value { return cty.DynamicVal })
+}
+
+// resourceValueWith is resourceValue with computed(name) standing for each attribute the
+// configuration does not set.
+func (e *Evaluator) resourceValueWith(mi *Instance, r *Resource, computed func(string) cty.Value) cty.Value {
 	st, ok := mi.Res[r.Local()]
 	if !ok || st.Mode == unknownExpansion {
 		return cty.DynamicVal
@@ -346,7 +352,7 @@ func (e *Evaluator) resourceValue(mi *Instance, r *Resource) cty.Value {
 		}
 		for name := range mi.Def.AttrNames {
 			if _, ok := attrs[name]; !ok {
-				attrs[name] = cty.DynamicVal
+				attrs[name] = computed(name)
 			}
 		}
 		return cty.ObjectVal(attrs)
@@ -584,6 +590,11 @@ func (e *Evaluator) body(b *hclsyntax.Body, ctx *hcl.EvalContext, mi *Instance, 
 		p := joinPath(prefix, name)
 		e.references(a.Expr, mi, p, refs)
 		attrs[name] = e.value(a.Expr, ctx, mi, p)
+		if prefix == "" && documentAttr.MatchString(name) && !attrs[name].IsWhollyKnown() {
+			if v, ok := e.partialDocument(a.Expr, ctx, mi); ok {
+				attrs[name] = v
+			}
+		}
 		if len(e.inherited) > 0 && !attrs[name].IsWhollyKnown() {
 			for _, ref := range e.inherited {
 				if !contains(refs[p], ref) {
@@ -879,8 +890,10 @@ func contains(list []string, s string) bool {
 // through every operation and function, as in Terraform.
 const sensitiveMark = "sensitive"
 
-// unmarked is v without marks, for code that reads it; marked says whether any part had one.
+// unmarked is v without marks, for code that reads it; marked says whether any part was
+// sensitive.
 func unmarked(v cty.Value) (cty.Value, bool) {
 	u, marks := v.UnmarkDeep()
-	return u, len(marks) > 0
+	_, marked := marks[sensitiveMark]
+	return u, marked
 }

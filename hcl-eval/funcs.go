@@ -65,7 +65,7 @@ func (e *Evaluator) functions() map[string]function.Function {
 		"index":            indexFunc,
 		"join":             stdlib.JoinFunc,
 		"jsondecode":       stdlib.JSONDecodeFunc,
-		"jsonencode":       stdlib.JSONEncodeFunc,
+		"jsonencode":       jsonEncodeFunc,
 		"keys":             stdlib.KeysFunc,
 		"length":           lengthFunc,
 		"log":              stdlib.LogFunc,

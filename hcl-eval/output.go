@@ -273,8 +273,9 @@ func toJSON(v cty.Value, p string, unknown map[string]bool) any {
 // normalizer redacts them; in hidden, those of them that are collections.
 func toJSONMarked(v cty.Value, p string, unknown, sens, hidden map[string]bool) any {
 	if v.IsMarked() {
-		v, _ = v.Unmark()
-		if v.IsKnown() && !v.IsNull() {
+		var marks cty.ValueMarks
+		v, marks = v.Unmark()
+		if _, sensitive := marks[sensitiveMark]; sensitive && v.IsKnown() && !v.IsNull() {
 			if p != "" {
 				sens[p] = true
 				if ty := v.Type(); !ty.IsPrimitiveType() && ty != cty.DynamicPseudoType {

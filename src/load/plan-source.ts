@@ -14,7 +14,27 @@ import type { Json, PlanSource } from './types';
 // attributes in `dynamic` blocks, which a plan's configuration leaves out (a key passed into a
 // module's dynamic block read as the provider's default: the terraform-aws-modules S3 bucket);
 // and whether a value the plan hides and builds from a local (a password passed into a module)
-// is a literal written in the code (module-refs.ts literalInCode).
+// is a literal written in the code (module-refs.ts literalInCode); and a JSON document the plan
+// leaves unknown because an ARN in it waits for apply, which the folder reads but for that ARN.
+
+/**
+ * Written in place of what only apply knows in a document the folder reads with jsonencode
+ * (hcl-eval/partial.go): `Resource = "${aws_s3_bucket.b.arn}/*"` leaves a bucket policy unknown
+ * in a plan as a whole, while every principal, action and condition of it is in the code.
+ */
+export const KNOWN_AFTER_APPLY = '(known after apply)';
+
+/** Attributes that hold a policy document, as the HCL evaluator reads them partly known (hcl-eval/partial.go documentAttr). */
+export const DOCUMENT = /polic(y|ies)$|_document$/;
+
+/** Some resource change leaves such a document unknown (only apply knows an ARN in it). */
+export function unknownDocuments(plan: Json): boolean {
+  for (const c of Array.isArray(plan.resource_changes) ? plan.resource_changes : []) {
+    const unknown = isJson(c) && isJson(c.change) && isJson(c.change.after_unknown) ? c.change.after_unknown : {};
+    if (Object.entries(unknown).some(([k, v]) => v === true && DOCUMENT.test(k))) return true;
+  }
+  return false;
+}
 
 /** References that leave a value open in a plan: a local value, each.value, self. */
 const OPEN = /^(local\.|each\.value|self\.)/;
@@ -45,7 +65,7 @@ export function refersToLocals(plan: Json): boolean {
 export async function readSource(plan: Json, source: PlanSource): Promise<void> {
   const regions = new Set(unresolvedRegions(plan));
   const locals = refersToLocals(plan);
-  if (regions.size === 0 && !source.dynamic && !locals) return;
+  if (regions.size === 0 && !source.dynamic && !locals && !unknownDocuments(plan)) return;
   const values: Json = {};
   for (const [name, v] of Object.entries(isJson(plan.variables) ? plan.variables : {})) if (isJson(v) && 'value' in v) values[name] = v.value;
   const varFile = `${source.root}/.leakguard-plan-variables.tfvars.json`;
@@ -54,10 +74,10 @@ export async function readSource(plan: Json, source: PlanSource): Promise<void> 
     source.regions = new Map();
     for (const p of evaluated.providers) if (regions.has(p.key) && typeof p.region === 'string') source.regions.set(p.key, p.region);
     source.unknown = new Map(evaluated.resources.map((r) => [r.address, r.unknown]));
+    source.resources = new Map(evaluated.resources.map((r) => [r.address, r]));
     if (source.dynamic || locals) {
       source.references = new Map(evaluated.resources.map((r) => [r.address, r.references]));
       source.links = new Map(Object.entries(evaluated.module_links ?? {}));
-      source.resources = new Map(evaluated.resources.map((r) => [r.address, r]));
     }
   } catch {
     // Not evaluable as HCL here (a syntax this evaluator refuses, a variable it cannot take).

@@ -50,7 +50,7 @@ export interface PlanSource {
   references?: Map<string, Record<string, string[]>>;
   /** Module arguments' and outputs' references (through locals), and the constants the code gives module variables, by module; set with references. */
   links?: Map<string, { args: Record<string, string[]>; outputs: Record<string, string[]>; constants?: Record<string, unknown> }>;
-  /** The evaluated resources, by address; set with references (a credential the plan hides is read here where the code writes it). */
+  /** The evaluated resources, by address (a credential the plan hides is read here where the code writes it; a document only partly known at plan time). */
   resources?: Map<string, EvaluatedResource>;
 }
 

@@ -5,6 +5,7 @@ import { stringMap } from './from-config';
 import { asList, isMarkTree, moduleInstances, stateInstances, Structure, type Instance } from './instances';
 import { secretCandidates } from './secrets';
 import { planValue, providerConfigs } from '../load/plan-providers';
+import { DOCUMENT, KNOWN_AFTER_APPLY } from '../load/plan-source';
 import { literalInCode, moduleInstancePaths, opaqueAcross, resolveAcross, withConstant, type ModuleLinks } from './module-refs';
 
 interface ConfigResource {
@@ -426,6 +427,15 @@ function draftsFrom(file: string, resources: Instance[], plan?: PlanParts): Draf
       if (values === r.values) values = { ...values };
       values[attr] = constants![attr];
       unknown = unknown.filter((u) => u !== attr && !u.startsWith(`${attr}.`));
+    }
+    // A document the plan leaves unknown for an ARN only apply knows: the folder reads the rest.
+    const evaluated = unknown.length > 0 ? source?.resources?.get(r.address) : undefined;
+    for (const attr of evaluated ? unknown : []) {
+      const doc = evaluated!.values[attr];
+      if (!DOCUMENT.test(attr) || attr.includes('.') || typeof doc !== 'string' || !doc.includes(KNOWN_AFTER_APPLY)) continue;
+      if (values === r.values) values = { ...values };
+      values[attr] = doc;
+      unknown = unknown.filter((u) => u !== attr);
     }
     const draft: Draft = {
       address: r.address,

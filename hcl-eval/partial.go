@@ -1,0 +1,379 @@
+package main
+
+// A policy written with jsonencode() around the ARN of a resource the configuration creates
+// (`Resource = "${aws_s3_bucket.b.arn}/*"`, `aws:SourceArn = aws_cloudfront_distribution.d.arn`)
+// is unknown in a plan as a whole, yet its statements, principals, actions and conditions are
+// all in the code: only the ARN waits for apply. Such an attribute is evaluated a second time
+// with every attribute the provider computes (never a wildcard or a value a rule looks for)
+// marked, and jsonencode (or a template: a heredoc of JSON) writes a marked unknown as
+// knownAfterApply. Anything else unknown (a variable without a value, a data source read from
+// the cloud, a module output) leaves the document unknown, as before. The marks never leave
+// this second evaluation.
+
+import (
+	"encoding/json"
+	"regexp"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+	"github.com/zclconf/go-cty/cty/function"
+	"github.com/zclconf/go-cty/cty/function/stdlib"
+)
+
+// knownAfterApply stands in a partly known document for what only apply knows: the normalizer
+// (src/normalize/from-plan.ts) reads it, a plan shows the same words.
+const knownAfterApply = "(known after apply)"
+
+// computedMark: a value the provider computes for a resource of the configuration.
+const computedMark = "leakguard:computed"
+
+// The names ctx gives its own objects, which a resource type of the same name does not replace.
+var scopeRoots = map[string]bool{"var": true, "local": true, "terraform": true, "path": true, "module": true, "data": true}
+
+// Data sources' attributes that name the thing read (an ARN, the account), never a wildcard.
+var computedDataAttrs = map[string]bool{"arn": true, "account_id": true}
+
+// jsonencode as Terraform's; an argument whose only unknowns are computed attributes (marked,
+// in partialJSON's evaluation) is encoded with knownAfterApply in their place.
+var jsonEncodeFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "val", Type: cty.DynamicPseudoType, AllowDynamicType: true, AllowUnknown: true, AllowNull: true, AllowMarked: true}},
+	Type:   function.StaticReturnType(cty.String),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		plain, paths := args[0].UnmarkDeepWithPaths()
+		var computed []cty.Path
+		marks := cty.NewValueMarks()
+		for _, pm := range paths {
+			for m := range pm.Marks {
+				if m == computedMark {
+					computed = append(computed, pm.Path)
+				} else {
+					marks[m] = struct{}{}
+				}
+			}
+		}
+		if !plain.IsWhollyKnown() {
+			filled, ok := fillComputed(plain, cty.Path{}, computed)
+			if !ok {
+				return cty.UnknownVal(cty.String).WithMarks(marks), nil
+			}
+			plain = filled
+		}
+		out, err := stdlib.JSONEncode(plain)
+		if err != nil {
+			return cty.NilVal, err
+		}
+		return out.WithMarks(marks), nil
+	},
+})
+
+// fillComputed puts knownAfterApply where a computed value is unknown; false if anything
+// else is. Collections are rebuilt as tuples and objects (JSON arrays and objects alike), so
+// a string may stand where the type said otherwise.
+func fillComputed(v cty.Value, at cty.Path, computed []cty.Path) (cty.Value, bool) {
+	if !v.IsKnown() {
+		for _, p := range computed {
+			if p.Equals(at) {
+				return cty.StringVal(knownAfterApply), true
+			}
+		}
+		return cty.NilVal, false
+	}
+	if v.IsNull() {
+		return v, true
+	}
+	ty := v.Type()
+	switch {
+	case ty.IsListType() || ty.IsSetType() || ty.IsTupleType():
+		var out []cty.Value
+		i := 0
+		for it := v.ElementIterator(); it.Next(); i++ {
+			k, el := it.Element()
+			step := cty.IndexStep{Key: k}
+			if ty.IsSetType() {
+				step = cty.IndexStep{Key: el}
+			}
+			f, ok := fillComputed(el, at.Copy().Index(step.Key), computed)
+			if !ok {
+				return cty.NilVal, false
+			}
+			out = append(out, f)
+		}
+		if len(out) == 0 {
+			return cty.EmptyTupleVal, true
+		}
+		return cty.TupleVal(out), true
+	case ty.IsMapType() || ty.IsObjectType():
+		out := map[string]cty.Value{}
+		for it := v.ElementIterator(); it.Next(); {
+			k, el := it.Element()
+			var next cty.Path
+			if ty.IsObjectType() {
+				next = at.Copy().GetAttr(k.AsString())
+			} else {
+				next = at.Copy().Index(k)
+			}
+			f, ok := fillComputed(el, next, computed)
+			if !ok {
+				return cty.NilVal, false
+			}
+			out[k.AsString()] = f
+		}
+		return cty.ObjectVal(out), true
+	}
+	return v, true
+}
+
+// documentAttr: the attributes that hold a policy document (a resource's top-level policy,
+// assume_role_policy, access_policies, policy_document …). The plan normalizer triggers reading
+// the folder beside a plan on the same names (src/load/plan-source.ts DOCUMENT).
+var documentAttr = regexp.MustCompile(`polic(y|ies)$|_document$`)
+
+// partialDocument evaluates a document attribute that calls jsonencode, or is a template
+// (a heredoc of JSON), again with computed attributes marked: its value if that makes it
+// known (the marks dropped, a sensitive one kept).
+func (e *Evaluator) partialDocument(expr hcl.Expression, ctx *hcl.EvalContext, mi *Instance) (v cty.Value, ok bool) {
+	syn, isSyntax := expr.(hclsyntax.Expression)
+	tpl, isTemplate := expr.(*hclsyntax.TemplateExpr)
+	if !isSyntax || !isTemplate && !callsJSONEncode(syn) {
+		return cty.NilVal, false
+	}
+	// Values with marks in unexpected places are a bug to survive, not a reason to stop.
+	defer func() {
+		if recover() != nil {
+			v, ok = cty.NilVal, false
+		}
+	}()
+	mctx := e.markedCtx(ctx, mi, marked{})
+	if isTemplate {
+		return partialTemplate(tpl, mctx)
+	}
+	val, diags := expr.Value(mctx)
+	if diags.HasErrors() || !val.IsWhollyKnown() {
+		return cty.NilVal, false
+	}
+	plain, paths := val.UnmarkDeepWithPaths()
+	var keep []cty.PathValueMarks
+	for _, pm := range paths {
+		if _, sensitive := pm.Marks[sensitiveMark]; sensitive {
+			keep = append(keep, cty.PathValueMarks{Path: pm.Path, Marks: cty.NewValueMarks(sensitiveMark)})
+		}
+	}
+	return plain.MarkWithPaths(keep), true
+}
+
+// partialTemplate renders a template with knownAfterApply for each computed part: a JSON
+// document, or nothing.
+func partialTemplate(t *hclsyntax.TemplateExpr, ctx *hcl.EvalContext) (cty.Value, bool) {
+	var b strings.Builder
+	sensitive := false
+	for _, part := range t.Parts {
+		v, diags := part.Value(ctx)
+		if diags.HasErrors() {
+			return cty.NilVal, false
+		}
+		v, marks := v.Unmark()
+		if _, s := marks[sensitiveMark]; s {
+			sensitive = true
+		}
+		if !v.IsKnown() {
+			if _, c := marks[computedMark]; c {
+				b.WriteString(knownAfterApply)
+				continue
+			}
+			return cty.NilVal, false
+		}
+		s, err := convert.Convert(v, cty.String)
+		if err != nil || s.IsNull() || s.ContainsMarked() || !s.IsKnown() {
+			return cty.NilVal, false
+		}
+		b.WriteString(s.AsString())
+	}
+	text := b.String()
+	if !json.Valid([]byte(text)) {
+		return cty.NilVal, false
+	}
+	if sensitive {
+		return cty.StringVal(text).Mark(sensitiveMark), true
+	}
+	return cty.StringVal(text), true
+}
+
+func callsJSONEncode(expr hclsyntax.Expression) bool {
+	found := false
+	hclsyntax.VisitAll(expr, func(n hclsyntax.Node) hcl.Diagnostics {
+		if c, ok := n.(*hclsyntax.FunctionCallExpr); ok && c.Name == "jsonencode" {
+			found = true
+		}
+		return nil
+	})
+	return found
+}
+
+// marked holds, for one partial evaluation, each module instance's scope with computed
+// attributes marked (nil while it is being built: a scope that needs itself, as a module's
+// inputs need its caller's scope and the caller's scope its outputs, reads the plain one).
+type marked map[*Instance]*hcl.EvalContext
+
+// markedCtx is ctx over the module instance's marked scope (each.*, count.* and iterators of
+// ctx kept).
+func (e *Evaluator) markedCtx(ctx *hcl.EvalContext, mi *Instance, memo marked) *hcl.EvalContext {
+	var chain []*hcl.EvalContext
+	for c := ctx; c != nil; c = c.Parent() {
+		chain = append(chain, c)
+	}
+	out := e.markedScope(mi, memo)
+	for i := len(chain) - 2; i >= 0; i-- {
+		child := out.NewChild()
+		child.Variables, child.Functions = chain[i].Variables, chain[i].Functions
+		out = child
+	}
+	return out
+}
+
+// markedScope is the instance's scope (ctx) with its resources' computed attributes marked,
+// and its variables (those left unknown), locals and the outputs of the modules it calls
+// evaluated again over marked values.
+func (e *Evaluator) markedScope(mi *Instance, memo marked) *hcl.EvalContext {
+	if scope, seen := memo[mi]; seen {
+		if scope == nil {
+			return e.ctx(mi)
+		}
+		return scope
+	}
+	memo[mi] = nil
+	plain := e.ctx(mi)
+	vars := map[string]cty.Value{}
+	for k, v := range plain.Variables {
+		vars[k] = v
+	}
+	vars["var"] = cty.ObjectVal(e.markedVars(mi, memo))
+	managed := map[string]map[string]cty.Value{}
+	data := map[string]map[string]cty.Value{}
+	for _, r := range mi.Def.Resources {
+		if !mi.Def.Referenced[r.Local()] {
+			continue
+		}
+		into, computed := managed, func(string) cty.Value { return cty.DynamicVal.Mark(computedMark) }
+		if r.Mode == "data" {
+			into = data
+			computed = func(name string) cty.Value {
+				if computedDataAttrs[name] {
+					return cty.DynamicVal.Mark(computedMark)
+				}
+				return cty.DynamicVal
+			}
+		}
+		if into[r.Type] == nil {
+			into[r.Type] = map[string]cty.Value{}
+		}
+		into[r.Type][r.Name] = e.resourceValueWith(mi, r, computed)
+	}
+	for t, byName := range managed {
+		if !scopeRoots[t] {
+			vars[t] = cty.ObjectVal(byName)
+		}
+	}
+	dataObj := map[string]cty.Value{}
+	for t, byName := range data {
+		dataObj[t] = cty.ObjectVal(byName)
+	}
+	vars["data"] = cty.ObjectVal(dataObj)
+	modules := map[string]cty.Value{}
+	for _, c := range mi.Def.Calls {
+		st, ok := mi.Calls[c.Name]
+		if !ok || st.Mode == unknownExpansion || c.Module == nil {
+			modules[c.Name] = cty.DynamicVal
+			continue
+		}
+		modules[c.Name] = collect(st.Mode, st.Keys, func(k cty.Value) cty.Value { return e.markedOutputs(c, st.Insts[keyString(k)], memo) })
+	}
+	vars["module"] = cty.ObjectVal(modules)
+	// Locals in order, each seeing those before it, as evalInstance evaluates them.
+	locals := map[string]cty.Value{}
+	for k, v := range mi.Locals {
+		locals[k] = v
+	}
+	for _, a := range mi.Def.Locals {
+		vars["local"] = cty.ObjectVal(locals)
+		if v, diags := a.Expr.Value(&hcl.EvalContext{Variables: vars, Functions: plain.Functions}); !diags.HasErrors() {
+			locals[a.Name] = v
+		}
+	}
+	vars["local"] = cty.ObjectVal(locals)
+	scope := &hcl.EvalContext{Variables: vars, Functions: plain.Functions}
+	memo[mi] = scope
+	return scope
+}
+
+// markedOutputs: a called module instance's outputs evaluated in its marked scope.
+func (e *Evaluator) markedOutputs(c *Call, child *Instance, memo marked) cty.Value {
+	if child == nil {
+		return cty.DynamicVal
+	}
+	scope := e.markedScope(child, memo)
+	out := map[string]cty.Value{}
+	for name, expr := range c.Module.Outputs {
+		v, diags := expr.Value(scope)
+		if diags.HasErrors() {
+			v = cty.DynamicVal
+		}
+		out[name] = v
+	}
+	return cty.ObjectVal(out)
+}
+
+// markedVars: the instance's variables, each its caller left unknown evaluated again in the
+// caller's marked scope (an ARN the caller's resources compute, passed in).
+func (e *Evaluator) markedVars(mi *Instance, memo marked) map[string]cty.Value {
+	parent := mi.parent
+	if parent == nil {
+		return mi.Vars
+	}
+	for _, c := range parent.Def.Calls {
+		st, ok := parent.Calls[c.Name]
+		if !ok || c.Module == nil || st.Mode == unknownExpansion {
+			continue
+		}
+		keys := st.Keys
+		if st.Mode == single {
+			keys = []cty.Value{cty.NilVal}
+		}
+		for _, k := range keys {
+			if st.Insts[keyString(k)] != mi {
+				continue
+			}
+			var forEachVal cty.Value
+			if st.Mode == forEach {
+				forEachVal, _ = c.ForEach.Value(e.ctx(parent))
+			}
+			ctx := eachCtx(e.markedScope(parent, memo), st.Mode, k, forEachVal)
+			vars := map[string]cty.Value{}
+			for name, v := range mi.Vars {
+				vars[name] = v
+			}
+			for name, v := range c.Module.Variables {
+				a, given := c.Body.Attributes[name]
+				if cur, ok := vars[name]; !given || ok && cur.IsWhollyKnown() {
+					continue
+				}
+				val, diags := a.Expr.Value(ctx)
+				if diags.HasErrors() {
+					continue
+				}
+				conv, err := v.convert(val)
+				if err != nil {
+					continue
+				}
+				if v.Sensitive {
+					conv = conv.Mark(sensitiveMark)
+				}
+				vars[name] = conv
+			}
+			return vars
+		}
+	}
+	return mi.Vars
+}
