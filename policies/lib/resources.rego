@@ -561,12 +561,32 @@ broad_arn(parts) if {
 # What a known policy document grants to every principal without a restricting condition,
 # one entry per statement ("s3:getobject, s3:listbucket", "everything but …"), sorted; empty
 # when nothing is public. Shared by every resource-policy rule (S3, KMS, data stores).
-public_grants(doc) := sort({granted_actions(s) |
+public_grants(doc) := sort({grant_text(s) |
 	some s in doc.statements
 	allow(s)
-	public_principal(s)
+	allowed_to_everyone(s)
 	not restricted(s)
 })
+
+# An Allow reaches everyone through Principal "*", through NotPrincipal (every principal but
+# those named: AWS's docs warn against it with Allow), or through CloudFront's service
+# principal, which acts for every distribution of every account (an origin access control's
+# bucket policy must name the distribution in aws:SourceArn).
+allowed_to_everyone(s) if public_principal(s)
+
+allowed_to_everyone(s) if count(s.not_principals) > 0
+
+allowed_to_everyone(s) if {
+	some p in s.principals
+	p.type == "Service"
+	p.id == "cloudfront.amazonaws.com"
+}
+
+grant_text(s) := granted_actions(s) if public_principal(s)
+
+else := sprintf("%s (NotPrincipal: all but those it names)", [granted_actions(s)]) if count(s.not_principals) > 0
+
+else := sprintf("%s (cloudfront.amazonaws.com: any account's distribution)", [granted_actions(s)])
 
 granted_actions(s) := concat(", ", sort(s.actions)) if count(s.actions) > 0
 

@@ -53,7 +53,8 @@ function rendersOpen(l: Layered): boolean {
   return merged.some((s) => s.open);
 }
 
-const principal = (open: boolean): string => (open ? '"*"' : '{ Service = "cloudfront.amazonaws.com" }');
+const READER = 'arn:aws:iam::111122223333:role/reader';
+const principal = (open: boolean): string => (open ? '"*"' : `{ AWS = "${READER}" }`);
 const jsonDoc = (i: number, ss: Statement[]): string =>
   `jsonencode({ Version = "2012-10-17", Statement = [${ss
     .map((s) => `{ ${s.sid ? `Sid = "${s.sid}", ` : ''}Effect = "Allow", Principal = ${principal(s.open)}, Action = "s3:GetObject", Resource = "arn:aws:s3:::shop-layers-${i}/*" }`)
@@ -65,7 +66,7 @@ const block = (i: number, s: Statement): string =>
     '    actions   = ["s3:GetObject"]',
     `    resources = ["arn:aws:s3:::shop-layers-${i}/*"]`,
     '    principals {',
-    s.open ? '      type        = "*"\n      identifiers = ["*"]' : '      type        = "Service"\n      identifiers = ["cloudfront.amazonaws.com"]',
+    s.open ? '      type        = "*"\n      identifiers = ["*"]' : `      type        = "AWS"\n      identifiers = ["${READER}"]`,
     '    }',
     '  }',
   ].join('\n');

@@ -2,9 +2,11 @@
 # title: IAM policy cannot be checked before apply
 # description: |
 #   An identity or trust policy computed at apply time, or written as an expression the
-#   tool cannot evaluate (e.g. jsonencode in HCL), cannot be checked for wildcards,
-#   NotAction, PassRole or public trust, so it would pass unseen. Reported once per
-#   document; the other IAM rules skip it.
+#   tool cannot evaluate (a variable without a value, a data source read from the cloud),
+#   cannot be checked for wildcards, NotAction, PassRole or public trust, so it would pass
+#   unseen. Reported once per document; the other IAM rules skip it. A jsonencode() or
+#   heredoc document that names a resource's ARN is read with the ARN as "(known after
+#   apply)" in HCL and in a plan beside its folder; a plan alone leaves it unknown.
 #   Unknowns: this rule is the unknown case of the IAM document rules.
 # custom:
 #   id: aws-iam-policy-unreadable

@@ -3,7 +3,7 @@
 # description: |
 #   A trust policy (assume_role_policy) that Allows Principal "*" or {"AWS": "*"} lets any
 #   AWS account assume the role; conditions on such a trust are too easy to get wrong to
-#   accept. Literal JSON and aws_iam_policy_document trust policies are read.
+#   accept. So does an Allow with NotPrincipal: every principal but those it names. Literal JSON and aws_iam_policy_document trust policies are read.
 #   Unknowns: "*" is a literal; a trust policy that cannot be read at all is reported by
 #   aws-iam-policy-unreadable.
 # custom:
@@ -59,4 +59,14 @@ deny contains finding.new(rego.metadata.chain(), d.resource, msg) if {
 	resources.allow(s)
 	resources.public_principal(s)
 	msg := sprintf("%s can be assumed by every AWS principal (trust policy Principal \"*\")", [d.label])
+}
+
+# Allow with NotPrincipal: every principal but those named.
+deny contains finding.new(rego.metadata.chain(), d.resource, msg) if {
+	some d in resources.trust_documents
+	some s in d.doc.statements
+	resources.allow(s)
+	not resources.public_principal(s)
+	count(s.not_principals) > 0
+	msg := sprintf("%s can be assumed by every AWS principal but those its trust policy's NotPrincipal names", [d.label])
 }

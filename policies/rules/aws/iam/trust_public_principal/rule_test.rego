@@ -23,3 +23,12 @@ test_star_fails if {
 test_service_principal_passes if {
 	count(rule.deny) == 0 with input as t.with_index([role({"Service": "lambda.amazonaws.com"})])
 }
+
+test_allow_with_not_principal_fails if {
+	doc := {"Statement": [{"Effect": "Allow", "NotPrincipal": {"AWS": "arn:aws:iam::111122223333:role/ci"}, "Action": "sts:AssumeRole"}]}
+	r := t.resource("aws_iam_role.app", {"name": "app", "assume_role_policy": json.marshal(doc)}, {})
+	k.summary(rule.deny) == {[
+		"aws-iam-trust-public-principal", "test/aws_iam_role.app",
+		"aws_iam_role.app can be assumed by every AWS principal but those its trust policy's NotPrincipal names",
+	]} with input as t.with_index([r])
+}

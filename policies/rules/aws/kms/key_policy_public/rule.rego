@@ -5,6 +5,11 @@
 #   {"AWS": "*"}) without a condition restricting the caller (kms:CallerAccount,
 #   kms:ViaService, aws:PrincipalOrgID …) makes the key usable by any AWS account, so the
 #   encryption protects nothing.
+#   Every principal: "*", an Allow with NotPrincipal (all but those named), or
+#   cloudfront.amazonaws.com without a condition naming the distribution (every distribution
+#   of every account reads through it).
+#   A jsonencode() or heredoc policy that names a resource's ARN is read with the ARN as
+#   "(known after apply)" (HCL, and a plan beside its folder; a plan alone leaves it unknown).
 #   Unknowns: a key without a policy gets the default policy (account root only) and
 #   passes; a policy unknown at plan time or written as an expression the tool cannot read
 #   is reported.

@@ -29,3 +29,7 @@ test_key_policy_resource_unreadable_fails if {
 	p := t.resource("aws_kms_key_policy.data", {"policy": "${jsonencode(local.p)}"}, {"key_id": ["aws_kms_key.data"]})
 	k.summary(rule.deny) == {["aws-kms-key-policy-public", "test/aws_kms_key_policy.data", "Key policy of aws_kms_key_policy.data cannot be read before apply; it cannot be shown not to allow every principal"]} with input as t.with_index([p])
 }
+
+test_allow_with_not_principal_fails if {
+	k.summary(rule.deny) == {["aws-kms-key-policy-public", "test/aws_kms_key.data", "Key policy of aws_kms_key.data allows kms:decrypt (NotPrincipal: all but those it names) to every principal without a restricting condition"]} with input as t.with_index([key([{"Effect": "Allow", "NotPrincipal": {"AWS": "arn:aws:iam::111111111111:root"}, "Action": "kms:Decrypt", "Resource": "*"}])])
+}

@@ -8,6 +8,11 @@
 #   (inline access_policies) and their aws_opensearch_domain_policy /
 #   aws_elasticsearch_domain_policy resources. Domains in a VPC (vpc_options.subnet_ids) are
 #   reachable only through their security groups and are not judged here.
+#   Every principal: "*", an Allow with NotPrincipal (all but those named), or
+#   cloudfront.amazonaws.com without a condition naming the distribution (every distribution
+#   of every account reads through it).
+#   A jsonencode() or heredoc policy that names a resource's ARN is read with the ARN as
+#   "(known after apply)" (HCL, and a plan beside its folder; a plan alone leaves it unknown).
 #   Unknowns: a policy unknown at plan time or written as an expression the tool cannot read
 #   cannot be shown private and is reported; a policy resource whose domain is not in the
 #   input counts as guarding a public endpoint.

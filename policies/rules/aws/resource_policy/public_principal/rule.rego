@@ -17,6 +17,11 @@
 #   A negated condition (StringNotEquals, ArnNotLike, NotIpAddress …), an …IfExists test or an
 #   address range of /0 restricts nothing (every caller but one, or every request without the
 #   key, or every address).
+#   Every principal: "*", an Allow with NotPrincipal (all but those named), or
+#   cloudfront.amazonaws.com without a condition naming the distribution (every distribution
+#   of every account reads through it).
+#   A jsonencode() or heredoc policy that names a resource's ARN is read with the ARN as
+#   "(known after apply)" (HCL, and a plan beside its folder; a plan alone leaves it unknown).
 #   Unknowns: a policy unknown at plan time or written as an expression the tool cannot read
 #   (e.g. jsonencode of a variable) cannot be shown private and is reported.
 # custom:

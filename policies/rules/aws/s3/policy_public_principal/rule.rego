@@ -5,8 +5,13 @@
 #   condition restricting the caller (source account/ARN/VPC/IP, organization …) makes the
 #   bucket public, whatever the ACLs say. Policies are read from aws_s3_bucket_policy and
 #   the legacy inline aws_s3_bucket.policy, as JSON or through aws_iam_policy_document.
-#   Unknowns: a policy unknown at plan time or written as an expression the tool cannot
-#   read (e.g. jsonencode) cannot be shown private and is reported.
+#   Every principal: "*", an Allow with NotPrincipal (all but those named), or
+#   cloudfront.amazonaws.com without a condition naming the distribution (every distribution
+#   of every account reads through it).
+#   A jsonencode() or heredoc policy that names a resource's ARN is read with the ARN as
+#   "(known after apply)" (HCL, and a plan beside its folder; a plan alone leaves it unknown).
+#   Unknowns: a policy unknown at plan time or written from what cannot be read here (a
+#   variable without a value, a data source) cannot be shown private and is reported.
 # custom:
 #   id: aws-s3-policy-public-principal
 #   control: public-storage

@@ -88,7 +88,7 @@ tls_block := {"sid": "TLS", "effect": "Deny", "actions": ["s3:*"], "resources": 
 
 public_statement(sid) := {"Sid": sid, "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*"}
 
-private_statement(sid) := {"Sid": sid, "Effect": "Allow", "Principal": {"Service": "cloudfront.amazonaws.com"}, "Action": "s3:GetObject", "Resource": "*"}
+private_statement(sid) := {"Sid": sid, "Effect": "Allow", "Principal": {"Service": "cloudfront.amazonaws.com"}, "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {"AWS:SourceArn": "arn:aws:cloudfront::111122223333:distribution/E1"}}}
 
 test_public_statement_in_a_source_document_fails if {
 	count(rule.deny) == 1 with input as layered({"statement": [tls_block], "source_policy_documents": [json.marshal({"Statement": [public_statement("Public")]})]})
@@ -97,14 +97,16 @@ test_public_statement_in_a_source_document_fails if {
 	count(rule.deny) == 1 with input as layered({"override_json": json.marshal({"Statement": public_statement("Public")})})
 }
 
+distribution := {"test": "StringEquals", "variable": "AWS:SourceArn", "values": ["arn:aws:cloudfront::111122223333:distribution/E1"]}
+
 test_a_later_layer_replaces_a_statement_with_the_same_sid if {
 	# A block overrides a source statement of its sid; an override document overrides a block.
-	count(rule.deny) == 0 with input as layered({"statement": [object.union(tls_block, {"sid": "Read", "effect": "Allow", "principals": [{"type": "Service", "identifiers": ["cloudfront.amazonaws.com"]}], "condition": []})], "source_policy_documents": [json.marshal({"Statement": [public_statement("Read")]})]})
+	count(rule.deny) == 0 with input as layered({"statement": [object.union(tls_block, {"sid": "Read", "effect": "Allow", "principals": [{"type": "Service", "identifiers": ["cloudfront.amazonaws.com"]}], "condition": [distribution]})], "source_policy_documents": [json.marshal({"Statement": [public_statement("Read")]})]})
 	count(rule.deny) == 0 with input as layered({"statement": [object.union(tls_block, {"sid": "Read", "effect": "Allow", "condition": []})], "override_policy_documents": [json.marshal({"Statement": [private_statement("Read")]})]})
 	count(rule.deny) == 1 with input as layered({"statement": [tls_block], "override_policy_documents": [json.marshal({"Statement": [private_statement("Read")]}), json.marshal({"Statement": [public_statement("Read")]})]})
 
 	# Without a sid nothing is replaced: both are in the policy.
-	count(rule.deny) == 1 with input as layered({"statement": [object.union(tls_block, {"sid": "", "effect": "Allow", "principals": [{"type": "Service", "identifiers": ["cloudfront.amazonaws.com"]}], "condition": []})], "source_policy_documents": [json.marshal({"Statement": [public_statement("")]})]})
+	count(rule.deny) == 1 with input as layered({"statement": [object.union(tls_block, {"sid": "", "effect": "Allow", "principals": [{"type": "Service", "identifiers": ["cloudfront.amazonaws.com"]}], "condition": [distribution]})], "source_policy_documents": [json.marshal({"Statement": [public_statement("")]})]})
 }
 
 test_an_unreadable_merged_document_is_reported if {
@@ -118,4 +120,45 @@ test_an_unreadable_merged_document_is_reported if {
 
 	# An empty document string is no document (the provider ignores it).
 	count(rule.deny) == 0 with input as layered({"statement": [tls_block], "source_json": "", "override_policy_documents": []})
+}
+
+# Allow with NotPrincipal grants every principal but those named.
+test_allow_with_not_principal_fails if {
+	doc := {"Statement": [{"Effect": "Allow", "NotPrincipal": {"AWS": "arn:aws:iam::111122223333:role/admin"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::shop-exports/*"}]}
+	k.summary(rule.deny) == {[
+		"aws-s3-policy-public-principal", "test/aws_s3_bucket_policy.b",
+		"aws_s3_bucket_policy.b allows s3:getobject (NotPrincipal: all but those it names) to every principal without a restricting condition",
+	]} with input as t.with_index([bucket, policy(doc)])
+}
+
+test_deny_with_not_principal_passes if {
+	doc := {"Statement": [{"Effect": "Deny", "NotPrincipal": {"AWS": "arn:aws:iam::111122223333:role/admin"}, "Action": "s3:*", "Resource": "*"}]}
+	count(rule.deny) == 0 with input as t.with_index([bucket, policy(doc)])
+}
+
+# CloudFront's service principal acts for every distribution of every account: an origin
+# access control's policy must name the distribution.
+oac(condition) := {"Statement": [object.union(
+	{"Effect": "Allow", "Principal": {"Service": "cloudfront.amazonaws.com"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::shop-exports/*"},
+	condition,
+)]}
+
+test_cloudfront_without_source_arn_fails if {
+	k.summary(rule.deny) == {[
+		"aws-s3-policy-public-principal", "test/aws_s3_bucket_policy.b",
+		"aws_s3_bucket_policy.b allows s3:getobject (cloudfront.amazonaws.com: any account's distribution) to every principal without a restricting condition",
+	]} with input as t.with_index([bucket, policy(oac({}))])
+}
+
+test_cloudfront_with_wildcard_distribution_fails if {
+	count(rule.deny) == 1 with input as t.with_index([bucket, policy(oac({"Condition": {"StringLike": {"AWS:SourceArn": "arn:aws:cloudfront::*:distribution/*"}}}))])
+}
+
+test_cloudfront_with_its_distribution_passes if {
+	count(rule.deny) == 0 with input as t.with_index([bucket, policy(oac({"Condition": {"StringEquals": {"AWS:SourceArn": "arn:aws:cloudfront::111122223333:distribution/E1"}}}))])
+}
+
+# The distribution's ARN where only apply knows it (a partly known document read from the code).
+test_cloudfront_with_a_distribution_known_after_apply_passes if {
+	count(rule.deny) == 0 with input as t.with_index([bucket, policy(oac({"Condition": {"StringEquals": {"AWS:SourceArn": "(known after apply)"}}}))])
 }
