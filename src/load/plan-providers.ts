@@ -24,22 +24,25 @@ function moduleCall(plan: Json, address: string): { call: Json; caller: string }
 
 /**
  * The value of an expression of the module at `moduleAddress` ('' for the root) that the plan
- * holds: a constant, or a variable alone (`var.region`, the expression's one reference)
- * followed through the module calls to the root's values. Undefined otherwise.
+ * holds: a constant, or a variable alone (`var.region`, or an attribute of one, `var.auth.region`,
+ * whose references a plan lists with their prefixes: `var.auth.region`, `var.auth`) followed
+ * through the module calls to the root's values. Undefined otherwise.
  */
 export function planValue(plan: Json, expr: unknown, moduleAddress: string): unknown {
   if (!isJson(expr)) return undefined;
   if ('constant_value' in expr) return expr.constant_value;
-  const refs = Array.isArray(expr.references) ? expr.references : [];
-  if (refs.length !== 1 || typeof refs[0] !== 'string' || !/^var\.[A-Za-z_][\w-]*$/.test(refs[0])) return undefined;
-  const name = refs[0].slice(4);
+  const refs = (Array.isArray(expr.references) ? expr.references : []).filter((r): r is string => typeof r === 'string');
+  const ref = refs.reduce((a, b) => (b.length > a.length ? b : a), '');
+  if (!/^var(\.[A-Za-z_][\w-]*)+$/.test(ref) || !refs.every((r) => r === ref || ref.startsWith(`${r}.`))) return undefined;
+  const [name, ...attrs] = ref.split('.').slice(1);
+  const at = (v: unknown): unknown => attrs.reduce<unknown>((x, k) => (isJson(x) ? x[k] : undefined), v);
   if (moduleAddress === '') {
     const v = isJson(plan.variables) ? plan.variables[name] : undefined;
-    return isJson(v) ? v.value : undefined;
+    return isJson(v) ? at(v.value) : undefined;
   }
   const found = moduleCall(plan, moduleAddress);
   const exprs = found && isJson(found.call.expressions) ? found.call.expressions : {};
-  return found ? planValue(plan, exprs[name], found.caller) : undefined;
+  return found ? at(planValue(plan, exprs[name], found.caller)) : undefined;
 }
 
 /** provider_config entries (key → entry) of a plan. */

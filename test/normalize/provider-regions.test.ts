@@ -16,16 +16,16 @@ import { planFolder, terraformAvailability } from '../helpers/terraform';
 
 const tf = terraformAvailability();
 
-type Form = 'literal' | 'variable' | 'local' | 'local-of-variable' | 'module-variable' | 'module-local' | 'module-inherit';
+type Form = 'literal' | 'variable' | 'object-variable' | 'local' | 'local-of-variable' | 'module-variable' | 'module-local' | 'module-inherit';
 /** Forms whose value a plan holds (a constant, or a variable followed to the root). */
-const HELD: ReadonlySet<Form> = new Set(['literal', 'variable', 'module-variable', 'module-inherit']);
+const HELD: ReadonlySet<Form> = new Set(['literal', 'variable', 'object-variable', 'module-variable', 'module-inherit']);
 const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1'];
 
 interface Provider {
   form: Form;
   region: string;
 }
-const provider = fc.record({ form: fc.constantFrom<Form>('literal', 'variable', 'local', 'local-of-variable', 'module-variable', 'module-local', 'module-inherit'), region: fc.constantFrom(...REGIONS) });
+const provider = fc.record({ form: fc.constantFrom<Form>('literal', 'variable', 'object-variable', 'local', 'local-of-variable', 'module-variable', 'module-local', 'module-inherit'), region: fc.constantFrom(...REGIONS) });
 
 const SKIP = '  skip_credentials_validation = true\n  skip_requesting_account_id  = true\n  skip_metadata_api_check     = true\n';
 
@@ -41,6 +41,10 @@ function folder(ps: Provider[]): Record<string, string> {
         break;
       case 'variable':
         root.push(`variable "region${i}" {\n  default = "${p.region}"\n}\n`, `provider "aws" {\n  alias  = "p${i}"\n  region = var.region${i}\n${SKIP}}\n`, bucket(`aws.p${i}`));
+        break;
+      // An attribute of an object variable (`var.auth.region`): the plan holds the object.
+      case 'object-variable':
+        root.push(`variable "cfg${i}" {\n  default = { region = "${p.region}" }\n}\n`, `provider "aws" {\n  alias  = "p${i}"\n  region = var.cfg${i}.region\n${SKIP}}\n`, bucket(`aws.p${i}`));
         break;
       case 'local':
         root.push(`locals {\n  region${i} = "${p.region}"\n}\n`, `provider "aws" {\n  alias  = "p${i}"\n  region = local.region${i}\n${SKIP}}\n`, bucket(`aws.p${i}`));

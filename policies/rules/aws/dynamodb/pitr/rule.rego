@@ -68,6 +68,9 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	msg := message(r)
 }
 
-message(r) := sprintf("DynamoDB table %s has point-in-time recovery unknown at plan time", [r.address]) if resources.unknown_at(r, "point_in_time_recovery.enabled")
-
-message(r) := sprintf("DynamoDB table %s has no point-in-time recovery", [r.address]) if not resources.unknown_at(r, "point_in_time_recovery.enabled")
+# No block at all: a plan shows the provider's computed block as unknown, and it is off.
+message(r) := sprintf("DynamoDB table %s has no point-in-time recovery (no point_in_time_recovery block: it is off unless enabled)", [r.address]) if {
+	resources.computed_unset(r, "point_in_time_recovery")
+} else := sprintf("DynamoDB table %s has point-in-time recovery unknown at plan time", [r.address]) if {
+	resources.unknown_at(r, "point_in_time_recovery.enabled")
+} else := sprintf("DynamoDB table %s has no point-in-time recovery", [r.address])
