@@ -44,7 +44,7 @@ var jsonEncodeFunc = function.New(&function.Spec{
 	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 		plain, paths := args[0].UnmarkDeepWithPaths()
 		var computed []cty.Path
-		marks := cty.NewValueMarks()
+		marks := cty.ValueMarks{}
 		for _, pm := range paths {
 			for m := range pm.Marks {
 				if m == computedMark {

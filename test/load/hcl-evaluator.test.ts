@@ -168,7 +168,9 @@ describe('what cannot be evaluated is unknown, never text', () => {
         'data "aws_region" "here" {}\ndata "aws_partition" "p" {}\ndata "aws_caller_identity" "me" {}\n',
         'data "aws_kms_key" "k" {\n  key_id = "alias/orders"\n}\n',
         'resource "aws_s3_bucket_policy" "p" {\n  bucket = "b"\n  policy = jsonencode({ Resource = "arn:${data.aws_partition.p.partition}:s3:::b", Region = data.aws_region.here.name })\n}\n',
-        'resource "aws_s3_bucket_policy" "q" {\n  bucket = data.aws_kms_key.k.key_id\n  policy = jsonencode({ Principal = data.aws_caller_identity.me.account_id })\n}\n',
+        'resource "aws_s3_bucket_policy" "q" {\n  bucket = data.aws_kms_key.k.key_id\n  policy = jsonencode({ Principal = data.aws_kms_key.k.description })\n}\n',
+        // The account a data source reads is known after apply in a document, never a wildcard.
+        'resource "aws_s3_bucket_policy" "r" {\n  bucket = "b"\n  policy = jsonencode({ Principal = data.aws_caller_identity.me.account_id })\n}\n',
       ].join('\n'),
     });
     const out = await evaluateFolder(dir, { env: {} });
@@ -176,6 +178,7 @@ describe('what cannot be evaluated is unknown, never text', () => {
     const q = byAddress(out, 'aws_s3_bucket_policy.q');
     expect(q.values).toEqual({ bucket: 'alias/orders' });
     expect(q.unknown).toEqual(['policy']);
+    expect(byAddress(out, 'aws_s3_bucket_policy.r').values.policy).toBe('{"Principal":"(known after apply)"}');
     const warnings = out.warnings.join('\n');
     expect(warnings).toMatch(/data\.aws_caller_identity\.me is read from the cloud during plan; what it exports .* is unknown here/);
     expect(warnings).toMatch(/data\.aws_kms_key\.k is read from the cloud/);
