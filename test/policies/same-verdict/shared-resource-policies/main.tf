@@ -1,6 +1,7 @@
-# Resource policies written each way a plan and the HCL path must read alike: S3 access point
-# policies (inline, stand-alone, multi-region in its details block, from a policy document) and
-# EventBridge permissions with and without the organization condition.
+# Resource policies and sharing arguments written each way a plan and the HCL path must read alike:
+# S3 access point policies (inline, stand-alone, multi-region in its details block, from a policy
+# document), EventBridge permissions with and without the organization condition, and the
+# sharing resources of AMIs, SSM documents, Lambda layers and KMS grants, open and scoped.
 terraform {
   required_providers {
     aws = {
@@ -92,4 +93,84 @@ resource "aws_cloudwatch_event_permission" "organization" {
     type  = "StringEquals"
     value = var.org_id
   }
+}
+
+resource "aws_ami_launch_permission" "public" {
+  image_id = "ami-0123456789abcdef0"
+  group    = "all"
+}
+
+resource "aws_ami_launch_permission" "partner" {
+  image_id   = "ami-0123456789abcdef0"
+  account_id = "999988887777"
+}
+
+resource "aws_ssm_document" "shared" {
+  name          = "shop-diagnostics"
+  document_type = "Command"
+  content = jsonencode({
+    schemaVersion = "2.2"
+    description   = "Collect diagnostics"
+    mainSteps     = [{ action = "aws:runShellScript", name = "collect", inputs = { runCommand = ["uptime"] } }]
+  })
+  permissions = {
+    type        = "Share"
+    account_ids = "111122223333,All"
+  }
+}
+
+resource "aws_ssm_document" "private" {
+  name          = "shop-private"
+  document_type = "Command"
+  content = jsonencode({
+    schemaVersion = "2.2"
+    description   = "Private"
+    mainSteps     = [{ action = "aws:runShellScript", name = "noop", inputs = { runCommand = ["true"] } }]
+  })
+}
+
+resource "aws_lambda_layer_version" "common" {
+  layer_name = "shop-common-sv"
+  s3_bucket  = "shop-artifacts"
+  s3_key     = "layers/common.zip"
+}
+
+resource "aws_lambda_layer_version_permission" "organization" {
+  layer_name      = aws_lambda_layer_version.common.layer_arn
+  version_number  = aws_lambda_layer_version.common.version
+  statement_id    = "organization"
+  action          = "lambda:GetLayerVersion"
+  principal       = "*"
+  organization_id = var.org_id
+}
+
+resource "aws_lambda_layer_version_permission" "everyone" {
+  layer_name     = aws_lambda_layer_version.common.layer_arn
+  version_number = aws_lambda_layer_version.common.version
+  statement_id   = "everyone"
+  action         = "lambda:GetLayerVersion"
+  principal      = "*"
+}
+
+resource "aws_iam_role" "ingest" {
+  name                 = "shop-ingest-sv"
+  permissions_boundary = "arn:aws:iam::111122223333:policy/workload-boundary"
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "lambda.amazonaws.com" } }]
+  })
+}
+
+resource "aws_kms_grant" "own_role" {
+  name              = "ingest"
+  key_id            = "arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+  grantee_principal = aws_iam_role.ingest.arn
+  operations        = ["Encrypt", "GenerateDataKey"]
+}
+
+resource "aws_kms_grant" "partner" {
+  name              = "partner"
+  key_id            = "arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+  grantee_principal = "arn:aws:iam::999988887777:role/partner"
+  operations        = ["Decrypt"]
 }
