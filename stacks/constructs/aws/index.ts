@@ -21,6 +21,7 @@ export * from './providers';
 export * from './role';
 export * from './search';
 export * from './secrets';
+export * from './sharing';
 export * from './store-key';
 export * from './vpc';
 export * from './waf';

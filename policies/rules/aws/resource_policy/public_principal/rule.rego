@@ -6,7 +6,15 @@
 #   AWS account: SQS queues, SNS topics, Secrets Manager secrets, EFS file systems, the Glue
 #   Data Catalog, Kinesis streams, DynamoDB tables, MSK clusters, Redshift and Backup vaults,
 #   ECR repositories, CloudWatch Logs (a resource policy open to "*" lets any account write into
-#   or read the log groups it names) and EventBridge event buses (any account may put events).
+#   or read the log groups it names), EventBridge event buses (any account may put events) and
+#   S3 access points (standard, Object Lambda and multi-region: an access point policy open to
+#   "*" lets any account read or write the bucket's objects through it, whatever the bucket
+#   policy's principals; S3 Block Public Access on the access point, bucket or account may
+#   refuse or override such a policy, and aws-s3-public-access-block checks the bucket's and the
+#   account's, so the policy is reported as written, as a bucket policy is).
+#   An aws_cloudwatch_event_permission (the default bus's policy, one statement per resource)
+#   with principal "*" and no condition block (the organization, aws:PrincipalOrgID) lets
+#   every AWS account put events on the bus.
 #   An ECR repository policy open to every principal lets any account pull the images (and
 #   the configuration and credentials baked into them) and, with push actions, replace them
 #   with its own; a registry policy open to every principal lets any account replicate into or
@@ -23,7 +31,8 @@
 #   A jsonencode() or heredoc policy that names a resource's ARN is read with the ARN as
 #   "(known after apply)" (HCL, and a plan beside its folder; a plan alone leaves it unknown).
 #   Unknowns: a policy unknown at plan time or written as an expression the tool cannot read
-#   (e.g. jsonencode of a variable) cannot be shown private and is reported.
+#   (e.g. jsonencode of a variable) cannot be shown private and is reported; so is an event
+#   permission whose principal is not readable and that has no condition.
 # custom:
 #   id: aws-resource-policy-public
 #   control: public-storage
@@ -57,6 +66,10 @@
 #         run: aws sns set-topic-attributes --topic-arn {{values.arn|fill.topic-arn}} --attribute-name Policy --attribute-value file://{{fill.topic-policy.json}} --region {{region}}
 #       - do: Or for a Secrets Manager secret (refusing public policies from now on), and rotate the secret since it may have been read
 #         run: aws secretsmanager put-resource-policy --secret-id {{values.secret_arn|fill.secret-arn}} --resource-policy file://{{fill.secret-policy.json}} --block-public-policy --region {{region}}
+#       - do: Or for an S3 access point, replace its policy with one naming the intended principals
+#         run: aws s3control put-access-point-policy --account-id {{account}} --name {{values.name|fill.access-point-name}} --policy file://{{fill.access-point-policy.json}} --region {{region}}
+#       - do: Or for an EventBridge permission, remove the statement open to every account
+#         run: aws events remove-permission --statement-id {{values.statement_id|fill.statement-id}} --event-bus-name {{values.event_bus_name|fill.event-bus-name}} --region {{region}}
 #     verify:
 #       - do: Access Analyzer reports no active public finding for the store
 #         run: aws accessanalyzer list-findings --analyzer-arn {{fill.analyzer-arn}} --filter file://{{fill.active-findings-filter.json}} --region {{region}}
@@ -77,6 +90,7 @@ package leakguard.rules.aws.resource_policy.public_principal
 
 import data.leakguard.lib.finding
 import data.leakguard.lib.resources
+import data.leakguard.lib.stores
 import rego.v1
 
 # Policy-bearing resource type → [the store it guards, that store's type].
@@ -96,6 +110,8 @@ stand_alone := {
 	"aws_ecr_registry_policy": ["ECR registry", "aws_ecr_repository"],
 	"aws_cloudwatch_log_resource_policy": ["CloudWatch Logs", "aws_cloudwatch_log_group"],
 	"aws_cloudwatch_event_bus_policy": ["EventBridge event bus", "aws_cloudwatch_event_bus"],
+	"aws_s3control_access_point_policy": ["S3 access point", "aws_s3_access_point"],
+	"aws_s3control_object_lambda_access_point_policy": ["S3 Object Lambda access point", "aws_s3control_object_lambda_access_point"],
 }
 
 # Where a policy resource holds its document, where not in `policy`.
@@ -106,6 +122,7 @@ inline := {
 	"aws_sqs_queue": "SQS queue",
 	"aws_sns_topic": "SNS topic",
 	"aws_secretsmanager_secret": "Secrets Manager secret",
+	"aws_s3_access_point": "S3 access point",
 }
 
 # Stand-alone policies, and the inline policy unless the provider only computes it from a
@@ -121,6 +138,20 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	msg := message(r, kind, resources.policy(r, attr))
 }
 
+# A multi-region access point's policy sits in its details block: read as a top-level policy
+# of a view holding only that value, its references and whether it is unknown.
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("aws_s3control_multi_region_access_point_policy")
+	msg := message(r, "S3 multi-region access point", resources.policy(details_policy(r), "policy"))
+}
+
+details_policy(r) := {
+	"key": r.key,
+	"values": {"policy": first([v | some v in resources.values_at(r, "details.policy")])},
+	"references": {"policy": object.get(r.references, "details.policy", [])},
+	"unknown": ["policy" | resources.unknown_at(r, "details.policy")],
+}
+
 message(r, kind, doc) := sprintf("%s (%s policy) allows %s to every principal without a restricting condition", [r.address, kind, concat("; ", grants)]) if {
 	doc.status == "known"
 	grants := resources.public_grants(doc)
@@ -130,3 +161,26 @@ message(r, kind, doc) := sprintf("%s (%s policy) allows %s to every principal wi
 message(r, kind, doc) := sprintf("%s (%s policy) cannot be read before apply; it cannot be shown not to allow every principal", [r.address, kind]) if {
 	doc.status == "unknown"
 }
+
+first(vs) := vs[0] if count(vs) > 0
+
+else := null
+
+# EventBridge permissions: the statement as arguments. Only aws:PrincipalOrgID can be a
+# condition, so any condition block limits "*" to an organization.
+deny contains finding.new(rego.metadata.chain(), p, msg) if {
+	some p in resources.of_type("aws_cloudwatch_event_permission")
+	count(resources.blocks_at(p, "condition")) == 0
+	msg := event_message(p, stores.text(p, "principal"))
+}
+
+event_message(p, "*") := sprintf("%s (EventBridge event bus permission) lets every AWS account put events on %s (principal \"*\" without a condition)", [p.address, bus_of(p)])
+
+event_message(p, "unknown") := sprintf("%s (EventBridge event bus permission) has a principal not readable before apply and no condition; it cannot be shown not to let every AWS account put events on %s", [p.address, bus_of(p)])
+
+# The provider plans an unset bus as "default".
+bus_of(p) := "the default event bus" if {
+	object.get(p.values, "event_bus_name", null) in {null, "default"}
+} else := sprintf("event bus %s", [p.values.event_bus_name]) if {
+	resources.literal(p.values.event_bus_name)
+} else := "the event bus it names"

@@ -78,3 +78,42 @@ test_negated_ifexists_or_any_address_conditions_do_not_restrict if {
 	own := json.marshal({"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "sqs:SendMessage", "Resource": "*", "Condition": {"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}}]})
 	count(rule.deny) == 0 with input as t.with_index([t.resource("aws_sqs_queue_policy.q", {"queue_url": "q", "policy": own}, {})])
 }
+
+# S3 access points: the stand-alone policy, the inline one (unless the provider only computes
+# it) and a multi-region access point's, in its details block.
+test_s3_access_point_policies if {
+	ap_doc := json.marshal({"Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:us-west-2:111122223333:accesspoint/exports/object/*"}]})
+	k.summary(rule.deny) == {["aws-resource-policy-public", "test/aws_s3control_access_point_policy.p", "aws_s3control_access_point_policy.p (S3 access point policy) allows s3:getobject to every principal without a restricting condition"]} with input as t.with_index([t.resource("aws_s3control_access_point_policy.p", {"access_point_arn": "arn", "policy": ap_doc}, {})])
+	k.summary(rule.deny) == {["aws-resource-policy-public", "test/aws_s3_access_point.exports", "aws_s3_access_point.exports (S3 access point policy) allows s3:getobject to every principal without a restricting condition"]} with input as t.with_index([t.resource("aws_s3_access_point.exports", {"bucket": "shop-exports", "name": "exports", "policy": ap_doc}, {})])
+	count(rule.deny) == 0 with input as t.with_index([k.unknown(t.resource("aws_s3_access_point.exports", {"bucket": "shop-exports", "name": "exports"}, {}), ["policy"])])
+	mrap := t.resource("aws_s3control_multi_region_access_point_policy.p", {"details": [{"name": "exports", "policy": ap_doc}]}, {})
+	k.summary(rule.deny) == {["aws-resource-policy-public", "test/aws_s3control_multi_region_access_point_policy.p", "aws_s3control_multi_region_access_point_policy.p (S3 multi-region access point policy) allows s3:getobject to every principal without a restricting condition"]} with input as t.with_index([mrap])
+	vpce := json.marshal({"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {"aws:SourceVpce": "vpce-0123456789abcdef0"}}}]})
+	count(rule.deny) == 0 with input as t.with_index([t.resource("aws_s3control_multi_region_access_point_policy.p", {"details": [{"name": "exports", "policy": vpce}]}, {})])
+}
+
+test_multi_region_access_point_policy_unknowns if {
+	msg := "aws_s3control_multi_region_access_point_policy.p (S3 multi-region access point policy) cannot be read before apply; it cannot be shown not to allow every principal"
+	k.summary(rule.deny) == {["aws-resource-policy-public", "test/aws_s3control_multi_region_access_point_policy.p", msg]} with input as t.with_index([t.resource("aws_s3control_multi_region_access_point_policy.p", {"details": [{"name": "exports", "policy": "${jsonencode(local.p)}"}]}, {})])
+	planned := k.unknown(t.resource("aws_s3control_multi_region_access_point_policy.p", {"details": [{"name": "exports"}]}, {}), ["details.policy"])
+	k.summary(rule.deny) == {["aws-resource-policy-public", "test/aws_s3control_multi_region_access_point_policy.p", msg]} with input as t.with_index([planned])
+	doc := k.data_source("aws_iam_policy_document.mrap", {"statement": [{"effect": "Allow", "actions": ["s3:GetObject"], "principals": [{"type": "AWS", "identifiers": ["*"]}]}]})
+	by_document := t.resource("aws_s3control_multi_region_access_point_policy.p", {"details": [{"name": "exports", "policy": "${data.aws_iam_policy_document.mrap.json}"}]}, {"details.policy": ["data.aws_iam_policy_document.mrap"]})
+	k.summary(rule.deny) == {["aws-resource-policy-public", "test/aws_s3control_multi_region_access_point_policy.p", "aws_s3control_multi_region_access_point_policy.p (S3 multi-region access point policy) allows s3:getobject to every principal without a restricting condition"]} with input as t.with_index([doc, by_document])
+}
+
+event_permission(values) := t.resource("aws_cloudwatch_event_permission.partners", object.union({"statement_id": "partners"}, values), {})
+
+test_event_permission_open_to_every_account_fails if {
+	k.summary(rule.deny) == {["aws-resource-policy-public", "test/aws_cloudwatch_event_permission.partners", "aws_cloudwatch_event_permission.partners (EventBridge event bus permission) lets every AWS account put events on the default event bus (principal \"*\" without a condition)"]} with input as t.with_index([event_permission({"principal": "*", "condition": []})])
+	k.summary(rule.deny) == {["aws-resource-policy-public", "test/aws_cloudwatch_event_permission.partners", "aws_cloudwatch_event_permission.partners (EventBridge event bus permission) lets every AWS account put events on the default event bus (principal \"*\" without a condition)"]} with input as t.with_index([event_permission({"principal": "*", "event_bus_name": "default"})])
+	k.summary(rule.deny) == {["aws-resource-policy-public", "test/aws_cloudwatch_event_permission.partners", "aws_cloudwatch_event_permission.partners (EventBridge event bus permission) lets every AWS account put events on event bus orders (principal \"*\" without a condition)"]} with input as t.with_index([event_permission({"principal": "*", "event_bus_name": "orders"})])
+	k.summary(rule.deny) == {["aws-resource-policy-public", "test/aws_cloudwatch_event_permission.partners", "aws_cloudwatch_event_permission.partners (EventBridge event bus permission) has a principal not readable before apply and no condition; it cannot be shown not to let every AWS account put events on the default event bus"]} with input as t.with_index([event_permission({"principal": "${var.principal}"})])
+}
+
+test_event_permission_for_organization_or_account_passes if {
+	org := {"key": "aws:PrincipalOrgID", "type": "StringEquals", "value": "o-abcdef1234"}
+	count(rule.deny) == 0 with input as t.with_index([event_permission({"principal": "*", "condition": [org]})])
+	count(rule.deny) == 0 with input as t.with_index([event_permission({"principal": "*", "condition": org})])
+	count(rule.deny) == 0 with input as t.with_index([event_permission({"principal": "111122223333"})])
+}
