@@ -1,5 +1,5 @@
-# Seed mistake: the inline policy is built with jsonencode around the table's ARN, which only apply knows,
-# so the policy cannot be read before apply.
+# Seed mistake: the inline policy's expiry is computed with timestamp(), which only apply knows,
+# so the policy cannot be read before apply (the table's ARN alone would read as known after apply).
 # Expect: aws_iam_role_policy.app
 terraform {
   required_providers {
@@ -20,6 +20,9 @@ locals {
       Effect   = "Allow"
       Action   = ["dynamodb:GetItem", "dynamodb:PutItem"]
       Resource = aws_dynamodb_table.orders.arn
+      Condition = {
+        DateLessThan = { "aws:CurrentTime" = timeadd(timestamp(), "720h") }
+      }
     },
   ]
 }
