@@ -243,6 +243,18 @@ func (e *Evaluator) ctx(mi *Instance) *hcl.EvalContext {
 		modules[c.Name] = e.callValue(mi, c)
 	}
 	vars["module"] = cty.ObjectVal(modules)
+	e.resourceScope(mi, vars, func(*Resource) func(string) cty.Value { return unknownAttr })
+	return &hcl.EvalContext{Variables: vars, Functions: e.funcs}
+}
+
+func unknownAttr(string) cty.Value { return cty.DynamicVal }
+
+// The names a scope gives its own objects, which a resource type of the same name does not replace.
+var scopeRoots = map[string]bool{"var": true, "local": true, "terraform": true, "path": true, "module": true, "data": true}
+
+// resourceScope puts the resources the module's expressions name into vars (by type, data
+// sources under `data`), computed(r) standing for each attribute r's configuration does not set.
+func (e *Evaluator) resourceScope(mi *Instance, vars map[string]cty.Value, computed func(*Resource) func(string) cty.Value) {
 	managed := map[string]map[string]cty.Value{}
 	data := map[string]map[string]cty.Value{}
 	for _, r := range mi.Def.Resources {
@@ -256,10 +268,10 @@ func (e *Evaluator) ctx(mi *Instance) *hcl.EvalContext {
 		if into[r.Type] == nil {
 			into[r.Type] = map[string]cty.Value{}
 		}
-		into[r.Type][r.Name] = e.resourceValue(mi, r)
+		into[r.Type][r.Name] = e.resourceValueWith(mi, r, computed(r))
 	}
 	for t, byName := range managed {
-		if _, reserved := vars[t]; !reserved {
+		if !scopeRoots[t] {
 			vars[t] = cty.ObjectVal(byName)
 		}
 	}
@@ -268,7 +280,6 @@ func (e *Evaluator) ctx(mi *Instance) *hcl.EvalContext {
 		dataObj[t] = cty.ObjectVal(byName)
 	}
 	vars["data"] = cty.ObjectVal(dataObj)
-	return &hcl.EvalContext{Variables: vars, Functions: e.funcs}
 }
 
 func relPath(root, dir string) string {
@@ -323,14 +334,9 @@ func collect(mode expansion, keys []cty.Value, of func(cty.Value) cty.Value) cty
 	return cty.DynamicVal
 }
 
-// resourceValue is what `aws_s3_bucket.b` means in an expression: configured attributes as
-// evaluated, and every other attribute the module reads unknown (computed by the provider).
-func (e *Evaluator) resourceValue(mi *Instance, r *Resource) cty.Value {
-	return e.resourceValueWith(mi, r, func(string) cty.Value { return cty.DynamicVal })
-}
-
-// resourceValueWith is resourceValue with computed(name) standing for each attribute the
-// configuration does not set.
+// resourceValueWith is what `aws_s3_bucket.b` means in an expression: configured attributes
+// as evaluated, and every other attribute the module reads unknown (computed by the provider):
+// computed(name) stands for each attribute the configuration does not set.
 func (e *Evaluator) resourceValueWith(mi *Instance, r *Resource, computed func(string) cty.Value) cty.Value {
 	st, ok := mi.Res[r.Local()]
 	if !ok || st.Mode == unknownExpansion {

@@ -30,11 +30,21 @@ const knownAfterApply = "(known after apply)"
 // computedMark: a value the provider computes for a resource of the configuration.
 const computedMark = "leakguard:computed"
 
-// The names ctx gives its own objects, which a resource type of the same name does not replace.
-var scopeRoots = map[string]bool{"var": true, "local": true, "terraform": true, "path": true, "module": true, "data": true}
-
 // Data sources' attributes that name the thing read (an ARN, the account), never a wildcard.
 var computedDataAttrs = map[string]bool{"arn": true, "account_id": true}
+
+// markedAttrs: what a resource's computed attributes are in a marked scope.
+func markedAttrs(r *Resource) func(string) cty.Value {
+	if r.Mode != "data" {
+		return func(string) cty.Value { return cty.DynamicVal.Mark(computedMark) }
+	}
+	return func(name string) cty.Value {
+		if computedDataAttrs[name] {
+			return cty.DynamicVal.Mark(computedMark)
+		}
+		return cty.DynamicVal
+	}
+}
 
 // jsonencode as Terraform's; an argument whose only unknowns are computed attributes (marked,
 // in partialJSON's evaluation) is encoded with knownAfterApply in their place.
@@ -250,37 +260,7 @@ func (e *Evaluator) markedScope(mi *Instance, memo marked) *hcl.EvalContext {
 		vars[k] = v
 	}
 	vars["var"] = cty.ObjectVal(e.markedVars(mi, memo))
-	managed := map[string]map[string]cty.Value{}
-	data := map[string]map[string]cty.Value{}
-	for _, r := range mi.Def.Resources {
-		if !mi.Def.Referenced[r.Local()] {
-			continue
-		}
-		into, computed := managed, func(string) cty.Value { return cty.DynamicVal.Mark(computedMark) }
-		if r.Mode == "data" {
-			into = data
-			computed = func(name string) cty.Value {
-				if computedDataAttrs[name] {
-					return cty.DynamicVal.Mark(computedMark)
-				}
-				return cty.DynamicVal
-			}
-		}
-		if into[r.Type] == nil {
-			into[r.Type] = map[string]cty.Value{}
-		}
-		into[r.Type][r.Name] = e.resourceValueWith(mi, r, computed)
-	}
-	for t, byName := range managed {
-		if !scopeRoots[t] {
-			vars[t] = cty.ObjectVal(byName)
-		}
-	}
-	dataObj := map[string]cty.Value{}
-	for t, byName := range data {
-		dataObj[t] = cty.ObjectVal(byName)
-	}
-	vars["data"] = cty.ObjectVal(dataObj)
+	e.resourceScope(mi, vars, markedAttrs)
 	modules := map[string]cty.Value{}
 	for _, c := range mi.Def.Calls {
 		st, ok := mi.Calls[c.Name]

@@ -68,9 +68,9 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	msg := message(r)
 }
 
-# No block at all: a plan shows the provider's computed block as unknown, and it is off.
-message(r) := sprintf("DynamoDB table %s has no point-in-time recovery (no point_in_time_recovery block: it is off unless enabled)", [r.address]) if {
-	resources.computed_unset(r, "point_in_time_recovery")
-} else := sprintf("DynamoDB table %s has point-in-time recovery unknown at plan time", [r.address]) if {
+# No block at all is off (a plan shows the provider's computed block as unknown); only a
+# flag set from what apply knows is unknown.
+message(r) := sprintf("DynamoDB table %s has point-in-time recovery unknown at plan time", [r.address]) if {
 	resources.unknown_at(r, "point_in_time_recovery.enabled")
-} else := sprintf("DynamoDB table %s has no point-in-time recovery", [r.address])
+	not resources.computed_unset(r, "point_in_time_recovery")
+} else := sprintf("DynamoDB table %s has no point-in-time recovery (it is off unless point_in_time_recovery { enabled = true })", [r.address])

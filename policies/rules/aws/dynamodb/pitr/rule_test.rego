@@ -10,7 +10,7 @@ table(values) := t.resource("aws_dynamodb_table.customers", object.union({"name"
 failing_input := t.with_index([table({"point_in_time_recovery": [{"enabled": false}]})])
 
 test_disabled_fails if {
-	k.summary(rule.deny) == {["aws-dynamodb-pitr", "test/aws_dynamodb_table.customers", "DynamoDB table aws_dynamodb_table.customers has no point-in-time recovery"]} with input as failing_input
+	k.summary(rule.deny) == {["aws-dynamodb-pitr", "test/aws_dynamodb_table.customers", "DynamoDB table aws_dynamodb_table.customers has no point-in-time recovery (it is off unless point_in_time_recovery { enabled = true })"]} with input as failing_input
 }
 
 test_enabled_passes if {
@@ -19,7 +19,7 @@ test_enabled_passes if {
 
 # No block: the provider's computed block, unknown in a plan, and off.
 test_no_block_fails if {
-	k.summary(rule.deny) == {["aws-dynamodb-pitr", "test/aws_dynamodb_table.customers", "DynamoDB table aws_dynamodb_table.customers has no point-in-time recovery (no point_in_time_recovery block: it is off unless enabled)"]} with input as t.with_index([k.unknown(table({}), ["point_in_time_recovery"])])
+	k.summary(rule.deny) == {["aws-dynamodb-pitr", "test/aws_dynamodb_table.customers", "DynamoDB table aws_dynamodb_table.customers has no point-in-time recovery (it is off unless point_in_time_recovery { enabled = true })"]} with input as t.with_index([k.unknown(table({}), ["point_in_time_recovery"])])
 }
 
 # Set from something only apply knows: not proven.
