@@ -11,8 +11,11 @@ import (
 	"github.com/zclconf/go-cty/cty"
 )
 
+// Marks stay where they were among the arguments; what the data source computes from them is
+// not marked, as Terraform does not mark what a provider returns (a policy document's json
+// holds a principal from a sensitive variable in the clear, in a plan too).
 func (e *Evaluator) dataSource(mi *Instance, r *Resource, obj cty.Value) cty.Value {
-	plain, marked := unmarked(obj)
+	plain, paths := obj.UnmarkDeepWithPaths()
 	var out cty.Value
 	switch r.Type {
 	case "aws_iam_policy_document":
@@ -25,10 +28,7 @@ func (e *Evaluator) dataSource(mi *Instance, r *Resource, obj cty.Value) cty.Val
 		e.warn("%s:%d: %s%s is read from the cloud during plan; what it exports (beyond its arguments) is unknown here", r.File, r.Line, modulePrefix(mi), r.Local())
 		return obj
 	}
-	if marked {
-		return out.Mark(sensitiveMark)
-	}
-	return out
+	return out.MarkWithPaths(paths)
 }
 
 func withAttrs(obj cty.Value, extra map[string]cty.Value) cty.Value {

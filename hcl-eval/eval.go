@@ -350,15 +350,17 @@ func (e *Evaluator) resourceValueWith(mi *Instance, r *Resource, computed func(s
 	}
 	return collect(st.Mode, keys, func(k cty.Value) cty.Value {
 		inst := byKey[keyString(k)]
+		// A data source read from a sensitive value is sensitive as a whole: each attribute is.
+		obj, marks := inst.Obj.Unmark()
 		attrs := map[string]cty.Value{}
-		if inst.Obj.Type().IsObjectType() {
-			for name, v := range inst.Obj.AsValueMap() {
-				attrs[name] = v
+		if obj.Type().IsObjectType() && obj.IsKnown() && !obj.IsNull() {
+			for name, v := range obj.AsValueMap() {
+				attrs[name] = v.WithMarks(marks)
 			}
 		}
 		for name := range mi.Def.AttrNames {
 			if _, ok := attrs[name]; !ok {
-				attrs[name] = computed(name)
+				attrs[name] = computed(name).WithMarks(marks)
 			}
 		}
 		return cty.ObjectVal(attrs)

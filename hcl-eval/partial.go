@@ -4,8 +4,8 @@ package main
 // (`Resource = "${aws_s3_bucket.b.arn}/*"`, `aws:SourceArn = aws_cloudfront_distribution.d.arn`)
 // is unknown in a plan as a whole, yet its statements, principals, actions and conditions are
 // all in the code: only the ARN waits for apply. Such an attribute is evaluated a second time
-// with every attribute the provider computes (never a wildcard or a value a rule looks for)
-// marked, and jsonencode (or a template: a heredoc of JSON) writes a marked unknown as
+// with the identifiers the provider computes (ARNs, ids: never a wildcard or a value a rule
+// looks for) marked, and jsonencode (or a template: a heredoc of JSON) writes a marked unknown as
 // knownAfterApply. Anything else unknown (a variable without a value, a data source read from
 // the cloud, a module output) leaves the document unknown, as before. The marks never leave
 // this second evaluation.
@@ -30,16 +30,18 @@ const knownAfterApply = "(known after apply)"
 // computedMark: a value the provider computes for a resource of the configuration.
 const computedMark = "leakguard:computed"
 
-// Data sources' attributes that name the thing read (an ARN, the account), never a wildcard.
+// The computed attributes that name what the provider created (an ARN, an id, a generated
+// name or URL), never a wildcard. Others (terraform_data's output, a stack's outputs, a
+// parameter's value) echo what they are given, which may be "*": they leave a document unknown.
+var identifierAttr = regexp.MustCompile(`(^|_)(arn|id|arns|ids)$|^(name|bucket|url|dns_name)$`)
+
+// Data sources' attributes that name the thing read (an ARN, the account).
 var computedDataAttrs = map[string]bool{"arn": true, "account_id": true}
 
 // markedAttrs: what a resource's computed attributes are in a marked scope.
 func markedAttrs(r *Resource) func(string) cty.Value {
-	if r.Mode != "data" {
-		return func(string) cty.Value { return cty.DynamicVal.Mark(computedMark) }
-	}
 	return func(name string) cty.Value {
-		if computedDataAttrs[name] {
+		if r.Mode == "data" && computedDataAttrs[name] || r.Mode != "data" && identifierAttr.MatchString(name) {
 			return cty.DynamicVal.Mark(computedMark)
 		}
 		return cty.DynamicVal

@@ -73,6 +73,16 @@ linked_to(r, attr) := [t |
 # Resources of type t that r refers to through attribute attr.
 linked_to_type(r, attr, t) := [x | some x in linked_to(r, attr); x.type == t]
 
+# Set from the account aws_caller_identity reads: unknown in HCL, which reads nothing from the
+# cloud (a plan shows it); an account, never "*".
+from_caller_identity(r, attr) if {
+	linked := linked_to(r, attr)
+	count(linked) > 0
+	every x in linked {
+		x.type == "aws_caller_identity"
+	}
+}
+
 # Resources of type t that refer to r through any attribute.
 referrers(r, t) := [input.resources[ref.key] | some ref in r.referenced_by; ref.type == t]
 

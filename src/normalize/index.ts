@@ -396,6 +396,12 @@ export function normalize(docs: LoadedDocument[], { validate = true, sink, secre
           }
         }
       }
+      // A policy document whose rendered JSON is known is read from it (resources.rego
+      // document_known): what Terraform hides among its arguments (principals from a sensitive
+      // variable) is in the JSON, which the provider does not mark.
+      if (excused && d.mode === 'data' && d.type === 'aws_iam_policy_document' && typeof d.values.json === 'string' && !unknownAt(d.unknown, 'json')) {
+        for (const p of d.unreadable ?? []) if (d.sensitive.includes(p)) excuse(excused, key, p);
+      }
       // Where linksInto() answered, every key is known to be there once.
       if (!incoming && resources[key] !== undefined) repeated = true;
       resources[key] = resource;

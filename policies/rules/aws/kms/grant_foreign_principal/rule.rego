@@ -5,9 +5,10 @@
 #   (Decrypt, GenerateDataKey, CreateGrant …) without any key policy statement, and grants do
 #   not show in the key policy a reviewer reads. A grantee in an account that is not one of the
 #   configured environment or trusted accounts (environment_accounts, trusted_account_ids)
-#   can decrypt whatever the key protects, from its own account. A grantee that refers to an
-#   identity in the input (an aws_iam_role's arn) is one of the estate's own; so is an AWS
-#   service principal.
+#   can decrypt whatever the key protects, from its own account. A grantee known only after
+#   apply that refers to an identity in the input (an aws_iam_role's arn) is one of the
+#   estate's own; so is an AWS service principal. A grantee the plan shows is judged by its
+#   account, whatever it is built from.
 #   Unknowns: a grantee not readable before apply that does not refer to an identity in the
 #   input, or one that names no account, cannot be shown to stay within the configured
 #   accounts and is reported.
@@ -63,8 +64,22 @@ import rego.v1
 
 deny contains finding.new(rego.metadata.chain(), g, msg) if {
 	some g in resources.of_type("aws_kms_grant")
-	count(resources.linked_to(g, "grantee_principal")) == 0
+	not own_identity(g)
 	msg := message(g, grantee(g))
+}
+
+identity_types := {"aws_iam_role", "aws_iam_user", "aws_iam_service_linked_role"}
+
+# The ARN of a role or user the input creates, which only apply knows. A grantee the plan
+# shows is judged by its account, whatever it refers to (a template around a role's name, a
+# parameter's value); one that refers to anything else (terraform_data's output) is unknown.
+own_identity(g) if {
+	stores.text(g, "grantee_principal") == "unknown"
+	linked := resources.linked_to(g, "grantee_principal")
+	count(linked) > 0
+	every r in linked {
+		r.type in identity_types
+	}
 }
 
 # The grantee as "inside" (a configured account or a service), "unknown", "no account" or

@@ -46,3 +46,17 @@ test_unreadable_grantee_fails if {
 test_grantee_without_an_account_fails if {
 	k.summary(rule.deny) == {["aws-kms-grant-foreign", "test/aws_kms_grant.partner", sprintf("aws_kms_grant.partner gives partner-reader Decrypt, GenerateDataKey on key %s; it names no account, so it cannot be shown to stay within the configured accounts", [key_arn])]} with input as t.with_index([grant("partner-reader", {})])
 }
+
+# Built from a reference, yet shown: judged by its account (a template around a role's name).
+test_foreign_grantee_built_from_a_reference_fails if {
+	role := t.resource("aws_iam_role.x", {"name": "x"}, {})
+	g := grant("arn:aws:iam::999988887777:role/x", {"grantee_principal": ["aws_iam_role.x"]})
+	count(rule.deny) == 1 with input as t.with_index([role, g])
+}
+
+# Only apply knows it, and it refers to something that is not an identity (an echo of any input).
+test_unknown_grantee_from_a_non_identity_fails if {
+	echo := t.resource("terraform_data.grantee", {"input": "arn:aws:iam::999988887777:role/x"}, {})
+	g := k.unknown(grant(null, {"grantee_principal": ["terraform_data.grantee"]}), ["grantee_principal"])
+	count(rule.deny) == 1 with input as t.with_index([echo, g])
+}

@@ -59,7 +59,10 @@ deny contains finding.new(rego.metadata.chain(), p, msg) if {
 
 message(p, "*") := sprintf("%s shares %s with every AWS account (principal \"*\" without organization_id)", [p.address, layer_of(p)])
 
-message(p, "unknown") := sprintf("%s has a principal not readable before apply and no organization_id; %s cannot be shown not to be shared with every AWS account", [p.address, layer_of(p)])
+message(p, "unknown") := msg if {
+	not resources.from_caller_identity(p, "principal")
+	msg := sprintf("%s has a principal not readable before apply and no organization_id; %s cannot be shown not to be shared with every AWS account", [p.address, layer_of(p)])
+}
 
 layer_of(p) := sprintf("layer %s version %v", [p.values.layer_name, p.values.version_number]) if {
 	resources.literal(p.values.layer_name)

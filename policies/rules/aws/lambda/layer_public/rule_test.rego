@@ -40,3 +40,10 @@ test_organization_and_accounts_pass if {
 	count(rule.deny) == 0 with input as t.with_index([permission({"principal": "444455556666"})])
 	count(rule.deny) == 0 with input as t.with_index([permission({"principal": "${var.principal}", "organization_id": "o-abcdef1234"})])
 }
+
+# The own account, read by aws_caller_identity: unknown in HCL, never "*".
+test_principal_from_caller_identity_passes if {
+	me := k.data_source("aws_caller_identity.current", {})
+	p := t.resource("aws_lambda_layer_version_permission.own", {"layer_name": "shared", "version_number": 1, "principal": "${data.aws_caller_identity.current.account_id}", "action": "lambda:GetLayerVersion", "statement_id": "own"}, {"principal": ["data.aws_caller_identity.current"]})
+	count(rule.deny) == 0 with input as t.with_index([me, k.unknown(p, ["principal"])])
+}
