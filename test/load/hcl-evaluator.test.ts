@@ -184,6 +184,22 @@ describe('what cannot be evaluated is unknown, never text', () => {
     expect(warnings).toMatch(/data\.aws_kms_key\.k is read from the cloud/);
     expect(warnings).not.toMatch(/aws_region|aws_partition/);
   });
+
+  // A sensitive argument of a data source stays marked where it is (the evaluator crashed on
+  // the data source marked as a whole); what the provider computes from it is not, as in a plan.
+  test('a policy document over a sensitive variable: its principals hidden, its json readable', async () => {
+    const dir = writeTree({
+      'main.tf': [
+        PROVIDER,
+        'variable "principals" {\n  type      = list(string)\n  sensitive = true\n  default   = ["arn:aws:iam::111111111111:role/deploy"]\n}\n',
+        'data "aws_iam_policy_document" "assume" {\n  statement {\n    actions = ["sts:AssumeRole"]\n    principals {\n      type        = "AWS"\n      identifiers = var.principals\n    }\n  }\n}\n',
+        'resource "aws_iam_role" "r" {\n  name               = "r"\n  assume_role_policy = data.aws_iam_policy_document.assume.json\n}\n',
+      ].join('\n'),
+    });
+    const out = await evaluateFolder(dir, { env: {} });
+    expect(byAddress(out, 'data.aws_iam_policy_document.assume').sensitive).toEqual(['statement.principals.identifiers']);
+    expect(JSON.parse(byAddress(out, 'aws_iam_role.r').values.assume_role_policy as string).Statement[0].Principal).toEqual({ AWS: 'arn:aws:iam::111111111111:role/deploy' });
+  });
 });
 
 describe('files of a folder', () => {

@@ -19,8 +19,10 @@ const tf = terraformAvailability();
 
 type Kind = 's3' | 'sqs' | 'sns' | 'kms';
 // public: Allow to "*" with no condition; role: to a role the configuration creates (its ARN
-// computed); source: "*" limited by aws:SourceArn to a topic it creates; deny: the TLS guard.
-type Shape = 'public' | 'role' | 'source' | 'deny';
+// computed); source: "*" limited by aws:SourceArn to a topic it creates; deny: the TLS guard;
+// echo: to what terraform_data's output echoes ("*"): computed, but not an identifier, so the
+// document stays unreadable (it must never read as a named principal).
+type Shape = 'public' | 'role' | 'source' | 'deny' | 'echo';
 // module-output: the store in a module, its ARN an output; module-input: the policy in a
 // module, every ARN passed in.
 type Form = 'jsonencode' | 'local' | 'heredoc' | 'module-output' | 'module-input';
@@ -69,14 +71,15 @@ function store(kind: Kind, i: number): { hcl: string; arn: string; subject: stri
 /** The statement as HCL object syntax (jsonencode) or as JSON text (heredoc), `principal` given as an expression. */
 function statement(item: Item, arn: string, principal?: string): { hcl: string; json: string } {
   const action = ACTION[item.kind];
-  const who = principal ?? { public: '"*"', role: '{ AWS = aws_iam_role.reader.arn }', source: '"*"', deny: '"*"' }[item.shape];
+  const who = principal ?? { public: '"*"', role: '{ AWS = aws_iam_role.reader.arn }', source: '"*"', deny: '"*"', echo: '{ AWS = terraform_data.who.output }' }[item.shape];
   const whoJson = principal
     ? `{ "AWS": "\${${principal.replace(/^\{ AWS = (.*) \}$/, '$1')}}" }`
-    : { public: '"*"', role: '{ "AWS": "${aws_iam_role.reader.arn}" }', source: '"*"', deny: '"*"' }[item.shape];
+    : { public: '"*"', role: '{ "AWS": "${aws_iam_role.reader.arn}" }', source: '"*"', deny: '"*"', echo: '{ "AWS": "${terraform_data.who.output}" }' }[item.shape];
   const effect = item.shape === 'deny' ? 'Deny' : 'Allow';
   const cond = {
     public: null,
     role: null,
+    echo: null,
     source: ['ArnEquals', 'aws:SourceArn', '${aws_sns_topic.sender.arn}'],
     deny: ['Bool', 'aws:SecureTransport', 'false'],
   }[item.shape];
@@ -93,6 +96,7 @@ const PROVIDER =
 const SHARED = [
   'resource "aws_iam_role" "reader" {\n  name = "reader"\n  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "lambda.amazonaws.com" } }] })\n}',
   'resource "aws_sns_topic" "sender" {\n  name = "sender"\n}',
+  'resource "terraform_data" "who" {\n  input = "*"\n}',
 ];
 
 const STORE_REF = /aws_(s3_bucket|sqs_queue|sns_topic)\.s\d+\.(arn|id)/g;
@@ -106,12 +110,17 @@ function folder(items: Item[]): { files: Record<string, string>; subjects: strin
     const st = statement(item, s.arn);
     const doc = `jsonencode({ Version = "2012-10-17", Statement = [${st.hcl}] })`;
     if (item.form === 'module-input') {
-      const vars = ['store_arn', 'store_id', 'reader', 'sender'].map((v) => `variable "${v}" {\n  type = string\n}`).join('\n\n');
-      const policy = s.policy(doc).replace(STORE_REF, (_, _t, a: string) => `var.store_${a}`).replace(/aws_iam_role\.reader\.arn/g, 'var.reader').replace(/aws_sns_topic\.sender\.arn/g, 'var.sender');
+      const vars = ['store_arn', 'store_id', 'reader', 'sender', 'who'].map((v) => `variable "${v}" {\n  type = string\n}`).join('\n\n');
+      const policy = s
+        .policy(doc)
+        .replace(STORE_REF, (_, _t, a: string) => `var.store_${a}`)
+        .replace(/aws_iam_role\.reader\.arn/g, 'var.reader')
+        .replace(/aws_sns_topic\.sender\.arn/g, 'var.sender')
+        .replace(/terraform_data\.who\.output/g, 'var.who');
       files[`m${i}/main.tf`] = `${vars}\n\n${policy}\n`;
       if (s.hcl) parts.push(s.hcl);
       const ref = (a: string): string => (s.hcl ? s.hcl.split('"').slice(1, 4).filter((_, j) => j !== 1).join('.') + `.${a}` : '"unused"');
-      parts.push(`module "m${i}" {\n  source = "./m${i}"\n  store_arn = ${ref('arn')}\n  store_id = ${ref('id')}\n  reader = aws_iam_role.reader.arn\n  sender = aws_sns_topic.sender.arn\n}`);
+      parts.push(`module "m${i}" {\n  source = "./m${i}"\n  store_arn = ${ref('arn')}\n  store_id = ${ref('id')}\n  reader = aws_iam_role.reader.arn\n  sender = aws_sns_topic.sender.arn\n  who = terraform_data.who.output\n}`);
       subjects.push(`module.m${i}.${s.subject}`);
       return;
     }
@@ -148,7 +157,7 @@ async function verdicts(path: string, items: Item[], subjects: string[]): Promis
 
 const item = fc.record({
   kind: fc.constantFrom<Kind>('s3', 'sqs', 'sns', 'kms'),
-  shape: fc.constantFrom<Shape>('public', 'role', 'source', 'deny'),
+  shape: fc.constantFrom<Shape>('public', 'role', 'source', 'deny', 'echo'),
   form: fc.constantFrom<Form>('jsonencode', 'local', 'heredoc', 'module-output', 'module-input'),
 });
 
@@ -188,7 +197,7 @@ describe('policy documents with ARNs only apply knows', () => {
       await fc.assert(
         fc.asyncProperty(fc.array(item, { minLength: 8, maxLength: 8 }), async (items) => {
           const { files, subjects } = folder(items);
-          const expected = items.map((x) => (x.shape === 'public' ? 'public' : 'private'));
+          const expected = items.map((x) => (x.shape === 'public' ? 'public' : x.shape === 'echo' ? 'unreadable' : 'private'));
           const hcl = await verdicts(writeTree(files), items, subjects);
           expect(hcl.of).toEqual(expected);
           const beside = planFolder(files, tf.ok ? tf.mirror : '');
