@@ -3,8 +3,9 @@
 # description: |
 #   A key policy (aws_kms_key.policy or aws_kms_key_policy) that Allows Principal "*" (or
 #   {"AWS": "*"}) without a condition restricting the caller (kms:CallerAccount,
-#   kms:ViaService, aws:PrincipalOrgID …) makes the key usable by any AWS account, so the
-#   encryption protects nothing.
+#   aws:PrincipalOrgID …) makes the key usable by any AWS account, so the encryption protects
+#   nothing. kms:ViaService alone names a service, not an account: every account's requests
+#   through that service pass it (AWS's own key policies pair it with kms:CallerAccount).
 #   Every principal: "*", an Allow with NotPrincipal (all but those named), or
 #   cloudfront.amazonaws.com without a condition naming the distribution (every distribution
 #   of every account reads through it).
@@ -24,7 +25,7 @@
 #   audit_component: Encryption of personal information (key management); access controls
 #   remediation: |
 #     Name the account root, roles and services that use the key; scope service principals
-#     with aws:SourceAccount / kms:ViaService; never Principal "*".
+#     with aws:SourceAccount (kms:ViaService together with kms:CallerAccount); never Principal "*".
 #   construct: HardenedKey
 #   runbook:
 #     exposure: The key policy lets any principal use or manage the key, so data encrypted under it is readable by whoever can reach it

@@ -33,3 +33,8 @@ test_key_policy_resource_unreadable_fails if {
 test_allow_with_not_principal_fails if {
 	k.summary(rule.deny) == {["aws-kms-key-policy-public", "test/aws_kms_key.data", "Key policy of aws_kms_key.data allows kms:decrypt (NotPrincipal: all but those it names) to every principal without a restricting condition"]} with input as t.with_index([key([{"Effect": "Allow", "NotPrincipal": {"AWS": "arn:aws:iam::111111111111:root"}, "Action": "kms:Decrypt", "Resource": "*"}])])
 }
+
+# kms:ViaService alone: every account's requests through S3 may use the key.
+test_via_service_alone_fails if {
+	count(rule.deny) == 1 with input as t.with_index([key([{"Effect": "Allow", "Principal": "*", "Action": ["kms:Decrypt"], "Resource": "*", "Condition": {"StringEquals": {"kms:ViaService": "s3.us-west-2.amazonaws.com"}}}])])
+}
