@@ -49,7 +49,7 @@ func markedAttrs(r *Resource) func(string) cty.Value {
 }
 
 // jsonencode as Terraform's; an argument whose only unknowns are computed attributes (marked,
-// in partialJSON's evaluation) is encoded with knownAfterApply in their place.
+// in partialDocument's evaluation) is encoded with knownAfterApply in their place.
 var jsonEncodeFunc = function.New(&function.Spec{
 	Params: []function.Parameter{{Name: "val", Type: cty.DynamicPseudoType, AllowDynamicType: true, AllowUnknown: true, AllowNull: true, AllowMarked: true}},
 	Type:   function.StaticReturnType(cty.String),
