@@ -421,21 +421,20 @@ function draftsFrom(file: string, resources: Instance[], plan?: PlanParts): Draf
     // Copied only if a constant fills one in (the plan's own object is not changed).
     let values = (r.values ?? {}) as Json;
     let unknown = afterUnknown ?? markedPaths(delta.after_unknown);
+    const fill = (attr: string, value: unknown): void => {
+      if (values === r.values) values = { ...values };
+      values[attr] = value;
+      unknown = unknown.filter((u) => u !== attr && !u.startsWith(`${attr}.`));
+    };
     const constants = unknown.length > 0 && cfg ? cfg.constants : null;
     for (const attr of constants ? Object.keys(constants) : []) {
-      if (!unknown.includes(attr) || values[attr] !== undefined && values[attr] !== null) continue;
-      if (values === r.values) values = { ...values };
-      values[attr] = constants![attr];
-      unknown = unknown.filter((u) => u !== attr && !u.startsWith(`${attr}.`));
+      if (unknown.includes(attr) && (values[attr] === undefined || values[attr] === null)) fill(attr, constants![attr]);
     }
     // A document the plan leaves unknown for an ARN only apply knows: the folder reads the rest.
     const evaluated = unknown.length > 0 ? source?.resources?.get(r.address) : undefined;
-    for (const attr of evaluated ? unknown : []) {
+    for (const attr of evaluated ? [...unknown] : []) {
       const doc = evaluated!.values[attr];
-      if (!DOCUMENT.test(attr) || attr.includes('.') || typeof doc !== 'string' || !doc.includes(KNOWN_AFTER_APPLY)) continue;
-      if (values === r.values) values = { ...values };
-      values[attr] = doc;
-      unknown = unknown.filter((u) => u !== attr);
+      if (DOCUMENT.test(attr) && !attr.includes('.') && typeof doc === 'string' && doc.includes(KNOWN_AFTER_APPLY)) fill(attr, doc);
     }
     const draft: Draft = {
       address: r.address,

@@ -7,11 +7,12 @@
 // what a variable without a value or a data source leaves unknown keeps the document
 // unreadable, and so does a plan checked alone. Generated documents, planned by a real offline
 // `terraform plan`: HCL = plan beside = the expected verdict, the plan alone fails closed.
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { check } from '../../src/check';
+import { DOCUMENT, KNOWN_AFTER_APPLY } from '../../src/load/plan-source';
 import { writeTree } from '../helpers/cli';
 import { planFolder, terraformAvailability } from '../helpers/terraform';
 
@@ -216,4 +217,11 @@ describe('policy documents with ARNs only apply knows', () => {
     },
     300_000,
   );
+});
+
+// The HCL evaluator and the plan reader name the same document attributes and the same words.
+test('the Go evaluator and the plan reader agree on document attributes and the placeholder', () => {
+  const go = readFileSync(join(__dirname, '..', '..', 'hcl-eval', 'partial.go'), 'utf8');
+  expect(go).toContain(`regexp.MustCompile(\`${DOCUMENT.source}\`)`);
+  expect(go).toContain(`const knownAfterApply = "${KNOWN_AFTER_APPLY}"`);
 });
