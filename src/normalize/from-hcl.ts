@@ -3,7 +3,7 @@ import type { HclDocument } from '../load/types';
 import type { Provider } from '../types/policy-input';
 import { cloudOf, type Draft, type StackDraft } from './draft';
 import { instanceGroups } from './from-plan';
-import { literalInCode, moduleInstancePaths, opaqueAcross, resolveAcross, withConstant, writtenInCode, type ModuleLinks } from './module-refs';
+import { literalInCode, moduleInstancePaths, resolveAcross, withConstant, writtenInCode, type ModuleLinks } from './module-refs';
 import type { Json } from '../load/types';
 import { secretCandidates } from './secrets';
 
@@ -32,8 +32,11 @@ export function fromHcl(doc: HclDocument): StackDraft {
     for (const [attr, refs] of Object.entries(r.references)) {
       const keys = [...new Set(refs.flatMap((ref) => resolveAcross(ref, { module: r.module, index: r.index }, instances, links, modules)))];
       if (keys.length > 0) references[attr] = keys;
-      // Open only where the evaluation left it unknown (not where the provider fills in what is null: withProviderDefaults).
-      else if (r.unknown.some((u) => u === attr || attr.startsWith(`${u}.`) || u.startsWith(`${attr}.`)) && refs.some((ref) => opaqueAcross(ref, { module: r.module }, links))) unlinked.push(attr);
+      // Configured, and the evaluation left it unknown: open (a variable without a value, a
+      // remote module's output), never the provider's to fill in (withProviderDefaults fills
+      // only what is null). A root variable is known in a plan, not here: `acl = var.acl` with
+      // no value had read as unset, and a public ACL passed.
+      else if (r.unknown.some((u) => u === attr || attr.startsWith(`${u}.`) || u.startsWith(`${attr}.`))) unlinked.push(attr);
     }
     // A value hidden because a sensitive module variable carries it, where the code writes that
     // variable as a constant: the literal, as a plan's configuration holds it (Draft.written).

@@ -297,7 +297,7 @@ function scannedAttributes(paths: SecretPaths): (type: string) => ReadonlySet<st
 export function unlinkedLine(address: string, paths: string[], file: string, advice?: string): string {
   const [it, its] = paths.length > 1 ? ['them', 'their'] : ['it', 'its'];
   return (
-    `${address} ${paths.join(', ')} (${file}): from a local value, each.value or a module output not resolved here, ` +
+    `${address} ${paths.join(', ')} (${file}): from a value not known here (a variable without a value, a local value, each.value or a module output not resolved), ` +
     `so rules take ${it} as set without seeing ${its} value (a null one would leave the provider's default)` +
     (advice ? `; ${advice}` : '')
   );

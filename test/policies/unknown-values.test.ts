@@ -6,11 +6,18 @@
 // configured: a reference to a resource, or unlinked). The finding must stay, or a finding on
 // one of the two resources must say the value cannot be verified. Never a silent pass.
 // Needs `npm run build:policies` first.
+import { cpSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CANNOT_VERIFY } from '../../src/check';
+import { loadConfig, policyData } from '../../src/evaluate/config';
 import { policyReads } from '../../src/evaluate/manifest';
 import type { CompiledPolicy } from '../../src/evaluate/policy';
+import { loadPaths } from '../../src/load';
+import { normalize } from '../../src/normalize';
 import type { Finding } from '../../src/types/decision';
 import type { PolicyInput, Resource } from '../../src/types/policy-input';
+import { tempDir } from '../helpers/cli';
+import { hclFixtures, type HclFixture } from './hcl/fixtures';
 import { DATA, ruleFixtures, wasm } from './helpers';
 
 type Json = Record<string, unknown>;
@@ -134,6 +141,104 @@ describe('a value the input cannot show never passes in silence (generated: ever
           }
         }
       }
+    }
+    expect({ rule, silent }).toEqual({ rule, silent: [] });
+  });
+});
+
+/** Meta-arguments and what names the block's place rather than its settings. */
+const META = new Set(['count', 'for_each', 'depends_on', 'provider', 'lifecycle', 'source', 'version']);
+
+/** How much a line opens brackets (strings left out); NaN where a string or heredoc is left open. */
+const depthOf = (code: string): number => {
+  const bare = code.replace(/"(?:[^"\\]|\\.)*"/g, 's');
+  if (bare.includes('"')) return NaN;
+  let depth = 0;
+  for (const ch of bare) {
+    if ('[{('.includes(ch)) depth++;
+    if (']})'.includes(ch)) depth--;
+  }
+  return depth;
+};
+
+/**
+ * Each one-line argument of a resource's block (and of the blocks nested in it), as a dotted
+ * path and the line that sets it: what a variable without a value can replace. A value written
+ * over several lines (a map, a list, a heredoc) is stepped over.
+ */
+export function argumentLines(text: string, address: string): Array<{ path: string; line: number }> {
+  const [type, name] = address.split('.');
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => new RegExp(`^resource\\s+"${type}"\\s+"${name}"\\s*\\{\\s*$`).test(l));
+  if (start < 0) return [];
+  const out: Array<{ path: string; line: number }> = [];
+  const blocks: string[] = [];
+  for (let i = start + 1; i < lines.length; i++) {
+    const l = lines[i].replace(/^\s*(#|\/\/).*$/, '');
+    if (/^\s*\}\s*$/.test(l)) {
+      if (blocks.length === 0) break;
+      blocks.pop();
+      continue;
+    }
+    const block = /^\s*([a-z_][a-z0-9_]*)\s*\{\s*$/.exec(l);
+    if (block) {
+      blocks.push(block[1]);
+      continue;
+    }
+    const arg = /^\s*([a-z_][a-z0-9_]*)\s*=\s*(.+?)\s*$/.exec(l);
+    if (!arg) continue;
+    const heredoc = /<<-?(\w+)\s*$/.exec(arg[2]);
+    if (heredoc) {
+      while (i + 1 < lines.length && lines[i + 1].trim() !== heredoc[1]) i++;
+      i++;
+      continue;
+    }
+    let depth = depthOf(arg[2]);
+    if (Number.isNaN(depth)) break;
+    if (depth > 0) {
+      while (depth > 0 && i + 1 < lines.length) depth += depthOf(lines[++i]) || 0;
+      continue;
+    }
+    if (blocks.length === 0 && META.has(arg[1])) continue;
+    if (blocks.some((b) => b === 'lifecycle' || b === 'dynamic' || b === 'content')) continue;
+    out.push({ path: [...blocks, arg[1]].join('.'), line: i });
+  }
+  return out;
+}
+
+/** The fixture's folder with one argument set from a variable that has no value. */
+function withUnsetVariable(f: HclFixture, line: number, dir: string): string {
+  cpSync(f.dir, dir, { recursive: true });
+  const lines = f.text.split('\n');
+  lines[line] = lines[line].replace(/=\s*.+$/, '= var.leakguard_unset');
+  writeFileSync(join(dir, 'main.tf'), lines.join('\n'));
+  writeFileSync(join(dir, 'unset.tf'), 'variable "leakguard_unset" {}\n');
+  return dir;
+}
+
+describe('plain HCL: an argument set from a variable without a value never passes in silence (generated: every rule fixture × every one-line argument rules read)', () => {
+  const fixtures = hclFixtures().filter((f) => !/^(region|estate):/.test(f.expected));
+  const root = tempDir('leakguard-unset-');
+  let mutants = 0;
+  afterAll(() => {
+    expect(mutants).toBeGreaterThan(fixtures.length);
+  });
+  it.each(fixtures.map((f) => [f.ruleId, f] as const))('%s', async (rule, f) => {
+    const reads = policyReads(policy.manifest);
+    const data = policyData(loadConfig(f.configPath), f.configPath, '2026-11-28');
+    const type = f.expected.split('.')[0];
+    const silent: string[] = [];
+    for (const { path, line } of argumentLines(f.text, f.expected)) {
+      if (!reads(type, path)) continue;
+      mutants++;
+      const dir = withUnsetVariable(f, line, join(root, `${rule}-${line}`));
+      const input = normalize(await loadPaths([dir]));
+      const key = Object.values(input.resources).find((r) => r.address === f.expected)?.key;
+      const findings = policy.evaluate(input, data).findings;
+      const ok =
+        findings.some((g) => g.rule_id === rule && g.resource.address === f.expected) ||
+        findings.some((g) => (g.resource.key === key || g.resource.address === f.expected) && CANNOT_VERIFY.test(g.message));
+      if (!ok && !EXCUSED[rule]?.[path]) silent.push(`${f.expected}.${path} = var.leakguard_unset (line ${line + 1})`);
     }
     expect({ rule, silent }).toEqual({ rule, silent: [] });
   });
