@@ -95,6 +95,19 @@ deny contains finding.new(rego.metadata.chain(), p, msg) if {
 	msg := parameter_problem(p, weak)
 }
 
+# A parameter whose name is unknown (a variable without a value, another resource's output) set
+# to a value that turns TLS off for one of the parameters above may be that parameter.
+deny contains finding.new(rego.metadata.chain(), p, msg) if {
+	some t, params in weak_parameters
+	some p in resources.of_type(t)
+	resources.unresolved(p, "name")
+	value := lower(object.get(p.values, "value", ""))
+	some weak in params
+	some v in split(value, ",")
+	trim_space(v) in weak
+	msg := sprintf("%s sets a server parameter whose name is unknown at plan time to %s; that it leaves TLS enforced cannot be verified", [p.address, p.values.value])
+}
+
 parameter_problem(p, _) := sprintf("%s sets server parameter %s to a value unknown at plan time; TLS cannot be shown enforced", [p.address, p.values.name]) if {
 	resources.unverifiable(p, "value")
 }

@@ -46,3 +46,10 @@ test_unknowns_are_reported if {
 		k.az("azurerm_mysql_flexible_server_configuration.w", {"name": "require_secure_transport", "value": "${var.secure}"}, {}),
 	])
 }
+
+test_unknown_parameter_name_with_a_weak_value_is_reported if {
+	k.summary(rule.deny) == {["azure-rdbms-tls", "test/azurerm_postgresql_flexible_server_configuration.n", "azurerm_postgresql_flexible_server_configuration.n sets a server parameter whose name is unknown at plan time to off; that it leaves TLS enforced cannot be verified"]} with input as t.with_index([
+		k.unknown(k.az("azurerm_postgresql_flexible_server_configuration.n", {"name": "${var.parameter}", "value": "off"}, {}), []),
+		k.az("azurerm_postgresql_flexible_server_configuration.m", {"name": "${var.parameter}", "value": "on"}, {}),
+	])
+}
