@@ -4,7 +4,9 @@
 #   REST API methods that take a request body (POST, PUT, PATCH, ANY) must name a
 #   request_validator_id so malformed or oversized payloads are rejected before they reach
 #   code that stores customer data.
-#   Unknowns: a validator id unknown at plan time but set by reference counts as set.
+#   Unknowns: a validator id unknown at plan time but set by reference counts as set. A
+#   method without a validator whose HTTP method is set but unknown at plan time is reported:
+#   that it takes no request body cannot be verified.
 # custom:
 #   id: aws-apigw-request-validator
 #   control: api-input-validation
@@ -46,4 +48,11 @@ deny contains finding.new(rego.metadata.chain(), m, msg) if {
 	upper(object.get(m.values, "http_method", "")) in body_methods
 	not resources.is_set(m, "request_validator_id")
 	msg := sprintf("API Gateway method %s (%s) accepts a request body without a request validator", [m.address, upper(m.values.http_method)])
+}
+
+deny contains finding.new(rego.metadata.chain(), m, msg) if {
+	some m in resources.of_type("aws_api_gateway_method")
+	resources.unresolved(m, "http_method")
+	not resources.is_set(m, "request_validator_id")
+	msg := sprintf("API Gateway method %s has an HTTP method unknown at plan time and no request validator; that it accepts no request body cannot be verified", [m.address])
 }

@@ -9,6 +9,8 @@
 #   max_ttl of 0.
 #   Unknowns: TTLs or a cache policy unknown at plan time are not proven and are reported;
 #   the default behaviour is not checked (authenticated paths need their own behaviours).
+#   Ordered behaviours set but unknown at plan time (a dynamic block over a value known only
+#   after apply) are reported: that they do not cache authenticated paths cannot be verified.
 # custom:
 #   id: aws-cloudfront-auth-no-cache
 #   control: cdn-auth-caching
@@ -95,4 +97,10 @@ deny contains finding.new(rego.metadata.chain(), d, msg) if {
 	}
 	count(cached) > 0
 	msg := sprintf("CloudFront distribution %s may cache authenticated paths %s", [d.address, concat(", ", sort(cached))])
+}
+
+deny contains finding.new(rego.metadata.chain(), d, msg) if {
+	some d in resources.of_type("aws_cloudfront_distribution")
+	resources.unresolved(d, "ordered_cache_behavior")
+	msg := sprintf("CloudFront distribution %s has ordered cache behaviours unknown at plan time; that it does not cache authenticated paths cannot be verified", [d.address])
 }

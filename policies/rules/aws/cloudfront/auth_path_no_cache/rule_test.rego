@@ -42,3 +42,17 @@ test_managed_policy_data_source_and_unknown_reference if {
 	unknown := dist([{"path_pattern": "/api/*"}, {"path_pattern": "/static/*"}], {"ordered_cache_behavior.cache_policy_id": ["data.aws_cloudfront_cache_policy.disabled", "aws_cloudfront_cache_policy.long"]})
 	count(rule.deny) == 1 with input as t.with_index([ds, caching, unknown])
 }
+
+# The two ways a configured value is unknown: set from a resource (a plan), or unlinked.
+hows(path) := [{"unknown": [path], "references": {path: ["test/terraform_data.elsewhere"]}}, {"unknown": [path], "unlinked": [path]}]
+
+test_behaviours_unknown_fail_unverified if {
+	msg := "CloudFront distribution aws_cloudfront_distribution.shop has ordered cache behaviours unknown at plan time; that it does not cache authenticated paths cannot be verified"
+	every how in hows("ordered_cache_behavior") {
+		k.summary(rule.deny) == {["aws-cloudfront-auth-no-cache", "test/aws_cloudfront_distribution.shop", msg]} with input as t.with_index([object.union(t.resource("aws_cloudfront_distribution.shop", {}, {}), how)])
+	}
+}
+
+test_behaviours_computed_pass if {
+	count(rule.deny) == 0 with input as t.with_index([object.union(t.resource("aws_cloudfront_distribution.shop", {}, {}), {"unknown": ["ordered_cache_behavior"]})])
+}

@@ -4,7 +4,9 @@
 #   viewer_protocol_policy "allow-all" on the default or any ordered behaviour serves pages,
 #   cookies and form posts over HTTP. Every behaviour must use redirect-to-https or
 #   https-only.
-#   Unknowns: a policy unknown at plan time is not proven and is reported.
+#   Unknowns: a policy unknown at plan time is not proven and is reported, and so is a
+#   default behaviour unknown at plan time (a required block: always configured) or ordered
+#   behaviours set but unknown (a dynamic block over a value known only after apply).
 # custom:
 #   id: aws-cloudfront-https-viewers
 #   control: cdn-auth-caching
@@ -65,7 +67,9 @@ unread(_, _, b) if {
 	contains(p, "${")
 }
 
-problems(d) := {sprintf("%s on behaviours %s", [what, concat(", ", sort(names))]) |
+problems(d) := protocol_problems(d) | unknown_blocks(d)
+
+protocol_problems(d) := {sprintf("%s on behaviours %s", [what, concat(", ", sort(names))]) |
 	some what in ["allows HTTP viewers", "has a viewer protocol policy unknown at plan time"]
 	names := {name |
 		some [name, b] in behaviours(d)
@@ -74,6 +78,16 @@ problems(d) := {sprintf("%s on behaviours %s", [what, concat(", ", sort(names))]
 	}
 	count(names) > 0
 }
+
+# Whole behaviour blocks the input cannot show.
+unknown_blocks(d) := {sprintf("has %s unknown at plan time", [what]) |
+	some [what, path] in [["a default cache behaviour", "default_cache_behavior"], ["ordered cache behaviours", "ordered_cache_behavior"]]
+	block_unknown(d, path)
+}
+
+block_unknown(d, "default_cache_behavior") if resources.unknown_at(d, "default_cache_behavior")
+
+block_unknown(d, path) if resources.unresolved(d, path)
 
 kind(d, name, b) := "has a viewer protocol policy unknown at plan time" if unread(d, name, b)
 

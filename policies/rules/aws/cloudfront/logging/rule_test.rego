@@ -17,3 +17,18 @@ test_logging_passes if {
 	src := t.resource("aws_cloudwatch_log_delivery_source.cf", {}, {"resource_arn": ["aws_cloudfront_distribution.shop"]})
 	count(rule.deny) == 0 with input as t.with_index([d, src])
 }
+
+# The two ways a configured value is unknown: set from a resource (a plan), or unlinked.
+hows(path) := [{"unknown": [path], "references": {path: ["test/terraform_data.elsewhere"]}}, {"unknown": [path], "unlinked": [path]}]
+
+test_logging_config_unknown_fails_unverified if {
+	every how in hows("logging_config") {
+		k.summary(rule.deny) == {["aws-cloudfront-logging", "test/aws_cloudfront_distribution.shop", "CloudFront distribution aws_cloudfront_distribution.shop has logging_config unknown at plan time; that it logs viewer requests cannot be verified"]} with input as t.with_index([object.union(t.resource("aws_cloudfront_distribution.shop", {}, {}), how)])
+	}
+}
+
+test_logging_bucket_unknown_passes if {
+	every how in hows("logging_config.bucket") {
+		count(rule.deny) == 0 with input as t.with_index([object.union(t.resource("aws_cloudfront_distribution.shop", {"logging_config": [{"include_cookies": false}]}, {}), how)])
+	}
+}

@@ -9,7 +9,8 @@
 #   infrastructure-side mitigation only (advisory).
 #   Unknowns: a response-headers policy unknown at plan time or not in the input (e.g. an
 #   AWS managed policy id, which sets no CSP) cannot be shown to send the header and is
-#   reported.
+#   reported. Ordered behaviours set but unknown at plan time are reported: that the
+#   script-controlled paths send a strict CSP cannot be verified.
 # custom:
 #   id: aws-cloudfront-script-csp
 #   control: third-party-script-control
@@ -85,4 +86,10 @@ deny contains finding.new(rego.metadata.chain(), d, msg) if {
 	ps := problems(d, b)
 	count(ps) > 0
 	msg := sprintf("CloudFront distribution %s behaviour %s lets third-party scripts run unrestricted: %s", [d.address, b.path_pattern, concat(", ", sort(ps))])
+}
+
+deny contains finding.new(rego.metadata.chain(), d, msg) if {
+	some d in resources.of_type("aws_cloudfront_distribution")
+	resources.unresolved(d, "ordered_cache_behavior")
+	msg := sprintf("CloudFront distribution %s has ordered cache behaviours unknown at plan time; that its checkout and account paths restrict third-party scripts cannot be verified", [d.address])
 }

@@ -42,3 +42,17 @@ test_other_paths_are_not_checked if {
 	d := t.resource("aws_cloudfront_distribution.shop", {"ordered_cache_behavior": [{"path_pattern": "/blog/*"}]}, {})
 	count(rule.deny) == 0 with input as t.with_index([d])
 }
+
+# The two ways a configured value is unknown: set from a resource (a plan), or unlinked.
+hows(path) := [{"unknown": [path], "references": {path: ["test/terraform_data.elsewhere"]}}, {"unknown": [path], "unlinked": [path]}]
+
+test_behaviours_unknown_fail_unverified if {
+	msg := "CloudFront distribution aws_cloudfront_distribution.shop has ordered cache behaviours unknown at plan time; that its checkout and account paths restrict third-party scripts cannot be verified"
+	every how in hows("ordered_cache_behavior") {
+		k.summary(rule.deny) == {["aws-cloudfront-script-csp", "test/aws_cloudfront_distribution.shop", msg]} with input as t.with_index([object.union(t.resource("aws_cloudfront_distribution.shop", {}, {}), how)])
+	}
+}
+
+test_behaviours_computed_pass if {
+	count(rule.deny) == 0 with input as t.with_index([object.union(t.resource("aws_cloudfront_distribution.shop", {}, {}), {"unknown": ["ordered_cache_behavior"]})])
+}

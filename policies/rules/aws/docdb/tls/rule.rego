@@ -4,7 +4,9 @@
 #   A cluster parameter group with tls = "disabled" lets clients connect to every cluster
 #   using it in plain text, credentials and documents included. The default parameter group
 #   requires TLS.
-#   Unknowns: a tls value not readable before apply is reported.
+#   Unknowns: a tls value not readable before apply is reported, and so are parameters set
+#   but unknown at plan time, or a parameter whose name is (unless its known value could
+#   never turn TLS off): either could be tls = disabled.
 # custom:
 #   id: aws-docdb-tls
 #   control: storage-encryption
@@ -61,4 +63,32 @@ message(g, "disabled") := sprintf("DocumentDB parameter group %s turns TLS off (
 
 message(g, v) := sprintf("DocumentDB parameter group %s sets tls to a value not readable before apply", [g.address]) if {
 	not resources.literal(v)
+}
+
+# A parameter whose name the input cannot show, and whose value could be "disabled".
+unnamed_may_disable(g) if {
+	resources.unresolved(g, "parameter.name")
+	some p in resources.objects(object.get(g.values, "parameter", null))
+	not resources.literal(object.get(p, "name", null))
+	not known_not_disabled(object.get(p, "value", null))
+}
+
+known_not_disabled(v) if {
+	resources.literal(v)
+	v != "disabled"
+}
+
+deny contains finding.new(rego.metadata.chain(), g, msg) if {
+	some g in resources.of_type("aws_docdb_cluster_parameter_group")
+	count(tls_values(g)) == 0
+	resources.unresolved(g, "parameter")
+	msg := sprintf("DocumentDB parameter group %s has parameters unknown at plan time; that TLS is not turned off cannot be verified", [g.address])
+}
+
+deny contains finding.new(rego.metadata.chain(), g, msg) if {
+	some g in resources.of_type("aws_docdb_cluster_parameter_group")
+	count(tls_values(g)) == 0
+	not resources.unresolved(g, "parameter")
+	unnamed_may_disable(g)
+	msg := sprintf("DocumentDB parameter group %s has a parameter name unknown at plan time; that TLS is not turned off cannot be verified", [g.address])
 }

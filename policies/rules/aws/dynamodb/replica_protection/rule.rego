@@ -14,7 +14,9 @@
 #   Unknowns: a replica's point_in_time_recovery not readable before apply is not proven and
 #   is reported; a replica key set by reference counts as set (a plan does not say
 #   which replica a computed key belongs to, so a table with any replica key set by reference
-#   has each replica without a literal key counted as set).
+#   has each replica without a literal key counted as set). Replica blocks set but unknown at
+#   plan time (a dynamic block over a value known only after apply) are reported: that each
+#   replica has point-in-time recovery cannot be verified.
 # custom:
 #   id: aws-dynamodb-replica-protection
 #   control: backup-protection
@@ -97,6 +99,12 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	is_string(k)
 	stores.aws_managed_alias(k)
 	msg := sprintf("DynamoDB table %s uses a customer-managed key but its replica in %s is encrypted with the AWS-managed key %s", [r.address, region_of(rep), k])
+}
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("aws_dynamodb_table")
+	resources.unresolved(r, "replica")
+	msg := sprintf("DynamoDB table %s has replicas unknown at plan time; that each replica has point-in-time recovery and its own key cannot be verified", [r.address])
 }
 
 # Replicas declared as resources of their own, in their provider's region.

@@ -63,3 +63,16 @@ test_standalone_replica if {
 	count(rule.deny) == 0 with input as t.with_index([replica({"point_in_time_recovery": true}, {})])
 	k.summary(rule.deny) == {["aws-dynamodb-replica-protection", "test/aws_dynamodb_table_replica.orders_eu", "DynamoDB table replica aws_dynamodb_table_replica.orders_eu in eu-west-1 has point-in-time recovery unknown at plan time"]} with input as t.with_index([replica({"point_in_time_recovery": "${var.pitr}"}, {})])
 }
+
+# The two ways a configured value is unknown: set from a resource (a plan), or unlinked.
+hows(path) := [{"unknown": [path], "references": {path: ["test/terraform_data.elsewhere"]}}, {"unknown": [path], "unlinked": [path]}]
+
+test_replicas_unknown_fail_unverified if {
+	every how in hows("replica") {
+		k.summary(rule.deny) == {["aws-dynamodb-replica-protection", "test/aws_dynamodb_table.orders", "DynamoDB table aws_dynamodb_table.orders has replicas unknown at plan time; that each replica has point-in-time recovery and its own key cannot be verified"]} with input as t.with_index([object.union(table({}, {}), how)])
+	}
+}
+
+test_replicas_computed_pass if {
+	count(rule.deny) == 0 with input as t.with_index([object.union(table({}, {}), {"unknown": ["replica"]})])
+}

@@ -5,8 +5,9 @@
 #   read and write every key without a user or password: the security group is the only
 #   barrier for the durable copy of sessions, carts and customer records it holds. A cluster
 #   needs an ACL of its own (aws_memorydb_acl with users), which also needs TLS.
-#   Unknowns: an ACL set from another resource counts as set; one not readable before apply
-#   otherwise is reported.
+#   Unknowns: an ACL set from an aws_memorydb_acl this configuration creates counts as set (a
+#   created ACL is never open-access); one not readable before apply otherwise (from another
+#   resource, a variable without a value, a plan's local) is reported.
 # custom:
 #   id: aws-memorydb-open-access
 #   control: public-storage
@@ -55,10 +56,17 @@ import rego.v1
 
 deny contains finding.new(rego.metadata.chain(), c, msg) if {
 	some c in resources.of_type("aws_memorydb_cluster")
-	not resources.references_under(c, "acl_name")
+	not acl_resource(c)
 	msg := message(c, stores.text(c, "acl_name"))
 }
 
 message(c, "open-access") := sprintf("MemoryDB cluster %s uses the open-access ACL: any client that reaches it reads and writes every key", [c.address])
 
 message(c, "unknown") := sprintf("MemoryDB cluster %s has an acl_name not readable before apply; client authentication cannot be verified", [c.address])
+
+# The ACL is one this configuration creates.
+acl_resource(c) if {
+	some a in resources.linked_to(c, "acl_name")
+	a.type == "aws_memorydb_acl"
+	a.mode == "managed"
+}

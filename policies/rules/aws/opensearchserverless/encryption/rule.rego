@@ -8,7 +8,8 @@
 #   created.
 #   Unknowns: an encryption policy not readable before apply, or no encryption policy in the
 #   input matching the collection, cannot show its key and is reported (for collections that
-#   need a customer-managed key).
+#   need a customer-managed key). So is a collection whose name is set but unknown at plan
+#   time: policies match collections by name, so which one covers it cannot be known.
 # custom:
 #   id: aws-opensearchserverless-encryption
 #   control: storage-encryption
@@ -82,3 +83,11 @@ message(c, matching) := sprintf("OpenSearch Serverless collection %s: no encrypt
 unreadable_note := "" if count(unreadable) == 0
 
 else := sprintf(" (%s cannot be read before apply)", [concat(", ", sort([p.address | some p in unreadable]))])
+
+deny contains finding.new(rego.metadata.chain(), c, msg) if {
+	some c in resources.of_type("aws_opensearchserverless_collection")
+	not is_string(object.get(c.values, "name", null))
+	resources.unresolved(c, "name")
+	stores.needs_cmk(c)
+	msg := sprintf("OpenSearch Serverless collection %s has a name unknown at plan time; which encryption policy matches it, and so its key, cannot be verified", [c.address])
+}

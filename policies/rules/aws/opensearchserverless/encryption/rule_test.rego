@@ -31,3 +31,11 @@ test_unverifiable_key_fails if {
 	unknown := t.resource("aws_opensearchserverless_security_policy.orders_encryption", {"name": "e", "type": "encryption", "policy": "${jsonencode(local.enc)}"}, {})
 	k.summary(rule.deny) == {["aws-opensearchserverless-encryption", "test/aws_opensearchserverless_collection.orders", "OpenSearch Serverless collection aws_opensearchserverless_collection.orders: no encryption policy in this input matches it (aws_opensearchserverless_security_policy.orders_encryption cannot be read before apply); its key cannot be verified"]} with input as t.with_index([collection, unknown])
 }
+
+test_name_unknown_fails_unverified if {
+	msg := "OpenSearch Serverless collection aws_opensearchserverless_collection.orders has a name unknown at plan time; which encryption policy matches it, and so its key, cannot be verified"
+	every how in [{"references": {"name": ["test/terraform_data.elsewhere"]}}, {"unlinked": ["name"]}] {
+		c := object.union(t.resource("aws_opensearchserverless_collection.orders", {"type": "SEARCH"}, {}), object.union({"unknown": ["name"]}, how))
+		k.summary(rule.deny) == {["aws-opensearchserverless-encryption", "test/aws_opensearchserverless_collection.orders", msg]} with input as t.with_index([c, encryption({"Rules": rules("collection/orders"), "AWSOwnedKey": true})])
+	}
+}

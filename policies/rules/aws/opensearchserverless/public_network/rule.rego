@@ -7,7 +7,10 @@
 #   the way. Access should come through VPC endpoints (SourceVPCEs) or named AWS services.
 #   Collections are matched to policies by the policy's "collection/<name>" patterns; a
 #   public policy whose patterns match no collection in the input is reported on its own.
-#   Unknowns: a network policy not readable before apply is reported on itself.
+#   Unknowns: a network policy not readable before apply is reported on itself. A collection
+#   whose name is unknown at plan time (set from another resource, a variable without a value)
+#   is reported when a network policy of the input allows public access: policies match
+#   collections by name, so that none opens it cannot be verified.
 # custom:
 #   id: aws-opensearchserverless-public
 #   control: public-storage
@@ -72,13 +75,31 @@ collections := [c |
 
 deny contains finding.new(rego.metadata.chain(), c, msg) if {
 	some c in collections
-	opened := {sprintf("%s (%s)", [p.address, t]) |
-		some [p, t, pattern] in public_patterns
-		stores.aoss_covers(pattern, c.values.name)
-	}
+	opened := opened_by(c)
 	count(opened) > 0
 	msg := sprintf("OpenSearch Serverless collection %s is reachable from the internet: AllowFromPublic in %s", [c.address, concat(", ", sort(opened))])
 }
+
+opened_by(c) := {sprintf("%s (%s)", [p.address, t]) |
+	some [p, t, pattern] in public_patterns
+	stores.aoss_covers(pattern, c.values.name)
+}
+
+# A collection whose name the input cannot show, while public policies open some pattern.
+deny contains finding.new(rego.metadata.chain(), c, msg) if {
+	some c in resources.of_type("aws_opensearchserverless_collection")
+	resources.unresolved(c, "name")
+	not resources.literal(object.get(c.values, "name", null))
+	count(public_patterns) > 0
+	count(unknown_opened(c)) == 0
+	policies := {p.address | some [p, _, _] in public_patterns}
+	msg := sprintf("OpenSearch Serverless collection %s has a name unknown at plan time; that AllowFromPublic in %s does not open it cannot be verified", [c.address, concat(", ", sort(policies))])
+}
+
+# An interpolated name a public pattern still covers is reported as reachable above.
+unknown_opened(c) := opened_by(c) if is_string(object.get(c.values, "name", null))
+
+else := set()
 
 # A public policy that opens no collection of the input is reported on itself.
 deny contains finding.new(rego.metadata.chain(), p, msg) if {

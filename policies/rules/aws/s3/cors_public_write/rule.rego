@@ -9,7 +9,9 @@
 #   bucket policy allows, and read the answer. Read-only rules (GET, HEAD) from any origin are
 #   not reported. The finding is on the resource holding the rule.
 #   Unknowns: an origin or method list not readable before apply, in a rule whose other list
-#   is open, is not proven and is reported.
+#   is open, is not proven and is reported; so are CORS rules set but unknown at plan time as
+#   a whole (a dynamic block over a value known only after apply). Rules the provider computes
+#   (aws_s3_bucket's cors_rule when a separate configuration manages them) are not.
 # custom:
 #   id: aws-s3-cors-public-write
 #   control: public-storage
@@ -74,6 +76,13 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	origins := open_origins(r, rule)
 	methods := write_verbs(r, rule)
 	msg := message(r, kind, origins, methods)
+}
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some [t, kind] in holders
+	some r in resources.of_type(t)
+	resources.unresolved(r, "cors_rule")
+	msg := sprintf("%s %s has CORS rules unknown at plan time; that no website may write to %s cannot be verified", [kind, r.address, subject(r)])
 }
 
 # "unknown" when the list cannot be read, else the origins that match any site (sorted: a

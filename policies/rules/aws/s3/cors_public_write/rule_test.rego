@@ -43,3 +43,16 @@ test_bucket_named_through_its_link if {
 	bucket := t.resource("aws_s3_bucket.uploads", {"bucket": "shop-uploads"}, {})
 	k.summary(rule.deny) == {["aws-s3-cors-public-write", "test/aws_s3_bucket_cors_configuration.uploads", "S3 CORS configuration aws_s3_bucket_cors_configuration.uploads lets any website send PUT requests to bucket shop-uploads from its visitors' browsers (CORS allowed_origins *)"]} with input as t.with_index([bucket, t.resource("aws_s3_bucket_cors_configuration.uploads", {"bucket": "${aws_s3_bucket.uploads.id}", "cors_rule": [{"allowed_methods": ["PUT"], "allowed_origins": ["*"]}]}, {"bucket": ["aws_s3_bucket.uploads"]})])
 }
+
+test_rules_unknown_fail_unverified if {
+	msg := "S3 CORS configuration aws_s3_bucket_cors_configuration.uploads has CORS rules unknown at plan time; that no website may write to bucket shop-uploads cannot be verified"
+	every how in [{"references": {"cors_rule": ["test/terraform_data.elsewhere"]}}, {"unlinked": ["cors_rule"]}] {
+		c := object.union(t.resource("aws_s3_bucket_cors_configuration.uploads", {"bucket": "shop-uploads"}, {}), object.union({"unknown": ["cors_rule"]}, how))
+		k.summary(rule.deny) == {["aws-s3-cors-public-write", "test/aws_s3_bucket_cors_configuration.uploads", msg]} with input as t.with_index([c])
+	}
+}
+
+test_computed_bucket_rules_pass if {
+	b := object.union(t.resource("aws_s3_bucket.uploads", {"bucket": "shop-uploads"}, {}), {"unknown": ["cors_rule"]})
+	count(rule.deny) == 0 with input as t.with_index([b])
+}
