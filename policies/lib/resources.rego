@@ -1287,3 +1287,94 @@ azure_internet_prefix(s) if {
 	is_string(s)
 	endswith(trim_space(s), "/0")
 }
+
+# ---------------------------------------------------------------------------------------
+# Network addresses unknown at plan time (security groups, NSG rules, database firewall
+# rules). Begin block: unknown network addresses.
+
+# Types whose every address is a network's own range or one address: a VPC's, subnet's or
+# virtual network's CIDR (AWS allows /16–/28 for IPv4 and /56–/64 for IPv6; Azure none wider
+# than /8), an Elastic IP or Azure public IP. Never 0.0.0.0/0, ::/0 or an Azure service tag.
+network_range_types := {
+	"aws_vpc", "aws_default_vpc", "aws_subnet", "aws_default_subnet",
+	"aws_vpc_ipv4_cidr_block_association", "aws_vpc_ipv6_cidr_block_association", "aws_eip",
+	"azurerm_virtual_network", "azurerm_subnet", "azurerm_public_ip",
+}
+
+# Set from resources (and only those) that are networks' own ranges or single addresses.
+from_network_range(r, path) if {
+	keys := object.get(r.references, path, [])
+	count(keys) > 0
+	not unlinked_under(r, path)
+	every k in keys {
+		input.resources[k].type in network_range_types
+	}
+}
+
+# An address setting that is configured but unreadable (from another resource, a variable
+# without a value, an interpolation), and may be the whole internet.
+unresolved_address(r, path) if {
+	unresolved_list(r, path)
+	not from_network_range(r, path)
+}
+
+# Configured but unreadable, or a list with an element that is an interpolation the tool
+# cannot evaluate (`["${var.cidr}"]`).
+unresolved_list(r, path) if unresolved(r, path)
+
+unresolved_list(r, path) if {
+	some v in values_at(r, path)
+	is_array(v)
+	some x in v
+	is_string(x)
+	contains(x, "${")
+}
+
+# A value inside one block (the block's own value, and whether the resource's configuration
+# at path is unreadable). "unknown" when the block leaves it out and the configuration sets
+# it from what the input cannot show, or it is an interpolation.
+block_value(r, rule, attr, path) := "unknown" if {
+	v := object.get(rule, attr, null)
+	v == null
+	unresolved(r, path)
+} else := "unknown" if {
+	v := object.get(rule, attr, null)
+	is_string(v)
+	contains(v, "${")
+} else := object.get(rule, attr, null)
+
+# Firewall rules (start_ip_address … end_ip_address) of the given types whose range cannot be
+# read and may open more than sql_firewall_max_addresses addresses, as [rule, attributes
+# unknown]. A known end (start) that bounds every possible range below the limit excuses it.
+unknown_firewall_rules(types) := [[r, attrs] |
+	some t in types
+	some r in of_type(t)
+	attrs := [a | some a in ["start_ip_address", "end_ip_address"]; unresolved(r, a)]
+	count(attrs) > 0
+	not firewall_bounded(r)
+	not single_public_ip(r)
+]
+
+# Whatever start: end + 1 addresses at most.
+firewall_bounded(r) if {
+	not unresolved(r, "end_ip_address")
+	ipv4(r.values.end_ip_address) + 1 <= settings.sql_firewall_max_addresses
+}
+
+# Whatever end: from start to 255.255.255.255 at most.
+firewall_bounded(r) if {
+	not unresolved(r, "start_ip_address")
+	4294967296 - ipv4(r.values.start_ip_address) <= settings.sql_firewall_max_addresses
+}
+
+# Start and end are the one public IP the configuration creates: one address.
+single_public_ip(r) if {
+	starts := object.get(r.references, "start_ip_address", [])
+	count(starts) == 1
+	starts == object.get(r.references, "end_ip_address", [])
+	input.resources[starts[0]].type == "azurerm_public_ip"
+	not unlinked_under(r, "start_ip_address")
+	not unlinked_under(r, "end_ip_address")
+}
+
+# End block: unknown network addresses.

@@ -8,10 +8,13 @@
 #   everything it is attached to: web ports reach those hosts too. Checked in
 #   aws_security_group and aws_default_security_group ingress blocks,
 #   aws_security_group_rule (type ingress) and aws_vpc_security_group_ingress_rule.
-#   Unknowns: CIDRs unknown at plan time are other resources' ranges and are not reported;
-#   ports unknown at plan time cannot be shown to be web ports and are reported; ingress
-#   blocks hidden as a whole (a sensitive value in one makes Terraform hide the set) are
-#   reported.
+#   Unknowns: CIDRs set from another resource, a variable without a value or an expression
+#   are reported as not verifiable, unless they come only from the configuration's VPCs,
+#   subnets or Elastic IPs (never 0.0.0.0/0 or ::/0) or every source would pass; ports
+#   unknown at plan time cannot be shown to be web ports and are reported; ingress blocks
+#   set as a whole from what the input cannot show, or hidden as a whole (a sensitive value
+#   in one makes Terraform hide the set), are reported; ingress blocks the provider only
+#   computes (rules managed as separate resources) are not rules.
 # custom:
 #   id: aws-sg-internet-ingress
 #   control: egress-restriction
@@ -69,6 +72,8 @@ lb_types := {"aws_lb", "aws_alb", "aws_elb"}
 
 ports := {p | some p in config.settings.internet_ingress_ports}
 
+web_ports := concat("/", [format_int(p, 10) | some p in sort(ports)])
+
 protocol(v) := lower(v) if is_string(v)
 
 protocol(v) := format_int(v, 10) if is_number(v)
@@ -107,29 +112,37 @@ public_ip(host) if {
 	resources.any_true(subnet, "map_public_ip_on_launch")
 }
 
-port_text(rule) := sprintf("ports %d-%d", [rule.from_port, rule.to_port]) if {
+port_text(r, rule, prefix) := sprintf("ports %d-%d", [rule.from_port, rule.to_port]) if {
 	is_number(rule.from_port)
 	is_number(rule.to_port)
+} else := "ports unknown at plan time" if {
+	port_unknown(r, rule, prefix)
+} else := "all ports"
+
+# A port set from another resource, a variable without a value or an expression.
+port_unknown(r, rule, prefix) if {
+	some attr in ["from_port", "to_port"]
+	not is_number(object.get(rule, attr, null))
+	resources.unresolved(r, concat("", [prefix, attr]))
 }
 
-port_text(rule) := "all ports" if not is_number(object.get(rule, "from_port", null))
-
-# [reported resource, security group or null, rule]; the account's default group included.
+# [reported resource, security group or null, rule, the path prefix of the rule's attributes
+# in the resource]; the account's default group included.
 # A list, not a set: a set hashes each whole resource (lib/resources.rego, identity_documents).
 ingress := array.concat(
 	array.concat(
-		[[r, r, rule] |
+		[[r, r, rule, "ingress."] |
 			some t in ["aws_security_group", "aws_default_security_group"]
 			some r in resources.of_type(t)
 			some rule in resources.objects(object.get(r.values, "ingress", null))
 		],
-		[[r, sg, r.values] |
+		[[r, sg, r.values, ""] |
 			some r in resources.of_type("aws_security_group_rule")
 			r.values.type == "ingress"
 			sg := group_of(r)
 		],
 	),
-	[[r, sg, r.values] | some r in resources.of_type("aws_vpc_security_group_ingress_rule"); sg := group_of(r)],
+	[[r, sg, r.values, ""] | some r in resources.of_type("aws_vpc_security_group_ingress_rule"); sg := group_of(r)],
 )
 
 group_of(r) := gs[0] if {
@@ -138,24 +151,24 @@ group_of(r) := gs[0] if {
 } else := null
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
-	some [r, sg, rule] in ingress
+	some [r, sg, rule, prefix] in ingress
 	cidrs := to_internet(rule)
 	count(cidrs) > 0
-	msg := message(r, sg, rule, cidrs)
+	msg := message(r, sg, rule, cidrs, port_text(r, rule, prefix))
 }
 
-message(r, sg, rule, cidrs) := sprintf("%s allows %s from %s; only load balancers may take internet traffic", [r.address, port_text(rule), concat(", ", sort(cidrs))]) if {
+message(r, sg, _, cidrs, ports) := sprintf("%s allows %s from %s; only load balancers may take internet traffic", [r.address, ports, concat(", ", sort(cidrs))]) if {
 	not load_balanced(sg)
 }
 
-message(r, sg, rule, cidrs) := sprintf("%s allows %s from %s to a load balancer; only tcp %s are allowed", [r.address, port_text(rule), concat(", ", sort(cidrs)), concat("/", [format_int(p, 10) | some p in sort(ports)])]) if {
+message(r, sg, rule, cidrs, port_list) := sprintf("%s allows %s from %s to a load balancer; only tcp %s are allowed", [r.address, port_list, concat(", ", sort(cidrs)), web_ports]) if {
 	load_balanced(sg)
 	not web_port(rule)
 }
 
 # A group shared by a load balancer and public hosts is judged by everything it is attached
 # to: even the web ports reach the hosts.
-message(r, sg, rule, cidrs) := sprintf("%s allows %s from %s to a group shared by a load balancer and public hosts (%s); only load balancers may take internet traffic", [r.address, port_text(rule), concat(", ", sort(cidrs)), concat(", ", sort([input.resources[k].address | some k in hosts]))]) if {
+message(r, sg, rule, cidrs, port_list) := sprintf("%s allows %s from %s to a group shared by a load balancer and public hosts (%s); only load balancers may take internet traffic", [r.address, port_list, concat(", ", sort(cidrs)), concat(", ", sort([input.resources[k].address | some k in hosts]))]) if {
 	load_balanced(sg)
 	web_port(rule)
 	hosts := public_hosts(sg)
@@ -169,4 +182,55 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some r in resources.of_type(t)
 	resources.hidden(r, "ingress")
 	msg := sprintf("%s has ingress rules that cannot be read (sensitive as a whole: Terraform hides them all when a value in one is sensitive), so they cannot be shown to keep the internet out", [r.address])
+}
+
+# ---------------------------------------------------------------------------------------
+# What the input cannot show: CIDR blocks set from another resource, a variable without a
+# value or an expression. Ranges a VPC, subnet or Elastic IP of the configuration has are
+# never the internet; anything else may be, unless every source passes (a web port on a load
+# balancer's group that no public host shares).
+
+cidr_attrs := ["cidr_blocks", "ipv6_cidr_blocks", "cidr_ipv4", "cidr_ipv6"]
+
+cidr_unknown(r, rule, prefix) if {
+	some attr in cidr_attrs
+	unreadable(object.get(rule, attr, null))
+	resources.unresolved_address(r, concat("", [prefix, attr]))
+}
+
+unreadable(null)
+
+unreadable(v) if null in resources.as_list(v)
+
+unreadable(v) if {
+	some x in resources.as_list(v)
+	is_string(x)
+	contains(x, "${")
+}
+
+# Every source passes: only a web port reaches a load balancer's group with no public host.
+any_source_passes(sg, rule) if {
+	load_balanced(sg)
+	web_port(rule)
+	count(public_hosts(sg)) == 0
+}
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some [r, sg, rule, prefix] in ingress
+	count(to_internet(rule)) == 0
+	cidr_unknown(r, rule, prefix)
+	not any_source_passes(sg, rule)
+	msg := sprintf("%s has ingress CIDR blocks unknown at plan time (%s); that it is closed to the internet cannot be verified", [r.address, port_text(r, rule, prefix)])
+}
+
+# The ingress blocks as a whole set from what the input cannot show (dynamic blocks over an
+# unknown collection). Left unset with separate rule resources managing them, they are the
+# provider's to compute and not reported.
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some t in ["aws_security_group", "aws_default_security_group"]
+	some r in resources.of_type(t)
+	resources.unresolved(r, "ingress")
+	not resources.hidden(r, "ingress")
+	count(resources.objects(object.get(r.values, "ingress", null))) == 0
+	msg := sprintf("%s has ingress rules unknown at plan time; that they keep the internet out cannot be verified", [r.address])
 }

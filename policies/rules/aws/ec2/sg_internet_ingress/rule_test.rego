@@ -88,5 +88,65 @@ test_hidden_ingress_fails if {
 		"aws_security_group.web has ingress rules that cannot be read (sensitive as a whole: Terraform hides them all when a value in one is sensitive), so they cannot be shown to keep the internet out",
 	]} with input as hidden(["ingress"], ["ingress"])
 	count(rule.deny) == 0 with input as hidden(["ingress"], [])
-	count(rule.deny) == 0 with input as hidden([], ["ingress"])
+
+	# Unreadable for another reason (a value of the wrong type): configured, unknown, reported
+	# as such.
+	k.summary(rule.deny) == {[
+		"aws-sg-internet-ingress", "test/aws_security_group.web",
+		"aws_security_group.web has ingress rules unknown at plan time; that they keep the internet out cannot be verified",
+	]} with input as hidden([], ["ingress"])
+}
+
+# ---------------------------------------------------------------------------------------
+# What the input cannot show: set from another resource (a plan's reference) or from a
+# variable without a value (unlinked).
+configured_unknown(r, paths, refs, unlinked) := object.union(k.unknown(r, paths), {
+	"references": {p: [concat("/", ["test", a]) | some a in addrs] | some p, addrs in refs},
+	"unlinked": unlinked,
+})
+
+elsewhere := ["terraform_data.elsewhere"]
+
+ssh_without_cidrs := {"protocol": "tcp", "from_port": 22, "to_port": 22}
+
+test_unknown_cidrs_cannot_be_verified if {
+	msg := "aws_security_group.web has ingress CIDR blocks unknown at plan time (ports 22-22); that it is closed to the internet cannot be verified"
+	k.summary(rule.deny) == {["aws-sg-internet-ingress", "test/aws_security_group.web", msg]} with input as t.with_index([configured_unknown(sg([ssh_without_cidrs]), ["ingress.cidr_blocks"], {"ingress.cidr_blocks": elsewhere}, [])])
+	k.summary(rule.deny) == {["aws-sg-internet-ingress", "test/aws_security_group.web", msg]} with input as t.with_index([configured_unknown(sg([ssh_without_cidrs]), ["ingress.cidr_blocks"], {}, ["ingress.cidr_blocks"])])
+	k.summary(rule.deny) == {["aws-sg-internet-ingress", "test/aws_security_group.web", msg]} with input as t.with_index([sg([object.union(ssh_without_cidrs, {"cidr_blocks": ["${var.allowed}"]})])])
+}
+
+# The separate rule resources the same way.
+test_unknown_cidrs_of_rule_resources_cannot_be_verified if {
+	web := t.resource("aws_security_group.web", {"name": "web"}, {})
+	legacy := configured_unknown(t.resource("aws_security_group_rule.ssh", object.union(ssh_without_cidrs, {"type": "ingress"}), {"security_group_id": ["aws_security_group.web"]}), ["cidr_blocks"], {"cidr_blocks": elsewhere}, [])
+	k.summary(rule.deny) == {["aws-sg-internet-ingress", "test/aws_security_group_rule.ssh", "aws_security_group_rule.ssh has ingress CIDR blocks unknown at plan time (ports 22-22); that it is closed to the internet cannot be verified"]} with input as t.with_index([web, legacy])
+	vpc_rule := configured_unknown(t.resource("aws_vpc_security_group_ingress_rule.ssh", {"ip_protocol": "tcp", "from_port": 22, "to_port": 22}, {"security_group_id": ["aws_security_group.web"]}), ["cidr_ipv4"], {}, ["cidr_ipv4"])
+	k.summary(rule.deny) == {["aws-sg-internet-ingress", "test/aws_vpc_security_group_ingress_rule.ssh", "aws_vpc_security_group_ingress_rule.ssh has ingress CIDR blocks unknown at plan time (ports 22-22); that it is closed to the internet cannot be verified"]} with input as t.with_index([web, vpc_rule])
+}
+
+# Ranges of the configuration's own VPCs and subnets are never the internet; a web port on a
+# load balancer's group passes whatever the source; an ingress the provider only computes
+# (separate rule resources manage it), or an unknown without configuration, is no rule.
+test_unknown_cidrs_ruled_out_or_computed_passes if {
+	vpc := t.resource("aws_vpc.main", {"cidr_block": "10.0.0.0/16"}, {})
+	count(rule.deny) == 0 with input as t.with_index([vpc, configured_unknown(sg([ssh_without_cidrs]), ["ingress.cidr_blocks"], {"ingress.cidr_blocks": ["aws_vpc.main"]}, [])])
+	count(rule.deny) == 1 with input as t.with_index([vpc, configured_unknown(sg([ssh_without_cidrs]), ["ingress.cidr_blocks"], {"ingress.cidr_blocks": ["aws_vpc.main"]}, ["ingress.cidr_blocks"])])
+	count(rule.deny) == 0 with input as t.with_index([lb, configured_unknown(sg([object.remove(https, ["cidr_blocks"])]), ["ingress.cidr_blocks"], {"ingress.cidr_blocks": elsewhere}, [])])
+	count(rule.deny) == 1 with input as t.with_index([configured_unknown(sg([object.remove(https, ["cidr_blocks"])]), ["ingress.cidr_blocks"], {"ingress.cidr_blocks": elsewhere}, [])])
+	count(rule.deny) == 0 with input as t.with_index([k.unknown(sg(null), ["ingress"])])
+	count(rule.deny) == 0 with input as t.with_index([k.unknown(sg([ssh_without_cidrs]), ["ingress.cidr_blocks"])])
+}
+
+test_unknown_ports_are_reported if {
+	msg := "aws_security_group.web allows ports unknown at plan time from 0.0.0.0/0 to a load balancer; only tcp 80/443 are allowed"
+	block := object.remove(https, ["to_port"])
+	k.summary(rule.deny) == {["aws-sg-internet-ingress", "test/aws_security_group.web", msg]} with input as t.with_index([lb, configured_unknown(sg([block]), ["ingress.to_port"], {"ingress.to_port": elsewhere}, [])])
+	k.summary(rule.deny) == {["aws-sg-internet-ingress", "test/aws_security_group.web", msg]} with input as t.with_index([lb, configured_unknown(sg([block]), ["ingress.to_port"], {}, ["ingress.to_port"])])
+}
+
+test_unknown_ingress_cannot_be_verified if {
+	msg := "aws_security_group.web has ingress rules unknown at plan time; that they keep the internet out cannot be verified"
+	k.summary(rule.deny) == {["aws-sg-internet-ingress", "test/aws_security_group.web", msg]} with input as t.with_index([configured_unknown(sg(null), ["ingress"], {"ingress": elsewhere}, [])])
+	k.summary(rule.deny) == {["aws-sg-internet-ingress", "test/aws_security_group.web", msg]} with input as t.with_index([configured_unknown(sg(null), ["ingress"], {}, ["ingress"])])
 }

@@ -5,10 +5,13 @@
 #   compromised workload ship customer data anywhere. Checked in aws_security_group and
 #   aws_default_security_group egress
 #   blocks, aws_security_group_rule (type egress) and aws_vpc_security_group_egress_rule.
-#   Unknowns: CIDRs unknown at plan time come from other resources (VPC or subnet ranges),
-#   never the literal internet range, and are not reported; egress blocks the provider only
-#   computes (rules managed as separate resources) are not rules; egress blocks hidden as a
-#   whole (a sensitive value in one makes Terraform hide the set) are reported.
+#   Unknowns: CIDRs, protocols or ports set from another resource, a variable without a
+#   value or an expression are reported as not verifiable unless the known parts rule the
+#   violation out; CIDRs only from the configuration's VPCs, subnets or Elastic IPs are never
+#   the internet and are not reported; egress blocks the provider only computes (rules
+#   managed as separate resources) are not rules; egress blocks set as a whole from what the
+#   input cannot show, or hidden as a whole (a sensitive value in one makes Terraform hide
+#   the set), are reported.
 # custom:
 #   id: aws-sg-unrestricted-egress
 #   control: egress-restriction
@@ -116,22 +119,23 @@ all_traffic(rule) if {
 
 to_internet(rule) := {c | some attr in ["cidr_blocks", "ipv6_cidr_blocks"]; some c in resources.as_list(object.get(rule, attr, null)); c in internet} | {c | some attr in ["cidr_ipv4", "cidr_ipv6"]; c := object.get(rule, attr, null); c in internet}
 
-# [resource, rule] pairs for every egress rule in the input.
+# [resource, rule, the path prefix of the rule's attributes in the resource] for every egress
+# rule in the input.
 # A list, not a set: a set hashes each whole resource (lib/resources.rego, identity_documents).
 egress := array.concat(
 	array.concat(
-		[[r, rule] |
+		[[r, rule, "egress."] |
 			some t in ["aws_security_group", "aws_default_security_group"]
 			some r in resources.of_type(t)
 			some rule in resources.objects(object.get(r.values, "egress", null))
 		],
-		[[r, r.values] | some r in resources.of_type("aws_security_group_rule"); r.values.type == "egress"],
+		[[r, r.values, ""] | some r in resources.of_type("aws_security_group_rule"); r.values.type == "egress"],
 	),
-	[[r, r.values] | some r in resources.of_type("aws_vpc_security_group_egress_rule")],
+	[[r, r.values, ""] | some r in resources.of_type("aws_vpc_security_group_egress_rule")],
 )
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
-	some [r, rule] in egress
+	some [r, rule, _] in egress
 	cidrs := to_internet(rule)
 	count(cidrs) > 0
 	all_traffic(rule)
@@ -145,4 +149,97 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some r in resources.of_type(t)
 	resources.hidden(r, "egress")
 	msg := sprintf("%s has egress rules that cannot be read (sensitive as a whole: Terraform hides them all when a value in one is sensitive), so they cannot be shown to keep all traffic from leaving for the internet", [r.address])
+}
+
+# ---------------------------------------------------------------------------------------
+# What the input cannot show: CIDR blocks, protocol or ports set from another resource, a
+# variable without a value or an expression. Reported unless the known parts rule the
+# violation out (a CIDR that is not the internet, a protocol or a port range short of all
+# traffic); ranges the configuration's VPCs, subnets or Elastic IPs have are never the
+# internet.
+
+unreadable(null)
+
+unreadable(v) if null in resources.as_list(v)
+
+unreadable(v) if {
+	some x in resources.as_list(v)
+	is_string(x)
+	contains(x, "${")
+}
+
+unknown_value(r, rule, prefix, attr) if {
+	unreadable(object.get(rule, attr, null))
+	resources.unresolved_list(r, concat("", [prefix, attr]))
+}
+
+cidr_unknown(r, rule, prefix) if {
+	some attr in ["cidr_blocks", "ipv6_cidr_blocks", "cidr_ipv4", "cidr_ipv6"]
+	unreadable(object.get(rule, attr, null))
+	resources.unresolved_address(r, concat("", [prefix, attr]))
+}
+
+protocol_unknown(r, rule, prefix) if {
+	some attr in ["protocol", "ip_protocol"]
+	unknown_value(r, rule, prefix, attr)
+}
+
+# A port unknown where the other is known to span all traffic's end (0 … 65535) or unknown too.
+ports_unknown(r, rule, prefix) if {
+	some attr in ["from_port", "to_port"]
+	unknown_value(r, rule, prefix, attr)
+	port_could_span(r, rule, prefix, "from_port", 0)
+	port_could_span(r, rule, prefix, "to_port", 65535)
+}
+
+port_could_span(_, rule, _, attr, end) if object.get(rule, attr, null) == end
+
+port_could_span(r, rule, prefix, attr, _) if unknown_value(r, rule, prefix, attr)
+
+unknown_parts(r, rule, prefix) := [name |
+	some name in ["CIDR blocks", "protocol", "ports"]
+	unknown_part(r, rule, prefix, name)
+]
+
+unknown_part(r, rule, prefix, "CIDR blocks") if cidr_unknown(r, rule, prefix)
+
+unknown_part(r, rule, prefix, "protocol") if protocol_unknown(r, rule, prefix)
+
+unknown_part(r, rule, prefix, "ports") if ports_unknown(r, rule, prefix)
+
+possibly_internet(_, rule, _) if count(to_internet(rule)) > 0
+
+possibly_internet(r, rule, prefix) if cidr_unknown(r, rule, prefix)
+
+possibly_all_traffic(_, rule, _) if all_traffic(rule)
+
+possibly_all_traffic(r, rule, prefix) if protocol_unknown(r, rule, prefix)
+
+possibly_all_traffic(r, rule, prefix) if ports_unknown(r, rule, prefix)
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some [r, rule, prefix] in egress
+	possibly_internet(r, rule, prefix)
+	possibly_all_traffic(r, rule, prefix)
+	not known_violation(rule)
+	parts := unknown_parts(r, rule, prefix)
+	count(parts) > 0
+	msg := sprintf("%s has egress %s unknown at plan time; that it does not allow all traffic to the internet cannot be verified", [r.address, concat(", ", parts)])
+}
+
+known_violation(rule) if {
+	count(to_internet(rule)) > 0
+	all_traffic(rule)
+}
+
+# The egress blocks as a whole set from what the input cannot show (dynamic blocks over an
+# unknown collection). Left unset with separate rule resources managing them, they are the
+# provider's to compute and not reported.
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some t in ["aws_security_group", "aws_default_security_group"]
+	some r in resources.of_type(t)
+	resources.unresolved(r, "egress")
+	not resources.hidden(r, "egress")
+	count(resources.objects(object.get(r.values, "egress", null))) == 0
+	msg := sprintf("%s has egress rules unknown at plan time; that they do not allow all traffic to the internet cannot be verified", [r.address])
 }

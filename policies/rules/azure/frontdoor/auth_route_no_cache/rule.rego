@@ -4,8 +4,9 @@
 #   An azurerm_cdn_frontdoor_route whose patterns_to_match lie within the authenticated
 #   patterns (auth_path_patterns, default /account*, /checkout*, /api/*) must have no cache
 #   block (caching off), or personalised responses are served to other users.
-#   Unknowns: patterns unknown at plan time are not matched; a cache block unknown at plan
-#   time is reported.
+#   Unknowns: patterns set from another resource, a variable without a value or an
+#   expression cannot be shown to leave out the authenticated paths, and a caching route
+#   with them is reported; a cache block unknown at plan time is reported.
 # custom:
 #   id: azure-frontdoor-auth-no-cache
 #   control: cdn-auth-caching
@@ -49,4 +50,19 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	count(auth) > 0
 	caches(r)
 	msg := sprintf("Front Door route %s caches authenticated paths %s", [r.address, concat(", ", sort(auth))])
+}
+
+# Patterns set from another resource, a variable without a value or an expression (none of
+# the known ones authenticated): the route may cache an authenticated path.
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("azurerm_cdn_frontdoor_route")
+	resources.unresolved_list(r, "patterns_to_match")
+	not auth_pattern(r)
+	caches(r)
+	msg := sprintf("Front Door route %s has patterns_to_match unknown at plan time; that it caches no authenticated path (%s) cannot be verified", [r.address, concat(", ", patterns)])
+}
+
+auth_pattern(r) if {
+	some p in resources.as_list(object.get(r.values, "patterns_to_match", null))
+	resources.within_patterns(p, patterns)
 }

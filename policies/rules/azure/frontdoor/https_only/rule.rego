@@ -56,3 +56,13 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	object.get(r.values, "is_http_allowed", true) != false
 	msg := sprintf("CDN endpoint %s allows HTTP (is_http_allowed is not false)", [r.address])
 }
+
+# Protocols set from another resource, a variable without a value or an expression, with no
+# redirect: the route may serve HTTP.
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("azurerm_cdn_frontdoor_route")
+	resources.unresolved_list(r, "supported_protocols")
+	not "Http" in resources.as_list(object.get(r.values, "supported_protocols", null))
+	not redirects(r)
+	msg := sprintf("Front Door route %s has supported_protocols unknown at plan time; that it serves no HTTP without redirecting to HTTPS cannot be verified", [r.address])
+}

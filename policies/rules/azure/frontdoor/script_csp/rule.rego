@@ -7,7 +7,9 @@
 #   Overwrite or Append) whose script-src (or default-src) has no "*" wildcard and no
 #   'unsafe-inline'. Infrastructure-side mitigation only (advisory).
 #   Unknowns: rule sets or header values unknown at plan time cannot be shown to send the
-#   header and are reported.
+#   header and are reported; patterns set from another resource, a variable without a value
+#   or an expression cannot be shown to leave out the script-controlled paths, and a route
+#   with them and a script problem is reported.
 # custom:
 #   id: azure-frontdoor-script-csp
 #   control: third-party-script-control
@@ -68,4 +70,20 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	ps := problems(r)
 	count(ps) > 0
 	msg := sprintf("Front Door route %s (%s) lets third-party scripts run unrestricted: %s", [r.address, p, concat(", ", sort(ps))])
+}
+
+# Patterns set from another resource, a variable without a value or an expression (none of
+# the known ones script-controlled): the route may serve a script-controlled path.
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("azurerm_cdn_frontdoor_route")
+	resources.unresolved_list(r, "patterns_to_match")
+	not controlled_pattern(r)
+	ps := problems(r)
+	count(ps) > 0
+	msg := sprintf("Front Door route %s has patterns_to_match unknown at plan time; that it serves no script-controlled path (%s) without a strict script policy (%s) cannot be verified", [r.address, concat(", ", patterns), concat(", ", sort(ps))])
+}
+
+controlled_pattern(r) if {
+	some p in resources.as_list(object.get(r.values, "patterns_to_match", null))
+	resources.within_patterns(p, patterns)
 }

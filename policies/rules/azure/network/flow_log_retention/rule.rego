@@ -5,8 +5,8 @@
 #   exfiltration. An azurerm_network_watcher_flow_log needs retention_policy enabled with
 #   days within [log_retention_min_days, log_retention_max_days]; a disabled policy or 0
 #   days keeps them forever, a short one loses the evidence before a breach is found.
-#   Unknowns: a retention policy unknown at plan time cannot be shown in range and is
-#   reported.
+#   Unknowns: a retention policy, or its days, unknown at plan time cannot be shown in
+#   range and is reported.
 # custom:
 #   id: azure-network-flow-log-retention
 #   control: log-retention
@@ -68,6 +68,18 @@ message(r) := sprintf("Flow log %s keeps flows %d days, outside %d-%d (0 is fore
 }
 
 message(r) := sprintf("Flow log %s has a retention policy unknown at plan time", [r.address]) if resources.unknown_at(r, "retention_policy")
+
+# Days set from another resource, a variable without a value or an expression. (days is
+# required in the block: unknown, it is configured, never the provider's to fill in.)
+message(r) := sprintf("Flow log %s has retention_policy.days unknown at plan time; that it keeps flows %d-%d days cannot be verified", [r.address, min_days, max_days]) if {
+	not resources.unknown_at(r, "retention_policy")
+	resources.all_true(r, "retention_policy.enabled")
+	days_unknown(r)
+}
+
+days_unknown(r) if resources.unknown_at(r, "retention_policy.days")
+
+days_unknown(r) if resources.unresolved(r, "retention_policy.days")
 
 in_range(days) if {
 	days >= min_days

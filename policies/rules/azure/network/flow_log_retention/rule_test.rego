@@ -27,3 +27,14 @@ test_retention_in_range_passes if {
 test_unknown_fails if {
 	count(rule.deny) == 1 with input as t.with_index([k.unknown(flow_log(null), ["retention_policy"])])
 }
+
+# Days set from another resource (a plan's reference), a variable without a value (unlinked)
+# or an expression: reported as not verifiable.
+test_unknown_days_cannot_be_verified if {
+	msg := "Flow log azurerm_network_watcher_flow_log.app has retention_policy.days unknown at plan time; that it keeps flows 90-400 days cannot be verified"
+	by_reference := object.union(k.unknown(flow_log([{"enabled": true}]), ["retention_policy.days"]), {"references": {"retention_policy.days": ["test/terraform_data.elsewhere"]}})
+	k.summary(rule.deny) == {["azure-network-flow-log-retention", "test/azurerm_network_watcher_flow_log.app", msg]} with input as t.with_index([by_reference])
+	unlinked := object.union(k.unknown(flow_log([{"enabled": true}]), ["retention_policy.days"]), {"unlinked": ["retention_policy.days"]})
+	k.summary(rule.deny) == {["azure-network-flow-log-retention", "test/azurerm_network_watcher_flow_log.app", msg]} with input as t.with_index([unlinked])
+	k.summary(rule.deny) == {["azure-network-flow-log-retention", "test/azurerm_network_watcher_flow_log.app", msg]} with input as t.with_index([flow_log([{"enabled": true, "days": "${var.days}"}])])
+}

@@ -52,3 +52,63 @@ test_numeric_ports_are_ports if {
 	]} with input as t.with_index([nsg([inbound("Internet", 3389)])])
 	count(rule.deny) == 0 with input as t.with_index([nsg([inbound("Internet", 443)])])
 }
+
+# A setting the input cannot show: set from another resource (a plan's reference) or from a
+# variable without a value (unlinked), in an inline block or a separate rule resource.
+configured_unknown(r, paths, refs, unlinked) := object.union(k.unknown(r, paths), {
+	"references": {p: [concat("/", ["test", a]) | some a in addrs] | some p, addrs in refs},
+	"unlinked": unlinked,
+})
+
+elsewhere := ["terraform_data.elsewhere"]
+
+test_unknown_source_cannot_be_verified if {
+	block := object.remove(inbound("x", "22"), ["source_address_prefix"])
+	msg := "azurerm_network_security_group.app rule in has source address unknown at plan time; that it allows no internet ingress to ports other than 80/443 cannot be verified"
+	k.summary(rule.deny) == {["azure-nsg-internet-ingress", "test/azurerm_network_security_group.app", msg]} with input as t.with_index([configured_unknown(nsg([block]), ["security_rule.source_address_prefix"], {"security_rule.source_address_prefix": elsewhere}, [])])
+	k.summary(rule.deny) == {["azure-nsg-internet-ingress", "test/azurerm_network_security_group.app", msg]} with input as t.with_index([configured_unknown(nsg([block]), ["security_rule.source_address_prefix"], {}, ["security_rule.source_address_prefix"])])
+	k.summary(rule.deny) == {["azure-nsg-internet-ingress", "test/azurerm_network_security_group.app", msg]} with input as t.with_index([nsg([inbound("${var.source}", "22")])])
+	prefixes := object.union(object.remove(block, ["source_address_prefix"]), {"source_address_prefixes": ["10.0.0.0/8", "${var.partner}"]})
+	k.summary(rule.deny) == {["azure-nsg-internet-ingress", "test/azurerm_network_security_group.app", msg]} with input as t.with_index([nsg([prefixes])])
+}
+
+test_unknown_direction_and_access_cannot_be_verified if {
+	block := object.remove(inbound("*", "22"), ["direction", "access"])
+	k.summary(rule.deny) == {[
+		"azure-nsg-internet-ingress", "test/azurerm_network_security_group.app",
+		"azurerm_network_security_group.app rule in has direction, access unknown at plan time; that it allows no internet ingress to ports other than 80/443 cannot be verified",
+	]} with input as t.with_index([configured_unknown(nsg([block]), ["security_rule.access", "security_rule.direction"], {"security_rule.access": elsewhere, "security_rule.direction": elsewhere}, [])])
+	standalone := object.remove(object.union(inbound("*", "3389"), {"name": "x"}), ["access"])
+	k.summary(rule.deny) == {[
+		"azure-nsg-internet-ingress", "test/azurerm_network_security_rule.x",
+		"azurerm_network_security_rule.x rule x has access unknown at plan time; that it allows no internet ingress to ports other than 80/443 cannot be verified",
+	]} with input as t.with_index([configured_unknown(k.az("azurerm_network_security_rule.x", standalone, {}), ["access"], {}, ["access"])])
+}
+
+# The known parts rule the violation out whatever the unknown is; the provider computing the
+# rules (separate rule resources manage them) or an unknown without configuration is no rule.
+test_unknown_ruled_out_or_computed_passes if {
+	no_source := object.remove(inbound("x", "443"), ["source_address_prefix"])
+	count(rule.deny) == 0 with input as t.with_index([configured_unknown(nsg([no_source]), ["security_rule.source_address_prefix"], {"security_rule.source_address_prefix": elsewhere}, [])])
+	outbound := object.union(object.remove(inbound("x", "22"), ["source_address_prefix"]), {"direction": "Outbound"})
+	count(rule.deny) == 0 with input as t.with_index([configured_unknown(nsg([outbound]), ["security_rule.source_address_prefix"], {}, ["security_rule.source_address_prefix"])])
+	private := object.remove(inbound("10.0.0.0/8", "22"), ["access"])
+	count(rule.deny) == 0 with input as t.with_index([configured_unknown(nsg([private]), ["security_rule.access"], {"security_rule.access": elsewhere}, [])])
+	count(rule.deny) == 0 with input as t.with_index([k.unknown(nsg(null), ["security_rule"])])
+	count(rule.deny) == 0 with input as t.with_index([k.unknown(nsg([object.remove(inbound("x", "22"), ["source_address_prefix"])]), ["security_rule.source_address_prefix"])])
+}
+
+# A source set from a subnet's or virtual network's own prefix is never the internet.
+test_source_from_network_range_passes if {
+	subnet := k.az("azurerm_subnet.app", {}, {})
+	block := object.remove(inbound("x", "22"), ["source_address_prefix"])
+	count(rule.deny) == 0 with input as t.with_index([subnet, configured_unknown(nsg([block]), ["security_rule.source_address_prefix"], {"security_rule.source_address_prefix": ["azurerm_subnet.app"]}, [])])
+}
+
+test_unknown_rules_cannot_be_verified if {
+	k.summary(rule.deny) == {[
+		"azure-nsg-internet-ingress", "test/azurerm_network_security_group.app",
+		"azurerm_network_security_group.app has security rules unknown at plan time; that they allow no internet ingress to ports other than 80/443 cannot be verified",
+	]} with input as t.with_index([configured_unknown(nsg(null), ["security_rule"], {}, ["security_rule"])])
+	count(rule.deny) == 1 with input as t.with_index([configured_unknown(nsg(null), ["security_rule"], {"security_rule.source_address_prefix": elsewhere}, [])])
+}

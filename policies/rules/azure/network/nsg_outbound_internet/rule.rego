@@ -4,8 +4,11 @@
 #   An Outbound Allow rule whose destination is "*", "Any", "Internet" or any /0 prefix
 #   lets a compromised workload send customer data anywhere. Checked in inline security_rule
 #   blocks of azurerm_network_security_group and in azurerm_network_security_rule.
-#   Unknowns: destinations unknown at plan time are other resources' address ranges and
-#   are not reported.
+#   Unknowns: a direction, access or destination set from another resource, a variable
+#   without a value or an expression is reported as not verifiable unless the known parts
+#   rule the violation out; a destination set only from networks' own ranges (a VNet's or
+#   subnet's prefix, a public IP) is never the internet and is not reported. Security rules
+#   the provider only computes (separate rule resources manage them) are not reported.
 # custom:
 #   id: azure-nsg-outbound-internet
 #   control: egress-restriction
@@ -67,12 +70,13 @@ import data.leakguard.lib.resources
 import rego.v1
 
 # A list, not a set: a set hashes each whole resource (lib/resources.rego, identity_documents).
+# Each with the path prefix of its attributes in the resource (for what the input cannot show).
 rules := array.concat(
-	[[r, rule] |
+	[[r, rule, "security_rule."] |
 		some r in resources.of_type("azurerm_network_security_group")
 		some rule in resources.objects(object.get(r.values, "security_rule", null))
 	],
-	[[r, r.values] | some r in resources.of_type("azurerm_network_security_rule")],
+	[[r, r.values, ""] | some r in resources.of_type("azurerm_network_security_rule")],
 )
 
 destinations(rule) := {d |
@@ -81,10 +85,70 @@ destinations(rule) := {d |
 }
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
-	some [r, rule] in rules
+	some [r, rule, _] in rules
 	lower(object.get(rule, "direction", "")) == "outbound"
 	lower(object.get(rule, "access", "")) == "allow"
 	ds := destinations(rule)
 	count(ds) > 0
 	msg := sprintf("%s rule %s allows outbound traffic to %s", [r.address, object.get(rule, "name", ""), concat(", ", sort(ds))])
+}
+
+# ---------------------------------------------------------------------------------------
+# What the input cannot show: a direction, access or destination set from another resource,
+# a variable without a value or an expression. Reported unless the known parts rule the
+# violation out (inbound, deny, a destination that is not the internet).
+
+setting(r, rule, prefix, attr) := lower(v) if {
+	v := resources.block_value(r, rule, attr, concat("", [prefix, attr]))
+	is_string(v)
+}
+
+# The destination cannot be read and may be the internet (a network's own range never is).
+destination_unknown(r, rule, prefix) if {
+	some attr in ["destination_address_prefix", "destination_address_prefixes"]
+	unreadable_address(object.get(rule, attr, null))
+	resources.unresolved_address(r, concat("", [prefix, attr]))
+}
+
+unreadable_address(null)
+
+unreadable_address(v) if {
+	some x in resources.as_list(v)
+	is_string(x)
+	contains(x, "${")
+}
+
+unknown_parts(r, rule, prefix) := [name |
+	some name in ["direction", "access", "destination address"]
+	unknown_part(r, rule, prefix, name)
+]
+
+unknown_part(r, rule, prefix, "direction") if setting(r, rule, prefix, "direction") == "unknown"
+
+unknown_part(r, rule, prefix, "access") if setting(r, rule, prefix, "access") == "unknown"
+
+unknown_part(r, rule, prefix, "destination address") if destination_unknown(r, rule, prefix)
+
+some_internet_destination(_, rule, _) if count(destinations(rule)) > 0
+
+some_internet_destination(r, rule, prefix) if destination_unknown(r, rule, prefix)
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some [r, rule, prefix] in rules
+	setting(r, rule, prefix, "direction") in {"outbound", "unknown"}
+	setting(r, rule, prefix, "access") in {"allow", "unknown"}
+	some_internet_destination(r, rule, prefix)
+	parts := unknown_parts(r, rule, prefix)
+	count(parts) > 0
+	msg := sprintf("%s rule %s has %s unknown at plan time; that it allows no outbound traffic to the internet cannot be verified", [r.address, object.get(rule, "name", ""), concat(", ", parts)])
+}
+
+# The rules as a whole set from what the input cannot show (dynamic blocks over an unknown
+# collection). Left unset with separate azurerm_network_security_rule resources managing them,
+# they are the provider's to compute and not reported.
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("azurerm_network_security_group")
+	resources.unresolved(r, "security_rule")
+	count(resources.objects(object.get(r.values, "security_rule", null))) == 0
+	msg := sprintf("%s has security rules unknown at plan time; that they allow no outbound traffic to the internet cannot be verified", [r.address])
 }

@@ -26,3 +26,27 @@ test_narrow_range_and_azure_services_pass if {
 test_unknown_addresses_pass if {
 	count(rule.deny) == 0 with input as t.with_index([k.unknown(k.az("azurerm_mssql_firewall_rule.fw", {"start_ip_address": "0.0.0.0"}, {}), ["end_ip_address"])])
 }
+
+# An address set from another resource (a plan) or a variable without a value (unlinked):
+# the range cannot be read, and is reported as not verifiable.
+configured_unknown(values, unknown, refs, unlinked) := object.union(
+	k.unknown(k.az("azurerm_mssql_firewall_rule.x", values, refs), unknown),
+	{"unlinked": unlinked},
+)
+
+test_configured_unknown_address_cannot_be_verified if {
+	k.summary(rule.deny) == {["azure-sql-firewall-internet", "test/azurerm_mssql_firewall_rule.x", "azurerm_mssql_firewall_rule.x has end_ip_address unknown at plan time; that it does not open the SQL server to the internet cannot be verified"]} with input as t.with_index([configured_unknown({"start_ip_address": "0.0.0.0"}, ["end_ip_address"], {"end_ip_address": ["terraform_data.elsewhere"]}, [])])
+	k.summary(rule.deny) == {["azure-sql-firewall-internet", "test/azurerm_mssql_firewall_rule.x", "azurerm_mssql_firewall_rule.x has start_ip_address and end_ip_address unknown at plan time; that it does not open the SQL server to the internet cannot be verified"]} with input as t.with_index([configured_unknown({}, ["end_ip_address", "start_ip_address"], {}, ["end_ip_address", "start_ip_address"])])
+	count(rule.deny) == 1 with input as t.with_index([k.az("azurerm_mssql_firewall_rule.x", {"start_ip_address": "${var.from}", "end_ip_address": "255.255.255.255"}, {})])
+}
+
+# The known end bounds every range below the limit (whatever the start), or the known start
+# does (whatever the end); start and end the same public IP are one address.
+test_bounded_or_single_address_unknown_passes if {
+	count(rule.deny) == 0 with input as t.with_index([configured_unknown({"end_ip_address": "0.0.255.255"}, ["start_ip_address"], {}, ["start_ip_address"])])
+	count(rule.deny) == 0 with input as t.with_index([configured_unknown({"start_ip_address": "255.255.0.1"}, ["end_ip_address"], {"end_ip_address": ["terraform_data.elsewhere"]}, [])])
+	count(rule.deny) == 1 with input as t.with_index([configured_unknown({"end_ip_address": "0.1.0.0"}, ["start_ip_address"], {}, ["start_ip_address"])])
+	pip := k.az("azurerm_public_ip.office", {}, {})
+	one := configured_unknown({}, ["end_ip_address", "start_ip_address"], {"start_ip_address": ["azurerm_public_ip.office"], "end_ip_address": ["azurerm_public_ip.office"]}, [])
+	count(rule.deny) == 0 with input as t.with_index([pip, one])
+}

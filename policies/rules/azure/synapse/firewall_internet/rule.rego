@@ -5,7 +5,10 @@
 #   (default 65,536, a /16), up to 0.0.0.0–255.255.255.255, lets a large part of the internet
 #   reach the workspace's SQL endpoints and their logins. (0.0.0.0–0.0.0.0 is the "allow
 #   Azure services" rule and is left to azure-synapse-public-network.)
-#   Unknowns: addresses unknown at plan time come from other resources and are not reported.
+#   Unknowns: a start or end address set from another resource, a variable without a value
+#   or an expression is reported as not verifiable, unless the known other end bounds every
+#   possible range within sql_firewall_max_addresses or both are the same public IP (one
+#   address).
 # custom:
 #   id: azure-synapse-firewall-internet
 #   control: egress-restriction
@@ -52,4 +55,11 @@ import rego.v1
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some [r, size] in resources.wide_firewall_rules(["azurerm_synapse_firewall_rule"])
 	msg := sprintf("%s opens the Synapse workspace to %d internet addresses (%s-%s)", [r.address, size, r.values.start_ip_address, r.values.end_ip_address])
+}
+
+# A start or end address set from another resource, a variable without a value or an
+# expression: the range it opens cannot be read (unless the known end bounds it).
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some [r, attrs] in resources.unknown_firewall_rules(["azurerm_synapse_firewall_rule"])
+	msg := sprintf("%s has %s unknown at plan time; that it does not open the Synapse workspace to the internet cannot be verified", [r.address, concat(" and ", attrs)])
 }
