@@ -1378,3 +1378,37 @@ single_public_ip(r) if {
 }
 
 # End block: unknown network addresses.
+
+# Identities whose name cannot be read (unknown-values work, u3: IR role rules).
+
+# A role whose name is configured but cannot be read (a variable without a value, a value from
+# another resource or a local, an interpolation) may be the incident-response role: its name
+# is wholly unknown, or the parts the configuration writes (interpolations left out) already
+# match incident_response_role_names.
+maybe_incident_response_role(r) if {
+	r.type == "aws_iam_role"
+	unresolved(r, "name")
+	maybe_incident_response_written([v | some v in values_at(r, "name"); is_string(v)])
+}
+
+maybe_incident_response_written(written) if count(written) == 0
+
+maybe_incident_response_written(written) if {
+	some v in written
+	maybe_incident_response_rest(concat("", written_parts(v)))
+}
+
+# The parts of a string the configuration writes around its `${…}` interpolations.
+written_parts(v) := array.concat([parts[0]], [after |
+	some i, p in parts
+	i > 0
+	after := concat("}", array.slice(split(p, "}"), 1, count(split(p, "}"))))
+]) if {
+	parts := split(v, "${")
+}
+
+maybe_incident_response_rest("")
+
+maybe_incident_response_rest(rest) if incident_response_name(rest)
+
+# ---------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
 // is made unknown as a plan or the HCL path leaves it (gone from values, listed unknown, and
 // configured: a reference to a resource, or unlinked). The finding must stay, or a finding on
 // one of the two resources must say the value cannot be verified. Never a silent pass.
-// Needs `npm run build:policies` first.
+// UNKNOWN_ALL=1 lists every silent case of the public plans (not a sample). Needs `npm run build:policies` first.
 import fc from 'fast-check';
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -114,6 +114,10 @@ const APPLIES_ONLY: Record<string, Record<string, string>> = {
   'azure-forensic-immutability': { storage_account_id: 'the account decides whether the container holds evidence' },
   'azure-forensic-evidence-access': { scope: 'the scope decides whether the assignment reaches an evidence store' },
   'azure-synapse-geo-backup-pii': { synapse_workspace_id: 'the workspace decides whether the pool holds personal data' },
+  'azure-identity-cross-environment': {
+    scope: 'the scope decides which environment the assignment reaches into',
+    principal_id: 'the principal decides which environment the assignment reaches from (the rule reports it where principals of another environment are known)',
+  },
 };
 
 /**

@@ -104,3 +104,14 @@ deny contains finding.new(rego.metadata.chain(), d, msg) if {
 	resources.unresolved(d, "ordered_cache_behavior")
 	msg := sprintf("CloudFront distribution %s has ordered cache behaviours unknown at plan time; that it does not cache authenticated paths cannot be verified", [d.address])
 }
+
+# A cached behaviour whose path pattern is unknown (a variable without a value, another
+# resource's output) may be an authenticated path.
+deny contains finding.new(rego.metadata.chain(), d, msg) if {
+	some d in resources.of_type("aws_cloudfront_distribution")
+	resources.unresolved(d, "ordered_cache_behavior.path_pattern")
+	some b in resources.ordered_behaviours(d)
+	not resources.literal(object.get(b, "path_pattern", null))
+	not not_cached(d, b)
+	msg := sprintf("CloudFront distribution %s caches a behaviour whose path pattern is unknown at plan time; that it is not an authenticated path cannot be verified", [d.address])
+}

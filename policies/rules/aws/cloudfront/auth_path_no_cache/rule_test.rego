@@ -56,3 +56,16 @@ test_behaviours_unknown_fail_unverified if {
 test_behaviours_computed_pass if {
 	count(rule.deny) == 0 with input as t.with_index([object.union(t.resource("aws_cloudfront_distribution.shop", {}, {}), {"unknown": ["ordered_cache_behavior"]})])
 }
+
+test_cached_behaviour_with_unknown_path_fails_unverified if {
+	msg := "CloudFront distribution aws_cloudfront_distribution.shop caches a behaviour whose path pattern is unknown at plan time; that it is not an authenticated path cannot be verified"
+	every how in hows("ordered_cache_behavior.path_pattern") {
+		k.summary(rule.deny) == {["aws-cloudfront-auth-no-cache", "test/aws_cloudfront_distribution.shop", msg]} with input as t.with_index([object.union(dist([{"cache_policy_id": optimized}], {}), how)])
+	}
+}
+
+test_uncached_behaviour_with_unknown_path_passes if {
+	every how in hows("ordered_cache_behavior.path_pattern") {
+		count(rule.deny) == 0 with input as t.with_index([object.union(dist([{"cache_policy_id": disabled}], {}), how)])
+	}
+}

@@ -93,3 +93,15 @@ deny contains finding.new(rego.metadata.chain(), d, msg) if {
 	resources.unresolved(d, "ordered_cache_behavior")
 	msg := sprintf("CloudFront distribution %s has ordered cache behaviours unknown at plan time; that its checkout and account paths restrict third-party scripts cannot be verified", [d.address])
 }
+
+# A behaviour whose path pattern is unknown (a variable without a value, another resource's
+# output) may serve the checkout or account paths.
+deny contains finding.new(rego.metadata.chain(), d, msg) if {
+	some d in resources.of_type("aws_cloudfront_distribution")
+	resources.unresolved(d, "ordered_cache_behavior.path_pattern")
+	some b in resources.ordered_behaviours(d)
+	not resources.literal(object.get(b, "path_pattern", null))
+	ps := problems(d, b)
+	count(ps) > 0
+	msg := sprintf("CloudFront distribution %s has a behaviour whose path pattern is unknown at plan time and lets third-party scripts run unrestricted (%s); that it serves no checkout or account path cannot be verified", [d.address, concat(", ", sort(ps))])
+}

@@ -56,3 +56,16 @@ test_behaviours_unknown_fail_unverified if {
 test_behaviours_computed_pass if {
 	count(rule.deny) == 0 with input as t.with_index([object.union(t.resource("aws_cloudfront_distribution.shop", {}, {}), {"unknown": ["ordered_cache_behavior"]})])
 }
+
+test_behaviour_with_unknown_path_and_no_policy_fails_unverified if {
+	msg := "CloudFront distribution aws_cloudfront_distribution.shop has a behaviour whose path pattern is unknown at plan time and lets third-party scripts run unrestricted (no response headers policy with a CSP the tool can read); that it serves no checkout or account path cannot be verified"
+	d := t.resource("aws_cloudfront_distribution.shop", {"ordered_cache_behavior": [{"response_headers_policy_id": "67f7725c-6f97-4210-82d7-5512b31e9d03"}]}, {})
+	every how in [{"unknown": ["ordered_cache_behavior.path_pattern"], "references": {"ordered_cache_behavior.path_pattern": ["test/terraform_data.elsewhere"]}}, {"unknown": ["ordered_cache_behavior.path_pattern"], "unlinked": ["ordered_cache_behavior.path_pattern"]}] {
+		k.summary(rule.deny) == {["aws-cloudfront-script-csp", "test/aws_cloudfront_distribution.shop", msg]} with input as t.with_index([object.union(d, how)])
+	}
+}
+
+test_behaviour_with_unknown_path_and_strict_policy_passes if {
+	d := t.resource("aws_cloudfront_distribution.shop", {"ordered_cache_behavior": [{"response_headers_policy_id": ref}]}, {"ordered_cache_behavior.response_headers_policy_id": ["aws_cloudfront_response_headers_policy.checkout"]})
+	count(rule.deny) == 0 with input as t.with_index([headers("default-src 'self'"), object.union(d, {"unknown": ["ordered_cache_behavior.path_pattern"], "unlinked": ["ordered_cache_behavior.path_pattern"]})])
+}

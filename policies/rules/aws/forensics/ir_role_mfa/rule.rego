@@ -4,9 +4,11 @@
 #   The incident-response role (incident_response_role_names) reaches evidence and often
 #   production data; every Allow in its trust policy for AWS principals must require MFA
 #   (Bool aws:MultiFactorAuthPresent = true, or a NumericLessThan on aws:MultiFactorAuthAge).
-#   Unknowns: a role whose name is unknown at plan time is not recognised as the
-#   incident-response role; a trust policy that cannot be read is reported by
-#   aws-iam-policy-unreadable.
+#   Unknowns: a role whose name is configured but cannot be read (a variable without a
+#   value, a value from another resource or a local; an interpolation counts its written
+#   parts) may be the incident-response role, and is reported as unverifiable when its trust
+#   policy lacks MFA; a name the provider generates (name_prefix) is not; a trust policy that
+#   cannot be read is reported by aws-iam-policy-unreadable.
 # custom:
 #   id: aws-ir-role-mfa
 #   control: forensic-readiness
@@ -59,4 +61,15 @@ deny contains finding.new(rego.metadata.chain(), d.resource, msg) if {
 	p.type == "AWS"
 	not mfa(s)
 	msg := sprintf("Incident-response role %s can be assumed without MFA", [d.resource.address])
+}
+
+deny contains finding.new(rego.metadata.chain(), d.resource, msg) if {
+	some d in resources.trust_documents
+	resources.maybe_incident_response_role(d.resource)
+	some s in d.doc.statements
+	resources.allow(s)
+	some p in s.principals
+	p.type == "AWS"
+	not mfa(s)
+	msg := sprintf("Role %s has a name unknown at plan time and can be assumed without MFA; that it is not the incident-response role cannot be verified", [d.resource.address])
 }

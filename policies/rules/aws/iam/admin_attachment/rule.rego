@@ -5,9 +5,12 @@
 #   in that workload into full account compromise. Checked on role/user/group policy
 #   attachments, aws_iam_policy_attachment and aws_iam_role.managed_policy_arns. Roles named
 #   in admin_role_exemptions (break-glass) are allowed.
-#   Unknowns: a policy ARN unknown at plan time refers to a policy created in the same
-#   configuration, which is checked by the policy-document rules instead; a role name
-#   unknown at plan time is not exempt.
+#   Unknowns: a policy ARN unknown at plan time that refers to a policy created in the same
+#   configuration (aws_iam_policy) is not an AWS-managed policy, and its document is checked
+#   by the policy-document rules instead; one read by an aws_iam_policy data source is judged
+#   by the data source's literal name or ARN; any other ARN that cannot be read (a variable
+#   without a value, a value from another resource or a local) is reported as unverifiable. A
+#   role name unknown at plan time is not exempt.
 # custom:
 #   id: aws-iam-admin-attachment
 #   control: iam-least-privilege
@@ -105,6 +108,90 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	arn in admin_arns
 	not exempt_name(object.get(r.values, "name", ""))
 	msg := sprintf("%s attaches %s to itself", [r.address, arn])
+}
+
+# An administrator policy an aws_iam_policy data source reads, by its literal ARN or name, for
+# an ARN unknown at plan time.
+data_admin_arns(r, path) := {arn |
+	resources.unresolved(r, path)
+	some t in resources.linked_to(r, path)
+	t.mode == "data"
+	t.type == "aws_iam_policy"
+	some arn in admin_arns
+	data_names(t, arn)
+}
+
+data_names(t, arn) if object.get(t.values, "arn", null) == arn
+
+data_names(t, arn) if {
+	name := object.get(t.values, "name", null)
+	resources.literal(name)
+	endswith(arn, concat("/", ["", name]))
+}
+
+# A policy this configuration creates, or one a data source names literally: what the ARN can be
+# is known.
+readable_source(t) if {
+	t.mode == "managed"
+	t.type == "aws_iam_policy"
+}
+
+readable_source(t) if {
+	t.mode == "data"
+	t.type == "aws_iam_policy"
+	some a in ["arn", "name"]
+	resources.literal(object.get(t.values, a, null))
+}
+
+# Configured, and the configuration does not show what it is: a variable without a value, a
+# local, a reference to anything but the policies above.
+unverified_arn(r, path) if {
+	resources.unresolved(r, path)
+	resources.unlinked_under(r, path)
+}
+
+unverified_arn(r, path) if {
+	resources.unresolved(r, path)
+	some key in object.get(r.references, path, [])
+	not readable_source(object.get(input.resources, key, {}))
+}
+
+unverified_arn(r, path) if {
+	resources.unresolved(r, path)
+	count(object.get(r.references, path, [])) == 0
+}
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some t, attrs in identity_attrs
+	some r in resources.of_type(t)
+	some arn in data_admin_arns(r, "policy_arn")
+	not exempt(r, attrs)
+	msg := sprintf("%s attaches %s to %s", [r.address, arn, who(r, attrs)])
+}
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some t, attrs in identity_attrs
+	some r in resources.of_type(t)
+	count(data_admin_arns(r, "policy_arn")) == 0
+	unverified_arn(r, "policy_arn")
+	not exempt(r, attrs)
+	msg := sprintf("%s attaches a policy whose ARN is unknown at plan time to %s; that it is not an administrator policy cannot be verified", [r.address, who(r, attrs)])
+}
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("aws_iam_role")
+	some arn in data_admin_arns(r, "managed_policy_arns")
+	not arn in resources.as_list(object.get(r.values, "managed_policy_arns", null))
+	not exempt_name(object.get(r.values, "name", ""))
+	msg := sprintf("%s attaches %s to itself", [r.address, arn])
+}
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("aws_iam_role")
+	count(data_admin_arns(r, "managed_policy_arns")) == 0
+	unverified_arn(r, "managed_policy_arns")
+	not exempt_name(object.get(r.values, "name", ""))
+	msg := sprintf("%s attaches managed policies whose ARNs are unknown at plan time to itself; that none is an administrator policy cannot be verified", [r.address])
 }
 
 who(r, attrs) := label(r, attrs) if label(r, attrs) != ""

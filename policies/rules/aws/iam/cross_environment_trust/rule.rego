@@ -8,7 +8,11 @@
 #   stacks at once.
 #   Unknowns: principals whose account or name is an interpolation or unknown at plan time,
 #   and roles whose environment cannot be determined, cannot be attributed and are not
-#   compared; a trust policy that cannot be read is reported by aws-iam-policy-unreadable.
+#   compared; a trust policy that cannot be read is reported by aws-iam-policy-unreadable. A
+#   role or user whose name is configured but cannot be read (a variable without a value, a
+#   value from another resource or a local; an interpolation counts its written parts) is
+#   reported as unverifiable when a trust policy of another environment names an identity it
+#   could be.
 # custom:
 #   id: aws-iam-cross-environment-trust
 #   control: shared-identity
@@ -113,4 +117,37 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	}
 	count(trusting) > 0
 	msg := sprintf("%s in environment %s is trusted by %s of another environment", [r.address, env, concat(", ", sort(trusting))])
+}
+
+# The names a role or user whose name cannot be read may have, as a glob: the parts the
+# configuration writes, each interpolation any text; a wholly unknown name is any name.
+name_pattern(r) := "*" if {
+	resources.unresolved(r, "name")
+	count([v | some v in resources.values_at(r, "name"); is_string(v)]) == 0
+}
+
+name_pattern(r) := written_pattern(v) if {
+	resources.unresolved(r, "name")
+	some v in resources.values_at(r, "name")
+	is_string(v)
+}
+
+written_pattern(v) := p if {
+	p := concat("*", resources.written_parts(v))
+	not regex.match(`[{}\[\]\\?!]`, p)
+} else := "*"
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some t in ["aws_iam_role", "aws_iam_user"]
+	some r in resources.of_type(t)
+	pattern := name_pattern(r)
+	env := resources.environment(r)
+	trusting := {sprintf("%s (%s)", [address, other]) |
+		some name, pairs in all_trusted_names
+		glob.match(lower(pattern), [], lower(name))
+		some [other, address] in pairs
+		other != env
+	}
+	count(trusting) > 0
+	msg := sprintf("%s in environment %s has a name unknown at plan time; that it is not an identity %s of another environment trusts cannot be verified", [r.address, env, concat(", ", sort(trusting))])
 }

@@ -51,3 +51,34 @@ test_stack_environment_map_is_used if {
 	count(rule.deny) == 2 with input as t.with_index([dev_ci, prod]) with data.config as {"stack_environments": {"sandbox-a": "dev", "payments": "prod"}}
 	count(rule.deny) == 0 with input as t.with_index([dev_ci, prod]) with data.config as {"stack_environments": {"sandbox-a": "prod", "payments": "prod"}}
 }
+
+# The dev role's name from another resource, a variable without a value, or an interpolation:
+# it could be `ci`, which the prod role trusts.
+unknown_name_msg := "aws_iam_role.ci in environment dev has a name unknown at plan time; that it is not an identity aws_iam_role.deploy (prod) of another environment trusts cannot be verified"
+
+prod_trusting_ci := k.in_stack(object.union(role("arn:aws:iam::333333333333:role/ci"), {"tags": {}}), "shop-prod")
+
+dev_ci_unknown(values, refs, unlinked) := object.union(k.in_stack(k.unknown(t.resource("aws_iam_role.ci", values, refs), ["name"]), "shop-dev"), {"unlinked": unlinked})
+
+test_role_name_from_another_resource_cannot_be_verified if {
+	k.summary(rule.deny) == {["aws-iam-cross-environment-trust", "shop-dev/aws_iam_role.ci", unknown_name_msg]} with input as t.with_index([dev_ci_unknown({}, {"name": ["terraform_data.elsewhere"]}, []), prod_trusting_ci])
+}
+
+test_unlinked_role_name_cannot_be_verified if {
+	k.summary(rule.deny) == {["aws-iam-cross-environment-trust", "shop-dev/aws_iam_role.ci", unknown_name_msg]} with input as t.with_index([dev_ci_unknown({}, {}, ["name"]), prod_trusting_ci])
+}
+
+test_interpolated_role_name_is_judged_by_its_written_parts if {
+	ci := k.in_stack(t.resource("aws_iam_role.ci", {"name": "${var.prefix}ci"}, {}), "shop-dev")
+	k.summary(rule.deny) == {["aws-iam-cross-environment-trust", "shop-dev/aws_iam_role.ci", unknown_name_msg]} with input as t.with_index([ci, prod_trusting_ci])
+	other := k.in_stack(t.resource("aws_iam_role.ci", {"name": "${var.prefix}-web"}, {}), "shop-dev")
+	count(rule.deny) == 0 with input as t.with_index([other, prod_trusting_ci])
+}
+
+test_computed_role_name_passes if {
+	count(rule.deny) == 0 with input as t.with_index([k.in_stack(k.unknown(t.resource("aws_iam_role.ci", {"name_prefix": "ci"}, {}), ["name"]), "shop-dev"), prod_trusting_ci])
+}
+
+test_unknown_name_trusted_only_by_its_own_environment_passes if {
+	count(rule.deny) == 0 with input as t.with_index([dev_ci_unknown({}, {}, ["name"]), k.in_stack(k.tagged(role("arn:aws:iam::333333333333:role/ci"), {"environment": "dev"}), "shop-dev")])
+}

@@ -8,7 +8,10 @@
 #   role/user another stack defines); the environment is the environment tag, else the
 #   stack's.
 #   Unknowns: names and ARNs unknown at plan time or interpolated are matched through the
-#   configuration reference when there is one and otherwise not compared.
+#   configuration reference to a role or user when there is one; otherwise (a variable without
+#   a value, a local, a value from another resource) the identity cannot be attributed, and it
+#   is reported as unverifiable where the configuration knows identities or accounts of
+#   another environment.
 # custom:
 #   id: aws-iam-cross-environment-use
 #   control: shared-identity
@@ -52,6 +55,7 @@
 #     }
 package leakguard.rules.aws.iam.cross_environment_use
 
+import data.leakguard.lib.config
 import data.leakguard.lib.finding
 import data.leakguard.lib.resources
 import rego.v1
@@ -93,15 +97,51 @@ literal_envs(v) := resources.account_environments(resources.principal_account(v)
 	resources.arn_identity_name(v)
 } else := object.get(resources.identity_environments, v, set())
 
+foreign(r, attrs, env) := {sprintf("%s (%s)", [id, concat("/", sort(envs))]) |
+	some attr in attrs
+	some [id, envs] in identities(r, attr)
+	not env in envs
+}
+
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some t, attrs in uses
 	some r in resources.of_type(t)
 	env := resources.environment(r)
-	foreign := {sprintf("%s (%s)", [id, concat("/", sort(envs))]) |
-		some attr in attrs
-		some [id, envs] in identities(r, attr)
-		not env in envs
-	}
-	count(foreign) > 0
-	msg := sprintf("%s in environment %s uses %s of another environment", [r.address, env, concat(", ", sort(foreign))])
+	foreign_ids := foreign(r, attrs, env)
+	count(foreign_ids) > 0
+	msg := sprintf("%s in environment %s uses %s of another environment", [r.address, env, concat(", ", sort(foreign_ids))])
+}
+
+# Every environment the configuration knows identities (by literal name) or accounts of.
+known_environments := {env | some _, envs in resources.identity_environments; some env in envs} | {resources.env_name(e) | some e, _ in config.settings.environment_accounts}
+
+# The identity an attribute names cannot be read and the configuration does not show which it
+# is: set from what the input cannot follow, from a resource that is no role or user, or an
+# expression with no reference.
+unverified(r, attr) if {
+	resources.unresolved(r, attr)
+	resources.unlinked_under(r, attr)
+}
+
+unverified(r, attr) if {
+	resources.unresolved(r, attr)
+	some key in object.get(r.references, attr, [])
+	not object.get(object.get(input.resources, key, {}), "type", "") in {"aws_iam_role", "aws_iam_user"}
+}
+
+unverified(r, attr) if {
+	resources.unresolved(r, attr)
+	count(object.get(r.references, attr, [])) == 0
+}
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some t, attrs in uses
+	some r in resources.of_type(t)
+	env := resources.environment(r)
+	count(foreign(r, attrs, env)) == 0
+	unknown := [attr | some attr in attrs; unverified(r, attr)]
+	count(unknown) > 0
+	others := known_environments - {env}
+	count(others) > 0
+	msg := sprintf("%s in environment %s uses an identity (%s) unknown at plan time; that it is not of another environment (%s) cannot be verified", [r.address, env, concat(", ", unknown), concat("/", sort(others))])
 }

@@ -48,3 +48,27 @@ test_same_environment_passes if {
 test_unattributable_identity_passes if {
 	count(rule.deny) == 0 with input as t.with_index([prod_profile])
 }
+
+# The profile's role from another resource, or from a variable without a value: the dev stack's
+# role could be the one.
+unknown_role_profile(refs, unlinked) := object.union(k.in_stack(k.unknown(t.resource("aws_iam_instance_profile.app", {}, refs), ["role"]), "shop-prod"), {"unlinked": unlinked})
+
+unverified_msg := "aws_iam_instance_profile.app in environment prod uses an identity (role) unknown at plan time; that it is not of another environment (dev) cannot be verified"
+
+test_role_from_another_resource_cannot_be_verified if {
+	k.summary(rule.deny) == {["aws-iam-cross-environment-use", "shop-prod/aws_iam_instance_profile.app", unverified_msg]} with input as t.with_index([dev_role, unknown_role_profile({"role": ["terraform_data.elsewhere"]}, [])])
+}
+
+test_unlinked_role_cannot_be_verified if {
+	k.summary(rule.deny) == {["aws-iam-cross-environment-use", "shop-prod/aws_iam_instance_profile.app", unverified_msg]} with input as t.with_index([dev_role, unknown_role_profile({}, ["role"])])
+}
+
+test_unknown_role_without_other_environments_passes if {
+	prod_role := k.in_stack(t.resource("aws_iam_role.shared", {"name": "shop-shared"}, {}), "shop-prod")
+	count(rule.deny) == 0 with input as t.with_index([prod_role, unknown_role_profile({}, ["role"])])
+}
+
+test_unknown_role_referring_to_a_role_is_attributed if {
+	prod_role := k.in_stack(t.resource("aws_iam_role.own", {"name": "own"}, {}), "shop-prod")
+	count(rule.deny) == 0 with input as t.with_index([dev_role, prod_role, unknown_role_profile({"role": ["aws_iam_role.own"]}, [])])
+}

@@ -10,7 +10,11 @@
 #   those assignments; people (principal_type User or Group, e.g. the incident-response
 #   team) may work across environments.
 #   Unknowns: scopes and principals unknown at plan time with no reference and no
-#   configured mapping cannot be attributed and are not compared.
+#   configured mapping cannot be attributed and are not compared; a principal id configured
+#   but unreadable that refers to no resource in the input (a variable without a value, a
+#   local, a resource elsewhere) is reported as unverifiable where the configuration knows
+#   principals of another environment (environment_principals, or workload principals holding
+#   roles there).
 # custom:
 #   id: azure-identity-cross-environment
 #   control: shared-identity
@@ -105,4 +109,40 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	envs := principal_scopes[id]
 	count(envs) > 1
 	msg := sprintf("%s gives principal %s a role while it also holds roles in other environments (%s); an identity must not be shared across environments", [r.address, r.values.principal_id, concat(", ", sort(envs))])
+}
+
+# Environments the configuration knows principals of: mapped by environment_principals, and,
+# for a workload, those where workload principals hold roles.
+mapped_principal_environments := {resources.env_name(e) | some e, _ in resources.settings.environment_principals}
+
+workload_environments := {env | some _, envs in principal_scopes; some env in envs}
+
+principal_environments_known(r) := mapped_principal_environments | workload_environments if workload(r)
+
+principal_environments_known(r) := mapped_principal_environments if not workload(r)
+
+# A principal id the input cannot show and no resource in it attributes.
+unverified_principal(r) if {
+	resources.unresolved(r, "principal_id")
+	resources.unlinked_under(r, "principal_id")
+}
+
+unverified_principal(r) if {
+	resources.unresolved(r, "principal_id")
+	some key in object.get(r.references, "principal_id", [])
+	not input.resources[key]
+}
+
+unverified_principal(r) if {
+	resources.unresolved(r, "principal_id")
+	count(object.get(r.references, "principal_id", [])) == 0
+}
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("azurerm_role_assignment")
+	unverified_principal(r)
+	own := assignment_scope_envs(r)
+	others := principal_environments_known(r) - own
+	count(others) > 0
+	msg := sprintf("%s gives a principal unknown at plan time a role on a scope of environment %s; that it is not an identity of another environment (%s) cannot be verified", [r.address, concat("/", sort(own)), concat("/", sort(others))])
 }

@@ -52,3 +52,30 @@ test_principal_shared_across_environment_stacks_fails if {
 	group := object.union(shared, {"values": {"principal_type": "Group"}})
 	count(rule.deny) == 0 with input as t.with_index([dev_rg, prod_rg, k.in_stack(group, "shop-dev"), k.in_stack(group, "shop-prod")])
 }
+
+# The dev assignment's principal from a resource elsewhere, or a variable without a value: the
+# principal holding roles in prod could be it.
+unknown_principal(refs, unlinked) := object.union(k.unknown(assignment({}, object.union({"scope": ["azurerm_resource_group.rg"]}, refs)), ["principal_id"]), {"unlinked": unlinked})
+
+unknown_principal_msg := "azurerm_role_assignment.ra gives a principal unknown at plan time a role on a scope of environment dev; that it is not an identity of another environment (prod) cannot be verified"
+
+test_principal_from_a_resource_elsewhere_cannot_be_verified if {
+	dev := k.in_stack(unknown_principal({"principal_id": ["terraform_data.elsewhere"]}, []), "shop-dev")
+	k.summary(rule.deny) == {["azure-identity-cross-environment", "shop-dev/azurerm_role_assignment.ra", unknown_principal_msg]} with input as t.with_index([dev_rg, prod_rg, dev, k.in_stack(shared, "shop-prod")])
+}
+
+test_unlinked_principal_cannot_be_verified if {
+	dev := k.in_stack(unknown_principal({}, ["principal_id"]), "shop-dev")
+	k.summary(rule.deny) == {["azure-identity-cross-environment", "shop-dev/azurerm_role_assignment.ra", unknown_principal_msg]} with input as t.with_index([dev_rg, prod_rg, dev, k.in_stack(shared, "shop-prod")])
+}
+
+test_unknown_principal_without_other_environments_passes if {
+	dev := k.in_stack(unknown_principal({}, ["principal_id"]), "shop-dev")
+	count(rule.deny) == 0 with input as t.with_index([dev_rg, dev])
+}
+
+test_unknown_principal_of_an_identity_here_is_attributed if {
+	id := k.in_stack(k.az("azurerm_user_assigned_identity.app", {}, {}), "shop-dev")
+	dev := k.in_stack(unknown_principal({"principal_id": ["azurerm_user_assigned_identity.app"]}, []), "shop-dev")
+	count(rule.deny) == 0 with input as t.with_index([dev_rg, prod_rg, id, dev, k.in_stack(shared, "shop-prod")])
+}

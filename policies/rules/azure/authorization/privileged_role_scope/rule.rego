@@ -7,7 +7,10 @@
 #   azure_privileged_principal_exemptions (break-glass, platform admins) are allowed.
 #   Unknowns: a scope unknown at plan time counts as subscription-wide when it refers to a
 #   subscription or management group, and is reported as unverifiable when it refers to
-#   nothing the tool can see.
+#   nothing the tool can see. A role (name or id) configured but unreadable at a broad scope
+#   is reported as unverifiable, unless it refers to a custom role this configuration defines
+#   (azurerm_role_definition, checked by azure-rbac-custom-role-wildcard) or to an
+#   azurerm_role_definition data source, judged by its literal name or id.
 # custom:
 #   id: azure-rbac-privileged-scope
 #   control: iam-least-privilege
@@ -84,4 +87,75 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	where := scope(r)
 	not exempt(r)
 	msg := sprintf("%s grants %s at %s", [r.address, name, where])
+}
+
+# A role definition id unknown at plan time that an azurerm_role_definition data source reads:
+# the privileged role its literal name or id names.
+data_roles(r) := {n |
+	resources.unresolved(r, "role_definition_id")
+	some d in resources.linked_to(r, "role_definition_id")
+	d.mode == "data"
+	d.type == "azurerm_role_definition"
+	some n in privileged_data_role(d)
+}
+
+privileged_data_role(d) := {n |
+	n := object.get(d.values, "name", null)
+	n in config.settings.azure_privileged_roles
+} | {id |
+	id := object.get(d.values, "role_definition_id", null)
+	is_string(id)
+	some guid in config.settings.azure_privileged_role_ids
+	endswith(lower(id), guid)
+}
+
+# What a role definition id can be is known: a custom role this configuration defines, or a
+# data source naming the role literally.
+readable_role_source(d) if {
+	d.mode == "managed"
+	d.type == "azurerm_role_definition"
+}
+
+readable_role_source(d) if {
+	d.mode == "data"
+	d.type == "azurerm_role_definition"
+	some a in ["name", "role_definition_id"]
+	resources.literal(object.get(d.values, a, null))
+}
+
+unverified_role(r) if resources.unresolved(r, "role_definition_name")
+
+unverified_role(r) if {
+	resources.unresolved(r, "role_definition_id")
+	resources.unlinked_under(r, "role_definition_id")
+}
+
+unverified_role(r) if {
+	resources.unresolved(r, "role_definition_id")
+	some key in object.get(r.references, "role_definition_id", [])
+	not readable_role_source(object.get(input.resources, key, {}))
+}
+
+unverified_role(r) if {
+	resources.unresolved(r, "role_definition_id")
+	count(object.get(r.references, "role_definition_id", [])) == 0
+}
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("azurerm_role_assignment")
+	not role(r)
+	some name in data_roles(r)
+	where := scope(r)
+	not exempt(r)
+	msg := sprintf("%s grants %s at %s", [r.address, name, where])
+}
+
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in resources.of_type("azurerm_role_assignment")
+	not role(r)
+	count(data_roles(r)) == 0
+	unverified_role(r)
+	where := scope(r)
+	not exempt(r)
+	msg := sprintf("%s grants a role unknown at plan time at %s; that it is not a privileged role cannot be verified", [r.address, where])
 }

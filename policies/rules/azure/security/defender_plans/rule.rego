@@ -6,7 +6,10 @@
 #   plan needs an azurerm_security_center_subscription_pricing with tier "Standard" in the
 #   evaluated stacks; a plan on Free is reported on its pricing resource, a missing plan on
 #   the Azure estate (subject estate:azure).
-#   Unknowns: a tier unknown at plan time is not proven and is reported.
+#   Unknowns: a tier unknown at plan time is not proven and is reported. A plan
+#   (resource_type) configured but unreadable is not the provider's default: on a tier other
+#   than Standard it is reported as unverifiable while a required plan is not proven Standard;
+#   on Standard, a required plan reported missing says it may be that one.
 # custom:
 #   id: azure-defender-plans
 #   control: threat-detection
@@ -67,7 +70,7 @@ import rego.v1
 pricings := resources.of_type("azurerm_security_center_subscription_pricing")
 
 # resource_type defaults to VirtualMachines in the provider.
-plan(p) := object.get(p.values, "resource_type", "VirtualMachines")
+plan(p) := object.get(p.values, "resource_type", "VirtualMachines") if not resources.unresolved(p, "resource_type")
 
 standard contains plan(p) if {
 	some p in pricings
@@ -84,5 +87,22 @@ deny contains finding.new(rego.metadata.chain(), p, msg) if {
 deny contains finding.new(rego.metadata.chain(), resources.estate_subject("azure"), msg) if {
 	some required in config.settings.defender_required_plans
 	not required in {plan(p) | some p in pricings}
-	msg := sprintf("Defender for Cloud plan %s is not enabled (Standard tier) in the evaluated stacks", [required])
+	msg := missing_message(required)
+}
+
+# Pricings whose plan cannot be read, on Standard or not.
+unknown_plans := [p | some p in pricings; resources.unresolved(p, "resource_type")]
+
+unknown_standard := sort([p.address | some p in unknown_plans; p.values.tier == "Standard"])
+
+missing_message(required) := sprintf("Defender for Cloud plan %s is not enabled (Standard tier) in the evaluated stacks", [required]) if {
+	count(unknown_standard) == 0
+} else := sprintf("Defender for Cloud plan %s is not shown enabled (Standard tier) in the evaluated stacks; %s enables a plan unknown at plan time, which cannot be verified to be it", [required, concat(", ", unknown_standard)])
+
+deny contains finding.new(rego.metadata.chain(), p, msg) if {
+	some p in unknown_plans
+	object.get(p.values, "tier", null) != "Standard"
+	open := sort([x | some x in config.settings.defender_required_plans; not standard[x]])
+	count(open) > 0
+	msg := sprintf("%s sets tier %s on a Defender plan unknown at plan time; that it is not required plan %s cannot be verified", [p.address, object.get(p.values, "tier", "unknown at plan time"), concat(" or ", open)])
 }

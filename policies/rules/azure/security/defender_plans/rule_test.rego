@@ -28,3 +28,35 @@ test_unknown_tier_fails if {
 	p := k.unknown(k.az("azurerm_security_center_subscription_pricing.kv", {"resource_type": "KeyVaults"}, {}), ["tier"])
 	count(rule.deny) == 1 with input as t.with_index([sa, all_standard[0], all_standard[1], p])
 }
+
+# The plan from another resource, or from a variable without a value.
+unknown_plan(tier, refs, unlinked) := object.union(k.unknown(k.az("azurerm_security_center_subscription_pricing.other", {"tier": tier}, refs), ["resource_type"]), {"unlinked": unlinked})
+
+unknown_free_msg := "azurerm_security_center_subscription_pricing.other sets tier Free on a Defender plan unknown at plan time; that it is not required plan KeyVaults or StorageAccounts cannot be verified"
+
+test_free_plan_from_another_resource_cannot_be_verified if {
+	p := unknown_plan("Free", {"resource_type": ["terraform_data.elsewhere"]}, [])
+	k.summary(rule.deny) == {
+		["azure-defender-plans", "test/azurerm_security_center_subscription_pricing.other", unknown_free_msg],
+		["azure-defender-plans", "estate:azure", "Defender for Cloud plan KeyVaults is not enabled (Standard tier) in the evaluated stacks"],
+		["azure-defender-plans", "estate:azure", "Defender for Cloud plan StorageAccounts is not enabled (Standard tier) in the evaluated stacks"],
+	} with input as t.with_index([sa, p, pricing("sql", "SqlServers", "Standard")])
+}
+
+test_unlinked_free_plan_cannot_be_verified if {
+	p := unknown_plan("Free", {}, ["resource_type"])
+	k.summary(rule.deny) == {
+		["azure-defender-plans", "test/azurerm_security_center_subscription_pricing.other", "azurerm_security_center_subscription_pricing.other sets tier Free on a Defender plan unknown at plan time; that it is not required plan Containers cannot be verified"],
+		["azure-defender-plans", "estate:azure", "Defender for Cloud plan Containers is not enabled (Standard tier) in the evaluated stacks"],
+	} with input as t.with_index(array.concat([sa, p], all_standard))
+		with data.config as {"defender_required_plans": ["StorageAccounts", "SqlServers", "KeyVaults", "Containers"]}
+}
+
+test_unknown_free_plan_when_every_required_plan_is_standard_passes if {
+	count(rule.deny) == 0 with input as t.with_index(array.concat([sa, unknown_plan("Free", {}, ["resource_type"])], all_standard))
+}
+
+test_unknown_standard_plan_is_named_by_the_missing_plan_finding if {
+	p := unknown_plan("Standard", {}, ["resource_type"])
+	k.summary(rule.deny) == {["azure-defender-plans", "estate:azure", "Defender for Cloud plan KeyVaults is not shown enabled (Standard tier) in the evaluated stacks; azurerm_security_center_subscription_pricing.other enables a plan unknown at plan time, which cannot be verified to be it"]} with input as t.with_index([sa, all_standard[0], all_standard[1], p])
+}

@@ -7,8 +7,11 @@
 #   StorageWrite and StorageDelete categories (or the allLogs category group). A blob
 #   diagnostic setting whose storage account is not in the input is checked on its own and
 #   reported on itself.
-#   Unknowns: a target id unknown at plan time but referring to the account counts as the
-#   blob service when the setting enables blob categories.
+#   Unknowns: a target id unknown at plan time but referring to the account (and to nothing
+#   the input cannot follow) counts as the blob service when the setting enables blob
+#   categories; a setting on the account whose target is unknown otherwise (a local, a
+#   variable without a value, a value from another resource) makes the account's blob logging
+#   unverifiable, and the finding says so.
 # custom:
 #   id: azure-storage-blob-diagnostics
 #   control: object-access-logging
@@ -57,12 +60,22 @@ import rego.v1
 required := {"StorageRead", "StorageWrite", "StorageDelete"}
 
 # An account-level target (no /blobServices/) cannot carry blob categories.
-blob_target(s) if {
+blob_target(s, _) if {
 	some id in resources.values_at(s, "target_resource_id")
 	contains(lower(id), "/blobservices/")
 }
 
-blob_target(s) if resources.unknown_at(s, "target_resource_id")
+blob_target(s, account) if {
+	resources.unknown_at(s, "target_resource_id")
+	account.key in object.get(s.references, "target_resource_id", [])
+	not resources.unlinked_under(s, "target_resource_id")
+}
+
+# A setting on the account whose target is unknown and not shown to be the account's.
+unknown_target(s, account) if {
+	resources.unknown_at(s, "target_resource_id")
+	not blob_target(s, account)
+}
 
 categories(s) := {c |
 	some b in resources.objects(object.get(s.values, "enabled_log", null))
@@ -89,9 +102,10 @@ settings(account) := resources.linked_from(account, "azurerm_monitor_diagnostic_
 
 deny contains finding.new(rego.metadata.chain(), account, msg) if {
 	some account in resources.of_type("azurerm_storage_account")
-	blob := [s | some s in settings(account); blob_target(s)]
+	blob := [s | some s in settings(account); blob_target(s, account)]
 	not any_complete(blob)
-	msg := message(account, blob)
+	unknown := sort([s.address | some s in settings(account); unknown_target(s, account)])
+	msg := message(account, blob, unknown)
 }
 
 any_complete(ss) if {
@@ -99,9 +113,17 @@ any_complete(ss) if {
 	complete(s)
 }
 
-message(account, blob) := sprintf("Storage account %s has no diagnostic setting on its blob service; blob reads, writes and deletes are not logged", [account.address]) if count(blob) == 0
+message(account, blob, unknown) := sprintf("Storage account %s has no diagnostic setting on its blob service; blob reads, writes and deletes are not logged", [account.address]) if {
+	count(blob) == 0
+	count(unknown) == 0
+}
 
-message(account, blob) := sprintf("Storage account %s blob diagnostic setting does not log %s", [account.address, concat(", ", sort(missing))]) if {
+message(account, blob, unknown) := sprintf("Storage account %s has no diagnostic setting known to be on its blob service; the target of %s is unknown at plan time, so that blob reads, writes and deletes are logged cannot be verified", [account.address, concat(", ", unknown)]) if {
+	count(blob) == 0
+	count(unknown) > 0
+}
+
+message(account, blob, _) := sprintf("Storage account %s blob diagnostic setting does not log %s", [account.address, concat(", ", sort(missing))]) if {
 	count(blob) > 0
 	missing := {c | some c in required; every s in blob {
 		not c in categories(s)

@@ -61,3 +61,19 @@ test_complete_setting_without_its_account_passes if {
 test_weak_setting_naming_its_account_reports_only_the_account if {
 	{f.resource.key | some f in rule.deny} == {"test/azurerm_storage_account.sa"} with input as t.with_index([account, orphan("shopdata", {})])
 }
+
+# The setting's target from something the input cannot follow: it may be the account itself
+# (no blob categories there) or another resource.
+unknown_msg := "Storage account azurerm_storage_account.sa has no diagnostic setting known to be on its blob service; the target of azurerm_monitor_diagnostic_setting.blob is unknown at plan time, so that blob reads, writes and deletes are logged cannot be verified"
+
+test_unlinked_target_cannot_be_verified if {
+	s := object.union(k.unknown(k.az("azurerm_monitor_diagnostic_setting.blob", all_three, {"target_resource_id": ["azurerm_storage_account.sa"]}), ["target_resource_id"]), {"unlinked": ["target_resource_id"]})
+	k.summary(rule.deny) == {["azure-storage-blob-diagnostics", "test/azurerm_storage_account.sa", unknown_msg]} with input as t.with_index([account, s])
+}
+
+test_target_from_another_resource_cannot_be_verified if {
+	s := k.unknown(k.az("azurerm_monitor_diagnostic_setting.blob", all_three, {"target_resource_id": ["terraform_data.elsewhere"]}), ["target_resource_id"])
+	linked := object.union(account, {"referenced_by": [{"attribute": "target_resource_id", "key": "test/azurerm_monitor_diagnostic_setting.blob", "type": "azurerm_monitor_diagnostic_setting"}]})
+	inp := t.with_index([account, s])
+	k.summary(rule.deny) == {["azure-storage-blob-diagnostics", "test/azurerm_storage_account.sa", unknown_msg]} with input as object.union(inp, {"resources": {"test/azurerm_storage_account.sa": linked}})
+}
