@@ -1290,7 +1290,7 @@ azure_internet_prefix(s) if {
 
 # ---------------------------------------------------------------------------------------
 # Network addresses unknown at plan time (security groups, NSG rules, database firewall
-# rules). Begin block: unknown network addresses.
+# rules).
 
 # Types whose every address is a network's own range or one address: a VPC's, subnet's or
 # virtual network's CIDR (AWS allows /16–/28 for IPv4 and /56–/64 for IPv6; Azure none wider
@@ -1377,9 +1377,8 @@ single_public_ip(r) if {
 	not unlinked_under(r, "end_ip_address")
 }
 
-# End block: unknown network addresses.
-
-# Identities whose name cannot be read (unknown-values work, u3: IR role rules).
+# ---------------------------------------------------------------------------------------
+# Identities whose name cannot be read.
 
 # A role whose name is configured but cannot be read (a variable without a value, a value from
 # another resource or a local, an interpolation) may be the incident-response role: its name
@@ -1410,5 +1409,3 @@ written_parts(v) := array.concat([parts[0]], [after |
 maybe_incident_response_rest("")
 
 maybe_incident_response_rest(rest) if incident_response_name(rest)
-
-# ---------------------------------------------------------------------------------------
