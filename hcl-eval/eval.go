@@ -375,6 +375,9 @@ func (e *Evaluator) expand(mi *Instance, ctx *hcl.EvalContext, count, each hcl.E
 		v, _ := e.value(count, ctx, mi, what+" count").UnmarkDeep()
 		switch {
 		case !v.IsKnown():
+			if name := unsetRootVariable(mi, count); name != "" {
+				return unknownExpansion, nil, fmt.Sprintf("count depends on variable %q%s (set it in tfvars, --var or TF_VAR_%s)", name, withoutValue, name)
+			}
 			return unknownExpansion, nil, "count cannot be determined before apply"
 		case v.IsNull():
 			return unknownExpansion, nil, "count is null"
@@ -404,6 +407,9 @@ func (e *Evaluator) expand(mi *Instance, ctx *hcl.EvalContext, count, each hcl.E
 			return unknownExpansion, nil, "for_each is derived from a sensitive value, which Terraform refuses as instance keys"
 		}
 		if !v.IsWhollyKnown() && !(v.IsKnown() && v.Type().IsMapType() || v.IsKnown() && v.Type().IsObjectType()) {
+			if name := unsetRootVariable(mi, each); name != "" {
+				return unknownExpansion, nil, fmt.Sprintf("for_each depends on variable %q%s (set it in tfvars, --var or TF_VAR_%s)", name, withoutValue, name)
+			}
 			return unknownExpansion, nil, "for_each keys cannot be determined before apply"
 		}
 		if v.IsNull() {
@@ -437,9 +443,36 @@ func (e *Evaluator) expand(mi *Instance, ctx *hcl.EvalContext, count, each hcl.E
 	return single, nil, ""
 }
 
-// notVerifiable names a resource or module call that Terraform would refuse to plan.
+// withoutValue ends the reason of a count or for_each a root variable without a value decides:
+// Terraform would ask for the value, not refuse to plan.
+const withoutValue = ", which has no value"
+
+// unsetRootVariable names a root variable without a value (unknown: vars.go) that expr reads, if any.
+func unsetRootVariable(mi *Instance, expr hcl.Expression) string {
+	if mi.Path != "" {
+		return ""
+	}
+	for _, t := range expr.Variables() {
+		if t.RootName() != "var" || len(t) < 2 {
+			continue
+		}
+		if a, ok := t[1].(hcl.TraverseAttr); ok {
+			if v, ok := mi.Vars[a.Name]; ok && !v.IsWhollyKnown() {
+				return a.Name
+			}
+		}
+	}
+	return ""
+}
+
+// notVerifiable names a resource or module call that Terraform would refuse to plan (or, where a
+// variable without a value decides it, would ask for that value).
 func (e *Evaluator) notVerifiable(mi *Instance, file string, line int, what, why string) {
-	e.unverifiable = append(e.unverifiable, fmt.Sprintf("%s%s (%s:%d): %s; Terraform refuses to plan it, so it is not checked", modulePrefix(mi), what, file, line, why))
+	consequence := "; Terraform refuses to plan it, so it is not checked"
+	if strings.Contains(why, withoutValue) {
+		consequence = "; so it is not checked"
+	}
+	e.unverifiable = append(e.unverifiable, fmt.Sprintf("%s%s (%s:%d): %s%s", modulePrefix(mi), what, file, line, why, consequence))
 }
 
 func toInt(v cty.Value) (int, error) {

@@ -43,6 +43,22 @@ export function moduleInstancePaths(addresses: readonly string[]): string[] {
 
 const VAR = /^var\.([A-Za-z_][\w-]*)/;
 const OUTPUT = /^module\.([A-Za-z_][\w-]*)(\[[^\]]*\])?\.([A-Za-z_][\w-]*)/;
+
+/**
+ * Output names that say a module gives a VPC's or its subnets' own range
+ * (terraform-aws-modules/vpc: vpc_cidr_block, private_subnets_cidr_blocks,
+ * vpc_secondary_cidr_blocks, …): AWS allows /16 to /28, never the internet. An address set
+ * from one is not open, even from a module not followed (which is named as not checked
+ * itself): a security group open to `module.vpc.vpc_cidr_block` was a blocking "cannot be
+ * verified" on the commonest idiom of that module.
+ */
+const NETWORK_RANGE_OUTPUT = /^(vpc_(secondary_)?(ipv6_)?cidr_blocks?|[a-z0-9_]*subnets?_(ipv6_)?cidr_blocks?)$/;
+
+/** Whether a reference is a module output that names a network's own range (NETWORK_RANGE_OUTPUT). */
+export const namesNetworkRange = (ref: string): boolean => {
+  const o = OUTPUT.exec(ref);
+  return o !== null && NETWORK_RANGE_OUTPUT.test(o[3]);
+};
 const WHOLE_MODULE = /^module\.([A-Za-z_][\w-]*)(\[[^\]]*\])?$/;
 
 /**
@@ -107,6 +123,7 @@ export function writtenInCode(ref: string, from: { module: string; forEach?: rea
   }
   const o = OUTPUT.exec(ref);
   if (o) {
+    if (namesNetworkRange(ref)) return false;
     const call = from.module ? `${from.module}.module.${o[1]}` : `module.${o[1]}`;
     const link = links.get(stripIndexes(call));
     const outputs = link?.outputs[o[3]];
@@ -198,6 +215,7 @@ export function opaqueAcross(ref: string, from: { module: string }, links: Modul
   }
   const o = OUTPUT.exec(ref);
   if (o) {
+    if (namesNetworkRange(ref)) return false;
     const call = from.module ? `${from.module}.module.${o[1]}` : `module.${o[1]}`;
     const link = links.get(stripIndexes(call));
     if (link === undefined) return true;

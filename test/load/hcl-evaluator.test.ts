@@ -138,6 +138,8 @@ describe('what cannot be evaluated is unknown, never text', () => {
         'resource "aws_s3_bucket_acl" "e" {\n  for_each = toset([aws_s3_bucket.b.id])\n  bucket   = "b"\n  acl      = "public-read"\n}\n',
         'resource "aws_s3_bucket_acl" "n" {\n  count  = null\n  bucket = "b"\n  acl    = "public-read"\n}\n',
         'module "m" {\n  source = "./m"\n  count  = length(aws_s3_bucket.b.arn)\n}\n',
+        'variable "acl" {\n  type = string\n}\n',
+        'resource "aws_s3_bucket_acl" "v" {\n  count  = var.acl != null ? 1 : 0\n  bucket = "b"\n  acl    = var.acl\n}\n',
       ].join('\n'),
       'm/main.tf': 'resource "aws_s3_bucket" "inner" {\n  bucket = "inner"\n}\n',
     });
@@ -147,6 +149,8 @@ describe('what cannot be evaluated is unknown, never text', () => {
       expect.stringMatching(/^aws_s3_bucket_acl\.c \(.*main\.tf:9\): count cannot be determined before apply; Terraform refuses to plan it/),
       expect.stringMatching(/^aws_s3_bucket_acl\.e \(.*main\.tf:15\): for_each keys cannot be determined before apply/),
       expect.stringMatching(/^aws_s3_bucket_acl\.n \(.*\): count is null/),
+      // Terraform would ask for the variable's value, not refuse to plan.
+      expect.stringMatching(/^aws_s3_bucket_acl\.v \(.*main\.tf:\d+\): count depends on variable "acl", which has no value \(set it in tfvars, --var or TF_VAR_acl\); so it is not checked$/),
       expect.stringMatching(/^module\.m \(.*\): count cannot be determined before apply \(nothing in the module is checked\)/),
     ]);
     const r = await run('check', dir, '--format', 'json');

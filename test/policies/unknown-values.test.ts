@@ -114,6 +114,7 @@ const APPLIES_ONLY: Record<string, Record<string, string>> = {
   'azure-forensic-immutability': { storage_account_id: 'the account decides whether the container holds evidence' },
   'azure-forensic-evidence-access': { scope: 'the scope decides whether the assignment reaches an evidence store' },
   'azure-synapse-geo-backup-pii': { synapse_workspace_id: 'the workspace decides whether the pool holds personal data' },
+  'aws-ssm-parameter-secure': { name: 'the name decides whether the parameter holds a secret (a blocking finding on every parameter named from a variable, such as "/${var.project}/db/host", was noise)' },
   'azure-identity-cross-environment': {
     scope: 'the scope decides which environment the assignment reaches into',
     principal_id: 'the principal decides which environment the assignment reaches from (the rule reports it where principals of another environment are known)',
@@ -335,5 +336,35 @@ describe('plain HCL: an argument set from a variable without a value never passe
       if (!ok && !EXCUSED[rule]?.[path] && !((APPLIES_ONLY[rule]?.[path] || PRESENCE[rule]?.[path]) && listed)) silent.push(`${f.expected}.${path} = var.leakguard_unset (line ${line + 1})`);
     }
     expect({ rule, silent }).toEqual({ rule, silent: [] });
+  });
+});
+
+// What can never be the internet is not reported as unverifiable: a security group open to the
+// range a VPC module gives (terraform-aws-modules/vpc's vpc_cidr_block, *_subnets_cidr_blocks),
+// the commonest idiom of that module, even where the module is not followed. Any other output
+// of it may be anything, and is reported.
+describe('a module output that names a VPC or subnet range is not the internet; any other is not verifiable', () => {
+  const folder = (cidr: string): string => {
+    const dir = tempDir('leakguard-vpc-range-');
+    writeFileSync(
+      join(dir, 'main.tf'),
+      [
+        'provider "aws" {\n  region = "us-west-2"\n}\n',
+        'module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}\n',
+        `resource "aws_security_group" "db" {\n  name = "db"\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = ${cidr}\n  }\n}\n`,
+      ].join('\n'),
+    );
+    return dir;
+  };
+  const ingress = async (cidr: string): Promise<string[]> =>
+    policy
+      .evaluate(normalize(await loadPaths([folder(cidr)])), DATA)
+      .findings.filter((f) => f.rule_id === 'aws-sg-internet-ingress')
+      .map((f) => f.message);
+  it.each(['[module.vpc.vpc_cidr_block]', 'module.vpc.private_subnets_cidr_blocks', 'module.vpc.vpc_secondary_cidr_blocks', 'module.vpc.database_subnets_ipv6_cidr_blocks'])('%s: no finding', async (cidr) => {
+    expect(await ingress(cidr)).toEqual([]);
+  });
+  it.each(['module.vpc.allowed_cidrs', '[module.vpc.nat_public_ips[0]]', 'module.vpc.vpc_cidr_blocks_for_partners'])('%s: cannot be verified', async (cidr) => {
+    expect(await ingress(cidr)).toEqual([expect.stringMatching(/ingress CIDR blocks unknown at plan time \(ports 22-22\); that it is closed to the internet cannot be verified/)]);
   });
 });

@@ -87,14 +87,16 @@ public_groups := {
 # Grantee URIs: inline grant blocks (aws_s3_bucket), access_control_policy (aws_s3_bucket_acl).
 grant_paths := ["grant.uri", "access_control_policy.grant.grantee.uri"]
 
-reasons(r) := ({sprintf("canned ACL %s", [acl]) |
+reasons(r) := {sprintf("canned ACL %s", [acl]) |
 	some acl in resources.values_at(r, "acl")
 	acl in public_acls
 } | {sprintf("a grant to %s", [public_groups[uri]]) |
 	some path in grant_paths
 	some uri in resources.values_at(r, path)
 	public_groups[uri]
-}) | {"an ACL unknown at plan time" |
+}
+
+unknown_acl(r) if {
 	some path in ["acl", "grant", "access_control_policy"]
 	resources.unresolved(r, path)
 }
@@ -108,4 +110,13 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	rs := reasons(r)
 	count(rs) > 0
 	msg := sprintf("%s gives the %s a public ACL: %s", [r.address, subject, concat(", ", sort(rs))])
+}
+
+# Said as what it is: not a public ACL, one that cannot be shown not to be.
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some t, subject in subjects
+	some r in resources.of_type(t)
+	count(reasons(r)) == 0
+	unknown_acl(r)
+	msg := sprintf("%s has an ACL unknown at plan time; that it does not make the %s public cannot be verified", [r.address, subject])
 }

@@ -8,12 +8,7 @@
 #   customer-managed key is required unless the parameter is classified as holding no
 #   personal information.
 #   Unknowns: a type not readable before apply is reported for secret-looking parameters; a
-#   key set by reference or expression counts as a customer-managed key. A plain-text (or
-#   type-unknown) parameter whose name is set but wholly unknown at plan time (from another
-#   resource, a variable without a value) is reported: the rule judges a secret by its name,
-#   and any name could be /db/password. Only a data_type that admits nothing but AMI ids
-#   (aws:ec2:image) rules a secret out. A name written as a template with a part unknown
-#   is matched by its literal text (the words that say "password" are written there).
+#   key set by reference or expression counts as a customer-managed key.
 # custom:
 #   id: aws-ssm-parameter-secure
 #   control: storage-encryption
@@ -82,23 +77,3 @@ message(r, t) := sprintf("SSM parameter %s looks like a secret or holds personal
 }
 
 message(r, "SecureString") := stores.key_message(r, "SSM SecureString parameter", "key_id")
-
-# The name is configured but the input cannot show any of it.
-name_unknown(r) if {
-	not is_string(object.get(r.values, "name", null))
-	resources.unresolved(r, "name")
-}
-
-deny contains finding.new(rego.metadata.chain(), r, msg) if {
-	some r in resources.of_type("aws_ssm_parameter")
-	name_unknown(r)
-	not resources.is_pii(r)
-	object.get(r.values, "data_type", null) != "aws:ec2:image"
-	msg := unknown_name_message(r, stores.text(r, "type"))
-}
-
-unknown_name_message(r, t) := sprintf("SSM parameter %s has a name unknown at plan time and is a %s stored in plain text; that it holds no secret cannot be verified", [r.address, t]) if {
-	t in {"String", "StringList"}
-}
-
-unknown_name_message(r, "unknown") := sprintf("SSM parameter %s has a name and type unknown at plan time; that it holds no secret in plain text cannot be verified", [r.address])

@@ -28,26 +28,3 @@ test_unknown_type_fails_for_secrets if {
 	count(rule.deny) == 1 with input as t.with_index([param("/shop/db/password", {"type": "${var.type}"})])
 	count(rule.deny) == 0 with input as t.with_index([param("/shop/region", {"type": "${var.type}"})])
 }
-
-# The two ways a configured value is unknown: set from a resource (a plan), or unlinked.
-hows(path) := [{"unknown": [path], "references": {path: ["test/terraform_data.elsewhere"]}}, {"unknown": [path], "unlinked": [path]}]
-
-unnamed(values, how) := object.union(t.resource("aws_ssm_parameter.p", values, {}), how)
-
-test_unknown_name_fails_unverified if {
-	every how in hows("name") {
-		k.summary(rule.deny) == {["aws-ssm-parameter-secure", "test/aws_ssm_parameter.p", "SSM parameter aws_ssm_parameter.p has a name unknown at plan time and is a String stored in plain text; that it holds no secret cannot be verified"]} with input as t.with_index([unnamed({"type": "String"}, how)])
-	}
-	k.summary(rule.deny) == {["aws-ssm-parameter-secure", "test/aws_ssm_parameter.p", "SSM parameter aws_ssm_parameter.p has a name and type unknown at plan time; that it holds no secret in plain text cannot be verified"]} with input as t.with_index([unnamed({"type": "${var.type}"}, {"unknown": ["name"], "unlinked": ["name"]})])
-
-	# Classified as personal information: the known finding, not this one.
-	k.summary(rule.deny) == {["aws-ssm-parameter-secure", "test/aws_ssm_parameter.p", "SSM parameter aws_ssm_parameter.p looks like a secret or holds personal information but is a String stored in plain text: use a SecureString"]} with input as t.with_index([k.tagged(unnamed({"type": "String"}, {"unknown": ["name"], "unlinked": ["name"]}), {"data-classification": "pii"})])
-}
-
-test_unknown_name_that_cannot_hold_a_secret_passes if {
-	# A SecureString is judged by its key, an AMI-id parameter holds no secret, and a name
-	# the provider computes is no configured name.
-	count(rule.deny) == 0 with input as t.with_index([unnamed({"type": "SecureString", "key_id": "alias/shop"}, {"unknown": ["name"], "unlinked": ["name"]})])
-	count(rule.deny) == 0 with input as t.with_index([unnamed({"type": "String", "data_type": "aws:ec2:image"}, {"unknown": ["name"], "unlinked": ["name"]})])
-	count(rule.deny) == 0 with input as t.with_index([unnamed({"type": "String"}, {"unknown": ["name"]})])
-}
