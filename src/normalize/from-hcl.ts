@@ -36,7 +36,7 @@ export function fromHcl(doc: HclDocument): StackDraft {
       // remote module's output), never the provider's to fill in (withProviderDefaults fills
       // only what is null). A root variable is known in a plan, not here: `acl = var.acl` with
       // no value had read as unset, and a public ACL passed.
-      else if (r.unknown.some((u) => u === attr || attr.startsWith(`${u}.`) || u.startsWith(`${attr}.`)) && !refs.every(namesNetworkRange)) unlinked.push(attr);
+      else if (r.unknown.some((u) => u === attr || attr.startsWith(`${u}.`) || u.startsWith(`${attr}.`)) && !(refs.length > 0 && refs.every(namesNetworkRange))) unlinked.push(attr);
     }
     // A value hidden because a sensitive module variable carries it, where the code writes that
     // variable as a constant: the literal, as a plan's configuration holds it (Draft.written).

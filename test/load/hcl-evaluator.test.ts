@@ -162,7 +162,7 @@ describe('what cannot be evaluated is unknown, never text', () => {
     const dir = writeTree({ 'main.tf': `${PROVIDER}variable "n" {\n  type = number\n}\nresource "aws_s3_bucket" "b" {\n  count  = var.n\n  bucket = "b"\n}\n` });
     const r = await run('check', dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/no resources found, so nothing was checked; not verifiable: aws_s3_bucket\.b .*count cannot be determined/);
+    expect(r.stderr).toMatch(/no resources found, so nothing was checked; not verifiable: aws_s3_bucket\.b .*count depends on variable "n", which has no value/);
   });
 
   test('data sources: the region and partition come from the provider configuration; others export unknowns, with a warning', async () => {
