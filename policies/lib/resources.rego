@@ -683,10 +683,8 @@ timespan_hours(span) := hours if {
 # sets them; an unknown attribute with no reference under it is one the provider fills in
 # itself (e.g. aws_s3_bucket.policy when a separate aws_s3_bucket_policy manages it).
 
-references_under(r, path) if {
-	some k, _ in r.references
-	k == path
-}
+# (A lookup, not a walk over every reference: rules ask this of every block of every resource.)
+references_under(r, path) if object.get(r.references, path, null) != null
 
 references_under(r, path) if {
 	some k, _ in r.references
@@ -699,8 +697,17 @@ references_under(r, path) if {
 # through a module's local is its own key); a rule that needs to read it reports it unresolved.
 references_under(r, path) if unlinked_under(r, path)
 
-# A config-source value that is an interpolation the tool cannot evaluate.
+# A config-source value that is an interpolation the tool cannot evaluate. (A top-level
+# attribute is read directly: rules ask this of one for every resource of a type.)
 interpolated(r, path) if {
+	not contains(path, ".")
+	v := object.get(r.values, path, null)
+	is_string(v)
+	contains(v, "${")
+}
+
+interpolated(r, path) if {
+	contains(path, ".")
 	some v in values_at(r, path)
 	is_string(v)
 	contains(v, "${")
@@ -748,8 +755,8 @@ computed_unset(r, path) if {
 # apply, an interpolation, or a value of the wrong type. Rules never read such a value as
 # compliant.
 unresolved(r, path) if {
-	unknown_at(r, path)
 	references_under(r, path)
+	unknown_at(r, path)
 }
 
 unresolved(r, path) if interpolated(r, path)
@@ -1386,6 +1393,7 @@ single_public_ip(r) if {
 # match incident_response_role_names.
 maybe_incident_response_role(r) if {
 	r.type == "aws_iam_role"
+	maybe_unresolved(r, r.values, "", ["name"])
 	unresolved(r, "name")
 	maybe_incident_response_written([v | some v in values_at(r, "name"); is_string(v)])
 }
@@ -1409,3 +1417,28 @@ written_parts(v) := array.concat([parts[0]], [after |
 maybe_incident_response_rest("")
 
 maybe_incident_response_rest(rest) if incident_response_name(rest)
+
+# Whether a block (or, with prefix "", the resource's own values) may hold one of attrs the
+# input cannot show: something unknown there, an unreadable value, or an interpolation. A
+# gate before a rule asks unresolved() of each attribute of each block (which reads every
+# value at the path): most blocks of a plan hold only values, and at 20k resources the
+# security-group rules asked it of every one. One walk of the resource's unknowns.
+maybe_unresolved(r, _, prefix, _) if {
+	prefix != ""
+	some u in r.unknown
+	startswith(concat("", [u, "."]), prefix)
+}
+
+maybe_unresolved(r, _, "", attrs) if {
+	some u in r.unknown
+	u in attrs
+}
+
+maybe_unresolved(_, block, _, attrs) if {
+	some a in attrs
+	some v in as_list(object.get(block, a, null))
+	is_string(v)
+	contains(v, "${")
+}
+
+maybe_unresolved(r, _, _, _) if count(object.get(r, "unreadable", [])) > 0

@@ -217,6 +217,7 @@ any_source_passes(sg, rule) if {
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some [r, sg, rule, prefix] in ingress
+	resources.maybe_unresolved(r, rule, prefix, cidr_attrs)
 	count(to_internet(rule)) == 0
 	cidr_unknown(r, rule, prefix)
 	not any_source_passes(sg, rule)

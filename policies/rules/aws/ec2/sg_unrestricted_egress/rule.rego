@@ -217,11 +217,15 @@ possibly_all_traffic(r, rule, prefix) if protocol_unknown(r, rule, prefix)
 
 possibly_all_traffic(r, rule, prefix) if ports_unknown(r, rule, prefix)
 
+# What the unknown checks read, for the gate before them.
+read_attrs := ["cidr_blocks", "ipv6_cidr_blocks", "cidr_ipv4", "cidr_ipv6", "protocol", "ip_protocol", "from_port", "to_port"]
+
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some [r, rule, prefix] in egress
+	resources.maybe_unresolved(r, rule, prefix, read_attrs)
+	not known_violation(rule)
 	possibly_internet(r, rule, prefix)
 	possibly_all_traffic(r, rule, prefix)
-	not known_violation(rule)
 	parts := unknown_parts(r, rule, prefix)
 	count(parts) > 0
 	msg := sprintf("%s has egress %s unknown at plan time; that it does not allow all traffic to the internet cannot be verified", [r.address, concat(", ", parts)])

@@ -113,10 +113,11 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 # An administrator policy an aws_iam_policy data source reads, by its literal ARN or name, for
 # an ARN unknown at plan time.
 data_admin_arns(r, path) := {arn |
-	resources.unresolved(r, path)
-	some t in resources.linked_to(r, path)
+	some key in object.get(r.references, path, [])
+	t := input.resources[key]
 	t.mode == "data"
 	t.type == "aws_iam_policy"
+	resources.unresolved(r, path)
 	some arn in admin_arns
 	data_names(t, arn)
 }
@@ -147,19 +148,17 @@ readable_source(t) if {
 # local, a reference to anything but the policies above.
 unverified_arn(r, path) if {
 	resources.unresolved(r, path)
-	resources.unlinked_under(r, path)
+	unverified_source(r, path)
 }
 
-unverified_arn(r, path) if {
-	resources.unresolved(r, path)
+unverified_source(r, path) if resources.unlinked_under(r, path)
+
+unverified_source(r, path) if {
 	some key in object.get(r.references, path, [])
 	not readable_source(object.get(input.resources, key, {}))
 }
 
-unverified_arn(r, path) if {
-	resources.unresolved(r, path)
-	count(object.get(r.references, path, [])) == 0
-}
+unverified_source(r, path) if count(object.get(r.references, path, [])) == 0
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some t, attrs in identity_attrs
@@ -172,8 +171,8 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some t, attrs in identity_attrs
 	some r in resources.of_type(t)
-	count(data_admin_arns(r, "policy_arn")) == 0
 	unverified_arn(r, "policy_arn")
+	count(data_admin_arns(r, "policy_arn")) == 0
 	not exempt(r, attrs)
 	msg := sprintf("%s attaches a policy whose ARN is unknown at plan time to %s; that it is not an administrator policy cannot be verified", [r.address, who(r, attrs)])
 }
@@ -188,8 +187,8 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some r in resources.of_type("aws_iam_role")
-	count(data_admin_arns(r, "managed_policy_arns")) == 0
 	unverified_arn(r, "managed_policy_arns")
+	count(data_admin_arns(r, "managed_policy_arns")) == 0
 	not exempt_name(object.get(r.values, "name", ""))
 	msg := sprintf("%s attaches managed policies whose ARNs are unknown at plan time to itself; that none is an administrator policy cannot be verified", [r.address])
 }

@@ -140,6 +140,7 @@ written_pattern(v) := p if {
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some t in ["aws_iam_role", "aws_iam_user"]
 	some r in resources.of_type(t)
+	resources.maybe_unresolved(r, r.values, "", ["name"])
 	pattern := name_pattern(r)
 	env := resources.environment(r)
 	trusting := {sprintf("%s (%s)", [address, other]) |

@@ -120,27 +120,25 @@ known_environments := {env | some _, envs in resources.identity_environments; so
 # expression with no reference.
 unverified(r, attr) if {
 	resources.unresolved(r, attr)
-	resources.unlinked_under(r, attr)
+	unverified_source(r, attr)
 }
 
-unverified(r, attr) if {
-	resources.unresolved(r, attr)
+unverified_source(r, attr) if resources.unlinked_under(r, attr)
+
+unverified_source(r, attr) if {
 	some key in object.get(r.references, attr, [])
 	not object.get(object.get(input.resources, key, {}), "type", "") in {"aws_iam_role", "aws_iam_user"}
 }
 
-unverified(r, attr) if {
-	resources.unresolved(r, attr)
-	count(object.get(r.references, attr, [])) == 0
-}
+unverified_source(r, attr) if count(object.get(r.references, attr, [])) == 0
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some t, attrs in uses
 	some r in resources.of_type(t)
-	env := resources.environment(r)
-	count(foreign(r, attrs, env)) == 0
 	unknown := [attr | some attr in attrs; unverified(r, attr)]
 	count(unknown) > 0
+	env := resources.environment(r)
+	count(foreign(r, attrs, env)) == 0
 	others := known_environments - {env}
 	count(others) > 0
 	msg := sprintf("%s in environment %s uses an identity (%s) unknown at plan time; that it is not of another environment (%s) cannot be verified", [r.address, env, concat(", ", unknown), concat("/", sort(others))])
