@@ -1426,7 +1426,13 @@ maybe_incident_response_rest(rest) if incident_response_name(rest)
 maybe_unresolved(r, _, prefix, _) if {
 	prefix != ""
 	some u in r.unknown
-	startswith(concat("", [u, "."]), prefix)
+	startswith(u, prefix)
+}
+
+# (The block itself unknown: one string made per call, none per unknown.)
+maybe_unresolved(r, _, prefix, _) if {
+	prefix != ""
+	trim_suffix(prefix, ".") in r.unknown
 }
 
 maybe_unresolved(r, _, "", attrs) if {
