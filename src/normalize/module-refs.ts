@@ -59,6 +59,7 @@ export const namesNetworkRange = (ref: string): boolean => {
   const o = OUTPUT.exec(ref);
   return o !== null && NETWORK_RANGE_OUTPUT.test(o[3]);
 };
+
 const WHOLE_MODULE = /^module\.([A-Za-z_][\w-]*)(\[[^\]]*\])?$/;
 
 /**
@@ -123,7 +124,6 @@ export function writtenInCode(ref: string, from: { module: string; forEach?: rea
   }
   const o = OUTPUT.exec(ref);
   if (o) {
-    if (namesNetworkRange(ref)) return false;
     const call = from.module ? `${from.module}.module.${o[1]}` : `module.${o[1]}`;
     const link = links.get(stripIndexes(call));
     const outputs = link?.outputs[o[3]];
