@@ -98,12 +98,6 @@ function linked(input: PolicyInput, key: string): string[] {
 }
 
 /**
- * Attributes a rule may not read as unverifiable when unknown, by rule, each with its reason
- * (printed). Only a value whose every possibility passes the rule belongs here.
- */
-const EXCUSED: Record<string, Record<string, string>> = {};
-
-/**
  * Attributes whose value decides only whether a rule applies to the resource (which account,
  * workspace or scope it belongs to), not whether what it configures passes: unknown, they are
  * reported as not checked (normalize's line naming the resource and attribute), not as a
@@ -133,7 +127,7 @@ const PRESENCE: Record<string, Record<string, string>> = {
 };
 
 /** Whether an unknown `path` may pass `rule` unreported by a finding (see the maps above). */
-const allowed = (rule: string, path: string): boolean => Boolean(EXCUSED[rule]?.[path] || APPLIES_ONLY[rule]?.[path] || PRESENCE[rule]?.[path]);
+const allowed = (rule: string, path: string): boolean => Boolean(APPLIES_ONLY[rule]?.[path] || PRESENCE[rule]?.[path]);
 
 let policy: CompiledPolicy;
 beforeAll(async () => {
@@ -160,7 +154,6 @@ describe('a value the input cannot show never passes in silence (generated: ever
   // Mutants tried, by fixture: a rule whose violation is a missing attribute has none to make unknown.
   const tried = new Map<string, number>();
   afterAll(() => {
-    for (const [rule, paths] of Object.entries(EXCUSED)) for (const [path, why] of Object.entries(paths)) console.log(`${rule}: ${path} unknown is not reported: ${why}`);
     for (const [rule, paths] of Object.entries(PRESENCE)) for (const [path, why] of Object.entries(paths)) console.log(`${rule}: ${path} from a resource counts as configured, from what the input cannot follow is reported as not checked: ${why}`);
     for (const [rule, paths] of Object.entries(APPLIES_ONLY)) for (const [path, why] of Object.entries(paths)) console.log(`${rule}: ${path} unknown is reported as not checked, not as a finding: ${why}`);
     // The property means something: most fixtures have a value to make unknown.
@@ -333,7 +326,7 @@ describe('plain HCL: an argument set from a variable without a value never passe
         findings.some((g) => g.rule_id === rule && g.resource.address === f.expected) ||
         findings.some((g) => (g.resource.key === key || g.resource.address === f.expected) && CANNOT_VERIFY.test(g.message) && !had.has(saidAt(g)));
       const listed = notChecked.some((l) => l.startsWith(`${f.expected} `) && l.split(' (')[0].split(/, | /).includes(path));
-      if (!ok && !EXCUSED[rule]?.[path] && !((APPLIES_ONLY[rule]?.[path] || PRESENCE[rule]?.[path]) && listed)) silent.push(`${f.expected}.${path} = var.leakguard_unset (line ${line + 1})`);
+      if (!ok && !((APPLIES_ONLY[rule]?.[path] || PRESENCE[rule]?.[path]) && listed)) silent.push(`${f.expected}.${path} = var.leakguard_unset (line ${line + 1})`);
     }
     expect({ rule, silent }).toEqual({ rule, silent: [] });
   });
