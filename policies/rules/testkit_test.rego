@@ -48,8 +48,8 @@ test_s3_named_groups_sorted_keys_by_type_and_name if {
 	])
 	named := lib.s3_named with input as doc
 	named == {
-		"aws_s3_bucket_versioning|shop": ["test/aws_s3_bucket_versioning.v1", "test/aws_s3_bucket_versioning.v2"],
-		"aws_s3_bucket_policy|shop": ["test/aws_s3_bucket_policy.p"],
+		"aws_s3_bucket_versioning": {"shop": ["test/aws_s3_bucket_versioning.v1", "test/aws_s3_bucket_versioning.v2"]},
+		"aws_s3_bucket_policy": {"shop": ["test/aws_s3_bucket_policy.p"]},
 	}
 }
 

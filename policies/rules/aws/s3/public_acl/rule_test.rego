@@ -60,3 +60,18 @@ test_private_object_acl_passes if {
 	o := t.resource("aws_s3_bucket_object.report", {"bucket": "shop-exports", "key": "report.csv", "acl": "private"}, {})
 	count(rule.deny) == 0 with input as t.with_index([bucket, o])
 }
+
+# A value of the wrong type (normalize marks it unreadable and drops it): still not shown private.
+test_unreadable_acl_fails if {
+	acl := object.union(t.resource("aws_s3_bucket_acl.b", {}, {"bucket": ["aws_s3_bucket.b"]}), {"unreadable": ["acl"]})
+	k.summary(rule.deny) == {[
+		"aws-s3-public-acl", "test/aws_s3_bucket_acl.b",
+		"aws_s3_bucket_acl.b has an ACL unknown at plan time; that it does not make the bucket public cannot be verified",
+	]} with input as t.with_index([bucket, acl])
+}
+
+# An interpolation the tool cannot evaluate is a value the rule reads, not an absent ACL.
+test_interpolated_acl_fails if {
+	acl := t.resource("aws_s3_bucket_acl.b", {"acl": "${var.acl}"}, {"bucket": ["aws_s3_bucket.b"]})
+	count(rule.deny) == 1 with input as t.with_index([bucket, acl])
+}
