@@ -49,12 +49,14 @@ export const chunkCount = (workers: number, inputBytes: number): number => Math.
 export const PARALLEL_MIN_RESOURCES = 10000;
 
 /**
- * The same on two cores, where two workers share them with this thread: interleaved cold runs
- * on the benchmark's estates (2026-12-05) took as long with one worker as with two at 20k
- * resources (1.67 s either way, with 31 % less peak memory and 10 % less CPU), and two were
- * 4 % faster at 30k, 6 % at 40k, 7 % at 50k.
+ * The same on two cores, where two workers share them with this thread. Interleaved cold runs
+ * on the benchmark's estates, 2026-12-06 (after the fail-closed checks of session 27 moved
+ * work into the IAM rules): one worker was faster at 50k resources (3.51 s against 3.72 s,
+ * peak 553 MB against 679 MB; the bench's own runs 3.56 s against 3.66 s), level at 100k
+ * (6.58 s against 6.47 s, 200 MB less), and two were ~1 s faster on the 200k estate (session
+ * 26). At 20k they took as long (1.67 s either way, 31 % less memory with one).
  */
-export const PARALLEL_MIN_RESOURCES_TWO_CORES = 25000;
+export const PARALLEL_MIN_RESOURCES_TWO_CORES = 100000;
 
 /** Resources from which two workers evaluate by default on a machine of `cores` cores. */
 export const parallelMinResources = (cores: number): number => (cores >= 3 ? PARALLEL_MIN_RESOURCES : PARALLEL_MIN_RESOURCES_TWO_CORES);
