@@ -984,7 +984,7 @@ nested_document_sources(d) := {source_at(key) |
 # aws_caller_identity read through the role's own provider configuration (alias included; one
 # read through another, an alias that assumes a role elsewhere, is that other account) and
 # the partition and region, which name no account.
-foreign_source(r, x) if {
+foreign_source(_, x) if {
 	x.type != "aws_caller_identity"
 	not x.type in {"aws_partition", "aws_region"}
 }
@@ -998,6 +998,13 @@ foreign_source(r, x) if {
 source_text(r, x) := sprintf("%s through provider %s, not %s", [x.address, x.provider, r.provider]) if {
 	x.type == "aws_caller_identity"
 } else := x.address
+
+# Where a trusted account unknown at plan time may come from, as a message says it:
+# " (from …)", or nothing when the trust policy names no source the input can follow.
+unknown_account_from(r) := sprintf(" (from %s)", [concat(", ", sort(texts))]) if {
+	texts := {source_text(r, x) | some x in trust_sources(r); foreign_source(r, x)}
+	count(texts) > 0
+} else := ""
 
 # The role's trust policy holds nothing unknown but its own account: what it is built from is
 # only aws_caller_identity through the role's provider (and names no account otherwise).

@@ -68,26 +68,17 @@ deny contains finding.new(rego.metadata.chain(), d.resource, concat("; ", parts)
 		account := resources.principal_account(p.id)
 		not resources.known_accounts[account]
 	}
-	unknown := unknown_sources(d.resource, statements)
-	count(accounts) + count(unknown) > 0
-	parts := [m | some m in [foreign_text(d, accounts), unknown_text(d, accounts, unknown)]; m != ""]
+	parts := [m | some m in [foreign_text(d, accounts), unknown_text(d, accounts, statements)]; m != ""]
+	count(parts) > 0
 }
 
-# Where an account unknown at plan time may come from: the trust policy's sources that are not
-# provably the role's own account ("?" when it names none the input can follow). Empty when
-# no principal's account is unknown, or every unknown is the role's own account.
-unknown_sources(r, statements) := {source |
+# A principal's account is unknown at plan time, and not provably the role's own.
+unknown_account(r, statements) if {
 	some s in statements
 	some p in s.principals
 	resources.unknown_account_principal(p)
 	not resources.own_account_only(r)
-	some source in source_texts(r)
 }
-
-source_texts(r) := texts if {
-	texts := {resources.source_text(r, x) | some x in resources.trust_sources(r); resources.foreign_source(r, x)}
-	count(texts) > 0
-} else := {"?"}
 
 foreign_text(_, accounts) := "" if count(accounts) == 0
 
@@ -95,16 +86,10 @@ foreign_text(d, accounts) := sprintf("%s trusts account %s, which is not a confi
 	count(accounts) > 0
 }
 
-unknown_text(_, _, unknown) := "" if count(unknown) == 0
-
-unknown_text(d, accounts, unknown) := sprintf("%s trusts an account unknown at plan time%s without an sts:ExternalId condition; that it is a configured account cannot be verified", [subject(d, accounts), from_text(unknown)]) if {
-	count(unknown) > 0
-}
+unknown_text(d, accounts, statements) := sprintf("%s trusts an account unknown at plan time%s without an sts:ExternalId condition; that it is a configured account cannot be verified", [subject(d, accounts), resources.unknown_account_from(d.resource)]) if {
+	unknown_account(d.resource, statements)
+} else := ""
 
 subject(d, accounts) := d.label if count(accounts) == 0
 
 subject(_, accounts) := "it also" if count(accounts) > 0
-
-from_text(unknown) := "" if unknown == {"?"}
-
-from_text(unknown) := sprintf(" (from %s)", [concat(", ", sort(unknown))]) if unknown != {"?"}
