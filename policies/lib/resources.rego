@@ -932,6 +932,95 @@ inline_document(p) := {"status": "unknown", "statements": []} if not json_policy
 
 trust_documents := [{"resource": r, "label": r.address, "doc": policy(r, "assume_role_policy")} | some r in of_type("aws_iam_role")]
 
+# An external id the caller must present: a value that is neither empty nor only wildcards
+# ("" and "*" are accepted from anyone who knows nothing).
+external_id(s) if {
+	some c in s.conditions
+	c.variable == "sts:externalid"
+	c.test in {"stringequals", "stringlike"}
+	some v in c.values
+	not regex.match(`^[*?]*$`, v)
+}
+
+# An AWS principal whose account the input cannot show: what only apply knows (written
+# "(known after apply)" in a partly known document, null in a policy document's block) or an
+# interpolation the tool cannot evaluate. Never "*": apply computes ARNs and ids.
+unknown_account_principal(p) if {
+	p.type == "AWS"
+	not principal_account(p.id)
+	unresolved_principal_id(p.id)
+}
+
+unresolved_principal_id(id) if not is_string(id)
+
+unresolved_principal_id(id) if contains(id, "(known after apply)")
+
+unresolved_principal_id(id) if contains(id, "${")
+
+# What a role's trust policy is built from: the resources its assume_role_policy refers to,
+# a policy document's own references (two levels of documents deep) in its place. A key the
+# input does not hold (a module not checked) stands as a source of its own, of no known type.
+trust_sources(r) := {x |
+	some key in object.get(r.references, "assume_role_policy", [])
+	some x in document_sources(source_at(key))
+}
+
+source_at(key) := input.resources[key]
+
+source_at(key) := {"type": "", "address": substring(key, indexof(key, "/") + 1, -1), "provider": ""} if not input.resources[key]
+
+document_sources(x) := {x} if x.type != "aws_iam_policy_document"
+
+document_sources(d) := {x |
+	some keys in d.references
+	some key in keys
+	some x in nested_document_sources(source_at(key))
+} if d.type == "aws_iam_policy_document"
+
+nested_document_sources(x) := {x} if x.type != "aws_iam_policy_document"
+
+nested_document_sources(d) := {source_at(key) |
+	some keys in d.references
+	some key in keys
+} if d.type == "aws_iam_policy_document"
+
+# A trust policy source that is not provably the role's own account: anything but
+# aws_caller_identity read through the role's own provider configuration (alias included; one
+# read through another, an alias that assumes a role elsewhere, is that other account) and
+# the partition and region, which name no account.
+foreign_source(_, x) if {
+	x.type != "aws_caller_identity"
+	not x.type in {"aws_partition", "aws_region"}
+}
+
+foreign_source(r, x) if {
+	x.type == "aws_caller_identity"
+	x.provider != r.provider
+}
+
+# How a message names a source that may be another account.
+source_text(r, x) := sprintf("%s through provider %s, not %s", [x.address, x.provider, r.provider]) if {
+	x.type == "aws_caller_identity"
+} else := x.address
+
+# Where a trusted account unknown at plan time may come from, as a message says it:
+# " (from …)", or nothing when the trust policy names no source the input can follow.
+unknown_account_from(r) := sprintf(" (from %s)", [concat(", ", sort(texts))]) if {
+	texts := {source_text(r, x) | some x in trust_sources(r); foreign_source(r, x)}
+	count(texts) > 0
+} else := ""
+
+# The role's trust policy holds nothing unknown but its own account: what it is built from is
+# only aws_caller_identity through the role's provider (and names no account otherwise).
+own_account_only(r) if {
+	sources := trust_sources(r)
+	some x in sources
+	x.type == "aws_caller_identity"
+	every y in sources {
+		not foreign_source(r, y)
+	}
+}
+
 # The IAM service prefix wildcard: "*" or "svc:*".
 service_wildcard(a) if a == "*"
 

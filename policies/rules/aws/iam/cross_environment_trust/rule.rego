@@ -6,9 +6,13 @@
 #   maps to another environment, or a role/user that another stack defines for another
 #   environment, lets a development identity reach production data. Evaluated across all
 #   stacks at once.
-#   Unknowns: principals whose account or name is an interpolation or unknown at plan time,
-#   and roles whose environment cannot be determined, cannot be attributed and are not
-#   compared; a trust policy that cannot be read is reported by aws-iam-policy-unreadable. A
+#   Unknowns: a principal whose account is an interpolation or unknown at plan time, and not
+#   provably the role's own (aws_caller_identity read through the role's own provider, alias
+#   included), is reported by aws-iam-trust-foreign-account when its statement has no
+#   sts:ExternalId condition, and here when it has one and accounts of another environment are
+#   configured (one finding for one principal). Principals whose name is unknown, and roles
+#   whose environment cannot be determined, cannot be attributed and are not compared; a trust
+#   policy that cannot be read is reported by aws-iam-policy-unreadable. A
 #   role or user whose name is configured but cannot be read (a variable without a value, a
 #   value from another resource or a local; an interpolation counts its written parts) is
 #   reported as unverifiable when a trust policy of another environment names an identity it
@@ -90,6 +94,27 @@ deny contains finding.new(rego.metadata.chain(), d.resource, msg) if {
 	}
 	count(foreign) > 0
 	msg := sprintf("%s in environment %s trusts %s of another environment", [d.label, env, concat(", ", sort(foreign))])
+}
+
+# An account unknown at plan time behind an sts:ExternalId condition (which satisfies
+# aws-iam-trust-foreign-account, the owner of one without) may be another environment's.
+deny contains finding.new(rego.metadata.chain(), d.resource, msg) if {
+	some d in resources.trust_documents
+	some s in d.doc.statements
+	resources.allow(s)
+	resources.external_id(s)
+	some p in s.principals
+	resources.unknown_account_principal(p)
+	env := resources.environment(d.resource)
+	other_environment_accounts(env)
+	not resources.own_account_only(d.resource)
+	msg := sprintf("%s in environment %s trusts an account unknown at plan time%s; that it is not an account of another environment cannot be verified", [d.label, env, resources.unknown_account_from(d.resource)])
+}
+
+other_environment_accounts(env) if {
+	some e, ids in resources.settings.environment_accounts
+	resources.env_name(e) != env
+	count(ids) > 0
 }
 
 # Role/user names that trust policies name by ARN: name → {[trusting environment, trusting role]}.

@@ -82,3 +82,36 @@ test_computed_role_name_passes if {
 test_unknown_name_trusted_only_by_its_own_environment_passes if {
 	count(rule.deny) == 0 with input as t.with_index([dev_ci_unknown({}, {}, ["name"]), k.in_stack(k.tagged(role("arn:aws:iam::333333333333:role/ci"), {"environment": "dev"}), "shop-dev")])
 }
+
+# Accounts unknown at plan time: one with an sts:ExternalId condition is judged here (without
+# one, aws-iam-trust-foreign-account reports it); the role's own caller identity is not.
+me := object.union(k.data_source("aws_caller_identity.current", {}), {"provider": "aws"})
+
+other := object.union(k.data_source("aws_caller_identity.dev", {}), {"provider": "aws.dev"})
+
+unknown_role(identity, condition) := k.tagged(
+	t.resource("aws_iam_role.deploy", {"name": "deploy", "assume_role_policy": json.marshal({"Statement": [object.union({"Effect": "Allow", "Principal": {"AWS": "(known after apply)"}, "Action": "sts:AssumeRole"}, condition)]})}, {"assume_role_policy": [identity.address]}),
+	{"environment": "production"},
+)
+
+external_id := {"Condition": {"StringEquals": {"sts:ExternalId": "f00dfeed"}}}
+
+test_unknown_account_with_external_id_fails if {
+	k.summary(rule.deny) == {[
+		"aws-iam-cross-environment-trust", "test/aws_iam_role.deploy",
+		"aws_iam_role.deploy in environment prod trusts an account unknown at plan time (from data.aws_caller_identity.dev through provider aws.dev, not aws); that it is not an account of another environment cannot be verified",
+	]} with input as t.with_index([unknown_role(other, external_id), other]) with data.config as cfg
+}
+
+test_unknown_account_own_caller_identity_passes if {
+	count(rule.deny) == 0 with input as t.with_index([unknown_role(me, external_id), me]) with data.config as cfg
+}
+
+test_unknown_account_without_external_id_is_the_foreign_rules if {
+	count(rule.deny) == 0 with input as t.with_index([unknown_role(other, {}), other]) with data.config as cfg
+}
+
+test_unknown_account_without_other_environments_passes if {
+	count(rule.deny) == 0 with input as t.with_index([unknown_role(other, external_id), other])
+	count(rule.deny) == 0 with input as t.with_index([unknown_role(other, external_id), other]) with data.config as {"environment_accounts": {"prod": ["111111111111"]}}
+}

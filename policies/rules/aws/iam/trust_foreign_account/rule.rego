@@ -5,9 +5,13 @@
 #   (environment_accounts and trusted_account_ids) without an sts:ExternalId condition
 #   exposes the role to the confused-deputy problem: anyone the third party serves can make
 #   it assume the role. An external id that is empty ("") or only wildcards is no external id.
-#   Unknowns: a principal whose account is an interpolation or unknown at plan time (usually
-#   the caller's own account) cannot be attributed and is not reported; a trust policy that
-#   cannot be read at all is reported by aws-iam-policy-unreadable.
+#   Unknowns: a principal whose account is an interpolation or unknown at plan time (another
+#   resource's id, a module output, a local naming one) may be any account and is reported as
+#   not verifiable, unless the trust policy is built only from aws_caller_identity read through
+#   the role's own provider configuration (alias included), the role's own account; one read
+#   through another provider (an alias assuming a role in another account) is that account.
+#   A plan reads the caller's account, so there it is judged as a literal one. A trust policy
+#   that cannot be read at all is reported by aws-iam-policy-unreadable.
 # custom:
 #   id: aws-iam-trust-foreign-account
 #   control: iam-least-privilege
@@ -54,27 +58,38 @@ import data.leakguard.lib.finding
 import data.leakguard.lib.resources
 import rego.v1
 
-# An external id the caller must present: a value that is neither empty nor only wildcards
-# ("" and "*" are accepted from anyone who knows nothing).
-external_id(s) if {
-	some c in s.conditions
-	c.variable == "sts:externalid"
-	c.test in {"stringequals", "stringlike"}
-	some v in c.values
-	not regex.match(`^[*?]*$`, v)
-}
-
-deny contains finding.new(rego.metadata.chain(), d.resource, msg) if {
+deny contains finding.new(rego.metadata.chain(), d.resource, concat("; ", parts)) if {
 	some d in resources.trust_documents
+	statements := [s | some s in d.doc.statements; resources.allow(s); not resources.external_id(s)]
 	accounts := {account |
-		some s in d.doc.statements
-		resources.allow(s)
-		not external_id(s)
+		some s in statements
 		some p in s.principals
 		p.type == "AWS"
 		account := resources.principal_account(p.id)
 		not resources.known_accounts[account]
 	}
-	count(accounts) > 0
-	msg := sprintf("%s trusts account %s, which is not a configured account, without an sts:ExternalId condition", [d.label, concat(", ", sort(accounts))])
+	parts := [m | some m in [foreign_text(d, accounts), unknown_text(d, accounts, statements)]; m != ""]
+	count(parts) > 0
 }
+
+# A principal's account is unknown at plan time, and not provably the role's own.
+unknown_account(r, statements) if {
+	some s in statements
+	some p in s.principals
+	resources.unknown_account_principal(p)
+	not resources.own_account_only(r)
+}
+
+foreign_text(_, accounts) := "" if count(accounts) == 0
+
+foreign_text(d, accounts) := sprintf("%s trusts account %s, which is not a configured account, without an sts:ExternalId condition", [d.label, concat(", ", sort(accounts))]) if {
+	count(accounts) > 0
+}
+
+unknown_text(d, accounts, statements) := sprintf("%s trusts an account unknown at plan time%s without an sts:ExternalId condition; that it is a configured account cannot be verified", [subject(d, accounts), resources.unknown_account_from(d.resource)]) if {
+	unknown_account(d.resource, statements)
+} else := ""
+
+subject(d, accounts) := d.label if count(accounts) == 0
+
+subject(_, accounts) := "it also" if count(accounts) > 0

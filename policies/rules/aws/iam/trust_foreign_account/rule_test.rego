@@ -29,12 +29,92 @@ test_configured_accounts_pass if {
 	count(rule.deny) == 0 with input as failing_input with data.config as {"environment_accounts": {"prod": ["999988887777"]}}
 }
 
-test_interpolated_account_is_not_attributed if {
-	count(rule.deny) == 0 with input as t.with_index([role("arn:aws:iam::${data.aws_caller_identity.current.account_id}:root", {})])
-}
-
 test_empty_or_wildcard_external_id_fails if {
 	every id in ["", "*", ["", "**"]] {
 		count(rule.deny) == 1 with input as t.with_index([role("arn:aws:iam::999988887777:root", {"Condition": {"StringLike": {"sts:ExternalId": id}}})])
 	}
+}
+
+# Accounts only apply (or the cloud) knows, as HCL writes them in a partly known document.
+me := object.union(k.data_source("aws_caller_identity.current", {}), {"provider": "aws"})
+
+prod := object.union(k.data_source("aws_caller_identity.prod", {}), {"provider": "aws.prod"})
+
+partition := k.data_source("aws_partition.current", {})
+
+unknown_role(principal, sources) := object.union(
+	role(principal, {}),
+	{"references": {"assume_role_policy": [concat("/", ["test", x.address]) | some x in sources]}},
+)
+
+test_own_caller_identity_passes if {
+	every principal in ["(known after apply)", "arn:aws:iam::(known after apply):root", "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"] {
+		count(rule.deny) == 0 with input as t.with_index([unknown_role(principal, [me]), me])
+	}
+	count(rule.deny) == 0 with input as t.with_index([unknown_role("(known after apply)", [me, partition]), me, partition])
+}
+
+test_own_caller_identity_through_the_same_alias_passes if {
+	r := object.union(unknown_role("(known after apply)", [prod]), {"provider": "aws.prod"})
+	count(rule.deny) == 0 with input as t.with_index([r, prod])
+}
+
+test_caller_identity_through_another_provider_fails if {
+	k.summary(rule.deny) == {[
+		"aws-iam-trust-foreign-account", "test/aws_iam_role.vendor",
+		"aws_iam_role.vendor trusts an account unknown at plan time (from data.aws_caller_identity.prod through provider aws.prod, not aws) without an sts:ExternalId condition; that it is a configured account cannot be verified",
+	]} with input as t.with_index([unknown_role("(known after apply)", [prod]), prod])
+}
+
+test_another_resources_account_fails if {
+	partner := t.resource("aws_organizations_account.partner", {"name": "partner"}, {})
+	k.summary(rule.deny) == {[
+		"aws-iam-trust-foreign-account", "test/aws_iam_role.vendor",
+		"aws_iam_role.vendor trusts an account unknown at plan time (from aws_organizations_account.partner) without an sts:ExternalId condition; that it is a configured account cannot be verified",
+	]} with input as t.with_index([unknown_role(["(known after apply)", "(known after apply)"], [me, partner]), me, partner])
+}
+
+test_unknown_account_from_nothing_followed_fails if {
+	k.summary(rule.deny) == {[
+		"aws-iam-trust-foreign-account", "test/aws_iam_role.vendor",
+		"aws_iam_role.vendor trusts an account unknown at plan time without an sts:ExternalId condition; that it is a configured account cannot be verified",
+	]} with input as t.with_index([role("arn:aws:iam::${module.partner.account_id}:root", {})])
+}
+
+test_unknown_account_with_external_id_passes if {
+	r := object.union(role("(known after apply)", {"Condition": {"StringEquals": {"sts:ExternalId": "f00dfeed"}}}), {"references": {"assume_role_policy": ["test/data.aws_caller_identity.prod"]}})
+	count(rule.deny) == 0 with input as t.with_index([r, prod])
+}
+
+# A literal foreign account beside an unknown one: one finding naming both.
+test_literal_and_unknown_accounts_one_finding if {
+	r := unknown_role(["arn:aws:iam::999988887777:root", "(known after apply)"], [prod])
+	k.summary(rule.deny) == {[
+		"aws-iam-trust-foreign-account", "test/aws_iam_role.vendor",
+		"aws_iam_role.vendor trusts account 999988887777, which is not a configured account, without an sts:ExternalId condition; it also trusts an account unknown at plan time (from data.aws_caller_identity.prod through provider aws.prod, not aws) without an sts:ExternalId condition; that it is a configured account cannot be verified",
+	]} with input as t.with_index([r, prod])
+}
+
+# An aws_iam_policy_document's principal block whose identifiers apply knows: null there, and
+# the document's own references say where it comes from.
+document_role(identity) := [
+	object.union(
+		k.data_source("aws_iam_policy_document.trust", {"statement": [{"actions": ["sts:AssumeRole"], "principals": [{"type": "AWS", "identifiers": [null]}]}]}),
+		{"unknown": ["json", "statement.principals.identifiers"], "references": {"statement.principals.identifiers": [concat("/", ["test", identity.address])]}},
+	),
+	object.union(t.resource("aws_iam_role.vendor", {"name": "vendor"}, {"assume_role_policy": ["data.aws_iam_policy_document.trust"]}), {"unknown": ["assume_role_policy"]}),
+	identity,
+]
+
+test_policy_document_principals if {
+	count(rule.deny) == 0 with input as t.with_index(document_role(me))
+	count(rule.deny) == 1 with input as t.with_index(document_role(prod))
+}
+
+test_source_the_input_does_not_hold_fails if {
+	r := object.union(role("(known after apply)", {}), {"references": {"assume_role_policy": ["test/data.aws_caller_identity.current", "test/module.partner.aws_organizations_account.a"]}})
+	k.summary(rule.deny) == {[
+		"aws-iam-trust-foreign-account", "test/aws_iam_role.vendor",
+		"aws_iam_role.vendor trusts an account unknown at plan time (from module.partner.aws_organizations_account.a) without an sts:ExternalId condition; that it is a configured account cannot be verified",
+	]} with input as t.with_index([r, me])
 }
