@@ -984,23 +984,30 @@ nested_document_sources(d) := {source_at(key) |
 	some key in keys
 } if d.type == "aws_iam_policy_document"
 
-# A trust policy source that is not provably the role's own account: anything but
-# aws_caller_identity read through the role's own provider configuration (alias included; one
-# read through another, an alias that assumes a role elsewhere, is that other account) and
+# Identities in the account of the provider configuration that reads or creates them: the
+# caller, and IAM roles, users and service-linked roles (a role trusting another role of the
+# same configuration by its ARN is the commonest case). Any other source may hold any account
+# (an organizations account's id, a parameter's value, a module output).
+own_account_types := {"aws_caller_identity", "aws_iam_role", "aws_iam_user", "aws_iam_service_linked_role"}
+
+# A trust policy source that is not provably the role's own account: anything but those
+# identities read or created through the role's own provider configuration (alias included;
+# one through another, an alias that assumes a role elsewhere, is that other account) and
 # the partition and region, which name no account.
 foreign_source(_, x) if {
-	x.type != "aws_caller_identity"
+	not x.type in own_account_types
 	not x.type in {"aws_partition", "aws_region"}
 }
 
 foreign_source(r, x) if {
-	x.type == "aws_caller_identity"
+	x.type in own_account_types
 	x.provider != r.provider
 }
 
 # How a message names a source that may be another account.
 source_text(r, x) := sprintf("%s through provider %s, not %s", [x.address, x.provider, r.provider]) if {
-	x.type == "aws_caller_identity"
+	x.type in own_account_types
+	x.provider != r.provider
 } else := x.address
 
 # Where a trusted account unknown at plan time may come from, as a message says it:
@@ -1011,11 +1018,11 @@ unknown_account_from(r) := sprintf(" (from %s)", [concat(", ", sort(texts))]) if
 } else := ""
 
 # The role's trust policy holds nothing unknown but its own account: what it is built from is
-# only aws_caller_identity through the role's provider (and names no account otherwise).
+# only identities of the role's own provider configuration (and names no account otherwise).
 own_account_only(r) if {
 	sources := trust_sources(r)
 	some x in sources
-	x.type == "aws_caller_identity"
+	x.type in own_account_types
 	every y in sources {
 		not foreign_source(r, y)
 	}

@@ -5,10 +5,10 @@
 // not verifiable. The commonest idiom, aws_caller_identity through the role's own provider
 // (alias included), stays silent. Plain HCL folders, as `leakguard check` reads them.
 // Needs `npm run build:policies` first.
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { check } from "../../src/check";
-import { tempDir, writeTree } from "../helpers/cli";
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { check } from '../../src/check';
+import { tempDir, writeTree } from '../helpers/cli';
 
 const PROVIDERS = `provider "aws" {
   region = "us-east-1"
@@ -34,11 +34,7 @@ resource "aws_organizations_account" "partner" {
 }
 `;
 
-const role = (
-  name: string,
-  principal: string,
-  extra = "",
-): string => `resource "aws_iam_role" "${name}" {
+const role = (name: string, principal: string, extra = ''): string => `resource "aws_iam_role" "${name}" {
   name = "${name}"${extra}
   assume_role_policy = jsonencode({
     Version   = "2012-10-17"
@@ -47,25 +43,17 @@ const role = (
 }
 `;
 
-const TRUST = [
-  "aws-iam-trust-foreign-account",
-  "aws-iam-cross-environment-trust",
-  "aws-iam-trust-public-principal",
-  "aws-iam-policy-unreadable",
-];
+const TRUST = ['aws-iam-trust-foreign-account', 'aws-iam-cross-environment-trust', 'aws-iam-trust-public-principal', 'aws-iam-policy-unreadable'];
 
 /** The trust findings of a folder: `rule address: message`, sorted. */
-async function trustFindings(
-  files: Record<string, string>,
-  config?: object,
-): Promise<string[]> {
+async function trustFindings(files: Record<string, string>, config?: object): Promise<string[]> {
   const dir = writeTree(files);
   let configPath: string | undefined;
   if (config) {
-    configPath = join(tempDir(), "leakguard.config.json");
+    configPath = join(tempDir(), 'leakguard.config.json');
     writeFileSync(configPath, JSON.stringify(config));
   }
-  const { decision } = await check([dir], { today: "2026-11-28", configPath });
+  const { decision } = await check([dir], { today: '2026-11-28', configPath });
   return decision.findings
     .filter((f) => TRUST.includes(f.rule_id))
     .map((f) => `${f.rule_id} ${f.resource.address}: ${f.message}`)
@@ -75,8 +63,8 @@ async function trustFindings(
 const unknown = (address: string, from: string): string =>
   `aws-iam-trust-foreign-account ${address}: ${address} trusts an account unknown at plan time (from ${from}) without an sts:ExternalId condition; that it is a configured account cannot be verified`;
 
-describe("trust of an account unknown at plan time (HCL)", () => {
-  it("reports the account of aws_caller_identity read through another provider (the audit repro)", async () => {
+describe('trust of an account unknown at plan time (HCL)', () => {
+  it('reports the account of aws_caller_identity read through another provider (the audit repro)', async () => {
     const repro = `provider "aws" { region = "us-east-1" }
 provider "aws" {
   alias  = "prod"
@@ -92,25 +80,19 @@ resource "aws_iam_role" "prod" {
   })
 }
 `;
-    expect(await trustFindings({ "main.tf": repro })).toEqual([
-      unknown(
-        "aws_iam_role.prod",
-        "data.aws_caller_identity.prod through provider aws.prod, not aws",
-      ),
-    ]);
+    expect(await trustFindings({ 'main.tf': repro })).toEqual([unknown('aws_iam_role.prod', 'data.aws_caller_identity.prod through provider aws.prod, not aws')]);
   });
 
-  it("stays silent on the role’s own account: caller identity through the same provider, alias included", async () => {
-    const own =
-      '"arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"';
+  it('stays silent on the role’s own account: caller identity through the same provider, alias included', async () => {
+    const own = '"arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"';
     const files = {
-      "main.tf": `${PROVIDERS}
-${role("own", own)}
-${role("own_prod", '"arn:aws:iam::${data.aws_caller_identity.prod.account_id}:root"', "\n  provider = aws.prod")}
+      'main.tf': `${PROVIDERS}
+${role('own', own)}
+${role('own_prod', '"arn:aws:iam::${data.aws_caller_identity.prod.account_id}:root"', '\n  provider = aws.prod')}
 locals {
   me = data.aws_caller_identity.current.account_id
 }
-${role("own_local", '"arn:aws:iam::${local.me}:root"')}
+${role('own_local', '"arn:aws:iam::${local.me}:root"')}
 data "aws_iam_policy_document" "own" {
   statement {
     actions = ["sts:AssumeRole"]
@@ -125,14 +107,26 @@ resource "aws_iam_role" "own_document" {
   name               = "own_document"
   assume_role_policy = data.aws_iam_policy_document.own.json
 }
+${role('ci', '"arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"')}
+${role('deploy', 'aws_iam_role.ci.arn')}
 `,
     };
     expect(await trustFindings(files)).toEqual([]);
   });
 
-  it("reports other ways an unknown account reaches a principal: a resource id, a local, a module output, a policy document, a heredoc", async () => {
+  it('reports a role trusted by its ARN where that role is created through another provider configuration', async () => {
     const files = {
-      "main.tf": `${PROVIDERS}
+      'main.tf': `${PROVIDERS}
+${role('ci', '"arn:aws:iam::${data.aws_caller_identity.prod.account_id}:root"', '\n  provider = aws.prod')}
+${role('deploy', 'aws_iam_role.ci.arn')}
+`,
+    };
+    expect(await trustFindings(files)).toEqual([unknown('aws_iam_role.deploy', 'aws_iam_role.ci through provider aws.prod, not aws')]);
+  });
+
+  it('reports other ways an unknown account reaches a principal: a resource id, a local, a module output, a policy document, a heredoc', async () => {
+    const files = {
+      'main.tf': `${PROVIDERS}
 locals {
   partner = aws_organizations_account.partner.id
 }
@@ -140,10 +134,10 @@ locals {
 module "vendor" {
   source = "./vendor"
 }
-${role("partner", '"arn:aws:iam::${aws_organizations_account.partner.id}:root"')}
-${role("partner_local", '"arn:aws:iam::${local.partner}:root"')}
-${role("module_output", '"arn:aws:iam::${module.vendor.account_id}:root"')}
-${role("mixed", '["arn:aws:iam::${data.aws_caller_identity.current.account_id}:root", "arn:aws:iam::${aws_organizations_account.partner.id}:root"]')}
+${role('partner', '"arn:aws:iam::${aws_organizations_account.partner.id}:root"')}
+${role('partner_local', '"arn:aws:iam::${local.partner}:root"')}
+${role('module_output', '"arn:aws:iam::${module.vendor.account_id}:root"')}
+${role('mixed', '["arn:aws:iam::${data.aws_caller_identity.current.account_id}:root", "arn:aws:iam::${aws_organizations_account.partner.id}:root"]')}
 data "aws_iam_policy_document" "prod" {
   statement {
     actions = ["sts:AssumeRole"]
@@ -167,7 +161,7 @@ resource "aws_iam_role" "prod_heredoc" {
   JSON
 }
 `,
-      "vendor/main.tf": `resource "aws_organizations_account" "this" {
+      'vendor/main.tf': `resource "aws_organizations_account" "this" {
   name  = "vendor"
   email = "vendor@example.com"
 }
@@ -177,30 +171,23 @@ output "account_id" {
 }
 `,
     };
-    const prod =
-      "data.aws_caller_identity.prod through provider aws.prod, not aws";
+    const prod = 'data.aws_caller_identity.prod through provider aws.prod, not aws';
     expect(await trustFindings(files)).toEqual(
       [
-        unknown("aws_iam_role.partner", "aws_organizations_account.partner"),
-        unknown(
-          "aws_iam_role.partner_local",
-          "aws_organizations_account.partner",
-        ),
-        unknown(
-          "aws_iam_role.module_output",
-          "module.vendor.aws_organizations_account.this",
-        ),
-        unknown("aws_iam_role.mixed", "aws_organizations_account.partner"),
-        unknown("aws_iam_role.prod_document", prod),
-        unknown("aws_iam_role.prod_heredoc", prod),
+        unknown('aws_iam_role.partner', 'aws_organizations_account.partner'),
+        unknown('aws_iam_role.partner_local', 'aws_organizations_account.partner'),
+        unknown('aws_iam_role.module_output', 'module.vendor.aws_organizations_account.this'),
+        unknown('aws_iam_role.mixed', 'aws_organizations_account.partner'),
+        unknown('aws_iam_role.prod_document', prod),
+        unknown('aws_iam_role.prod_heredoc', prod),
       ].sort(),
     );
   });
 
-  it("judges a literal account as before, and an unknown one behind an external id by environment", async () => {
+  it('judges a literal account as before, and an unknown one behind an external id by environment', async () => {
     const files = {
-      "main.tf": `${PROVIDERS}
-${role("vendor", '"arn:aws:iam::999988887777:root"')}
+      'main.tf': `${PROVIDERS}
+${role('vendor', '"arn:aws:iam::999988887777:root"')}
 resource "aws_iam_role" "prod_vendor" {
   name = "prod_vendor"
   tags = { environment = "prod" }
@@ -217,20 +204,20 @@ resource "aws_iam_role" "prod_vendor" {
 `,
     };
     expect(await trustFindings(files)).toEqual([
-      "aws-iam-trust-foreign-account aws_iam_role.vendor: aws_iam_role.vendor trusts account 999988887777, which is not a configured account, without an sts:ExternalId condition",
+      'aws-iam-trust-foreign-account aws_iam_role.vendor: aws_iam_role.vendor trusts account 999988887777, which is not a configured account, without an sts:ExternalId condition',
     ]);
     expect(
       await trustFindings(files, {
         policy: {
-          trusted_account_ids: ["999988887777"],
+          trusted_account_ids: ['999988887777'],
           environment_accounts: {
-            prod: ["111111111111"],
-            dev: ["222222222222"],
+            prod: ['111111111111'],
+            dev: ['222222222222'],
           },
         },
       }),
     ).toEqual([
-      "aws-iam-cross-environment-trust aws_iam_role.prod_vendor: aws_iam_role.prod_vendor in environment prod trusts an account unknown at plan time (from data.aws_caller_identity.prod through provider aws.prod, not aws); that it is not an account of another environment cannot be verified",
+      'aws-iam-cross-environment-trust aws_iam_role.prod_vendor: aws_iam_role.prod_vendor in environment prod trusts an account unknown at plan time (from data.aws_caller_identity.prod through provider aws.prod, not aws); that it is not an account of another environment cannot be verified',
     ]);
   });
 });

@@ -7,9 +7,10 @@
 #   it assume the role. An external id that is empty ("") or only wildcards is no external id.
 #   Unknowns: a principal whose account is an interpolation or unknown at plan time (another
 #   resource's id, a module output, a local naming one) may be any account and is reported as
-#   not verifiable, unless the trust policy is built only from aws_caller_identity read through
-#   the role's own provider configuration (alias included), the role's own account; one read
-#   through another provider (an alias assuming a role in another account) is that account.
+#   not verifiable, unless the trust policy is built only from aws_caller_identity and IAM
+#   roles and users read or created through the role's own provider configuration (alias
+#   included), the role's own account; one through another provider (an alias assuming a role
+#   in another account) is that account.
 #   A plan reads the caller's account, so there it is judged as a literal one. A trust policy
 #   that cannot be read at all is reported by aws-iam-policy-unreadable.
 # custom:

@@ -118,3 +118,28 @@ test_source_the_input_does_not_hold_fails if {
 		"aws_iam_role.vendor trusts an account unknown at plan time (from module.partner.aws_organizations_account.a) without an sts:ExternalId condition; that it is a configured account cannot be verified",
 	]} with input as t.with_index([r, me])
 }
+
+# A role or user of the same provider configuration trusted by its ARN is in the role's account.
+test_own_role_by_arn_passes if {
+	ci := t.resource("aws_iam_role.ci", {"name": "ci"}, {})
+	count(rule.deny) == 0 with input as t.with_index([unknown_role("(known after apply)", [ci]), ci])
+	dev := t.resource("aws_iam_user.dev", {"name": "dev"}, {})
+	count(rule.deny) == 0 with input as t.with_index([unknown_role(["(known after apply)", "(known after apply)"], [ci, dev, me]), ci, dev, me])
+}
+
+test_role_of_another_provider_fails if {
+	ci := object.union(t.resource("aws_iam_role.ci", {"name": "ci"}, {}), {"provider": "aws.prod"})
+	k.summary(rule.deny) == {[
+		"aws-iam-trust-foreign-account", "test/aws_iam_role.vendor",
+		"aws_iam_role.vendor trusts an account unknown at plan time (from aws_iam_role.ci through provider aws.prod, not aws) without an sts:ExternalId condition; that it is a configured account cannot be verified",
+	]} with input as t.with_index([unknown_role("(known after apply)", [ci]), ci])
+}
+
+# A value read from the same account (a parameter, a secret) may name any account.
+test_account_from_a_parameter_fails if {
+	p := object.union(k.data_source("aws_ssm_parameter.partner", {}), {"provider": "aws"})
+	k.summary(rule.deny) == {[
+		"aws-iam-trust-foreign-account", "test/aws_iam_role.vendor",
+		"aws_iam_role.vendor trusts an account unknown at plan time (from data.aws_ssm_parameter.partner) without an sts:ExternalId condition; that it is a configured account cannot be verified",
+	]} with input as t.with_index([unknown_role("(known after apply)", [p]), p])
+}
