@@ -131,10 +131,12 @@ values_at(r, path) := [x | some x in path_values(r.values, path); x != null]
 blocks_at(r, path) := [o | some v in path_values(r.values, path); some o in objects(v)]
 
 # The attribute at a dotted path, or one of its parent blocks, is known only after apply.
-unknown_at(r, path) if path in r.unknown
-
 # (u + "." built only where u begins the path, not for every unknown of every resource read.)
+# Helpers that rules ask of every resource are one chain of `else`: WASM asks every clause
+# of a function, each of the next only where the ones before fail.
 unknown_at(r, path) if {
+	path in r.unknown
+} else if {
 	some u in r.unknown
 	startswith(path, u)
 	startswith(path, concat("", [u, "."]))
@@ -683,21 +685,22 @@ timespan_hours(span) := hours if {
 # sets them; an unknown attribute with no reference under it is one the provider fills in
 # itself (e.g. aws_s3_bucket.policy when a separate aws_s3_bucket_policy manages it).
 
-# (A lookup, not a walk over every reference: rules ask this of every block of every resource.)
-references_under(r, path) if object.get(r.references, path, null) != null
-
-# (The prefix built only for a key that begins with the path, not for every reference.)
+# A lookup first, not a walk over every reference (rules ask this of every block of every
+# resource); then a reference below the path (the prefix built only for a key that begins
+# with the path); then what is set from what the input cannot follow to a resource (a local
+# value in a plan checked without its folder, each.value): as configured as a reference, and
+# read the same way. Unknown before apply, such a value comes from a resource this
+# configuration creates (a key ARN passed through a module's local is its own key); a rule
+# that needs to read it reports it unresolved.
 references_under(r, path) if {
+	object.get(r.references, path, null) != null
+} else if {
 	some k, _ in r.references
 	startswith(k, path)
 	startswith(k, concat("", [path, "."]))
+} else if {
+	unlinked_under(r, path)
 }
-
-# Set from what the input cannot follow to a resource (a local value in a plan checked without
-# its folder, each.value): as configured as a reference, and read the same way. Unknown before
-# apply, such a value comes from a resource this configuration creates (a key ARN passed
-# through a module's local is its own key); a rule that needs to read it reports it unresolved.
-references_under(r, path) if unlinked_under(r, path)
 
 # A config-source value that is an interpolation the tool cannot evaluate. (A top-level
 # attribute is read directly: rules ask this of one for every resource of a type.)
@@ -706,9 +709,7 @@ interpolated(r, path) if {
 	v := object.get(r.values, path, null)
 	is_string(v)
 	contains(v, "${")
-}
-
-interpolated(r, path) if {
+} else if {
 	contains(path, ".")
 	some v in values_at(r, path)
 	is_string(v)
@@ -717,7 +718,12 @@ interpolated(r, path) if {
 
 # Set to a value Terraform would reject for the attribute's declared type (a list where a
 # string is declared): normalize made it unknown, and it is configured, not computed.
-unreadable_at(r, path) if path in object.get(r, "unreadable", [])
+unreadable_at(r, path) if {
+	path in object.get(r, "unreadable", [])
+} else if {
+	some u in object.get(r, "unreadable", [])
+	startswith(path, concat("", [u, "."]))
+}
 
 # A block or collection Terraform hides as a whole: a sensitive value inside a set makes the
 # whole set sensitive (a secret header hides a CloudFront origin, a description from a
@@ -727,22 +733,15 @@ hidden(r, path) if {
 	path in object.get(r, "unreadable", [])
 }
 
-unreadable_at(r, path) if {
-	some u in object.get(r, "unreadable", [])
-	startswith(path, concat("", [u, "."]))
-}
-
 # Configured from what the input cannot follow to a resource (a local value, a module output,
 # each.value): unknown at plan time, and not the provider's to fill in (normalize lists them).
-unlinked_under(r, path) if path in object.get(r, "unlinked", [])
-
 unlinked_under(r, path) if {
+	path in object.get(r, "unlinked", [])
+} else if {
 	some u in object.get(r, "unlinked", [])
 	startswith(u, path)
 	startswith(u, concat("", [path, "."]))
-}
-
-unlinked_under(r, path) if {
+} else if {
 	some u in object.get(r, "unlinked", [])
 	startswith(path, u)
 	startswith(path, concat("", [u, "."]))
@@ -759,13 +758,13 @@ computed_unset(r, path) if {
 # apply, an interpolation, or a value of the wrong type. Rules never read such a value as
 # compliant.
 unresolved(r, path) if {
-	references_under(r, path)
 	unknown_at(r, path)
+	references_under(r, path)
+} else if {
+	interpolated(r, path)
+} else if {
+	unreadable_at(r, path)
 }
-
-unresolved(r, path) if interpolated(r, path)
-
-unresolved(r, path) if unreadable_at(r, path)
 
 # ---------------------------------------------------------------------------------------
 # CloudTrail data events. trail_coverage(trails) indexes, once, which data stores (S3 buckets,
@@ -1169,9 +1168,9 @@ s3_bucket_names := {name |
 s3_bucket_present(a) if {
 	some key in object.get(a.references, "bucket", [])
 	input.resources[key].type == "aws_s3_bucket"
+} else if {
+	s3_bucket_names[object.get(a.values, "bucket", null)]
 }
-
-s3_bucket_present(a) if s3_bucket_names[object.get(a.values, "bucket", null)]
 
 # The bucket a guard names, for messages: its literal name, never expression text.
 guarded_bucket(a) := sprintf("bucket %s", [a.values.bucket]) if literal(a.values.bucket)
@@ -1532,28 +1531,23 @@ maybe_incident_response_rest(rest) if incident_response_name(rest)
 # gate before a rule asks unresolved() of each attribute of each block (which reads every
 # value at the path): most blocks of a plan hold only values, and at 20k resources the
 # security-group rules asked it of every one. One walk of the resource's unknowns.
-maybe_unresolved(r, _, prefix, _) if {
+# (The block itself unknown: one string made per call, none per unknown.)
+maybe_unresolved(r, block, prefix, attrs) if {
 	prefix != ""
 	some u in r.unknown
 	startswith(u, prefix)
-}
-
-# (The block itself unknown: one string made per call, none per unknown.)
-maybe_unresolved(r, _, prefix, _) if {
+} else if {
 	prefix != ""
 	trim_suffix(prefix, ".") in r.unknown
-}
-
-maybe_unresolved(r, _, "", attrs) if {
+} else if {
+	prefix == ""
 	some u in r.unknown
 	u in attrs
-}
-
-maybe_unresolved(_, block, _, attrs) if {
+} else if {
 	some a in attrs
 	some v in as_list(object.get(block, a, null))
 	is_string(v)
 	contains(v, "${")
+} else if {
+	count(object.get(r, "unreadable", [])) > 0
 }
-
-maybe_unresolved(r, _, _, _) if count(object.get(r, "unreadable", [])) > 0

@@ -57,18 +57,20 @@ import rego.v1
 
 t := "aws_s3_bucket_logging"
 
-logged(bucket) if count(resources.s3_attached(bucket, t)) > 0
-
-logged(bucket) if {
-	some target in resources.values_at(bucket, "logging.target_bucket")
-	target != ""
-}
-
-logged(bucket) if resources.references_under(bucket, "logging.target_bucket")
-
 coverage := resources.trail_coverage(resources.of_type("aws_cloudtrail"))
 
-logged(bucket) if resources.covered_by(coverage, "AWS::S3::Object", bucket)
+# One way after another, each asked only where the ones before fail (as separate clauses all
+# were asked of every bucket); the trail index first, a lookup.
+logged(bucket) if {
+	resources.covered_by(coverage, "AWS::S3::Object", bucket)
+} else if {
+	count(resources.s3_attached(bucket, t)) > 0
+} else if {
+	some target in resources.values_at(bucket, "logging.target_bucket")
+	target != ""
+} else if {
+	resources.references_under(bucket, "logging.target_bucket")
+}
 
 deny contains finding.new(rego.metadata.chain(), bucket, msg) if {
 	some bucket in resources.of_type("aws_s3_bucket")
