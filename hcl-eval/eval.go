@@ -629,7 +629,7 @@ func (e *Evaluator) body(b *hclsyntax.Body, ctx *hcl.EvalContext, mi *Instance, 
 			continue
 		}
 		p := joinPath(prefix, name)
-		e.references(a.Expr, mi, p, refs)
+		e.referencesIn(a.Expr, ctx, mi, p, refs)
 		attrs[name] = e.value(a.Expr, ctx, mi, p)
 		if prefix == "" && documentAttr.MatchString(name) && !attrs[name].IsWhollyKnown() {
 			if v, ok := e.partialDocument(a.Expr, ctx, mi); ok {
@@ -774,11 +774,30 @@ func eachIter(ctx *hcl.EvalContext, name string, k, v cty.Value) *hcl.EvalContex
 // references records the resources an expression names, in the plan's configuration form
 // (`aws_s3_bucket.b`, `aws_s3_bucket.b[0]`, `data.x.y`), under the attribute path.
 func (e *Evaluator) references(expr hcl.Expression, mi *Instance, p string, refs map[string][]string) {
-	for _, ref := range referenceStrings(expr, mi.Def) {
+	e.referencesIn(expr, nil, mi, p, refs)
+}
+
+// referencesIn is references with the instance's context (each.key, count.index), in which
+// `module.pg[each.key].id` names the one module instance the key picks.
+func (e *Evaluator) referencesIn(expr hcl.Expression, ctx *hcl.EvalContext, mi *Instance, p string, refs map[string][]string) {
+	for _, ref := range referencesVia(expr, mi.Def, map[string]bool{}, ctx) {
 		if !contains(refs[p], ref) {
 			refs[p] = append(refs[p], ref)
 		}
 	}
+}
+
+// instanceKey: `["k"]` or `[0]` where ctx gives the index expression a known string or
+// number, else "" (every instance).
+func instanceKey(key hclsyntax.Expression, ctx *hcl.EvalContext) string {
+	if ctx == nil {
+		return ""
+	}
+	v, diags := key.Value(ctx)
+	if diags.HasErrors() || !v.IsKnown() || v.IsNull() || (v.Type() != cty.Number && v.Type() != cty.String) {
+		return ""
+	}
+	return keyString(v)
 }
 
 // referenceStrings: the resources an expression of module m names (`aws_s3_bucket.b`,
@@ -789,13 +808,13 @@ func (e *Evaluator) references(expr hcl.Expression, mi *Instance, p string, refs
 var nonResourceRoots = map[string]bool{"local": true, "each": true, "count": true, "path": true, "terraform": true, "self": true}
 
 func referenceStrings(expr hcl.Expression, m *Module) []string {
-	return referencesVia(expr, m, map[string]bool{})
+	return referencesVia(expr, m, map[string]bool{}, nil)
 }
 
 // referencesVia is referenceStrings, and through each local value the references of its
 // expression too (`kms_key_arn = local.key`, `key = aws_kms_key.k.arn`: the key), once each
 // (seen): a plan holds no locals, but its folder does (load/plan-source.ts reads them there).
-func referencesVia(expr hcl.Expression, m *Module, seen map[string]bool) []string {
+func referencesVia(expr hcl.Expression, m *Module, seen map[string]bool, ctx *hcl.EvalContext) []string {
 	var out []string
 	add := func(s string) {
 		if !contains(out, s) {
@@ -804,7 +823,9 @@ func referencesVia(expr hcl.Expression, m *Module, seen map[string]bool) []strin
 	}
 	// `module.pg[each.key].id`: a module instance picked by a key known only per instance. Its
 	// traversal stops at the index (expr.Variables gives `module.pg`), so the output is read
-	// from the syntax: every instance's output, as a plan names `module.pg` for it.
+	// from the syntax: the instance the key picks where the instance's context gives the key
+	// (linking a hardened database to every instance's parameter group judged it by another's),
+	// else every instance's output, as a plan names `module.pg` for it.
 	if se, ok := expr.(hclsyntax.Expression); ok {
 		hclsyntax.VisitAll(se, func(n hclsyntax.Node) hcl.Diagnostics {
 			rt, ok := n.(*hclsyntax.RelativeTraversalExpr)
@@ -822,7 +843,7 @@ func referencesVia(expr hcl.Expression, m *Module, seen map[string]bool) []strin
 			call, ok1 := st.Traversal[1].(hcl.TraverseAttr)
 			o, ok2 := rt.Traversal[0].(hcl.TraverseAttr)
 			if ok1 && ok2 {
-				add("module." + call.Name + "." + o.Name)
+				add("module." + call.Name + instanceKey(ix.Key, ctx) + "." + o.Name)
 			}
 			return nil
 		})
@@ -851,7 +872,7 @@ func referencesVia(expr hcl.Expression, m *Module, seen map[string]bool) []strin
 				seen[name] = true
 				for _, l := range m.Locals {
 					if "local."+l.Name == name {
-						for _, r := range referencesVia(l.Expr, m, seen) {
+						for _, r := range referencesVia(l.Expr, m, seen, nil) {
 							add(r)
 						}
 					}

@@ -40,11 +40,23 @@ export function unknownDocuments(plan: Json): boolean {
 const OPEN = /^(local\.|each\.value|self\.)/;
 
 /** Some resource expression of the plan's configuration refers to a local value (or each.value). */
-export function refersToLocals(plan: Json): boolean {
+export const refersToLocals = (plan: Json): boolean => someReference(plan, (r) => OPEN.test(r));
+
+/**
+ * A module named whole: how a plan names `module.pg[each.key].id`, a module instance picked by
+ * a key known per instance (every instance, for the plan alone; the folder names the one).
+ */
+export const WHOLE_MODULE_REF = /^module\.[A-Za-z_][\w-]*$/;
+
+/** Some resource expression of the plan's configuration names a module whole. */
+export const picksModuleInstances = (plan: Json): boolean => someReference(plan, (r) => WHOLE_MODULE_REF.test(r));
+
+/** Some resource or module-call expression of the plan's configuration has a reference that `test` accepts. */
+function someReference(plan: Json, test: (ref: string) => boolean): boolean {
   const walk = (e: unknown): boolean => {
     if (Array.isArray(e)) return e.some(walk);
     if (!isJson(e)) return false;
-    if (Array.isArray(e.references)) return e.references.some((r) => typeof r === 'string' && OPEN.test(r));
+    if (Array.isArray(e.references)) return e.references.some((r) => typeof r === 'string' && test(r));
     if ('constant_value' in e) return false;
     return Object.values(e).some(walk);
   };
@@ -59,13 +71,15 @@ export function refersToLocals(plan: Json): boolean {
 
 /**
  * Reads the plan's source folder where the plan needs it (a region or an attribute from a
- * local, a `dynamic` block): fills in what `source` gives the plan. Nothing where the folder
+ * local, a `dynamic` block, a module instance picked per instance): fills in what `source`
+ * gives the plan. Nothing where the folder
  * cannot be evaluated as HCL here: what the plan leaves open then stays open, and is reported.
  */
 export async function readSource(plan: Json, source: PlanSource): Promise<void> {
   const regions = new Set(unresolvedRegions(plan));
   const locals = refersToLocals(plan);
-  if (regions.size === 0 && !source.dynamic && !locals && !unknownDocuments(plan)) return;
+  const picked = picksModuleInstances(plan);
+  if (regions.size === 0 && !source.dynamic && !locals && !picked && !unknownDocuments(plan)) return;
   const values: Json = {};
   for (const [name, v] of Object.entries(isJson(plan.variables) ? plan.variables : {})) if (isJson(v) && 'value' in v) values[name] = v.value;
   const varFile = `${source.root}/.leakguard-plan-variables.tfvars.json`;
@@ -75,7 +89,7 @@ export async function readSource(plan: Json, source: PlanSource): Promise<void> 
     for (const p of evaluated.providers) if (regions.has(p.key) && typeof p.region === 'string') source.regions.set(p.key, p.region);
     source.unknown = new Map(evaluated.resources.map((r) => [r.address, r.unknown]));
     source.resources = new Map(evaluated.resources.map((r) => [r.address, r]));
-    if (source.dynamic || locals) {
+    if (source.dynamic || locals || picked) {
       source.references = new Map(evaluated.resources.map((r) => [r.address, r.references]));
       source.links = new Map(Object.entries(evaluated.module_links ?? {}));
     }

@@ -5,7 +5,7 @@ import { stringMap } from './from-config';
 import { asList, isMarkTree, moduleInstances, stateInstances, Structure, type Instance } from './instances';
 import { secretCandidates } from './secrets';
 import { planValue, providerConfigs } from '../load/plan-providers';
-import { DOCUMENT, KNOWN_AFTER_APPLY } from '../load/plan-source';
+import { DOCUMENT, KNOWN_AFTER_APPLY, WHOLE_MODULE_REF } from '../load/plan-source';
 import { literalInCode, moduleInstancePaths, opaqueAcross, resolveAcross, withConstant, type ModuleLinks } from './module-refs';
 
 interface ConfigResource {
@@ -68,6 +68,21 @@ const stripIndexes = (s: string): string => (s.includes('[') ? s.replace(/\[[^\]
 function moduleOutputsFirst(refs: string[]): string[] {
   if (!refs.some((r) => r.startsWith('module.'))) return refs;
   return refs.filter((r) => !/^module\.[A-Za-z_][\w-]*(\[[^\]]*\])?$/.test(r) || !refs.some((o) => o !== r && o.startsWith(r) && /^[.[]/.test(o.slice(r.length))));
+}
+
+/**
+ * A module named whole (`module.pg`, how a plan names `module.pg[each.key].id`: every
+ * instance) replaced by the instances the source folder names for this resource instance
+ * (`module.pg["orders"].id`: the HCL evaluator reads the key in the instance's context).
+ * Linking every instance judged a hardened database by another instance's parameter group.
+ */
+function pickedInstances(refs: string[], folder: readonly string[]): string[] {
+  if (!refs.some((r) => WHOLE_MODULE_REF.test(r))) return refs;
+  return refs.flatMap((r) => {
+    if (!WHOLE_MODULE_REF.test(r)) return [r];
+    const picked = folder.filter((f) => f.startsWith(`${r}[`));
+    return picked.length > 0 ? picked : [r];
+  });
 }
 
 /** Expression trees: leaves have `references`/`constant_value`; blocks are objects or lists. */
@@ -382,7 +397,8 @@ function draftsFrom(file: string, resources: Instance[], plan?: PlanParts): Draf
         const attr = attrs[a];
         // Each instance once, in the order the references first name it. Set from each.value and
         // unknown: also what the for_each names (as the HCL evaluator links it).
-        const refs = cfg.forEach?.attrs.has(attr) && unknownAt((afterUnknown ??= markedPaths(delta.after_unknown)), attr) ? [...cfg.refs[attr], ...cfg.forEach.refs] : cfg.refs[attr];
+        const written = cfg.forEach?.attrs.has(attr) && unknownAt((afterUnknown ??= markedPaths(delta.after_unknown)), attr) ? [...cfg.refs[attr], ...cfg.forEach.refs] : cfg.refs[attr];
+        const refs = inSource?.[attr] ? pickedInstances(written, inSource[attr]) : written;
         const first = refs.length > 0 ? resolve(refs[0], from) : [];
         const keys = first.length > 1 ? [...new Set(first)] : first.slice();
         if (refs.length > 1) {

@@ -6,10 +6,12 @@
 // (variables passed one or two calls deep, outputs, count and for_each instances, literals),
 // planned by a real offline `terraform plan`: the plan and the HCL folder link each resource to
 // exactly the instances the layout passes it.
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { loadPaths } from '../../src/load';
 import { normalize } from '../../src/normalize';
-import { writeTree } from '../helpers/cli';
+import { tempDir, writeTree } from '../helpers/cli';
 import { planFolder, terraformAvailability } from '../helpers/terraform';
 
 const tf = terraformAvailability();
@@ -88,5 +90,42 @@ async function links(path: string): Promise<Record<string, string[]>> {
         examples: [[[{ pass: 'direct', expand: 'single', output: true }, { pass: 'nested', expand: 'count', output: true }, { pass: 'literal', expand: 'for_each', output: true }, { pass: 'direct', expand: 'for_each', output: true }, { pass: 'nested', expand: 'for_each', output: false }]]],
       },
     );
+  }, 300_000);
+});
+
+(tf.ok ? describe : describe.skip)(`a module instance picked per instance, HCL vs terraform plan (${tf.ok ? 'planned' : `skipped: ${tf.ok ? '' : tf.reason}`})`, () => {
+  // `module.m[each.key].id`, `module.mc[count.index].id`: the key is known in each instance of
+  // the resource that names it. Linking every module instance judged a hardened database by the
+  // parameter group of another (a false aws-rds-force-ssl on a public root module's pattern).
+  test('each instance is linked to the module instance its key picks', async () => {
+    const files = folder([]);
+    files['main.tf'] += [
+      'module "m" {\n  source   = "./efs"\n  for_each = toset(["a", "b"])\n  key      = aws_kms_key.k.arn\n}\n',
+      'module "mc" {\n  source = "./efs"\n  count  = 2\n  key    = aws_kms_key.k.arn\n}\n',
+      'resource "aws_kms_key" "k" {\n  enable_key_rotation = true\n}\n',
+      'resource "aws_efs_backup_policy" "p" {\n  for_each       = toset(["a", "b"])\n  file_system_id = module.m[each.key].id\n  backup_policy {\n    status = "ENABLED"\n  }\n}\n',
+      'resource "aws_efs_backup_policy" "pc" {\n  count          = 2\n  file_system_id = module.mc[count.index].id\n  backup_policy {\n    status = "ENABLED"\n  }\n}\n',
+    ].join('\n');
+    const fs = (m: string): string => `${m}.aws_efs_file_system.fs`;
+    const picked = {
+      'aws_efs_backup_policy.p["a"]': [fs('module.m["a"]')],
+      'aws_efs_backup_policy.p["b"]': [fs('module.m["b"]')],
+      'aws_efs_backup_policy.pc[0]': [fs('module.mc[0]')],
+      'aws_efs_backup_policy.pc[1]': [fs('module.mc[1]')],
+    };
+    const policies = (l: Record<string, string[]>): Record<string, string[]> => Object.fromEntries(Object.entries(l).filter(([a]) => a.startsWith('aws_efs_backup_policy')));
+    expect(policies(await links(writeTree(files)))).toEqual(picked);
+    // The plan beside its folder reads the key there; alone it names the whole module (every instance).
+    const plan = planFolder(files, tf.ok ? tf.mirror : '');
+    expect(policies(await links(plan))).toEqual(picked);
+    const alone = join(tempDir(), 'plan.json');
+    copyFileSync(plan, alone);
+    const every = [0, 1].map((i) => fs(`module.mc[${i}]`));
+    expect(policies(await links(alone))).toEqual({
+      'aws_efs_backup_policy.p["a"]': [fs('module.m["a"]'), fs('module.m["b"]')],
+      'aws_efs_backup_policy.p["b"]': [fs('module.m["a"]'), fs('module.m["b"]')],
+      'aws_efs_backup_policy.pc[0]': every,
+      'aws_efs_backup_policy.pc[1]': every,
+    });
   }, 300_000);
 });
