@@ -43,6 +43,22 @@ const role = (name: string, principal: string, extra = ''): string => `resource 
 }
 `;
 
+/** A role whose trust policy is an aws_iam_policy_document naming data.aws_caller_identity.<identity>'s account. */
+const documentRole = (name: string, identity: string): string => `data "aws_iam_policy_document" "${name}" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::\${data.aws_caller_identity.${identity}.account_id}:root"]
+    }
+  }
+}
+
+resource "aws_iam_role" "${name}_document" {
+  name               = "${name}_document"
+  assume_role_policy = data.aws_iam_policy_document.${name}.json
+}`;
+
 const TRUST = ['aws-iam-trust-foreign-account', 'aws-iam-cross-environment-trust', 'aws-iam-trust-public-principal', 'aws-iam-policy-unreadable'];
 
 /** The trust findings of a folder: `rule address: message`, sorted. */
@@ -93,20 +109,7 @@ locals {
   me = data.aws_caller_identity.current.account_id
 }
 ${role('own_local', '"arn:aws:iam::${local.me}:root"')}
-data "aws_iam_policy_document" "own" {
-  statement {
-    actions = ["sts:AssumeRole"]
-    principals {
-      type        = "AWS"
-      identifiers = ["arn:aws:iam::\${data.aws_caller_identity.current.account_id}:root"]
-    }
-  }
-}
-
-resource "aws_iam_role" "own_document" {
-  name               = "own_document"
-  assume_role_policy = data.aws_iam_policy_document.own.json
-}
+${documentRole('own', 'current')}
 ${role('ci', '"arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"')}
 ${role('deploy', 'aws_iam_role.ci.arn')}
 `,
@@ -138,20 +141,7 @@ ${role('partner', '"arn:aws:iam::${aws_organizations_account.partner.id}:root"')
 ${role('partner_local', '"arn:aws:iam::${local.partner}:root"')}
 ${role('module_output', '"arn:aws:iam::${module.vendor.account_id}:root"')}
 ${role('mixed', '["arn:aws:iam::${data.aws_caller_identity.current.account_id}:root", "arn:aws:iam::${aws_organizations_account.partner.id}:root"]')}
-data "aws_iam_policy_document" "prod" {
-  statement {
-    actions = ["sts:AssumeRole"]
-    principals {
-      type        = "AWS"
-      identifiers = ["arn:aws:iam::\${data.aws_caller_identity.prod.account_id}:root"]
-    }
-  }
-}
-
-resource "aws_iam_role" "prod_document" {
-  name               = "prod_document"
-  assume_role_policy = data.aws_iam_policy_document.prod.json
-}
+${documentRole('prod', 'prod')}
 
 resource "aws_iam_role" "prod_heredoc" {
   name               = "prod_heredoc"
