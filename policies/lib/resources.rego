@@ -392,10 +392,17 @@ json_statements(doc) := [json_statement(s) | some s in as_list(object.get(doc, "
 
 json_statements(doc) := [] if not is_object(doc)
 
+# A principals block's identifiers are required: null is a list only apply knows (a remote
+# state's or module's output), one principal of unknown id, as an unknown element is (it had
+# dropped the block, and what it named went unjudged).
 block_principals(v) := [{"type": object.get(p, "type", ""), "id": id} |
 	some p in objects(v)
-	some id in as_list(object.get(p, "identifiers", null))
+	some id in block_identifiers(object.get(p, "identifiers", null))
 ]
+
+block_identifiers(null) := [null]
+
+block_identifiers(ids) := as_list(ids) if ids != null
 
 block_statement(b) := {
 	"effect": effect_of(object.get(b, "effect", null)),
@@ -984,10 +991,14 @@ nested_document_sources(d) := {source_at(key) |
 } if d.type == "aws_iam_policy_document"
 
 # Identities in the account of the provider configuration that reads or creates them: the
-# caller, and IAM roles, users and service-linked roles (a role trusting another role of the
+# caller, IAM roles (and the account's list of them), users, service-linked roles and identity
+# providers (a trust policy's federated statement names one) (a role trusting another role of the
 # same configuration by its ARN is the commonest case). Any other source may hold any account
 # (an organizations account's id, a parameter's value, a module output).
-own_account_types := {"aws_caller_identity", "aws_iam_role", "aws_iam_user", "aws_iam_service_linked_role"}
+own_account_types := {
+	"aws_caller_identity", "aws_iam_role", "aws_iam_roles", "aws_iam_user", "aws_iam_service_linked_role",
+	"aws_iam_openid_connect_provider", "aws_iam_saml_provider",
+}
 
 # A trust policy source that is not provably the role's own account: anything but those
 # identities read or created through the role's own provider configuration (alias included;

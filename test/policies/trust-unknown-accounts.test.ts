@@ -127,6 +127,52 @@ ${role('deploy', 'aws_iam_role.ci.arn')}
     expect(await trustFindings(files)).toEqual([unknown('aws_iam_role.deploy', 'aws_iam_role.ci through provider aws.prod, not aws')]);
   });
 
+  it('reports a principals block whose whole list of identifiers only apply knows (a remote state output), and not the account\'s own roles', async () => {
+    const files = {
+      'main.tf': `${PROVIDERS}
+data "terraform_remote_state" "ci" {
+  backend = "s3"
+  config = { bucket = "acme-tfstate", key = "ci/terraform.tfstate", region = "us-east-1" }
+}
+
+data "aws_iam_roles" "admin" {
+  name_regex = "AWSReservedSSO_Admin.*"
+}
+
+data "aws_iam_policy_document" "runners" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "AWS"
+      identifiers = data.terraform_remote_state.ci.outputs.runner_role_arns
+    }
+  }
+}
+
+data "aws_iam_policy_document" "admins" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "AWS"
+      identifiers = data.aws_iam_roles.admin.arns
+    }
+  }
+}
+
+resource "aws_iam_role" "runners" {
+  name               = "runners"
+  assume_role_policy = data.aws_iam_policy_document.runners.json
+}
+
+resource "aws_iam_role" "admins" {
+  name               = "admins"
+  assume_role_policy = data.aws_iam_policy_document.admins.json
+}
+`,
+    };
+    expect(await trustFindings(files)).toEqual([unknown('aws_iam_role.runners', 'data.terraform_remote_state.ci')]);
+  });
+
   it('reports other ways an unknown account reaches a principal: a resource id, a local, a module output, a policy document, a heredoc', async () => {
     const files = {
       'main.tf': `${PROVIDERS}

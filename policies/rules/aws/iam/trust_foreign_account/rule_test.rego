@@ -143,3 +143,26 @@ test_account_from_a_parameter_fails if {
 		"aws_iam_role.vendor trusts an account unknown at plan time (from data.aws_ssm_parameter.partner) without an sts:ExternalId condition; that it is a configured account cannot be verified",
 	]} with input as t.with_index([unknown_role("(known after apply)", [p]), p])
 }
+
+# A principals block whose identifiers are a list only apply knows (a remote state's output):
+# null there; it had dropped the block, so what it named went unjudged.
+test_wholly_unknown_identifiers_fail if {
+	state := object.union(k.data_source("terraform_remote_state.ci", {}), {"provider": "terraform"})
+	doc := object.union(
+		k.data_source("aws_iam_policy_document.trust", {"statement": [{"actions": ["sts:AssumeRole"], "principals": [{"type": "AWS", "identifiers": null}]}]}),
+		{"unknown": ["json", "statement.principals.identifiers"], "references": {"statement.principals.identifiers": ["test/data.terraform_remote_state.ci"]}},
+	)
+	r := object.union(t.resource("aws_iam_role.vendor", {"name": "vendor"}, {"assume_role_policy": ["data.aws_iam_policy_document.trust"]}), {"unknown": ["assume_role_policy"]})
+	k.summary(rule.deny) == {[
+		"aws-iam-trust-foreign-account", "test/aws_iam_role.vendor",
+		"aws_iam_role.vendor trusts an account unknown at plan time (from data.terraform_remote_state.ci) without an sts:ExternalId condition; that it is a configured account cannot be verified",
+	]} with input as t.with_index([doc, r, state])
+}
+
+# The account's own roles (data.aws_iam_roles) and an identity provider of a federated statement
+# in the same document are the role's own account.
+test_own_roles_list_and_identity_provider_pass if {
+	roles := object.union(k.data_source("aws_iam_roles.admin", {}), {"provider": "aws"})
+	github := object.union(k.data_source("aws_iam_openid_connect_provider.github", {}), {"provider": "aws"})
+	count(rule.deny) == 0 with input as t.with_index([unknown_role("(known after apply)", [roles, github]), roles, github])
+}
