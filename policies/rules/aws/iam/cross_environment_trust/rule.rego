@@ -7,8 +7,8 @@
 #   environment, lets a development identity reach production data. Evaluated across all
 #   stacks at once.
 #   Unknowns: a principal whose account is an interpolation or unknown at plan time, and not
-#   provably the role's own (aws_caller_identity, or an IAM role or user, read or created
-#   through the role's own provider, alias included), is reported by aws-iam-trust-foreign-account when its statement has no
+#   provably the role's own (aws_caller_identity, or an IAM role, user or identity provider,
+#   read or created through the role's own provider, alias included), is reported by aws-iam-trust-foreign-account when its statement has no
 #   sts:ExternalId condition, and here when it has one and accounts of another environment are
 #   configured (one finding for one principal). Principals whose name is unknown, and roles
 #   whose environment cannot be determined, cannot be attributed and are not compared; a trust

@@ -8,9 +8,10 @@
 #   Unknowns: a principal whose account is an interpolation or unknown at plan time (another
 #   resource's id, a module output, a local naming one) may be any account and is reported as
 #   not verifiable, unless the trust policy is built only from aws_caller_identity and IAM
-#   roles and users read or created through the role's own provider configuration (alias
-#   included), the role's own account; one through another provider (an alias assuming a role
-#   in another account) is that account.
+#   roles, users and identity providers read or created through the role's own provider
+#   configuration (alias included), the role's own account; one through another provider (an
+#   alias assuming a role in another account) is that account. A principals block whose whole
+#   identifiers list only apply knows (a remote state's output) is such a principal.
 #   A plan reads the caller's account, so there it is judged as a literal one. A trust policy
 #   that cannot be read at all is reported by aws-iam-policy-unreadable.
 # custom:
