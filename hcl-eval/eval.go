@@ -216,7 +216,72 @@ func (e *Evaluator) value(expr hcl.Expression, ctx *hcl.EvalContext, mi *Instanc
 		e.warn("%s:%d: %s%s cannot be evaluated (%s); treated as unknown", r.Filename, r.Start.Line, modulePrefix(mi), what, diagText(diags))
 		return cty.DynamicVal
 	}
+	if c, ok := unparenthesized(expr).(*hclsyntax.ConditionalExpr); ok && hasMarkDeep(v, openMark) {
+		return e.takenBranchOpen(v, c, ctx, mi, what)
+	}
 	return v
+}
+
+func unparenthesized(expr hcl.Expression) hcl.Expression {
+	for {
+		p, ok := expr.(*hclsyntax.ParenthesesExpr)
+		if !ok {
+			return expr
+		}
+		expr = p.Expression
+	}
+}
+
+// takenBranchOpen is the conditional's value v open only where the branch it takes is: HCL
+// gives a conditional the marks of both branches, and `var.env == "prod" ? aws_kms_key.k.arn
+// : var.key_arn` (key_arn without a value) is the key, not open. An open or unknown condition
+// leaves v as it is.
+func (e *Evaluator) takenBranchOpen(v cty.Value, c *hclsyntax.ConditionalExpr, ctx *hcl.EvalContext, mi *Instance, what string) cty.Value {
+	cond, diags := c.Condition.Value(ctx)
+	if diags.HasErrors() || hasMarkDeep(cond, openMark) {
+		return v
+	}
+	cond, _ = cond.UnmarkDeep()
+	cond, err := convert.Convert(cond, cty.Bool)
+	if err != nil || !cond.IsKnown() || cond.IsNull() {
+		return v
+	}
+	branch := c.FalseResult
+	if cond.True() {
+		branch = c.TrueResult
+	}
+	if hasMarkDeep(e.value(branch, ctx, mi, what), openMark) {
+		return v
+	}
+	return withoutMark(v, openMark)
+}
+
+// hasMarkDeep: some part of v carries the mark.
+func hasMarkDeep(v cty.Value, mark string) bool {
+	if !v.ContainsMarked() {
+		return false
+	}
+	_, marks := v.UnmarkDeep()
+	_, has := marks[mark]
+	return has
+}
+
+// withoutMark is v with the mark taken off every part of it, its other marks kept.
+func withoutMark(v cty.Value, mark string) cty.Value {
+	u, paths := v.UnmarkDeepWithPaths()
+	var keep []cty.PathValueMarks
+	for _, pm := range paths {
+		marks := cty.NewValueMarks()
+		for m := range pm.Marks {
+			if m != mark {
+				marks[m] = struct{}{}
+			}
+		}
+		if len(marks) > 0 {
+			keep = append(keep, cty.PathValueMarks{Path: pm.Path, Marks: marks})
+		}
+	}
+	return u.MarkWithPaths(keep)
 }
 
 func modulePrefix(mi *Instance) string {
@@ -598,7 +663,7 @@ func (e *Evaluator) moduleInputs(mi *Instance, c *Call, ctx *hcl.EvalContext) ma
 				if !ok {
 					e.warn("%s:%d: %smodule.%s: required input %q is not set; treated as unknown", c.File, c.Line, modulePrefix(mi), c.Name, name)
 				}
-				out[name] = cty.UnknownVal(v.Type)
+				out[name] = cty.UnknownVal(v.Type).Mark(openMark)
 			}
 			continue
 		}
@@ -951,6 +1016,14 @@ func contains(list []string, s string) bool {
 // The mark Terraform puts on values derived from a `sensitive` variable; cty carries it
 // through every operation and function, as in Terraform.
 const sensitiveMark = "sensitive"
+
+// openMark: a value unknown here because the code gives it none (a variable without a value,
+// a module's required input not set), not because only apply knows it. cty carries it as it
+// carries sensitiveMark, through operations, functions and the branch a conditional takes, so
+// an attribute that mixes it with a resource's reference is known to be open in part
+// (OutResource.Open): a trust policy naming the caller's account and `var.ci_role_arn` had
+// read as trusting its own account only.
+const openMark = "leakguard:open"
 
 // unmarked is v without marks, for code that reads it; marked says whether any part was
 // sensitive.

@@ -25,7 +25,10 @@ type OutResource struct {
 	Sensitive []string       `json:"sensitive"`
 	// Sensitive paths whose value is a collection (list, set, map, object, block) hidden as a
 	// whole: a sensitive value inside made all of it sensitive, so nothing in it can be read.
-	Hidden     []string            `json:"hidden,omitempty"`
+	Hidden []string `json:"hidden,omitempty"`
+	// Paths (as Unknown's) whose unknown value derives from an open value (openMark): set from
+	// what the code leaves without a value, whatever else the attribute refers to.
+	Open       []string            `json:"open,omitempty"`
 	References map[string][]string `json:"references"`
 	// What the resource's for_each expression names (through locals): where each.value comes from.
 	ForEach []string `json:"for_each,omitempty"`
@@ -144,8 +147,8 @@ func (e *Evaluator) output(root *Instance) *Output {
 				forEach = referenceStrings(r.ForEach, mi.Def)
 			}
 			for _, inst := range st.Insts {
-				unknown, sens, hidden := map[string]bool{}, map[string]bool{}, map[string]bool{}
-				values, _ := toJSONMarked(inst.Obj, "", unknown, sens, hidden).(map[string]any)
+				unknown, sens, hidden, open := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+				values, _ := toJSONMarked(inst.Obj, "", unknown, sens, hidden, open).(map[string]any)
 				if values == nil {
 					values = map[string]any{}
 				}
@@ -165,6 +168,7 @@ func (e *Evaluator) output(root *Instance) *Output {
 					Unknown:    sortedSet(unknown),
 					Sensitive:  sortedSet(sens),
 					Hidden:     sortedSet(hidden),
+					Open:       sortedSet(open),
 					References: inst.Refs,
 					ForEach:    forEach,
 					File:       r.File,
@@ -265,16 +269,20 @@ func sortedSet(m map[string]bool) []string {
 // paths (list indexes dropped, as the plan normalizer reads after_unknown) recorded. A value
 // derived from a sensitive variable is redacted (see toJSONMarked).
 func toJSON(v cty.Value, p string, unknown map[string]bool) any {
-	return toJSONMarked(v, p, unknown, map[string]bool{}, map[string]bool{})
+	return toJSONMarked(v, p, unknown, map[string]bool{}, map[string]bool{}, map[string]bool{})
 }
 
 // toJSONMarked is toJSON that also records in sens the paths of values derived from a
 // sensitive variable, which never leave the evaluator: they are written as the plan
-// normalizer redacts them; in hidden, those of them that are collections.
-func toJSONMarked(v cty.Value, p string, unknown, sens, hidden map[string]bool) any {
+// normalizer redacts them; in hidden, those of them that are collections; in open, those of
+// unknown values derived from an open one (openMark).
+func toJSONMarked(v cty.Value, p string, unknown, sens, hidden, open map[string]bool) any {
 	if v.IsMarked() {
 		var marks cty.ValueMarks
 		v, marks = v.Unmark()
+		if _, o := marks[openMark]; o && !v.IsKnown() && p != "" {
+			open[p] = true
+		}
 		if _, sensitive := marks[sensitiveMark]; sensitive && v.IsKnown() && !v.IsNull() {
 			if p != "" {
 				sens[p] = true
@@ -306,7 +314,7 @@ func toJSONMarked(v cty.Value, p string, unknown, sens, hidden map[string]bool) 
 		out := []any{}
 		for it := v.ElementIterator(); it.Next(); {
 			_, el := it.Element()
-			out = append(out, toJSONMarked(el, p, unknown, sens, hidden))
+			out = append(out, toJSONMarked(el, p, unknown, sens, hidden, open))
 		}
 		return out
 	case ty.IsMapType() || ty.IsObjectType():
@@ -314,7 +322,7 @@ func toJSONMarked(v cty.Value, p string, unknown, sens, hidden map[string]bool) 
 		for it := v.ElementIterator(); it.Next(); {
 			k, el := it.Element()
 			name := k.AsString()
-			x := toJSONMarked(el, joinPath(p, name), unknown, sens, hidden)
+			x := toJSONMarked(el, joinPath(p, name), unknown, sens, hidden, open)
 			if el.IsKnown() {
 				out[name] = x
 			}

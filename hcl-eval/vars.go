@@ -78,7 +78,7 @@ func (e *Evaluator) rootVariables(env map[string]string, cli []CLIVar, dirFiles 
 		if !given {
 			if v.Default == cty.NilVal {
 				e.warn("%s: variable %q has no value (no default, tfvars, --var or TF_VAR_%s); treated as unknown", v.DeclaredAt, name, name)
-				out[name] = cty.UnknownVal(v.Type)
+				out[name] = cty.UnknownVal(v.Type).Mark(openMark)
 			} else {
 				out[name] = v.Default
 			}

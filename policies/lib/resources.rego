@@ -965,10 +965,19 @@ unresolved_principal_id(id) if contains(id, "${")
 
 # What a role's trust policy is built from: the resources its assume_role_policy refers to,
 # a policy document's own references (two levels of documents deep) in its place. A key the
-# input does not hold (a module not checked) stands as a source of its own, of no known type.
+# input does not hold (a module not checked) stands as a source of its own, of no known type,
+# and so does a part set from what the input cannot follow (`unlinked`: a variable without a
+# value, a local value or module output not resolved), whatever else the policy names.
 trust_sources(r) := {x |
 	some key in object.get(r.references, "assume_role_policy", [])
 	some x in document_sources(source_at(key))
+} | {x |
+	some x in open_sources(r)
+	startswith(concat("", [x.path, "."]), "assume_role_policy.")
+}
+
+open_sources(x) := {{"type": "", "address": sprintf("%s.%s, set from a value not known here", [x.address, u]), "provider": "", "path": u} |
+	some u in object.get(x, "unlinked", [])
 }
 
 source_at(key) := input.resources[key]
@@ -981,14 +990,14 @@ document_sources(d) := {x |
 	some keys in d.references
 	some key in keys
 	some x in nested_document_sources(source_at(key))
-} if d.type == "aws_iam_policy_document"
+} | open_sources(d) if d.type == "aws_iam_policy_document"
 
 nested_document_sources(x) := {x} if x.type != "aws_iam_policy_document"
 
 nested_document_sources(d) := {source_at(key) |
 	some keys in d.references
 	some key in keys
-} if d.type == "aws_iam_policy_document"
+} | open_sources(d) if d.type == "aws_iam_policy_document"
 
 # Identities in the account of the provider configuration that reads or creates them: the
 # caller, IAM roles (and the account's list of them), users, service-linked roles and identity

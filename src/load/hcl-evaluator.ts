@@ -26,6 +26,11 @@ export interface EvaluatedResource {
   sensitive: string[];
   /** Of those, the paths of collections (lists, sets, maps, objects, blocks) hidden as a whole. */
   hidden?: string[];
+  /**
+   * Unknown paths derived from what the code gives no value (a root variable without one, a
+   * module's required input not set), whatever else they refer to.
+   */
+  open?: string[];
   /** Attribute path → resources named there, as in a plan's configuration (`aws_s3_bucket.b`, `…b[0]`). */
   references: Record<string, string[]>;
   /** What the resource's for_each names (through locals): where each.value comes from. */

@@ -38,6 +38,11 @@ export function fromHcl(doc: HclDocument): StackDraft {
       // no value had read as unset, and a public ACL passed.
       else if (r.unknown.some((u) => u === attr || attr.startsWith(`${u}.`) || u.startsWith(`${attr}.`)) && !(refs.length > 0 && refs.every(namesNetworkRange))) unlinked.push(attr);
     }
+    // Open in part, beside the resources it names: a trust policy naming the caller's account
+    // and `var.ci_role_arn` (no value) had read as trusting its own account only. (A
+    // conditional carries both branches' marks, as Terraform's: an open variable in the branch
+    // not taken counts too, as a plan without the variable's value could not be made.)
+    for (const p of r.open ?? []) if (!unlinked.includes(p)) unlinked.push(p);
     // A value hidden because a sensitive module variable carries it, where the code writes that
     // variable as a constant: the literal, as a plan's configuration holds it (Draft.written).
     let written: Json | undefined;

@@ -173,6 +173,44 @@ resource "aws_iam_role" "admins" {
     expect(await trustFindings(files)).toEqual([unknown('aws_iam_role.runners', 'data.terraform_remote_state.ci')]);
   });
 
+  it('reports a principal from a variable without a value beside the caller’s own account (audit probe M2), not one a conditional does not take', async () => {
+    const files = {
+      'main.tf': `${PROVIDERS}
+variable "ci_role_arn" {
+  type = string
+}
+
+variable "env" {
+  default = "prod"
+}
+
+data "aws_iam_policy_document" "mixed" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::\${data.aws_caller_identity.current.account_id}:root"]
+    }
+  }
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "AWS"
+      identifiers = [var.ci_role_arn]
+    }
+  }
+}
+
+resource "aws_iam_role" "mixed" {
+  name               = "mixed"
+  assume_role_policy = data.aws_iam_policy_document.mixed.json
+}
+${role('picked', 'var.env == "prod" ? "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root" : var.ci_role_arn')}
+`,
+    };
+    expect(await trustFindings(files)).toEqual([unknown('aws_iam_role.mixed', 'data.aws_iam_policy_document.mixed.statement.principals.identifiers, set from a value not known here')]);
+  });
+
   it('reports other ways an unknown account reaches a principal: a resource id, a local, a module output, a policy document, a heredoc', async () => {
     const files = {
       'main.tf': `${PROVIDERS}

@@ -111,6 +111,22 @@ test_policy_document_principals if {
 	count(rule.deny) == 1 with input as t.with_index(document_role(prod))
 }
 
+# Open in part (`unlinked`: a variable without a value beside the caller's account), in the
+# document or in the role's own policy: not the role's account alone. Another open attribute of
+# the role is not its trust.
+test_open_part_beside_own_account_fails if {
+	[doc, role_, identity] := document_role(me)
+	open_doc := object.union(doc, {"unlinked": ["statement.principals.identifiers"]})
+	k.summary(rule.deny) == {[
+		"aws-iam-trust-foreign-account", "test/aws_iam_role.vendor",
+		"aws_iam_role.vendor trusts an account unknown at plan time (from data.aws_iam_policy_document.trust.statement.principals.identifiers, set from a value not known here) without an sts:ExternalId condition; that it is a configured account cannot be verified",
+	]} with input as t.with_index([open_doc, role_, identity])
+	open_role := object.union(unknown_role("(known after apply)", [me]), {"unlinked": ["assume_role_policy"]})
+	count(rule.deny) == 1 with input as t.with_index([open_role, me])
+	other := object.union(unknown_role("(known after apply)", [me]), {"unlinked": ["permissions_boundary", "assume_role_policy_arn"]})
+	count(rule.deny) == 0 with input as t.with_index([other, me])
+}
+
 test_source_the_input_does_not_hold_fails if {
 	r := object.union(role("(known after apply)", {}), {"references": {"assume_role_policy": ["test/data.aws_caller_identity.current", "test/module.partner.aws_organizations_account.a"]}})
 	k.summary(rule.deny) == {[
