@@ -71,6 +71,43 @@ export function defaultProviderOf(type: string): string {
 /** The value at `path` (or some of it) is unknown: the path, a path above it, or one below it is. */
 export const unknownAt = (unknown: readonly string[], path: string): boolean => unknown.some((u) => u === path || path.startsWith(`${u}.`) || u.startsWith(`${path}.`));
 
+/**
+ * The value at a dotted path (list elements at each step, as after_unknown drops indexes) is
+ * known and null: each value there is null, or there is none (no block holds it).
+ */
+export function knownNullAt(values: Json, unknown: readonly string[], path: string): boolean {
+  if (unknownAt(unknown, path)) return false;
+  const dot = path.indexOf('.');
+  // Most references are top-level attributes.
+  if (dot < 0) return values[path] === null || values[path] === undefined;
+  let at: unknown[] = [values];
+  for (const seg of path.split('.')) {
+    const next: unknown[] = [];
+    for (const v of at) {
+      for (const x of Array.isArray(v) ? v : [v]) if (isJson(x) && x[seg] !== undefined) next.push(x[seg]);
+    }
+    at = next;
+  }
+  return at.every((v) => v === null);
+}
+
+/**
+ * A draft without the references of attributes whose value is known and null: whatever the
+ * expression names (the branch of a conditional not taken, `try(…)`'s first choice) links
+ * nothing. `kms_key_id = var.cmk ? aws_kms_key.k.arn : null` with cmk false had read as set to
+ * the key, and a log group without one passed (in HCL and in a plan alike).
+ */
+export function withoutNullReferences(d: Draft): Draft {
+  let kept: Record<string, string[]> | null = null;
+  for (const attr in d.references) {
+    // A hidden value is not null (a collection hidden as a whole holds no readable path).
+    if (unknownAt(d.sensitive, attr) || !knownNullAt(d.values, d.unknown, attr)) continue;
+    kept ??= { ...d.references };
+    delete kept[attr];
+  }
+  return kept ? { ...d, references: kept } : d;
+}
+
 export function isJson(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -2,7 +2,7 @@ import type { Json, LoadedDocument } from '../load/types';
 import type { PolicyInput, Provider, Resource, SecretCandidate, Stack } from '../types/policy-input';
 import type { SecretPaths } from '../evaluate/manifest';
 import { applyAzapiUpdates, fromAzapi } from './azapi';
-import { cloudOf, isJson, unknownAt, type Draft, type StackDraft } from './draft';
+import { cloudOf, isJson, unknownAt, withoutNullReferences, type Draft, type StackDraft } from './draft';
 import { fromConfig, stringMap } from './from-config';
 import { fromHcl } from './from-hcl';
 import { coerceDraft, hoistSensitive } from './coerce';
@@ -27,7 +27,7 @@ function sourceDraft(doc: LoadedDocument): StackDraft {
 /** One source's resources, AzAPI declarations of known data stores mapped onto their azurerm types and AzAPI updates applied. */
 export function draftOf(doc: LoadedDocument): StackDraft {
   const sd = sourceDraft(doc);
-  return { ...sd, resources: applyAzapiUpdates(sd.resources.map(fromAzapi)) };
+  return { ...sd, resources: applyAzapiUpdates(sd.resources.map(fromAzapi)).map(withoutNullReferences) };
 }
 
 /** `West US 2` and `westus2` are the same Azure region. */
