@@ -562,8 +562,10 @@ broad_condition_value(v) if {
 
 broad_condition_value("")
 
-# Any address at all: 0.0.0.0/0, ::/0.
+# Any address at all: 0.0.0.0/0, ::/0, or the internet written in parts (0.0.0.0/1).
 broad_condition_value(v) if endswith(v, "/0")
+
+broad_condition_value(v) if internet_cidr(v)
 
 broad_arn(parts) if count(parts) < 6
 
@@ -1420,8 +1422,35 @@ azure_internet_prefix(s) if lower(s) in azure_internet_tags
 
 azure_internet_prefix(s) if {
 	is_string(s)
-	endswith(trim_space(s), "/0")
+	internet_cidr(trim_space(s))
 }
+
+# An address range that takes in the internet: 0.0.0.0/0 and ::/0, and the same written in
+# parts (0.0.0.0/1 with 128.0.0.0/1; 2000::/3, every global IPv6 address), which had passed
+# every rule that looked for "/0": an IPv4 block of /7 or wider (no private range is: 10.0.0.0/8
+# is the widest) and an IPv6 block of /3 or wider over the global addresses.
+internet_cidr(c) if {
+	c in internet_exact
+} else if {
+	# A one-digit prefix first, without a number (OPA's WASM allocates each): most ranges
+	# are /8 to /32.
+	some suffix in ipv4_wide_suffixes
+	endswith(c, suffix)
+	not contains(c, ":")
+	net.cidr_intersects(c, "0.0.0.0/0")
+} else if {
+	some suffix in ipv6_wide_suffixes
+	endswith(c, suffix)
+	contains(c, ":")
+	net.cidr_intersects(c, "2000::/3")
+}
+
+# Constants, not literals in the function: OPA's WASM builds a literal set at every call.
+internet_exact := {"0.0.0.0/0", "::/0"}
+
+ipv4_wide_suffixes := {"/0", "/1", "/2", "/3", "/4", "/5", "/6", "/7"}
+
+ipv6_wide_suffixes := {"/0", "/1", "/2", "/3"}
 
 # ---------------------------------------------------------------------------------------
 # Network addresses unknown at plan time (security groups, NSG rules, database firewall

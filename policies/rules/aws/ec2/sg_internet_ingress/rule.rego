@@ -2,8 +2,10 @@
 # title: Internet ingress outside load balancer web ports
 # description: |
 #   Only load balancers face the internet, and only on the web ports (internet_ingress_ports,
-#   default 80/443). Ingress from 0.0.0.0/0 or ::/0 to any other port, or to a security
-#   group no load balancer (aws_lb/aws_alb/aws_elb) uses, exposes hosts and databases.
+#   default 80/443). Ingress from 0.0.0.0/0 or ::/0 (or the same in parts: an IPv4 block of
+#   /7 or wider, such as 0.0.0.0/1 with 128.0.0.0/1, or an IPv6 one over 2000::/3) to any other
+#   port, or to a security group no load balancer (aws_lb/aws_alb/aws_elb) uses, exposes
+#   hosts and databases.
 #   A group that a load balancer shares with instances that have public IPs is judged by
 #   everything it is attached to: web ports reach those hosts too. Checked in
 #   aws_security_group and aws_default_security_group ingress blocks,
@@ -66,8 +68,6 @@ import data.leakguard.lib.finding
 import data.leakguard.lib.resources
 import rego.v1
 
-internet := {"0.0.0.0/0", "::/0"}
-
 lb_types := {"aws_lb", "aws_alb", "aws_elb"}
 
 ports := {p | some p in config.settings.internet_ingress_ports}
@@ -78,7 +78,8 @@ protocol(v) := lower(v) if is_string(v)
 
 protocol(v) := format_int(v, 10) if is_number(v)
 
-to_internet(rule) := {c | some attr in ["cidr_blocks", "ipv6_cidr_blocks"]; some c in resources.as_list(object.get(rule, attr, null)); c in internet} | {c | some attr in ["cidr_ipv4", "cidr_ipv6"]; c := object.get(rule, attr, null); c in internet}
+# 0.0.0.0/0 and ::/0, or the same in parts (0.0.0.0/1 with 128.0.0.0/1, 2000::/3).
+to_internet(rule) := {c | some attr in ["cidr_blocks", "ipv6_cidr_blocks"]; some c in resources.as_list(object.get(rule, attr, null)); resources.internet_cidr(c)} | {c | some attr in ["cidr_ipv4", "cidr_ipv6"]; c := object.get(rule, attr, null); resources.internet_cidr(c)}
 
 # One web port over tcp.
 web_port(rule) if {

@@ -20,6 +20,16 @@ test_ssh_from_internet_fails if {
 	]} with input as failing_input
 }
 
+# The internet in parts (found by an audit of public Terraform); a private or /8 range is not.
+test_internet_in_parts_fails if {
+	every cidrs in [["0.0.0.0/1", "128.0.0.0/1"], ["64.0.0.0/2"], ["2000::/3"], ["::/1"]] {
+		count(rule.deny) == 1 with input as t.with_index([sg([{"cidr_blocks": [c | some c in cidrs; not contains(c, ":")], "ipv6_cidr_blocks": [c | some c in cidrs; contains(c, ":")], "protocol": "tcp", "from_port": 22, "to_port": 22}])])
+	}
+	every cidr in ["10.0.0.0/8", "52.0.0.0/8", "fc00::/7", "2001:db8::/32"] {
+		count(rule.deny) == 0 with input as t.with_index([sg([{"cidr_blocks": [cidr], "protocol": "tcp", "from_port": 22, "to_port": 22}])])
+	}
+}
+
 test_https_on_load_balancer_passes if {
 	count(rule.deny) == 0 with input as t.with_index([sg([https]), lb])
 }

@@ -1,8 +1,9 @@
 # METADATA
 # title: Security group allows all egress to the internet
 # description: |
-#   An egress rule to 0.0.0.0/0 or ::/0 on all protocols (-1) or all ports lets a
-#   compromised workload ship customer data anywhere. Checked in aws_security_group and
+#   An egress rule to 0.0.0.0/0 or ::/0 (or the same in parts: an IPv4 block of /7 or wider,
+#   an IPv6 one over 2000::/3) on all protocols (-1) or all ports lets a compromised workload
+#   ship customer data anywhere. Checked in aws_security_group and
 #   aws_default_security_group egress
 #   blocks, aws_security_group_rule (type egress) and aws_vpc_security_group_egress_rule.
 #   Unknowns: CIDRs, protocols or ports set from another resource, a variable without a
@@ -101,8 +102,6 @@ import data.leakguard.lib.finding
 import data.leakguard.lib.resources
 import rego.v1
 
-internet := {"0.0.0.0/0", "::/0"}
-
 protocol(v) := lower(v) if is_string(v)
 
 protocol(v) := format_int(v, 10) if is_number(v)
@@ -117,7 +116,8 @@ all_traffic(rule) if {
 	object.get(rule, "to_port", -1) == 65535
 }
 
-to_internet(rule) := {c | some attr in ["cidr_blocks", "ipv6_cidr_blocks"]; some c in resources.as_list(object.get(rule, attr, null)); c in internet} | {c | some attr in ["cidr_ipv4", "cidr_ipv6"]; c := object.get(rule, attr, null); c in internet}
+# 0.0.0.0/0 and ::/0, or the same in parts (0.0.0.0/1 with 128.0.0.0/1, 2000::/3).
+to_internet(rule) := {c | some attr in ["cidr_blocks", "ipv6_cidr_blocks"]; some c in resources.as_list(object.get(rule, attr, null)); resources.internet_cidr(c)} | {c | some attr in ["cidr_ipv4", "cidr_ipv6"]; c := object.get(rule, attr, null); resources.internet_cidr(c)}
 
 # [resource, rule, the path prefix of the rule's attributes in the resource] for every egress
 # rule in the input.

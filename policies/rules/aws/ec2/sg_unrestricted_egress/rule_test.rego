@@ -16,6 +16,13 @@ test_inline_allow_all_fails if {
 	]} with input as failing_input
 }
 
+# The internet in parts is the internet; a private range is not.
+test_internet_in_parts_fails if {
+	count(rule.deny) == 1 with input as t.with_index([sg([{"cidr_blocks": ["0.0.0.0/1", "128.0.0.0/1"], "protocol": "-1", "from_port": 0, "to_port": 0}])])
+	count(rule.deny) == 1 with input as t.with_index([sg([{"ipv6_cidr_blocks": ["2000::/3"], "protocol": "-1", "from_port": 0, "to_port": 0}])])
+	count(rule.deny) == 0 with input as t.with_index([sg([{"cidr_blocks": ["10.0.0.0/8"], "protocol": "-1", "from_port": 0, "to_port": 0}])])
+}
+
 test_all_ports_tcp_rule_resource_fails if {
 	r := t.resource("aws_security_group_rule.out", {"type": "egress", "cidr_blocks": ["0.0.0.0/0"], "protocol": "tcp", "from_port": 0, "to_port": 65535}, {})
 	count(rule.deny) == 1 with input as t.with_index([r])

@@ -70,6 +70,9 @@ test_negated_ifexists_or_any_address_conditions_do_not_restrict if {
 		{"ForAnyValue:StringNotEquals": {"aws:PrincipalOrgID": "o-abc123"}},
 		{"IpAddress": {"aws:SourceIp": "0.0.0.0/0"}},
 		{"IpAddress": {"aws:SourceIp": ["10.0.0.0/8", "::/0"]}},
+		# The internet in parts (found by an audit of public Terraform).
+		{"IpAddress": {"aws:SourceIp": ["0.0.0.0/1", "128.0.0.0/1"]}},
+		{"IpAddress": {"aws:SourceIp": "2000::/3"}},
 	]
 	every c in conditions {
 		doc := json.marshal({"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "sqs:SendMessage", "Resource": "*", "Condition": c}]})

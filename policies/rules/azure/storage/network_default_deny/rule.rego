@@ -110,6 +110,8 @@ internet_ips(set) := {ip |
 
 internet_wide(ip) if lower(ip) in {"*", "any", "internet", "0.0.0.0", "0.0.0.0/0"}
 
+internet_wide(ip) if resources.internet_cidr(ip)
+
 internet_wide(ip) if {
 	parts := split(ip, "/")
 	count(parts) == 2
