@@ -88,6 +88,8 @@ type loader struct {
 	fs      FileSystem
 	modules map[string]*Module
 	depth   int
+	// Some file names terraform.workspace (Output.ReadsWorkspace).
+	readsWorkspace bool
 }
 
 // declared remembers where each named block of a module was declared: Terraform refuses a
@@ -157,6 +159,7 @@ func (l *loader) load(dir string, only string) (*Module, error) {
 		if diags.HasErrors() {
 			return nil, fmt.Errorf("%s: HCL syntax error: %s", file, diagText(diags))
 		}
+		l.readsWorkspace = l.readsWorkspace || strings.Contains(text, "terraform.workspace")
 		if base == "override.tf" || strings.HasSuffix(base, "_override.tf") {
 			overrides = append(overrides, f.Body.(*hclsyntax.Body).Blocks...)
 		} else {

@@ -40,6 +40,8 @@ type Evaluator struct {
 	// While a resource with for_each is evaluated: the references of its for_each. An attribute
 	// written from each.value and left unknown derives from them.
 	eachRefs []string
+	// terraform.workspace: the selected one, or unknown where nothing says which.
+	workspace cty.Value
 }
 
 // Instance is one instance of a module: the root, or `module.a["k"].module.b[0]`.
@@ -296,7 +298,7 @@ func (e *Evaluator) ctx(mi *Instance) *hcl.EvalContext {
 	vars := map[string]cty.Value{
 		"var":       cty.ObjectVal(mi.Vars),
 		"local":     cty.ObjectVal(mi.Locals),
-		"terraform": cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")}),
+		"terraform": cty.ObjectVal(map[string]cty.Value{"workspace": e.workspace}),
 		"path": cty.ObjectVal(map[string]cty.Value{
 			"module": cty.StringVal(relPath(e.rootDir, mi.Def.Dir)),
 			"root":   cty.StringVal("."),

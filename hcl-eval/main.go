@@ -5,6 +5,8 @@ package main
 
 import (
 	"path"
+
+	"github.com/zclconf/go-cty/cty"
 )
 
 // FileSystem is the caller's file access: Leakguard opens every file it reads in one place.
@@ -22,6 +24,9 @@ type Request struct {
 	File string            `json:"file,omitempty"`
 	Env  map[string]string `json:"env"`
 	Vars []CLIVar          `json:"vars"`
+	// Workspace is terraform.workspace; absent (a plan's folder, where the plan does not say
+	// which workspace made it) it is unknown.
+	Workspace *string `json:"workspace"`
 }
 
 func evaluate(req Request, fs FileSystem) *Output {
@@ -31,7 +36,10 @@ func evaluate(req Request, fs FileSystem) *Output {
 	if err != nil {
 		return &Output{Error: err.Error()}
 	}
-	e := &Evaluator{root: root, rootDir: dir, fs: fs, warnings: map[string]bool{}}
+	e := &Evaluator{root: root, rootDir: dir, fs: fs, warnings: map[string]bool{}, workspace: cty.UnknownVal(cty.String).Mark(openMark)}
+	if req.Workspace != nil {
+		e.workspace = cty.StringVal(*req.Workspace)
+	}
 	e.funcs = e.functions()
 	names, _ := fs.List(dir)
 	vars, err := e.rootVariables(req.Env, req.Vars, names)
@@ -41,6 +49,7 @@ func evaluate(req Request, fs FileSystem) *Output {
 	varWarnings := e.order
 	tree := e.Run(vars)
 	out := e.output(tree)
+	out.ReadsWorkspace = l.readsWorkspace
 	out.Warnings = append(append([]string{}, varWarnings...), out.Warnings...)
 	return out
 }

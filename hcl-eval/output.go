@@ -59,7 +59,10 @@ type Output struct {
 	// passes (in the caller) and of each of its outputs (in the module), as a plan's
 	// configuration holds them, so references through variables and outputs are followed.
 	ModuleLinks map[string]ModuleLink `json:"module_links"`
-	Error       string                `json:"error,omitempty"`
+	// Some file of the folder or its modules names terraform.workspace: what the evaluation
+	// gives may depend on the workspace (src/load/plan-source.ts).
+	ReadsWorkspace bool   `json:"reads_workspace,omitempty"`
+	Error          string `json:"error,omitempty"`
 }
 
 type ModuleLink struct {

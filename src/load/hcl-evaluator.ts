@@ -65,7 +65,23 @@ export interface EvaluatedFolder {
    * code gives a constant (the call's constant arguments, else their defaults).
    */
   module_links?: Record<string, { args: Record<string, string[]>; outputs: Record<string, string[]>; constants?: Record<string, unknown> }>;
+  /** Some file of the folder or its modules names terraform.workspace. */
+  reads_workspace?: boolean;
   error?: string;
+}
+
+/**
+ * The workspace `terraform plan` would use in `dir`: TF_WORKSPACE, else the one `terraform
+ * workspace select` wrote (.terraform/environment, under TF_DATA_DIR if set); undefined when
+ * neither says (Terraform's "default"). Read as "default" always, a policy that opens a queue
+ * to everyone in the prod workspace had passed.
+ */
+export function selectedWorkspace(dir: string, env: NodeJS.ProcessEnv): string | undefined {
+  if (env.TF_WORKSPACE) return env.TF_WORKSPACE;
+  const file = resolve(dir, env.TF_DATA_DIR || '.terraform', 'environment');
+  if (!existsSync(file)) return undefined;
+  const name = readText(file, { allowEmpty: true, what: 'workspace file' }).trim();
+  return name || undefined;
 }
 
 type ReadResult = { text: string } | { missing: true } | { error: string };
@@ -134,12 +150,14 @@ function list(dir: string): string[] | null {
 /** Evaluates a root module folder (or one .tf file) with the variables Terraform would use. */
 export async function evaluateFolder(
   dir: string,
-  opts: { file?: string; vars?: VarInput[]; env?: NodeJS.ProcessEnv; overlay?: ReadonlyMap<string, string> } = {},
+  opts: { file?: string; vars?: VarInput[]; env?: NodeJS.ProcessEnv; overlay?: ReadonlyMap<string, string>; workspace?: string | null } = {},
 ): Promise<EvaluatedFolder> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(opts.env ?? process.env)) if (k.startsWith('TF_VAR_') && v !== undefined) env[k.slice(7)] = v;
   const vars = (opts.vars ?? []).map((v) => (v.kind === 'file' ? { kind: v.kind, value: resolve(v.value) } : v));
-  const request = JSON.stringify({ dir: resolve(dir), ...(opts.file ? { file: resolve(opts.file) } : {}), env, vars });
+  // null: unknown (the evaluator leaves terraform.workspace open).
+  const workspace = opts.workspace === undefined ? (selectedWorkspace(dir, opts.env ?? process.env) ?? 'default') : opts.workspace;
+  const request = JSON.stringify({ dir: resolve(dir), ...(opts.file ? { file: resolve(opts.file) } : {}), env, vars, workspace });
   const out = JSON.parse((await hclRuntime()).evaluate(request, (file, allowEmpty) => read(file, allowEmpty, opts.overlay), list)) as EvaluatedFolder;
   if (out.error) throw new InputError(out.error);
   return out;

@@ -1,4 +1,4 @@
-import { evaluateFolder } from './hcl-evaluator';
+import { evaluateFolder, selectedWorkspace, type EvaluatedFolder } from './hcl-evaluator';
 import { unresolvedRegions } from './plan-providers';
 import { isObject as isJson } from './read-file';
 import type { Json, PlanSource } from './types';
@@ -51,6 +51,28 @@ export const WHOLE_MODULE_REF = /^module\.[A-Za-z_][\w-]*$/;
 /** Some resource expression of the plan's configuration names a module whole. */
 export const picksModuleInstances = (plan: Json): boolean => someReference(plan, (r) => WHOLE_MODULE_REF.test(r));
 
+/**
+ * A string attribute the folder derives from terraform.workspace (known read as "default",
+ * unknown where the workspace is) differs from the plan's known value: the plan was made in
+ * another workspace.
+ */
+export function workspaceDiffers(plan: Json, asDefault: EvaluatedFolder, open: EvaluatedFolder): boolean {
+  const openUnknown = new Map(open.resources.map((r) => [r.address, new Set(r.unknown)]));
+  const byAddress = new Map(asDefault.resources.map((r) => [r.address, r]));
+  for (const c of Array.isArray(plan.resource_changes) ? plan.resource_changes : []) {
+    if (!isJson(c) || typeof c.address !== 'string' || !isJson(c.change) || !isJson(c.change.after)) continue;
+    const r = byAddress.get(c.address);
+    const derived = openUnknown.get(c.address);
+    if (r === undefined || derived === undefined) continue;
+    const unknown = isJson(c.change.after_unknown) ? c.change.after_unknown : {};
+    for (const [k, v] of Object.entries(r.values)) {
+      const planned = c.change.after[k];
+      if (typeof v === 'string' && derived.has(k) && unknown[k] !== true && typeof planned === 'string' && planned !== v) return true;
+    }
+  }
+  return false;
+}
+
 /** Some resource or module-call expression of the plan's configuration has a reference that `test` accepts. */
 function someReference(plan: Json, test: (ref: string) => boolean): boolean {
   const walk = (e: unknown): boolean => {
@@ -84,7 +106,18 @@ export async function readSource(plan: Json, source: PlanSource): Promise<void> 
   for (const [name, v] of Object.entries(isJson(plan.variables) ? plan.variables : {})) if (isJson(v) && 'value' in v) values[name] = v.value;
   const varFile = `${source.root}/.leakguard-plan-variables.tfvars.json`;
   try {
-    const evaluated = await evaluateFolder(source.root, { vars: [{ kind: 'file', value: varFile }], env: {}, overlay: new Map([[varFile, JSON.stringify(values)]]) });
+    const evaluate = (workspace: string | null): Promise<EvaluatedFolder> =>
+      evaluateFolder(source.root, { vars: [{ kind: 'file', value: varFile }], env: {}, overlay: new Map([[varFile, JSON.stringify(values)]]), workspace });
+    // The plan does not say which workspace made it: the one selected in the folder (or by
+    // TF_WORKSPACE), else "default" unless a value the plan knows says otherwise (a queue
+    // named "orders-prod" where the folder reads "orders-default"); then it is unknown. Read as
+    // "default" always, a queue policy open to everyone in prod had passed beside its plan.
+    const selected = selectedWorkspace(source.root, process.env);
+    let evaluated = await evaluate(selected ?? 'default');
+    if (selected === undefined && evaluated.reads_workspace) {
+      const open = await evaluate(null);
+      if (workspaceDiffers(plan, evaluated, open)) evaluated = open;
+    }
     source.regions = new Map();
     for (const p of evaluated.providers) if (regions.has(p.key) && typeof p.region === 'string') source.regions.set(p.key, p.region);
     source.unknown = new Map(evaluated.resources.map((r) => [r.address, r.unknown]));

@@ -42,8 +42,11 @@ export function planStack(stackJson: string, mirror: string): string {
   return planFolder({ 'main.tf.json': JSON.stringify(config) }, mirror);
 }
 
-/** The same for a folder of Terraform files (relative path → text), written to a fresh folder. */
-export function planFolder(files: Record<string, string>, mirror: string): string {
+/**
+ * The same for a folder of Terraform files (relative path → text), written to a fresh folder;
+ * `workspace`: planned in that workspace (`terraform workspace new`, which selects it).
+ */
+export function planFolder(files: Record<string, string>, mirror: string, workspace?: string): string {
   const dir = tempDir('leakguard-tf-');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
@@ -66,6 +69,7 @@ export function planFolder(files: Record<string, string>, mirror: string): strin
   const tf = (...args: string[]) => execFileSync('terraform', args, { cwd: dir, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 512 * 1024 * 1024 });
   try {
     tf('init', '-input=false', '-no-color');
+    if (workspace) tf('workspace', 'new', '-no-color', workspace);
     tf('plan', '-input=false', '-lock=false', '-refresh=false', '-no-color', '-out=plan.bin');
     writeFileSync(join(dir, 'plan.json'), tf('show', '-json', 'plan.bin'));
   } catch (err) {
