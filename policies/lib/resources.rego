@@ -235,6 +235,18 @@ known_accounts contains account if {
 
 known_accounts contains account if some account in settings.trusted_account_ids
 
+# The accounts aws_caller_identity reads through r's own provider configuration (a plan knows
+# them; HCL leaves them unknown): r's own account. The commonest trust policy,
+# `arn:aws:iam::${data.aws_caller_identity.current.account_id}:root`, had been a foreign
+# account in every plan.
+caller_accounts(r) := {a |
+	some key in object.get(input.by_type, "aws_caller_identity", [])
+	c := input.resources[key]
+	c.provider == r.provider
+	a := c.values.account_id
+	is_string(a)
+}
+
 # The account id in an IAM principal (`123456789012` or `arn:aws:iam::123456789012:…`).
 principal_account(id) := id if regex.match(`^[0-9]{12}$`, id)
 

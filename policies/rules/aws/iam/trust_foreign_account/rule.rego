@@ -12,8 +12,9 @@
 #   configuration (alias included), the role's own account; one through another provider (an
 #   alias assuming a role in another account) is that account. A principals block whose whole
 #   identifiers list only apply knows (a remote state's output) is such a principal.
-#   A plan reads the caller's account, so there it is judged as a literal one. A trust policy
-#   that cannot be read at all is reported by aws-iam-policy-unreadable.
+#   A plan reads the caller's account: an account aws_caller_identity reads through the
+#   role's own provider configuration is the role's own there too. A trust policy that cannot
+#   be read at all is reported by aws-iam-policy-unreadable.
 # custom:
 #   id: aws-iam-trust-foreign-account
 #   control: iam-least-privilege
@@ -63,12 +64,14 @@ import rego.v1
 deny contains finding.new(rego.metadata.chain(), d.resource, concat("; ", parts)) if {
 	some d in resources.trust_documents
 	statements := [s | some s in d.doc.statements; resources.allow(s); not resources.external_id(s)]
+	own := resources.caller_accounts(d.resource)
 	accounts := {account |
 		some s in statements
 		some p in s.principals
 		p.type == "AWS"
 		account := resources.principal_account(p.id)
 		not resources.known_accounts[account]
+		not account in own
 	}
 	parts := [m | some m in [foreign_text(d, accounts), unknown_text(d, accounts, statements)]; m != ""]
 	count(parts) > 0

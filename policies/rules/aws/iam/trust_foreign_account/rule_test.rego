@@ -127,6 +127,16 @@ test_open_part_beside_own_account_fails if {
 	count(rule.deny) == 0 with input as t.with_index([other, me])
 }
 
+# A plan knows the caller's account: through the role's own provider it is the role's own; an
+# account read through another provider is not.
+test_caller_account_in_a_plan_passes if {
+	known_me := object.union(me, {"values": {"account_id": "111122223333"}})
+	known_prod := object.union(prod, {"values": {"account_id": "999988887777"}})
+	count(rule.deny) == 0 with input as t.with_index([role("arn:aws:iam::111122223333:root", {}), known_me])
+	count(rule.deny) == 1 with input as t.with_index([role("arn:aws:iam::999988887777:root", {}), known_me, known_prod])
+	count(rule.deny) == 1 with input as t.with_index([role("arn:aws:iam::111122223333:root", {}), known_prod])
+}
+
 test_source_the_input_does_not_hold_fails if {
 	r := object.union(role("(known after apply)", {}), {"references": {"assume_role_policy": ["test/data.aws_caller_identity.current", "test/module.partner.aws_organizations_account.a"]}})
 	k.summary(rule.deny) == {[
