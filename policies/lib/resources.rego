@@ -785,7 +785,20 @@ unresolved(r, path) if {
 	interpolated(r, path)
 } else if {
 	unreadable_at(r, path)
+} else if {
+	unknown_at(r, path)
+	count(ancestor_references(r, path)) > 0
 }
+
+# The references of the attribute a path lies in, where the path has none of its own: a plan's
+# configuration names an attribute written as blocks whole (a security group's `ingress`), so
+# `ingress.cidr_blocks` set from another resource and unknown read as the provider's to compute,
+# and a group open to what only apply knows passed in every plan.
+ancestor_references(r, path) := [k |
+	parts := split(path, ".")
+	some i in numbers.range(1, count(parts) - 1)
+	some k in object.get(r.references, concat(".", array.slice(parts, 0, i)), [])
+]
 
 # ---------------------------------------------------------------------------------------
 # CloudTrail data events. trail_coverage(trails) indexes, once, which data stores (S3 buckets,
@@ -1479,7 +1492,7 @@ network_range_types := {
 
 # Set from resources (and only those) that are networks' own ranges or single addresses.
 from_network_range(r, path) if {
-	keys := object.get(r.references, path, [])
+	keys := object.get(r.references, path, ancestor_references(r, path))
 	count(keys) > 0
 	not unlinked_under(r, path)
 	every k in keys {

@@ -1,0 +1,64 @@
+// A plan's configuration names an attribute written as blocks (a security group's inline
+// `ingress`) whole: `ingress.cidr_blocks = [terraform_data.x.output]` had its reference on
+// `ingress`, none on the path the rule reads, so the unknown CIDR read as the provider's to
+// compute and a group open to what only apply knows passed in every plan while HCL reported it
+// (found by an audit of public Terraform). Generated groups, planned by a real offline
+// `terraform plan`: HCL and the plan alone flag the same groups, the ones the model says.
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { check } from '../../src/check';
+import { writeTree } from '../helpers/cli';
+import { planFolder, terraformAvailability } from '../helpers/terraform';
+
+const tf = terraformAvailability();
+
+/** An inline ingress block's settings, and whether the model flags the group (the internet, or a range only apply knows). */
+const BLOCKS: Record<string, { body: string; flagged: boolean }> = {
+  unknown: { body: 'cidr_blocks = [terraform_data.cidr.output]', flagged: true },
+  'unknown-described': { body: 'cidr_blocks = [terraform_data.cidr.output]\n    description = "admin"', flagged: true },
+  internet: { body: 'cidr_blocks = ["0.0.0.0/0"]', flagged: true },
+  private: { body: 'cidr_blocks = ["10.0.0.0/16"]', flagged: false },
+  'elastic-ip': { body: 'cidr_blocks = ["${aws_eip.nat.public_ip}/32"]', flagged: false },
+  'group-and-private': { body: 'security_groups = [aws_security_group.base.id]\n    cidr_blocks = ["10.0.0.0/8"]', flagged: false },
+};
+
+function folder(kinds: string[]): Record<string, string> {
+  const groups = kinds.map(
+    (k, i) => `resource "aws_security_group" "g${i}" {\n  name   = "g${i}"\n  vpc_id = "vpc-0123456789abcdef0"\n  ingress {\n    from_port = 22\n    to_port   = 22\n    protocol  = "tcp"\n    ${BLOCKS[k].body}\n  }\n}`,
+  );
+  return {
+    'main.tf': [
+      'provider "aws" {\n  region                      = "us-east-1"\n  skip_credentials_validation = true\n  skip_requesting_account_id  = true\n  skip_metadata_api_check     = true\n}',
+      'resource "terraform_data" "cidr" {\n  input = "0.0.0.0/0"\n}',
+      'resource "aws_eip" "nat" {\n  domain = "vpc"\n}',
+      'resource "aws_security_group" "base" {\n  name   = "base"\n  vpc_id = "vpc-0123456789abcdef0"\n}',
+      ...groups,
+    ].join('\n\n') + '\n',
+  };
+}
+
+async function flagged(path: string): Promise<string[]> {
+  const { decision } = await check([path], { today: '2026-11-28' });
+  return [...new Set(decision.findings.filter((f) => f.rule_id === 'aws-sg-internet-ingress').map((f) => f.resource.address))].sort();
+}
+
+(tf.ok ? describe : describe.skip)(`inline security-group blocks set by reference, HCL vs terraform plan (${tf.ok ? 'generated' : `skipped: ${tf.ok ? '' : tf.reason}`})`, () => {
+  test('HCL and the plan alone flag the groups the model says', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...Object.keys(BLOCKS)), { minLength: 6, maxLength: 6 }), async (kinds) => {
+        const files = folder(kinds);
+        const expected = kinds.flatMap((k, i) => (BLOCKS[k].flagged ? [`aws_security_group.g${i}`] : [])).sort();
+        const plan = planFolder(files, tf.ok ? tf.mirror : '');
+        const alone = join(mkdtempSync(join(tmpdir(), 'leakguard-plan-alone-')), 'plan.json');
+        copyFileSync(plan, alone);
+        expect(await flagged(writeTree(files))).toEqual(expected);
+        expect(await flagged(alone)).toEqual(expected);
+        expect(await flagged(plan)).toEqual(expected);
+      }),
+      // Each run is a terraform plan: report the first counterexample rather than shrink through dozens more.
+      { numRuns: 2, endOnFailure: true },
+    );
+  }, 300_000);
+});
