@@ -1074,6 +1074,48 @@ own_account_only(r) if {
 	}
 }
 
+# A statement's Resource that names every resource: "*", or an ARN that says the same ("arn:*",
+# "arn:aws:s3:::*", "arn:aws:dynamodb:*:*:table/*", "arn:aws:iam::*:role/*": any region and
+# account, every resource of a type). `Action "*"` on "arn:*" had passed as scoped (found by an
+# audit of public Terraform).
+every_resource(r) if {
+	r == "*"
+} else if {
+	# Such an ARN ends with ":*" or ":*/*", or has a wildcard account: most resources
+	# ("arn:aws:s3:::orders/*") are out before anything is split.
+	any_resource_shape(r)
+	startswith(r, "arn:")
+	parts := split(r, ":")
+	every_resource_arn(parts, count(parts))
+}
+
+any_resource_shape(r) if {
+	endswith(r, ":*")
+} else if {
+	endswith(r, ":*/*")
+} else if {
+	contains(r, ":*:")
+}
+
+every_resource_arn(_, n) if n < 6
+
+every_resource_arn(parts, n) if {
+	n >= 6
+	parts[3] in any_or_none
+	parts[4] in any_or_none
+	every_resource_part(concat(":", array.slice(parts, 5, n)), parts[4])
+}
+
+# Constants, not literals in the functions: OPA's WASM builds a literal set at every call.
+any_or_none := {"*", ""}
+
+every_resource_parts := {"*", "*/*"}
+
+every_resource_part(rest, _) if rest in every_resource_parts
+
+# Every resource of a type, in any account.
+every_resource_part(rest, "*") if regex.match(`^[A-Za-z0-9_.-]+/\*$`, rest)
+
 # The IAM service prefix wildcard: "*" or "svc:*".
 service_wildcard(a) if a == "*"
 

@@ -2,7 +2,8 @@
 # title: IAM policy allows a privilege-escalation action on every resource
 # description: |
 #   Privilege-escalation actions (iam_escalation_actions: iam:PassRole,
-#   iam:UpdateLoginProfile, iam:CreateLoginProfile by default) on Resource "*" let the
+#   iam:UpdateLoginProfile, iam:CreateLoginProfile by default) on Resource "*" (or an ARN
+#   naming every resource, such as "arn:aws:iam::*:role/*") let the
 #   identity hand any role, including administrator roles, to a service it controls, or set
 #   any user's console password and sign in as them. Matches explicit and wildcard forms
 #   (iam:Pass*, iam:*Role, iam:*LoginProfile); "*" and "iam:*" are reported by
@@ -57,15 +58,19 @@ import rego.v1
 
 deny contains finding.new(rego.metadata.chain(), d.resource, msg) if {
 	some d in resources.identity_documents
-	actions := {a |
+	grants := {[a, res] |
 		some s in d.doc.statements
 		resources.allow(s)
-		"*" in s.resources
+		some res in s.resources
+		endswith(res, "*")
+		resources.every_resource(res)
 		some a in s.actions
 		not resources.service_wildcard(a)
 		some escalation in config.settings.iam_escalation_actions
 		glob.match(a, null, lower(escalation))
 	}
-	count(actions) > 0
-	msg := sprintf("%s allows %s on Resource \"*\", which escalates to any role or user", [d.label, concat(", ", sort(actions))])
+	count(grants) > 0
+	actions := {a | some [a, _] in grants}
+	on := {sprintf("%q", [res]) | some [_, res] in grants}
+	msg := sprintf("%s allows %s on Resource %s, which escalates to any role or user", [d.label, concat(", ", sort(actions)), concat(", ", sort(on))])
 }

@@ -21,6 +21,14 @@ test_passrole_glob_fails if {
 	count(rule.deny) == 1 with input as t.with_index([p])
 }
 
+# Every role of every account, written as an ARN, is every role.
+test_passrole_on_every_role_arn_fails if {
+	every res in ["arn:aws:iam::*:role/*", "arn:*"] {
+		p := t.resource("aws_iam_policy.p", {"policy": doc([{"Effect": "Allow", "Action": "iam:PassRole", "Resource": res}])}, {})
+		count(rule.deny) == 1 with input as t.with_index([p])
+	}
+}
+
 test_scoped_passrole_passes if {
 	p := t.resource("aws_iam_policy.p", {"policy": doc([{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::111122223333:role/app"}])}, {})
 	count(rule.deny) == 0 with input as t.with_index([p])

@@ -1,9 +1,10 @@
 # METADATA
 # title: IAM policy allows all actions of a service on all resources
 # description: |
-#   An Allow with Action "*" or "<service>:*" on Resource "*" gives the identity every
-#   permission of that service (or of the account) over every resource, so one compromised
-#   microservice reads all customer data. Checked in aws_iam_policy, aws_iam_role_policy,
+#   An Allow with Action "*" or "<service>:*" on Resource "*" (or an ARN that names every
+#   resource: "arn:*", "arn:aws:s3:::*", "arn:aws:dynamodb:*:*:table/*") gives the identity
+#   every permission of that service (or of the account) over every resource, so one
+#   compromised microservice reads all customer data. Checked in aws_iam_policy, aws_iam_role_policy,
 #   aws_iam_user_policy, aws_iam_group_policy and aws_iam_role inline_policy documents,
 #   whether literal JSON or aws_iam_policy_document data sources.
 #   Unknowns: wildcards are literals, so values computed at apply (ARNs) are never taken
@@ -57,13 +58,17 @@ import rego.v1
 
 deny contains finding.new(rego.metadata.chain(), d.resource, msg) if {
 	some d in resources.identity_documents
-	actions := {a |
+	grants := {[a, res] |
 		some s in d.doc.statements
 		resources.allow(s)
-		"*" in s.resources
+		some res in s.resources
+		endswith(res, "*")
+		resources.every_resource(res)
 		some a in s.actions
 		resources.service_wildcard(a)
 	}
-	count(actions) > 0
-	msg := sprintf("%s allows %s on Resource \"*\"", [d.label, concat(", ", sort(actions))])
+	count(grants) > 0
+	actions := {a | some [a, _] in grants}
+	on := {sprintf("%q", [res]) | some [_, res] in grants}
+	msg := sprintf("%s allows %s on Resource %s", [d.label, concat(", ", sort(actions)), concat(", ", sort(on))])
 }

@@ -18,6 +18,21 @@ test_admin_policy_fails if {
 	]} with input as failing_input
 }
 
+# An ARN that names every resource is Resource "*" (found by an audit of public Terraform);
+# one bucket, one account's tables or one named table is not.
+test_every_resource_arn_fails if {
+	every res in ["arn:*", "arn:aws:*:*:*:*", "arn:aws:s3:::*", "arn:aws:s3:::*/*", "arn:aws:dynamodb:*:*:table/*"] {
+		p := t.resource("aws_iam_policy.p", {"policy": doc([{"Effect": "Allow", "Action": ["*", "s3:*", "dynamodb:*"], "Resource": res}])}, {})
+		count(rule.deny) == 1 with input as t.with_index([p])
+	}
+	p := t.resource("aws_iam_policy.p", {"policy": doc([{"Effect": "Allow", "Action": "*", "Resource": "arn:*"}])}, {})
+	k.summary(rule.deny) == {["aws-iam-wildcard-action", "test/aws_iam_policy.p", "aws_iam_policy.p allows * on Resource \"arn:*\""]} with input as t.with_index([p])
+	every res in ["arn:aws:s3:::orders/*", "arn:aws:s3:::orders", "arn:aws:dynamodb:us-east-1:111122223333:table/*", "arn:aws:dynamodb:*:*:table/orders"] {
+		q := t.resource("aws_iam_policy.p", {"policy": doc([{"Effect": "Allow", "Action": ["s3:*", "dynamodb:*"], "Resource": res}])}, {})
+		count(rule.deny) == 0 with input as t.with_index([q])
+	}
+}
+
 test_service_wildcard_in_role_policy_fails if {
 	p := t.resource("aws_iam_role_policy.app", {"policy": doc({"Effect": "Allow", "Action": ["s3:*", "sqs:SendMessage"], "Resource": ["*"]})}, {})
 	k.summary(rule.deny) == {["aws-iam-wildcard-action", "test/aws_iam_role_policy.app", "aws_iam_role_policy.app allows s3:* on Resource \"*\""]} with input as t.with_index([p])
