@@ -6,8 +6,9 @@
 #   /7 or wider, such as 0.0.0.0/1 with 128.0.0.0/1, or an IPv6 one over 2000::/3) to any other
 #   port, or to a security group no load balancer (aws_lb/aws_alb/aws_elb) uses, exposes
 #   hosts and databases.
-#   A group that a load balancer shares with instances that have public IPs is judged by
-#   everything it is attached to: web ports reach those hosts too. Checked in
+#   A group that a load balancer shares with instances that have public IPs (their own, an
+#   Elastic IP's, a launch template's or launch configuration's) is judged by everything it
+#   is attached to: web ports reach those hosts too. Checked in
 #   aws_security_group and aws_default_security_group ingress blocks,
 #   aws_security_group_rule (type ingress) and aws_vpc_security_group_ingress_rule.
 #   Unknowns: CIDRs set from another resource, a variable without a value or an expression
@@ -98,11 +99,22 @@ load_balanced(sg) if {
 # reaches them directly, whatever else shares the group.
 public_hosts(sg) := {ref.key |
 	some ref in sg.referenced_by
-	ref.type in {"aws_instance", "aws_launch_template", "aws_network_interface"}
+	ref.type in host_types
 	public_ip(input.resources[ref.key])
 }
 
+host_types := {"aws_instance", "aws_launch_template", "aws_launch_configuration", "aws_network_interface"}
+
 public_ip(host) if resources.any_true(host, "associate_public_ip_address")
+
+# An Elastic IP attached to it (aws_eip instance/network_interface, or an association): its
+# public address is the host's (found by an audit of public Terraform: a group shared by a load
+# balancer and an instance with an Elastic IP passed).
+public_ip(host) if {
+	some ref in host.referenced_by
+	ref.type in {"aws_eip", "aws_eip_association"}
+	ref.attribute in {"instance", "network_interface", "instance_id", "network_interface_id"}
+}
 
 public_ip(host) if resources.any_true(host, "network_interfaces.associate_public_ip_address")
 

@@ -82,6 +82,18 @@ test_group_shared_with_public_instance_fails if {
 	count(rule.deny) == 1 with input as t.with_index([sg([https]), lb, template])
 }
 
+# A public address from an Elastic IP, or a launch configuration's (found by an audit).
+test_group_shared_with_elastic_ip_or_launch_configuration_fails if {
+	eip := t.resource("aws_eip.app", {"domain": "vpc", "instance": "${aws_instance.app.id}"}, {"instance": ["aws_instance.app"]})
+	count(rule.deny) == 1 with input as t.with_index([sg([https]), lb, host({}, {}), eip])
+	assoc := t.resource("aws_eip_association.app", {"instance_id": "${aws_instance.app.id}"}, {"instance_id": ["aws_instance.app"]})
+	count(rule.deny) == 1 with input as t.with_index([sg([https]), lb, host({}, {}), assoc])
+	lc := t.resource("aws_launch_configuration.app", {"associate_public_ip_address": true, "security_groups": ["${aws_security_group.web.id}"]}, {"security_groups": ["aws_security_group.web"]})
+	count(rule.deny) == 1 with input as t.with_index([sg([https]), lb, lc])
+	private_lc := t.resource("aws_launch_configuration.app", {"associate_public_ip_address": false, "security_groups": ["${aws_security_group.web.id}"]}, {"security_groups": ["aws_security_group.web"]})
+	count(rule.deny) == 0 with input as t.with_index([sg([https]), lb, private_lc])
+}
+
 test_group_shared_with_private_instance_passes if {
 	count(rule.deny) == 0 with input as t.with_index([sg([https]), lb, host({"associate_public_ip_address": false}, {})])
 	subnet := t.resource("aws_subnet.private", {"map_public_ip_on_launch": false}, {})
