@@ -5,7 +5,7 @@ import { stringMap } from './from-config';
 import { asList, isMarkTree, moduleInstances, stateInstances, Structure, type Instance } from './instances';
 import { secretCandidates } from './secrets';
 import { planValue, providerConfigs } from '../load/plan-providers';
-import { DOCUMENT, KNOWN_AFTER_APPLY, WHOLE_MODULE_REF } from '../load/plan-source';
+import { ADDRESS_LIST, DOCUMENT, KNOWN_AFTER_APPLY, WHOLE_MODULE_REF } from '../load/plan-source';
 import { literalInCode, moduleInstancePaths, opaqueAcross, resolveAcross, withConstant, type ModuleLinks } from './module-refs';
 
 interface ConfigResource {
@@ -451,6 +451,11 @@ function draftsFrom(file: string, resources: Instance[], plan?: PlanParts): Draf
     for (const attr of evaluated ? [...unknown] : []) {
       const doc = evaluated!.values[attr];
       if (DOCUMENT.test(attr) && !attr.includes('.') && typeof doc === 'string' && doc.includes(KNOWN_AFTER_APPLY)) fill(attr, doc);
+      // A list the folder knows in part: its known elements, the rest null and the list still unknown.
+      if (ADDRESS_LIST.test(attr) && Array.isArray(doc) && doc.some((x) => x !== null) && (values[attr] === undefined || values[attr] === null)) {
+        if (values === r.values) values = { ...values };
+        values[attr] = doc;
+      }
     }
     const draft: Draft = {
       address: r.address,
@@ -668,6 +673,7 @@ export function fromPlan(doc: PlanDocument): StackDraft {
     read: new Set(read.map((r) => r.address)),
   });
   notChecked.push(...hashedScripts(resources, 'plan'));
+  if (!doc.source) notChecked.push(...wholeAddressLists(resources, doc.file));
   return {
     name: doc.stack,
     format: 'plan',
@@ -678,6 +684,22 @@ export function fromPlan(doc: PlanDocument): StackDraft {
     ...(notChecked.length > 0 ? { notChecked } : {}),
     ...(doc.source ? {} : { unlinkedAdvice: 'check the plan beside the folder it was made from (or pass --source-dir) to follow it' }),
   };
+}
+
+/**
+ * A plan read alone: address lists it leaves unknown as a whole while naming resources (an
+ * Elastic IP's address), whose other elements only the folder shows (`["0.0.0.0/0",
+ * "${aws_eip.nat.public_ip}/32"]`): rules take them as those resources' ranges, so each is
+ * named as not checked.
+ */
+function wholeAddressLists(drafts: Draft[], file: string): string[] {
+  const lines: string[] = [];
+  for (const d of drafts) {
+    const paths = Object.keys(d.references).filter((p) => ADDRESS_LIST.test(p) && d.unknown.includes(p) && (d.values[p] === undefined || d.values[p] === null));
+    if (paths.length > 0)
+      lines.push(`${d.address} ${paths.join(', ')} (${file}): unknown as a whole until apply (Terraform hides the whole list when one element is unknown), so an address written beside that element is not seen; check the plan beside the folder it was made from (or pass --source-dir)`);
+  }
+  return lines;
 }
 
 export function fromState(doc: StateDocument): StackDraft {

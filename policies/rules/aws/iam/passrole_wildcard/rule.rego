@@ -71,6 +71,6 @@ deny contains finding.new(rego.metadata.chain(), d.resource, msg) if {
 	}
 	count(grants) > 0
 	actions := {a | some [a, _] in grants}
-	on := {sprintf("%q", [res]) | some [_, res] in grants}
+	on := {json.marshal(res) | some [_, res] in grants}
 	msg := sprintf("%s allows %s on Resource %s, which escalates to any role or user", [d.label, concat(", ", sort(actions)), concat(", ", sort(on))])
 }

@@ -69,6 +69,6 @@ deny contains finding.new(rego.metadata.chain(), d.resource, msg) if {
 	}
 	count(grants) > 0
 	actions := {a | some [a, _] in grants}
-	on := {sprintf("%q", [res]) | some [_, res] in grants}
+	on := {json.marshal(res) | some [_, res] in grants}
 	msg := sprintf("%s allows %s on Resource %s", [d.label, concat(", ", sort(actions)), concat(", ", sort(on))])
 }
