@@ -5,7 +5,8 @@
 #   restricting the caller (source account/ARN/VPC, organization …) opens the store to every
 #   AWS account: SQS queues, SNS topics, Secrets Manager secrets, EFS file systems, the Glue
 #   Data Catalog, Kinesis streams, DynamoDB tables, MSK clusters, Redshift and Backup vaults,
-#   ECR repositories, CloudWatch Logs (a resource policy open to "*" lets any account write into
+#   ECR repositories, SageMaker model package groups (models trained on customer data),
+#   MediaStore containers, CodeArtifact domains and repositories, CloudWatch Logs (a resource policy open to "*" lets any account write into
 #   or read the log groups it names), EventBridge event buses (any account may put events) and
 #   S3 access points (standard, Object Lambda and multi-region: an access point policy open to
 #   "*" lets any account read or write the bucket's objects through it, whatever the bucket
@@ -112,10 +113,19 @@ stand_alone := {
 	"aws_cloudwatch_event_bus_policy": ["EventBridge event bus", "aws_cloudwatch_event_bus"],
 	"aws_s3control_access_point_policy": ["S3 access point", "aws_s3_access_point"],
 	"aws_s3control_object_lambda_access_point_policy": ["S3 Object Lambda access point", "aws_s3control_object_lambda_access_point"],
+	"aws_sagemaker_model_package_group_policy": ["SageMaker model package group", "aws_sagemaker_model_package_group"],
+	"aws_media_store_container_policy": ["MediaStore container", "aws_media_store_container"],
+	"aws_codeartifact_domain_permissions_policy": ["CodeArtifact domain", "aws_codeartifact_domain"],
+	"aws_codeartifact_repository_permissions_policy": ["CodeArtifact repository", "aws_codeartifact_repository"],
 }
 
 # Where a policy resource holds its document, where not in `policy`.
-attribute := {"aws_cloudwatch_log_resource_policy": "policy_document"}
+attribute := {
+	"aws_cloudwatch_log_resource_policy": "policy_document",
+	"aws_sagemaker_model_package_group_policy": "resource_policy",
+	"aws_codeartifact_domain_permissions_policy": "policy_document",
+	"aws_codeartifact_repository_permissions_policy": "policy_document",
+}
 
 # Stores that also take their policy inline.
 inline := {
