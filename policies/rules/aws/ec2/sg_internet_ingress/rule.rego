@@ -125,7 +125,11 @@ public_ip(host) if {
 	resources.any_true(subnet, "map_public_ip_on_launch")
 }
 
-port_text(r, rule, prefix) := sprintf("ports %d-%d", [rule.from_port, rule.to_port]) if {
+# Every protocol (-1, "all") opens every port whatever from_port and to_port say (0-0).
+port_text(r, rule, prefix) := "all ports" if {
+	some attr in ["protocol", "ip_protocol"]
+	protocol(object.get(rule, attr, "")) in {"-1", "all"}
+} else := sprintf("ports %d-%d", [rule.from_port, rule.to_port]) if {
 	is_number(rule.from_port)
 	is_number(rule.to_port)
 } else := "ports unknown at plan time" if {

@@ -68,7 +68,7 @@ test_private_ranges_pass if {
 
 test_default_security_group_is_checked if {
 	d := t.resource("aws_default_security_group.default", {"vpc_id": "vpc-1", "ingress": [{"cidr_blocks": ["0.0.0.0/0"], "protocol": "-1", "from_port": 0, "to_port": 0}]}, {})
-	k.summary(rule.deny) == {["aws-sg-internet-ingress", "test/aws_default_security_group.default", "aws_default_security_group.default allows ports 0-0 from 0.0.0.0/0; only load balancers may take internet traffic"]} with input as t.with_index([d])
+	k.summary(rule.deny) == {["aws-sg-internet-ingress", "test/aws_default_security_group.default", "aws_default_security_group.default allows all ports from 0.0.0.0/0; only load balancers may take internet traffic"]} with input as t.with_index([d])
 }
 
 host(values, refs) := t.resource("aws_instance.app", object.union({"vpc_security_group_ids": ["${aws_security_group.web.id}"]}, values), object.union({"vpc_security_group_ids": ["aws_security_group.web"]}, refs))
