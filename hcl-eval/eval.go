@@ -42,6 +42,9 @@ type Evaluator struct {
 	eachRefs []string
 	// terraform.workspace: the selected one, or unknown where nothing says which.
 	workspace cty.Value
+	// While an address list is evaluated again (partialAddresses): what the marked scope gives
+	// resources' computed attributes instead of markedAttrs.
+	scopeAttrs func(*Resource) func(string) cty.Value
 }
 
 // Instance is one instance of a module: the root, or `module.a["k"].module.b[0]`.
@@ -700,6 +703,11 @@ func (e *Evaluator) body(b *hclsyntax.Body, ctx *hcl.EvalContext, mi *Instance, 
 		attrs[name] = e.value(a.Expr, ctx, mi, p)
 		if prefix == "" && documentAttr.MatchString(name) && !attrs[name].IsWhollyKnown() {
 			if v, ok := e.partialDocument(a.Expr, ctx, mi); ok {
+				attrs[name] = v
+			}
+		}
+		if addressListAttr.MatchString(name) && !attrs[name].IsKnown() {
+			if v, ok := e.partialAddresses(a.Expr, ctx, mi); ok {
 				attrs[name] = v
 			}
 		}

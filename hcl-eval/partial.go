@@ -262,7 +262,11 @@ func (e *Evaluator) markedScope(mi *Instance, memo marked) *hcl.EvalContext {
 		vars[k] = v
 	}
 	vars["var"] = cty.ObjectVal(e.markedVars(mi, memo))
-	e.resourceScope(mi, vars, markedAttrs)
+	attrs := markedAttrs
+	if e.scopeAttrs != nil {
+		attrs = e.scopeAttrs
+	}
+	e.resourceScope(mi, vars, attrs)
 	modules := map[string]cty.Value{}
 	for _, c := range mi.Def.Calls {
 		st, ok := mi.Calls[c.Name]
@@ -358,4 +362,85 @@ func (e *Evaluator) markedVars(mi *Instance, memo marked) map[string]cty.Value {
 		}
 	}
 	return mi.Vars
+}
+
+// addressListAttr: the address lists a security group rule or firewall takes. Written as one
+// string with a network's own address in it (`split(",", "0.0.0.0/0,${aws_eip.nat.public_ip}/32")`,
+// the terraform-aws-modules security-group module's idiom), the whole list is unknown, and
+// the Elastic IP made it "a network's own range": the world open beside it passed.
+var addressListAttr = regexp.MustCompile(`^(ipv6_)?cidr_blocks$`)
+
+// Stand-ins for the addresses a network resource computes (documentation ranges, RFC 5737 and
+// RFC 3849): known, so the rest of the list evaluates, and recognised after.
+const (
+	sentinelIPv4 = "192.0.2.253"
+	sentinelIPv6 = "2001:db8:fd::"
+)
+
+// networkAttrs: in the partial evaluation of an address list, what a network resource's
+// computed address attributes are (their sentinel); anything else stays unknown.
+func networkAttrs(r *Resource) func(string) cty.Value {
+	return func(name string) cty.Value {
+		if !networkRangeTypes[r.Type] {
+			return cty.DynamicVal
+		}
+		switch {
+		case strings.Contains(name, "ipv6") && strings.Contains(name, "cidr"):
+			return cty.StringVal(sentinelIPv6 + "/56")
+		case strings.Contains(name, "ipv6"):
+			return cty.StringVal(sentinelIPv6 + "1")
+		case strings.Contains(name, "cidr"):
+			return cty.StringVal(sentinelIPv4 + "/32")
+		case strings.HasSuffix(name, "_ip") || name == "ip_address":
+			return cty.StringVal(sentinelIPv4)
+		}
+		return cty.DynamicVal
+	}
+}
+
+// Types whose addresses are a network's own range or a single address (as
+// policies/lib/resources.rego network_range_types).
+var networkRangeTypes = map[string]bool{
+	"aws_vpc": true, "aws_default_vpc": true, "aws_subnet": true, "aws_default_subnet": true,
+	"aws_vpc_ipv4_cidr_block_association": true, "aws_vpc_ipv6_cidr_block_association": true,
+	"aws_eip": true, "azurerm_virtual_network": true, "azurerm_subnet": true, "azurerm_public_ip": true,
+}
+
+// partialAddresses evaluates an address list again with the network resources' addresses
+// standing in: the list with those elements unknown and the others as written, or nothing when
+// anything else in it is unknown.
+func (e *Evaluator) partialAddresses(expr hcl.Expression, ctx *hcl.EvalContext, mi *Instance) (v cty.Value, ok bool) {
+	defer func() {
+		if recover() != nil {
+			v, ok = cty.NilVal, false
+		}
+	}()
+	e.scopeAttrs = networkAttrs
+	defer func() { e.scopeAttrs = nil }()
+	val, diags := expr.Value(e.markedCtx(ctx, mi, marked{}))
+	if diags.HasErrors() || val.ContainsMarked() || !val.IsWhollyKnown() || val.IsNull() {
+		return cty.NilVal, false
+	}
+	ty := val.Type()
+	if !ty.IsListType() && !ty.IsTupleType() && !ty.IsSetType() {
+		return cty.NilVal, false
+	}
+	var out []cty.Value
+	for it := val.ElementIterator(); it.Next(); {
+		_, el := it.Element()
+		s, err := convert.Convert(el, cty.String)
+		if err != nil || s.IsNull() {
+			return cty.NilVal, false
+		}
+		text := s.AsString()
+		if strings.Contains(text, sentinelIPv4) || strings.Contains(text, sentinelIPv6) {
+			out = append(out, cty.UnknownVal(cty.String))
+		} else {
+			out = append(out, s)
+		}
+	}
+	if len(out) == 0 {
+		return cty.ListValEmpty(cty.String), true
+	}
+	return cty.TupleVal(out), true
 }

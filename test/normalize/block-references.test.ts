@@ -68,11 +68,20 @@ async function flagged(path: string): Promise<string[]> {
 // beside it passed in every plan (found by an audit). Beside its folder the plan reads the other
 // elements there, as HCL does; alone, the list is named as not checked.
 (tf.ok ? describe : describe.skip)(`an address list unknown as a whole in a plan (${tf.ok ? 'planned' : `skipped: ${tf.ok ? '' : tf.reason}`})`, () => {
-  test('HCL and the plan beside its folder see 0.0.0.0/0 beside an Elastic IP; the plan alone names the list as not checked', async () => {
+  test('HCL and the plan beside its folder see 0.0.0.0/0 beside an Elastic IP, in a list or a string; the plan alone names the list as not checked', async () => {
     const rule = (name: string, cidrs: string): string =>
       `resource "aws_security_group_rule" "${name}" {\n  type              = "ingress"\n  security_group_id = aws_security_group.base.id\n  from_port         = 5432\n  to_port           = 5432\n  protocol          = "tcp"\n  cidr_blocks       = ${cidrs}\n}`;
     const files = folder([]);
-    files['main.tf'] += `\n${rule('world', '["0.0.0.0/0", "${aws_eip.nat.public_ip}/32"]')}\n\n${rule('nat', '["${aws_eip.nat.public_ip}/32"]')}\n`;
+    // Also as one string split into the list (the terraform-aws-modules security-group module's
+    // idiom), unknown as a whole in HCL too: the evaluator reads it again with the Elastic IP's
+    // address standing in.
+    const split = (cidrs: string): string => `split(",", "${cidrs}")`;
+    files['main.tf'] += [
+      rule('world', '["0.0.0.0/0", "${aws_eip.nat.public_ip}/32"]'),
+      rule('nat', '["${aws_eip.nat.public_ip}/32"]'),
+      rule('split_world', split('10.0.0.0/8,0.0.0.0/0,${aws_eip.nat.public_ip}/32')),
+      rule('split_nat', split('10.0.0.0/8,${aws_eip.nat.public_ip}/32')),
+    ].join('\n\n');
     const plan = planFolder(files, tf.ok ? tf.mirror : '');
     const alone = join(mkdtempSync(join(tmpdir(), 'leakguard-plan-alone-')), 'plan.json');
     copyFileSync(plan, alone);
@@ -80,10 +89,10 @@ async function flagged(path: string): Promise<string[]> {
       const { decision } = await check([path], { today: '2026-11-28' });
       return decision.findings.filter((f) => f.rule_id === 'aws-sg-internet-ingress').map((f) => `${f.resource.address}: ${f.message.split(';')[0]}`);
     };
-    const world = ['aws_security_group_rule.world: aws_security_group_rule.world allows ports 5432-5432 from 0.0.0.0/0'];
-    expect(await rules(writeTree(files))).toEqual(world);
-    expect(await rules(plan)).toEqual(world);
+    const world = ['split_world', 'world'].map((n) => `aws_security_group_rule.${n}: aws_security_group_rule.${n} allows ports 5432-5432 from 0.0.0.0/0`);
+    expect((await rules(writeTree(files))).sort()).toEqual(world);
+    expect((await rules(plan)).sort()).toEqual(world);
     const { decision } = await check([alone], { today: '2026-11-28' });
-    expect((decision.not_checked ?? []).filter((l) => / cidr_blocks \(/.test(l)).map((l) => l.split(' ')[0]).sort()).toEqual(['aws_security_group_rule.nat', 'aws_security_group_rule.world']);
+    expect((decision.not_checked ?? []).filter((l) => / cidr_blocks \(/.test(l)).map((l) => l.split(' ')[0]).sort()).toEqual(['nat', 'split_nat', 'split_world', 'world'].map((n) => `aws_security_group_rule.${n}`));
   }, 120_000);
 });
