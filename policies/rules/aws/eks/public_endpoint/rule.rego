@@ -110,7 +110,7 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 
 message(r, "unknown", c) := sprintf("EKS cluster %s has vpc_config.endpoint_public_access unknown at plan time and %s; that its API endpoint is closed to the internet cannot be verified", [r.address, cidrs_text(r, c)])
 
-message(r, endpoint, "unknown") := sprintf("EKS cluster %s has a public API endpoint (%s) with vpc_config.public_access_cidrs unknown at plan time; that it is closed to the internet cannot be verified", [r.address, endpoint_text(endpoint)]) if {
+message(r, endpoint, "unknown") := sprintf("EKS cluster %s has a public API endpoint (endpoint_public_access %s) with vpc_config.public_access_cidrs unknown at plan time; that it is closed to the internet cannot be verified", [r.address, endpoint_text(endpoint)]) if {
 	endpoint in {"on", "unset"}
 }
 

@@ -59,7 +59,7 @@ test_ranges_of_the_configuration_s_own_addresses_pass if {
 }
 
 test_unknowns_are_not_verifiable if {
-	k.summary(rule.deny) == {["aws-eks-public-endpoint", "test/aws_eks_cluster.shop", "EKS cluster aws_eks_cluster.shop has a public API endpoint (is true) with vpc_config.public_access_cidrs unknown at plan time; that it is closed to the internet cannot be verified"]} with input as t.with_index([cluster({"endpoint_public_access": true, "public_access_cidrs": ["${var.admin_cidrs}"]}, {})])
+	k.summary(rule.deny) == {["aws-eks-public-endpoint", "test/aws_eks_cluster.shop", "EKS cluster aws_eks_cluster.shop has a public API endpoint (endpoint_public_access is true) with vpc_config.public_access_cidrs unknown at plan time; that it is closed to the internet cannot be verified"]} with input as t.with_index([cluster({"endpoint_public_access": true, "public_access_cidrs": ["${var.admin_cidrs}"]}, {})])
 
 	# Unknown in a plan, set from another resource.
 	count(rule.deny) == 1 with input as t.with_index([k.unknown(cluster({}, {"vpc_config.public_access_cidrs": ["aws_ssm_parameter.cidrs"]}), ["vpc_config.public_access_cidrs"])])
