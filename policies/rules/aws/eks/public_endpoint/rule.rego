@@ -29,6 +29,11 @@
 #     the API from inside the VPC (a bastion, VPN or CI runner there), or keep the public
 #     endpoint and set public_access_cidrs to the narrow ranges that need it.
 #   construct: PrivateEksCluster
+#   fix:
+#     summary: Make the Kubernetes API endpoint private (reach it from inside the VPC)
+#     edits:
+#       - nested: vpc_config
+#         set: { endpoint_private_access: true, endpoint_public_access: false }
 #   runbook:
 #     exposure: The cluster's Kubernetes API server answers anyone on the internet; a leaked kubeconfig, token or IAM credential reads every Secret and workload in the cluster from anywhere
 #     preserve:
