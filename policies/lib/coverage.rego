@@ -73,6 +73,7 @@ types := {
 	"aws_efs_file_system_policy",
 	"aws_eip",
 	"aws_eip_association",
+	"aws_eks_cluster",
 	"aws_eks_node_group",
 	"aws_elastic_beanstalk_environment",
 	"aws_elasticache_cluster",

@@ -122,6 +122,32 @@ const CASES: Case[] = [
     tf: `${AZ}resource "azurerm_frontdoor_firewall_policy" "waf" {\n  name                = "wafshop"\n  resource_group_name = "rg-shop"\n  mode                = "Detection"\n}\n\nresource "azurerm_frontdoor" "shop" {\n  name                = "fd-shop"\n  resource_group_name = "rg-shop"\n  frontend_endpoint {\n    name                                    = "shop"\n    host_name                               = "fd-shop.azurefd.net"\n    web_application_firewall_policy_link_id = azurerm_frontdoor_firewall_policy.waf.id\n  }\n}\n`,
     expect: 'azurerm_frontdoor.shop',
   },
+  {
+    // terraform-aws-modules/eks in the shape an audit found: defaults that open the API endpoint
+    // to 0.0.0.0/0 and leave Secrets without a key had passed as "not covered: aws_eks_cluster".
+    name: 'an EKS cluster whose variables default to a public endpoint open to 0.0.0.0/0 is reported',
+    rule: 'aws-eks-public-endpoint',
+    tf: `${AWS}variable "endpoint_public_access" {\n  type    = bool\n  default = true\n}\n\nvariable "public_access_cidrs" {\n  type    = list(string)\n  default = ["0.0.0.0/0"]\n}\n\nvariable "encryption_config" {\n  type    = any\n  default = {}\n}\n\nresource "aws_eks_cluster" "this" {\n  name     = "shop"\n  role_arn = "arn:aws:iam::111122223333:role/eks"\n\n  vpc_config {\n    subnet_ids             = ["subnet-1", "subnet-2"]\n    endpoint_public_access = var.endpoint_public_access\n    public_access_cidrs    = var.public_access_cidrs\n  }\n\n  dynamic "encryption_config" {\n    for_each = length(var.encryption_config) > 0 ? [var.encryption_config] : []\n    content {\n      resources = encryption_config.value.resources\n      provider {\n        key_arn = encryption_config.value.key_arn\n      }\n    }\n  }\n}\n`,
+    expect: 'aws_eks_cluster.this',
+  },
+  {
+    name: 'an EKS cluster whose public endpoint admits only a narrow range passes',
+    rule: 'aws-eks-public-endpoint',
+    tf: `${AWS}variable "endpoint_public_access" {\n  type    = bool\n  default = true\n}\n\nvariable "public_access_cidrs" {\n  type    = list(string)\n  default = ["203.0.113.0/24"]\n}\n\nvariable "encryption_config" {\n  type    = any\n  default = {}\n}\n\nresource "aws_eks_cluster" "this" {\n  name     = "shop"\n  role_arn = "arn:aws:iam::111122223333:role/eks"\n\n  vpc_config {\n    subnet_ids             = ["subnet-1", "subnet-2"]\n    endpoint_public_access = var.endpoint_public_access\n    public_access_cidrs    = var.public_access_cidrs\n  }\n\n  dynamic "encryption_config" {\n    for_each = length(var.encryption_config) > 0 ? [var.encryption_config] : []\n    content {\n      resources = encryption_config.value.resources\n      provider {\n        key_arn = encryption_config.value.key_arn\n      }\n    }\n  }\n}\n`,
+    expect: null,
+  },
+  {
+    name: 'an EKS cluster whose dynamic encryption_config is left empty has no Secrets encryption',
+    rule: 'aws-eks-secrets-encryption',
+    tf: `${AWS}variable "endpoint_public_access" {\n  type    = bool\n  default = true\n}\n\nvariable "public_access_cidrs" {\n  type    = list(string)\n  default = ["0.0.0.0/0"]\n}\n\nvariable "encryption_config" {\n  type    = any\n  default = {}\n}\n\nresource "aws_eks_cluster" "this" {\n  name     = "shop"\n  role_arn = "arn:aws:iam::111122223333:role/eks"\n\n  vpc_config {\n    subnet_ids             = ["subnet-1", "subnet-2"]\n    endpoint_public_access = var.endpoint_public_access\n    public_access_cidrs    = var.public_access_cidrs\n  }\n\n  dynamic "encryption_config" {\n    for_each = length(var.encryption_config) > 0 ? [var.encryption_config] : []\n    content {\n      resources = encryption_config.value.resources\n      provider {\n        key_arn = encryption_config.value.key_arn\n      }\n    }\n  }\n}\n`,
+    expect: 'aws_eks_cluster.this',
+  },
+  {
+    name: 'an EKS cluster whose dynamic encryption_config names secrets and a key passes',
+    rule: 'aws-eks-secrets-encryption',
+    tf: `${AWS}variable "endpoint_public_access" {\n  type    = bool\n  default = true\n}\n\nvariable "public_access_cidrs" {\n  type    = list(string)\n  default = ["0.0.0.0/0"]\n}\n\nvariable "encryption_config" {\n  type    = any\n  default = { resources = ["secrets"], key_arn = "arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" }\n}\n\nresource "aws_eks_cluster" "this" {\n  name     = "shop"\n  role_arn = "arn:aws:iam::111122223333:role/eks"\n\n  vpc_config {\n    subnet_ids             = ["subnet-1", "subnet-2"]\n    endpoint_public_access = var.endpoint_public_access\n    public_access_cidrs    = var.public_access_cidrs\n  }\n\n  dynamic "encryption_config" {\n    for_each = length(var.encryption_config) > 0 ? [var.encryption_config] : []\n    content {\n      resources = encryption_config.value.resources\n      provider {\n        key_arn = encryption_config.value.key_arn\n      }\n    }\n  }\n}\n`,
+    expect: null,
+  },
 ];
 
 describe('rule corrections through the pipeline (plain HCL)', () => {

@@ -9,6 +9,7 @@ export * from './cdn';
 export * from './clusters';
 export * from './compute';
 export * from './database';
+export * from './eks';
 export * from './forensics';
 export * from './key';
 export * from './lambda';
