@@ -46,7 +46,25 @@ export function readsSecretsElsewhere(files: Record<string, string>): boolean {
   for (const [path, src] of Object.entries(files)) {
     if (path === SECRETS_LIB) continue;
     const { code, strings } = lex(src);
-    if (SECRETS_FIELD.test(code.replace(NOT_FIELDS, '')) || strings.some((s) => SECRETS_NAME.has(s))) return true;
+    if (SECRETS_FIELD.test(code.replace(NOT_FIELDS, '')) || namesSecretsField(code, strings)) return true;
+  }
+  return false;
+}
+
+/**
+ * A string literal "secrets" (or "with_secrets") that may name the field (`object.get(r,
+ * "secrets", …)`, `r["secrets"]`): any but a value compared or looked for (`"secrets" in
+ * encryption_config.resources`, EKS's; `x == "secrets"`), which had turned the cut off.
+ */
+function namesSecretsField(code: string, strings: string[]): boolean {
+  let at = -1;
+  for (const s of strings) {
+    at = code.indexOf('""', at + 1);
+    if (!SECRETS_NAME.has(s)) continue;
+    const before = code.slice(0, at);
+    const after = code.slice(at + 2);
+    if (/^\s*(?:in\b|==|!=)/.test(after) || /(?:==|!=)\s*$/.test(before)) continue;
+    return true;
   }
   return false;
 }

@@ -76,10 +76,10 @@ export const unknownAt = (unknown: readonly string[], path: string): boolean => 
  * known and null: each value there is null, or there is none (no block holds it).
  */
 export function knownNullAt(values: Json, unknown: readonly string[], path: string): boolean {
-  if (unknownAt(unknown, path)) return false;
   const dot = path.indexOf('.');
-  // Most references are top-level attributes.
-  if (dot < 0) return values[path] === null || values[path] === undefined;
+  // Most references are top-level attributes, most of them set: no unknown path looked at.
+  if (dot < 0) return (values[path] === null || values[path] === undefined) && !unknownAt(unknown, path);
+  if (unknownAt(unknown, path)) return false;
   let at: unknown[] = [values];
   for (const seg of path.split('.')) {
     const next: unknown[] = [];
@@ -101,7 +101,7 @@ export function withoutNullReferences(d: Draft): Draft {
   let kept: Record<string, string[]> | null = null;
   for (const attr in d.references) {
     // A hidden value is not null (a collection hidden as a whole holds no readable path).
-    if (unknownAt(d.sensitive, attr) || !knownNullAt(d.values, d.unknown, attr)) continue;
+    if (!knownNullAt(d.values, d.unknown, attr) || unknownAt(d.sensitive, attr)) continue;
     kept ??= { ...d.references };
     delete kept[attr];
   }

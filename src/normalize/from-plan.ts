@@ -695,8 +695,9 @@ export function fromPlan(doc: PlanDocument): StackDraft {
 function wholeAddressLists(drafts: Draft[], file: string): string[] {
   const lines: string[] = [];
   for (const d of drafts) {
-    const paths = Object.keys(d.references).filter((p) => ADDRESS_LIST.test(p) && d.unknown.includes(p) && (d.values[p] === undefined || d.values[p] === null));
-    if (paths.length > 0)
+    let paths: string[] | undefined;
+    for (const p in d.references) if (ADDRESS_LIST.test(p) && (d.values[p] === undefined || d.values[p] === null) && d.unknown.includes(p)) (paths ??= []).push(p);
+    if (paths)
       lines.push(`${d.address} ${paths.join(', ')} (${file}): unknown as a whole until apply (Terraform hides the whole list when one element is unknown), so an address written beside that element is not seen; check the plan beside the folder it was made from (or pass --source-dir)`);
   }
   return lines;

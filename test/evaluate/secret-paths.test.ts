@@ -124,6 +124,11 @@ describe('the policy\'s secret paths', () => {
     // The package and data paths named `secrets` are not the field; the library itself reads it.
     expect(readsSecretsElsewhere({ 'rules/aws/secrets/in_code/rule.rego': 'package leakguard.rules.aws.secrets.in_code\nimport data.leakguard.lib.secrets\nd := data.leakguard.rules.aws.secrets.in_code.deny\nh := secrets.holders # r.secrets' })).toBe(false);
     expect(readsSecretsElsewhere({ 'lib/secrets.rego': 'x := object.get(r, "secrets", [])' })).toBe(false);
+    // A value looked for or compared (EKS's encryption_config resources) is not the field.
+    for (const src of ['covers if "secrets" in r.values.encryption_config.resources', 'x if r.values.kind == "secrets"', 'x if "with_secrets" != y']) {
+      expect(readsSecretsElsewhere({ 'rules/aws/eks/x/rule.rego': src })).toBe(false);
+    }
+    expect(readsSecretsElsewhere({ 'rules/aws/x/y/rule.rego': 'x := r["secrets"]' })).toBe(true);
   });
 });
 
