@@ -673,7 +673,7 @@ export function fromPlan(doc: PlanDocument): StackDraft {
     read: new Set(read.map((r) => r.address)),
   });
   notChecked.push(...hashedScripts(resources, 'plan'));
-  if (!doc.source) notChecked.push(...wholeAddressLists(resources, doc.file));
+  notChecked.push(...wholeAddressLists(resources, doc.file, doc.source !== undefined));
   return {
     name: doc.stack,
     format: 'plan',
@@ -687,18 +687,30 @@ export function fromPlan(doc: PlanDocument): StackDraft {
 }
 
 /**
- * A plan read alone: address lists it leaves unknown as a whole while naming resources (an
- * Elastic IP's address), whose other elements only the folder shows (`["0.0.0.0/0",
+ * Address lists a plan leaves unknown as a whole while naming resources (an Elastic IP's
+ * address), whose other elements only the folder shows (`["0.0.0.0/0",
  * "${aws_eip.nat.public_ip}/32"]`): rules take them as those resources' ranges, so each is
- * named as not checked.
+ * named as not checked. A top-level list is read in the folder beside the plan (from-plan
+ * fills it); one in a block (a security group's inline `ingress`) is not, even there.
  */
-function wholeAddressLists(drafts: Draft[], file: string): string[] {
+function wholeAddressLists(drafts: Draft[], file: string, beside: boolean): string[] {
   const lines: string[] = [];
   for (const d of drafts) {
     let paths: string[] | undefined;
-    for (const p in d.references) if (ADDRESS_LIST.test(p) && (d.values[p] === undefined || d.values[p] === null) && d.unknown.includes(p)) (paths ??= []).push(p);
+    if (!beside) {
+      for (const p in d.references) if (ADDRESS_LIST.test(p) && (d.values[p] === undefined || d.values[p] === null) && d.unknown.includes(p)) (paths ??= []).push(p);
+    }
+    for (const p of d.unknown) {
+      const dot = p.lastIndexOf('.');
+      if (dot < 0 || !ADDRESS_LIST.test(p.slice(dot + 1))) continue;
+      const block = p.slice(0, p.indexOf('.'));
+      if (d.references[p] !== undefined || d.references[block] !== undefined) (paths ??= []).push(p);
+    }
     if (paths)
-      lines.push(`${d.address} ${paths.join(', ')} (${file}): unknown as a whole until apply (Terraform hides the whole list when one element is unknown), so an address written beside that element is not seen; check the plan beside the folder it was made from (or pass --source-dir)`);
+      lines.push(
+        `${d.address} ${paths.join(', ')} (${file}): unknown as a whole until apply (Terraform hides the whole list when one element is unknown), so an address written beside that element is not seen` +
+          (beside ? '' : '; check the plan beside the folder it was made from (or pass --source-dir)'),
+      );
   }
   return lines;
 }

@@ -81,6 +81,9 @@ async function flagged(path: string): Promise<string[]> {
       rule('nat', '["${aws_eip.nat.public_ip}/32"]'),
       rule('split_world', split('10.0.0.0/8,0.0.0.0/0,${aws_eip.nat.public_ip}/32')),
       rule('split_nat', split('10.0.0.0/8,${aws_eip.nat.public_ip}/32')),
+      // In a group's inline block, a plan hides the list too, and its folder is not read there:
+      // HCL finds the world; a plan, beside its folder or alone, names the list as not checked.
+      'resource "aws_security_group" "inline" {\n  name   = "inline"\n  vpc_id = "vpc-0123456789abcdef0"\n  ingress {\n    from_port   = 5432\n    to_port     = 5432\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0", "${aws_eip.nat.public_ip}/32"]\n  }\n}',
     ].join('\n\n');
     const plan = planFolder(files, tf.ok ? tf.mirror : '');
     const alone = join(mkdtempSync(join(tmpdir(), 'leakguard-plan-alone-')), 'plan.json');
@@ -90,9 +93,14 @@ async function flagged(path: string): Promise<string[]> {
       return decision.findings.filter((f) => f.rule_id === 'aws-sg-internet-ingress').map((f) => `${f.resource.address}: ${f.message.split(';')[0]}`);
     };
     const world = ['split_world', 'world'].map((n) => `aws_security_group_rule.${n}: aws_security_group_rule.${n} allows ports 5432-5432 from 0.0.0.0/0`);
-    expect((await rules(writeTree(files))).sort()).toEqual(world);
+    const inline = 'aws_security_group.inline: aws_security_group.inline allows ports 5432-5432 from 0.0.0.0/0';
+    expect((await rules(writeTree(files))).sort()).toEqual([inline, ...world]);
     expect((await rules(plan)).sort()).toEqual(world);
-    const { decision } = await check([alone], { today: '2026-11-28' });
-    expect((decision.not_checked ?? []).filter((l) => / cidr_blocks \(/.test(l)).map((l) => l.split(' ')[0]).sort()).toEqual(['nat', 'split_nat', 'split_world', 'world'].map((n) => `aws_security_group_rule.${n}`));
+    const listed = async (path: string): Promise<string[]> => {
+      const { decision } = await check([path], { today: '2026-11-28' });
+      return (decision.not_checked ?? []).filter((l) => /cidr_blocks \(/.test(l)).map((l) => l.split(' ').slice(0, 2).join(' ')).sort();
+    };
+    expect(await listed(plan)).toEqual(['aws_security_group.inline ingress.cidr_blocks']);
+    expect(await listed(alone)).toEqual(['aws_security_group.inline ingress.cidr_blocks', ...['nat', 'split_nat', 'split_world', 'world'].map((n) => `aws_security_group_rule.${n} cidr_blocks`)]);
   }, 120_000);
 });
