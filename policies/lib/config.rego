@@ -66,7 +66,7 @@ defaults := {
 		"aws:sourcearn", "aws:sourceaccount", "aws:sourceowner", "aws:sourcevpc", "aws:sourcevpce",
 		"aws:sourceip", "aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount",
 		"aws:principalarn", "aws:sourceorgid", "aws:sourceorgpaths", "aws:userid",
-		"kms:calleraccount",
+		"kms:calleraccount", "sns:endpoint",
 	],
 	# IAM actions that escalate privileges when allowed on Resource "*".
 	"iam_escalation_actions": ["iam:PassRole", "iam:UpdateLoginProfile", "iam:CreateLoginProfile"],

@@ -548,7 +548,17 @@ restricted(s) if {
 	count(c.values) > 0
 	every v in c.values {
 		not broad_condition_value(v)
+		not broad_endpoint(c.variable, v)
 	}
+}
+
+# sns:Endpoint names where a subscription delivers: a queue's or function's ARN (judged as
+# ARNs are), an address or URL, which a wildcard anywhere opens to anyone's
+# ("*@example.com", "https://*"). A Subscribe to Principal "*" pinned to the owner's queue is
+# the terraform-aws-modules/sns pattern (a false block found by an audit).
+broad_endpoint("sns:endpoint", v) if {
+	not startswith(v, "arn:")
+	wildcard(v)
 }
 
 # StringNotEquals, ArnNotLike, NotIpAddress …: every caller but the one named. (…IfExists, also

@@ -103,6 +103,17 @@ test_wildcard_condition_is_no_restriction if {
 	lib.restricted(public_statement({"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::123456789012:role/app-*"}}))
 }
 
+test_sns_endpoint_restricts_to_named_endpoints if {
+	sub := {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": ["sns:Subscribe", "sns:Receive"], "Resource": "arn:aws:sns:us-east-1:123456789012:t"}
+	lib.restricted(lib.json_statement(object.union(sub, {"Condition": {"StringLike": {"sns:Endpoint": "arn:aws:sqs:us-east-1:123456789012:orders"}}})))
+	lib.restricted(lib.json_statement(object.union(sub, {"Condition": {"StringEquals": {"sns:Endpoint": "ops@example.com"}}})))
+	every v in ["*@example.com", "https://*", "arn:aws:sqs:*:*:orders", "*", "arn:aws:sqs:us-east-1:*:q"] {
+		not lib.restricted(lib.json_statement(object.union(sub, {"Condition": {"StringLike": {"sns:Endpoint": v}}})))
+	}
+	not lib.restricted(lib.json_statement(object.union(sub, {"Condition": {"StringNotLike": {"sns:Endpoint": "arn:aws:sqs:us-east-1:123456789012:orders"}}})))
+	not lib.restricted(lib.json_statement(object.union(sub, {"Condition": {"StringLike": {"sns:Protocol": "sqs"}}})))
+}
+
 # Region and estate subjects: keyed by cloud and region, located at the provider block that
 # configures the region, and the same whichever resources exist.
 

@@ -120,3 +120,16 @@ test_event_permission_for_organization_or_account_passes if {
 	count(rule.deny) == 0 with input as t.with_index([event_permission({"principal": "*", "condition": org})])
 	count(rule.deny) == 0 with input as t.with_index([event_permission({"principal": "111122223333"})])
 }
+
+# terraform-aws-modules/sns's "SQS to SNS topic" statement: anyone may subscribe, but only the
+# owner's queue (sns:Endpoint); an endpoint with a wildcard (any address at a domain) is open.
+endpoint_doc(endpoint) := json.marshal({"Statement": [{
+	"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": ["sns:Subscribe", "sns:Receive"],
+	"Resource": "arn:aws:sns:us-east-1:123456789012:events",
+	"Condition": {"StringLike": {"sns:Endpoint": endpoint}},
+}]})
+
+test_subscribe_pinned_to_an_endpoint if {
+	count(rule.deny) == 0 with input as t.with_index([t.resource("aws_sns_topic_policy.p", {"arn": "a", "policy": endpoint_doc("arn:aws:sqs:us-east-1:123456789012:orders")}, {})])
+	k.summary(rule.deny) == {["aws-resource-policy-public", "test/aws_sns_topic_policy.p", "aws_sns_topic_policy.p (SNS topic policy) allows sns:receive, sns:subscribe to every principal without a restricting condition"]} with input as t.with_index([t.resource("aws_sns_topic_policy.p", {"arn": "a", "policy": endpoint_doc("*@example.com")}, {})])
+}
