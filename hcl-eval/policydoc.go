@@ -9,6 +9,7 @@ import (
 	"sort"
 
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
 )
 
 type policyDoc struct {
@@ -63,7 +64,11 @@ func renderPolicy(obj cty.Value) (*policyDoc, bool) {
 			}
 		}
 	}
-	for _, src := range strList(obj, "source_policy_documents") {
+	sources, ok := strList(obj, "source_policy_documents")
+	if !ok {
+		return nil, false
+	}
+	for _, src := range sources {
 		stmts, ok := parsedStatements(src)
 		if !ok {
 			return nil, false
@@ -72,10 +77,18 @@ func renderPolicy(obj cty.Value) (*policyDoc, bool) {
 	}
 	var own []map[string]any
 	for _, b := range blocks(obj, "statement") {
-		own = append(own, renderStatement(b))
+		s, ok := renderStatement(b)
+		if !ok {
+			return nil, false
+		}
+		own = append(own, s)
 	}
 	merge(own)
-	for _, src := range strList(obj, "override_policy_documents") {
+	overrides, ok := strList(obj, "override_policy_documents")
+	if !ok {
+		return nil, false
+	}
+	for _, src := range overrides {
 		stmts, ok := parsedStatements(src)
 		if !ok {
 			return nil, false
@@ -110,7 +123,8 @@ func parsedStatements(src string) ([]map[string]any, bool) {
 	return nil, true
 }
 
-func renderStatement(b cty.Value) map[string]any {
+// renderStatement: false when a list holds what the provider's list(string) cannot take.
+func renderStatement(b cty.Value) (map[string]any, bool) {
 	s := map[string]any{}
 	if sid := str(b, "sid"); sid != "" {
 		s["Sid"] = sid
@@ -121,49 +135,80 @@ func renderStatement(b cty.Value) map[string]any {
 	}
 	s["Effect"] = effect
 	for attr, key := range map[string]string{"actions": "Action", "not_actions": "NotAction", "resources": "Resource", "not_resources": "NotResource"} {
-		if v := stringOrList(strList(b, attr)); v != nil {
+		l, ok := strSet(b, attr)
+		if !ok {
+			return nil, false
+		}
+		if v := stringOrList(l); v != nil {
 			s[key] = v
 		}
 	}
 	for attr, key := range map[string]string{"principals": "Principal", "not_principals": "NotPrincipal"} {
-		if p := principals(blocks(b, attr)); p != nil {
+		p, ok := principals(blocks(b, attr))
+		if !ok {
+			return nil, false
+		}
+		if p != nil {
 			s[key] = p
 		}
 	}
-	cond := map[string]map[string]any{}
+	// Blocks with the same test and variable are one condition: the provider joins their
+	// values (as one set, sorted like the others).
+	values := map[string]map[string][]string{}
 	for _, c := range blocks(b, "condition") {
 		test, variable := str(c, "test"), str(c, "variable")
-		if cond[test] == nil {
-			cond[test] = map[string]any{}
+		if values[test] == nil {
+			values[test] = map[string][]string{}
 		}
-		cond[test][variable] = stringOrList(strList(c, "values"))
+		l, ok := strList(c, "values")
+		if !ok {
+			return nil, false
+		}
+		values[test][variable] = append(values[test][variable], l...)
 	}
-	if len(cond) > 0 {
+	if len(values) > 0 {
+		cond := map[string]map[string]any{}
+		for test, vars := range values {
+			cond[test] = map[string]any{}
+			for variable, l := range vars {
+				// A list, as written (duplicates kept), where the sets above are sorted.
+				if len(l) == 1 {
+					cond[test][variable] = l[0]
+				} else if len(l) > 1 {
+					cond[test][variable] = l
+				} else {
+					cond[test][variable] = nil
+				}
+			}
+		}
 		s["Condition"] = cond
 	}
-	return s
+	return s, true
 }
 
-func principals(ps []cty.Value) any {
+func principals(ps []cty.Value) (any, bool) {
 	if len(ps) == 0 {
-		return nil
-	}
-	if len(ps) == 1 && str(ps[0], "type") == "*" {
-		ids := strList(ps[0], "identifiers")
-		if len(ids) == 1 && ids[0] == "*" {
-			return "*"
-		}
+		return nil, true
 	}
 	byType := map[string][]string{}
 	for _, p := range ps {
+		ids, ok := strSet(p, "identifiers")
+		if !ok {
+			return nil, false
+		}
 		t := str(p, "type")
-		byType[t] = append(byType[t], strList(p, "identifiers")...)
+		byType[t] = append(byType[t], ids...)
+	}
+	if len(ps) == 1 && str(ps[0], "type") == "*" {
+		if ids := byType["*"]; len(ids) == 1 && ids[0] == "*" {
+			return "*", true
+		}
 	}
 	out := map[string]any{}
 	for t, ids := range byType {
 		out[t] = stringOrList(ids)
 	}
-	return out
+	return out, true
 }
 
 // stringOrList: one value is a string, several a list (sorted, as the provider's sets are).
@@ -199,19 +244,48 @@ func str(obj cty.Value, name string) string {
 	return v.AsString()
 }
 
-func strList(obj cty.Value, name string) []string {
+// strList reads a list(string) argument as Terraform converts it for the provider: numbers
+// and bools become their string form (values = [false], identifiers = [var.account_id] of
+// type number; dropping them lost a trusted account and TLS-only conditions, found by an
+// audit). An element no string can stand for (an object, a list) makes it unreadable (false).
+func strList(obj cty.Value, name string) ([]string, bool) {
 	v := attr(obj, name)
-	if v.IsNull() || !v.CanIterateElements() {
-		return nil
+	if v.IsNull() {
+		return nil, true
+	}
+	if !v.CanIterateElements() {
+		return nil, false
 	}
 	var out []string
 	for it := v.ElementIterator(); it.Next(); {
 		_, el := it.Element()
-		if !el.IsNull() && el.Type() == cty.String {
-			out = append(out, el.AsString())
+		if el.IsNull() {
+			continue
+		}
+		s, err := convert.Convert(el, cty.String)
+		if err != nil || s.IsNull() || !s.IsKnown() {
+			return nil, false
+		}
+		out = append(out, s.AsString())
+	}
+	return out, true
+}
+
+// strSet: a set(string) argument (actions, resources, identifiers): each value once.
+func strSet(obj cty.Value, name string) ([]string, bool) {
+	l, ok := strList(obj, name)
+	if !ok || len(l) < 2 {
+		return l, ok
+	}
+	seen := map[string]bool{}
+	out := l[:0:0]
+	for _, s := range l {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
 		}
 	}
-	return out
+	return out, true
 }
 
 func blocks(obj cty.Value, name string) []cty.Value {
