@@ -21,12 +21,15 @@ import (
 const maxPasses = 40
 
 type Evaluator struct {
-	root     *Module
-	rootDir  string
-	fs       FileSystem
-	funcs    map[string]function.Function
-	warnings map[string]bool
-	order    []string
+	root    *Module
+	rootDir string
+	// The folders of the local modules the configuration calls, some outside rootDir
+	// (envs/prod calling ../../modules/x): their own files are the configuration's too.
+	moduleDirs []string
+	fs         FileSystem
+	funcs      map[string]function.Function
+	warnings   map[string]bool
+	order      []string
 	// Resources and module calls whose number of instances cannot be known before apply:
 	// Terraform refuses to plan them, so they are named, never checked as some guess.
 	unverifiable []string
@@ -219,7 +222,7 @@ func (e *Evaluator) value(expr hcl.Expression, ctx *hcl.EvalContext, mi *Instanc
 	if diags.HasErrors() {
 		r := expr.Range()
 		e.warn("%s:%d: %s%s cannot be evaluated (%s); treated as unknown", r.Filename, r.Start.Line, modulePrefix(mi), what, diagText(diags))
-		return cty.DynamicVal
+		return cty.DynamicVal.Mark(unevaluableMark)
 	}
 	if c, ok := unparenthesized(expr).(*hclsyntax.ConditionalExpr); ok && hasMarkDeep(v, openMark) {
 		return e.takenBranchOpen(v, c, ctx, mi, what)
@@ -442,11 +445,15 @@ func (e *Evaluator) resourceValueWith(mi *Instance, r *Resource, computed func(s
 func (e *Evaluator) expand(mi *Instance, ctx *hcl.EvalContext, count, each hcl.Expression, what string) (expansion, []cty.Value, string) {
 	if count != nil {
 		// Terraform accepts a sensitive count: the number of instances discloses little.
-		v, _ := e.value(count, ctx, mi, what+" count").UnmarkDeep()
+		raw := e.value(count, ctx, mi, what+" count")
+		v, _ := raw.UnmarkDeep()
 		switch {
 		case !v.IsKnown():
 			if name := unsetRootVariable(mi, count); name != "" {
 				return unknownExpansion, nil, fmt.Sprintf("count depends on variable %q%s (set it in tfvars, --var or TF_VAR_%s)", name, withoutValue, name)
+			}
+			if hasMarkDeep(raw, unevaluableMark) {
+				return unknownExpansion, nil, "count" + cannotEvaluate
 			}
 			return unknownExpansion, nil, "count cannot be determined before apply"
 		case v.IsNull():
@@ -479,6 +486,9 @@ func (e *Evaluator) expand(mi *Instance, ctx *hcl.EvalContext, count, each hcl.E
 		if !v.IsWhollyKnown() && !(v.IsKnown() && v.Type().IsMapType() || v.IsKnown() && v.Type().IsObjectType()) {
 			if name := unsetRootVariable(mi, each); name != "" {
 				return unknownExpansion, nil, fmt.Sprintf("for_each depends on variable %q%s (set it in tfvars, --var or TF_VAR_%s)", name, withoutValue, name)
+			}
+			if hasMarkDeep(v, unevaluableMark) {
+				return unknownExpansion, nil, "for_each" + cannotEvaluate
 			}
 			return unknownExpansion, nil, "for_each keys cannot be determined before apply"
 		}
@@ -539,7 +549,7 @@ func unsetRootVariable(mi *Instance, expr hcl.Expression) string {
 // variable without a value decides it, would ask for that value).
 func (e *Evaluator) notVerifiable(mi *Instance, file string, line int, what, why string) {
 	consequence := "; Terraform refuses to plan it, so it is not checked"
-	if strings.Contains(why, withoutValue) {
+	if strings.Contains(why, withoutValue) || strings.Contains(why, cannotEvaluate) {
 		consequence = "; so it is not checked"
 	}
 	e.unverifiable = append(e.unverifiable, fmt.Sprintf("%s%s (%s:%d): %s%s", modulePrefix(mi), what, file, line, why, consequence))
@@ -1034,6 +1044,12 @@ const sensitiveMark = "sensitive"
 // (OutResource.Open): a trust policy naming the caller's account and `var.ci_role_arn` had
 // read as trusting its own account only.
 const openMark = "leakguard:open"
+
+// unevaluableMark: a value unknown because an expression could not be evaluated here (a warning
+// names it), not because only apply knows it: a for_each of it is not one Terraform refuses.
+const unevaluableMark = "leakguard:unevaluable"
+
+const cannotEvaluate = " derives from an expression that cannot be evaluated here (see its warning)"
 
 // unmarked is v without marks, for code that reads it; marked says whether any part was
 // sensitive.

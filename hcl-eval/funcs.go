@@ -373,17 +373,21 @@ func (e *Evaluator) readInside(p string) (string, error) {
 	return text, nil
 }
 
-// inside resolves a path the configuration names, refusing one outside the checked folder.
+// inside resolves a path the configuration names (relative to the root, as Terraform resolves
+// it), refusing one outside the checked folder and the folders of the modules it calls: a
+// module followed from outside the folder reads its own templates ("${path.module}/x.tpl").
 func (e *Evaluator) inside(p string) (string, error) {
 	full := p
 	if !path.IsAbs(full) {
 		full = path.Join(e.rootDir, p)
 	}
 	full = path.Clean(full)
-	if full != e.rootDir && !strings.HasPrefix(full, e.rootDir+"/") {
-		return "", fmt.Errorf("%s is outside the checked folder", p)
+	for _, dir := range append([]string{e.rootDir}, e.moduleDirs...) {
+		if full == dir || strings.HasPrefix(full, dir+"/") {
+			return full, nil
+		}
 	}
-	return full, nil
+	return "", fmt.Errorf("%s is outside the checked folder and the modules it calls", p)
 }
 
 // fileFunc reads a file inside the checked folder and returns its text as encode gives it

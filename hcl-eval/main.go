@@ -37,6 +37,9 @@ func evaluate(req Request, fs FileSystem) *Output {
 		return &Output{Error: err.Error()}
 	}
 	e := &Evaluator{root: root, rootDir: dir, fs: fs, warnings: map[string]bool{}, workspace: cty.UnknownVal(cty.String).Mark(openMark)}
+	for _, m := range l.modules {
+		e.moduleDirs = append(e.moduleDirs, m.Dir)
+	}
 	if req.Workspace != nil {
 		e.workspace = cty.StringVal(*req.Workspace)
 	}

@@ -127,6 +127,37 @@ describe('what cannot be evaluated is unknown, never text', () => {
     expect(warnings).toMatch(/outside the checked folder/);
   });
 
+  // envs/prod calling ../../modules/x is the common layout: the module's own files are the
+  // configuration's, read as Terraform reads them (its buckets from a YAML file, a policy from
+  // a template: both were refused, and the buckets named as "Terraform refuses to plan it").
+  test('a module outside the folder reads its own files; anything else outside stays refused', async () => {
+    const repo = writeTree({
+      'envs/prod/main.tf': `${PROVIDER}module "site" {\n  source = "../../modules/buckets"\n}\nresource "aws_s3_bucket" "root" {\n  bucket = "root"\n  policy = file("../../secret.txt")\n}\n`,
+      'modules/buckets/main.tf':
+        'locals {\n  buckets = yamldecode(file("${path.module}/buckets.yaml"))\n}\nresource "aws_s3_bucket" "b" {\n  for_each = local.buckets\n  bucket   = each.key\n  policy   = templatefile("${path.module}/policy.tpl", { name = each.key })\n}\n',
+      'modules/buckets/buckets.yaml': 'assets: {}\nlogs: {}\n',
+      'modules/buckets/policy.tpl': '{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::${name}/*"}]}',
+      'secret.txt': 'not the configuration',
+    });
+    const out = await evaluateFolder(join(repo, 'envs', 'prod'), { env: {} });
+    expect(byAddress(out, 'module.site.aws_s3_bucket.b["assets"]').values.policy).toContain('arn:aws:s3:::assets/*');
+    expect(byAddress(out, 'module.site.aws_s3_bucket.b["logs"]').values.bucket).toBe('logs');
+    expect(out.unverifiable ?? []).toEqual([]);
+    expect(byAddress(out, 'aws_s3_bucket.root').unknown).toEqual(['policy']);
+    expect(out.warnings.join('\n')).toMatch(/secret\.txt is outside the checked folder and the modules it calls/);
+  });
+
+  test('a for_each that cannot be evaluated here is not checked, and not blamed on Terraform', async () => {
+    const dir = writeTree({
+      'main.tf': `${PROVIDER}resource "aws_s3_bucket" "b" {\n  for_each = toset(nosuchfunction("x"))\n  bucket   = each.key\n}\nresource "aws_s3_bucket" "c" {\n  count  = length(file("../outside.txt"))\n  bucket = "c"\n}\n`,
+    });
+    const out = await evaluateFolder(dir, { env: {} });
+    expect(out.unverifiable).toEqual([
+      expect.stringMatching(/^aws_s3_bucket\.b \(.*main\.tf:4\): for_each derives from an expression that cannot be evaluated here \(see its warning\); so it is not checked$/),
+      expect.stringMatching(/^aws_s3_bucket\.c \(.*main\.tf:8\): count derives from an expression that cannot be evaluated here \(see its warning\); so it is not checked$/),
+    ]);
+  });
+
   // Terraform refuses to plan a count or for_each it cannot know: checking one instance would
   // be a guess (a public bucket that may be created zero or ten times), so it is named instead.
   test('a count/for_each unknown before apply: the resource or module is not checked, and named as not verifiable', async () => {
