@@ -50,7 +50,7 @@ with_index(rs) := {
 	"resources": {r.key: object.union(r, {"referenced_by": referenced_by(rs, r.key)}) | some r in rs},
 	"by_type": {t: [r.key | some r in rs; r.type == t] | some t in {r.type | some r in rs}},
 	"by_mode": by_mode_of(rs),
-	"regions": {c: sort({r.region | some r in rs; r.cloud == c}) | some c in {r.cloud | some r in rs}},
+	"regions": {c: sort({r.region | some r in rs; r.cloud == c} | {x | some r in rs; r.cloud == c; some x in copy_regions(r); x != resources.unknown_region}) | some c in {r.cloud | some r in rs}},
 	"scopes": scopes_of(rs),
 	"with_secrets": [r.key | some r in rs; r.secrets],
 }
@@ -69,12 +69,11 @@ by_mode_of(rs) := {mode: {t: [r.key | some r in rs; r.mode == mode; r.type == t]
 scopes_of(rs) := {c: {"first": min({r.key | some r in live; r.cloud == c}), "regions": {region: min({r.key |
 	some r in live
 	r.cloud == c
-	scope_region(r) == region
+	region_scopes(r)[region]
 }) |
 	some r in live
 	r.cloud == c
-	region := scope_region(r)
-	region != null
+	some region in region_scopes(r)
 }} |
 	some c in {r.cloud | some r in live}
 } if {
@@ -82,6 +81,40 @@ scopes_of(rs) := {c: {"first": min({r.key | some r in live; r.cloud == c}), "reg
 }
 
 scope_region(r) := resources.region_of(r)
+
+# Every region scope a resource is in: its own, and those of its data's copies.
+region_scopes(r) := {x | x := scope_region(r); x != null} | copy_regions(r)
+
+# Where a type keeps copies of its data in other regions (src/normalize/scopes.ts
+# COPY_REGIONS): [blocks' path, region attribute].
+copy_paths := {
+	"aws_dynamodb_table": ["replica", "region_name"],
+	"aws_dynamodb_global_table": ["replica", "region_name"],
+	"aws_secretsmanager_secret": ["replica", "region"],
+	"aws_ecr_replication_configuration": ["replication_configuration.rule.destination", "region"],
+}
+
+# The regions of a resource's copies; the unknown region where a copy's region or the list
+# of copies is unknown.
+copy_regions(r) := {x |
+	some x in resources.values_at(r, concat(".", copy_paths[r.type]))
+	is_string(x)
+	x != ""
+} | {resources.unknown_region |
+	some u in r.unknown
+	copy_unknown(r.type, u)
+}
+
+copy_unknown(t, u) if {
+	parts := split(copy_paths[t][0], ".")
+	some i in numbers.range(1, count(parts))
+	u == concat(".", array.slice(parts, 0, i))
+}
+
+copy_unknown(t, u) if {
+	[path, attr] := copy_paths[t]
+	u == concat(".", [path, attr])
+}
 
 scope_region(r) := null if not resources.region_of(r)
 

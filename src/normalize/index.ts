@@ -7,7 +7,7 @@ import { fromConfig, stringMap } from './from-config';
 import { fromHcl } from './from-hcl';
 import { coerceDraft, hoistSensitive } from './coerce';
 import { fromPlan, fromState, literalTree } from './from-plan';
-import { scopesOf } from './scopes';
+import { copyRegions, scopesOf, UNKNOWN_REGION } from './scopes';
 import { credentialCandidates, forgetScannedStrings, secretCandidates, secretCandidatesAt, unscannedLine, unscannedPaths } from './secrets';
 import { assertValid } from './validate';
 
@@ -408,7 +408,11 @@ export function normalize(docs: LoadedDocument[], { validate = true, sink, secre
       built.push(resource);
       if (incoming) sink!.add(resource);
       (byType[d.type] ??= []).push(key);
-      if (d.mode === 'managed' && region && cloud !== 'other' && d.action !== 'delete') (regions[cloud] ??= new Set()).add(region);
+      if (d.mode === 'managed' && cloud !== 'other' && d.action !== 'delete') {
+        if (region) (regions[cloud] ??= new Set()).add(region);
+        // Copies of its data in other regions (a table's replicas) are in use there too.
+        for (const copy of copyRegions(resource)) if (copy !== UNKNOWN_REGION) (regions[cloud] ??= new Set()).add(copy);
+      }
     }
   }
   if (!incoming) {

@@ -37,6 +37,37 @@ function scopeRegion(r: Resource): string | null {
   return regional ? UNKNOWN_REGION : null;
 }
 
+/** Where each type keeps copies of its data in other regions than its own: [block, the
+ * block's region attribute] (a DynamoDB table's replicas, a secret's, ECR's replication rules'
+ * destinations). The region scopes hold them: a replica in us-west-2 is customer data in
+ * us-west-2, which needs its detector and recorder there (found by an audit of public code). */
+const COPY_REGIONS: Record<string, { path: string[]; attribute: string }> = {
+  aws_dynamodb_table: { path: ['replica'], attribute: 'region_name' },
+  aws_dynamodb_global_table: { path: ['replica'], attribute: 'region_name' },
+  aws_secretsmanager_secret: { path: ['replica'], attribute: 'region' },
+  aws_ecr_replication_configuration: { path: ['replication_configuration', 'rule', 'destination'], attribute: 'region' },
+};
+
+/** The regions a resource's copies are in (COPY_REGIONS); UNKNOWN_REGION for one whose
+ * region, or whose list of copies, only apply knows. Policies/testutil copy_regions is the
+ * definition. */
+export function copyRegions(r: Pick<Resource, 'type' | 'values' | 'unknown'>): string[] {
+  const where = COPY_REGIONS[r.type];
+  if (where === undefined) return [];
+  const out: string[] = [];
+  let blocks: unknown[] = [r.values];
+  for (const step of where.path) {
+    blocks = blocks.flatMap((b) => (b !== null && typeof b === 'object' && Array.isArray((b as Record<string, unknown>)[step]) ? ((b as Record<string, unknown>)[step] as unknown[]) : []));
+  }
+  for (const b of blocks) {
+    const region = b !== null && typeof b === 'object' ? (b as Record<string, unknown>)[where.attribute] : undefined;
+    if (typeof region === 'string' && region !== '') out.push(region);
+  }
+  const unknown = new Set(where.path.map((_, i) => where.path.slice(0, i + 1).join('.')).concat(`${where.path.join('.')}.${where.attribute}`));
+  if (r.unknown.some((p) => unknown.has(p))) out.push(UNKNOWN_REGION);
+  return out;
+}
+
 /** The scopes index (policy-input.schema.json `scopes`) of the input's resources. */
 export function scopesOf(resources: Iterable<Resource>): Record<string, Scope> {
   const scopes: Record<string, Scope> = {};
@@ -45,9 +76,13 @@ export function scopesOf(resources: Iterable<Resource>): Record<string, Scope> {
     const scope = (scopes[r.cloud] ??= { first: r.key, regions: {} });
     if (codePointLess(r.key, scope.first)) scope.first = r.key;
     const region = scopeRegion(r);
-    if (region === null) continue;
-    const first = scope.regions[region];
-    if (first === undefined || codePointLess(r.key, first)) scope.regions[region] = r.key;
+    if (region !== null) firstIn(scope, region, r.key);
+    for (const copy of COPY_REGIONS[r.type] ? copyRegions(r) : []) firstIn(scope, copy, r.key);
   }
   return scopes;
+}
+
+function firstIn(scope: Scope, region: string, key: string): void {
+  const first = scope.regions[region];
+  if (first === undefined || codePointLess(key, first)) scope.regions[region] = key;
 }

@@ -49,20 +49,34 @@ const resource = (k: string): fc.Arbitrary<Resource> =>
     location: fc.constantFrom<unknown>(undefined, null, 'West US 2', 0),
     unknownLocation: fc.boolean(),
     locationRefs: fc.constantFrom<string[] | undefined>(undefined, [], ['st/azurerm_resource_group.rg']),
-  }).map(({ cloud, mode, action, region, location, unknownLocation, locationRefs }) => ({
+    // Types that keep copies of their data in other regions (scopes.ts COPY_REGIONS), their
+    // copies' regions given, empty, null or unknown, and the list of copies unknown.
+    copies: fc.record({
+      type: fc.constantFrom('aws_thing', 'aws_dynamodb_table', 'aws_secretsmanager_secret', 'aws_ecr_replication_configuration'),
+      regions: fc.array(fc.constantFrom<string | null>('us-west-2', 'eu-west-1', 'us-east-1', '', null), { maxLength: 3 }),
+      unknown: fc.constantFrom<string | undefined>(undefined, 'replica', 'replica.region_name', 'replication_configuration', 'replication_configuration.rule.destination.region', 'replica.arn'),
+    }),
+  }).map(({ cloud, mode, action, region, location, unknownLocation, locationRefs, copies }) => ({
     key: k,
     address: k.slice(3),
     stack: 'st',
     mode,
-    type: cloud === 'azure' ? 'azurerm_thing' : 'aws_thing',
+    type: cloud === 'azure' ? 'azurerm_thing' : copies.type,
     name: 'x',
     module: '',
     index: null,
     cloud,
     provider: cloud,
     region,
-    values: location === undefined ? {} : { location },
-    unknown: unknownLocation ? ['location'] : ['tags'],
+    values: {
+      ...(location === undefined ? {} : { location }),
+      ...(cloud === 'aws' && copies.type === 'aws_ecr_replication_configuration'
+        ? { replication_configuration: [{ rule: [{ destination: copies.regions.map((r) => ({ region: r, registry_id: '1' })) }] }] }
+        : cloud === 'aws' && copies.type !== 'aws_thing'
+          ? { replica: copies.regions.map((r) => ({ [copies.type === 'aws_secretsmanager_secret' ? 'region' : 'region_name']: r })) }
+          : {}),
+    },
+    unknown: [unknownLocation ? 'location' : 'tags', ...(copies.unknown ? [copies.unknown] : [])],
     sensitive: [],
     tags: {},
     references: locationRefs === undefined ? {} : { location: locationRefs },
@@ -81,6 +95,8 @@ test('generated resources: the scopes index is the Rego definition of it', () =>
   expect(scopes.filter((s) => Object.keys(s).length === 0).length).toBeGreaterThan(0);
   expect(scopes.some((s) => s.azure && Object.keys(s.azure.regions).length === 0)).toBe(true);
   expect(scopes.some((s) => Object.values(s).some((c) => UNKNOWN_REGION in c.regions))).toBe(true);
+  // Regions that only a copy (a table's replica) puts a resource in.
+  expect(scopes.some((s, i) => Object.entries(s.aws?.regions ?? {}).some(([region, key]) => region !== UNKNOWN_REGION && cases[i].find((r) => r.key === key)?.region !== region))).toBe(true);
   for (let i = 0; i < cases.length; i++) expect([i, scopes[i]]).toEqual([i, expected[i]]);
 });
 

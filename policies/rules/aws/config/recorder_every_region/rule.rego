@@ -8,7 +8,9 @@
 #   security group opened) go unrecorded. A missing region is reported on the region
 #   (subject region:<cloud>:<region>); a recorder that does not record is reported on
 #   itself. Resources whose region cannot be resolved form their own scope, "(region
-#   unknown)".
+#   unknown)". A region that holds a copy of a resource's data (a DynamoDB table's or a
+#   secret's replica, an ECR replication destination) is in use; a copy whose region only
+#   apply knows is in "(region unknown)".
 #   Unknowns: is_enabled or the recording group unknown at plan time cannot be shown to
 #   record and are reported.
 # custom:

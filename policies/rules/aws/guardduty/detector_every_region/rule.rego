@@ -5,7 +5,9 @@
 #   aws_guardduty_detector; without it credential misuse and data exfiltration from S3 go
 #   undetected there. A missing region is reported on the region (subject region:<cloud>:<region>).
 #   Resources whose region cannot be resolved form their own scope, "(region unknown)",
-#   which needs a detector whose region is unresolved too.
+#   which needs a detector whose region is unresolved too. A region that holds a copy of a
+#   resource's data (a DynamoDB table's or a secret's replica, an ECR replication
+#   destination) is in use; a copy whose region only apply knows is in "(region unknown)".
 #   Unknowns: a detector whose enable flag is unknown at plan time is not counted.
 # custom:
 #   id: aws-guardduty-every-region

@@ -29,3 +29,12 @@ test_region_unknown_is_judged if {
 	k.summary(rule.deny) == {["aws-guardduty-every-region", "region:aws:(region unknown)", "Region (region unknown) has AWS resources but no enabled GuardDuty detector"]} with input as t.with_index([nowhere(west), nowhere(t.resource("aws_guardduty_detector.west", {"enable": false}, {}))])
 	count(rule.deny) == 0 with input as t.with_index([nowhere(west), nowhere(t.resource("aws_guardduty_detector.west", {"enable": true}, {}))])
 }
+
+# A table's replica keeps the customer data in its own region: that region needs a detector
+# too (normalize puts it in the region scopes; a replica region only apply knows is unknown).
+test_replica_region_needs_a_detector if {
+	table := t.resource("aws_dynamodb_table.orders", {"replica": [{"region_name": "eu-west-1"}]}, {})
+	k.summary(rule.deny) == {["aws-guardduty-every-region", "region:aws:eu-west-1", "Region eu-west-1 has AWS resources but no enabled GuardDuty detector"]} with input as t.with_index([table, t.resource("aws_guardduty_detector.west", {}, {})])
+	later := object.union(t.resource("aws_dynamodb_table.orders", {"replica": [{}]}, {}), {"unknown": ["replica.region_name"]})
+	k.summary(rule.deny) == {["aws-guardduty-every-region", "region:aws:(region unknown)", "Region (region unknown) has AWS resources but no enabled GuardDuty detector"]} with input as t.with_index([later, t.resource("aws_guardduty_detector.west", {}, {})])
+}
