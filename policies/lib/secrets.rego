@@ -116,6 +116,21 @@ credentials := {
 	"aws_memorydb_user": ["authentication_mode.passwords"],
 	"aws_mq_broker": ["user.password"],
 	"aws_dms_endpoint": ["password"],
+	"aws_docdbelastic_cluster": ["admin_user_password"],
+	"aws_lightsail_database": ["master_password"],
+	"aws_directory_service_directory": ["password"],
+	"aws_fsx_windows_file_system": ["self_managed_active_directory.password"],
+	"aws_fsx_ontap_file_system": ["fsx_admin_password"],
+	"aws_fsx_ontap_storage_virtual_machine": ["svm_admin_password", "active_directory_configuration.self_managed_active_directory_configuration.password"],
+	"aws_datasync_location_smb": ["password"],
+	"aws_codebuild_source_credential": ["token"],
+	"aws_amplify_app": ["basic_auth_credentials"],
+	"aws_amplify_branch": ["basic_auth_credentials"],
+	# Key material imported into KMS, and a secret's value stored by the configuration itself:
+	# written as literals, both are in the repository (found by an audit: terraform-aws-kms's
+	# complete example imports a literal key).
+	"aws_kms_external_key": ["key_material_base64"],
+	"aws_secretsmanager_secret_version": ["secret_string", "secret_binary"],
 	"azurerm_mssql_server": ["administrator_login_password"],
 	"azurerm_sql_server": ["administrator_login_password"],
 	"azurerm_postgresql_server": ["administrator_login_password"],

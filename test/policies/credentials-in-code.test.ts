@@ -25,7 +25,7 @@ type Form = 'literal' | 'variable' | 'sensitive-variable' | 'interpolated' | 'mo
 const FLAGGED: ReadonlySet<Form> = new Set(['literal', 'module-literal', 'module-default', 'local-literal', 'each-literal', 'dynamic-literal']);
 // A plan holds no local value nor each.value: checked alone, what it hides there it names as not checked.
 const UNREAD_IN_PLAN: ReadonlySet<Form> = new Set(['local-literal', 'local-variable', 'each-literal', 'dynamic-literal']);
-type Kind = 'db_instance' | 'rds_cluster' | 'redshift_cluster' | 'docdb_cluster' | 'elasticache' | 'opensearch' | 'memorydb_user' | 'elasticache_user';
+type Kind = 'db_instance' | 'rds_cluster' | 'redshift_cluster' | 'docdb_cluster' | 'elasticache' | 'opensearch' | 'memorydb_user' | 'elasticache_user' | 'kms_external_key' | 'secret_version' | 'directory' | 'codebuild_credential';
 
 const PASSWORD = 'Wp-Pr0d-S3cret-2024!xyz';
 
@@ -60,6 +60,18 @@ function resource(kind: Kind, i: number, value: string): { address: string; hcl:
         address: `aws_elasticache_user.r${i}`,
         hcl: `resource "aws_elasticache_user" "r${i}" {\n  user_id = "r${i}"\n  user_name = "r${i}"\n  engine = "redis"\n  access_string = "on ~orders:* +@read"\n  passwords = [${value}]\n}`,
       };
+    // Found by an audit: terraform-aws-kms's complete example imports literal key material.
+    case 'kms_external_key':
+      return { address: `aws_kms_external_key.r${i}`, hcl: `resource "aws_kms_external_key" "r${i}" {\n  description = "imported"\n  key_material_base64 = ${value}\n}` };
+    case 'secret_version':
+      return { address: `aws_secretsmanager_secret_version.r${i}`, hcl: `resource "aws_secretsmanager_secret_version" "r${i}" {\n  secret_id = "arn:aws:secretsmanager:us-east-1:123456789012:secret:orders-r${i}"\n  secret_string = ${value}\n}` };
+    case 'directory':
+      return {
+        address: `aws_directory_service_directory.r${i}`,
+        hcl: `resource "aws_directory_service_directory" "r${i}" {\n  name = "r${i}.corp.example.com"\n  size = "Small"\n  password = ${value}\n  vpc_settings {\n    vpc_id = "vpc-123"\n    subnet_ids = ["subnet-1", "subnet-2"]\n  }\n}`,
+      };
+    case 'codebuild_credential':
+      return { address: `aws_codebuild_source_credential.r${i}`, hcl: `resource "aws_codebuild_source_credential" "r${i}" {\n  auth_type = "PERSONAL_ACCESS_TOKEN"\n  server_type = "GITHUB"\n  token = ${value}\n}` };
   }
 }
 
@@ -120,7 +132,7 @@ async function verdict(path: string): Promise<{ flagged: string[]; notChecked: s
 }
 
 const item = fc.record({
-  kind: fc.constantFrom<Kind>('db_instance', 'rds_cluster', 'redshift_cluster', 'docdb_cluster', 'elasticache', 'opensearch', 'memorydb_user', 'elasticache_user'),
+  kind: fc.constantFrom<Kind>('db_instance', 'rds_cluster', 'redshift_cluster', 'docdb_cluster', 'elasticache', 'opensearch', 'memorydb_user', 'elasticache_user', 'kms_external_key', 'secret_version', 'directory', 'codebuild_credential'),
   form: fc.constantFrom<Form>('literal', 'variable', 'sensitive-variable', 'interpolated', 'module-literal', 'module-default', 'module-variable', 'local-literal', 'local-variable', 'each-literal', 'dynamic-literal'),
 });
 

@@ -7,8 +7,11 @@
 #   environment variables, ECS container definitions, Batch and Beanstalk settings, S3 objects
 #   the configuration uploads (content),
 #   resource tags, provider blocks, and the master credentials of data stores
-#   written as literals (RDS and Aurora, Redshift, DocumentDB, OpenSearch, ElastiCache and
-#   MemoryDB users, MQ, DMS; also a literal passed into the module that holds them, through
+#   written as literals (RDS and Aurora, Redshift, DocumentDB and DocumentDB Elastic,
+#   Lightsail databases, OpenSearch, ElastiCache and MemoryDB users, MQ, DMS, Directory
+#   Service, FSx administrators, DataSync SMB, CodeBuild source tokens, Amplify basic auth),
+#   KMS key material imported from a literal, a Secrets Manager secret version whose value is
+#   a literal (also a literal passed into the module that holds them, through
 #   its variables, locals or for_each; a root variable or a reference passes them as it should):
 #   AWS access keys and secret keys, private
 #   keys, connection strings and URLs with passwords, vendor tokens (secretlint's
