@@ -31,7 +31,8 @@ export const DOCUMENT = /polic(y|ies)$|_document$/;
 export function unknownDocuments(plan: Json): boolean {
   for (const c of Array.isArray(plan.resource_changes) ? plan.resource_changes : []) {
     const unknown = isJson(c) && isJson(c.change) && isJson(c.change.after_unknown) ? c.change.after_unknown : {};
-    if (Object.entries(unknown).some(([k, v]) => v === true && (DOCUMENT.test(k) || ADDRESS_LIST.test(k)))) return true;
+    if (Object.entries(unknown).some(([k, v]) => (v === true && (DOCUMENT.test(k) || ADDRESS_LIST.test(k))) || (Array.isArray(v) && v.some((b) => isJson(b) && Object.entries(b).some(([bk, bv]) => bv === true && ADDRESS_LIST.test(bk))))))
+      return true;
   }
   return false;
 }

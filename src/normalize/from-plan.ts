@@ -345,6 +345,22 @@ function openInSource(source: PlanSource['unknown'], address: string, attr: stri
   return unknown === undefined || unknown.some((u) => u === attr || attr.startsWith(`${u}.`) || u.startsWith(`${attr}.`));
 }
 
+/** A reference to one address or range (not a list of them): a list that names it is written around it. */
+const SCALAR_ADDRESS = /[._](public_ip|private_ip|carrier_ip|customer_owned_ip|cidr_block|ipv6_cidr_block|ip_address)$/;
+
+/** A planned block and the folder's block have the same known settings (address lists aside). */
+function sameSettings(planned: Json, folder: Json): boolean {
+  for (const [k, v] of Object.entries(planned)) {
+    if (ADDRESS_LIST.test(k) || v === null || v === undefined) continue;
+    const w = folder[k];
+    if (w === null || w === undefined) continue;
+    if (typeof v !== 'object' && typeof w !== 'object') {
+      if (String(v) !== String(w)) return false;
+    } else if (Array.isArray(v) && Array.isArray(w) && !v.includes(null) && !w.includes(null) && JSON.stringify(v) !== JSON.stringify(w)) return false;
+  }
+  return true;
+}
+
 /** What draftsFrom() reads beside the instances: a state has none of it. */
 interface PlanParts {
   providers: Record<string, Provider>;
@@ -451,10 +467,43 @@ function draftsFrom(file: string, resources: Instance[], plan?: PlanParts): Draf
     for (const attr of evaluated ? [...unknown] : []) {
       const doc = evaluated!.values[attr];
       if (DOCUMENT.test(attr) && !attr.includes('.') && typeof doc === 'string' && doc.includes(KNOWN_AFTER_APPLY)) fill(attr, doc);
-      // A list the folder knows in part: its known elements, the rest null and the list still unknown.
-      if (ADDRESS_LIST.test(attr) && Array.isArray(doc) && doc.some((x) => x !== null) && (values[attr] === undefined || values[attr] === null)) {
+      // A list the folder knows (in part): its known elements, the rest null and the list still
+      // unknown; all null where it holds nothing but what only apply knows.
+      if (ADDRESS_LIST.test(attr) && Array.isArray(doc) && (values[attr] === undefined || values[attr] === null)) {
         if (values === r.values) values = { ...values };
         values[attr] = doc;
+      }
+    }
+    // The same in blocks (a security group's inline ingress): each block the plan leaves without
+    // its list takes the list of the folder's block with the same known settings.
+    for (const p of evaluated ? unknown : []) {
+      const [block, key, deeper] = p.split('.');
+      if (key === undefined || deeper !== undefined || !ADDRESS_LIST.test(key)) continue;
+      const planned = values[block];
+      const theirs = evaluated!.values[block];
+      if (!Array.isArray(planned) || !Array.isArray(theirs)) continue;
+      let copy: unknown[] | undefined;
+      planned.forEach((b, i) => {
+        if (!isJson(b) || (b[key] !== undefined && b[key] !== null)) return;
+        const lists = [...new Set(theirs.filter((e) => isJson(e) && Array.isArray(e[key]) && sameSettings(b, e)).map((e) => JSON.stringify((e as Json)[key])))];
+        if (lists.length !== 1) return;
+        (copy ??= planned.slice())[i] = { ...b, [key]: JSON.parse(lists[0]) };
+      });
+      if (copy) {
+        if (values === r.values) values = { ...values };
+        values[block] = copy;
+      }
+    }
+    // Unknown as a whole and not filled (no folder beside the plan): a list written around an
+    // address (an Elastic IP's public_ip, a VPC's cidr_block) may hold others beside it, which
+    // only the folder shows (["0.0.0.0/0", "${aws_eip.nat.public_ip}/32"]): it is not the
+    // network's range alone, and a rule that reads it reports it unverifiable.
+    if (cfg) {
+      for (const p of unknown) {
+        const [attr, key, deeper] = p.split('.');
+        if (deeper !== undefined || !ADDRESS_LIST.test(key ?? attr)) continue;
+        const open = key === undefined ? values[attr] === undefined || values[attr] === null : Array.isArray(values[attr]) && (values[attr] as unknown[]).some((b) => isJson(b) && (b[key] === undefined || b[key] === null));
+        if (open && (cfg.refs[p] ?? cfg.refs[attr] ?? []).some((ref) => SCALAR_ADDRESS.test(ref))) (unlinked ??= []).push(p);
       }
     }
     const draft: Draft = {
@@ -689,9 +738,9 @@ export function fromPlan(doc: PlanDocument): StackDraft {
 /**
  * Address lists a plan leaves unknown as a whole while naming resources (an Elastic IP's
  * address), whose other elements only the folder shows (`["0.0.0.0/0",
- * "${aws_eip.nat.public_ip}/32"]`): rules take them as those resources' ranges, so each is
- * named as not checked. A top-level list is read in the folder beside the plan (from-plan
- * fills it); one in a block (a security group's inline `ingress`) is not, even there.
+ * "${aws_eip.nat.public_ip}/32"]`): each is named as not checked (and, written around one
+ * address, reported unverifiable by the rule: draftsFrom marks it unlinked). Beside its
+ * folder the plan reads them there (draftsFrom fills them, in blocks too).
  */
 function wholeAddressLists(drafts: Draft[], file: string, beside: boolean): string[] {
   const lines: string[] = [];
@@ -704,6 +753,10 @@ function wholeAddressLists(drafts: Draft[], file: string, beside: boolean): stri
       const dot = p.lastIndexOf('.');
       if (dot < 0 || !ADDRESS_LIST.test(p.slice(dot + 1))) continue;
       const block = p.slice(0, p.indexOf('.'));
+      // Beside its folder, every block's list filled (draftsFrom): read there.
+      const key = p.slice(dot + 1);
+      const blocks = d.values[block];
+      if (beside && Array.isArray(blocks) && blocks.every((b) => !isJson(b) || Array.isArray(b[key]))) continue;
       if (d.references[p] !== undefined || d.references[block] !== undefined) (paths ??= []).push(p);
     }
     if (paths)

@@ -1,4 +1,5 @@
 import type { Json, LoadedDocument } from '../load/types';
+import { ADDRESS_LIST } from '../load/plan-source';
 import type { PolicyInput, Provider, Resource, SecretCandidate, Stack } from '../types/policy-input';
 import type { SecretPaths } from '../evaluate/manifest';
 import { applyAzapiUpdates, fromAzapi } from './azapi';
@@ -370,7 +371,8 @@ export function normalize(docs: LoadedDocument[], { validate = true, sink, secre
       if (d.unlinked) {
         const unlinked = d.unlinked.filter((p) => unknownAt(d.unknown, p));
         if (unlinked.length > 0) resource.unlinked = unlinked;
-        const read = notChecked && reads ? unlinked.filter((p) => reads(d.type, p)) : [];
+        // An address list unknown as a whole has its own line (from-plan wholeAddressLists).
+        const read = notChecked && reads ? unlinked.filter((p) => reads(d.type, p) && !ADDRESS_LIST.test(p.slice(p.lastIndexOf('.') + 1))) : [];
         if (read.length > 0) notChecked!.push(unlinkedLine(d.address, read, d.origin.file, sd.unlinkedAdvice));
       }
       resource.referenced_by = incoming?.get(key) ?? [];

@@ -13,7 +13,10 @@
 #   aws_security_group_rule (type ingress) and aws_vpc_security_group_ingress_rule.
 #   Unknowns: CIDRs set from another resource, a variable without a value or an expression
 #   are reported as not verifiable, unless they come only from the configuration's VPCs,
-#   subnets or Elastic IPs (never 0.0.0.0/0 or ::/0) or every source would pass; ports
+#   subnets or Elastic IPs (never 0.0.0.0/0 or ::/0) or every source would pass; a plan
+#   hides a whole list when one element is unknown, so a list written around such an address
+#   (["0.0.0.0/0", "${aws_eip.nat.public_ip}/32"]) is read in the folder beside the plan and,
+#   in a plan checked without it, reported as not verifiable; ports
 #   unknown at plan time cannot be shown to be web ports and are reported; ingress blocks
 #   set as a whole from what the input cannot show, or hidden as a whole (a sensitive value
 #   in one makes Terraform hide the set), are reported; ingress blocks the provider only
