@@ -102,19 +102,27 @@ copy_regions(r) := {x |
 	x != ""
 } | {resources.unknown_region |
 	some u in r.unknown
-	copy_unknown(r.type, u)
+	copy_unknown(r, r.type, u)
 }
 
-copy_unknown(t, u) if {
-	parts := split(copy_paths[t][0], ".")
-	some i in numbers.range(1, count(parts))
-	u == concat(".", array.slice(parts, 0, i))
-}
-
-copy_unknown(t, u) if {
+copy_unknown(_, t, u) if {
 	[path, attr] := copy_paths[t]
 	u == concat(".", [path, attr])
 }
+
+# The list of copies unknown: only where something sets it (unknown and set from nothing, the
+# provider computes it: a secret without replicas).
+copy_unknown(r, t, u) if {
+	parts := split(copy_paths[t][0], ".")
+	some i in numbers.range(1, count(parts))
+	u == concat(".", array.slice(parts, 0, i))
+	some k, _ in r.references
+	configured_under(k, u)
+}
+
+configured_under(k, u) if k == u
+
+configured_under(k, u) if startswith(k, concat("", [u, "."]))
 
 scope_region(r) := null if not resources.region_of(r)
 

@@ -49,9 +49,10 @@ const COPY_REGIONS: Record<string, { path: string[]; attribute: string }> = {
 };
 
 /** The regions a resource's copies are in (COPY_REGIONS); UNKNOWN_REGION for one whose
- * region, or whose list of copies, only apply knows. Policies/testutil copy_regions is the
- * definition. */
-export function copyRegions(r: Pick<Resource, 'type' | 'values' | 'unknown'>): string[] {
+ * region only apply knows, or whose list of copies is set from what only apply knows (a list
+ * unknown and set from nothing is the provider's to compute: a secret without replicas shows
+ * `replica` unknown in every plan). Policies/testutil copy_regions is the definition. */
+export function copyRegions(r: Pick<Resource, 'type' | 'values' | 'unknown' | 'references'>): string[] {
   const where = COPY_REGIONS[r.type];
   if (where === undefined) return [];
   const out: string[] = [];
@@ -63,8 +64,10 @@ export function copyRegions(r: Pick<Resource, 'type' | 'values' | 'unknown'>): s
     const region = b !== null && typeof b === 'object' ? (b as Record<string, unknown>)[where.attribute] : undefined;
     if (typeof region === 'string' && region !== '') out.push(region);
   }
-  const unknown = new Set(where.path.map((_, i) => where.path.slice(0, i + 1).join('.')).concat(`${where.path.join('.')}.${where.attribute}`));
-  if (r.unknown.some((p) => unknown.has(p))) out.push(UNKNOWN_REGION);
+  const region = `${where.path.join('.')}.${where.attribute}`;
+  const lists = new Set(where.path.map((_, i) => where.path.slice(0, i + 1).join('.')));
+  const configured = (p: string): boolean => Object.keys(r.references ?? {}).some((k) => k === p || k.startsWith(`${p}.`));
+  if (r.unknown.some((p) => p === region || (lists.has(p) && configured(p)))) out.push(UNKNOWN_REGION);
   return out;
 }
 

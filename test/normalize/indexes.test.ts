@@ -55,6 +55,8 @@ const resource = (k: string): fc.Arbitrary<Resource> =>
       type: fc.constantFrom('aws_thing', 'aws_dynamodb_table', 'aws_secretsmanager_secret', 'aws_ecr_replication_configuration'),
       regions: fc.array(fc.constantFrom<string | null>('us-west-2', 'eu-west-1', 'us-east-1', '', null), { maxLength: 3 }),
       unknown: fc.constantFrom<string | undefined>(undefined, 'replica', 'replica.region_name', 'replication_configuration', 'replication_configuration.rule.destination.region', 'replica.arn'),
+      // Whether something sets the list (an unknown one set from nothing is the provider's).
+      referenced: fc.constantFrom<string | undefined>(undefined, 'replica', 'replica.kms_key_id', 'replication_configuration'),
     }),
   }).map(({ cloud, mode, action, region, location, unknownLocation, locationRefs, copies }) => ({
     key: k,
@@ -79,7 +81,7 @@ const resource = (k: string): fc.Arbitrary<Resource> =>
     unknown: [unknownLocation ? 'location' : 'tags', ...(copies.unknown ? [copies.unknown] : [])],
     sensitive: [],
     tags: {},
-    references: locationRefs === undefined ? {} : { location: locationRefs },
+    references: { ...(locationRefs === undefined ? {} : { location: locationRefs }), ...(cloud === 'aws' && copies.referenced ? { [copies.referenced]: ['st/aws_thing.src'] } : {}) },
     referenced_by: [],
     action,
     origin: { file: 'main.tf' },
