@@ -9,7 +9,10 @@ import (
 	"math/big"
 	"sort"
 
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
 )
 
 type OutResource struct {
@@ -77,7 +80,7 @@ type ModuleLink struct {
 // Arguments of a module block that are not the module's variables.
 var callMeta = map[string]bool{"source": true, "version": true, "count": true, "for_each": true, "providers": true, "depends_on": true}
 
-func moduleLinks(m *Module, static string, into map[string]ModuleLink) {
+func moduleLinks(m *Module, static string, into map[string]ModuleLink, funcs map[string]function.Function) {
 	for _, c := range m.Calls {
 		if c.Module == nil {
 			continue
@@ -104,7 +107,9 @@ func moduleLinks(m *Module, static string, into map[string]ModuleLink) {
 						}
 					}
 					link.Args[name] = refs
-				} else if v, diags := a.Expr.Value(nil); !diags.HasErrors() {
+				} else if v, diags := a.Expr.Value(&hcl.EvalContext{Functions: funcs}); !diags.HasErrors() && !callsImpure(a.Expr) {
+					// A constant, or built from constants only (jsonencode({password = "…"}): the
+					// secrets-manager module's credentials) — as written in the code as a literal.
 					constantInto(link.Constants, name, v)
 				}
 			}
@@ -120,8 +125,22 @@ func moduleLinks(m *Module, static string, into map[string]ModuleLink) {
 			}
 		}
 		into[child] = link
-		moduleLinks(c.Module, child, into)
+		moduleLinks(c.Module, child, into, funcs)
 	}
+}
+
+// Functions whose result is not written in the code: a new value each plan.
+var impureFuncs = map[string]bool{"uuid": true, "timestamp": true, "bcrypt": true, "plantimestamp": true}
+
+func callsImpure(expr hclsyntax.Expression) bool {
+	impure := false
+	hclsyntax.VisitAll(expr, func(n hclsyntax.Node) hcl.Diagnostics {
+		if c, ok := n.(*hclsyntax.FunctionCallExpr); ok && impureFuncs[c.Name] {
+			impure = true
+		}
+		return nil
+	})
+	return impure
 }
 
 // constantInto records a wholly known, non-null value.
@@ -133,7 +152,7 @@ func constantInto(into map[string]any, name string, v cty.Value) {
 
 func (e *Evaluator) output(root *Instance) *Output {
 	out := &Output{Resources: []OutResource{}, Providers: []OutProvider{}, Remote: []string{}, ModuleLinks: map[string]ModuleLink{}}
-	moduleLinks(root.Def, "", out.ModuleLinks)
+	moduleLinks(root.Def, "", out.ModuleLinks, e.funcs)
 	var walk func(mi *Instance)
 	walk = func(mi *Instance) {
 		for _, r := range mi.Def.Resources {

@@ -155,14 +155,21 @@ func renderStatement(b cty.Value) (map[string]any, bool) {
 	// Blocks with the same test and variable are one condition: the provider joins their
 	// values (as one set, sorted like the others).
 	values := map[string]map[string][]string{}
+	seen := map[string]bool{}
 	for _, c := range blocks(b, "condition") {
 		test, variable := str(c, "test"), str(c, "variable")
-		if values[test] == nil {
-			values[test] = map[string][]string{}
-		}
 		l, ok := strList(c, "values")
 		if !ok {
 			return nil, false
+		}
+		// The blocks are a set: two alike are one.
+		key, _ := json.Marshal(append([]string{test, variable}, l...))
+		if seen[string(key)] {
+			continue
+		}
+		seen[string(key)] = true
+		if values[test] == nil {
+			values[test] = map[string][]string{}
 		}
 		values[test][variable] = append(values[test][variable], l...)
 	}
@@ -190,13 +197,20 @@ func principals(ps []cty.Value) (any, bool) {
 	if len(ps) == 0 {
 		return nil, true
 	}
+	// The blocks are a set: two alike (type and identifiers) are one; others of a type append.
 	byType := map[string][]string{}
+	seen := map[string]bool{}
 	for _, p := range ps {
 		ids, ok := strSet(p, "identifiers")
 		if !ok {
 			return nil, false
 		}
 		t := str(p, "type")
+		key, _ := json.Marshal(append([]string{t}, sortedCopy(ids)...))
+		if seen[string(key)] {
+			continue
+		}
+		seen[string(key)] = true
 		byType[t] = append(byType[t], ids...)
 	}
 	if len(ps) == 1 && str(ps[0], "type") == "*" {
@@ -274,8 +288,21 @@ func strList(obj cty.Value, name string) ([]string, bool) {
 // strSet: a set(string) argument (actions, resources, identifiers): each value once.
 func strSet(obj cty.Value, name string) ([]string, bool) {
 	l, ok := strList(obj, name)
-	if !ok || len(l) < 2 {
-		return l, ok
+	if !ok {
+		return nil, false
+	}
+	return distinct(l), true
+}
+
+func sortedCopy(l []string) []string {
+	out := append([]string(nil), l...)
+	sort.Strings(out)
+	return out
+}
+
+func distinct(l []string) []string {
+	if len(l) < 2 {
+		return l
 	}
 	seen := map[string]bool{}
 	out := l[:0:0]
@@ -285,7 +312,7 @@ func strSet(obj cty.Value, name string) ([]string, bool) {
 			out = append(out, s)
 		}
 	}
-	return out, true
+	return out
 }
 
 func blocks(obj cty.Value, name string) []cty.Value {

@@ -112,7 +112,7 @@ credentials := {
 	"aws_opensearch_domain": ["advanced_security_options.master_user_options.master_user_password"],
 	"aws_elasticsearch_domain": ["advanced_security_options.master_user_options.master_user_password"],
 	"aws_elasticache_replication_group": ["auth_token"],
-	"aws_elasticache_user": ["passwords"],
+	"aws_elasticache_user": ["passwords", "authentication_mode.passwords"],
 	"aws_memorydb_user": ["authentication_mode.passwords"],
 	"aws_mq_broker": ["user.password"],
 	"aws_dms_endpoint": ["password"],

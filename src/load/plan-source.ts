@@ -44,6 +44,24 @@ export function unknownDocuments(plan: Json): boolean {
  */
 export const ADDRESS_LIST = /^(ipv6_)?cidr_blocks$|address_prefixes$|^ip_rules$/;
 
+/**
+ * Some module call passes an argument a plan shows neither a value nor a reference for: one
+ * built from constants by a function (`secret_string = jsonencode({password = "…"})`, the
+ * terraform-aws-secrets-manager example); the folder evaluates it (a credential in the code).
+ */
+export function argumentsBuiltFromConstants(plan: Json): boolean {
+  const walk = (m: unknown, depth: number): boolean => {
+    if (!isJson(m) || depth > 16 || !isJson(m.module_calls)) return false;
+    for (const call of Object.values(m.module_calls)) {
+      if (!isJson(call)) continue;
+      if (isJson(call.expressions) && Object.values(call.expressions).some((e) => isJson(e) && !('constant_value' in e) && !(Array.isArray(e.references) && e.references.length > 0))) return true;
+      if (walk(call.module, depth + 1)) return true;
+    }
+    return false;
+  };
+  return isJson(plan.configuration) && walk(plan.configuration.root_module, 0);
+}
+
 /** References that leave a value open in a plan: a local value, each.value, self. */
 const OPEN = /^(local\.|each\.value|self\.)/;
 
@@ -109,7 +127,8 @@ export async function readSource(plan: Json, source: PlanSource): Promise<void> 
   const regions = new Set(unresolvedRegions(plan));
   const locals = refersToLocals(plan);
   const picked = picksModuleInstances(plan);
-  if (regions.size === 0 && !source.dynamic && !locals && !picked && !unknownDocuments(plan)) return;
+  const built = argumentsBuiltFromConstants(plan);
+  if (regions.size === 0 && !source.dynamic && !locals && !picked && !built && !unknownDocuments(plan)) return;
   const values: Json = {};
   for (const [name, v] of Object.entries(isJson(plan.variables) ? plan.variables : {})) if (isJson(v) && 'value' in v) values[name] = v.value;
   const varFile = `${source.root}/.leakguard-plan-variables.tfvars.json`;
@@ -130,7 +149,7 @@ export async function readSource(plan: Json, source: PlanSource): Promise<void> 
     for (const p of evaluated.providers) if (regions.has(p.key) && typeof p.region === 'string') source.regions.set(p.key, p.region);
     source.unknown = new Map(evaluated.resources.map((r) => [r.address, r.unknown]));
     source.resources = new Map(evaluated.resources.map((r) => [r.address, r]));
-    if (source.dynamic || locals || picked) {
+    if (source.dynamic || locals || picked || built) {
       source.references = new Map(evaluated.resources.map((r) => [r.address, r.references]));
       source.links = new Map(Object.entries(evaluated.module_links ?? {}));
     }

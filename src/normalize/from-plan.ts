@@ -100,8 +100,15 @@ function expressionRefs(exprs: unknown, path = '', into: Record<string, string[]
   return into;
 }
 
-/** A module variable's value where the code writes it (module-refs.ts writtenInCode): `{ value }`, or undefined. */
-type CodeValue = (name: string) => { value: unknown } | undefined;
+/** A module variable's value where the code writes it (module-refs.ts writtenInCode): `{ value }`,
+ * `{ opaque }` where the caller builds it from constants in a way a plan does not show, or undefined. */
+type CodeValue = (name: string) => { value: unknown } | { opaque: true } | undefined;
+
+/** A module argument's constant as the folder beside the plan evaluates it (module path, variable). */
+type SourceConstant = (module: string, name: string) => { value: unknown } | undefined;
+
+/** Stands, in a configuration's expressions, for a module argument a plan holds no value for. */
+const BUILT_IN_CALL = 'module.(an argument built from constants, which a plan does not show)';
 
 const WHOLE_VAR = /^var\.([A-Za-z_][\w-]*)$/;
 
@@ -113,7 +120,7 @@ function soleVariable(e: Json): string | undefined {
 }
 
 /** Within a module call: what each of its variables is, where the caller or the module writes it. */
-function codeValues(call: Json, parent: CodeValue | undefined): CodeValue {
+function codeValues(call: Json, parent: CodeValue | undefined, module: string, fromSource?: SourceConstant): CodeValue {
   const exprs = isJson(call.expressions) ? call.expressions : {};
   const declared = isJson(call.module) && isJson(call.module.variables) ? call.module.variables : {};
   return (name) => {
@@ -124,6 +131,10 @@ function codeValues(call: Json, parent: CodeValue | undefined): CodeValue {
     }
     if (!isJson(e)) return undefined;
     if ('constant_value' in e) return e.constant_value === null ? undefined : { value: e.constant_value };
+    // Built from constants by a function (jsonencode({password = "…"})): a plan shows neither a
+    // value nor a reference; the folder beside it evaluates it.
+    // (Evaluated there and no constant: an impure function's, uuid(), not a literal.)
+    if (!Array.isArray(e.references) || e.references.length === 0) return fromSource ? fromSource(module, name) : { opaque: true };
     const v = soleVariable(e);
     return v !== undefined ? parent?.(v) : undefined;
   };
@@ -148,6 +159,7 @@ function withCodeValues(exprs: unknown, values: CodeValue): unknown {
   if ('constant_value' in exprs || Array.isArray(exprs.references)) {
     const v = 'constant_value' in exprs ? undefined : soleVariable(exprs);
     const known = v !== undefined ? values(v) : undefined;
+    if (known && 'opaque' in known) return { references: [BUILT_IN_CALL] };
     return known ? { constant_value: known.value } : exprs;
   }
   let out: Json | undefined;
@@ -164,6 +176,7 @@ function configResources(
   into: Map<string, ConfigResource>,
   links?: Map<string, { args: Record<string, string[]>; outputs: Record<string, string[]> }>,
   values?: CodeValue,
+  fromSource?: SourceConstant,
 ): Map<string, ConfigResource> {
   if (!isJson(module)) return into;
   for (const r of asList(module.resources)) {
@@ -208,7 +221,7 @@ function configResources(
       }
       links.set(child, { args, outputs });
     }
-    configResources(call.module, child, into, links, codeValues(call, values));
+    configResources(call.module, child, into, links, codeValues(call, values, child, fromSource), fromSource);
   }
   return into;
 }
@@ -698,7 +711,14 @@ export function fromPlan(doc: PlanDocument): StackDraft {
   const notChecked: string[] = [];
   const providers = planProviders(doc, notChecked);
   const links = new Map<string, { args: Record<string, string[]>; outputs: Record<string, string[]> }>();
-  const config = configResources(isJson(plan.configuration) ? plan.configuration.root_module : undefined, '', new Map(), links);
+  const constants = doc.source?.links;
+  const fromSource: SourceConstant | undefined = constants
+    ? (module, name) => {
+        const c = constants.get(module)?.constants;
+        return c && Object.hasOwn(c, name) ? { value: c[name] } : undefined;
+      }
+    : undefined;
+  const config = configResources(isJson(plan.configuration) ? plan.configuration.root_module : undefined, '', new Map(), links, undefined, fromSource);
   // What module arguments and outputs name through local values, as the source folder gives it.
   for (const [module, link] of doc.source?.links ?? []) {
     const mine = links.get(module);

@@ -260,7 +260,7 @@ function referencesAt(exprs: unknown, segs: readonly string[], i = 0): string[] 
 
 /** The not-checked line for credentials writtenCredentials() could not read in a plan. */
 export const unreadCredentialLine = (address: string, paths: string[], file: string): string =>
-  `${address} ${paths.join(', ')} (${file}): a credential the plan hides, built from a local value, each.value, a module output or a dynamic block the plan does not hold, ` +
+  `${address} ${paths.join(', ')} (${file}): a credential the plan hides, built from a local value, each.value, a module output, a dynamic block or a module argument the plan does not hold, ` +
   'so whether the code writes it as a literal was not checked (beside the folder it was made from, or with --source-dir, the plan reads it there)';
 
 /** The tree with only what lies at `segs` (through lists of blocks). */

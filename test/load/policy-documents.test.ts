@@ -96,7 +96,26 @@ function folder(docs: Statement[][]): Record<string, string> {
         });
       }),
       // Each run is a terraform plan: report the first counterexample rather than shrink through dozens more.
-      { numRuns: 4, endOnFailure: true },
+      // Two principal blocks of one type sharing an identifier (one set in the provider: each
+      // once; found by CI), always; then drawn.
+      {
+        numRuns: 4,
+        endOnFailure: true,
+        examples: [
+          [
+            Array.from({ length: 12 }, (): Statement[] => [
+              {
+                actions: [{ kind: 'string', text: '"s3:GetObject"', viaVar: false }],
+                principals: [
+                  { type: 'Service', ids: [{ kind: 'number', text: '123456789012', viaVar: false }, { kind: 'bool', text: 'false', viaVar: false }] },
+                  { type: 'Service', ids: [{ kind: 'bool', text: 'false', viaVar: true }, { kind: 'string', text: '"123456789012"', viaVar: false }] },
+                ],
+                conditions: [],
+              },
+            ]),
+          ],
+        ],
+      },
     );
   }, 600_000);
 });
