@@ -39,6 +39,8 @@ describe('failure-pattern fixtures', () => {
     ['leaky-public-unencrypted-db-backup', 'aws-dynamodb-replica-protection'],
     ['leaky-public-messaging', 'aws-sns-subscription-https'],
     ['leaky-public-bucket-no-object-logging', 'aws-s3-cors-public-write'],
+    ['leaky-unrestricted-egress', 'aws-nacl-admin-ports'],
+    ['leaky-audit-log-gap-region', 'aws-vpc-flow-logs'],
   ])('%s shows %s', (stack, rule) => {
     expect((byStack.get(stack) ?? []).map((f) => f.rule)).toContain(rule);
   });

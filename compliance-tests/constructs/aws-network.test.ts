@@ -69,10 +69,22 @@ describe('PrivateVpc', () => {
     expect(resources(out, 'aws_vpc_endpoint').map((e) => e.service_name).sort()).toEqual(['com.amazonaws.us-west-2.dynamodb', 'com.amazonaws.us-west-2.s3']);
   });
 
-  test('sends flow logs to a bounded log group', () => {
+  test('records all the VPC\'s traffic (aws-vpc-flow-logs) to a bounded, encrypted log group through a scoped role', () => {
     const flow = only(out, 'aws_flow_log');
+    expect(flow.vpc_id).toBe(ref(out, 'aws_vpc', 'id'));
+    expect(flow.traffic_type).toBe('ALL');
     expect(flow.log_destination).toBe(ref(out, 'aws_cloudwatch_log_group', 'arn'));
-    expect(only(out, 'aws_cloudwatch_log_group').retention_in_days).toBe(90);
+    expect(flow.iam_role_arn).toBe(ref(out, 'aws_iam_role', 'arn'));
+    const group = only(out, 'aws_cloudwatch_log_group');
+    expect(group.retention_in_days).toBe(90);
+    expect(group.kms_key_id).toBe(ref(out, 'aws_kms_key', 'arn'));
+    const trust = JSON.parse(only(out, 'aws_iam_role').assume_role_policy);
+    expect(trust.Statement.map((s: { Principal: unknown }) => s.Principal)).toEqual([{ Service: 'vpc-flow-logs.amazonaws.com' }]);
+    expect(JSON.stringify(out)).toContain(`${ref(out, 'aws_cloudwatch_log_group', 'arn')}:*`);
+  });
+
+  test('opens no network ACL to the internet (aws-nacl-admin-ports): it manages none', () => {
+    for (const type of ['aws_network_acl', 'aws_default_network_acl', 'aws_network_acl_rule']) expect(resources(out, type)).toHaveLength(0);
   });
 
   test('rejects a CIDR that is not a /16', () => {

@@ -92,6 +92,8 @@ defaults := {
 	# --- egress-restriction ---
 	# TCP ports load balancers may expose to the internet.
 	"internet_ingress_ports": [80, 443],
+	# Remote server administration ports (SSH, RDP) no network ACL may open to the internet.
+	"admin_ports": [22, 3389],
 	# Largest IPv4 range (number of addresses) an Azure SQL, PostgreSQL, MySQL or Synapse firewall
 	# rule, or a Cosmos DB / Search IP filter entry, may open.
 	"sql_firewall_max_addresses": 65536,

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { CloudwatchLogDataProtectionPolicy } from '@cdktf/provider-aws/lib/cloudwatch-log-data-protection-policy';
 import { GuarddutyDetector } from '@cdktf/provider-aws/lib/guardduty-detector';
 import { GuarddutyDetectorFeature } from '@cdktf/provider-aws/lib/guardduty-detector-feature';
@@ -77,6 +78,8 @@ export function auditLogGapRegion(scope: Construct): TerraformStack {
   });
   // The multi-region trail still sees eu-west-1 data: only the Config recorder is missing.
   baseline.coverTable(sessions.arn);
+  // A VPC whose network traffic nothing records (no flow log).
+  new Vpc(stack, 'unlogged-vpc', { cidrBlock: '10.44.0.0/16', tags: { Name: 'leaky-unlogged' } });
 
   const az = azurePart(stack, 'gap', { regions: ['westus2'] });
   new RestrictedNsg(stack, 'eastus-app-nsg', {

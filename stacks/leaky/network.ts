@@ -2,6 +2,8 @@ import { Construct } from 'constructs';
 import { TerraformStack } from 'cdktf';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
+import { NetworkAcl } from '@cdktf/provider-aws/lib/network-acl';
+import { NetworkAclRule } from '@cdktf/provider-aws/lib/network-acl-rule';
 import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
 import { NetworkSecurityRule } from '@cdktf/provider-azurerm/lib/network-security-rule';
 import { PrivateVpc } from '../constructs/aws/vpc';
@@ -22,6 +24,9 @@ export function unrestrictedEgress(scope: Construct): TerraformStack {
     vpcId: network.id,
     egress: [{ fromPort: 0, toPort: 0, protocol: '-1', cidrBlocks: ['0.0.0.0/0'], ipv6CidrBlocks: ['::/0'], description: 'anywhere' }],
   });
+  // A network ACL that lets anyone on the internet reach SSH on the subnets it guards.
+  const acl = new NetworkAcl(stack, 'bastion-acl', { vpcId: network.id, subnetIds: [network.subnetIds[0]] });
+  new NetworkAclRule(stack, 'bastion-acl-ssh', { networkAclId: acl.id, ruleNumber: 100, egress: false, protocol: 'tcp', ruleAction: 'allow', cidrBlock: '0.0.0.0/0', fromPort: 22, toPort: 22 });
 
   const az = azurePart(stack, 'egress');
   const nsg = new NetworkSecurityGroup(stack, 'worker-nsg', { ...az.at(), name: 'nsg-leaky-worker' });
