@@ -30,6 +30,10 @@ export function fromHcl(doc: HclDocument): StackDraft {
     const references: Record<string, string[]> = {};
     const unlinked: string[] = [];
     for (const [attr, refs] of Object.entries(r.references)) {
+      // Known null: it links nothing, before the provider's computed default makes it unknown
+      // (draft.ts withoutNullReferences sees it too late): a module's `key_id = try(each.value.key_id,
+      // null)` in one instance named the key another instance's entry sets (found by an audit).
+      if (r.values[attr] === null && !r.unknown.includes(attr)) continue;
       const keys = [...new Set(refs.flatMap((ref) => resolveAcross(ref, { module: r.module, index: r.index }, instances, links, modules)))];
       if (keys.length > 0) references[attr] = keys;
       // Configured, and the evaluation left it unknown: open (a variable without a value, a

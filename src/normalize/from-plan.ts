@@ -477,6 +477,11 @@ function draftsFrom(file: string, resources: Instance[], plan?: PlanParts): Draf
     }
     // A document the plan leaves unknown for an ARN only apply knows: the folder reads the rest.
     const evaluated = unknown.length > 0 ? source?.resources?.get(r.address) : undefined;
+    // Unknown in the plan (the provider computes it) and known null in the folder: it links
+    // nothing (a reference that names what another for_each instance sets).
+    for (const attr of evaluated ? Object.keys(references) : []) {
+      if (evaluated!.values[attr] === null && !evaluated!.unknown.includes(attr) && unknown.includes(attr)) delete references[attr];
+    }
     for (const attr of evaluated ? [...unknown] : []) {
       const doc = evaluated!.values[attr];
       if (DOCUMENT.test(attr) && !attr.includes('.') && typeof doc === 'string' && doc.includes(KNOWN_AFTER_APPLY)) fill(attr, doc);

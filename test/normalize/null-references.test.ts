@@ -82,3 +82,63 @@ async function keyFindings(path: string): Promise<string[]> {
     );
   }, 300_000);
 });
+
+// The same through a module's for_each over a map whose entries set a key or not (the
+// terraform-aws-ssm-parameter example: `key_id = try(each.value.key_id, null)`): the module's
+// attribute names, by its variable, what every entry of the for_each names, but in an entry
+// without a key its value is known null. It linked the other entries' key, and a SecureString
+// parameter and a log group under the AWS-managed key passed in HCL and beside the plan (found
+// by an audit). Where the provider computes the attribute (SSM's key_id), a plan alone shows it
+// unknown and cannot tell: it names it as not checked, never passes it silently.
+const ENTRY_RULE = { ssm: 'aws-ssm-parameter-secure', log: 'aws-log-group-kms' } as const;
+
+function moduleFolder(kind: 'ssm' | 'log', keyed: boolean[]): { files: Record<string, string>; expected: string[]; addresses: string[] } {
+  const entries = keyed.map((k, i) => `    e${i} = {${k ? ' key = aws_kms_key.k.arn ' : ''}}`).join('\n');
+  const resource =
+    kind === 'ssm'
+      ? 'resource "aws_ssm_parameter" "p" {\n  name   = var.name\n  type   = "SecureString"\n  value  = "not-a-secret-value"\n  key_id = var.key\n  tags   = { "data-classification" = "pii", owner = "shop", environment = "prod" }\n}\n'
+      : 'resource "aws_cloudwatch_log_group" "p" {\n  name              = var.name\n  retention_in_days = 365\n  kms_key_id        = var.key\n  tags              = { "data-classification" = "pii", owner = "shop", environment = "prod" }\n}\n';
+  const type = kind === 'ssm' ? 'aws_ssm_parameter' : 'aws_cloudwatch_log_group';
+  const addresses = keyed.map((_, i) => `module.m["e${i}"].${type}.p`);
+  return {
+    files: {
+      'main.tf': [
+        'provider "aws" {\n  region                      = "us-east-1"\n  skip_credentials_validation = true\n  skip_requesting_account_id  = true\n  skip_metadata_api_check     = true\n}',
+        'resource "aws_kms_key" "k" {\n  enable_key_rotation = true\n}',
+        `locals {\n  entries = {\n${entries}\n  }\n}`,
+        'module "m" {\n  source   = "./m"\n  for_each = local.entries\n  name     = each.key\n  key      = try(each.value.key, null)\n}',
+      ].join('\n\n') + '\n',
+      'm/main.tf': `variable "name" {\n  type = string\n}\n\nvariable "key" {\n  type    = string\n  default = null\n}\n\n${resource}`,
+    },
+    expected: addresses.filter((_, i) => !keyed[i]).sort(),
+    addresses,
+  };
+}
+
+(tf.ok ? describe : describe.skip)(`a module's for_each entry whose key is null links nothing, HCL vs terraform plan (${tf.ok ? 'generated' : `skipped: ${tf.ok ? '' : tf.reason}`})`, () => {
+  test('HCL and the plan beside its folder flag exactly the entries without a key; the plan alone flags them or names them as not checked', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom<'ssm' | 'log'>('ssm', 'log'), fc.array(fc.boolean(), { minLength: 3, maxLength: 5 }), async (kind, keyed) => {
+        const { files, expected, addresses } = moduleFolder(kind, keyed);
+        const flagged = async (path: string): Promise<{ flagged: string[]; notChecked: string[] }> => {
+          const { decision } = await check([path], { today: '2026-11-28' });
+          return {
+            flagged: decision.findings.filter((f) => f.rule_id === ENTRY_RULE[kind]).map((f) => f.resource.address).sort(),
+            notChecked: addresses.filter((a) => (decision.not_checked ?? []).some((l) => l.startsWith(`${a} `))).sort(),
+          };
+        };
+        const beside = planFolder(files, tf.ok ? tf.mirror : '');
+        const alone = join(mkdtempSync(join(tmpdir(), 'leakguard-plan-alone-')), 'plan.json');
+        copyFileSync(beside, alone);
+        expect((await flagged(writeTree(files))).flagged).toEqual(expected);
+        expect((await flagged(beside)).flagged).toEqual(expected);
+        const a = await flagged(alone);
+        // Every entry without a key is flagged or named; none with one is flagged.
+        expect(expected.filter((x) => !a.flagged.includes(x) && !a.notChecked.includes(x))).toEqual([]);
+        expect(a.flagged.filter((x) => !expected.includes(x))).toEqual([]);
+      }),
+      // Each run is a terraform plan: report the first counterexample rather than shrink through dozens more.
+      { numRuns: 3, endOnFailure: true, examples: [['ssm', [false, true, false]], ['log', [true, false]]] },
+    );
+  }, 300_000);
+});
