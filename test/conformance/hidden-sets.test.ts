@@ -1,0 +1,59 @@
+// A set that holds a sensitive value is hidden whole by Terraform (cty moves the mark onto the
+// set), so a plan shows neither the value nor anything beside it. Where a rule reads such a
+// resource, a hidden attribute no rule accounts for makes the check refuse the plan (exit 2,
+// check.ts refuseUnverified): an ElastiCache user's authentication_mode.passwords did, even
+// when the password came from a sensitive variable as it should (found by an audit). Each such
+// attribute of hashicorp/aws (from its schema) that normalize types for the rules
+// (attribute-types.json: what it marks unreadable when hidden) must be a credential the secret
+// rule reads where the code writes it (policies/lib/secrets.rego credentials).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PolicyManifest } from '../../src/evaluate/manifest';
+import attributeTypes from '../../src/normalize/attribute-types.json';
+import { terraformAvailability } from '../helpers/terraform';
+
+interface Block {
+  attributes?: Record<string, { type?: unknown; sensitive?: boolean }>;
+  block_types?: Record<string, { nesting_mode: string; block: Block }>;
+}
+
+/** Sensitive attributes in a set (a set attribute, or an attribute of a block nested as a set). */
+function hiddenWhole(block: Block, path: string[] = [], inSet = false, out: string[] = []): string[] {
+  for (const [name, a] of Object.entries(block.attributes ?? {})) {
+    const set = Array.isArray(a.type) && a.type[0] === 'set';
+    if (a.sensitive && (inSet || set)) out.push([...path, name].join('.'));
+  }
+  for (const [name, b] of Object.entries(block.block_types ?? {})) hiddenWhole(b.block, [...path, name], inSet || b.nesting_mode === 'set', out);
+  return out;
+}
+
+const tf = terraformAvailability();
+
+(tf.ok ? describe : describe.skip)(`sets Terraform hides whole (${tf.ok ? 'hashicorp/aws schema' : `skipped: ${tf.ok ? '' : tf.reason}`})`, () => {
+  test('every one on a type the rules read is a credential the secret rule reads', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leakguard-schema-'));
+    writeFileSync(join(dir, 'main.tf'), 'terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws", version = "5.100.0" }\n  }\n}\n');
+    writeFileSync(
+      join(dir, 'terraformrc'),
+      `provider_installation {\n  filesystem_mirror {\n    path    = "${tf.ok ? tf.mirror : ''}"\n    include = ["registry.terraform.io/hashicorp/*"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/hashicorp/*"]\n  }\n}\n`,
+    );
+    const env = { ...process.env, TF_CLI_CONFIG_FILE: join(dir, 'terraformrc'), CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
+    execFileSync('terraform', ['init', '-input=false', '-no-color'], { cwd: dir, env, stdio: 'ignore' });
+    const schema = JSON.parse(execFileSync('terraform', ['providers', 'schema', '-json'], { cwd: dir, env, maxBuffer: 1 << 30, encoding: 'utf8' }));
+    const resources = schema.provider_schemas['registry.terraform.io/hashicorp/aws'].resource_schemas as Record<string, { block: Block }>;
+    const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'build', 'policy', 'manifest.json'), 'utf8')) as PolicyManifest;
+    const typed = attributeTypes.types as Record<string, Record<string, unknown>>;
+    const reads = (type: string, path: string): boolean => {
+      const segs = path.split('.');
+      return segs.some((_, i) => Object.hasOwn(typed[type] ?? {}, segs.slice(0, i + 1).join('.')));
+    };
+    const credentials = manifest.secret_paths?.credentials ?? {};
+    const all = Object.entries(resources).flatMap(([type, r]) => hiddenWhole(r.block).map((path) => ({ type, path })));
+    // The schema has some (the check can fail), and those the rules read are credentials.
+    expect(all.length).toBeGreaterThan(3);
+    const unaccounted = all.filter(({ type, path }) => reads(type, path) && !(credentials[type] ?? []).includes(path)).map(({ type, path }) => `${type}.${path}`);
+    expect(unaccounted).toEqual([]);
+  }, 120_000);
+});
