@@ -15,7 +15,7 @@ import attributeTypes from '../../src/normalize/attribute-types.json';
 import { terraformAvailability } from '../helpers/terraform';
 
 interface Block {
-  attributes?: Record<string, { type?: unknown; sensitive?: boolean }>;
+  attributes?: Record<string, { type?: unknown; sensitive?: boolean; optional?: boolean; required?: boolean; write_only?: boolean }>;
   block_types?: Record<string, { nesting_mode: string; block: Block }>;
 }
 
@@ -29,31 +29,64 @@ function hiddenWhole(block: Block, path: string[] = [], inSet = false, out: stri
   return out;
 }
 
+/** hashicorp/aws's resource schemas (terraform providers schema -json, offline mirror). */
+function awsResources(mirror: string): Record<string, { block: Block }> {
+  const dir = mkdtempSync(join(tmpdir(), 'leakguard-schema-'));
+  writeFileSync(join(dir, 'main.tf'), 'terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws", version = "5.100.0" }\n  }\n}\n');
+  writeFileSync(
+    join(dir, 'terraformrc'),
+    `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["registry.terraform.io/hashicorp/*"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/hashicorp/*"]\n  }\n}\n`,
+  );
+  const env = { ...process.env, TF_CLI_CONFIG_FILE: join(dir, 'terraformrc'), CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
+  execFileSync('terraform', ['init', '-input=false', '-no-color'], { cwd: dir, env, stdio: 'ignore' });
+  const schema = JSON.parse(execFileSync('terraform', ['providers', 'schema', '-json'], { cwd: dir, env, maxBuffer: 1 << 30, encoding: 'utf8' }));
+  return schema.provider_schemas['registry.terraform.io/hashicorp/aws'].resource_schemas;
+}
+
+/** Arguments the provider marks sensitive (configurable, stored: not write-only), as dotted paths. */
+function sensitiveArguments(block: Block, path: string[] = [], out: string[] = []): string[] {
+  for (const [name, a] of Object.entries(block.attributes ?? {})) if (a.sensitive && (a.optional || a.required) && !a.write_only) out.push([...path, name].join('.'));
+  for (const [name, b] of Object.entries(block.block_types ?? {})) sensitiveArguments(b.block, [...path, name], out);
+  return out;
+}
+
+/** Names that say an argument holds a secret. */
+const SECRET_NAME = /(password|secret|token|private_key|key_material_base64|preshared_key|passphrase|plaintext|api_key|access_key|secret_key|credentials|platform_credential|host_key|api_key_value)$/;
+// OpsWorks is end of life (AWS closed it in 2024): its arguments are not followed.
+const RETIRED = /^aws_opsworks_/;
+
 const tf = terraformAvailability();
 
-(tf.ok ? describe : describe.skip)(`sets Terraform hides whole (${tf.ok ? 'hashicorp/aws schema' : `skipped: ${tf.ok ? '' : tf.reason}`})`, () => {
-  test('every one on a type the rules read is a credential the secret rule reads', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'leakguard-schema-'));
-    writeFileSync(join(dir, 'main.tf'), 'terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws", version = "5.100.0" }\n  }\n}\n');
-    writeFileSync(
-      join(dir, 'terraformrc'),
-      `provider_installation {\n  filesystem_mirror {\n    path    = "${tf.ok ? tf.mirror : ''}"\n    include = ["registry.terraform.io/hashicorp/*"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/hashicorp/*"]\n  }\n}\n`,
-    );
-    const env = { ...process.env, TF_CLI_CONFIG_FILE: join(dir, 'terraformrc'), CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
-    execFileSync('terraform', ['init', '-input=false', '-no-color'], { cwd: dir, env, stdio: 'ignore' });
-    const schema = JSON.parse(execFileSync('terraform', ['providers', 'schema', '-json'], { cwd: dir, env, maxBuffer: 1 << 30, encoding: 'utf8' }));
-    const resources = schema.provider_schemas['registry.terraform.io/hashicorp/aws'].resource_schemas as Record<string, { block: Block }>;
+(tf.ok ? describe : describe.skip)(`sensitive arguments of hashicorp/aws (${tf.ok ? 'its schema' : `skipped: ${tf.ok ? '' : tf.reason}`})`, () => {
+  let resources: Record<string, { block: Block }>;
+  let credentials: Record<string, string[]>;
+  beforeAll(() => {
+    resources = awsResources(tf.ok ? tf.mirror : '');
     const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'build', 'policy', 'manifest.json'), 'utf8')) as PolicyManifest;
+    credentials = manifest.secret_paths?.credentials ?? {};
+  }, 120_000);
+
+  test('every set it hides whole on an attribute normalize types for the rules is a credential the secret rule reads', () => {
     const typed = attributeTypes.types as Record<string, Record<string, unknown>>;
     const reads = (type: string, path: string): boolean => {
       const segs = path.split('.');
       return segs.some((_, i) => Object.hasOwn(typed[type] ?? {}, segs.slice(0, i + 1).join('.')));
     };
-    const credentials = manifest.secret_paths?.credentials ?? {};
     const all = Object.entries(resources).flatMap(([type, r]) => hiddenWhole(r.block).map((path) => ({ type, path })));
     // The schema has some (the check can fail), and those the rules read are credentials.
     expect(all.length).toBeGreaterThan(3);
     const unaccounted = all.filter(({ type, path }) => reads(type, path) && !(credentials[type] ?? []).includes(path)).map(({ type, path }) => `${type}.${path}`);
     expect(unaccounted).toEqual([]);
-  }, 120_000);
+  });
+
+  // A DMS endpoint's Kafka SASL password written as a literal passed where its top-level
+  // password was flagged (found by an audit of terraform-aws-dms): every argument the provider
+  // hides whose name says it is a secret is one the secret rule reads where the code writes it.
+  test('every sensitive argument named as a secret is a credential the secret rule reads', () => {
+    const all = Object.entries(resources)
+      .filter(([type]) => !RETIRED.test(type))
+      .flatMap(([type, r]) => sensitiveArguments(r.block).filter((p) => SECRET_NAME.test(p)).map((path) => ({ type, path })));
+    expect(all.length).toBeGreaterThan(50);
+    expect(all.filter(({ type, path }) => !(credentials[type] ?? []).includes(path)).map(({ type, path }) => `${type}.${path}`)).toEqual([]);
+  });
 });

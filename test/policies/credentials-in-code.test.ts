@@ -27,7 +27,7 @@ type Form = 'literal' | 'variable' | 'sensitive-variable' | 'interpolated' | 'mo
 const FLAGGED: ReadonlySet<Form> = new Set(['literal', 'module-literal', 'module-built', 'module-default', 'local-literal', 'each-literal', 'dynamic-literal']);
 // A plan holds no local value nor each.value: checked alone, what it hides there it names as not checked.
 const UNREAD_IN_PLAN: ReadonlySet<Form> = new Set(['local-literal', 'local-variable', 'each-literal', 'dynamic-literal', 'module-built']);
-type Kind = 'db_instance' | 'rds_cluster' | 'redshift_cluster' | 'docdb_cluster' | 'elasticache' | 'opensearch' | 'memorydb_user' | 'elasticache_user' | 'kms_external_key' | 'secret_version' | 'directory' | 'codebuild_credential';
+type Kind = 'db_instance' | 'rds_cluster' | 'redshift_cluster' | 'docdb_cluster' | 'elasticache' | 'opensearch' | 'memorydb_user' | 'elasticache_user' | 'kms_external_key' | 'secret_version' | 'directory' | 'codebuild_credential' | 'ssm_secure';
 
 const PASSWORD = 'Wp-Pr0d-S3cret-2024!xyz';
 
@@ -72,6 +72,8 @@ function resource(kind: Kind, i: number, value: string): { address: string; hcl:
         address: `aws_directory_service_directory.r${i}`,
         hcl: `resource "aws_directory_service_directory" "r${i}" {\n  name = "r${i}.corp.example.com"\n  size = "Small"\n  password = ${value}\n  vpc_settings {\n    vpc_id = "vpc-123"\n    subnet_ids = ["subnet-1", "subnet-2"]\n  }\n}`,
       };
+    case 'ssm_secure':
+      return { address: `aws_ssm_parameter.r${i}`, hcl: `resource "aws_ssm_parameter" "r${i}" {\n  name = "/orders/r${i}"\n  type = "SecureString"\n  value = ${value}\n}` };
     case 'codebuild_credential':
       return { address: `aws_codebuild_source_credential.r${i}`, hcl: `resource "aws_codebuild_source_credential" "r${i}" {\n  auth_type = "PERSONAL_ACCESS_TOKEN"\n  server_type = "GITHUB"\n  token = ${value}\n}` };
   }
@@ -139,7 +141,7 @@ async function verdict(path: string): Promise<{ flagged: string[]; notChecked: s
 }
 
 const item = fc.record({
-  kind: fc.constantFrom<Kind>('db_instance', 'rds_cluster', 'redshift_cluster', 'docdb_cluster', 'elasticache', 'opensearch', 'memorydb_user', 'elasticache_user', 'kms_external_key', 'secret_version', 'directory', 'codebuild_credential'),
+  kind: fc.constantFrom<Kind>('db_instance', 'rds_cluster', 'redshift_cluster', 'docdb_cluster', 'elasticache', 'opensearch', 'memorydb_user', 'elasticache_user', 'kms_external_key', 'secret_version', 'directory', 'codebuild_credential', 'ssm_secure'),
   form: fc.constantFrom<Form>('literal', 'variable', 'sensitive-variable', 'interpolated', 'module-literal', 'module-built', 'module-default', 'module-variable', 'local-literal', 'local-variable', 'each-literal', 'dynamic-literal'),
 });
 

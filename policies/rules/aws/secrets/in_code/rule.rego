@@ -10,8 +10,9 @@
 #   written as literals (RDS and Aurora, Redshift, DocumentDB and DocumentDB Elastic,
 #   Lightsail databases, OpenSearch, ElastiCache and MemoryDB users, MQ, DMS, Directory
 #   Service, FSx administrators, DataSync SMB, CodeBuild source tokens, Amplify basic auth),
-#   KMS key material imported from a literal, a Secrets Manager secret version whose value is
-#   a literal (also a literal passed into the module that holds them, through
+#   KMS key material imported from a literal, a Secrets Manager secret version's or an SSM
+#   SecureString parameter's value written as a literal (a String parameter's value only where
+#   its form shows a secret: an access key, a private key) (also a literal passed into the module that holds them, through
 #   its variables, locals or for_each; a root variable or a reference passes them as it should):
 #   AWS access keys and secret keys, private
 #   keys, connection strings and URLs with passwords, vendor tokens (secretlint's

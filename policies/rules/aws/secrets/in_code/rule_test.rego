@@ -58,3 +58,16 @@ test_provider_block_fails if {
 	inp := object.union(t.with_index([]), {"stacks": {"shop": stack}})
 	k.summary(rule.deny) == {["aws-secret-in-code", "shop/provider.aws", "Provider aws in stack shop holds a value named as a secret at secret_key (sha256:9); an AWS access key id at user_data (sha256:a93e68f8) in its configuration"]} with input as inp
 }
+
+# An SSM SecureString's literal value is a credential in the code; a String parameter holds
+# configuration, where only a secret recognised by its form counts.
+test_ssm_parameter_value if {
+	secure := with_secrets(t.resource("aws_ssm_parameter.db", {"type": "SecureString"}, {}), [cand("value", "named-secret", 15, 3.1, "sha256:1")])
+	k.summary(rule.deny) == {["aws-secret-in-code", "test/aws_ssm_parameter.db", "aws_ssm_parameter.db holds a value named as a secret at value (sha256:1) in its configuration"]} with input as t.with_index([secure])
+	plain := with_secrets(t.resource("aws_ssm_parameter.cfg", {"type": "String"}, {}), [cand("value", "named-secret", 15, 3.1, "sha256:2")])
+	count(rule.deny) == 0 with input as t.with_index([plain])
+	key := with_secrets(t.resource("aws_ssm_parameter.cfg", {"type": "String"}, {}), [cand("value", "aws-secret-access-key", 40, 5.2, "sha256:3")])
+	count(rule.deny) == 1 with input as t.with_index([key])
+	open := object.union(with_secrets(t.resource("aws_ssm_parameter.cfg", {}, {}), [cand("value", "named-secret", 15, 3.1, "sha256:4")]), {"unknown": ["type"]})
+	count(rule.deny) == 1 with input as t.with_index([open])
+}
