@@ -12,7 +12,10 @@
 #   same region (matched by the resources' resolved provider region; the tool cannot tell
 #   accounts apart, so a default declared for another account in that region counts too). An
 #   instance launched from a launch template and setting no tokens itself takes the
-#   template's setting and is not reported; the template is judged on its own.
+#   template's setting and is not reported when the input holds the template (judged on its
+#   own) or reads it with tokens required (data.aws_launch_template); one launched from a
+#   template the input does not hold (an existing template's id or name, a module's input)
+#   cannot be verified and is reported.
 #   Unknowns: an http_tokens configured but unknown at plan time is not proven and is
 #   reported; one the provider computes because it is not configured reads as unset.
 # custom:
@@ -107,9 +110,41 @@ endpoint_disabled(r) if "disabled" in resources.values_at(r, "metadata_options.h
 # An instance launched from a launch template inherits the template's metadata options.
 from_template(r) if {
 	r.type == "aws_instance"
-	some path in ["launch_template.id", "launch_template.name"]
+	some path in template_paths
 	resources.configured(r, path)
 }
+
+template_paths := ["launch_template.id", "launch_template.name"]
+
+template_refs := ["launch_template.id", "launch_template.name", "launch_template"]
+
+# The template is in the input and judged on its own: linked, or a template of the input with
+# the name the instance gives.
+held_template(r) if {
+	some path in template_refs
+	some t in resources.linked_to(r, path)
+	t.type == "aws_launch_template"
+	t.mode == "managed"
+} else if {
+	some name in resources.values_at(r, "launch_template.name")
+	some t in resources.of_type("aws_launch_template")
+	some held in resources.values_at(t, "name")
+	held == name
+}
+
+# A template the configuration reads (data.aws_launch_template) shows its metadata options.
+read_template_requires_tokens(r) if {
+	some path in template_refs
+	some t in resources.linked_to(r, path)
+	t.type == "aws_launch_template"
+	t.mode == "data"
+	"required" in resources.values_at(t, tokens_path)
+}
+
+template_named(r) := sprintf("%v", [v]) if {
+	some path in template_paths
+	some v in resources.values_at(r, path)
+} else := "set from what the input cannot show"
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some t, kind in kinds
@@ -122,6 +157,17 @@ message(r, kind, "unknown") := sprintf("%s %s has metadata_options.http_tokens u
 
 message(r, kind, "unset") := sprintf("%s %s allows IMDSv1: metadata_options.http_tokens is unset (optional by default) and no aws_ec2_instance_metadata_defaults in %s requires tokens", [kind, r.address, region]) if {
 	not from_template(r)
+	region := resources.region_of(r)
+	not required_regions[region]
+}
+
+# A template the input does not hold (an existing one named by id or name, a module's input):
+# the instance takes its settings, which nothing here shows (found by an audit: such instances
+# passed with nothing reported).
+message(r, kind, "unset") := sprintf("%s %s is launched from a launch template the input does not hold (%s), so that it requires IMDSv2 tokens cannot be verified", [kind, r.address, template_named(r)]) if {
+	from_template(r)
+	not held_template(r)
+	not read_template_requires_tokens(r)
 	region := resources.region_of(r)
 	not required_regions[region]
 }

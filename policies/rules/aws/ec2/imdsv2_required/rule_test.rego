@@ -59,3 +59,20 @@ test_unknown_tokens_fail if {
 	k.summary(rule.deny) == {["aws-ec2-imdsv2-required", "test/aws_instance.web", "EC2 instance aws_instance.web has metadata_options.http_tokens unknown at plan time; that IMDSv1 is off cannot be verified"]} with input as t.with_index([instance({"metadata_options": [{"http_tokens": "${var.http_tokens}"}]})])
 	count(rule.deny) == 1 with input as t.with_index([k.unknown(t.resource("aws_instance.web", {"metadata_options": [{}]}, {"metadata_options.http_tokens": ["aws_ssm_parameter.tokens"]}), ["metadata_options.http_tokens"])])
 }
+
+# A template the input does not hold (an existing one, a module's input) cannot be shown to
+# require tokens; one the input holds by the name the instance gives is judged on its own; one
+# the configuration reads shows its options.
+test_instance_from_a_template_the_input_does_not_hold if {
+	by_name := t.resource("aws_instance.web", {"launch_template": [{"name": "shared-web"}]}, {})
+	k.summary(rule.deny) == {["aws-ec2-imdsv2-required", "test/aws_instance.web", "EC2 instance aws_instance.web is launched from a launch template the input does not hold (shared-web), so that it requires IMDSv2 tokens cannot be verified"]} with input as t.with_index([by_name])
+	count(rule.deny) == 0 with input as t.with_index([by_name, template({"name": "shared-web", "metadata_options": [{"http_tokens": "required"}]})])
+	count(rule.deny) == 0 with input as t.with_index([by_name, defaults("required")])
+	by_ref := t.resource("aws_instance.web", {"launch_template": [{}]}, {"launch_template.id": ["data.aws_launch_template.shared"]})
+	read := object.union(t.resource("data.aws_launch_template.shared", {"metadata_options": [{"http_tokens": "required"}]}, {}), {"mode": "data", "type": "aws_launch_template"})
+	count(rule.deny) == 0 with input as t.with_index([by_ref, read])
+	optional := object.union(read, {"values": {"metadata_options": [{"http_tokens": "optional"}]}})
+	count(rule.deny) == 1 with input as t.with_index([by_ref, optional])
+	unread := object.union(by_ref, {"unknown": ["launch_template.id"]})
+	k.summary(rule.deny) == {["aws-ec2-imdsv2-required", "test/aws_instance.web", "EC2 instance aws_instance.web is launched from a launch template the input does not hold (set from what the input cannot show), so that it requires IMDSv2 tokens cannot be verified"]} with input as t.with_index([unread])
+}
