@@ -211,7 +211,7 @@ export function publicMessaging(scope: Construct): TerraformStack {
   return stack;
 }
 
-/** Credentials readable by every AWS account, a password kept as a plain String parameter, and a parameter shared through RAM outside the organization. */
+/** Credentials readable by every AWS account, a password kept as a plain String parameter, and a parameter shared through RAM outside the organization (its value written into the code). */
 export function publicSecrets(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-public-secrets');
   awsPart(stack);
