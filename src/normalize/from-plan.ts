@@ -358,6 +358,9 @@ function openInSource(source: PlanSource['unknown'], address: string, attr: stri
   return unknown === undefined || unknown.some((u) => u === attr || attr.startsWith(`${u}.`) || u.startsWith(`${attr}.`));
 }
 
+/** Cheap test before splitting a path (every unknown path of every resource passes here). */
+const mayBeAddressList = (p: string): boolean => p.endsWith('cidr_blocks') || p.endsWith('address_prefixes') || p.endsWith('ip_rules');
+
 /** A reference to one address or range (not a list of them): a list that names it is written around it. */
 const SCALAR_ADDRESS = /[._](public_ip|private_ip|carrier_ip|customer_owned_ip|cidr_block|ipv6_cidr_block|ip_address)$/;
 
@@ -495,6 +498,7 @@ function draftsFrom(file: string, resources: Instance[], plan?: PlanParts): Draf
     // The same in blocks (a security group's inline ingress): each block the plan leaves without
     // its list takes the list of the folder's block with the same known settings.
     for (const p of evaluated ? unknown : []) {
+      if (!mayBeAddressList(p)) continue;
       const [block, key, deeper] = p.split('.');
       if (key === undefined || deeper !== undefined || !ADDRESS_LIST.test(key)) continue;
       const planned = values[block];
@@ -518,6 +522,7 @@ function draftsFrom(file: string, resources: Instance[], plan?: PlanParts): Draf
     // network's range alone, and a rule that reads it reports it unverifiable.
     if (cfg) {
       for (const p of unknown) {
+        if (!mayBeAddressList(p)) continue;
         const [attr, key, deeper] = p.split('.');
         if (deeper !== undefined || !ADDRESS_LIST.test(key ?? attr)) continue;
         const open = key === undefined ? values[attr] === undefined || values[attr] === null : Array.isArray(values[attr]) && (values[attr] as unknown[]).some((b) => isJson(b) && (b[key] === undefined || b[key] === null));

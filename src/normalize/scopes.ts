@@ -48,13 +48,15 @@ const COPY_REGIONS: Record<string, { path: string[]; attribute: string }> = {
   aws_ecr_replication_configuration: { path: ['replication_configuration', 'rule', 'destination'], attribute: 'region' },
 };
 
+const NONE: string[] = [];
+
 /** The regions a resource's copies are in (COPY_REGIONS); UNKNOWN_REGION for one whose
  * region only apply knows, or whose list of copies is set from what only apply knows (a list
  * unknown and set from nothing is the provider's to compute: a secret without replicas shows
  * `replica` unknown in every plan). Policies/testutil copy_regions is the definition. */
 export function copyRegions(r: Pick<Resource, 'type' | 'values' | 'unknown' | 'references'>): string[] {
   const where = COPY_REGIONS[r.type];
-  if (where === undefined) return [];
+  if (where === undefined) return NONE;
   const out: string[] = [];
   let blocks: unknown[] = [r.values];
   for (const step of where.path) {
