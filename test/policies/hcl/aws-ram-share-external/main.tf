@@ -24,7 +24,7 @@ resource "aws_ssm_parameter" "flags" {
   type   = "SecureString"
   tier   = "Advanced"
   key_id = aws_kms_key.config.arn
-  value  = "{\"checkout_v2\": true}"
+  value  = jsonencode({ checkout_v2 = true })
 }
 
 resource "aws_ram_resource_share" "config" {
