@@ -85,13 +85,16 @@ export function scanRules(policies = join(root, 'policies')): { types: string[];
 // ---------------------------------------------------------------------------------------
 // AWS: terraform providers schema -json.
 
-interface SchemaBlock {
-  attributes?: Record<string, { type?: TypeExpr; computed?: boolean; nested_type?: { attributes: Record<string, { type?: TypeExpr }>; nesting_mode: string } }>;
+export interface SchemaBlock {
+  attributes?: Record<
+    string,
+    { type?: TypeExpr; computed?: boolean; optional?: boolean; required?: boolean; sensitive?: boolean; write_only?: boolean; nested_type?: { attributes: Record<string, { type?: TypeExpr }>; nesting_mode: string } }
+  >;
   block_types?: Record<string, { nesting_mode: string; block: SchemaBlock }>;
 }
 
-function awsSchemas(): { resources: Record<string, SchemaBlock>; data: Record<string, SchemaBlock> } {
-  const mirror = process.env.LEAKGUARD_TF_MIRROR ?? '/opt/tf-plugins';
+/** hashicorp/aws's resource and data source schemas (also test/conformance/hidden-sets.test.ts). */
+export function awsSchemas(mirror = process.env.LEAKGUARD_TF_MIRROR ?? '/opt/tf-plugins'): { resources: Record<string, SchemaBlock>; data: Record<string, SchemaBlock> } {
   const dir = mkdtempSync(join(tmpdir(), 'leakguard-schema-'));
   writeFileSync(join(dir, 'main.tf'), `terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws", version = "${AWS_VERSION}" }\n  }\n}\n`);
   writeFileSync(
@@ -281,4 +284,4 @@ function main(): void {
   console.log(`wrote ${OUT}: ${Object.keys(map.types).length} resource types, ${paths} attribute paths`);
 }
 
-main();
+if (require.main === module) main();

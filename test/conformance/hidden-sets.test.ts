@@ -6,18 +6,14 @@
 // attribute of hashicorp/aws (from its schema) that normalize types for the rules
 // (attribute-types.json: what it marks unreadable when hidden) must be a credential the secret
 // rule reads where the code writes it (policies/lib/secrets.rego credentials).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PolicyManifest } from '../../src/evaluate/manifest';
 import attributeTypes from '../../src/normalize/attribute-types.json';
 import { terraformAvailability } from '../helpers/terraform';
+import { awsSchemas, type SchemaBlock } from '../../scripts/gen-attribute-types';
 
-interface Block {
-  attributes?: Record<string, { type?: unknown; sensitive?: boolean; optional?: boolean; required?: boolean; write_only?: boolean }>;
-  block_types?: Record<string, { nesting_mode: string; block: Block }>;
-}
+type Block = SchemaBlock;
 
 /** Sensitive attributes in a set (a set attribute, or an attribute of a block nested as a set). */
 function hiddenWhole(block: Block, path: string[] = [], inSet = false, out: string[] = []): string[] {
@@ -27,20 +23,6 @@ function hiddenWhole(block: Block, path: string[] = [], inSet = false, out: stri
   }
   for (const [name, b] of Object.entries(block.block_types ?? {})) hiddenWhole(b.block, [...path, name], inSet || b.nesting_mode === 'set', out);
   return out;
-}
-
-/** hashicorp/aws's resource schemas (terraform providers schema -json, offline mirror). */
-function awsResources(mirror: string): Record<string, { block: Block }> {
-  const dir = mkdtempSync(join(tmpdir(), 'leakguard-schema-'));
-  writeFileSync(join(dir, 'main.tf'), 'terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws", version = "5.100.0" }\n  }\n}\n');
-  writeFileSync(
-    join(dir, 'terraformrc'),
-    `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["registry.terraform.io/hashicorp/*"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/hashicorp/*"]\n  }\n}\n`,
-  );
-  const env = { ...process.env, TF_CLI_CONFIG_FILE: join(dir, 'terraformrc'), CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
-  execFileSync('terraform', ['init', '-input=false', '-no-color'], { cwd: dir, env, stdio: 'ignore' });
-  const schema = JSON.parse(execFileSync('terraform', ['providers', 'schema', '-json'], { cwd: dir, env, maxBuffer: 1 << 30, encoding: 'utf8' }));
-  return schema.provider_schemas['registry.terraform.io/hashicorp/aws'].resource_schemas;
 }
 
 /** Arguments the provider marks sensitive (configurable, stored: not write-only), as dotted paths. */
@@ -61,7 +43,7 @@ const tf = terraformAvailability();
   let resources: Record<string, { block: Block }>;
   let credentials: Record<string, string[]>;
   beforeAll(() => {
-    resources = awsResources(tf.ok ? tf.mirror : '');
+    resources = Object.fromEntries(Object.entries(awsSchemas(tf.ok ? tf.mirror : '').resources).map(([k, block]) => [k, { block }]));
     const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'build', 'policy', 'manifest.json'), 'utf8')) as PolicyManifest;
     credentials = manifest.secret_paths?.credentials ?? {};
   }, 120_000);
