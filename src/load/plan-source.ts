@@ -62,6 +62,62 @@ export function argumentsBuiltFromConstants(plan: Json): boolean {
   return isJson(plan.configuration) && walk(plan.configuration.root_module, 0);
 }
 
+/**
+ * Some resource writes a value the plan hides (sensitive) with an expression a plan shows
+ * neither a value nor a reference for: one built in place from constants by a function
+ * (`value = jsonencode({key = "…"})`, `password = join("", ["…"])`); the folder evaluates it.
+ */
+export function credentialsBuiltInPlace(plan: Json): boolean {
+  // Attributes each resource's change hides, by module path (without instance keys) and address.
+  const hidden = new Map<string, Set<string>>();
+  for (const c of Array.isArray(plan.resource_changes) ? plan.resource_changes : []) {
+    if (!isJson(c) || !isJson(c.change) || !isJson(c.change.after_sensitive) || typeof c.type !== 'string' || typeof c.name !== 'string') continue;
+    const marked = Object.entries(c.change.after_sensitive).filter(([, v]) => v === true).map(([k]) => k);
+    if (marked.length === 0) continue;
+    const key = `${typeof c.module_address === 'string' ? stripKeys(c.module_address) : ''} ${c.type}.${c.name}`;
+    const set = hidden.get(key) ?? new Set<string>();
+    for (const k of marked) set.add(k);
+    hidden.set(key, set);
+  }
+  if (hidden.size === 0) return false;
+  const walk = (m: unknown, path: string, depth: number): boolean => {
+    if (!isJson(m) || depth > 16) return false;
+    for (const r of Array.isArray(m.resources) ? m.resources : []) {
+      if (!isJson(r) || !isJson(r.expressions) || typeof r.address !== 'string') continue;
+      const attrs = hidden.get(`${path} ${r.address}`);
+      if (attrs && [...attrs].some((a) => builtInPlace(r.expressions, a))) return true;
+    }
+    for (const [name, call] of Object.entries(isJson(m.module_calls) ? m.module_calls : {})) if (isJson(call) && walk(call.module, path ? `${path}.module.${name}` : `module.${name}`, depth + 1)) return true;
+    return false;
+  };
+  return isJson(plan.configuration) && walk(plan.configuration.root_module, '', 0);
+}
+
+/**
+ * What a reference names that the code itself knows: `file("${path.module}/pw.txt")` is built
+ * from constants as `jsonencode({password = "…"})` is (the folder checked as HCL reads both).
+ */
+export const CODE_KNOWN = /^(path\.|terraform\.|count\.index$|each\.key$)/;
+
+/**
+ * The expression at `path` (dotted, through blocks) of a configuration's expressions is built
+ * from constants by a function: present, with neither a value nor a reference (`{}`), or naming
+ * only what the code knows (CODE_KNOWN).
+ */
+export function builtInPlace(exprs: unknown, path: string): boolean {
+  const at = (node: unknown, segs: readonly string[], i: number): boolean => {
+    if (Array.isArray(node)) return node.some((e) => at(e, segs, i));
+    if (!isJson(node)) return false;
+    if (Array.isArray(node.references)) return i === segs.length && node.references.length > 0 && node.references.every((r) => typeof r === 'string' && CODE_KNOWN.test(r));
+    if ('constant_value' in node) return false;
+    if (i === segs.length) return Object.keys(node).length === 0;
+    return Object.hasOwn(node, segs[i]) && at(node[segs[i]], segs, i + 1);
+  };
+  return at(exprs, path.split('.'), 0);
+}
+
+const stripKeys = (s: string): string => (s.includes('[') ? s.replace(/\[[^\]]*\]/g, '') : s);
+
 /** References that leave a value open in a plan: a local value, each.value, self. */
 const OPEN = /^(local\.|each\.value|self\.)/;
 
@@ -127,7 +183,7 @@ export async function readSource(plan: Json, source: PlanSource): Promise<void> 
   const regions = new Set(unresolvedRegions(plan));
   const locals = refersToLocals(plan);
   const picked = picksModuleInstances(plan);
-  const built = argumentsBuiltFromConstants(plan);
+  const built = argumentsBuiltFromConstants(plan) || credentialsBuiltInPlace(plan);
   if (regions.size === 0 && !source.dynamic && !locals && !picked && !built && !unknownDocuments(plan)) return;
   const values: Json = {};
   for (const [name, v] of Object.entries(isJson(plan.variables) ? plan.variables : {})) if (isJson(v) && 'value' in v) values[name] = v.value;

@@ -5,7 +5,7 @@ import { stringMap } from './from-config';
 import { asList, isMarkTree, moduleInstances, stateInstances, Structure, type Instance } from './instances';
 import { secretCandidates } from './secrets';
 import { planValue, providerConfigs } from '../load/plan-providers';
-import { ADDRESS_LIST, DOCUMENT, KNOWN_AFTER_APPLY, WHOLE_MODULE_REF } from '../load/plan-source';
+import { ADDRESS_LIST, builtInPlace, DOCUMENT, KNOWN_AFTER_APPLY, WHOLE_MODULE_REF } from '../load/plan-source';
 import { literalInCode, moduleInstancePaths, opaqueAcross, resolveAcross, withConstant, type ModuleLinks } from './module-refs';
 
 interface ConfigResource {
@@ -558,9 +558,14 @@ function draftsFrom(file: string, resources: Instance[], plan?: PlanParts): Draf
       for (const p of evaluated ? draft.sensitive : []) {
         // Named through a local or each.value, or in a `dynamic` block the configuration leaves out.
         const refs = cfg.refs[p];
-        if (refs ? !refs.some((ref) => opaqueAcross(ref, from, links)) : !leftOut(cfg.exprs, p)) continue;
-        (draft.readInSource ??= []).push(p);
+        // Or built in place from constants by a function (`value = jsonencode({key = "…"})`).
+        const inPlace = builtInPlace(cfg.exprs, p);
+        if (!inPlace && (refs ? !refs.some((ref) => opaqueAcross(ref, from, links)) : !leftOut(cfg.exprs, p))) continue;
         const known = literalInCode(evaluated!, p, source.links);
+        // Built in place, the folder reads it or knows it only apply can (uuid(), timestamp(): no
+        // literal, as the folder checked as HCL says); anything else stays not checked.
+        if (inPlace && !known && !evaluated!.unknown.some((u) => u === p || p.startsWith(`${u}.`))) continue;
+        (draft.readInSource ??= []).push(p);
         if (known) draft.written = withConstant(draft.written === cfg.exprs ? structuredClone(cfg.exprs) : draft.written!, p, known.value) as Json;
       }
     }

@@ -1,5 +1,5 @@
 import type { Json, LoadedDocument } from '../load/types';
-import { ADDRESS_LIST } from '../load/plan-source';
+import { ADDRESS_LIST, CODE_KNOWN } from '../load/plan-source';
 import type { PolicyInput, Provider, Resource, SecretCandidate, Stack } from '../types/policy-input';
 import type { SecretPaths } from '../evaluate/manifest';
 import { applyAzapiUpdates, fromAzapi } from './azapi';
@@ -236,7 +236,8 @@ function writtenCredentials(d: Draft, format: string, creds: readonly string[]):
     const hidden = format === 'plan' && found.length === 0 && d.sensitive.some((p) => under(path, p));
     const refs = hidden && !d.readInSource?.some((p) => under(path, p)) ? referencesAt(d.written, segs) : [];
     // Named through what a plan does not hold, or written where its configuration shows nothing (a dynamic block).
-    if (refs === null || refs.some((r) => UNHELD.test(r))) unread.push(path);
+    // Or built from constants alone (`file("${path.module}/pw.txt")`): the folder reads it.
+    if (refs === null || refs.some((r) => UNHELD.test(r)) || (refs.length > 0 && refs.every((r) => CODE_KNOWN.test(r)))) unread.push(path);
   }
   return { candidates, unread };
 }
@@ -260,7 +261,7 @@ function referencesAt(exprs: unknown, segs: readonly string[], i = 0): string[] 
 
 /** The not-checked line for credentials writtenCredentials() could not read in a plan. */
 export const unreadCredentialLine = (address: string, paths: string[], file: string): string =>
-  `${address} ${paths.join(', ')} (${file}): a credential the plan hides, built from a local value, each.value, a module output, a dynamic block or a module argument the plan does not hold, ` +
+  `${address} ${paths.join(', ')} (${file}): a credential the plan hides, built from a local value, each.value, a module output, a dynamic block, a module argument the plan does not hold or constants a function puts together (jsonencode, file), ` +
   'so whether the code writes it as a literal was not checked (beside the folder it was made from, or with --source-dir, the plan reads it there)';
 
 /** The tree with only what lies at `segs` (through lists of blocks). */

@@ -21,12 +21,15 @@ const tf = terraformAvailability();
 // Through a module: the caller passes a literal, the module's default is one, or the caller
 // passes its own (root) variable; or the module passes it on through a local value or each.value.
 // Or in a `dynamic` block (an OpenSearch domain's master user, whatever the kind drawn), which a plan's configuration leaves out.
-type Form = 'literal' | 'variable' | 'sensitive-variable' | 'interpolated' | 'module-literal' | 'module-built' | 'module-default' | 'module-variable' | 'local-literal' | 'local-variable' | 'each-literal' | 'dynamic-literal';
+// Or built in the resource itself from constants by a function (format, join, jsonencode), read
+// from a file of the folder (file("${path.module}/…")), or made by an impure function (uuid():
+// no literal); a plan shows neither a value nor a reference to anything it holds for any of them.
+type Form = 'literal' | 'variable' | 'sensitive-variable' | 'interpolated' | 'module-literal' | 'module-built' | 'module-default' | 'module-variable' | 'local-literal' | 'local-variable' | 'each-literal' | 'dynamic-literal' | 'built' | 'file' | 'impure';
 // module-built: the caller builds it from literals with a function (jsonencode({password = "…"}), the
 // secrets-manager module's example; found by an audit).
-const FLAGGED: ReadonlySet<Form> = new Set(['literal', 'module-literal', 'module-built', 'module-default', 'local-literal', 'each-literal', 'dynamic-literal']);
+const FLAGGED: ReadonlySet<Form> = new Set(['literal', 'module-literal', 'module-built', 'module-default', 'local-literal', 'each-literal', 'dynamic-literal', 'built', 'file']);
 // A plan holds no local value nor each.value: checked alone, what it hides there it names as not checked.
-const UNREAD_IN_PLAN: ReadonlySet<Form> = new Set(['local-literal', 'local-variable', 'each-literal', 'dynamic-literal', 'module-built']);
+const UNREAD_IN_PLAN: ReadonlySet<Form> = new Set(['local-literal', 'local-variable', 'each-literal', 'dynamic-literal', 'module-built', 'built', 'file', 'impure']);
 type Kind = 'db_instance' | 'rds_cluster' | 'redshift_cluster' | 'docdb_cluster' | 'elasticache' | 'opensearch' | 'memorydb_user' | 'elasticache_user' | 'kms_external_key' | 'secret_version' | 'directory' | 'codebuild_credential' | 'ssm_secure';
 
 const PASSWORD = 'Wp-Pr0d-S3cret-2024!xyz';
@@ -125,7 +128,18 @@ function folder(items: Array<{ kind: Kind; form: Form }>): { files: Record<strin
       addresses.push(`module.m${i}.${r.address}`);
       return;
     }
-    const value = { literal: `"${PASSWORD}"`, variable: 'var.pw', 'sensitive-variable': 'var.secret_pw', interpolated: `"\${var.prefix}-${PASSWORD}"` }[form as 'literal'];
+    if (form === 'file') files[`pw${i}.txt`] = PASSWORD;
+    // JSON only where the provider takes any string (an auth token must not hold a quote).
+    const built = kind === 'secret_version' || kind === 'ssm_secure' ? `jsonencode({ password = "${PASSWORD}" })` : i % 2 === 0 ? `format("%s", "${PASSWORD}")` : `join("", ["${PASSWORD.slice(0, 8)}", "${PASSWORD.slice(8)}"])`;
+    const value = {
+      literal: `"${PASSWORD}"`,
+      variable: 'var.pw',
+      'sensitive-variable': 'var.secret_pw',
+      interpolated: `"\${var.prefix}-${PASSWORD}"`,
+      built,
+      file: `file("\${path.module}/pw${i}.txt")`,
+      impure: 'uuid()',
+    }[form as 'literal'];
     const r = resource(kind, i, value);
     addresses.push(r.address);
     parts.push(r.hcl);
@@ -142,7 +156,7 @@ async function verdict(path: string): Promise<{ flagged: string[]; notChecked: s
 
 const item = fc.record({
   kind: fc.constantFrom<Kind>('db_instance', 'rds_cluster', 'redshift_cluster', 'docdb_cluster', 'elasticache', 'opensearch', 'memorydb_user', 'elasticache_user', 'kms_external_key', 'secret_version', 'directory', 'codebuild_credential', 'ssm_secure'),
-  form: fc.constantFrom<Form>('literal', 'variable', 'sensitive-variable', 'interpolated', 'module-literal', 'module-built', 'module-default', 'module-variable', 'local-literal', 'local-variable', 'each-literal', 'dynamic-literal'),
+  form: fc.constantFrom<Form>('literal', 'variable', 'sensitive-variable', 'interpolated', 'module-literal', 'module-built', 'module-default', 'module-variable', 'local-literal', 'local-variable', 'each-literal', 'dynamic-literal', 'built', 'file', 'impure'),
 });
 
 (tf.ok ? describe : describe.skip)(`credentials written into the configuration, HCL vs terraform plan (${tf.ok ? 'generated' : `skipped: ${tf.ok ? '' : tf.reason}`})`, () => {
@@ -163,9 +177,13 @@ const item = fc.record({
       // Each run is a terraform plan: report the first counterexample rather than shrink through dozens more.
       // A function of literals passed into a module, for four kinds of credential, always; then drawn.
       {
-        numRuns: 2,
+        numRuns: 3,
         endOnFailure: true,
-        examples: [[(['secret_version', 'db_instance', 'opensearch', 'memorydb_user', 'kms_external_key', 'literal', 'variable', 'module-literal', 'module-variable', 'local-literal'] as const).map((k, i) => (i < 5 ? { kind: k as Kind, form: 'module-built' as Form } : { kind: 'rds_cluster' as Kind, form: k as Form }))]],
+        examples: [
+          [(['secret_version', 'db_instance', 'opensearch', 'memorydb_user', 'kms_external_key', 'literal', 'variable', 'module-literal', 'module-variable', 'local-literal'] as const).map((k, i) => (i < 5 ? { kind: k as Kind, form: 'module-built' as Form } : { kind: 'rds_cluster' as Kind, form: k as Form }))],
+          // Built in the resource itself (an audit: a plan beside its folder had named these not checked, HCL flagged them).
+          [(['ssm_secure', 'secret_version', 'db_instance', 'elasticache', 'memorydb_user', 'opensearch', 'ssm_secure', 'docdb_cluster', 'secret_version', 'kms_external_key'] as const).map((kind, i) => ({ kind: kind as Kind, form: (['built', 'built', 'built', 'built', 'built', 'file', 'file', 'impure', 'impure', 'built'] as const)[i] as Form }))],
+        ],
       },
     );
   }, 300_000);
