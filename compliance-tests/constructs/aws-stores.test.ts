@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TerraformStack } from 'cdktf';
+import { TerraformStack, TerraformVariable } from 'cdktf';
 import { EbsRegionDefaults, EncryptedFileSystem, EncryptedVolume } from '../../stacks/constructs/aws/block-storage';
 import { PrivateSearchCollection, SecureSearchDomain, SecureSearchDomainProps } from '../../stacks/constructs/aws/search';
 import { EncryptedDocumentDatabase, EncryptedGraphDatabase, EncryptedMemoryDb, EncryptedRedis, PrivateClusterProps, PrivateWarehouse } from '../../stacks/constructs/aws/clusters';
-import { EncryptedDeliveryStream, EncryptedStream, HardenedQueue, HardenedTopic, PrivateKafka, TopicSubscription } from '../../stacks/constructs/aws/messaging';
+import { EncryptedDeliveryStream, EncryptedStream, HardenedQueue, HardenedTopic, PrivateKafka, PrivateMessageBroker, TopicSubscription } from '../../stacks/constructs/aws/messaging';
 import { InstanceMetadataDefaults } from '../../stacks/constructs/aws/compute';
 import { HardenedSecret } from '../../stacks/constructs/aws/secrets';
 import { PrivateReplicationInstance } from '../../stacks/constructs/aws/migration';
@@ -23,6 +23,9 @@ const SUBNETS = ['subnet-a', 'subnet-b'];
 const GROUPS = ['sg-1'];
 const CLIENT = 'arn:aws:iam::123456789012:role/orders-api';
 const cluster = (identifier: string): PrivateClusterProps => ({ identifier, subnetIds: SUBNETS, securityGroupIds: GROUPS });
+
+/** A broker's admin password as a caller passes it: a sensitive variable, set from the CI's secrets. */
+const brokerPassword = (stack: TerraformStack, name = 'broker'): string => new TerraformVariable(stack, `${name}-admin-password`, { type: 'string', sensitive: true }).stringValue;
 
 /** One of every data-store construct, as a caller would write it. */
 /** Every hardened store; the baseline's central trail records the data events of the queue, topic and stream (PII by default). */
@@ -46,6 +49,8 @@ function everyStore(stack: TerraformStack, baseline: RegionalBaseline): void {
   baseline.coverMessaging('AWS::Kinesis::Stream', stream.stream.arn);
   new EncryptedDeliveryStream(stack, 'lake', { name: 'orders-to-lake', roleArn: 'arn:aws:iam::123456789012:role/firehose', bucketArn: 'arn:aws:s3:::orders-lake' });
   new PrivateKafka(stack, 'kafka', { clusterName: 'order-events', subnetIds: SUBNETS, securityGroupIds: GROUPS });
+  new PrivateMessageBroker(stack, 'broker', { brokerName: 'orders', subnetIds: SUBNETS, securityGroupIds: GROUPS, adminPassword: brokerPassword(stack) });
+  new PrivateMessageBroker(stack, 'legacy-broker', { brokerName: 'legacy-orders', engine: 'ActiveMQ', subnetIds: SUBNETS.slice(0, 1), securityGroupIds: GROUPS, adminPassword: brokerPassword(stack, 'legacy') });
   const dbSecret = new HardenedSecret(stack, 'db-secret', { name: 'orders/db' });
   const migration = new PrivateReplicationInstance(stack, 'migration', { instanceId: 'orders-migration', subnetIds: SUBNETS, securityGroupIds: GROUPS });
   migration.endpoint('source', { endpointId: 'orders-source', endpointType: 'source', engineName: 'aurora-postgresql', databaseName: 'orders', secretsManagerArn: dbSecret.secret.arn, secretsManagerAccessRoleArn: 'arn:aws:iam::123456789012:role/dms-secrets-access' });
@@ -68,7 +73,7 @@ describe('data-store constructs', () => {
     const { input, decision } = await check([out], { configPath: config, today: '2026-11-28' });
     // Every store type the data-store rules judge is in the stack.
     const types = new Set(Object.values(input.resources).map((r) => r.type));
-    for (const t of ['aws_ec2_instance_metadata_defaults', 'aws_sns_topic_subscription', 'aws_ebs_volume', 'aws_efs_file_system', 'aws_opensearch_domain', 'aws_neptune_cluster', 'aws_docdb_cluster', 'aws_redshift_cluster', 'aws_elasticache_replication_group', 'aws_sqs_queue', 'aws_sns_topic', 'aws_kinesis_stream', 'aws_kinesis_firehose_delivery_stream', 'aws_msk_cluster', 'aws_secretsmanager_secret', 'aws_glue_data_catalog_encryption_settings', 'aws_athena_workgroup', 'aws_memorydb_cluster', 'aws_opensearchserverless_collection', 'aws_dms_replication_instance', 'aws_dms_endpoint']) {
+    for (const t of ['aws_ec2_instance_metadata_defaults', 'aws_sns_topic_subscription', 'aws_ebs_volume', 'aws_efs_file_system', 'aws_opensearch_domain', 'aws_neptune_cluster', 'aws_docdb_cluster', 'aws_redshift_cluster', 'aws_elasticache_replication_group', 'aws_sqs_queue', 'aws_sns_topic', 'aws_kinesis_stream', 'aws_kinesis_firehose_delivery_stream', 'aws_msk_cluster', 'aws_secretsmanager_secret', 'aws_glue_data_catalog_encryption_settings', 'aws_athena_workgroup', 'aws_memorydb_cluster', 'aws_opensearchserverless_collection', 'aws_dms_replication_instance', 'aws_dms_endpoint', 'aws_mq_broker']) {
       expect(types).toContain(t);
     }
     expect(decision.findings.map((f) => `${f.rule_id} ${f.resource.address}: ${f.message}`)).toEqual([]);
@@ -100,6 +105,20 @@ describe('data-store constructs', () => {
     expect(Object.values(out.resource.aws_sns_topic_subscription).map((s) => s.protocol)).toEqual(['https', 'sqs']);
   });
 
+  test('the message broker is private, under its own key, logging; active/standby across two subnets', () => {
+    const stack = testStack();
+    new PrivateMessageBroker(stack, 'broker', { brokerName: 'orders', engine: 'ActiveMQ', subnetIds: SUBNETS, securityGroupIds: GROUPS, adminPassword: brokerPassword(stack) });
+    const out = synth(stack);
+    expect(only(out, 'aws_mq_broker')).toMatchObject({
+      publicly_accessible: false,
+      deployment_mode: 'ACTIVE_STANDBY_MULTI_AZ',
+      subnet_ids: SUBNETS,
+      security_groups: GROUPS,
+      encryption_options: { use_aws_owned_key: false, kms_key_id: ref(out, 'aws_kms_key', 'arn') },
+      logs: { general: true, audit: 'true' },
+    });
+  });
+
   test('the search domain has no public endpoint and names its clients', () => {
     const stack = testStack();
     new SecureSearchDomain(stack, 'search', { domainName: 'orders-search', subnetIds: SUBNETS, securityGroupIds: GROUPS, clientRoleArns: [CLIENT] });
@@ -116,6 +135,8 @@ const rejected: [string, (stack: TerraformStack) => void, RegExp][] = [
   ['a backup retention under 7 days', (s) => new EncryptedGraphDatabase(s, 'g', { ...cluster('graph'), backupRetentionDays: 1 }), /backupRetentionDays/],
   ['a cache without user groups', (s) => new EncryptedRedis(s, 'r', { ...cluster('sessions'), userGroupIds: [] }), /userGroupIds/],
   ['a Kafka cluster in one subnet', (s) => new PrivateKafka(s, 'k', { clusterName: 'events', subnetIds: ['subnet-a'], securityGroupIds: GROUPS }), /two availability zones/],
+  ['a broker admin password written as a literal', (s) => new PrivateMessageBroker(s, 'b', { brokerName: 'orders', subnetIds: SUBNETS, securityGroupIds: GROUPS, adminPassword: 'Sup3rS3cretPassw0rd!' }), /never a literal/],
+  ['a broker in three subnets', (s) => new PrivateMessageBroker(s, 'b', { brokerName: 'orders', subnetIds: ['subnet-a', 'subnet-b', 'subnet-c'], securityGroupIds: GROUPS, adminPassword: brokerPassword(s) }), /one subnet/],
   ['an Athena output that is not an S3 prefix', (s) => new EncryptedAthenaWorkgroup(s, 'a', { name: 'x', outputLocation: 'results' }), /outputLocation/],
   ['a topic subscription over plain HTTP', (s) => new HardenedTopic(s, 't', { name: 'events', subscriptions: [{ protocol: 'http', endpoint: 'http://hooks.example.com' } as unknown as TopicSubscription] }), /never plain http/],
   ['an https subscription to an http:// endpoint', (s) => new HardenedTopic(s, 't', { name: 'events', subscriptions: [{ protocol: 'https', endpoint: 'http://hooks.example.com' }] }), /https:\/\/ endpoint/],

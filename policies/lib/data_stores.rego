@@ -51,6 +51,7 @@ types := {
 	"aws_db_cluster_snapshot": "Aurora cluster snapshots",
 	"aws_backup_vault": "AWS Backup vaults",
 	"aws_dms_replication_instance": "DMS replication instances",
+	"aws_mq_broker": "Amazon MQ (ActiveMQ, RabbitMQ)",
 	# Azure
 	"azurerm_storage_account": "Storage",
 	"azurerm_mssql_server": "SQL Database",
@@ -157,6 +158,10 @@ not_applicable := {
 		"encryption-in-transit": "a parameter has no transport setting and no resource policy that could refuse plain requests; SecureString values are encrypted with KMS inside the service (judged by aws-ssm-parameter-secure)",
 		"backups": "Parameter Store keeps each parameter's history itself (GetParameterHistory) and has no backup setting",
 		"audit-logging": "a parameter has no audit-log setting; GetParameter calls are CloudTrail management events, which every trail records",
+	},
+	"aws_mq_broker": {
+		"encryption-in-transit": "Amazon MQ brokers accept only TLS connections: every ActiveMQ wire protocol endpoint (OpenWire, AMQP, STOMP, MQTT, WebSocket) is its SSL variant, RabbitMQ takes AMQPS only, and both web consoles are HTTPS; a broker has no setting that allows plain connections",
+		"backups": "a broker holds messages only until they are consumed and Amazon MQ has no snapshot or backup feature (durability comes from an active/standby or cluster deployment); consumers keep what must last, judged where it lands",
 	},
 	"aws_sqs_queue": {"backups": "a queue holds messages only until they are consumed (at most 14 days, message_retention_seconds) and has no snapshot or backup feature; consumers keep what must last, judged where it lands"},
 	"aws_sns_topic": {"backups": "a topic pushes messages to its subscribers and keeps none (a FIFO topic's archive_policy replays to new subscribers, not a backup); what must last is judged where subscribers store it"},

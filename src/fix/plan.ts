@@ -45,6 +45,12 @@ export function sets(r: Resource, nested: string | undefined, name: string): boo
   return v !== undefined && v !== null && v !== '';
 }
 
+/** The resource's top-level attribute literally holds one of the values (as HCL writes a scalar). */
+function holds(r: Resource, m: { name: string; values: string[] }): boolean {
+  const v = r.values[m.name];
+  return (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') && m.values.includes(String(v));
+}
+
 /**
  * The edits a rule's METADATA fix makes for one finding, on the resource's own block or the ones linked to it.
  *
@@ -65,6 +71,7 @@ export function planFinding(finding: Finding, rule: RuleInfo | undefined, input:
   const kept: string[] = [];
   for (const e of rule.fix.edits as Edit[]) {
     if (e.on && e.on !== resource.type) continue;
+    if (e.when && !holds(resource, e.when)) continue;
     const set: NonNullable<BlockEdit['set']> = [];
     // `type.name.` of the resource this edit adds, if it adds one to the reported resource's module.
     const addedRef = !e.linked && e.create ? CREATED.exec(fill(e.create, ctx)) : null;

@@ -29,13 +29,14 @@ export interface Edit {
    * Apply only when the reported resource has this type (rules that report several types).
    */
   on?: string;
+  when?: Match;
   linked?: Linked;
   /**
    * Edit the nested blocks of this type (e.g. egress), or of a dotted path of types (rule.apply_server_side_encryption_by_default), instead of the resource body; without `where`, a level the resource lacks is added (its settings were at the provider's defaults).
    */
   nested?: string;
-  where?: Match;
-  remove?: Match;
+  where?: Match1;
+  remove?: Match1;
   /**
    * Attribute → value: HCL expression text (a string), a number or a boolean, or a choice within configured bounds.
    */
@@ -54,6 +55,16 @@ export interface Edit {
   create?: string;
 }
 /**
+ * Apply only when the reported resource's own top-level attribute holds one of the values (e.g. an engine_type the edit is valid for).
+ */
+export interface Match {
+  name: string;
+  /**
+   * @minItems 1
+   */
+  values: [string, ...string[]];
+}
+/**
  * Edit the resources of this type whose attribute `via` refers to the reported resource. When none does, the edit with `create` adds one, and the other edits of that type are skipped (the added resource is already as the fix wants).
  *
  * This interface was referenced by `RuleFix`'s JSON-Schema
@@ -69,7 +80,7 @@ export interface Linked {
  * This interface was referenced by `RuleFix`'s JSON-Schema
  * via the `definition` "Match".
  */
-export interface Match {
+export interface Match1 {
   name: string;
   /**
    * @minItems 1

@@ -52,6 +52,7 @@ export const LEAKY_PATTERNS = {
   // Its SecureString parameter's value is a literal: a secret written into the code too.
   'public-secrets': { controls: ['public-storage', 'secret-in-code', 'storage-encryption'], stacks: ['leaky-public-secrets'] },
   'public-kafka': { controls: ['public-storage', 'storage-encryption'], stacks: ['leaky-public-kafka'] },
+  'public-broker': { controls: ['central-audit-correlation', 'public-storage', 'storage-encryption'], stacks: ['leaky-public-broker'] },
   'unencrypted-analytics': { controls: ['storage-encryption'], stacks: ['leaky-unencrypted-analytics'] },
   'public-file-system': { controls: ['public-storage', 'storage-encryption'], stacks: ['leaky-public-file-system'] },
   'open-memorydb': { controls: ['public-storage', 'storage-encryption'], stacks: ['leaky-open-memorydb'] },

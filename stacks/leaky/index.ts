@@ -57,6 +57,7 @@ export function buildLeakyApp(app: App): TerraformStack[] {
     stores.publicMessaging(app),
     stores.publicSecrets(app),
     stores.publicKafka(app),
+    stores.publicBroker(app),
     stores.unencryptedAnalytics(app),
     stores.publicFileSystem(app),
     stores.openMemoryDb(app),

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { TerraformStack } from 'cdktf';
+import { TerraformStack, TerraformVariable } from 'cdktf';
 import { ElasticsearchDomain } from '@cdktf/provider-aws/lib/elasticsearch-domain';
 import { ElasticsearchDomainPolicy } from '@cdktf/provider-aws/lib/elasticsearch-domain-policy';
 import { EbsVolume } from '@cdktf/provider-aws/lib/ebs-volume';
@@ -33,6 +33,7 @@ import { RamResourceShare } from '@cdktf/provider-aws/lib/ram-resource-share';
 import { RamResourceAssociation } from '@cdktf/provider-aws/lib/ram-resource-association';
 import { RamPrincipalAssociation } from '@cdktf/provider-aws/lib/ram-principal-association';
 import { MskCluster } from '@cdktf/provider-aws/lib/msk-cluster';
+import { MqBroker } from '@cdktf/provider-aws/lib/mq-broker';
 import { GlueDataCatalogEncryptionSettings } from '@cdktf/provider-aws/lib/glue-data-catalog-encryption-settings';
 import { AthenaWorkgroup } from '@cdktf/provider-aws/lib/athena-workgroup';
 import { MemorydbCluster } from '@cdktf/provider-aws/lib/memorydb-cluster';
@@ -247,6 +248,22 @@ export function publicKafka(scope: Construct): TerraformStack {
     clientAuthentication: { unauthenticated: true },
     encryptionInfo: { encryptionInTransit: { clientBroker: 'TLS_PLAINTEXT' } },
     loggingInfo: { brokerLogs: { cloudwatchLogs: { enabled: true, logGroup: brokerLogs.logGroup.name } } },
+    tags: dataTags(stack, { classification: 'pii' }),
+  });
+  return stack;
+}
+
+/** A message broker of orders on the internet, under a key AWS owns, logging nothing (its password is no literal). */
+export function publicBroker(scope: Construct): TerraformStack {
+  const stack = leakyStack(scope, 'leaky-public-broker');
+  awsPart(stack);
+  new MqBroker(stack, 'orders', {
+    brokerName: 'leaky-orders',
+    engineType: 'RabbitMQ',
+    engineVersion: '3.13',
+    hostInstanceType: 'mq.m5.large',
+    publiclyAccessible: true,
+    user: [{ username: 'broker_admin', password: new TerraformVariable(stack, 'broker-admin-password', { type: 'string', sensitive: true }).stringValue }],
     tags: dataTags(stack, { classification: 'pii' }),
   });
   return stack;

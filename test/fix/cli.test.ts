@@ -28,6 +28,21 @@ test('a bucket without a public access block gets one linked by reference; --wri
   expect((JSON.parse(checked.stdout) as { findings: Array<{ rule_id: string }> }).findings.map((f) => f.rule_id)).not.toContain('aws-s3-public-access-block');
 });
 
+// An edit valid for one engine only (`when`): RabbitMQ has no audit log, and a fix that wrote one would not apply.
+test('an edit gated on an attribute (when) applies only where it holds: audit log for ActiveMQ, general log for both', async () => {
+  const broker = (name: string, engine: string): string =>
+    `resource "aws_mq_broker" "${name}" {\n  broker_name        = "${name}"\n  engine_type        = "${engine}"\n  engine_version     = "${engine === 'ActiveMQ' ? '5.18' : '3.13'}"\n  host_instance_type = "mq.m5.large"\n  user {\n    username = "admin"\n    password = var.pw\n  }\n}\n`;
+  const dir = writeTree({ 'main.tf': `${PROVIDER}\nvariable "pw" {\n  sensitive = true\n}\n\n${broker('rabbit', 'RabbitMQ')}\n${broker('active', 'ActiveMQ')}` });
+  const wrote = await run('fix', dir, '--rule', 'aws-mq-logs', '--write');
+  expect(wrote.code).toBe(0);
+  expect(wrote.stderr).toMatch(/re-check of the edited files: 2 finding\(s\) gone, 0 remain, 0 new/);
+  const after = readFileSync(join(dir, 'main.tf'), 'utf8');
+  const block = (name: string): string => after.slice(after.indexOf(`"aws_mq_broker" "${name}"`)).split('\n}\n')[0];
+  expect(block('rabbit')).toMatch(/logs \{\s+general = true\s+\}/);
+  expect(block('rabbit')).not.toContain('audit');
+  expect(block('active')).toMatch(/logs \{\s+general = true\s+audit\s+= true\s+\}/);
+});
+
 test('egress to the internet is replaced in inline blocks and standalone rules, IPv4 and IPv6', async () => {
   const dir = writeTree({
     'main.tf': `${PROVIDER}

@@ -7,6 +7,8 @@ import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscrip
 import { KinesisStream } from '@cdktf/provider-aws/lib/kinesis-stream';
 import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
 import { MskCluster } from '@cdktf/provider-aws/lib/msk-cluster';
+import { MqBroker } from '@cdktf/provider-aws/lib/mq-broker';
+import { Token } from 'cdktf';
 import { UnsafeConfigError, requireNonEmpty } from '../common/errors';
 import { dataTags } from '../common/tags';
 import { HardenedKey } from './key';
@@ -192,6 +194,58 @@ export class PrivateKafka extends Construct {
         encryptionInTransit: { clientBroker: 'TLS', inCluster: true },
       },
       loggingInfo: { brokerLogs: { cloudwatchLogs: { enabled: true, logGroup: brokerLogs.logGroup.name } } },
+      tags: dataTags(this, props),
+    });
+  }
+}
+
+export interface PrivateMessageBrokerProps extends EncryptedStoreProps {
+  readonly brokerName: string;
+  /** Private subnets: one for a single instance, two (in two availability zones) for active/standby. */
+  readonly subnetIds: readonly string[];
+  readonly securityGroupIds: readonly string[];
+  /** "RabbitMQ" (default) or "ActiveMQ". */
+  readonly engine?: 'RabbitMQ' | 'ActiveMQ';
+  readonly engineVersion?: string;
+  readonly hostInstanceType?: string;
+  readonly adminUsername?: string;
+  /** The admin user's password: a token (a sensitive variable, a secret's value), never a literal in the code. */
+  readonly adminPassword: string;
+}
+
+/**
+ * Amazon MQ never publicly accessible, in private subnets behind the caller's security groups,
+ * its storage under a customer-managed key, publishing its logs to CloudWatch Logs (general,
+ * and audit on ActiveMQ). Amazon MQ writes them to /aws/amazonmq/broker/<id>/… once a
+ * CloudWatch Logs resource policy lets mq.amazonaws.com write there (one per account).
+ */
+export class PrivateMessageBroker extends Construct {
+  readonly broker: MqBroker;
+  readonly key: HardenedKey;
+
+  constructor(scope: Construct, id: string, props: PrivateMessageBrokerProps) {
+    super(scope, id);
+    const subnets = requireNonEmpty(this, 'subnetIds', props.subnetIds);
+    if (subnets.length > 2) throw new UnsafeConfigError(this, 'an Amazon MQ broker takes one subnet (single instance) or two (active/standby)');
+    // A literal password is in the repository and in every plan and state (aws-secret-in-code).
+    if (!Token.isUnresolved(props.adminPassword)) throw new UnsafeConfigError(this, 'adminPassword must be a token (a sensitive variable or a secret), never a literal');
+    const engine = props.engine ?? 'RabbitMQ';
+    this.key = storeKey(this, props, `Amazon MQ ${props.brokerName}`);
+    this.broker = new MqBroker(this, 'broker', {
+      provider: props.provider,
+      brokerName: requireName(this, props.brokerName),
+      engineType: engine,
+      engineVersion: props.engineVersion ?? (engine === 'RabbitMQ' ? '3.13' : '5.18'),
+      hostInstanceType: props.hostInstanceType ?? 'mq.m5.large',
+      deploymentMode: subnets.length === 2 ? (engine === 'RabbitMQ' ? 'CLUSTER_MULTI_AZ' : 'ACTIVE_STANDBY_MULTI_AZ') : 'SINGLE_INSTANCE',
+      publiclyAccessible: false,
+      subnetIds: [...subnets],
+      securityGroups: [...requireNonEmpty(this, 'securityGroupIds', props.securityGroupIds)],
+      encryptionOptions: { useAwsOwnedKey: false, kmsKeyId: this.key.arn },
+      // RabbitMQ has no audit log: its general log records connections and logins.
+      logs: engine === 'ActiveMQ' ? { general: true, audit: 'true' } : { general: true },
+      autoMinorVersionUpgrade: true,
+      user: [{ username: props.adminUsername ?? 'broker_admin', password: props.adminPassword }],
       tags: dataTags(this, props),
     });
   }
