@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import { EbsRegionDefaults, EncryptedFileSystem, EncryptedVolume } from '../../stacks/constructs/aws/block-storage';
 import { PrivateSearchCollection, SecureSearchDomain, SecureSearchDomainProps } from '../../stacks/constructs/aws/search';
-import { EncryptedDocumentDatabase, EncryptedGraphDatabase, EncryptedMemoryDb, EncryptedRedis, PrivateClusterProps, PrivateWarehouse } from '../../stacks/constructs/aws/clusters';
+import { EncryptedDaxCluster, EncryptedDocumentDatabase, EncryptedGraphDatabase, EncryptedMemoryDb, EncryptedRedis, PrivateClusterProps, PrivateWarehouse } from '../../stacks/constructs/aws/clusters';
 import { EncryptedDeliveryStream, EncryptedStream, HardenedQueue, HardenedTopic, PrivateKafka, PrivateMessageBroker, TopicSubscription } from '../../stacks/constructs/aws/messaging';
 import { InstanceMetadataDefaults } from '../../stacks/constructs/aws/compute';
 import { HardenedSecret } from '../../stacks/constructs/aws/secrets';
@@ -40,6 +40,7 @@ function everyStore(stack: TerraformStack, baseline: RegionalBaseline): void {
   new PrivateWarehouse(stack, 'warehouse', { ...cluster('analytics'), masterUsername: 'analytics_admin' });
   new EncryptedRedis(stack, 'sessions', { ...cluster('sessions'), userGroupIds: ['checkout-users'] });
   new EncryptedMemoryDb(stack, 'carts', { ...cluster('carts'), aclName: 'carts-users' });
+  new EncryptedDaxCluster(stack, 'carts-cache', { clusterName: 'carts-cache', roleArn: 'arn:aws:iam::123456789012:role/dax-carts', subnetIds: SUBNETS, securityGroupIds: GROUPS });
   new PrivateSearchCollection(stack, 'order-search', { name: 'order-search', vpcEndpointIds: ['vpce-0123456789abcdef0'] });
   const topic = new HardenedTopic(stack, 'events', { name: 'order-events', subscriptions: [{ protocol: 'https', endpoint: 'https://fulfilment.example.com/sns' }] });
   const queue = new HardenedQueue(stack, 'orders', { name: 'orders', senderTopicArns: [topic.topic.arn] });
@@ -73,7 +74,7 @@ describe('data-store constructs', () => {
     const { input, decision } = await check([out], { configPath: config, today: '2026-11-28' });
     // Every store type the data-store rules judge is in the stack.
     const types = new Set(Object.values(input.resources).map((r) => r.type));
-    for (const t of ['aws_ec2_instance_metadata_defaults', 'aws_sns_topic_subscription', 'aws_ebs_volume', 'aws_efs_file_system', 'aws_opensearch_domain', 'aws_neptune_cluster', 'aws_docdb_cluster', 'aws_redshift_cluster', 'aws_elasticache_replication_group', 'aws_sqs_queue', 'aws_sns_topic', 'aws_kinesis_stream', 'aws_kinesis_firehose_delivery_stream', 'aws_msk_cluster', 'aws_secretsmanager_secret', 'aws_glue_data_catalog_encryption_settings', 'aws_athena_workgroup', 'aws_memorydb_cluster', 'aws_opensearchserverless_collection', 'aws_dms_replication_instance', 'aws_dms_endpoint', 'aws_mq_broker']) {
+    for (const t of ['aws_ec2_instance_metadata_defaults', 'aws_sns_topic_subscription', 'aws_ebs_volume', 'aws_efs_file_system', 'aws_opensearch_domain', 'aws_neptune_cluster', 'aws_docdb_cluster', 'aws_redshift_cluster', 'aws_elasticache_replication_group', 'aws_sqs_queue', 'aws_sns_topic', 'aws_kinesis_stream', 'aws_kinesis_firehose_delivery_stream', 'aws_msk_cluster', 'aws_secretsmanager_secret', 'aws_glue_data_catalog_encryption_settings', 'aws_athena_workgroup', 'aws_memorydb_cluster', 'aws_opensearchserverless_collection', 'aws_dms_replication_instance', 'aws_dms_endpoint', 'aws_mq_broker', 'aws_dax_cluster']) {
       expect(types).toContain(t);
     }
     expect(decision.findings.map((f) => `${f.rule_id} ${f.resource.address}: ${f.message}`)).toEqual([]);
@@ -119,6 +120,13 @@ describe('data-store constructs', () => {
     });
   });
 
+  test('the DAX cluster encrypts its nodes and serves only TLS, in its own subnet group', () => {
+    const stack = testStack();
+    new EncryptedDaxCluster(stack, 'carts-cache', { clusterName: 'carts-cache', roleArn: CLIENT, subnetIds: SUBNETS, securityGroupIds: GROUPS });
+    const out = synth(stack);
+    expect(only(out, 'aws_dax_cluster')).toMatchObject({ server_side_encryption: { enabled: true }, cluster_endpoint_encryption_type: 'TLS', replication_factor: 3, subnet_group_name: ref(out, 'aws_dax_subnet_group', 'name') });
+  });
+
   test('the search domain has no public endpoint and names its clients', () => {
     const stack = testStack();
     new SecureSearchDomain(stack, 'search', { domainName: 'orders-search', subnetIds: SUBNETS, securityGroupIds: GROUPS, clientRoleArns: [CLIENT] });
@@ -135,6 +143,8 @@ const rejected: [string, (stack: TerraformStack) => void, RegExp][] = [
   ['a backup retention under 7 days', (s) => new EncryptedGraphDatabase(s, 'g', { ...cluster('graph'), backupRetentionDays: 1 }), /backupRetentionDays/],
   ['a cache without user groups', (s) => new EncryptedRedis(s, 'r', { ...cluster('sessions'), userGroupIds: [] }), /userGroupIds/],
   ['a Kafka cluster in one subnet', (s) => new PrivateKafka(s, 'k', { clusterName: 'events', subnetIds: ['subnet-a'], securityGroupIds: GROUPS }), /two availability zones/],
+  ['a DAX cluster of 11 nodes', (s) => new EncryptedDaxCluster(s, 'd', { clusterName: 'carts', roleArn: CLIENT, subnetIds: SUBNETS, securityGroupIds: GROUPS, nodes: 11 }), /nodes/],
+  ['a DAX cluster name DAX refuses', (s) => new EncryptedDaxCluster(s, 'd', { clusterName: 'carts_cache', roleArn: CLIENT, subnetIds: SUBNETS, securityGroupIds: GROUPS }), /clusterName/],
   ['a broker admin password written as a literal', (s) => new PrivateMessageBroker(s, 'b', { brokerName: 'orders', subnetIds: SUBNETS, securityGroupIds: GROUPS, adminPassword: 'Sup3rS3cretPassw0rd!' }), /never a literal/],
   ['a broker in three subnets', (s) => new PrivateMessageBroker(s, 'b', { brokerName: 'orders', subnetIds: ['subnet-a', 'subnet-b', 'subnet-c'], securityGroupIds: GROUPS, adminPassword: brokerPassword(s) }), /one subnet/],
   ['an Athena output that is not an S3 prefix', (s) => new EncryptedAthenaWorkgroup(s, 'a', { name: 'x', outputLocation: 'results' }), /outputLocation/],

@@ -59,6 +59,7 @@ types := {
 	"aws_datasync_location_fsx_windows_file_system",
 	"aws_datasync_location_object_storage",
 	"aws_datasync_location_smb",
+	"aws_dax_cluster",
 	"aws_db_cluster_snapshot",
 	"aws_db_instance",
 	"aws_db_parameter_group",

@@ -52,6 +52,7 @@ types := {
 	"aws_backup_vault": "AWS Backup vaults",
 	"aws_dms_replication_instance": "DMS replication instances",
 	"aws_mq_broker": "Amazon MQ (ActiveMQ, RabbitMQ)",
+	"aws_dax_cluster": "DynamoDB Accelerator (DAX)",
 	# Azure
 	"azurerm_storage_account": "Storage",
 	"azurerm_mssql_server": "SQL Database",
@@ -158,6 +159,11 @@ not_applicable := {
 		"encryption-in-transit": "a parameter has no transport setting and no resource policy that could refuse plain requests; SecureString values are encrypted with KMS inside the service (judged by aws-ssm-parameter-secure)",
 		"backups": "Parameter Store keeps each parameter's history itself (GetParameterHistory) and has no backup setting",
 		"audit-logging": "a parameter has no audit-log setting; GetParameter calls are CloudTrail management events, which every trail records",
+	},
+	"aws_dax_cluster": {
+		"public-reachability": "a DAX cluster runs only inside a VPC (its subnet group) and has no public endpoint option; who reaches it is decided by its security groups and IAM (dax:* actions on the cluster)",
+		"backups": "DAX is a write-through cache in front of DynamoDB and has no backup or snapshot feature: the items it holds are copies of DynamoDB items, whose tables carry the backup rules (aws-dynamodb-pitr)",
+		"audit-logging": "DAX has no data-access log and no setting for one: its control-plane calls (CreateCluster, UpdateCluster …) are CloudTrail management events, which every trail records, and reads through it are logged where the table's data events are",
 	},
 	"aws_mq_broker": {
 		"encryption-in-transit": "Amazon MQ brokers accept only TLS connections: every ActiveMQ wire protocol endpoint (OpenWire, AMQP, STOMP, MQTT, WebSocket) is its SSL variant, RabbitMQ takes AMQPS only, and both web consoles are HTTPS; a broker has no setting that allows plain connections",

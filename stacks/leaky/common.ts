@@ -53,6 +53,7 @@ export const LEAKY_PATTERNS = {
   'public-secrets': { controls: ['public-storage', 'secret-in-code', 'storage-encryption'], stacks: ['leaky-public-secrets'] },
   'public-kafka': { controls: ['public-storage', 'storage-encryption'], stacks: ['leaky-public-kafka'] },
   'public-broker': { controls: ['central-audit-correlation', 'public-storage', 'storage-encryption'], stacks: ['leaky-public-broker'] },
+  'plaintext-dax': { controls: ['storage-encryption'], stacks: ['leaky-plaintext-dax'] },
   'unencrypted-analytics': { controls: ['storage-encryption'], stacks: ['leaky-unencrypted-analytics'] },
   'public-file-system': { controls: ['public-storage', 'storage-encryption'], stacks: ['leaky-public-file-system'] },
   'open-memorydb': { controls: ['public-storage', 'storage-encryption'], stacks: ['leaky-open-memorydb'] },

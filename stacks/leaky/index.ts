@@ -58,6 +58,7 @@ export function buildLeakyApp(app: App): TerraformStack[] {
     stores.publicSecrets(app),
     stores.publicKafka(app),
     stores.publicBroker(app),
+    stores.plaintextDax(app),
     stores.unencryptedAnalytics(app),
     stores.publicFileSystem(app),
     stores.openMemoryDb(app),

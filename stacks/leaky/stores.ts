@@ -34,6 +34,7 @@ import { RamResourceAssociation } from '@cdktf/provider-aws/lib/ram-resource-ass
 import { RamPrincipalAssociation } from '@cdktf/provider-aws/lib/ram-principal-association';
 import { MskCluster } from '@cdktf/provider-aws/lib/msk-cluster';
 import { MqBroker } from '@cdktf/provider-aws/lib/mq-broker';
+import { DaxCluster } from '@cdktf/provider-aws/lib/dax-cluster';
 import { GlueDataCatalogEncryptionSettings } from '@cdktf/provider-aws/lib/glue-data-catalog-encryption-settings';
 import { AthenaWorkgroup } from '@cdktf/provider-aws/lib/athena-workgroup';
 import { MemorydbCluster } from '@cdktf/provider-aws/lib/memorydb-cluster';
@@ -264,6 +265,21 @@ export function publicBroker(scope: Construct): TerraformStack {
     hostInstanceType: 'mq.m5.large',
     publiclyAccessible: true,
     user: [{ username: 'broker_admin', password: new TerraformVariable(stack, 'broker-admin-password', { type: 'string', sensitive: true }).stringValue }],
+    tags: dataTags(stack, { classification: 'pii' }),
+  });
+  return stack;
+}
+
+/** A DAX cache of customer carts at its defaults: nodes unencrypted, endpoint in plain text. */
+export function plaintextDax(scope: Construct): TerraformStack {
+  const stack = leakyStack(scope, 'leaky-plaintext-dax');
+  awsPart(stack);
+  new DaxCluster(stack, 'carts', {
+    clusterName: 'leaky-carts',
+    iamRoleArn: 'arn:aws:iam::123456789012:role/dax-carts',
+    nodeType: 'dax.r5.large',
+    replicationFactor: 3,
+    securityGroupIds: SECURITY_GROUPS,
     tags: dataTags(stack, { classification: 'pii' }),
   });
   return stack;

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { TerraformProvider } from 'cdktf';
 import { NeptuneCluster } from '@cdktf/provider-aws/lib/neptune-cluster';
 import { NeptuneClusterInstance } from '@cdktf/provider-aws/lib/neptune-cluster-instance';
 import { NeptuneSubnetGroup } from '@cdktf/provider-aws/lib/neptune-subnet-group';
@@ -13,8 +14,10 @@ import { ElasticacheReplicationGroup } from '@cdktf/provider-aws/lib/elasticache
 import { ElasticacheSubnetGroup } from '@cdktf/provider-aws/lib/elasticache-subnet-group';
 import { MemorydbCluster } from '@cdktf/provider-aws/lib/memorydb-cluster';
 import { MemorydbSubnetGroup } from '@cdktf/provider-aws/lib/memorydb-subnet-group';
+import { DaxCluster } from '@cdktf/provider-aws/lib/dax-cluster';
+import { DaxSubnetGroup } from '@cdktf/provider-aws/lib/dax-subnet-group';
 import { UnsafeConfigError, requireIntInRange, requireNonEmpty } from '../common/errors';
-import { dataTags } from '../common/tags';
+import { ClassifiedProps, dataTags } from '../common/tags';
 import { HardenedKey } from './key';
 import { EncryptedStoreProps, storeKey } from './store-key';
 
@@ -233,6 +236,46 @@ export class EncryptedMemoryDb extends Construct {
       securityGroupIds: p.groups,
       snapshotRetentionLimit: p.retention,
       tags: p.tags,
+    });
+  }
+}
+
+export interface EncryptedDaxClusterProps extends ClassifiedProps {
+  /** Cluster name (letters, digits and hyphens, at most 20, starting with a letter). */
+  readonly clusterName: string;
+  /** The role DAX assumes to reach the DynamoDB tables it caches. */
+  readonly roleArn: string;
+  readonly subnetIds: readonly string[];
+  readonly securityGroupIds: readonly string[];
+  readonly nodeType?: string;
+  /** Nodes; default 3 (one per availability zone), within [1, 10]. */
+  readonly nodes?: number;
+  readonly provider?: TerraformProvider;
+}
+
+/** DAX in private subnets, its nodes encrypted at rest and its endpoint TLS only (DAX takes no customer-managed key). */
+export class EncryptedDaxCluster extends Construct {
+  readonly cluster: DaxCluster;
+
+  constructor(scope: Construct, id: string, props: EncryptedDaxClusterProps) {
+    super(scope, id);
+    if (!/^[a-zA-Z][a-zA-Z0-9-]{0,19}$/.test(props.clusterName) || props.clusterName.endsWith('-') || props.clusterName.includes('--')) {
+      throw new UnsafeConfigError(this, `invalid clusterName ${JSON.stringify(props.clusterName)}`);
+    }
+    const subnets = requireNonEmpty(this, 'subnetIds', props.subnetIds);
+    const nodes = requireIntInRange(this, 'nodes', props.nodes ?? 3, 1, 10);
+    const subnetGroup = new DaxSubnetGroup(this, 'subnets', { provider: props.provider, name: `${props.clusterName}-subnets`, subnetIds: [...subnets] });
+    this.cluster = new DaxCluster(this, 'cluster', {
+      provider: props.provider,
+      clusterName: props.clusterName,
+      iamRoleArn: props.roleArn,
+      nodeType: props.nodeType ?? 'dax.r5.large',
+      replicationFactor: nodes,
+      subnetGroupName: subnetGroup.name,
+      securityGroupIds: [...requireNonEmpty(this, 'securityGroupIds', props.securityGroupIds)],
+      serverSideEncryption: { enabled: true },
+      clusterEndpointEncryptionType: 'TLS',
+      tags: dataTags(this, props),
     });
   }
 }
