@@ -164,6 +164,7 @@ async function main(): Promise<void> {
       .map((f) => ({ file: f, path: relative(join(policies, 'rules'), f).split('/') }))
       .filter(({ path }) => path.length === 4 && path[3] === 'rule.rego')
       .map(({ file, path }) => ({ path: path.slice(0, 3), types: resourceTypes(texts[relative(policies, file)]) })),
+    known_gaps: JSON.parse(execFileSync(opa, ['eval', '--format', 'json', '-d', join(policies, 'lib', 'data_stores.rego'), 'data.leakguard.lib.data_stores.known_gaps'], { encoding: 'utf8' })).result[0].expressions[0].value as Record<string, Record<string, string>>,
   };
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   process.stderr.write(`built ${join(out, 'policy.wasm')} (${rules.length} rules, OPA ${version}, sha256 ${manifest.wasm_sha256.slice(0, 12)})\n`);

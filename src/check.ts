@@ -6,7 +6,7 @@ import { assertValid } from './normalize/validate';
 import { unappliedUpdates } from './normalize/azapi';
 import { loadCompiledPolicy, type CompiledPolicy } from './evaluate/policy';
 import { idleMeter, workersToPrestart } from './evaluate/parallel';
-import { policyReads } from './evaluate/manifest';
+import { knownGapLines, policyReads } from './evaluate/manifest';
 import { statSync } from 'node:fs';
 import { collectGarbage, COLLECT_MIN_RESOURCES } from './evaluate/heap';
 import { checkConstructWaivers, loadConfig, policyData, today } from './evaluate/config';
@@ -84,6 +84,9 @@ export async function check(paths: string[], opts: CheckOptions = {}): Promise<C
     // The parsed sources are not read again: let them go before the policy's memory grows.
     docs.length = 0;
     notChecked.push(...unappliedUpdates(input));
+    // What no rule checks yet for a data store present (a known gap) is said, not passed in silence.
+    const resources = input.resources;
+    notChecked.push(...knownGapLines(policy.manifest.known_gaps, input.by_mode.managed, (key) => resources[key]?.address ?? key));
     warnings.push(...notChecked.map((m) => `not checked: ${m}`));
     opts.onStep?.('evaluating', resourceCount(input));
     const decision = await session.finish(input);

@@ -6,6 +6,7 @@ import { PrivateSearchCollection, SecureSearchDomain, SecureSearchDomainProps } 
 import { EncryptedDaxCluster, EncryptedDocumentDatabase, EncryptedGraphDatabase, EncryptedMemoryDb, EncryptedRedis, PrivateClusterProps, PrivateWarehouse } from '../../stacks/constructs/aws/clusters';
 import { EncryptedDeliveryStream, EncryptedStream, HardenedQueue, HardenedTopic, PrivateKafka, PrivateMessageBroker, TopicSubscription } from '../../stacks/constructs/aws/messaging';
 import { InstanceMetadataDefaults } from '../../stacks/constructs/aws/compute';
+import { EncryptedKeyspacesTable } from '../../stacks/constructs/aws/database';
 import { HardenedSecret } from '../../stacks/constructs/aws/secrets';
 import { PrivateReplicationInstance } from '../../stacks/constructs/aws/migration';
 import { EncryptedAthenaWorkgroup, EncryptedDataCatalog } from '../../stacks/constructs/aws/analytics';
@@ -40,6 +41,7 @@ function everyStore(stack: TerraformStack, baseline: RegionalBaseline): void {
   new PrivateWarehouse(stack, 'warehouse', { ...cluster('analytics'), masterUsername: 'analytics_admin' });
   new EncryptedRedis(stack, 'sessions', { ...cluster('sessions'), userGroupIds: ['checkout-users'] });
   new EncryptedMemoryDb(stack, 'carts', { ...cluster('carts'), aclName: 'carts-users' });
+  new EncryptedKeyspacesTable(stack, 'orders-table', { keyspaceName: 'shop', tableName: 'orders', columns: [{ name: 'order_id', type: 'text' }, { name: 'customer_email', type: 'text' }], partitionKeys: ['order_id'] });
   new EncryptedDaxCluster(stack, 'carts-cache', { clusterName: 'carts-cache', roleArn: 'arn:aws:iam::123456789012:role/dax-carts', subnetIds: SUBNETS, securityGroupIds: GROUPS });
   new PrivateSearchCollection(stack, 'order-search', { name: 'order-search', vpcEndpointIds: ['vpce-0123456789abcdef0'] });
   const topic = new HardenedTopic(stack, 'events', { name: 'order-events', subscriptions: [{ protocol: 'https', endpoint: 'https://fulfilment.example.com/sns' }] });
@@ -74,10 +76,12 @@ describe('data-store constructs', () => {
     const { input, decision } = await check([out], { configPath: config, today: '2026-11-28' });
     // Every store type the data-store rules judge is in the stack.
     const types = new Set(Object.values(input.resources).map((r) => r.type));
-    for (const t of ['aws_ec2_instance_metadata_defaults', 'aws_sns_topic_subscription', 'aws_ebs_volume', 'aws_efs_file_system', 'aws_opensearch_domain', 'aws_neptune_cluster', 'aws_docdb_cluster', 'aws_redshift_cluster', 'aws_elasticache_replication_group', 'aws_sqs_queue', 'aws_sns_topic', 'aws_kinesis_stream', 'aws_kinesis_firehose_delivery_stream', 'aws_msk_cluster', 'aws_secretsmanager_secret', 'aws_glue_data_catalog_encryption_settings', 'aws_athena_workgroup', 'aws_memorydb_cluster', 'aws_opensearchserverless_collection', 'aws_dms_replication_instance', 'aws_dms_endpoint', 'aws_mq_broker', 'aws_dax_cluster']) {
+    for (const t of ['aws_ec2_instance_metadata_defaults', 'aws_sns_topic_subscription', 'aws_ebs_volume', 'aws_efs_file_system', 'aws_opensearch_domain', 'aws_neptune_cluster', 'aws_docdb_cluster', 'aws_redshift_cluster', 'aws_elasticache_replication_group', 'aws_sqs_queue', 'aws_sns_topic', 'aws_kinesis_stream', 'aws_kinesis_firehose_delivery_stream', 'aws_msk_cluster', 'aws_secretsmanager_secret', 'aws_glue_data_catalog_encryption_settings', 'aws_athena_workgroup', 'aws_memorydb_cluster', 'aws_opensearchserverless_collection', 'aws_dms_replication_instance', 'aws_dms_endpoint', 'aws_mq_broker', 'aws_dax_cluster', 'aws_keyspaces_table']) {
       expect(types).toContain(t);
     }
     expect(decision.findings.map((f) => `${f.rule_id} ${f.resource.address}: ${f.message}`)).toEqual([]);
+    // What no rule checks yet for a store in the stack is named (the Keyspaces table's data events), nothing else.
+    expect(decision.not_checked ?? []).toEqual([expect.stringMatching(/^aws_keyspaces_table\.\S+: audit-logging of aws_keyspaces_table is checked by no rule yet \(/)]);
     removeDir(join(out, '..'));
     removeDir(dir);
   });
@@ -143,6 +147,7 @@ const rejected: [string, (stack: TerraformStack) => void, RegExp][] = [
   ['a backup retention under 7 days', (s) => new EncryptedGraphDatabase(s, 'g', { ...cluster('graph'), backupRetentionDays: 1 }), /backupRetentionDays/],
   ['a cache without user groups', (s) => new EncryptedRedis(s, 'r', { ...cluster('sessions'), userGroupIds: [] }), /userGroupIds/],
   ['a Kafka cluster in one subnet', (s) => new PrivateKafka(s, 'k', { clusterName: 'events', subnetIds: ['subnet-a'], securityGroupIds: GROUPS }), /two availability zones/],
+  ['a Keyspaces partition key that is no column', (s) => new EncryptedKeyspacesTable(s, 't', { keyspaceName: 'shop', tableName: 'orders', columns: [{ name: 'order_id', type: 'text' }], partitionKeys: ['id'] }), /partitionKeys id/],
   ['a DAX cluster of 11 nodes', (s) => new EncryptedDaxCluster(s, 'd', { clusterName: 'carts', roleArn: CLIENT, subnetIds: SUBNETS, securityGroupIds: GROUPS, nodes: 11 }), /nodes/],
   ['a DAX cluster name DAX refuses', (s) => new EncryptedDaxCluster(s, 'd', { clusterName: 'carts_cache', roleArn: CLIENT, subnetIds: SUBNETS, securityGroupIds: GROUPS }), /clusterName/],
   ['a broker admin password written as a literal', (s) => new PrivateMessageBroker(s, 'b', { brokerName: 'orders', subnetIds: SUBNETS, securityGroupIds: GROUPS, adminPassword: 'Sup3rS3cretPassw0rd!' }), /never a literal/],

@@ -140,6 +140,7 @@ types := {
 	"aws_iam_user_policy",
 	"aws_iam_user_policy_attachment",
 	"aws_instance",
+	"aws_keyspaces_table",
 	"aws_kinesis_firehose_delivery_stream",
 	"aws_kinesis_resource_policy",
 	"aws_kinesis_stream",

@@ -24,6 +24,23 @@ export interface PolicyManifest {
   secret_paths: SecretPaths | null;
   /** Every rule package: its [cloud, service, rule] path and the resource types its source names (parallel.ts weighs shards by them). */
   rules: Array<{ path: string[]; types: string[] }>;
+  /**
+   * Data-store checks no rule makes yet (policies/lib/data_stores.rego `known_gaps`): type →
+   * check → why. A check names each resource of such a type as not checked for them.
+   */
+  known_gaps?: Record<string, Record<string, string>>;
+}
+
+/** The not-checked lines for the known gaps of the managed resources present: one per type and check. */
+export function knownGapLines(gaps: PolicyManifest['known_gaps'], managed: Record<string, readonly string[]>, address: (key: string) => string): string[] {
+  const out: string[] = [];
+  for (const [type, checks] of Object.entries(gaps ?? {})) {
+    const keys = Object.hasOwn(managed, type) ? managed[type] : [];
+    if (keys.length === 0) continue;
+    const named = keys.slice(0, 3).map(address).join(', ') + (keys.length > 3 ? ` and ${keys.length - 3} more` : '');
+    for (const [check, why] of Object.entries(checks)) out.push(`${named}: ${check} of ${type} is checked by no rule yet (${why})`);
+  }
+  return out;
 }
 
 /**

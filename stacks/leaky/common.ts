@@ -54,6 +54,7 @@ export const LEAKY_PATTERNS = {
   'public-kafka': { controls: ['public-storage', 'storage-encryption'], stacks: ['leaky-public-kafka'] },
   'public-broker': { controls: ['central-audit-correlation', 'public-storage', 'storage-encryption'], stacks: ['leaky-public-broker'] },
   'plaintext-dax': { controls: ['storage-encryption'], stacks: ['leaky-plaintext-dax'] },
+  'unprotected-keyspaces-table': { controls: ['backup-protection', 'storage-encryption'], stacks: ['leaky-unprotected-keyspaces-table'] },
   'unencrypted-analytics': { controls: ['storage-encryption'], stacks: ['leaky-unencrypted-analytics'] },
   'public-file-system': { controls: ['public-storage', 'storage-encryption'], stacks: ['leaky-public-file-system'] },
   'open-memorydb': { controls: ['public-storage', 'storage-encryption'], stacks: ['leaky-open-memorydb'] },

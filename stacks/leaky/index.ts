@@ -59,6 +59,7 @@ export function buildLeakyApp(app: App): TerraformStack[] {
     stores.publicKafka(app),
     stores.publicBroker(app),
     stores.plaintextDax(app),
+    stores.unprotectedKeyspacesTable(app),
     stores.unencryptedAnalytics(app),
     stores.publicFileSystem(app),
     stores.openMemoryDb(app),

@@ -35,6 +35,7 @@ import { RamPrincipalAssociation } from '@cdktf/provider-aws/lib/ram-principal-a
 import { MskCluster } from '@cdktf/provider-aws/lib/msk-cluster';
 import { MqBroker } from '@cdktf/provider-aws/lib/mq-broker';
 import { DaxCluster } from '@cdktf/provider-aws/lib/dax-cluster';
+import { KeyspacesTable } from '@cdktf/provider-aws/lib/keyspaces-table';
 import { GlueDataCatalogEncryptionSettings } from '@cdktf/provider-aws/lib/glue-data-catalog-encryption-settings';
 import { AthenaWorkgroup } from '@cdktf/provider-aws/lib/athena-workgroup';
 import { MemorydbCluster } from '@cdktf/provider-aws/lib/memorydb-cluster';
@@ -280,6 +281,19 @@ export function plaintextDax(scope: Construct): TerraformStack {
     nodeType: 'dax.r5.large',
     replicationFactor: 3,
     securityGroupIds: SECURITY_GROUPS,
+    tags: dataTags(stack, { classification: 'pii' }),
+  });
+  return stack;
+}
+
+/** A Keyspaces table of customer orders at its defaults: a key AWS owns, no point-in-time recovery. */
+export function unprotectedKeyspacesTable(scope: Construct): TerraformStack {
+  const stack = leakyStack(scope, 'leaky-unprotected-keyspaces-table');
+  awsPart(stack);
+  new KeyspacesTable(stack, 'orders', {
+    keyspaceName: 'leaky_shop',
+    tableName: 'orders',
+    schemaDefinition: { column: [{ name: 'order_id', type: 'text' }, { name: 'customer_email', type: 'text' }], partitionKey: [{ name: 'order_id' }] },
     tags: dataTags(stack, { classification: 'pii' }),
   });
   return stack;

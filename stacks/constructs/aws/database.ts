@@ -5,9 +5,11 @@ import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
 import { DbParameterGroup } from '@cdktf/provider-aws/lib/db-parameter-group';
 import { DynamodbTable, DynamodbTableAttribute } from '@cdktf/provider-aws/lib/dynamodb-table';
 import { DynamodbResourcePolicy } from '@cdktf/provider-aws/lib/dynamodb-resource-policy';
+import { KeyspacesTable } from '@cdktf/provider-aws/lib/keyspaces-table';
 import { UnsafeConfigError, requireIntInRange, requireNonEmpty } from '../common/errors';
 import { ClassifiedProps, dataTags } from '../common/tags';
 import { HardenedKey } from './key';
+import { EncryptedStoreProps, storeKey } from './store-key';
 import { BoundedLogGroup } from './log-group';
 import { denyInsecureTransport, policyJson } from './policy';
 
@@ -163,5 +165,40 @@ export class HardenedTable extends Construct {
 
   get arn(): string {
     return this.table.arn;
+  }
+}
+
+export interface EncryptedKeyspacesTableProps extends EncryptedStoreProps {
+  /** The keyspace the table is in (an aws_keyspaces_keyspace's name). */
+  readonly keyspaceName: string;
+  readonly tableName: string;
+  /** Columns, with their CQL types (text, int, timestamp …). */
+  readonly columns: ReadonlyArray<{ readonly name: string; readonly type: string }>;
+  /** Partition key columns, in order (each among the columns). */
+  readonly partitionKeys: readonly string[];
+}
+
+/** Amazon Keyspaces (Cassandra) table under a customer-managed key, with point-in-time recovery. */
+export class EncryptedKeyspacesTable extends Construct {
+  readonly table: KeyspacesTable;
+  readonly key: HardenedKey;
+
+  constructor(scope: Construct, id: string, props: EncryptedKeyspacesTableProps) {
+    super(scope, id);
+    if (!/^[a-zA-Z0-9][a-zA-Z0-9_]{0,47}$/.test(props.tableName)) throw new UnsafeConfigError(this, `invalid tableName ${JSON.stringify(props.tableName)}`);
+    const columns = requireNonEmpty(this, 'columns', props.columns);
+    const keys = requireNonEmpty(this, 'partitionKeys', props.partitionKeys);
+    const missing = keys.filter((k) => !columns.some((c) => c.name === k));
+    if (missing.length > 0) throw new UnsafeConfigError(this, `partitionKeys ${missing.join(', ')} are not among the columns`);
+    this.key = storeKey(this, props, `Keyspaces ${props.keyspaceName}.${props.tableName}`);
+    this.table = new KeyspacesTable(this, 'table', {
+      provider: props.provider,
+      keyspaceName: props.keyspaceName,
+      tableName: props.tableName,
+      schemaDefinition: { column: columns.map((c) => ({ name: c.name, type: c.type })), partitionKey: keys.map((name) => ({ name })) },
+      encryptionSpecification: { type: 'CUSTOMER_MANAGED_KMS_KEY', kmsKeyIdentifier: this.key.arn },
+      pointInTimeRecovery: { status: 'ENABLED' },
+      tags: dataTags(this, props),
+    });
   }
 }
