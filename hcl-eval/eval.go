@@ -1045,6 +1045,12 @@ const sensitiveMark = "sensitive"
 // read as trusting its own account only.
 const openMark = "leakguard:open"
 
+// applyMark: a value unknown because an impure function made it (uuid(), timestamp(), bcrypt()):
+// a new value on every run, known after apply as a plan shows it, not open. Carried as openMark
+// is, so a credential passed into a module as uuid() reads as a plan reads it (nothing in the
+// code), not as a variable without a value.
+const applyMark = "leakguard:apply"
+
 // unevaluableMark: a value unknown because an expression could not be evaluated here (a warning
 // names it), not because only apply knows it: a for_each of it is not one Terraform refuses.
 const unevaluableMark = "leakguard:unevaluable"

@@ -164,7 +164,7 @@ func (e *Evaluator) functions() map[string]function.Function {
 
 func unknownAtPlan(t cty.Type) function.Function {
 	return function.New(&function.Spec{Type: function.StaticReturnType(t), Impl: func([]cty.Value, cty.Type) (cty.Value, error) {
-		return cty.UnknownVal(t), nil
+		return cty.UnknownVal(t).Mark(applyMark), nil
 	}})
 }
 
@@ -177,7 +177,7 @@ var bcryptFunc = function.New(&function.Spec{
 		if len(args) > 2 {
 			return cty.NilVal, fmt.Errorf("bcrypt() takes no more than two arguments")
 		}
-		return cty.UnknownVal(cty.String), nil
+		return cty.UnknownVal(cty.String).Mark(applyMark), nil
 	},
 })
 

@@ -5,6 +5,8 @@ package main
 // references, provider configurations and origin.
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"math/big"
 	"sort"
@@ -31,8 +33,15 @@ type OutResource struct {
 	Hidden []string `json:"hidden,omitempty"`
 	// Paths (as Unknown's) whose unknown value derives from an open value (openMark): set from
 	// what the code leaves without a value, whatever else the attribute refers to.
-	Open       []string            `json:"open,omitempty"`
-	References map[string][]string `json:"references"`
+	Open []string `json:"open,omitempty"`
+	// Paths (as Unknown's) whose unknown value only apply knows because an impure function made
+	// it (applyMark: uuid(), timestamp()), and not open: known after apply, as a plan shows it.
+	Apply []string `json:"apply,omitempty"`
+	// The sha256 (hex) of each known sensitive string, by path: the value never leaves the
+	// evaluator, but a literal the code writes can be matched against it (a password passed
+	// into a module through a conditional whose other branch is sensitive).
+	SensitiveSha256 map[string]string   `json:"sensitive_sha256,omitempty"`
+	References      map[string][]string `json:"references"`
 	// What the resource's for_each expression names (through locals): where each.value comes from.
 	ForEach []string `json:"for_each,omitempty"`
 	File    string   `json:"file"`
@@ -169,8 +178,9 @@ func (e *Evaluator) output(root *Instance) *Output {
 				forEach = referenceStrings(r.ForEach, mi.Def)
 			}
 			for _, inst := range st.Insts {
-				unknown, sens, hidden, open := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
-				values, _ := toJSONMarked(inst.Obj, "", unknown, sens, hidden, open).(map[string]any)
+				unknown, sens, hidden, open, apply := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+				hashes := map[string]string{}
+				values, _ := toJSONMarked(inst.Obj, "", unknown, sens, hidden, open, apply, hashes).(map[string]any)
 				if values == nil {
 					values = map[string]any{}
 				}
@@ -179,22 +189,24 @@ func (e *Evaluator) output(root *Instance) *Output {
 					index = toJSONValue(inst.Key)
 				}
 				out.Resources = append(out.Resources, OutResource{
-					Address:    modulePrefix(mi) + r.Local() + keyString(inst.Key),
-					Module:     mi.Path,
-					Mode:       r.Mode,
-					Type:       r.Type,
-					Name:       r.Name,
-					Index:      index,
-					Provider:   resolveProvider(mi, local),
-					Values:     values,
-					Unknown:    sortedSet(unknown),
-					Sensitive:  sortedSet(sens),
-					Hidden:     sortedSet(hidden),
-					Open:       sortedSet(open),
-					References: inst.Refs,
-					ForEach:    forEach,
-					File:       r.File,
-					Line:       r.Line,
+					Address:         modulePrefix(mi) + r.Local() + keyString(inst.Key),
+					Module:          mi.Path,
+					Mode:            r.Mode,
+					Type:            r.Type,
+					Name:            r.Name,
+					Index:           index,
+					Provider:        resolveProvider(mi, local),
+					Values:          values,
+					Unknown:         sortedSet(unknown),
+					Sensitive:       sortedSet(sens),
+					Hidden:          sortedSet(hidden),
+					Open:            sortedSet(open),
+					Apply:           sortedSet(withoutKeys(apply, open)),
+					SensitiveSha256: hashes,
+					References:      inst.Refs,
+					ForEach:         forEach,
+					File:            r.File,
+					Line:            r.Line,
 				})
 			}
 		}
@@ -291,25 +303,31 @@ func sortedSet(m map[string]bool) []string {
 // paths (list indexes dropped, as the plan normalizer reads after_unknown) recorded. A value
 // derived from a sensitive variable is redacted (see toJSONMarked).
 func toJSON(v cty.Value, p string, unknown map[string]bool) any {
-	return toJSONMarked(v, p, unknown, map[string]bool{}, map[string]bool{}, map[string]bool{})
+	return toJSONMarked(v, p, unknown, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]string{})
 }
 
 // toJSONMarked is toJSON that also records in sens the paths of values derived from a
 // sensitive variable, which never leave the evaluator: they are written as the plan
 // normalizer redacts them; in hidden, those of them that are collections; in open, those of
 // unknown values derived from an open one (openMark).
-func toJSONMarked(v cty.Value, p string, unknown, sens, hidden, open map[string]bool) any {
+func toJSONMarked(v cty.Value, p string, unknown, sens, hidden, open, apply map[string]bool, hashes map[string]string) any {
 	if v.IsMarked() {
 		var marks cty.ValueMarks
 		v, marks = v.Unmark()
 		if _, o := marks[openMark]; o && !v.IsKnown() && p != "" {
 			open[p] = true
 		}
+		if _, a := marks[applyMark]; a && !v.IsKnown() && p != "" {
+			apply[p] = true
+		}
 		if _, sensitive := marks[sensitiveMark]; sensitive && v.IsKnown() && !v.IsNull() {
 			if p != "" {
 				sens[p] = true
 				if ty := v.Type(); !ty.IsPrimitiveType() && ty != cty.DynamicPseudoType {
 					hidden[p] = true
+				} else if ty == cty.String {
+					sum := sha256.Sum256([]byte(v.AsString()))
+					hashes[p] = hex.EncodeToString(sum[:])
 				}
 			}
 			return redacted
@@ -336,7 +354,7 @@ func toJSONMarked(v cty.Value, p string, unknown, sens, hidden, open map[string]
 		out := []any{}
 		for it := v.ElementIterator(); it.Next(); {
 			_, el := it.Element()
-			out = append(out, toJSONMarked(el, p, unknown, sens, hidden, open))
+			out = append(out, toJSONMarked(el, p, unknown, sens, hidden, open, apply, hashes))
 		}
 		return out
 	case ty.IsMapType() || ty.IsObjectType():
@@ -344,7 +362,7 @@ func toJSONMarked(v cty.Value, p string, unknown, sens, hidden, open map[string]
 		for it := v.ElementIterator(); it.Next(); {
 			k, el := it.Element()
 			name := k.AsString()
-			x := toJSONMarked(el, joinPath(p, name), unknown, sens, hidden, open)
+			x := toJSONMarked(el, joinPath(p, name), unknown, sens, hidden, open, apply, hashes)
 			if el.IsKnown() {
 				out[name] = x
 			}
@@ -367,4 +385,15 @@ func number(f *big.Float) any {
 	}
 	x, _ := f.Float64()
 	return x
+}
+
+// withoutKeys: the keys of a not in b.
+func withoutKeys(a, b map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for k := range a {
+		if !b[k] {
+			out[k] = true
+		}
+	}
+	return out
 }

@@ -22,6 +22,10 @@ export interface EvaluatedResource {
   provider: string;
   values: Record<string, unknown>;
   unknown: string[];
+  /** Of them, those only apply knows because an impure function made them (uuid(), timestamp()), and nothing open. */
+  apply?: string[];
+  /** The sha256 (hex) of each known sensitive string by path: its text never leaves the evaluator, a literal of the code can be matched to it. */
+  sensitive_sha256?: Record<string, string>;
   /** Paths derived from a `sensitive` variable; their values are written `(sensitive)`. */
   sensitive: string[];
   /** Of those, the paths of collections (lists, sets, maps, objects, blocks) hidden as a whole. */

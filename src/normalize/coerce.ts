@@ -251,11 +251,23 @@ export function hoistSensitive(d: Draft): void {
   const written: Json = { ...(d.written ?? {}) };
   for (const h of hoisted) {
     const top = h.split('.')[0];
-    if (Object.hasOwn(before, top)) written[top] = expressionsOf(before[top]);
+    // A literal the HCL normalizer already matched there (from-hcl.ts: a value equal to one the code writes) stays.
+    if (Object.hasOwn(before, top)) written[top] = withLiterals(expressionsOf(before[top]), written[top]);
   }
   d.written = written;
   const under = (p: string): boolean => [...hoisted].some((h) => p.startsWith(`${h}.`));
   d.sensitive = [...new Set([...kept.filter((p) => !under(p)), ...hoisted])];
   // A set is a collection: hidden as a whole now, as the plan hides it.
   d.hidden = [...new Set([...(d.hidden ?? []).filter((p) => !under(p)), ...hoisted])];
+}
+
+/** `tree` (expressions) with the constants of `literals` (a tree of expressions too, blocks as objects) laid over it, in every block of a list. */
+function withLiterals(tree: unknown, literals: unknown): unknown {
+  if (!isJson(literals)) return tree;
+  if ('constant_value' in literals) return literals;
+  if (Array.isArray(tree)) return tree.map((e) => withLiterals(e, literals));
+  if (!isJson(tree)) return tree;
+  const out: Json = { ...tree };
+  for (const k of Object.keys(literals)) out[k] = withLiterals(out[k], literals[k]);
+  return out;
 }

@@ -1,5 +1,6 @@
 import { withProviderDefaults } from './provider-defaults';
 import type { HclDocument } from '../load/types';
+import type { EvaluatedResource } from '../load/hcl-evaluator';
 import type { Provider } from '../types/policy-input';
 import { cloudOf, type Draft, type StackDraft } from './draft';
 import { instanceGroups } from './from-plan';
@@ -40,7 +41,7 @@ export function fromHcl(doc: HclDocument): StackDraft {
       // remote module's output), never the provider's to fill in (withProviderDefaults fills
       // only what is null). A root variable is known in a plan, not here: `acl = var.acl` with
       // no value had read as unset, and a public ACL passed.
-      else if (r.unknown.some((u) => u === attr || attr.startsWith(`${u}.`) || u.startsWith(`${attr}.`)) && !(refs.length > 0 && refs.every(namesNetworkRange))) unlinked.push(attr);
+      else if (r.unknown.some((u) => u === attr || attr.startsWith(`${u}.`) || u.startsWith(`${attr}.`)) && !(refs.length > 0 && refs.every(namesNetworkRange)) && !madeAtApply(r, attr)) unlinked.push(attr);
     }
     // Open in part, beside the resources it names: a trust policy naming the caller's account
     // and `var.ci_role_arn` (no value) had read as trusting its own account only. (A
@@ -49,10 +50,18 @@ export function fromHcl(doc: HclDocument): StackDraft {
     for (const p of r.open ?? []) if (!unlinked.includes(p)) unlinked.push(p);
     // A value hidden because a sensitive module variable carries it, where the code writes that
     // variable as a constant: the literal, as a plan's configuration holds it (Draft.written).
+    // Where it also names what the code does not write (a generated password in the branch a
+    // conditional does not take), a value equal to a literal the code gives a variable it names
+    // is that literal: compared as it is, or by its sha256 where it is sensitive.
     let written: Json | undefined;
+    const from = { module: r.module, forEach: r.for_each };
     for (const attr of Object.keys(r.references)) {
-      if (!r.sensitive.some((p) => p === attr || p.startsWith(`${attr}.`))) continue;
-      const known = literalInCode(r, attr, links);
+      const sensitive = r.sensitive.some((p) => p === attr || p.startsWith(`${attr}.`));
+      const hash = r.sensitive_sha256?.[attr];
+      const plain = r.values[attr];
+      const actual = sensitive ? (hash ? { sha256: hash } : undefined) : typeof plain === 'string' && r.references[attr].some((ref) => !writtenInCode(ref, from, links)) ? { value: plain } : null;
+      if (actual === null) continue;
+      const known = literalInCode(r, attr, links, actual);
       if (known) written = withConstant(written ?? {}, attr, known.value);
     }
     const { values, unknown } = r.mode === 'managed' ? withProviderDefaults(r.type, r.values, r.unknown) : { values: r.values, unknown: r.unknown };
@@ -78,4 +87,14 @@ export function fromHcl(doc: HclDocument): StackDraft {
     };
   });
   return { name: doc.stack, format: 'hcl', source: doc.file, providers, resources };
+}
+
+/**
+ * Every unknown part of the attribute is made by an impure function (uuid(), timestamp(): the
+ * evaluator's `apply`): known after apply, as a plan shows it, not open (a credential passed
+ * into a module as uuid() had read as "a variable without a value").
+ */
+function madeAtApply(r: EvaluatedResource, attr: string): boolean {
+  const parts = r.unknown.filter((u) => u === attr || attr.startsWith(`${u}.`) || u.startsWith(`${attr}.`));
+  return parts.length > 0 && parts.every((u) => r.apply?.includes(u));
 }

@@ -160,7 +160,11 @@ function withCodeValues(exprs: unknown, values: CodeValue): unknown {
     const v = 'constant_value' in exprs ? undefined : soleVariable(exprs);
     const known = v !== undefined ? values(v) : undefined;
     if (known && 'opaque' in known) return { references: [BUILT_IN_CALL] };
-    return known ? { constant_value: known.value } : exprs;
+    if (known) return { constant_value: known.value };
+    // Naming several variables (`var.pw != null ? var.pw : var.generated`): the constants the
+    // code gives them, which the planned value is matched against (codeLiteral).
+    const candidates = v === undefined && Array.isArray(exprs.references) ? codeCandidates(exprs.references, values) : [];
+    return candidates.length > 0 ? { ...exprs, [CODE_VALUES]: candidates } : exprs;
   }
   let out: Json | undefined;
   for (const k of Object.keys(exprs)) {
@@ -168,6 +172,46 @@ function withCodeValues(exprs: unknown, values: CodeValue): unknown {
     if (e !== exprs[k]) (out ??= { ...exprs })[k] = e;
   }
   return out ?? exprs;
+}
+
+/** Where withCodeValues keeps, on an expression naming several variables, the constants the code gives them. */
+const CODE_VALUES = 'leakguard_code_values';
+
+/** The constants (strings) the code gives the variables among these references, each once. */
+function codeCandidates(refs: unknown[], values: CodeValue): string[] {
+  const out = new Set<string>();
+  for (const ref of refs) {
+    const m = typeof ref === 'string' ? WHOLE_VAR.exec(ref) : null;
+    const known = m ? values(m[1]) : undefined;
+    if (known && 'value' in known && typeof known.value === 'string' && known.value !== '') out.add(known.value);
+  }
+  return [...out];
+}
+
+/**
+ * A hidden value the plan holds, at `path` of a configuration's expressions naming several
+ * variables: the constant of theirs it equals (a literal written in the code), or undefined.
+ */
+function codeLiteral(exprs: Json, path: string, planned: unknown): { value: unknown } | undefined {
+  let node: unknown = exprs;
+  for (const seg of path.split('.')) {
+    if (Array.isArray(node)) node = node.length === 1 ? node[0] : undefined;
+    if (!isJson(node) || !Object.hasOwn(node, seg)) return undefined;
+    node = node[seg];
+  }
+  const candidates = isJson(node) && Array.isArray(node[CODE_VALUES]) ? (node[CODE_VALUES] as unknown[]) : [];
+  return typeof planned === 'string' && planned !== '' && candidates.includes(planned) ? { value: planned } : undefined;
+}
+
+/** The one value at a dotted path (through single blocks), or undefined. */
+function soleValueAt(values: Json, path: string): unknown {
+  let node: unknown = values;
+  for (const seg of path.split('.')) {
+    if (Array.isArray(node)) node = node.length === 1 ? node[0] : undefined;
+    if (!isJson(node)) return undefined;
+    node = node[seg];
+  }
+  return node;
 }
 
 function configResources(
@@ -550,18 +594,30 @@ function draftsFrom(file: string, resources: Instance[], plan?: PlanParts): Draf
     }
     if (unlinked) draft.unlinked = unlinked;
     if (cfg) draft.written = cfg.exprs;
+    // A hidden value equal to a constant the code gives a variable its expression names.
+    for (const p of cfg ? draft.sensitive : []) {
+      const known = codeLiteral(cfg!.exprs, p, soleValueAt(values, p));
+      if (known) draft.written = withConstant(draft.written === cfg!.exprs ? structuredClone(cfg!.exprs) : draft.written!, p, known.value) as Json;
+    }
     // A value the plan hides and builds from what it does not hold (a local, each.value, a
     // dynamic block): the folder beside it shows whether the code writes it as a literal, and which.
     if (cfg && source?.resources && source.links && draft.sensitive.length > 0) {
       const evaluated = source.resources.get(r.address);
       const from = { module, index: r.index ?? null };
-      for (const p of evaluated ? draft.sensitive : []) {
+      // A set the plan hides whole (an MQ broker's `user` blocks) is read by the attributes its
+      // configuration names in it (`user.password`).
+      const paths = draft.sensitive.flatMap((h) => {
+        const inside = cfg.refs[h] ? [] : Object.keys(cfg.refs).filter((k) => k.startsWith(`${h}.`));
+        return inside.length > 0 ? inside : [h];
+      });
+      for (const p of evaluated ? paths : []) {
         // Named through a local or each.value, or in a `dynamic` block the configuration leaves out.
         const refs = cfg.refs[p];
         // Or built in place from constants by a function (`value = jsonencode({key = "…"})`).
         const inPlace = builtInPlace(cfg.exprs, p);
         if (!inPlace && (refs ? !refs.some((ref) => opaqueAcross(ref, from, links)) : !leftOut(cfg.exprs, p))) continue;
-        const known = literalInCode(evaluated!, p, source.links);
+        const planned = soleValueAt(values, p);
+        const known = literalInCode(evaluated!, p, source.links, planned === undefined ? undefined : { value: planned });
         // Built in place, the folder reads it or knows it only apply can (uuid(), timestamp(): no
         // literal, as the folder checked as HCL says); anything else stays not checked.
         if (inPlace && !known && !evaluated!.unknown.some((u) => u === p || p.startsWith(`${u}.`))) continue;

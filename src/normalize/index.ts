@@ -227,9 +227,11 @@ function writtenCredentials(d: Draft, format: string, creds: readonly string[]):
     if (format === 'plan') tree = writtenAt(d.written, first);
     else if (format === 'cdktf-out' || format === 'cdktf-json') tree = d.values;
     // HCL: a value hidden by a sensitive module variable is read where the code writes it (from-hcl.ts).
-    else if (format === 'hcl' && !(d.referencing ?? []).some((r) => under(r, path) || under(path, r))) {
+    else if (format === 'hcl') {
+      // A literal the code writes (from-hcl.ts Draft.written) is read whatever else the expression names.
       const hidden = d.written ? picked(literalTree(d.written), segs) : {};
-      tree = Object.keys(hidden).length > 0 ? hidden : d.values;
+      if (Object.keys(hidden).length > 0) tree = hidden;
+      else if (!(d.referencing ?? []).some((r) => under(r, path) || under(path, r))) tree = d.values;
     }
     const found = isJson(tree) ? credentialCandidates(tree, path) : [];
     candidates.push(...found);

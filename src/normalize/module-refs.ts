@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { resolveReference, splitAddress } from './from-plan';
 
 // A module's resource that names `var.kms_key_arn` names whatever its caller passes in
@@ -150,16 +151,42 @@ const REDACTED = '(sensitive)';
  * its expression names is written in the code (writtenInCode). Where a sensitive module variable
  * hides it, the one such variable it names gives it (valueInCode). `{ value }`, or undefined.
  */
-export function literalInCode(r: Evaluated, attr: string, links: ModuleLinks): { value: unknown } | undefined {
-  const refs = r.references[attr] ?? [];
+export function literalInCode(r: Evaluated, attr: string, links: ModuleLinks, actual?: Actual): { value: unknown } | undefined {
+  // With the references of the blocks it is in: a `dynamic` block's for_each names what its
+  // content's iterator reads (`basic.value.password` from `each.value`: a root variable passed
+  // in had read as a literal beside a plan).
+  const refs = Object.keys(r.references).flatMap((k) => (k === attr || attr.startsWith(`${k}.`) ? r.references[k] : []));
   const from = { module: r.module, forEach: r.for_each };
-  if (!refs.every((ref) => writtenInCode(ref, from, links))) return undefined;
-  if (!r.sensitive.some((p) => p === attr || p.startsWith(`${attr}.`) || attr.startsWith(`${p}.`))) {
-    const found = valuesAt(r.values, attr.split('.'), 0);
-    return found.length === 0 ? undefined : { value: found.length === 1 ? found[0] : found };
+  const values = (): Array<{ value: unknown }> => refs.flatMap((ref) => valueInCode(ref, { module: r.module }, links) ?? []);
+  if (refs.every((ref) => writtenInCode(ref, from, links))) {
+    if (!r.sensitive.some((p) => p === attr || p.startsWith(`${attr}.`) || attr.startsWith(`${p}.`))) {
+      const found = valuesAt(r.values, attr.split('.'), 0);
+      return found.length === 0 ? undefined : { value: found.length === 1 ? found[0] : found };
+    }
+    const known = values();
+    if (known.length === 1) return known[0];
   }
-  const values = refs.flatMap((ref) => valueInCode(ref, { module: r.module }, links) ?? []);
-  return values.length === 1 ? values[0] : undefined;
+  return actual ? equalLiteral(values(), actual) : undefined;
+}
+
+/** A value known where it is read: as it is (a plan's, or HCL's where not sensitive), or by its sha256 (HCL's sensitive strings). */
+export type Actual = { value: unknown } | { sha256: string };
+
+/**
+ * Whatever else an expression names, a value equal to a literal the code gives one of the
+ * variables it names is that literal, written in the code: a password passed into a module
+ * that picks it or a generated one (`var.pw != null ? var.pw : random_password.x.result`, the
+ * cloudposse modules) had passed unseen on every side.
+ */
+export function equalLiteral(candidates: ReadonlyArray<{ value: unknown }>, actual: Actual): { value: unknown } | undefined {
+  // A set of one (a MemoryDB user's passwords): its element.
+  if ('value' in actual && Array.isArray(actual.value)) {
+    const one = actual.value.length === 1 ? equalLiteral(candidates, { value: actual.value[0] }) : undefined;
+    return one ? { value: [one.value] } : undefined;
+  }
+  return candidates.find(
+    ({ value }) => typeof value === 'string' && value !== '' && ('sha256' in actual ? createHash('sha256').update(value, 'utf8').digest('hex') === actual.sha256 : actual.value === value),
+  );
 }
 
 /** `exprs` (a configuration's expressions, as a plan holds them) with `{constant_value}` at the dotted path. */

@@ -24,12 +24,14 @@ const tf = terraformAvailability();
 // Or built in the resource itself from constants by a function (format, join, jsonencode), read
 // from a file of the folder (file("${path.module}/…")), or made by an impure function (uuid():
 // no literal); a plan shows neither a value nor a reference to anything it holds for any of them.
-type Form = 'literal' | 'variable' | 'sensitive-variable' | 'interpolated' | 'module-literal' | 'module-built' | 'module-default' | 'module-variable' | 'local-literal' | 'local-variable' | 'each-literal' | 'dynamic-literal' | 'built' | 'file' | 'impure';
+type Form = 'literal' | 'variable' | 'sensitive-variable' | 'interpolated' | 'module-literal' | 'module-built' | 'module-default' | 'module-variable' | 'local-literal' | 'local-variable' | 'each-literal' | 'dynamic-literal' | 'built' | 'file' | 'impure' | 'module-impure' | 'module-cond-literal' | 'module-cond-variable' | 'local-cond-literal';
 // module-built: the caller builds it from literals with a function (jsonencode({password = "…"}), the
 // secrets-manager module's example; found by an audit).
-const FLAGGED: ReadonlySet<Form> = new Set(['literal', 'module-literal', 'module-built', 'module-default', 'local-literal', 'each-literal', 'dynamic-literal', 'built', 'file']);
+// module-cond-*: the module takes the caller's password or a generated one (`var.password != null ?
+// var.password : var.generated`, the cloudposse modules; found by an audit), inline or through a local.
+const FLAGGED: ReadonlySet<Form> = new Set(['literal', 'module-literal', 'module-built', 'module-default', 'local-literal', 'each-literal', 'dynamic-literal', 'built', 'file', 'module-cond-literal', 'local-cond-literal']);
 // A plan holds no local value nor each.value: checked alone, what it hides there it names as not checked.
-const UNREAD_IN_PLAN: ReadonlySet<Form> = new Set(['local-literal', 'local-variable', 'each-literal', 'dynamic-literal', 'module-built', 'built', 'file', 'impure']);
+const UNREAD_IN_PLAN: ReadonlySet<Form> = new Set(['local-literal', 'local-variable', 'each-literal', 'dynamic-literal', 'module-built', 'built', 'file', 'impure', 'module-impure', 'local-cond-literal']);
 type Kind = 'db_instance' | 'rds_cluster' | 'redshift_cluster' | 'docdb_cluster' | 'elasticache' | 'opensearch' | 'memorydb_user' | 'elasticache_user' | 'kms_external_key' | 'secret_version' | 'directory' | 'codebuild_credential' | 'ssm_secure';
 
 const PASSWORD = 'Wp-Pr0d-S3cret-2024!xyz';
@@ -99,6 +101,17 @@ function folder(items: Array<{ kind: Kind; form: Form }>): { files: Record<strin
       addresses.push(`module.m${i}.${r.address}`);
       return;
     }
+    if (form === 'module-cond-literal' || form === 'module-cond-variable' || form === 'local-cond-literal') {
+      const pick = 'var.password != null ? var.password : var.generated';
+      const r = resource(kind, i, form === 'local-cond-literal' ? 'local.pw' : pick);
+      files[`m${i}/main.tf`] =
+        `variable "password" {\n  type    = string\n  default = null\n}\n\nvariable "generated" {\n  type      = string\n  sensitive = true\n}\n\n` +
+        (form === 'local-cond-literal' ? `locals {\n  pw = ${pick}\n}\n\n` : '') +
+        `${r.hcl}\n`;
+      parts.push(`module "m${i}" {\n  source = "./m${i}"\n  password = ${form === 'module-cond-variable' ? 'var.secret_pw' : `"${PASSWORD}"`}\n  generated = var.secret_pw\n}`);
+      addresses.push(`module.m${i}.${r.address}`);
+      return;
+    }
     if (form === 'dynamic-literal') {
       files[`m${i}/main.tf`] =
         `variable "master" {\n  type = any\n}\n\nresource "aws_opensearch_domain" "r${i}" {\n  domain_name = "orders-r${i}"\n  advanced_security_options {\n    enabled = true\n    internal_user_database_enabled = true\n` +
@@ -121,6 +134,8 @@ function folder(items: Array<{ kind: Kind; form: Form }>): { files: Record<strin
       const arg = {
         'module-literal': `\n  password = "${PASSWORD}"`,
         'module-built': `\n  password = format("%s", "${PASSWORD}")`,
+        // uuid() passed in: no literal (HCL had read it as a variable without a value).
+        'module-impure': '\n  password = uuid()',
         'module-default': '',
         'module-variable': '\n  password = var.secret_pw',
       }[form as 'module-literal'];
@@ -156,7 +171,7 @@ async function verdict(path: string): Promise<{ flagged: string[]; notChecked: s
 
 const item = fc.record({
   kind: fc.constantFrom<Kind>('db_instance', 'rds_cluster', 'redshift_cluster', 'docdb_cluster', 'elasticache', 'opensearch', 'memorydb_user', 'elasticache_user', 'kms_external_key', 'secret_version', 'directory', 'codebuild_credential', 'ssm_secure'),
-  form: fc.constantFrom<Form>('literal', 'variable', 'sensitive-variable', 'interpolated', 'module-literal', 'module-built', 'module-default', 'module-variable', 'local-literal', 'local-variable', 'each-literal', 'dynamic-literal', 'built', 'file', 'impure'),
+  form: fc.constantFrom<Form>('literal', 'variable', 'sensitive-variable', 'interpolated', 'module-literal', 'module-built', 'module-default', 'module-variable', 'local-literal', 'local-variable', 'each-literal', 'dynamic-literal', 'built', 'file', 'impure', 'module-impure', 'module-cond-literal', 'module-cond-variable', 'local-cond-literal'),
 });
 
 (tf.ok ? describe : describe.skip)(`credentials written into the configuration, HCL vs terraform plan (${tf.ok ? 'generated' : `skipped: ${tf.ok ? '' : tf.reason}`})`, () => {
@@ -177,12 +192,14 @@ const item = fc.record({
       // Each run is a terraform plan: report the first counterexample rather than shrink through dozens more.
       // A function of literals passed into a module, for four kinds of credential, always; then drawn.
       {
-        numRuns: 3,
+        numRuns: 4,
         endOnFailure: true,
         examples: [
           [(['secret_version', 'db_instance', 'opensearch', 'memorydb_user', 'kms_external_key', 'literal', 'variable', 'module-literal', 'module-variable', 'local-literal'] as const).map((k, i) => (i < 5 ? { kind: k as Kind, form: 'module-built' as Form } : { kind: 'rds_cluster' as Kind, form: k as Form }))],
           // Built in the resource itself (an audit: a plan beside its folder had named these not checked, HCL flagged them).
-          [(['ssm_secure', 'secret_version', 'db_instance', 'elasticache', 'memorydb_user', 'opensearch', 'ssm_secure', 'docdb_cluster', 'secret_version', 'kms_external_key'] as const).map((kind, i) => ({ kind: kind as Kind, form: (['built', 'built', 'built', 'built', 'built', 'file', 'file', 'impure', 'impure', 'built'] as const)[i] as Form }))],
+          [(['ssm_secure', 'secret_version', 'db_instance', 'elasticache', 'memorydb_user', 'opensearch', 'ssm_secure', 'docdb_cluster', 'secret_version', 'kms_external_key'] as const).map((kind, i) => ({ kind: kind as Kind, form: (['built', 'built', 'built', 'built', 'module-impure', 'file', 'file', 'impure', 'module-impure', 'built'] as const)[i] as Form }))],
+          // The caller's password or a generated one (an audit of cloudposse/terraform-aws-mq-broker: a literal had passed on every side).
+          [(['ssm_secure', 'secret_version', 'db_instance', 'elasticache', 'memorydb_user', 'opensearch', 'rds_cluster', 'docdb_cluster', 'secret_version', 'directory'] as const).map((kind, i) => ({ kind: kind as Kind, form: (['module-cond-literal', 'local-cond-literal', 'module-cond-variable', 'module-cond-literal', 'local-cond-literal', 'module-cond-literal', 'local-cond-literal', 'module-cond-variable', 'module-cond-literal', 'local-cond-literal'] as const)[i] as Form }))],
         ],
       },
     );
