@@ -91,7 +91,14 @@ export interface ObjectBuilder {
  */
 export function opaInstance(module: WebAssembly.Module, pages: number | WebAssembly.Memory, maxPages: number, builtinsPath: string): OpaInstance {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const builtins = require(builtinsPath) as Record<string, (...args: unknown[]) => unknown>;
+  const loaded = require(builtinsPath) as Record<string, (...args: unknown[]) => unknown>;
+  // sprintf-js throws on a null for %v (it calls valueOf); OPA's Go engine writes it "null". A
+  // rule formatting a value normalize made null (one Terraform would reject for its type) had
+  // made the whole evaluation fail: test/evaluate/builtins.test.ts.
+  const builtins: Record<string, (...args: unknown[]) => unknown> = {
+    ...loaded,
+    sprintf: (format: unknown, values: unknown) => loaded.sprintf(format, Array.isArray(values) ? values.map((v) => (v === null ? 'null' : v)) : values),
+  };
   // A memory given is one another thread writes the input into (input-stream.ts).
   const memory = typeof pages === 'number' ? new WebAssembly.Memory({ initial: pages, maximum: maxPages, shared: true }) : pages;
   type Exports = Record<string, (...args: number[]) => number>;
