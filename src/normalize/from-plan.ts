@@ -592,6 +592,21 @@ function draftsFrom(file: string, resources: Instance[], plan?: PlanParts): Draf
       const hidden = hiddenCollections(sensitiveMarks, values);
       if (hidden.length > 0) draft.hidden = hidden;
     }
+    // A block the configuration leaves out (a `dynamic` block) that the plan shows in part: what
+    // it leaves unknown there is configured, set from what only apply knows, not the provider's
+    // to compute (a table's key given through `dynamic "server_side_encryption"` had read as no
+    // key in a plan alone). A block the provider computes whole is unknown whole, never in part.
+    // Beside its folder, the folder's references say what it is.
+    if (cfg && !source?.references?.get(r.address)) {
+      for (const p of unknown) {
+        const dot = p.indexOf('.');
+        if (dot < 0) continue;
+        const block = p.slice(0, dot);
+        const shown = values[block];
+        if (!Array.isArray(shown) || shown.length === 0 || !shown.every(isJson) || !leftOut(cfg.exprs, block)) continue;
+        if (!(unlinked ??= []).includes(p)) unlinked.push(p);
+      }
+    }
     if (unlinked) draft.unlinked = unlinked;
     if (cfg) draft.written = cfg.exprs;
     // A hidden value equal to a constant the code gives a variable its expression names.

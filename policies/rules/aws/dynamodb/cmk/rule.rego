@@ -69,6 +69,7 @@ package leakguard.rules.aws.dynamodb.cmk
 
 import data.leakguard.lib.finding
 import data.leakguard.lib.resources
+import data.leakguard.lib.stores
 import rego.v1
 
 cmk(r) if {
@@ -76,9 +77,10 @@ cmk(r) if {
 	key_set(r)
 }
 
+# A key other than the AWS-managed one (alias/aws/dynamodb is a valid kms_key_arn, and had passed).
 key_set(r) if {
 	some k in resources.values_at(r, "server_side_encryption.kms_key_arn")
-	k != ""
+	stores.customer_key_value(k)
 }
 
 key_set(r) if resources.references_under(r, "server_side_encryption.kms_key_arn")
