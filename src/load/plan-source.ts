@@ -74,7 +74,7 @@ export function credentialsBuiltInPlace(plan: Json): boolean {
     if (!isJson(c) || !isJson(c.change) || !isJson(c.change.after_sensitive) || typeof c.type !== 'string' || typeof c.name !== 'string') continue;
     const marked = Object.entries(c.change.after_sensitive).filter(([, v]) => v === true).map(([k]) => k);
     if (marked.length === 0) continue;
-    const key = `${typeof c.module_address === 'string' ? stripKeys(c.module_address) : ''} ${c.type}.${c.name}`;
+    const key = `${typeof c.module_address === 'string' ? stripIndexes(c.module_address) : ''} ${c.type}.${c.name}`;
     const set = hidden.get(key) ?? new Set<string>();
     for (const k of marked) set.add(k);
     hidden.set(key, set);
@@ -116,7 +116,8 @@ export function builtInPlace(exprs: unknown, path: string): boolean {
   return at(exprs, path.split('.'), 0);
 }
 
-const stripKeys = (s: string): string => (s.includes('[') ? s.replace(/\[[^\]]*\]/g, '') : s);
+/** An address or module path without its instance keys (`module.a["x"].b[0]` → `module.a.b`). */
+export const stripIndexes = (s: string): string => (s.includes('[') ? s.replace(/\[[^\]]*\]/g, '') : s);
 
 /** References that leave a value open in a plan: a local value, each.value, self. */
 const OPEN = /^(local\.|each\.value|self\.)/;

@@ -5,7 +5,7 @@ import { stringMap } from './from-config';
 import { asList, isMarkTree, moduleInstances, stateInstances, Structure, type Instance } from './instances';
 import { secretCandidates } from './secrets';
 import { planValue, providerConfigs } from '../load/plan-providers';
-import { ADDRESS_LIST, builtInPlace, DOCUMENT, KNOWN_AFTER_APPLY, WHOLE_MODULE_REF } from '../load/plan-source';
+import { ADDRESS_LIST, builtInPlace, DOCUMENT, KNOWN_AFTER_APPLY, stripIndexes, WHOLE_MODULE_REF } from '../load/plan-source';
 import { literalInCode, moduleInstancePaths, opaqueAcross, resolveAcross, withConstant, type ModuleLinks } from './module-refs';
 
 interface ConfigResource {
@@ -58,7 +58,6 @@ export function splitAddress(address: string): { module: string; local: string }
   return { module: mod.join('.'), local: segs.slice(i).join('.') };
 }
 
-const stripIndexes = (s: string): string => (s.includes('[') ? s.replace(/\[[^\]]*\]/g, '') : s);
 
 /**
  * Terraform names a module beside each output read from it (`module.keys.arn`, `module.keys`):

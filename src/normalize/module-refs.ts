@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { resolveReference, splitAddress } from './from-plan';
+import { stripIndexes } from '../load/plan-source';
 
 // A module's resource that names `var.kms_key_arn` names whatever its caller passes in
 // (`kms_key_arn = aws_kms_key.orders.arn`), and a caller that names `module.efs.id` names
@@ -12,7 +13,6 @@ import { resolveReference, splitAddress } from './from-plan';
 /** By module (static path, `module.a.module.b`): its call's argument references (in the caller) and its outputs' references (in the module). */
 export type ModuleLinks = ReadonlyMap<string, { args: Record<string, string[]>; outputs: Record<string, string[]>; constants?: Record<string, unknown> }>;
 
-const stripIndexes = (s: string): string => (s.includes('[') ? s.replace(/\[[^\]]*\]/g, '') : s);
 
 /** The module instance holding `module` (`module.a["x"].module.b` → `module.a["x"]`; top-level → ''). */
 function callerOf(module: string): string {

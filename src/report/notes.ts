@@ -39,5 +39,5 @@ export function evidenceNote(decision: Decision): string | null {
  */
 export function notCheckedNote(decision: Decision): string | null {
   const n = decision.not_checked?.length ?? 0;
-  return n === 0 ? null : `${n} item(s) not checked (the input could not show them to the rules):`;
+  return n === 0 ? null : `${n} item(s) not checked (the input could not show them to the rules, or no rule checks them yet):`;
 }

@@ -54,7 +54,7 @@ test('every report lists what was not checked, one entry each, and says nothing 
         expect(gitlab.find((i) => i.check_name === 'leakguard-run')?.description).not.toContain('not checked:');
         return;
       }
-      const heading = `${n} item(s) not checked (the input could not show them to the rules):`;
+      const heading = `${n} item(s) not checked (the input could not show them to the rules, or no rule checks them yet):`;
       expect(r.stdout).toContain(heading);
       expect(md).toContain(`> ${heading}`);
       expect(junit).toContain(`<testsuite name="not-checked" tests="${n}" failures="0" errors="0" skipped="${n}">`);
