@@ -6,7 +6,7 @@ import { asList, isMarkTree, moduleInstances, stateInstances, Structure, type In
 import { secretCandidates } from './secrets';
 import { planValue, providerConfigs } from '../load/plan-providers';
 import { ADDRESS_LIST, builtInPlace, DOCUMENT, KNOWN_AFTER_APPLY, stripIndexes, WHOLE_MODULE_REF } from '../load/plan-source';
-import { literalInCode, moduleInstancePaths, opaqueAcross, resolveAcross, withConstant, type ModuleLinks } from './module-refs';
+import { equalLiteral, literalInCode, moduleInstancePaths, opaqueAcross, resolveAcross, withConstant, type ModuleLinks } from './module-refs';
 
 interface ConfigResource {
   providerKey: string;
@@ -199,7 +199,8 @@ function codeLiteral(exprs: Json, path: string, planned: unknown): { value: unkn
     node = node[seg];
   }
   const candidates = isJson(node) && Array.isArray(node[CODE_VALUES]) ? (node[CODE_VALUES] as unknown[]) : [];
-  return typeof planned === 'string' && planned !== '' && candidates.includes(planned) ? { value: planned } : undefined;
+  // As HCL matches it: a set of one (an ElastiCache user's passwords) by its element.
+  return planned === undefined ? undefined : equalLiteral(candidates.map((value) => ({ value })), { value: planned });
 }
 
 /** The one value at a dotted path (through single blocks), or undefined. */
