@@ -71,6 +71,11 @@ type Output struct {
 	// passes (in the caller) and of each of its outputs (in the module), as a plan's
 	// configuration holds them, so references through variables and outputs are followed.
 	ModuleLinks map[string]ModuleLink `json:"module_links"`
+	// By module (static path, "" for the root): the whole string literals written in each of its
+	// locals and, from its caller, in each argument its call passes. A map of users with one entry a literal and another a variable
+	// (`{ a = { password = "…" }, b = { password = var.x } }`) is not constant as a whole, yet the
+	// literal is in the code: a value equal to one is that literal (module-refs.ts literalsAlong).
+	CodeLiterals map[string]CodeLiterals `json:"code_literals,omitempty"`
 	// Some file of the folder or its modules names terraform.workspace: what the evaluation
 	// gives may depend on the workspace (src/load/plan-source.ts).
 	ReadsWorkspace bool   `json:"reads_workspace,omitempty"`
@@ -84,6 +89,69 @@ type ModuleLink struct {
 	// else their defaults. A plan's configuration holds both; the secret scan reads a literal
 	// passed into a module as one written in the resource.
 	Constants map[string]any `json:"constants,omitempty"`
+}
+
+type CodeLiterals struct {
+	Args   map[string][]string `json:"args,omitempty"`
+	Locals map[string][]string `json:"locals,omitempty"`
+}
+
+// stringLiterals are the strings an expression writes whole, each once: no interpolation's
+// fragment (the `-x` of "${var.p}-x" is no value of its own).
+func stringLiterals(expr hclsyntax.Expression) []string {
+	var out []string
+	hclsyntax.VisitAll(expr, func(n hclsyntax.Node) hcl.Diagnostics {
+		if t, ok := n.(*hclsyntax.TemplateExpr); ok && t.IsStringLiteral() {
+			if v, diags := t.Value(nil); !diags.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() && v.AsString() != "" && !contains(out, v.AsString()) {
+				out = append(out, v.AsString())
+			}
+		}
+		return nil
+	})
+	return out
+}
+
+// codeLiterals fills `into` for the module at `static` and the modules it calls.
+func codeLiterals(m *Module, static string, into map[string]CodeLiterals) {
+	own := into[static]
+	for _, a := range m.Locals {
+		if lits := stringLiterals(a.Expr); len(lits) > 0 {
+			if own.Locals == nil {
+				own.Locals = map[string][]string{}
+			}
+			own.Locals[a.Name] = lits
+		}
+	}
+	if own.Args != nil || own.Locals != nil {
+		into[static] = own
+	}
+	for _, c := range m.Calls {
+		if c.Module == nil {
+			continue
+		}
+		child := "module." + c.Name
+		if static != "" {
+			child = static + "." + child
+		}
+		lits := CodeLiterals{}
+		if c.Body != nil {
+			for name, a := range c.Body.Attributes {
+				if callMeta[name] {
+					continue
+				}
+				if l := stringLiterals(a.Expr); len(l) > 0 {
+					if lits.Args == nil {
+						lits.Args = map[string][]string{}
+					}
+					lits.Args[name] = l
+				}
+			}
+		}
+		if lits.Args != nil {
+			into[child] = lits
+		}
+		codeLiterals(c.Module, child, into)
+	}
 }
 
 // Arguments of a module block that are not the module's variables.
@@ -162,6 +230,8 @@ func constantInto(into map[string]any, name string, v cty.Value) {
 func (e *Evaluator) output(root *Instance) *Output {
 	out := &Output{Resources: []OutResource{}, Providers: []OutProvider{}, Remote: []string{}, ModuleLinks: map[string]ModuleLink{}}
 	moduleLinks(root.Def, "", out.ModuleLinks, e.funcs)
+	out.CodeLiterals = map[string]CodeLiterals{}
+	codeLiterals(root.Def, "", out.CodeLiterals)
 	var walk func(mi *Instance)
 	walk = func(mi *Instance) {
 		for _, r := range mi.Def.Resources {

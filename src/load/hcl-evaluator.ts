@@ -69,9 +69,20 @@ export interface EvaluatedFolder {
    * code gives a constant (the call's constant arguments, else their defaults).
    */
   module_links?: Record<string, { args: Record<string, string[]>; outputs: Record<string, string[]>; constants?: Record<string, unknown> }>;
+  /**
+   * By module (static path, '' for the root): the whole string literals written in each of its
+   * locals and, in its caller, in each argument its call passes (module-refs.ts literalsAlong).
+   */
+  code_literals?: Record<string, CodeLiterals>;
   /** Some file of the folder or its modules names terraform.workspace. */
   reads_workspace?: boolean;
   error?: string;
+}
+
+/** The string literals a module's locals and its call's arguments write (EvaluatedFolder.code_literals). */
+export interface CodeLiterals {
+  args?: Record<string, string[]>;
+  locals?: Record<string, string[]>;
 }
 
 /**

@@ -209,6 +209,7 @@ export async function readSource(plan: Json, source: PlanSource): Promise<void> 
     if (source.dynamic || locals || picked || built) {
       source.references = new Map(evaluated.resources.map((r) => [r.address, r.references]));
       source.links = new Map(Object.entries(evaluated.module_links ?? {}));
+      source.literals = new Map(Object.entries(evaluated.code_literals ?? {}));
     }
   } catch {
     // Not evaluable as HCL here (a syntax this evaluator refuses, a variable it cannot take).

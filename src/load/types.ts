@@ -1,3 +1,4 @@
+import type { CodeLiterals } from './hcl-evaluator';
 import type { Format } from '../types/policy-input';
 import type { EvaluatedFolder, EvaluatedResource, VarInput } from './hcl-evaluator';
 
@@ -50,6 +51,8 @@ export interface PlanSource {
   references?: Map<string, Record<string, string[]>>;
   /** Module arguments' and outputs' references (through locals), and the constants the code gives module variables, by module; set with references. */
   links?: Map<string, { args: Record<string, string[]>; outputs: Record<string, string[]>; constants?: Record<string, unknown> }>;
+  /** The string literals the folder's modules write (EvaluatedFolder.code_literals), by module. */
+  literals?: Map<string, CodeLiterals>;
   /** The evaluated resources, by address (a credential the plan hides is read here where the code writes it; a document only partly known at plan time). */
   resources?: Map<string, EvaluatedResource>;
 }

@@ -4,7 +4,7 @@ import type { EvaluatedResource } from '../load/hcl-evaluator';
 import type { Provider } from '../types/policy-input';
 import { cloudOf, type Draft, type StackDraft } from './draft';
 import { instanceGroups } from './from-plan';
-import { literalInCode, moduleInstancePaths, namesNetworkRange, resolveAcross, withConstant, writtenInCode, type ModuleLinks } from './module-refs';
+import { literalInCode, moduleInstancePaths, soleValueAt, namesNetworkRange, resolveAcross, withConstant, writtenInCode, type CodeLiteralsByModule, type ModuleLinks } from './module-refs';
 import type { Json } from '../load/types';
 import { secretCandidates } from './secrets';
 
@@ -13,6 +13,7 @@ export function fromHcl(doc: HclDocument): StackDraft {
   const { evaluated } = doc;
   const instances = instanceGroups(evaluated.resources.map((r) => r.address));
   const links: ModuleLinks = new Map(Object.entries(evaluated.module_links ?? {}));
+  const literals: CodeLiteralsByModule = new Map(Object.entries(evaluated.code_literals ?? {}));
   const modules = links.size > 0 ? moduleInstancePaths(evaluated.resources.map((r) => r.address)) : [];
   const providers: Record<string, Provider> = {};
   for (const p of evaluated.providers) {
@@ -55,13 +56,14 @@ export function fromHcl(doc: HclDocument): StackDraft {
     // is that literal: compared as it is, or by its sha256 where it is sensitive.
     let written: Json | undefined;
     const from = { module: r.module, forEach: r.for_each };
-    for (const attr of Object.keys(r.references)) {
+    for (const attr of withContent(r)) {
       const sensitive = r.sensitive.some((p) => p === attr || p.startsWith(`${attr}.`));
       const hash = r.sensitive_sha256?.[attr];
-      const plain = r.values[attr];
-      const actual = sensitive ? (hash ? { sha256: hash } : undefined) : typeof plain === 'string' && r.references[attr].some((ref) => !writtenInCode(ref, from, links)) ? { value: plain } : null;
+      // Through blocks (an MQ broker's `user.password`); a set of one (a user's `passwords`) as equalLiteral reads it.
+      const plain = soleValueAt(r.values, attr);
+      const actual = sensitive ? (hash ? { sha256: hash } : undefined) : (typeof plain === 'string' || (Array.isArray(plain) && plain.length === 1 && typeof plain[0] === 'string')) && Object.keys(r.references).some((k) => (k === attr || attr.startsWith(`${k}.`)) && r.references[k].some((ref) => !writtenInCode(ref, from, links))) ? { value: plain } : null;
       if (actual === null) continue;
-      const known = literalInCode(r, attr, links, actual);
+      const known = literalInCode(r, attr, links, actual, literals);
       if (known) written = withConstant(written ?? {}, attr, known.value);
     }
     const { values, unknown } = r.mode === 'managed' ? withProviderDefaults(r.type, r.values, r.unknown) : { values: r.values, unknown: r.unknown };
@@ -87,6 +89,30 @@ export function fromHcl(doc: HclDocument): StackDraft {
     };
   });
   return { name: doc.stack, format: 'hcl', source: doc.file, providers, resources };
+}
+
+/**
+ * The attributes a resource's expressions name something at, and the string attributes in the
+ * blocks those are (a `dynamic` block's content reads its iterator, `oauth.value.client_secret`,
+ * which names nothing of its own: what the block's for_each names gives it).
+ */
+function withContent(r: EvaluatedResource): string[] {
+  const out = new Set(Object.keys(r.references));
+  const leaves = (v: unknown, path: string): void => {
+    if (typeof v === 'string') out.add(path);
+    else if (Array.isArray(v)) {
+      if (v.some((e) => typeof e === 'object' && e !== null)) for (const e of v) leaves(e, path);
+    } else if (typeof v === 'object' && v !== null) for (const [k, e] of Object.entries(v)) leaves(e, `${path}.${k}`);
+  };
+  // To each block a key names (through the blocks it is in), then every string under it.
+  const at = (v: unknown, segs: readonly string[], i: number, attr: string): void => {
+    if (Array.isArray(v)) for (const e of v) at(e, segs, i, attr);
+    else if (typeof v !== 'object' || v === null) return;
+    else if (i === segs.length) leaves(v, attr);
+    else if (Object.hasOwn(v, segs[i])) at((v as Record<string, unknown>)[segs[i]], segs, i + 1, attr);
+  };
+  for (const attr of Object.keys(r.references)) at(r.values, attr.split('.'), 0, attr);
+  return [...out];
 }
 
 /**

@@ -632,7 +632,7 @@ function draftsFrom(file: string, resources: Instance[], plan?: PlanParts): Draf
         const inPlace = builtInPlace(cfg.exprs, p);
         if (!inPlace && (refs ? !refs.some((ref) => opaqueAcross(ref, from, links)) : !leftOut(cfg.exprs, p))) continue;
         const planned = soleValueAt(values, p);
-        const known = literalInCode(evaluated!, p, source.links, planned === undefined ? undefined : { value: planned });
+        const known = literalInCode(evaluated!, p, source.links, planned === undefined ? undefined : { value: planned }, source.literals);
         // Built in place, the folder reads it or knows it only apply can (uuid(), timestamp(): no
         // literal, as the folder checked as HCL says); anything else stays not checked.
         if (inPlace && !known && !evaluated!.unknown.some((u) => u === p || p.startsWith(`${u}.`))) continue;

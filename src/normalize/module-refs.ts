@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { resolveReference, splitAddress } from './from-plan';
+import type { CodeLiterals } from '../load/hcl-evaluator';
 import { stripIndexes } from '../load/plan-source';
 
 // A module's resource that names `var.kms_key_arn` names whatever its caller passes in
@@ -12,6 +13,8 @@ import { stripIndexes } from '../load/plan-source';
 
 /** By module (static path, `module.a.module.b`): its call's argument references (in the caller) and its outputs' references (in the module). */
 export type ModuleLinks = ReadonlyMap<string, { args: Record<string, string[]>; outputs: Record<string, string[]>; constants?: Record<string, unknown> }>;
+/** The string literals each module's locals and call arguments write (hcl-evaluator.ts CodeLiterals), by static module path. */
+export type CodeLiteralsByModule = ReadonlyMap<string, CodeLiterals>;
 
 
 /** The module instance holding `module` (`module.a["x"].module.b` → `module.a["x"]`; top-level → ''). */
@@ -151,7 +154,7 @@ const REDACTED = '(sensitive)';
  * its expression names is written in the code (writtenInCode). Where a sensitive module variable
  * hides it, the one such variable it names gives it (valueInCode). `{ value }`, or undefined.
  */
-export function literalInCode(r: Evaluated, attr: string, links: ModuleLinks, actual?: Actual): { value: unknown } | undefined {
+export function literalInCode(r: Evaluated, attr: string, links: ModuleLinks, actual?: Actual, literals?: CodeLiteralsByModule): { value: unknown } | undefined {
   // With the references of the blocks it is in: a `dynamic` block's for_each names what its
   // content's iterator reads (`basic.value.password` from `each.value`: a root variable passed
   // in had read as a literal beside a plan).
@@ -166,7 +169,42 @@ export function literalInCode(r: Evaluated, attr: string, links: ModuleLinks, ac
     const known = values();
     if (known.length === 1) return known[0];
   }
-  return actual ? equalLiteral(values(), actual) : undefined;
+  if (!actual) return undefined;
+  // Whatever else they name, the literals written along its references: one entry of a map
+  // of users passed into a module is a literal, another a variable (terraform-aws-eventbridge's
+  // connections: the literal had passed unseen in HCL).
+  const along = literals ? refs.flatMap((ref) => literalsAlong(ref, from, links, literals)) : [];
+  return equalLiteral([...values(), ...along.map((value) => ({ value }))], actual);
+}
+
+/**
+ * The whole string literals the code writes along a reference: in the local it names, in the
+ * argument the caller passes for the variable it names (and on through the caller's own
+ * variables), in the constant the code gives that variable, in what a for_each names for
+ * each.value. A root variable is not code (tfvars, the environment): none.
+ */
+function literalsAlong(ref: string, from: { module: string; forEach?: readonly string[] }, links: ModuleLinks, literals: CodeLiteralsByModule, depth = 0): string[] {
+  if (depth > 8) return [];
+  if (/^each\.value\b/.test(ref)) return (from.forEach ?? []).flatMap((r) => literalsAlong(r, { module: from.module }, links, literals, depth + 1));
+  const key = stripIndexes(from.module);
+  const local = /^local\.([A-Za-z_][\w-]*)/.exec(ref);
+  if (local) return literals.get(key)?.locals?.[local[1]] ?? [];
+  const v = VAR.exec(ref);
+  if (!v || from.module === '') return [];
+  const link = links.get(key);
+  const caller = { module: callerOf(from.module) };
+  return [
+    ...stringLeaves(link?.constants?.[v[1]]),
+    ...(literals.get(key)?.args?.[v[1]] ?? []),
+    ...(link?.args[v[1]] ?? []).flatMap((r) => literalsAlong(r, caller, links, literals, depth + 1)),
+  ];
+}
+
+/** Every non-empty string in a JSON value. */
+function stringLeaves(v: unknown): string[] {
+  if (typeof v === 'string') return v === '' ? [] : [v];
+  if (Array.isArray(v)) return v.flatMap(stringLeaves);
+  return typeof v === 'object' && v !== null ? Object.values(v).flatMap(stringLeaves) : [];
 }
 
 /** A value known where it is read: as it is (a plan's, or HCL's where not sensitive), or by its sha256 (HCL's sensitive strings). */
@@ -199,6 +237,12 @@ export function withConstant(exprs: Record<string, unknown>, attr: string, value
   }
   at[segs[segs.length - 1]] = { constant_value: value };
   return exprs;
+}
+
+/** The one value at a dotted attribute path (through blocks), or undefined where there are none or several. */
+export function soleValueAt(values: Record<string, unknown>, attr: string): unknown {
+  const found = valuesAt(values, attr.split('.'), 0);
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** The values at `segs` (through lists of blocks), nulls and redactions left out. */
