@@ -37,8 +37,19 @@ func evaluate(req Request, fs FileSystem) *Output {
 		return &Output{Error: err.Error()}
 	}
 	e := &Evaluator{root: root, rootDir: dir, fs: fs, warnings: map[string]bool{}, workspace: cty.UnknownVal(cty.String).Mark(openMark)}
+	// A resource passed whole out of its module (`output "cf" { value = aws_cloudfront_distribution.front }`)
+	// is read in another (`var.cf.arn`): each module's resources expose the attribute names
+	// every module steps through, not only their own module's (`.arn` had been "Unsupported
+	// attribute", and a bucket policy's aws:SourceArn condition was dropped: a false CRITICAL).
+	every := map[string]bool{}
 	for _, m := range l.modules {
 		e.moduleDirs = append(e.moduleDirs, m.Dir)
+		for a := range m.AttrNames {
+			every[a] = true
+		}
+	}
+	for _, m := range l.modules {
+		m.AttrNames = every
 	}
 	if req.Workspace != nil {
 		e.workspace = cty.StringVal(*req.Workspace)
