@@ -320,7 +320,14 @@ func (e *Evaluator) ctx(mi *Instance) *hcl.EvalContext {
 	return &hcl.EvalContext{Variables: vars, Functions: e.funcs}
 }
 
-func unknownAttr(string) cty.Value { return cty.DynamicVal }
+func unknownAttr(name string) cty.Value {
+	// An identifier is a string in every provider's schema: typed, a function of it can be
+	// known not null as Terraform knows it (`coalesce(var.key, aws_kms_key.k.arn) == null` is false).
+	if name == "id" || name == "arn" || strings.HasSuffix(name, "_arn") || strings.HasSuffix(name, "_id") {
+		return cty.UnknownVal(cty.String)
+	}
+	return cty.DynamicVal
+}
 
 // The names a scope gives its own objects, which a resource type of the same name does not replace.
 var scopeRoots = map[string]bool{"var": true, "local": true, "terraform": true, "path": true, "module": true, "data": true}

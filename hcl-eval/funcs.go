@@ -153,6 +153,16 @@ func (e *Evaluator) functions() map[string]function.Function {
 	fs["filesha1"] = e.fileFunc(func(s string) string { h := sha1.Sum([]byte(s)); return hex.EncodeToString(h[:]) })
 	fs["filesha256"] = e.fileFunc(func(s string) string { h := sha256.Sum256([]byte(s)); return hex.EncodeToString(h[:]) })
 	fs["filesha512"] = e.fileFunc(func(s string) string { h := sha512.Sum512([]byte(s)); return hex.EncodeToString(h[:]) })
+	// Terraform knows these never return null, even of an unknown argument (its refinements):
+	// `coalesce(var.key, aws_kms_key.k.arn) == null` is false in a plan, and a dynamic block
+	// whose for_each tests it is made. Libraries older than the refinements (go-cty-funcs)
+	// and our own functions lack them; test/load/unknown-refinements.test.ts holds the list
+	// against terraform plan, function by function.
+	for _, name := range []string{"alltrue", "anytrue", "base64decode", "base64encode", "base64gzip", "base64sha256", "base64sha512", "basename", "dirname",
+		"cidrhost", "cidrnetmask", "cidrsubnet", "cidrsubnets", "coalesce", "endswith", "startswith", "flatten", "index", "jsonencode", "length",
+		"md5", "sha1", "sha256", "sha512", "parseint", "replace", "textencodebase64", "transpose", "urlencode", "uuidv5", "abspath"} {
+		fs[name] = notNull(fs[name])
+	}
 	// Terraform 1.8+ also names every built-in function in the core:: namespace.
 	for name, f := range fs {
 		if !strings.Contains(name, "::") {
@@ -160,6 +170,18 @@ func (e *Evaluator) functions() map[string]function.Function {
 		}
 	}
 	return fs
+}
+
+// notNull is f, its result refined as never null where it is unknown.
+func notNull(f function.Function) function.Function {
+	return function.New(&function.Spec{
+		Description:  f.Description(),
+		Params:       f.Params(),
+		VarParam:     f.VarParam(),
+		Type:         f.ReturnTypeForValues,
+		RefineResult: func(b *cty.RefinementBuilder) *cty.RefinementBuilder { return b.NotNull() },
+		Impl:         func(args []cty.Value, _ cty.Type) (cty.Value, error) { return f.Call(args) },
+	})
 }
 
 func unknownAtPlan(t cty.Type) function.Function {
@@ -338,6 +360,10 @@ var transposeFunc = function.New(&function.Spec{
 	Params: []function.Parameter{{Name: "values", Type: cty.Map(cty.List(cty.String))}},
 	Type:   function.StaticReturnType(cty.Map(cty.List(cty.String))),
 	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		// A name unknown before apply may be any key of the result (it had panicked).
+		if !args[0].IsWhollyKnown() {
+			return cty.UnknownVal(cty.Map(cty.List(cty.String))), nil
+		}
 		out := map[string][]cty.Value{}
 		for it := args[0].ElementIterator(); it.Next(); {
 			k, list := it.Element()
