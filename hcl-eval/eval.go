@@ -48,6 +48,9 @@ type Evaluator struct {
 	// While an address list is evaluated again (partialAddresses): what the marked scope gives
 	// resources' computed attributes instead of markedAttrs.
 	scopeAttrs func(*Resource) func(string) cty.Value
+	// The root variables whose value the code itself gives: their default, or a tfvars file
+	// of the folder that Terraform loads by itself (terraform.tfvars, *.auto.tfvars).
+	rootCode map[string]cty.Value
 }
 
 // Instance is one instance of a module: the root, or `module.a["k"].module.b[0]`.
@@ -279,7 +282,7 @@ func withoutMark(v cty.Value, mark string) cty.Value {
 	u, paths := v.UnmarkDeepWithPaths()
 	var keep []cty.PathValueMarks
 	for _, pm := range paths {
-		marks := cty.NewValueMarks()
+		marks := cty.ValueMarks{} // (NewValueMarks() of nothing is a nil map)
 		for m := range pm.Marks {
 			if m != mark {
 				marks[m] = struct{}{}

@@ -76,6 +76,9 @@ type Output struct {
 	// (`{ a = { password = "…" }, b = { password = var.x } }`) is not constant as a whole, yet the
 	// literal is in the code: a value equal to one is that literal (module-refs.ts literalsAlong).
 	CodeLiterals map[string]CodeLiterals `json:"code_literals,omitempty"`
+	// The root variables whose value the code gives (a default, an auto-loaded tfvars file of
+	// the folder): a password there is written in the repository, as a literal in the resource is.
+	RootCodeValues map[string]any `json:"root_code_values,omitempty"`
 	// Some file of the folder or its modules names terraform.workspace: what the evaluation
 	// gives may depend on the workspace (src/load/plan-source.ts).
 	ReadsWorkspace bool   `json:"reads_workspace,omitempty"`
@@ -232,6 +235,10 @@ func (e *Evaluator) output(root *Instance) *Output {
 	moduleLinks(root.Def, "", out.ModuleLinks, e.funcs)
 	out.CodeLiterals = map[string]CodeLiterals{}
 	codeLiterals(root.Def, "", out.CodeLiterals)
+	out.RootCodeValues = map[string]any{}
+	for name, v := range e.rootCode {
+		constantInto(out.RootCodeValues, name, v)
+	}
 	var walk func(mi *Instance)
 	walk = func(mi *Instance) {
 		for _, r := range mi.Def.Resources {

@@ -25,6 +25,8 @@ type rawValue struct {
 	value cty.Value
 	expr  string // set for literal/HCL-parsed values (env, -var), parsed per the variable's type
 	from  string
+	// From a tfvars file of the folder Terraform loads by itself: written in the repository.
+	inCode bool
 }
 
 func (e *Evaluator) rootVariables(env map[string]string, cli []CLIVar, dirFiles []string) (map[string]cty.Value, error) {
@@ -73,6 +75,7 @@ func (e *Evaluator) rootVariables(env map[string]string, cli []CLIVar, dirFiles 
 		}
 	}
 	out := map[string]cty.Value{}
+	e.rootCode = map[string]cty.Value{}
 	for name, v := range e.root.Variables {
 		r, given := raw[name]
 		if !given {
@@ -81,6 +84,7 @@ func (e *Evaluator) rootVariables(env map[string]string, cli []CLIVar, dirFiles 
 				out[name] = cty.UnknownVal(v.Type).Mark(openMark)
 			} else {
 				out[name] = v.Default
+				e.rootCode[name] = v.Default
 			}
 			continue
 		}
@@ -102,6 +106,7 @@ func (e *Evaluator) rootVariables(env map[string]string, cli []CLIVar, dirFiles 
 		}
 		if val.IsNull() && !v.Nullable && v.Default != cty.NilVal {
 			out[name] = v.Default
+			e.rootCode[name] = v.Default
 			continue
 		}
 		conv, err := v.convert(val)
@@ -109,6 +114,10 @@ func (e *Evaluator) rootVariables(env map[string]string, cli []CLIVar, dirFiles 
 			return nil, fmt.Errorf("%s: value for variable %q does not match its type: %s", r.from, name, err)
 		}
 		out[name] = conv
+		// Or given from outside as what the default is (the plan's own values, beside a plan).
+		if r.inCode || (v.Default != cty.NilVal && conv.RawEquals(v.Default)) {
+			e.rootCode[name] = conv
+		}
 	}
 	for name, v := range e.root.Variables {
 		if v.Sensitive {
@@ -159,7 +168,11 @@ func (e *Evaluator) varFile(file string, raw map[string]rawValue, explicit bool)
 			}
 			continue
 		}
-		raw[name] = rawValue{value: v, from: file}
+		// A file passed in (the plan's own values, beside a plan) giving what an auto-loaded
+		// file of the folder gives: the value is still the code's.
+		prev, had := raw[name]
+		inCode := !explicit || (had && prev.inCode && prev.value != cty.NilVal && prev.value.RawEquals(v))
+		raw[name] = rawValue{value: v, from: file, inCode: inCode}
 	}
 	return nil
 }

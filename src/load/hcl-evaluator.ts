@@ -68,15 +68,34 @@ export interface EvaluatedFolder {
    * references (in the module), as a plan's configuration holds them; and the variables the
    * code gives a constant (the call's constant arguments, else their defaults).
    */
-  module_links?: Record<string, { args: Record<string, string[]>; outputs: Record<string, string[]>; constants?: Record<string, unknown> }>;
+  module_links?: Record<string, ModuleLink>;
   /**
    * By module (static path, '' for the root): the whole string literals written in each of its
    * locals and, in its caller, in each argument its call passes (module-refs.ts literalsAlong).
    */
   code_literals?: Record<string, CodeLiterals>;
+  /** The root variables whose value the code gives: a default, or an auto-loaded tfvars file of the folder. */
+  root_code_values?: Record<string, unknown>;
   /** Some file of the folder or its modules names terraform.workspace. */
   reads_workspace?: boolean;
   error?: string;
+}
+
+/** The key of the links (linksOf) under which the root module's code values are: no module's path. */
+export const ROOT = '';
+
+/** The module links of an evaluation (module_links), and the root's code values (root_code_values) as the constants under ROOT. */
+export function linksOf(evaluated: EvaluatedFolder): Map<string, ModuleLink> {
+  const links = new Map(Object.entries(evaluated.module_links ?? {}));
+  if (evaluated.root_code_values && Object.keys(evaluated.root_code_values).length > 0) links.set(ROOT, { args: {}, outputs: {}, constants: evaluated.root_code_values });
+  return links;
+}
+
+/** A module call's links: its arguments' references, its outputs' references, the constants the code gives its variables. */
+export interface ModuleLink {
+  args: Record<string, string[]>;
+  outputs: Record<string, string[]>;
+  constants?: Record<string, unknown>;
 }
 
 /** The string literals a module's locals and its call's arguments write (EvaluatedFolder.code_literals). */

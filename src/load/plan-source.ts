@@ -1,4 +1,4 @@
-import { evaluateFolder, selectedWorkspace, type EvaluatedFolder } from './hcl-evaluator';
+import { evaluateFolder, linksOf, selectedWorkspace, type EvaluatedFolder } from './hcl-evaluator';
 import { unresolvedRegions } from './plan-providers';
 import { isObject as isJson } from './read-file';
 import type { Json, PlanSource } from './types';
@@ -206,9 +206,10 @@ export async function readSource(plan: Json, source: PlanSource): Promise<void> 
     for (const p of evaluated.providers) if (regions.has(p.key) && typeof p.region === 'string') source.regions.set(p.key, p.region);
     source.unknown = new Map(evaluated.resources.map((r) => [r.address, r.unknown]));
     source.resources = new Map(evaluated.resources.map((r) => [r.address, r]));
+    source.rootCode = evaluated.root_code_values ?? {};
     if (source.dynamic || locals || picked || built) {
       source.references = new Map(evaluated.resources.map((r) => [r.address, r.references]));
-      source.links = new Map(Object.entries(evaluated.module_links ?? {}));
+      source.links = linksOf(evaluated);
       source.literals = new Map(Object.entries(evaluated.code_literals ?? {}));
     }
   } catch {

@@ -53,6 +53,8 @@ export interface PlanSource {
   links?: Map<string, { args: Record<string, string[]>; outputs: Record<string, string[]>; constants?: Record<string, unknown> }>;
   /** The string literals the folder's modules write (EvaluatedFolder.code_literals), by module. */
   literals?: Map<string, CodeLiterals>;
+  /** The root variables whose value the folder's code gives (EvaluatedFolder.root_code_values): a default, an auto-loaded tfvars file. */
+  rootCode?: Record<string, unknown>;
   /** The evaluated resources, by address (a credential the plan hides is read here where the code writes it; a document only partly known at plan time). */
   resources?: Map<string, EvaluatedResource>;
 }

@@ -1,6 +1,6 @@
 import { withProviderDefaults } from './provider-defaults';
 import type { HclDocument } from '../load/types';
-import type { EvaluatedResource } from '../load/hcl-evaluator';
+import { linksOf, type EvaluatedResource } from '../load/hcl-evaluator';
 import type { Provider } from '../types/policy-input';
 import { cloudOf, type Draft, type StackDraft } from './draft';
 import { instanceGroups } from './from-plan';
@@ -12,7 +12,7 @@ import { secretCandidates } from './secrets';
 export function fromHcl(doc: HclDocument): StackDraft {
   const { evaluated } = doc;
   const instances = instanceGroups(evaluated.resources.map((r) => r.address));
-  const links: ModuleLinks = new Map(Object.entries(evaluated.module_links ?? {}));
+  const links: ModuleLinks = linksOf(evaluated);
   const literals: CodeLiteralsByModule = new Map(Object.entries(evaluated.code_literals ?? {}));
   const modules = links.size > 0 ? moduleInstancePaths(evaluated.resources.map((r) => r.address)) : [];
   const providers: Record<string, Provider> = {};

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Json, PlanDocument, PlanSource, StateDocument } from '../load/types';
 import type { Provider } from '../types/policy-input';
 import { actionOf, cloudOf, hasMark, hiddenCollections, isJson, markedPaths, mergeMarks, redact, sensitivePaths, unknownAt, type Draft, type StackDraft } from './draft';
@@ -118,6 +119,42 @@ function soleVariable(e: Json): string | undefined {
   return m ? m[1] : undefined;
 }
 
+/**
+ * The root variables whose value the code gives: the plan's value equals the default its
+ * configuration declares, or the value an auto-loaded tfvars file of the folder beside it
+ * gives (`rootCode`). A password there is written in the repository (an audit: a public
+ * e-commerce platform's database password as a sensitive variable's default had passed).
+ * A value given at plan time (-var, TF_VAR_, a tfvars file passed in) is not the code's.
+ */
+function rootCodeValues(plan: Json, rootCode: Record<string, unknown> | undefined): CodeValue | undefined {
+  const declared = isJson(plan.configuration) && isJson(plan.configuration.root_module) && isJson(plan.configuration.root_module.variables) ? plan.configuration.root_module.variables : {};
+  const given = isJson(plan.variables) ? plan.variables : {};
+  return (name) => {
+    const v = Object.hasOwn(given, name) ? given[name] : undefined;
+    if (!isJson(v) || !('value' in v) || v.value === null) return undefined;
+    const d = Object.hasOwn(declared, name) ? declared[name] : undefined;
+    const inCode = (isJson(d) && 'default' in d && isDeepStrictEqual(d.default, v.value)) || (rootCode !== undefined && Object.hasOwn(rootCode, name) && isDeepStrictEqual(rootCode[name], v.value));
+    return inCode ? { value: v.value } : undefined;
+  };
+}
+
+/**
+ * An attribute of one variable alone (`var.rds_config.db_password`: references
+ * `["var.rds_config.db_password", "var.rds_config"]`), where the code writes the variable:
+ * `{ value }` of the attribute, or undefined.
+ */
+function attributeOfVariable(e: Json, values: CodeValue): { value: unknown } | undefined {
+  const refs = Array.isArray(e.references) ? e.references.map(String) : [];
+  const whole = refs.find((r) => WHOLE_VAR.test(r));
+  if (whole === undefined || !refs.every((r) => r === whole || r.startsWith(`${whole}.`))) return undefined;
+  const path = refs.reduce((a, b) => (b.length > a.length ? b : a)).slice(whole.length + 1);
+  const known = values(whole.slice(4));
+  if (!known || !('value' in known) || path === '') return undefined;
+  let v: unknown = known.value;
+  for (const seg of path.split('.')) v = isJson(v) && Object.hasOwn(v, seg) ? v[seg] : undefined;
+  return v === undefined || v === null ? undefined : { value: v };
+}
+
 /** Within a module call: what each of its variables is, where the caller or the module writes it. */
 function codeValues(call: Json, parent: CodeValue | undefined, module: string, fromSource?: SourceConstant): CodeValue {
   const exprs = isJson(call.expressions) ? call.expressions : {};
@@ -157,7 +194,7 @@ function withCodeValues(exprs: unknown, values: CodeValue): unknown {
   if (!isJson(exprs)) return exprs;
   if ('constant_value' in exprs || Array.isArray(exprs.references)) {
     const v = 'constant_value' in exprs ? undefined : soleVariable(exprs);
-    const known = v !== undefined ? values(v) : undefined;
+    const known = v !== undefined ? values(v) : 'constant_value' in exprs ? undefined : attributeOfVariable(exprs, values);
     if (known && 'opaque' in known) return { references: [BUILT_IN_CALL] };
     if (known) return { constant_value: known.value };
     // Naming several variables (`var.pw != null ? var.pw : var.generated`): the constants the
@@ -804,7 +841,7 @@ export function fromPlan(doc: PlanDocument): StackDraft {
         return c && Object.hasOwn(c, name) ? { value: c[name] } : undefined;
       }
     : undefined;
-  const config = configResources(isJson(plan.configuration) ? plan.configuration.root_module : undefined, '', new Map(), links, undefined, fromSource);
+  const config = configResources(isJson(plan.configuration) ? plan.configuration.root_module : undefined, '', new Map(), links, rootCodeValues(plan, doc.source?.rootCode), fromSource);
   // What module arguments and outputs name through local values, as the source folder gives it.
   for (const [module, link] of doc.source?.links ?? []) {
     const mine = links.get(module);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { resolveReference, splitAddress } from './from-plan';
-import type { CodeLiterals } from '../load/hcl-evaluator';
+import { ROOT, type CodeLiterals } from '../load/hcl-evaluator';
 import { stripIndexes } from '../load/plan-source';
 
 // A module's resource that names `var.kms_key_arn` names whatever its caller passes in
@@ -64,6 +64,16 @@ export const namesNetworkRange = (ref: string): boolean => {
   return o !== null && NETWORK_RANGE_OUTPUT.test(o[3]);
 };
 
+/**
+ * The root module's variables whose value the code gives (a default, an auto-loaded tfvars
+ * file: the HCL evaluator's root_code_values), kept as the constants of the entry '' of the
+ * links. `{ value }`, or undefined.
+ */
+function rootCode(links: ModuleLinks, name: string): { value: unknown } | undefined {
+  const c = links.get(ROOT)?.constants;
+  return c && Object.hasOwn(c, name) ? { value: c[name] } : undefined;
+}
+
 const WHOLE_MODULE = /^module\.([A-Za-z_][\w-]*)(\[[^\]]*\])?$/;
 
 /**
@@ -121,7 +131,9 @@ export function writtenInCode(ref: string, from: { module: string; forEach?: rea
   if (/^each\.value\b/.test(ref)) return from.forEach !== undefined && from.forEach.every((r) => writtenInCode(r, { module: from.module }, links, depth + 1));
   const v = VAR.exec(ref);
   if (v) {
-    if (from.module === '') return false;
+    // A root variable whose value the code gives (its default, an auto-loaded tfvars file):
+    // written in the repository. Any other (-var, TF_VAR_, a tfvars file passed in) is not.
+    if (from.module === '') return rootCode(links, v[1]) !== undefined;
     const args = links.get(stripIndexes(from.module))?.args[v[1]];
     const caller = { module: callerOf(from.module) };
     return args === undefined || args.every((r) => writtenInCode(r, caller, links, depth + 1));
@@ -167,7 +179,9 @@ export function literalInCode(r: Evaluated, attr: string, links: ModuleLinks, ac
       return found.length === 0 ? undefined : { value: found.length === 1 ? found[0] : found };
     }
     const known = values();
-    if (known.length === 1) return known[0];
+    // A whole object (`var.rds_config` for `var.rds_config.db_password`): the attribute is
+    // among its strings, matched below.
+    if (known.length === 1 && (typeof known[0].value !== 'object' || known[0].value === null)) return known[0];
   }
   if (!actual) return undefined;
   // Whatever else they name, the literals written along its references: one entry of a map
@@ -190,7 +204,8 @@ function literalsAlong(ref: string, from: { module: string; forEach?: readonly s
   const local = /^local\.([A-Za-z_][\w-]*)/.exec(ref);
   if (local) return literals.get(key)?.locals?.[local[1]] ?? [];
   const v = VAR.exec(ref);
-  if (!v || from.module === '') return [];
+  if (!v) return [];
+  if (from.module === '') return stringLeaves(rootCode(links, v[1])?.value);
   const link = links.get(key);
   const caller = { module: callerOf(from.module) };
   return [
@@ -258,7 +273,8 @@ function valuesAt(v: unknown, segs: readonly string[], i: number): unknown[] {
  */
 export function valueInCode(ref: string, from: { module: string }, links: ModuleLinks, depth = 0): { value: unknown } | undefined {
   const v = WHOLE_VAR.exec(ref);
-  if (!v || from.module === '' || depth > 8) return undefined;
+  if (!v || depth > 8) return undefined;
+  if (from.module === '') return rootCode(links, v[1]);
   const link = links.get(stripIndexes(from.module));
   if (!link) return undefined;
   if (link.constants && Object.hasOwn(link.constants, v[1])) return { value: link.constants[v[1]] };

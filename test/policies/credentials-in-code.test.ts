@@ -24,7 +24,7 @@ const tf = terraformAvailability();
 // Or built in the resource itself from constants by a function (format, join, jsonencode), read
 // from a file of the folder (file("${path.module}/…")), or made by an impure function (uuid():
 // no literal); a plan shows neither a value nor a reference to anything it holds for any of them.
-type Form = 'literal' | 'variable' | 'sensitive-variable' | 'interpolated' | 'module-literal' | 'module-built' | 'module-default' | 'module-variable' | 'local-literal' | 'local-variable' | 'each-literal' | 'dynamic-literal' | 'built' | 'file' | 'impure' | 'module-impure' | 'module-cond-literal' | 'module-cond-variable' | 'local-cond-literal' | 'each-mixed' | 'local-each-mixed' | 'dynamic-mixed';
+type Form = 'literal' | 'variable' | 'sensitive-variable' | 'interpolated' | 'module-literal' | 'module-built' | 'module-default' | 'module-variable' | 'local-literal' | 'local-variable' | 'each-literal' | 'dynamic-literal' | 'built' | 'file' | 'impure' | 'module-impure' | 'module-cond-literal' | 'module-cond-variable' | 'local-cond-literal' | 'each-mixed' | 'local-each-mixed' | 'dynamic-mixed' | 'root-default' | 'root-object-default' | 'root-tfvars';
 // module-built: the caller builds it from literals with a function (jsonencode({password = "…"}), the
 // secrets-manager module's example; found by an audit).
 // module-cond-*: the module takes the caller's password or a generated one (`var.password != null ?
@@ -34,7 +34,14 @@ type Form = 'literal' | 'variable' | 'sensitive-variable' | 'interpolated' | 'mo
 // into the module or built there as a local, or read in a `dynamic` block's content through its
 // iterator (an OpenSearch domain's master user, whatever the kind drawn; the eventbridge module's
 // connections). "a" is flagged, "b" not; a plan alone reads neither.
-const FLAGGED: ReadonlySet<Form> = new Set(['literal', 'module-literal', 'module-built', 'module-default', 'local-literal', 'each-literal', 'dynamic-literal', 'built', 'file', 'module-cond-literal', 'local-cond-literal', 'each-mixed', 'local-each-mixed', 'dynamic-mixed']);
+// root-default, root-object-default, root-tfvars: a root variable whose value the code gives, its
+// default (a string, or an object's attribute: a public e-commerce platform's database password;
+// found by an audit) or the folder's terraform.tfvars, which Terraform loads by itself: in the
+// repository as a literal is. A plan alone shows a default, not where another value came from.
+// The other root variables here (pw, secret_pw, other_pw, prefix) are given at plan time (TF_VAR_).
+const FLAGGED: ReadonlySet<Form> = new Set(['literal', 'module-literal', 'module-built', 'module-default', 'local-literal', 'each-literal', 'dynamic-literal', 'built', 'file', 'module-cond-literal', 'local-cond-literal', 'each-mixed', 'local-each-mixed', 'dynamic-mixed', 'root-default', 'root-object-default', 'root-tfvars']);
+// A plan alone cannot tell a value from an auto-loaded tfvars file from one given by -var: not flagged there.
+const UNSEEN_ALONE: ReadonlySet<Form> = new Set(['root-tfvars']);
 // A plan holds no local value nor each.value: checked alone, what it hides there it names as not checked.
 const UNREAD_IN_PLAN: ReadonlySet<Form> = new Set(['local-literal', 'local-variable', 'each-literal', 'dynamic-literal', 'module-built', 'built', 'file', 'impure', 'module-impure', 'local-cond-literal', 'each-mixed', 'local-each-mixed', 'dynamic-mixed']);
 type Kind = 'db_instance' | 'rds_cluster' | 'redshift_cluster' | 'docdb_cluster' | 'elasticache' | 'opensearch' | 'memorydb_user' | 'elasticache_user' | 'kms_external_key' | 'secret_version' | 'directory' | 'codebuild_credential' | 'ssm_secure';
@@ -93,15 +100,29 @@ function resource(kind: Kind, i: number, value: string): { address: string; hcl:
 function folder(items: Array<{ kind: Kind; form: Form }>): { files: Record<string, string>; addresses: string[]; others: string[] } {
   const parts = [
     'provider "aws" {\n  region                      = "us-east-1"\n  skip_credentials_validation = true\n  skip_requesting_account_id  = true\n  skip_metadata_api_check     = true\n}',
-    `variable "pw" {\n  default = "${PASSWORD}"\n}`,
-    `variable "secret_pw" {\n  sensitive = true\n  default   = "${PASSWORD}"\n}`,
-    'variable "prefix" {\n  default = "orders"\n}',
-    'variable "other_pw" {\n  sensitive = true\n  default   = "0ther-Pr0d-2024!abc"\n}',
+    'variable "pw" {}',
+    'variable "secret_pw" {\n  sensitive = true\n}',
+    'variable "prefix" {}',
+    'variable "other_pw" {\n  sensitive = true\n}',
   ];
+  const tfvars: string[] = [];
   const files: Record<string, string> = {};
   const addresses: string[] = [];
   const others: string[] = [];
   items.forEach(({ kind, form }, i) => {
+    if (form === 'root-default' || form === 'root-object-default' || form === 'root-tfvars') {
+      const sensitive = i % 2 === 0 ? '\n  sensitive = true' : '';
+      if (form === 'root-default') parts.push(`variable "v${i}" {${sensitive}\n  default = "${PASSWORD}"\n}`);
+      else if (form === 'root-object-default') parts.push(`variable "v${i}" {\n  type = object({ username = string, password = string })${sensitive}\n  default = { username = "app", password = "${PASSWORD}" }\n}`);
+      else {
+        parts.push(`variable "v${i}" {${sensitive}\n  type = string\n}`);
+        tfvars.push(`v${i} = "${PASSWORD}"`);
+      }
+      const r = resource(kind, i, form === 'root-object-default' ? `var.v${i}.password` : `var.v${i}`);
+      addresses.push(r.address);
+      parts.push(r.hcl);
+      return;
+    }
     if (form === 'dynamic-mixed') {
       files[`m${i}/main.tf`] =
         `variable "users" {\n  type = any\n}\n\nresource "aws_opensearch_domain" "r${i}" {\n  for_each = var.users\n  domain_name = "orders-r${i}-\${each.key}"\n  advanced_security_options {\n    enabled = true\n    internal_user_database_enabled = true\n` +
@@ -188,6 +209,7 @@ function folder(items: Array<{ kind: Kind; form: Form }>): { files: Record<strin
     addresses.push(r.address);
     parts.push(r.hcl);
   });
+  if (tfvars.length > 0) files['terraform.tfvars'] = tfvars.join('\n') + '\n';
   return { files: { ...files, 'main.tf': parts.join('\n\n') + '\n' }, addresses, others };
 }
 
@@ -199,7 +221,7 @@ async function verdict(path: string): Promise<{ flagged: string[]; notChecked: s
 }
 
 const KINDS: readonly Kind[] = ['db_instance', 'rds_cluster', 'redshift_cluster', 'docdb_cluster', 'elasticache', 'opensearch', 'memorydb_user', 'elasticache_user', 'kms_external_key', 'secret_version', 'directory', 'codebuild_credential', 'ssm_secure'];
-const FORMS: readonly Form[] = ['literal', 'variable', 'sensitive-variable', 'interpolated', 'module-literal', 'module-built', 'module-default', 'module-variable', 'local-literal', 'local-variable', 'each-literal', 'dynamic-literal', 'built', 'file', 'impure', 'module-impure', 'module-cond-literal', 'module-cond-variable', 'local-cond-literal', 'each-mixed', 'local-each-mixed', 'dynamic-mixed'];
+const FORMS: readonly Form[] = ['literal', 'variable', 'sensitive-variable', 'interpolated', 'module-literal', 'module-built', 'module-default', 'module-variable', 'local-literal', 'local-variable', 'each-literal', 'dynamic-literal', 'built', 'file', 'impure', 'module-impure', 'module-cond-literal', 'module-cond-variable', 'local-cond-literal', 'each-mixed', 'local-each-mixed', 'dynamic-mixed', 'root-default', 'root-object-default', 'root-tfvars'];
 const item = fc.record({ kind: fc.constantFrom(...KINDS), form: fc.constantFrom(...FORMS) });
 
 /** HCL, the plan beside its folder and the plan alone, each against what the forms say. */
@@ -212,11 +234,21 @@ async function expectSameVerdict(items: Array<{ kind: Kind; form: Form }>): Prom
   expect(await verdict(beside)).toEqual({ flagged: flagged(FLAGGED), notChecked: [] });
   const alone = join(mkdtempSync(join(tmpdir(), 'leakguard-plan-alone-')), 'plan.json');
   copyFileSync(beside, alone);
-  const inPlan = new Set([...FLAGGED].filter((f) => !UNREAD_IN_PLAN.has(f)));
+  const inPlan = new Set([...FLAGGED].filter((f) => !UNREAD_IN_PLAN.has(f) && !UNSEEN_ALONE.has(f)));
   expect(await verdict(alone)).toEqual({ flagged: flagged(inPlan), notChecked: [...flagged(UNREAD_IN_PLAN), ...others].sort() });
 }
 
 (tf.ok ? describe : describe.skip)(`credentials written into the configuration, HCL vs terraform plan (${tf.ok ? 'generated' : `skipped: ${tf.ok ? '' : tf.reason}`})`, () => {
+  // Root variables given at plan time, as a pipeline gives them from its secret store (terraform and the HCL evaluator read both).
+  const GIVEN = { TF_VAR_pw: PASSWORD, TF_VAR_secret_pw: PASSWORD, TF_VAR_other_pw: '0ther-Pr0d-2024!abc', TF_VAR_prefix: 'orders' };
+  const saved = Object.fromEntries(Object.keys(GIVEN).map((k) => [k, process.env[k]]));
+  beforeAll(() => Object.assign(process.env, GIVEN));
+  afterAll(() => {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
   test('HCL and the plan beside its folder flag exactly the literal credentials; the plan alone names those it cannot read as not checked', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(item, { minLength: 10, maxLength: 10 }), expectSameVerdict),

@@ -13,7 +13,11 @@
 #   KMS key material imported from a literal, a Secrets Manager secret version's or an SSM
 #   SecureString parameter's value written as a literal (a String parameter's value only where
 #   its form shows a secret: an access key, a private key) (also a literal passed into the module that holds them, through
-#   its variables, locals or for_each; a root variable or a reference passes them as it should):
+#   its variables, locals or for_each, or a root variable whose value the code gives: its
+#   default, or a terraform.tfvars / *.auto.tfvars file of the folder, which Terraform loads by
+#   itself; a root variable given at plan time (-var, TF_VAR_, a tfvars file passed in) or a
+#   reference passes them as it should; a plan alone shows a default, not where another value
+#   came from):
 #   AWS access keys and secret keys, private
 #   keys, connection strings and URLs with passwords, vendor tokens (secretlint's
 #   recommended patterns), values whose name announces a secret (DB_PASSWORD=…), and long

@@ -7,8 +7,10 @@
 #   environment variables (container groups and container apps), virtual machine custom_data
 #   and user_data (base64 read through), resource tags, provider blocks, and the administrator
 #   passwords of SQL, PostgreSQL, MySQL and MariaDB servers, Synapse workspaces and virtual
-#   machines written as literals, also passed into the module that holds them (a root variable
-#   or a reference passes them as it should): storage account
+#   machines written as literals, also passed into the module that holds them, or given by a
+#   root variable whose value the code gives (its default, a terraform.tfvars / *.auto.tfvars
+#   file of the folder); a root variable given at plan time or a reference passes them as it
+#   should: storage account
 #   and shared access keys, connection strings and URLs with passwords, private keys, vendor
 #   tokens (secretlint's recommended patterns), values whose name announces a secret, and
 #   long random tokens (secret_generic_min_length, secret_generic_min_entropy). Findings show
