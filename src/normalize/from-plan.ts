@@ -7,7 +7,7 @@ import { asList, isMarkTree, moduleInstances, stateInstances, Structure, type In
 import { secretCandidates } from './secrets';
 import { planValue, providerConfigs } from '../load/plan-providers';
 import { ADDRESS_LIST, builtInPlace, DOCUMENT, KNOWN_AFTER_APPLY, stripIndexes, WHOLE_MODULE_REF } from '../load/plan-source';
-import { equalLiteral, literalInCode, moduleInstancePaths, opaqueAcross, resolveAcross, withConstant, type ModuleLinks } from './module-refs';
+import { equalLiteral, literalInCode, stringLeaves, moduleInstancePaths, opaqueAcross, resolveAcross, withConstant, type ModuleLinks } from './module-refs';
 
 interface ConfigResource {
   providerKey: string;
@@ -102,7 +102,7 @@ function expressionRefs(exprs: unknown, path = '', into: Record<string, string[]
 
 /** A module variable's value where the code writes it (module-refs.ts writtenInCode): `{ value }`,
  * `{ opaque }` where the caller builds it from constants in a way a plan does not show, or undefined. */
-type CodeValue = (name: string) => { value: unknown } | { opaque: true } | undefined;
+type CodeValue = (name: string) => { value: unknown } | { opaque: true } | { candidates: string[] } | undefined;
 
 /** A module argument's constant as the folder beside the plan evaluates it (module path, variable). */
 type SourceConstant = (module: string, name: string) => { value: unknown } | undefined;
@@ -134,7 +134,7 @@ function rootCodeValues(plan: Json, rootCode: Record<string, unknown> | undefine
     if (!isJson(v) || !('value' in v) || v.value === null) return undefined;
     const d = Object.hasOwn(declared, name) ? declared[name] : undefined;
     const inCode = (isJson(d) && 'default' in d && isDeepStrictEqual(d.default, v.value)) || (rootCode !== undefined && Object.hasOwn(rootCode, name) && isDeepStrictEqual(rootCode[name], v.value));
-    return inCode ? { value: v.value } : undefined;
+    return inCode ? { candidates: stringLeaves(v.value) } : undefined;
   };
 }
 
@@ -143,12 +143,13 @@ function rootCodeValues(plan: Json, rootCode: Record<string, unknown> | undefine
  * `["var.rds_config.db_password", "var.rds_config"]`), where the code writes the variable:
  * `{ value }` of the attribute, or undefined.
  */
-function attributeOfVariable(e: Json, values: CodeValue): { value: unknown } | undefined {
+function attributeOfVariable(e: Json, values: CodeValue): { value: unknown } | { candidates: string[] } | undefined {
   const refs = Array.isArray(e.references) ? e.references.map(String) : [];
   const whole = refs.find((r) => WHOLE_VAR.test(r));
   if (whole === undefined || !refs.every((r) => r === whole || r.startsWith(`${whole}.`))) return undefined;
   const path = refs.reduce((a, b) => (b.length > a.length ? b : a)).slice(whole.length + 1);
   const known = values(whole.slice(4));
+  if (known && 'candidates' in known) return known;
   if (!known || !('value' in known) || path === '') return undefined;
   let v: unknown = known.value;
   for (const seg of path.split('.')) v = isJson(v) && Object.hasOwn(v, seg) ? v[seg] : undefined;
@@ -196,6 +197,9 @@ function withCodeValues(exprs: unknown, values: CodeValue): unknown {
     const v = 'constant_value' in exprs ? undefined : soleVariable(exprs);
     const known = v !== undefined ? values(v) : 'constant_value' in exprs ? undefined : attributeOfVariable(exprs, values);
     if (known && 'opaque' in known) return { references: [BUILT_IN_CALL] };
+    // A root variable the code gives: what the plan holds there is matched against it (codeLiteral),
+    // never taken for it (`"#!/bin/bash\n${var.line}"` names the variable alone, as `var.line` does).
+    if (known && 'candidates' in known) return { ...exprs, [CODE_VALUES]: known.candidates };
     if (known) return { constant_value: known.value };
     // Naming several variables (`var.pw != null ? var.pw : var.generated`): the constants the
     // code gives them, which the planned value is matched against (codeLiteral).
@@ -220,6 +224,7 @@ function codeCandidates(refs: unknown[], values: CodeValue): string[] {
     const m = typeof ref === 'string' ? WHOLE_VAR.exec(ref) : null;
     const known = m ? values(m[1]) : undefined;
     if (known && 'value' in known && typeof known.value === 'string' && known.value !== '') out.add(known.value);
+    if (known && 'candidates' in known) for (const c of known.candidates) out.add(c);
   }
   return [...out];
 }
@@ -238,6 +243,17 @@ function codeLiteral(exprs: Json, path: string, planned: unknown): { value: unkn
   const candidates = isJson(node) && Array.isArray(node[CODE_VALUES]) ? (node[CODE_VALUES] as unknown[]) : [];
   // As HCL matches it: a set of one (an ElastiCache user's passwords) by its element.
   return planned === undefined ? undefined : equalLiteral(candidates.map((value) => ({ value })), { value: planned });
+}
+
+/**
+ * The paths a plan hides, a set hidden whole (an MQ broker's `user` blocks) read by the
+ * attributes its configuration names in it (`user.password`).
+ */
+function hiddenPaths(sensitive: readonly string[], refs: Record<string, string[]>): string[] {
+  return sensitive.flatMap((h) => {
+    const inside = refs[h] ? [] : Object.keys(refs).filter((k) => k.startsWith(`${h}.`));
+    return inside.length > 0 ? inside : [h];
+  });
 }
 
 /** The one value at a dotted path (through single blocks), or undefined. */
@@ -647,7 +663,8 @@ function draftsFrom(file: string, resources: Instance[], plan?: PlanParts): Draf
     if (unlinked) draft.unlinked = unlinked;
     if (cfg) draft.written = cfg.exprs;
     // A hidden value equal to a constant the code gives a variable its expression names.
-    for (const p of cfg ? draft.sensitive : []) {
+    // (A set the plan hides whole, an MQ broker's `user` blocks, by the attributes its configuration names in it.)
+    for (const p of cfg ? hiddenPaths(draft.sensitive, cfg.refs) : []) {
       const known = codeLiteral(cfg!.exprs, p, soleValueAt(values, p));
       if (known) draft.written = withConstant(draft.written === cfg!.exprs ? structuredClone(cfg!.exprs) : draft.written!, p, known.value) as Json;
     }
@@ -656,12 +673,7 @@ function draftsFrom(file: string, resources: Instance[], plan?: PlanParts): Draf
     if (cfg && source?.resources && source.links && draft.sensitive.length > 0) {
       const evaluated = source.resources.get(r.address);
       const from = { module, index: r.index ?? null };
-      // A set the plan hides whole (an MQ broker's `user` blocks) is read by the attributes its
-      // configuration names in it (`user.password`).
-      const paths = draft.sensitive.flatMap((h) => {
-        const inside = cfg.refs[h] ? [] : Object.keys(cfg.refs).filter((k) => k.startsWith(`${h}.`));
-        return inside.length > 0 ? inside : [h];
-      });
+      const paths = hiddenPaths(draft.sensitive, cfg.refs);
       for (const p of evaluated ? paths : []) {
         // Named through a local or each.value, or in a `dynamic` block the configuration leaves out.
         const refs = cfg.refs[p];

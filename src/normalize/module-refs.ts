@@ -216,7 +216,7 @@ function literalsAlong(ref: string, from: { module: string; forEach?: readonly s
 }
 
 /** Every non-empty string in a JSON value. */
-function stringLeaves(v: unknown): string[] {
+export function stringLeaves(v: unknown): string[] {
   if (typeof v === 'string') return v === '' ? [] : [v];
   if (Array.isArray(v)) return v.flatMap(stringLeaves);
   return typeof v === 'object' && v !== null ? Object.values(v).flatMap(stringLeaves) : [];

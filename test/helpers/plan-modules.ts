@@ -149,8 +149,23 @@ function planOf(plan: Json, id: string, mapping: Record<string, string>): Json {
     planned_values: { root_module: rebase(mine, strip) },
     resource_changes: changes,
     configuration: { provider_config: providerConfig, root_module: relocate((call.module as Json) ?? {}) },
-    variables: {},
+    variables: rootVariables(call),
   };
+}
+
+/**
+ * The values the case's root variables have, as its own plan lists them: what the combined
+ * root passes its module (the case's tfvars, written as constants), else the default.
+ */
+function rootVariables(call: Json): Json {
+  const declared = (((call.module as Json | undefined)?.variables as Record<string, Json> | undefined) ?? {});
+  const args = (call.expressions as Record<string, Json> | undefined) ?? {};
+  const out: Json = {};
+  for (const [name, v] of Object.entries(declared)) {
+    if (args[name] && 'constant_value' in args[name]) out[name] = { value: args[name].constant_value };
+    else if ('default' in v) out[name] = { value: v.default };
+  }
+  return out;
 }
 
 /** Plans every case together offline; returns case id → path of its own plan JSON. */

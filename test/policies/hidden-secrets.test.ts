@@ -64,8 +64,9 @@ function folder(settings: Setting[]): { files: Record<string, string>; addresses
     '  skip_requesting_account_id  = true',
     '  skip_metadata_api_check     = true',
     '}',
-    'variable "pw" {\n  type      = string\n  sensitive = true\n  default   = "correct-horse-battery-staple-42"\n}',
-    'variable "base" {\n  type      = map(string)\n  sensitive = true\n  default   = { DB_PASSWORD = "correct-horse-battery-staple-42" }\n}',
+    // Given at plan time (TF_VAR_, below), as a pipeline gives secrets: a default is in the repository.
+    'variable "pw" {\n  type      = string\n  sensitive = true\n}',
+    'variable "base" {\n  type      = map(string)\n  sensitive = true\n}',
   ];
   const addresses: string[] = [];
   settings.forEach((s, i) => {
@@ -122,6 +123,16 @@ async function verdict(path: string): Promise<{ flagged: string[]; notChecked: s
 }
 
 (tf.ok ? describe : describe.skip)(`values hidden from the secret scan, HCL vs terraform plan (${tf.ok ? 'generated' : `skipped: ${tf.ok ? '' : tf.reason}`})`, () => {
+  // The sensitive root variables, given at plan time (terraform and the HCL evaluator read both).
+  const GIVEN = { TF_VAR_pw: 'correct-horse-battery-staple-42', TF_VAR_base: '{ DB_PASSWORD = "correct-horse-battery-staple-42" }' };
+  const saved = Object.fromEntries(Object.keys(GIVEN).map((k) => [k, process.env[k]]));
+  beforeAll(() => Object.assign(process.env, GIVEN));
+  afterAll(() => {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
   test('a setting hidden as a whole is reported as not checked on both sides; every other is scanned', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(setting, { minLength: 10, maxLength: 10 }), async (settings) => {
