@@ -24,7 +24,7 @@ const tf = terraformAvailability();
 // Or built in the resource itself from constants by a function (format, join, jsonencode), read
 // from a file of the folder (file("${path.module}/…")), or made by an impure function (uuid():
 // no literal); a plan shows neither a value nor a reference to anything it holds for any of them.
-type Form = 'literal' | 'variable' | 'sensitive-variable' | 'interpolated' | 'module-literal' | 'module-built' | 'module-default' | 'module-variable' | 'local-literal' | 'local-variable' | 'each-literal' | 'dynamic-literal' | 'built' | 'file' | 'impure' | 'module-impure' | 'module-cond-literal' | 'module-cond-variable' | 'local-cond-literal' | 'each-mixed' | 'local-each-mixed' | 'dynamic-mixed' | 'root-default' | 'root-object-default' | 'root-tfvars';
+type Form = 'literal' | 'variable' | 'sensitive-variable' | 'interpolated' | 'module-literal' | 'module-built' | 'module-default' | 'module-variable' | 'local-literal' | 'local-variable' | 'each-literal' | 'dynamic-literal' | 'built' | 'file' | 'impure' | 'module-impure' | 'module-cond-literal' | 'module-cond-variable' | 'local-cond-literal' | 'each-mixed' | 'local-each-mixed' | 'dynamic-mixed' | 'root-default' | 'root-object-default' | 'root-tfvars' | 'module-root-default';
 // module-built: the caller builds it from literals with a function (jsonencode({password = "…"}), the
 // secrets-manager module's example; found by an audit).
 // module-cond-*: the module takes the caller's password or a generated one (`var.password != null ?
@@ -34,12 +34,12 @@ type Form = 'literal' | 'variable' | 'sensitive-variable' | 'interpolated' | 'mo
 // into the module or built there as a local, or read in a `dynamic` block's content through its
 // iterator (an OpenSearch domain's master user, whatever the kind drawn; the eventbridge module's
 // connections). "a" is flagged, "b" not; a plan alone reads neither.
-// root-default, root-object-default, root-tfvars: a root variable whose value the code gives, its
+// root-default, root-object-default, root-tfvars, module-root-default: a root variable whose value the code gives, its
 // default (a string, or an object's attribute: a public e-commerce platform's database password;
 // found by an audit) or the folder's terraform.tfvars, which Terraform loads by itself: in the
-// repository as a literal is. A plan alone shows a default, not where another value came from.
+// repository as a literal is (also passed on into a module). A plan alone shows a default, not where another value came from.
 // The other root variables here (pw, secret_pw, other_pw, prefix) are given at plan time (TF_VAR_).
-const FLAGGED: ReadonlySet<Form> = new Set(['literal', 'module-literal', 'module-built', 'module-default', 'local-literal', 'each-literal', 'dynamic-literal', 'built', 'file', 'module-cond-literal', 'local-cond-literal', 'each-mixed', 'local-each-mixed', 'dynamic-mixed', 'root-default', 'root-object-default', 'root-tfvars']);
+const FLAGGED: ReadonlySet<Form> = new Set(['literal', 'module-literal', 'module-built', 'module-default', 'local-literal', 'each-literal', 'dynamic-literal', 'built', 'file', 'module-cond-literal', 'local-cond-literal', 'each-mixed', 'local-each-mixed', 'dynamic-mixed', 'root-default', 'root-object-default', 'root-tfvars', 'module-root-default']);
 // A plan alone cannot tell a value from an auto-loaded tfvars file from one given by -var: not flagged there.
 const UNSEEN_ALONE: ReadonlySet<Form> = new Set(['root-tfvars']);
 // A plan holds no local value nor each.value: checked alone, what it hides there it names as not checked.
@@ -110,6 +110,14 @@ function folder(items: Array<{ kind: Kind; form: Form }>): { files: Record<strin
   const addresses: string[] = [];
   const others: string[] = [];
   items.forEach(({ kind, form }, i) => {
+    if (form === 'module-root-default') {
+      const r = resource(kind, i, 'var.password');
+      files[`m${i}/main.tf`] = `variable "password" {\n  sensitive = true\n}\n\n${r.hcl}\n`;
+      parts.push(`variable "v${i}" {\n  sensitive = true\n  default   = "${PASSWORD}"\n}`);
+      parts.push(`module "m${i}" {\n  source = "./m${i}"\n  password = var.v${i}\n}`);
+      addresses.push(`module.m${i}.${r.address}`);
+      return;
+    }
     if (form === 'root-default' || form === 'root-object-default' || form === 'root-tfvars') {
       const sensitive = i % 2 === 0 ? '\n  sensitive = true' : '';
       if (form === 'root-default') parts.push(`variable "v${i}" {${sensitive}\n  default = "${PASSWORD}"\n}`);
@@ -221,7 +229,7 @@ async function verdict(path: string): Promise<{ flagged: string[]; notChecked: s
 }
 
 const KINDS: readonly Kind[] = ['db_instance', 'rds_cluster', 'redshift_cluster', 'docdb_cluster', 'elasticache', 'opensearch', 'memorydb_user', 'elasticache_user', 'kms_external_key', 'secret_version', 'directory', 'codebuild_credential', 'ssm_secure'];
-const FORMS: readonly Form[] = ['literal', 'variable', 'sensitive-variable', 'interpolated', 'module-literal', 'module-built', 'module-default', 'module-variable', 'local-literal', 'local-variable', 'each-literal', 'dynamic-literal', 'built', 'file', 'impure', 'module-impure', 'module-cond-literal', 'module-cond-variable', 'local-cond-literal', 'each-mixed', 'local-each-mixed', 'dynamic-mixed', 'root-default', 'root-object-default', 'root-tfvars'];
+const FORMS: readonly Form[] = ['literal', 'variable', 'sensitive-variable', 'interpolated', 'module-literal', 'module-built', 'module-default', 'module-variable', 'local-literal', 'local-variable', 'each-literal', 'dynamic-literal', 'built', 'file', 'impure', 'module-impure', 'module-cond-literal', 'module-cond-variable', 'local-cond-literal', 'each-mixed', 'local-each-mixed', 'dynamic-mixed', 'root-default', 'root-object-default', 'root-tfvars', 'module-root-default'];
 const item = fc.record({ kind: fc.constantFrom(...KINDS), form: fc.constantFrom(...FORMS) });
 
 /** HCL, the plan beside its folder and the plan alone, each against what the forms say. */
