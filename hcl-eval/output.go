@@ -132,10 +132,7 @@ func codeLiterals(m *Module, static string, into map[string]CodeLiterals) {
 		if c.Module == nil {
 			continue
 		}
-		child := "module." + c.Name
-		if static != "" {
-			child = static + "." + child
-		}
+		child := joinPath(static, "module."+c.Name)
 		lits := CodeLiterals{}
 		if c.Body != nil {
 			for name, a := range c.Body.Attributes {
@@ -165,10 +162,7 @@ func moduleLinks(m *Module, static string, into map[string]ModuleLink, funcs map
 		if c.Module == nil {
 			continue
 		}
-		child := "module." + c.Name
-		if static != "" {
-			child = static + "." + child
-		}
+		child := joinPath(static, "module."+c.Name)
 		link := ModuleLink{Args: map[string][]string{}, Outputs: map[string][]string{}, Constants: map[string]any{}}
 		passed := map[string]bool{}
 		if c.Body != nil {

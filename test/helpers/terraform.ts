@@ -109,3 +109,21 @@ export function validateConfigurations(mirror: string, modules: Record<string, s
     rmSync(root, { recursive: true, force: true });
   }
 }
+
+/**
+ * Root variables given at plan time through TF_VAR_ (terraform and the HCL evaluator both read
+ * the environment), as a pipeline gives secrets from its store: set for the tests of the
+ * enclosing describe, restored after. A default would be written in the repository.
+ */
+export function givenAtPlanTime(vars: Record<string, string>): void {
+  const saved = Object.fromEntries(Object.keys(vars).map((k) => [`TF_VAR_${k}`, process.env[`TF_VAR_${k}`]]));
+  beforeAll(() => {
+    for (const [k, v] of Object.entries(vars)) process.env[`TF_VAR_${k}`] = v;
+  });
+  afterAll(() => {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
+}

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { check } from '../../src/check';
 import { writeTree } from '../helpers/cli';
-import { planFolder, terraformAvailability } from '../helpers/terraform';
+import { givenAtPlanTime, planFolder, terraformAvailability } from '../helpers/terraform';
 
 const RULE = 'aws-secret-in-code';
 const tf = terraformAvailability();
@@ -247,16 +247,8 @@ async function expectSameVerdict(items: Array<{ kind: Kind; form: Form }>): Prom
 }
 
 (tf.ok ? describe : describe.skip)(`credentials written into the configuration, HCL vs terraform plan (${tf.ok ? 'generated' : `skipped: ${tf.ok ? '' : tf.reason}`})`, () => {
-  // Root variables given at plan time, as a pipeline gives them from its secret store (terraform and the HCL evaluator read both).
-  const GIVEN = { TF_VAR_pw: PASSWORD, TF_VAR_secret_pw: PASSWORD, TF_VAR_other_pw: '0ther-Pr0d-2024!abc', TF_VAR_prefix: 'orders' };
-  const saved = Object.fromEntries(Object.keys(GIVEN).map((k) => [k, process.env[k]]));
-  beforeAll(() => Object.assign(process.env, GIVEN));
-  afterAll(() => {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  });
+  // Root variables given at plan time, as a pipeline gives them from its secret store.
+  givenAtPlanTime({ pw: PASSWORD, secret_pw: PASSWORD, other_pw: '0ther-Pr0d-2024!abc', prefix: 'orders' });
   test('HCL and the plan beside its folder flag exactly the literal credentials; the plan alone names those it cannot read as not checked', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(item, { minLength: 10, maxLength: 10 }), expectSameVerdict),

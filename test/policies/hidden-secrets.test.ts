@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { check } from '../../src/check';
 import { writeTree } from '../helpers/cli';
-import { planFolder, terraformAvailability } from '../helpers/terraform';
+import { givenAtPlanTime, planFolder, terraformAvailability } from '../helpers/terraform';
 
 const RULE = 'aws-secret-in-code';
 const tf = terraformAvailability();
@@ -123,16 +123,8 @@ async function verdict(path: string): Promise<{ flagged: string[]; notChecked: s
 }
 
 (tf.ok ? describe : describe.skip)(`values hidden from the secret scan, HCL vs terraform plan (${tf.ok ? 'generated' : `skipped: ${tf.ok ? '' : tf.reason}`})`, () => {
-  // The sensitive root variables, given at plan time (terraform and the HCL evaluator read both).
-  const GIVEN = { TF_VAR_pw: 'correct-horse-battery-staple-42', TF_VAR_base: '{ DB_PASSWORD = "correct-horse-battery-staple-42" }' };
-  const saved = Object.fromEntries(Object.keys(GIVEN).map((k) => [k, process.env[k]]));
-  beforeAll(() => Object.assign(process.env, GIVEN));
-  afterAll(() => {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  });
+  // The sensitive root variables, given at plan time.
+  givenAtPlanTime({ pw: 'correct-horse-battery-staple-42', base: '{ DB_PASSWORD = "correct-horse-battery-staple-42" }' });
   test('a setting hidden as a whole is reported as not checked on both sides; every other is scanned', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(setting, { minLength: 10, maxLength: 10 }), async (settings) => {
