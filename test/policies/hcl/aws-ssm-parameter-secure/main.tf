@@ -1,4 +1,4 @@
-# Seed mistake: A database password stored as a plain String parameter.
+# Seed mistake: A secret (an access key) stored as a plain String parameter.
 # Expect: aws_ssm_parameter.db_password
 terraform {
   required_providers {
@@ -13,14 +13,14 @@ provider "aws" {
   region = "us-west-2"
 }
 
-variable "db_password" {
-  type      = string
-  sensitive = true
-  default   = "not-a-real-password"
+# Generated, not written here (a variable's default would put it in the repository:
+# aws-secret-in-code): the secret access key of the CI user, stored for a job to read.
+resource "aws_iam_access_key" "ci" {
+  user = "ci-deploy"
 }
 
 resource "aws_ssm_parameter" "db_password" {
-  name  = "/shop/orders/db-password"
+  name  = "/shop/ci/secret-access-key"
   type  = "String"
-  value = var.db_password
+  value = aws_iam_access_key.ci.secret
 }
