@@ -81,7 +81,12 @@ documents := object.union(
 		"aws_launch_configuration": ["user_data", "user_data_base64"],
 		"aws_lambda_function": ["environment"],
 		"aws_ecs_task_definition": ["container_definitions"],
-		"aws_batch_job_definition": ["container_properties"],
+		# Every place a job definition takes its containers (multinode, ECS and EKS jobs: an audit).
+		"aws_batch_job_definition": ["container_properties", "node_properties", "ecs_properties", "eks_properties"],
+		# A state machine's definition (its HTTP tasks' headers, its Pass states' parameters), and
+		# what an EventBridge connection sends on every invocation (a secret header): an audit.
+		"aws_sfn_state_machine": ["definition"],
+		"aws_cloudwatch_event_connection": ["auth_parameters.invocation_http_parameters", "auth_parameters.oauth.oauth_http_parameters"],
 		"aws_elastic_beanstalk_environment": ["setting"],
 		"aws_s3_object": ["content"],
 		"aws_s3_bucket_object": ["content"],
@@ -120,7 +125,7 @@ credentials := {
 	"aws_appflow_connector_profile": ["connector_profile_config.connector_profile_credentials.amplitude.secret_key", "connector_profile_config.connector_profile_credentials.custom_connector.basic.password", "connector_profile_config.connector_profile_credentials.custom_connector.oauth2.access_token", "connector_profile_config.connector_profile_credentials.custom_connector.oauth2.client_secret", "connector_profile_config.connector_profile_credentials.google_analytics.access_token", "connector_profile_config.connector_profile_credentials.google_analytics.client_secret", "connector_profile_config.connector_profile_credentials.honeycode.access_token", "connector_profile_config.connector_profile_credentials.infor_nexus.secret_access_key", "connector_profile_config.connector_profile_credentials.marketo.access_token", "connector_profile_config.connector_profile_credentials.marketo.client_secret", "connector_profile_config.connector_profile_credentials.redshift.password", "connector_profile_config.connector_profile_credentials.salesforce.access_token", "connector_profile_config.connector_profile_credentials.sapo_data.basic_auth_credentials.password", "connector_profile_config.connector_profile_credentials.sapo_data.oauth_credentials.access_token", "connector_profile_config.connector_profile_credentials.service_now.password", "connector_profile_config.connector_profile_credentials.slack.access_token", "connector_profile_config.connector_profile_credentials.slack.client_secret", "connector_profile_config.connector_profile_credentials.snowflake.password", "connector_profile_config.connector_profile_credentials.trendmicro.api_secret_key", "connector_profile_config.connector_profile_credentials.veeva.password", "connector_profile_config.connector_profile_credentials.zendesk.access_token", "connector_profile_config.connector_profile_credentials.zendesk.client_secret"],
 	"aws_appstream_directory_config": ["service_account_credentials.account_password"],
 	"aws_chime_voice_connector_termination_credentials": ["credentials.password"],
-	"aws_cloudwatch_event_connection": ["auth_parameters.basic.password", "auth_parameters.oauth.client_parameters.client_secret"],
+	"aws_cloudwatch_event_connection": ["auth_parameters.api_key.value", "auth_parameters.basic.password", "auth_parameters.oauth.client_parameters.client_secret"],
 	"aws_codebuild_source_credential": ["token"],
 	"aws_codepipeline_webhook": ["authentication_configuration.secret_token"],
 	"aws_cognito_user": ["password", "temporary_password"],

@@ -33,7 +33,8 @@ function sensitiveArguments(block: Block, path: string[] = [], out: string[] = [
 }
 
 /** Names that say an argument holds a secret. */
-const SECRET_NAME = /(password|secret|token|private_key|key_material_base64|preshared_key|passphrase|plaintext|api_key|access_key|secret_key|credentials|platform_credential|host_key|api_key_value)$/;
+// (`api_key.value`: an EventBridge connection's API key; found by an audit.)
+const SECRET_NAME = /(password|secret|token|private_key|key_material_base64|preshared_key|passphrase|plaintext|api_key|access_key|secret_key|credentials|platform_credential|host_key|api_key_value|api_key\.value)$/;
 // OpsWorks is end of life (AWS closed it in 2024): its arguments are not followed.
 const RETIRED = /^aws_opsworks_/;
 

@@ -182,6 +182,7 @@ export function planCases(cases: PlanCase[], mirror: string): Map<string, string
     AWS_SECRET_ACCESS_KEY: 'fake-secret-for-offline-plan',
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_ENDPOINT_URL_STS: sts.url,
+    AWS_ENDPOINT_URL_SFN: sts.url,
   };
   const tf = (...args: string[]) => execFileSync('terraform', args, { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1024 * 1024 * 1024 });
   let plan: Json;

@@ -1,6 +1,8 @@
 // A stand-in for AWS STS on localhost, so an offline `terraform plan` can read
 // `data "aws_caller_identity"` (hashicorp/aws calls GetCallerIdentity during plan), as most real
 // configurations do to build ARNs. The provider is pointed at it with AWS_ENDPOINT_URL_STS.
+// It also answers Step Functions (AWS_ENDPOINT_URL_SFN): hashicorp/aws asks it to validate a
+// state machine's definition during plan, and it finds nothing wrong.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +15,10 @@ const http = require('http');
 const server = http.createServer((req, res) => {
   req.resume();
   req.on('end', () => {
+    if (String(req.headers['x-amz-target'] || '').startsWith('AWSStepFunctions.')) {
+      res.writeHead(200, { 'Content-Type': 'application/x-amz-json-1.0' });
+      return res.end(JSON.stringify({ result: 'OK', diagnostics: [], truncated: false }));
+    }
     res.writeHead(200, { 'Content-Type': 'text/xml' });
     res.end('<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult>' +
       '<Arn>arn:aws:iam::${ACCOUNT_ID}:user/leakguard-offline</Arn><UserId>AIDAOFFLINEPLAN</UserId><Account>${ACCOUNT_ID}</Account>' +

@@ -4,7 +4,9 @@
 #   A secret written into configuration is readable by everyone with access to the
 #   repository, the plan or the state, and it stays in their history after rotation. Looked
 #   for in EC2 user_data (also base64, launch templates and launch configurations), Lambda
-#   environment variables, ECS container definitions, Batch and Beanstalk settings, S3 objects
+#   environment variables, ECS container definitions, Batch job definitions (single-node,
+#   multinode, ECS and EKS containers), Step Functions definitions, EventBridge connections'
+#   API keys and invocation parameters, Beanstalk settings, S3 objects
 #   the configuration uploads (content),
 #   resource tags, provider blocks, and the master credentials of data stores
 #   written as literals (RDS and Aurora, Redshift, DocumentDB and DocumentDB Elastic,
