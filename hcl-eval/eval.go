@@ -43,6 +43,9 @@ type Evaluator struct {
 	// While a resource with for_each is evaluated: the references of its for_each. An attribute
 	// written from each.value and left unknown derives from them.
 	eachRefs []string
+	// And its for_each expression: evaluated again in a marked scope (partial.go markedCtx),
+	// each.value of `for_each = aws_sqs_queue.q` holds that instance's marked ARN.
+	eachExpr hcl.Expression
 	// terraform.workspace: the selected one, or unknown where nothing says which.
 	workspace cty.Value
 	// While an address list is evaluated again (partialAddresses): what the marked scope gives
@@ -609,7 +612,8 @@ func (e *Evaluator) evalResource(mi *Instance, r *Resource, ctx *hcl.EvalContext
 		refs := map[string][]string{}
 		if mode == forEach {
 			e.eachRefs = referenceStrings(r.ForEach, mi.Def)
-			defer func() { e.eachRefs = nil }()
+			e.eachExpr = r.ForEach
+			defer func() { e.eachRefs, e.eachExpr = nil, nil }()
 		}
 		obj := e.body(r.Body, ictx, mi, "", refs, resourceMeta)
 		if r.Mode == "data" {

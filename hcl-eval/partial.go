@@ -236,12 +236,45 @@ func (e *Evaluator) markedCtx(ctx *hcl.EvalContext, mi *Instance, memo marked) *
 	for c := ctx; c != nil; c = c.Parent() {
 		chain = append(chain, c)
 	}
-	out := e.markedScope(mi, memo)
+	scope := e.markedScope(mi, memo)
+	out := scope
 	for i := len(chain) - 2; i >= 0; i-- {
 		child := out.NewChild()
-		child.Variables, child.Functions = chain[i].Variables, chain[i].Functions
+		child.Variables, child.Functions = e.markedEach(chain[i].Variables, scope), chain[i].Functions
 		out = child
 	}
+	return out
+}
+
+// markedEach is vars with each.value taken from the resource's for_each evaluated again in the
+// marked scope: `for_each = aws_sqs_queue.q` gives each instance whole, and its ARN
+// (`each.value.arn`) is then a marked computed value, as `aws_sqs_queue.q[each.key].arn` is (a
+// queue policy naming it had been unreadable: a false CRITICAL; an audit).
+func (e *Evaluator) markedEach(vars map[string]cty.Value, scope *hcl.EvalContext) map[string]cty.Value {
+	each, ok := vars["each"]
+	if !ok || e.eachExpr == nil || !each.Type().IsObjectType() || !each.Type().HasAttribute("key") {
+		return vars
+	}
+	key := each.GetAttr("key")
+	all, diags := e.eachExpr.Value(scope)
+	if diags.HasErrors() || !all.IsKnown() || all.IsNull() || !key.IsKnown() || key.Type() != cty.String {
+		return vars
+	}
+	all, _ = all.Unmark()
+	var value cty.Value
+	switch {
+	case all.Type().IsObjectType() && all.Type().HasAttribute(key.AsString()):
+		value = all.GetAttr(key.AsString())
+	case all.Type().IsMapType() && all.HasIndex(key).True():
+		value = all.Index(key)
+	default:
+		return vars
+	}
+	out := map[string]cty.Value{}
+	for k, v := range vars {
+		out[k] = v
+	}
+	out["each"] = cty.ObjectVal(map[string]cty.Value{"key": key, "value": value})
 	return out
 }
 
