@@ -195,7 +195,8 @@ export function literalInCode(r: Evaluated, attr: string, links: ModuleLinks, ac
  * The whole string literals the code writes along a reference: in the local it names, in the
  * argument the caller passes for the variable it names (and on through the caller's own
  * variables), in the constant the code gives that variable, in what a for_each names for
- * each.value. A root variable is not code (tfvars, the environment): none.
+ * each.value. A root variable only where the code gives its value (rootCode: its default, an
+ * auto-loaded tfvars file); one given at plan time is not code.
  */
 function literalsAlong(ref: string, from: { module: string; forEach?: readonly string[] }, links: ModuleLinks, literals: CodeLiteralsByModule, depth = 0): string[] {
   if (depth > 8) return [];
