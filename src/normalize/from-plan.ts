@@ -141,9 +141,10 @@ function rootCodeValues(plan: Json, rootCode: Record<string, unknown> | undefine
 /**
  * An attribute of one variable alone (`var.rds_config.db_password`: references
  * `["var.rds_config.db_password", "var.rds_config"]`), where the code writes the variable:
- * `{ value }` of the attribute, or undefined.
+ * the attribute's strings as candidates the planned value is matched against (codeLiteral),
+ * never taken for it (a template naming the attribute has the same references), or undefined.
  */
-function attributeOfVariable(e: Json, values: CodeValue): { value: unknown } | { candidates: string[] } | undefined {
+function attributeOfVariable(e: Json, values: CodeValue): { candidates: string[] } | undefined {
   const refs = Array.isArray(e.references) ? e.references.map(String) : [];
   const whole = refs.find((r) => WHOLE_VAR.test(r));
   if (whole === undefined || !refs.every((r) => r === whole || r.startsWith(`${whole}.`))) return undefined;
@@ -153,7 +154,8 @@ function attributeOfVariable(e: Json, values: CodeValue): { value: unknown } | {
   if (!known || !('value' in known) || path === '') return undefined;
   let v: unknown = known.value;
   for (const seg of path.split('.')) v = isJson(v) && Object.hasOwn(v, seg) ? v[seg] : undefined;
-  return v === undefined || v === null ? undefined : { value: v };
+  const candidates = stringLeaves(v);
+  return candidates.length > 0 ? { candidates } : undefined;
 }
 
 /** Within a module call: what each of its variables is, where the caller or the module writes it. */
