@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { loadPolicy } from '@open-policy-agent/opa-wasm';
 import { hashSources, regoFiles, sha256, type PolicyManifest, type SecretPaths } from '../src/evaluate/manifest';
 import { resourceTypes } from '../src/evaluate/parallel';
-import { readAttributes, readsSecretsElsewhere } from '../src/evaluate/projection';
+import { attributePaths, readAttributes, readsSecretsElsewhere } from '../src/evaluate/projection';
 import { buildDir, opaBinary, policyDir, projectRoot } from '../src/evaluate/paths';
 import { pagesFor } from '../src/evaluate/wasm-memory';
 import { fixSettings } from '../src/fix/values';
@@ -129,6 +129,9 @@ async function main(): Promise<void> {
       title: a.annotations.title,
       description: a.annotations.description,
       file: a.location.file.replace(`${root}/`, ''),
+      // Derived, not METADATA: the attribute paths the rule's source names (a finding's
+      // message says which of them are unknown before apply: judge.ts unknownNote).
+      reads: attributePaths(readFileSync(a.location.file, 'utf8')),
     }))
     .sort((a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id));
   writeFileSync(join(out, 'rules.json'), JSON.stringify(rules, null, 2) + '\n');

@@ -24,6 +24,8 @@ export interface RuleInfo {
   /** Containment of a live exposure (schemas/runbook.schema.json). */
   runbook?: RuleRunbook;
   file: string;
+  /** Derived by the policy build, not METADATA: the attribute paths the rule's source names (projection.ts attributePaths). */
+  reads?: string[];
 }
 
 export function loadCatalog(dir = buildDir()): RuleInfo[] {

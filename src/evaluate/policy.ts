@@ -14,6 +14,7 @@ import { withSharedMemory } from './shared-memory';
 import { BUILTINS, defaultWorkers, emptyHeap, parallelSession, ONE_PASS_MAX_BYTES, resultSet, runJob, startTarget, WARM_BYTES_PER_INPUT_BYTE, WARM_MAX_BYTES, workerRunner, type Target } from './parallel';
 import { settings } from '../settings';
 import { project } from './projection';
+import { unseenPaths, withUnknownNote } from './unknown-note';
 import { loadCatalog, type RuleInfo } from './catalog';
 import { canonicalOrder, compareFindings, sortedDeep } from './summary';
 import { dataSize, encode, maxPages, pagesFor, tooLarge } from './wasm-memory';
@@ -275,6 +276,9 @@ export class Judging {
       // The catalogue is written by the same build as the WASM (the manifest ties both to the sources).
       if (!rule) throw new Error(`the policy reported rule ${f.rule_id}, which the rule catalogue lacks; run \`npm run build:policies\``);
       Object.assign(f, { title: rule.title, cloud: rule.cloud, remediation: rule.remediation.trim(), legal: rule.legal, audit_component: rule.audit_component });
+      // A finding on a resource whose settings the rule reads are unknown before apply says so.
+      const r = this.input.resources[f.resource.key];
+      if (r !== undefined && rule.reads !== undefined) f.message = withUnknownNote(f.message, unseenPaths(rule.reads, r));
     }
     // Sorted runs: the final sort (a merge sort) only merges them.
     for (const f of canonicalOrder(findings)) {

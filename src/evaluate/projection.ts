@@ -27,6 +27,20 @@ export function readAttributes(sources: string[]): string[] | null {
   return [...names].sort();
 }
 
+/**
+ * The attribute paths a rule's source names ("server_side_encryption.kms_key_arn"): its
+ * string literals shaped as dotted attribute names (resource type names left out) and its
+ * `.values.<path>` references. Over-
+ * approximates (a word that is no attribute matches no path of a resource); what a finding's
+ * message is told is unknown before apply (judge: unknownNote).
+ */
+export function attributePaths(src: string): string[] {
+  const { code, strings } = lex(src);
+  const paths = strings.filter((s) => /^[a-z_][a-z0-9_]*(?:\.[a-z0-9_]+)*$/.test(s) && !/^(?:aws|azurerm|azapi|azuread)_/.test(s));
+  for (const m of code.matchAll(/\.values((?:\.[A-Za-z_][A-Za-z0-9_]*)+)/g)) paths.push(m[1].slice(1));
+  return [...new Set(paths)].sort();
+}
+
 /** The one Rego file that reads resources' secret candidates, where the rules look (secret_paths). */
 export const SECRETS_LIB = 'lib/secrets.rego';
 

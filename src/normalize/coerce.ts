@@ -13,6 +13,15 @@ type TypeExpr = string | [string, unknown];
 type Entry = TypeExpr | { block: string };
 const types = attributeTypes.types as unknown as Record<string, Record<string, Entry>>;
 
+/** Whether a type's attribute at `path` is a block, or a collection of objects written as blocks (security group `egress`). */
+export function isBlock(type: string, path: string): boolean {
+  const t = types[type]?.[path];
+  if (t === undefined || typeof t === 'string') return false;
+  if (!Array.isArray(t)) return true;
+  const [kind, of] = t;
+  return (kind === 'list' || kind === 'set') && Array.isArray(of) && of[0] === 'object';
+}
+
 export const FAIL = Symbol('cannot convert');
 type Converted = unknown | typeof FAIL;
 
