@@ -240,3 +240,10 @@ export function actionOf(actions: unknown): Action {
   const a = String(actions[0]);
   return (ACTIONS.has(a) ? a : 'none') as Action;
 }
+
+/**
+ * A write-only argument (Terraform 1.11; hashicorp/aws names each `<name>_wo`, which
+ * test/conformance/hidden-sets.test.ts holds to its schema): a plan and a state never show its
+ * value, whatever the code writes.
+ */
+export const isWriteOnly = (path: string): boolean => /_wo$/.test(path.slice(path.lastIndexOf('.') + 1));

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Json, PlanDocument, PlanSource, StateDocument } from '../load/types';
 import type { Provider } from '../types/policy-input';
-import { actionOf, cloudOf, hasMark, hiddenCollections, isJson, markedPaths, mergeMarks, redact, sensitivePaths, unknownAt, type Draft, type StackDraft } from './draft';
+import { actionOf, cloudOf, hasMark, hiddenCollections, isJson, isWriteOnly, markedPaths, mergeMarks, redact, sensitivePaths, unknownAt, type Draft, type StackDraft } from './draft';
 import { stringMap } from './from-config';
 import { asList, isMarkTree, moduleInstances, stateInstances, Structure, type Instance } from './instances';
 import { secretCandidates } from './secrets';
@@ -666,22 +666,26 @@ function draftsFrom(file: string, resources: Instance[], plan?: PlanParts): Draf
     if (cfg) draft.written = cfg.exprs;
     // A hidden value equal to a constant the code gives a variable its expression names.
     // (A set the plan hides whole, an MQ broker's `user` blocks, by the attributes its configuration names in it.)
-    for (const p of cfg ? hiddenPaths(draft.sensitive, cfg.refs) : []) {
+    // Write-only arguments (`master_password_wo`): a plan never shows their value (null, not
+    // marked), so they are hidden as a sensitive one is.
+    const hidden = cfg ? [...draft.sensitive, ...Object.keys(cfg.exprs).filter((k) => isWriteOnly(k) && !draft.sensitive.includes(k))] : draft.sensitive;
+    for (const p of cfg ? hiddenPaths(hidden, cfg.refs) : []) {
       const known = codeLiteral(cfg!.exprs, p, soleValueAt(values, p));
       if (known) draft.written = withConstant(draft.written === cfg!.exprs ? structuredClone(cfg!.exprs) : draft.written!, p, known.value) as Json;
     }
     // A value the plan hides and builds from what it does not hold (a local, each.value, a
     // dynamic block): the folder beside it shows whether the code writes it as a literal, and which.
-    if (cfg && source?.resources && source.links && draft.sensitive.length > 0) {
+    if (cfg && source?.resources && source.links && hidden.length > 0) {
       const evaluated = source.resources.get(r.address);
       const from = { module, index: r.index ?? null };
-      const paths = hiddenPaths(draft.sensitive, cfg.refs);
+      const paths = hiddenPaths(hidden, cfg.refs);
       for (const p of evaluated ? paths : []) {
         // Named through a local or each.value, or in a `dynamic` block the configuration leaves out.
         const refs = cfg.refs[p];
         // Or built in place from constants by a function (`value = jsonencode({key = "…"})`).
         const inPlace = builtInPlace(cfg.exprs, p);
-        if (!inPlace && (refs ? !refs.some((ref) => opaqueAcross(ref, from, links)) : !leftOut(cfg.exprs, p))) continue;
+        // A write-only argument: the plan never holds its value, however the code gives it.
+        if (!inPlace && !isWriteOnly(p) && (refs ? !refs.some((ref) => opaqueAcross(ref, from, links)) : !leftOut(cfg.exprs, p))) continue;
         const planned = soleValueAt(values, p);
         const known = literalInCode(evaluated!, p, source.links, planned === undefined ? undefined : { value: planned }, source.literals);
         // Built in place, the folder reads it or knows it only apply can (uuid(), timestamp(): no

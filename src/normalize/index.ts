@@ -3,7 +3,7 @@ import { ADDRESS_LIST, CODE_KNOWN } from '../load/plan-source';
 import type { PolicyInput, Provider, Resource, SecretCandidate, Stack } from '../types/policy-input';
 import type { SecretPaths } from '../evaluate/manifest';
 import { applyAzapiUpdates, fromAzapi } from './azapi';
-import { cloudOf, isJson, unknownAt, withoutNullReferences, type Draft, type StackDraft } from './draft';
+import { cloudOf, isJson, isWriteOnly, unknownAt, withoutNullReferences, type Draft, type StackDraft } from './draft';
 import { fromConfig, stringMap } from './from-config';
 import { fromHcl } from './from-hcl';
 import { coerceDraft, hoistSensitive } from './coerce';
@@ -235,7 +235,8 @@ function writtenCredentials(d: Draft, format: string, creds: readonly string[]):
     }
     const found = isJson(tree) ? credentialCandidates(tree, path) : [];
     candidates.push(...found);
-    const hidden = format === 'plan' && found.length === 0 && d.sensitive.some((p) => under(path, p));
+    // A write-only argument the configuration sets is hidden however it is written.
+    const hidden = format === 'plan' && found.length === 0 && (d.sensitive.some((p) => under(path, p)) || (isWriteOnly(path) && writes(d.written, segs)));
     const refs = hidden && !d.readInSource?.some((p) => under(path, p)) ? referencesAt(d.written, segs) : [];
     // Named through what a plan does not hold, or written where its configuration shows nothing (a dynamic block).
     // Or built from constants alone (`file("${path.module}/pw.txt")`): the folder reads it.
@@ -259,6 +260,13 @@ function referencesAt(exprs: unknown, segs: readonly string[], i = 0): string[] 
   if (!isJson(exprs)) return null;
   if (Array.isArray(exprs.references) || 'constant_value' in exprs) return i === segs.length ? (Array.isArray(exprs.references) ? exprs.references.map(String) : []) : null;
   return i < segs.length && Object.hasOwn(exprs, segs[i]) ? referencesAt(exprs[segs[i]], segs, i + 1) : null;
+}
+
+/** Whether a configuration's expressions hold one at `segs` (`{}` for a function call: it has no references and no constant). */
+function writes(exprs: unknown, segs: readonly string[], i = 0): boolean {
+  if (i === segs.length) return exprs !== undefined;
+  if (Array.isArray(exprs)) return exprs.some((e) => writes(e, segs, i));
+  return isJson(exprs) && Object.hasOwn(exprs, segs[i]) && writes(exprs[segs[i]], segs, i + 1);
 }
 
 /** The not-checked line for credentials writtenCredentials() could not read in a plan. */

@@ -11,7 +11,9 @@
 #   resource tags, provider blocks, and the master credentials of data stores
 #   written as literals (RDS and Aurora, Redshift, DocumentDB and DocumentDB Elastic,
 #   Lightsail databases, OpenSearch, ElastiCache and MemoryDB users, MQ, DMS, Directory
-#   Service, FSx administrators, DataSync SMB, CodeBuild source tokens, Amplify basic auth),
+#   Service, FSx administrators, DataSync SMB, CodeBuild source tokens, Amplify basic auth;
+#   their write-only forms too, master_password_wo and the like: kept out of plan and state,
+#   not out of the repository),
 #   KMS key material imported from a literal, a Secrets Manager secret version's or an SSM
 #   SecureString parameter's value written as a literal (a String parameter's value only where
 #   its form shows a secret: an access key, a private key) (also a literal passed into the module that holds them, through
