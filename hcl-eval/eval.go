@@ -54,6 +54,8 @@ type Evaluator struct {
 	// The root variables whose value the code itself gives: their default, or a tfvars file
 	// of the folder that Terraform loads by itself (terraform.tfvars, *.auto.tfvars).
 	rootCode map[string]cty.Value
+	// While a resource instance is evaluated: the secret views of its attributes (secretView).
+	views map[string]string
 }
 
 // Instance is one instance of a module: the root, or `module.a["k"].module.b[0]`.
@@ -89,6 +91,8 @@ type ResInst struct {
 	Key  cty.Value // cty.NilVal, a number (count) or a string (for_each)
 	Obj  cty.Value
 	Refs map[string][]string
+	// Views: for the secret scan only, by attribute path (secretView).
+	Views map[string]string
 }
 
 type CallState struct {
@@ -615,11 +619,14 @@ func (e *Evaluator) evalResource(mi *Instance, r *Resource, ctx *hcl.EvalContext
 			e.eachExpr = r.ForEach
 			defer func() { e.eachRefs, e.eachExpr = nil, nil }()
 		}
+		e.views = map[string]string{}
 		obj := e.body(r.Body, ictx, mi, "", refs, resourceMeta)
+		views := e.views
+		e.views = nil
 		if r.Mode == "data" {
 			obj = e.dataSource(mi, r, obj)
 		}
-		return &ResInst{Key: key, Obj: obj, Refs: refs}
+		return &ResInst{Key: key, Obj: obj, Refs: refs, Views: views}
 	}
 	switch mode {
 	case single:
@@ -728,6 +735,11 @@ func (e *Evaluator) body(b *hclsyntax.Body, ctx *hcl.EvalContext, mi *Instance, 
 		if prefix == "" && documentAttr.MatchString(name) && !attrs[name].IsWhollyKnown() {
 			if v, ok := e.partialDocument(a.Expr, ctx, mi); ok {
 				attrs[name] = v
+			}
+		}
+		if e.views != nil && !attrs[name].IsWhollyKnown() {
+			if v, ok := secretView(a.Expr, ctx); ok {
+				e.views[p] = v
 			}
 		}
 		if addressListAttr.MatchString(name) && !attrs[name].IsKnown() {

@@ -44,8 +44,11 @@ type OutResource struct {
 	References      map[string][]string `json:"references"`
 	// What the resource's for_each expression names (through locals): where each.value comes from.
 	ForEach []string `json:"for_each,omitempty"`
-	File    string   `json:"file"`
-	Line    int      `json:"line"`
+	// For the secret scan only, by path: the text of an attribute unknown before apply that
+	// jsonencode or a template writes, with knownAfterApply for each unknown part (secretView).
+	SecretViews map[string]string `json:"secret_views,omitempty"`
+	File        string            `json:"file"`
+	Line        int               `json:"line"`
 }
 
 type OutProvider struct {
@@ -276,6 +279,7 @@ func (e *Evaluator) output(root *Instance) *Output {
 					SensitiveSha256: hashes,
 					References:      inst.Refs,
 					ForEach:         forEach,
+					SecretViews:     inst.Views,
 					File:            r.File,
 					Line:            r.Line,
 				})

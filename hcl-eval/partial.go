@@ -66,6 +66,9 @@ var jsonEncodeFunc = function.New(&function.Spec{
 				}
 			}
 		}
+		if !plain.IsWhollyKnown() && fillAnyUnknown {
+			plain = fillAll(plain)
+		}
 		if !plain.IsWhollyKnown() {
 			filled, ok := fillComputed(plain, cty.Path{}, computed)
 			if !ok {
@@ -80,6 +83,93 @@ var jsonEncodeFunc = function.New(&function.Spec{
 		return out.WithMarks(marks), nil
 	},
 })
+
+// While a secret view is evaluated (single-threaded evaluator): jsonencode writes
+// knownAfterApply for every unknown part, not only computed ones.
+var fillAnyUnknown bool
+
+// secretView is, for the secret scan only, the text jsonencode or a template writes for an
+// attribute unknown before apply, with knownAfterApply for each unknown part: a container
+// definition's DB_PASSWORD literal written beside DB_HOST = aws_db_instance.x.address is in the
+// code, though the whole string waits for apply (it had passed on every side; an audit of an
+// e-commerce app). Never a rule's value: a placeholder may stand where a rule needs the real one.
+// Nothing marked sensitive: such a view is not made (the value never leaves the evaluator).
+func secretView(expr hcl.Expression, ctx *hcl.EvalContext) (view string, ok bool) {
+	syn, isSyntax := expr.(hclsyntax.Expression)
+	tpl, isTemplate := expr.(*hclsyntax.TemplateExpr)
+	if !isSyntax || !isTemplate && !callsJSONEncode(syn) {
+		return "", false
+	}
+	defer func() {
+		fillAnyUnknown = false
+		if recover() != nil {
+			view, ok = "", false
+		}
+	}()
+	fillAnyUnknown = true
+	if isTemplate {
+		return templateView(tpl, ctx)
+	}
+	val, diags := expr.Value(ctx)
+	if diags.HasErrors() || !val.IsWhollyKnown() || val.IsNull() || val.ContainsMarked() || val.Type() != cty.String {
+		return "", false
+	}
+	return val.AsString(), true
+}
+
+// templateView renders a template with knownAfterApply for each unknown part (any text: a
+// user_data script as well as JSON); none where a part is sensitive or fails.
+func templateView(t *hclsyntax.TemplateExpr, ctx *hcl.EvalContext) (string, bool) {
+	var b strings.Builder
+	for _, part := range t.Parts {
+		v, diags := part.Value(ctx)
+		if diags.HasErrors() || v.ContainsMarked() {
+			return "", false
+		}
+		if !v.IsWhollyKnown() {
+			b.WriteString(knownAfterApply)
+			continue
+		}
+		s, err := convert.Convert(v, cty.String)
+		if err != nil || s.IsNull() {
+			return "", false
+		}
+		b.WriteString(s.AsString())
+	}
+	return b.String(), true
+}
+
+// fillAll puts knownAfterApply wherever a value is unknown (secretView), collections rebuilt
+// as tuples and objects as fillComputed does (a string may stand where an element type said otherwise).
+func fillAll(v cty.Value) cty.Value {
+	if !v.IsKnown() {
+		return cty.StringVal(knownAfterApply)
+	}
+	if v.IsNull() || v.IsWhollyKnown() {
+		return v
+	}
+	ty := v.Type()
+	switch {
+	case ty.IsListType() || ty.IsSetType() || ty.IsTupleType():
+		var out []cty.Value
+		for it := v.ElementIterator(); it.Next(); {
+			_, el := it.Element()
+			out = append(out, fillAll(el))
+		}
+		if len(out) == 0 {
+			return cty.EmptyTupleVal
+		}
+		return cty.TupleVal(out)
+	case ty.IsMapType() || ty.IsObjectType():
+		out := map[string]cty.Value{}
+		for it := v.ElementIterator(); it.Next(); {
+			k, el := it.Element()
+			out[k.AsString()] = fillAll(el)
+		}
+		return cty.ObjectVal(out)
+	}
+	return v
+}
 
 // fillComputed puts knownAfterApply where a computed value is unknown; false if anything
 // else is. Collections are rebuilt as tuples and objects (JSON arrays and objects alike), so

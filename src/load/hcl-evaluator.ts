@@ -39,6 +39,11 @@ export interface EvaluatedResource {
   references: Record<string, string[]>;
   /** What the resource's for_each names (through locals): where each.value comes from. */
   for_each?: string[];
+  /**
+   * For the secret scan only, by path: the text jsonencode or a template writes for an attribute
+   * unknown before apply, each unknown part as `(known after apply)` (never a rule's value).
+   */
+  secret_views?: Record<string, string>;
   file: string;
   line: number;
 }

@@ -27,11 +27,19 @@ export const KNOWN_AFTER_APPLY = '(known after apply)';
 /** Attributes that hold a policy document, as the HCL evaluator reads them partly known (hcl-eval/partial.go documentAttr). */
 export const DOCUMENT = /polic(y|ies)$|_document$/;
 
-/** Some resource change leaves such a document unknown (only apply knows an ARN in it). */
+/**
+ * Documents the secret scan reads (policies/lib/secrets.rego documents), at the top or in a
+ * block: written with a value only apply knows, a plan shows none of their text, the folder
+ * shows what the code writes (a password beside a database's address).
+ */
+export const SECRET_DOCUMENT = /^(container_definitions|user_data|user_data_base64|definition|(container|node|ecs|eks)_properties|content|setting|custom_data|app_settings|variables|environment_variables|env|invocation_http_parameters|oauth_http_parameters)$/;
+
+/** Some resource change leaves such a document unknown (only apply knows an ARN in it), or a document the secret scan reads. */
 export function unknownDocuments(plan: Json): boolean {
+  const whole = (k: string): boolean => DOCUMENT.test(k) || ADDRESS_LIST.test(k) || SECRET_DOCUMENT.test(k);
   for (const c of Array.isArray(plan.resource_changes) ? plan.resource_changes : []) {
     const unknown = isJson(c) && isJson(c.change) && isJson(c.change.after_unknown) ? c.change.after_unknown : {};
-    if (Object.entries(unknown).some(([k, v]) => (v === true && (DOCUMENT.test(k) || ADDRESS_LIST.test(k))) || (Array.isArray(v) && v.some((b) => isJson(b) && Object.entries(b).some(([bk, bv]) => bv === true && ADDRESS_LIST.test(bk))))))
+    if (Object.entries(unknown).some(([k, v]) => (v === true && whole(k)) || (Array.isArray(v) && v.some((b) => isJson(b) && Object.entries(b).some(([bk, bv]) => bv === true && (ADDRESS_LIST.test(bk) || SECRET_DOCUMENT.test(bk)))))))
       return true;
   }
   return false;

@@ -36,6 +36,13 @@ export interface Draft {
   waivers?: Waiver[];
   /** Plans: hidden paths built from what the plan does not hold, read in the folder beside it (a literal there is in `written`). */
   readInSource?: string[];
+  /**
+   * For the secret scan only, by path: what the code writes in an attribute unknown before apply
+   * as a whole (a container definition jsonencoded around a database's address), each unknown
+   * part `(known after apply)`: from the HCL evaluator (its secret_views, or the known part of a
+   * map), in a plan read beside its folder too. Never a rule's value.
+   */
+  secretViews?: Record<string, unknown>;
   /** Plans: the configuration's expressions, whose literal values (writtenAt) are scanned for
    * secrets only (a plan keeps some attributes, such as an instance's user_data, as a hash of
    * what was written). */

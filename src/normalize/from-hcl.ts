@@ -86,6 +86,7 @@ export function fromHcl(doc: HclDocument): StackDraft {
       // A module's variable its caller sets to a literal is as written in the code as the literal.
       referencing: Object.keys(r.references).filter((k) => r.references[k].some((ref) => !writtenInCode(ref, { module: r.module, forEach: r.for_each }, links))),
       ...(written ? { written } : {}),
+      ...(r.secret_views ? { secretViews: r.secret_views } : {}),
     };
   });
   return { name: doc.stack, format: 'hcl', source: doc.file, providers, resources };

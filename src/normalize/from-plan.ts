@@ -673,6 +673,20 @@ function draftsFrom(file: string, resources: Instance[], plan?: PlanParts): Draf
       const known = codeLiteral(cfg!.exprs, p, soleValueAt(values, p));
       if (known) draft.written = withConstant(draft.written === cfg!.exprs ? structuredClone(cfg!.exprs) : draft.written!, p, known.value) as Json;
     }
+    // What the plan leaves unknown as a whole the folder beside it shows in part, for the
+    // secret scan: the text jsonencode or a template writes with a value only apply knows (a
+    // container definition around a database's address), the known entries of a map.
+    const evaluatedHere = cfg && source?.resources ? source.resources.get(r.address) : undefined;
+    if (evaluatedHere) {
+      const views: Record<string, unknown> = {};
+      for (const [p, view] of Object.entries(evaluatedHere.secret_views ?? {})) if (unknownAt(draft.unknown, p)) views[p] = view;
+      for (const u of draft.unknown) {
+        if (views[u] !== undefined || !evaluatedHere.unknown.some((e) => e.startsWith(`${u}.`))) continue;
+        const known = soleValueAt(evaluatedHere.values as Json, u);
+        if (isJson(known) && Object.keys(known).length > 0) views[u] = known;
+      }
+      if (Object.keys(views).length > 0) draft.secretViews = views;
+    }
     // A value the plan hides and builds from what it does not hold (a local, each.value, a
     // dynamic block): the folder beside it shows whether the code writes it as a literal, and which.
     if (cfg && source?.resources && source.links && hidden.length > 0) {

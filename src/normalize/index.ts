@@ -262,6 +262,28 @@ function referencesAt(exprs: unknown, segs: readonly string[], i = 0): string[] 
   return i < segs.length && Object.hasOwn(exprs, segs[i]) ? referencesAt(exprs[segs[i]], segs, i + 1) : null;
 }
 
+/** Paths (dotted) and values as a tree the secret scan walks: `environment.variables` → `{environment: {variables: …}}`. */
+function viewTree(views: Record<string, unknown>): Record<string, unknown> {
+  const tree: Record<string, unknown> = {};
+  for (const [p, v] of Object.entries(views)) {
+    const segs = p.split('.');
+    let node = tree;
+    for (const s of segs.slice(0, -1)) node = (isJson(node[s]) ? node[s] : (node[s] = {})) as Record<string, unknown>;
+    node[segs[segs.length - 1]] = v;
+  }
+  return tree;
+}
+
+/** The configuration sets something at `path` or inside it from an expression that refers to something. */
+function configuredAt(d: Draft, path: string): boolean {
+  return Object.entries(d.references).some(([p, keys]) => keys.length > 0 && (under(p, path) || under(path, p))) || (d.unlinked ?? []).some((p) => under(p, path) || under(path, p));
+}
+
+/** The not-checked line for documents the secret scan could not read before apply. */
+export const unseenDocumentLine = (address: string, paths: string[], file: string, format: string): string =>
+  `${address} ${paths.join(', ')} (${file}): written with a value only apply knows, so the text as a whole is unknown before apply and the secret scan could not read what the code writes in it` +
+  (format === 'plan' ? ' (beside the folder it was made from, or with --source-dir, the plan reads it there)' : '');
+
 /** Whether a configuration's expressions hold one at `segs` (`{}` for a function call: it has no references and no constant). */
 function writes(exprs: unknown, segs: readonly string[], i = 0): boolean {
   if (i === segs.length) return exprs !== undefined;
@@ -392,7 +414,9 @@ export function normalize(docs: LoadedDocument[], { validate = true, sink, secre
       if (d.waivers) resource.waivers = d.waivers;
       if (d.mode === 'managed') {
         const only = scanned?.(d.type);
-        let secrets = only ? secretCandidatesAt(only, d.values, writtenAt(d.written, only)) : secretCandidates(d.values, writtenAt(d.written, null));
+        // What the code writes where only apply knows the whole (Draft.secretViews) is scanned too.
+        const views = d.secretViews ? viewTree(d.secretViews) : {};
+        let secrets = only ? secretCandidatesAt(only, d.values, writtenAt(d.written, only), views) : secretCandidates(d.values, writtenAt(d.written, null), views);
         const creds = credentials?.(d.type);
         if (creds && creds.length > 0) {
           const { candidates, unread } = writtenCredentials(d, sd.format, creds);
@@ -401,6 +425,14 @@ export function normalize(docs: LoadedDocument[], { validate = true, sink, secre
           for (const p of d.unreadable ?? []) if (excused && d.sensitive.includes(p) && creds.some((c) => under(p, c) || under(c, p))) excuse(excused, key, p);
         }
         if (secrets.length > 0) resource.secrets = secrets;
+        // A document the scan reads (a container definition, an environment, user_data) that the
+        // code writes with a value only apply knows, whose text the input cannot show.
+        if (notChecked && only) {
+          // Unknown as a whole, or (a plan: it marks a map unknown whole, where HCL knows its other entries) in a part.
+          const whole = (p: string): boolean => d.unknown.some((u) => under(p, u) || (sd.format === 'plan' && under(u, p)));
+          const unseen = [...only].filter((p) => !creds?.includes(p) && whole(p) && !Object.keys(d.secretViews ?? {}).some((v) => under(p, v) || under(v, p)) && configuredAt(d, p));
+          if (unseen.length > 0) notChecked.push(unseenDocumentLine(d.address, unseen, d.origin.file, sd.format));
+        }
         // What it could not read is not checked (rare: only where Terraform marks something sensitive).
         if (notChecked && paths && d.sensitive.length > 0) {
           for (const p of unscannedPaths(d, paths(d.type))) {
