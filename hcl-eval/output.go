@@ -309,6 +309,24 @@ func (e *Evaluator) output(root *Instance) *Output {
 		} else {
 			op.Values = map[string]any{}
 		}
+		// A root provider's argument from a root variable given at plan time (-var, TF_VAR_, a
+		// tfvars file passed in) is not in the code: the secret scan must not read it (a key a
+		// pipeline passes had blocked as written in the repository; an audit). One the code gives
+		// (a default, an auto-loaded tfvars file) stays.
+		if pc.In.Path == "" {
+			for name, a := range p.Body.Attributes {
+				for _, t := range a.Expr.Variables() {
+					if t.RootName() != "var" || len(t) < 2 {
+						continue
+					}
+					if step, ok := t[1].(hcl.TraverseAttr); ok {
+						if _, inCode := e.rootCode[step.Name]; !inCode {
+							delete(op.Values, name)
+						}
+					}
+				}
+			}
+		}
 		for _, attr := range []string{"region", "location"} {
 			if v := attrOf(obj, attr); v.IsKnown() && !v.IsNull() && v.Type() == cty.String {
 				s := v.AsString()

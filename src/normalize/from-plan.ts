@@ -351,6 +351,7 @@ function planProviders(doc: PlanDocument, notChecked: string[]): Record<string, 
   const { plan, file } = doc;
   const locations = doc.source?.locations;
   const out: Record<string, Provider> = {};
+  const codeValues = rootCodeValues(plan, doc.source?.rootCode) ?? ((): undefined => undefined);
   for (const [key, p] of providerConfigs(plan)) {
     const exprs = isJson(p.expressions) ? p.expressions : {};
     const module = typeof p.module_address === 'string' ? p.module_address : '';
@@ -369,7 +370,18 @@ function planProviders(doc: PlanDocument, notChecked: string[]): Record<string, 
     const tagsBlock = asList(exprs.default_tags)[0];
     const tags = isJson(tagsBlock) ? planValue(plan, tagsBlock.tags, module) : undefined;
     // provider_config carries the provider's arguments in plain text: only candidates leave here.
-    const secrets = secretCandidates(literalTree(exprs));
+    // A root provider's argument from a root variable whose value the code gives (its default,
+    // an auto-loaded tfvars file beside the plan) is written in the repository as a literal is
+    // (a default access key had passed every plan; an audit); one given at plan time is not.
+    const fromCode: Record<string, unknown> = {};
+    if (module === '') {
+      for (const [k, e] of Object.entries(exprs)) {
+        const name = isJson(e) ? soleVariable(e) : undefined;
+        const known = name === undefined ? undefined : codeValues(name);
+        if (known && 'candidates' in known) fromCode[k] = known.candidates.length === 1 ? known.candidates[0] : known.candidates;
+      }
+    }
+    const secrets = secretCandidates(literalTree(exprs), fromCode);
     out[key] = {
       key,
       cloud: cloudOf(`${String(p.name)}_`),
