@@ -552,6 +552,20 @@ restricted(s) if {
 	}
 }
 
+# elasticfilesystem:AccessedViaMountTarget true: only a client that reaches one of the file
+# system's mount targets, inside the VPCs they are in, which AWS counts among the keys that make
+# a file system policy non-public (EFS "Blocking public access"). terraform-aws-efs writes it
+# into its default policy beside the TLS-only statement: a false CRITICAL (an audit).
+restricted(s) if {
+	some c in s.conditions
+	c.variable == "elasticfilesystem:accessedviamounttarget"
+	c.test == "bool"
+	count(c.values) > 0
+	every v in c.values {
+		v in {"true", true}
+	}
+}
+
 # sns:Endpoint names where a subscription delivers: a queue's or function's ARN (judged as
 # ARNs are), an address or URL, which a wildcard anywhere opens to anyone's
 # ("*@example.com", "https://*"). A Subscribe to Principal "*" pinned to the owner's queue is

@@ -34,11 +34,14 @@ const isPrimitive = (v: unknown): boolean => typeof v === 'string' || typeof v =
  * For every managed resource a plan creates, each top-level attribute its configuration does
  * not set: the planned value, or unknown. An attribute is kept only when every observation
  * agrees (a default that depends on other arguments is left out); defaults only when they are
- * a string, number or boolean, and never for sensitive attributes.
+ * a string, number or boolean, and never for sensitive attributes. `dynamic`: the blocks a
+ * plan's folder writes with `dynamic` (its configuration leaves them out, so they would read as
+ * unset: a DynamoDB table's key given that way had made server_side_encryption look known).
  */
-export function learnProviderDefaults(planFiles: string[]): ProviderDefaults {
+export function learnProviderDefaults(planFiles: string[], dynamic: (file: string) => ReadonlySet<string> = () => new Set()): ProviderDefaults {
   const seen = new Map<string, Map<string, Set<string>>>();
   for (const file of planFiles) {
+    const written = dynamic(file);
     const plan = JSON.parse(readFileSync(file, 'utf8')) as Json;
     const config = configured(isJson(plan.configuration) ? plan.configuration.root_module : undefined, '', new Map());
     for (const rc of Array.isArray(plan.resource_changes) ? plan.resource_changes : []) {
@@ -51,7 +54,7 @@ export function learnProviderDefaults(planFiles: string[]): ProviderDefaults {
       const byAttr = seen.get(String(rc.type)) ?? new Map<string, Set<string>>();
       seen.set(String(rc.type), byAttr);
       for (const attr of new Set([...Object.keys(values), ...Object.keys(unknowns)])) {
-        if (set.has(attr) || (isJson(sensitive) && anySensitive(sensitive[attr]))) continue;
+        if (set.has(attr) || written.has(attr) || (isJson(sensitive) && anySensitive(sensitive[attr]))) continue;
         // Partly unknown (a nested value) is neither a default nor wholly computed.
         const observed = unknowns[attr] === true ? UNKNOWN : unknowns[attr] === undefined || unknowns[attr] === false ? JSON.stringify(values[attr] ?? null) : 'partial';
         const list = byAttr.get(attr) ?? new Set<string>();

@@ -87,6 +87,19 @@ async function findings(path: string, configPath: string | undefined, sourceDir?
 /** What one side cannot hold, and says it did not check (a plan keeps an instance's user_data as a hash). */
 const NOT_CHECKED_CAUSE = 'the other side cannot show what this rule read, and reported the resource as not checked';
 
+/** The blocks a folder (and the modules in it) writes with `dynamic`, by name. */
+function dynamicBlocks(dir: string): Set<string> {
+  const out = new Set<string>();
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name));
+      else if (e.name.endsWith('.tf')) for (const m of readFileSync(join(d, e.name), 'utf8').matchAll(/\bdynamic\s+"([A-Za-z0-9_-]+)"/g)) out.add(m[1]);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
 const tf = terraformAvailability();
 const { cases: all, skipped } = cases();
 
@@ -123,7 +136,9 @@ const { cases: all, skipped } = cases();
   test('the provider defaults the HCL path applies are those these plans show', () => {
     // Only the repository's own folders, all of them, teach the table.
     if (process.env.SAME_VERDICT_ONLY) return;
-    const learned = learnProviderDefaults(all.filter((c) => !c.id.startsWith('extra-')).map((c) => plans.get(c.id)!));
+    const own = all.filter((c) => !c.id.startsWith('extra-'));
+    const dirOf = new Map(own.map((c) => [plans.get(c.id)!, c.dir]));
+    const learned = learnProviderDefaults([...dirOf.keys()], (file) => dynamicBlocks(dirOf.get(file)!));
     if (process.env.SAME_VERDICT_WRITE_DEFAULTS) writeFileSync(DEFAULTS, JSON.stringify(learned, null, 2) + '\n');
     const table = JSON.parse(readFileSync(DEFAULTS, 'utf8')) as typeof learned;
     const contradicted: string[] = [];

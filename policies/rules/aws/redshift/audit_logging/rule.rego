@@ -4,7 +4,9 @@
 #   Who connected and what they ran against the customer tables is recorded only when audit
 #   logging is on: a cluster needs logging { enable = true } (inline, hashicorp/aws 5.x) or
 #   an aws_redshift_logging resource naming it; a Serverless namespace needs log_exports
-#   with connectionlog and useractivitylog.
+#   with connectionlog and useractivitylog, and so does a cluster whose logging lists the
+#   logs it exports (CloudWatch delivers only those; an S3 destination without a list gets
+#   every log).
 #   Unknowns: an enable flag or log list not readable before apply is reported; an
 #   aws_redshift_logging resource counts when it refers to the cluster or names it literally.
 # custom:
@@ -71,6 +73,49 @@ deny contains finding.new(rego.metadata.chain(), c, msg) if {
 	some c in resources.of_type("aws_redshift_cluster")
 	not logged(c)
 	msg := cluster_message(c, stores.setting(c, "logging.enable"))
+}
+
+# Where the cluster's logging lists the logs it exports (CloudWatch delivers only those: an S3
+# destination without a list gets every log), each list: the inline block's, and that of each
+# aws_redshift_logging for it. A list without useractivitylog records who connected, not what
+# they ran (an audit of terraform-aws-redshift: `log_exports = ["connectionlog"]` had passed).
+export_lists(c) := array.concat(
+	[{"r": c, "path": "logging.log_exports"} | stores.setting(c, "logging.enable") == "on"],
+	[{"r": l, "path": "log_exports"} | some l in cluster_loggings(c)],
+)
+
+cluster_loggings(c) := {l | some l in resources.linked_from(c, "aws_redshift_logging", "cluster_identifier")} | {l |
+	some l in resources.of_type("aws_redshift_logging")
+	resources.literal(l.values.cluster_identifier)
+	l.values.cluster_identifier == object.get(c.values, "cluster_identifier", null)
+}
+
+exports_unknown(c) if {
+	some e in export_lists(c)
+	resources.unresolved(e.r, e.path)
+}
+
+listed_exports(c) := {x |
+	some e in export_lists(c)
+	some v in resources.values_at(e.r, e.path)
+	some x in resources.as_list(v)
+}
+
+deny contains finding.new(rego.metadata.chain(), c, msg) if {
+	some c in resources.of_type("aws_redshift_cluster")
+	logged(c)
+	msg := exports_message(c)
+}
+
+exports_message(c) := sprintf("Redshift cluster %s has log_exports unknown before apply; which logs it exports cannot be verified", [c.address]) if {
+	exports_unknown(c)
+}
+
+exports_message(c) := sprintf("Redshift cluster %s exports only %s, not %s: who connected is recorded, not what they ran", [c.address, concat(", ", sort(listed_exports(c))), concat(", ", sort(missing))]) if {
+	not exports_unknown(c)
+	count(listed_exports(c)) > 0
+	missing := required_exports - listed_exports(c)
+	count(missing) > 0
 }
 
 cluster_message(c, "unknown") := sprintf("Redshift cluster %s has logging.enable unknown before apply; audit logging cannot be verified", [c.address])

@@ -35,3 +35,20 @@ test_unknown_fails if {
 	unresolved := object.union(k.unknown(ns({}), ["log_exports"]), {"references": {"log_exports": ["test/terraform_data.x"]}})
 	count(rule.deny) == 1 with input as t.with_index([unresolved])
 }
+
+# log_exports on a cluster (inline, or on aws_redshift_logging): CloudWatch gets only the logs listed.
+inline(exports) := cluster({"logging": [{"enable": true, "log_destination_type": "cloudwatch", "log_exports": exports}]})
+
+separate(exports) := t.resource("aws_redshift_logging.a", {"cluster_identifier": "analytics", "log_destination_type": "cloudwatch", "log_exports": exports}, {})
+
+test_cluster_export_list if {
+	k.summary(rule.deny) == {["aws-redshift-audit-logging", "test/aws_redshift_cluster.analytics", "Redshift cluster aws_redshift_cluster.analytics exports only connectionlog, not useractivitylog: who connected is recorded, not what they ran"]} with input as t.with_index([inline(["connectionlog"])])
+	count(rule.deny) == 0 with input as t.with_index([inline(["connectionlog", "useractivitylog", "userlog"])])
+	count(rule.deny) == 1 with input as t.with_index([cluster({}), separate(["userlog"])])
+	count(rule.deny) == 0 with input as t.with_index([cluster({}), separate(["connectionlog", "useractivitylog"])])
+
+	# S3 without a list: every log.
+	count(rule.deny) == 0 with input as t.with_index([cluster({}), t.resource("aws_redshift_logging.a", {"cluster_identifier": "analytics", "log_destination_type": "s3", "bucket_name": "logs"}, {})])
+	unresolved := object.union(k.unknown(separate(null), ["log_exports"]), {"references": {"log_exports": ["test/terraform_data.x"]}})
+	k.summary(rule.deny) == {["aws-redshift-audit-logging", "test/aws_redshift_cluster.analytics", "Redshift cluster aws_redshift_cluster.analytics has log_exports unknown before apply; which logs it exports cannot be verified"]} with input as t.with_index([cluster({}), unresolved])
+}

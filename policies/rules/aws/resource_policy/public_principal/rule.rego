@@ -2,7 +2,8 @@
 # title: Data-store resource policy allows every principal
 # description: |
 #   A resource policy that Allows Principal "*" (or {"AWS": "*"}) without a condition
-#   restricting the caller (source account/ARN/VPC, organization …) opens the store to every
+#   restricting the caller (source account/ARN/VPC, organization …; for an EFS file system,
+#   Bool elasticfilesystem:AccessedViaMountTarget = true, which AWS counts as non-public) opens the store to every
 #   AWS account: SQS queues, SNS topics, Secrets Manager secrets, EFS file systems, the Glue
 #   Data Catalog, Kinesis streams, DynamoDB tables, MSK clusters, Redshift and Backup vaults,
 #   ECR repositories, SageMaker model package groups (models trained on customer data),

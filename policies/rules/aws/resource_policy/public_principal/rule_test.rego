@@ -133,3 +133,18 @@ test_subscribe_pinned_to_an_endpoint if {
 	count(rule.deny) == 0 with input as t.with_index([t.resource("aws_sns_topic_policy.p", {"arn": "a", "policy": endpoint_doc("arn:aws:sqs:us-east-1:123456789012:orders")}, {})])
 	k.summary(rule.deny) == {["aws-resource-policy-public", "test/aws_sns_topic_policy.p", "aws_sns_topic_policy.p (SNS topic policy) allows sns:receive, sns:subscribe to every principal without a restricting condition"]} with input as t.with_index([t.resource("aws_sns_topic_policy.p", {"arn": "a", "policy": endpoint_doc("*@example.com")}, {})])
 }
+
+# terraform-aws-efs's default statement: anyone, but only through a mount target (AWS: not public);
+# the same with false, or with the key negated, is open.
+mount_target_doc(test, value) := json.marshal({"Statement": [{
+	"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
+	"Resource": "arn:aws:elasticfilesystem:us-east-1:123456789012:file-system/fs-1",
+	"Condition": {test: {"elasticfilesystem:AccessedViaMountTarget": value}},
+}]})
+
+test_efs_access_through_a_mount_target_only if {
+	count(rule.deny) == 0 with input as t.with_index([t.resource("aws_efs_file_system_policy.p", {"policy": mount_target_doc("Bool", "true")}, {})])
+	count(rule.deny) == 0 with input as t.with_index([t.resource("aws_efs_file_system_policy.p", {"policy": mount_target_doc("Bool", true)}, {})])
+	count(rule.deny) == 1 with input as t.with_index([t.resource("aws_efs_file_system_policy.p", {"policy": mount_target_doc("Bool", "false")}, {})])
+	count(rule.deny) == 1 with input as t.with_index([t.resource("aws_efs_file_system_policy.p", {"policy": mount_target_doc("StringNotEquals", "true")}, {})])
+}
