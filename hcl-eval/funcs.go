@@ -145,14 +145,14 @@ func (e *Evaluator) functions() map[string]function.Function {
 	fs["fileexists"] = e.fileExistsFunc()
 	fs["templatefile"] = e.templateFileFunc(fs)
 	fs["templatestring"] = templateStringFunc(fs)
-	fs["filebase64"] = e.fileFunc(func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) })
+	fs["filebase64"] = e.fileBytesFunc(func(b []byte) string { return base64.StdEncoding.EncodeToString(b) })
 	fs["fileset"] = e.fileSetFunc()
-	fs["filebase64sha256"] = e.fileFunc(func(s string) string { h := sha256.Sum256([]byte(s)); return base64.StdEncoding.EncodeToString(h[:]) })
-	fs["filebase64sha512"] = e.fileFunc(func(s string) string { h := sha512.Sum512([]byte(s)); return base64.StdEncoding.EncodeToString(h[:]) })
-	fs["filemd5"] = e.fileFunc(func(s string) string { h := md5.Sum([]byte(s)); return hex.EncodeToString(h[:]) })
-	fs["filesha1"] = e.fileFunc(func(s string) string { h := sha1.Sum([]byte(s)); return hex.EncodeToString(h[:]) })
-	fs["filesha256"] = e.fileFunc(func(s string) string { h := sha256.Sum256([]byte(s)); return hex.EncodeToString(h[:]) })
-	fs["filesha512"] = e.fileFunc(func(s string) string { h := sha512.Sum512([]byte(s)); return hex.EncodeToString(h[:]) })
+	fs["filebase64sha256"] = e.fileBytesFunc(func(b []byte) string { h := sha256.Sum256(b); return base64.StdEncoding.EncodeToString(h[:]) })
+	fs["filebase64sha512"] = e.fileBytesFunc(func(b []byte) string { h := sha512.Sum512(b); return base64.StdEncoding.EncodeToString(h[:]) })
+	fs["filemd5"] = e.fileBytesFunc(func(b []byte) string { h := md5.Sum(b); return hex.EncodeToString(h[:]) })
+	fs["filesha1"] = e.fileBytesFunc(func(b []byte) string { h := sha1.Sum(b); return hex.EncodeToString(h[:]) })
+	fs["filesha256"] = e.fileBytesFunc(func(b []byte) string { h := sha256.Sum256(b); return hex.EncodeToString(h[:]) })
+	fs["filesha512"] = e.fileBytesFunc(func(b []byte) string { h := sha512.Sum512(b); return hex.EncodeToString(h[:]) })
 	// Terraform knows these never return null, even of an unknown argument (its refinements):
 	// `coalesce(var.key, aws_kms_key.k.arn) == null` is false in a plan, and a dynamic block
 	// whose for_each tests it is made. Libraries older than the refinements (go-cty-funcs)
@@ -416,8 +416,40 @@ func (e *Evaluator) inside(p string) (string, error) {
 	return "", fmt.Errorf("%s is outside the checked folder and the modules it calls", p)
 }
 
+// readBytesInside reads a file's bytes, inside the folder as readInside does.
+func (e *Evaluator) readBytesInside(p string) ([]byte, error) {
+	full, err := e.inside(p)
+	if err != nil {
+		return nil, err
+	}
+	b, ok, err := e.fs.ReadBytes(full)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, fmt.Errorf("no file %s", p)
+	}
+	return b, nil
+}
+
+// fileBytesFunc reads a file's bytes inside the checked folder and returns what encode makes
+// of them (filebase64: base64; filesha256: the hash in hex), as Terraform's, text or not.
+func (e *Evaluator) fileBytesFunc(encode func([]byte) string) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "path", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			b, err := e.readBytesInside(args[0].AsString())
+			if err != nil {
+				return cty.NilVal, err
+			}
+			return cty.StringVal(encode(b)), nil
+		},
+	})
+}
+
 // fileFunc reads a file inside the checked folder and returns its text as encode gives it
-// (file: as it is; filebase64: base64).
+// (file: as it is).
 func (e *Evaluator) fileFunc(encode func(string) string) function.Function {
 	return function.New(&function.Spec{
 		Params: []function.Parameter{{Name: "path", Type: cty.String}},

@@ -13,6 +13,9 @@ import (
 type FileSystem interface {
 	// Read returns the text of a file; ok is false when there is no such file.
 	Read(file string, allowEmpty bool) (text string, ok bool, err error)
+	// ReadBytes returns a file's bytes, text or not (filebase64, the file hash functions:
+	// Terraform reads raw bytes there, a binary key or a zip included).
+	ReadBytes(file string) (data []byte, ok bool, err error)
 	// List returns the names in a folder, folders with a trailing slash; ok is false when
 	// there is no such folder.
 	List(dir string) (names []string, ok bool)

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"syscall/js"
@@ -20,6 +21,22 @@ func (f jsFS) Read(file string, allowEmpty bool) (string, bool, error) {
 		return "", false, nil
 	}
 	return r.Get("text").String(), true, nil
+}
+
+// ReadBytes asks for the bytes (read's third argument), which come back as base64.
+func (f jsFS) ReadBytes(file string) ([]byte, bool, error) {
+	r := f.read.Invoke(file, true, true)
+	if e := r.Get("error"); e.Type() == js.TypeString {
+		return nil, false, fmt.Errorf("%s", e.String())
+	}
+	if r.Get("missing").Truthy() {
+		return nil, false, nil
+	}
+	b, err := base64.StdEncoding.DecodeString(r.Get("base64").String())
+	if err != nil {
+		return nil, false, err
+	}
+	return b, true, nil
 }
 
 func (f jsFS) List(dir string) ([]string, bool) {

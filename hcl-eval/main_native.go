@@ -23,6 +23,17 @@ func (osFS) Read(file string, allowEmpty bool) (string, bool, error) {
 	return string(b), true, nil
 }
 
+func (osFS) ReadBytes(file string) ([]byte, bool, error) {
+	b, err := os.ReadFile(file)
+	if os.IsNotExist(err) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	return b, true, nil
+}
+
 func (osFS) List(dir string) ([]string, bool) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {

@@ -123,8 +123,8 @@ export function selectedWorkspace(dir: string, env: NodeJS.ProcessEnv): string |
   return name || undefined;
 }
 
-type ReadResult = { text: string } | { missing: true } | { error: string };
-type EvalFn = (request: string, read: (file: string, allowEmpty: boolean) => ReadResult, list: (dir: string) => string[] | null) => string;
+type ReadResult = { text: string } | { base64: string } | { missing: true } | { error: string };
+type EvalFn = (request: string, read: (file: string, allowEmpty: boolean, bytes?: boolean) => ReadResult, list: (dir: string) => string[] | null) => string;
 /** The Go module's entry points: the evaluator (eval.go) and the source editor of `leakguard fix` (edit.go). */
 export interface HclRuntime {
   evaluate: EvalFn;
@@ -163,11 +163,13 @@ interface GoRuntime {
   run(instance: WebAssembly.Instance): Promise<void>;
 }
 
-function read(file: string, allowEmpty: boolean, overlay?: ReadonlyMap<string, string>): ReadResult {
+/** A file's text, or (`bytes`: filebase64 and the file hash functions, which read any file) its bytes as base64. */
+function read(file: string, allowEmpty: boolean, overlay?: ReadonlyMap<string, string>, bytes = false): ReadResult {
   const text = overlay?.get(file);
-  if (text !== undefined) return { text };
+  if (text !== undefined) return bytes ? { base64: Buffer.from(text, 'utf8').toString('base64') } : { text };
   try {
     if (!existsSync(file)) return { missing: true };
+    if (bytes) return { base64: readBytes(file, { allowEmpty }).toString('base64') };
     return { text: readText(file, { allowEmpty }) };
   } catch (err) {
     return { error: describe(err) };
@@ -197,7 +199,7 @@ export async function evaluateFolder(
   // null: unknown (the evaluator leaves terraform.workspace open).
   const workspace = opts.workspace === undefined ? (selectedWorkspace(dir, opts.env ?? process.env) ?? 'default') : opts.workspace;
   const request = JSON.stringify({ dir: resolve(dir), ...(opts.file ? { file: resolve(opts.file) } : {}), env, vars, workspace });
-  const out = JSON.parse((await hclRuntime()).evaluate(request, (file, allowEmpty) => read(file, allowEmpty, opts.overlay), list)) as EvaluatedFolder;
+  const out = JSON.parse((await hclRuntime()).evaluate(request, (file, allowEmpty, bytes) => read(file, allowEmpty, opts.overlay, bytes === true), list)) as EvaluatedFolder;
   if (out.error) throw new InputError(out.error);
   return out;
 }
