@@ -119,6 +119,13 @@ function soleVariable(e: Json): string | undefined {
   return m ? m[1] : undefined;
 }
 
+/** The expression names one variable alone, or an attribute of it (`var.db.password`: references `["var.db.password", "var.db"]`). */
+function oneVariable(e: Json): boolean {
+  const refs = Array.isArray(e.references) ? e.references.map(String) : [];
+  const whole = refs.find((r) => WHOLE_VAR.test(r));
+  return whole !== undefined && refs.every((r) => r === whole || r.startsWith(`${whole}.`));
+}
+
 /**
  * The root variables whose value the code gives: the plan's value equals the default its
  * configuration declares, or the value an auto-loaded tfvars file of the folder beside it
@@ -243,6 +250,9 @@ function codeLiteral(exprs: Json, path: string, planned: unknown): { value: unkn
     node = node[seg];
   }
   const candidates = isJson(node) && Array.isArray(node[CODE_VALUES]) ? (node[CODE_VALUES] as unknown[]) : [];
+  // A write-only argument has no planned value to match: one variable alone (`var.password`,
+  // `var.db.password`) whose one value the code gives is that value.
+  if (isWriteOnly(path) && (planned === undefined || planned === null)) return isJson(node) && oneVariable(node) && candidates.length === 1 ? { value: candidates[0] } : undefined;
   // As HCL matches it: a set of one (an ElastiCache user's passwords) by its element.
   return planned === undefined ? undefined : equalLiteral(candidates.map((value) => ({ value })), { value: planned });
 }

@@ -427,10 +427,11 @@ export function normalize(docs: LoadedDocument[], { validate = true, sink, secre
         if (secrets.length > 0) resource.secrets = secrets;
         // A document the scan reads (a container definition, an environment, user_data) that the
         // code writes with a value only apply knows, whose text the input cannot show.
-        if (notChecked && only) {
+        if (notChecked && paths) {
           // Unknown as a whole, or (a plan: it marks a map unknown whole, where HCL knows its other entries) in a part.
+          // Documents only (not the tags every resource has): a credential has its own line (writtenCredentials).
           const whole = (p: string): boolean => d.unknown.some((u) => under(p, u) || (sd.format === 'plan' && under(u, p)));
-          const unseen = [...only].filter((p) => !creds?.includes(p) && whole(p) && !Object.keys(d.secretViews ?? {}).some((v) => under(p, v) || under(v, p)) && configuredAt(d, p));
+          const unseen = paths(d.type).filter((p) => !secretPaths!.everywhere.includes(p) && whole(p) && !Object.keys(d.secretViews ?? {}).some((v) => under(p, v) || under(v, p)) && configuredAt(d, p));
           if (unseen.length > 0) notChecked.push(unseenDocumentLine(d.address, unseen, d.origin.file, sd.format));
         }
         // What it could not read is not checked (rare: only where Terraform marks something sensitive).
