@@ -154,6 +154,7 @@ async function main(): Promise<void> {
           encoding: 'utf8',
         }),
       ).result[0].expressions[0].value as SecretPaths);
+  const checkedTypes = new Map((rules as Array<{ file: string; data_stores?: { types?: string[] } }>).map((r) => [r.file, r.data_stores?.types ?? []]));
   const manifest: PolicyManifest = {
     opa_version: version,
     entrypoint: ENTRYPOINT,
@@ -166,7 +167,11 @@ async function main(): Promise<void> {
     rules: sources
       .map((f) => ({ file: f, path: relative(join(policies, 'rules'), f).split('/') }))
       .filter(({ path }) => path.length === 4 && path[3] === 'rule.rego')
-      .map(({ file, path }) => ({ path: path.slice(0, 3), types: resourceTypes(texts[relative(policies, file)]) })),
+      // The types its source names, and those its METADATA says it checks (data_stores.types):
+      // a rule reaching them through a library helper (OpenSearch domains, stores.rego) names
+      // none itself, and a type no rule names gets no not-checked line (an audit: a domain's
+      // key read as set in a plan alone passed without one).
+      .map(({ file, path }) => ({ path: path.slice(0, 3), types: [...new Set([...resourceTypes(texts[relative(policies, file)]), ...(checkedTypes.get(relative(root, file)) ?? [])])].sort() })),
     known_gaps: JSON.parse(execFileSync(opa, ['eval', '--format', 'json', '-d', join(policies, 'lib', 'data_stores.rego'), 'data.leakguard.lib.data_stores.known_gaps'], { encoding: 'utf8' })).result[0].expressions[0].value as Record<string, Record<string, string>>,
   };
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');

@@ -87,6 +87,8 @@ documents := object.union(
 		# what an EventBridge connection sends on every invocation (a secret header): an audit.
 		"aws_sfn_state_machine": ["definition"],
 		"aws_cloudwatch_event_connection": ["auth_parameters.invocation_http_parameters", "auth_parameters.oauth.oauth_http_parameters"],
+		# The headers CloudFront sends its origins: an origin-verify token or an API key (an audit).
+		"aws_cloudfront_distribution": ["origin.custom_header"],
 		"aws_elastic_beanstalk_environment": ["setting"],
 		"aws_s3_object": ["content"],
 		"aws_s3_bucket_object": ["content"],

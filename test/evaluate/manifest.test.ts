@@ -1,6 +1,7 @@
 import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../../src/errors';
+import { policyReads, type PolicyManifest } from '../../src/evaluate/manifest';
 import { loadCompiledPolicy } from '../../src/evaluate/policy';
 import { buildDir, policyDir } from '../../src/evaluate/paths';
 import { tempDir } from '../helpers/cli';
@@ -76,4 +77,16 @@ describe('compiled policy manifest', () => {
   test('a missing build says to run the build', async () => {
     await expect(loadCompiledPolicy(tempDir(), policyDir())).rejects.toThrow(/no compiled policy at .*run `npm run build:policies`/);
   });
+});
+
+// A type a rule checks through a library helper (OpenSearch domains: stores.rego) was named by no
+// rule's source, so what a plan alone could not show of it got no not-checked line: a domain's
+// AWS-managed key passed silently (an audit). Every type a rule's METADATA says it checks counts.
+test('every type a rule says it checks (data_stores.types) is one the policy reads', () => {
+  const manifest = JSON.parse(readFileSync(join(buildDir(), 'manifest.json'), 'utf8')) as PolicyManifest;
+  const catalogue = JSON.parse(readFileSync(join(buildDir(), 'rules.json'), 'utf8')) as Array<{ id: string; file: string; data_stores?: { types?: string[] } }>;
+  const reads = policyReads(manifest);
+  const checked = catalogue.flatMap((r) => (r.data_stores?.types ?? []).map((type) => ({ id: r.id, type, attr: (r as { reads?: string[] }).reads?.[0] ?? 'id' })));
+  expect(checked.length).toBeGreaterThan(50);
+  expect(checked.filter(({ type, attr }) => !reads(type, attr)).map(({ id, type }) => `${id}: ${type}`)).toEqual([]);
 });

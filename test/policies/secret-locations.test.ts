@@ -11,6 +11,8 @@ const CASES: Record<string, string[]> = {
   'audit-batch-job-properties-secrets': ['aws_batch_job_definition.container', 'aws_batch_job_definition.ecs', 'aws_batch_job_definition.eks', 'aws_batch_job_definition.multinode'],
   'audit-event-connection-secrets': ['aws_cloudwatch_event_connection.api_key', 'aws_cloudwatch_event_connection.basic', 'aws_cloudwatch_event_connection.header'],
   'audit-sfn-definition-secret': ['aws_lambda_function.control', 'aws_sfn_state_machine.this'],
+  // Session 33: the headers a CloudFront distribution sends its origins.
+  'audit-cloudfront-custom-header-secret': ['aws_cloudfront_distribution.api'],
 };
 
 test.each(Object.entries(CASES))('%s: every place that holds the secret is flagged', async (name, expected) => {
