@@ -96,10 +96,18 @@ function scanText(text: string, path: string, out: SecretCandidate[]): void {
   }
   for (const m of plain.length >= 20 ? allMatches(TOKEN, plain) : []) {
     const start = m.index ?? 0;
-    if (claimed(start, start + m[0].length) || !/[0-9]/.test(m[0]) || !/[A-Za-z]/.test(m[0]) || namelike(m[0])) continue;
-    if (entropy(m[0]) >= ENTROPY_FLOOR) out.push(candidate(path, 'generic', m[0]));
+    if (claimed(start, start + m[0].length)) continue;
+    // A cloud service's endpoint names the resource by a generated id (an API's
+    // `3tlbn73ji6.execute-api.us-east-1.amazonaws.com`): the address is public, only what
+    // follows it may be a token (an audit: every API Gateway URL in an environment had blocked).
+    const token = m[0].replace(SERVICE_HOST, '');
+    if (token.length < 20 || !/[0-9]/.test(token) || !/[A-Za-z]/.test(token) || namelike(token)) continue;
+    if (entropy(token) >= ENTROPY_FLOOR) out.push(candidate(path, 'generic', token));
   }
 }
+
+/** A host name under a cloud provider's service domains, at the start of a token (what follows it stays). */
+const SERVICE_HOST = /^\/*(?:[a-z0-9-]+\.)+(?:amazonaws\.com(?:\.cn)?|on\.aws|api\.aws|cloudfront\.net|amazoncognito\.com|awsapps\.com|azurewebsites\.net|azure-api\.net|azurefd\.net|windows\.net|azurecr\.io|azurestaticapps\.net)(?=\/|$)/;
 
 /**
  * Strings known to hold no candidate. Whether a string yields candidates does not depend on the

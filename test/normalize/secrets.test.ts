@@ -186,3 +186,33 @@ process.stdout.write(JSON.stringify(out));
     expect(agreed).toBeGreaterThan(CORPUS.length / 2);
   });
 });
+
+// A cloud service endpoint names its resource by a generated id that mixes letters and digits
+// (`3tlbn73ji6.execute-api.us-east-1.amazonaws.com`, a Lambda function URL's): every API Gateway
+// URL in a function's environment had blocked as a high-entropy token (an audit of an e-commerce
+// app). Generated endpoints of every form yield no candidate; a token after such a host still does.
+describe('cloud service endpoints', () => {
+  const next = rng(20261207);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
+  const id = (n: number): string => Array.from({ length: n }, () => pick('abcdefghijklmnopqrstuvwxyz0123456789'.split(''))).join('');
+  const region = (): string => pick(['us-east-1', 'eu-west-1', 'ap-southeast-2', 'us-gov-west-1']);
+  const endpoints: Array<() => string> = [
+    () => `https://${id(10)}.execute-api.${region()}.amazonaws.com/${pick(['prod', 'test', 'v1'])}/${pick(['orders', '', 'checkout/status'])}`,
+    () => `wss://${id(10)}.execute-api.${region()}.amazonaws.com/${pick(['prod', 'dev'])}`,
+    () => `https://${id(32)}.lambda-url.${region()}.on.aws/`,
+    () => `https://${id(26)}.appsync-api.${region()}.amazonaws.com/graphql`,
+    () => `${id(14)}.cloudfront.net`,
+    () => `https://${id(8)}-${id(4)}.auth.${region()}.amazoncognito.com/oauth2/token`,
+    () => `${id(12)}.${id(12)}.${region()}.rds.amazonaws.com`,
+    () => `https://shop-${id(6)}.azurewebsites.net/api`,
+  ];
+  test('an endpoint address is no candidate; a token after it is', () => {
+    for (let i = 0; i < 400; i++) {
+      const url = pick(endpoints)();
+      expect({ url, found: secretCandidates({ environment: { variables: { ENDPOINT: url } } }) }).toEqual({ url, found: [] });
+      const token = `tok_${id(32)}`;
+      const withToken = secretCandidates({ environment: { variables: { ENDPOINT: `${url.replace(/\/$/, '')}/${token}` } } });
+      expect(withToken.map((c) => c.kind)).toContain('generic');
+    }
+  });
+});
