@@ -34,6 +34,21 @@ export const DOCUMENT = /polic(y|ies)$|_document$/;
  */
 export const SECRET_DOCUMENT = /^(container_definitions|user_data|user_data_base64|definition|(container|node|ecs|eks)_properties|content|setting|custom_data|app_settings|variables|environment_variables|env|invocation_http_parameters|oauth_http_parameters)$/;
 
+/**
+ * Some resource change hides a value inside a document the secret scan reads (a function's
+ * environment entry from a sensitive variable): the folder shows whether the code gives it (a
+ * terraform.tfvars of the folder, a module argument), which a plan cannot tell (an audit: a
+ * payment token committed in terraform.tfvars passed beside its plan).
+ */
+export function sensitiveDocuments(plan: Json): boolean {
+  const marked = (v: unknown): boolean => v === true || (Array.isArray(v) ? v.some(marked) : isJson(v) ? Object.values(v).some(marked) : false);
+  const within = (v: unknown): boolean => (Array.isArray(v) ? v.some(within) : isJson(v) ? Object.entries(v).some(([k, x]) => (SECRET_DOCUMENT.test(k) && marked(x)) || (!SECRET_DOCUMENT.test(k) && within(x))) : false);
+  for (const c of Array.isArray(plan.resource_changes) ? plan.resource_changes : []) {
+    if (isJson(c) && isJson(c.change) && within(c.change.after_sensitive)) return true;
+  }
+  return false;
+}
+
 /** Some resource change leaves such a document unknown (only apply knows an ARN in it), or a document the secret scan reads. */
 export function unknownDocuments(plan: Json): boolean {
   const whole = (k: string): boolean => DOCUMENT.test(k) || ADDRESS_LIST.test(k) || SECRET_DOCUMENT.test(k);
@@ -192,7 +207,7 @@ export async function readSource(plan: Json, source: PlanSource): Promise<void> 
   const regions = new Set(unresolvedRegions(plan));
   const locals = refersToLocals(plan);
   const picked = picksModuleInstances(plan);
-  const built = argumentsBuiltFromConstants(plan) || credentialsBuiltInPlace(plan);
+  const built = argumentsBuiltFromConstants(plan) || credentialsBuiltInPlace(plan) || sensitiveDocuments(plan);
   if (regions.size === 0 && !source.dynamic && !locals && !picked && !built && !unknownDocuments(plan)) return;
   const values: Json = {};
   for (const [name, v] of Object.entries(isJson(plan.variables) ? plan.variables : {})) if (isJson(v) && 'value' in v) values[name] = v.value;

@@ -721,9 +721,14 @@ function draftsFrom(file: string, resources: Instance[], plan?: PlanParts): Draf
         // Or built in place from constants by a function (`value = jsonencode({key = "…"})`).
         const inPlace = builtInPlace(cfg.exprs, p);
         // A write-only argument: the plan never holds its value, however the code gives it.
-        if (!inPlace && !isWriteOnly(p) && (refs ? !refs.some((ref) => opaqueAcross(ref, from, links)) : !leftOut(cfg.exprs, p))) continue;
+        const opaque = inPlace || isWriteOnly(p) || (refs ? refs.some((ref) => opaqueAcross(ref, from, links)) : leftOut(cfg.exprs, p));
+        // Where the folder knows the hidden value (its sha256), it tells whether the code gives
+        // it, as HCL does (a payment token in terraform.tfvars, in a function's environment).
+        const hash = evaluated!.sensitive_sha256?.[p];
+        if (!opaque && !hash) continue;
         const planned = soleValueAt(values, p);
-        const known = literalInCode(evaluated!, p, source.links, planned === undefined ? undefined : { value: planned }, source.literals);
+        const known = literalInCode(evaluated!, p, source.links, hash ? { sha256: hash } : planned === undefined ? undefined : { value: planned }, source.literals);
+        if (!opaque && !known) continue;
         // Built in place, the folder reads it or knows it only apply can (uuid(), timestamp(): no
         // literal, as the folder checked as HCL says); anything else stays not checked.
         if (inPlace && !known && !evaluated!.unknown.some((u) => u === p || p.startsWith(`${u}.`))) continue;
