@@ -4,7 +4,8 @@
 #   Kafka topics carry order and customer events. Public access
 #   (broker_node_group_info.connectivity_info.public_access.type = "SERVICE_PROVIDED_EIPS")
 #   gives every broker an internet address; client_authentication.unauthenticated = true
-#   lets any client that reaches a broker read and write every topic.
+#   lets any client that reaches a broker read and write every topic, as does a cluster that
+#   configures no client authentication method at all (no client_authentication block).
 #   Unknowns: a public access type or flag not readable before apply is reported.
 # custom:
 #   id: aws-msk-public
@@ -87,9 +88,27 @@ import rego.v1
 public_path := "broker_node_group_info.connectivity_info.public_access.type"
 
 problems(r) := array.concat(
-	[p | p := public_problem(r, stores.text(r, public_path))],
-	[p | p := auth_problem(r, stores.setting(r, "client_authentication.unauthenticated"))],
+	array.concat(
+		[p | p := public_problem(r, stores.text(r, public_path))],
+		[p | p := auth_problem(r, stores.setting(r, "client_authentication.unauthenticated"))],
+	),
+	[p | p := no_auth_problem(r)],
 )
+
+# No client authentication method at all (no client_authentication block, or one that turns
+# none on: terraform-aws-msk-kafka-cluster leaves the block out for `client_authentication =
+# {}`): a client that reaches a broker needs no identity to read and write every topic (an
+# audit: such a cluster had passed).
+authentication_methods := ["client_authentication.sasl.iam", "client_authentication.sasl.scram", "client_authentication.unauthenticated"]
+
+# (A block unknown before apply is reported by auth_problem as its unauthenticated flag.)
+no_auth_problem(r) := "configures no client authentication (IAM, SCRAM or mutual TLS), so clients need no identity" if {
+	not resources.unresolved(r, "client_authentication")
+	every m in authentication_methods {
+		stores.setting(r, m) in {"off", "unset"}
+	}
+	count(resources.blocks_at(r, "client_authentication.tls")) == 0
+}
 
 public_problem(_, "SERVICE_PROVIDED_EIPS") := "has public broker endpoints (public_access SERVICE_PROVIDED_EIPS)"
 

@@ -23,9 +23,19 @@ test_public_and_unauthenticated_fails if {
 
 test_private_authenticated_passes if {
 	count(rule.deny) == 0 with input as t.with_index([cluster("DISABLED", {"sasl": [{"iam": true}]})])
-	count(rule.deny) == 0 with input as t.with_index([t.resource("aws_msk_cluster.events", {"cluster_name": "events"}, {})])
+	count(rule.deny) == 0 with input as t.with_index([cluster("DISABLED", {"sasl": [{"scram": true}]})])
+	count(rule.deny) == 0 with input as t.with_index([cluster("DISABLED", {"tls": [{"certificate_authority_arns": ["arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/x"]}]})])
+}
+
+# No method at all: no block, or a block that turns none on.
+test_no_client_authentication_fails if {
+	msg := "MSK cluster aws_msk_cluster.events configures no client authentication (IAM, SCRAM or mutual TLS), so clients need no identity"
+	k.summary(rule.deny) == {["aws-msk-public", "test/aws_msk_cluster.events", msg]} with input as t.with_index([t.resource("aws_msk_cluster.events", {"cluster_name": "events"}, {})])
+	k.summary(rule.deny) == {["aws-msk-public", "test/aws_msk_cluster.events", msg]} with input as t.with_index([cluster("DISABLED", {"sasl": [{"iam": false, "scram": false}], "unauthenticated": false})])
+	unresolved := object.union(k.unknown(t.resource("aws_msk_cluster.events", {"cluster_name": "events"}, {}), ["client_authentication"]), {"references": {"client_authentication": ["test/terraform_data.x"]}})
+	k.summary(rule.deny) == {["aws-msk-public", "test/aws_msk_cluster.events", "MSK cluster aws_msk_cluster.events has client_authentication.unauthenticated unknown before apply"]} with input as t.with_index([unresolved])
 }
 
 test_unknown_fails if {
-	k.summary(rule.deny) == {["aws-msk-public", "test/aws_msk_cluster.events", "MSK cluster aws_msk_cluster.events has a public_access type unknown before apply"]} with input as t.with_index([cluster("${var.access}", {"unauthenticated": false})])
+	k.summary(rule.deny) == {["aws-msk-public", "test/aws_msk_cluster.events", "MSK cluster aws_msk_cluster.events has a public_access type unknown before apply"]} with input as t.with_index([cluster("${var.access}", {"unauthenticated": false, "sasl": [{"iam": true}]})])
 }
