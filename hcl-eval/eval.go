@@ -773,7 +773,15 @@ func (e *Evaluator) body(b *hclsyntax.Body, ctx *hcl.EvalContext, mi *Instance, 
 	}
 	for _, blk := range b.Blocks {
 		switch blk.Type {
-		case "lifecycle", "provisioner", "connection":
+		case "provisioner", "connection":
+			// Not the resource's value; what the code writes there is read by the secret scan.
+			if prefix == "" && e.views != nil {
+				if text := provisionerView(blk); text != "" {
+					e.views["provisioner"] = strings.TrimPrefix(e.views["provisioner"]+"\n"+text, "\n")
+				}
+			}
+			continue
+		case "lifecycle":
 			continue
 		case "dynamic":
 			if len(blk.Labels) != 1 {

@@ -12,7 +12,9 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -566,4 +568,82 @@ func (e *Evaluator) partialAddresses(expr hcl.Expression, ctx *hcl.EvalContext, 
 		return cty.ListValEmpty(cty.String), true
 	}
 	return cty.TupleVal(out), true
+}
+
+// provisionerView is, for the secret scan only, the text a provisioner or connection block
+// writes (its commands, inline lines, environment, password), each expression's literal parts as
+// written and knownAfterApply for anything else: a provisioner is no part of the resource's
+// value, yet `export PGPASSWORD='…'` or `--password "…"` in one is in the repository and in the
+// CI log (an audit: none was read). Static (no scope: `self` is not evaluated), so never a
+// variable's value, sensitive or not.
+func provisionerView(blk *hclsyntax.Block) string {
+	var lines []string
+	var walk func(b *hclsyntax.Body)
+	walk = func(b *hclsyntax.Body) {
+		names := make([]string, 0, len(b.Attributes))
+		for name := range b.Attributes {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			lines = append(lines, literalText(name, b.Attributes[name].Expr)...)
+		}
+		for _, inner := range b.Blocks {
+			walk(inner.Body)
+		}
+	}
+	walk(blk.Body)
+	return strings.Join(lines, "\n")
+}
+
+// literalText renders an expression as `name = text` lines: a map's entries as `KEY = text`, a
+// list's elements each on a line, a template's literal parts with knownAfterApply between them.
+func literalText(name string, expr hclsyntax.Expression) []string {
+	switch x := expr.(type) {
+	case *hclsyntax.TupleConsExpr:
+		var out []string
+		for _, el := range x.Exprs {
+			out = append(out, literalText(name, el)...)
+		}
+		return out
+	case *hclsyntax.ObjectConsExpr:
+		var out []string
+		for _, item := range x.Items {
+			key := knownAfterApply
+			if k, diags := item.KeyExpr.Value(nil); !diags.HasErrors() && k.Type() == cty.String && k.IsKnown() {
+				key = k.AsString()
+			}
+			out = append(out, literalText(key, item.ValueExpr)...)
+		}
+		return out
+	}
+	if text, ok := templateText(expr); ok && text != "" {
+		if name == "inline" || name == "command" {
+			return []string{text}
+		}
+		return []string{fmt.Sprintf("%s = %q", name, text)}
+	}
+	return nil
+}
+
+// templateText is a string expression's literal parts, knownAfterApply for the rest.
+func templateText(expr hclsyntax.Expression) (string, bool) {
+	switch x := expr.(type) {
+	case *hclsyntax.LiteralValueExpr:
+		if x.Val.Type() == cty.String && x.Val.IsKnown() && !x.Val.IsNull() {
+			return x.Val.AsString(), true
+		}
+		return "", false
+	case *hclsyntax.TemplateExpr:
+		var b strings.Builder
+		for _, part := range x.Parts {
+			if lit, ok := part.(*hclsyntax.LiteralValueExpr); ok && lit.Val.Type() == cty.String {
+				b.WriteString(lit.Val.AsString())
+			} else {
+				b.WriteString(knownAfterApply)
+			}
+		}
+		return b.String(), true
+	}
+	return "", false
 }

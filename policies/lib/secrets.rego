@@ -209,7 +209,9 @@ locations := {t: array.concat(object.get(documents, t, []), object.get(credentia
 	some t, _ in object.union(documents, credentials)
 }
 
-everywhere := ["tags"]
+# Tags, and what a resource's provisioners and their connection write (commands, inline
+# lines, environment, password: read from the code, never part of the resource's value).
+everywhere := ["tags", "provisioner"]
 
 # Reportable candidates of r where the secret-in-code rules look (locations, everywhere).
 in_resource(r) := {c |

@@ -49,6 +49,13 @@ export function sensitiveDocuments(plan: Json): boolean {
   return false;
 }
 
+/** Some resource of the configuration has provisioners: the folder shows what they write (a plan holds only their constants, no connection block). */
+export function hasProvisioners(plan: Json): boolean {
+  const walk = (m: unknown): boolean =>
+    isJson(m) && ((Array.isArray(m.resources) && m.resources.some((r) => isJson(r) && Array.isArray(r.provisioners) && r.provisioners.length > 0)) || Object.values(isJson(m.module_calls) ? m.module_calls : {}).some((c) => isJson(c) && walk(c.module)));
+  return isJson(plan.configuration) && walk(plan.configuration.root_module);
+}
+
 /** Some resource change leaves such a document unknown (only apply knows an ARN in it), or a document the secret scan reads. */
 export function unknownDocuments(plan: Json): boolean {
   const whole = (k: string): boolean => DOCUMENT.test(k) || ADDRESS_LIST.test(k) || SECRET_DOCUMENT.test(k);
@@ -207,7 +214,7 @@ export async function readSource(plan: Json, source: PlanSource): Promise<void> 
   const regions = new Set(unresolvedRegions(plan));
   const locals = refersToLocals(plan);
   const picked = picksModuleInstances(plan);
-  const built = argumentsBuiltFromConstants(plan) || credentialsBuiltInPlace(plan) || sensitiveDocuments(plan);
+  const built = argumentsBuiltFromConstants(plan) || credentialsBuiltInPlace(plan) || sensitiveDocuments(plan) || hasProvisioners(plan);
   if (regions.size === 0 && !source.dynamic && !locals && !picked && !built && !unknownDocuments(plan)) return;
   const values: Json = {};
   for (const [name, v] of Object.entries(isJson(plan.variables) ? plan.variables : {})) if (isJson(v) && 'value' in v) values[name] = v.value;

@@ -43,6 +43,8 @@ export interface Draft {
    * map), in a plan read beside its folder too. Never a rule's value.
    */
   secretViews?: Record<string, unknown>;
+  /** Plans: a provisioner writes text beside a reference, which the plan does not hold (and no folder beside it shows). */
+  provisionersUnread?: boolean;
   /** Plans: the configuration's expressions, whose literal values (writtenAt) are scanned for
    * secrets only (a plan keeps some attributes, such as an instance's user_data, as a hash of
    * what was written). */

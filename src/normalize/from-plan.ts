@@ -19,6 +19,32 @@ interface ConfigResource {
   forEach?: { refs: string[]; attrs: Set<string> };
   /** The expressions, whose literal values (literalTree) only the secret scan reads; a module variable the code sets to a constant reads as that constant (withCodeValues). */
   exprs: Json;
+  /**
+   * What its provisioners write, for the secret scan only: their constants, one a line
+   * (provisionerText); `unread`: some expression of theirs refers to something, whose text (a
+   * literal beside the reference) a plan does not hold. A plan holds no connection block.
+   */
+  provisioners?: { text: string; unread: boolean };
+}
+
+/** A configuration resource's provisioners as text (`NAME = "value"` for an environment's entries), as the HCL evaluator writes them. */
+function provisionerText(provisioners: unknown): { text: string; unread: boolean } | undefined {
+  const lines: string[] = [];
+  let unread = false;
+  const add = (name: string, v: unknown): void => {
+    if (typeof v === 'string') lines.push(name === 'inline' || name === 'command' ? v : `${name} = ${JSON.stringify(v)}`);
+    else if (Array.isArray(v)) for (const x of v) add(name, x);
+    else if (isJson(v)) for (const [k, x] of Object.entries(v)) add(k, x);
+  };
+  for (const p of asList(provisioners)) {
+    const exprs = isJson(p) && isJson(p.expressions) ? p.expressions : {};
+    for (const name of Object.keys(exprs).sort()) {
+      const e = exprs[name];
+      if (isJson(e) && 'constant_value' in e) add(name, e.constant_value);
+      else if (isJson(e) && Array.isArray(e.references) && e.references.length > 0) unread = true;
+    }
+  }
+  return lines.length > 0 || unread ? { text: lines.join('\n'), unread } : undefined;
 }
 
 
@@ -301,8 +327,10 @@ function configResources(
     const refs = expressionRefs(exprs);
     const each = isJson(r.for_each_expression) ? asList(r.for_each_expression.references).map(String) : [];
     const fromEach = each.length > 0 ? Object.keys(refs).filter((a) => refs[a].some((ref) => /^each\.value\b/.test(ref))) : [];
+    const provisioners = provisionerText(r.provisioners);
     into.set(prefix ? `${prefix}.${r.address}` : String(r.address), {
       providerKey: String(r.provider_config_key ?? ''),
+      ...(provisioners ? { provisioners } : {}),
       refs,
       ...(fromEach.length > 0 ? { forEach: { refs: each, attrs: new Set(fromEach) } } : {}),
       constants,
@@ -699,8 +727,12 @@ function draftsFrom(file: string, resources: Instance[], plan?: PlanParts): Draf
     // secret scan: the text jsonencode or a template writes with a value only apply knows (a
     // container definition around a database's address), the known entries of a map.
     const evaluatedHere = cfg && source?.resources ? source.resources.get(r.address) : undefined;
+    // What its provisioners write: the folder's text (connection blocks included), else the plan's constants.
+    const provisioned = evaluatedHere?.secret_views?.provisioner ?? cfg?.provisioners?.text;
+    if (provisioned) draft.secretViews = { provisioner: provisioned };
+    if (cfg?.provisioners?.unread && evaluatedHere?.secret_views?.provisioner === undefined) draft.provisionersUnread = true;
     if (evaluatedHere) {
-      const views: Record<string, unknown> = {};
+      const views: Record<string, unknown> = { ...draft.secretViews };
       for (const [p, view] of Object.entries(evaluatedHere.secret_views ?? {})) if (unknownAt(draft.unknown, p)) views[p] = view;
       for (const u of draft.unknown) {
         if (views[u] !== undefined || !evaluatedHere.unknown.some((e) => e.startsWith(`${u}.`))) continue;
@@ -924,6 +956,9 @@ export function fromPlan(doc: PlanDocument): StackDraft {
     read: new Set(read.map((r) => r.address)),
   });
   notChecked.push(...hashedScripts(resources, 'plan'));
+  for (const d of resources) {
+    if (d.provisionersUnread) notChecked.push(`${d.address} provisioner (${d.origin.file}): a provisioner writes text beside a reference, which a plan does not hold, so the secret scan could not read it (beside the folder it was made from, or with --source-dir, the plan reads it there)`);
+  }
   notChecked.push(...wholeAddressLists(resources, doc.file, doc.source !== undefined));
   return {
     name: doc.stack,

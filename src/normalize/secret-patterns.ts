@@ -57,6 +57,9 @@ export const SECRET_REFERENCE = /^\s*(?:@Microsoft\.KeyVault\(|arn:aws[a-z-]*:|\
 export const NAME_HINT = /pass|pwd|secret|token|key|credential/i;
 
 /** `NAME=value` / `NAME: value` in scripts and text, where NAME announces a secret. */
+/** A command line's `--password "…"` / `--db-password=…` (a provisioner's command, a script). */
+export const NAMED_FLAG = /(?:^|\s)--?(?<name>[A-Za-z][A-Za-z0-9_-]*)(?:=|\s+)["']?(?<secret>[^\s"'$`;-][^\s"'$`;]{7,})/g;
+
 export const NAMED_ASSIGNMENT = /\b(?<name>[A-Za-z_][A-Za-z0-9_.-]*)["']?\s*(?::|=)\s*["']?(?<secret>[^\s"'$`;]{8,})/g;
 
 /** Token shape for the generic, entropy-judged case: long runs of key/token alphabets. */

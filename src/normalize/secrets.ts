@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { SecretCandidate } from '../types/policy-input';
 import type { Json } from '../load/types';
 import { SENSITIVE, isJson, type Draft } from './draft';
-import { NAMED_ASSIGNMENT, NAME_HINT, PATTERN_HINT, SECRET_NAME, SECRET_PATTERNS, SECRET_REFERENCE, TOKEN } from './secret-patterns';
+import { NAMED_ASSIGNMENT, NAMED_FLAG, NAME_HINT, PATTERN_HINT, SECRET_NAME, SECRET_PATTERNS, SECRET_REFERENCE, TOKEN } from './secret-patterns';
 
 /** Generic tokens below this entropy (bits per character) are not worth a candidate; the rules' own threshold is higher. */
 const ENTROPY_FLOOR = 3;
@@ -87,7 +87,7 @@ function scanText(text: string, path: string, out: SecretCandidate[]): void {
       out.push(candidate(path, kind, secret));
     }
   }
-  for (const m of NAME_HINT.test(plain) ? allMatches(NAMED_ASSIGNMENT, plain) : []) {
+  for (const m of NAME_HINT.test(plain) ? [...allMatches(NAMED_ASSIGNMENT, plain), ...allMatches(NAMED_FLAG, plain)] : []) {
     const { name, secret } = m.groups as { name: string; secret: string };
     const start = (m.index ?? 0) + m[0].lastIndexOf(secret);
     if (!SECRET_NAME.test(name) || SECRET_REFERENCE.test(secret) || claimed(start, start + secret.length)) continue;

@@ -109,9 +109,9 @@ test('scanning at some attributes gives the full scan\'s candidates under them, 
 });
 
 describe('the policy\'s secret paths', () => {
-  test('the built policy records them: tags everywhere, and where each rule looks', async () => {
+  test('the built policy records them: tags and provisioners everywhere, and where each rule looks', async () => {
     const p = await paths();
-    expect(p.everywhere).toEqual(['tags']);
+    expect(p.everywhere).toEqual(['tags', 'provisioner']);
     expect(p.by_type.aws_lambda_function).toEqual(['environment']);
     expect(p.by_type.azurerm_container_group).toEqual(['container.environment_variables']);
     expect(p.by_type.azurerm_linux_web_app).toEqual(['app_settings', 'connection_string']);

@@ -8,7 +8,8 @@
 #   multinode, ECS and EKS containers), Step Functions definitions, EventBridge connections'
 #   API keys and invocation parameters, Beanstalk settings, S3 objects
 #   the configuration uploads (content),
-#   resource tags, provider blocks, and the master credentials of data stores
+#   resource tags, provider blocks, what provisioners and their connection blocks write (any
+#   resource, terraform_data and null_resource included), and the master credentials of data stores
 #   written as literals (RDS and Aurora, Redshift, DocumentDB and DocumentDB Elastic,
 #   Lightsail databases, OpenSearch, ElastiCache and MemoryDB users, MQ, DMS, Directory
 #   Service, FSx administrators, DataSync SMB, CodeBuild source tokens, Amplify basic auth;
@@ -86,6 +87,17 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some r in secrets.holders
 	r.cloud == "aws"
 	cs := secrets.in_resource(r)
+	count(cs) > 0
+	msg := sprintf("%s holds %s in its configuration", [r.address, secrets.describe(cs)])
+}
+
+# A resource of no cloud (terraform_data, null_resource) runs its provisioners where the
+# configuration is applied: what they write is in the code all the same (an audit: a Cognito
+# password set by a local-exec command).
+deny contains finding.new(rego.metadata.chain(), r, msg) if {
+	some r in secrets.holders
+	r.cloud == "other"
+	cs := {c | some c in secrets.in_resource(r); secrets.under(c.path, ["provisioner"])}
 	count(cs) > 0
 	msg := sprintf("%s holds %s in its configuration", [r.address, secrets.describe(cs)])
 }

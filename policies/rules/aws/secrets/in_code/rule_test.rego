@@ -71,3 +71,12 @@ test_ssm_parameter_value if {
 	open := object.union(with_secrets(t.resource("aws_ssm_parameter.cfg", {}, {}), [cand("value", "named-secret", 15, 3.1, "sha256:4")]), {"unknown": ["type"]})
 	count(rule.deny) == 1 with input as t.with_index([open])
 }
+
+# What a provisioner writes counts on any resource, one of no cloud (terraform_data) too; of such
+# a resource, nothing else does.
+test_provisioner_text_fails_on_any_resource if {
+	pw := cand("provisioner", "named-secret", 17, 3.6, "sha256:0c8be01c")
+	k.summary(rule.deny) == {["aws-secret-in-code", "test/aws_instance.web", "aws_instance.web holds a value named as a secret at provisioner (sha256:0c8be01c) in its configuration"]} with input as t.with_index([with_secrets(t.resource("aws_instance.web", {}, {}), [pw])])
+	k.summary(rule.deny) == {["aws-secret-in-code", "test/terraform_data.seed", "terraform_data.seed holds a value named as a secret at provisioner (sha256:0c8be01c) in its configuration"]} with input as t.with_index([with_secrets(object.union(t.resource("terraform_data.seed", {}, {}), {"cloud": "other"}), [pw])])
+	count(rule.deny) == 0 with input as t.with_index([with_secrets(object.union(t.resource("terraform_data.seed", {}, {}), {"cloud": "other"}), [cand("input.password", "named-secret", 17, 3.6, "sha256:0c8be01c")])])
+}
