@@ -111,6 +111,22 @@ export function validateConfigurations(mirror: string, modules: Record<string, s
 }
 
 /**
+ * A folder of Terraform files three ways, as a user checks it: the folder itself (HCL), its real
+ * plan beside it, and that plan alone (copied where no folder is beside it).
+ */
+export function threeWays(files: Record<string, string>, mirror: string): { hcl: string; beside: string; alone: string } {
+  const hcl = tempDir('leakguard-hcl-');
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(hcl, name)), { recursive: true });
+    writeFileSync(join(hcl, name), text);
+  }
+  const beside = planFolder(files, mirror);
+  const alone = join(tempDir('leakguard-plan-alone-'), 'plan.json');
+  copyFileSync(beside, alone);
+  return { hcl, beside, alone };
+}
+
+/**
  * Root variables given at plan time through TF_VAR_ (terraform and the HCL evaluator both read
  * the environment), as a pipeline gives secrets from its store: set for the tests of the
  * enclosing describe, restored after. A default would be written in the repository.

@@ -5,12 +5,8 @@
 // a root variable whose value the code gives (its default, an auto-loaded tfvars file) is flagged;
 // one given at plan time is not. A plan alone cannot tell an auto-loaded tfvars value from one
 // given by -var (as for resources: test/policies/credentials-in-code.test.ts).
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { check } from '../../src/check';
-import { writeTree } from '../helpers/cli';
-import { givenAtPlanTime, planFolder, terraformAvailability } from '../helpers/terraform';
+import { givenAtPlanTime, terraformAvailability, threeWays } from '../helpers/terraform';
 
 const tf = terraformAvailability();
 
@@ -55,11 +51,9 @@ async function flagged(path: string): Promise<string[]> {
   test('HCL and the plan beside its folder flag the credentials the code gives; a plan alone those it can tell', async () => {
     const { files, subjects } = folder(FORMS);
     const of = (forms: Form[]): string[] => subjects.filter((_, i) => forms.includes(FORMS[i])).sort();
-    expect(await flagged(writeTree(files))).toEqual(of(FLAGGED));
-    const beside = planFolder(files, tf.ok ? tf.mirror : '');
+    const { hcl, beside, alone } = threeWays(files, tf.ok ? tf.mirror : '');
+    expect(await flagged(hcl)).toEqual(of(FLAGGED));
     expect(await flagged(beside)).toEqual(of(FLAGGED));
-    const alone = join(mkdtempSync(join(tmpdir(), 'leakguard-plan-alone-')), 'plan.json');
-    copyFileSync(beside, alone);
     expect(await flagged(alone)).toEqual(of(FLAGGED.filter((f) => !UNSEEN_ALONE.includes(f))));
   }, 300_000);
 });

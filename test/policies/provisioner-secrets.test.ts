@@ -5,12 +5,8 @@
 // terraform_data, in one real offline terraform plan: HCL and the plan beside its folder flag the
 // literals; a plan alone flags the constants its configuration holds and names a provisioner
 // written beside a reference as not checked (it holds no connection block at all).
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { check } from '../../src/check';
-import { writeTree } from '../helpers/cli';
-import { givenAtPlanTime, planFolder, terraformAvailability } from '../helpers/terraform';
+import { givenAtPlanTime, terraformAvailability, threeWays } from '../helpers/terraform';
 
 const tf = terraformAvailability();
 const PASSWORD = 'Pr0duct-DbPassw0rd!';
@@ -68,11 +64,9 @@ function resource(holder: Holder, place: Place, form: Form, i: number): { addres
       };
     };
     const inCode = of((x) => x.form === 'literal' || x.form === 'beside-reference');
-    expect(await verdict(writeTree(files))).toEqual({ flagged: inCode, unread: [] });
-    const beside = planFolder(files, tf.ok ? tf.mirror : '');
+    const { hcl, beside, alone } = threeWays(files, tf.ok ? tf.mirror : '');
+    expect(await verdict(hcl)).toEqual({ flagged: inCode, unread: [] });
     expect(await verdict(beside)).toEqual({ flagged: inCode, unread: [] });
-    const alone = join(mkdtempSync(join(tmpdir(), 'leakguard-plan-alone-')), 'plan.json');
-    copyFileSync(beside, alone);
     // A plan holds no connection block; a template beside a reference it holds as references only.
     expect(await verdict(alone)).toEqual({
       flagged: of((x) => x.form === 'literal' && x.place !== 'connection'),

@@ -5,12 +5,8 @@
 // Every kind of document the secret scan reads × every form, in one real offline terraform plan:
 // HCL and the plan beside its folder flag the literal; a plan alone, which holds none of that
 // text, names the document as not checked; a document without a secret is flagged nowhere.
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { check } from '../../src/check';
-import { writeTree } from '../helpers/cli';
-import { planFolder, terraformAvailability } from '../helpers/terraform';
+import { terraformAvailability, threeWays } from '../helpers/terraform';
 
 const tf = terraformAvailability();
 const SECRET = 'Sup3rS3cretDbPass!';
@@ -69,11 +65,9 @@ async function verdict(path: string): Promise<{ flagged: string[]; unseen: strin
     const items = KINDS.flatMap((kind) => FORMS.map((form) => ({ kind, form })));
     const { files, addresses } = folder(items);
     const of = (forms: Form[]): string[] => addresses.filter((_, i) => forms.includes(items[i].form)).sort();
-    expect(await verdict(writeTree(files))).toEqual({ flagged: of(['beside-apply', 'literal']), unseen: [] });
-    const beside = planFolder(files, tf.ok ? tf.mirror : '');
+    const { hcl, beside, alone } = threeWays(files, tf.ok ? tf.mirror : '');
+    expect(await verdict(hcl)).toEqual({ flagged: of(['beside-apply', 'literal']), unseen: [] });
     expect(await verdict(beside)).toEqual({ flagged: of(['beside-apply', 'literal']), unseen: [] });
-    const alone = join(mkdtempSync(join(tmpdir(), 'leakguard-plan-alone-')), 'plan.json');
-    copyFileSync(beside, alone);
     expect(await verdict(alone)).toEqual({ flagged: of(['literal']), unseen: of(['beside-apply', 'apply-only']) });
   }, 300_000);
 });

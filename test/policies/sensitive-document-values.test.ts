@@ -4,12 +4,8 @@
 // of a food-ordering app). Every way of giving it, in one real offline terraform plan: HCL and the
 // plan beside its folder flag exactly the values the code gives; a plan alone flags none it cannot
 // tell (a tfvars value is a -var value to it) and never one the code does not give.
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { check } from '../../src/check';
-import { writeTree } from '../helpers/cli';
-import { givenAtPlanTime, planFolder, terraformAvailability } from '../helpers/terraform';
+import { givenAtPlanTime, terraformAvailability, threeWays } from '../helpers/terraform';
 
 const tf = terraformAvailability();
 const TOKEN = 'EAAAEP55Sq3kT9vLx2QmZr8WcYd4NbHjU7fGa1sK';
@@ -56,11 +52,9 @@ async function flagged(path: string): Promise<string[]> {
   test('HCL and the plan beside its folder flag exactly what the code gives; a plan alone never more', async () => {
     const { files, addresses } = folder(FORMS);
     const of = (forms: Form[]): string[] => addresses.filter((_, i) => forms.includes(FORMS[i])).sort();
-    expect(await flagged(writeTree(files))).toEqual(of(FLAGGED));
-    const beside = planFolder(files, tf.ok ? tf.mirror : '');
+    const { hcl, beside, alone } = threeWays(files, tf.ok ? tf.mirror : '');
+    expect(await flagged(hcl)).toEqual(of(FLAGGED));
     expect(await flagged(beside)).toEqual(of(FLAGGED));
-    const alone = join(mkdtempSync(join(tmpdir(), 'leakguard-plan-alone-')), 'plan.json');
-    copyFileSync(beside, alone);
     expect((await flagged(alone)).filter((a) => !of(FLAGGED).includes(a))).toEqual([]);
   }, 300_000);
 });
