@@ -270,11 +270,19 @@ function codeCandidates(refs: unknown[], values: CodeValue): string[] {
  */
 function codeLiteral(exprs: Json, path: string, planned: unknown): { value: unknown } | undefined {
   let node: unknown = exprs;
+  let whole = true;
   for (const seg of path.split('.')) {
     if (Array.isArray(node)) node = node.length === 1 ? node[0] : undefined;
+    // An expression for what holds the path (a function's environment map written `{ TOKEN =
+    // var.token, … }`: a plan keeps the map's expression, not its entries'): what it names.
+    if (isJson(node) && (Array.isArray(node.references) || Array.isArray(node[CODE_VALUES]))) {
+      whole = false;
+      break;
+    }
     if (!isJson(node) || !Object.hasOwn(node, seg)) return undefined;
     node = node[seg];
   }
+  if (!whole && isWriteOnly(path)) return undefined;
   const candidates = isJson(node) && Array.isArray(node[CODE_VALUES]) ? (node[CODE_VALUES] as unknown[]) : [];
   // A write-only argument has no planned value to match: one variable alone (`var.password`,
   // `var.db.password`) whose one value the code gives is that value.
