@@ -1,4 +1,5 @@
 import { isBlock } from '../normalize/coerce';
+import { configuredAt } from '../normalize/draft';
 import type { Resource } from '../types/policy-input';
 
 // A rule that cannot see a setting before apply reports it (fail closed), and its message
@@ -23,8 +24,7 @@ const SAYS_UNKNOWN = /\b(?:apply|plan time|unknown|cannot be (?:read|verified|sh
 export function unseenPaths(reads: readonly string[], r: Pick<Resource, 'type' | 'unknown' | 'references' | 'unlinked'>): string[] {
   if (r.unknown.length === 0 || reads.length === 0) return [];
   const under = (p: string, u: string): boolean => p === u || p.startsWith(`${u}.`);
-  const configured = (u: string): boolean => Object.entries(r.references).some(([p, keys]) => keys.length > 0 && under(p, u)) || (r.unlinked ?? []).some((p) => under(p, u));
-  return r.unknown.filter((u) => isBlock(r.type, u) && reads.some((a) => under(a, u)) && configured(u)).sort();
+  return r.unknown.filter((u) => isBlock(r.type, u) && reads.some((a) => under(a, u)) && configuredAt(r, u)).sort();
 }
 
 /** The message, with the paths the rule could not see before apply where it does not say so itself. */

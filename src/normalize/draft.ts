@@ -251,6 +251,16 @@ export function actionOf(actions: unknown): Action {
 }
 
 /**
+ * The configuration sets something at `path`, inside it or around it from an expression that
+ * refers to something (a resource it names, or a value the input cannot follow: `unlinked`),
+ * not left to the provider to compute.
+ */
+export function configuredAt(r: { references: Record<string, readonly string[]>; unlinked?: readonly string[] }, path: string): boolean {
+  const related = (p: string): boolean => p === path || p.startsWith(`${path}.`) || path.startsWith(`${p}.`);
+  return Object.entries(r.references).some(([p, keys]) => keys.length > 0 && related(p)) || (r.unlinked ?? []).some(related);
+}
+
+/**
  * A write-only argument (Terraform 1.11; hashicorp/aws names each `<name>_wo`, which
  * test/conformance/hidden-sets.test.ts holds to its schema): a plan and a state never show its
  * value, whatever the code writes.

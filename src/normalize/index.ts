@@ -3,7 +3,7 @@ import { ADDRESS_LIST, CODE_KNOWN } from '../load/plan-source';
 import type { PolicyInput, Provider, Resource, SecretCandidate, Stack } from '../types/policy-input';
 import type { SecretPaths } from '../evaluate/manifest';
 import { applyAzapiUpdates, fromAzapi } from './azapi';
-import { cloudOf, isJson, isWriteOnly, unknownAt, withoutNullReferences, type Draft, type StackDraft } from './draft';
+import { cloudOf, configuredAt, isJson, isWriteOnly, unknownAt, withoutNullReferences, type Draft, type StackDraft } from './draft';
 import { fromConfig, stringMap } from './from-config';
 import { fromHcl } from './from-hcl';
 import { coerceDraft, hoistSensitive } from './coerce';
@@ -272,11 +272,6 @@ function viewTree(views: Record<string, unknown>): Record<string, unknown> {
     node[segs[segs.length - 1]] = v;
   }
   return tree;
-}
-
-/** The configuration sets something at `path` or inside it from an expression that refers to something. */
-function configuredAt(d: Draft, path: string): boolean {
-  return Object.entries(d.references).some(([p, keys]) => keys.length > 0 && (under(p, path) || under(path, p))) || (d.unlinked ?? []).some((p) => under(p, path) || under(path, p));
 }
 
 /** The not-checked line for documents the secret scan could not read before apply. */
