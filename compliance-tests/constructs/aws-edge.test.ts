@@ -4,6 +4,11 @@ import { SecureDistribution, SecureDistributionProps } from '../../stacks/constr
 import { ValidatedRestApi, ValidatedRestApiProps } from '../../stacks/constructs/aws/api';
 import { IamAuthFunction, IamAuthFunctionProps } from '../../stacks/constructs/aws/lambda';
 import { ManagedRulesWebAcl } from '../../stacks/constructs/aws/waf';
+import { HttpsLoadBalancer } from '../../stacks/constructs/aws/load-balancer';
+import { check } from '../../src/check';
+import { awsPart, leakyStack } from '../../stacks/leaky/common';
+import { cleanup as removeDir, synthApp } from '../../test/helpers/synth';
+import { join } from 'node:path';
 import { cleanup, doc, only, ref, resources, statement, synth, testStack } from './helpers';
 
 afterAll(cleanup);
@@ -178,3 +183,33 @@ test('ManagedRulesWebAcl rejects an unknown scope', () => {
   expect(() => new ManagedRulesWebAcl(testStack(), 'waf', { scope: 'GLOBAL' as 'REGIONAL', name: 'x' })).toThrow(/scope must be one of/);
 });
 
+
+describe('HttpsLoadBalancer', () => {
+  const props = { name: 'shop', subnetIds: ['subnet-a', 'subnet-b'], securityGroupIds: ['sg-1'], certificateArn: 'arn:aws:acm:us-west-2:123456789012:certificate/0b6e7d3a-1c2f-4e5a-8b9c-0d1e2f3a4b5c', targetGroupArn: 'arn:aws:elasticloadbalancing:us-west-2:123456789012:targetgroup/web/73e2d6bc24d8a067', accessLogBucket: 'shop-alb-logs' };
+
+  test('serves TLS 1.2+ only, answers HTTP with a redirect, logs and drops malformed headers; the listener rule passes it', async () => {
+    const stack = testStack();
+    new HttpsLoadBalancer(stack, 'lb', props);
+    const out = synth(stack);
+    expect(only(out, 'aws_lb')).toMatchObject({ internal: false, drop_invalid_header_fields: true, access_logs: { bucket: 'shop-alb-logs', enabled: true } });
+    const listeners = resources(out, 'aws_lb_listener');
+    expect(listeners.find((l) => l.protocol === 'HTTPS')).toMatchObject({ ssl_policy: 'ELBSecurityPolicy-TLS13-1-2-2021-06', default_action: [{ type: 'forward' }] });
+    expect(listeners.find((l) => l.protocol === 'HTTP')).toMatchObject({ default_action: [{ type: 'redirect', redirect: { protocol: 'HTTPS', port: '443', status_code: 'HTTP_301' } }] });
+    const dir = synthApp((app) => {
+      const s = leakyStack(app, 'storefront');
+      awsPart(s);
+      new HttpsLoadBalancer(s, 'lb', props);
+    });
+    const { decision } = await check([dir], { today: '2026-11-28' });
+    expect(decision.findings.filter((f) => f.rule_id === 'aws-lb-listener-tls')).toEqual([]);
+    removeDir(join(dir, '..'));
+  });
+
+  test.each([
+    ['a TLS 1.0 policy', { sslPolicy: 'ELBSecurityPolicy-2016-08' }, /sslPolicy/],
+    ['one subnet', { subnetIds: ['subnet-a'] }, /two availability zones/],
+    ['a name ELB refuses', { name: 'shop_web' }, /invalid name/],
+  ])('rejects %s', (_name, bad, message) => {
+    expect(() => new HttpsLoadBalancer(testStack(), 'lb', { ...props, ...bad })).toThrow(message);
+  });
+});

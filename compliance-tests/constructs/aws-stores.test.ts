@@ -11,6 +11,7 @@ import { HardenedSecret } from '../../stacks/constructs/aws/secrets';
 import { PrivateReplicationInstance } from '../../stacks/constructs/aws/migration';
 import { EncryptedAthenaWorkgroup, EncryptedDataCatalog } from '../../stacks/constructs/aws/analytics';
 import { RegionalBaseline } from '../../stacks/constructs/aws/baseline';
+import { EncryptedLustreFileSystem, EncryptedWindowsFileShare } from '../../stacks/constructs/aws/file-shares';
 import { awsPart, leakyStack } from '../../stacks/leaky/common';
 import { policyConfig } from '../../stacks/policy-config';
 import { check } from '../../src/check';
@@ -23,6 +24,7 @@ afterAll(cleanup);
 const SUBNETS = ['subnet-a', 'subnet-b'];
 const GROUPS = ['sg-1'];
 const CLIENT = 'arn:aws:iam::123456789012:role/orders-api';
+const AUDIT_LOGS = 'arn:aws:logs:us-west-2:123456789012:log-group:/aws/fsx/invoices';
 const cluster = (identifier: string): PrivateClusterProps => ({ identifier, subnetIds: SUBNETS, securityGroupIds: GROUPS });
 
 /** A broker's admin password as a caller passes it: a sensitive variable, set from the CI's secrets. */
@@ -43,6 +45,8 @@ function everyStore(stack: TerraformStack, baseline: RegionalBaseline): void {
   new EncryptedMemoryDb(stack, 'carts', { ...cluster('carts'), aclName: 'carts-users' });
   new EncryptedKeyspacesTable(stack, 'orders-table', { keyspaceName: 'shop', tableName: 'orders', columns: [{ name: 'order_id', type: 'text' }, { name: 'customer_email', type: 'text' }], partitionKeys: ['order_id'] });
   new EncryptedDaxCluster(stack, 'carts-cache', { clusterName: 'carts-cache', roleArn: 'arn:aws:iam::123456789012:role/dax-carts', subnetIds: SUBNETS, securityGroupIds: GROUPS });
+  new EncryptedWindowsFileShare(stack, 'invoices', { directoryId: 'd-1234567890', subnetIds: SUBNETS, securityGroupIds: GROUPS, auditLogDestinationArn: AUDIT_LOGS });
+  new EncryptedLustreFileSystem(stack, 'features', { subnetId: SUBNETS[0], securityGroupIds: GROUPS });
   new PrivateSearchCollection(stack, 'order-search', { name: 'order-search', vpcEndpointIds: ['vpce-0123456789abcdef0'] });
   const topic = new HardenedTopic(stack, 'events', { name: 'order-events', subscriptions: [{ protocol: 'https', endpoint: 'https://fulfilment.example.com/sns' }] });
   const queue = new HardenedQueue(stack, 'orders', { name: 'orders', senderTopicArns: [topic.topic.arn] });
@@ -76,12 +80,16 @@ describe('data-store constructs', () => {
     const { input, decision } = await check([out], { configPath: config, today: '2026-11-28' });
     // Every store type the data-store rules judge is in the stack.
     const types = new Set(Object.values(input.resources).map((r) => r.type));
-    for (const t of ['aws_ec2_instance_metadata_defaults', 'aws_sns_topic_subscription', 'aws_ebs_volume', 'aws_efs_file_system', 'aws_opensearch_domain', 'aws_neptune_cluster', 'aws_docdb_cluster', 'aws_redshift_cluster', 'aws_elasticache_replication_group', 'aws_sqs_queue', 'aws_sns_topic', 'aws_kinesis_stream', 'aws_kinesis_firehose_delivery_stream', 'aws_msk_cluster', 'aws_secretsmanager_secret', 'aws_glue_data_catalog_encryption_settings', 'aws_athena_workgroup', 'aws_memorydb_cluster', 'aws_opensearchserverless_collection', 'aws_dms_replication_instance', 'aws_dms_endpoint', 'aws_mq_broker', 'aws_dax_cluster', 'aws_keyspaces_table']) {
+    for (const t of ['aws_ec2_instance_metadata_defaults', 'aws_sns_topic_subscription', 'aws_ebs_volume', 'aws_efs_file_system', 'aws_opensearch_domain', 'aws_neptune_cluster', 'aws_docdb_cluster', 'aws_redshift_cluster', 'aws_elasticache_replication_group', 'aws_sqs_queue', 'aws_sns_topic', 'aws_kinesis_stream', 'aws_kinesis_firehose_delivery_stream', 'aws_msk_cluster', 'aws_secretsmanager_secret', 'aws_glue_data_catalog_encryption_settings', 'aws_athena_workgroup', 'aws_memorydb_cluster', 'aws_opensearchserverless_collection', 'aws_dms_replication_instance', 'aws_dms_endpoint', 'aws_mq_broker', 'aws_dax_cluster', 'aws_fsx_windows_file_system', 'aws_fsx_lustre_file_system', 'aws_keyspaces_table']) {
       expect(types).toContain(t);
     }
     expect(decision.findings.map((f) => `${f.rule_id} ${f.resource.address}: ${f.message}`)).toEqual([]);
-    // What no rule checks yet for a store in the stack is named (the Keyspaces table's data events), nothing else.
-    expect(decision.not_checked ?? []).toEqual([expect.stringMatching(/^aws_keyspaces_table\.\S+: audit-logging of aws_keyspaces_table is checked by no rule yet \(/)]);
+    // What no rule checks yet for a store in the stack is named (the Windows share's SMB encryption,
+    // the Keyspaces table's data events), nothing else.
+    expect(decision.not_checked ?? []).toEqual([
+      expect.stringMatching(/^aws_fsx_windows_file_system\.\S+: encryption-in-transit of aws_fsx_windows_file_system is checked by no rule yet \(/),
+      expect.stringMatching(/^aws_keyspaces_table\.\S+: audit-logging of aws_keyspaces_table is checked by no rule yet \(/),
+    ]);
     removeDir(join(out, '..'));
     removeDir(dir);
   });
@@ -131,6 +139,19 @@ describe('data-store constructs', () => {
     expect(only(out, 'aws_dax_cluster')).toMatchObject({ server_side_encryption: { enabled: true }, cluster_endpoint_encryption_type: 'TLS', replication_factor: 3, subnet_group_name: ref(out, 'aws_dax_subnet_group', 'name') });
   });
 
+  test('the file shares are keyed, backed up for 14 days, and the Windows share audits access', () => {
+    const stack = testStack();
+    new EncryptedWindowsFileShare(stack, 'invoices', { directoryId: 'd-1234567890', subnetIds: SUBNETS, securityGroupIds: GROUPS, auditLogDestinationArn: AUDIT_LOGS });
+    new EncryptedLustreFileSystem(stack, 'features', { subnetId: SUBNETS[0], securityGroupIds: GROUPS, minBackupRetentionDays: 21 });
+    const out = synth(stack);
+    expect(only(out, 'aws_fsx_windows_file_system')).toMatchObject({
+      deployment_type: 'MULTI_AZ_1', preferred_subnet_id: 'subnet-a', automatic_backup_retention_days: 14,
+      audit_log_configuration: { file_access_audit_log_level: 'SUCCESS_AND_FAILURE', file_share_access_audit_log_level: 'SUCCESS_AND_FAILURE', audit_log_destination: AUDIT_LOGS },
+    });
+    expect(only(out, 'aws_fsx_lustre_file_system')).toMatchObject({ deployment_type: 'PERSISTENT_2', per_unit_storage_throughput: 125, automatic_backup_retention_days: 21 });
+    for (const t of ['aws_fsx_windows_file_system', 'aws_fsx_lustre_file_system']) expect(String(only(out, t).kms_key_id)).toMatch(/aws_kms_key\./);
+  });
+
   test('the search domain has no public endpoint and names its clients', () => {
     const stack = testStack();
     new SecureSearchDomain(stack, 'search', { domainName: 'orders-search', subnetIds: SUBNETS, securityGroupIds: GROUPS, clientRoleArns: [CLIENT] });
@@ -150,6 +171,10 @@ const rejected: [string, (stack: TerraformStack) => void, RegExp][] = [
   ['a Keyspaces partition key that is no column', (s) => new EncryptedKeyspacesTable(s, 't', { keyspaceName: 'shop', tableName: 'orders', columns: [{ name: 'order_id', type: 'text' }], partitionKeys: ['id'] }), /partitionKeys id/],
   ['a DAX cluster of 11 nodes', (s) => new EncryptedDaxCluster(s, 'd', { clusterName: 'carts', roleArn: CLIENT, subnetIds: SUBNETS, securityGroupIds: GROUPS, nodes: 11 }), /nodes/],
   ['a DAX cluster name DAX refuses', (s) => new EncryptedDaxCluster(s, 'd', { clusterName: 'carts_cache', roleArn: CLIENT, subnetIds: SUBNETS, securityGroupIds: GROUPS }), /clusterName/],
+  ['a Windows share auditing to a log group outside /aws/fsx/', (s) => new EncryptedWindowsFileShare(s, 'w', { directoryId: 'd-1', subnetIds: SUBNETS, securityGroupIds: GROUPS, auditLogDestinationArn: 'arn:aws:logs:us-west-2:123456789012:log-group:shares' }), /auditLogDestinationArn/],
+  ['a Windows share in three subnets', (s) => new EncryptedWindowsFileShare(s, 'w', { directoryId: 'd-1', subnetIds: ['a', 'b', 'c'], securityGroupIds: GROUPS, auditLogDestinationArn: AUDIT_LOGS }), /subnetIds/],
+  ['file-share backups kept 3 days', (s) => new EncryptedLustreFileSystem(s, 'l', { subnetId: 'subnet-a', securityGroupIds: GROUPS, backupRetentionDays: 3 }), /backupRetentionDays/],
+  ['a Lustre capacity FSx refuses', (s) => new EncryptedLustreFileSystem(s, 'l', { subnetId: 'subnet-a', securityGroupIds: GROUPS, storageCapacityGiB: 2000 }), /storageCapacityGiB/],
   ['a broker admin password written as a literal', (s) => new PrivateMessageBroker(s, 'b', { brokerName: 'orders', subnetIds: SUBNETS, securityGroupIds: GROUPS, adminPassword: 'Sup3rS3cretPassw0rd!' }), /never a literal/],
   ['a broker in three subnets', (s) => new PrivateMessageBroker(s, 'b', { brokerName: 'orders', subnetIds: ['subnet-a', 'subnet-b', 'subnet-c'], securityGroupIds: GROUPS, adminPassword: brokerPassword(s) }), /one subnet/],
   ['an Athena output that is not an S3 prefix', (s) => new EncryptedAthenaWorkgroup(s, 'a', { name: 'x', outputLocation: 'results' }), /outputLocation/],

@@ -54,6 +54,10 @@ types := {
 	"aws_mq_broker": "Amazon MQ (ActiveMQ, RabbitMQ)",
 	"aws_dax_cluster": "DynamoDB Accelerator (DAX)",
 	"aws_keyspaces_table": "Amazon Keyspaces (Cassandra)",
+	"aws_fsx_windows_file_system": "FSx for Windows File Server",
+	"aws_fsx_lustre_file_system": "FSx for Lustre",
+	"aws_fsx_ontap_file_system": "FSx for NetApp ONTAP",
+	"aws_fsx_openzfs_file_system": "FSx for OpenZFS",
 	# Azure
 	"azurerm_storage_account": "Storage",
 	"azurerm_mssql_server": "SQL Database",
@@ -96,6 +100,9 @@ snapshot_na := {
 # delivers only its slow log and engine log).
 cache_audit_na := "the service has no audit log of data access (ElastiCache delivers only the slow log and engine log, MemoryDB none); who may connect is judged by the auth rules in the public-reachability column"
 
+# FSx: every file system lives in the VPC subnets it is created in.
+fsx_reach := "an FSx file system has no public endpoint option: its network interfaces take private addresses in the subnets it is created in, and who reaches them is decided by its security groups (judged by the security-group rules)"
+
 # Azure: what does not apply, with the fact it rests on.
 disk_transit := "a disk has no network endpoint of its own: its VM reads it over the host's storage path, and an export is a time-limited HTTPS SAS URL whose network reach is judged by azure-disk-public-network (encryption at host is a VM setting)"
 
@@ -104,6 +111,17 @@ disk_logging := "managed disks and snapshots emit no resource logs (no diagnosti
 messaging_backups := "a namespace has no backup or snapshot: events and messages live only until consumed or their retention ends, and Geo-disaster recovery pairs copy metadata (entities, settings), not messages; Event Hubs Capture writes events to a storage account judged by the storage rules"
 
 not_applicable := {
+	"aws_fsx_windows_file_system": {"public-reachability": fsx_reach},
+	"aws_fsx_lustre_file_system": {
+		"public-reachability": fsx_reach,
+		"audit-logging": "FSx for Lustre has no file-access log and no setting for one: its log_configuration records data repository (S3 import and export) events, and file system API calls are CloudTrail management events, which every trail records",
+	},
+	"aws_fsx_ontap_file_system": {"public-reachability": fsx_reach},
+	"aws_fsx_openzfs_file_system": {
+		"public-reachability": fsx_reach,
+		"encryption-in-transit": "FSx for OpenZFS has no transport setting: NFS traffic is encrypted only by the Nitro network between instance types that support encryption in transit, which no file-system argument controls",
+		"audit-logging": "FSx for OpenZFS has no file-access audit log and no setting for one; file system API calls are CloudTrail management events, which every trail records",
+	},
 	"aws_ebs_volume": {
 		"public-reachability": "a volume has no endpoint; it is attached to instances in its zone, and its copies leave only as snapshots (judged by aws-ebs-snapshot-shared)",
 		"audit-logging": "block storage has no data-access log; attaching, detaching and snapshotting a volume are CloudTrail management events",
@@ -226,6 +244,11 @@ not_applicable := {
 # Checks a type still lacks a rule for, with the reason; the test prints them and fails once
 # a rule covers one (so this list only shrinks).
 known_gaps := {
+	"aws_fsx_windows_file_system": {"encryption-in-transit": "whether the file system refuses unencrypted SMB is set inside Windows through the FSx remote PowerShell endpoint (Set-FSxSmbServerConfiguration -EncryptData $true -RejectUnencryptedAccess $true), which neither the FSx API nor Terraform exposes; read it live with Get-FSxSmbServerConfiguration"},
+	"aws_fsx_ontap_file_system": {
+		"encryption-in-transit": "SMB encryption and NFS Kerberos (krb5p) are configured inside ONTAP on each storage virtual machine (vserver cifs security modify -is-smb-encryption-required, vserver nfs kerberos), which the AWS provider does not expose; read them live with the ONTAP CLI or REST API",
+		"audit-logging": "NAS file-access auditing is configured inside ONTAP on each storage virtual machine (vserver audit create, vserver audit enable), which the AWS provider does not expose; read it live with vserver audit show",
+	},
 	"aws_keyspaces_table": {"audit-logging": "reads and writes of a Keyspaces table are recorded only as CloudTrail data events (resources.type AWS::Cassandra::Table in an advanced event selector); aws-central-trail-pii-data-events does not read those selectors yet, so whether the central trail records them is not checked"},
 	"azurerm_sql_server": {
 		"encryption-in-transit": "the legacy resource (removed in azurerm 4) has no minimum-TLS argument, so Terraform cannot show the server's TLS floor; migrate to azurerm_mssql_server (judged by azure-sql-min-tls) or read it live with az sql server show --query minimalTlsVersion",

@@ -32,7 +32,7 @@ export const DOCUMENT = /polic(y|ies)$|_document$/;
  * block: written with a value only apply knows, a plan shows none of their text, the folder
  * shows what the code writes (a password beside a database's address).
  */
-export const SECRET_DOCUMENT = /^(container_definitions|user_data|user_data_base64|definition|(container|node|ecs|eks)_properties|content|setting|custom_data|app_settings|variables|environment_variables|env|invocation_http_parameters|oauth_http_parameters)$/;
+export const SECRET_DOCUMENT = /^(container_definitions|user_data|user_data_base64|definition|(container|node|ecs|eks|connection)_properties|content|setting|custom_data|app_settings|connection_string|variables|environment_variables|env|invocation_http_parameters|oauth_http_parameters|custom_header|(default|non_overridable)_arguments)$/;
 
 /**
  * Some resource change hides a value inside a document the secret scan reads (a function's

@@ -9,7 +9,7 @@ import { fromHcl } from './from-hcl';
 import { coerceDraft, hoistSensitive } from './coerce';
 import { fromPlan, fromState, literalTree } from './from-plan';
 import { copyRegions, scopesOf, UNKNOWN_REGION } from './scopes';
-import { credentialCandidates, forgetScannedStrings, secretCandidates, secretCandidatesAt, unscannedLine, unscannedPaths } from './secrets';
+import { credentialCandidates, forgetScannedStrings, secretCandidates, secretCandidatesAt, unscannedLine, hiddenPaths } from './secrets';
 import { assertValid } from './validate';
 
 function sourceDraft(doc: LoadedDocument): StackDraft {
@@ -430,11 +430,14 @@ export function normalize(docs: LoadedDocument[], { validate = true, sink, secre
           if (unseen.length > 0) notChecked.push(unseenDocumentLine(d.address, unseen, d.origin.file, sd.format));
         }
         // What it could not read is not checked (rare: only where Terraform marks something sensitive).
+        // What it read from the code's constants was checked there, as unscanned paths are listed: neither refuses the input.
         if (notChecked && paths && d.sensitive.length > 0) {
-          for (const p of unscannedPaths(d, paths(d.type))) {
+          const { unscanned, fromCode } = hiddenPaths(d, paths(d.type));
+          for (const p of unscanned) {
             notChecked.push(unscannedLine(d.address, p, d.origin.file));
             if (excused) excuse(excused, key, p);
           }
+          if (excused) for (const p of fromCode) excuse(excused, key, p);
         }
       }
       // A policy document whose rendered JSON is known is read from it (resources.rego

@@ -261,12 +261,22 @@ function distinct(out: SecretCandidate[]): SecretCandidate[] {
  * there (Draft.written: the scan read it).
  */
 export function unscannedPaths(d: Pick<Draft, 'sensitive' | 'hidden' | 'written'>, paths: readonly string[]): string[] {
-  const out: string[] = [];
+  return hiddenPaths(d, paths).unscanned;
+}
+
+/**
+ * The sensitive values that hide what the secret scan reads, split by whether the
+ * configuration writes them as constants (`fromCode`: the scan read them there, as it reads a
+ * Glue connection's properties written as a literal map) or not (`unscanned`).
+ */
+export function hiddenPaths(d: Pick<Draft, 'sensitive' | 'hidden' | 'written'>, paths: readonly string[]): { unscanned: string[]; fromCode: string[] } {
+  const unscanned: string[] = [];
+  const fromCode: string[] = [];
   for (const p of d.sensitive) {
     const hides = paths.some((s) => p === s || s.startsWith(`${p}.`) || (p.startsWith(`${s}.`) && d.hidden?.includes(p) === true));
-    if (hides && !literalAt(d.written, p.split('.'))) out.push(p);
+    if (hides) (literalAt(d.written, p.split('.')) ? fromCode : unscanned).push(p);
   }
-  return out;
+  return { unscanned, fromCode };
 }
 
 /** The not-checked line for a path unscannedPaths() gives. */

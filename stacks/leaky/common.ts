@@ -54,6 +54,8 @@ export const LEAKY_PATTERNS = {
   'public-kafka': { controls: ['public-storage', 'storage-encryption'], stacks: ['leaky-public-kafka'] },
   'public-broker': { controls: ['central-audit-correlation', 'public-storage', 'storage-encryption'], stacks: ['leaky-public-broker'] },
   'plaintext-dax': { controls: ['storage-encryption'], stacks: ['leaky-plaintext-dax'] },
+  'plaintext-storefront': { controls: ['storage-encryption'], stacks: ['leaky-plaintext-storefront'] },
+  'unprotected-file-shares': { controls: ['backup-protection', 'central-audit-correlation', 'storage-encryption'], stacks: ['leaky-unprotected-file-shares'] },
   'unprotected-keyspaces-table': { controls: ['backup-protection', 'storage-encryption'], stacks: ['leaky-unprotected-keyspaces-table'] },
   'unencrypted-analytics': { controls: ['storage-encryption'], stacks: ['leaky-unencrypted-analytics'] },
   'public-file-system': { controls: ['public-storage', 'storage-encryption'], stacks: ['leaky-public-file-system'] },

@@ -59,6 +59,8 @@ export function buildLeakyApp(app: App): TerraformStack[] {
     stores.publicKafka(app),
     stores.publicBroker(app),
     stores.plaintextDax(app),
+    stores.unprotectedFileShares(app),
+    stores.plaintextStorefront(app),
     stores.unprotectedKeyspacesTable(app),
     stores.unencryptedAnalytics(app),
     stores.publicFileSystem(app),

@@ -35,6 +35,10 @@ import { RamPrincipalAssociation } from '@cdktf/provider-aws/lib/ram-principal-a
 import { MskCluster } from '@cdktf/provider-aws/lib/msk-cluster';
 import { MqBroker } from '@cdktf/provider-aws/lib/mq-broker';
 import { DaxCluster } from '@cdktf/provider-aws/lib/dax-cluster';
+import { FsxWindowsFileSystem } from '@cdktf/provider-aws/lib/fsx-windows-file-system';
+import { FsxLustreFileSystem } from '@cdktf/provider-aws/lib/fsx-lustre-file-system';
+import { Lb } from '@cdktf/provider-aws/lib/lb';
+import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { KeyspacesTable } from '@cdktf/provider-aws/lib/keyspaces-table';
 import { GlueDataCatalogEncryptionSettings } from '@cdktf/provider-aws/lib/glue-data-catalog-encryption-settings';
 import { AthenaWorkgroup } from '@cdktf/provider-aws/lib/athena-workgroup';
@@ -283,6 +287,38 @@ export function plaintextDax(scope: Construct): TerraformStack {
     securityGroupIds: SECURITY_GROUPS,
     tags: dataTags(stack, { classification: 'pii' }),
   });
+  return stack;
+}
+
+/** File shares at their defaults: a Windows share of invoices under aws/fsx that records no access, and a scratch Lustre file system of customer features (no backups, no key, plain-text traffic). */
+export function unprotectedFileShares(scope: Construct): TerraformStack {
+  const stack = leakyStack(scope, 'leaky-unprotected-file-shares');
+  awsPart(stack);
+  new FsxWindowsFileSystem(stack, 'invoices', {
+    activeDirectoryId: 'd-1234567890',
+    storageCapacity: 300,
+    throughputCapacity: 32,
+    subnetIds: [SUBNETS[0]],
+    securityGroupIds: SECURITY_GROUPS,
+    tags: dataTags(stack, { classification: 'pii' }),
+  });
+  new FsxLustreFileSystem(stack, 'features', {
+    storageCapacity: 1200,
+    subnetIds: [SUBNETS[0]],
+    securityGroupIds: SECURITY_GROUPS,
+    tags: dataTags(stack, { classification: 'pii' }),
+  });
+  return stack;
+}
+
+/** A storefront's internet-facing load balancer that forwards plain HTTP and serves HTTPS with the provider's default TLS 1.0 policy. */
+export function plaintextStorefront(scope: Construct): TerraformStack {
+  const stack = leakyStack(scope, 'leaky-plaintext-storefront');
+  awsPart(stack);
+  const lb = new Lb(stack, 'shop', { name: 'leaky-shop', loadBalancerType: 'application', subnets: SUBNETS.slice(0, 2), securityGroups: SECURITY_GROUPS, dropInvalidHeaderFields: true });
+  const forward = [{ type: 'forward', targetGroupArn: 'arn:aws:elasticloadbalancing:us-west-2:123456789012:targetgroup/web/73e2d6bc24d8a067' }];
+  new LbListener(stack, 'http', { loadBalancerArn: lb.arn, port: 80, protocol: 'HTTP', defaultAction: forward });
+  new LbListener(stack, 'https', { loadBalancerArn: lb.arn, port: 443, protocol: 'HTTPS', certificateArn: 'arn:aws:acm:us-west-2:123456789012:certificate/12345678-1234-1234-1234-123456789012', defaultAction: forward });
   return stack;
 }
 

@@ -32,6 +32,26 @@ function sensitiveArguments(block: Block, path: string[] = [], out: string[] = [
   return out;
 }
 
+/** String arguments the provider does not mark sensitive (nor write-only), as dotted paths: it shows them in plans and state. */
+function plainStringArguments(block: Block, path: string[] = [], out: string[] = []): string[] {
+  for (const [name, a] of Object.entries(block.attributes ?? {})) if (!a.sensitive && !a.write_only && (a.optional || a.required) && a.type === 'string') out.push([...path, name].join('.'));
+  for (const [name, b] of Object.entries(block.block_types ?? {})) plainStringArguments(b.block, [...path, name], out);
+  return out;
+}
+
+/** Arguments named as secrets that hold none, with what they hold. */
+const NOT_SECRETS: Array<[RegExp, string]> = [
+  [/^aws_api_gateway_(authorizer\.authorizer_credentials|integration\.credentials)$/, 'an IAM role ARN API Gateway assumes'],
+  [/^aws_appmesh_virtual_(gateway|node)\..*\.certificate\.file\.private_key$/, 'the path of a key file on the Envoy host'],
+  [/^aws_cognito_(managed_)?user_pool_client\.token_validity_units\./, 'a time unit (seconds, minutes, hours, days)'],
+  [/^aws_datasync_location_object_storage\.access_key$/, 'the access key id; its secret_key is a credential'],
+  [/^aws_efs_file_system\.creation_token$/, 'an idempotency token that names the file system'],
+  [/^aws_fms_resource_set\.resource_set\.update_token$/, 'an optimistic-locking token the service returns'],
+  [/^aws_kendra_data_source\..*\.credentials$/, 'the ARN of a Secrets Manager secret'],
+  [/^aws_lambda_permission\.event_source_token$/, 'an Alexa skill id'],
+  [/^aws_ssoadmin_(application|trusted_token_issuer)\.client_token$/, 'an idempotency token'],
+];
+
 /** Write-only arguments (Terraform 1.11): the provider keeps them out of plan and state, not the code out of the repository. */
 function writeOnlyArguments(block: Block, path: string[] = [], out: string[] = []): string[] {
   for (const [name, a] of Object.entries(block.attributes ?? {})) if (a.write_only) out.push([...path, name].join('.'));
@@ -78,6 +98,22 @@ const tf = terraformAvailability();
       .flatMap(([type, r]) => sensitiveArguments(r.block).filter((p) => SECRET_NAME.test(p)).map((path) => ({ type, path })));
     expect(all.length).toBeGreaterThan(50);
     expect(all.filter(({ type, path }) => !(credentials[type] ?? []).includes(path)).map(({ type, path }) => `${type}.${path}`)).toEqual([]);
+  });
+
+  // A Splunk HEC token written into a Firehose stream passed on every side (an audit): the
+  // provider shows hec_token in plans, not marking it sensitive. Every argument named as a
+  // secret, sensitive or not, is a credential the secret rule reads, or is named here as
+  // holding none.
+  test('every string argument the provider shows but names as a secret is a credential, or is known to hold none', () => {
+    const all = Object.entries(resources)
+      .filter(([type]) => !RETIRED.test(type))
+      .flatMap(([type, r]) => plainStringArguments(r.block).filter((p) => SECRET_NAME.test(p)).map((path) => `${type}.${path}`));
+    expect(all.length).toBeGreaterThan(20);
+    const credential = (id: string): boolean => Object.entries(credentials).some(([type, paths]) => paths.some((p) => id === `${type}.${p}`));
+    const notSecret = (id: string): boolean => NOT_SECRETS.some(([re]) => re.test(id));
+    expect(all.filter((id) => !credential(id) && !notSecret(id))).toEqual([]);
+    // Every exception still names an argument of the schema.
+    expect(NOT_SECRETS.filter(([re]) => !all.some((id) => re.test(id))).map(([re]) => String(re))).toEqual([]);
   });
 
   // A literal Aurora master password in `master_password_wo` (terraform-aws-rds-aurora v10's

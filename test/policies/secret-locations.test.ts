@@ -13,6 +13,9 @@ const CASES: Record<string, string[]> = {
   'audit-sfn-definition-secret': ['aws_lambda_function.control', 'aws_sfn_state_machine.this'],
   // Session 33: the headers a CloudFront distribution sends its origins.
   'audit-cloudfront-custom-header-secret': ['aws_cloudfront_distribution.api'],
+  // Session 34: a Splunk HEC token (shown in plans), a Glue job's script arguments and a Glue
+  // connection's properties; the job whose arguments a sensitive variable gives is not flagged.
+  'audit-pipeline-credentials': ['aws_glue_connection.orders_db', 'aws_glue_job.orders_export', 'aws_glue_job.orders_import', 'aws_kinesis_firehose_delivery_stream.logs_to_splunk'],
 };
 
 test.each(Object.entries(CASES))('%s: every place that holds the secret is flagged', async (name, expected) => {

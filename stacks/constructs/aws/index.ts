@@ -26,3 +26,5 @@ export * from './sharing';
 export * from './store-key';
 export * from './vpc';
 export * from './waf';
+export * from './file-shares';
+export * from './load-balancer';
