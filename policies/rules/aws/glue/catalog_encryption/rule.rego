@@ -95,12 +95,18 @@ deny contains finding.new(rego.metadata.chain(), s, msg) if {
 	msg := sprintf("Glue Data Catalog encryption settings %s: %s", [s.address, concat("; ", ps)])
 }
 
-# Regions whose catalog has encryption settings in the input.
-configured_regions := {object.get(s, "region", "") | some s in resources.of_type("aws_glue_data_catalog_encryption_settings")}
+# Regions whose catalog has encryption settings in the input (an unresolved region is a scope
+# of its own, as everywhere).
+configured_regions := {resources.region_of(s) | some s in resources.of_type("aws_glue_data_catalog_encryption_settings")}
+
+# The catalog's region for a message: "(us-east-1)", or "(region unknown)".
+shown(region) := region if region == resources.unknown_region
+
+else := sprintf("(%s)", [region])
 
 deny contains finding.new(rego.metadata.chain(), db, msg) if {
 	some db in resources.of_type("aws_glue_catalog_database")
-	region := object.get(db, "region", "")
+	region := resources.region_of(db)
 	not configured_regions[region]
-	msg := sprintf("Glue catalog database %s is in a Data Catalog (%s) with no aws_glue_data_catalog_encryption_settings; its metadata is not encrypted", [db.address, region])
+	msg := sprintf("Glue catalog database %s is in a Data Catalog %s with no aws_glue_data_catalog_encryption_settings; its metadata is not encrypted", [db.address, shown(region)])
 }

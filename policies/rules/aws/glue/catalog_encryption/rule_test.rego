@@ -33,3 +33,12 @@ test_encrypted_passes if {
 test_unknown_fails if {
 	count(rule.deny) == 1 with input as t.with_index([settings({"catalog_encryption_mode": "${var.mode}"}, {"return_connection_password_encrypted": true})])
 }
+
+# No provider region (it comes from the environment): the catalog's region is shown unknown,
+# not as null, and settings in the same unresolved region count for it (audit j1).
+test_unresolved_region if {
+	db := object.union(database, {"region": null})
+	k.summary(rule.deny) == {["aws-glue-catalog-encryption", "test/aws_glue_catalog_database.orders", "Glue catalog database aws_glue_catalog_database.orders is in a Data Catalog (region unknown) with no aws_glue_data_catalog_encryption_settings; its metadata is not encrypted"]} with input as t.with_index([db])
+	good := object.union(settings({"catalog_encryption_mode": "SSE-KMS", "sse_aws_kms_key_id": cmk}, {"return_connection_password_encrypted": true, "aws_kms_key_id": cmk}), {"region": null})
+	count(rule.deny) == 0 with input as t.with_index([db, good])
+}
