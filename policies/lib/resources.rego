@@ -273,6 +273,12 @@ unknown_region := "(region unknown)"
 
 region_of(r) := r.region if is_string(r.region)
 
+# A resource's region for a message: its name, or "an unresolved region" (a provider that
+# names none, or one from a variable without a value): never "null".
+region_text(r) := r.region if is_string(r.region)
+
+else := "an unresolved region"
+
 region_of(r) := unknown_region if {
 	not is_string(r.region)
 	regional(r)

@@ -75,6 +75,6 @@ deny contains finding.new(rego.metadata.chain(), anchor, msg) if {
 	msg := sprintf("Region %s creates EBS volumes (first: %s) but has no aws_ebs_encryption_by_default; volumes there are unencrypted unless each one asks", [region, anchor.address])
 }
 
-message(r, "off") := sprintf("%s turns EBS encryption by default off in %s", [r.address, object.get(r, "region", "its region")])
+message(r, "off") := sprintf("%s turns EBS encryption by default off in %s", [r.address, resources.region_text(r)])
 
 message(r, "unknown") := sprintf("%s has enabled unknown before apply; EBS encryption by default cannot be verified", [r.address])

@@ -56,7 +56,7 @@ deny contains finding.new(rego.metadata.chain(), p, msg) if {
 deny contains finding.new(rego.metadata.chain(), b, msg) if {
 	some b in resources.of_type("aws_ebs_snapshot_block_public_access")
 	stores.text(b, "state") == "unblocked"
-	msg := sprintf("%s lets anyone in the account make EBS snapshots public in %s (state unblocked)", [b.address, object.get(b, "region", "its region")])
+	msg := sprintf("%s lets anyone in the account make EBS snapshots public in %s (state unblocked)", [b.address, resources.region_text(b)])
 }
 
 message(p, "unknown") := sprintf("%s shares an EBS snapshot with an account not readable before apply; it cannot be shown to stay private", [p.address])

@@ -62,7 +62,7 @@ deny contains finding.new(rego.metadata.chain(), v, msg) if {
 	msg := message(v, stores.ebs_encryption(v))
 }
 
-message(v, "off") := sprintf("EBS volume %s is not encrypted (encrypted is not true and %s has no aws_ebs_encryption_by_default)", [v.address, object.get(v, "region", "its region")])
+message(v, "off") := sprintf("EBS volume %s is not encrypted (encrypted is not true and %s has no aws_ebs_encryption_by_default)", [v.address, resources.region_text(v)])
 
 message(v, "unknown") := sprintf("EBS volume %s has encrypted unknown before apply; its encryption cannot be verified", [v.address])
 

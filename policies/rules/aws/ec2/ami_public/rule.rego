@@ -70,9 +70,9 @@ deny contains finding.new(rego.metadata.chain(), b, msg) if {
 	msg := block_message(b, stores.text(b, "state"))
 }
 
-block_message(b, "unblocked") := sprintf("%s lets anyone in the account make AMIs public in %s (state unblocked)", [b.address, object.get(b, "region", "its region")])
+block_message(b, "unblocked") := sprintf("%s lets anyone in the account make AMIs public in %s (state unblocked)", [b.address, resources.region_text(b)])
 
-block_message(b, "unknown") := sprintf("%s has a state not readable before apply; public sharing of AMIs in %s cannot be shown blocked", [b.address, object.get(b, "region", "its region")])
+block_message(b, "unknown") := sprintf("%s has a state not readable before apply; public sharing of AMIs in %s cannot be shown blocked", [b.address, resources.region_text(b)])
 
 image_of(p) := sprintf("AMI %s", [p.values.image_id]) if resources.literal(p.values.image_id)
 

@@ -57,5 +57,13 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some i, replica in resources.objects(object.get(r.values, "replica", null))
 	not stores.customer_key_value(object.get(replica, "kms_key_id", ""))
 	not resources.references_under(r, "replica.kms_key_id")
-	msg := sprintf("Secrets Manager secret %s has a replica in %s under an AWS-managed key: set its kms_key_id to a customer-managed key", [r.address, object.get(replica, "region", sprintf("replica %d", [i]))])
+	msg := sprintf("Secrets Manager secret %s has a replica in %s under an AWS-managed key: set its kms_key_id to a customer-managed key", [r.address, replica_region(replica, i)])
 }
+
+# A replica's region for a message, or its position where the region is not a literal.
+replica_region(replica, i) := replica.region if {
+	is_string(replica.region)
+	not contains(replica.region, "${")
+}
+
+else := sprintf("replica %d", [i])
