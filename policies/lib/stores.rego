@@ -279,3 +279,18 @@ dlm_snapshots(r) if {
 	some k, v in r.tags
 	dlm_volume_tags[concat("=", [k, v])]
 }
+
+# ---------------------------------------------------------------------------------------
+# FSx: the file-system types the FSx rules judge, with their names for messages.
+fsx_labels := {
+	"aws_fsx_windows_file_system": "FSx for Windows File Server file system",
+	"aws_fsx_lustre_file_system": "FSx for Lustre file system",
+	"aws_fsx_ontap_file_system": "FSx for NetApp ONTAP file system",
+	"aws_fsx_openzfs_file_system": "FSx for OpenZFS file system",
+}
+
+# A Lustre file system's deployment type: its value, "unknown", or SCRATCH_1 when unset (the
+# service's default; a scratch deployment takes no key and no backups).
+lustre_deployment(r) := "SCRATCH_1" if text(r, "deployment_type") == ""
+
+else := text(r, "deployment_type")

@@ -54,12 +54,7 @@ import rego.v1
 
 min_days := config.settings.backup_retention_days
 
-labels := {
-	"aws_fsx_windows_file_system": "FSx for Windows File Server file system",
-	"aws_fsx_lustre_file_system": "FSx for Lustre file system",
-	"aws_fsx_ontap_file_system": "FSx for NetApp ONTAP file system",
-	"aws_fsx_openzfs_file_system": "FSx for OpenZFS file system",
-}
+labels := stores.fsx_labels
 
 path := "automatic_backup_retention_days"
 
@@ -70,16 +65,12 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	msg := message(r, label)
 }
 
-lustre_deployment(r) := "SCRATCH_1" if stores.text(r, "deployment_type") == ""
-
-else := stores.text(r, "deployment_type")
-
 message(r, label) := sprintf("%s %s has deployment_type unknown before apply; whether it can be backed up cannot be verified", [label, r.address]) if {
 	r.type == "aws_fsx_lustre_file_system"
-	lustre_deployment(r) == "unknown"
+	stores.lustre_deployment(r) == "unknown"
 } else := sprintf("%s %s is a %s deployment, which cannot be backed up (no automatic or user backups): use a PERSISTENT deployment for data that must survive", [label, r.address, d]) if {
 	r.type == "aws_fsx_lustre_file_system"
-	d := lustre_deployment(r)
+	d := stores.lustre_deployment(r)
 	startswith(d, "SCRATCH")
 } else := sprintf("%s %s has %s unknown before apply; its automatic backups cannot be verified", [label, r.address, path]) if {
 	resources.unresolved(r, path)

@@ -64,12 +64,7 @@ import data.leakguard.lib.resources
 import data.leakguard.lib.stores
 import rego.v1
 
-labels := {
-	"aws_fsx_windows_file_system": "FSx for Windows File Server file system",
-	"aws_fsx_lustre_file_system": "FSx for Lustre file system",
-	"aws_fsx_ontap_file_system": "FSx for NetApp ONTAP file system",
-	"aws_fsx_openzfs_file_system": "FSx for OpenZFS file system",
-}
+labels := stores.fsx_labels
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	some type, label in labels
@@ -78,17 +73,12 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	msg := message(r, label)
 }
 
-# A Lustre file system's deployment type: "unknown", its value, or SCRATCH_1 when unset.
-lustre_deployment(r) := "SCRATCH_1" if stores.text(r, "deployment_type") == ""
-
-else := stores.text(r, "deployment_type")
-
 message(r, label) := sprintf("%s %s has deployment_type unknown before apply; whether it can take a customer-managed key cannot be verified", [label, r.address]) if {
 	r.type == "aws_fsx_lustre_file_system"
-	lustre_deployment(r) == "unknown"
+	stores.lustre_deployment(r) == "unknown"
 } else := sprintf("%s %s is a %s deployment, which FSx encrypts with a key of its own and which takes no customer-managed key, but %s: use deployment_type PERSISTENT_2 with kms_key_id", [label, r.address, d, stores.cmk_reason(r)]) if {
 	r.type == "aws_fsx_lustre_file_system"
-	d := lustre_deployment(r)
+	d := stores.lustre_deployment(r)
 	startswith(d, "SCRATCH")
 } else := sprintf("%s %s has kms_key_id unknown before apply; the key it is encrypted with cannot be verified", [label, r.address]) if {
 	resources.unresolved(r, "kms_key_id")
