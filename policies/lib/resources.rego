@@ -282,7 +282,26 @@ else := "an unresolved region"
 region_of(r) := unknown_region if {
 	not is_string(r.region)
 	regional(r)
+	not aliased_aws(r)
 }
+
+# An AWS resource of an aliased provider whose region is unresolved is in that provider's own
+# unknown scope: the aliases of a configuration exist for other regions, so merged with the
+# default provider's unknown scope a detector there passed for a bucket in the alias's region.
+region_of(r) := unknown_region_of_provider(r.provider) if {
+	not is_string(r.region)
+	aliased_aws(r)
+}
+
+aliased_aws(r) if {
+	r.cloud == "aws"
+	r.provider != "aws"
+}
+
+unknown_region_of_provider(key) := sprintf("(region unknown: provider %s)", [key])
+
+# A region scope no provider resolves: the default's, or an aliased provider's.
+unresolved_scope(region) if startswith(region, "(region unknown")
 
 regional(r) if r.cloud != "azure"
 
@@ -292,12 +311,15 @@ regional(r) if "location" in r.unknown
 
 regional(r) if has_reference(r, "location")
 
-# Clouds with managed resources in no resolvable region.
-unresolved_region_clouds := {c | some c, scope in input.scopes; scope.regions[unknown_region]}
+# The region scopes of a cloud no provider resolves.
+unresolved_scopes(cloud) := sort([region |
+	some region, _ in object.get(object.get(input.scopes, cloud, {}), "regions", {})
+	unresolved_scope(region)
+])
 
 regions_in_use(cloud) := array.concat(
 	[x | some x in object.get(input.regions, cloud, []); is_string(x)],
-	[unknown_region | unresolved_region_clouds[cloud]],
+	unresolved_scopes(cloud),
 )
 
 # What a region's findings are anchored to: the region's own subject, never a resource in it.
@@ -329,18 +351,23 @@ cloud_providers(cloud) := sort([[s, k, p] |
 # Only where the cloud (region) has a resource: an empty estate has nothing to report.
 subject_place(cloud, region) := provider_place(ps[0]) if {
 	first_resource(cloud, region)
-	ps := [x | some x in cloud_providers(cloud); region_matches(x[2], region)]
+	ps := [x | some x in cloud_providers(cloud); region_matches(x[1], x[2], region)]
 	count(ps) > 0
 } else := stack_place(cloud, first_resource(cloud, region).stack)
 
 # An estate (region null) takes any provider of its cloud; the region-unknown scope takes
-# providers without a region.
-region_matches(_, null)
+# providers without a region, an aliased provider's unknown scope that provider.
+region_matches(_, _, null)
 
-region_matches(p, region) if object.get(p, "region", null) == region
+region_matches(_, p, region) if object.get(p, "region", null) == region
 
-region_matches(p, region) if {
+region_matches(_, p, region) if {
 	region == unknown_region
+	not is_string(object.get(p, "region", null))
+}
+
+region_matches(k, p, region) if {
+	region == unknown_region_of_provider(k)
 	not is_string(object.get(p, "region", null))
 }
 

@@ -26,9 +26,14 @@ export function codePointLess(a: string, b: string): boolean {
   return a.length < b.length;
 }
 
+/** lib/resources.rego unknown_region_of_provider: the unknown scope of an aliased AWS provider. */
+export const unknownRegionOfProvider = (key: string): string => `(region unknown: provider ${key})`;
+
 /** The resource's region scope (region_of), or null: an Azure resource without a location of its own is in none. */
 function scopeRegion(r: Resource): string | null {
   if (typeof r.region === 'string') return r.region;
+  // An aliased AWS provider's unresolved region is its own scope, not the default provider's.
+  if (r.cloud === 'aws' && r.provider !== 'aws') return unknownRegionOfProvider(r.provider);
   const regional =
     r.cloud !== 'azure' ||
     (r.values.location !== undefined && r.values.location !== null) ||

@@ -56,7 +56,7 @@ export interface PolicyInput {
     [k: string]: string[];
   };
   /**
-   * Per cloud with a live (managed, not deleted) resource: the first such resource's key in code-point order, and per region scope the first key there. A resource without a region is in the scope `(region unknown)`, unless it is an Azure resource with no location of its own (child and global resources), which is in no region scope. Estate- and region-level findings are located from these (lib/resources.rego `first_resource`).
+   * Per cloud with a live (managed, not deleted) resource: the first such resource's key in code-point order, and per region scope the first key there. A resource without a region is in the scope `(region unknown)` (an AWS resource of an aliased provider: `(region unknown: provider <key>)`), unless it is an Azure resource with no location of its own (child and global resources), which is in no region scope. Estate- and region-level findings are located from these (lib/resources.rego `first_resource`).
    */
   scopes: {
     [k: string]: Scope;

@@ -3,9 +3,9 @@
 # description: |
 #   Shoppers' logins, session cookies, addresses and card-entry pages reach an e-commerce site
 #   through its load balancer's listeners. On a load balancer that faces the internet
-#   (internal = false, the default) an HTTP listener must only redirect to HTTPS: one that
-#   forwards, authenticates or answers with content (itself or through a listener rule) sends
-#   customer data across the internet in clear. An HTTPS or TLS listener must name an
+#   (internal = false, the default) an HTTP listener must only redirect to HTTPS (or answer
+#   with a fixed response, which holds no customer data): one that forwards or authenticates
+#   (itself or through a listener rule) sends customer data across the internet in clear. An HTTPS or TLS listener must name an
 #   ssl_policy that refuses TLS 1.0 and 1.1: ELBSecurityPolicy-TLS13-1-2-*,
 #   ELBSecurityPolicy-TLS13-1-3-*, ELBSecurityPolicy-TLS-1-2-* or ELBSecurityPolicy-FS-1-2-*
 #   (ELBSecurityPolicy-2016-08, the provider's default when ssl_policy is not set, still
@@ -95,12 +95,17 @@ literal(v) if {
 	not contains(v, "${")
 }
 
-# What an action does over plain HTTP; undefined for a redirect to HTTPS. A redirect that
-# keeps the protocol (#{protocol}, its default) stays on plain HTTP.
+article(word) := "an" if regex.match(`^[aeiou]`, word)
+
+else := "a"
+
+# What an action does over plain HTTP; undefined for a redirect to HTTPS and a fixed response
+# (the listener's own static text: a 404 page). A redirect that keeps the protocol
+# (#{protocol}, its default) stays on plain HTTP.
 plain(a) := "an action type not readable before apply" if {
 	not literal(object.get(a, "type", null))
-} else := sprintf("a %s action", [a.type]) if {
-	a.type != "redirect"
+} else := sprintf("%s %s action", [article(a.type), a.type]) if {
+	not a.type in {"redirect", "fixed-response"}
 } else := "a redirect to a protocol not readable before apply" if {
 	some r in object.get(a, "redirect", [])
 	not literal(object.get(r, "protocol", "#{protocol}"))
@@ -110,12 +115,22 @@ plain(a) := "an action type not readable before apply" if {
 	p != "HTTPS"
 }
 
-plain_actions(l) := {sprintf("its default action is %s", [w]) | some a in resources.blocks_at(l, "default_action"); w := plain(a)} | {sprintf("rule %s answers with %s", [r.address, w]) |
-	some t in rule_types
-	some r in resources.linked_from(l, t, "listener_arn")
+plain_actions(l) := (({sprintf("its default action is %s", [w]) | some a in resources.blocks_at(l, "default_action"); w := plain(a)} | {sprintf("rule %s answers with %s", [r.address, w]) |
+	some r in listener_rules(l)
 	some a in resources.blocks_at(r, "action")
 	w := plain(a)
+}) | {"its default action is not readable before apply" | unreadable_actions(l, "default_action")}) | {sprintf("rule %s has an action not readable before apply", [r.address]) |
+	some r in listener_rules(l)
+	unreadable_actions(r, "action")
 }
+
+listener_rules(l) := [r | some t in rule_types; some r in resources.linked_from(l, t, "listener_arn")]
+
+# Actions written from what only apply knows (a dynamic block over a variable's list, a
+# module input): a plan shows the whole block unknown.
+unreadable_actions(r, path) if resources.unresolved(r, path)
+
+unreadable_actions(r, path) if resources.unknown_at(r, path)
 
 problem(_, "unknown") := "its protocol is not readable before apply"
 

@@ -30,6 +30,15 @@ test_http_redirect_to_https_passes if {
 	count(rule.deny) == 0 with input as t.with_index([lb({}), listener("http", {"protocol": "HTTP", "default_action": to_https})])
 }
 
+# A fixed 404 on HTTP, with a rule redirecting the shop's hosts to HTTPS (audit j2).
+test_http_fixed_response_passes if {
+	l := listener("http", {"protocol": "HTTP", "default_action": [{"type": "fixed-response", "fixed_response": [{"content_type": "text/plain", "message_body": "Not Found", "status_code": "404"}]}]})
+	r := t.resource("aws_lb_listener_rule.shop", {"listener_arn": "${aws_lb_listener.http.arn}", "action": to_https}, {"listener_arn": ["aws_lb_listener.http"]})
+	count(rule.deny) == 0 with input as t.with_index([lb({}), l, r])
+	authenticating := t.resource("aws_lb_listener_rule.login", {"listener_arn": "${aws_lb_listener.http.arn}", "action": [{"type": "authenticate-cognito"}]}, {"listener_arn": ["aws_lb_listener.http"]})
+	k.summary(rule.deny) == {["aws-lb-listener-tls", "test/aws_lb_listener.http", msg("http", "it faces the internet", "it serves plain HTTP: rule aws_lb_listener_rule.login answers with an authenticate-cognito action")]} with input as t.with_index([lb({}), l, authenticating])
+}
+
 test_redirect_keeping_http_fails if {
 	k.summary(rule.deny) == {["aws-lb-listener-tls", "test/aws_lb_listener.http", msg("http", "it faces the internet", "it serves plain HTTP: its default action is a redirect to #{protocol}")]} with input as t.with_index([lb({}), listener("http", {"protocol": "HTTP", "default_action": [{"type": "redirect", "redirect": [{"host": "www.example.com"}]}]})])
 }
@@ -58,6 +67,8 @@ test_load_balancer_not_in_input_fails if {
 }
 
 test_unknown_fails if {
+	unknown_actions := object.union(listener("http", {"protocol": "HTTP"}), {"unknown": ["default_action"]})
+	k.summary(rule.deny) == {["aws-lb-listener-tls", "test/aws_lb_listener.http", msg("http", "it faces the internet", "it serves plain HTTP: its default action is not readable before apply")]} with input as t.with_index([lb({}), unknown_actions])
 	k.summary(rule.deny) == {["aws-lb-listener-tls", "test/aws_lb_listener.http", msg("http", "its load balancer's internal flag is not readable before apply", "its protocol is not readable before apply")]} with input as t.with_index([lb({"internal": "${var.internal}"}), listener("http", {"protocol": "${var.protocol}", "default_action": forward})])
 	k.summary(rule.deny) == {["aws-lb-listener-tls", "test/aws_lb_listener.http", msg("http", "it faces the internet", "it serves plain HTTP: its default action is an action type not readable before apply")]} with input as t.with_index([lb({}), listener("http", {"protocol": "HTTP", "default_action": [{"type": "${var.action}"}]})])
 	k.summary(rule.deny) == {["aws-lb-listener-tls", "test/aws_lb_listener.https", msg("https", "it faces the internet", "its ssl_policy is not readable before apply")]} with input as t.with_index([lb({}), listener("https", {"protocol": "HTTPS", "ssl_policy": "${var.policy}", "default_action": forward})])

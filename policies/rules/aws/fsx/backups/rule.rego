@@ -34,6 +34,17 @@
 #       option: "backupRetentionDays (default max(14, minBackupRetentionDays))"
 #       snippet: |
 #         new EncryptedWindowsFileShare(this, 'finance-share', { directoryId: directory.id, subnetIds: [privateSubnetId], securityGroupIds: [shareSecurityGroup.id], auditLogDestinationArn: shareAuditLogs.arn, backupRetentionDays: 30, classification: 'pii' });
+#   runbook:
+#     exposure: Automatic backups are off or kept too briefly to restore customer files from before an incident that went unnoticed for longer
+#     preserve:
+#       - do: Record the backups that exist now and how long they are kept
+#         run: aws fsx describe-backups --filters Name=file-system-id,Values={{fill.file-system-id}} --region {{region}}
+#     contain:
+#       - do: Take an on-demand backup through AWS Backup now (kept until deleted; it works for every FSx type), then raise automatic_backup_retention_days in the code
+#         run: aws backup start-backup-job --backup-vault-name {{fill.backup-vault-name}} --resource-arn {{fill.file-system-arn}} --iam-role-arn {{fill.backup-role-arn}} --region {{region}}
+#     verify:
+#       - do: The backup job completed
+#         run: aws backup list-backup-jobs --by-resource-arn {{fill.file-system-arn}} --region {{region}}
 #   example: |
 #     resource "aws_fsx_ontap_file_system" "exports" {
 #       storage_capacity                = 1024

@@ -100,7 +100,7 @@ deny contains finding.new(rego.metadata.chain(), s, msg) if {
 configured_regions := {resources.region_of(s) | some s in resources.of_type("aws_glue_data_catalog_encryption_settings")}
 
 # The catalog's region for a message: "(us-east-1)", or "(region unknown)".
-shown(region) := region if region == resources.unknown_region
+shown(region) := region if resources.unresolved_scope(region)
 
 else := sprintf("(%s)", [region])
 

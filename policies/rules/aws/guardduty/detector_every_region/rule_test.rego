@@ -30,6 +30,16 @@ test_region_unknown_is_judged if {
 	count(rule.deny) == 0 with input as t.with_index([nowhere(west), nowhere(t.resource("aws_guardduty_detector.west", {"enable": true}, {}))])
 }
 
+# Two providers whose regions are unresolved (from the environment, from a variable without a
+# value) are two unknown scopes, not one: the alias exists for another region, and a detector
+# of the default provider said nothing of it.
+test_aliased_provider_unknown_region_is_its_own_scope if {
+	eu := object.union(nowhere(t.resource("aws_s3_bucket.eu", {}, {})), {"provider": "aws.eu"})
+	k.summary(rule.deny) == {["aws-guardduty-every-region", "region:aws:(region unknown: provider aws.eu)", "Region (region unknown: provider aws.eu) has AWS resources but no enabled GuardDuty detector"]} with input as t.with_index([nowhere(west), eu, nowhere(t.resource("aws_guardduty_detector.west", {}, {}))])
+	detector_eu := object.union(nowhere(t.resource("aws_guardduty_detector.eu", {}, {})), {"provider": "aws.eu"})
+	count(rule.deny) == 0 with input as t.with_index([nowhere(west), eu, nowhere(t.resource("aws_guardduty_detector.west", {}, {})), detector_eu])
+}
+
 # A table's replica keeps the customer data in its own region: that region needs a detector
 # too (normalize puts it in the region scopes; a replica region only apply knows is unknown).
 test_replica_region_needs_a_detector if {
