@@ -7,7 +7,7 @@ import { asList, isMarkTree, moduleInstances, stateInstances, Structure, type In
 import { secretCandidates } from './secrets';
 import { planValue, providerConfigs } from '../load/plan-providers';
 import { ADDRESS_LIST, builtInPlace, DOCUMENT, KNOWN_AFTER_APPLY, stripIndexes, WHOLE_MODULE_REF } from '../load/plan-source';
-import { equalLiteral, literalInCode, stringLeaves, moduleInstancePaths, opaqueAcross, resolveAcross, withConstant, type ModuleLinks } from './module-refs';
+import { equalLiteral, literalInCode, stringLeaves, moduleInstancePaths, opaqueAcross, resolveAcross, soleValueAt as oneValueAt, withConstant, type ModuleLinks } from './module-refs';
 
 interface ConfigResource {
   providerKey: string;
@@ -766,9 +766,17 @@ function draftsFrom(file: string, resources: Instance[], plan?: PlanParts): Draf
         // it, as HCL does (a payment token in terraform.tfvars, in a function's environment).
         const hash = evaluated!.sensitive_sha256?.[p];
         if (!opaque && !hash) continue;
-        const planned = soleValueAt(values, p);
+        // The one value at the path, in the plan or else in the folder's own evaluation of this
+        // instance: a listener's authenticate_oidc block beside its forward block is one of two
+        // default_action blocks (an audit: the literal client secret of one element of a module's
+        // list of listeners passed beside its plan in silence, once another element's came from a
+        // variable).
+        const planned = oneValueAt(values, p) ?? oneValueAt(evaluated!.values as Json, p);
         const known = literalInCode(evaluated!, p, source.links, hash ? { sha256: hash } : planned === undefined ? undefined : { value: planned }, source.literals);
         if (!opaque && !known) continue;
+        // Nothing to compare the code's literals with (no value in the plan, none in the folder's
+        // evaluation, no hash): whether the code writes it stays open, and is said (not checked).
+        if (!known && !inPlace && !hash && planned === undefined) continue;
         // Built in place, the folder reads it or knows it only apply can (uuid(), timestamp(): no
         // literal, as the folder checked as HCL says); anything else stays not checked.
         if (inPlace && !known && !evaluated!.unknown.some((u) => u === p || p.startsWith(`${u}.`))) continue;

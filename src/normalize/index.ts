@@ -217,9 +217,10 @@ const under = (path: string, prefix: string): boolean => path === prefix || path
  * configuration. `unread`: a plan's credentials hidden and built from what a plan does not
  * hold (a local value, each.value, a module output), which may be a literal in the code.
  */
-function writtenCredentials(d: Draft, format: string, creds: readonly string[]): { candidates: SecretCandidate[]; unread: string[] } {
+function writtenCredentials(d: Draft, format: string, creds: readonly string[]): { candidates: SecretCandidate[]; unread: string[]; shown: string[] } {
   const candidates: SecretCandidate[] = [];
   const unread: string[] = [];
+  const shown: string[] = [];
   for (const path of creds) {
     const segs = path.split('.');
     const first = new Set([segs[0]]);
@@ -241,8 +242,22 @@ function writtenCredentials(d: Draft, format: string, creds: readonly string[]):
     // Named through what a plan does not hold, or written where its configuration shows nothing (a dynamic block).
     // Or built from constants alone (`file("${path.module}/pw.txt")`): the folder reads it.
     if (refs === null || refs.some((r) => UNHELD.test(r)) || (refs.length > 0 && refs.every((r) => CODE_KNOWN.test(r)))) unread.push(path);
+    // A credential the provider does not mark sensitive (a Splunk HEC token) is in the plan's
+    // values; built from what the plan's configuration does not hold (a local map for_each'd
+    // into the resource, a dynamic block), whether the code wrote it is open there too.
+    else if (format === 'plan' && found.length === 0 && !hidden && !d.readInSource?.some((p) => under(path, p)) && valueShown(d.values, segs)) {
+      const named = referencesAt(d.written, segs);
+      if (named === null ? writes(d.written, segs.slice(0, 1)) : named.some((r) => UNHELD.test(r)) || (named.length > 0 && named.every((r) => CODE_KNOWN.test(r)))) shown.push(path);
+    }
   }
-  return { candidates, unread };
+  return { candidates, unread, shown };
+}
+
+/** A non-empty string at `segs` (through lists of blocks). */
+function valueShown(values: unknown, segs: readonly string[], i = 0): boolean {
+  if (Array.isArray(values)) return values.some((v) => valueShown(v, segs, i));
+  if (i === segs.length) return typeof values === 'string' && values !== '';
+  return isJson(values) && valueShown(values[segs[i]], segs, i + 1);
 }
 
 // What a plan's configuration names but does not hold the value of.
@@ -285,6 +300,11 @@ function writes(exprs: unknown, segs: readonly string[], i = 0): boolean {
   if (Array.isArray(exprs)) return exprs.some((e) => writes(e, segs, i));
   return isJson(exprs) && Object.hasOwn(exprs, segs[i]) && writes(exprs[segs[i]], segs, i + 1);
 }
+
+/** The not-checked line for credentials a plan shows but builds from what it does not hold (writtenCredentials `shown`). */
+export const shownCredentialLine = (address: string, paths: string[], file: string): string =>
+  `${address} ${paths.join(', ')} (${file}): a credential the plan shows, built from a local value, each.value, a module output or a dynamic block the plan does not hold, ` +
+  'so whether the code writes it as a literal was not checked (the folder checked as HCL shows it)';
 
 /** The not-checked line for credentials writtenCredentials() could not read in a plan. */
 export const unreadCredentialLine = (address: string, paths: string[], file: string): string =>
@@ -414,9 +434,10 @@ export function normalize(docs: LoadedDocument[], { validate = true, sink, secre
         let secrets = only ? secretCandidatesAt(only, d.values, writtenAt(d.written, only), views) : secretCandidates(d.values, writtenAt(d.written, null), views);
         const creds = credentials?.(d.type);
         if (creds && creds.length > 0) {
-          const { candidates, unread } = writtenCredentials(d, sd.format, creds);
+          const { candidates, unread, shown } = writtenCredentials(d, sd.format, creds);
           secrets = [...secrets.filter((c) => !creds.some((p) => under(c.path, p))), ...candidates];
           if (notChecked && unread.length > 0) notChecked.push(unreadCredentialLine(d.address, unread, d.origin.file));
+          if (notChecked && shown.length > 0) notChecked.push(shownCredentialLine(d.address, shown, d.origin.file));
           for (const p of d.unreadable ?? []) if (excused && d.sensitive.includes(p) && creds.some((c) => under(p, c) || under(c, p))) excuse(excused, key, p);
         }
         if (secrets.length > 0) resource.secrets = secrets;
