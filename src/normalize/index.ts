@@ -144,7 +144,7 @@ export interface NormalizeOptions {
   /**
    * Given, a line is added for each value the input cannot show a rule that reads it (what each
    * source's draft lists: StackDraft.notChecked), and for each value at a scanned path the
-   * secret scan could not read (secrets.ts unscannedPaths; only with `secretPaths`): check()
+   * secret scan could not read (secrets.ts hiddenPaths; only with `secretPaths`): check()
    * reports them as not checked.
    */
   notChecked?: string[];
@@ -188,7 +188,7 @@ function scannedPaths(paths: SecretPaths): (type: string) => readonly string[] {
   return (type) => {
     let list = byType.get(type);
     if (!list) {
-      // Not the credentials: read only where written as a literal, never otherwise (unscannedPaths has nothing to say of them).
+      // Not the credentials: read only where written as a literal, never otherwise (hiddenPaths has nothing to say of them).
       const creds = paths.credentials && Object.hasOwn(paths.credentials, type) ? paths.credentials[type] : [];
       byType.set(type, (list = [...paths.everywhere, ...(Object.hasOwn(paths.by_type, type) ? paths.by_type[type].filter((p) => !creds.includes(p)) : [])]));
     }
@@ -241,13 +241,13 @@ function writtenCredentials(d: Draft, format: string, creds: readonly string[]):
     const refs = hidden && !d.readInSource?.some((p) => under(path, p)) ? referencesAt(d.written, segs) : [];
     // Named through what a plan does not hold, or written where its configuration shows nothing (a dynamic block).
     // Or built from constants alone (`file("${path.module}/pw.txt")`): the folder reads it.
-    if (refs === null || refs.some((r) => UNHELD.test(r)) || (refs.length > 0 && refs.every((r) => CODE_KNOWN.test(r)))) unread.push(path);
+    if (builtOutOfPlan(refs)) unread.push(path);
     // A credential the provider does not mark sensitive (a Splunk HEC token) is in the plan's
     // values; built from what the plan's configuration does not hold (a local map for_each'd
     // into the resource, a dynamic block), whether the code wrote it is open there too.
     else if (format === 'plan' && found.length === 0 && !hidden && !d.readInSource?.some((p) => under(path, p)) && valueShown(d.values, segs)) {
       const named = referencesAt(d.written, segs);
-      if (named === null ? writes(d.written, segs.slice(0, 1)) : named.some((r) => UNHELD.test(r)) || (named.length > 0 && named.every((r) => CODE_KNOWN.test(r)))) shown.push(path);
+      if (named === null ? writes(d.written, segs.slice(0, 1)) : builtOutOfPlan(named)) shown.push(path);
     }
   }
   return { candidates, unread, shown };
@@ -262,6 +262,9 @@ function valueShown(values: unknown, segs: readonly string[], i = 0): boolean {
 
 // What a plan's configuration names but does not hold the value of.
 const UNHELD = /^(local\.|each\.value\b|module\.)/;
+
+/** An expression's references (null: none held, a dynamic block) name what a plan does not hold, or only constants a function puts together. */
+const builtOutOfPlan = (refs: readonly string[] | null): boolean => refs === null || refs.some((r) => UNHELD.test(r)) || (refs.length > 0 && refs.every((r) => CODE_KNOWN.test(r)));
 
 /**
  * The references of the expressions at `segs` of a configuration's expressions (through

@@ -252,22 +252,14 @@ function distinct(out: SecretCandidate[]): SecretCandidate[] {
 }
 
 /**
- * The paths the secret scan could not read among those it scans (`paths`, dotted): a value
+ * `unscanned`: the paths the secret scan could not read among those it scans (`paths`, dotted): a value
  * Terraform marks sensitive as a whole at or above one of them (a script, a task definition, an
  * environment block: whatever a sensitive value was mixed into), or a collection hidden as a
  * whole below one (an environment's variables map holding one sensitive value beside others).
  * Not listed: a single sensitive value below a scanned path (one setting from a sensitive
- * input: a secret passed as it should be), and what the configuration writes as a literal
- * there (Draft.written: the scan read it).
- */
-export function unscannedPaths(d: Pick<Draft, 'sensitive' | 'hidden' | 'written'>, paths: readonly string[]): string[] {
-  return hiddenPaths(d, paths).unscanned;
-}
-
-/**
- * The sensitive values that hide what the secret scan reads, split by whether the
- * configuration writes them as constants (`fromCode`: the scan read them there, as it reads a
- * Glue connection's properties written as a literal map) or not (`unscanned`).
+ * input: a secret passed as it should be).
+ * `fromCode`: those the configuration writes as a literal (Draft.written), which the scan read
+ * there (a Glue connection's properties written as a literal map).
  */
 export function hiddenPaths(d: Pick<Draft, 'sensitive' | 'hidden' | 'written'>, paths: readonly string[]): { unscanned: string[]; fromCode: string[] } {
   const unscanned: string[] = [];
@@ -279,7 +271,7 @@ export function hiddenPaths(d: Pick<Draft, 'sensitive' | 'hidden' | 'written'>, 
   return { unscanned, fromCode };
 }
 
-/** The not-checked line for a path unscannedPaths() gives. */
+/** The not-checked line for a path hiddenPaths() gives as unscanned. */
 export const unscannedLine = (address: string, path: string, file: string): string =>
   `${address} ${path} (${file}): sensitive as a whole, so nothing in it could be read, neither by the secret scan nor by a rule (a value from a sensitive variable or attribute hides everything written beside it)`;
 
