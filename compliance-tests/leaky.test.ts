@@ -41,6 +41,7 @@ describe('failure-pattern fixtures', () => {
     ['leaky-public-bucket-no-object-logging', 'aws-s3-cors-public-write'],
     ['leaky-unrestricted-egress', 'aws-nacl-admin-ports'],
     ['leaky-audit-log-gap-region', 'aws-vpc-flow-logs'],
+    ['leaky-api-no-input-validation', 'aws-apigw-method-auth'],
   ])('%s shows %s', (stack, rule) => {
     expect((byStack.get(stack) ?? []).map((f) => f.rule)).toContain(rule);
   });

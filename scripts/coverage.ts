@@ -44,7 +44,7 @@ function libTypes(libDir: string): Map<string, Set<string>> {
   const defs = new Map<string, string>();
   const pkgOf = new Map<string, string>();
   for (const f of readdirSync(libDir).filter((f) => f.endsWith('.rego') && !f.endsWith('_test.rego') && !['coverage.rego', 'config.rego'].includes(f))) {
-    const text = readFileSync(join(libDir, f), 'utf8');
+    const text = code(readFileSync(join(libDir, f), 'utf8'));
     const pkg = /^package leakguard\.lib\.([a-z_][a-z0-9_]*)/m.exec(text)?.[1];
     if (!pkg) continue;
     for (const [name, body] of definitions(text)) {
@@ -70,6 +70,9 @@ function libTypes(libDir: string): Map<string, Set<string>> {
   return new Map([...defs.keys()].map((ref) => [ref, reach(ref, new Set())]));
 }
 
+/** Rego source without its comments (a `#` outside a string or raw string starts one: Rego has no `#` operator). */
+export const code = (text: string): string => text.replace(/^((?:[^"`#\n]|"(?:[^"\\\n]|\\.)*"|`[^`\n]*`)*)#.*$/gm, '$1');
+
 function ruleFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
     const p = join(dir, f);
@@ -82,7 +85,8 @@ export function deriveCoverage(policies: string): Coverage {
   const types = new Set<string>();
   const typeSettings = new Set<string>();
   for (const file of ruleFiles(join(policies, 'rules'))) {
-    const text = readFileSync(file, 'utf8');
+    // Code only: a type named in METADATA (an example) or a comment is not a type the rule reads.
+    const text = code(readFileSync(file, 'utf8'));
     for (const t of matches(TYPE, text)) types.add(t);
     for (const ref of libRefs(text, lib)) for (const t of lib.get(ref) ?? []) types.add(t);
     for (const key of matches(SETTING_REF, text)) typeSettings.add(key);

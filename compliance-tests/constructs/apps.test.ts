@@ -187,10 +187,12 @@ describe('leaky fixtures (buildLeakyApp)', () => {
     expect(resources(out, 'azurerm_recovery_services_vault')[0]).toMatchObject({ immutability: 'Disabled', soft_delete_enabled: false });
   });
 
-  test('api-no-input-validation: POST without validator, anonymous URL, WAF only detecting', () => {
+  test('api-no-input-validation: POST without validator, anonymous GET and URL, WAF only detecting', () => {
     const out = stack('api-no-input-validation');
-    expect(resources(out, 'aws_api_gateway_method')[0]).toMatchObject({ http_method: 'POST' });
-    expect(resources(out, 'aws_api_gateway_method')[0].request_validator_id).toBeUndefined();
+    const method = (verb: string) => resources(out, 'aws_api_gateway_method').find((m) => m.http_method === verb)!;
+    expect(method('POST')).toMatchObject({ authorization: 'AWS_IAM' });
+    expect(method('POST').request_validator_id).toBeUndefined();
+    expect(method('GET')).toMatchObject({ authorization: 'NONE', api_key_required: true });
     expect(resources(out, 'aws_lambda_function_url')[0].authorization_type).toBe('NONE');
     expect(resources(out, 'aws_wafv2_web_acl_association')).toHaveLength(1);
     expect(resources(out, 'azurerm_cdn_frontdoor_firewall_policy')[0].mode).toBe('Detection');

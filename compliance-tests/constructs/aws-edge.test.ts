@@ -1,7 +1,7 @@
 import { TerraformStack } from 'cdktf';
 import { HardenedBucket } from '../../stacks/constructs/aws/bucket';
 import { SecureDistribution, SecureDistributionProps } from '../../stacks/constructs/aws/cdn';
-import { ValidatedRestApi, ValidatedRestApiProps } from '../../stacks/constructs/aws/api';
+import { AuthorizedHttpApi, AuthorizedHttpApiProps, ValidatedRestApi, ValidatedRestApiProps } from '../../stacks/constructs/aws/api';
 import { IamAuthFunction, IamAuthFunctionProps } from '../../stacks/constructs/aws/lambda';
 import { ManagedRulesWebAcl } from '../../stacks/constructs/aws/waf';
 import { HttpsLoadBalancer } from '../../stacks/constructs/aws/load-balancer';
@@ -211,5 +211,44 @@ describe('HttpsLoadBalancer', () => {
     ['a name ELB refuses', { name: 'shop_web' }, /invalid name/],
   ])('rejects %s', (_name, bad, message) => {
     expect(() => new HttpsLoadBalancer(testStack(), 'lb', { ...props, ...bad })).toThrow(message);
+  });
+});
+
+describe('AuthorizedHttpApi', () => {
+  const JWT = { issuer: 'https://cognito-idp.us-west-2.amazonaws.com/us-west-2_AbCdEf123', audience: ['web-client'] };
+  const httpApi = (stack: TerraformStack, props: Partial<AuthorizedHttpApiProps> = {}): AuthorizedHttpApi =>
+    new AuthorizedHttpApi(stack, 'http', { name: 'orders', handler: fn(stack), jwt: JWT, routes: [{ method: 'GET', path: '/orders/{id}' }, { method: 'POST', path: '/orders' }], ...props });
+
+  test('every route needs a JWT from the issuer, the stage logs and throttles, no quick create; the route rule passes it', async () => {
+    const stack = testStack();
+    httpApi(stack);
+    const out = synth(stack);
+    expect(only(out, 'aws_apigatewayv2_api')).toMatchObject({ protocol_type: 'HTTP' });
+    expect(only(out, 'aws_apigatewayv2_api').target).toBeUndefined();
+    expect(only(out, 'aws_apigatewayv2_authorizer')).toMatchObject({ authorizer_type: 'JWT', jwt_configuration: { issuer: JWT.issuer, audience: JWT.audience } });
+    const routes = resources(out, 'aws_apigatewayv2_route');
+    expect(routes.map((r) => r.route_key).sort()).toEqual(['GET /orders/{id}', 'POST /orders']);
+    for (const r of routes) expect(r).toMatchObject({ authorization_type: 'JWT', authorizer_id: ref(out, 'aws_apigatewayv2_authorizer', 'id') });
+    const stage = only(out, 'aws_apigatewayv2_stage');
+    expect(stage.access_log_settings.destination_arn).toBe(ref(out, 'aws_cloudwatch_log_group', 'arn', (g) => g.name.startsWith('/aws/apigateway/')));
+    expect(stage.default_route_settings).toMatchObject({ throttling_rate_limit: 100, throttling_burst_limit: 200 });
+    const dir = synthApp((app) => {
+      const s = leakyStack(app, 'orders-http');
+      awsPart(s);
+      httpApi(s);
+    });
+    const { decision } = await check([dir], { today: '2026-11-28' });
+    expect(decision.findings.filter((f) => f.rule_id === 'aws-apigwv2-route-auth')).toEqual([]);
+    removeDir(join(dir, '..'));
+  });
+
+  test.each([
+    ['an issuer that is not https', { jwt: { issuer: 'http://issuer.example.com', audience: ['web'] } }, /must be an https URL/],
+    ['no audience', { jwt: { issuer: JWT.issuer, audience: [] } }, /jwt.audience must not be empty/],
+    ['no routes', { routes: [] }, /routes must not be empty/],
+    ['a duplicate route', { routes: [{ method: 'GET', path: '/a' }, { method: 'GET', path: '/a' }] }, /duplicate route/],
+    ['a malformed path', { routes: [{ method: 'GET', path: 'orders' }] }, /invalid route path/],
+  ] as [string, Partial<AuthorizedHttpApiProps>, RegExp][])('rejects %s', (_name, bad, message) => {
+    expect(() => httpApi(testStack(), bad)).toThrow(message);
   });
 });

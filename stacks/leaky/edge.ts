@@ -22,7 +22,7 @@ import { rawDistribution, rawFrontDoor } from './raw';
 
 const CERTIFICATE = SHOP_CONFIG.environments.prod.aws.certificateArn;
 
-/** A checkout API that accepts any body, a Lambda URL anyone can call, and a WAF that only watches. */
+/** A checkout API that accepts any body and answers anonymous reads, a Lambda URL anyone can call, and a WAF that only watches. */
 export function apiNoInputValidation(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-api-no-input-validation');
   awsPart(stack, { apiGatewayLogging: true });
@@ -36,7 +36,12 @@ export function apiNoInputValidation(scope: Construct): TerraformStack {
   const integration = new ApiGatewayIntegration(stack, 'post-orders-integration', {
     restApiId: api.id, resourceId: orders.id, httpMethod: post.httpMethod, type: 'AWS_PROXY', integrationHttpMethod: 'POST', uri: handler.fn.invokeArn,
   });
-  const deployment = new ApiGatewayDeployment(stack, 'deployment', { restApiId: api.id, dependsOn: [post, integration], lifecycle: { createBeforeDestroy: true } });
+  // GET /orders answers anyone: no authorization, only an API key (which identifies, not authenticates).
+  const get = new ApiGatewayMethod(stack, 'get-orders', { restApiId: api.id, resourceId: orders.id, httpMethod: 'GET', authorization: 'NONE', apiKeyRequired: true });
+  const getIntegration = new ApiGatewayIntegration(stack, 'get-orders-integration', {
+    restApiId: api.id, resourceId: orders.id, httpMethod: get.httpMethod, type: 'AWS_PROXY', integrationHttpMethod: 'POST', uri: handler.fn.invokeArn,
+  });
+  const deployment = new ApiGatewayDeployment(stack, 'deployment', { restApiId: api.id, dependsOn: [post, integration, get, getIntegration], lifecycle: { createBeforeDestroy: true } });
   const logs = new BoundedLogGroup(stack, 'access-logs', { name: '/aws/apigateway/leaky-apival-orders/v1/access' });
   const stage = new ApiGatewayStage(stack, 'stage', {
     restApiId: api.id,

@@ -12,6 +12,11 @@ import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
 import { ApiGatewayMethodSettings } from '@cdktf/provider-aws/lib/api-gateway-method-settings';
 import { Wafv2WebAclAssociation } from '@cdktf/provider-aws/lib/wafv2-web-acl-association';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
+import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
+import { Apigatewayv2Authorizer } from '@cdktf/provider-aws/lib/apigatewayv2-authorizer';
+import { Apigatewayv2Integration } from '@cdktf/provider-aws/lib/apigatewayv2-integration';
+import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
+import { Apigatewayv2Stage } from '@cdktf/provider-aws/lib/apigatewayv2-stage';
 import { UnsafeConfigError, requireIntInRange, requireNonEmpty } from '../common/errors';
 import { ClassifiedProps, dataTags } from '../common/tags';
 import { HardenedKey } from './key';
@@ -205,5 +210,100 @@ export class ValidatedRestApi extends Construct {
   /** Host name of the stage endpoint (for a CDN origin). */
   get domainName(): string {
     return `${this.api.id}.execute-api.${regionOf(this, this.api.provider)}.amazonaws.com`;
+  }
+}
+
+// HTTP APIs have their own context variables (no resourcePath, validator or WAF fields).
+const HTTP_ACCESS_LOG_FORMAT = JSON.stringify({
+  requestId: '$context.requestId', ip: '$context.identity.sourceIp', requestTime: '$context.requestTime', httpMethod: '$context.httpMethod',
+  routeKey: '$context.routeKey', status: '$context.status', protocol: '$context.protocol', responseLength: '$context.responseLength',
+  authorizerError: '$context.authorizer.error',
+});
+
+export interface AuthorizedHttpApiProps extends ClassifiedProps {
+  readonly name: string;
+  /** `GET /orders/{id}`-style routes, all sent to the handler. */
+  readonly routes: readonly { readonly path: string; readonly method: HttpMethod }[];
+  readonly handler: IamAuthFunction;
+  /** JWT issuer (a Cognito user pool's `https://cognito-idp.<region>.amazonaws.com/<pool id>`, or an OIDC issuer) and the audiences it must name. */
+  readonly jwt: { readonly issuer: string; readonly audience: readonly string[] };
+  readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
+  readonly accessLogRetentionDays?: number;
+  readonly kmsKey?: HardenedKey;
+  readonly provider?: TerraformProvider;
+}
+
+/**
+ * HTTP API (API Gateway v2) where every route requires a JWT from the shop's issuer (no
+ * quick create, whose $default route no argument can authorize), and the stage writes access
+ * logs to a bounded log group with throttling on.
+ */
+export class AuthorizedHttpApi extends Construct {
+  readonly api: Apigatewayv2Api;
+  readonly stage: Apigatewayv2Stage;
+  readonly authorizer: Apigatewayv2Authorizer;
+
+  constructor(scope: Construct, id: string, props: AuthorizedHttpApiProps) {
+    super(scope, id);
+    const provider = props.provider;
+    const routes = requireNonEmpty(this, 'routes', props.routes);
+    if (!/^https:\/\/\S+$/.test(props.jwt.issuer)) throw new UnsafeConfigError(this, `the JWT issuer must be an https URL, not ${JSON.stringify(props.jwt.issuer)}`);
+    requireNonEmpty(this, 'jwt.audience', props.jwt.audience);
+    this.api = new Apigatewayv2Api(this, 'api', { provider, name: props.name, protocolType: 'HTTP', tags: dataTags(this, props) });
+    const apiId = this.api.id;
+    this.authorizer = new Apigatewayv2Authorizer(this, 'authorizer', {
+      provider,
+      apiId,
+      name: `${props.name}-jwt`,
+      authorizerType: 'JWT',
+      identitySources: ['$request.header.Authorization'],
+      jwtConfiguration: { issuer: props.jwt.issuer, audience: [...props.jwt.audience] },
+    });
+    const integration = new Apigatewayv2Integration(this, 'integration', {
+      provider,
+      apiId,
+      integrationType: 'AWS_PROXY',
+      integrationUri: props.handler.fn.invokeArn,
+      payloadFormatVersion: '2.0',
+    });
+    const seen = new Set<string>();
+    for (const r of routes) {
+      const key = `${r.method} ${r.path}`;
+      if (!/^\/([a-zA-Z0-9_-]+|\{[a-zA-Z0-9_]+\})(\/([a-zA-Z0-9_-]+|\{[a-zA-Z0-9_]+\}))*$/.test(r.path)) throw new UnsafeConfigError(this, `invalid route path ${r.path}`);
+      if (seen.has(key)) throw new UnsafeConfigError(this, `duplicate route ${key}`);
+      seen.add(key);
+      new Apigatewayv2Route(this, `route-${r.method.toLowerCase()}${r.path.replace(/[{}]/g, '').replace(/\//g, '-')}`, {
+        provider,
+        apiId,
+        routeKey: key,
+        authorizationType: 'JWT',
+        authorizerId: this.authorizer.id,
+        target: `integrations/${integration.id}`,
+      });
+    }
+    const accessLogs = new BoundedLogGroup(this, 'access-logs', {
+      name: `/aws/apigateway/${props.name}/default/access`,
+      retentionDays: props.accessLogRetentionDays,
+      kmsKey: props.kmsKey,
+      classification: props.classification,
+      tags: props.tags,
+      provider,
+    });
+    this.stage = new Apigatewayv2Stage(this, 'stage', {
+      provider,
+      apiId,
+      name: '$default',
+      autoDeploy: true,
+      accessLogSettings: { destinationArn: accessLogs.arn, format: HTTP_ACCESS_LOG_FORMAT },
+      defaultRouteSettings: { throttlingRateLimit: props.throttle?.rateLimit ?? 100, throttlingBurstLimit: props.throttle?.burstLimit ?? 200 },
+      tags: dataTags(this, props),
+    });
+    new LambdaPermission(this, 'invoke', {
+      provider,
+      action: 'lambda:InvokeFunction',
+      functionName: props.handler.fn.functionName,
+      principal: 'apigateway.amazonaws.com',
+      sourceArn: `${this.api.executionArn}/*/*`,
+    });
   }
 }

@@ -53,10 +53,12 @@ csp_path := "security_headers_config.content_security_policy.content_security_po
 
 # The response-headers policies a behaviour uses (by reference; all of the distribution's
 # when the value is unknown at plan time).
-policies(d, b) := [input.resources[key] |
+policies(d, b) := [p |
 	v := object.get(b, "response_headers_policy_id", null)
 	some key in object.get(d.references, attr, [])
-	names_policy(v, input.resources[key])
+	p := input.resources[key]
+	p.type == "aws_cloudfront_response_headers_policy"
+	names_policy(v, p)
 ]
 
 names_policy(v, p) if contains(v, concat("", ["${", p.address, "."]))

@@ -1,0 +1,78 @@
+package leakguard.rules.aws.apigateway.method_auth_test
+
+import data.leakguard.rules.aws.apigateway.method_auth as rule
+import data.leakguard.testkit as k
+import data.leakguard.testutil as t
+import rego.v1
+
+id := "aws-apigw-method-auth"
+
+key := "test/aws_api_gateway_method.orders"
+
+method(values) := t.resource("aws_api_gateway_method.orders", object.union({"http_method": "GET", "authorization": "NONE"}, values), {})
+
+# The method of an API it reaches by reference.
+api_method(values, api_values) := [
+	t.resource("aws_api_gateway_method.orders", object.union({"http_method": "GET", "authorization": "NONE"}, values), {"rest_api_id": ["aws_api_gateway_rest_api.shop"]}),
+	t.resource("aws_api_gateway_rest_api.shop", api_values, {}),
+]
+
+failing_input := t.with_index([method({})])
+
+open_msg := "API Gateway method aws_api_gateway_method.orders (GET) accepts unauthenticated calls (authorization NONE)"
+
+test_unauthenticated_get_fails if {
+	k.summary(rule.deny) == {[id, key, open_msg]} with input as failing_input
+	k.summary(rule.deny) == {[id, key, open_msg]} with input as t.with_index([method({"authorization": "none", "http_method": "get"})])
+}
+
+test_api_key_is_not_authentication if {
+	msg := concat("", [open_msg, "; its API key identifies a client but does not authenticate one"])
+	k.summary(rule.deny) == {[id, key, msg]} with input as t.with_index([method({"api_key_required": true})])
+}
+
+test_authenticated_methods_pass if {
+	every auth in ["AWS_IAM", "COGNITO_USER_POOLS", "CUSTOM"] {
+		count(rule.deny) == 0 with input as t.with_index([method({"authorization": auth})])
+	}
+}
+
+test_preflight_passes if {
+	count(rule.deny) == 0 with input as t.with_index([method({"http_method": "OPTIONS"})])
+}
+
+test_private_api_passes if {
+	count(rule.deny) == 0 with input as t.with_index(api_method({}, {"endpoint_configuration": [{"types": ["PRIVATE"]}]}))
+}
+
+test_public_or_unproven_api_fails if {
+	every api in [
+		{"endpoint_configuration": [{"types": ["REGIONAL"]}]},
+		{"endpoint_configuration": [{"types": ["EDGE"]}]},
+		{"endpoint_configuration": []},
+		{},
+	] {
+		k.summary(rule.deny) == {[id, key, open_msg]} with input as t.with_index(api_method({}, api))
+	}
+	unknown_types := object.union(api_method({}, {"endpoint_configuration": [{}]})[1], {"unknown": ["endpoint_configuration.types"]})
+	k.summary(rule.deny) == {[id, key, open_msg]} with input as t.with_index([api_method({}, {})[0], unknown_types])
+}
+
+unknown_msg(what) := sprintf("API Gateway method aws_api_gateway_method.orders %s has an authorization type unknown at plan time; that it authenticates callers cannot be verified", [what])
+
+test_authorization_unknown_fails_unverified if {
+	from_resource := object.union(
+		t.resource("aws_api_gateway_method.orders", {"http_method": "GET"}, {"authorization": ["terraform_data.auth"]}),
+		{"unknown": ["authorization"]},
+	)
+	k.summary(rule.deny) == {[id, key, unknown_msg("(GET)")]} with input as t.with_index([from_resource])
+	k.summary(rule.deny) == {[id, key, unknown_msg("(GET)")]} with input as t.with_index([method({"authorization": "${var.auth}"})])
+	count(rule.deny) == 0 with input as t.with_index([method({"authorization": "${var.auth}", "http_method": "OPTIONS"})])
+}
+
+test_http_method_unknown_is_not_preflight if {
+	m := object.union(method({"http_method": null}), {"unknown": ["http_method"], "unlinked": ["http_method"]})
+	msg := "API Gateway method aws_api_gateway_method.orders (HTTP method unknown at plan time) accepts unauthenticated calls (authorization NONE)"
+	k.summary(rule.deny) == {[id, key, msg]} with input as t.with_index([m])
+	k.summary(rule.deny) == {[id, key, msg]} with input as t.with_index([method({"http_method": "${var.verb}"})])
+}

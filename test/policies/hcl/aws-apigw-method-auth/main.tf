@@ -1,0 +1,53 @@
+# Seed mistake: GET /orders/{id} answers anyone (authorization NONE); the API key it requires identifies a client, it does not authenticate one. The CORS preflight beside it, and the internal API's method, are right.
+# Expect: aws_api_gateway_method.get_order
+terraform {
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 5.0"
+    }
+  }
+}
+
+provider "aws" {
+  region = "us-west-2"
+}
+
+resource "aws_api_gateway_rest_api" "shop" {
+  name = "shop-api"
+}
+
+resource "aws_api_gateway_resource" "order" {
+  rest_api_id = aws_api_gateway_rest_api.shop.id
+  parent_id   = aws_api_gateway_rest_api.shop.root_resource_id
+  path_part   = "{id}"
+}
+
+resource "aws_api_gateway_method" "get_order" {
+  rest_api_id      = aws_api_gateway_rest_api.shop.id
+  resource_id      = aws_api_gateway_resource.order.id
+  http_method      = "GET"
+  authorization    = "NONE"
+  api_key_required = true
+}
+
+resource "aws_api_gateway_method" "order_preflight" {
+  rest_api_id   = aws_api_gateway_rest_api.shop.id
+  resource_id   = aws_api_gateway_resource.order.id
+  http_method   = "OPTIONS"
+  authorization = "NONE"
+}
+
+resource "aws_api_gateway_rest_api" "internal" {
+  name = "fulfilment-internal"
+  endpoint_configuration {
+    types = ["PRIVATE"]
+  }
+}
+
+resource "aws_api_gateway_method" "internal_status" {
+  rest_api_id   = aws_api_gateway_rest_api.internal.id
+  resource_id   = aws_api_gateway_rest_api.internal.root_resource_id
+  http_method   = "GET"
+  authorization = "NONE"
+}
