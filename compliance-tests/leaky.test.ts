@@ -42,6 +42,7 @@ describe('failure-pattern fixtures', () => {
     ['leaky-unrestricted-egress', 'aws-nacl-admin-ports'],
     ['leaky-audit-log-gap-region', 'aws-vpc-flow-logs'],
     ['leaky-api-no-input-validation', 'aws-apigw-method-auth'],
+    ['leaky-api-no-input-validation', 'aws-apigwv2-route-auth'],
   ])('%s shows %s', (stack, rule) => {
     expect((byStack.get(stack) ?? []).map((f) => f.rule)).toContain(rule);
   });

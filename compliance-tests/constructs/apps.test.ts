@@ -193,6 +193,8 @@ describe('leaky fixtures (buildLeakyApp)', () => {
     expect(method('POST')).toMatchObject({ authorization: 'AWS_IAM' });
     expect(method('POST').request_validator_id).toBeUndefined();
     expect(method('GET')).toMatchObject({ authorization: 'NONE', api_key_required: true });
+    expect(resources(out, 'aws_apigatewayv2_route')[0]).toMatchObject({ route_key: 'GET /orders/{id}' });
+    expect(resources(out, 'aws_apigatewayv2_route')[0].authorization_type).toBeUndefined();
     expect(resources(out, 'aws_lambda_function_url')[0].authorization_type).toBe('NONE');
     expect(resources(out, 'aws_wafv2_web_acl_association')).toHaveLength(1);
     expect(resources(out, 'azurerm_cdn_frontdoor_firewall_policy')[0].mode).toBe('Detection');

@@ -21,6 +21,8 @@ types := {
 	"aws_api_gateway_method",
 	"aws_api_gateway_rest_api",
 	"aws_api_gateway_stage",
+	"aws_apigatewayv2_api",
+	"aws_apigatewayv2_route",
 	"aws_appfabric_app_authorization",
 	"aws_appflow_connector_profile",
 	"aws_appstream_directory_config",

@@ -9,6 +9,8 @@ import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
 import { Wafv2WebAclAssociation } from '@cdktf/provider-aws/lib/wafv2-web-acl-association';
 import { LambdaFunctionUrl } from '@cdktf/provider-aws/lib/lambda-function-url';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
+import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
+import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
 import { dataTags } from '../constructs/common/tags';
 import { HardenedBucket } from '../constructs/aws/bucket';
 import { IamAuthFunction } from '../constructs/aws/lambda';
@@ -22,7 +24,7 @@ import { rawDistribution, rawFrontDoor } from './raw';
 
 const CERTIFICATE = SHOP_CONFIG.environments.prod.aws.certificateArn;
 
-/** A checkout API that accepts any body and answers anonymous reads, a Lambda URL anyone can call, and a WAF that only watches. */
+/** A checkout API that accepts any body and answers anonymous reads (REST and HTTP), a Lambda URL anyone can call, and a WAF that only watches. */
 export function apiNoInputValidation(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-api-no-input-validation');
   awsPart(stack, { apiGatewayLogging: true });
@@ -53,6 +55,10 @@ export function apiNoInputValidation(scope: Construct): TerraformStack {
   const acl = new ManagedRulesWebAcl(stack, 'waf', { scope: 'REGIONAL', name: 'leaky-apival' });
   new Wafv2WebAclAssociation(stack, 'waf-association', { resourceArn: stage.arn, webAclArn: acl.arn });
   new LambdaPermission(stack, 'invoke', { action: 'lambda:InvokeFunction', functionName: handler.fn.functionName, principal: 'apigateway.amazonaws.com', sourceArn: `${api.executionArn}/*/*` });
+
+  // An HTTP API route that names no authorization type: NONE, whoever calls.
+  const http = new Apigatewayv2Api(stack, 'http-api', { name: 'leaky-apival-http', protocolType: 'HTTP', tags: dataTags(stack, { classification: 'pii' }) });
+  new Apigatewayv2Route(stack, 'http-get-order', { apiId: http.id, routeKey: 'GET /orders/{id}' });
 
   const az = azurePart(stack, 'apival');
   rawFrontDoor(stack, 'front-door', { name: 'fdleakyapival', resourceGroupName: az.group.name, workspaceId: az.workspaceId, wafMode: 'Detection' });
