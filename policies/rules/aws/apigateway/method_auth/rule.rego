@@ -13,7 +13,8 @@
 #   read, is reported: that the method authenticates callers cannot be verified. A method
 #   whose HTTP method is unknown is not taken for OPTIONS, and an API whose endpoint types are
 #   unknown, or that the method does not reach by reference, is not taken for PRIVATE.
-#   Methods an OpenAPI document defines in aws_api_gateway_rest_api.body are not read.
+#   Methods an OpenAPI document defines in aws_api_gateway_rest_api.body are not read: an
+#   API with a body (but a PRIVATE one) is reported, its methods' authorization unverified.
 # custom:
 #   id: aws-apigw-method-auth
 #   control: api-input-validation
@@ -115,4 +116,12 @@ deny contains finding.new(rego.metadata.chain(), m, msg) if {
 	auth_unknown(m)
 	not exempt(m)
 	msg := sprintf("API Gateway method %s has an authorization type unknown at plan time; that it authenticates callers cannot be verified", [what(m)])
+}
+
+# Methods in an OpenAPI document are not read: not verified, never passed.
+deny contains finding.new(rego.metadata.chain(), api, msg) if {
+	some api in resources.of_type("aws_api_gateway_rest_api")
+	resources.is_set(api, "body")
+	not only_private(api)
+	msg := sprintf("API Gateway REST API %s defines methods in an OpenAPI document (body) whose authorization is not read; that they authenticate callers cannot be verified", [api.address])
 }

@@ -76,3 +76,11 @@ test_http_method_unknown_is_not_preflight if {
 	k.summary(rule.deny) == {[id, key, msg]} with input as t.with_index([m])
 	k.summary(rule.deny) == {[id, key, msg]} with input as t.with_index([method({"http_method": "${var.verb}"})])
 }
+
+test_openapi_body_is_reported_unverified if {
+	api := t.resource("aws_api_gateway_rest_api.shop", {"body": "{\"openapi\":\"3.0.1\",\"paths\":{}}"}, {})
+	k.summary(rule.deny) == {[id, "test/aws_api_gateway_rest_api.shop", "API Gateway REST API aws_api_gateway_rest_api.shop defines methods in an OpenAPI document (body) whose authorization is not read; that they authenticate callers cannot be verified"]} with input as t.with_index([api])
+	private := t.resource("aws_api_gateway_rest_api.shop", {"body": "{}", "endpoint_configuration": [{"types": ["PRIVATE"]}]}, {})
+	count(rule.deny) == 0 with input as t.with_index([private])
+	count(rule.deny) == 0 with input as t.with_index([t.resource("aws_api_gateway_rest_api.shop", {"body": null}, {})])
+}

@@ -12,7 +12,9 @@
 #   waived on its route.
 #   Unknowns: an authorization type or route key unknown at plan time is reported (that the
 #   route authenticates callers cannot be verified). A $default route whose API's protocol
-#   is unknown, or which reaches no API by reference, is taken for an HTTP route.
+#   is unknown, or which reaches no API by reference, is taken for an HTTP route. Routes an
+#   OpenAPI document defines in aws_apigatewayv2_api.body are not read: an API with a body is
+#   reported, its routes' authorization unverified.
 # custom:
 #   id: aws-apigwv2-route-auth
 #   control: api-input-validation
@@ -128,4 +130,11 @@ deny contains finding.new(rego.metadata.chain(), api, msg) if {
 	some api in resources.of_type("aws_apigatewayv2_api")
 	resources.is_set(api, "target")
 	msg := sprintf("API Gateway HTTP API %s is made by quick create (target): its $default route accepts unauthenticated calls", [api.address])
+}
+
+# Routes in an OpenAPI document are not read: not verified, never passed.
+deny contains finding.new(rego.metadata.chain(), api, msg) if {
+	some api in resources.of_type("aws_apigatewayv2_api")
+	resources.is_set(api, "body")
+	msg := sprintf("API Gateway API %s defines routes in an OpenAPI document (body) whose authorization is not read; that they authenticate callers cannot be verified", [api.address])
 }

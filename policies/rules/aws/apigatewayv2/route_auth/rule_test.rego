@@ -76,3 +76,9 @@ test_quick_create_fails if {
 	k.summary(rule.deny) == {[id, "test/aws_apigatewayv2_api.shop", "API Gateway HTTP API aws_apigatewayv2_api.shop is made by quick create (target): its $default route accepts unauthenticated calls"]} with input as t.with_index([api])
 	count(rule.deny) == 0 with input as t.with_index([t.resource("aws_apigatewayv2_api.shop", {"protocol_type": "HTTP"}, {})])
 }
+
+test_openapi_body_is_reported_unverified if {
+	api := object.union(t.resource("aws_apigatewayv2_api.shop", {"protocol_type": "HTTP"}, {"body": ["local_file.spec"]}), {"unknown": ["body"]})
+	k.summary(rule.deny) == {[id, "test/aws_apigatewayv2_api.shop", "API Gateway API aws_apigatewayv2_api.shop defines routes in an OpenAPI document (body) whose authorization is not read; that they authenticate callers cannot be verified"]} with input as t.with_index([api])
+	count(rule.deny) == 0 with input as t.with_index([t.resource("aws_apigatewayv2_api.shop", {"protocol_type": "HTTP", "body": null}, {})])
+}
