@@ -498,6 +498,30 @@ func collectAttrNames(m *Module) {
 	for _, e := range m.Outputs {
 		hclsyntax.VisitAll(e, visit)
 	}
+	// A resource passed whole to an input typed object({ id = string, execution_arn = string })
+	// carries every attribute the type names, as Terraform's resource objects carry their whole
+	// schema: without them the conversion failed ("attribute execution_arn is required") and the
+	// input was treated as unknown as a whole.
+	for _, v := range m.Variables {
+		addTypeAttrs(m, v.Type)
+	}
+}
+
+// addTypeAttrs records the attribute names of the object types within a type constraint.
+func addTypeAttrs(m *Module, t cty.Type) {
+	switch {
+	case t.IsObjectType():
+		for name, at := range t.AttributeTypes() {
+			m.AttrNames[name] = true
+			addTypeAttrs(m, at)
+		}
+	case t.IsListType() || t.IsSetType() || t.IsMapType():
+		addTypeAttrs(m, t.ElementType())
+	case t.IsTupleType():
+		for _, et := range t.TupleElementTypes() {
+			addTypeAttrs(m, et)
+		}
+	}
 }
 
 // addSteps records what a traversal refers to (type.name, data.type.name) and its attribute names.

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { tempDir } from './cli';
@@ -87,8 +87,8 @@ export function planFolder(files: Record<string, string>, mirror: string, worksp
 export function validateConfigurations(mirror: string, modules: Record<string, string>): string {
   const root = tempDir('leakguard-tf-validate-');
   const calls = Object.entries(modules).map(([name, mainTf]) => {
-    mkdirSync(join(root, 'modules', name), { recursive: true });
-    copyFileSync(mainTf, join(root, 'modules', name, 'main.tf'));
+    // The whole folder: main.tf may read files beside it (file("${path.module}/api.yaml")).
+    cpSync(dirname(mainTf), join(root, 'modules', name), { recursive: true });
     return `module "${name}" {\n  source = "./modules/${name}"\n}\n`;
   });
   writeFileSync(join(root, 'main.tf'), calls.join('\n'));

@@ -440,3 +440,40 @@ describe('property: sensitive variables are redacted wherever their values flow'
     );
   });
 });
+
+// A resource passed whole to a module input typed object({ … }) carries every attribute the type
+// names, as Terraform's resource objects carry their schema: the computed ones the calling
+// module never reads (execution_arn) were missing, the conversion failed and the whole input was
+// "treated as unknown" with a warning (audit k1, voathnak/test-websocket-react-app). Generated:
+// a type naming configured and computed attributes in any mix, nested in a list or not; the
+// input converts without a warning, configured values stay known and computed ones unknown.
+describe('property: a whole resource converts to an object-typed module input', () => {
+  const COMPUTED = ['id', 'arn', 'execution_arn', 'root_resource_id', 'created_date'];
+  const CONFIGURED = { name: 'users', description: 'user api' } as const;
+  test('no warning; configured attributes known, computed unknown', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.subarray(COMPUTED, { minLength: 1 }),
+        fc.subarray(Object.keys(CONFIGURED) as Array<keyof typeof CONFIGURED>),
+        fc.boolean(),
+        fc.nat(),
+        async (computed, configured, asList, pick) => {
+          const attrs = [...computed, ...configured];
+          const type = `object({\n${attrs.map((a) => `    ${a} = string`).join('\n')}\n  })`;
+          const read = attrs[pick % attrs.length];
+          const value = asList ? `var.api[0].${read}` : `var.api.${read}`;
+          const dir = writeTree({
+            'main.tf': `${PROVIDER}resource "aws_api_gateway_rest_api" "users" {\n  name        = "users"\n  description = "user api"\n}\nmodule "m" {\n  source = "./m"\n  api    = ${asList ? '[aws_api_gateway_rest_api.users]' : 'aws_api_gateway_rest_api.users'}\n}\n`,
+            'm/main.tf': `variable "api" {\n  type = ${asList ? `list(${type})` : type}\n}\nresource "aws_ssm_parameter" "p" {\n  name  = "api"\n  type  = "String"\n  value = ${value}\n}\n`,
+          });
+          const out = await evaluateFolder(dir, { env: {} });
+          expect(out.warnings.filter((w) => /does not match its type/.test(w))).toEqual([]);
+          const p = byAddress(out, 'module.m.aws_ssm_parameter.p');
+          if (read in CONFIGURED) expect(p.values.value).toBe(CONFIGURED[read as keyof typeof CONFIGURED]);
+          else expect(p.unknown).toContain('value');
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+});

@@ -1,4 +1,4 @@
-# Seed mistake: GET /orders/{id} answers anyone (authorization NONE); the API key it requires identifies a client, it does not authenticate one. The CORS preflight beside it, and the internal API's method, are right.
+# Seed mistake: GET /orders/{id} answers anyone (authorization NONE); the API key it requires identifies a client, it does not authenticate one. The CORS preflight beside it, the internal API's method and the catalogue's PUT (IAM, in its OpenAPI document) are right; its GET /products is reported on the API.
 # Expect: aws_api_gateway_method.get_order
 terraform {
   required_providers {
@@ -50,4 +50,11 @@ resource "aws_api_gateway_method" "internal_status" {
   resource_id   = aws_api_gateway_rest_api.internal.root_resource_id
   http_method   = "GET"
   authorization = "NONE"
+}
+
+# The catalogue API is defined by an OpenAPI document: its GET /products is public by design
+# (a waiver would say so), its PUT /products authorizes through IAM.
+resource "aws_api_gateway_rest_api" "catalogue" {
+  name = "catalogue-api"
+  body = file("${path.module}/catalogue.yaml")
 }

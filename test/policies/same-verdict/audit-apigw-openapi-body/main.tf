@@ -1,8 +1,8 @@
 # Audit k1 (terraform-aws-apigateway-v2 examples/complete-http): an HTTP API whose "GET /debug"
 # route comes from the OpenAPI document in `body`, beside routes written as resources (one
 # with an authorizer but no authorization type), and a REST API defined by a body too. The
-# body's routes are not read: each API is reported as unverified on every side, and the
-# resource routes as they are.
+# open operations of each body are reported on their API on every side, and the resource
+# routes as they are.
 provider "aws" {
   region = "eu-west-1"
 }

@@ -13,8 +13,10 @@
 #   read, is reported: that the method authenticates callers cannot be verified. A method
 #   whose HTTP method is unknown is not taken for OPTIONS, and an API whose endpoint types are
 #   unknown, or that the method does not reach by reference, is not taken for PRIVATE.
-#   Methods an OpenAPI document defines in aws_api_gateway_rest_api.body are not read: an
-#   API with a body (but a PRIVATE one) is reported, its methods' authorization unverified.
+#   Methods an OpenAPI document (JSON or YAML) defines in aws_api_gateway_rest_api.body are
+#   read too (lib/openapi.rego): those whose `security` names no authorizer are reported on
+#   their API. A body unknown at plan time, or neither JSON nor YAML, is reported: that its
+#   methods authenticate callers cannot be verified.
 # custom:
 #   id: aws-apigw-method-auth
 #   control: api-input-validation
@@ -46,6 +48,7 @@
 package leakguard.rules.aws.apigateway.method_auth
 
 import data.leakguard.lib.finding
+import data.leakguard.lib.openapi
 import data.leakguard.lib.resources
 import rego.v1
 
@@ -118,10 +121,20 @@ deny contains finding.new(rego.metadata.chain(), m, msg) if {
 	msg := sprintf("API Gateway method %s has an authorization type unknown at plan time; that it authenticates callers cannot be verified", [what(m)])
 }
 
-# Methods in an OpenAPI document are not read: not verified, never passed.
+# Methods an OpenAPI document in `body` defines (lib/openapi.rego).
 deny contains finding.new(rego.metadata.chain(), api, msg) if {
 	some api in resources.of_type("aws_api_gateway_rest_api")
 	resources.is_set(api, "body")
 	not only_private(api)
-	msg := sprintf("API Gateway REST API %s defines methods in an OpenAPI document (body) whose authorization is not read; that they authenticate callers cannot be verified", [api.address])
+	ops := openapi.open_operations(openapi.document(api))
+	count(ops) > 0
+	msg := sprintf("API Gateway REST API %s defines methods in its OpenAPI document (body) that accept unauthenticated calls: %s", [api.address, concat(", ", ops)])
+}
+
+deny contains finding.new(rego.metadata.chain(), api, msg) if {
+	some api in resources.of_type("aws_api_gateway_rest_api")
+	resources.is_set(api, "body")
+	not only_private(api)
+	not openapi.document(api)
+	msg := sprintf("API Gateway REST API %s has an OpenAPI document (body) that %s; that its methods authenticate callers cannot be verified", [api.address, openapi.why_unreadable(api)])
 }

@@ -77,10 +77,59 @@ test_http_method_unknown_is_not_preflight if {
 	k.summary(rule.deny) == {[id, key, msg]} with input as t.with_index([method({"http_method": "${var.verb}"})])
 }
 
-test_openapi_body_is_reported_unverified if {
-	api := t.resource("aws_api_gateway_rest_api.shop", {"body": "{\"openapi\":\"3.0.1\",\"paths\":{}}"}, {})
-	k.summary(rule.deny) == {[id, "test/aws_api_gateway_rest_api.shop", "API Gateway REST API aws_api_gateway_rest_api.shop defines methods in an OpenAPI document (body) whose authorization is not read; that they authenticate callers cannot be verified"]} with input as t.with_index([api])
-	private := t.resource("aws_api_gateway_rest_api.shop", {"body": "{}", "endpoint_configuration": [{"types": ["PRIVATE"]}]}, {})
+body_api(body) := t.resource("aws_api_gateway_rest_api.shop", {"body": body}, {})
+
+api_key := "test/aws_api_gateway_rest_api.shop"
+
+body_open(ops) := sprintf("API Gateway REST API aws_api_gateway_rest_api.shop defines methods in its OpenAPI document (body) that accept unauthenticated calls: %s", [ops])
+
+cognito := {"type": "apiKey", "name": "Authorization", "in": "header", "x-amazon-apigateway-authtype": "cognito_user_pools"}
+
+spec(paths, extra) := json.marshal(object.union(
+	{"openapi": "3.0.1", "paths": paths, "components": {"securitySchemes": {
+		"cognito": cognito,
+		"key": {"type": "apiKey", "name": "x-api-key", "in": "header"},
+	}}},
+	extra,
+))
+
+test_openapi_open_operations_are_reported if {
+	paths := {
+		"/debug": {"get": {"responses": {}}, "options": {"responses": {}}},
+		"/orders": {"post": {"security": [{"cognito": []}]}, "x-amazon-apigateway-any-method": {"security": [{"key": []}]}},
+		"/admin": {"delete": {"security": [{"cognito": []}, {}]}, "put": {"x-amazon-apigateway-auth": {"type": "NONE"}}, "patch": {"x-amazon-apigateway-auth": {"type": "AWS_IAM"}}},
+		"/ops": {"get": {"security": [{"undeclared": []}]}},
+	}
+	k.summary(rule.deny) == {[id, api_key, body_open("ANY /orders, DELETE /admin, GET /debug, GET /ops, PUT /admin")]} with input as t.with_index([body_api(spec(paths, {}))])
+}
+
+test_openapi_document_security_applies_unless_an_operation_overrides if {
+	paths := {"/orders": {"get": {}, "post": {"security": []}}}
+	k.summary(rule.deny) == {[id, api_key, body_open("POST /orders")]} with input as t.with_index([body_api(spec(paths, {"security": [{"cognito": []}]}))])
+	count(rule.deny) == 0 with input as t.with_index([body_api(spec({"/orders": {"get": {}}}, {"security": [{"cognito": []}]}))])
+}
+
+test_openapi_yaml_and_swagger_are_read if {
+	yaml_body := "openapi: 3.0.1\npaths:\n  /debug:\n    get:\n      responses: {}\n"
+	k.summary(rule.deny) == {[id, api_key, body_open("GET /debug")]} with input as t.with_index([body_api(yaml_body)])
+	swagger := json.marshal({"swagger": "2.0", "securityDefinitions": {"sigv4": {"type": "apiKey", "name": "Authorization", "in": "header", "x-amazon-apigateway-authtype": "awsSigv4"}}, "security": [{"sigv4": []}], "paths": {"/orders": {"get": {}}}})
+	count(rule.deny) == 0 with input as t.with_index([body_api(swagger)])
+	oidc := spec({"/me": {"get": {"security": [{"oidc": []}]}}}, {"components": {"securitySchemes": {"oidc": {"type": "openIdConnect", "openIdConnectUrl": "https://id.example.com"}}}})
+	count(rule.deny) == 0 with input as t.with_index([body_api(oidc)])
+}
+
+unverified(why) := sprintf("API Gateway REST API aws_api_gateway_rest_api.shop has an OpenAPI document (body) that %s; that its methods authenticate callers cannot be verified", [why])
+
+test_openapi_body_unreadable_is_reported_unverified if {
+	from_file := object.union(t.resource("aws_api_gateway_rest_api.shop", {}, {"body": ["local_file.spec"]}), {"unknown": ["body"]})
+	k.summary(rule.deny) == {[id, api_key, unverified("is unknown at plan time")]} with input as t.with_index([from_file])
+	k.summary(rule.deny) == {[id, api_key, unverified("is unknown at plan time")]} with input as t.with_index([body_api("${templatefile(var.spec, {})}")])
+	k.summary(rule.deny) == {[id, api_key, unverified("is neither JSON nor YAML")]} with input as t.with_index([body_api("paths: [unclosed")])
+	k.summary(rule.deny) == {[id, api_key, unverified("is not an OpenAPI object")]} with input as t.with_index([body_api("just text")])
+}
+
+test_openapi_private_or_absent_body_passes if {
+	private := t.resource("aws_api_gateway_rest_api.shop", {"body": spec({"/debug": {"get": {}}}, {}), "endpoint_configuration": [{"types": ["PRIVATE"]}]}, {})
 	count(rule.deny) == 0 with input as t.with_index([private])
-	count(rule.deny) == 0 with input as t.with_index([t.resource("aws_api_gateway_rest_api.shop", {"body": null}, {})])
+	count(rule.deny) == 0 with input as t.with_index([body_api(null)])
 }

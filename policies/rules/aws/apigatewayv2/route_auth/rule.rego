@@ -7,14 +7,16 @@
 #   WebSocket route AWS lets authorize (a connection, once open, carries every message). An
 #   authorizer_id without an authorization_type does not authorize: the type stays NONE.
 #   OPTIONS routes (CORS preflight) pass, and so do WebSocket routes other than $connect. An
-#   HTTP API made by quick create (aws_apigatewayv2_api with `target`) gets a $default route
+#   HTTP API made by quick create (aws_apigatewayv2_api with `target`) gets a route ($default unless route_key names another)
 #   without authorization and is reported too. An endpoint the shop means to be public is
 #   waived on its route.
 #   Unknowns: an authorization type or route key unknown at plan time is reported (that the
 #   route authenticates callers cannot be verified). A $default route whose API's protocol
 #   is unknown, or which reaches no API by reference, is taken for an HTTP route. Routes an
-#   OpenAPI document defines in aws_apigatewayv2_api.body are not read: an API with a body is
-#   reported, its routes' authorization unverified.
+#   OpenAPI document (JSON or YAML) defines in aws_apigatewayv2_api.body are read too
+#   (lib/openapi.rego): those whose `security` names no authorizer are reported on their API.
+#   A body unknown at plan time, or neither JSON nor YAML, is reported: that its routes
+#   authenticate callers cannot be verified.
 # custom:
 #   id: aws-apigwv2-route-auth
 #   control: api-input-validation
@@ -51,6 +53,7 @@
 package leakguard.rules.aws.apigatewayv2.route_auth
 
 import data.leakguard.lib.finding
+import data.leakguard.lib.openapi
 import data.leakguard.lib.resources
 import rego.v1
 
@@ -125,16 +128,33 @@ deny contains finding.new(rego.metadata.chain(), r, msg) if {
 	msg := sprintf("API Gateway route %s has an authorization type unknown at plan time; that it authenticates callers cannot be verified", [route_name(r)])
 }
 
+# The route quick create makes: route_key, $default where it is left out.
+quick_route(api) := api.values.route_key if {
+	is_string(object.get(api.values, "route_key", null))
+	not resources.unresolved(api, "route_key")
+}
+
+else := "$default"
+
 # Quick create: `target` makes a $default route (and stage) no argument can authorize.
 deny contains finding.new(rego.metadata.chain(), api, msg) if {
 	some api in resources.of_type("aws_apigatewayv2_api")
 	resources.is_set(api, "target")
-	msg := sprintf("API Gateway HTTP API %s is made by quick create (target): its $default route accepts unauthenticated calls", [api.address])
+	msg := sprintf("API Gateway HTTP API %s is made by quick create (target): its route %s accepts unauthenticated calls", [api.address, quick_route(api)])
 }
 
-# Routes in an OpenAPI document are not read: not verified, never passed.
+# Routes an OpenAPI document in `body` defines (lib/openapi.rego).
 deny contains finding.new(rego.metadata.chain(), api, msg) if {
 	some api in resources.of_type("aws_apigatewayv2_api")
 	resources.is_set(api, "body")
-	msg := sprintf("API Gateway API %s defines routes in an OpenAPI document (body) whose authorization is not read; that they authenticate callers cannot be verified", [api.address])
+	ops := openapi.open_operations(openapi.document(api))
+	count(ops) > 0
+	msg := sprintf("API Gateway API %s defines routes in its OpenAPI document (body) that accept unauthenticated calls: %s", [api.address, concat(", ", ops)])
+}
+
+deny contains finding.new(rego.metadata.chain(), api, msg) if {
+	some api in resources.of_type("aws_apigatewayv2_api")
+	resources.is_set(api, "body")
+	not openapi.document(api)
+	msg := sprintf("API Gateway API %s has an OpenAPI document (body) that %s; that its routes authenticate callers cannot be verified", [api.address, openapi.why_unreadable(api)])
 }

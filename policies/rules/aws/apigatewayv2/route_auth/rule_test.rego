@@ -73,12 +73,17 @@ test_unknowns_fail_unverified if {
 
 test_quick_create_fails if {
 	api := t.resource("aws_apigatewayv2_api.shop", {"protocol_type": "HTTP", "target": "arn:aws:lambda:us-west-2:111122223333:function:orders"}, {})
-	k.summary(rule.deny) == {[id, "test/aws_apigatewayv2_api.shop", "API Gateway HTTP API aws_apigatewayv2_api.shop is made by quick create (target): its $default route accepts unauthenticated calls"]} with input as t.with_index([api])
+	k.summary(rule.deny) == {[id, "test/aws_apigatewayv2_api.shop", "API Gateway HTTP API aws_apigatewayv2_api.shop is made by quick create (target): its route $default accepts unauthenticated calls"]} with input as t.with_index([api])
+	any_orders := t.resource("aws_apigatewayv2_api.shop", {"protocol_type": "HTTP", "target": "arn:aws:lambda:us-west-2:111122223333:function:orders", "route_key": "ANY /orders"}, {})
+	k.summary(rule.deny) == {[id, "test/aws_apigatewayv2_api.shop", "API Gateway HTTP API aws_apigatewayv2_api.shop is made by quick create (target): its route ANY /orders accepts unauthenticated calls"]} with input as t.with_index([any_orders])
 	count(rule.deny) == 0 with input as t.with_index([t.resource("aws_apigatewayv2_api.shop", {"protocol_type": "HTTP"}, {})])
 }
 
-test_openapi_body_is_reported_unverified if {
-	api := object.union(t.resource("aws_apigatewayv2_api.shop", {"protocol_type": "HTTP"}, {"body": ["local_file.spec"]}), {"unknown": ["body"]})
-	k.summary(rule.deny) == {[id, "test/aws_apigatewayv2_api.shop", "API Gateway API aws_apigatewayv2_api.shop defines routes in an OpenAPI document (body) whose authorization is not read; that they authenticate callers cannot be verified"]} with input as t.with_index([api])
+test_openapi_body_routes if {
+	body := json.marshal({"openapi": "3.0.1", "paths": {"/debug": {"get": {}}, "/orders": {"get": {"security": [{"jwt": []}]}}}, "components": {"securitySchemes": {"jwt": {"type": "oauth2", "x-amazon-apigateway-authorizer": {"type": "jwt"}}}}})
+	api := t.resource("aws_apigatewayv2_api.shop", {"protocol_type": "HTTP", "body": body}, {})
+	k.summary(rule.deny) == {[id, "test/aws_apigatewayv2_api.shop", "API Gateway API aws_apigatewayv2_api.shop defines routes in its OpenAPI document (body) that accept unauthenticated calls: GET /debug"]} with input as t.with_index([api])
+	from_file := object.union(t.resource("aws_apigatewayv2_api.shop", {"protocol_type": "HTTP"}, {"body": ["local_file.spec"]}), {"unknown": ["body"]})
+	k.summary(rule.deny) == {[id, "test/aws_apigatewayv2_api.shop", "API Gateway API aws_apigatewayv2_api.shop has an OpenAPI document (body) that is unknown at plan time; that its routes authenticate callers cannot be verified"]} with input as t.with_index([from_file])
 	count(rule.deny) == 0 with input as t.with_index([t.resource("aws_apigatewayv2_api.shop", {"protocol_type": "HTTP", "body": null}, {})])
 }

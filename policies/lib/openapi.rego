@@ -1,0 +1,99 @@
+# METADATA
+# title: OpenAPI documents of API Gateway APIs
+# description: |
+#   The operations an OpenAPI (3.x) or Swagger (2.0) document defines in an API's `body`,
+#   JSON or YAML, and whether API Gateway makes each one authenticate its callers: an
+#   operation's `security` (else the document's) naming a scheme that is an authorizer
+#   (x-amazon-apigateway-authorizer or -authtype, OAuth2, OpenID Connect), or
+#   x-amazon-apigateway-auth of a type other than NONE. An API key scheme alone identifies a
+#   client, it does not authenticate one; an empty requirement ({}) makes the rest optional.
+package leakguard.lib.openapi
+
+import data.leakguard.lib.resources
+import rego.v1
+
+# The document at `body`, where it can be read: known at plan time, literal, JSON or YAML.
+document(r) := doc if {
+	not unreadable(r)
+	body := r.values.body
+	doc := parsed(body)
+	is_object(doc)
+}
+
+parsed(body) := json.unmarshal(body) if json.is_valid(body)
+
+parsed(body) := yaml.unmarshal(body) if {
+	not json.is_valid(body)
+	yaml.is_valid(body)
+}
+
+unreadable(r) if resources.unknown_at(r, "body")
+
+unreadable(r) if resources.unresolved(r, "body")
+
+# (object.get: `not is_string(x.y)` is undefined, not true, where x has no y.)
+unreadable(r) if not is_string(object.get(r.values, "body", null))
+
+# Why a body that is set cannot be read (none where document(r) is defined).
+why_unreadable(r) := "is unknown at plan time" if unreadable(r)
+
+why_unreadable(r) := "is neither JSON nor YAML" if {
+	not unreadable(r)
+	not parsed(r.values.body)
+}
+
+why_unreadable(r) := "is not an OpenAPI object" if {
+	not unreadable(r)
+	doc := parsed(r.values.body)
+	not is_object(doc)
+}
+
+verbs := {"get", "put", "post", "delete", "patch", "head", "options", "trace", "x-amazon-apigateway-any-method"}
+
+verb_name(m) := "ANY" if lower(m) == "x-amazon-apigateway-any-method"
+
+verb_name(m) := upper(m) if lower(m) != "x-amazon-apigateway-any-method"
+
+# Every operation but CORS preflight (OPTIONS), named "VERB /path".
+operations(doc) := [{"name": sprintf("%s %s", [verb_name(m), p]), "op": op} |
+	some p, item in object.get(doc, "paths", {})
+	is_object(item)
+	some m, op in item
+	lower(m) in verbs
+	lower(m) != "options"
+	is_object(op)
+]
+
+schemes(doc) := object.union(object.get(doc, "securityDefinitions", {}), object.get(object.get(doc, "components", {}), "securitySchemes", {}))
+
+authorizer_scheme(s) if is_object(s["x-amazon-apigateway-authorizer"])
+
+authorizer_scheme(s) if is_string(s["x-amazon-apigateway-authtype"])
+
+authorizer_scheme(s) if lower(object.get(s, "type", "")) in {"oauth2", "openidconnect"}
+
+requirements(_, op) := op.security if is_array(object.get(op, "security", null))
+
+requirements(doc, op) := object.get(doc, "security", []) if not is_array(object.get(op, "security", null))
+
+# Each alternative names an authorizer and none is empty.
+secured(doc, op) if {
+	reqs := requirements(doc, op)
+	count(reqs) > 0
+	every req in reqs {
+		is_object(req)
+		some name, _ in req
+		authorizer_scheme(schemes(doc)[name])
+	}
+}
+
+secured(_, op) if {
+	t := op["x-amazon-apigateway-auth"].type
+	upper(t) != "NONE"
+}
+
+# The operations anyone may call, by name.
+open_operations(doc) := sort([o.name |
+	some o in operations(doc)
+	not secured(doc, o.op)
+])
