@@ -17,6 +17,7 @@ types := {
 	"aws_amplify_app",
 	"aws_amplify_branch",
 	"aws_api_gateway_api_key",
+	"aws_api_gateway_deployment",
 	"aws_api_gateway_domain_name",
 	"aws_api_gateway_method",
 	"aws_api_gateway_rest_api",

@@ -1202,6 +1202,34 @@ arn_identity_name(arn) := parts[count(parts) - 1] if {
 }
 
 # ---------------------------------------------------------------------------------------
+# API Gateway stages a deployment makes through its (deprecated) stage_name: not an
+# aws_api_gateway_stage, so no access_log_settings and nothing a WAF association can refer
+# to. The stage's name, or a note where it is unknown; none where a managed stage of the same
+# API and name exists (the deployment then only points that stage at itself).
+api_implicit_stage(d) := name if {
+	name := object.get(d.values, "stage_name", null)
+	literal(name)
+	not api_managed_stage(d, name)
+} else := "(name unknown at plan time)" if unresolved(d, "stage_name")
+
+api_managed_stage(d, name) if {
+	some s in of_type("aws_api_gateway_stage")
+	object.get(s.values, "stage_name", null) == name
+	same_rest_api(s, d)
+}
+
+same_rest_api(a, b) if {
+	some k in object.get(a.references, "rest_api_id", [])
+	k in object.get(b.references, "rest_api_id", [])
+}
+
+same_rest_api(a, b) if {
+	id := object.get(a.values, "rest_api_id", null)
+	literal(id)
+	id == object.get(b.values, "rest_api_id", null)
+}
+
+# ---------------------------------------------------------------------------------------
 # S3 bucket configuration resources (AWS provider 4+ split them from aws_s3_bucket).
 
 s3_attachment_types := [

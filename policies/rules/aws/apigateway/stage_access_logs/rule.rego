@@ -2,8 +2,12 @@
 # title: API Gateway stage without access logging
 # description: |
 #   Access logs (access_log_settings.destination_arn) record who called which API with
-#   what result; without them abuse of a data-returning endpoint cannot be traced.
-#   Unknowns: a destination unknown at plan time but set by reference counts as set.
+#   what result; without them abuse of a data-returning endpoint cannot be traced. A stage
+#   made by an aws_api_gateway_deployment's stage_name (deprecated) takes no access logging:
+#   the deployment is reported, unless an aws_api_gateway_stage of the same API and name
+#   manages that stage.
+#   Unknowns: a stage_name unknown at plan time still makes a stage and is reported; a
+#   destination unknown at plan time but set by reference counts as set.
 # custom:
 #   id: aws-apigw-stage-access-logs
 #   control: api-input-validation
@@ -47,4 +51,11 @@ deny contains finding.new(rego.metadata.chain(), stage, msg) if {
 	some stage in resources.of_type("aws_api_gateway_stage")
 	not logged(stage)
 	msg := sprintf("API Gateway stage %s has no access logging", [stage.address])
+}
+
+# A stage made by a deployment's stage_name (resources.api_implicit_stage).
+deny contains finding.new(rego.metadata.chain(), d, msg) if {
+	some d in resources.of_type("aws_api_gateway_deployment")
+	name := resources.api_implicit_stage(d)
+	msg := sprintf("API Gateway deployment %s creates stage %s through stage_name, which takes no access logging: manage the stage with aws_api_gateway_stage", [d.address, name])
 }

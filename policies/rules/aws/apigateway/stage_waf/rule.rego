@@ -3,8 +3,11 @@
 # description: |
 #   A public REST API stage needs an aws_wafv2_web_acl_association whose resource_arn
 #   refers to it, so injection payloads, known bad inputs and floods are blocked before they
-#   reach handlers.
-#   Unknowns: associations are matched by reference, so an ARN unknown at plan time is
+#   reach handlers. A stage made by an aws_api_gateway_deployment's stage_name (deprecated)
+#   is no resource an association can refer to: the deployment is reported, unless an
+#   aws_api_gateway_stage of the same API and name manages that stage.
+#   Unknowns: a stage_name unknown at plan time still makes a stage and is reported;
+#   associations are matched by reference, so an ARN unknown at plan time is
 #   still linked; an association naming the stage only by a literal ARN is not recognised.
 # custom:
 #   id: aws-apigw-stage-waf
@@ -47,4 +50,11 @@ deny contains finding.new(rego.metadata.chain(), stage, msg) if {
 	some stage in resources.of_type("aws_api_gateway_stage")
 	not associated(stage)
 	msg := sprintf("API Gateway stage %s has no WAF web ACL associated", [stage.address])
+}
+
+# A stage made by a deployment's stage_name (resources.api_implicit_stage).
+deny contains finding.new(rego.metadata.chain(), d, msg) if {
+	some d in resources.of_type("aws_api_gateway_deployment")
+	name := resources.api_implicit_stage(d)
+	msg := sprintf("API Gateway deployment %s creates stage %s through stage_name, to which no WAF web ACL association can refer: manage the stage with aws_api_gateway_stage", [d.address, name])
 }
