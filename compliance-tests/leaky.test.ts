@@ -37,6 +37,7 @@ describe('failure-pattern fixtures', () => {
   // Mistakes added to a fixture of their control show up under their own rule, not just the control.
   test.each([
     ['leaky-public-unencrypted-db-backup', 'aws-dynamodb-replica-protection'],
+    ['leaky-public-unencrypted-db-backup', 'aws-cognito-deletion-protection'],
     ['leaky-public-messaging', 'aws-sns-subscription-https'],
     ['leaky-public-bucket-no-object-logging', 'aws-s3-cors-public-write'],
     ['leaky-unrestricted-egress', 'aws-nacl-admin-ports'],

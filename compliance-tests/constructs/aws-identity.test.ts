@@ -1,6 +1,11 @@
 import { TerraformStack } from 'cdktf';
 import { ScopedRole, ScopedRoleProps } from '../../stacks/constructs/aws/role';
 import { ForensicEvidenceBucket, IncidentResponseRole } from '../../stacks/constructs/aws/forensics';
+import { CustomerUserPool, CustomerUserPoolProps } from '../../stacks/constructs/aws/user-pool';
+import { check } from '../../src/check';
+import { awsPart, leakyStack } from '../../stacks/leaky/common';
+import { cleanup as removeDir, synthApp } from '../../test/helpers/synth';
+import { join } from 'node:path';
 import { cleanup, doc, only, ref, resources, statement, synth, testStack } from './helpers';
 
 afterAll(cleanup);
@@ -140,4 +145,37 @@ const forensicRejected: [string, (s: TerraformStack) => unknown, RegExp][] = [
 ];
 test.each(forensicRejected)('forensics rejects %s', (_name, build, message) => {
   expect(() => build(testStack())).toThrow(message);
+});
+
+describe('CustomerUserPool', () => {
+  test('cannot be deleted, offers authenticator MFA, enforces advanced security, tagged; the deletion rule passes it', async () => {
+    const stack = testStack();
+    new CustomerUserPool(stack, 'shoppers', { name: 'shoppers' });
+    const pool = only(synth(stack), 'aws_cognito_user_pool');
+    expect(pool).toMatchObject({
+      deletion_protection: 'ACTIVE',
+      mfa_configuration: 'OPTIONAL',
+      software_token_mfa_configuration: { enabled: true },
+      user_pool_add_ons: { advanced_security_mode: 'ENFORCED' },
+      account_recovery_setting: { recovery_mechanism: [{ name: 'verified_email', priority: 1 }] },
+      password_policy: { minimum_length: 12 },
+    });
+    expect(pool.tags['data-classification']).toBe('pii');
+    const dir = synthApp((app) => {
+      const s = leakyStack(app, 'accounts');
+      awsPart(s);
+      new CustomerUserPool(s, 'shoppers', { name: 'shoppers', mfa: 'ON' });
+    });
+    const { decision } = await check([dir], { today: '2026-11-28' });
+    expect(decision.findings.filter((f) => f.rule_id === 'aws-cognito-deletion-protection')).toEqual([]);
+    removeDir(join(dir, '..'));
+  });
+
+  test.each([
+    ['MFA off', { mfa: 'OFF' as 'ON' }, /customers must be able to protect their account/],
+    ['a short password', { minPasswordLength: 6 }, /minPasswordLength/],
+    ['a name Cognito refuses', { name: 'shop/pool' }, /invalid user pool name/],
+  ] as [string, Partial<CustomerUserPoolProps>, RegExp][])('rejects %s', (_name, bad, message) => {
+    expect(() => new CustomerUserPool(testStack(), 'p', { name: 'shoppers', ...bad })).toThrow(message);
+  });
 });

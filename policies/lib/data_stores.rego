@@ -58,6 +58,7 @@ types := {
 	"aws_fsx_lustre_file_system": "FSx for Lustre",
 	"aws_fsx_ontap_file_system": "FSx for NetApp ONTAP",
 	"aws_fsx_openzfs_file_system": "FSx for OpenZFS",
+	"aws_cognito_user_pool": "Cognito user pools (customer accounts)",
 	# Azure
 	"azurerm_storage_account": "Storage",
 	"azurerm_mssql_server": "SQL Database",
@@ -111,6 +112,11 @@ disk_logging := "managed disks and snapshots emit no resource logs (no diagnosti
 messaging_backups := "a namespace has no backup or snapshot: events and messages live only until consumed or their retention ends, and Geo-disaster recovery pairs copy metadata (entities, settings), not messages; Event Hubs Capture writes events to a storage account judged by the storage rules"
 
 not_applicable := {
+	"aws_cognito_user_pool": {
+		"public-reachability": "a user pool has no network setting: its sign-up and sign-in endpoints are public by design, a user's profile is read only with that user's tokens, and the admin APIs need IAM credentials (judged by the IAM rules)",
+		"encryption-at-rest": "Cognito encrypts a user pool's directory at rest with AWS-owned keys and offers no customer-managed key for it (the custom sender KMS key only encrypts the codes passed to a Lambda trigger)",
+		"encryption-in-transit": "every Cognito endpoint is HTTPS-only and no argument can allow plain HTTP",
+	},
 	"aws_fsx_windows_file_system": {"public-reachability": fsx_reach},
 	"aws_fsx_lustre_file_system": {
 		"public-reachability": fsx_reach,
@@ -244,6 +250,7 @@ not_applicable := {
 # Checks a type still lacks a rule for, with the reason; the test prints them and fails once
 # a rule covers one (so this list only shrinks).
 known_gaps := {
+	"aws_cognito_user_pool": {"audit-logging": "sign-in and account-change events are logged by advanced security (user_pool_add_ons.advanced_security_mode) and exported by aws_cognito_log_delivery_configuration, which no rule reads yet; read them live with aws cognito-idp get-log-delivery-configuration"},
 	"aws_fsx_windows_file_system": {"encryption-in-transit": "whether the file system refuses unencrypted SMB is set inside Windows through the FSx remote PowerShell endpoint (Set-FSxSmbServerConfiguration -EncryptData $true -RejectUnencryptedAccess $true), which neither the FSx API nor Terraform exposes; read it live with Get-FSxSmbServerConfiguration"},
 	"aws_fsx_ontap_file_system": {
 		"encryption-in-transit": "SMB encryption and NFS Kerberos (krb5p) are configured inside ONTAP on each storage virtual machine (vserver cifs security modify -is-smb-encryption-required, vserver nfs kerberos), which the AWS provider does not expose; read them live with the ONTAP CLI or REST API",

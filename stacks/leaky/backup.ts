@@ -5,6 +5,7 @@ import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
 import { BackupVault } from '@cdktf/provider-aws/lib/backup-vault';
 import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
 import { DynamodbResourcePolicy } from '@cdktf/provider-aws/lib/dynamodb-resource-policy';
+import { CognitoUserPool } from '@cdktf/provider-aws/lib/cognito-user-pool';
 import { denyInsecureTransport, policyJson } from '../constructs/aws/policy';
 import { MssqlServer } from '@cdktf/provider-azurerm/lib/mssql-server';
 import { MssqlDatabase } from '@cdktf/provider-azurerm/lib/mssql-database';
@@ -17,7 +18,7 @@ import { diagnostics } from '../constructs/azure/common';
 import { SHOP_CONFIG } from '../config';
 import { awsPart, azurePart, leakyStack } from './common';
 
-/** Customer databases and their backups: unencrypted, reachable from the internet, barely retained, deletable. */
+/** Customer databases, accounts and their backups: unencrypted, reachable from the internet, barely retained, deletable. */
 export function publicUnencryptedDbBackup(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-public-unencrypted-db-backup');
   const { baseline } = awsPart(stack);
@@ -65,6 +66,9 @@ export function publicUnencryptedDbBackup(scope: Construct): TerraformStack {
   // TLS only: this fixture's leaks are its backups, not its transport.
   new DynamodbResourcePolicy(stack, 'orders-policy', { resourceArn: orders.arn, policy: policyJson([denyInsecureTransport(['dynamodb:*'], [orders.arn])]) });
   baseline.coverTable(orders.arn);
+
+  // The customer accounts: a user pool anyone with DeleteUserPool (or a terraform destroy) erases for good.
+  new CognitoUserPool(stack, 'shoppers', { name: 'leaky-dbbak-shoppers', mfaConfiguration: 'OPTIONAL', softwareTokenMfaConfiguration: { enabled: true }, tags: dataTags(stack, { classification: 'pii' }) });
 
   const az = azurePart(stack, 'dbbak');
   const server = new MssqlServer(stack, 'sql', {

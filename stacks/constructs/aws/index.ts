@@ -28,3 +28,4 @@ export * from './vpc';
 export * from './waf';
 export * from './file-shares';
 export * from './load-balancer';
+export * from './user-pool';
