@@ -248,6 +248,7 @@ describe('AuthorizedHttpApi', () => {
     ['no routes', { routes: [] }, /routes must not be empty/],
     ['a duplicate route', { routes: [{ method: 'GET', path: '/a' }, { method: 'GET', path: '/a' }] }, /duplicate route/],
     ['a malformed path', { routes: [{ method: 'GET', path: 'orders' }] }, /invalid route path/],
+    ['an out-of-range throttle', { throttle: { rateLimit: 100, burstLimit: 0 } }, /throttle.burstLimit/],
   ] as [string, Partial<AuthorizedHttpApiProps>, RegExp][])('rejects %s', (_name, bad, message) => {
     expect(() => httpApi(testStack(), bad)).toThrow(message);
   });

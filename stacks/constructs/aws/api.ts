@@ -38,6 +38,24 @@ export interface ApiRoute {
   readonly requiredParameters?: readonly string[];
 }
 
+/** Each route's `METHOD /path`, refusing a malformed path or a route given twice. */
+function routeKeys(scope: Construct, routes: readonly { readonly path: string; readonly method: HttpMethod }[]): string[] {
+  const seen = new Set<string>();
+  return routes.map((r) => {
+    const key = `${r.method} ${r.path}`;
+    if (!/^\/([a-zA-Z0-9_-]+|\{[a-zA-Z0-9_]+\})(\/([a-zA-Z0-9_-]+|\{[a-zA-Z0-9_]+\}))*$/.test(r.path)) throw new UnsafeConfigError(scope, `invalid route path ${r.path}`);
+    if (seen.has(key)) throw new UnsafeConfigError(scope, `duplicate route ${key}`);
+    seen.add(key);
+    return key;
+  });
+}
+
+function checkThrottle(scope: Construct, throttle?: { readonly rateLimit: number; readonly burstLimit: number }): void {
+  if (!throttle) return;
+  requireIntInRange(scope, 'throttle.rateLimit', throttle.rateLimit, 1, 10000);
+  requireIntInRange(scope, 'throttle.burstLimit', throttle.burstLimit, 1, 5000);
+}
+
 export interface ValidatedRestApiProps extends ClassifiedProps {
   readonly name: string;
   readonly routes: readonly ApiRoute[];
@@ -83,20 +101,14 @@ export class ValidatedRestApi extends Construct {
       throw new UnsafeConfigError(this, `authorization ${JSON.stringify(authorization)} is not allowed: methods must authenticate callers`);
     }
     if (authorization !== 'AWS_IAM' && !props.authorizerId) throw new UnsafeConfigError(this, `${authorization} authorization needs authorizerId`);
-    const seen = new Set<string>();
-    for (const r of routes) {
-      const key = `${r.method} ${r.path}`;
-      if (!/^\/([a-zA-Z0-9_-]+|\{[a-zA-Z0-9_]+\})(\/([a-zA-Z0-9_-]+|\{[a-zA-Z0-9_]+\}))*$/.test(r.path)) throw new UnsafeConfigError(this, `invalid route path ${r.path}`);
-      if (seen.has(key)) throw new UnsafeConfigError(this, `duplicate route ${key}`);
-      seen.add(key);
+    const keys = routeKeys(this, routes);
+    for (const [i, r] of routes.entries()) {
+      const key = keys[i];
       if (BODY_METHODS.has(r.method) && !r.requestSchema) {
         throw new UnsafeConfigError(this, `${key} accepts a body but has no requestSchema: the request validator needs a model`);
       }
     }
-    if (props.throttle) {
-      requireIntInRange(this, 'throttle.rateLimit', props.throttle.rateLimit, 1, 10000);
-      requireIntInRange(this, 'throttle.burstLimit', props.throttle.burstLimit, 1, 5000);
-    }
+    checkThrottle(this, props.throttle);
 
     this.api = new ApiGatewayRestApi(this, 'api', {
       provider,
@@ -249,6 +261,7 @@ export class AuthorizedHttpApi extends Construct {
     const routes = requireNonEmpty(this, 'routes', props.routes);
     if (!/^https:\/\/\S+$/.test(props.jwt.issuer)) throw new UnsafeConfigError(this, `the JWT issuer must be an https URL, not ${JSON.stringify(props.jwt.issuer)}`);
     requireNonEmpty(this, 'jwt.audience', props.jwt.audience);
+    checkThrottle(this, props.throttle);
     this.api = new Apigatewayv2Api(this, 'api', { provider, name: props.name, protocolType: 'HTTP', tags: dataTags(this, props) });
     const apiId = this.api.id;
     this.authorizer = new Apigatewayv2Authorizer(this, 'authorizer', {
@@ -266,12 +279,9 @@ export class AuthorizedHttpApi extends Construct {
       integrationUri: props.handler.fn.invokeArn,
       payloadFormatVersion: '2.0',
     });
-    const seen = new Set<string>();
-    for (const r of routes) {
-      const key = `${r.method} ${r.path}`;
-      if (!/^\/([a-zA-Z0-9_-]+|\{[a-zA-Z0-9_]+\})(\/([a-zA-Z0-9_-]+|\{[a-zA-Z0-9_]+\}))*$/.test(r.path)) throw new UnsafeConfigError(this, `invalid route path ${r.path}`);
-      if (seen.has(key)) throw new UnsafeConfigError(this, `duplicate route ${key}`);
-      seen.add(key);
+    const keys = routeKeys(this, routes);
+    for (const [i, r] of routes.entries()) {
+      const key = keys[i];
       new Apigatewayv2Route(this, `route-${r.method.toLowerCase()}${r.path.replace(/[{}]/g, '').replace(/\//g, '-')}`, {
         provider,
         apiId,
