@@ -5,7 +5,7 @@
 #   JSON or YAML, and whether API Gateway makes each one authenticate its callers: an
 #   operation's `security` (else the document's) naming a scheme that is an authorizer
 #   (x-amazon-apigateway-authorizer or -authtype, OAuth2, OpenID Connect), or
-#   x-amazon-apigateway-auth of a type other than NONE. An API key scheme alone identifies a
+#   x-amazon-apigateway-auth of type AWS_IAM. An API key scheme alone identifies a
 #   client, it does not authenticate one; an empty requirement ({}) makes the rest optional.
 package leakguard.lib.openapi
 
@@ -72,13 +72,8 @@ authorizer_scheme(s) if is_string(s["x-amazon-apigateway-authtype"])
 
 authorizer_scheme(s) if lower(object.get(s, "type", "")) in {"oauth2", "openidconnect"}
 
-requirements(_, op) := op.security if is_array(object.get(op, "security", null))
-
-requirements(doc, op) := object.get(doc, "security", []) if not is_array(object.get(op, "security", null))
-
-# Each alternative names an authorizer and none is empty.
-secured(doc, op) if {
-	reqs := requirements(doc, op)
+# Each alternative of a security requirement list names an authorizer, and none is empty.
+authorizes(doc, reqs) if {
 	count(reqs) > 0
 	every req in reqs {
 		is_object(req)
@@ -87,13 +82,29 @@ secured(doc, op) if {
 	}
 }
 
-secured(_, op) if {
-	t := op["x-amazon-apigateway-auth"].type
-	upper(t) != "NONE"
+# Secured by the operation itself: its own `security`, or IAM (x-amazon-apigateway-auth
+# documents NONE and AWS_IAM only; any other type attaches no authorizer).
+op_secured(doc, op) if authorizes(doc, op.security)
+
+op_secured(_, op) if upper(op["x-amazon-apigateway-auth"].type) == "AWS_IAM"
+
+# Secured only by the document's `security`, which applies where the operation has none.
+doc_secured(doc, op) if {
+	not is_array(object.get(op, "security", null))
+	authorizes(doc, object.get(doc, "security", []))
 }
 
 # The operations anyone may call, by name.
 open_operations(doc) := sort([o.name |
 	some o in operations(doc)
-	not secured(doc, o.op)
+	not op_secured(doc, o.op)
+	not doc_secured(doc, o.op)
+])
+
+# The operations only the document-level `security` covers (REST imports are documented to
+# apply security per method: aws-apigateway-importer#204).
+document_secured_operations(doc) := sort([o.name |
+	some o in operations(doc)
+	not op_secured(doc, o.op)
+	doc_secured(doc, o.op)
 ])

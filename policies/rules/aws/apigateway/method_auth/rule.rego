@@ -15,8 +15,9 @@
 #   unknown, or that the method does not reach by reference, is not taken for PRIVATE.
 #   Methods an OpenAPI document (JSON or YAML) defines in aws_api_gateway_rest_api.body are
 #   read too (lib/openapi.rego): those whose `security` names no authorizer are reported on
-#   their API. A body unknown at plan time, or neither JSON nor YAML, is reported: that its
-#   methods authenticate callers cannot be verified.
+#   their API. A REST import applies `security` per method, so methods only the
+#   document-level `security` covers are reported as not verifiable, and so is a body unknown
+#   at plan time or neither JSON nor YAML.
 # custom:
 #   id: aws-apigw-method-auth
 #   control: api-input-validation
@@ -28,7 +29,10 @@
 #   audit_component: Access controls; secure development and coding practices
 #   remediation: |
 #     Set authorization = "AWS_IAM", or "COGNITO_USER_POOLS" / "CUSTOM" with an authorizer_id
-#     (aws_api_gateway_authorizer). Waive the method where the endpoint is public by design.
+#     (aws_api_gateway_authorizer). In an OpenAPI body, give each operation a `security`
+#     requirement naming a scheme with x-amazon-apigateway-authorizer (or
+#     x-amazon-apigateway-auth type AWS_IAM). Waive the method where the endpoint is public by
+#     design.
 #   construct: ValidatedRestApi
 #   example: |
 #     resource "aws_api_gateway_authorizer" "shoppers" {
@@ -137,4 +141,14 @@ deny contains finding.new(rego.metadata.chain(), api, msg) if {
 	not only_private(api)
 	not openapi.document(api)
 	msg := sprintf("API Gateway REST API %s has an OpenAPI document (body) that %s; that its methods authenticate callers cannot be verified", [api.address, openapi.why_unreadable(api)])
+}
+
+# Methods only the document-level `security` covers: REST imports apply security per method.
+deny contains finding.new(rego.metadata.chain(), api, msg) if {
+	some api in resources.of_type("aws_api_gateway_rest_api")
+	resources.is_set(api, "body")
+	not only_private(api)
+	ops := openapi.document_secured_operations(openapi.document(api))
+	count(ops) > 0
+	msg := sprintf("API Gateway REST API %s leaves the authorization of methods in its OpenAPI document (body) to the document-level security, which a REST import does not apply to each method: %s; that they authenticate callers cannot be verified", [api.address, concat(", ", ops)])
 }

@@ -28,7 +28,8 @@
 #   audit_component: Access controls; secure development and coding practices
 #   remediation: |
 #     Set authorization_type = "JWT" (HTTP APIs: a Cognito or OIDC issuer), "AWS_IAM" or
-#     "CUSTOM" with authorizer_id (aws_apigatewayv2_authorizer). Replace quick create
+#     "CUSTOM" with authorizer_id (aws_apigatewayv2_authorizer); in an OpenAPI body, a
+#     `security` requirement naming a scheme with x-amazon-apigateway-authorizer. Replace quick create
 #     (`target`) with routes that authorize. Waive the route where the endpoint is public by
 #     design.
 #   construct: AuthorizedHttpApi
