@@ -19,6 +19,8 @@ interface ConfigResource {
   forEach?: { refs: string[]; attrs: Set<string> };
   /** The expressions, whose literal values (literalTree) only the secret scan reads; a module variable the code sets to a constant reads as that constant (withCodeValues). */
   exprs: Json;
+  /** The paths in `exprs` whose expression carries the constants the code gives the variables it names (CODE_VALUES). */
+  codePaths?: string[];
   /**
    * What its provisioners write, for the secret scan only: their constants, one a line
    * (provisionerText); `unread`: some expression of theirs refers to something, whose text (a
@@ -249,6 +251,29 @@ function withCodeValues(exprs: unknown, values: CodeValue): unknown {
   return out ?? exprs;
 }
 
+/** The expressions with the code's values (withCodeValues), and the paths of those that carry candidates. */
+function withCodePaths(exprs: Json, values: CodeValue | undefined): Pick<ConfigResource, 'exprs' | 'codePaths'> {
+  const withValues = values ? (withCodeValues(exprs, values) as Json) : exprs;
+  if (withValues === exprs) return { exprs };
+  const codePaths: string[] = [];
+  // Through blocks written once (lists of one), as codeLiteral reads a path.
+  const walk = (node: unknown, path: string): void => {
+    if (Array.isArray(node)) {
+      if (node.length === 1) walk(node[0], path);
+      return;
+    }
+    if (!isJson(node)) return;
+    if (Array.isArray(node[CODE_VALUES])) {
+      if (path !== '') codePaths.push(path);
+      return;
+    }
+    if ('constant_value' in node || Array.isArray(node.references)) return;
+    for (const k of Object.keys(node)) walk(node[k], path === '' ? k : `${path}.${k}`);
+  };
+  walk(withValues, '');
+  return codePaths.length > 0 ? { exprs: withValues, codePaths } : { exprs: withValues };
+}
+
 /** Where withCodeValues keeps, on an expression naming several variables, the constants the code gives them. */
 const CODE_VALUES = 'leakguard_code_values';
 
@@ -342,7 +367,7 @@ function configResources(
       refs,
       ...(fromEach.length > 0 ? { forEach: { refs: each, attrs: new Set(fromEach) } } : {}),
       constants,
-      exprs: values ? (withCodeValues(exprs, values) as Json) : exprs,
+      ...withCodePaths(exprs, values),
     });
   }
   for (const [name, call] of Object.entries(isJson(module.module_calls) ? module.module_calls : {})) {
@@ -729,6 +754,16 @@ function draftsFrom(file: string, resources: Instance[], plan?: PlanParts): Draf
     const hidden = cfg ? [...draft.sensitive, ...Object.keys(cfg.exprs).filter((k) => isWriteOnly(k) && !draft.sensitive.includes(k))] : draft.sensitive;
     for (const p of cfg ? hiddenPaths(hidden, cfg.refs) : []) {
       const known = codeLiteral(cfg!.exprs, p, soleValueAt(values, p));
+      if (known) draft.written = withConstant(draft.written === cfg!.exprs ? structuredClone(cfg!.exprs) : draft.written!, p, known.value) as Json;
+    }
+    // The same for a value the plan shows (a credential the provider does not mark sensitive, a
+    // Splunk HEC token): equal to a constant the code gives a root variable its expression names
+    // (the default of `var.hec.token`'s object), it is a literal in the code. Such a value had
+    // passed on both plan sides while its folder was flagged.
+    for (const p of cfg?.codePaths ?? []) {
+      const planned = soleValueAt(values, p);
+      if (typeof planned !== 'string' || hidden.some((h) => p === h || p.startsWith(`${h}.`))) continue;
+      const known = codeLiteral(cfg!.exprs, p, planned);
       if (known) draft.written = withConstant(draft.written === cfg!.exprs ? structuredClone(cfg!.exprs) : draft.written!, p, known.value) as Json;
     }
     // What the plan leaves unknown as a whole the folder beside it shows in part, for the

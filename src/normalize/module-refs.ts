@@ -249,7 +249,10 @@ export function withConstant(exprs: Record<string, unknown>, attr: string, value
   let at = exprs;
   for (const seg of segs.slice(0, -1)) {
     const next = at[seg];
-    at = (at[seg] = typeof next === 'object' && next !== null && !Array.isArray(next) ? next : {}) as Record<string, unknown>;
+    // Into a block written once (a list of one object), keeping what else the block holds.
+    const one = Array.isArray(next) && next.length === 1 ? next[0] : next;
+    if (typeof one === 'object' && one !== null && !Array.isArray(one)) at = one as Record<string, unknown>;
+    else at = at[seg] = {};
   }
   at[segs[segs.length - 1]] = { constant_value: value };
   return exprs;
