@@ -24,6 +24,7 @@ types := {
 	"aws_api_gateway_stage",
 	"aws_apigatewayv2_api",
 	"aws_apigatewayv2_route",
+	"aws_apigatewayv2_stage",
 	"aws_appfabric_app_authorization",
 	"aws_appflow_connector_profile",
 	"aws_appstream_directory_config",

@@ -78,3 +78,10 @@ resource "aws_api_gateway_rest_api" "spec" {
     paths   = { "/orders" = { get = { responses = { "200" = { description = "ok" } } } } }
   })
 }
+
+# The HTTP API's stage writes no access log.
+resource "aws_apigatewayv2_stage" "default" {
+  api_id      = aws_apigatewayv2_api.this.id
+  name        = "$default"
+  auto_deploy = true
+}

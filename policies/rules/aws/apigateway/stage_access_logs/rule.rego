@@ -2,7 +2,8 @@
 # title: API Gateway stage without access logging
 # description: |
 #   Access logs (access_log_settings.destination_arn) record who called which API with
-#   what result; without them abuse of a data-returning endpoint cannot be traced. A stage
+#   what result; without them abuse of a data-returning endpoint cannot be traced. REST API
+#   stages and HTTP or WebSocket API stages (aws_apigatewayv2_stage) alike. A stage
 #   made by an aws_api_gateway_deployment's stage_name (deprecated) takes no access logging:
 #   the deployment is reported, unless an aws_api_gateway_stage of the same API and name
 #   manages that stage.
@@ -48,7 +49,8 @@ logged(stage) if {
 logged(stage) if resources.references_under(stage, "access_log_settings.destination_arn")
 
 deny contains finding.new(rego.metadata.chain(), stage, msg) if {
-	some stage in resources.of_type("aws_api_gateway_stage")
+	some type in ["aws_api_gateway_stage", "aws_apigatewayv2_stage"]
+	some stage in resources.of_type(type)
 	not logged(stage)
 	msg := sprintf("API Gateway stage %s has no access logging", [stage.address])
 }

@@ -50,3 +50,10 @@ test_managed_or_no_stage_passes if {
 	count(rule.deny) == 0 with input as t.with_index([deployment({})])
 	count(rule.deny) == 0 with input as t.with_index([deployment({"stage_name": ""})])
 }
+
+test_http_api_stage_without_access_logs_fails if {
+	stage := t.resource("aws_apigatewayv2_stage.default", {"name": "$default", "auto_deploy": true}, {})
+	k.summary(rule.deny) == {[rule_id, "test/aws_apigatewayv2_stage.default", "API Gateway stage aws_apigatewayv2_stage.default has no access logging"]} with input as t.with_index([stage])
+	logged := k.unknown(t.resource("aws_apigatewayv2_stage.default", {"name": "$default", "access_log_settings": [{"format": "x"}]}, {"access_log_settings.destination_arn": ["aws_cloudwatch_log_group.api"]}), ["access_log_settings.destination_arn"])
+	count(rule.deny) == 0 with input as t.with_index([logged])
+}
