@@ -125,29 +125,30 @@ deny contains finding.new(rego.metadata.chain(), m, msg) if {
 	msg := sprintf("API Gateway method %s has an authorization type unknown at plan time; that it authenticates callers cannot be verified", [what(m)])
 }
 
-# Methods an OpenAPI document in `body` defines (lib/openapi.rego).
-deny contains finding.new(rego.metadata.chain(), api, msg) if {
+# APIs (not PRIVATE) whose methods an OpenAPI document in `body` defines (lib/openapi.rego).
+body_apis contains api if {
 	some api in resources.of_type("aws_api_gateway_rest_api")
 	resources.is_set(api, "body")
 	not only_private(api)
+}
+
+# Their open methods.
+deny contains finding.new(rego.metadata.chain(), api, msg) if {
+	some api in body_apis
 	ops := openapi.open_operations(openapi.document(api))
 	count(ops) > 0
 	msg := sprintf("API Gateway REST API %s defines methods in its OpenAPI document (body) that accept unauthenticated calls: %s", [api.address, concat(", ", ops)])
 }
 
 deny contains finding.new(rego.metadata.chain(), api, msg) if {
-	some api in resources.of_type("aws_api_gateway_rest_api")
-	resources.is_set(api, "body")
-	not only_private(api)
+	some api in body_apis
 	not openapi.document(api)
 	msg := sprintf("API Gateway REST API %s has an OpenAPI document (body) that %s; that its methods authenticate callers cannot be verified", [api.address, openapi.why_unreadable(api)])
 }
 
 # Methods only the document-level `security` covers: REST imports apply security per method.
 deny contains finding.new(rego.metadata.chain(), api, msg) if {
-	some api in resources.of_type("aws_api_gateway_rest_api")
-	resources.is_set(api, "body")
-	not only_private(api)
+	some api in body_apis
 	ops := openapi.document_secured_operations(openapi.document(api))
 	count(ops) > 0
 	msg := sprintf("API Gateway REST API %s leaves the authorization of methods in its OpenAPI document (body) to the document-level security, which a REST import does not apply to each method: %s; that they authenticate callers cannot be verified", [api.address, concat(", ", ops)])
