@@ -126,11 +126,11 @@ deny contains finding.new(rego.metadata.chain(), m, msg) if {
 }
 
 # APIs (not PRIVATE) whose methods an OpenAPI document in `body` defines (lib/openapi.rego).
-body_apis contains api if {
+body_apis := [api |
 	some api in resources.of_type("aws_api_gateway_rest_api")
 	resources.is_set(api, "body")
 	not only_private(api)
-}
+]
 
 # Their open methods.
 deny contains finding.new(rego.metadata.chain(), api, msg) if {
