@@ -11,6 +11,7 @@ import { LambdaFunctionUrl } from '@cdktf/provider-aws/lib/lambda-function-url';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
+import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { dataTags } from '../constructs/common/tags';
 import { HardenedBucket } from '../constructs/aws/bucket';
 import { IamAuthFunction } from '../constructs/aws/lambda';
@@ -55,6 +56,12 @@ export function apiNoInputValidation(scope: Construct): TerraformStack {
   const acl = new ManagedRulesWebAcl(stack, 'waf', { scope: 'REGIONAL', name: 'leaky-apival' });
   new Wafv2WebAclAssociation(stack, 'waf-association', { resourceArn: stage.arn, webAclArn: acl.arn });
   new LambdaPermission(stack, 'invoke', { action: 'lambda:InvokeFunction', functionName: handler.fn.functionName, principal: 'apigateway.amazonaws.com', sourceArn: `${api.executionArn}/*/*` });
+
+  // An internal order service's load balancer that routes malformed headers to its targets (request smuggling).
+  new Lb(stack, 'orders-lb', {
+    name: 'leaky-apival-orders', internal: true, subnets: ['subnet-0a1b2c3d4e5f60718', 'subnet-0a1b2c3d4e5f60719'], securityGroups: ['sg-0a1b2c3d4e5f60718'],
+    accessLogs: { bucket: 'leaky-apival-lb-logs', prefix: 'orders', enabled: true },
+  });
 
   // An HTTP API route that names no authorization type: NONE, whoever calls.
   const http = new Apigatewayv2Api(stack, 'http-api', { name: 'leaky-apival-http', protocolType: 'HTTP', tags: dataTags(stack, { classification: 'pii' }) });

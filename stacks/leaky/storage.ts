@@ -6,6 +6,7 @@ import { S3BucketCorsConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-cor
 import { IamAccessKey } from '@cdktf/provider-aws/lib/iam-access-key';
 import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
 import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
+import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { dataTags } from '../constructs/common/tags';
 import { HardenedBucket } from '../constructs/aws/bucket';
 import { HardenedTable } from '../constructs/aws/database';
@@ -105,6 +106,12 @@ export function noCentralAuditCorrelation(scope: Construct): TerraformStack {
     finalSnapshotIdentifier: 'leaky-central-customers-final',
     // No enabled_cloudwatch_logs_exports: database access never reaches central logging.
     tags: dataTags(stack, { classification: 'pii' }),
+  });
+
+  // The storefront's load balancer names a log bucket but never enables its access logs.
+  new Lb(stack, 'storefront-lb', {
+    name: 'leaky-central-shop', internal: true, subnets: network.subnetIds, securityGroups: [sg.id], dropInvalidHeaderFields: true,
+    accessLogs: { bucket: customers.accessLogBucket!.bucket.bucket, prefix: 'storefront' },
   });
 
   const az = azurePart(stack, 'central');

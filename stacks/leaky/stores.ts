@@ -315,7 +315,10 @@ export function unprotectedFileShares(scope: Construct): TerraformStack {
 export function plaintextStorefront(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-plaintext-storefront');
   awsPart(stack);
-  const lb = new Lb(stack, 'shop', { name: 'leaky-shop', loadBalancerType: 'application', subnets: SUBNETS.slice(0, 2), securityGroups: SECURITY_GROUPS, dropInvalidHeaderFields: true });
+  const lb = new Lb(stack, 'shop', {
+    name: 'leaky-shop', loadBalancerType: 'application', subnets: SUBNETS.slice(0, 2), securityGroups: SECURITY_GROUPS, dropInvalidHeaderFields: true,
+    accessLogs: { bucket: 'leaky-shop-lb-logs', prefix: 'shop', enabled: true },
+  });
   const forward = [{ type: 'forward', targetGroupArn: 'arn:aws:elasticloadbalancing:us-west-2:123456789012:targetgroup/web/73e2d6bc24d8a067' }];
   new LbListener(stack, 'http', { loadBalancerArn: lb.arn, port: 80, protocol: 'HTTP', defaultAction: forward });
   new LbListener(stack, 'https', { loadBalancerArn: lb.arn, port: 443, protocol: 'HTTPS', certificateArn: 'arn:aws:acm:us-west-2:123456789012:certificate/12345678-1234-1234-1234-123456789012', defaultAction: forward });

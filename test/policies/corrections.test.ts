@@ -51,6 +51,18 @@ const CASES: Case[] = [
     expect: 'aws_security_group.web',
   },
   {
+    name: 'a web-port group shared by a load balancer and ECS tasks with public IPs is judged by both (found by an audit)',
+    rule: 'aws-sg-internet-ingress',
+    tf: `${AWS}resource "aws_security_group" "web" {\n  name = "web"\n  ingress {\n    protocol    = "tcp"\n    from_port   = 443\n    to_port     = 443\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n\nresource "aws_lb" "web" {\n  security_groups = [aws_security_group.web.id]\n}\n\nresource "aws_ecs_service" "app" {\n  name            = "app"\n  task_definition = "app:1"\n  launch_type     = "FARGATE"\n  network_configuration {\n    subnets          = ["subnet-0a1b2c3d4e5f60718"]\n    security_groups  = [aws_security_group.web.id]\n    assign_public_ip = true\n  }\n}\n`,
+    expect: 'aws_security_group.web',
+  },
+  {
+    name: 'the same group shared with ECS tasks without public IPs takes web traffic for the load balancer only',
+    rule: 'aws-sg-internet-ingress',
+    tf: `${AWS}resource "aws_security_group" "web" {\n  name = "web"\n  ingress {\n    protocol    = "tcp"\n    from_port   = 443\n    to_port     = 443\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n\nresource "aws_lb" "web" {\n  security_groups = [aws_security_group.web.id]\n}\n\nresource "aws_ecs_service" "app" {\n  name            = "app"\n  task_definition = "app:1"\n  launch_type     = "FARGATE"\n  network_configuration {\n    subnets          = ["subnet-0a1b2c3d4e5f60718"]\n    security_groups  = [aws_security_group.web.id]\n    assign_public_ip = false\n  }\n}\n`,
+    expect: null,
+  },
+  {
     name: 'aws_default_security_group with open ingress is evaluated',
     rule: 'aws-sg-internet-ingress',
     tf: `${AWS}resource "aws_default_security_group" "default" {\n  vpc_id = "vpc-0abc"\n  ingress {\n    protocol    = "-1"\n    from_port   = 0\n    to_port     = 0\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n`,

@@ -7,8 +7,9 @@
 #   port, or to a security group no load balancer (aws_lb/aws_alb/aws_elb) uses, exposes
 #   hosts and databases.
 #   A group that a load balancer shares with instances that have public IPs (their own, an
-#   Elastic IP's, a launch template's or launch configuration's) is judged by everything it
-#   is attached to: web ports reach those hosts too. Checked in
+#   Elastic IP's, a launch template's or launch configuration's), or with ECS services and
+#   task sets whose tasks get one (network_configuration.assign_public_ip), is judged by
+#   everything it is attached to: web ports reach those hosts too. Checked in
 #   aws_security_group and aws_default_security_group ingress blocks,
 #   aws_security_group_rule (type ingress) and aws_vpc_security_group_ingress_rule.
 #   Unknowns: CIDRs set from another resource, a variable without a value or an expression
@@ -98,7 +99,7 @@ load_balanced(sg) if {
 	ref.type in lb_types
 }
 
-# Instances (or launch templates) with a public IP that use the group: internet traffic
+# Instances (or launch templates, ECS services) with a public IP that use the group: internet traffic
 # reaches them directly, whatever else shares the group.
 public_hosts(sg) := {ref.key |
 	some ref in sg.referenced_by
@@ -106,7 +107,7 @@ public_hosts(sg) := {ref.key |
 	public_ip(input.resources[ref.key])
 }
 
-host_types := {"aws_instance", "aws_launch_template", "aws_launch_configuration", "aws_network_interface"}
+host_types := {"aws_instance", "aws_launch_template", "aws_launch_configuration", "aws_network_interface", "aws_ecs_service", "aws_ecs_task_set"}
 
 public_ip(host) if resources.any_true(host, "associate_public_ip_address")
 
@@ -120,6 +121,10 @@ public_ip(host) if {
 }
 
 public_ip(host) if resources.any_true(host, "network_interfaces.associate_public_ip_address")
+
+# ECS tasks in awsvpc mode (Fargate) get an address of their own (found by an audit of public
+# Terraform: a group shared by a load balancer and such a service passed).
+public_ip(host) if resources.any_true(host, "network_configuration.assign_public_ip")
 
 # No explicit setting: the subject's subnet decides (map_public_ip_on_launch).
 public_ip(host) if {

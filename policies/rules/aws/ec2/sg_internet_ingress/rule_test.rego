@@ -94,6 +94,21 @@ test_group_shared_with_elastic_ip_or_launch_configuration_fails if {
 	count(rule.deny) == 0 with input as t.with_index([sg([https]), lb, private_lc])
 }
 
+# Tasks of an ECS service or task set with public IPs (found by an audit).
+test_group_shared_with_public_ecs_tasks_fails if {
+	refs := {"network_configuration.security_groups": ["aws_security_group.web"]}
+	every type in ["aws_ecs_service", "aws_ecs_task_set"] {
+		tasks := t.resource(sprintf("%s.app", [type]), {"network_configuration": [{"assign_public_ip": true, "subnets": ["subnet-1"], "security_groups": ["${aws_security_group.web.id}"]}]}, refs)
+		k.summary(rule.deny) == {["aws-sg-internet-ingress", "test/aws_security_group.web", sprintf("aws_security_group.web allows ports 443-443 from 0.0.0.0/0 to a group shared by a load balancer and public hosts (%s.app); only load balancers may take internet traffic", [type])]} with input as t.with_index([sg([https]), lb, tasks])
+
+		# assign_public_ip false or left out (false, whatever the subnet maps): private tasks.
+		private := t.resource(sprintf("%s.app", [type]), {"network_configuration": [{"assign_public_ip": false, "subnets": ["subnet-1"], "security_groups": ["${aws_security_group.web.id}"]}]}, refs)
+		count(rule.deny) == 0 with input as t.with_index([sg([https]), lb, private])
+		unset := t.resource(sprintf("%s.app", [type]), {"network_configuration": [{"subnets": ["subnet-1"], "security_groups": ["${aws_security_group.web.id}"]}]}, refs)
+		count(rule.deny) == 0 with input as t.with_index([sg([https]), lb, unset])
+	}
+}
+
 test_group_shared_with_private_instance_passes if {
 	count(rule.deny) == 0 with input as t.with_index([sg([https]), lb, host({"associate_public_ip_address": false}, {})])
 	subnet := t.resource("aws_subnet.private", {"map_public_ip_on_launch": false}, {})
