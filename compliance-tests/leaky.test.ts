@@ -40,6 +40,7 @@ describe('failure-pattern fixtures', () => {
     ['leaky-public-unencrypted-db-backup', 'aws-cognito-deletion-protection'],
     ['leaky-no-central-audit-correlation', 'aws-lb-access-logs'],
     ['leaky-api-no-input-validation', 'aws-lb-drop-invalid-headers'],
+    ['leaky-api-no-input-validation', 'aws-cloudfront-waf'],
     ['leaky-public-messaging', 'aws-sns-subscription-https'],
     ['leaky-public-bucket-no-object-logging', 'aws-s3-cors-public-write'],
     ['leaky-unrestricted-egress', 'aws-nacl-admin-ports'],

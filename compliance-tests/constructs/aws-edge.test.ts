@@ -14,10 +14,11 @@ import { cleanup, doc, only, ref, resources, statement, synth, testStack } from 
 afterAll(cleanup);
 
 const CERT = 'arn:aws:acm:us-east-1:123456789012:certificate/0b6e7d3a-1c2f-4e5a-8b9c-0d1e2f3a4b5c';
+const EDGE_ACL = 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/shop-edge/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111';
 
 function distribution(stack: TerraformStack, props: Partial<SecureDistributionProps> = {}): SecureDistribution {
   const site = new HardenedBucket(stack, 'site', { classification: 'public' });
-  return new SecureDistribution(stack, 'cdn', { name: 'shop', siteBucket: site, apiOriginDomain: 'api.example.com', certificateArn: CERT, ...props });
+  return new SecureDistribution(stack, 'cdn', { name: 'shop', siteBucket: site, apiOriginDomain: 'api.example.com', certificateArn: CERT, webAclArn: EDGE_ACL, ...props });
 }
 
 describe('SecureDistribution', () => {
@@ -35,6 +36,10 @@ describe('SecureDistribution', () => {
   test('redirects every viewer to HTTPS and requires TLS >= 1.2_2021', () => {
     expect(cf.default_cache_behavior.viewer_protocol_policy).toBe('redirect-to-https');
     expect(cf.viewer_certificate).toEqual({ acm_certificate_arn: CERT, ssl_support_method: 'sni-only', minimum_protocol_version: 'TLSv1.2_2021' });
+  });
+
+  test('filters every request through the WAF web ACL', () => {
+    expect(cf.web_acl_id).toBe(EDGE_ACL);
   });
 
   test('logs to the access-log bucket, without cookies', () => {
@@ -66,6 +71,7 @@ const cdnRejected: [string, Partial<SecureDistributionProps>, RegExp][] = [
   ['no authenticated paths', { authenticatedPaths: [] }, /authenticatedPaths must not be empty/],
   ['a script-restricted path that would be cached', { scriptRestrictedPaths: ['/profile*'] }, /must also be an authenticated path/],
   ['a certificate outside us-east-1', { certificateArn: CERT.replace('us-east-1', 'us-west-2') }, /us-east-1/],
+  ['no WAF web ACL (JavaScript callers can leave it out)', { webAclArn: '' }, /webAclArn/],
 ];
 test.each(cdnRejected)('SecureDistribution rejects %s', (_name, props, message) => {
   expect(() => distribution(testStack(), props)).toThrow(message);
@@ -187,7 +193,7 @@ test('ManagedRulesWebAcl rejects an unknown scope', () => {
 describe('HttpsLoadBalancer', () => {
   const props = { name: 'shop', subnetIds: ['subnet-a', 'subnet-b'], securityGroupIds: ['sg-1'], certificateArn: 'arn:aws:acm:us-west-2:123456789012:certificate/0b6e7d3a-1c2f-4e5a-8b9c-0d1e2f3a4b5c', targetGroupArn: 'arn:aws:elasticloadbalancing:us-west-2:123456789012:targetgroup/web/73e2d6bc24d8a067', accessLogBucket: 'shop-alb-logs' };
 
-  test('serves TLS 1.2+ only, answers HTTP with a redirect, logs and drops malformed headers; the listener rule passes it', async () => {
+  test('serves TLS 1.2+ only, answers HTTP with a redirect, logs and drops malformed headers; the listener, access-log and header rules pass it', async () => {
     const stack = testStack();
     new HttpsLoadBalancer(stack, 'lb', props);
     const out = synth(stack);
@@ -201,7 +207,7 @@ describe('HttpsLoadBalancer', () => {
       new HttpsLoadBalancer(s, 'lb', props);
     });
     const { decision } = await check([dir], { today: '2026-11-28' });
-    expect(decision.findings.filter((f) => f.rule_id === 'aws-lb-listener-tls')).toEqual([]);
+    expect(decision.findings.filter((f) => ['aws-lb-listener-tls', 'aws-lb-access-logs', 'aws-lb-drop-invalid-headers'].includes(f.rule_id))).toEqual([]);
     removeDir(join(dir, '..'));
   });
 

@@ -28,7 +28,7 @@ const CERTIFICATE = SHOP_CONFIG.environments.prod.aws.certificateArn;
 /** A checkout API that accepts any body and answers anonymous reads (REST and HTTP), a Lambda URL anyone can call, and a WAF that only watches. */
 export function apiNoInputValidation(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-api-no-input-validation');
-  awsPart(stack, { apiGatewayLogging: true });
+  const { baseline } = awsPart(stack, { apiGatewayLogging: true });
   const handler = new IamAuthFunction(stack, 'orders-fn', { name: 'leaky-apival-orders', code: { s3Bucket: 'leaky-artifacts-111111111111', s3Key: 'orders.zip' } });
   new LambdaFunctionUrl(stack, 'orders-url', { functionName: handler.fn.functionName, authorizationType: 'NONE' });
 
@@ -56,6 +56,11 @@ export function apiNoInputValidation(scope: Construct): TerraformStack {
   const acl = new ManagedRulesWebAcl(stack, 'waf', { scope: 'REGIONAL', name: 'leaky-apival' });
   new Wafv2WebAclAssociation(stack, 'waf-association', { resourceArn: stage.arn, webAclArn: acl.arn });
   new LambdaPermission(stack, 'invoke', { action: 'lambda:InvokeFunction', functionName: handler.fn.functionName, principal: 'apigateway.amazonaws.com', sourceArn: `${api.executionArn}/*/*` });
+
+  // The storefront's CDN filters nothing: no WAF web ACL.
+  const site = new HardenedBucket(stack, 'site', { classification: 'public' });
+  baseline.coverS3Bucket(site.accessLogBucket!);
+  rawDistribution(stack, 'storefront', { name: 'leaky-apival-cdn', certificateArn: CERTIFICATE, site, checkoutCsp: checkoutCsp(stack), webAclArn: '' });
 
   // An internal order service's load balancer that routes malformed headers to its targets (request smuggling).
   new Lb(stack, 'orders-lb', {

@@ -148,6 +148,8 @@ export interface RawDistributionOptions {
   readonly checkoutCsp: string;
   /** Custom origin serving `/api/*`, reached with this origin protocol policy (default: S3 only). */
   readonly apiOrigin?: { readonly domainName: string; readonly protocolPolicy: 'http-only' | 'match-viewer' | 'https-only' };
+  /** Default a CLOUDFRONT-scope web ACL's ARN; '' for none. */
+  readonly webAclArn?: string;
 }
 
 /** CloudFront with the same shape as SecureDistribution but accepting any cache policy and CSP. */
@@ -190,6 +192,7 @@ export function rawDistribution(scope: Construct, id: string, o: RawDistribution
     loggingConfig: { bucket: o.site.accessLogBucket!.bucket.bucketDomainName, prefix: 'cloudfront/', includeCookies: false },
     restrictions: { geoRestriction: { restrictionType: 'none' } },
     viewerCertificate: { acmCertificateArn: o.certificateArn, sslSupportMethod: 'sni-only', minimumProtocolVersion: 'TLSv1.2_2021' },
+    webAclId: o.webAclArn === undefined ? 'arn:aws:wafv2:us-east-1:111111111111:global/webacl/leaky-edge/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111' : o.webAclArn || undefined,
   });
   o.site.key.grantService('cloudfront.amazonaws.com');
   o.site.addPolicyStatement({

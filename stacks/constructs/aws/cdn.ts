@@ -32,7 +32,8 @@ export interface SecureDistributionProps {
   readonly aliases?: readonly string[];
   /** Standard-log bucket; defaults to the site bucket's access-log bucket. */
   readonly logBucket?: HardenedBucket;
-  readonly webAclArn?: string;
+  /** WAFv2 web ACL of scope CLOUDFRONT (us-east-1), e.g. ManagedRulesWebAcl's arn: without one, requests reach the origins unfiltered. */
+  readonly webAclArn: string;
   /** Never cached (personalised responses). Default `/account*`, `/checkout*`, `/api/*`. */
   readonly authenticatedPaths?: readonly string[];
   /** Pages taking PII get the strict CSP; must be authenticated paths too. */
@@ -46,8 +47,8 @@ export interface SecureDistributionProps {
 
 /**
  * CloudFront distribution that never caches authenticated responses (managed CachingDisabled
- * on every authenticated path), serves HTTPS only with TLS >= 1.2_2021, logs requests, and
- * sends a CSP without wildcard or inline script on checkout/account pages.
+ * on every authenticated path), serves HTTPS only with TLS >= 1.2_2021, logs requests, filters
+ * them through a WAF, and sends a CSP without wildcard or inline script on checkout/account pages.
  */
 export class SecureDistribution extends Construct {
   readonly distribution: CloudfrontDistribution;
@@ -66,6 +67,7 @@ export class SecureDistribution extends Construct {
     if (!/^arn:aws:acm:us-east-1:\d{12}:certificate\/[\w-]+$/.test(props.certificateArn)) {
       throw new UnsafeConfigError(this, `certificateArn must be an ACM certificate in us-east-1, got ${JSON.stringify(props.certificateArn)}`);
     }
+    if (!props.webAclArn) throw new UnsafeConfigError(this, 'webAclArn: a WAF web ACL of scope CLOUDFRONT is required (ManagedRulesWebAcl with scope CLOUDFRONT in us-east-1)');
     const logBucket = props.logBucket ?? props.siteBucket.accessLogBucket;
     if (!logBucket) throw new UnsafeConfigError(this, 'no log bucket: pass logBucket');
     const provider = props.provider;
