@@ -54,8 +54,10 @@ type Evaluator struct {
 	// The root variables whose value the code itself gives: their default, or a tfvars file
 	// of the folder that Terraform loads by itself (terraform.tfvars, *.auto.tfvars).
 	rootCode map[string]cty.Value
-	// While a resource instance is evaluated: the secret views of its attributes (secretView).
-	views map[string]string
+	// While a resource instance is evaluated: the secret views of its attributes (secretView),
+	// and its type (an API's `body` is a document: apiDocumentTypes).
+	views   map[string]string
+	resType string
 }
 
 // Instance is one instance of a module: the root, or `module.a["k"].module.b[0]`.
@@ -619,8 +621,9 @@ func (e *Evaluator) evalResource(mi *Instance, r *Resource, ctx *hcl.EvalContext
 			e.eachExpr = r.ForEach
 			defer func() { e.eachRefs, e.eachExpr = nil, nil }()
 		}
-		e.views = map[string]string{}
+		e.views, e.resType = map[string]string{}, r.Type
 		obj := e.body(r.Body, ictx, mi, "", refs, resourceMeta)
+		e.resType = ""
 		views := e.views
 		e.views = nil
 		if r.Mode == "data" {
@@ -732,8 +735,9 @@ func (e *Evaluator) body(b *hclsyntax.Body, ctx *hcl.EvalContext, mi *Instance, 
 		p := joinPath(prefix, name)
 		e.referencesIn(a.Expr, ctx, mi, p, refs)
 		attrs[name] = e.value(a.Expr, ctx, mi, p)
-		if prefix == "" && documentAttr.MatchString(name) && !attrs[name].IsWhollyKnown() {
-			if v, ok := e.partialDocument(a.Expr, ctx, mi); ok {
+		apiDocument := prefix == "" && name == "body" && apiDocumentTypes[e.resType]
+		if (prefix == "" && documentAttr.MatchString(name) || apiDocument) && !attrs[name].IsWhollyKnown() {
+			if v, ok := e.partialDocument(a.Expr, ctx, mi, apiDocument); ok {
 				attrs[name] = v
 			}
 		}

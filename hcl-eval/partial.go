@@ -235,13 +235,22 @@ func fillComputed(v cty.Value, at cty.Path, computed []cty.Path) (cty.Value, boo
 // the folder beside a plan on the same names (src/load/plan-source.ts DOCUMENT).
 var documentAttr = regexp.MustCompile(`polic(y|ies)$|_document$`)
 
+// apiDocumentTypes: resources whose `body` is an OpenAPI document (JSON or YAML) that an
+// integration's Lambda ARN leaves unknown in a plan as a whole, while every path, method and
+// security requirement is in the code (policies/lib/openapi.rego reads it). The plan reader
+// names the same types (src/load/plan-source.ts API_DOCUMENT_TYPES).
+var apiDocumentTypes = map[string]bool{"aws_api_gateway_rest_api": true, "aws_apigatewayv2_api": true}
+
 // partialDocument evaluates a document attribute that calls jsonencode, or is a template
 // (a heredoc of JSON), again with computed attributes marked: its value if that makes it
-// known (the marks dropped, a sensitive one kept).
-func (e *Evaluator) partialDocument(expr hcl.Expression, ctx *hcl.EvalContext, mi *Instance) (v cty.Value, ok bool) {
+// known (the marks dropped, a sensitive one kept). An API document (openAPI) may also be
+// YAML, and be rendered by templatefile (the usual way to keep it in its own file).
+func (e *Evaluator) partialDocument(expr hcl.Expression, ctx *hcl.EvalContext, mi *Instance, openAPI bool) (v cty.Value, ok bool) {
 	syn, isSyntax := expr.(hclsyntax.Expression)
 	tpl, isTemplate := expr.(*hclsyntax.TemplateExpr)
-	if !isSyntax || !isTemplate && !callsJSONEncode(syn) {
+	call, isCall := expr.(*hclsyntax.FunctionCallExpr)
+	isTemplateFile := openAPI && isCall && call.Name == "templatefile" && len(call.Args) == 2
+	if !isSyntax || !isTemplate && !isTemplateFile && !callsJSONEncode(syn) {
 		return cty.NilVal, false
 	}
 	// Values with marks in unexpected places are a bug to survive, not a reason to stop.
@@ -252,7 +261,10 @@ func (e *Evaluator) partialDocument(expr hcl.Expression, ctx *hcl.EvalContext, m
 	}()
 	mctx := e.markedCtx(ctx, mi, marked{})
 	if isTemplate {
-		return partialTemplate(tpl, mctx)
+		return partialTemplate(tpl, mctx, openAPI)
+	}
+	if isTemplateFile {
+		return e.partialTemplateFile(call, mctx)
 	}
 	val, diags := expr.Value(mctx)
 	if diags.HasErrors() || !val.IsWhollyKnown() {
@@ -268,9 +280,45 @@ func (e *Evaluator) partialDocument(expr hcl.Expression, ctx *hcl.EvalContext, m
 	return plain.MarkWithPaths(keep), true
 }
 
+// partialTemplateFile renders templatefile(path, vars) as partialTemplate does, the vars
+// evaluated in the marked scope (what the template receives as a computed ARN is marked).
+func (e *Evaluator) partialTemplateFile(call *hclsyntax.FunctionCallExpr, ctx *hcl.EvalContext) (cty.Value, bool) {
+	path, diags := call.Args[0].Value(ctx)
+	if diags.HasErrors() || path.ContainsMarked() || !path.IsKnown() || path.IsNull() || path.Type() != cty.String {
+		return cty.NilVal, false
+	}
+	text, err := e.readInside(path.AsString())
+	if err != nil {
+		return cty.NilVal, false
+	}
+	vars, diags := call.Args[1].Value(ctx)
+	vars, _ = vars.Unmark()
+	if diags.HasErrors() || !vars.IsKnown() || vars.IsNull() || !(vars.Type().IsObjectType() || vars.Type().IsMapType()) {
+		return cty.NilVal, false
+	}
+	parsed, diags := hclsyntax.ParseTemplate([]byte(text), path.AsString(), hcl.Pos{Line: 1, Column: 1})
+	if diags.HasErrors() {
+		return cty.NilVal, false
+	}
+	tctx := &hcl.EvalContext{Variables: vars.AsValueMap(), Functions: map[string]function.Function{}}
+	for c := ctx; c != nil; c = c.Parent() {
+		for k, f := range c.Functions {
+			if _, seen := tctx.Functions[k]; !seen && k != "templatefile" && k != "templatestring" {
+				tctx.Functions[k] = f
+			}
+		}
+	}
+	switch t := parsed.(type) {
+	case *hclsyntax.TemplateExpr:
+		return partialTemplate(t, tctx, true)
+	default:
+		return partialTemplate(&hclsyntax.TemplateExpr{Parts: []hclsyntax.Expression{parsed}, SrcRange: parsed.Range()}, tctx, true)
+	}
+}
+
 // partialTemplate renders a template with knownAfterApply for each computed part: a JSON
-// document, or nothing.
-func partialTemplate(t *hclsyntax.TemplateExpr, ctx *hcl.EvalContext) (cty.Value, bool) {
+// document (or, for an API document, any text: YAML too), or nothing.
+func partialTemplate(t *hclsyntax.TemplateExpr, ctx *hcl.EvalContext, anyText bool) (cty.Value, bool) {
 	var b strings.Builder
 	sensitive := false
 	for _, part := range t.Parts {
@@ -296,7 +344,7 @@ func partialTemplate(t *hclsyntax.TemplateExpr, ctx *hcl.EvalContext) (cty.Value
 		b.WriteString(s.AsString())
 	}
 	text := b.String()
-	if !json.Valid([]byte(text)) {
+	if !anyText && !json.Valid([]byte(text)) {
 		return cty.NilVal, false
 	}
 	if sensitive {

@@ -28,6 +28,16 @@ export const KNOWN_AFTER_APPLY = '(known after apply)';
 export const DOCUMENT = /polic(y|ies)$|_document$/;
 
 /**
+ * Resources whose `body` is an OpenAPI document (JSON or YAML), read partly known the same way
+ * (hcl-eval/partial.go apiDocumentTypes): an integration's Lambda ARN leaves it unknown in a
+ * plan as a whole, while every route and its security is in the code.
+ */
+export const API_DOCUMENT_TYPES: ReadonlySet<string> = new Set(['aws_api_gateway_rest_api', 'aws_apigatewayv2_api']);
+
+/** A top-level attribute of a resource of this type the folder may read partly known. */
+export const isDocument = (type: unknown, attr: string): boolean => DOCUMENT.test(attr) || (attr === 'body' && typeof type === 'string' && API_DOCUMENT_TYPES.has(type));
+
+/**
  * Documents the secret scan reads (policies/lib/secrets.rego documents), at the top or in a
  * block: written with a value only apply knows, a plan shows none of their text, the folder
  * shows what the code writes (a password beside a database's address).
@@ -58,8 +68,8 @@ export function hasProvisioners(plan: Json): boolean {
 
 /** Some resource change leaves such a document unknown (only apply knows an ARN in it), or a document the secret scan reads. */
 export function unknownDocuments(plan: Json): boolean {
-  const whole = (k: string): boolean => DOCUMENT.test(k) || ADDRESS_LIST.test(k) || SECRET_DOCUMENT.test(k);
   for (const c of Array.isArray(plan.resource_changes) ? plan.resource_changes : []) {
+    const whole = (k: string): boolean => isDocument(isJson(c) ? c.type : undefined, k) || ADDRESS_LIST.test(k) || SECRET_DOCUMENT.test(k);
     const unknown = isJson(c) && isJson(c.change) && isJson(c.change.after_unknown) ? c.change.after_unknown : {};
     if (Object.entries(unknown).some(([k, v]) => (v === true && whole(k)) || (Array.isArray(v) && v.some((b) => isJson(b) && Object.entries(b).some(([bk, bv]) => bv === true && (ADDRESS_LIST.test(bk) || SECRET_DOCUMENT.test(bk)))))))
       return true;

@@ -6,7 +6,7 @@ import { stringMap } from './from-config';
 import { asList, isMarkTree, moduleInstances, stateInstances, Structure, type Instance } from './instances';
 import { secretCandidates } from './secrets';
 import { planValue, providerConfigs } from '../load/plan-providers';
-import { ADDRESS_LIST, builtInPlace, DOCUMENT, KNOWN_AFTER_APPLY, stripIndexes, WHOLE_MODULE_REF } from '../load/plan-source';
+import { ADDRESS_LIST, builtInPlace, isDocument, KNOWN_AFTER_APPLY, stripIndexes, WHOLE_MODULE_REF } from '../load/plan-source';
 import { equalLiteral, literalInCode, stringLeaves, moduleInstancePaths, opaqueAcross, resolveAcross, soleValueAt as oneValueAt, withConstant, type ModuleLinks } from './module-refs';
 
 interface ConfigResource {
@@ -669,7 +669,7 @@ function draftsFrom(file: string, resources: Instance[], plan?: PlanParts): Draf
     }
     for (const attr of evaluated ? [...unknown] : []) {
       const doc = evaluated!.values[attr];
-      if (DOCUMENT.test(attr) && !attr.includes('.') && typeof doc === 'string' && doc.includes(KNOWN_AFTER_APPLY)) fill(attr, doc);
+      if (isDocument(r.type, attr) && !attr.includes('.') && typeof doc === 'string' && doc.includes(KNOWN_AFTER_APPLY)) fill(attr, doc);
       // A list the folder knows (in part): its known elements, the rest null and the list still
       // unknown; all null where it holds nothing but what only apply knows.
       if (ADDRESS_LIST.test(attr) && Array.isArray(doc) && (values[attr] === undefined || values[attr] === null)) {

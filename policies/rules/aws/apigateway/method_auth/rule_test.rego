@@ -139,3 +139,29 @@ test_openapi_private_or_absent_body_passes if {
 	count(rule.deny) == 0 with input as t.with_index([private])
 	count(rule.deny) == 0 with input as t.with_index([body_api(null)])
 }
+
+# Read partly known (hcl-eval/partial.go): what only apply knows reads "(known after apply)".
+# An integration's or authorizer's Lambda ARN leaves the security readable; a placeholder in
+# what decides it does not.
+test_openapi_placeholders_outside_security_are_read if {
+	integration := {"x-amazon-apigateway-integration": {"type": "aws_proxy", "uri": "(known after apply)"}}
+	lambda_auth := {"type": "apiKey", "name": "Authorization", "in": "header", "x-amazon-apigateway-authorizer": {"type": "token", "authorizerUri": "(known after apply)"}}
+	paths := {"/orders": {"get": object.union(integration, {"security": [{"fn": []}]}), "post": integration}}
+	doc := json.marshal({"openapi": "3.0.1", "paths": paths, "components": {"securitySchemes": {"fn": lambda_auth}}})
+	k.summary(rule.deny) == {[id, api_key, body_open("POST /orders")]} with input as t.with_index([body_api(doc)])
+}
+
+test_openapi_placeholders_in_security_are_unverified if {
+	why := unverified("names what decides its security with values only apply knows")
+	integration := {"x-amazon-apigateway-integration": {"type": "aws_proxy", "uri": "(known after apply)"}}
+	by_name := {"/orders": {"get": object.union(integration, {"security": [{"(known after apply)": []}]})}}
+	k.summary(rule.deny) == {[id, api_key, why]} with input as t.with_index([body_api(spec(by_name, {}))])
+	by_doc := {"/orders": {"get": integration}}
+	k.summary(rule.deny) == {[id, api_key, why]} with input as t.with_index([body_api(spec(by_doc, {"security": [{"(known after apply)": []}]}))])
+	by_scheme := json.marshal({"openapi": "3.0.1", "paths": {"/orders": {"get": {"security": [{"s": []}]}}}, "components": {"securitySchemes": {"s": {"type": "apiKey", "x-amazon-apigateway-authtype": "(known after apply)"}}}})
+	k.summary(rule.deny) == {[id, api_key, why]} with input as t.with_index([body_api(by_scheme)])
+	by_auth := {"/orders": {"get": {"x-amazon-apigateway-auth": {"type": "(known after apply)"}}}}
+	k.summary(rule.deny) == {[id, api_key, why]} with input as t.with_index([body_api(spec(by_auth, {}))])
+	scheme_name := json.marshal({"openapi": "3.0.1", "paths": {"/orders": {"get": {"security": [{"s": []}]}}}, "components": {"securitySchemes": {"(known after apply)": cognito}}})
+	k.summary(rule.deny) == {[id, api_key, why]} with input as t.with_index([body_api(scheme_name)])
+}

@@ -9,7 +9,10 @@
 #   A group that a load balancer shares with instances that have public IPs (their own, an
 #   Elastic IP's, a launch template's or launch configuration's), or with ECS services and
 #   task sets whose tasks get one (network_configuration.assign_public_ip), is judged by
-#   everything it is attached to: web ports reach those hosts too. Checked in
+#   everything it is attached to: web ports reach those hosts too. Hosts that use the group
+#   with a public IP setting unknown at plan time, and hosts with public IPs whose groups the
+#   input cannot show (set in a dynamic block, which a plan checked without its folder does not
+#   follow), make such a group's web ports not verifiable. Checked in
 #   aws_security_group and aws_default_security_group ingress blocks,
 #   aws_security_group_rule (type ingress) and aws_vpc_security_group_ingress_rule.
 #   Unknowns: CIDRs set from another resource, a variable without a value or an expression
@@ -200,6 +203,63 @@ message(r, sg, rule, cidrs, port_list) := sprintf("%s allows %s from %s to a gro
 	count(hosts) > 0
 }
 
+# Hosts that use it and whose public IP the input cannot show: the web ports may reach them.
+message(r, sg, rule, cidrs, port_list) := sprintf("%s allows %s from %s to a group shared by a load balancer and hosts whose public IP is unknown at plan time (%s); that only load balancers take internet traffic cannot be verified", [r.address, port_list, concat(", ", sort(cidrs)), concat(", ", sort(hosts))]) if {
+	load_balanced(sg)
+	web_port(rule)
+	count(public_hosts(sg)) == 0
+	hosts := unsure_hosts(sg)
+	count(hosts) > 0
+}
+
+# Hosts with public IPs whose groups the input cannot show (a dynamic block in a plan checked
+# without its folder): any load balancer's group may be theirs.
+message(r, sg, rule, cidrs, port_list) := sprintf("%s allows %s from %s to a load balancer's group, and hosts with public IPs use security groups the input cannot show (%s); that the group reaches only load balancers cannot be verified", [r.address, port_list, concat(", ", sort(cidrs)), concat(", ", sort(unseen_hosts))]) if {
+	load_balanced(sg)
+	web_port(rule)
+	count(public_hosts(sg)) == 0
+	count(unsure_hosts(sg)) == 0
+	count(unseen_hosts) > 0
+}
+
+# Where each host type holds a public IP setting, and its security groups.
+ip_attrs := {
+	"aws_instance": ["associate_public_ip_address"],
+	"aws_launch_template": ["network_interfaces.associate_public_ip_address"],
+	"aws_launch_configuration": ["associate_public_ip_address"],
+	"aws_ecs_service": ["network_configuration.assign_public_ip"],
+	"aws_ecs_task_set": ["network_configuration.assign_public_ip"],
+}
+
+group_attrs := {
+	"aws_instance": ["vpc_security_group_ids", "security_groups"],
+	"aws_launch_template": ["vpc_security_group_ids", "network_interfaces.security_groups"],
+	"aws_launch_configuration": ["security_groups"],
+	"aws_network_interface": ["security_groups"],
+	"aws_ecs_service": ["network_configuration.security_groups"],
+	"aws_ecs_task_set": ["network_configuration.security_groups"],
+}
+
+maybe_public(host) if {
+	not public_ip(host)
+	some attr in object.get(ip_attrs, host.type, [])
+	resources.unresolved(host, attr)
+}
+
+unsure_hosts(sg) := [input.resources[ref.key].address |
+	some ref in sg.referenced_by
+	ref.type in host_types
+	maybe_public(input.resources[ref.key])
+]
+
+unseen_hosts := [h.address |
+	some type, attrs in group_attrs
+	some h in resources.of_type(type)
+	public_ip(h)
+	some attr in attrs
+	resources.unlinked_under(h, attr)
+]
+
 # Rules hidden as a whole (a description from a sensitive variable makes Terraform mark the
 # group's whole ingress set sensitive): they cannot be shown to keep the internet out.
 deny contains finding.new(rego.metadata.chain(), r, msg) if {
@@ -238,6 +298,8 @@ any_source_passes(sg, rule) if {
 	load_balanced(sg)
 	web_port(rule)
 	count(public_hosts(sg)) == 0
+	count(unsure_hosts(sg)) == 0
+	count(unseen_hosts) == 0
 }
 
 deny contains finding.new(rego.metadata.chain(), r, msg) if {

@@ -109,6 +109,25 @@ test_group_shared_with_public_ecs_tasks_fails if {
 	}
 }
 
+# A public IP setting unknown at plan time, or public hosts whose groups the input cannot show
+# (a dynamic network_configuration in a plan checked alone; audit k3): not verifiable.
+test_group_with_unsure_or_unseen_public_hosts_fails_unverified if {
+	refs := {"network_configuration.security_groups": ["aws_security_group.web"]}
+	unsure := t.resource("aws_ecs_service.app", {"network_configuration": [{"assign_public_ip": "${var.public}", "security_groups": ["${aws_security_group.web.id}"]}]}, refs)
+	k.summary(rule.deny) == {["aws-sg-internet-ingress", "test/aws_security_group.web", "aws_security_group.web allows ports 443-443 from 0.0.0.0/0 to a group shared by a load balancer and hosts whose public IP is unknown at plan time (aws_ecs_service.app); that only load balancers take internet traffic cannot be verified"]} with input as t.with_index([sg([https]), lb, unsure])
+	unsure_instance := object.union(host({}, {"associate_public_ip_address": ["terraform_data.flag"]}), {"unknown": ["associate_public_ip_address"]})
+	count(rule.deny) == 1 with input as t.with_index([sg([https]), lb, unsure_instance])
+
+	unseen := object.union(t.resource("aws_ecs_service.app", {"network_configuration": [{"assign_public_ip": true, "subnets": ["subnet-1"]}]}, {}), {"unknown": ["network_configuration.security_groups"], "unlinked": ["network_configuration.security_groups"]})
+	k.summary(rule.deny) == {["aws-sg-internet-ingress", "test/aws_security_group.web", "aws_security_group.web allows ports 443-443 from 0.0.0.0/0 to a load balancer's group, and hosts with public IPs use security groups the input cannot show (aws_ecs_service.app); that the group reaches only load balancers cannot be verified"]} with input as t.with_index([sg([https]), lb, unseen])
+
+	# Without a public IP, or with its groups shown (and not this one), the web ports pass.
+	private_unseen := object.union(t.resource("aws_ecs_service.app", {"network_configuration": [{"assign_public_ip": false}]}, {}), {"unknown": ["network_configuration.security_groups"], "unlinked": ["network_configuration.security_groups"]})
+	count(rule.deny) == 0 with input as t.with_index([sg([https]), lb, private_unseen])
+	elsewhere := t.resource("aws_ecs_service.app", {"network_configuration": [{"assign_public_ip": true, "security_groups": ["sg-0123456789abcdef0"]}]}, {})
+	count(rule.deny) == 0 with input as t.with_index([sg([https]), lb, elsewhere])
+}
+
 test_group_shared_with_private_instance_passes if {
 	count(rule.deny) == 0 with input as t.with_index([sg([https]), lb, host({"associate_public_ip_address": false}, {})])
 	subnet := t.resource("aws_subnet.private", {"map_public_ip_on_launch": false}, {})

@@ -11,8 +11,9 @@
 #   load balancers are judged too: they carry customer data between services. Network Load
 #   Balancers log only TLS connections and Gateway Load Balancers nothing; neither is judged
 #   here.
-#   Unknowns: an enabled flag, an access_logs block or a load_balancer_type configured but not
-#   readable before apply is reported as not verifiable; a bucket set by reference counts as
+#   Unknowns: an enabled flag, an access_logs block or a load_balancer_type not readable before
+#   apply is reported as not verifiable (the provider computes none of them, so unknown means
+#   configured: a dynamic block over what only apply knows); a bucket set by reference counts as
 #   set.
 # custom:
 #   id: aws-lb-access-logs
@@ -52,22 +53,23 @@ load_balancers := array.concat(resources.of_type("aws_lb"), resources.of_type("a
 
 lb_type(lb) := "unknown" if {
 	resources.unresolved(lb, "load_balancer_type")
+} else := "unknown" if {
+	resources.unknown_at(lb, "load_balancer_type")
 } else := t if {
 	t := lb.values.load_balancer_type
 	is_string(t)
 } else := "application"
 
+# The provider computes neither the block nor enabled: unknown at plan time, they are configured
+# (a dynamic block over what only apply knows, in a plan checked alone too).
 unknown_flag(r) if resources.unresolved(r, "access_logs")
 
 unknown_flag(r) if resources.unresolved(r, "access_logs.enabled")
 
-unknown_flag(r) if {
-	resources.unknown_at(r, "access_logs.enabled")
-	not resources.computed_unset(r, "access_logs.enabled")
-}
+unknown_flag(r) if resources.unknown_at(r, "access_logs.enabled")
 
 # The mistake the provider's default invites: the block written, enabled left out.
-why(lb) := " (access_logs is written but not enabled, and enabled defaults to false)" if {
+why(lb) := " (access_logs is written, but enabled is not true: it defaults to false)" if {
 	count(resources.blocks_at(lb, "access_logs")) > 0
 } else := ""
 
@@ -95,6 +97,7 @@ unknown_part(lb, "load_balancer_type") if lb_type(lb) == "unknown"
 
 # Classic: a block is enough, enabled defaults to true.
 classic_logged(elb) if {
+	not unknown_flag(elb)
 	some b in resources.blocks_at(elb, "access_logs")
 	not b.enabled == false
 }

@@ -48,17 +48,17 @@ load_balancers := array.concat(resources.of_type("aws_lb"), resources.of_type("a
 
 lb_type(lb) := "unknown" if {
 	resources.unresolved(lb, "load_balancer_type")
+} else := "unknown" if {
+	resources.unknown_at(lb, "load_balancer_type")
 } else := t if {
 	t := lb.values.load_balancer_type
 	is_string(t)
 } else := "application"
 
+# The provider does not compute it: unknown at plan time, it is configured.
 unknown_flag(lb) if resources.unresolved(lb, "drop_invalid_header_fields")
 
-unknown_flag(lb) if {
-	resources.unknown_at(lb, "drop_invalid_header_fields")
-	not resources.computed_unset(lb, "drop_invalid_header_fields")
-}
+unknown_flag(lb) if resources.unknown_at(lb, "drop_invalid_header_fields")
 
 unknowns(lb) := [what | some what in ["drop_invalid_header_fields", "load_balancer_type"]; unknown_part(lb, what)]
 
