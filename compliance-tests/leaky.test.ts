@@ -38,6 +38,9 @@ describe('failure-pattern fixtures', () => {
   test.each([
     ['leaky-public-unencrypted-db-backup', 'aws-dynamodb-replica-protection'],
     ['leaky-public-unencrypted-db-backup', 'aws-cognito-deletion-protection'],
+    ['leaky-public-unencrypted-db-backup', 'aws-neptune-graph-deletion-protection'],
+    ['leaky-unencrypted-graph-db', 'aws-neptune-graph-public'],
+    ['leaky-unencrypted-graph-db', 'aws-neptune-graph-cmk'],
     ['leaky-no-central-audit-correlation', 'aws-lb-access-logs'],
     ['leaky-api-no-input-validation', 'aws-lb-drop-invalid-headers'],
     ['leaky-api-no-input-validation', 'aws-cloudfront-waf'],

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import { EbsRegionDefaults, EncryptedFileSystem, EncryptedVolume } from '../../stacks/constructs/aws/block-storage';
 import { PrivateSearchCollection, SecureSearchDomain, SecureSearchDomainProps } from '../../stacks/constructs/aws/search';
-import { EncryptedDaxCluster, EncryptedDocumentDatabase, EncryptedGraphDatabase, EncryptedMemoryDb, EncryptedRedis, PrivateClusterProps, PrivateWarehouse } from '../../stacks/constructs/aws/clusters';
+import { EncryptedDaxCluster, EncryptedDocumentDatabase, EncryptedGraphDatabase, EncryptedMemoryDb, EncryptedRedis, PrivateAnalyticsGraph, PrivateClusterProps, PrivateWarehouse } from '../../stacks/constructs/aws/clusters';
 import { EncryptedDeliveryStream, EncryptedStream, HardenedQueue, HardenedTopic, PrivateKafka, PrivateMessageBroker, TopicSubscription } from '../../stacks/constructs/aws/messaging';
 import { InstanceMetadataDefaults } from '../../stacks/constructs/aws/compute';
 import { EncryptedKeyspacesTable } from '../../stacks/constructs/aws/database';
@@ -39,6 +39,7 @@ function everyStore(stack: TerraformStack, baseline: RegionalBaseline): void {
   new EncryptedFileSystem(stack, 'uploads', { creationToken: 'customer-uploads' });
   new SecureSearchDomain(stack, 'search', { domainName: 'orders-search', subnetIds: SUBNETS, securityGroupIds: GROUPS, clientRoleArns: [CLIENT] });
   new EncryptedGraphDatabase(stack, 'graph', cluster('customer-graph'));
+  new PrivateAnalyticsGraph(stack, 'analytics-graph', { name: 'customer-links' });
   new EncryptedDocumentDatabase(stack, 'profiles', { ...cluster('customer-profiles'), masterUsername: 'profiles_admin' });
   new PrivateWarehouse(stack, 'warehouse', { ...cluster('analytics'), masterUsername: 'analytics_admin' });
   new EncryptedRedis(stack, 'sessions', { ...cluster('sessions'), userGroupIds: ['checkout-users'] });
@@ -80,15 +81,16 @@ describe('data-store constructs', () => {
     const { input, decision } = await check([out], { configPath: config, today: '2026-11-28' });
     // Every store type the data-store rules judge is in the stack.
     const types = new Set(Object.values(input.resources).map((r) => r.type));
-    for (const t of ['aws_ec2_instance_metadata_defaults', 'aws_sns_topic_subscription', 'aws_ebs_volume', 'aws_efs_file_system', 'aws_opensearch_domain', 'aws_neptune_cluster', 'aws_docdb_cluster', 'aws_redshift_cluster', 'aws_elasticache_replication_group', 'aws_sqs_queue', 'aws_sns_topic', 'aws_kinesis_stream', 'aws_kinesis_firehose_delivery_stream', 'aws_msk_cluster', 'aws_secretsmanager_secret', 'aws_glue_data_catalog_encryption_settings', 'aws_athena_workgroup', 'aws_memorydb_cluster', 'aws_opensearchserverless_collection', 'aws_dms_replication_instance', 'aws_dms_endpoint', 'aws_mq_broker', 'aws_dax_cluster', 'aws_fsx_windows_file_system', 'aws_fsx_lustre_file_system', 'aws_keyspaces_table']) {
+    for (const t of ['aws_ec2_instance_metadata_defaults', 'aws_sns_topic_subscription', 'aws_ebs_volume', 'aws_efs_file_system', 'aws_opensearch_domain', 'aws_neptune_cluster', 'aws_docdb_cluster', 'aws_redshift_cluster', 'aws_elasticache_replication_group', 'aws_sqs_queue', 'aws_sns_topic', 'aws_kinesis_stream', 'aws_kinesis_firehose_delivery_stream', 'aws_msk_cluster', 'aws_secretsmanager_secret', 'aws_glue_data_catalog_encryption_settings', 'aws_athena_workgroup', 'aws_memorydb_cluster', 'aws_opensearchserverless_collection', 'aws_dms_replication_instance', 'aws_dms_endpoint', 'aws_mq_broker', 'aws_dax_cluster', 'aws_fsx_windows_file_system', 'aws_fsx_lustre_file_system', 'aws_keyspaces_table', 'aws_neptunegraph_graph']) {
       expect(types).toContain(t);
     }
     expect(decision.findings.map((f) => `${f.rule_id} ${f.resource.address}: ${f.message}`)).toEqual([]);
     // What no rule checks yet for a store in the stack is named (the Windows share's SMB encryption,
-    // the Keyspaces table's data events), nothing else.
+    // the Keyspaces table's and the graph's data events), nothing else.
     expect(decision.not_checked ?? []).toEqual([
       expect.stringMatching(/^aws_fsx_windows_file_system\.\S+: encryption-in-transit of aws_fsx_windows_file_system is checked by no rule yet \(/),
       expect.stringMatching(/^aws_keyspaces_table\.\S+: audit-logging of aws_keyspaces_table is checked by no rule yet \(/),
+      expect.stringMatching(/^aws_neptunegraph_graph\.\S+: audit-logging of aws_neptunegraph_graph is checked by no rule yet \(/),
     ]);
     removeDir(join(out, '..'));
     removeDir(dir);
@@ -99,6 +101,13 @@ describe('data-store constructs', () => {
     new EncryptedVolume(stack, 'volume', { availabilityZone: 'us-west-2a', sizeGb: 50 });
     const out = synth(stack);
     expect(only(out, 'aws_ebs_volume')).toMatchObject({ encrypted: true, kms_key_id: ref(out, 'aws_kms_key', 'arn') });
+  });
+
+  test('the analytics graph is private, deletion-protected and under its own key', () => {
+    const stack = testStack();
+    new PrivateAnalyticsGraph(stack, 'graph', { name: 'customer-links' });
+    const out = synth(stack);
+    expect(only(out, 'aws_neptunegraph_graph')).toMatchObject({ public_connectivity: false, deletion_protection: true, kms_key_identifier: ref(out, 'aws_kms_key', 'arn'), provisioned_memory: 16 });
   });
 
   test('the warehouse requires SSL through its own parameter group', () => {
@@ -166,6 +175,8 @@ const rejected: [string, (stack: TerraformStack) => void, RegExp][] = [
   ['a search domain without subnets', (s) => new SecureSearchDomain(s, 'd', { domainName: 'orders', subnetIds: [], securityGroupIds: GROUPS, clientRoleArns: [CLIENT] }), /subnetIds/],
   ['a cluster in one subnet', (s) => new PrivateWarehouse(s, 'w', { ...cluster('analytics'), subnetIds: ['subnet-a'], masterUsername: 'a' }), /two availability zones/],
   ['a backup retention under 7 days', (s) => new EncryptedGraphDatabase(s, 'g', { ...cluster('graph'), backupRetentionDays: 1 }), /backupRetentionDays/],
+  ['an analytics graph below the 16 m-NCU minimum', (s) => new PrivateAnalyticsGraph(s, 'g', { name: 'links', provisionedMemory: 8 }), /provisionedMemory/],
+  ['an analytics graph name the service refuses', (s) => new PrivateAnalyticsGraph(s, 'g', { name: 'Links_1' }), /invalid name/],
   ['a cache without user groups', (s) => new EncryptedRedis(s, 'r', { ...cluster('sessions'), userGroupIds: [] }), /userGroupIds/],
   ['a Kafka cluster in one subnet', (s) => new PrivateKafka(s, 'k', { clusterName: 'events', subnetIds: ['subnet-a'], securityGroupIds: GROUPS }), /two availability zones/],
   ['a Keyspaces partition key that is no column', (s) => new EncryptedKeyspacesTable(s, 't', { keyspaceName: 'shop', tableName: 'orders', columns: [{ name: 'order_id', type: 'text' }], partitionKeys: ['id'] }), /partitionKeys id/],

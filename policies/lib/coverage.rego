@@ -187,6 +187,7 @@ types := {
 	"aws_msk_cluster_policy",
 	"aws_neptune_cluster",
 	"aws_neptune_cluster_instance",
+	"aws_neptunegraph_graph",
 	"aws_network_acl",
 	"aws_network_acl_rule",
 	"aws_network_interface",

@@ -59,6 +59,7 @@ types := {
 	"aws_fsx_ontap_file_system": "FSx for NetApp ONTAP",
 	"aws_fsx_openzfs_file_system": "FSx for OpenZFS",
 	"aws_cognito_user_pool": "Cognito user pools (customer accounts)",
+	"aws_neptunegraph_graph": "Neptune Analytics graphs",
 	# Azure
 	"azurerm_storage_account": "Storage",
 	"azurerm_mssql_server": "SQL Database",
@@ -117,6 +118,7 @@ not_applicable := {
 		"encryption-at-rest": "Cognito encrypts a user pool's directory at rest with AWS-owned keys and offers no customer-managed key for it (the custom sender KMS key only encrypts the codes passed to a Lambda trigger)",
 		"encryption-in-transit": "every Cognito endpoint is HTTPS-only and no argument can allow plain HTTP",
 	},
+	"aws_neptunegraph_graph": {"encryption-in-transit": "Neptune Analytics accepts only TLS 1.2 or later connections with SigV4-signed requests (Neptune Analytics user guide, infrastructure security); a graph has no transport setting"},
 	"aws_fsx_windows_file_system": {"public-reachability": fsx_reach},
 	"aws_fsx_lustre_file_system": {
 		"public-reachability": fsx_reach,
@@ -256,6 +258,7 @@ known_gaps := {
 		"encryption-in-transit": "SMB encryption and NFS Kerberos (krb5p) are configured inside ONTAP on each storage virtual machine (vserver cifs security modify -is-smb-encryption-required, vserver nfs kerberos), which the AWS provider does not expose; read them live with the ONTAP CLI or REST API",
 		"audit-logging": "NAS file-access auditing is configured inside ONTAP on each storage virtual machine (vserver audit create, vserver audit enable), which the AWS provider does not expose; read it live with vserver audit show",
 	},
+	"aws_neptunegraph_graph": {"audit-logging": "a graph has no audit-log setting: its API calls, queries included, are recorded only as CloudTrail events (Neptune Analytics user guide, logging with CloudTrail), and whether the central trail records Neptune Analytics data-plane calls is not checked; read it live with aws cloudtrail get-event-selectors"},
 	"aws_keyspaces_table": {"audit-logging": "reads and writes of a Keyspaces table are recorded only as CloudTrail data events (resources.type AWS::Cassandra::Table in an advanced event selector); aws-central-trail-pii-data-events does not read those selectors yet, so whether the central trail records them is not checked"},
 	"azurerm_sql_server": {
 		"encryption-in-transit": "the legacy resource (removed in azurerm 4) has no minimum-TLS argument, so Terraform cannot show the server's TLS floor; migrate to azurerm_mssql_server (judged by azure-sql-min-tls) or read it live with az sql server show --query minimalTlsVersion",

@@ -6,6 +6,8 @@ import { BackupVault } from '@cdktf/provider-aws/lib/backup-vault';
 import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
 import { DynamodbResourcePolicy } from '@cdktf/provider-aws/lib/dynamodb-resource-policy';
 import { CognitoUserPool } from '@cdktf/provider-aws/lib/cognito-user-pool';
+import { NeptunegraphGraph } from '@cdktf/provider-aws/lib/neptunegraph-graph';
+import { HardenedKey } from '../constructs/aws/key';
 import { denyInsecureTransport, policyJson } from '../constructs/aws/policy';
 import { MssqlServer } from '@cdktf/provider-azurerm/lib/mssql-server';
 import { MssqlDatabase } from '@cdktf/provider-azurerm/lib/mssql-database';
@@ -69,6 +71,9 @@ export function publicUnencryptedDbBackup(scope: Construct): TerraformStack {
 
   // The customer accounts: a user pool anyone with DeleteUserPool (or a terraform destroy) erases for good.
   new CognitoUserPool(stack, 'shoppers', { name: 'leaky-dbbak-shoppers', mfaConfiguration: 'OPTIONAL', softwareTokenMfaConfiguration: { enabled: true }, tags: dataTags(stack, { classification: 'pii' }) });
+  // The customer graph: deletion protection off, and Terraform deletes a graph without a final snapshot.
+  const graphKey = new HardenedKey(stack, 'graph-key', { description: 'CMK for the customer graph' });
+  new NeptunegraphGraph(stack, 'links', { graphName: 'leaky-dbbak-links', provisionedMemory: 16, kmsKeyIdentifier: graphKey.arn, deletionProtection: false, tags: dataTags(stack, { classification: 'pii' }) });
 
   const az = azurePart(stack, 'dbbak');
   const server = new MssqlServer(stack, 'sql', {

@@ -38,6 +38,7 @@ import { DaxCluster } from '@cdktf/provider-aws/lib/dax-cluster';
 import { FsxWindowsFileSystem } from '@cdktf/provider-aws/lib/fsx-windows-file-system';
 import { FsxLustreFileSystem } from '@cdktf/provider-aws/lib/fsx-lustre-file-system';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
+import { NeptunegraphGraph } from '@cdktf/provider-aws/lib/neptunegraph-graph';
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { KeyspacesTable } from '@cdktf/provider-aws/lib/keyspaces-table';
 import { GlueDataCatalogEncryptionSettings } from '@cdktf/provider-aws/lib/glue-data-catalog-encryption-settings';
@@ -107,7 +108,7 @@ export function publicSnapshots(scope: Construct): TerraformStack {
   return stack;
 }
 
-/** TerraGoat's Neptune cluster (storage_encrypted = false) with a public instance. */
+/** TerraGoat's Neptune cluster (storage_encrypted = false) with a public instance, and a public Neptune Analytics graph. */
 export function unencryptedGraphDatabase(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-unencrypted-graph-db');
   awsPart(stack);
@@ -122,6 +123,8 @@ export function unencryptedGraphDatabase(scope: Construct): TerraformStack {
     tags: pii,
   });
   new NeptuneClusterInstance(stack, 'graph-instance', { clusterIdentifier: cluster.id, instanceClass: 'db.r6g.large', publiclyAccessible: true, tags: pii });
+  // A Neptune Analytics graph of customer links, open to the internet under a key AWS owns.
+  new NeptunegraphGraph(stack, 'links', { graphName: 'leaky-customer-links', provisionedMemory: 16, publicConnectivity: true, tags: pii });
   return stack;
 }
 

@@ -3,6 +3,7 @@ import { TerraformProvider } from 'cdktf';
 import { NeptuneCluster } from '@cdktf/provider-aws/lib/neptune-cluster';
 import { NeptuneClusterInstance } from '@cdktf/provider-aws/lib/neptune-cluster-instance';
 import { NeptuneSubnetGroup } from '@cdktf/provider-aws/lib/neptune-subnet-group';
+import { NeptunegraphGraph } from '@cdktf/provider-aws/lib/neptunegraph-graph';
 import { DocdbCluster } from '@cdktf/provider-aws/lib/docdb-cluster';
 import { DocdbClusterParameterGroup } from '@cdktf/provider-aws/lib/docdb-cluster-parameter-group';
 import { DocdbSubnetGroup } from '@cdktf/provider-aws/lib/docdb-subnet-group';
@@ -84,6 +85,41 @@ export class EncryptedGraphDatabase extends Construct {
       instanceClass: props.instanceClass ?? 'db.r6g.large',
       publiclyAccessible: false,
       tags: p.tags,
+    });
+  }
+}
+
+export interface PrivateAnalyticsGraphProps extends EncryptedStoreProps {
+  /** Graph name (lower case, starts with a letter). */
+  readonly name: string;
+  /** Memory in m-NCUs; default 16, within [16, 24576]. */
+  readonly provisionedMemory?: number;
+  /** Replicas in other zones; default 1, within [0, 2]. */
+  readonly replicaCount?: number;
+}
+
+/**
+ * Neptune Analytics: a graph under a CMK with no public endpoint, deletion-protected (the
+ * provider deletes a graph without a final snapshot, and the service keeps no automated
+ * backups). Key and public endpoint cannot be changed later without replacing the graph.
+ */
+export class PrivateAnalyticsGraph extends Construct {
+  readonly graph: NeptunegraphGraph;
+  readonly key: HardenedKey;
+
+  constructor(scope: Construct, id: string, props: PrivateAnalyticsGraphProps) {
+    super(scope, id);
+    if (!/^[a-z][a-z0-9-]{0,62}$/.test(props.name)) throw new UnsafeConfigError(this, `invalid name ${JSON.stringify(props.name)}`);
+    this.key = storeKey(this, props, `Neptune Analytics graph ${props.name}`);
+    this.graph = new NeptunegraphGraph(this, 'graph', {
+      provider: props.provider,
+      graphName: props.name,
+      provisionedMemory: requireIntInRange(this, 'provisionedMemory', props.provisionedMemory ?? 16, 16, 24576),
+      replicaCount: requireIntInRange(this, 'replicaCount', props.replicaCount ?? 1, 0, 2),
+      kmsKeyIdentifier: this.key.arn,
+      publicConnectivity: false,
+      deletionProtection: true,
+      tags: dataTags(this, props),
     });
   }
 }
