@@ -41,6 +41,7 @@ describe('failure-pattern fixtures', () => {
     ['leaky-public-unencrypted-db-backup', 'aws-neptune-graph-deletion-protection'],
     ['leaky-unencrypted-graph-db', 'aws-neptune-graph-public'],
     ['leaky-unencrypted-graph-db', 'aws-neptune-graph-cmk'],
+    ['leaky-public-warehouse', 'aws-timestream-influxdb-public'],
     ['leaky-no-central-audit-correlation', 'aws-lb-access-logs'],
     ['leaky-api-no-input-validation', 'aws-lb-drop-invalid-headers'],
     ['leaky-api-no-input-validation', 'aws-cloudfront-waf'],

@@ -8,6 +8,7 @@ import { EncryptedDeliveryStream, EncryptedStream, HardenedQueue, HardenedTopic,
 import { InstanceMetadataDefaults } from '../../stacks/constructs/aws/compute';
 import { EncryptedKeyspacesTable } from '../../stacks/constructs/aws/database';
 import { HardenedSecret } from '../../stacks/constructs/aws/secrets';
+import { PrivateTimeSeriesDatabase, PrivateTimeSeriesDatabaseProps } from '../../stacks/constructs/aws/time-series';
 import { PrivateReplicationInstance } from '../../stacks/constructs/aws/migration';
 import { EncryptedAthenaWorkgroup, EncryptedDataCatalog } from '../../stacks/constructs/aws/analytics';
 import { RegionalBaseline } from '../../stacks/constructs/aws/baseline';
@@ -30,6 +31,11 @@ const cluster = (identifier: string): PrivateClusterProps => ({ identifier, subn
 /** A broker's admin password as a caller passes it: a sensitive variable, set from the CI's secrets. */
 const brokerPassword = (stack: TerraformStack, name = 'broker'): string => new TerraformVariable(stack, `${name}-admin-password`, { type: 'string', sensitive: true }).stringValue;
 
+/** An InfluxDB instance as a caller would write it, its password a sensitive variable. */
+const influx = (stack: TerraformStack): PrivateTimeSeriesDatabaseProps => ({
+  name: 'telemetry', subnetIds: SUBNETS, securityGroupIds: GROUPS, organization: 'shop', bucket: 'clicks', username: 'admin', password: brokerPassword(stack, 'influx'), logBucket: 'telemetry-logs',
+});
+
 /** One of every data-store construct, as a caller would write it. */
 /** Every hardened store; the baseline's central trail records the data events of the queue, topic and stream (PII by default). */
 function everyStore(stack: TerraformStack, baseline: RegionalBaseline): void {
@@ -40,6 +46,7 @@ function everyStore(stack: TerraformStack, baseline: RegionalBaseline): void {
   new SecureSearchDomain(stack, 'search', { domainName: 'orders-search', subnetIds: SUBNETS, securityGroupIds: GROUPS, clientRoleArns: [CLIENT] });
   new EncryptedGraphDatabase(stack, 'graph', cluster('customer-graph'));
   new PrivateAnalyticsGraph(stack, 'analytics-graph', { name: 'customer-links' });
+  new PrivateTimeSeriesDatabase(stack, 'telemetry', influx(stack));
   new EncryptedDocumentDatabase(stack, 'profiles', { ...cluster('customer-profiles'), masterUsername: 'profiles_admin' });
   new PrivateWarehouse(stack, 'warehouse', { ...cluster('analytics'), masterUsername: 'analytics_admin' });
   new EncryptedRedis(stack, 'sessions', { ...cluster('sessions'), userGroupIds: ['checkout-users'] });
@@ -81,16 +88,17 @@ describe('data-store constructs', () => {
     const { input, decision } = await check([out], { configPath: config, today: '2026-11-28' });
     // Every store type the data-store rules judge is in the stack.
     const types = new Set(Object.values(input.resources).map((r) => r.type));
-    for (const t of ['aws_ec2_instance_metadata_defaults', 'aws_sns_topic_subscription', 'aws_ebs_volume', 'aws_efs_file_system', 'aws_opensearch_domain', 'aws_neptune_cluster', 'aws_docdb_cluster', 'aws_redshift_cluster', 'aws_elasticache_replication_group', 'aws_sqs_queue', 'aws_sns_topic', 'aws_kinesis_stream', 'aws_kinesis_firehose_delivery_stream', 'aws_msk_cluster', 'aws_secretsmanager_secret', 'aws_glue_data_catalog_encryption_settings', 'aws_athena_workgroup', 'aws_memorydb_cluster', 'aws_opensearchserverless_collection', 'aws_dms_replication_instance', 'aws_dms_endpoint', 'aws_mq_broker', 'aws_dax_cluster', 'aws_fsx_windows_file_system', 'aws_fsx_lustre_file_system', 'aws_keyspaces_table', 'aws_neptunegraph_graph']) {
+    for (const t of ['aws_ec2_instance_metadata_defaults', 'aws_sns_topic_subscription', 'aws_ebs_volume', 'aws_efs_file_system', 'aws_opensearch_domain', 'aws_neptune_cluster', 'aws_docdb_cluster', 'aws_redshift_cluster', 'aws_elasticache_replication_group', 'aws_sqs_queue', 'aws_sns_topic', 'aws_kinesis_stream', 'aws_kinesis_firehose_delivery_stream', 'aws_msk_cluster', 'aws_secretsmanager_secret', 'aws_glue_data_catalog_encryption_settings', 'aws_athena_workgroup', 'aws_memorydb_cluster', 'aws_opensearchserverless_collection', 'aws_dms_replication_instance', 'aws_dms_endpoint', 'aws_mq_broker', 'aws_dax_cluster', 'aws_fsx_windows_file_system', 'aws_fsx_lustre_file_system', 'aws_keyspaces_table', 'aws_neptunegraph_graph', 'aws_timestreaminfluxdb_db_instance']) {
       expect(types).toContain(t);
     }
     expect(decision.findings.map((f) => `${f.rule_id} ${f.resource.address}: ${f.message}`)).toEqual([]);
     // What no rule checks yet for a store in the stack is named (the Windows share's SMB encryption,
-    // the Keyspaces table's and the graph's data events), nothing else.
+    // the Keyspaces table's and the graph's data events, InfluxDB's engine logs), nothing else.
     expect(decision.not_checked ?? []).toEqual([
       expect.stringMatching(/^aws_fsx_windows_file_system\.\S+: encryption-in-transit of aws_fsx_windows_file_system is checked by no rule yet \(/),
       expect.stringMatching(/^aws_keyspaces_table\.\S+: audit-logging of aws_keyspaces_table is checked by no rule yet \(/),
       expect.stringMatching(/^aws_neptunegraph_graph\.\S+: audit-logging of aws_neptunegraph_graph is checked by no rule yet \(/),
+      expect.stringMatching(/^aws_timestreaminfluxdb_db_instance\.\S+: audit-logging of aws_timestreaminfluxdb_db_instance is checked by no rule yet \(/),
     ]);
     removeDir(join(out, '..'));
     removeDir(dir);
@@ -108,6 +116,12 @@ describe('data-store constructs', () => {
     new PrivateAnalyticsGraph(stack, 'graph', { name: 'customer-links' });
     const out = synth(stack);
     expect(only(out, 'aws_neptunegraph_graph')).toMatchObject({ public_connectivity: false, deletion_protection: true, kms_key_identifier: ref(out, 'aws_kms_key', 'arn'), provisioned_memory: 16 });
+  });
+
+  test('the InfluxDB instance has no public address and delivers its engine logs', () => {
+    const stack = testStack();
+    new PrivateTimeSeriesDatabase(stack, 'telemetry', influx(stack));
+    expect(only(synth(stack), 'aws_timestreaminfluxdb_db_instance')).toMatchObject({ publicly_accessible: false, deployment_type: 'WITH_MULTIAZ_STANDBY', log_delivery_configuration: [{ s3_configuration: [{ bucket_name: 'telemetry-logs', enabled: true }] }] });
   });
 
   test('the warehouse requires SSL through its own parameter group', () => {
@@ -177,6 +191,8 @@ const rejected: [string, (stack: TerraformStack) => void, RegExp][] = [
   ['a backup retention under 7 days', (s) => new EncryptedGraphDatabase(s, 'g', { ...cluster('graph'), backupRetentionDays: 1 }), /backupRetentionDays/],
   ['an analytics graph below the 16 m-NCU minimum', (s) => new PrivateAnalyticsGraph(s, 'g', { name: 'links', provisionedMemory: 8 }), /provisionedMemory/],
   ['an analytics graph name the service refuses', (s) => new PrivateAnalyticsGraph(s, 'g', { name: 'Links_1' }), /invalid name/],
+  ['an InfluxDB admin password written as a literal', (s) => new PrivateTimeSeriesDatabase(s, 't', { ...influx(s), password: 'Sup3rS3cretPassw0rd!' }), /never a literal/],
+  ['an InfluxDB instance in four subnets', (s) => new PrivateTimeSeriesDatabase(s, 't', { ...influx(s), subnetIds: ['a', 'b', 'c', 'd'] }), /at most three/],
   ['a cache without user groups', (s) => new EncryptedRedis(s, 'r', { ...cluster('sessions'), userGroupIds: [] }), /userGroupIds/],
   ['a Kafka cluster in one subnet', (s) => new PrivateKafka(s, 'k', { clusterName: 'events', subnetIds: ['subnet-a'], securityGroupIds: GROUPS }), /two availability zones/],
   ['a Keyspaces partition key that is no column', (s) => new EncryptedKeyspacesTable(s, 't', { keyspaceName: 'shop', tableName: 'orders', columns: [{ name: 'order_id', type: 'text' }], partitionKeys: ['id'] }), /partitionKeys id/],

@@ -60,6 +60,7 @@ types := {
 	"aws_fsx_openzfs_file_system": "FSx for OpenZFS",
 	"aws_cognito_user_pool": "Cognito user pools (customer accounts)",
 	"aws_neptunegraph_graph": "Neptune Analytics graphs",
+	"aws_timestreaminfluxdb_db_instance": "Timestream for InfluxDB",
 	# Azure
 	"azurerm_storage_account": "Storage",
 	"azurerm_mssql_server": "SQL Database",
@@ -119,6 +120,11 @@ not_applicable := {
 		"encryption-in-transit": "every Cognito endpoint is HTTPS-only and no argument can allow plain HTTP",
 	},
 	"aws_neptunegraph_graph": {"encryption-in-transit": "Neptune Analytics accepts only TLS 1.2 or later connections with SigV4-signed requests (Neptune Analytics user guide, infrastructure security); a graph has no transport setting"},
+	"aws_timestreaminfluxdb_db_instance": {
+		"encryption-at-rest": "Timestream for InfluxDB encrypts every instance at rest (AES-256) and it cannot be turned off (Timestream developer guide, encryption at rest for InfluxDB); hashicorp/aws 5.x has no argument for a customer-managed key, so no setting can name one",
+		"encryption-in-transit": "Timestream for InfluxDB encrypts all traffic with TLS 1.2 or 1.3 (Timestream developer guide, encryption in transit for InfluxDB); an instance has no transport setting",
+		"backups": "hashicorp/aws 5.x has no backup argument for an instance: the service keeps internal backups for 24 hours and a snapshot taken at deletion for 30 days, restorable only through AWS Support, and AWS Backup does not cover it (Timestream developer guide, disaster recovery for InfluxDB)",
+	},
 	"aws_fsx_windows_file_system": {"public-reachability": fsx_reach},
 	"aws_fsx_lustre_file_system": {
 		"public-reachability": fsx_reach,
@@ -259,6 +265,7 @@ known_gaps := {
 		"audit-logging": "NAS file-access auditing is configured inside ONTAP on each storage virtual machine (vserver audit create, vserver audit enable), which the AWS provider does not expose; read it live with vserver audit show",
 	},
 	"aws_neptunegraph_graph": {"audit-logging": "a graph has no audit-log setting: its API calls, queries included, are recorded only as CloudTrail events (Neptune Analytics user guide, logging with CloudTrail), and whether the central trail records Neptune Analytics data-plane calls is not checked; read it live with aws cloudtrail get-event-selectors"},
+	"aws_timestreaminfluxdb_db_instance": {"audit-logging": "log_delivery_configuration sends the InfluxDB engine logs to S3, which no rule reads yet; creating, changing and deleting instances are CloudTrail management events"},
 	"aws_keyspaces_table": {"audit-logging": "reads and writes of a Keyspaces table are recorded only as CloudTrail data events (resources.type AWS::Cassandra::Table in an advanced event selector); aws-central-trail-pii-data-events does not read those selectors yet, so whether the central trail records them is not checked"},
 	"azurerm_sql_server": {
 		"encryption-in-transit": "the legacy resource (removed in azurerm 4) has no minimum-TLS argument, so Terraform cannot show the server's TLS floor; migrate to azurerm_mssql_server (judged by azure-sql-min-tls) or read it live with az sql server show --query minimalTlsVersion",

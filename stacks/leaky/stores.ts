@@ -39,6 +39,7 @@ import { FsxWindowsFileSystem } from '@cdktf/provider-aws/lib/fsx-windows-file-s
 import { FsxLustreFileSystem } from '@cdktf/provider-aws/lib/fsx-lustre-file-system';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { NeptunegraphGraph } from '@cdktf/provider-aws/lib/neptunegraph-graph';
+import { TimestreaminfluxdbDbInstance } from '@cdktf/provider-aws/lib/timestreaminfluxdb-db-instance';
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { KeyspacesTable } from '@cdktf/provider-aws/lib/keyspaces-table';
 import { GlueDataCatalogEncryptionSettings } from '@cdktf/provider-aws/lib/glue-data-catalog-encryption-settings';
@@ -146,7 +147,7 @@ export function unencryptedDocumentDatabase(scope: Construct): TerraformStack {
   return stack;
 }
 
-/** A Redshift warehouse left at the 5.x provider defaults: public and unencrypted. */
+/** A Redshift warehouse left at the 5.x provider defaults: public and unencrypted; and a public InfluxDB instance. */
 export function publicWarehouse(scope: Construct): TerraformStack {
   const stack = leakyStack(scope, 'leaky-public-warehouse');
   awsPart(stack);
@@ -160,6 +161,12 @@ export function publicWarehouse(scope: Construct): TerraformStack {
     tags: dataTags(stack, { classification: 'pii' }),
   });
   new RedshiftLogging(stack, 'analytics-audit-logs', { clusterIdentifier: cluster.id, logDestinationType: 'cloudwatch', logExports: ['connectionlog', 'userlog', 'useractivitylog'] });
+  // Clickstream telemetry in InfluxDB with a public address.
+  const influxPassword = new TerraformVariable(stack, 'influx-admin-password', { type: 'string', sensitive: true });
+  new TimestreaminfluxdbDbInstance(stack, 'clickstream', {
+    name: 'leaky-clickstream', dbInstanceType: 'db.influx.medium', allocatedStorage: 20, organization: 'shop', bucket: 'clicks', username: 'admin', password: influxPassword.stringValue,
+    vpcSubnetIds: SUBNETS.slice(0, 1), vpcSecurityGroupIds: SECURITY_GROUPS, publiclyAccessible: true, tags: dataTags(stack, { classification: 'pii' }),
+  });
   return stack;
 }
 

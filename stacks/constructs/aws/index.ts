@@ -29,3 +29,4 @@ export * from './waf';
 export * from './file-shares';
 export * from './load-balancer';
 export * from './user-pool';
+export * from './time-series';
