@@ -1202,6 +1202,21 @@ arn_identity_name(arn) := parts[count(parts) - 1] if {
 }
 
 # ---------------------------------------------------------------------------------------
+# Load balancers under their name and its former one (aws_alb), and each one's type:
+# application (the provider's default), network, gateway, or "unknown" where it is configured
+# but not readable (the provider does not compute it, so unknown in a plan means configured).
+load_balancers := array.concat(of_type("aws_lb"), of_type("aws_alb"))
+
+lb_type(lb) := "unknown" if {
+	unresolved(lb, "load_balancer_type")
+} else := "unknown" if {
+	unknown_at(lb, "load_balancer_type")
+} else := t if {
+	t := lb.values.load_balancer_type
+	is_string(t)
+} else := "application"
+
+# ---------------------------------------------------------------------------------------
 # API Gateway stages a deployment makes through its (deprecated) stage_name: not an
 # aws_api_gateway_stage, so no access_log_settings and nothing a WAF association can refer
 # to. The stage's name, or a note where it is unknown; none where a managed stage of the same

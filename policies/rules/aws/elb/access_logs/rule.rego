@@ -48,18 +48,6 @@ import data.leakguard.lib.finding
 import data.leakguard.lib.resources
 import rego.v1
 
-# aws_alb is aws_lb's former name.
-load_balancers := array.concat(resources.of_type("aws_lb"), resources.of_type("aws_alb"))
-
-lb_type(lb) := "unknown" if {
-	resources.unresolved(lb, "load_balancer_type")
-} else := "unknown" if {
-	resources.unknown_at(lb, "load_balancer_type")
-} else := t if {
-	t := lb.values.load_balancer_type
-	is_string(t)
-} else := "application"
-
 # The provider computes neither the block nor enabled: unknown at plan time, they are configured
 # (a dynamic block over what only apply knows, in a plan checked alone too).
 unknown_flag(r) if resources.unresolved(r, "access_logs")
@@ -74,16 +62,16 @@ why(lb) := " (access_logs is written, but enabled is not true: it defaults to fa
 } else := ""
 
 deny contains finding.new(rego.metadata.chain(), lb, msg) if {
-	some lb in load_balancers
-	lb_type(lb) == "application"
+	some lb in resources.load_balancers
+	resources.lb_type(lb) == "application"
 	not resources.any_true(lb, "access_logs.enabled")
 	not unknown_flag(lb)
 	msg := sprintf("Application Load Balancer %s does not write access logs%s; which requests reached the shop through it cannot be traced", [lb.address, why(lb)])
 }
 
 deny contains finding.new(rego.metadata.chain(), lb, msg) if {
-	some lb in load_balancers
-	lb_type(lb) in {"application", "unknown"}
+	some lb in resources.load_balancers
+	resources.lb_type(lb) in {"application", "unknown"}
 	not resources.any_true(lb, "access_logs.enabled")
 	count(unknowns(lb)) > 0
 	msg := sprintf("Load balancer %s has %s unknown at plan time; that it writes access logs cannot be verified", [lb.address, concat(" and ", unknowns(lb))])
@@ -93,7 +81,7 @@ unknowns(lb) := [what | some what in ["access_logs", "load_balancer_type"]; unkn
 
 unknown_part(lb, "access_logs") if unknown_flag(lb)
 
-unknown_part(lb, "load_balancer_type") if lb_type(lb) == "unknown"
+unknown_part(lb, "load_balancer_type") if resources.lb_type(lb) == "unknown"
 
 # Classic: a block is enough, enabled defaults to true.
 classic_logged(elb) if {

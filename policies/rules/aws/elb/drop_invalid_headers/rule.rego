@@ -43,18 +43,6 @@ import data.leakguard.lib.finding
 import data.leakguard.lib.resources
 import rego.v1
 
-# aws_alb is aws_lb's former name.
-load_balancers := array.concat(resources.of_type("aws_lb"), resources.of_type("aws_alb"))
-
-lb_type(lb) := "unknown" if {
-	resources.unresolved(lb, "load_balancer_type")
-} else := "unknown" if {
-	resources.unknown_at(lb, "load_balancer_type")
-} else := t if {
-	t := lb.values.load_balancer_type
-	is_string(t)
-} else := "application"
-
 # The provider does not compute it: unknown at plan time, it is configured.
 unknown_flag(lb) if resources.unresolved(lb, "drop_invalid_header_fields")
 
@@ -64,19 +52,19 @@ unknowns(lb) := [what | some what in ["drop_invalid_header_fields", "load_balanc
 
 unknown_part(lb, "drop_invalid_header_fields") if unknown_flag(lb)
 
-unknown_part(lb, "load_balancer_type") if lb_type(lb) == "unknown"
+unknown_part(lb, "load_balancer_type") if resources.lb_type(lb) == "unknown"
 
 deny contains finding.new(rego.metadata.chain(), lb, msg) if {
-	some lb in load_balancers
-	lb_type(lb) == "application"
+	some lb in resources.load_balancers
+	resources.lb_type(lb) == "application"
 	not lb.values.drop_invalid_header_fields == true
 	not unknown_flag(lb)
 	msg := sprintf("Application Load Balancer %s routes requests with invalid HTTP header fields to its targets (drop_invalid_header_fields is not true); such headers carry request smuggling past its routing", [lb.address])
 }
 
 deny contains finding.new(rego.metadata.chain(), lb, msg) if {
-	some lb in load_balancers
-	lb_type(lb) in {"application", "unknown"}
+	some lb in resources.load_balancers
+	resources.lb_type(lb) in {"application", "unknown"}
 	not lb.values.drop_invalid_header_fields == true
 	count(unknowns(lb)) > 0
 	msg := sprintf("Load balancer %s has %s unknown at plan time; that it drops invalid HTTP header fields cannot be verified", [lb.address, concat(" and ", unknowns(lb))])
