@@ -127,7 +127,7 @@ func (e *Evaluator) functions() map[string]function.Function {
 		"urlencode":        encoding.URLEncodeFunc,
 		"values":           stdlib.ValuesFunc,
 		"yamldecode":       ctyyaml.YAMLDecodeFunc,
-		"yamlencode":       ctyyaml.YAMLEncodeFunc,
+		"yamlencode":       yamlEncodeFunc,
 		"zipmap":           stdlib.ZipmapFunc,
 		"timestamp":        unknownAtPlan(cty.String),
 		"base64gzip":       base64GzipFunc,

@@ -19,6 +19,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	ctyyaml "github.com/zclconf/go-cty-yaml"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/function"
@@ -56,35 +57,56 @@ var jsonEncodeFunc = function.New(&function.Spec{
 	Params: []function.Parameter{{Name: "val", Type: cty.DynamicPseudoType, AllowDynamicType: true, AllowUnknown: true, AllowNull: true, AllowMarked: true}},
 	Type:   function.StaticReturnType(cty.String),
 	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-		plain, paths := args[0].UnmarkDeepWithPaths()
-		var computed []cty.Path
-		marks := cty.ValueMarks{}
-		for _, pm := range paths {
-			for m := range pm.Marks {
-				if m == computedMark {
-					computed = append(computed, pm.Path)
-				} else {
-					marks[m] = struct{}{}
-				}
-			}
-		}
-		if !plain.IsWhollyKnown() && fillAnyUnknown {
-			plain = fillAll(plain)
-		}
-		if !plain.IsWhollyKnown() {
-			filled, ok := fillComputed(plain, cty.Path{}, computed)
-			if !ok {
-				return cty.UnknownVal(cty.String).WithMarks(marks), nil
-			}
-			plain = filled
-		}
-		out, err := stdlib.JSONEncode(plain)
-		if err != nil {
-			return cty.NilVal, err
-		}
-		return out.WithMarks(marks), nil
+		return encodePartial(args[0], stdlib.JSONEncode)
 	},
 })
+
+// yamlencode the same way (go-cty-yaml's encoding): an API's OpenAPI body is often YAML.
+var yamlEncodeFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "value", Type: cty.DynamicPseudoType, AllowDynamicType: true, AllowUnknown: true, AllowNull: true, AllowMarked: true}},
+	Type:   function.StaticReturnType(cty.String),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		return encodePartial(args[0], func(v cty.Value) (cty.Value, error) {
+			raw, err := ctyyaml.Standard.Marshal(v)
+			if err != nil {
+				return cty.NilVal, err
+			}
+			return cty.StringVal(string(raw)), nil
+		})
+	},
+})
+
+// encodePartial encodes v, its computed parts (marked) as knownAfterApply; unknown where
+// anything else is unknown. Marks other than the computed one stay on the result.
+func encodePartial(v cty.Value, encode func(cty.Value) (cty.Value, error)) (cty.Value, error) {
+	plain, paths := v.UnmarkDeepWithPaths()
+	var computed []cty.Path
+	marks := cty.ValueMarks{}
+	for _, pm := range paths {
+		for m := range pm.Marks {
+			if m == computedMark {
+				computed = append(computed, pm.Path)
+			} else {
+				marks[m] = struct{}{}
+			}
+		}
+	}
+	if !plain.IsWhollyKnown() && fillAnyUnknown {
+		plain = fillAll(plain)
+	}
+	if !plain.IsWhollyKnown() {
+		filled, ok := fillComputed(plain, cty.Path{}, computed)
+		if !ok {
+			return cty.UnknownVal(cty.String).WithMarks(marks), nil
+		}
+		plain = filled
+	}
+	out, err := encode(plain)
+	if err != nil {
+		return cty.NilVal, err
+	}
+	return out.WithMarks(marks), nil
+}
 
 // While a secret view is evaluated (single-threaded evaluator): jsonencode writes
 // knownAfterApply for every unknown part, not only computed ones.
@@ -244,13 +266,14 @@ var apiDocumentTypes = map[string]bool{"aws_api_gateway_rest_api": true, "aws_ap
 // partialDocument evaluates a document attribute that calls jsonencode, or is a template
 // (a heredoc of JSON), again with computed attributes marked: its value if that makes it
 // known (the marks dropped, a sensitive one kept). An API document (openAPI) may also be
-// YAML, and be rendered by templatefile (the usual way to keep it in its own file).
+// YAML (yamlencode, a template), and be rendered by templatefile (the usual way to keep it in
+// its own file).
 func (e *Evaluator) partialDocument(expr hcl.Expression, ctx *hcl.EvalContext, mi *Instance, openAPI bool) (v cty.Value, ok bool) {
 	syn, isSyntax := expr.(hclsyntax.Expression)
 	tpl, isTemplate := expr.(*hclsyntax.TemplateExpr)
 	call, isCall := expr.(*hclsyntax.FunctionCallExpr)
 	isTemplateFile := openAPI && isCall && call.Name == "templatefile" && len(call.Args) == 2
-	if !isSyntax || !isTemplate && !isTemplateFile && !callsJSONEncode(syn) {
+	if !isSyntax || !isTemplate && !isTemplateFile && !callsJSONEncode(syn) && !(openAPI && calls(syn, "yamlencode")) {
 		return cty.NilVal, false
 	}
 	// Values with marks in unexpected places are a bug to survive, not a reason to stop.
@@ -353,10 +376,12 @@ func partialTemplate(t *hclsyntax.TemplateExpr, ctx *hcl.EvalContext, anyText bo
 	return cty.StringVal(text), true
 }
 
-func callsJSONEncode(expr hclsyntax.Expression) bool {
+func callsJSONEncode(expr hclsyntax.Expression) bool { return calls(expr, "jsonencode") }
+
+func calls(expr hclsyntax.Expression, name string) bool {
 	found := false
 	hclsyntax.VisitAll(expr, func(n hclsyntax.Node) hcl.Diagnostics {
-		if c, ok := n.(*hclsyntax.FunctionCallExpr); ok && c.Name == "jsonencode" {
+		if c, ok := n.(*hclsyntax.FunctionCallExpr); ok && c.Name == name {
 			found = true
 		}
 		return nil

@@ -48,11 +48,18 @@ pending(doc) if {
 	contains(sprintf("%v", [object.get(o.op, "x-amazon-apigateway-auth", {})]), placeholder)
 }
 
-parsed(body) := json.unmarshal(body) if json.is_valid(body)
+# JSON only where the text is an object: OPA's WebAssembly json.is_valid takes a text that
+# merely begins with a JSON value (yamlencode writes `"openapi": "3.0.1"` first) as valid.
+parsed(body) := json.unmarshal(body) if json_object(body)
 
 parsed(body) := yaml.unmarshal(body) if {
-	not json.is_valid(body)
+	not json_object(body)
 	yaml.is_valid(body)
+}
+
+json_object(body) if {
+	startswith(trim_space(body), "{")
+	json.is_valid(body)
 }
 
 unreadable(r) if resources.unknown_at(r, "body")

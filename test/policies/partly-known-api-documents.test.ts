@@ -1,8 +1,8 @@
 // An API's OpenAPI `body` whose integrations name a Lambda function the configuration creates
 // (`uri = aws_lambda_function.f.invoke_arn`, an authorizer's authorizerUri) is unknown in a plan
 // as a whole: only those ARNs wait for apply. Every such API was reported as "cannot be
-// verified", the secured ones too, in the forms real code writes it (jsonencode, a local, a
-// heredoc, templatefile of a JSON or YAML file: audit k2). HCL and a plan beside its folder now
+// verified", the secured ones too, in the forms real code writes it (jsonencode, yamlencode, a
+// local, a heredoc, templatefile of a JSON or YAML file: audit k2). HCL and a plan beside its folder now
 // read the document with the ARN "(known after apply)"; a value only apply knows in what
 // decides the security keeps it unverifiable, and so does a plan checked alone. Generated
 // APIs, planned by a real offline `terraform plan`: HCL = plan beside = the expected verdict,
@@ -20,7 +20,7 @@ import { planFolder, terraformAvailability } from '../helpers/terraform';
 const tf = terraformAvailability();
 
 type Kind = 'rest' | 'http';
-type Form = 'jsonencode' | 'local' | 'heredoc' | 'templatefile-json' | 'templatefile-yaml';
+type Form = 'jsonencode' | 'yamlencode' | 'local' | 'heredoc' | 'templatefile-json' | 'templatefile-yaml';
 interface Op {
   path: string;
   verb: 'get' | 'post' | 'delete';
@@ -74,6 +74,9 @@ function folder(apis: Api[]): { files: Record<string, string>; subjects: string[
       case 'jsonencode':
         body = `jsonencode(${hcl(doc)})`;
         break;
+      case 'yamlencode':
+        body = `yamlencode(${hcl(doc)})`;
+        break;
       case 'local':
         parts.push(`locals {\n  api${i} = ${hcl(doc)}\n}`);
         body = `jsonencode(local.api${i})`;
@@ -120,7 +123,7 @@ const op = fc.record({ path: fc.constantFrom('/orders', '/orders/{id}', '/debug'
 const ops = fc.uniqueArray(op, { minLength: 1, maxLength: 4, selector: (o) => `${o.verb} ${o.path}` });
 const api: fc.Arbitrary<Api> = fc.record({
   kind: fc.constantFrom<Kind>('rest', 'http'),
-  form: fc.constantFrom<Form>('jsonencode', 'local', 'heredoc', 'templatefile-json', 'templatefile-yaml'),
+  form: fc.constantFrom<Form>('jsonencode', 'yamlencode', 'local', 'heredoc', 'templatefile-json', 'templatefile-yaml'),
   ops,
 });
 
