@@ -165,3 +165,14 @@ test_openapi_placeholders_in_security_are_unverified if {
 	scheme_name := json.marshal({"openapi": "3.0.1", "paths": {"/orders": {"get": {"security": [{"s": []}]}}}, "components": {"securitySchemes": {"(known after apply)": cognito}}})
 	k.summary(rule.deny) == {[id, api_key, why]} with input as t.with_index([body_api(scheme_name)])
 }
+
+# A requirement list that is not a list authorizes nothing (API Gateway's import takes no
+# security from it), and one that only apply knows as a whole is not verifiable.
+test_openapi_security_not_a_list_is_open if {
+	as_text := {"/orders": {"get": {"security": "cognito"}}}
+	k.summary(rule.deny) == {[id, api_key, body_open("GET /orders")]} with input as t.with_index([body_api(spec(as_text, {}))])
+	as_object := {"/orders": {"get": {"security": {"cognito": []}}}}
+	k.summary(rule.deny) == {[id, api_key, body_open("GET /orders")]} with input as t.with_index([body_api(spec(as_object, {}))])
+	whole := {"/orders": {"get": {"security": "(known after apply)"}}}
+	k.summary(rule.deny) == {[id, api_key, unverified("names what decides its security with values only apply knows")]} with input as t.with_index([body_api(spec(whole, {}))])
+}
