@@ -282,6 +282,11 @@ func (e *Evaluator) partialDocument(expr hcl.Expression, ctx *hcl.EvalContext, m
 			v, ok = cty.NilVal, false
 		}
 	}()
+	if openAPI {
+		saved := e.scopeAttrs
+		e.scopeAttrs = apiAttrs
+		defer func() { e.scopeAttrs = saved }()
+	}
 	mctx := e.markedCtx(ctx, mi, marked{})
 	if isTemplate {
 		return partialTemplate(tpl, mctx, openAPI)
@@ -301,6 +306,18 @@ func (e *Evaluator) partialDocument(expr hcl.Expression, ctx *hcl.EvalContext, m
 		}
 	}
 	return plain.MarkWithPaths(keep), true
+}
+
+// apiAttrs: in an API document every computed attribute of a resource the configuration
+// creates reads as knownAfterApply, not only identifiers (a user pool's endpoint in a JWT
+// issuer, an app client's secret as its audience: audit k4). Such a value decides an
+// operation's security only where lib/openapi.rego looks (a requirement's or scheme's name or
+// type), and there it keeps the document not verifiable.
+func apiAttrs(r *Resource) func(string) cty.Value {
+	if r.Mode == "data" {
+		return markedAttrs(r)
+	}
+	return func(string) cty.Value { return cty.DynamicVal.Mark(computedMark) }
 }
 
 // partialTemplateFile renders templatefile(path, vars) as partialTemplate does, the vars

@@ -49,10 +49,22 @@ pending(doc) if {
 # merely begins with a JSON value (yamlencode writes `"openapi": "3.0.1"` first) as valid.
 parsed(body) := json.unmarshal(body) if json_object(body)
 
-parsed(body) := yaml.unmarshal(body) if {
+parsed(body) := yaml.unmarshal(first_document(body)) if {
 	not json_object(body)
-	yaml.is_valid(body)
+	yaml.is_valid(first_document(body))
 }
+
+# API Gateway's import reads the first YAML document: a body may end with `---` (an empty
+# document after it: audit k4) or `...`, which YAML parsers refuse as one value.
+first_document(body) := concat("\n", array.slice(lines, 0, min(cuts))) if {
+	lines := split(body, "\n")
+	content := [i | some i, line in lines; not marker(line); trim_space(line) != ""]
+	count(content) > 0
+	cuts := [i | some i, line in lines; i > content[0]; marker(line)]
+	count(cuts) > 0
+} else := body
+
+marker(line) if trim_right(line, " \t\r") in {"---", "..."}
 
 json_object(body) if {
 	startswith(trim_space(body), "{")

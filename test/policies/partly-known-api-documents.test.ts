@@ -35,6 +35,8 @@ interface Api {
 const RULE: Record<Kind, string> = { rest: 'aws-apigw-method-auth', http: 'aws-apigwv2-route-auth' };
 const TYPE: Record<Kind, string> = { rest: 'aws_api_gateway_rest_api', http: 'aws_apigatewayv2_api' };
 const ARN = '${aws_lambda_function.orders.invoke_arn}';
+// A computed attribute that is no identifier (audit k4: a JWT issuer from a user pool's endpoint).
+const ISSUER = 'https://${aws_cognito_user_pool.users.endpoint}';
 
 /** The document, every computed value written as `ARN`: a Lambda authorizer (REST) or a JWT one (HTTP). */
 function document(api: Api): Record<string, unknown> {
@@ -42,7 +44,7 @@ function document(api: Api): Record<string, unknown> {
   const authorizer =
     api.kind === 'rest'
       ? { type: 'apiKey', name: 'Authorization', in: 'header', 'x-amazon-apigateway-authtype': 'custom', 'x-amazon-apigateway-authorizer': { type: 'token', authorizerUri: ARN } }
-      : { type: 'oauth2', 'x-amazon-apigateway-authorizer': { type: 'jwt', identitySource: '$request.header.Authorization', jwtConfiguration: { issuer: 'https://id.example.com', audience: ['shop'] } } };
+      : { type: 'oauth2', 'x-amazon-apigateway-authorizer': { type: 'jwt', identitySource: '$request.header.Authorization', jwtConfiguration: { issuer: ISSUER, audience: ['shop'] } } };
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of api.ops) (paths[op.path] ??= {})[op.verb] = { ...integration, ...(op.secured ? { security: [{ shopauth: [] }] } : {}) };
   return JSON.parse(JSON.stringify({ openapi: '3.0.1', info: { title: 'orders', version: '1' }, paths, components: { securitySchemes: { shopauth: authorizer } } }));
@@ -51,6 +53,7 @@ function document(api: Api): Record<string, unknown> {
 /** HCL object syntax of a JSON value, `ARN` written as the reference. */
 function hcl(v: unknown): string {
   if (v === ARN) return 'aws_lambda_function.orders.invoke_arn';
+  if (v === ISSUER) return JSON.stringify(ISSUER);
   if (Array.isArray(v)) return `[${v.map(hcl).join(', ')}]`;
   if (v !== null && typeof v === 'object') return `{\n${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)} = ${hcl(x)}`).join('\n')}\n}`;
   return JSON.stringify(v);
@@ -58,7 +61,9 @@ function hcl(v: unknown): string {
 
 const PROVIDER =
   'provider "aws" {\n  region                      = "us-east-1"\n  skip_credentials_validation = true\n  skip_requesting_account_id  = true\n  skip_metadata_api_check     = true\n}';
+const VARS = '{ lambda = aws_lambda_function.orders.invoke_arn, issuer = aws_cognito_user_pool.users.endpoint }';
 const LAMBDA = [
+  'resource "aws_cognito_user_pool" "users" {\n  name = "shop-users"\n}',
   'resource "aws_iam_role" "fn" {\n  name = "orders-fn"\n  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "lambda.amazonaws.com" } }] })\n}',
   'resource "aws_lambda_function" "orders" {\n  function_name = "orders"\n  role          = aws_iam_role.fn.arn\n  handler       = "index.handler"\n  runtime       = "nodejs20.x"\n  filename      = "orders.zip"\n}',
 ];
@@ -85,12 +90,12 @@ function folder(apis: Api[]): { files: Record<string, string>; subjects: string[
         body = `<<EOT\n${JSON.stringify(doc, null, 2)}\nEOT`;
         break;
       case 'templatefile-json':
-        files[`api${i}.json`] = JSON.stringify(doc, null, 2).split(ARN).join('${lambda}');
-        body = `templatefile("\${path.module}/api${i}.json", { lambda = aws_lambda_function.orders.invoke_arn })`;
+        files[`api${i}.json`] = JSON.stringify(doc, null, 2).split(ARN).join('${lambda}').split(ISSUER).join('https://${issuer}');
+        body = `templatefile("\${path.module}/api${i}.json", ${VARS})`;
         break;
       case 'templatefile-yaml':
-        files[`api${i}.yml`] = stringify(doc).split(ARN).join('${lambda}');
-        body = `templatefile("\${path.module}/api${i}.yml", { lambda = aws_lambda_function.orders.invoke_arn })`;
+        files[`api${i}.yml`] = stringify(doc).split(ARN).join('${lambda}').split(ISSUER).join('https://${issuer}');
+        body = `templatefile("\${path.module}/api${i}.yml", ${VARS})`;
         break;
     }
     const protocol = api.kind === 'http' ? '\n  protocol_type = "HTTP"' : '';
@@ -136,7 +141,7 @@ describe('OpenAPI bodies with ARNs only apply knows', () => {
         const by = opaque === 'variable' ? 'var.scheme' : 'aws_iam_role.fn.id';
         const main = files['main.tf'].replace(/"shopauth" = \[\]/g, `(${by}) = []`).replace(/"shopauth": \[\]/g, `"\${${by}}": []`);
         const withVar = `${main}\nvariable "scheme" {\n  type = string\n}\n`;
-        const tplVars = (s: string): string => s.replace(/\{ lambda = aws_lambda_function\.orders\.invoke_arn \}/g, `{ lambda = aws_lambda_function.orders.invoke_arn, scheme = ${by} }`);
+        const tplVars = (s: string): string => s.split(VARS).join(`{ lambda = aws_lambda_function.orders.invoke_arn, issuer = aws_cognito_user_pool.users.endpoint, scheme = ${by} }`);
         const inFile = (k: string, v: string): string => (k.endsWith('.json') ? v.replace(/"shopauth": \[\]/g, '"${scheme}": []') : k.endsWith('.yml') ? v.replace(/shopauth: \[\]/g, '${scheme}: []') : v);
         const tree = { ...Object.fromEntries(Object.entries(files).map(([k, v]) => [k, inFile(k, v)])), 'main.tf': tplVars(withVar) };
         expect((await verdicts(writeTree(tree), [a], subjects)).of).toEqual(['unverified']);

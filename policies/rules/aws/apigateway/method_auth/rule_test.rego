@@ -176,3 +176,11 @@ test_openapi_security_not_a_list_is_open if {
 	whole := {"/orders": {"get": {"security": "(known after apply)"}}}
 	k.summary(rule.deny) == {[id, api_key, unverified("names what decides its security with values only apply knows")]} with input as t.with_index([body_api(spec(whole, {}))])
 }
+
+# API Gateway's import reads the first YAML document (audit k4: a body ending with `---`).
+test_openapi_first_yaml_document_is_read if {
+	doc := "openapi: 3.0.1\npaths:\n  /debug:\n    get:\n      responses: {}\n"
+	every body in [concat("", [doc, "---\n"]), concat("", ["---\n", doc, "---"]), concat("", [doc, "...\n"]), concat("", [doc, "--- \n/other: 1\n"])] {
+		k.summary(rule.deny) == {[id, api_key, body_open("GET /debug")]} with input as t.with_index([body_api(body)])
+	}
+}
