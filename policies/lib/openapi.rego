@@ -29,10 +29,23 @@ placeholder := "(known after apply)"
 
 pending(doc) if {
 	some name, s in schemes(doc)
-	some text in array.concat([name], [v | some k in ["type", "x-amazon-apigateway-authtype"]; v := object.get(s, k, "")])
+	some text in array.concat([name, s], [v | is_object(s); some k in ["type", "x-amazon-apigateway-authtype", "x-amazon-apigateway-authorizer"]; v := s[k]])
 	is_string(text)
 	contains(text, placeholder)
 }
+
+# The schemes as a whole (an authorizerUri inside them is no part of the decision).
+pending(doc) if {
+	some where in [object.get(doc, "securityDefinitions", ""), object.get(doc, "components", ""), object.get(components(doc), "securitySchemes", "")]
+	is_string(where)
+	contains(where, placeholder)
+}
+
+components(doc) := as_object(object.get(doc, "components", {}))
+
+as_object(x) := x if is_object(x)
+
+else := {}
 
 # Anywhere in a security requirement list: a name, or the list itself.
 pending(doc) if {
@@ -115,7 +128,7 @@ operations(doc) := [{"name": sprintf("%s %s", [verb_name(m), p]), "op": op} |
 	is_object(op)
 ]
 
-schemes(doc) := object.union(object.get(doc, "securityDefinitions", {}), object.get(object.get(doc, "components", {}), "securitySchemes", {}))
+schemes(doc) := object.union(as_object(object.get(doc, "securityDefinitions", {})), as_object(object.get(components(doc), "securitySchemes", {})))
 
 authorizer_scheme(s) if is_object(s["x-amazon-apigateway-authorizer"])
 

@@ -164,6 +164,18 @@ test_openapi_placeholders_in_security_are_unverified if {
 	k.summary(rule.deny) == {[id, api_key, why]} with input as t.with_index([body_api(spec(by_auth, {}))])
 	scheme_name := json.marshal({"openapi": "3.0.1", "paths": {"/orders": {"get": {"security": [{"s": []}]}}}, "components": {"securitySchemes": {"(known after apply)": cognito}}})
 	k.summary(rule.deny) == {[id, api_key, why]} with input as t.with_index([body_api(scheme_name)])
+
+	# A scheme, its authorizer or the schemes as a whole only apply knows.
+	get := {"/orders": {"get": {"security": [{"s": []}]}}}
+	every doc in [
+		{"openapi": "3.0.1", "paths": get, "components": {"securitySchemes": {"s": "(known after apply)"}}},
+		{"openapi": "3.0.1", "paths": get, "components": {"securitySchemes": {"s": {"type": "apiKey", "x-amazon-apigateway-authorizer": "(known after apply)"}}}},
+		{"openapi": "3.0.1", "paths": get, "components": {"securitySchemes": "(known after apply)"}},
+		{"openapi": "3.0.1", "paths": get, "components": "(known after apply)"},
+		{"swagger": "2.0", "paths": get, "securityDefinitions": "(known after apply)"},
+	] {
+		k.summary(rule.deny) == {[id, api_key, why]} with input as t.with_index([body_api(json.marshal(doc))])
+	}
 }
 
 # A requirement list that is not a list authorizes nothing (API Gateway's import takes no
