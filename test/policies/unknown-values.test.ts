@@ -124,6 +124,7 @@ const APPLIES_ONLY: Record<string, Record<string, string>> = {
 const PRESENCE: Record<string, Record<string, string>> = {
   'aws-log-group-kms': { kms_key_id: 'the control is that a customer-managed key is named' },
   'aws-s3-access-logging': { logging: 'the control is that server access logging is configured' },
+  'aws-cloudfront-waf': { web_acl_id: 'the control is that a web ACL is named (CloudFront takes one only through web_acl_id)' },
 };
 
 /** Whether an unknown `path` may pass `rule` unreported by a finding (see the maps above). */
