@@ -34,7 +34,7 @@
 #     cdktf:
 #       option: "SecureDistribution reaches the API origin over HTTPS with TLS 1.2 only"
 #       snippet: |
-#         new SecureDistribution(this, 'shop', { name: 'shop', siteBucket: siteBucket, apiOriginDomain: 'api.shop.example', certificateArn: shopCertificate.arn });
+#         new SecureDistribution(this, 'shop', { name: 'shop', siteBucket: siteBucket, apiOriginDomain: 'api.shop.example', certificateArn: shopCertificate.arn, webAclArn: edgeAcl.arn });
 #   example: |
 #     resource "aws_cloudfront_distribution" "shop" {
 #       enabled = true
