@@ -58,12 +58,13 @@ pending(doc) if {
 	contains(sprintf("%v", [object.get(o.op, "x-amazon-apigateway-auth", {})]), placeholder)
 }
 
-# JSON only where the text is an object: OPA's WebAssembly json.is_valid takes a text that
-# merely begins with a JSON value (yamlencode writes `"openapi": "3.0.1"` first) as valid.
-parsed(body) := json.unmarshal(body) if json_object(body)
+# JSON only where the whole text is an object (resources.json_text: yamlencode writes
+# `"openapi": "3.0.1"` first, a text that begins with a JSON value).
+parsed(body) := resources.json_text(body) if json_object(body)
 
 parsed(body) := yaml.unmarshal(first_document(body)) if {
 	not json_object(body)
+	not resources.lone_surrogate(body) # the WebAssembly aborts on one in a quoted string
 	yaml.is_valid(first_document(body))
 }
 
@@ -79,10 +80,7 @@ first_document(body) := concat("\n", array.slice(lines, 0, min(cuts))) if {
 
 marker(line) if trim_right(line, " \t\r") in {"---", "..."}
 
-json_object(body) if {
-	startswith(trim_space(body), "{")
-	json.is_valid(body)
-}
+json_object(body) if is_object(resources.json_text(body))
 
 unreadable(r) if resources.unknown_at(r, "body")
 
@@ -94,15 +92,21 @@ unreadable(r) if not is_string(object.get(r.values, "body", null))
 # Why a body that is set cannot be read (none where document(r) is defined).
 why_unreadable(r) := "is unknown at plan time" if unreadable(r)
 
-why_unreadable(r) := "is neither JSON nor YAML" if {
+# One wording for a body that does not parse and one that parses to something else: OPA's
+# Go and WebAssembly YAML parsers draw that line differently (',{…} x' is a plain scalar to
+# one and an error to the other), and either way no operation can be read from it.
+why_unreadable(r) := "is not an OpenAPI object in JSON or YAML" if {
 	not unreadable(r)
-	not parsed(r.values.body)
+	not is_object(parsed_or_null(r.values.body))
 }
 
-why_unreadable(r) := "is not an OpenAPI object" if {
-	not unreadable(r)
-	doc := parsed(r.values.body)
-	not is_object(doc)
+parsed_or_null(body) := parsed(body)
+
+parsed_or_null(body) := null if not parses(body)
+
+# (`not parsed(b)` holds where b parses to false: the body "false" was both.)
+parses(body) if {
+	_ := parsed(body)
 }
 
 why_unreadable(r) := "names what decides its security with values only apply knows" if {

@@ -467,9 +467,37 @@ effect_of(null) := "Allow"
 effect_of(e) := e if e != null
 
 # A literal JSON policy string.
-json_policy(v) := json.unmarshal(v) if {
+json_policy(v) := json_text(v)
+
+# The value a text holds when the whole text is one JSON value, read alike by OPA's Go engine
+# and its WebAssembly (ours). The WebAssembly parser reads a text that merely begins with a
+# value ('{…} {"Action": "*"}' read as its first policy), and crashes on 'true false' and on
+# a lone surrogate escape. Wrapped in an array, trailing text must begin with "]" to parse as
+# one element, which the object wrapper refuses: only whitespace can follow the value.
+json_text(v) := arr[0] if {
 	is_string(v)
-	json.is_valid(v)
+	not lone_surrogate(v)
+	wrapped := concat("", ["[", v, "]"])
+	json.is_valid(wrapped)
+	json.is_valid(concat("", ["{\"v\":", v, "}"]))
+	arr := json.unmarshal(wrapped)
+	count(arr) == 1
+}
+
+surrogate_escape := `\\u[dD][89a-fA-F][0-9a-fA-F]{2}`
+
+# An escaped UTF-16 half without its other half (the Go engine reads U+FFFD). Where an escaped
+# backslash could stand before one, the text is not read either: counting cannot tell.
+lone_surrogate(v) if {
+	contains(v, "\\u")
+	escapes := count(regex.find_all_string_submatch_n(surrogate_escape, v, -1))
+	escapes > 0
+	escapes != 2 * count(regex.find_all_string_submatch_n(`\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}`, v, -1))
+}
+
+lone_surrogate(v) if {
+	contains(v, "\\\\")
+	regex.match(surrogate_escape, v)
 }
 
 # An aws_iam_policy_document data source is readable when its rendered JSON is known, or

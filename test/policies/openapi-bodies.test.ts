@@ -144,8 +144,8 @@ test('the open operations of a generated OpenAPI body are reported on its API, a
 test('a body that cannot be read is reported as unverified, never passed', () => {
   for (const api of APIS)
     for (const [body, why] of [
-      ['paths: [unclosed', 'is neither JSON nor YAML'],
-      ['"just a string"', 'is not an OpenAPI object'],
+      ['paths: [unclosed', 'is not an OpenAPI object in JSON or YAML'],
+      ['"just a string"', 'is not an OpenAPI object in JSON or YAML'],
       ['${file("api.yaml")}', 'is unknown at plan time'],
     ] as const) {
       const found = policy.evaluate(withApi(template, api.type, body), DATA).findings.filter((f) => f.rule_id === api.rule);

@@ -17,7 +17,7 @@
 #   read too (lib/openapi.rego): those whose `security` names no authorizer are reported on
 #   their API. A REST import applies `security` per method, so methods only the
 #   document-level `security` covers are reported as not verifiable, and so is a body unknown
-#   at plan time or neither JSON nor YAML.
+#   at plan time or not an OpenAPI object in JSON or YAML.
 # custom:
 #   id: aws-apigw-method-auth
 #   control: api-input-validation

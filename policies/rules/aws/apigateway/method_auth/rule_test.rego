@@ -130,8 +130,8 @@ test_openapi_body_unreadable_is_reported_unverified if {
 	from_file := object.union(t.resource("aws_api_gateway_rest_api.shop", {}, {"body": ["local_file.spec"]}), {"unknown": ["body"]})
 	k.summary(rule.deny) == {[id, api_key, unverified("is unknown at plan time")]} with input as t.with_index([from_file])
 	k.summary(rule.deny) == {[id, api_key, unverified("is unknown at plan time")]} with input as t.with_index([body_api("${templatefile(var.spec, {})}")])
-	k.summary(rule.deny) == {[id, api_key, unverified("is neither JSON nor YAML")]} with input as t.with_index([body_api("paths: [unclosed")])
-	k.summary(rule.deny) == {[id, api_key, unverified("is not an OpenAPI object")]} with input as t.with_index([body_api("just text")])
+	k.summary(rule.deny) == {[id, api_key, unverified("is not an OpenAPI object in JSON or YAML")]} with input as t.with_index([body_api("paths: [unclosed")])
+	k.summary(rule.deny) == {[id, api_key, unverified("is not an OpenAPI object in JSON or YAML")]} with input as t.with_index([body_api("just text")])
 }
 
 test_openapi_private_or_absent_body_passes if {

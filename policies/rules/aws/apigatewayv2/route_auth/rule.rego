@@ -15,7 +15,7 @@
 #   is unknown, or which reaches no API by reference, is taken for an HTTP route. Routes an
 #   OpenAPI document (JSON or YAML) defines in aws_apigatewayv2_api.body are read too
 #   (lib/openapi.rego): those whose `security` names no authorizer are reported on their API.
-#   A body unknown at plan time, or neither JSON nor YAML, is reported: that its routes
+#   A body unknown at plan time, or not an OpenAPI object in JSON or YAML, is reported: that its routes
 #   authenticate callers cannot be verified.
 # custom:
 #   id: aws-apigwv2-route-auth

@@ -35,3 +35,28 @@ test_plan_document_with_rendered_json_passes if {
 	p := k.unknown(t.resource("aws_iam_policy.p", {}, {"policy": ["data.aws_iam_policy_document.p"]}), ["policy"])
 	count(rule.deny) == 0 with input as t.with_index([d, p])
 }
+
+# A text is a policy only where it is one JSON value (lib/resources json_text): the WebAssembly
+# parser had read the first of two documents, and aborted on the others.
+test_text_that_only_begins_with_a_policy_fails if {
+	doc := json.marshal({"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]})
+	texts := [
+		concat(" ", [doc, json.marshal({"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]})]),
+		concat("", [doc, "]"]),
+		"true false",
+		`{"Sid": "\ud800", "Statement": []}`,
+		`{"Sid": "\\\ud83d\ude00", "Statement": []}`,
+	]
+	ps := [t.resource(sprintf("aws_iam_policy.p%d", [i]), {"policy": text}, {}) | some i, text in texts]
+	{key | some [_, key, _] in k.summary(rule.deny)} == {p.key | some p in ps} with input as t.with_index(ps)
+}
+
+test_whole_documents_pass if {
+	texts := [
+		" \n{\"Statement\": []}\t\r\n",
+		`{"Sid": "\ud83d\ude00", "Statement": []}`,
+		`{"Sid": "\u00e9", "Statement": []}`,
+	]
+	ps := [t.resource(sprintf("aws_iam_policy.p%d", [i]), {"policy": text}, {}) | some i, text in texts]
+	count(rule.deny) == 0 with input as t.with_index(ps)
+}
