@@ -65,6 +65,7 @@ parsed(body) := resources.json_text(body) if json_object(body)
 parsed(body) := yaml.unmarshal(first_document(body)) if {
 	not json_object(body)
 	not resources.lone_surrogate(body) # the WebAssembly aborts on one in a quoted string
+	not flow_collection(body)
 	yaml.is_valid(first_document(body))
 }
 
@@ -77,6 +78,10 @@ first_document(body) := concat("\n", array.slice(lines, 0, min(cuts))) if {
 	cuts := [i | some i, line in lines; i > content[0]; marker(line)]
 	count(cuts) > 0
 } else := body
+
+# A text that opens as JSON and is not is no YAML document either: OPA's Go and WebAssembly
+# YAML parsers differ on such flow collections (a tab before '{', '1.' or '#' after it).
+flow_collection(body) if regex.match(`^\s*[{\[]`, body)
 
 marker(line) if trim_right(line, " \t\r") in {"---", "..."}
 

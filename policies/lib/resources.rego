@@ -474,15 +474,43 @@ json_policy(v) := json_text(v)
 # value ('{…} {"Action": "*"}' read as its first policy), and crashes on 'true false' and on
 # a lone surrogate escape. Wrapped in an array, trailing text must begin with "]" to parse as
 # one element, which the object wrapper refuses: only whitespace can follow the value.
+# (Two parses, as json.is_valid and json.unmarshal had been: json.unmarshal is undefined on
+# what it cannot read.)
 json_text(v) := arr[0] if {
 	is_string(v)
 	not lone_surrogate(v)
-	wrapped := concat("", ["[", v, "]"])
-	json.is_valid(wrapped)
-	json.is_valid(concat("", ["{\"v\":", v, "}"]))
-	arr := json.unmarshal(wrapped)
+	arr := json.unmarshal(concat("", ["[", v, "]"]))
 	count(arr) == 1
+	json.is_valid(concat("", ["{\"v\":", v, "}"]))
+	not lenient(v, arr[0])
 }
+
+# The WebAssembly parser also takes "1.", "1e" and "2.e3" for numbers, arrays without commas
+# between their elements ('[{…} {…}]', '[01]' as [0, 1]) and with one after the last; Go
+# refuses them all. Only a text that shows one of these shapes (a number with a fraction or an
+# exponent, a leading zero, a value right after another, a comma before "]") is looked into,
+# with one scan: most policies show none.
+lenient(v, x) if {
+	regex.match(`[:\[,]\s*-?([0-9]+(\.[0-9]*)?[eE.]|0[0-9])|,\s*\]|[}\]]\s*[{\["tfn0-9-]|[^\\\s:\[,{]""|"\s+[{\["tfn0-9-]|[0-9el]\s+[{\["tfn0-9-]`, concat("", ["[", v]))
+	lenient_value(v, x)
+}
+
+lenient_value(_, x) if {
+	walk(x, [_, n])
+	is_number(n)
+	not regex.match(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$`, json.marshal(n))
+}
+
+# The text's commas against those the value needs: in strings and keys, and one between each
+# two members.
+lenient_value(v, x) if count(split(v, ",")) - 1 != commas_in(x)
+
+commas_in(x) := ((sum([n | walk(x, [_, s]); is_string(s); n := count(split(s, ",")) - 1]) + sum([n |
+	walk(x, [p, _])
+	count(p) > 0
+	is_string(p[count(p) - 1])
+	n := count(split(p[count(p) - 1], ",")) - 1
+])) + sum([n | walk(x, [_, c]); is_array(c); count(c) > 0; n := count(c) - 1])) + sum([n | walk(x, [_, c]); is_object(c); count(c) > 0; n := count(c) - 1])
 
 surrogate_escape := `\\u[dD][89a-fA-F][0-9a-fA-F]{2}`
 

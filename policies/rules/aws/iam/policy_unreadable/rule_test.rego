@@ -60,3 +60,26 @@ test_whole_documents_pass if {
 	ps := [t.resource(sprintf("aws_iam_policy.p%d", [i]), {"policy": text}, {}) | some i, text in texts]
 	count(rule.deny) == 0 with input as t.with_index(ps)
 }
+
+# Numbers and arrays the WebAssembly parser took where Go refuses them.
+test_lenient_numbers_and_arrays_fail if {
+	texts := [
+		`{"Statement": [], "Size": 1.}`,
+		`{"Statement": [], "Size": 2.e3}`,
+		`{"Statement": [], "Sizes": [0, 01]}`,
+		`{"Statement": [{"Effect": "Allow"} {"Effect": "Allow", "Action": "*", "Resource": "*"}]}`,
+		`{"Statement": [{"Effect": "Allow"},]}`,
+	]
+	ps := [t.resource(sprintf("aws_iam_policy.p%d", [i]), {"policy": text}, {}) | some i, text in texts]
+	{key | some [_, key, _] in k.summary(rule.deny)} == {p.key | some p in ps} with input as t.with_index(ps)
+}
+
+test_numbers_and_commas_in_strings_pass if {
+	texts := [
+		`{"Statement": [], "Size": 1.5e+3, "Sizes": [0, -0.25, 3E2]}`,
+		`{"Statement": [{"Sid": "a} {b, c", "Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::1.example/*"}]}`,
+		`{"Statement": [], "Tags": [" ", "", "x, y"]}`,
+	]
+	ps := [t.resource(sprintf("aws_iam_policy.p%d", [i]), {"policy": text}, {}) | some i, text in texts]
+	count(rule.deny) == 0 with input as t.with_index(ps)
+}
