@@ -38,6 +38,7 @@ describe('failure-pattern fixtures', () => {
   test.each([
     ['leaky-public-unencrypted-db-backup', 'aws-dynamodb-replica-protection'],
     ['leaky-public-unencrypted-db-backup', 'aws-cognito-deletion-protection'],
+    ['leaky-wildcard-iam', 'aws-cognito-unauthenticated-identities'],
     ['leaky-public-unencrypted-db-backup', 'aws-neptune-graph-deletion-protection'],
     ['leaky-unencrypted-graph-db', 'aws-neptune-graph-public'],
     ['leaky-unencrypted-graph-db', 'aws-neptune-graph-cmk'],

@@ -1,7 +1,7 @@
 import { TerraformStack } from 'cdktf';
 import { ScopedRole, ScopedRoleProps } from '../../stacks/constructs/aws/role';
 import { ForensicEvidenceBucket, IncidentResponseRole } from '../../stacks/constructs/aws/forensics';
-import { CustomerUserPool, CustomerUserPoolProps } from '../../stacks/constructs/aws/user-pool';
+import { CustomerIdentityPool, CustomerUserPool, CustomerUserPoolProps } from '../../stacks/constructs/aws/user-pool';
 import { check } from '../../src/check';
 import { awsPart, leakyStack } from '../../stacks/leaky/common';
 import { cleanup as removeDir, synthApp } from '../../test/helpers/synth';
@@ -177,5 +177,35 @@ describe('CustomerUserPool', () => {
     ['a name Cognito refuses', { name: 'shop/pool' }, /invalid user pool name/],
   ] as [string, Partial<CustomerUserPoolProps>, RegExp][])('rejects %s', (_name, bad, message) => {
     expect(() => new CustomerUserPool(testStack(), 'p', { name: 'shoppers', ...bad })).toThrow(message);
+  });
+});
+
+describe('CustomerIdentityPool', () => {
+  test('gives credentials only to customers signed in through the user pool, checked on every exchange; the guest-access rule passes it', async () => {
+    const stack = testStack();
+    const shoppers = new CustomerUserPool(stack, 'shoppers', { name: 'shoppers' });
+    new CustomerIdentityPool(stack, 'identities', { name: 'shoppers', userPool: shoppers, clientId: 'client-1' });
+    const out = synth(stack);
+    const pool = only(out, 'aws_cognito_identity_pool');
+    expect(pool).toMatchObject({
+      identity_pool_name: 'shoppers',
+      allow_unauthenticated_identities: false,
+      allow_classic_flow: false,
+      cognito_identity_providers: [{ client_id: 'client-1', provider_name: ref(out, 'aws_cognito_user_pool', 'endpoint'), server_side_token_check: true }],
+    });
+    const dir = synthApp((app) => {
+      const s = leakyStack(app, 'identities');
+      awsPart(s);
+      new CustomerIdentityPool(s, 'identities', { name: 'shoppers', userPool: new CustomerUserPool(s, 'shoppers', { name: 'shoppers' }), clientId: 'client-1' });
+    });
+    const { decision } = await check([dir], { today: '2026-11-28' });
+    expect(decision.findings.filter((f) => f.rule_id.startsWith('aws-cognito-'))).toEqual([]);
+    removeDir(join(dir, '..'));
+  });
+
+  test('rejects a name Cognito refuses', () => {
+    const stack = testStack();
+    const shoppers = new CustomerUserPool(stack, 'shoppers', { name: 'shoppers' });
+    expect(() => new CustomerIdentityPool(stack, 'p', { name: 'shop/pool', userPool: shoppers, clientId: 'c' })).toThrow(/invalid identity pool name/);
   });
 });

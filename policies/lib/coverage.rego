@@ -55,6 +55,7 @@ types := {
 	"aws_codebuild_project",
 	"aws_codebuild_source_credential",
 	"aws_codepipeline_webhook",
+	"aws_cognito_identity_pool",
 	"aws_cognito_user",
 	"aws_cognito_user_pool",
 	"aws_config_configuration_recorder",

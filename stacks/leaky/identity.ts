@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { TerraformStack } from 'cdktf';
+import { CognitoIdentityPool } from '@cdktf/provider-aws/lib/cognito-identity-pool';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
@@ -37,6 +38,9 @@ export function wildcardIam(scope: Construct): TerraformStack {
       ],
     }),
   });
+
+  // The shop's app lets guests browse with AWS credentials: anyone gets the pool's unauthenticated role.
+  new CognitoIdentityPool(stack, 'guest-identities', { identityPoolName: 'leaky_shop_guests', allowUnauthenticatedIdentities: true });
 
   const az = azurePart(stack, 'wiam');
   const subscriptionId = SHOP_CONFIG.environments.prod.azure.subscriptionId;

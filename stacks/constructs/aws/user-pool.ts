@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { TerraformProvider } from 'cdktf';
+import { CognitoIdentityPool } from '@cdktf/provider-aws/lib/cognito-identity-pool';
 import { CognitoUserPool } from '@cdktf/provider-aws/lib/cognito-user-pool';
 import { UnsafeConfigError, requireIntInRange } from '../common/errors';
 import { ClassifiedProps, dataTags } from '../common/tags';
@@ -40,6 +41,41 @@ export class CustomerUserPool extends Construct {
       accountRecoverySetting: { recoveryMechanism: [{ name: 'verified_email', priority: 1 }] },
       passwordPolicy: { minimumLength: minLength, requireLowercase: true, requireUppercase: true, requireNumbers: true, requireSymbols: true, temporaryPasswordValidityDays: 3 },
       tags: dataTags(this, props),
+    });
+  }
+}
+
+export interface CustomerIdentityPoolProps {
+  readonly name: string;
+  /** The user pool whose signed-in customers get AWS credentials. */
+  readonly userPool: CustomerUserPool;
+  /** The app client customers sign in through (aws_cognito_user_pool_client id). */
+  readonly clientId: string;
+  readonly tags?: Record<string, string>;
+  readonly provider?: TerraformProvider;
+}
+
+/**
+ * An identity pool that gives AWS credentials only to customers signed in through the shop's
+ * user pool: no guest (unauthenticated) identities, which would hand its unauthenticated role
+ * to anyone who reads the pool's id from the app, and no classic flow, which lets an identity
+ * assume any role that trusts the pool without the enhanced flow's scope-down. Tokens are
+ * checked with the user pool on every exchange, so a signed-out or deleted customer's token
+ * gets no credentials.
+ */
+export class CustomerIdentityPool extends Construct {
+  readonly identityPool: CognitoIdentityPool;
+
+  constructor(scope: Construct, id: string, props: CustomerIdentityPoolProps) {
+    super(scope, id);
+    if (!/^[\w\s+=,.@-]{1,128}$/.test(props.name)) throw new UnsafeConfigError(this, `invalid identity pool name ${JSON.stringify(props.name)}`);
+    this.identityPool = new CognitoIdentityPool(this, 'pool', {
+      provider: props.provider,
+      identityPoolName: props.name,
+      allowUnauthenticatedIdentities: false,
+      allowClassicFlow: false,
+      cognitoIdentityProviders: [{ clientId: props.clientId, providerName: props.userPool.pool.endpoint, serverSideTokenCheck: true }],
+      tags: props.tags,
     });
   }
 }
