@@ -19,7 +19,9 @@ resource "aws_cognito_identity_pool" "this" {
   allow_unauthenticated_identities = each.value
 }
 
-resource "terraform_data" "flag" {}
+resource "terraform_data" "flag" {
+  input = "experiments"
+}
 
 resource "aws_cognito_identity_pool" "from_apply" {
   identity_pool_name               = "shop experiments"
