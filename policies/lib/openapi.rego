@@ -65,7 +65,7 @@ parsed(body) := resources.json_text(body) if json_object(body)
 parsed(body) := yaml.unmarshal(first_document(body)) if {
 	not json_object(body)
 	not resources.lone_surrogate(body) # the WebAssembly aborts on one in a quoted string
-	not flow_collection(body)
+	not opens_with_indicator(body)
 	yaml.is_valid(first_document(body))
 }
 
@@ -79,9 +79,11 @@ first_document(body) := concat("\n", array.slice(lines, 0, min(cuts))) if {
 	count(cuts) > 0
 } else := body
 
-# A text that opens as JSON and is not is no YAML document either: OPA's Go and WebAssembly
-# YAML parsers differ on such flow collections (a tab before '{', '1.' or '#' after it).
-flow_collection(body) if regex.match(`^\s*[{\[]`, body)
+# A text that opens as JSON and is not is no YAML document either, nor one that opens with
+# another YAML indicator where an OpenAPI document opens with a key (an anchor, an alias, a
+# tag, a block scalar): the YAML library our engine calls and OPA's Go YAML differ on such
+# texts (a tab before '{', '1.' or '#' after it, '&{…}' read as a mapping by one only).
+opens_with_indicator(body) if regex.match("^\\s*[{\\[&*!|>%@`]", body)
 
 marker(line) if trim_right(line, " \t\r") in {"---", "..."}
 
