@@ -85,6 +85,10 @@ first_document(body) := concat("\n", array.slice(lines, 0, min(cuts))) if {
 # texts (a tab before '{', '1.' or '#' after it, '&{…}' read as a mapping by one only).
 opens_with_indicator(body) if regex.match("^\\s*[{\\[&*!|>%@`]", body)
 
+# (A complex key "? ", an empty key ": " or a sequence "- " opens no OpenAPI document either:
+# the library read "? {…}" and ": {…}" as mappings, Go refuses them.)
+opens_with_indicator(body) if regex.match(`^\s*[?:-](\s|$)`, body)
+
 marker(line) if trim_right(line, " \t\r") in {"---", "..."}
 
 json_object(body) if is_object(resources.json_text(body))
