@@ -5,6 +5,8 @@
 // document, as REST and HTTP API bodies in one input: the evaluation completes, and each API's
 // findings are `opa eval`'s, or ours refuses a body it reads (reported not verifiable: the two
 // YAML parsers set their limits differently), never reads one it refuses or reads it otherwise.
+// (Flow nesting past 512 levels is refused before the library sees it: its overflow error took
+// seconds to build, 20 s for 20000 levels under Jest.)
 import fc from 'fast-check';
 import type { CompiledPolicy } from '../../src/evaluate/policy';
 import type { PolicyInput, Resource } from '../../src/types/policy-input';
