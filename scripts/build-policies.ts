@@ -9,6 +9,7 @@ import { resourceTypes } from '../src/evaluate/parallel';
 import { attributePaths, readAttributes, readsSecretsElsewhere } from '../src/evaluate/projection';
 import { buildDir, opaBinary, policyDir, projectRoot } from '../src/evaluate/paths';
 import { pagesFor } from '../src/evaluate/wasm-memory';
+import { withRegexCacheKept } from '../src/evaluate/regex-cache';
 import { fixSettings } from '../src/fix/values';
 import { schemaErrors } from '../src/normalize/validate';
 import type { RuleFix } from '../src/types/fix';
@@ -116,7 +117,8 @@ async function main(): Promise<void> {
   rmSync(join(out, 'extract'), { recursive: true, force: true });
   mkdirSync(join(out, 'extract'));
   execFileSync('tar', ['-xzf', bundle, '-C', join(out, 'extract'), '/policy.wasm'], { stdio: 'ignore' });
-  const wasm = readFileSync(join(out, 'extract', 'policy.wasm'));
+  // OPA's regex cache deletes what it is about to reuse once full (regex-cache.ts).
+  const wasm = withRegexCacheKept(readFileSync(join(out, 'extract', 'policy.wasm')));
   await checkHostBuiltins(wasm);
   writeFileSync(join(out, 'policy.wasm'), wasm);
   rmSync(join(out, 'extract'), { recursive: true, force: true });

@@ -737,8 +737,15 @@ granted_actions(s) := concat("", ["everything but ", concat(", ", sort(s.not_act
 # The statement grants `action` (lower case), through wildcards too.
 grants(s, action) if {
 	some a in s.actions
-	glob.match(a, null, action)
+	glob.match(aws_glob(a), null, action)
 }
+
+# An AWS wildcard pattern (an IAM action, an OpenSearch Serverless resource) as a glob. AWS
+# reads only * and ? as wildcards; glob.match also brackets, braces and backslashes, which
+# OPA's Go engine and its WebAssembly read apart where they are unbalanced ("{a," matched
+# "a" in one and was an error in the other: test/policies/builtin-strings.test.ts). Quoted,
+# both match them literally, as AWS does.
+aws_glob(p) := replace(replace(replace(replace(replace(p, "\\", "\\\\"), "[", "\\["), "]", "\\]"), "{", "\\{"), "}", "\\}")
 
 allow(s) if s.effect == "Allow"
 
@@ -1656,13 +1663,20 @@ internet_cidr(c) if {
 	some suffix in ipv4_wide_suffixes
 	endswith(c, suffix)
 	not contains(c, ":")
+	cidr(c)
 	net.cidr_intersects(c, "0.0.0.0/0")
 } else if {
 	some suffix in ipv6_wide_suffixes
 	endswith(c, suffix)
 	contains(c, ":")
+	cidr(c)
 	net.cidr_intersects(c, "2000::/3")
 }
+
+# A block written as AWS and Azure take one: an address, "/", a prefix length, nothing else.
+# OPA's WebAssembly reads more than its Go engine ("1.2.3.4/32/1" and "1.2.3.4/1x" as blocks,
+# which Go refuses), so a text the two would read apart is not read as a block by either.
+cidr(c) if regex.match(`^([0-9]{1,3}\.){3}[0-9]{1,3}/[0-9]{1,2}$|^[0-9a-fA-F:.]*:[0-9a-fA-F:.]*/[0-9]{1,3}$`, c)
 
 # Constants, not literals in the function: OPA's WASM builds a literal set at every call.
 internet_exact := {"0.0.0.0/0", "::/0"}

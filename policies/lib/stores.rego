@@ -228,7 +228,7 @@ aoss_patterns(s, resource_type) := [pattern |
 	is_string(pattern)
 ]
 
-aoss_covers(pattern, name) if glob.match(lower(pattern), [], lower(sprintf("collection/%s", [name])))
+aoss_covers(pattern, name) if glob.match(resources.aws_glob(lower(pattern)), [], lower(sprintf("collection/%s", [name])))
 
 # ---------------------------------------------------------------------------------------
 # Backups made outside the store: AWS Backup selections (by reference, "*", or a

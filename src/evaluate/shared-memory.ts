@@ -52,14 +52,14 @@ function memoryLimits(bytes: Buffer, pos: number): number {
   throw new Error('policy.wasm imports no memory');
 }
 
-function skipLimits(bytes: Buffer, at: number): number {
+export function skipLimits(bytes: Buffer, at: number): number {
   const flags = bytes[at];
   const [, afterMin] = uleb(bytes, at + 1);
   return flags & 1 ? uleb(bytes, afterMin)[1] : afterMin;
 }
 
 /** An unsigned LEB128 number at `pos`, and where it ends. */
-function uleb(bytes: Buffer, pos: number): [number, number] {
+export function uleb(bytes: Buffer, pos: number): [number, number] {
   let value = 0;
   let shift = 0;
   let b: number;

@@ -30,6 +30,14 @@ test_internet_in_parts_fails if {
 	}
 }
 
+# Text that is no block (AWS refuses it) is not read as one: OPA's WebAssembly had read
+# "1.2.3.4/32/1" as a block the internet intersects, where its Go engine refuses it.
+test_text_that_is_no_block_is_not_a_range if {
+	every cidr in ["1.2.3.4/32/1", "0.0.0.0/0x/1", "0.0.0.0 /1", "::/1/1", "::/0 /1"] {
+		count(rule.deny) == 0 with input as t.with_index([sg([{"cidr_blocks": [cidr], "protocol": "tcp", "from_port": 22, "to_port": 22}])])
+	}
+}
+
 test_https_on_load_balancer_passes if {
 	count(rule.deny) == 0 with input as t.with_index([sg([https]), lb])
 }

@@ -67,7 +67,7 @@ deny contains finding.new(rego.metadata.chain(), d.resource, msg) if {
 		some a in s.actions
 		not resources.service_wildcard(a)
 		some escalation in config.settings.iam_escalation_actions
-		glob.match(a, null, lower(escalation))
+		glob.match(resources.aws_glob(a), null, lower(escalation))
 	}
 	count(grants) > 0
 	actions := {a | some [a, _] in grants}

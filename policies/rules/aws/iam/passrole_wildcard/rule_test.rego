@@ -29,6 +29,18 @@ test_passrole_on_every_role_arn_fails if {
 	}
 }
 
+# AWS reads only * and ? as wildcards: brackets, braces and backslashes are literal, and an
+# action holding one names no action (glob.match read them as a glob: OPA's Go engine and its
+# WebAssembly read an unbalanced one apart).
+test_only_star_and_question_mark_are_wildcards if {
+	every action in ["iam:Pass[R]ole", "iam:{PassRole,x}", "iam:{PassRole", "iam:PassRol\\e", "iam:Pass[Role"] {
+		p := t.resource("aws_iam_policy.p", {"policy": doc([{"Effect": "Allow", "Action": action, "Resource": "*"}])}, {})
+		count(rule.deny) == 0 with input as t.with_index([p])
+	}
+	p := t.resource("aws_iam_policy.p", {"policy": doc([{"Effect": "Allow", "Action": "iam:Pass?ole", "Resource": "*"}])}, {})
+	count(rule.deny) == 1 with input as t.with_index([p])
+}
+
 test_scoped_passrole_passes if {
 	p := t.resource("aws_iam_policy.p", {"policy": doc([{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::111122223333:role/app"}])}, {})
 	count(rule.deny) == 0 with input as t.with_index([p])

@@ -185,6 +185,8 @@ denied(rule, names, acl, p, c) if {
 	some d in closing[acl]
 	d.number < n
 	contains(d.cidr, ":") == contains(c, ":")
+	resources.cidr(d.cidr)
+	resources.cidr(c)
 	net.cidr_contains(d.cidr, c)
 	covers(d, p)
 }
