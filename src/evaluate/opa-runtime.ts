@@ -79,25 +79,6 @@ export interface ValueWriter {
   end(): number;
 }
 
-// The YAML library reads flow collections by recursion: past some 900 levels (fewer on a
-// thread with a smaller stack) it overflows, and building its error there takes seconds (a
-// 400 KB body of brackets took 18 s). A text nested deeper than this is refused up front, the
-// same on every thread; OPA's Go YAML reads to 10000 levels, so such a body is reported not
-// verifiable, never read otherwise. Brackets in quoted strings count too: refusing more.
-const MAX_FLOW_DEPTH = 512;
-
-function deeplyNested(text: unknown): boolean {
-  if (typeof text !== 'string' || text.length <= MAX_FLOW_DEPTH) return false;
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5b || c === 0x7b) {
-      if (++depth > MAX_FLOW_DEPTH) return true;
-    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
-  }
-  return false;
-}
-
 export interface ObjectBuilder {
   add(key: number, value: number): void;
   /** Writes the object; its address. */
@@ -109,6 +90,24 @@ export interface ObjectBuilder {
  * memory starts at `pages` 64 KiB pages and grows to `maxPages`, or is the memory given.
  */
 export function opaInstance(module: WebAssembly.Module, pages: number | WebAssembly.Memory, maxPages: number, builtinsPath: string): OpaInstance {
+  // The YAML library reads flow collections by recursion: past some 900 levels (fewer on a
+  // thread with a smaller stack) it overflows, and building its error there takes seconds (a
+  // 400 KB body of brackets took 18 s). A text nested deeper than this is refused up front, the
+  // same on every thread; OPA's Go YAML reads to 10000 levels, so such a body is reported not
+  // verifiable, never read otherwise. Brackets in quoted strings count too: refusing more.
+  // (Defined here: the workers run this function's source, not the module's.)
+  const MAX_FLOW_DEPTH = 512;
+  const deeplyNested = (text: unknown): boolean => {
+    if (typeof text !== 'string' || text.length <= MAX_FLOW_DEPTH) return false;
+    let depth = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x5b || c === 0x7b) {
+        if (++depth > MAX_FLOW_DEPTH) return true;
+      } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+    }
+    return false;
+  };
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded = require(builtinsPath) as Record<string, (...args: unknown[]) => unknown>;
   // sprintf-js throws on a null for %v (it calls valueOf); OPA's Go engine writes it "null". A
